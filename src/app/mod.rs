@@ -1,0 +1,690 @@
+//! Application state and `update`: semantic actions in, effects out. No key codes, no files.
+
+pub mod grid;
+
+use std::cell::Cell;
+
+use ratatui_textarea::{Input, TextArea};
+
+use crate::domain::scoring::{self, RatingSheet};
+use crate::domain::{Assessment, CompetencyId, Framework, Level, Rating, Screen};
+use crate::storage::Unreadable;
+use crate::strings;
+
+pub use grid::{GridColumn, GridRow, GridState};
+
+/// Something the user asked for, independent of which key asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    NextScreen,
+    PrevScreen,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: expand an area, open a competency, choose the highlighted level.
+    Activate,
+    /// Esc: close an overlay, collapse, go back.
+    Back,
+    ToggleHelp,
+    /// Save and quit.
+    Quit,
+    /// Record a rating for the competency on the Rate screen and move on.
+    Rate(Rating),
+    /// Remove the rating of the competency on the Rate screen.
+    ClearRating,
+    NextUnrated,
+    /// Open the note editor on the Rate screen.
+    EditNote,
+    /// A key for the note editor.
+    Edit(Input),
+    /// Leave the note editor, keeping the note.
+    CloseEditor,
+    /// Choose the next target profile for gaps.
+    CycleTarget,
+    /// Show the PMO flavours in place of the second role (Roles screen).
+    ToggleFlavours,
+    /// Scroll the detail pane (Grid screen) down or up.
+    ScrollDetail(isize),
+    /// Answer to a prompt: yes / confirm.
+    Confirm,
+    /// Answer to a prompt: no / cancel.
+    Cancel,
+    /// Answer to the broken-file prompt: move it aside and start fresh.
+    StartFresh,
+    /// Answer to the locked prompt: open without writing.
+    OpenReadOnly,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}
+
+/// Work for the runtime: the only way `update` asks for I/O.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The assessment changed; save soon (debounced).
+    Changed,
+    /// Save now (screen change).
+    SaveNow,
+    /// Save, then quit; if saving fails the app asks before quitting.
+    SaveAndQuit,
+    /// Quit without saving (confirmed, or nothing to save).
+    Quit,
+    /// Move the unreadable file aside, then carry on with a fresh assessment.
+    StartFresh,
+}
+
+/// What the footer says about saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since loading.
+    Idle,
+    Saved(String),
+    Failed(String),
+    /// Never written, and why.
+    ReadOnly(String),
+}
+
+/// A question that takes over the keyboard until answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    /// The assessment file cannot be read.
+    Unreadable(Unreadable),
+    /// Another rolefit has this assessment open.
+    Locked,
+    /// Quitting would lose changes that could not be saved.
+    ConfirmQuit(String),
+}
+
+/// Roles screen: which pane has the keyboard and how far each is scrolled.
+#[derive(Debug, Default)]
+pub struct RolesState {
+    pub focus: usize,
+    pub scroll: [Cell<usize>; 2],
+    pub flavours: bool,
+}
+
+/// Rate screen: the competency shown, the highlighted level, the note editor.
+#[derive(Debug)]
+pub struct RateState {
+    pub current: usize,
+    /// 0–5 for levels, 6 for N/A.
+    pub cursor: usize,
+    pub editor: Option<TextArea<'static>>,
+    /// Scroll of the competency text; back to the top for each competency.
+    pub info_scroll: Cell<usize>,
+}
+
+/// Figures derived from the ratings, recomputed when a rating or the target changes so that
+/// drawing never walks the whole framework.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    pub sheet: RatingSheet,
+    /// Competencies rated (N/A included).
+    pub rated: usize,
+    /// Rated per area.
+    pub area_rated: Vec<usize>,
+    /// Area fit against the target profile.
+    pub area_fit: Vec<Option<f64>>,
+}
+
+impl Derived {
+    fn compute(framework: &Framework, assessment: &Assessment, target: usize) -> Derived {
+        let sheet = RatingSheet::from_assessment(framework, assessment);
+        let area_rated: Vec<usize> = framework
+            .areas
+            .iter()
+            .map(|area| {
+                area.competencies
+                    .clone()
+                    .filter(|&c| assessment.rating(&framework.competencies[c].id).is_some())
+                    .count()
+            })
+            .collect();
+        let area_fit = (0..framework.areas.len())
+            .map(|a| scoring::area_fit(framework, &sheet, target, a).percent)
+            .collect();
+        Derived {
+            rated: area_rated.iter().sum(),
+            sheet,
+            area_rated,
+            area_fit,
+        }
+    }
+}
+
+/// Position of N/A in the Rate screen's level list.
+pub const NA_ROW: usize = Level::COUNT;
+
+/// The whole application state.
+#[derive(Debug)]
+pub struct App {
+    pub framework: Framework,
+    pub assessment: Assessment,
+    pub screen: Screen,
+    pub roles: RolesState,
+    pub grid: GridState,
+    pub rate: RateState,
+    /// Profile that gaps are measured against.
+    pub target_profile: usize,
+    pub help: bool,
+    pub prompt: Option<Prompt>,
+    pub save: SaveStatus,
+    /// A one-line message for the user, shown in the footer until replaced.
+    pub notice: Option<String>,
+    /// True when the file must never be written.
+    pub read_only: bool,
+    /// Unsaved changes exist.
+    pub dirty: bool,
+    /// Show the first-run welcome on the Roles screen.
+    pub welcome: bool,
+    pub size: (u16, u16),
+    pub quitting: bool,
+    /// Draw with colour (off under NO_COLOR).
+    pub color: bool,
+    pub derived: Derived,
+}
+
+impl App {
+    /// An app showing `assessment`, positioned where it was left.
+    pub fn new(framework: Framework, assessment: Assessment) -> App {
+        let grid = GridState::new(&framework);
+        let target_profile = framework.main_profiles[1];
+        let derived = Derived::compute(&framework, &assessment, target_profile);
+        let mut app = App {
+            derived,
+            screen: Screen::Roles,
+            roles: RolesState::default(),
+            grid,
+            rate: RateState {
+                current: 0,
+                cursor: 0,
+                editor: None,
+                info_scroll: Cell::new(0),
+            },
+            target_profile,
+            help: false,
+            prompt: None,
+            save: SaveStatus::Idle,
+            notice: None,
+            read_only: false,
+            dirty: false,
+            welcome: false,
+            size: (80, 24),
+            quitting: false,
+            color: true,
+            framework,
+            assessment,
+        };
+        app.restore_position();
+        app
+    }
+
+    /// Puts the screen, competency and target profile back where the file says.
+    fn restore_position(&mut self) {
+        let position = self.assessment.position.clone();
+        self.screen = position.screen;
+        if let Some(c) = position
+            .competency
+            .as_ref()
+            .and_then(|id| self.framework.competency_index(id))
+        {
+            self.rate.current = c;
+            if self.screen == Screen::Grid {
+                self.grid.reveal(&self.framework, c);
+            }
+        }
+        if let Some(p) = position
+            .target
+            .as_deref()
+            .and_then(|id| self.framework.profile_index(id))
+        {
+            self.target_profile = p;
+        }
+        self.sync_cursor();
+        self.refresh();
+    }
+
+    /// A first run: welcome on the Roles screen.
+    pub fn first_run(mut self) -> App {
+        self.welcome = true;
+        self
+    }
+
+    /// Number of competencies rated (N/A included) and in total.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.derived.rated, self.framework.competencies.len())
+    }
+
+    /// Self-ratings by competency index, for scoring.
+    pub fn sheet(&self) -> &RatingSheet {
+        &self.derived.sheet
+    }
+
+    /// Recomputes the derived figures after ratings or the target changed.
+    fn refresh(&mut self) {
+        self.derived = Derived::compute(&self.framework, &self.assessment, self.target_profile);
+    }
+
+    /// Whether the note editor has the keyboard.
+    pub fn editing(&self) -> bool {
+        self.rate.editor.is_some()
+    }
+
+    /// Rows available for paging.
+    fn page(&self) -> usize {
+        usize::from(self.size.1).saturating_sub(10).max(1)
+    }
+
+    /// The competency the grid cursor is on, if it is on one.
+    pub fn grid_competency(&self) -> Option<usize> {
+        match self.grid.selected_row() {
+            GridRow::Competency(c) => Some(c),
+            GridRow::Area(_) => None,
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            return Vec::new();
+        }
+        if let Some(prompt) = self.prompt.clone() {
+            return self.answer(prompt, action);
+        }
+        if self.editing() {
+            return self.edit(action);
+        }
+        if self.help {
+            if matches!(action, Action::Back | Action::ToggleHelp) {
+                self.help = false;
+            } else if action == Action::Quit {
+                return self.quit();
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::ToggleHelp => {
+                self.help = true;
+                Vec::new()
+            }
+            Action::Quit => self.quit(),
+            Action::NextScreen => self.go_to(Screen::ALL[(self.screen.index() + 1) % 4]),
+            Action::PrevScreen => self.go_to(Screen::ALL[(self.screen.index() + 3) % 4]),
+            Action::CycleTarget => {
+                self.target_profile = (self.target_profile + 1) % self.framework.profiles.len();
+                self.notice = Some(strings::target_notice(
+                    &self.framework.profiles[self.target_profile].name,
+                ));
+                self.refresh();
+                self.position_changed()
+            }
+            other => match self.screen {
+                Screen::Roles => self.update_roles(other),
+                Screen::Grid => self.update_grid(other),
+                Screen::Rate => self.update_rate(other),
+                Screen::Results => Vec::new(),
+            },
+        }
+    }
+
+    fn answer(&mut self, prompt: Prompt, action: Action) -> Vec<Effect> {
+        match (prompt, action) {
+            (Prompt::Unreadable(_), Action::StartFresh) => vec![Effect::StartFresh],
+            (
+                Prompt::Unreadable(_) | Prompt::Locked,
+                Action::Quit | Action::Back | Action::Cancel,
+            ) => {
+                vec![Effect::Quit]
+            }
+            (Prompt::Locked, Action::OpenReadOnly) => {
+                self.prompt = None;
+                self.read_only = true;
+                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_LOCKED.into());
+                Vec::new()
+            }
+            (Prompt::ConfirmQuit(_), Action::Confirm) => vec![Effect::Quit],
+            (Prompt::ConfirmQuit(_), Action::Cancel | Action::Back) => {
+                self.prompt = None;
+                self.quitting = false;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quitting = true;
+        if self.read_only {
+            return vec![Effect::Quit];
+        }
+        self.store_position();
+        vec![Effect::SaveAndQuit]
+    }
+
+    /// Called by the runtime when a save before quitting failed.
+    pub fn quit_failed(&mut self, reason: &str) {
+        self.prompt = Some(Prompt::ConfirmQuit(reason.to_string()));
+    }
+
+    /// Called by the runtime after every save attempt.
+    pub fn saved(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(time) => {
+                self.dirty = false;
+                self.save = SaveStatus::Saved(time);
+            }
+            Err(reason) => self.save = SaveStatus::Failed(reason),
+        }
+    }
+
+    /// Called by the runtime once the broken file has been moved aside.
+    pub fn started_fresh(&mut self, assessment: Assessment, moved_to: &str) {
+        self.prompt = None;
+        self.assessment = assessment;
+        self.welcome = true;
+        self.notice = Some(strings::moved_aside(moved_to));
+        self.restore_position();
+        self.refresh();
+    }
+
+    fn go_to(&mut self, screen: Screen) -> Vec<Effect> {
+        if screen == self.screen {
+            return Vec::new();
+        }
+        self.screen = screen;
+        self.welcome = false;
+        if screen == Screen::Rate {
+            self.sync_cursor();
+        }
+        self.store_position();
+        if self.read_only {
+            Vec::new()
+        } else {
+            self.dirty = true;
+            vec![Effect::SaveNow]
+        }
+    }
+
+    /// Copies where the user is into the assessment, for resuming.
+    fn store_position(&mut self) {
+        let competency = match self.screen {
+            Screen::Grid => self.grid_competency().unwrap_or(self.rate.current),
+            _ => self.rate.current,
+        };
+        let position = &mut self.assessment.position;
+        position.screen = self.screen;
+        position.competency = self
+            .framework
+            .competencies
+            .get(competency)
+            .map(|c| c.id.clone());
+        position.target = Some(self.framework.profiles[self.target_profile].id.clone());
+    }
+
+    /// The position changed in a way worth remembering on the next save.
+    fn position_changed(&mut self) -> Vec<Effect> {
+        self.store_position();
+        if self.read_only {
+            return Vec::new();
+        }
+        self.dirty = true;
+        vec![Effect::Changed]
+    }
+
+    /// Ratings, notes or plans changed: refresh the figures and ask for a debounced save.
+    fn changed(&mut self) -> Vec<Effect> {
+        self.refresh();
+        if self.read_only {
+            return Vec::new();
+        }
+        self.dirty = true;
+        self.assessment.updated = crate::clock::now_utc();
+        vec![Effect::Changed]
+    }
+
+    // ---- Roles ----
+
+    fn update_roles(&mut self, action: Action) -> Vec<Effect> {
+        let pane = &self.roles.scroll[self.roles.focus];
+        let page = self.page();
+        match action {
+            Action::Left | Action::Right => {
+                self.roles.focus = usize::from(action == Action::Right);
+            }
+            Action::Up => pane.set(pane.get().saturating_sub(1)),
+            Action::Down => pane.set(pane.get() + 1),
+            Action::PageUp => pane.set(pane.get().saturating_sub(page)),
+            Action::PageDown => pane.set(pane.get() + page),
+            Action::Home => pane.set(0),
+            Action::End => pane.set(usize::MAX / 2),
+            Action::ToggleFlavours => {
+                self.roles.flavours = !self.roles.flavours;
+                self.roles.focus = 1;
+                self.roles.scroll[1].set(0);
+            }
+            Action::Back if self.roles.flavours => self.roles.flavours = false,
+            Action::Back => self.welcome = false,
+            Action::Activate => return self.go_to(Screen::Grid),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    // ---- Grid ----
+
+    fn update_grid(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.page() as isize;
+        if let Action::ScrollDetail(delta) = action {
+            self.grid.scroll_detail(delta);
+            return Vec::new();
+        }
+        let before = (self.grid.selected, self.grid.column);
+        match action {
+            Action::Up => self.grid.move_rows(-1),
+            Action::Down => self.grid.move_rows(1),
+            Action::PageUp => self.grid.move_rows(-page),
+            Action::PageDown => self.grid.move_rows(page),
+            Action::Home => self.grid.jump(false),
+            Action::End => self.grid.jump(true),
+            Action::Left => self.grid.move_columns(-1),
+            Action::Right => self.grid.move_columns(1),
+            Action::Activate => match self.grid.selected_row() {
+                GridRow::Area(a) => self.grid.toggle(&self.framework, a),
+                GridRow::Competency(c) => {
+                    self.rate.current = c;
+                    return self.go_to(Screen::Rate);
+                }
+            },
+            Action::Back => match self.grid.selected_row() {
+                GridRow::Competency(c) => {
+                    let area = self.framework.competencies[c].area;
+                    self.grid.toggle(&self.framework, area);
+                }
+                GridRow::Area(a) if self.grid.is_expanded(a) => {
+                    self.grid.toggle(&self.framework, a)
+                }
+                GridRow::Area(_) => {}
+            },
+            _ => return Vec::new(),
+        }
+        if (self.grid.selected, self.grid.column) != before {
+            self.grid.detail_scroll.set(0);
+        }
+        if let Some(c) = self.grid_competency() {
+            self.rate.current = c;
+        }
+        Vec::new()
+    }
+
+    // ---- Rate ----
+
+    /// Puts the level cursor on the current competency's rating and its text at the top.
+    fn sync_cursor(&mut self) {
+        self.rate.info_scroll.set(0);
+        let id = &self.framework.competencies[self.rate.current].id;
+        self.rate.cursor = match self.assessment.rating(id) {
+            Some(Rating::Level(l)) => usize::from(l.value()),
+            Some(Rating::NotApplicable) => NA_ROW,
+            None => self.rate.cursor.min(NA_ROW),
+        };
+    }
+
+    fn current_id(&self) -> CompetencyId {
+        self.framework.competencies[self.rate.current].id.clone()
+    }
+
+    fn show_competency(&mut self, index: usize) -> Vec<Effect> {
+        self.rate.current = index.min(self.framework.competencies.len() - 1);
+        self.sync_cursor();
+        self.position_changed()
+    }
+
+    fn first_unrated_after(&self, from: usize) -> Option<usize> {
+        let n = self.framework.competencies.len();
+        (1..=n).map(|step| (from + step) % n).find(|&c| {
+            self.assessment
+                .rating(&self.framework.competencies[c].id)
+                .is_none()
+        })
+    }
+
+    fn update_rate(&mut self, action: Action) -> Vec<Effect> {
+        let last = self.framework.competencies.len() - 1;
+        match action {
+            Action::ScrollDetail(delta) => {
+                let now = self.rate.info_scroll.get() as isize;
+                self.rate.info_scroll.set((now + delta).max(0) as usize);
+                Vec::new()
+            }
+            Action::Rate(rating) => self.record(rating),
+            Action::ClearRating => {
+                if self.read_only {
+                    return self.refuse_write();
+                }
+                let id = self.current_id();
+                self.assessment.set_rating(&id, None);
+                self.changed()
+            }
+            Action::Activate => {
+                let rating = match self.rate.cursor {
+                    NA_ROW => Rating::NotApplicable,
+                    n => Rating::Level(Level::new(n as u8).expect("cursor stays on the scale")),
+                };
+                self.record(rating)
+            }
+            Action::Up => {
+                self.rate.cursor = self.rate.cursor.saturating_sub(1);
+                Vec::new()
+            }
+            Action::Down => {
+                self.rate.cursor = (self.rate.cursor + 1).min(NA_ROW);
+                Vec::new()
+            }
+            Action::Left | Action::PageUp => {
+                self.show_competency(self.rate.current.saturating_sub(1))
+            }
+            Action::Right | Action::PageDown => {
+                self.show_competency((self.rate.current + 1).min(last))
+            }
+            Action::Home => self.show_competency(0),
+            Action::End => self.show_competency(last),
+            Action::NextUnrated => match self.first_unrated_after(self.rate.current) {
+                Some(c) => self.show_competency(c),
+                None => {
+                    self.notice = Some(strings::ALL_RATED.into());
+                    Vec::new()
+                }
+            },
+            Action::EditNote => {
+                if self.read_only {
+                    return self.refuse_write();
+                }
+                let note = self.assessment.note(&self.current_id());
+                let lines: Vec<String> = note.lines().map(str::to_string).collect();
+                let mut editor = TextArea::new(if lines.is_empty() {
+                    vec![String::new()]
+                } else {
+                    lines
+                });
+                editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+                editor.move_cursor(ratatui_textarea::CursorMove::End);
+                self.rate.editor = Some(editor);
+                Vec::new()
+            }
+            Action::Back => self.go_to(Screen::Grid),
+            _ => Vec::new(),
+        }
+    }
+
+    fn refuse_write(&mut self) -> Vec<Effect> {
+        self.notice = Some(strings::READ_ONLY_REFUSED.into());
+        Vec::new()
+    }
+
+    /// Records a rating for the shown competency, then moves to the next one.
+    fn record(&mut self, rating: Rating) -> Vec<Effect> {
+        if self.read_only {
+            return self.refuse_write();
+        }
+        let id = self.current_id();
+        self.assessment.set_rating(&id, Some(rating));
+        let last = self.framework.competencies.len() - 1;
+        let next = if self.rate.current < last {
+            Some(self.rate.current + 1)
+        } else {
+            self.first_unrated_after(self.rate.current)
+        };
+        match next {
+            Some(next) => {
+                self.rate.current = next;
+                self.sync_cursor();
+                self.notice = None;
+            }
+            None => {
+                self.sync_cursor();
+                self.notice = Some(strings::ALL_RATED.into());
+            }
+        }
+        self.store_position();
+        self.changed()
+    }
+
+    // ---- note editor ----
+
+    fn edit(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Edit(input) => {
+                if let Some(editor) = self.rate.editor.as_mut() {
+                    editor.input(input);
+                }
+                Vec::new()
+            }
+            Action::CloseEditor | Action::Back => self.close_editor(),
+            Action::Quit => {
+                let mut effects = self.close_editor();
+                effects.extend(self.quit());
+                effects
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Leaves the editor and keeps the note (trailing blank lines trimmed).
+    fn close_editor(&mut self) -> Vec<Effect> {
+        let Some(editor) = self.rate.editor.take() else {
+            return Vec::new();
+        };
+        let note = editor.lines().join("\n").trim_end().to_string();
+        let id = self.current_id();
+        if note == self.assessment.note(&id) {
+            return Vec::new();
+        }
+        self.assessment.set_note(&id, note);
+        self.changed()
+    }
+}

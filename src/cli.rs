@@ -1,0 +1,347 @@
+//! The command line: parsing (clap) and the commands. The TUI start-up lives here too, split
+//! into a testable `prepare` and the terminal-owning `launch`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{App, Prompt, SaveStatus};
+use crate::domain::framework::BUILTIN_TOML;
+use crate::domain::{Assessment, Framework};
+use crate::runtime::{self, FileStore, TerminalEvents};
+use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
+use crate::strings;
+
+/// Am I a Project Manager, a PMO Manager, or both? A self-assessment in your terminal.
+#[derive(Debug, Parser)]
+#[command(name = "rolefit", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Which saved assessment to open
+    #[arg(
+        short,
+        long,
+        value_name = "NAME",
+        default_value = "default",
+        global = true
+    )]
+    pub assessment: String,
+
+    /// Use this assessment file instead of one in the data directory
+    #[arg(long, value_name = "PATH", global = true)]
+    pub file: Option<PathBuf>,
+
+    /// Data directory [env: ROLEFIT_DATA_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Use a framework file instead of the built-in one
+    #[arg(long, value_name = "PATH", global = true)]
+    pub framework: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List saved assessments with progress and last change
+    List,
+    /// Work with framework files
+    Framework {
+        #[command(subcommand)]
+        command: FrameworkCommand,
+    },
+    /// Show where data and config live
+    Paths,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FrameworkCommand {
+    /// Validate a framework file; every problem is reported with line and column
+    Check {
+        /// The framework file
+        path: PathBuf,
+    },
+    /// Print the built-in framework (a start for your own)
+    Dump,
+}
+
+/// A failure to report: one sentence on stderr, exit code 1.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<T: std::fmt::Display> From<T> for Failure {
+    fn from(value: T) -> Self {
+        Failure(value.to_string())
+    }
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("rolefit: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match &cli.command {
+        Some(Command::Framework {
+            command: FrameworkCommand::Dump,
+        }) => {
+            print_stdout(BUILTIN_TOML)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Framework {
+            command: FrameworkCommand::Check { path },
+        }) => check_framework(path),
+        Some(Command::Paths) => {
+            let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
+            let config = directories::ProjectDirs::from("", "", "rolefit")
+                .map(|d| d.config_dir().display().to_string())
+                .unwrap_or_else(|| "(none)".into());
+            print_stdout(&format!(
+                "data directory:  {} (from {})\nassessments:     {}\nconfig:          {} (not used yet)\n",
+                paths.data_dir.display(),
+                paths.source,
+                paths.assessments_dir().display(),
+                config
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) => {
+            let framework = load_framework(cli.framework.as_deref())?;
+            let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
+            let listings = storage::list_assessments(&paths, &framework)
+                .map_err(|e| format!("cannot read {}: {e}", paths.assessments_dir().display()))?;
+            if listings.is_empty() {
+                print_stdout(&format!(
+                    "No saved assessments in {}. Run `rolefit` to start one.\n",
+                    paths.assessments_dir().display()
+                ))?;
+            }
+            let width = listings.iter().map(|l| l.name.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for l in listings {
+                out.push_str(&format!("{:<width$}  {}\n", l.name, l.summary));
+            }
+            print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let framework = load_framework(cli.framework.as_deref())?;
+            let (path, name) = assessment_path(&cli)?;
+            launch(framework, &path, &name)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_stdout(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (e.g. `| head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure(format!("cannot write output: {e}"))),
+    }
+}
+
+/// Where the assessment file is, and its name.
+pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String), Failure> {
+    if let Some(file) = &cli.file {
+        let name = file
+            .file_stem()
+            .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+        return Ok((file.clone(), name));
+    }
+    paths::check_name(&cli.assessment).map_err(Failure)?;
+    let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
+    Ok((
+        paths.assessment_file(&cli.assessment),
+        cli.assessment.clone(),
+    ))
+}
+
+/// The built-in framework, or a validated one from a file.
+pub fn load_framework(path: Option<&Path>) -> Result<Framework, Failure> {
+    let Some(path) = path else {
+        return Ok(Framework::builtin());
+    };
+    let text = read_text(path)?;
+    Framework::from_toml(&text).map_err(|problems| {
+        let first = &problems[0];
+        Failure(format!(
+            "the framework file {} has {} problem(s), the first at {first}; run `rolefit framework check {}` to see them all",
+            path.display(),
+            problems.len(),
+            path.display()
+        ))
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|_| Failure(format!("{} is not UTF-8 text", path.display())))
+}
+
+fn check_framework(path: &Path) -> Result<ExitCode, Failure> {
+    let text = read_text(path)?;
+    match Framework::from_toml(&text) {
+        Ok(fw) => {
+            print_stdout(&format!(
+                "{}: OK — \"{}\" with {} roles, {} profiles, {} areas, {} competencies\n",
+                path.display(),
+                fw.name,
+                fw.roles.len(),
+                fw.profiles.len(),
+                fw.areas.len(),
+                fw.competencies.len()
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message);
+            }
+            eprintln!(
+                "rolefit: {} has {} problem(s); fix them and run the check again",
+                path.display(),
+                problems.len()
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// Everything the TUI needs, read from disk, before the terminal is touched.
+pub struct Prepared {
+    pub app: App,
+    pub store: FileStore,
+}
+
+/// Locks, cleans up, reads and classifies the assessment file, and builds the app with any
+/// prompt the user must answer first.
+pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared, Failure> {
+    storage::ensure_parent(path)?;
+    let (lock, busy, lock_warning) = match storage::lock(path) {
+        LockOutcome::Held(lock) => (Some(lock), false, None),
+        LockOutcome::Busy => (None, true, None),
+        LockOutcome::Unavailable(err) => (
+            None,
+            false,
+            Some(format!(
+                "Could not create the lock file beside {} ({}); saving may fail.",
+                path.display(),
+                runtime::describe_io_error(&err)
+            )),
+        ),
+    };
+    if lock.is_some() {
+        storage::atomic::remove_leftovers(path);
+    }
+    let now = crate::clock::now_utc();
+    let mut app = match storage::read_assessment(path, name) {
+        ReadOutcome::Missing => {
+            App::new(framework.clone(), Assessment::new(name, &framework, now)).first_run()
+        }
+        ReadOutcome::Loaded(assessment) => {
+            let mut app = App::new(framework.clone(), assessment);
+            let (rated, total) = app.progress();
+            let unknown: Vec<String> = app
+                .assessment
+                .unknown_ids(&framework)
+                .into_iter()
+                .map(|id| id.0)
+                .collect();
+            app.notice = Some(if unknown.is_empty() {
+                strings::resumed(rated, total)
+            } else {
+                format!(
+                    "{} · {}",
+                    strings::resumed(rated, total),
+                    strings::unknown_ids(&unknown)
+                )
+            });
+            app
+        }
+        ReadOutcome::Newer { found, .. } => {
+            let mut app = App::new(framework.clone(), Assessment::new(name, &framework, now));
+            app.read_only = true;
+            app.save = SaveStatus::ReadOnly("Read-only: newer file format".into());
+            app.notice = Some(format!(
+                "{} was written by a newer rolefit (format {found}); it is left untouched. Update rolefit to open it.",
+                path.display()
+            ));
+            app
+        }
+        ReadOutcome::Unreadable(problem) => {
+            let mut app = App::new(framework.clone(), Assessment::new(name, &framework, now));
+            if !busy {
+                app.prompt = Some(Prompt::Unreadable(problem));
+            }
+            app
+        }
+    };
+    if busy {
+        app.prompt = Some(Prompt::Locked);
+    } else if let Some(warning) = lock_warning {
+        app.notice = Some(warning);
+    }
+    app.color = crate::ui::theme::color_from_env();
+    Ok(Prepared {
+        app,
+        store: FileStore {
+            path: path.to_path_buf(),
+            lock,
+        },
+    })
+}
+
+/// Runs the TUI on a real terminal.
+pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure(
+            "the assessment needs an interactive terminal; run rolefit directly in one".into(),
+        ));
+    }
+    let Prepared { mut app, mut store } = prepare(framework, path, name)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let exit_signals = [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ];
+    for signal in exit_signals {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
+    }
+    let mut wake_on = exit_signals.to_vec();
+    wake_on.push(signal_hook::consts::SIGWINCH);
+    let mut events = TerminalEvents::new(&wake_on)
+        .map_err(|e| Failure(format!("cannot watch the terminal: {e}")))?;
+    let mut terminal =
+        ratatui::try_init().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
+    if let Ok(size) = terminal.size() {
+        app.size = (size.width, size.height);
+    }
+    let result = runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop);
+    ratatui::restore();
+    result.map_err(|e| Failure(format!("the terminal failed: {e}")))?;
+    if app.dirty && !app.read_only {
+        return Err(Failure(format!(
+            "quit with unsaved changes: {} could not be written",
+            path.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! One person's assessment: ratings, notes, development plan and where they were.
+
+use std::collections::BTreeMap;
+
+use super::framework::{CompetencyId, Framework};
+use super::level::{Level, Rating};
+
+/// Which screen the user was on; also the tab order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Roles,
+    Grid,
+    Rate,
+    Results,
+}
+
+impl Screen {
+    /// All screens in tab order.
+    pub const ALL: [Screen; 4] = [Screen::Roles, Screen::Grid, Screen::Rate, Screen::Results];
+
+    /// The name used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Screen::Roles => "roles",
+            Screen::Grid => "grid",
+            Screen::Rate => "rate",
+            Screen::Results => "results",
+        }
+    }
+
+    /// The screen with this file name.
+    pub fn from_key(key: &str) -> Option<Screen> {
+        Screen::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Position in tab order.
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// Where to resume.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Position {
+    pub screen: Screen,
+    pub competency: Option<CompetencyId>,
+    /// Id of the profile gaps are measured against.
+    pub target: Option<String>,
+}
+
+/// A rating and its evidence note for one competency.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Entry {
+    /// None while only a note has been written.
+    pub rating: Option<Rating>,
+    pub note: String,
+    /// Keys this version does not know, kept and written back.
+    pub extra: toml::Table,
+}
+
+impl Entry {
+    /// True when there is nothing worth saving.
+    pub fn is_empty(&self) -> bool {
+        self.rating.is_none() && self.note.is_empty() && self.extra.is_empty()
+    }
+}
+
+/// A personal development target and next action for one competency.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PlanItem {
+    pub target: Option<Level>,
+    pub action: String,
+    pub extra: toml::Table,
+}
+
+impl PlanItem {
+    /// True when there is nothing worth saving.
+    pub fn is_empty(&self) -> bool {
+        self.target.is_none() && self.action.is_empty() && self.extra.is_empty()
+    }
+}
+
+/// A whole assessment as it lives on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub name: String,
+    pub framework: String,
+    pub framework_version: u32,
+    pub created: toml::value::Datetime,
+    pub updated: toml::value::Datetime,
+    pub position: Position,
+    /// Keyed by competency id; ids the framework lacks are kept too.
+    pub ratings: BTreeMap<CompetencyId, Entry>,
+    pub plan: BTreeMap<CompetencyId, PlanItem>,
+    /// Top-level keys this version does not know, kept and written back.
+    pub extra: toml::Table,
+}
+
+impl Assessment {
+    /// A new, empty assessment for `framework`.
+    pub fn new(name: &str, framework: &Framework, now: toml::value::Datetime) -> Assessment {
+        Assessment {
+            name: name.to_string(),
+            framework: framework.id.clone(),
+            framework_version: framework.version,
+            created: now,
+            updated: now,
+            position: Position::default(),
+            ratings: BTreeMap::new(),
+            plan: BTreeMap::new(),
+            extra: toml::Table::new(),
+        }
+    }
+
+    /// The rating recorded for a competency, if any.
+    pub fn rating(&self, id: &CompetencyId) -> Option<Rating> {
+        self.ratings.get(id).and_then(|e| e.rating)
+    }
+
+    /// The note for a competency ("" when none).
+    pub fn note(&self, id: &CompetencyId) -> &str {
+        self.ratings.get(id).map_or("", |e| e.note.as_str())
+    }
+
+    /// Records (or clears) a rating, keeping the note.
+    pub fn set_rating(&mut self, id: &CompetencyId, rating: Option<Rating>) {
+        let entry = self.ratings.entry(id.clone()).or_default();
+        entry.rating = rating;
+        if entry.is_empty() {
+            self.ratings.remove(id);
+        }
+    }
+
+    /// Replaces the note, keeping the rating.
+    pub fn set_note(&mut self, id: &CompetencyId, note: String) {
+        let entry = self.ratings.entry(id.clone()).or_default();
+        entry.note = note;
+        if entry.is_empty() {
+            self.ratings.remove(id);
+        }
+    }
+
+    /// How many of the framework's competencies have a rating (N/A counts as rated).
+    pub fn rated_count(&self, framework: &Framework) -> usize {
+        framework
+            .competencies
+            .iter()
+            .filter(|c| self.rating(&c.id).is_some())
+            .count()
+    }
+
+    /// Rated ids the framework does not know (kept in the file, reported to the user).
+    pub fn unknown_ids(&self, framework: &Framework) -> Vec<CompetencyId> {
+        self.ratings
+            .keys()
+            .chain(self.plan.keys())
+            .filter(|id| framework.competency_index(id).is_none())
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+}

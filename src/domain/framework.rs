@@ -1,0 +1,890 @@
+//! The competency framework: roles, target profiles, areas, competencies and the rating scale.
+//!
+//! A framework is read from TOML (the built-in one is embedded in the binary) and validated in
+//! full before use, so the rest of the program can index into it without checks. Every problem
+//! found is reported with its line and column.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::level::Level;
+
+/// The framework shipped with rolefit, as TOML text.
+pub const BUILTIN_TOML: &str = include_str!("../../assets/frameworks/pm-vs-pmo.toml");
+
+/// The framework file format this build reads.
+pub const FORMAT: i64 = 1;
+
+/// Stable identifier of a competency, e.g. `DP1`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CompetencyId(pub String);
+
+impl CompetencyId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for CompetencyId {
+    fn from(id: &str) -> Self {
+        CompetencyId(id.to_string())
+    }
+}
+
+impl fmt::Display for CompetencyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How central an area is to a role. Its numeric value is the scoring weight.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FocusWeight {
+    /// Not part of the role (weight 0).
+    None,
+    /// A small part of the role (weight 1).
+    Light,
+    /// Part of the day-to-day work (weight 2).
+    Operational,
+    /// At the heart of the role (weight 3).
+    Core,
+    /// Shaped at a strategic level (weight 4).
+    Strategic,
+}
+
+impl FocusWeight {
+    /// The scoring weight: None 0, Light 1, Operational 2, Core 3, Strategic 4.
+    pub fn value(self) -> u32 {
+        match self {
+            FocusWeight::None => 0,
+            FocusWeight::Light => 1,
+            FocusWeight::Operational => 2,
+            FocusWeight::Core => 3,
+            FocusWeight::Strategic => 4,
+        }
+    }
+}
+
+/// One point on the rating scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleLevel {
+    /// Short name, e.g. "Independent".
+    pub label: String,
+    /// One line saying what this level looks like.
+    pub descriptor: String,
+    /// Optional hint about the complexity of work at this level.
+    pub hint: Option<String>,
+}
+
+/// The 0–5 scale with descriptors, plus the meaning of N/A.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scale {
+    /// What "not applicable" means.
+    pub na: String,
+    /// Exactly six levels, 0 first.
+    pub levels: Vec<ScaleLevel>,
+}
+
+impl Scale {
+    /// The scale entry for a level.
+    pub fn level(&self, level: Level) -> &ScaleLevel {
+        &self.levels[level.value() as usize]
+    }
+}
+
+/// One of the two roles being compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub essence: String,
+    pub description: String,
+    pub activities: Vec<String>,
+    pub horizon: String,
+    pub scope: String,
+    pub in_practice: String,
+}
+
+/// A target profile: a role, or a flavour derived from one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    /// Index into [`Framework::roles`]; that role's area focus gives the weights.
+    pub role: usize,
+    /// Index of the profile whose targets this one starts from.
+    pub base: Option<usize>,
+    pub description: String,
+    pub reference: Option<String>,
+}
+
+/// A role's focus on an area, as the source comparison states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    /// Wording shown in the grid, e.g. "Designs & oversees".
+    pub label: String,
+    pub weight: FocusWeight,
+    /// What the area means in this role's daily reality.
+    pub meaning: String,
+}
+
+/// One row of the comparison grid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub contrast: String,
+    /// Focus per role, in [`Framework::roles`] order.
+    pub focus: [Focus; 2],
+    /// Indices into [`Framework::competencies`].
+    pub competencies: Range<usize>,
+}
+
+/// One competency, with a target level for every profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Competency {
+    pub id: CompetencyId,
+    /// Index into [`Framework::areas`].
+    pub area: usize,
+    pub name: String,
+    pub description: String,
+    pub refs: Vec<String>,
+    /// What it looks like in each role's practice, in [`Framework::roles`] order.
+    pub practice: [String; 2],
+    /// Target per profile, in [`Framework::profiles`] order.
+    pub targets: Vec<Level>,
+}
+
+/// A validated framework.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Framework {
+    pub id: String,
+    pub version: u32,
+    pub name: String,
+    pub summary: String,
+    pub scale: Scale,
+    pub roles: [Role; 2],
+    pub profiles: Vec<Profile>,
+    pub areas: Vec<Area>,
+    /// Grouped by area, in area order.
+    pub competencies: Vec<Competency>,
+    /// The profile of each role that has no base, in role order.
+    pub main_profiles: [usize; 2],
+    index: HashMap<CompetencyId, usize>,
+}
+
+impl Framework {
+    /// The built-in framework. Its validity is checked by a test, so this cannot fail in a
+    /// released build.
+    pub fn builtin() -> Framework {
+        Framework::from_toml(BUILTIN_TOML).expect("the built-in framework is valid")
+    }
+
+    /// Reads and validates a framework, reporting every problem found.
+    pub fn from_toml(text: &str) -> Result<Framework, Vec<Problem>> {
+        let raw: RawFramework = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(err) => return Err(vec![Problem::from_toml_error(text, &err)]),
+        };
+        Validator::new(text).build(raw)
+    }
+
+    /// Position of a competency in [`Framework::competencies`].
+    pub fn competency_index(&self, id: &CompetencyId) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The scoring weight of competency `c` for profile `p`.
+    pub fn weight(&self, profile: usize, competency: usize) -> u32 {
+        let role = self.profiles[profile].role;
+        let area = self.competencies[competency].area;
+        self.areas[area].focus[role].weight.value()
+    }
+
+    /// The target level of competency `c` for profile `p`.
+    pub fn target(&self, profile: usize, competency: usize) -> Level {
+        self.competencies[competency].targets[profile]
+    }
+
+    /// Profiles that are flavours of `role` (they have a base).
+    pub fn flavours_of(&self, role: usize) -> impl Iterator<Item = &Profile> {
+        self.profiles
+            .iter()
+            .filter(move |p| p.role == role && p.base.is_some())
+    }
+
+    /// Index of a profile by id.
+    pub fn profile_index(&self, id: &str) -> Option<usize> {
+        self.profiles.iter().position(|p| p.id == id)
+    }
+}
+
+/// One thing wrong with a framework file, with its position (1-based).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Problem {
+    fn at(text: &str, offset: usize, message: impl Into<String>) -> Problem {
+        let (line, column) = line_column(text, offset);
+        Problem {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A problem from a TOML syntax or type error.
+    pub fn from_toml_error(text: &str, err: &toml::de::Error) -> Problem {
+        let offset = err.span().map_or(0, |span| span.start);
+        Problem::at(text, offset, err.message().trim().to_string())
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+// ---- raw, file-shaped structures -----------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFramework {
+    format: Spanned<i64>,
+    id: Spanned<String>,
+    version: Spanned<i64>,
+    name: String,
+    #[serde(default)]
+    summary: String,
+    scale: Spanned<RawScale>,
+    roles: Spanned<Vec<Spanned<RawRole>>>,
+    profiles: Spanned<Vec<Spanned<RawProfile>>>,
+    areas: Spanned<Vec<Spanned<RawArea>>>,
+    competencies: Spanned<Vec<Spanned<RawCompetency>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    na: String,
+    levels: Vec<Spanned<RawScaleLevel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScaleLevel {
+    value: Spanned<i64>,
+    label: String,
+    descriptor: String,
+    hint: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    id: Spanned<String>,
+    name: String,
+    short: String,
+    essence: String,
+    description: String,
+    #[serde(default)]
+    activities: Vec<String>,
+    horizon: String,
+    scope: String,
+    #[serde(default)]
+    in_practice: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    id: Spanned<String>,
+    name: String,
+    short: String,
+    role: Spanned<String>,
+    base: Option<Spanned<String>>,
+    #[serde(default)]
+    description: String,
+    reference: Option<String>,
+    adjust: Option<Spanned<BTreeMap<String, Spanned<i64>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    contrast: String,
+    focus: Spanned<BTreeMap<String, Spanned<RawFocus>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFocus {
+    label: String,
+    weight: FocusWeight,
+    #[serde(default)]
+    meaning: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompetency {
+    id: Spanned<String>,
+    area: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    refs: Vec<String>,
+    practice: Spanned<BTreeMap<String, String>>,
+    targets: Spanned<BTreeMap<String, Spanned<i64>>>,
+}
+
+// ---- validation --------------------------------------------------------------------------
+
+struct Validator<'a> {
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl<'a> Validator<'a> {
+    fn new(text: &'a str) -> Self {
+        Validator {
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(self.text, span.start, message.into()));
+    }
+
+    fn check_id(&mut self, kind: &str, id: &Spanned<String>, seen: &mut HashSet<String>) {
+        if !valid_id(id.get_ref()) {
+            self.report(
+                id.span(),
+                format!(
+                    "{kind} id {:?} must be 1-40 letters, digits, '-' or '_'",
+                    id.get_ref()
+                ),
+            );
+        } else if !seen.insert(id.get_ref().clone()) {
+            self.report(id.span(), format!("duplicate {kind} id {:?}", id.get_ref()));
+        }
+    }
+
+    fn level(&mut self, value: &Spanned<i64>, what: &str) -> Level {
+        match Level::from_i64(*value.get_ref()) {
+            Some(level) => level,
+            None => {
+                self.report(
+                    value.span(),
+                    format!(
+                        "{what} {} is outside the scale 0..={}",
+                        value.get_ref(),
+                        Level::MAX
+                    ),
+                );
+                Level::new(0).expect("0 is on the scale")
+            }
+        }
+    }
+
+    fn build(mut self, raw: RawFramework) -> Result<Framework, Vec<Problem>> {
+        if *raw.format.get_ref() != FORMAT {
+            let message = if *raw.format.get_ref() > FORMAT {
+                format!(
+                    "framework format {} is newer than this rolefit understands ({FORMAT}); update rolefit",
+                    raw.format.get_ref()
+                )
+            } else {
+                format!(
+                    "unknown framework format {}; expected {FORMAT}",
+                    raw.format.get_ref()
+                )
+            };
+            self.report(raw.format.span(), message);
+        }
+        if !valid_id(raw.id.get_ref()) {
+            self.report(
+                raw.id.span(),
+                "framework id must be 1-40 letters, digits, '-' or '_'",
+            );
+        }
+        let version = match u32::try_from(*raw.version.get_ref()) {
+            Ok(v) => v,
+            Err(_) => {
+                self.report(
+                    raw.version.span(),
+                    "version must be a whole number 0 or more",
+                );
+                0
+            }
+        };
+
+        let scale = self.scale(raw.scale);
+        let roles = self.roles(raw.roles);
+        let role_ids: Vec<String> = roles.iter().map(|r| r.id.clone()).collect();
+        let (profiles, adjustments, main_profiles) = self.profiles(raw.profiles, &role_ids);
+        let (areas, area_ids) = self.areas(raw.areas, &role_ids);
+        let mut competencies = self.competencies(raw.competencies, &area_ids, &role_ids, &profiles);
+
+        // Resolve flavour targets: the base profile's target, unless adjusted.
+        let known: HashSet<String> = competencies.iter().map(|c| c.id.0.clone()).collect();
+        for (p, adjust) in adjustments.iter().enumerate() {
+            let Some(adjust) = adjust else { continue };
+            for (id, value) in adjust.get_ref() {
+                if !known.contains(id) {
+                    self.report(
+                        adjust.span(),
+                        format!(
+                            "profile {:?} adjusts unknown competency {id:?}",
+                            profiles[p].id
+                        ),
+                    );
+                }
+                let _ = self.level(value, &format!("target for {id}"));
+            }
+        }
+        for competency in &mut competencies {
+            for (p, profile) in profiles.iter().enumerate() {
+                let Some(base) = profile.base else { continue };
+                let adjusted = adjustments[p]
+                    .as_ref()
+                    .and_then(|a| a.get_ref().get(competency.id.as_str()))
+                    .and_then(|v| Level::from_i64(*v.get_ref()));
+                competency.targets[p] = adjusted.unwrap_or(competency.targets[base]);
+            }
+        }
+
+        // Group competencies by area, keeping file order within an area.
+        competencies.sort_by_key(|c| c.area);
+        let mut areas = areas;
+        for (a, area) in areas.iter_mut().enumerate() {
+            let start = competencies.partition_point(|c| c.area < a);
+            let end = competencies.partition_point(|c| c.area <= a);
+            area.competencies = start..end;
+        }
+
+        if !self.problems.is_empty() {
+            self.problems.sort_by_key(|p| (p.line, p.column));
+            return Err(self.problems);
+        }
+        let roles: [Role; 2] = roles.try_into().expect("exactly two roles were checked");
+        let index = competencies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Ok(Framework {
+            id: raw.id.into_inner(),
+            version,
+            name: raw.name,
+            summary: raw.summary,
+            scale,
+            roles,
+            profiles,
+            areas,
+            competencies,
+            main_profiles,
+            index,
+        })
+    }
+
+    fn scale(&mut self, raw: Spanned<RawScale>) -> Scale {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if raw.levels.len() != Level::COUNT {
+            self.report(
+                span,
+                format!(
+                    "the scale needs exactly {} levels, 0 to {}; found {}",
+                    Level::COUNT,
+                    Level::MAX,
+                    raw.levels.len()
+                ),
+            );
+        }
+        let mut levels = Vec::new();
+        for (expected, level) in raw.levels.into_iter().enumerate() {
+            let level = level.into_inner();
+            if *level.value.get_ref() != expected as i64 {
+                self.report(
+                    level.value.span(),
+                    format!(
+                        "scale level {} is out of place: levels must run 0 to {} in order",
+                        level.value.get_ref(),
+                        Level::MAX
+                    ),
+                );
+            }
+            levels.push(ScaleLevel {
+                label: level.label,
+                descriptor: level.descriptor,
+                hint: level.hint.filter(|h| !h.trim().is_empty()),
+            });
+        }
+        Scale { na: raw.na, levels }
+    }
+
+    fn roles(&mut self, raw: Spanned<Vec<Spanned<RawRole>>>) -> Vec<Role> {
+        if raw.get_ref().len() != 2 {
+            self.report(
+                raw.span(),
+                format!(
+                    "a framework compares exactly two roles; found {}",
+                    raw.get_ref().len()
+                ),
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut roles = Vec::new();
+        for role in raw.into_inner() {
+            let role = role.into_inner();
+            self.check_id("role", &role.id, &mut seen);
+            roles.push(Role {
+                id: role.id.into_inner(),
+                name: role.name,
+                short: role.short,
+                essence: role.essence,
+                description: role.description,
+                activities: role.activities,
+                horizon: role.horizon,
+                scope: role.scope,
+                in_practice: role.in_practice,
+            });
+        }
+        roles
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn profiles(
+        &mut self,
+        raw: Spanned<Vec<Spanned<RawProfile>>>,
+        role_ids: &[String],
+    ) -> (
+        Vec<Profile>,
+        Vec<Option<Spanned<BTreeMap<String, Spanned<i64>>>>>,
+        [usize; 2],
+    ) {
+        let list_span = raw.span();
+        let raw = raw.into_inner();
+        let ids: Vec<String> = raw
+            .iter()
+            .map(|p| p.get_ref().id.get_ref().clone())
+            .collect();
+        let mut seen = HashSet::new();
+        let mut profiles = Vec::new();
+        let mut adjustments = Vec::new();
+        for profile in raw {
+            let profile_span = profile.span();
+            let profile = profile.into_inner();
+            self.check_id("profile", &profile.id, &mut seen);
+            let role = match role_ids.iter().position(|r| r == profile.role.get_ref()) {
+                Some(role) => role,
+                None => {
+                    self.report(
+                        profile.role.span(),
+                        format!("unknown role {:?}", profile.role.get_ref()),
+                    );
+                    0
+                }
+            };
+            let base = profile.base.as_ref().and_then(|base| {
+                let found = ids.iter().position(|id| id == base.get_ref());
+                if found.is_none() {
+                    self.report(
+                        base.span(),
+                        format!("unknown base profile {:?}", base.get_ref()),
+                    );
+                }
+                found
+            });
+            if profile.base.is_none() && profile.adjust.is_some() {
+                self.report(
+                    profile_span,
+                    format!(
+                        "profile {:?} has `adjust` but no `base` to adjust",
+                        profile.id.get_ref()
+                    ),
+                );
+            }
+            profiles.push(Profile {
+                id: profile.id.into_inner(),
+                name: profile.name,
+                short: profile.short,
+                role,
+                base,
+                description: profile.description,
+                reference: profile.reference,
+            });
+            adjustments.push(profile.adjust);
+        }
+        // A base must itself be a main profile, so targets resolve in one step.
+        for p in 0..profiles.len() {
+            if let Some(base) = profiles[p].base
+                && (profiles[base].base.is_some() || base == p)
+            {
+                self.report(
+                    list_span.clone(),
+                    format!(
+                        "profile {:?} must be based on a profile without a base",
+                        profiles[p].id
+                    ),
+                );
+                profiles[p].base = None;
+            }
+        }
+        let mut main = [usize::MAX; 2];
+        for (role, slot) in main.iter_mut().enumerate().take(role_ids.len()) {
+            let mains: Vec<usize> = (0..profiles.len())
+                .filter(|&p| profiles[p].role == role && profiles[p].base.is_none())
+                .collect();
+            match mains.as_slice() {
+                [one] => *slot = *one,
+                _ => self.report(
+                    list_span.clone(),
+                    format!(
+                        "role {:?} needs exactly one profile without a base; found {}",
+                        role_ids[role],
+                        mains.len()
+                    ),
+                ),
+            }
+        }
+        (profiles, adjustments, main)
+    }
+
+    fn areas(
+        &mut self,
+        raw: Spanned<Vec<Spanned<RawArea>>>,
+        role_ids: &[String],
+    ) -> (Vec<Area>, Vec<String>) {
+        if raw.get_ref().is_empty() {
+            self.report(raw.span(), "a framework needs at least one area");
+        }
+        let mut seen = HashSet::new();
+        let mut areas = Vec::new();
+        let mut ids = Vec::new();
+        for area in raw.into_inner() {
+            let area = area.into_inner();
+            self.check_id("area", &area.id, &mut seen);
+            let focus_span = area.focus.span();
+            let mut focus_map = area.focus.into_inner();
+            for key in focus_map.keys() {
+                if !role_ids.contains(key) {
+                    self.report(
+                        focus_span.clone(),
+                        format!("focus for unknown role {key:?}"),
+                    );
+                }
+            }
+            let mut focus = Vec::new();
+            for role in role_ids.iter().take(2) {
+                match focus_map.remove(role) {
+                    Some(f) => {
+                        let f = f.into_inner();
+                        focus.push(Focus {
+                            label: f.label,
+                            weight: f.weight,
+                            meaning: f.meaning,
+                        });
+                    }
+                    None => {
+                        self.report(
+                            focus_span.clone(),
+                            format!(
+                                "area {:?} has no focus for role {role:?}",
+                                area.id.get_ref()
+                            ),
+                        );
+                        focus.push(Focus {
+                            label: String::new(),
+                            weight: FocusWeight::None,
+                            meaning: String::new(),
+                        });
+                    }
+                }
+            }
+            while focus.len() < 2 {
+                focus.push(Focus {
+                    label: String::new(),
+                    weight: FocusWeight::None,
+                    meaning: String::new(),
+                });
+            }
+            let focus: [Focus; 2] = focus.try_into().expect("two entries");
+            ids.push(area.id.get_ref().clone());
+            areas.push(Area {
+                id: area.id.into_inner(),
+                name: area.name,
+                contrast: area.contrast,
+                focus,
+                competencies: 0..0,
+            });
+        }
+        (areas, ids)
+    }
+
+    fn competencies(
+        &mut self,
+        raw: Spanned<Vec<Spanned<RawCompetency>>>,
+        area_ids: &[String],
+        role_ids: &[String],
+        profiles: &[Profile],
+    ) -> Vec<Competency> {
+        if raw.get_ref().is_empty() {
+            self.report(raw.span(), "a framework needs at least one competency");
+        }
+        let mut seen = HashSet::new();
+        let mut per_area = vec![0usize; area_ids.len()];
+        let mut out = Vec::new();
+        for competency in raw.into_inner() {
+            let span = competency.span();
+            let c = competency.into_inner();
+            self.check_id("competency", &c.id, &mut seen);
+            let id = c.id.get_ref().clone();
+            let area = match area_ids.iter().position(|a| a == c.area.get_ref()) {
+                Some(area) => {
+                    per_area[area] += 1;
+                    area
+                }
+                None => {
+                    self.report(
+                        c.area.span(),
+                        format!("competency {id} names unknown area {:?}", c.area.get_ref()),
+                    );
+                    0
+                }
+            };
+            let practice_span = c.practice.span();
+            let practice_map = c.practice.into_inner();
+            for key in practice_map.keys() {
+                if !role_ids.contains(key) {
+                    self.report(
+                        practice_span.clone(),
+                        format!("competency {id}: practice for unknown role {key:?}"),
+                    );
+                }
+            }
+            let practice: [String; 2] = [0, 1].map(|r| {
+                role_ids
+                    .get(r)
+                    .and_then(|role| practice_map.get(role))
+                    .cloned()
+                    .unwrap_or_default()
+            });
+            let targets_span = c.targets.span();
+            let target_map = c.targets.into_inner();
+            for key in target_map.keys() {
+                match profiles.iter().find(|p| &p.id == key) {
+                    None => self.report(
+                        targets_span.clone(),
+                        format!("competency {id}: target for unknown profile {key:?}"),
+                    ),
+                    Some(p) if p.base.is_some() => self.report(
+                        targets_span.clone(),
+                        format!(
+                            "competency {id}: profile {key:?} takes its targets from its base; use `adjust` in the profile"
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
+            let mut targets = Vec::with_capacity(profiles.len());
+            for profile in profiles {
+                let level = match target_map.get(&profile.id) {
+                    Some(value) => self.level(value, &format!("competency {id}: target")),
+                    None => {
+                        if profile.base.is_none() {
+                            self.report(
+                                span.clone(),
+                                format!(
+                                    "competency {id} has no target for profile {:?}",
+                                    profile.id
+                                ),
+                            );
+                        }
+                        Level::new(0).expect("on scale")
+                    }
+                };
+                targets.push(level);
+            }
+            out.push(Competency {
+                id: CompetencyId(id),
+                area,
+                name: c.name,
+                description: c.description,
+                refs: c.refs,
+                practice,
+                targets,
+            });
+        }
+        for (a, count) in per_area.iter().enumerate() {
+            if *count == 0 {
+                self.problems.push(Problem {
+                    line: 1,
+                    column: 1,
+                    message: format!("area {:?} has no competencies", area_ids[a]),
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_from_one() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        // 'é' is two bytes but one column.
+        assert_eq!(line_column(text, 9), (2, 3));
+    }
+}

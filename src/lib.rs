@@ -1,0 +1,16 @@
+//! rolefit: am I a Project Manager, a PMO Manager, or both?
+//!
+//! The crate is laid out as The Elm Architecture on a plain loop: [`input`] maps terminal
+//! events to [`app::Action`]s, [`app::App::update`] changes state and returns
+//! [`app::Effect`]s, [`runtime`] performs them, and [`ui::render`] draws from `&App`.
+//! [`domain`] and [`storage`] know nothing about terminals.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod domain;
+pub mod input;
+pub mod runtime;
+pub mod storage;
+pub mod strings;
+pub mod ui;

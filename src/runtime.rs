@@ -1,0 +1,282 @@
+//! The event loop: draw, wait for an event or a timer, map, update, perform effects. Generic
+//! over the ratatui backend and the event source, so tests can run it headless.
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::{App, Effect, Prompt, SaveStatus};
+use crate::domain::Assessment;
+use crate::input::{Context, map_event};
+use crate::storage::{self, AssessmentLock};
+use crate::ui;
+
+/// How long after a change the autosave runs. Short enough that every change is on disk
+/// within a second, long enough to group a burst of keys into one write.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
+
+/// Wait before retrying a failed save.
+pub const RETRY: Duration = Duration::from_secs(2);
+
+/// Longest wait when nothing is scheduled. Signals wake the terminal source at once, so this
+/// only bounds how long a scripted or foreign event source may block.
+const IDLE_WAIT: Duration = Duration::from_secs(60);
+
+/// What the event source produced.
+#[derive(Debug)]
+pub enum Polled {
+    Event(Event),
+    /// Nothing happened within the timeout.
+    Idle,
+    /// No more events will come (scripted input ran out).
+    Closed,
+}
+
+/// Where events come from: the terminal, or a script in tests.
+pub trait EventSource {
+    fn poll(&mut self, timeout: Duration) -> io::Result<Polled>;
+}
+
+/// Events from the real terminal.
+///
+/// Waiting happens here, on the terminal and on a pipe that signals write to, rather than
+/// inside crossterm: crossterm loops forever on a terminal that has hung up (reads return
+/// end-of-file), so a closed terminal window would leave rolefit spinning instead of saving
+/// and exiting. A hang-up is reported as `Closed`.
+#[cfg(unix)]
+pub struct TerminalEvents {
+    wake: std::os::unix::net::UnixStream,
+}
+
+#[cfg(unix)]
+impl TerminalEvents {
+    /// Watches the terminal, and wakes for these signals (e.g. SIGWINCH, SIGTERM).
+    pub fn new(signals: &[i32]) -> io::Result<TerminalEvents> {
+        let (read, write) = std::os::unix::net::UnixStream::pair()?;
+        read.set_nonblocking(true)?;
+        write.set_nonblocking(true)?;
+        for &signal in signals {
+            signal_hook::low_level::pipe::register(signal, write.try_clone()?)?;
+        }
+        Ok(TerminalEvents { wake: read })
+    }
+
+    /// Waits up to `timeout` for input or a signal; true if the terminal has hung up.
+    fn wait(&self, timeout: Duration) -> bool {
+        use std::os::fd::AsRawFd;
+        let mut fds = [
+            libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                fd: self.wake.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
+        // SAFETY: `fds` is a valid array of two pollfd structs for the duration of the call.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, millis) };
+        if ready > 0 && fds[1].revents != 0 {
+            let mut sink = [0u8; 64];
+            while io::Read::read(&mut &self.wake, &mut sink).is_ok_and(|n| n > 0) {}
+        }
+        ready > 0 && fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+}
+
+#[cfg(unix)]
+impl EventSource for TerminalEvents {
+    fn poll(&mut self, timeout: Duration) -> io::Result<Polled> {
+        if self.wait(Duration::ZERO) {
+            return Ok(Polled::Closed);
+        }
+        // Events crossterm has already read come first.
+        if event::poll(Duration::ZERO)? {
+            return Ok(Polled::Event(event::read()?));
+        }
+        if self.wait(timeout) {
+            return Ok(Polled::Closed);
+        }
+        if event::poll(Duration::ZERO)? {
+            Ok(Polled::Event(event::read()?))
+        } else {
+            Ok(Polled::Idle)
+        }
+    }
+}
+
+/// A fixed list of events, then `Closed`.
+pub struct ScriptedEvents {
+    events: VecDeque<Event>,
+}
+
+impl ScriptedEvents {
+    pub fn new(events: impl IntoIterator<Item = Event>) -> ScriptedEvents {
+        ScriptedEvents {
+            events: events.into_iter().collect(),
+        }
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn poll(&mut self, _timeout: Duration) -> io::Result<Polled> {
+        Ok(self
+            .events
+            .pop_front()
+            .map_or(Polled::Closed, Polled::Event))
+    }
+}
+
+/// Where the assessment is saved.
+pub trait Persist {
+    /// Writes the assessment; the error is shown to the user.
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
+    /// Moves an unreadable file aside; returns where it went.
+    fn move_aside(&mut self) -> Result<PathBuf, String>;
+}
+
+/// The assessment file on disk, with its lock held for the whole run.
+pub struct FileStore {
+    pub path: PathBuf,
+    pub lock: Option<AssessmentLock>,
+}
+
+impl Persist for FileStore {
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()> {
+        storage::save_assessment(&self.path, assessment)
+    }
+
+    fn move_aside(&mut self) -> Result<PathBuf, String> {
+        storage::move_aside(&self.path).map_err(|e| e.to_string())
+    }
+}
+
+/// Says in a few words why a save failed.
+pub fn describe_io_error(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::StorageFull => "disk full".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
+        io::ErrorKind::NotFound => "the folder is gone".into(),
+        io::ErrorKind::QuotaExceeded => "disk quota exceeded".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// Runs the loop until the user quits, the events end, or `stop` is raised (a signal). Saves
+/// pending changes before returning, however it returns, whenever the file is writable.
+pub fn run<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+    store: &mut dyn Persist,
+    stop: &Arc<AtomicBool>,
+) -> Result<(), B::Error>
+where
+    B::Error: From<io::Error>,
+{
+    let result = run_loop(terminal, app, events, store, stop);
+    save(app, store);
+    result
+}
+
+fn run_loop<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+    store: &mut dyn Persist,
+    stop: &Arc<AtomicBool>,
+) -> Result<(), B::Error>
+where
+    B::Error: From<io::Error>,
+{
+    let mut save_at: Option<Instant> = None;
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        terminal.draw(|frame| ui::render(frame, app))?;
+        let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
+        match events.poll(timeout)? {
+            Polled::Event(event) => {
+                let Some(action) = map_event(&event, Context::of(app)) else {
+                    continue;
+                };
+                for effect in app.update(action) {
+                    match effect {
+                        Effect::Changed => {
+                            save_at.get_or_insert_with(|| Instant::now() + DEBOUNCE);
+                        }
+                        Effect::SaveNow => {
+                            save_at = retry_if_failed(save(app, store));
+                        }
+                        Effect::SaveAndQuit => {
+                            if save(app, store) {
+                                return Ok(());
+                            }
+                            let reason = match &app.save {
+                                SaveStatus::Failed(r) => r.clone(),
+                                _ => "unknown error".into(),
+                            };
+                            app.quit_failed(&reason);
+                            save_at = Some(Instant::now() + RETRY);
+                        }
+                        Effect::Quit => return Ok(()),
+                        Effect::StartFresh => match store.move_aside() {
+                            Ok(moved) => {
+                                let fresh = Assessment::new(
+                                    &app.assessment.name,
+                                    &app.framework,
+                                    crate::clock::now_utc(),
+                                );
+                                app.started_fresh(fresh, &moved.display().to_string());
+                            }
+                            Err(reason) => app.notice = Some(reason),
+                        },
+                    }
+                }
+            }
+            Polled::Idle => {}
+            Polled::Closed => return Ok(()),
+        }
+        if save_at.is_some_and(|at| Instant::now() >= at) {
+            save_at = retry_if_failed(save(app, store));
+        }
+    }
+}
+
+fn retry_if_failed(saved: bool) -> Option<Instant> {
+    (!saved).then(|| Instant::now() + RETRY)
+}
+
+/// Saves if there is something to save and the file may be written; true when nothing is left
+/// unsaved.
+fn save(app: &mut App, store: &mut dyn Persist) -> bool {
+    let blocked = matches!(app.prompt, Some(Prompt::Unreadable(_) | Prompt::Locked));
+    if app.read_only || blocked {
+        return true;
+    }
+    if !app.dirty {
+        return true;
+    }
+    match store.save(&app.assessment) {
+        Ok(()) => {
+            app.saved(Ok(crate::clock::local_hms()));
+            true
+        }
+        Err(err) => {
+            app.saved(Err(describe_io_error(&err)));
+            false
+        }
+    }
+}

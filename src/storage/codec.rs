@@ -1,0 +1,519 @@
+//! The assessment file format (PRODUCT.md §6): reading with line/column errors, writing in a
+//! stable, diff-friendly order, keeping keys this version does not know.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::domain::framework::line_column;
+use crate::domain::{Assessment, CompetencyId, Entry, Level, PlanItem, Position, Rating, Screen};
+
+/// The assessment file format this build writes.
+pub const FORMAT: i64 = 1;
+
+/// Why a file's text could not be read as an assessment.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// Broken: syntax, types, values out of range, empty.
+    #[error("line {line}, column {column}: {reason}")]
+    Invalid {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// Written by a newer rolefit.
+    #[error("written in format {found}, newer than this rolefit understands ({FORMAT})")]
+    NewerFormat { found: i64 },
+}
+
+impl ParseError {
+    fn at(text: &str, offset: usize, reason: impl Into<String>) -> ParseError {
+        let (line, column) = line_column(text, offset);
+        ParseError::Invalid {
+            line,
+            column,
+            reason: reason.into(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawHead {
+    format: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+struct RawAssessment {
+    format: Spanned<i64>,
+    framework: String,
+    #[serde(default)]
+    framework_version: Option<Spanned<i64>>,
+    #[serde(default)]
+    name: Option<String>,
+    created: Option<Datetime>,
+    updated: Option<Datetime>,
+    #[serde(default)]
+    position: Option<RawPosition>,
+    #[serde(default)]
+    ratings: BTreeMap<String, RawEntry>,
+    #[serde(default)]
+    plan: BTreeMap<String, RawPlan>,
+}
+
+#[derive(Deserialize)]
+struct RawPosition {
+    screen: Option<Spanned<String>>,
+    competency: Option<String>,
+    target: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawLevel {
+    Number(i64),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+struct RawEntry {
+    level: Option<Spanned<RawLevel>>,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct RawPlan {
+    target: Option<Spanned<i64>>,
+    #[serde(default)]
+    action: String,
+}
+
+const KNOWN_TOP: &[&str] = &[
+    "format",
+    "framework",
+    "framework_version",
+    "name",
+    "created",
+    "updated",
+    "position",
+    "ratings",
+    "plan",
+];
+
+/// Reads an assessment from text. `name` is used when the file does not carry one.
+pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError::Invalid {
+            line: 1,
+            column: 1,
+            reason: "the file is empty".into(),
+        });
+    }
+    // Check the format first, so a newer file is recognised even if its shape changed.
+    let head: RawHead = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    match head.format.as_ref().map(|f| (f.get_ref(), f.span())) {
+        None => return Err(ParseError::at(text, 0, "missing `format = 1`")),
+        Some((toml::Value::Integer(found), _)) if *found > FORMAT => {
+            return Err(ParseError::NewerFormat { found: *found });
+        }
+        Some((toml::Value::Integer(found), span)) if *found != FORMAT => {
+            return Err(ParseError::at(
+                text,
+                span.start,
+                format!("unknown format {found}; expected {FORMAT}"),
+            ));
+        }
+        Some((toml::Value::Integer(_), _)) => {}
+        Some((_, span)) => {
+            return Err(ParseError::at(
+                text,
+                span.start,
+                "`format` must be a whole number",
+            ));
+        }
+    }
+    let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    let _ = raw.format;
+
+    let framework_version = match raw.framework_version {
+        None => 0,
+        Some(v) => u32::try_from(*v.get_ref()).map_err(|_| {
+            ParseError::at(text, v.span().start, "framework_version must be 0 or more")
+        })?,
+    };
+    let position = match raw.position {
+        None => Position::default(),
+        Some(p) => Position {
+            screen: match p.screen {
+                None => Screen::default(),
+                Some(s) => Screen::from_key(s.get_ref()).ok_or_else(|| {
+                    ParseError::at(
+                        text,
+                        s.span().start,
+                        format!(
+                            "unknown screen {:?}; expected roles, grid, rate or results",
+                            s.get_ref()
+                        ),
+                    )
+                })?,
+            },
+            competency: p.competency.map(CompetencyId),
+            target: p.target,
+        },
+    };
+
+    let mut rating_extras = take_subtables(&mut table, "ratings", &["level", "note"]);
+    let mut ratings = BTreeMap::new();
+    for (id, entry) in raw.ratings {
+        let rating = match entry.level {
+            None => None,
+            Some(level) => Some(parse_level(text, &level)?),
+        };
+        let extra = rating_extras.remove(&id).unwrap_or_default();
+        ratings.insert(
+            CompetencyId(id),
+            Entry {
+                rating,
+                note: entry.note,
+                extra,
+            },
+        );
+    }
+    let mut plan_extras = take_subtables(&mut table, "plan", &["target", "action"]);
+    let mut plan = BTreeMap::new();
+    for (id, item) in raw.plan {
+        let target = match item.target {
+            None => None,
+            Some(t) => Some(Level::from_i64(*t.get_ref()).ok_or_else(|| {
+                ParseError::at(
+                    text,
+                    t.span().start,
+                    format!("plan target {} for {id} is outside 0..=5", t.get_ref()),
+                )
+            })?),
+        };
+        let extra = plan_extras.remove(&id).unwrap_or_default();
+        plan.insert(
+            CompetencyId(id),
+            PlanItem {
+                target,
+                action: item.action,
+                extra,
+            },
+        );
+    }
+    // Unknown keys inside [position] are kept too.
+    let mut position_extra = match table.remove("position") {
+        Some(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
+    };
+    position_extra.remove("screen");
+    position_extra.remove("competency");
+    position_extra.remove("target");
+    for key in KNOWN_TOP {
+        table.remove(*key);
+    }
+    if !position_extra.is_empty() {
+        table.insert("position".into(), toml::Value::Table(position_extra));
+    }
+    let now = crate::clock::now_utc();
+    Ok(Assessment {
+        name: raw.name.unwrap_or_else(|| name.to_string()),
+        framework: raw.framework,
+        framework_version,
+        created: raw.created.unwrap_or(now),
+        updated: raw.updated.unwrap_or(now),
+        position,
+        ratings,
+        plan,
+        extra: table,
+    })
+}
+
+fn parse_level(text: &str, level: &Spanned<RawLevel>) -> Result<Rating, ParseError> {
+    let offset = level.span().start;
+    match level.get_ref() {
+        RawLevel::Number(n) => Level::from_i64(*n).map(Rating::Level).ok_or_else(|| {
+            ParseError::at(
+                text,
+                offset,
+                format!("level {n} is outside the scale 0..=5"),
+            )
+        }),
+        RawLevel::Text(t) if t.eq_ignore_ascii_case("na") => Ok(Rating::NotApplicable),
+        RawLevel::Text(t) => Err(ParseError::at(
+            text,
+            offset,
+            format!("level {t:?} is not a level: use 0 to 5, or \"na\""),
+        )),
+    }
+}
+
+/// Removes `known` keys from each sub-table of `table[section]`, returning what is left per id.
+fn take_subtables(
+    table: &mut toml::Table,
+    section: &str,
+    known: &[&str],
+) -> BTreeMap<String, toml::Table> {
+    let Some(toml::Value::Table(section)) = table.get(section) else {
+        return BTreeMap::new();
+    };
+    section
+        .iter()
+        .filter_map(|(id, value)| {
+            let mut sub = value.as_table()?.clone();
+            for key in known {
+                sub.remove(*key);
+            }
+            (!sub.is_empty()).then(|| (id.clone(), sub))
+        })
+        .collect()
+}
+
+fn toml_error(text: &str, err: &toml::de::Error) -> ParseError {
+    let offset = err.span().map_or(0, |s| s.start);
+    ParseError::at(text, offset, err.message().trim().to_string())
+}
+
+// ---- writing -----------------------------------------------------------------------------
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum LevelOut {
+    Number(u8),
+    Text(&'static str),
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<LevelOut>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    #[serde(flatten)]
+    extra: &'a toml::Table,
+}
+
+#[derive(Serialize)]
+struct PlanOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<u8>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    action: &'a str,
+    #[serde(flatten)]
+    extra: &'a toml::Table,
+}
+
+#[derive(Serialize)]
+struct PositionOut<'a> {
+    screen: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    competency: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a str>,
+    #[serde(flatten)]
+    extra: toml::Table,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: i64,
+    framework: &'a str,
+    framework_version: u32,
+    name: &'a str,
+    created: Datetime,
+    updated: Datetime,
+    #[serde(flatten)]
+    extra: toml::Table,
+    position: PositionOut<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    ratings: BTreeMap<&'a str, EntryOut<'a>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    plan: BTreeMap<&'a str, PlanOut<'a>>,
+}
+
+/// Writes an assessment as TOML in a stable order.
+pub fn to_toml(assessment: &Assessment) -> String {
+    let mut extra = assessment.extra.clone();
+    let position_extra = match extra.remove("position") {
+        Some(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
+    };
+    let out = FileOut {
+        format: FORMAT,
+        framework: &assessment.framework,
+        framework_version: assessment.framework_version,
+        name: &assessment.name,
+        created: assessment.created,
+        updated: assessment.updated,
+        extra,
+        position: PositionOut {
+            screen: assessment.position.screen.key(),
+            competency: assessment.position.competency.as_ref().map(|c| c.as_str()),
+            target: assessment.position.target.as_deref(),
+            extra: position_extra,
+        },
+        ratings: assessment
+            .ratings
+            .iter()
+            .filter(|(_, e)| !e.is_empty())
+            .map(|(id, e)| {
+                let level = e.rating.map(|r| match r {
+                    Rating::Level(l) => LevelOut::Number(l.value()),
+                    Rating::NotApplicable => LevelOut::Text("na"),
+                });
+                (
+                    id.as_str(),
+                    EntryOut {
+                        level,
+                        note: &e.note,
+                        extra: &e.extra,
+                    },
+                )
+            })
+            .collect(),
+        plan: assessment
+            .plan
+            .iter()
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(id, p)| {
+                (
+                    id.as_str(),
+                    PlanOut {
+                        target: p.target.map(Level::value),
+                        action: &p.action,
+                        extra: &p.extra,
+                    },
+                )
+            })
+            .collect(),
+    };
+    toml::to_string(&out).expect("an assessment always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"format = 1
+framework = "pm-vs-pmo"
+framework_version = 1
+name = "default"
+created = 2026-11-28T18:00:00Z
+updated = 2026-11-28T18:20:00Z
+
+[position]
+screen = "rate"
+competency = "RI2"
+
+[ratings.DP1]
+level = 4
+note = "Planned the 2025 ERP rollout end to end."
+
+[ratings.RI1]
+level = "na"
+"#;
+
+    #[test]
+    fn reads_the_documented_example() {
+        let a = parse(SAMPLE, "x").unwrap();
+        assert_eq!(a.name, "default");
+        assert_eq!(a.position.screen, Screen::Rate);
+        assert_eq!(a.position.competency, Some(CompetencyId("RI2".into())));
+        assert_eq!(
+            a.rating(&"DP1".into()),
+            Some(Rating::Level(Level::new(4).unwrap()))
+        );
+        assert_eq!(a.rating(&"RI1".into()), Some(Rating::NotApplicable));
+        assert_eq!(
+            a.note(&"DP1".into()),
+            "Planned the 2025 ERP rollout end to end."
+        );
+    }
+
+    #[test]
+    fn writes_back_what_it_read() {
+        let a = parse(SAMPLE, "x").unwrap();
+        let text = to_toml(&a);
+        assert_eq!(parse(&text, "x").unwrap(), a);
+        assert!(
+            text.starts_with("format = 1\nframework = \"pm-vs-pmo\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_survive_a_round_trip() {
+        let text = format!(
+            "{}\nmood = \"calm\"\n[extra_section]\nx = 1\n",
+            SAMPLE.replace("[ratings.DP1]\n", "[ratings.DP1]\nconfidence = \"high\"\n")
+        );
+        // The extra top-level key must sit before the first table to be top-level.
+        let text = text.replacen("[position]", "team = \"north\"\n\n[position]\nzoom = 2", 1);
+        let a = parse(&text, "x").unwrap();
+        let written = to_toml(&a);
+        let again = parse(&written, "x").unwrap();
+        assert_eq!(again, a);
+        for needle in [
+            "team = \"north\"",
+            "zoom = 2",
+            "confidence = \"high\"",
+            "[extra_section]",
+        ] {
+            assert!(written.contains(needle), "{needle} missing from\n{written}");
+        }
+    }
+
+    #[test]
+    fn bad_files_name_line_and_column() {
+        let cases = [
+            ("", "empty"),
+            (
+                "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 7\n",
+                "outside",
+            ),
+            (
+                "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = \"high\"\n",
+                "not a level",
+            ),
+            ("format = 1\nframework = [\n", ""),
+            ("format = \"one\"\nframework = \"x\"\n", "whole number"),
+            ("framework = \"x\"\n", "missing"),
+            ("format = 1\nframework = 3\n", ""),
+        ];
+        for (text, needle) in cases {
+            match parse(text, "x") {
+                Err(ParseError::Invalid {
+                    line,
+                    column,
+                    reason,
+                }) => {
+                    assert!(line >= 1 && column >= 1);
+                    assert!(
+                        reason.contains(needle),
+                        "{reason:?} should mention {needle:?}"
+                    );
+                }
+                other => panic!("{text:?} gave {other:?}"),
+            }
+        }
+        match parse(
+            "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 7\n",
+            "x",
+        ) {
+            Err(ParseError::Invalid { line, column, .. }) => assert_eq!((line, column), (4, 9)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn newer_formats_are_recognised() {
+        assert_eq!(
+            parse("format = 2\nsomething = \"else\"\n", "x"),
+            Err(ParseError::NewerFormat { found: 2 })
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! Where rolefit keeps its files.
+
+use std::path::{Path, PathBuf};
+
+use super::StorageError;
+
+/// Environment variable that moves the data directory.
+pub const DATA_DIR_ENV: &str = "ROLEFIT_DATA_DIR";
+
+/// Resolved locations of rolefit's files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataPaths {
+    pub data_dir: PathBuf,
+    /// Where the setting came from, for `rolefit paths`.
+    pub source: &'static str,
+}
+
+impl DataPaths {
+    /// `--data-dir`, else `ROLEFIT_DATA_DIR`, else the platform's data directory.
+    pub fn resolve(cli: Option<&Path>) -> Result<DataPaths, StorageError> {
+        if let Some(dir) = cli {
+            return Ok(DataPaths {
+                data_dir: dir.to_path_buf(),
+                source: "--data-dir",
+            });
+        }
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Ok(DataPaths {
+                data_dir: PathBuf::from(dir),
+                source: DATA_DIR_ENV,
+            });
+        }
+        let dirs = directories::ProjectDirs::from("", "", "rolefit").ok_or(StorageError::NoHome)?;
+        Ok(DataPaths {
+            data_dir: dirs.data_dir().to_path_buf(),
+            source: "platform default",
+        })
+    }
+
+    /// The folder holding assessment files.
+    pub fn assessments_dir(&self) -> PathBuf {
+        self.data_dir.join("assessments")
+    }
+
+    /// The file for a named assessment.
+    pub fn assessment_file(&self, name: &str) -> PathBuf {
+        self.assessments_dir().join(format!("{name}.toml"))
+    }
+}
+
+/// Checks an assessment name: it becomes a file name, so no separators or dots at the start.
+pub fn check_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'"
+        ))
+    }
+}
+
+/// The lock file that belongs to an assessment file.
+pub fn lock_path(file: &Path) -> PathBuf {
+    sibling(file, "lock")
+}
+
+/// `dir/stem.ext` beside `file`.
+pub fn sibling(file: &Path, ext: &str) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+    file.with_file_name(format!("{stem}.{ext}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_would_escape_the_folder_are_refused() {
+        assert!(check_name("default").is_ok());
+        assert!(check_name("team-2026.q4").is_ok());
+        assert!(check_name("../etc").is_err());
+        assert!(check_name("a/b").is_err());
+        assert!(check_name(".hidden").is_err());
+        assert!(check_name("").is_err());
+    }
+
+    #[test]
+    fn cli_wins_over_environment() {
+        let p = DataPaths::resolve(Some(Path::new("/tmp/x"))).unwrap();
+        assert_eq!(p.data_dir, PathBuf::from("/tmp/x"));
+        assert_eq!(
+            p.assessment_file("a"),
+            PathBuf::from("/tmp/x/assessments/a.toml")
+        );
+        assert_eq!(
+            lock_path(&p.assessment_file("a")),
+            PathBuf::from("/tmp/x/assessments/a.lock")
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! User-facing text that is not part of a framework, in one place.
+
+/// Product name in the title bar.
+pub const APP_NAME: &str = "rolefit";
+
+/// The screens' tab titles, in tab order.
+pub const TAB_TITLES: [&str; 4] = ["Roles", "Grid", "Rate", "Results"];
+
+/// First-run welcome on the Roles screen.
+pub const WELCOME: &str = "Welcome to rolefit. Read what each role is about here, compare them area by area on the Grid, rate yourself on Rate, then see which profile you fit on Results. Tab moves between screens and ? lists every key. Your ratings are saved as you go, so you can stop at any time.";
+
+pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
+pub const READ_ONLY_LOCKED: &str = "Read-only: open in another rolefit";
+pub const READ_ONLY_REFUSED: &str = "This assessment is read-only here; nothing was changed.";
+pub const NOT_SAVED_YET: &str = "Not saved yet";
+pub const COMING_SOON: &str =
+    "Results are coming soon: rate competencies on the Rate screen in the meantime.";
+
+/// "terminal too small" message.
+pub fn too_small(need: (u16, u16), have: (u16, u16)) -> String {
+    format!(
+        "Terminal too small (need {}×{}, have {}×{}). Enlarge the window, or press q to quit.",
+        need.0, need.1, have.0, have.1
+    )
+}
+
+pub fn resumed(rated: usize, total: usize) -> String {
+    format!("Resumed — {rated}/{total} rated")
+}
+
+pub fn progress(rated: usize, total: usize) -> String {
+    format!("{rated}/{total} rated")
+}
+
+pub fn target_notice(profile: &str) -> String {
+    format!("Gaps are now measured against {profile}")
+}
+
+pub fn moved_aside(path: &str) -> String {
+    format!("The unreadable file was moved to {path}; this is a fresh assessment.")
+}
+
+pub fn saved(time: &str) -> String {
+    format!("Saved {time}")
+}
+
+pub fn save_failed(reason: &str) -> String {
+    format!("Save failed: {reason} — retrying")
+}
+
+pub fn unknown_ids(ids: &[String]) -> String {
+    format!(
+        "Kept {} rating(s) for competencies this framework does not have: {}",
+        ids.len(),
+        ids.join(", ")
+    )
+}

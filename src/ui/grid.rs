@@ -1,0 +1,403 @@
+//! Grid screen: the seven areas (expandable to competencies) against both roles, your rating
+//! and the gap to the chosen target profile, with a detail pane for the selected row.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Cell as TableCell, Row, Table};
+
+use super::{Theme, block, render_scrolled, text, wrapped};
+use crate::app::{App, GridColumn, GridRow};
+use crate::domain::scoring::{self, Band};
+use crate::domain::{Level, Rating};
+
+/// Width from which the detail pane sits beside the table instead of below it.
+const SIDE_DETAIL_WIDTH: u16 = 120;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (table_area, detail_area) = if area.width >= SIDE_DETAIL_WIDTH {
+        let [t, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(area);
+        (t, d)
+    } else {
+        let detail_height = (area.height * 45 / 100).max(6);
+        let [t, d] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(area);
+        (t, d)
+    };
+    render_table(frame, table_area, app, theme);
+    render_detail(frame, detail_area, app, theme);
+}
+
+/// Text of the gap cell for a rated competency, with a sign and a band word (never colour
+/// alone).
+pub fn gap_text(level: Level, target: Level) -> (String, Band) {
+    let band = Band::of(level, target);
+    let delta = scoring::delta(level, target);
+    let text = match band {
+        Band::Meets => "✓ meets".to_string(),
+        Band::Strength => format!("+{delta} above"),
+        Band::TopUp => "−1 top-up".to_string(),
+        Band::Gap => format!("−{} gap", -delta),
+    };
+    (text, band)
+}
+
+/// The style for a band.
+pub fn band_style(band: Band, theme: &Theme) -> Style {
+    match band {
+        Band::Gap => theme.gap,
+        Band::TopUp => theme.top_up,
+        Band::Meets => theme.meets,
+        Band::Strength => theme.strength,
+    }
+}
+
+fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let fw = &app.framework;
+    let target = &fw.profiles[app.target_profile];
+    let title = Line::from(vec![
+        Span::styled(" Competency grid ", theme.title),
+        Span::styled(
+            format!("· gaps vs {} (t to change) ", target.name),
+            theme.dim,
+        ),
+    ]);
+    let block = block(title, true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let width = inner.width;
+    let role_width = if width >= 100 { 20 } else { 16 };
+    let widths = [
+        Constraint::Min(20),
+        Constraint::Length(role_width),
+        Constraint::Length(role_width),
+        Constraint::Length(5),
+        Constraint::Length(11),
+    ];
+    let [first, second] = [&fw.roles[0], &fw.roles[1]];
+    let header_names = [
+        "Area / competency".to_string(),
+        first.short.clone(),
+        second.short.clone(),
+        "You".to_string(),
+        format!("Gap {}", text::truncate(&target.short, 6)),
+    ];
+    let header = Row::new(header_names.into_iter().map(TableCell::from)).style(theme.heading);
+
+    let lines = usize::from(inner.height.saturating_sub(1));
+    let role_width = usize::from(role_width);
+    let row_height = |row: GridRow| match row {
+        GridRow::Area(a) => {
+            // Tall enough for the longer focus label, wrapped; capped to keep rows compact.
+            fw.areas[a]
+                .focus
+                .iter()
+                .map(|f| text::wrap(&f.label, role_width).len())
+                .max()
+                .unwrap_or(1)
+                .clamp(1, 3)
+        }
+        GridRow::Competency(_) => 1,
+    };
+    let offset = app.grid.scroll_for(lines, row_height);
+    let rows = app.grid.rows();
+    let name_width = usize::from(width.saturating_sub(role_width as u16 * 2 + 5 + 11 + 4)).max(10);
+    let selected_column = app.grid.selected_column();
+    let mut table_rows = Vec::new();
+    let mut used = 0;
+    for (i, row) in rows.iter().enumerate().skip(offset) {
+        let height = row_height(*row);
+        if used + height > lines {
+            break;
+        }
+        used += height;
+        let is_selected = i == app.grid.selected;
+        let cells = row_cells(
+            app,
+            *row,
+            is_selected,
+            name_width,
+            role_width,
+            height,
+            theme,
+        );
+        let cells = cells
+            .into_iter()
+            .zip(GridColumn::ALL)
+            .map(|((content, style), column)| {
+                let style = if is_selected && column == selected_column {
+                    theme.selected_cell
+                } else {
+                    style
+                };
+                TableCell::from(Text::from(
+                    content.into_iter().map(Line::from).collect::<Vec<_>>(),
+                ))
+                .style(style)
+            });
+        let mut table_row = Row::new(cells).height(height as u16);
+        if is_selected {
+            table_row = table_row.style(theme.selected);
+        }
+        table_rows.push(table_row);
+    }
+    let table = Table::new(table_rows, widths)
+        .header(header)
+        .column_spacing(1);
+    frame.render_widget(table, inner);
+}
+
+fn rating_text(rating: Option<Rating>) -> String {
+    match rating {
+        Some(r) => r.to_string(),
+        None => "·".to_string(),
+    }
+}
+
+/// Cell contents (one string per line) and styles for one grid row.
+fn row_cells(
+    app: &App,
+    row: GridRow,
+    selected: bool,
+    name_width: usize,
+    role_width: usize,
+    height: usize,
+    theme: &Theme,
+) -> Vec<(Vec<String>, Style)> {
+    let fw = &app.framework;
+    let cursor = if selected { "›" } else { " " };
+    match row {
+        GridRow::Area(a) => {
+            let area = &fw.areas[a];
+            let marker = if app.grid.is_expanded(a) {
+                "▾"
+            } else {
+                "▸"
+            };
+            let label = |r: usize| {
+                let mut lines = text::wrap(&area.focus[r].label, role_width);
+                lines.truncate(height);
+                if let Some(last) = lines.last_mut() {
+                    *last = text::truncate(last, role_width);
+                }
+                lines
+            };
+            vec![
+                (
+                    vec![text::truncate(
+                        &format!("{cursor}{marker} {}", area.name),
+                        name_width,
+                    )],
+                    theme.title,
+                ),
+                (label(0), theme.text),
+                (label(1), theme.text),
+                (
+                    vec![format!(
+                        "{}/{}",
+                        app.derived.area_rated[a],
+                        area.competencies.len()
+                    )],
+                    theme.dim,
+                ),
+                (vec![area_fit_text(app, a)], theme.dim),
+            ]
+        }
+        GridRow::Competency(c) => {
+            let competency = &fw.competencies[c];
+            let [p0, p1] = fw.main_profiles;
+            let rating = app.assessment.rating(&competency.id);
+            let (gap, gap_style) = match rating.and_then(Rating::level) {
+                Some(level) => {
+                    let (text, band) = gap_text(level, fw.target(app.target_profile, c));
+                    (text, band_style(band, theme))
+                }
+                None => (String::new(), theme.dim),
+            };
+            vec![
+                (
+                    vec![text::truncate(
+                        &format!("{cursor}  {} {}", competency.id, competency.name),
+                        name_width,
+                    )],
+                    theme.text,
+                ),
+                (vec![format!("target {}", fw.target(p0, c))], theme.text),
+                (vec![format!("target {}", fw.target(p1, c))], theme.text),
+                (vec![rating_text(rating)], theme.emphasis),
+                (vec![gap], gap_style),
+            ]
+        }
+    }
+}
+
+/// "fit 72%" for an area against the target profile, or "" when nothing counts yet.
+fn area_fit_text(app: &App, area: usize) -> String {
+    match app.derived.area_fit[area] {
+        Some(p) => format!("fit {p:.0}%"),
+        None => String::new(),
+    }
+}
+
+fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = block(Span::styled(" Detail ", theme.title), false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let width = usize::from(inner.width);
+    let lines = match app.grid.selected_row() {
+        GridRow::Area(a) => area_detail(app, a, width, theme),
+        GridRow::Competency(c) => competency_detail(app, c, width, theme),
+    };
+    render_scrolled(frame, inner, lines, &app.grid.detail_scroll, Some("J/K"));
+}
+
+fn marked(selected: bool) -> &'static str {
+    if selected { "▸ " } else { "  " }
+}
+
+fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = &app.framework;
+    let area = &fw.areas[a];
+    let column = app.grid.selected_column();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(area.name.clone(), theme.heading),
+        Span::styled(
+            format!(
+                "  ·  {} competencies · Enter to open",
+                area.competencies.len()
+            ),
+            theme.dim,
+        ),
+    ])];
+    lines.extend(wrapped(
+        "",
+        &area.contrast,
+        width,
+        theme.text,
+        theme.emphasis,
+    ));
+    for (r, role) in fw.roles.iter().enumerate() {
+        let focus = &area.focus[r];
+        let is_col = matches!(
+            (column, r),
+            (GridColumn::FirstRole, 0) | (GridColumn::SecondRole, 1)
+        );
+        let style = if is_col { theme.emphasis } else { theme.title };
+        lines.push(Line::styled(
+            format!("{}{} — {}", marked(is_col), role.name, focus.label),
+            style,
+        ));
+        lines.extend(wrapped("  ", &focus.meaning, width, theme.text, theme.text));
+    }
+    let sheet_fit = area_fit_text(app, a);
+    if !sheet_fit.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "{}Your {} against {}",
+                marked(matches!(column, GridColumn::Gap | GridColumn::Rating)),
+                sheet_fit,
+                fw.profiles[app.target_profile].name
+            ),
+            theme.text,
+        ));
+    }
+    lines
+}
+
+fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = &app.framework;
+    let competency = &fw.competencies[c];
+    let column = app.grid.selected_column();
+    let area = &fw.areas[competency.area];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("{} {}", competency.id, competency.name),
+            theme.heading,
+        ),
+        Span::styled(format!("  ·  {} · Enter to rate", area.name), theme.dim),
+    ])];
+    lines.extend(wrapped(
+        "",
+        &competency.description,
+        width,
+        theme.text,
+        theme.text,
+    ));
+    for (r, role) in fw.roles.iter().enumerate() {
+        let is_col = matches!(
+            (column, r),
+            (GridColumn::FirstRole, 0) | (GridColumn::SecondRole, 1)
+        );
+        let p = fw.main_profiles[r];
+        let target = fw.target(p, c);
+        let style = if is_col { theme.emphasis } else { theme.title };
+        lines.push(Line::styled(
+            format!(
+                "{}In {} practice · target {} {}",
+                marked(is_col),
+                role.short,
+                target,
+                fw.scale.level(target).label
+            ),
+            style,
+        ));
+        lines.extend(wrapped(
+            "  ",
+            &competency.practice[r],
+            width,
+            theme.text,
+            theme.text,
+        ));
+    }
+    let rating = app.assessment.rating(&competency.id);
+    let is_rating = matches!(column, GridColumn::Rating | GridColumn::Gap);
+    let rating_line = match rating {
+        None => "not rated yet".to_string(),
+        Some(Rating::NotApplicable) => "N/A (left out of every score)".to_string(),
+        Some(Rating::Level(level)) => {
+            let target = fw.target(app.target_profile, c);
+            let (gap, _) = gap_text(level, target);
+            format!(
+                "{} {} · {} target {} → {}",
+                level,
+                fw.scale.level(level).label,
+                fw.profiles[app.target_profile].short,
+                target,
+                gap
+            )
+        }
+    };
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{}Your rating: ", marked(is_rating)),
+            if is_rating {
+                theme.emphasis
+            } else {
+                theme.title
+            },
+        ),
+        Span::styled(rating_line, theme.text),
+    ]));
+    let note = app.assessment.note(&competency.id);
+    if !note.is_empty() {
+        lines.extend(wrapped("  Note: ", note, width, theme.title, theme.text));
+    }
+    if !competency.refs.is_empty() {
+        lines.extend(wrapped(
+            "  Refs: ",
+            &competency.refs.join("; "),
+            width,
+            theme.dim,
+            theme.dim,
+        ));
+    }
+    lines
+}

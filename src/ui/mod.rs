@@ -1,0 +1,239 @@
+//! The view: renders the whole screen from `&App`. Nothing here changes the assessment.
+
+pub mod grid;
+pub mod overlay;
+pub mod rate;
+pub mod results;
+pub mod roles;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use crate::app::{App, SaveStatus};
+use crate::domain::Screen;
+use crate::input::{self, Context, Show};
+use crate::strings;
+
+pub use theme::Theme;
+
+/// Smallest terminal the layout can draw.
+pub const MIN_SIZE: (u16, u16) = (60, 18);
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme::new(app.color);
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        render_too_small(frame, area, &theme);
+        return;
+    }
+    let [tabs, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tab_bar(frame, tabs, app, &theme);
+    match app.screen {
+        Screen::Roles => roles::render(frame, body, app, &theme),
+        Screen::Grid => grid::render(frame, body, app, &theme),
+        Screen::Rate => rate::render(frame, body, app, &theme),
+        Screen::Results => results::render(frame, body, app, &theme),
+    }
+    render_status(frame, status, app, &theme);
+    render_keys(frame, keys, app, &theme);
+    if app.help {
+        overlay::render_help(frame, area, app, &theme);
+    }
+    if app.prompt.is_some() {
+        overlay::render_prompt(frame, area, app, &theme);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let message = strings::too_small(MIN_SIZE, (area.width, area.height));
+    let lines = text::wrap(&message, usize::from(area.width.max(1)));
+    let height = (lines.len() as u16).min(area.height);
+    let top = area.y + area.height.saturating_sub(height) / 2;
+    let target = Rect::new(area.x, top, area.width, height);
+    let paragraph = Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(theme.warning)
+        .alignment(Alignment::Center);
+    frame.render_widget(paragraph, target);
+}
+
+fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", strings::APP_NAME),
+        theme.title,
+    )];
+    for (i, title) in strings::TAB_TITLES.iter().enumerate() {
+        spans.push(Span::styled(if i == 0 { " " } else { " · " }, theme.dim));
+        if i == app.screen.index() {
+            spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
+        } else {
+            spans.push(Span::styled(format!(" {title} "), theme.tab));
+        }
+    }
+    let (rated, total) = app.progress();
+    let progress = strings::progress(rated, total);
+    let [left, right] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(progress.len() as u16 + 1),
+    ])
+    .areas(area);
+    frame.render_widget(Line::from(spans), left);
+    frame.render_widget(
+        Line::styled(progress, theme.emphasis).alignment(Alignment::Right),
+        right,
+    );
+}
+
+fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (save_text, save_style) = match &app.save {
+        SaveStatus::Idle if app.dirty => (strings::NOT_SAVED_YET.to_string(), theme.dim),
+        SaveStatus::Idle => (String::new(), theme.dim),
+        SaveStatus::Saved(time) if app.dirty => {
+            (strings::saved(time) + " · changes pending", theme.dim)
+        }
+        SaveStatus::Saved(time) => (strings::saved(time), theme.dim),
+        SaveStatus::Failed(reason) => (strings::save_failed(reason), theme.error),
+        SaveStatus::ReadOnly(reason) => (reason.clone(), theme.warning),
+    };
+    let width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width + 1)]).areas(area);
+    if let Some(notice) = &app.notice {
+        let shown = text::truncate(notice, usize::from(left.width.saturating_sub(1)));
+        frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), left);
+    }
+    frame.render_widget(
+        Line::styled(save_text, save_style).alignment(Alignment::Right),
+        right,
+    );
+}
+
+fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    let max = usize::from(area.width);
+    for binding in input::visible_bindings(Context::of(app)).into_iter() {
+        let Show::Footer(short) = binding.show else {
+            continue;
+        };
+        let keys = binding
+            .key_label
+            .split('/')
+            .next()
+            .unwrap_or(binding.key_label);
+        let piece = keys.chars().count() + 1 + short.chars().count() + 3;
+        if used + piece > max {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::styled(format!(" {short}"), theme.dim));
+        spans.push(Span::styled(" · ", theme.dim));
+    }
+    if app.editing() {
+        spans = vec![
+            Span::raw(" "),
+            Span::styled("Esc", theme.key),
+            Span::styled(" done (the note is kept) · ", theme.dim),
+            Span::styled("Enter", theme.key),
+            Span::styled(" new line · ", theme.dim),
+            Span::styled("Ctrl-C", theme.key),
+            Span::styled(" save and quit", theme.dim),
+        ];
+    } else if spans.len() > 1 {
+        spans.pop();
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// A bordered block with a title, styled for focus.
+pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(title)
+}
+
+/// Renders pre-wrapped lines with a vertical scroll that is clamped to the content and written
+/// back, so keys scroll exactly as far as there is text.
+pub fn render_scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    scroll: &std::cell::Cell<usize>,
+    scroll_keys: Option<&str>,
+) {
+    let height = usize::from(area.height);
+    let max = lines.len().saturating_sub(height);
+    let top = scroll.get().min(max);
+    scroll.set(top);
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+    // Scroll hints sit on the surrounding block's borders, clear of the text.
+    if max > 0 && area.width > 10 {
+        let hint = |frame: &mut Frame, y: u16, arrow: &str| {
+            let label = match scroll_keys {
+                Some(keys) => format!(" {arrow} more ({keys}) "),
+                None => format!(" {arrow} more "),
+            };
+            let width = (label.chars().count() as u16).min(area.width);
+            let x = area.x + area.width.saturating_sub(width);
+            frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
+        };
+        if top > 0 && area.y > 0 {
+            hint(frame, area.y - 1, "↑");
+        }
+        if top < max && area.bottom() < frame.area().bottom() {
+            hint(frame, area.bottom(), "↓");
+        }
+    }
+}
+
+/// Wraps a paragraph of text into styled lines with a first-line prefix and hanging indent.
+pub fn wrapped<'a>(
+    prefix: &str,
+    text_value: &str,
+    width: usize,
+    prefix_style: ratatui::style::Style,
+    style: ratatui::style::Style,
+) -> Vec<Line<'a>> {
+    let indent = prefix.chars().count();
+    let lines = text::wrap(text_value, width.saturating_sub(indent).max(10));
+    let mut out = Vec::with_capacity(lines.len().max(1));
+    for (i, line) in lines.into_iter().enumerate() {
+        let lead = if i == 0 {
+            Span::styled(prefix.to_string(), prefix_style)
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        out.push(Line::from(vec![lead, Span::styled(line, style)]));
+    }
+    if out.is_empty() && !prefix.is_empty() {
+        out.push(Line::from(Span::styled(prefix.to_string(), prefix_style)));
+    }
+    out
+}
+
+/// A paragraph that wraps by itself (for short texts in fixed boxes).
+pub fn paragraph<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
+    Paragraph::new(lines).wrap(Wrap { trim: true })
+}

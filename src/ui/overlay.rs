@@ -1,0 +1,116 @@
+//! Overlays drawn over the screen: help and prompts.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{Theme, block, text, wrapped};
+use crate::app::{App, Prompt};
+use crate::input::{self, Context, Scope, Show};
+use crate::strings;
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    )
+}
+
+/// Every key of the current screen and the global ones.
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut context = Context::of(app);
+    context.help = false;
+    let bindings: Vec<_> = input::visible_bindings(context)
+        .into_iter()
+        .filter(|b| b.show != Show::Hidden)
+        .collect();
+    let key_width = bindings
+        .iter()
+        .map(|b| text::UnicodeWidthStr::width(b.key_label))
+        .max()
+        .unwrap_or(4);
+    let mut lines = Vec::new();
+    let screen_name = strings::TAB_TITLES[app.screen.index()];
+    lines.push(Line::styled(format!("On {screen_name}"), theme.heading));
+    let mut in_global = false;
+    for b in bindings {
+        if b.scope == Scope::Global && !in_global {
+            in_global = true;
+            lines.push(Line::default());
+            lines.push(Line::styled("Everywhere", theme.heading));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<key_width$}  ", b.key_label), theme.key),
+            Span::styled(b.help, theme.text),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Ctrl-C saves and quits from anywhere, even while editing a note.",
+        theme.dim,
+    ));
+    let width = 64u16;
+    let height = lines.len() as u16 + 2;
+    let target = centered(area, width, height);
+    frame.render_widget(Clear, target);
+    let block = block(
+        Span::styled(" Help · Esc or ? to close ", theme.title),
+        true,
+        theme,
+    );
+    let inner = block.inner(target);
+    frame.render_widget(block, target);
+    frame.render_widget(
+        Paragraph::new(lines),
+        inner.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+}
+
+/// The prompt that has the keyboard.
+pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(prompt) = &app.prompt else { return };
+    let width = area.width.saturating_sub(4).min(76);
+    let inner_width = usize::from(width.saturating_sub(4));
+    let (title, message) = match prompt {
+        Prompt::Unreadable(problem) => (
+            " This assessment file cannot be read ",
+            format!(
+                "{problem}\n\nrolefit has not changed it. Quit and fix the file yourself, or start fresh: the file is then moved aside (renamed to NAME.corrupt-TIME.toml) and kept."
+            ),
+        ),
+        Prompt::Locked => (
+            " Open in another rolefit ",
+            "This assessment is open in another rolefit window, which is the one saving it. You can look at it here read-only, or quit.".to_string(),
+        ),
+        Prompt::ConfirmQuit(reason) => (
+            " Unsaved changes ",
+            format!("The last changes could not be saved: {reason}. Quit anyway and lose them?"),
+        ),
+    };
+    let mut lines = Vec::new();
+    for paragraph in message.split('\n') {
+        if paragraph.is_empty() {
+            lines.push(Line::default());
+        } else {
+            lines.extend(wrapped("", paragraph, inner_width, theme.text, theme.text));
+        }
+    }
+    lines.push(Line::default());
+    let mut answers = vec![Span::raw("")];
+    for b in input::visible_bindings(Context::of(app)) {
+        answers.push(Span::styled(format!("[{}]", b.key_label), theme.key));
+        answers.push(Span::styled(format!(" {}   ", b.help), theme.text));
+    }
+    lines.push(Line::from(answers));
+    let height = lines.len() as u16 + 2;
+    let target = centered(area, width, height);
+    frame.render_widget(Clear, target);
+    let block = block(Span::styled(title, theme.warning), true, theme);
+    let inner = block.inner(target);
+    frame.render_widget(block, target);
+    frame.render_widget(
+        Paragraph::new(lines),
+        inner.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+}

@@ -1,0 +1,194 @@
+//! Roles screen: the two roles side by side (or one at a time when narrow), and the PMO
+//! flavours reachable from the second pane.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::{Theme, block, render_scrolled, text, wrapped};
+use crate::app::App;
+use crate::domain::Framework;
+use crate::domain::framework::Role;
+use crate::strings;
+
+/// Below this width the panes are shown one at a time.
+const SIDE_BY_SIDE_WIDTH: u16 = 90;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut body = area;
+    if app.welcome {
+        let lines = text::wrap(strings::WELCOME, usize::from(area.width.saturating_sub(4)));
+        let height = (lines.len() as u16 + 2).min(area.height / 3);
+        let [welcome, rest] =
+            Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+        let block = block(Span::styled(" Welcome ", theme.heading), false, theme);
+        let inner = block.inner(welcome);
+        frame.render_widget(block, welcome);
+        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+        body = rest;
+    }
+    let fw = &app.framework;
+    if body.width >= SIDE_BY_SIDE_WIDTH {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
+        render_pane(frame, left, app, 0, theme);
+        render_pane(frame, right, app, 1, theme);
+    } else {
+        render_pane(frame, body, app, app.roles.focus, theme);
+    }
+    let _ = fw;
+}
+
+fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'a> {
+    let role = &app.framework.roles[pane];
+    let mut title = if pane == 1 && app.roles.flavours {
+        format!(" {} · flavours ", role.name)
+    } else {
+        format!(" {} ", role.name)
+    };
+    if narrow {
+        let other = &app.framework.roles[1 - pane];
+        title = if pane == 0 {
+            format!("{title}│ {} ▶ ", other.short)
+        } else {
+            format!(" ◀ {} │{title}", other.short)
+        };
+    }
+    let style = if pane == 0 {
+        theme.first_role
+    } else {
+        theme.second_role
+    };
+    Line::from(Span::styled(title, style.patch(theme.title)))
+}
+
+fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Theme) {
+    let narrow = area.width < SIDE_BY_SIDE_WIDTH && area.width == frame.area().width;
+    let focused = app.roles.focus == pane;
+    let block = block(pane_title(app, pane, narrow, theme), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let width = usize::from(inner.width);
+    let lines = if pane == 1 && app.roles.flavours {
+        flavour_lines(&app.framework, width, theme)
+    } else {
+        role_lines(
+            &app.framework.roles[pane],
+            pane,
+            &app.framework,
+            width,
+            theme,
+        )
+    };
+    render_scrolled(frame, inner, lines, &app.roles.scroll[pane], Some("↑↓"));
+}
+
+fn section<'a>(lines: &mut Vec<Line<'a>>, title: &str, theme: &Theme) {
+    lines.push(Line::default());
+    lines.push(Line::styled(title.to_string(), theme.heading));
+}
+
+fn role_lines<'a>(
+    role: &Role,
+    pane: usize,
+    framework: &Framework,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines = wrapped("", &role.essence, width, theme.text, theme.emphasis);
+    section(&mut lines, "What the role is", theme);
+    lines.extend(wrapped(
+        "",
+        &role.description,
+        width,
+        theme.text,
+        theme.text,
+    ));
+    section(&mut lines, "Typical activities", theme);
+    for activity in &role.activities {
+        lines.extend(wrapped("• ", activity, width, theme.dim, theme.text));
+    }
+    section(&mut lines, "Time horizon", theme);
+    lines.extend(wrapped("", &role.horizon, width, theme.text, theme.text));
+    section(&mut lines, "Scope", theme);
+    lines.extend(wrapped("", &role.scope, width, theme.text, theme.text));
+    if !role.in_practice.is_empty() {
+        section(&mut lines, "In practice", theme);
+        lines.extend(wrapped(
+            "",
+            &role.in_practice,
+            width,
+            theme.text,
+            theme.text,
+        ));
+    }
+    let flavours: Vec<&str> = framework
+        .flavours_of(pane)
+        .map(|p| p.name.as_str())
+        .collect();
+    if !flavours.is_empty() {
+        section(&mut lines, "Flavours", theme);
+        lines.extend(wrapped(
+            "",
+            &format!("{} — press f to read about them.", flavours.join(", ")),
+            width,
+            theme.text,
+            theme.text,
+        ));
+    }
+    lines
+}
+
+fn flavour_lines<'a>(framework: &Framework, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = wrapped(
+        "",
+        "Flavours of the PMO are extra target profiles: they start from the PMO Manager's targets and raise or lower a few. Press f or Esc to go back.",
+        width,
+        theme.text,
+        theme.dim,
+    );
+    for (p, profile) in framework.profiles.iter().enumerate() {
+        let Some(base) = profile.base else { continue };
+        lines.push(Line::default());
+        lines.push(Line::styled(profile.name.clone(), theme.heading));
+        lines.extend(wrapped(
+            "",
+            &profile.description,
+            width,
+            theme.text,
+            theme.text,
+        ));
+        if let Some(reference) = &profile.reference {
+            lines.extend(wrapped(
+                "Reference: ",
+                reference,
+                width,
+                theme.dim,
+                theme.dim,
+            ));
+        }
+        let changes: Vec<String> = framework
+            .competencies
+            .iter()
+            .filter(|c| c.targets[p] != c.targets[base])
+            .map(|c| format!("{} {}→{}", c.id, c.targets[base], c.targets[p]))
+            .collect();
+        if !changes.is_empty() {
+            lines.extend(wrapped(
+                "Targets vs PMO Manager: ",
+                &changes.join(", "),
+                width,
+                theme.dim,
+                theme.text,
+            ));
+        }
+    }
+    lines
+}

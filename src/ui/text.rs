@@ -1,0 +1,108 @@
+//! Small text helpers: word wrapping and truncation by display width.
+
+use unicode_width::UnicodeWidthChar;
+pub use unicode_width::UnicodeWidthStr;
+
+/// Wraps `text` into lines of at most `width` columns, breaking at spaces; words longer than a
+/// line are split. Existing line breaks are kept; an empty text gives no lines.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0;
+        for word in paragraph.split_whitespace() {
+            let mut word = word.to_string();
+            let mut word_width = word.width();
+            if line_width > 0 && line_width + 1 + word_width > width {
+                out.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            while word_width > width {
+                let (head, tail) = split_at_width(&word, width - line_width.min(width - 1));
+                if line_width > 0 {
+                    line.push(' ');
+                }
+                line.push_str(&head);
+                out.push(std::mem::take(&mut line));
+                line_width = 0;
+                word = tail;
+                word_width = word.width();
+            }
+            if line_width > 0 {
+                line.push(' ');
+                line_width += 1;
+            }
+            line.push_str(&word);
+            line_width += word_width;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
+}
+
+fn split_at_width(word: &str, width: usize) -> (String, String) {
+    let mut used = 0;
+    for (i, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && i > 0 {
+            return (word[..i].to_string(), word[i..].to_string());
+        }
+        used += w;
+    }
+    (word.to_string(), String::new())
+}
+
+/// Cuts `text` to `width` columns, ending with "…" when something was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_within_width() {
+        let lines = wrap("the quick brown fox jumps over the lazy dog", 10);
+        assert_eq!(
+            lines,
+            ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 10));
+    }
+
+    #[test]
+    fn splits_long_words_and_keeps_breaks() {
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
+        assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("Strategic, multiple layers", 10), "Strategic…");
+        assert_eq!(truncate("Core", 10), "Core");
+        assert_eq!(truncate("Core", 0), "");
+    }
+}
