@@ -181,10 +181,7 @@ pub fn run<B: Backend, E: EventSource>(
     events: &mut E,
     store: &mut dyn Persist,
     stop: &Arc<AtomicBool>,
-) -> Result<(), B::Error>
-where
-    B::Error: From<io::Error>,
-{
+) -> io::Result<()> {
     let result = run_loop(terminal, app, events, store, stop);
     save(app, store);
     result
@@ -196,16 +193,15 @@ fn run_loop<B: Backend, E: EventSource>(
     events: &mut E,
     store: &mut dyn Persist,
     stop: &Arc<AtomicBool>,
-) -> Result<(), B::Error>
-where
-    B::Error: From<io::Error>,
-{
+) -> io::Result<()> {
     let mut save_at: Option<Instant> = None;
     loop {
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        terminal.draw(|frame| ui::render(frame, app))?;
+        terminal
+            .draw(|frame| ui::render(frame, app))
+            .map_err(|e| io::Error::other(e.to_string()))?;
         let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
         match events.poll(timeout)? {
             Polled::Event(event) => {

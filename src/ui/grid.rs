@@ -7,13 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell as TableCell, Row, Table};
 
-use super::{Theme, block, render_scrolled, text, wrapped};
+use super::{Theme, block, render_scrolled, text, title_lines, wrapped};
 use crate::app::{App, GridColumn, GridRow};
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating};
 
 /// Width from which the detail pane sits beside the table instead of below it.
-const SIDE_DETAIL_WIDTH: u16 = 120;
+const SIDE_DETAIL_WIDTH: u16 = 160;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (table_area, detail_area) = if area.width >= SIDE_DETAIL_WIDTH {
@@ -69,7 +69,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
 
     let width = inner.width;
-    let role_width = if width >= 100 { 20 } else { 16 };
+    let role_width = match width {
+        110.. => 26,
+        100.. => 20,
+        _ => 16,
+    };
     let widths = [
         Constraint::Min(20),
         Constraint::Length(role_width),
@@ -267,16 +271,12 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     let fw = &app.framework;
     let area = &fw.areas[a];
     let column = app.grid.selected_column();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(area.name.clone(), theme.heading),
-        Span::styled(
-            format!(
-                "  ·  {} competencies · Enter to open",
-                area.competencies.len()
-            ),
-            theme.dim,
-        ),
-    ])];
+    let mut lines = title_lines(
+        area.name.clone(),
+        format!("{} competencies · Enter to open", area.competencies.len()),
+        width,
+        theme,
+    );
     lines.extend(wrapped(
         "",
         &area.contrast,
@@ -317,13 +317,12 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
     let competency = &fw.competencies[c];
     let column = app.grid.selected_column();
     let area = &fw.areas[competency.area];
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{} {}", competency.id, competency.name),
-            theme.heading,
-        ),
-        Span::styled(format!("  ·  {} · Enter to rate", area.name), theme.dim),
-    ])];
+    let mut lines = title_lines(
+        format!("{} {}", competency.id, competency.name),
+        format!("{} · Enter to rate", area.name),
+        width,
+        theme,
+    );
     lines.extend(wrapped(
         "",
         &competency.description,

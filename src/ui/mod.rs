@@ -119,29 +119,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1usize;
-    let max = usize::from(area.width);
-    for binding in input::visible_bindings(Context::of(app)).into_iter() {
-        let Show::Footer(short) = binding.show else {
-            continue;
-        };
-        let keys = binding
-            .key_label
-            .split('/')
-            .next()
-            .unwrap_or(binding.key_label);
-        let piece = keys.chars().count() + 1 + short.chars().count() + 3;
-        if used + piece > max {
-            break;
-        }
-        used += piece;
-        spans.push(Span::styled(keys, theme.key));
-        spans.push(Span::styled(format!(" {short}"), theme.dim));
-        spans.push(Span::styled(" · ", theme.dim));
-    }
     if app.editing() {
-        spans = vec![
+        let spans = vec![
             Span::raw(" "),
             Span::styled("Esc", theme.key),
             Span::styled(" done (the note is kept) · ", theme.dim),
@@ -150,8 +129,42 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled("Ctrl-C", theme.key),
             Span::styled(" save and quit", theme.dim),
         ];
-    } else if spans.len() > 1 {
-        spans.pop();
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
+    // (keys, description, is global) for every binding listed in the footer.
+    let entries: Vec<(&str, &str, bool)> = input::visible_bindings(Context::of(app))
+        .into_iter()
+        .filter_map(|b| match b.show {
+            Show::Footer(short) => Some((
+                b.key_label.split('/').next().unwrap_or(b.key_label),
+                short,
+                b.scope == input::Scope::Global,
+            )),
+            _ => None,
+        })
+        .collect();
+    let width_of =
+        |(keys, short, _): &(&str, &str, bool)| keys.chars().count() + short.chars().count() + 4;
+    // The global keys (screens, help, quit) always fit; screen keys fill what is left.
+    let reserved: usize = entries.iter().filter(|e| e.2).map(width_of).sum();
+    let mut budget = usize::from(area.width).saturating_sub(1 + reserved);
+    let mut shown = Vec::new();
+    for entry in &entries {
+        if entry.2 {
+            shown.push(*entry);
+        } else if width_of(entry) <= budget {
+            budget -= width_of(entry);
+            shown.push(*entry);
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (keys, short, _)) in shown.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(*keys, theme.key));
+        spans.push(Span::styled(format!(" {short}"), theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
 }
@@ -231,6 +244,29 @@ pub fn wrapped<'a>(
         out.push(Line::from(Span::styled(prefix.to_string(), prefix_style)));
     }
     out
+}
+
+/// A heading with a dim aside: on one line when both fit, else the heading wrapped and the
+/// aside on its own line.
+pub fn title_lines<'a>(
+    heading: String,
+    aside: String,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let fits = text::UnicodeWidthStr::width(heading.as_str())
+        + text::UnicodeWidthStr::width(aside.as_str())
+        + 5
+        <= width;
+    if fits {
+        return vec![Line::from(vec![
+            Span::styled(heading, theme.heading),
+            Span::styled(format!("  ·  {aside}"), theme.dim),
+        ])];
+    }
+    let mut lines = wrapped("", &heading, width, theme.heading, theme.heading);
+    lines.extend(wrapped("", &aside, width, theme.dim, theme.dim));
+    lines
 }
 
 /// A paragraph that wraps by itself (for short texts in fixed boxes).

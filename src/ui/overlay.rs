@@ -46,11 +46,21 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
+    let width = lines
+        .iter()
+        .map(Line::width)
+        .max()
+        .unwrap_or(40)
+        .max(44)
+        .min(usize::from(area.width.saturating_sub(6)));
+    lines.extend(wrapped(
+        "",
         "Ctrl-C saves and quits from anywhere, even while editing a note.",
+        width,
+        theme.dim,
         theme.dim,
     ));
-    let width = 64u16;
+    let width = width as u16 + 4;
     let height = lines.len() as u16 + 2;
     let target = centered(area, width, height);
     frame.render_widget(Clear, target);
@@ -97,12 +107,12 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::default());
-    let mut answers = vec![Span::raw("")];
     for b in input::visible_bindings(Context::of(app)) {
-        answers.push(Span::styled(format!("[{}]", b.key_label), theme.key));
-        answers.push(Span::styled(format!(" {}   ", b.help), theme.text));
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{}]", b.key_label), theme.key),
+            Span::styled(format!(" {}", b.help), theme.text),
+        ]));
     }
-    lines.push(Line::from(answers));
     let height = lines.len() as u16 + 2;
     let target = centered(area, width, height);
     frame.render_widget(Clear, target);

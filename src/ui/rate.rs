@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, block, render_scrolled, text, wrapped};
+use super::{Theme, block, render_scrolled, text, title_lines, wrapped};
 use crate::app::{App, NA_ROW};
 use crate::domain::{Level, Rating};
 
@@ -13,26 +13,37 @@ use crate::domain::{Level, Rating};
 const TWO_COLUMN_WIDTH: u16 = 110;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let levels_height = Level::COUNT as u16 + 3;
     if area.width >= TWO_COLUMN_WIDTH {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let [levels, note] =
-            Layout::vertical([Constraint::Length(levels_height), Constraint::Min(3)]).areas(right);
+        let levels = level_lines(app, usize::from(right.width.saturating_sub(2)), true, theme);
+        let [levels_area, note] = Layout::vertical([
+            Constraint::Length(levels.len() as u16 + 2),
+            Constraint::Min(3),
+        ])
+        .areas(right);
         render_info(frame, left, app, theme);
-        render_levels(frame, levels, app, theme);
+        render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     } else {
         let note_height = if app.editing() { 7 } else { 3 };
-        let [info, levels, note] = Layout::vertical([
+        let width = usize::from(area.width.saturating_sub(2));
+        let full = level_lines(app, width, true, theme);
+        // Every descriptor in full when that still leaves room to read the competency.
+        let levels = if full.len() + 2 + usize::from(note_height) + 10 <= usize::from(area.height) {
+            full
+        } else {
+            level_lines(app, width, false, theme)
+        };
+        let [info, levels_area, note] = Layout::vertical([
             Constraint::Min(4),
-            Constraint::Length(levels_height),
+            Constraint::Length(levels.len() as u16 + 2),
             Constraint::Length(note_height),
         ])
         .areas(area);
         render_info(frame, info, app, theme);
-        render_levels(frame, levels, app, theme);
+        render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     }
 }
@@ -69,13 +80,12 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Rating::NotApplicable) => "rated N/A".to_string(),
         Some(Rating::Level(l)) => format!("rated {l} {}", fw.scale.level(l).label),
     };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{} {}", competency.id, competency.name),
-            theme.heading,
-        ),
-        Span::styled(format!("  ·  {status}"), theme.dim),
-    ])];
+    let mut lines = title_lines(
+        format!("{} {}", competency.id, competency.name),
+        status,
+        width,
+        theme,
+    );
     lines.extend(wrapped(
         "",
         &competency.description,
@@ -123,10 +133,93 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     render_scrolled(frame, inner, lines, &app.rate.info_scroll, Some("J/K"));
 }
 
-fn render_levels(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// One row per level and one for N/A. With `expand_all` every descriptor is wrapped in full;
+/// otherwise only the highlighted one is, and the others are cut to one line, so the list stays
+/// compact on small terminals.
+fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> Vec<Line<'a>> {
     let fw = &app.framework;
     let c = app.rate.current;
     let recorded = app.assessment.rating(&fw.competencies[c].id);
+    let label_width = fw
+        .scale
+        .levels
+        .iter()
+        .map(|l| text::UnicodeWidthStr::width(l.label.as_str()))
+        .chain([3])
+        .max()
+        .unwrap_or(8)
+        .min(14);
+    let [p0, p1] = fw.main_profiles;
+    let mut rows: Vec<(usize, String, String, bool)> = Level::all()
+        .map(|level| {
+            let scale = fw.scale.level(level);
+            let tags: Vec<&str> = [(p0, 0), (p1, 1)]
+                .into_iter()
+                .filter(|(p, _)| fw.target(*p, c) == level)
+                .map(|(_, r)| fw.roles[r].short.as_str())
+                .collect();
+            let tag = if tags.is_empty() {
+                String::new()
+            } else {
+                format!("[{} target] ", tags.join(" & "))
+            };
+            let hint = scale
+                .hint
+                .as_ref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            (
+                usize::from(level.value()),
+                format!("{} {:<label_width$}", level, scale.label),
+                format!("{tag}{}{hint}", scale.descriptor),
+                recorded == Some(Rating::Level(level)),
+            )
+        })
+        .collect();
+    rows.push((
+        NA_ROW,
+        format!("n {:<label_width$}", "N/A"),
+        fw.scale.na.clone(),
+        recorded == Some(Rating::NotApplicable),
+    ));
+    let mut lines = Vec::new();
+    for (row, head, rest, is_recorded) in rows {
+        let is_cursor = app.rate.cursor == row;
+        let head = format!(
+            "{}{} {head} ",
+            if is_cursor { "▶" } else { " " },
+            if is_recorded { "●" } else { " " },
+        );
+        let indent = text::UnicodeWidthStr::width(head.as_str());
+        let rest_width = width.saturating_sub(indent).max(1);
+        let style = if is_cursor {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let head_style = if is_recorded {
+            style.patch(theme.emphasis)
+        } else {
+            style
+        };
+        let parts = if is_cursor || expand_all {
+            text::wrap(&rest, rest_width)
+        } else {
+            vec![text::truncate(&rest, rest_width)]
+        };
+        for (i, part) in parts.into_iter().enumerate() {
+            let lead = if i == 0 {
+                Span::styled(head.clone(), head_style)
+            } else {
+                Span::styled(" ".repeat(indent), style)
+            };
+            lines.push(Line::from(vec![lead, Span::styled(part, style)]));
+        }
+    }
+    lines
+}
+
+fn render_levels(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, theme: &Theme) {
     let block = block(
         Span::styled(" Your level · 0-5 or n records and moves on ", theme.title),
         false,
@@ -134,86 +227,6 @@ fn render_levels(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    let label_width = fw
-        .scale
-        .levels
-        .iter()
-        .map(|l| text::UnicodeWidthStr::width(l.label.as_str()))
-        .max()
-        .unwrap_or(8)
-        .min(14);
-    let [p0, p1] = fw.main_profiles;
-    let mut lines = Vec::with_capacity(NA_ROW + 1);
-    for level in Level::all() {
-        let row = usize::from(level.value());
-        let scale = fw.scale.level(level);
-        let mut tags = Vec::new();
-        if fw.target(p0, c) == level {
-            tags.push(fw.roles[0].short.as_str());
-        }
-        if fw.target(p1, c) == level {
-            tags.push(fw.roles[1].short.as_str());
-        }
-        let tag = if tags.is_empty() {
-            String::new()
-        } else {
-            format!("[{}] ", tags.join(" "))
-        };
-        let hint = scale
-            .hint
-            .as_ref()
-            .map(|h| format!(" ({h})"))
-            .unwrap_or_default();
-        let is_recorded = recorded == Some(Rating::Level(level));
-        let head = format!(
-            "{}{} {} {:<label_width$} ",
-            if app.rate.cursor == row { "▶" } else { " " },
-            if is_recorded { "●" } else { " " },
-            level,
-            scale.label,
-        );
-        let rest_width = width.saturating_sub(text::UnicodeWidthStr::width(head.as_str()));
-        let rest = text::truncate(&format!("{tag}{}{hint}", scale.descriptor), rest_width);
-        let style = if app.rate.cursor == row {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                head,
-                style.patch(if is_recorded { theme.emphasis } else { style }),
-            ),
-            Span::styled(rest, style),
-        ]));
-    }
-    let is_na = recorded == Some(Rating::NotApplicable);
-    let head = format!(
-        "{}{} n N/A ",
-        if app.rate.cursor == NA_ROW {
-            "▶"
-        } else {
-            " "
-        },
-        if is_na { "●" } else { " " },
-    );
-    let rest = text::truncate(
-        &fw.scale.na,
-        width.saturating_sub(text::UnicodeWidthStr::width(head.as_str())),
-    );
-    let style = if app.rate.cursor == NA_ROW {
-        theme.selected
-    } else {
-        theme.text
-    };
-    lines.push(Line::from(vec![
-        Span::styled(
-            head,
-            style.patch(if is_na { theme.emphasis } else { style }),
-        ),
-        Span::styled(rest, style),
-    ]));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

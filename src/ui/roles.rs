@@ -25,7 +25,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let inner = block.inner(welcome);
         frame.render_widget(block, welcome);
         let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
-        frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(lines),
+            inner.inner(ratatui::layout::Margin::new(1, 0)),
+        );
         body = rest;
     }
     let fw = &app.framework;

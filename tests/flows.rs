@@ -1,0 +1,152 @@
+//! Headless key-sequence flows through the real loop, with a temp data directory.
+
+mod headless;
+
+use headless::{run, saved};
+
+#[test]
+fn first_run_welcomes_and_tab_walks_the_screens_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "", (80, 24));
+    assert!(r.screen.contains("Welcome to rolefit"), "{}", r.screen);
+    assert!(r.screen.contains("[Roles]"));
+    for (script, tab) in [
+        ("<tab>", "[Grid]"),
+        ("<tab><tab>", "[Rate]"),
+        ("<tab><tab><tab>", "[Results]"),
+        ("<tab><tab><tab><tab>", "[Roles]"),
+        ("<s-tab>", "[Results]"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let r = run(dir.path(), script, (80, 24));
+        assert!(r.screen.contains(tab), "{script}: {}", r.screen);
+    }
+}
+
+#[test]
+fn every_grid_cell_is_reachable_and_every_competency_has_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    // Open every area from the bottom up, so rows below don't move.
+    let r = run(dir.path(), "<tab>G<enter>", (80, 24));
+    let fw = &r.app.framework;
+    let last_area = &fw.areas[fw.areas.len() - 1];
+    assert!(r.app.grid.is_expanded(fw.areas.len() - 1));
+    assert!(r.screen.contains(&last_area.name));
+    // Expand all areas: from the top, open an area, jump past its competencies.
+    let mut script = String::from("<tab>");
+    for area in &fw.areas {
+        script.push_str("<enter>");
+        for _ in 0..area.competencies.len() + 1 {
+            script.push_str("<down>");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), &script, (80, 24));
+    let total_rows = fw.areas.len() + fw.competencies.len();
+    assert_eq!(r.app.grid.rows().len(), total_rows);
+    // Walk every row and every column; each competency shows its id and practice headings.
+    for row in 0..total_rows {
+        for column in 0..5 {
+            let mut walk = script.clone();
+            walk.push('g');
+            walk.push_str(&"<down>".repeat(row));
+            walk.push_str(&"<right>".repeat(column));
+            let dir = tempfile::tempdir().unwrap();
+            // Expansion is not saved, so replay it each time.
+            let r = run(dir.path(), &walk, (120, 40));
+            assert_eq!(r.app.grid.selected, row);
+            assert_eq!(r.app.grid.column, column);
+            if let Some(c) = r.app.grid_competency() {
+                let comp = &r.app.framework.competencies[c];
+                assert!(
+                    r.screen.contains(&format!("{} {}", comp.id, comp.name)),
+                    "{}",
+                    r.screen
+                );
+                assert!(r.screen.contains("In PM practice"), "{}", r.screen);
+                assert!(r.screen.contains("In PMO practice"), "{}", r.screen);
+            }
+            if column > 0 || row % 7 != 0 {
+                // Keep the walk quick: columns are checked on a sample of rows.
+                break;
+            }
+        }
+    }
+}
+
+#[test]
+fn rating_from_the_grid_records_and_moves_on_and_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    // Grid, open Delivery Planning, go to DP1, Enter opens it in Rate, rate 4 then 3.
+    let r = run(dir.path(), "<tab><enter><down><enter>43", (80, 24));
+    assert!(r.screen.contains("2/33 rated"), "{}", r.screen);
+    assert!(r.screen.contains("DP3"), "{}", r.screen);
+    let file = saved(dir.path());
+    assert_eq!(file["ratings"]["DP1"]["level"].as_integer(), Some(4));
+    assert_eq!(file["ratings"]["DP2"]["level"].as_integer(), Some(3));
+    assert_eq!(file["position"]["screen"].as_str(), Some("rate"));
+    assert_eq!(file["position"]["competency"].as_str(), Some("DP3"));
+}
+
+#[test]
+fn notes_are_kept_when_leaving_the_editor_and_na_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(
+        dir.path(),
+        "<tab><tab>eLed the rollout<enter>and the retro<esc>n",
+        (80, 24),
+    );
+    let file = saved(dir.path());
+    assert_eq!(
+        file["ratings"]["DP1"]["note"].as_str(),
+        Some("Led the rollout\nand the retro")
+    );
+    assert_eq!(file["ratings"]["DP1"]["level"].as_str(), Some("na"));
+    assert!(r.screen.contains("1/33 rated"));
+}
+
+#[test]
+fn resume_opens_where_the_user_left_off() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), "<tab><tab>4<right><right>5q", (80, 24));
+    let r = run(dir.path(), "", (80, 24));
+    assert!(r.screen.contains("[Rate]"), "{}", r.screen);
+    assert!(r.screen.contains("Resumed — 2/33 rated"), "{}", r.screen);
+    // 4 on DP1 moved on to DP2; two rights to DP4; 5 on DP4 moved on to DP5.
+    assert!(r.screen.contains("DP5 "), "{}", r.screen);
+}
+
+#[test]
+fn next_unrated_skips_rated_competencies() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><tab>444<home>u", (80, 24));
+    assert!(r.screen.contains("DP4 "), "{}", r.screen);
+}
+
+#[test]
+fn help_lists_the_keys_of_the_current_screen_and_esc_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><tab>?", (80, 24));
+    assert!(r.screen.contains("Help"), "{}", r.screen);
+    assert!(
+        r.screen.contains("record that level and move on"),
+        "{}",
+        r.screen
+    );
+    assert!(r.screen.contains("next / previous screen"), "{}", r.screen);
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><tab>?<esc>", (80, 24));
+    assert!(!r.screen.contains("Help ·"), "{}", r.screen);
+}
+
+#[test]
+fn a_tiny_terminal_shows_a_message_and_keys_still_work() {
+    for size in [(20, 5), (40, 12), (59, 24), (80, 17)] {
+        let dir = tempfile::tempdir().unwrap();
+        let r = run(dir.path(), "<tab><down>", size);
+        assert!(r.screen.contains("small"), "{size:?}: {}", r.screen);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><tab>3", (300, 100));
+    assert!(r.screen.contains("1/33 rated"));
+}

@@ -1,0 +1,103 @@
+//! Drives the real event loop headless: a key macro in, the last frame and the app out.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rolefit::app::App;
+use rolefit::cli::{Prepared, prepare};
+use rolefit::domain::Framework;
+use rolefit::runtime::{self, ScriptedEvents};
+
+/// Parses a key macro such as `"<tab><down><enter>3e hi<esc>"` into key events.
+pub fn keys(script: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let name = &rest[1..end];
+            let (code, mods) = match name {
+                "tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "s-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "up" => (KeyCode::Up, KeyModifiers::NONE),
+                "down" => (KeyCode::Down, KeyModifiers::NONE),
+                "left" => (KeyCode::Left, KeyModifiers::NONE),
+                "right" => (KeyCode::Right, KeyModifiers::NONE),
+                "s-down" => (KeyCode::Down, KeyModifiers::SHIFT),
+                "pgup" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "pgdn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "home" => (KeyCode::Home, KeyModifiers::NONE),
+                "end" => (KeyCode::End, KeyModifiers::NONE),
+                "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                other => panic!("unknown key <{other}>"),
+            };
+            events.push(Event::Key(KeyEvent::new(code, mods)));
+            rest = &rest[end + 1..];
+        } else {
+            let mods = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            events.push(Event::Key(KeyEvent::new(KeyCode::Char(c), mods)));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    events
+}
+
+/// The result of a headless run.
+pub struct Run {
+    pub app: App,
+    pub screen: String,
+}
+
+/// Opens the default assessment in `data_dir`, plays `script` through the real loop on a
+/// `TestBackend` of the given size, and returns the app and the last frame as text.
+pub fn run(data_dir: &Path, script: &str, size: (u16, u16)) -> Run {
+    run_with(data_dir, Framework::builtin(), script, size)
+}
+
+/// Like [`run`] with a chosen framework.
+pub fn run_with(data_dir: &Path, framework: Framework, script: &str, size: (u16, u16)) -> Run {
+    let path = data_dir.join("assessments").join("default.toml");
+    let Prepared { mut app, mut store } = prepare(framework, &path, "default").unwrap();
+    app.color = false;
+    app.size = size;
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    let mut events = ScriptedEvents::new(keys(script));
+    let stop = Arc::new(AtomicBool::new(false));
+    runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop).unwrap();
+    let screen = screen_text(terminal.backend());
+    drop(store);
+    Run { app, screen }
+}
+
+/// The buffer's text, one line per row, trailing spaces kept.
+pub fn screen_text(backend: &TestBackend) -> String {
+    let buffer = backend.buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The saved assessment file as a TOML table.
+pub fn saved(data_dir: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(data_dir.join("assessments").join("default.toml")).unwrap();
+    toml::from_str(&text).unwrap()
+}
