@@ -1,0 +1,389 @@
+//! The command line of the real binary: help and version, usage errors, `paths`, `list`,
+//! `--framework` with a broken file, and the TUI refusing to start without a terminal.
+
+mod cmd_support;
+
+use std::fs;
+use std::path::Path;
+
+use cmd_support::{rolefit, run, stderr, stdout};
+
+/// Writes `DATA/assessments/NAME.toml`.
+fn write_assessment(data: &Path, name: &str, contents: &[u8]) {
+    let dir = data.join("assessments");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join(format!("{name}.toml")), contents).unwrap();
+}
+
+/// Everything under `dir`, recursively, as sorted relative paths.
+fn tree(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            out.push(path.strip_prefix(root).unwrap().display().to_string());
+            if path.is_dir() {
+                walk(root, &path, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+// ---- help, version, usage errors -----------------------------------------------------------
+
+#[test]
+fn help_exits_zero_and_names_the_program_and_commands() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("--help"));
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("rolefit"), "{text}");
+    for needle in [
+        "--assessment",
+        "--file",
+        "--data-dir",
+        "--framework",
+        "list",
+        "framework",
+        "paths",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle} missing from --help:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn version_exits_zero_and_prints_name_and_version() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("--version"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("rolefit {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("--bogus"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("--bogus"), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_subcommand_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("nope"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
+}
+
+#[test]
+fn framework_check_without_a_path_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).args(["framework", "check"]));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_assessment_name_is_refused_with_one_clear_line() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let out = run(rolefit(home.path())
+        .args(["--assessment", "../x", "--data-dir"])
+        .arg(&data));
+    assert_ne!(out.status.code(), Some(0));
+    assert!(out.status.code().is_some(), "killed by a signal");
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line on stderr:\n{err}");
+    assert!(err.contains("../x"), "{err}");
+    // Nothing was created, inside or outside the data directory.
+    assert!(!data.exists());
+    assert!(!home.path().join("x.toml").exists());
+    assert!(!home.path().join("x.lock").exists());
+}
+
+#[test]
+#[ignore = "bug: a bad --assessment name exits 1, but PRODUCT §5 says usage errors exit 2"]
+fn bad_assessment_name_exits_with_the_usage_code() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path())
+        .args(["--assessment", "../x", "--data-dir"])
+        .arg(home.path().join("data")));
+    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
+}
+
+// ---- paths ---------------------------------------------------------------------------------
+
+fn paths_output(home: &Path, flag: Option<&Path>, env: Option<&Path>) -> String {
+    let mut cmd = rolefit(home);
+    cmd.arg("paths");
+    if let Some(dir) = flag {
+        cmd.arg("--data-dir").arg(dir);
+    }
+    if let Some(dir) = env {
+        cmd.env("ROLEFIT_DATA_DIR", dir);
+    }
+    let out = run(&mut cmd);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// The value printed after `label` on its line.
+fn field<'a>(text: &'a str, label: &str) -> &'a str {
+    text.lines()
+        .find_map(|l| l.strip_prefix(label))
+        .unwrap_or_else(|| panic!("no {label:?} line in:\n{text}"))
+        .trim()
+}
+
+#[test]
+fn paths_honours_the_flag() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("from-flag");
+    let text = paths_output(home.path(), Some(&dir), None);
+    assert!(field(&text, "data directory:").starts_with(&dir.display().to_string()));
+    assert!(
+        field(&text, "data directory:").contains("--data-dir"),
+        "{text}"
+    );
+    assert_eq!(
+        field(&text, "assessments:"),
+        dir.join("assessments").display().to_string()
+    );
+    assert!(!dir.exists(), "`paths` only reports; it creates nothing");
+}
+
+#[test]
+fn paths_honours_the_environment() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("from-env");
+    let text = paths_output(home.path(), None, Some(&dir));
+    assert!(field(&text, "data directory:").starts_with(&dir.display().to_string()));
+    assert!(
+        field(&text, "data directory:").contains("ROLEFIT_DATA_DIR"),
+        "{text}"
+    );
+    assert_eq!(
+        field(&text, "assessments:"),
+        dir.join("assessments").display().to_string()
+    );
+}
+
+#[test]
+fn paths_flag_wins_over_the_environment() {
+    let home = tempfile::tempdir().unwrap();
+    let flag = home.path().join("from-flag");
+    let env = home.path().join("from-env");
+    let text = paths_output(home.path(), Some(&flag), Some(&env));
+    assert_eq!(
+        field(&text, "assessments:"),
+        flag.join("assessments").display().to_string()
+    );
+    assert!(!text.contains("from-env"), "{text}");
+}
+
+#[test]
+fn paths_defaults_to_the_platform_data_dir() {
+    let home = tempfile::tempdir().unwrap();
+    let text = paths_output(home.path(), None, None);
+    if cfg!(target_os = "linux") {
+        let expected = home.path().join("xdg-data").join("rolefit");
+        assert_eq!(
+            field(&text, "assessments:"),
+            expected.join("assessments").display().to_string()
+        );
+    }
+}
+
+// ---- list ----------------------------------------------------------------------------------
+
+#[test]
+fn list_with_an_empty_data_dir_says_there_are_none() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    for create in [false, true] {
+        if create {
+            fs::create_dir_all(data.join("assessments")).unwrap();
+        }
+        let out = run(rolefit(home.path())
+            .arg("list")
+            .arg("--data-dir")
+            .arg(&data));
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.starts_with("No saved assessments"), "{text}");
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert_eq!(stderr(&out), "");
+    }
+}
+
+const VALID: &str = r#"format = 1
+framework = "pm-vs-pmo"
+framework_version = 1
+name = "alpha"
+created = 2026-11-28T18:00:00Z
+updated = 2026-11-28T18:20:00Z
+
+[position]
+screen = "rate"
+competency = "RI2"
+
+[ratings.DP1]
+level = 4
+note = "Planned the 2025 ERP rollout end to end."
+
+[ratings.RI1]
+level = "na"
+
+[ratings.SE1]
+note = "a note without a level does not count as rated"
+
+[ratings.ZZ9]
+level = 3
+"#;
+
+#[test]
+fn list_shows_progress_or_the_problem_of_each_file() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    write_assessment(&data, "alpha", VALID.as_bytes());
+    write_assessment(&data, "broken", b"format = 1\nframework = [\n");
+    write_assessment(
+        &data,
+        "future",
+        b"format = 2\nframework = \"pm-vs-pmo\"\nshape = \"different\"\n",
+    );
+    // Not assessments: a lock file and another file.
+    fs::write(data.join("assessments/alpha.lock"), "").unwrap();
+    fs::write(data.join("assessments/notes.txt"), "hello").unwrap();
+    let before: Vec<_> = ["alpha", "broken", "future"]
+        .iter()
+        .map(|n| fs::read(data.join(format!("assessments/{n}.toml"))).unwrap())
+        .collect();
+
+    let out = run(rolefit(home.path())
+        .arg("list")
+        .arg("--data-dir")
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "one line per assessment:\n{text}");
+    assert!(lines[0].starts_with("alpha "), "{text}");
+    assert!(lines[0].contains("2/33 rated"), "{text}");
+    assert!(lines[0].contains("2026-11-28T18:20:00Z"), "{text}");
+    assert!(lines[1].starts_with("broken "), "{text}");
+    assert!(lines[1].contains("unreadable"), "{text}");
+    assert!(lines[2].starts_with("future "), "{text}");
+    assert!(lines[2].contains("newer"), "{text}");
+
+    // Listing reads only.
+    let after: Vec<_> = ["alpha", "broken", "future"]
+        .iter()
+        .map(|n| fs::read(data.join(format!("assessments/{n}.toml"))).unwrap())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn list_honours_the_environment_and_a_custom_framework() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    write_assessment(
+        &data,
+        "custom",
+        b"format = 1\nframework = \"analysis-vs-architecture\"\n[ratings.M1]\nlevel = 2\n[ratings.DP1]\nlevel = 5\n",
+    );
+    let framework =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frameworks/minimal.toml");
+    let out = run(rolefit(home.path())
+        .arg("list")
+        .arg("--framework")
+        .arg(&framework)
+        .env("ROLEFIT_DATA_DIR", &data));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("custom "), "{text}");
+    assert!(text.contains("1/3 rated"), "{text}");
+}
+
+// ---- the TUI without a terminal ------------------------------------------------------------
+
+#[test]
+fn broken_framework_file_is_one_line_naming_it() {
+    let home = tempfile::tempdir().unwrap();
+    let framework = home.path().join("broken.toml");
+    fs::write(&framework, "format = 1\nid = \n").unwrap();
+    let data = home.path().join("data");
+    let out = run(rolefit(home.path())
+        .arg("--framework")
+        .arg(&framework)
+        .arg("--data-dir")
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line on stderr:\n{err}");
+    assert!(err.contains("broken.toml"), "{err}");
+    assert!(err.contains("line 2"), "names where the problem is: {err}");
+    assert!(!data.exists(), "nothing is written");
+}
+
+#[test]
+fn missing_framework_file_is_one_line_naming_it() {
+    let home = tempfile::tempdir().unwrap();
+    let framework = home.path().join("absent.toml");
+    let out = run(rolefit(home.path())
+        .arg("--framework")
+        .arg(&framework)
+        .arg("--data-dir")
+        .arg(home.path().join("data")));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line on stderr:\n{err}");
+    assert!(err.contains("absent.toml"), "{err}");
+}
+
+#[test]
+fn without_a_terminal_the_tui_refuses_with_one_line() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let before = tree(home.path());
+    let out = run(rolefit(home.path()).arg("--data-dir").arg(&data));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "", "no escape sequences on a pipe");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one line on stderr:\n{err}");
+    assert!(err.contains("terminal"), "{err}");
+    assert_eq!(tree(home.path()), before, "nothing is created");
+}
+
+#[test]
+fn without_a_terminal_an_existing_assessment_is_left_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    write_assessment(&data, "alpha", VALID.as_bytes());
+    let before = tree(home.path());
+    let out = run(rolefit(home.path())
+        .args(["-a", "alpha", "--data-dir"])
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(tree(home.path()), before);
+    assert_eq!(
+        fs::read_to_string(data.join("assessments/alpha.toml")).unwrap(),
+        VALID
+    );
+}

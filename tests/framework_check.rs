@@ -1,0 +1,795 @@
+//! Framework validation, through the library (`Framework::from_toml`) and through the command
+//! line (`rolefit framework check PATH`, `rolefit framework dump`).
+//!
+//! Every bad file is the built-in framework with one targeted edit; the expected line and
+//! column are computed from the edited text by finding the offending token.
+
+mod cmd_support;
+
+use std::path::Path;
+
+use cmd_support::{line_col, rolefit, run, stderr, stdout};
+use rolefit::domain::framework::{BUILTIN_TOML, FocusWeight};
+use rolefit::domain::{CompetencyId, Framework, Level, Problem};
+
+// ---- helpers -------------------------------------------------------------------------------
+
+/// Byte offset of `anchor`, which must occur exactly once in `text`.
+fn unique(text: &str, anchor: &str) -> usize {
+    let count = text.matches(anchor).count();
+    assert_eq!(count, 1, "anchor {anchor:?} occurs {count} times");
+    text.find(anchor).unwrap()
+}
+
+/// `text` with the first `from` at or after the unique `anchor` replaced by `to`.
+fn replace_after(text: &str, anchor: &str, from: &str, to: &str) -> String {
+    let start = unique(text, anchor);
+    let at = cmd_support::find_from(text, start, from);
+    format!("{}{}{}", &text[..at], to, &text[at + from.len()..])
+}
+
+/// Line and column of the first `token` at or after the unique `anchor`.
+fn pos_after(text: &str, anchor: &str, token: &str) -> (usize, usize) {
+    let start = unique(text, anchor);
+    line_col(text, cmd_support::find_from(text, start, token))
+}
+
+/// Line and column of the last `token` before the unique `anchor` (e.g. the table header a
+/// key belongs to).
+fn pos_before(text: &str, anchor: &str, token: &str) -> (usize, usize) {
+    let end = unique(text, anchor);
+    let at = text[..end]
+        .rfind(token)
+        .unwrap_or_else(|| panic!("{token:?} not found before {anchor:?}"));
+    line_col(text, at)
+}
+
+fn problems(text: &str) -> Vec<Problem> {
+    match Framework::from_toml(text) {
+        Ok(_) => panic!("the edited framework was accepted"),
+        Err(problems) => {
+            assert!(!problems.is_empty(), "an error must carry problems");
+            problems
+        }
+    }
+}
+
+fn describe(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {}:{}: {}\n", p.line, p.column, p.message))
+        .collect()
+}
+
+/// Asserts that a problem whose message contains `needle` is reported at `pos`, and that
+/// `framework check` prints the same problems; returns all problems.
+fn assert_reported(text: &str, pos: (usize, usize), needle: &str) -> Vec<Problem> {
+    let problems = problems(text);
+    assert!(
+        problems
+            .iter()
+            .any(|p| (p.line, p.column) == pos && p.message.contains(needle)),
+        "expected a problem at {}:{} mentioning {needle:?}; got\n{}",
+        pos.0,
+        pos.1,
+        describe(&problems)
+    );
+    assert_cli_reports(text, &problems);
+    problems
+}
+
+/// Like [`assert_reported`], and that problem is the only one.
+fn assert_only(text: &str, pos: (usize, usize), needle: &str) -> Problem {
+    let problems = assert_reported(text, pos, needle);
+    assert_eq!(
+        problems.len(),
+        1,
+        "one mistake should give one problem; got\n{}",
+        describe(&problems)
+    );
+    problems.into_iter().next().unwrap()
+}
+
+/// Problems come sorted by line, then column.
+fn assert_sorted(problems: &[Problem]) {
+    let keys: Vec<_> = problems.iter().map(|p| (p.line, p.column)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(
+        keys,
+        sorted,
+        "problems are not sorted:\n{}",
+        describe(problems)
+    );
+}
+
+/// `rolefit framework check` on `text` prints exactly `PATH:LINE:COL: message` for each
+/// problem, in order, then one summary line, on stderr; nothing on stdout; exit code 1.
+fn assert_cli_reports(text: &str, problems: &[Problem]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("custom.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = run(rolefit(dir.path()).args(["framework", "check"]).arg(&path));
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr:\n{err}");
+    assert_eq!(stdout(&out), "", "a failed check prints nothing on stdout");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), problems.len() + 1, "stderr:\n{err}");
+    for (line, p) in lines.iter().zip(problems) {
+        assert_eq!(
+            *line,
+            format!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message)
+        );
+    }
+    let summary = lines.last().unwrap();
+    assert!(
+        summary.contains(&path.display().to_string())
+            && summary.contains(&format!("{} problem", problems.len())),
+        "summary line {summary:?}"
+    );
+}
+
+fn check_ok(path: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(rolefit(dir.path()).args(["framework", "check"]).arg(path));
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    stdout(&out)
+}
+
+const B: &str = BUILTIN_TOML;
+
+// ---- the built-in framework ----------------------------------------------------------------
+
+#[test]
+fn builtin_framework_is_valid_and_complete() {
+    let fw = Framework::from_toml(B).expect("the built-in framework is valid");
+    assert_eq!(fw, Framework::builtin());
+    assert_eq!(fw.id, "pm-vs-pmo");
+    assert_eq!(fw.competencies.len(), 33);
+    assert_eq!(fw.areas.len(), 7);
+    assert_eq!(fw.profiles.len(), 6);
+    assert_eq!(fw.roles.len(), 2);
+    assert_eq!(fw.scale.levels.len(), 6);
+    let role_ids: Vec<_> = fw.roles.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(role_ids, ["pm", "pmo"]);
+    let profile_ids: Vec<_> = fw.profiles.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        profile_ids,
+        [
+            "pm",
+            "pmo",
+            "portfolio-pmo",
+            "programme-pmo",
+            "delivery-pmo",
+            "coe"
+        ]
+    );
+    let area_ids: Vec<_> = fw.areas.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(area_ids, ["DP", "RI", "SE", "GV", "RP", "CD", "FD"]);
+    assert_eq!(fw.main_profiles, [0, 1]);
+    assert_eq!(fw.flavours_of(1).count(), 4);
+    assert_eq!(fw.flavours_of(0).count(), 0);
+    // Areas partition the competencies in order, and every competency is indexed.
+    let mut next = 0;
+    for (a, area) in fw.areas.iter().enumerate() {
+        assert_eq!(area.competencies.start, next, "area {}", area.id);
+        assert!(!area.competencies.is_empty(), "area {}", area.id);
+        for c in area.competencies.clone() {
+            assert_eq!(fw.competencies[c].area, a);
+            assert!(fw.competencies[c].id.as_str().starts_with(&area.id));
+        }
+        next = area.competencies.end;
+    }
+    assert_eq!(next, fw.competencies.len());
+    for (i, c) in fw.competencies.iter().enumerate() {
+        assert_eq!(fw.competency_index(&c.id), Some(i));
+        assert_eq!(c.targets.len(), fw.profiles.len());
+    }
+    // Flavours inherit the pmo target unless adjusted.
+    let portfolio = fw.profile_index("portfolio-pmo").unwrap();
+    let pmo = fw.profile_index("pmo").unwrap();
+    let gv5 = fw.competency_index(&CompetencyId::from("GV5")).unwrap();
+    let dp1 = fw.competency_index(&CompetencyId::from("DP1")).unwrap();
+    assert_eq!(fw.target(portfolio, gv5), Level::new(5).unwrap());
+    assert_eq!(fw.target(pmo, gv5), Level::new(4).unwrap());
+    assert_eq!(fw.target(portfolio, dp1), fw.target(pmo, dp1));
+    // Weights come from the profile's role: CD is "none" for the PM, "core" for the PMO.
+    let cd1 = fw.competency_index(&CompetencyId::from("CD1")).unwrap();
+    assert_eq!(fw.weight(0, cd1), 0);
+    assert_eq!(fw.weight(pmo, cd1), 3);
+    assert_eq!(fw.weight(portfolio, cd1), 3);
+}
+
+#[test]
+fn dump_prints_the_builtin_framework_and_it_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(rolefit(dir.path()).args(["framework", "dump"]));
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    assert_eq!(stdout(&out), BUILTIN_TOML);
+    assert_eq!(stderr(&out), "");
+
+    let path = dir.path().join("dumped.toml");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let ok = check_ok(&path);
+    assert_eq!(ok.lines().count(), 1, "{ok}");
+    assert!(ok.starts_with(&format!("{}: OK", path.display())), "{ok}");
+    for needle in [
+        "2 roles",
+        "6 profiles",
+        "7 areas",
+        "33 competencies",
+        "Project Manager vs PMO Manager",
+    ] {
+        assert!(ok.contains(needle), "{needle:?} missing from {ok:?}");
+    }
+}
+
+// ---- syntax and type errors ----------------------------------------------------------------
+
+#[test]
+fn toml_syntax_error_is_reported_where_it_is() {
+    let text = replace_after(B, "\nversion = 1\n", "version = 1", "version = = 1");
+    // The second `=` is the unexpected token.
+    let pos = pos_after(&text, "\nversion = = 1\n", "= 1");
+    assert_eq!(pos.1, 11);
+    assert_only(&text, pos, "=");
+}
+
+#[test]
+fn unclosed_table_header_is_reported_on_its_line() {
+    let text = replace_after(B, "\n[scale]\n", "[scale]", "[scale");
+    let (line, _) = pos_after(&text, "\n[scale\n", "[scale");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    assert_eq!(problems[0].line, line, "{}", describe(&problems));
+    assert_cli_reports(&text, &problems);
+}
+
+#[test]
+fn wrong_type_for_version_points_at_the_value() {
+    let text = replace_after(B, "\nversion = 1\n", "version = 1", "version = \"one\"");
+    let pos = pos_after(&text, "\nversion = \"one\"\n", "\"one\"");
+    assert_only(&text, pos, "invalid type");
+}
+
+#[test]
+fn target_given_as_a_string_points_at_the_value() {
+    let text = replace_after(B, "id = \"DP1\"", "pm = 4\n", "pm = \"4\"\n");
+    let pos = pos_after(&text, "pm = \"4\"", "\"4\"");
+    assert_only(&text, pos, "invalid type");
+}
+
+#[test]
+fn unknown_field_typo_points_at_the_key() {
+    let text = replace_after(B, "id = \"DP1\"", "description = ", "desciption = ");
+    let pos = pos_after(&text, "desciption = ", "desciption");
+    assert_eq!(pos.1, 1);
+    assert_only(&text, pos, "desciption");
+}
+
+#[test]
+fn newer_format_points_at_the_value() {
+    let text = replace_after(B, "\nformat = 1\n", "format = 1", "format = 2");
+    let pos = pos_after(&text, "\nformat = 2\n", "2");
+    let p = assert_only(&text, pos, "newer");
+    assert!(p.message.contains("update rolefit"), "{}", p.message);
+}
+
+#[test]
+fn format_zero_is_unknown() {
+    let text = replace_after(B, "\nformat = 1\n", "format = 1", "format = 0");
+    let pos = pos_after(&text, "\nformat = 0\n", "0");
+    assert_only(&text, pos, "format 0");
+}
+
+// ---- duplicates and unknown references -----------------------------------------------------
+
+#[test]
+fn duplicate_competency_id_points_at_the_second_id() {
+    // DP5 is not adjusted by any flavour, so renaming it has no other effect.
+    let text = replace_after(B, "id = \"DP5\"", "\"DP5\"", "\"DP4\"");
+    let pos = pos_after(
+        &text,
+        "id = \"DP4\"\narea = \"DP\"\nname = \"Planning standards",
+        "\"DP4\"",
+    );
+    assert_only(&text, pos, "duplicate competency id \"DP4\"");
+}
+
+#[test]
+fn duplicate_area_id_points_at_the_second_id() {
+    let text = replace_after(B, "id = \"RI\"", "\"RI\"", "\"DP\"");
+    let pos = pos_after(&text, "id = \"DP\"\nname = \"Risk & Issue", "\"DP\"");
+    let problems = assert_reported(&text, pos, "duplicate area id \"DP\"");
+    assert_sorted(&problems);
+}
+
+#[test]
+fn duplicate_profile_id_points_at_the_second_id() {
+    let text = replace_after(B, "id = \"coe\"", "\"coe\"", "\"pm\"");
+    let pos = pos_after(
+        &text,
+        "id = \"pm\"\nname = \"Centre of Excellence\"",
+        "\"pm\"",
+    );
+    assert_only(&text, pos, "duplicate profile id \"pm\"");
+}
+
+#[test]
+fn competency_naming_an_unknown_area_points_at_the_area() {
+    let text = replace_after(B, "id = \"DP1\"", "area = \"DP\"", "area = \"XX\"");
+    let pos = pos_after(&text, "area = \"XX\"", "\"XX\"");
+    let p = assert_only(&text, pos, "unknown area \"XX\"");
+    assert!(p.message.contains("DP1"), "{}", p.message);
+}
+
+#[test]
+fn target_for_an_unknown_profile_is_reported_in_its_table() {
+    let text = replace_after(B, "id = \"DP1\"", "pmo = 2\n", "pmo = 2\npmx = 3\n");
+    let key = pos_after(&text, "pmx = 3", "pmx");
+    let header = pos_before(&text, "pmx = 3", "[competencies.targets]");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    let p = &problems[0];
+    assert!(
+        p.message.contains("unknown profile \"pmx\""),
+        "{}",
+        p.message
+    );
+    assert!(
+        (header.0..=key.0).contains(&p.line),
+        "line {} should be within the targets table (lines {}..={})",
+        p.line,
+        header.0,
+        key.0
+    );
+    assert_cli_reports(&text, &problems);
+}
+
+#[test]
+#[ignore = "bug: an unknown target key is reported at the [competencies.targets] header, not at the key"]
+fn target_for_an_unknown_profile_points_at_the_key() {
+    let text = replace_after(B, "id = \"DP1\"", "pmo = 2\n", "pmo = 2\npmx = 3\n");
+    let pos = pos_after(&text, "pmx = 3", "pmx");
+    assert_only(&text, pos, "unknown profile \"pmx\"");
+}
+
+#[test]
+fn adjust_naming_an_unknown_competency_is_reported_in_its_table() {
+    let text = replace_after(
+        B,
+        "id = \"portfolio-pmo\"",
+        "GV5 = 5\n",
+        "GV5 = 5\nZZ9 = 3\n",
+    );
+    let key = pos_after(&text, "ZZ9 = 3", "ZZ9");
+    let header = pos_before(&text, "ZZ9 = 3", "[profiles.adjust]");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    let p = &problems[0];
+    assert!(
+        p.message.contains("unknown competency \"ZZ9\"") && p.message.contains("portfolio-pmo"),
+        "{}",
+        p.message
+    );
+    assert!(
+        (header.0..=key.0).contains(&p.line),
+        "line {} should be within the adjust table (lines {}..={})",
+        p.line,
+        header.0,
+        key.0
+    );
+    assert_cli_reports(&text, &problems);
+}
+
+#[test]
+#[ignore = "bug: an unknown competency in [profiles.adjust] is reported at the table header, not at the key"]
+fn adjust_naming_an_unknown_competency_points_at_the_key() {
+    let text = replace_after(
+        B,
+        "id = \"portfolio-pmo\"",
+        "GV5 = 5\n",
+        "GV5 = 5\nZZ9 = 3\n",
+    );
+    let pos = pos_after(&text, "ZZ9 = 3", "ZZ9");
+    assert_only(&text, pos, "unknown competency \"ZZ9\"");
+}
+
+#[test]
+fn profile_with_an_unknown_base_points_at_the_base() {
+    let text = replace_after(
+        B,
+        "id = \"portfolio-pmo\"",
+        "base = \"pmo\"",
+        "base = \"nope\"",
+    );
+    let pos = pos_after(&text, "base = \"nope\"", "\"nope\"");
+    assert_reported(&text, pos, "unknown base profile \"nope\"");
+}
+
+#[test]
+#[ignore = "bug: an unknown base cascades into 34 follow-on problems, and the first one reported is misleading"]
+fn profile_with_an_unknown_base_gives_one_problem() {
+    let text = replace_after(
+        B,
+        "id = \"portfolio-pmo\"",
+        "base = \"pmo\"",
+        "base = \"nope\"",
+    );
+    let pos = pos_after(&text, "base = \"nope\"", "\"nope\"");
+    assert_only(&text, pos, "unknown base profile \"nope\"");
+}
+
+#[test]
+fn profile_with_an_unknown_role_points_at_the_role() {
+    let text = replace_after(B, "id = \"coe\"", "role = \"pmo\"", "role = \"boss\"");
+    let pos = pos_after(&text, "role = \"boss\"", "\"boss\"");
+    assert_only(&text, pos, "unknown role \"boss\"");
+}
+
+#[test]
+fn empty_area_is_reported() {
+    let extra_area = "[[areas]]\nid = \"EMPTY\"\nname = \"Nothing here\"\n\
+        [areas.focus.pm]\nlabel = \"x\"\nweight = \"light\"\n\
+        [areas.focus.pmo]\nlabel = \"y\"\nweight = \"light\"\n\n";
+    let text = replace_after(
+        B,
+        "\n[[areas]]\nid = \"DP\"",
+        "[[areas]]",
+        &format!("{extra_area}[[areas]]"),
+    );
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    assert!(
+        problems[0]
+            .message
+            .contains("\"EMPTY\" has no competencies"),
+        "{}",
+        problems[0].message
+    );
+    assert_cli_reports(&text, &problems);
+}
+
+#[test]
+#[ignore = "bug: an area without competencies is reported at line 1, column 1 instead of at the area"]
+fn empty_area_points_at_the_area() {
+    let extra_area = "[[areas]]\nid = \"EMPTY\"\nname = \"Nothing here\"\n\
+        [areas.focus.pm]\nlabel = \"x\"\nweight = \"light\"\n\
+        [areas.focus.pmo]\nlabel = \"y\"\nweight = \"light\"\n\n";
+    let text = replace_after(
+        B,
+        "\n[[areas]]\nid = \"DP\"",
+        "[[areas]]",
+        &format!("{extra_area}[[areas]]"),
+    );
+    let id = pos_after(&text, "id = \"EMPTY\"", "\"EMPTY\"");
+    let header = pos_before(&text, "id = \"EMPTY\"", "[[areas]]");
+    let p = &problems(&text)[0];
+    assert!(
+        [id, header].contains(&(p.line, p.column)),
+        "reported at {}:{}, expected {}:{} or {}:{}",
+        p.line,
+        p.column,
+        id.0,
+        id.1,
+        header.0,
+        header.1
+    );
+}
+
+// ---- levels --------------------------------------------------------------------------------
+
+#[test]
+fn target_above_the_scale_points_at_the_value() {
+    let text = replace_after(B, "id = \"DP1\"", "pm = 4\n", "pm = 7\n");
+    let pos = pos_after(&text, "pm = 7\n", "7");
+    assert_only(&text, pos, "outside the scale");
+}
+
+#[test]
+fn negative_target_points_at_the_value() {
+    let text = replace_after(B, "id = \"DP1\"", "pm = 4\n", "pm = -1\n");
+    let pos = pos_after(&text, "pm = -1\n", "-1");
+    assert_only(&text, pos, "outside the scale");
+}
+
+#[test]
+fn adjust_above_the_scale_points_at_the_value() {
+    let text = replace_after(B, "id = \"portfolio-pmo\"", "GV5 = 5\n", "GV5 = 9\n");
+    let pos = pos_after(&text, "GV5 = 9\n", "9");
+    let p = assert_only(&text, pos, "outside the scale");
+    assert!(p.message.contains("GV5"), "{}", p.message);
+}
+
+#[test]
+fn missing_target_for_a_main_profile_points_at_the_competency() {
+    let text = replace_after(B, "id = \"DP1\"", "pm = 4\npmo = 2\n", "pm = 4\n");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    let p = &problems[0];
+    assert!(
+        p.message.contains("DP1") && p.message.contains("no target for profile \"pmo\""),
+        "{}",
+        p.message
+    );
+    // The competency's own header, or its targets table.
+    let competency = pos_before(&text, "id = \"DP1\"", "[[competencies]]");
+    let targets = pos_after(&text, "id = \"DP1\"", "[competencies.targets]");
+    assert!(
+        [competency, targets].contains(&(p.line, p.column)),
+        "reported at {}:{}, expected {competency:?} or {targets:?}",
+        p.line,
+        p.column
+    );
+    assert_cli_reports(&text, &problems);
+}
+
+// ---- scale and roles -----------------------------------------------------------------------
+
+#[test]
+fn scale_with_five_levels_points_at_the_scale() {
+    let start = unique(B, "[[scale.levels]]\nvalue = 5\n");
+    let end = cmd_support::find_from(B, start, "\n\n") + 2;
+    let text = format!("{}{}", &B[..start], &B[end..]);
+    let pos = pos_after(&text, "\n[scale]\n", "[scale]");
+    assert_only(&text, pos, "exactly 6 levels");
+}
+
+#[test]
+fn scale_out_of_order_points_at_each_misplaced_value() {
+    let text = replace_after(B, "label = \"Not yet\"", "value = 1\n", "value = 2\n");
+    let text = replace_after(&text, "label = \"Aware\"", "value = 2\n", "value = 1\n");
+    let first = pos_after(&text, "label = \"Not yet\"", "2\n");
+    let second = pos_after(&text, "label = \"Aware\"", "1\n");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 2, "{}", describe(&problems));
+    assert_eq!((problems[0].line, problems[0].column), first);
+    assert_eq!((problems[1].line, problems[1].column), second);
+    assert!(problems.iter().all(|p| p.message.contains("out of place")));
+    assert_cli_reports(&text, &problems);
+}
+
+#[test]
+fn three_roles_are_refused() {
+    let third = "[[roles]]\nid = \"third\"\nname = \"Third\"\nshort = \"T\"\n\
+        essence = \"e\"\ndescription = \"d\"\nhorizon = \"h\"\nscope = \"s\"\n\n";
+    // Insert it before the profiles section.
+    let marker = "# ---------------------------------------------------------------------------\n# Target profiles";
+    let at = unique(B, marker);
+    let text = format!("{}{third}{}", &B[..at], &B[at..]);
+    let first = pos_after(&text, "[[roles]]\nid = \"pm\"", "[[roles]]");
+    let added = pos_after(&text, "[[roles]]\nid = \"third\"", "[[roles]]");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    let p = &problems[0];
+    assert!(p.message.contains("exactly two roles"), "{}", p.message);
+    assert!(
+        [first, added].contains(&(p.line, p.column)),
+        "reported at {}:{}, expected the roles ({first:?}) or the third role ({added:?})",
+        p.line,
+        p.column
+    );
+    assert_cli_reports(&text, &problems);
+}
+
+// ---- many problems at once -----------------------------------------------------------------
+
+#[test]
+fn several_independent_problems_are_all_reported_sorted_by_line() {
+    let mut text = B.to_string();
+    text = replace_after(&text, "\nformat = 1\n", "format = 1", "format = 0");
+    text = replace_after(&text, "\nversion = 1\n", "version = 1", "version = -1");
+    text = replace_after(&text, "id = \"portfolio-pmo\"", "GV5 = 5\n", "GV5 = 9\n");
+    text = replace_after(&text, "id = \"coe\"", "role = \"pmo\"", "role = \"boss\"");
+    text = replace_after(&text, "id = \"DP1\"", "area = \"DP\"", "area = \"XX\"");
+    text = replace_after(&text, "id = \"DP2\"", "pm = 4\n", "pm = 7\n");
+    text = replace_after(&text, "id = \"DP5\"", "\"DP5\"", "\"DP4\"");
+
+    let expected = [
+        (pos_after(&text, "\nformat = 0\n", "0"), "format 0"),
+        (pos_after(&text, "\nversion = -1\n", "-1"), "version"),
+        (pos_after(&text, "GV5 = 9\n", "9"), "outside the scale"),
+        (
+            pos_after(&text, "role = \"boss\"", "\"boss\""),
+            "unknown role",
+        ),
+        (pos_after(&text, "area = \"XX\"", "\"XX\""), "unknown area"),
+        (pos_after(&text, "id = \"DP2\"", "7\n"), "outside the scale"),
+        (
+            pos_after(
+                &text,
+                "id = \"DP4\"\narea = \"DP\"\nname = \"Planning standards",
+                "\"DP4\"",
+            ),
+            "duplicate competency id",
+        ),
+    ];
+    let problems = problems(&text);
+    assert_eq!(
+        problems.len(),
+        expected.len(),
+        "every independent problem is reported once:\n{}",
+        describe(&problems)
+    );
+    assert_sorted(&problems);
+    for (p, (pos, needle)) in problems.iter().zip(expected) {
+        assert_eq!((p.line, p.column), pos, "{}", describe(&problems));
+        assert!(
+            p.message.contains(needle),
+            "{:?} should mention {needle:?}",
+            p.message
+        );
+    }
+    assert_cli_reports(&text, &problems);
+}
+
+// ---- the command line on files that cannot be read -----------------------------------------
+
+#[test]
+fn check_of_a_missing_file_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nope.toml");
+    let out = run(rolefit(dir.path()).args(["framework", "check"]).arg(&path));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&path.display().to_string()), "{err}");
+}
+
+#[test]
+fn check_of_a_non_utf8_file_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.toml");
+    std::fs::write(&path, b"format = 1\nname = \"caf\xe9\"\n").unwrap();
+    let out = run(rolefit(dir.path()).args(["framework", "check"]).arg(&path));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&path.display().to_string()) && err.contains("UTF-8"),
+        "{err}"
+    );
+}
+
+// ---- a custom framework --------------------------------------------------------------------
+
+fn minimal_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frameworks/minimal.toml")
+}
+
+fn minimal() -> Framework {
+    let text = std::fs::read_to_string(minimal_path()).unwrap();
+    match Framework::from_toml(&text) {
+        Ok(fw) => fw,
+        Err(problems) => panic!("minimal.toml is invalid:\n{}", describe(&problems)),
+    }
+}
+
+#[test]
+fn minimal_custom_framework_is_valid() {
+    let fw = minimal();
+    assert_eq!(fw.id, "analysis-vs-architecture");
+    assert_eq!(fw.version, 3);
+    assert_eq!(fw.roles[0].id, "analyst");
+    assert_eq!(fw.roles[1].id, "architect");
+    assert_eq!(fw.roles[0].activities.len(), 2);
+    assert!(fw.roles[1].activities.is_empty());
+    assert_eq!(fw.profiles.len(), 3);
+    assert_eq!(fw.main_profiles, [0, 1]);
+    let lead = fw.profile_index("lead-architect").unwrap();
+    assert_eq!(fw.profiles[lead].role, 1);
+    assert_eq!(fw.profiles[lead].base, Some(1));
+    assert_eq!(
+        fw.flavours_of(1).map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["lead-architect"]
+    );
+    assert_eq!(fw.scale.levels[2].hint.as_deref(), Some("simple work"));
+    assert_eq!(fw.scale.levels[3].hint, None);
+
+    // Competencies are grouped by area (file order was M1, G1, M2).
+    let ids: Vec<_> = fw.competencies.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["M1", "M2", "G1"]);
+    assert_eq!(fw.areas[0].competencies, 0..2);
+    assert_eq!(fw.areas[1].competencies, 2..3);
+    // A role without a practice entry gets an empty one.
+    let g1 = fw.competency_index(&CompetencyId::from("G1")).unwrap();
+    assert_eq!(fw.competencies[g1].practice[0], "");
+    assert_eq!(
+        fw.competencies[g1].practice[1],
+        "Chairs the design authority."
+    );
+}
+
+#[test]
+fn minimal_flavour_inherits_and_adjusts_targets_and_weights_follow_the_role() {
+    let fw = minimal();
+    let analyst = fw.profile_index("analyst").unwrap();
+    let architect = fw.profile_index("architect").unwrap();
+    let lead = fw.profile_index("lead-architect").unwrap();
+    let idx = |id: &str| fw.competency_index(&CompetencyId::from(id)).unwrap();
+    let (m1, m2, g1) = (idx("M1"), idx("M2"), idx("G1"));
+    let lvl = |n| Level::new(n).unwrap();
+
+    // Main profiles take their targets from the competencies.
+    assert_eq!(fw.target(analyst, m1), lvl(4));
+    assert_eq!(fw.target(analyst, m2), lvl(3));
+    assert_eq!(fw.target(analyst, g1), lvl(1));
+    assert_eq!(fw.target(architect, m1), lvl(2));
+    assert_eq!(fw.target(architect, m2), lvl(2));
+    assert_eq!(fw.target(architect, g1), lvl(4));
+    // The flavour inherits from its base...
+    assert_eq!(fw.target(lead, m1), lvl(2));
+    assert_eq!(fw.target(lead, g1), lvl(4));
+    // ...except where adjusted.
+    assert_eq!(fw.target(lead, m2), lvl(5));
+
+    // Weights: the focus of the competency's area for the profile's role.
+    assert_eq!(fw.areas[0].focus[0].weight, FocusWeight::Core);
+    assert_eq!(fw.weight(analyst, m1), 3);
+    assert_eq!(fw.weight(analyst, m2), 3);
+    assert_eq!(fw.weight(analyst, g1), 0);
+    assert_eq!(fw.weight(architect, m1), 1);
+    assert_eq!(fw.weight(architect, g1), 4);
+    // A flavour scores with its role's weights.
+    assert_eq!(fw.weight(lead, m1), 1);
+    assert_eq!(fw.weight(lead, m2), 1);
+    assert_eq!(fw.weight(lead, g1), 4);
+}
+
+#[test]
+fn minimal_custom_framework_passes_check() {
+    let path = minimal_path();
+    let ok = check_ok(&path);
+    assert_eq!(
+        ok,
+        format!(
+            "{}: OK — \"Analyst vs Architect\" with 2 roles, 3 profiles, 2 areas, 3 competencies\n",
+            path.display()
+        )
+    );
+}
+
+// ---- documented rules the validator does not enforce ---------------------------------------
+
+#[test]
+#[ignore = "bug: the format says a profile's `short` is at most 10 characters, but a longer one is accepted"]
+fn profile_short_name_longer_than_ten_characters_is_refused() {
+    let text = replace_after(
+        B,
+        "id = \"portfolio-pmo\"",
+        "short = \"Portfolio\"",
+        "short = \"Portfolio office\"",
+    );
+    let pos = pos_after(
+        &text,
+        "short = \"Portfolio office\"",
+        "\"Portfolio office\"",
+    );
+    assert_only(&text, pos, "short");
+}
+
+#[test]
+#[ignore = "bug: the format says every field not marked optional is required, but a competency without `description` is accepted"]
+fn competency_without_a_description_is_refused() {
+    let start = unique(B, "id = \"DP1\"");
+    let from = cmd_support::find_from(B, start, "description = ");
+    let to = cmd_support::find_from(B, from, "\n") + 1;
+    let text = format!("{}{}", &B[..from], &B[to..]);
+    let header = pos_before(&text, "id = \"DP1\"", "[[competencies]]");
+    let end = pos_after(&text, "id = \"DP1\"", "\n\n");
+    let problems = problems(&text);
+    assert_eq!(problems.len(), 1, "{}", describe(&problems));
+    assert!(
+        problems[0].message.contains("description"),
+        "{}",
+        describe(&problems)
+    );
+    assert!(
+        (header.0..=end.0).contains(&problems[0].line),
+        "reported outside DP1 (lines {}..={}): {}",
+        header.0,
+        end.0,
+        describe(&problems)
+    );
+}
