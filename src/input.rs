@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
-use crate::app::{Action, App, Prompt};
+use crate::app::{Action, App, PlanField, Prompt};
 use crate::domain::{Level, Rating, Screen};
 
 /// Where a binding applies.
@@ -17,6 +17,8 @@ pub enum Scope {
     Help,
     /// A prompt of this kind.
     Prompt(PromptKind),
+    /// The plan editor's target field.
+    PlanTarget,
 }
 
 /// Prompt kinds, for the keymap.
@@ -34,6 +36,8 @@ pub struct Context {
     pub editing: bool,
     pub help: bool,
     pub prompt: Option<PromptKind>,
+    /// The plan editor's field with the keyboard, when it is open.
+    pub plan: Option<PlanField>,
 }
 
 impl Context {
@@ -48,6 +52,7 @@ impl Context {
                 Prompt::Locked => PromptKind::Locked,
                 Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
             }),
+            plan: app.plan_editor().map(|p| p.field),
         }
     }
 }
@@ -154,6 +159,34 @@ pub fn bindings() -> &'static [Binding] {
             bind!(On(Screen::Rate), [ch('e')], Action::EditNote, "e", "edit the note (evidence)", Show::Footer("note")),
             bind!(On(Screen::Rate), [ch('x'), key(KeyCode::Delete), key(KeyCode::Backspace)], Action::ClearRating, "x/Del", "clear the rating", Show::Help),
             bind!(On(Screen::Rate), [key(KeyCode::Esc)], Action::Back, "Esc", "back to the grid", Show::Help),
+            // Results.
+            bind!(On(Screen::Results), [key(KeyCode::Up), ch('k'), key(KeyCode::Down), ch('j')], Action::Down, "↑↓/jk", "move in the gap table", Show::Footer("move")),
+            bind!(On(Screen::Results), [key(KeyCode::Enter), ch('p')], Action::OpenPlan, "Enter/p", "plan: your target and next action", Show::Footer("plan")),
+            bind!(On(Screen::Results), [ch('w')], Action::ToggleWhatIf, "w", "what-if: try other levels (again to discard)", Show::Footer("what-if")),
+            bind!(On(Screen::Results), [ch('t')], Action::CycleTarget, "t", "change the target profile", Show::Footer("target")),
+            bind!(On(Screen::Results), [ch('v')], Action::SwitchView, "v", "show areas / gaps (small terminals)", Show::Footer("view")),
+            bind!(On(Screen::Results), [ch('s')], Action::CycleSort, "s", "sort the gap table", Show::Footer("sort")),
+            bind!(On(Screen::Results), [ch('f')], Action::CycleFilter, "f", "filter the gap table", Show::Footer("filter")),
+            bind!(On(Screen::Results), [ch('a')], Action::ApplyWhatIf, "a", "keep the what-if levels as ratings", Show::Help),
+            bind!(On(Screen::Results), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "what-if: lower / raise the level", Show::Help),
+            bind!(On(Screen::Results), [ch('0')], rate(0), "0-5", "what-if: set the level", Show::Help),
+            bind!(On(Screen::Results), [ch('1')], rate(1), "1", "what-if level 1", Show::Hidden),
+            bind!(On(Screen::Results), [ch('2')], rate(2), "2", "what-if level 2", Show::Hidden),
+            bind!(On(Screen::Results), [ch('3')], rate(3), "3", "what-if level 3", Show::Hidden),
+            bind!(On(Screen::Results), [ch('4')], rate(4), "4", "what-if level 4", Show::Hidden),
+            bind!(On(Screen::Results), [ch('5')], rate(5), "5", "what-if level 5", Show::Hidden),
+            bind!(On(Screen::Results), [key(KeyCode::Esc)], Action::Back, "Esc", "discard the what-if", Show::Help),
+            // Plan editor, target field (the action field takes text; Tab switches, Esc closes).
+            bind!(Scope::PlanTarget, [ch('0')], rate(0), "0-5", "set your target level", Show::Footer("target")),
+            bind!(Scope::PlanTarget, [ch('1')], rate(1), "1", "target 1", Show::Hidden),
+            bind!(Scope::PlanTarget, [ch('2')], rate(2), "2", "target 2", Show::Hidden),
+            bind!(Scope::PlanTarget, [ch('3')], rate(3), "3", "target 3", Show::Hidden),
+            bind!(Scope::PlanTarget, [ch('4')], rate(4), "4", "target 4", Show::Hidden),
+            bind!(Scope::PlanTarget, [ch('5')], rate(5), "5", "target 5", Show::Hidden),
+            bind!(Scope::PlanTarget, [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→", "lower / raise the target", Show::Footer("adjust")),
+            bind!(Scope::PlanTarget, [ch('x'), key(KeyCode::Delete), key(KeyCode::Backspace)], Action::ClearRating, "x/Del", "no personal target", Show::Footer("clear")),
+            bind!(Scope::PlanTarget, [key(KeyCode::Tab), key(KeyCode::Enter)], Action::SwitchField, "Tab/Enter", "go to the next action", Show::Footer("action")),
+            bind!(Scope::PlanTarget, [key(KeyCode::Esc)], Action::Back, "Esc", "save the plan and close", Show::Footer("done")),
             // Everywhere.
             bind!(Global, [key(KeyCode::PageUp), key(KeyCode::PageDown)], Action::PageDown, "PgUp/PgDn", "page up / down", Show::Help),
             bind!(Global, [key(KeyCode::Home), ch('g'), key(KeyCode::End), ch('G')], Action::End, "Home/End g/G", "jump to start / end", Show::Help),
@@ -208,6 +241,17 @@ pub fn map_event(event: &Event, context: Context) -> Option<Action> {
     if let Some(kind) = context.prompt {
         return lookup(key, |s| s == Scope::Prompt(kind));
     }
+    match context.plan {
+        Some(PlanField::Target) => return lookup(key, |s| s == Scope::PlanTarget),
+        Some(PlanField::Action) => {
+            return Some(match key.code {
+                KeyCode::Esc => Action::CloseEditor,
+                KeyCode::Tab | KeyCode::BackTab => Action::SwitchField,
+                _ => Action::Edit(Input::from(*key)),
+            });
+        }
+        None => {}
+    }
     if context.editing {
         return Some(if key.code == KeyCode::Esc {
             Action::CloseEditor
@@ -234,6 +278,8 @@ fn lookup(key: &KeyEvent, scope: impl Fn(Scope) -> bool) -> Option<Action> {
 pub fn visible_bindings(context: Context) -> Vec<&'static Binding> {
     let scopes: Vec<Scope> = if let Some(kind) = context.prompt {
         vec![Scope::Prompt(kind)]
+    } else if context.plan == Some(PlanField::Target) {
+        vec![Scope::PlanTarget]
     } else if context.help {
         vec![Help]
     } else {
@@ -259,6 +305,7 @@ mod tests {
             editing: false,
             help: false,
             prompt: None,
+            plan: None,
         }
     }
 

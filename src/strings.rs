@@ -55,3 +55,25 @@ pub fn unknown_ids(ids: &[String]) -> String {
         ids.join(", ")
     )
 }
+
+pub const WHAT_IF_ON: &str =
+    "What-if: ←→ or 0-5 change the selected level · a keeps the changes · Esc or w discards";
+pub const WHAT_IF_DISCARDED: &str = "What-if discarded; your ratings are unchanged.";
+pub const WHAT_IF_HINT: &str =
+    "Press w to try what-if levels here; rate for real on the Rate screen.";
+
+pub fn what_if_applied(changed: usize) -> String {
+    match changed {
+        0 => "What-if closed: no level was changed.".to_string(),
+        1 => "Kept 1 what-if change as a rating.".to_string(),
+        n => format!("Kept {n} what-if changes as ratings."),
+    }
+}
+
+pub fn plan_saved(id: &str) -> String {
+    format!("Plan for {id} saved; it also shows on the Grid.")
+}
+
+pub const NO_RATINGS: &str =
+    "No ratings yet: rate competencies on the Rate screen to see which profile you fit.";
+pub const NO_ROWS: &str = "Nothing matches this filter; press f for the next one.";

@@ -150,3 +150,98 @@ fn a_tiny_terminal_shows_a_message_and_keys_still_work() {
     let r = run(dir.path(), "<tab><tab>3", (300, 100));
     assert!(r.screen.contains("1/33 rated"));
 }
+
+/// Keys that rate every competency of the built-in framework with one level per area.
+fn rate_by_area(levels: [char; 7]) -> String {
+    let fw = rolefit::domain::Framework::builtin();
+    let mut keys = String::from("<tab><tab>");
+    for c in &fw.competencies {
+        keys.push(levels[c.area]);
+    }
+    keys
+}
+
+#[test]
+fn a_pm_leaning_assessment_shows_its_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>";
+    let r = run(dir.path(), &keys, (80, 24));
+    assert!(r.screen.contains("33/33 rated"), "{}", r.screen);
+    assert!(
+        r.screen
+            .contains("Leans Project Manager (PM 97% · PMO 64%)"),
+        "{}",
+        r.screen
+    );
+    // The spectrum marker sits left of the middle.
+    let spectrum = r.screen.lines().find(|l| l.contains("PM ◀")).unwrap();
+    assert!(
+        spectrum.find('●').unwrap() < spectrum.find('┼').unwrap(),
+        "{spectrum}"
+    );
+}
+
+#[test]
+fn a_plan_is_saved_in_the_file_and_shown_on_the_grid_after_relaunch() {
+    let dir = tempfile::tempdir().unwrap();
+    // Rate GV3 (Governance design) low, then plan it from the gap table.
+    let mut keys = rate_by_area(['4', '4', '3', '1', '3', '1', '1']);
+    keys.push_str("<tab>v<enter>5<tab>Shadow the PMO lead<enter>on two gate reviews<esc>");
+    let r = run(dir.path(), &keys, (80, 24));
+    let selected = r.app.results.summary.rows[0].competency;
+    let id = r.app.framework.competencies[selected].id.to_string();
+    let file = saved(dir.path());
+    assert_eq!(file["plan"][&id]["target"].as_integer(), Some(5));
+    assert_eq!(
+        file["plan"][&id]["action"].as_str(),
+        Some("Shadow the PMO lead\non two gate reviews")
+    );
+    // After relaunch the plan shows in the grid: the You column and the detail pane.
+    let area = r.app.framework.competencies[selected].area;
+    let mut grid = String::from("<tab><tab>");
+    grid.push_str(&"<down>".repeat(area));
+    grid.push_str("<enter>");
+    let offset = selected - r.app.framework.areas[area].competencies.start;
+    grid.push_str(&"<down>".repeat(offset + 1));
+    let r = run(dir.path(), &grid, (120, 40));
+    assert!(r.screen.contains("1→5"), "{}", r.screen);
+    assert!(
+        r.screen
+            .contains("Your plan: target 5 Expert · Shadow the PMO lead"),
+        "{}",
+        r.screen
+    );
+}
+
+#[test]
+fn what_if_changes_fits_and_only_keeping_changes_ratings() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>";
+    let before = run(dir.path(), &keys, (80, 24));
+    let fits = |r: &headless::Run| r.app.results.summary.fits.clone();
+    let real = fits(&before);
+    // Raise the largest PMO gap to 5 in a what-if: PMO fit rises, then discard.
+    let r = run(dir.path(), "w5", (80, 24));
+    assert!(r.screen.contains("WHAT-IF"), "{}", r.screen);
+    let pmo = r.app.framework.profile_index("pmo").unwrap();
+    assert!(fits(&r)[pmo].percent > real[pmo].percent);
+    let untouched = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
+    let r = run(dir.path(), "w5<esc>", (80, 24));
+    assert_eq!(fits(&r), real);
+    let after = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
+    assert_eq!(
+        toml::from_str::<toml::Table>(&untouched).unwrap()["ratings"],
+        toml::from_str::<toml::Table>(&after).unwrap()["ratings"]
+    );
+    // Keep it: the rating is now 5 in the file.
+    let r = run(dir.path(), "w5a", (80, 24));
+    assert!(r.screen.contains("Kept 1 what-if change"), "{}", r.screen);
+    let file = saved(dir.path());
+    let fives = file["ratings"]
+        .as_table()
+        .unwrap()
+        .values()
+        .filter(|e| e["level"].as_integer() == Some(5))
+        .count();
+    assert_eq!(fives, 1);
+}

@@ -152,3 +152,48 @@ fn too_small_and_overlays() {
     app.prompt = Some(Prompt::Locked);
     snap!("prompt_locked_80x24", app, 80, 24);
 }
+
+/// An app on Results with every competency rated by area (one level per area).
+fn results_with(per_area: [u8; 7]) -> App {
+    let mut app = fresh();
+    let ids: Vec<(rolefit::domain::CompetencyId, usize)> = app
+        .framework
+        .competencies
+        .iter()
+        .map(|c| (c.id.clone(), c.area))
+        .collect();
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    for (_, area) in &ids {
+        app.update(Action::Rate(level(per_area[*area])));
+    }
+    apply(&mut app, &[Action::NextScreen]);
+    app
+}
+
+#[test]
+fn results() {
+    let pm = [4, 4, 3, 3, 3, 1, 1];
+    let pmo = [2, 2, 4, 4, 4, 4, 4];
+    let both = [3, 3, 3, 3, 3, 4, 4];
+    snap!("results_80x24_leans_pm", results_with(pm), 80, 24);
+    snap!("results_120x40_leans_pm", results_with(pm), 120, 40);
+    snap!("results_80x24_leans_pmo", results_with(pmo), 80, 24);
+    snap!("results_120x40_leans_pmo", results_with(pmo), 120, 40);
+    snap!("results_80x24_straddles", results_with(both), 80, 24);
+    snap!("results_120x40_straddles", results_with(both), 120, 40);
+    let mut app = results_with(pm);
+    apply(&mut app, &[Action::SwitchView]);
+    snap!("results_80x24_gaps", app, 80, 24);
+    let mut app = fresh();
+    apply(&mut app, &[Action::PrevScreen]);
+    snap!("results_80x24_no_ratings", app, 80, 24);
+    let mut app = results_with(pm);
+    apply(&mut app, &[Action::OpenPlan]);
+    snap!("results_80x24_plan_editor", app, 80, 24);
+    let mut app = results_with(pmo);
+    apply(
+        &mut app,
+        &[Action::ToggleWhatIf, Action::Right, Action::Right],
+    );
+    snap!("results_120x40_what_if", app, 120, 40);
+}

@@ -1,6 +1,7 @@
 //! Application state and `update`: semantic actions in, effects out. No key codes, no files.
 
 pub mod grid;
+pub mod results;
 
 use std::cell::Cell;
 
@@ -12,6 +13,7 @@ use crate::storage::Unreadable;
 use crate::strings;
 
 pub use grid::{GridColumn, GridRow, GridState};
+pub use results::{GapFilter, GapSort, LowerView, PlanEditor, PlanField, ResultsState, Summary};
 
 /// Something the user asked for, independent of which key asked.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +52,20 @@ pub enum Action {
     ToggleFlavours,
     /// Scroll the detail pane (Grid screen) down or up.
     ScrollDetail(isize),
+    /// Results: next sort order of the gap table.
+    CycleSort,
+    /// Results: next filter of the gap table.
+    CycleFilter,
+    /// Results: switch the lower panel between areas and gaps.
+    SwitchView,
+    /// Results: edit the development plan for the selected competency.
+    OpenPlan,
+    /// Plan editor: move between the target and the action.
+    SwitchField,
+    /// Results: start or discard a what-if.
+    ToggleWhatIf,
+    /// Results: keep the what-if levels as real ratings.
+    ApplyWhatIf,
     /// Answer to a prompt: yes / confirm.
     Confirm,
     /// Answer to a prompt: no / cancel.
@@ -168,6 +184,7 @@ pub struct App {
     pub roles: RolesState,
     pub grid: GridState,
     pub rate: RateState,
+    pub results: ResultsState,
     /// Profile that gaps are measured against.
     pub target_profile: usize,
     pub help: bool,
@@ -194,8 +211,10 @@ impl App {
         let grid = GridState::new(&framework);
         let target_profile = framework.main_profiles[1];
         let derived = Derived::compute(&framework, &assessment, target_profile);
+        let results = ResultsState::new(&framework, &derived.sheet, target_profile);
         let mut app = App {
             derived,
+            results,
             screen: Screen::Roles,
             roles: RolesState::default(),
             grid,
@@ -267,11 +286,81 @@ impl App {
     /// Recomputes the derived figures after ratings or the target changed.
     fn refresh(&mut self) {
         self.derived = Derived::compute(&self.framework, &self.assessment, self.target_profile);
+        self.refresh_results();
     }
 
-    /// Whether the note editor has the keyboard.
+    /// Recomputes the Results summary (from the what-if levels when a what-if is on), keeping
+    /// the cursor on the same competency where it is still listed.
+    fn refresh_results(&mut self) {
+        self.refresh_results_keeping(false);
+    }
+
+    /// With `keep_order`, the gap table keeps its rows and their order and only their values
+    /// change, so a what-if edit does not move the row being edited.
+    fn refresh_results_keeping(&mut self, keep_order: bool) {
+        let keep = self.results.selected_competency();
+        let previous: Vec<usize> = if keep_order {
+            self.results
+                .summary
+                .rows
+                .iter()
+                .map(|r| r.competency)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let sheet = self.results.what_if.as_ref().unwrap_or(&self.derived.sheet);
+        self.results.summary = Summary::compute(
+            &self.framework,
+            sheet,
+            self.target_profile,
+            self.results.sort,
+            self.results.filter,
+        );
+        if keep_order {
+            let target = self.target_profile;
+            self.results.summary.rows = previous
+                .into_iter()
+                .map(|c| {
+                    let level = sheet.level(c);
+                    let target = self.framework.target(target, c);
+                    results::ResultRow {
+                        competency: c,
+                        level,
+                        target,
+                        band: level.map(|l| scoring::Band::of(l, target)),
+                    }
+                })
+                .collect();
+        }
+        // While working on Results (what-if, plans), stay on the same competency; elsewhere
+        // the table starts from the top next time it is shown.
+        let keep = keep.filter(|_| self.screen == Screen::Results);
+        let rows = &self.results.summary.rows;
+        self.results.selected = keep
+            .and_then(|c| rows.iter().position(|r| r.competency == c))
+            .unwrap_or(0)
+            .min(rows.len().saturating_sub(1));
+    }
+
+    /// Whether a what-if is on.
+    pub fn what_if(&self) -> bool {
+        self.results.what_if.is_some()
+    }
+
+    /// The plan editor, if open.
+    pub fn plan_editor(&self) -> Option<&PlanEditor> {
+        self.results.plan.as_ref()
+    }
+
+    /// Whether a text editor (the note, or a plan's action) has the keyboard.
     pub fn editing(&self) -> bool {
         self.rate.editor.is_some()
+            || self
+                .results
+                .plan
+                .as_ref()
+                .is_some_and(|p| p.field == PlanField::Action)
     }
 
     /// Rows available for paging.
@@ -295,6 +384,9 @@ impl App {
         }
         if let Some(prompt) = self.prompt.clone() {
             return self.answer(prompt, action);
+        }
+        if self.results.plan.is_some() {
+            return self.update_plan(action);
         }
         if self.editing() {
             return self.edit(action);
@@ -327,7 +419,7 @@ impl App {
                 Screen::Roles => self.update_roles(other),
                 Screen::Grid => self.update_grid(other),
                 Screen::Rate => self.update_rate(other),
-                Screen::Results => Vec::new(),
+                Screen::Results => self.update_results(other),
             },
         }
     }
@@ -651,6 +743,199 @@ impl App {
             }
         }
         self.store_position();
+        self.changed()
+    }
+
+    // ---- Results ----
+
+    fn update_results(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.results.summary.rows.len();
+        let page = self.page();
+        let last = rows.saturating_sub(1);
+        let selected = self.results.selected;
+        match action {
+            Action::Up => self.results.selected = selected.saturating_sub(1),
+            Action::Down => self.results.selected = (selected + 1).min(last),
+            Action::PageUp => self.results.selected = selected.saturating_sub(page),
+            Action::PageDown => self.results.selected = (selected + page).min(last),
+            Action::Home => self.results.selected = 0,
+            Action::End => self.results.selected = last,
+            Action::CycleSort => {
+                self.results.sort = self.results.sort.next();
+                self.refresh_results();
+            }
+            Action::CycleFilter => {
+                self.results.filter = self.results.filter.next();
+                self.results.selected = 0;
+                self.refresh_results();
+            }
+            Action::SwitchView => {
+                self.results.view = match self.results.view {
+                    LowerView::Areas => LowerView::Gaps,
+                    LowerView::Gaps => LowerView::Areas,
+                };
+            }
+            Action::OpenPlan | Action::Activate => return self.open_plan(),
+            Action::ToggleWhatIf => {
+                if self.results.what_if.take().is_some() {
+                    self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+                } else {
+                    self.results.what_if = Some(self.derived.sheet.clone());
+                    self.results.view = LowerView::Gaps;
+                    self.notice = Some(strings::WHAT_IF_ON.into());
+                }
+                self.refresh_results();
+            }
+            Action::Back if self.what_if() => {
+                self.results.what_if = None;
+                self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+                self.refresh_results();
+            }
+            Action::ApplyWhatIf => return self.apply_what_if(),
+            Action::Left | Action::Right | Action::Rate(_) => {
+                let Some(c) = self.results.selected_competency() else {
+                    return Vec::new();
+                };
+                let Some(sheet) = self.results.what_if.as_mut() else {
+                    self.notice = Some(strings::WHAT_IF_HINT.into());
+                    return Vec::new();
+                };
+                let now = sheet.level(c);
+                let next = match action {
+                    Action::Rate(Rating::Level(level)) => Some(level),
+                    Action::Rate(Rating::NotApplicable) => None,
+                    Action::Left => now
+                        .and_then(|l| Level::new(l.value().saturating_sub(1)))
+                        .or(now),
+                    _ => Level::new(now.map_or(0, |l| l.value() + 1).min(Level::MAX)),
+                };
+                sheet.set(c, next);
+                self.refresh_results_keeping(true);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn apply_what_if(&mut self) -> Vec<Effect> {
+        let Some(sheet) = self.results.what_if.take() else {
+            self.notice = Some(strings::WHAT_IF_HINT.into());
+            return Vec::new();
+        };
+        if self.read_only {
+            self.refresh_results();
+            return self.refuse_write();
+        }
+        let mut changed = 0;
+        for (c, competency) in self.framework.competencies.iter().enumerate() {
+            let level = sheet.level(c);
+            if level != self.derived.sheet.level(c) {
+                let rating = level.map(Rating::Level);
+                self.assessment.set_rating(&competency.id.clone(), rating);
+                changed += 1;
+            }
+        }
+        self.notice = Some(strings::what_if_applied(changed));
+        if changed == 0 {
+            self.refresh_results();
+            return Vec::new();
+        }
+        self.changed()
+    }
+
+    fn open_plan(&mut self) -> Vec<Effect> {
+        let Some(c) = self.results.selected_competency() else {
+            return Vec::new();
+        };
+        if self.read_only {
+            return self.refuse_write();
+        }
+        let existing = self
+            .assessment
+            .plan
+            .get(&self.framework.competencies[c].id)
+            .cloned()
+            .unwrap_or_default();
+        let lines: Vec<String> = existing.action.lines().map(str::to_string).collect();
+        let mut action = TextArea::new(if lines.is_empty() {
+            vec![String::new()]
+        } else {
+            lines
+        });
+        action.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        action.move_cursor(ratatui_textarea::CursorMove::End);
+        let target = existing.target.or_else(|| {
+            // Suggest the profile's target as a starting point.
+            Some(self.framework.target(self.target_profile, c))
+        });
+        self.results.plan = Some(PlanEditor {
+            competency: c,
+            target,
+            action,
+            field: PlanField::Target,
+        });
+        Vec::new()
+    }
+
+    fn update_plan(&mut self, action: Action) -> Vec<Effect> {
+        let Some(plan) = self.results.plan.as_mut() else {
+            return Vec::new();
+        };
+        match (plan.field, action) {
+            (_, Action::SwitchField) => {
+                plan.field = match plan.field {
+                    PlanField::Target => PlanField::Action,
+                    PlanField::Action => PlanField::Target,
+                };
+            }
+            (_, Action::Back | Action::CloseEditor) => return self.close_plan(),
+            (_, Action::Quit) => {
+                let mut effects = self.close_plan();
+                effects.extend(self.quit());
+                return effects;
+            }
+            (PlanField::Action, Action::Edit(input)) => {
+                plan.action.input(input);
+            }
+            (PlanField::Target, Action::Rate(Rating::Level(level))) => plan.target = Some(level),
+            (PlanField::Target, Action::ClearRating) => plan.target = None,
+            (PlanField::Target, Action::Left | Action::Down) => {
+                plan.target = plan
+                    .target
+                    .map(|l| Level::new(l.value().saturating_sub(1)).unwrap_or(l));
+            }
+            (PlanField::Target, Action::Right | Action::Up) => {
+                plan.target = Some(
+                    plan.target
+                        .and_then(|l| Level::new(l.value() + 1))
+                        .unwrap_or(Level::from_const(Level::MAX)),
+                );
+            }
+            (PlanField::Target, Action::Activate) => plan.field = PlanField::Action,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Closes the plan editor and records the plan (an empty plan is removed).
+    fn close_plan(&mut self) -> Vec<Effect> {
+        let Some(plan) = self.results.plan.take() else {
+            return Vec::new();
+        };
+        let id = self.framework.competencies[plan.competency].id.clone();
+        let mut item = self.assessment.plan.get(&id).cloned().unwrap_or_default();
+        let action = plan.action.lines().join("\n").trim().to_string();
+        if item.target == plan.target && item.action == action {
+            return Vec::new();
+        }
+        item.target = plan.target;
+        item.action = action;
+        if item.is_empty() {
+            self.assessment.plan.remove(&id);
+        } else {
+            self.assessment.plan.insert(id.clone(), item);
+        }
+        self.notice = Some(strings::plan_saved(id.as_str()));
         self.changed()
     }
 

@@ -180,14 +180,15 @@ pub fn verdict(framework: &Framework, sheet: &RatingSheet) -> Verdict {
 }
 
 /// Where the person sits between the two main profiles: 0.0 is all the first role, 1.0 all the
-/// second, 0.5 the middle. None when there is no verdict.
+/// second, 0.5 the middle; it moves linearly with the difference in fit, so the "straddles
+/// both" band is the same width wherever the fits are. None when there is no verdict.
 pub fn spectrum(verdict: &Verdict) -> Option<f64> {
-    let fits = match verdict {
-        Verdict::NoRatings => return None,
-        Verdict::Leans { fits, .. } | Verdict::Straddles { fits } => fits,
-    };
-    let total = fits[0] + fits[1];
-    Some(if total <= 0.0 { 0.5 } else { fits[1] / total })
+    match verdict {
+        Verdict::NoRatings => None,
+        Verdict::Leans { fits, .. } | Verdict::Straddles { fits } => {
+            Some((0.5 + (fits[1] - fits[0]) / 200.0).clamp(0.0, 1.0))
+        }
+    }
 }
 
 /// The rated competencies that most separate the two main profiles for this person: largest
@@ -240,6 +241,56 @@ pub fn gaps(framework: &Framework, sheet: &RatingSheet, profile: usize) -> Vec<G
             .then(x.competency.cmp(&y.competency))
     });
     rows
+}
+
+/// One area of the per-area chart: your average level against each main profile's average
+/// target, over the competencies you rated on the scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaLevels {
+    /// Average self-rating; None when nothing in the area is rated on the scale.
+    pub level: Option<f64>,
+    /// Average target of each main profile over the same competencies (all of the area's
+    /// competencies when none is rated), in role order.
+    pub targets: [f64; 2],
+    /// Competencies rated on the scale.
+    pub rated: usize,
+}
+
+/// Your level against both roles' targets in one area.
+pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> AreaLevels {
+    let range = framework.areas[area].competencies.clone();
+    let rated: Vec<usize> = range
+        .clone()
+        .filter(|&c| sheet.level(c).is_some())
+        .collect();
+    let basis: Vec<usize> = if rated.is_empty() {
+        range.collect()
+    } else {
+        rated.clone()
+    };
+    let average = |values: &mut dyn Iterator<Item = u8>| {
+        let (sum, n) = values.fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
+        if n == 0 {
+            0.0
+        } else {
+            f64::from(sum) / f64::from(n)
+        }
+    };
+    let targets = framework
+        .main_profiles
+        .map(|p| average(&mut basis.iter().map(|&c| framework.target(p, c).value())));
+    let level = (!rated.is_empty()).then(|| {
+        average(
+            &mut rated
+                .iter()
+                .map(|&c| sheet.level(c).map_or(0, Level::value)),
+        )
+    });
+    AreaLevels {
+        level,
+        targets,
+        rated: rated.len(),
+    }
 }
 
 #[cfg(test)]
@@ -380,6 +431,23 @@ mod tests {
         let f = fit(&fw, &sheet, pm);
         assert_eq!(f.percent, None);
         assert_eq!(f.based_on, 0);
+    }
+
+    #[test]
+    fn area_levels_average_rated_competencies_only() {
+        let fw = builtin();
+        let mut sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
+        let empty = area_levels(&fw, &sheet, 0);
+        assert_eq!(empty.level, None);
+        // Delivery Planning targets: PM 4,4,4,4,2 (avg 3.6); PMO 2,2,3,2,3 (avg 2.4).
+        assert!((empty.targets[0] - 3.6).abs() < 1e-9);
+        assert!((empty.targets[1] - 2.4).abs() < 1e-9);
+        sheet.set(0, Level::new(5)); // DP1: PM 4, PMO 2
+        sheet.set(1, Level::new(2)); // DP2: PM 4, PMO 2
+        let two = area_levels(&fw, &sheet, 0);
+        assert_eq!(two.level, Some(3.5));
+        assert_eq!(two.targets, [4.0, 2.0]);
+        assert_eq!(two.rated, 2);
     }
 
     #[test]

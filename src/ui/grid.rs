@@ -154,6 +154,15 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(table, inner);
 }
 
+/// The "You" cell: the rating, and "→4" when a personal target is planned.
+fn you_text(app: &App, competency: usize, rating: Option<Rating>) -> String {
+    let id = &app.framework.competencies[competency].id;
+    match app.assessment.plan.get(id).and_then(|p| p.target) {
+        Some(target) => format!("{}→{target}", rating_text(rating)),
+        None => rating_text(rating),
+    }
+}
+
 fn rating_text(rating: Option<Rating>) -> String {
     match rating {
         Some(r) => r.to_string(),
@@ -231,7 +240,7 @@ fn row_cells(
                 ),
                 (vec![format!("target {}", fw.target(p0, c))], theme.text),
                 (vec![format!("target {}", fw.target(p1, c))], theme.text),
-                (vec![rating_text(rating)], theme.emphasis),
+                (vec![you_text(app, c, rating)], theme.emphasis),
                 (vec![gap], gap_style),
             ]
         }
@@ -388,6 +397,18 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
     let note = app.assessment.note(&competency.id);
     if !note.is_empty() {
         lines.extend(wrapped("  Note: ", note, width, theme.title, theme.text));
+    }
+    if let Some(plan) = app.assessment.plan.get(&competency.id) {
+        let target = plan.target.map_or(String::new(), |t| {
+            format!("target {t} {} · ", fw.scale.level(t).label)
+        });
+        lines.extend(wrapped(
+            "  Your plan: ",
+            &format!("{target}{}", plan.action),
+            width,
+            theme.title,
+            theme.text,
+        ));
     }
     if !competency.refs.is_empty() {
         lines.extend(wrapped(

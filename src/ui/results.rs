@@ -1,24 +1,515 @@
-//! Results screen.
+//! Results screen: verdict and reasons, the PM ◀──●──▶ PMO spectrum, fit per profile, the
+//! per-area chart, and the gap table with the development plan; what-if and the plan editor.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
-use super::{Theme, block, wrapped};
-use crate::app::App;
+use super::grid::band_style;
+use super::{Theme, block, text, title_lines, wrapped};
+use crate::app::{App, LowerView, PlanField};
+use crate::domain::Level;
+use crate::domain::scoring::{self, Band, PROVISIONAL_BELOW, Verdict};
 use crate::strings;
 
+/// Body height from which the areas chart and the gap table are both shown.
+const STACK_HEIGHT: u16 = 34;
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = block(Span::styled(" Results ", theme.title), true, theme);
+    let width = usize::from(area.width.saturating_sub(4));
+    let max_lines = usize::from(area.height / 2).saturating_sub(2);
+    let mut summary_lines = summary_lines(app, width, true, theme);
+    if summary_lines.len() > max_lines {
+        // Short of room: name the telling competencies by id only.
+        summary_lines = self::summary_lines(app, width, false, theme);
+    }
+    let summary_height = (summary_lines.len() as u16 + 2).min(area.height / 2);
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(summary_height), Constraint::Min(3)]).areas(area);
+    let title = if app.what_if() {
+        Span::styled(
+            " Your fit · WHAT-IF, not saved (a keep · w/Esc discard) ",
+            theme.warning,
+        )
+    } else {
+        Span::styled(" Your fit ", theme.title)
+    };
+    let summary_block = block(title, false, theme);
+    let inner = summary_block.inner(top);
+    frame.render_widget(summary_block, top);
+    frame.render_widget(
+        Paragraph::new(summary_lines),
+        inner.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+    if area.height >= STACK_HEIGHT {
+        let areas_height = app.framework.areas.len().min(12) as u16 + 3;
+        let [areas, gaps] =
+            Layout::vertical([Constraint::Length(areas_height), Constraint::Min(3)]).areas(rest);
+        render_areas(frame, areas, app, theme);
+        render_gaps(frame, gaps, app, theme);
+    } else {
+        match app.results.view {
+            LowerView::Areas => render_areas(frame, rest, app, theme),
+            LowerView::Gaps => render_gaps(frame, rest, app, theme),
+        }
+    }
+    if app.plan_editor().is_some() {
+        render_plan(frame, frame.area(), app, theme);
+    }
+}
+
+/// "Leans PMO Manager (PM 64% · PMO 95%)" and friends.
+pub fn verdict_text(app: &App) -> String {
+    let fw = &app.framework;
+    let short = |r: usize| fw.roles[r].short.as_str();
+    match app.results.summary.verdict {
+        Verdict::NoRatings => strings::NO_RATINGS.to_string(),
+        Verdict::Leans { role, fits } => format!(
+            "Leans {} ({} {:.0}% · {} {:.0}%)",
+            fw.roles[role].name,
+            short(0),
+            fits[0],
+            short(1),
+            fits[1]
+        ),
+        Verdict::Straddles { fits } => format!(
+            "Straddles both ({} {:.0}% · {} {:.0}%, within {:.0} points)",
+            short(0),
+            fits[0],
+            short(1),
+            fits[1],
+            scoring::STRADDLE_POINTS
+        ),
+    }
+}
+
+fn bar(value: f64, max: f64, cells: usize) -> String {
+    let filled = ((value / max) * cells as f64 * 2.0).round() as usize;
+    let mut out = "█".repeat((filled / 2).min(cells));
+    if filled % 2 == 1 && out.chars().count() < cells {
+        out.push('▌');
+    }
+    let used = out.chars().count();
+    out.push_str(&"░".repeat(cells - used));
+    out
+}
+
+fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = &app.framework;
+    let summary = &app.results.summary;
+    let total = fw.competencies.len();
+    let mut lines = Vec::new();
+    if summary.verdict == Verdict::NoRatings {
+        lines.extend(wrapped(
+            "",
+            &verdict_text(app),
+            width,
+            theme.heading,
+            theme.heading,
+        ));
+    } else {
+        let mut aside = format!("based on {} of {total} rated", summary.rated_on_scale);
+        if summary.rated_on_scale < PROVISIONAL_BELOW {
+            aside.push_str(" · provisional: rate more for a firmer answer");
+        }
+        lines.extend(title_lines(verdict_text(app), aside, width, theme));
+    }
+    if !summary.reasons.is_empty() {
+        let [p0, p1] = fw.main_profiles;
+        let sheet = app.results.what_if.as_ref().unwrap_or(app.sheet());
+        let reasons: Vec<String> = summary
+            .reasons
+            .iter()
+            .map(|&c| {
+                let competency = &fw.competencies[c];
+                let name = if with_names {
+                    format!("{} {}", competency.id, competency.name)
+                } else {
+                    competency.id.to_string()
+                };
+                format!(
+                    "{name}: you {} ({} {}, {} {})",
+                    sheet.level(c).map_or("·".to_string(), |l| l.to_string()),
+                    fw.roles[0].short,
+                    fw.target(p0, c),
+                    fw.roles[1].short,
+                    fw.target(p1, c)
+                )
+            })
+            .collect();
+        lines.extend(wrapped(
+            "Most telling: ",
+            &reasons.join(" · "),
+            width,
+            theme.dim,
+            theme.text,
+        ));
+    }
+    if let Some(position) = scoring::spectrum(&summary.verdict) {
+        lines.push(spectrum_line(app, position, width, theme));
+    }
+    // Fit per profile, two to a line when there is room.
+    let longest = fw
+        .profiles
+        .iter()
+        .map(|p| text::UnicodeWidthStr::width(p.name.as_str()))
+        .max()
+        .unwrap_or(10);
+    let bar_cells = 8;
+    let fixed = 1 + 1 + bar_cells + 5;
+    let two_columns = width >= 2 * (12 + fixed) + 4;
+    let name_width = if two_columns {
+        longest.min((width - 4) / 2 - fixed)
+    } else {
+        longest.min(width.saturating_sub(fixed))
+    };
+    let per_line = if two_columns { 2 } else { 1 };
+    let entries: Vec<Vec<Span>> = fw
+        .profiles
+        .iter()
+        .enumerate()
+        .map(|(p, profile)| {
+            let fit = summary.fits[p];
+            let marker = if p == app.target_profile { "▸" } else { " " };
+            let name = format!(
+                "{marker}{:<name_width$} ",
+                text::truncate(&profile.name, name_width)
+            );
+            let style = if p == app.target_profile {
+                theme.emphasis
+            } else {
+                theme.text
+            };
+            match fit.percent {
+                Some(percent) => vec![
+                    Span::styled(name, style),
+                    Span::styled(bar(percent, 100.0, bar_cells), style),
+                    Span::styled(format!(" {percent:>3.0}%"), style),
+                ],
+                None => vec![
+                    Span::styled(name, style),
+                    Span::styled(format!("{:<13}", "no basis yet"), theme.dim),
+                ],
+            }
+        })
+        .collect();
+    for chunk in entries.chunks(per_line) {
+        let mut spans = Vec::new();
+        for (i, entry) in chunk.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw("    "));
+            }
+            spans.extend(entry.iter().cloned());
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> Line<'a> {
+    let fw = &app.framework;
+    let left = format!("{} ◀", fw.roles[0].short);
+    let right = format!("▶ {}", fw.roles[1].short);
+    let track = width
+        .saturating_sub(left.chars().count() + right.chars().count() + 2)
+        .clamp(11, 61);
+    let marker = (position * (track - 1) as f64).round() as usize;
+    let middle = (track - 1) / 2;
+    let line: String = (0..track)
+        .map(|i| {
+            if i == marker {
+                '●'
+            } else if i == middle {
+                '┼'
+            } else {
+                '─'
+            }
+        })
+        .collect();
+    Line::from(vec![
+        Span::styled(left, theme.first_role.patch(theme.title)),
+        Span::styled(line, theme.text),
+        Span::styled(right, theme.second_role.patch(theme.title)),
+    ])
+}
+
+fn level_cell(value: Option<f64>, cells: usize) -> String {
+    match value {
+        Some(v) => format!("{} {v:.1}", bar(v, f64::from(Level::MAX), cells)),
+        None => format!("{:<cells$} ·", ""),
+    }
+}
+
+fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let fw = &app.framework;
+    let summary = &app.results.summary;
+    let mut title = vec![Span::styled(
+        " Areas: your level against both roles' targets ",
+        theme.title,
+    )];
+    if area.height < STACK_HEIGHT {
+        title.push(Span::styled("· v for gaps ", theme.dim));
+    }
+    let block = block(Line::from(title), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = wrapped(
-        "",
-        strings::COMING_SOON,
-        usize::from(inner.width),
-        theme.text,
-        theme.dim,
+    let header = Row::new(vec![
+        TableCell::from("Area"),
+        TableCell::from("You"),
+        TableCell::from(format!("{} target", fw.roles[0].short)),
+        TableCell::from(format!("{} target", fw.roles[1].short)),
+        TableCell::from(format!("Fit {}", fw.profiles[app.target_profile].short)),
+    ])
+    .style(theme.heading);
+    let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
+    let cells = if inner.width >= 100 { 10 } else { 5 };
+    let name_width = fw
+        .areas
+        .iter()
+        .map(|a| text::UnicodeWidthStr::width(a.name.as_str()))
+        .max()
+        .unwrap_or(10)
+        .min(usize::from(inner.width).saturating_sub(3 * (cells + 5) + 9 + 4))
+        .max(10);
+    let rows = fw
+        .areas
+        .iter()
+        .zip(&summary.areas)
+        .zip(&summary.area_fit)
+        .take(usize::from(inner.height.saturating_sub(1)))
+        .map(|((a, levels), fit)| {
+            Row::new(vec![
+                TableCell::from(text::truncate(&a.name, name_width)),
+                TableCell::from(level_cell(levels.level, cells)).style(theme.emphasis),
+                TableCell::from(level_cell(Some(levels.targets[0]), cells)).style(theme.first_role),
+                TableCell::from(level_cell(Some(levels.targets[1]), cells))
+                    .style(theme.second_role),
+                TableCell::from(fit.map_or(String::new(), |f| format!("{f:>3.0}%"))),
+            ])
+        });
+    let level_width = cells as u16 + 4;
+    let widths = [
+        Constraint::Length(name_width as u16),
+        Constraint::Length(level_width),
+        Constraint::Length(level_width.max(10)),
+        Constraint::Length(level_width.max(10)),
+        Constraint::Length(9),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(2),
+        inner,
     );
-    let _ = app;
-    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+}
+
+/// "▼▼ gap" style labels: a glyph and a word, never colour alone.
+fn band_label(band: Option<Band>) -> String {
+    match band {
+        Some(Band::Gap) => "▼▼ gap".into(),
+        Some(Band::TopUp) => "▼ top-up".into(),
+        Some(Band::Meets) => "✓ meets".into(),
+        Some(Band::Strength) => "▲ strength".into(),
+        None => "unrated".into(),
+    }
+}
+
+fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let fw = &app.framework;
+    let state = &app.results;
+    let summary = &state.summary;
+    let target = &fw.profiles[app.target_profile];
+    let mut title = vec![
+        Span::styled(format!(" Gaps vs {} ", target.name), theme.title),
+        Span::styled(
+            format!(
+                "· {} · {} (s, f) ",
+                state.sort.label(),
+                state.filter.label()
+            ),
+            theme.dim,
+        ),
+    ];
+    if area.height < STACK_HEIGHT {
+        title.push(Span::styled("· v for areas ", theme.dim));
+    }
+    let block = block(Line::from(title), true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if summary.rows.is_empty() {
+        let message = if summary.rated_on_scale == 0 {
+            strings::NO_RATINGS
+        } else {
+            strings::NO_ROWS
+        };
+        frame.render_widget(
+            Paragraph::new(wrapped(
+                " ",
+                message,
+                usize::from(inner.width),
+                theme.dim,
+                theme.dim,
+            )),
+            inner,
+        );
+        return;
+    }
+    let header = Row::new(vec![
+        TableCell::from(" Competency"),
+        TableCell::from("You"),
+        TableCell::from("Target"),
+        TableCell::from("Band"),
+        TableCell::from("Your plan"),
+    ])
+    .style(theme.heading);
+    let height = usize::from(inner.height.saturating_sub(1));
+    let offset = state.scroll_for(height);
+    let real = app.sheet();
+    let plan_width = usize::from(inner.width) * 3 / 10;
+    let name_width = usize::from(inner.width)
+        .saturating_sub(3 + 6 + 10 + plan_width + 4)
+        .max(12);
+    let rows = summary
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| {
+            let competency = &fw.competencies[row.competency];
+            let selected = i == state.selected;
+            let changed = state.what_if.is_some() && row.level != real.level(row.competency);
+            let you = match row.level {
+                Some(l) if changed => format!("{l}*"),
+                Some(l) => l.to_string(),
+                None => "·".into(),
+            };
+            let plan = app
+                .assessment
+                .plan
+                .get(&competency.id)
+                .map_or(String::new(), |p| {
+                    let target = p.target.map_or(String::new(), |t| format!("→{t} "));
+                    format!("{target}{}", p.action.lines().next().unwrap_or(""))
+                });
+            let band_style: Style = row.band.map_or(theme.dim, |b| band_style(b, theme));
+            let cursor = if selected { "›" } else { " " };
+            let mut r = Row::new(vec![
+                TableCell::from(text::truncate(
+                    &format!("{cursor}{} {}", competency.id, competency.name),
+                    name_width,
+                )),
+                TableCell::from(you).style(theme.emphasis),
+                TableCell::from(row.target.to_string()),
+                TableCell::from(band_label(row.band)).style(band_style),
+                TableCell::from(text::truncate(&plan, plan_width)),
+            ]);
+            if selected {
+                r = r.style(theme.selected);
+            }
+            r
+        });
+    let widths = [
+        Constraint::Length(name_width as u16),
+        Constraint::Length(3),
+        Constraint::Length(6),
+        Constraint::Length(10),
+        Constraint::Length(plan_width as u16),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        inner,
+    );
+}
+
+fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(plan) = app.plan_editor() else {
+        return;
+    };
+    let fw = &app.framework;
+    let competency = &fw.competencies[plan.competency];
+    let width = area.width.saturating_sub(4).min(72);
+    let height = 12u16.min(area.height);
+    let target_area = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, target_area);
+    let frame_block = block(
+        Span::styled(
+            format!(" Plan for {} {} ", competency.id, competency.name),
+            theme.title,
+        ),
+        true,
+        theme,
+    );
+    let inner = frame_block
+        .inner(target_area)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(frame_block, target_area);
+    let [info, target_line, label, editor, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let level = app.sheet().level(plan.competency);
+    frame.render_widget(
+        Line::styled(
+            format!(
+                "Your level {} · {} target {}",
+                level.map_or("not rated".to_string(), |l| l.to_string()),
+                fw.profiles[app.target_profile].name,
+                fw.target(app.target_profile, plan.competency)
+            ),
+            theme.dim,
+        ),
+        info,
+    );
+    let focused = plan.field == PlanField::Target;
+    let value = plan.target.map_or("none".to_string(), |t| {
+        format!("{t} {}", fw.scale.level(t).label)
+    });
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(if focused { "▶ " } else { "  " }, theme.key),
+            Span::styled("Your target: ", theme.title),
+            Span::styled(
+                format!("◀ {value} ▶"),
+                if focused {
+                    theme.selected_cell
+                } else {
+                    theme.text
+                },
+            ),
+        ]),
+        target_line,
+    );
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(
+                if plan.field == PlanField::Action {
+                    "▶ "
+                } else {
+                    "  "
+                },
+                theme.key,
+            ),
+            Span::styled("Next action:", theme.title),
+        ]),
+        label,
+    );
+    let mut action = plan.action.clone();
+    action.set_cursor_line_style(Style::new());
+    if plan.field != PlanField::Action {
+        action.set_cursor_style(Style::new());
+    }
+    action.set_block(block(Span::raw(""), plan.field == PlanField::Action, theme));
+    frame.render_widget(&action, editor);
+    frame.render_widget(
+        Line::styled(
+            "Tab field · 0-5 or ←→ target · x clear · Esc save and close",
+            theme.dim,
+        ),
+        hint,
+    );
 }

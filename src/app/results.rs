@@ -1,0 +1,294 @@
+//! Results screen state: the summary computed from the ratings (or a what-if copy of them),
+//! the gap table's sort, filter and selection, and the development-plan editor.
+
+use std::cell::Cell;
+
+use ratatui_textarea::TextArea;
+
+use crate::domain::scoring::{self, AreaLevels, Band, Fit, RatingSheet, Verdict};
+use crate::domain::{Framework, Level};
+
+/// Order of the gap table.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum GapSort {
+    /// Largest gap first, strengths last.
+    #[default]
+    Gap,
+    /// Framework order.
+    Area,
+    /// By competency name.
+    Name,
+}
+
+impl GapSort {
+    /// The next order in the cycle.
+    pub fn next(self) -> GapSort {
+        match self {
+            GapSort::Gap => GapSort::Area,
+            GapSort::Area => GapSort::Name,
+            GapSort::Name => GapSort::Gap,
+        }
+    }
+
+    /// Shown in the table title.
+    pub fn label(self) -> &'static str {
+        match self {
+            GapSort::Gap => "largest gap first",
+            GapSort::Area => "framework order",
+            GapSort::Name => "by name",
+        }
+    }
+}
+
+/// Which rows the gap table shows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum GapFilter {
+    /// Every rated competency.
+    #[default]
+    Rated,
+    /// Gaps and top-ups only.
+    BelowTarget,
+    /// At or above target.
+    MeetsOrAbove,
+    /// Above target only.
+    Strengths,
+    /// Not rated yet (or N/A), to try what-if levels on.
+    Unrated,
+}
+
+impl GapFilter {
+    /// The next filter in the cycle.
+    pub fn next(self) -> GapFilter {
+        match self {
+            GapFilter::Rated => GapFilter::BelowTarget,
+            GapFilter::BelowTarget => GapFilter::MeetsOrAbove,
+            GapFilter::MeetsOrAbove => GapFilter::Strengths,
+            GapFilter::Strengths => GapFilter::Unrated,
+            GapFilter::Unrated => GapFilter::Rated,
+        }
+    }
+
+    /// Shown in the table title.
+    pub fn label(self) -> &'static str {
+        match self {
+            GapFilter::Rated => "all rated",
+            GapFilter::BelowTarget => "below target",
+            GapFilter::MeetsOrAbove => "meets or above",
+            GapFilter::Strengths => "strengths",
+            GapFilter::Unrated => "unrated",
+        }
+    }
+
+    fn keeps(self, band: Option<Band>) -> bool {
+        match (self, band) {
+            (GapFilter::Unrated, None) => true,
+            (GapFilter::Unrated, Some(_)) | (_, None) => false,
+            (GapFilter::Rated, Some(_)) => true,
+            (GapFilter::BelowTarget, Some(b)) => matches!(b, Band::Gap | Band::TopUp),
+            (GapFilter::MeetsOrAbove, Some(b)) => matches!(b, Band::Meets | Band::Strength),
+            (GapFilter::Strengths, Some(b)) => b == Band::Strength,
+        }
+    }
+}
+
+/// The lower half of the Results screen when there is no room for both.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum LowerView {
+    #[default]
+    Areas,
+    Gaps,
+}
+
+/// One row of the gap table.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ResultRow {
+    pub competency: usize,
+    pub level: Option<Level>,
+    pub target: Level,
+    pub band: Option<Band>,
+}
+
+/// Everything the Results screen shows, computed once per change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Fit per profile, in framework order.
+    pub fits: Vec<Fit>,
+    pub verdict: Verdict,
+    /// The rated competencies that most separate the two main profiles.
+    pub reasons: Vec<usize>,
+    pub areas: Vec<AreaLevels>,
+    /// Area fit against the target profile.
+    pub area_fit: Vec<Option<f64>>,
+    /// The gap table, sorted and filtered.
+    pub rows: Vec<ResultRow>,
+    /// Competencies rated on the scale (N/A excluded).
+    pub rated_on_scale: usize,
+}
+
+impl Summary {
+    /// Computes the summary for `sheet` against `target`.
+    pub fn compute(
+        framework: &Framework,
+        sheet: &RatingSheet,
+        target: usize,
+        sort: GapSort,
+        filter: GapFilter,
+    ) -> Summary {
+        let fits = (0..framework.profiles.len())
+            .map(|p| scoring::fit(framework, sheet, p))
+            .collect();
+        let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
+            .map(|c| {
+                let level = sheet.level(c);
+                let target = framework.target(target, c);
+                ResultRow {
+                    competency: c,
+                    level,
+                    target,
+                    band: level.map(|l| Band::of(l, target)),
+                }
+            })
+            .filter(|row| filter.keeps(row.band))
+            .collect();
+        let key = |row: &ResultRow| {
+            row.level.map_or(i16::MAX, |l| {
+                i16::from(l.value()) - i16::from(row.target.value())
+            })
+        };
+        match sort {
+            GapSort::Gap => rows.sort_by_key(|row| (key(row), row.competency)),
+            GapSort::Area => {}
+            GapSort::Name => rows.sort_by(|a, b| {
+                framework.competencies[a.competency]
+                    .name
+                    .to_lowercase()
+                    .cmp(&framework.competencies[b.competency].name.to_lowercase())
+            }),
+        }
+        Summary {
+            fits,
+            verdict: scoring::verdict(framework, sheet),
+            reasons: scoring::discriminating(framework, sheet, 3),
+            areas: (0..framework.areas.len())
+                .map(|a| scoring::area_levels(framework, sheet, a))
+                .collect(),
+            area_fit: (0..framework.areas.len())
+                .map(|a| scoring::area_fit(framework, sheet, target, a).percent)
+                .collect(),
+            rows,
+            rated_on_scale: (0..framework.competencies.len())
+                .filter(|&c| sheet.level(c).is_some())
+                .count(),
+        }
+    }
+}
+
+/// Which field of the plan editor has the keyboard.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PlanField {
+    Target,
+    Action,
+}
+
+/// Editing the personal target and next action for one competency.
+#[derive(Debug, Clone)]
+pub struct PlanEditor {
+    pub competency: usize,
+    pub target: Option<Level>,
+    pub action: TextArea<'static>,
+    pub field: PlanField,
+}
+
+/// State of the Results screen.
+#[derive(Debug)]
+pub struct ResultsState {
+    pub summary: Summary,
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub sort: GapSort,
+    pub filter: GapFilter,
+    pub view: LowerView,
+    /// Levels under what-if; None when showing the real ratings.
+    pub what_if: Option<RatingSheet>,
+    pub plan: Option<PlanEditor>,
+}
+
+impl ResultsState {
+    /// Results for a sheet, with default sort and filter.
+    pub fn new(framework: &Framework, sheet: &RatingSheet, target: usize) -> ResultsState {
+        ResultsState {
+            summary: Summary::compute(framework, sheet, target, GapSort::Gap, GapFilter::Rated),
+            selected: 0,
+            offset: Cell::new(0),
+            sort: GapSort::Gap,
+            filter: GapFilter::Rated,
+            view: LowerView::Areas,
+            what_if: None,
+            plan: None,
+        }
+    }
+
+    /// The competency under the cursor in the gap table.
+    pub fn selected_competency(&self) -> Option<usize> {
+        self.summary.rows.get(self.selected).map(|r| r.competency)
+    }
+
+    /// First row to draw so the selection is visible in `height` rows.
+    pub fn scroll_for(&self, height: usize) -> usize {
+        let height = height.max(1);
+        let mut offset = self.offset.get();
+        if self.selected < offset {
+            offset = self.selected;
+        } else if self.selected >= offset + height {
+            offset = self.selected + 1 - height;
+        }
+        offset = offset.min(self.summary.rows.len().saturating_sub(height));
+        self.offset.set(offset);
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(fw: &Framework, levels: &[(&str, u8)]) -> RatingSheet {
+        let mut sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
+        for (id, level) in levels {
+            sheet.set(
+                fw.competency_index(&(*id).into()).unwrap(),
+                Level::new(*level),
+            );
+        }
+        sheet
+    }
+
+    #[test]
+    fn filters_and_sorts_the_gap_table() {
+        let fw = Framework::builtin();
+        let pmo = fw.profile_index("pmo").unwrap();
+        // Against PMO: GV3 target 5 → gap 4; DP1 target 2 → +3 strength; RP1 target 2 → meets.
+        let s = sheet(&fw, &[("DP1", 5), ("GV3", 1), ("RP1", 2)]);
+        let all = Summary::compute(&fw, &s, pmo, GapSort::Gap, GapFilter::Rated);
+        let ids: Vec<&str> = all
+            .rows
+            .iter()
+            .map(|r| fw.competencies[r.competency].id.as_str())
+            .collect();
+        assert_eq!(ids, ["GV3", "RP1", "DP1"]);
+        let below = Summary::compute(&fw, &s, pmo, GapSort::Gap, GapFilter::BelowTarget);
+        assert_eq!(below.rows.len(), 1);
+        let strengths = Summary::compute(&fw, &s, pmo, GapSort::Gap, GapFilter::Strengths);
+        assert_eq!(strengths.rows.len(), 1);
+        assert_eq!(strengths.rows[0].band, Some(Band::Strength));
+        let unrated = Summary::compute(&fw, &s, pmo, GapSort::Area, GapFilter::Unrated);
+        assert_eq!(unrated.rows.len(), fw.competencies.len() - 3);
+        let by_area = Summary::compute(&fw, &s, pmo, GapSort::Area, GapFilter::Rated);
+        let ids: Vec<&str> = by_area
+            .rows
+            .iter()
+            .map(|r| fw.competencies[r.competency].id.as_str())
+            .collect();
+        assert_eq!(ids, ["DP1", "GV3", "RP1"]);
+    }
+}
