@@ -29,7 +29,8 @@ pub struct Cli {
         long,
         value_name = "NAME",
         default_value = "default",
-        global = true
+        global = true,
+        value_parser = assessment_name
     )]
     pub assessment: String,
 
@@ -70,6 +71,11 @@ pub enum FrameworkCommand {
     Dump,
 }
 
+/// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).
+fn assessment_name(name: &str) -> Result<String, String> {
+    paths::check_name(name).map(|()| name.to_string())
+}
+
 /// A failure to report: one sentence on stderr, exit code 1.
 #[derive(Debug)]
 pub struct Failure(pub String);
@@ -82,7 +88,18 @@ impl<T: std::fmt::Display> From<T> for Failure {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version.
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("rolefit: {}", usage_line(&err.to_string()));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
         Err(Failure(message)) => {
@@ -90,6 +107,24 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Clap's message as one line: its first line, without the "error: " prefix, plus a pointer
+/// to --help.
+fn usage_line(message: &str) -> String {
+    let paragraph: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let joined = paragraph.join(" ");
+    let text = joined.strip_prefix("error: ").unwrap_or(&joined);
+    let text = if text.is_empty() {
+        "invalid usage"
+    } else {
+        text
+    };
+    format!("{text} (see rolefit --help)")
 }
 
 /// Runs a parsed command line.

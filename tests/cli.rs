@@ -116,7 +116,6 @@ fn bad_assessment_name_is_refused_with_one_clear_line() {
 }
 
 #[test]
-#[ignore = "bug: a bad --assessment name exits 1, but PRODUCT §5 says usage errors exit 2"]
 fn bad_assessment_name_exits_with_the_usage_code() {
     let home = tempfile::tempdir().unwrap();
     let out = run(rolefit(home.path())

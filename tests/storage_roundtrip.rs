@@ -422,7 +422,6 @@ fn fractional_level_is_unreadable_at_the_value() {
 }
 
 #[test]
-#[ignore = "bug: the reason for `level = 4.5` is serde's \"data did not match any variant of untagged enum RawLevel\""]
 fn fractional_level_reason_is_clear() {
     for value in ["4.5", "true", "[4]"] {
         let text = format!("{HEAD}\n[ratings.DP1]\nlevel = {value}\n");

@@ -16,6 +16,9 @@ use super::level::Level;
 /// The framework shipped with rolefit, as TOML text.
 pub const BUILTIN_TOML: &str = include_str!("../../assets/frameworks/pm-vs-pmo.toml");
 
+/// Longest short name of a role or profile.
+pub const MAX_SHORT: usize = 10;
+
 /// The framework file format this build reads.
 pub const FORMAT: i64 = 1;
 
@@ -285,7 +288,6 @@ struct RawFramework {
     id: Spanned<String>,
     version: Spanned<i64>,
     name: String,
-    #[serde(default)]
     summary: String,
     scale: Spanned<RawScale>,
     roles: Spanned<Vec<Spanned<RawRole>>>,
@@ -315,14 +317,12 @@ struct RawScaleLevel {
 struct RawRole {
     id: Spanned<String>,
     name: String,
-    short: String,
+    short: Spanned<String>,
     essence: String,
     description: String,
-    #[serde(default)]
     activities: Vec<String>,
     horizon: String,
     scope: String,
-    #[serde(default)]
     in_practice: String,
 }
 
@@ -331,13 +331,12 @@ struct RawRole {
 struct RawProfile {
     id: Spanned<String>,
     name: String,
-    short: String,
+    short: Spanned<String>,
     role: Spanned<String>,
     base: Option<Spanned<String>>,
-    #[serde(default)]
     description: String,
     reference: Option<String>,
-    adjust: Option<Spanned<BTreeMap<String, Spanned<i64>>>>,
+    adjust: Option<Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>>,
 }
 
 #[derive(Deserialize)]
@@ -345,7 +344,6 @@ struct RawProfile {
 struct RawArea {
     id: Spanned<String>,
     name: String,
-    #[serde(default)]
     contrast: String,
     focus: Spanned<BTreeMap<String, Spanned<RawFocus>>>,
 }
@@ -355,7 +353,6 @@ struct RawArea {
 struct RawFocus {
     label: String,
     weight: FocusWeight,
-    #[serde(default)]
     meaning: String,
 }
 
@@ -365,13 +362,14 @@ struct RawCompetency {
     id: Spanned<String>,
     area: Spanned<String>,
     name: String,
-    #[serde(default)]
     description: String,
-    #[serde(default)]
     refs: Vec<String>,
     practice: Spanned<BTreeMap<String, String>>,
-    targets: Spanned<BTreeMap<String, Spanned<i64>>>,
+    targets: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
 }
+
+/// A flavour's target adjustments, each with its position in the file.
+type Adjustments = Vec<(Spanned<String>, Spanned<i64>)>;
 
 // ---- validation --------------------------------------------------------------------------
 
@@ -412,6 +410,20 @@ impl<'a> Validator<'a> {
             );
         } else if !seen.insert(id.get_ref().clone()) {
             self.report(id.span(), format!("duplicate {kind} id {:?}", id.get_ref()));
+        }
+    }
+
+    /// Short names label table columns, so they must stay short.
+    fn check_short(&mut self, short: &Spanned<String>) {
+        let length = short.get_ref().chars().count();
+        if length == 0 || length > MAX_SHORT {
+            self.report(
+                short.span(),
+                format!(
+                    "short name {:?} must be 1 to {MAX_SHORT} characters (it labels table columns)",
+                    short.get_ref()
+                ),
+            );
         }
     }
 
@@ -468,34 +480,45 @@ impl<'a> Validator<'a> {
         let roles = self.roles(raw.roles);
         let role_ids: Vec<String> = roles.iter().map(|r| r.id.clone()).collect();
         let (profiles, adjustments, main_profiles) = self.profiles(raw.profiles, &role_ids);
-        let (areas, area_ids) = self.areas(raw.areas, &role_ids);
+        let (areas, area_ids, area_spans) = self.areas(raw.areas, &role_ids);
         let mut competencies = self.competencies(raw.competencies, &area_ids, &role_ids, &profiles);
+        for (a, area_span) in area_spans.into_iter().enumerate() {
+            if !competencies.iter().any(|c| c.area == a) {
+                self.report(
+                    area_span,
+                    format!("area {:?} has no competencies", area_ids[a]),
+                );
+            }
+        }
 
         // Resolve flavour targets: the base profile's target, unless adjusted.
         let known: HashSet<String> = competencies.iter().map(|c| c.id.0.clone()).collect();
-        for (p, adjust) in adjustments.iter().enumerate() {
-            let Some(adjust) = adjust else { continue };
-            for (id, value) in adjust.get_ref() {
-                if !known.contains(id) {
+        let mut adjusted: Vec<HashMap<String, Level>> = Vec::with_capacity(profiles.len());
+        for (p, adjust) in adjustments.into_iter().enumerate() {
+            let mut levels = HashMap::new();
+            for (id, value) in adjust {
+                if !known.contains(id.get_ref()) {
                     self.report(
-                        adjust.span(),
+                        id.span(),
                         format!(
-                            "profile {:?} adjusts unknown competency {id:?}",
-                            profiles[p].id
+                            "profile {:?} adjusts unknown competency {:?}",
+                            profiles[p].id,
+                            id.get_ref()
                         ),
                     );
                 }
-                let _ = self.level(value, &format!("target for {id}"));
+                let what = format!("profile {:?}: target for {}", profiles[p].id, id.get_ref());
+                levels.insert(id.into_inner(), self.level(&value, &what));
             }
+            adjusted.push(levels);
         }
         for competency in &mut competencies {
             for (p, profile) in profiles.iter().enumerate() {
                 let Some(base) = profile.base else { continue };
-                let adjusted = adjustments[p]
-                    .as_ref()
-                    .and_then(|a| a.get_ref().get(competency.id.as_str()))
-                    .and_then(|v| Level::from_i64(*v.get_ref()));
-                competency.targets[p] = adjusted.unwrap_or(competency.targets[base]);
+                competency.targets[p] = adjusted[p]
+                    .get(competency.id.as_str())
+                    .copied()
+                    .unwrap_or(competency.targets[base]);
             }
         }
 
@@ -584,10 +607,11 @@ impl<'a> Validator<'a> {
         for role in raw.into_inner() {
             let role = role.into_inner();
             self.check_id("role", &role.id, &mut seen);
+            self.check_short(&role.short);
             roles.push(Role {
                 id: role.id.into_inner(),
                 name: role.name,
-                short: role.short,
+                short: role.short.into_inner(),
                 essence: role.essence,
                 description: role.description,
                 activities: role.activities,
@@ -604,11 +628,7 @@ impl<'a> Validator<'a> {
         &mut self,
         raw: Spanned<Vec<Spanned<RawProfile>>>,
         role_ids: &[String],
-    ) -> (
-        Vec<Profile>,
-        Vec<Option<Spanned<BTreeMap<String, Spanned<i64>>>>>,
-        [usize; 2],
-    ) {
+    ) -> (Vec<Profile>, Vec<Adjustments>, [usize; 2]) {
         let list_span = raw.span();
         let raw = raw.into_inner();
         let ids: Vec<String> = raw
@@ -618,10 +638,12 @@ impl<'a> Validator<'a> {
         let mut seen = HashSet::new();
         let mut profiles = Vec::new();
         let mut adjustments = Vec::new();
+        let mut declared_base = Vec::new();
         for profile in raw {
             let profile_span = profile.span();
             let profile = profile.into_inner();
             self.check_id("profile", &profile.id, &mut seen);
+            self.check_short(&profile.short);
             let role = match role_ids.iter().position(|r| r == profile.role.get_ref()) {
                 Some(role) => role,
                 None => {
@@ -632,6 +654,7 @@ impl<'a> Validator<'a> {
                     0
                 }
             };
+            declared_base.push(profile.base.is_some());
             let base = profile.base.as_ref().and_then(|base| {
                 let found = ids.iter().position(|id| id == base.get_ref());
                 if found.is_none() {
@@ -654,33 +677,46 @@ impl<'a> Validator<'a> {
             profiles.push(Profile {
                 id: profile.id.into_inner(),
                 name: profile.name,
-                short: profile.short,
+                short: profile.short.into_inner(),
                 role,
                 base,
                 description: profile.description,
                 reference: profile.reference,
             });
-            adjustments.push(profile.adjust);
+            adjustments.push(
+                profile
+                    .adjust
+                    .map(|a| a.into_inner().into_iter().collect())
+                    .unwrap_or_default(),
+            );
         }
         // A base must itself be a main profile, so targets resolve in one step.
-        for p in 0..profiles.len() {
-            if let Some(base) = profiles[p].base
-                && (profiles[base].base.is_some() || base == p)
+        for (p, profile) in profiles.iter_mut().enumerate() {
+            if let Some(base) = profile.base
+                && (declared_base[base] || base == p)
             {
                 self.report(
                     list_span.clone(),
                     format!(
                         "profile {:?} must be based on a profile without a base",
-                        profiles[p].id
+                        profile.id
                     ),
                 );
-                profiles[p].base = None;
+                profile.base = None;
+            }
+        }
+        // A flavour whose base is wrong still counts as a flavour: it borrows its role's main
+        // profile, so one mistake is reported once rather than as a cascade.
+        for p in 0..profiles.len() {
+            if declared_base[p] && profiles[p].base.is_none() {
+                profiles[p].base = (0..profiles.len())
+                    .find(|&q| !declared_base[q] && profiles[q].role == profiles[p].role);
             }
         }
         let mut main = [usize::MAX; 2];
         for (role, slot) in main.iter_mut().enumerate().take(role_ids.len()) {
             let mains: Vec<usize> = (0..profiles.len())
-                .filter(|&p| profiles[p].role == role && profiles[p].base.is_none())
+                .filter(|&p| profiles[p].role == role && !declared_base[p])
                 .collect();
             match mains.as_slice() {
                 [one] => *slot = *one,
@@ -701,13 +737,14 @@ impl<'a> Validator<'a> {
         &mut self,
         raw: Spanned<Vec<Spanned<RawArea>>>,
         role_ids: &[String],
-    ) -> (Vec<Area>, Vec<String>) {
+    ) -> (Vec<Area>, Vec<String>, Vec<Range<usize>>) {
         if raw.get_ref().is_empty() {
             self.report(raw.span(), "a framework needs at least one area");
         }
         let mut seen = HashSet::new();
         let mut areas = Vec::new();
         let mut ids = Vec::new();
+        let mut spans = Vec::new();
         for area in raw.into_inner() {
             let area = area.into_inner();
             self.check_id("area", &area.id, &mut seen);
@@ -757,6 +794,7 @@ impl<'a> Validator<'a> {
             }
             let focus: [Focus; 2] = focus.try_into().expect("two entries");
             ids.push(area.id.get_ref().clone());
+            spans.push(area.id.span());
             areas.push(Area {
                 id: area.id.into_inner(),
                 name: area.name,
@@ -765,7 +803,7 @@ impl<'a> Validator<'a> {
                 competencies: 0..0,
             });
         }
-        (areas, ids)
+        (areas, ids, spans)
     }
 
     fn competencies(
@@ -779,7 +817,6 @@ impl<'a> Validator<'a> {
             self.report(raw.span(), "a framework needs at least one competency");
         }
         let mut seen = HashSet::new();
-        let mut per_area = vec![0usize; area_ids.len()];
         let mut out = Vec::new();
         for competency in raw.into_inner() {
             let span = competency.span();
@@ -787,10 +824,7 @@ impl<'a> Validator<'a> {
             self.check_id("competency", &c.id, &mut seen);
             let id = c.id.get_ref().clone();
             let area = match area_ids.iter().position(|a| a == c.area.get_ref()) {
-                Some(area) => {
-                    per_area[area] += 1;
-                    area
-                }
+                Some(area) => area,
                 None => {
                     self.report(
                         c.area.span(),
@@ -809,6 +843,14 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
+            for role in role_ids.iter().take(2) {
+                if !practice_map.contains_key(role) {
+                    self.report(
+                        practice_span.clone(),
+                        format!("competency {id} has no practice text for role {role:?}"),
+                    );
+                }
+            }
             let practice: [String; 2] = [0, 1].map(|r| {
                 role_ids
                     .get(r)
@@ -816,22 +858,24 @@ impl<'a> Validator<'a> {
                     .cloned()
                     .unwrap_or_default()
             });
-            let targets_span = c.targets.span();
-            let target_map = c.targets.into_inner();
-            for key in target_map.keys() {
-                match profiles.iter().find(|p| &p.id == key) {
+            let mut target_map: HashMap<String, Spanned<i64>> = HashMap::new();
+            for (key, value) in c.targets.into_inner() {
+                let key_span = key.span();
+                let key = key.into_inner();
+                match profiles.iter().find(|p| p.id == key) {
                     None => self.report(
-                        targets_span.clone(),
+                        key_span,
                         format!("competency {id}: target for unknown profile {key:?}"),
                     ),
                     Some(p) if p.base.is_some() => self.report(
-                        targets_span.clone(),
+                        key_span,
                         format!(
                             "competency {id}: profile {key:?} takes its targets from its base; use `adjust` in the profile"
                         ),
                     ),
                     Some(_) => {}
                 }
+                target_map.insert(key, value);
             }
             let mut targets = Vec::with_capacity(profiles.len());
             for profile in profiles {
@@ -861,15 +905,6 @@ impl<'a> Validator<'a> {
                 practice,
                 targets,
             });
-        }
-        for (a, count) in per_area.iter().enumerate() {
-            if *count == 0 {
-                self.problems.push(Problem {
-                    line: 1,
-                    column: 1,
-                    message: format!("area {:?} has no competencies", area_ids[a]),
-                });
-            }
         }
         out
     }

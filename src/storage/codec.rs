@@ -69,14 +69,37 @@ struct RawPosition {
     target: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A level as written: a whole number or text ("na"); anything else is refused with a message
+/// a person can act on.
 enum RawLevel {
     Number(i64),
     Text(String),
 }
 
+impl<'de> Deserialize<'de> for RawLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawLevel;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a level from 0 to 5, or \"na\"")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawLevel, E> {
+                Ok(RawLevel::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawLevel, E> {
+                Ok(RawLevel::Number(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawLevel, E> {
+                Ok(RawLevel::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 #[derive(Deserialize)]
+#[serde(expecting = "a table such as `[ratings.DP1]` with `level` (0 to 5, or \"na\") and `note`")]
 struct RawEntry {
     level: Option<Spanned<RawLevel>>,
     #[serde(default)]
@@ -84,6 +107,7 @@ struct RawEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "a table such as `[plan.DP1]` with `target` (0 to 5) and `action`")]
 struct RawPlan {
     target: Option<Spanned<i64>>,
     #[serde(default)]
