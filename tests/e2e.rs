@@ -1,0 +1,878 @@
+//! End-to-end tests: the real `rolefit` binary in a pseudo-terminal (see `common::pty`).
+//!
+//! Every test has its own data directory. Synchronisation is by waiting for what is drawn;
+//! the only sleeps are the deliberate kill delays of the kill -9 loop.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::pty::{DataDir, ExitStatus, Key, Launch, Tui};
+use rolefit::domain::{CompetencyId, Rating};
+use rolefit::storage::{ReadOutcome, read_assessment};
+
+const EXIT: Duration = Duration::from_secs(10);
+
+// ---- reading the screen ----
+
+/// Row `n` of a screen (0-based).
+fn row(screen: &str, n: usize) -> &str {
+    screen.split('\n').nth(n).unwrap_or("")
+}
+
+/// The save-state line above the key footer.
+fn status_row(screen: &str) -> &str {
+    let rows: Vec<&str> = screen.split('\n').collect();
+    rows[rows.len().saturating_sub(2)]
+}
+
+/// The footer says the last change is saved, with nothing pending.
+fn saved_clean(screen: &str) -> bool {
+    let status = status_row(screen);
+    status.contains("Saved ") && !status.contains("pending")
+}
+
+/// "N/M rated" from the tab bar.
+fn progress(screen: &str) -> Option<(usize, usize)> {
+    let bar = row(screen, 0);
+    let end = bar.find(" rated")?;
+    let figure = bar[..end].rsplit(' ').next()?;
+    let (rated, total) = figure.split_once('/')?;
+    Some((rated.parse().ok()?, total.parse().ok()?))
+}
+
+/// The active tab, from "[Name]" in the tab bar.
+fn active_tab(screen: &str) -> Option<&str> {
+    let bar = row(screen, 0);
+    let start = bar.find('[')? + 1;
+    let end = start + bar[start..].find(']')?;
+    Some(&bar[start..end])
+}
+
+/// On the Rate screen: the competency shown, as (id, 1-based index, total).
+fn rate_at(screen: &str) -> Option<(String, usize, usize)> {
+    if active_tab(screen) != Some("Rate") {
+        return None;
+    }
+    let title = row(screen, 1);
+    let after_area = &title[title.find("· Area ")? + "· Area ".len()..];
+    let after = &after_area[after_area.find("· ")? + "· ".len()..];
+    let figure = after.split_whitespace().next()?;
+    let (index, total) = figure.split_once('/')?;
+    let id = row(screen, 2)
+        .trim_start_matches(|c: char| c.is_whitespace() || "│┃".contains(c))
+        .split_whitespace()
+        .next()?
+        .to_string();
+    Some((id, index.parse().ok()?, total.parse().ok()?))
+}
+
+/// The screen with every space and box-drawing border removed, to find text that the app
+/// may have wrapped (e.g. a long path).
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !"│┃╭╮╰╯┏┓┗┛─━".contains(*c))
+        .collect()
+}
+
+// ---- reading the file ----
+
+fn read_table(path: &Path) -> toml::Table {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    text.parse::<toml::Table>()
+        .unwrap_or_else(|e| panic!("{} is not TOML: {e}\n{text}", path.display()))
+}
+
+/// `ratings.ID.level` as text: "0".."5" or "na".
+fn level_in(table: &toml::Table, id: &str) -> Option<String> {
+    let level = table.get("ratings")?.get(id)?.get("level")?;
+    Some(match level {
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::String(s) => s.clone(),
+        other => panic!("unexpected level {other:?} for {id}"),
+    })
+}
+
+fn rating_text(rating: Rating) -> String {
+    match rating {
+        Rating::Level(level) => level.value().to_string(),
+        Rating::NotApplicable => "na".to_string(),
+    }
+}
+
+/// Loads the assessment with the library; anything but `Loaded` fails the test.
+fn load(path: &Path) -> rolefit::domain::Assessment {
+    match read_assessment(path, "default") {
+        ReadOutcome::Loaded(assessment) => assessment,
+        ReadOutcome::Missing => panic!("{} is missing", path.display()),
+        ReadOutcome::Newer { found, .. } => panic!("{} has newer format {found}", path.display()),
+        ReadOutcome::Unreadable(problem) => panic!(
+            "{} is unreadable: {problem}\n{}",
+            path.display(),
+            String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default())
+        ),
+    }
+}
+
+fn temp_files(data: &DataDir) -> Vec<String> {
+    data.assessment_names()
+        .into_iter()
+        .filter(|n| n.starts_with(".default.toml.rolefit-tmp."))
+        .collect()
+}
+
+fn assert_exited_ok(tui: &Tui, status: &ExitStatus) {
+    assert!(
+        status.success(),
+        "expected exit code 0, got {status:?}\n{}",
+        tui.describe()
+    );
+    assert_left_alternate_screen(tui);
+}
+
+fn assert_left_alternate_screen(tui: &Tui) {
+    assert!(
+        tui.entered_alternate_screen(),
+        "rolefit never switched to the alternate screen"
+    );
+    assert!(
+        !tui.in_alternate_screen(),
+        "the terminal was left in the alternate screen\n{}",
+        tui.describe()
+    );
+}
+
+/// From a first run: Tab twice to Rate and wait until that move is saved.
+fn go_to_rate_first_run(tui: &mut Tui) -> String {
+    tui.wait_for_text("Welcome to rolefit");
+    tui.send("\t\t");
+    tui.wait_for("the Rate screen, saved", |s| {
+        rate_at(s).is_some() && saved_clean(s)
+    })
+}
+
+// ---- the tests ----
+
+/// Launch, move around, quit: exit code 0, terminal restored, position saved.
+#[test]
+fn launch_move_quit() {
+    let data = DataDir::new();
+    let mut tui = Tui::start(&data);
+    let first = tui.wait_for("the tab bar and the welcome", |s| {
+        row(s, 0).contains("Roles") && s.contains("Welcome to rolefit")
+    });
+    assert_eq!(active_tab(&first), Some("Roles"));
+    let (rated, total) = progress(&first).expect("progress in the tab bar");
+    assert_eq!(rated, 0);
+    assert!(total > 0);
+
+    tui.send_key(Key::Tab);
+    let grid = tui.wait_for_text("Competency grid");
+    assert_eq!(active_tab(&grid), Some("Grid"));
+    assert!(
+        !grid.contains("RI1"),
+        "areas start collapsed:\n{}",
+        tui.describe()
+    );
+
+    // Down to the second area and open it: its competencies appear under it.
+    tui.send_key(Key::Down);
+    tui.wait_for("the second area selected", |s| {
+        s.lines().any(|l| l.contains('›') && l.contains("Risk"))
+    });
+    tui.send_key(Key::Enter);
+    tui.wait_for("Risk & Issue Management expanded", |s| {
+        s.contains("▾ Risk") && s.contains("RI1") && s.contains("RI5")
+    });
+
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+
+    let file = data.default_file();
+    assert!(file.exists(), "{} was not written", file.display());
+    let table = read_table(&file);
+    assert_eq!(
+        table["position"]["screen"].as_str(),
+        Some("grid"),
+        "{table:#?}"
+    );
+    load(&file);
+}
+
+/// Rate two levels, write a two-line note, N/A, quit; the file has all of it; a relaunch
+/// resumes at the same place and shows the note.
+#[test]
+fn rate_three_quit_and_resume() {
+    let data = DataDir::new();
+    let mut tui = Tui::start(&data);
+    let first = tui.wait_for_text("Welcome to rolefit");
+    let (_, total) = progress(&first).expect("progress");
+    let screen = go_to_rate_first_run(&mut tui);
+    let (first_id, index, _) = rate_at(&screen).unwrap();
+    assert_eq!(index, 1, "a first run rates from the first competency");
+
+    tui.send("4");
+    let s = tui.wait_for("the second competency", |s| {
+        rate_at(s).is_some_and(|(_, i, _)| i == 2)
+    });
+    let (second_id, ..) = rate_at(&s).unwrap();
+    tui.send("3");
+    let s = tui.wait_for("the third competency", |s| {
+        rate_at(s).is_some_and(|(_, i, _)| i == 3)
+    });
+    let (third_id, ..) = rate_at(&s).unwrap();
+    assert_eq!(progress(&s), Some((2, total)));
+
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    tui.send("Led the rollout");
+    tui.send_key(Key::Enter);
+    tui.send("and the retro");
+    tui.wait_for("both note lines in the editor", |s| {
+        s.contains("Led the rollout") && s.contains("and the retro")
+    });
+    tui.send_key(Key::Esc);
+    // Wait for the editor to close before the next key: ESC and a key in one read would be
+    // taken as Alt+key.
+    tui.wait_for("the note shown outside the editor", |s| {
+        s.contains("Note · e to edit") && s.contains("Led the rollout")
+    });
+    tui.send("n");
+    let rated = format!("3/{total} rated");
+    let s = tui.wait_for(&rated, |s| row(s, 0).contains(&rated));
+    let (fourth_id, index, _) = rate_at(&s).unwrap();
+    assert_eq!(index, 4);
+
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+
+    let file = data.default_file();
+    let table = read_table(&file);
+    assert_eq!(
+        level_in(&table, &first_id).as_deref(),
+        Some("4"),
+        "{table:#?}"
+    );
+    assert_eq!(
+        level_in(&table, &second_id).as_deref(),
+        Some("3"),
+        "{table:#?}"
+    );
+    assert_eq!(
+        level_in(&table, &third_id).as_deref(),
+        Some("na"),
+        "{table:#?}"
+    );
+    assert_eq!(
+        table["ratings"][&third_id]["note"].as_str(),
+        Some("Led the rollout\nand the retro"),
+        "{table:#?}"
+    );
+    let ratings = table["ratings"].as_table().unwrap();
+    assert_eq!(ratings.len(), 3, "{table:#?}");
+    assert_eq!(table["position"]["screen"].as_str(), Some("rate"));
+    let saved_at = table["position"]["competency"]
+        .as_str()
+        .expect("position.competency")
+        .to_string();
+    assert_eq!(saved_at, fourth_id);
+
+    // Relaunch: resumed where we left off.
+    let mut tui = Tui::start(&data);
+    let resumed = format!("Resumed — 3/{total} rated");
+    let s = tui.wait_for(&resumed, |s| s.contains(&resumed));
+    let (shown, ..) = rate_at(&s).unwrap_or_else(|| panic!("not on Rate:\n{}", tui.describe()));
+    assert_eq!(shown, saved_at);
+    tui.send_key(Key::Left);
+    let s = tui.wait_for("the competency with the note", |s| {
+        rate_at(s).is_some_and(|(id, ..)| id == third_id)
+    });
+    assert!(s.contains("rated N/A"), "{}", tui.describe());
+    // At 80×24 the note pane has room for one line (the rest is marked "↓ more").
+    assert!(
+        s.contains("Led the rollout"),
+        "the note is not shown:\n{}",
+        tui.describe()
+    );
+    // The whole note is there: the editor shows both lines. Esc leaves it unchanged.
+    tui.send("e");
+    tui.wait_for("the note in the editor", |s| {
+        s.contains("Note · editing") && s.contains("Led the rollout") && s.contains("and the retro")
+    });
+    tui.send_key(Key::Esc);
+    tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+}
+
+/// How a kill -9 iteration goes on after its acknowledged rating.
+#[derive(Copy, Clone, Debug)]
+enum Then {
+    /// Kill while idle.
+    Nothing,
+    /// Another digit (autosave still pending when killed).
+    Digit,
+    /// Another digit, then Tab: saved at once, killed during or after the save.
+    DigitTab,
+    /// Another digit, Tab and Shift-Tab: two saves back to back.
+    DigitTabBack,
+}
+
+const KEYS: [char; 7] = ['4', '3', '0', '5', '1', 'n', '2'];
+
+fn level_of_key(key: char) -> String {
+    if key == 'n' {
+        "na".into()
+    } else {
+        key.to_string()
+    }
+}
+
+/// Waits for a resumed rolefit on Rate, or on Results (where a Tab before a kill leaves it):
+/// then back to Rate with Shift-Tab, a screen change that is saved at once.
+fn resume_on_rate(tui: &mut Tui) -> String {
+    let screen = tui.wait_for("the Rate or Results screen", |s| {
+        matches!(active_tab(s), Some("Rate" | "Results")) && s.contains("Resumed")
+    });
+    if active_tab(&screen) == Some("Rate") {
+        return screen;
+    }
+    tui.send_key(Key::BackTab);
+    tui.wait_for("back on Rate, saved", |s| {
+        rate_at(s).is_some() && saved_clean(s)
+    })
+}
+
+/// Runs rolefit again and again on one data dir, killing it with SIGKILL at varied moments:
+/// the file always loads, acknowledged ratings are never lost, temp files never pile up.
+#[test]
+fn kill9_loop() {
+    const ITERATIONS: usize = 300;
+    let data = DataDir::new();
+    let file = data.default_file();
+    let started = Instant::now();
+    // Ratings the footer said were saved (or that later proved to be on disk).
+    let mut acked: BTreeMap<String, String> = BTreeMap::new();
+    let mut leftovers_after_kill = 0;
+    let mut unacked_on_disk = 0;
+    let mut debounced_acks = 0;
+
+    for i in 0..ITERATIONS {
+        let mut tui = Tui::start(&data);
+        let mut screen = if i == 0 {
+            go_to_rate_first_run(&mut tui)
+        } else {
+            resume_on_rate(&mut tui)
+        };
+        let leftover = temp_files(&data);
+        assert!(
+            leftover.is_empty(),
+            "iteration {i}: temp files left after start: {leftover:?}"
+        );
+        let (mut id, mut index, total) = rate_at(&screen).unwrap();
+        if i > 0 {
+            assert_eq!(
+                progress(&screen).map(|p| p.0),
+                Some(acked.len()),
+                "iteration {i}: progress after resume"
+            );
+        }
+
+        // On the last competency a digit would not move on; start over from the first.
+        if index == total {
+            let mark = tui.frame_count();
+            tui.send("g\t\x1b[Z");
+            tui.wait_for_frames(mark, "back to the first competency, saved", |frames| {
+                let Some(results) = frames.iter().position(|f| active_tab(f) == Some("Results"))
+                else {
+                    return false;
+                };
+                frames[results..]
+                    .last()
+                    .is_some_and(|f| saved_clean(f) && rate_at(f).is_some_and(|(_, i, _)| i == 1))
+            });
+            screen = tui.screen();
+            (id, index, _) = rate_at(&screen).unwrap();
+        }
+
+        // A rating, acknowledged by the footer. Mostly saved by a screen change (Tab,
+        // Shift-Tab: immediate); every tenth time by the debounced autosave.
+        let key = KEYS[i % KEYS.len()];
+        let debounced = i % 10 == 3;
+        let mark = tui.frame_count();
+        if debounced {
+            tui.send(&key.to_string());
+            debounced_acks += 1;
+        } else {
+            tui.send(&format!("{key}\t\x1b[Z"));
+        }
+        tui.wait_for_frames(mark, "the rating acknowledged as saved", |frames| {
+            // The first frame after the digit shows the next competency with the change
+            // pending; a later frame on Rate saying "Saved" with nothing pending follows a
+            // save that included it.
+            let Some(moved) = frames
+                .iter()
+                .position(|f| rate_at(f).is_some_and(|(_, n, _)| n == index + 1))
+            else {
+                return false;
+            };
+            assert!(
+                !saved_clean(&frames[moved]),
+                "iteration {i}: the footer says saved before any save:\n{}",
+                frames[moved]
+            );
+            frames[moved + 1..]
+                .iter()
+                .any(|f| rate_at(f).is_some() && saved_clean(f))
+        });
+        acked.insert(id.clone(), level_of_key(key));
+
+        // Then maybe more, and a kill at a varied moment.
+        let then = [
+            Then::Nothing,
+            Then::Digit,
+            Then::DigitTab,
+            Then::DigitTabBack,
+        ][i % 4];
+        let second = KEYS[(i * 3 + 1) % KEYS.len()];
+        let (second_id, ..) = rate_at(&tui.screen()).unwrap();
+        match then {
+            Then::Nothing => {}
+            Then::Digit => tui.send(&second.to_string()),
+            Then::DigitTab => tui.send(&format!("{second}\t")),
+            Then::DigitTabBack => tui.send(&format!("{second}\t\x1b[Z")),
+        }
+        std::thread::sleep(Duration::from_millis((i % 7) as u64));
+        let status = tui.kill_9();
+        assert!(
+            status.signal().is_some(),
+            "iteration {i}: expected death by SIGKILL, got {status:?}"
+        );
+        drop(tui);
+
+        leftovers_after_kill += temp_files(&data).len();
+        let assessment = load(&file);
+        let on_disk: BTreeMap<String, String> = assessment
+            .ratings
+            .iter()
+            .filter_map(|(id, entry)| entry.rating.map(|r| (id.0.clone(), rating_text(r))))
+            .collect();
+        for (id, level) in &acked {
+            let found = on_disk.get(id);
+            let allowed = found == Some(level)
+                || (!matches!(then, Then::Nothing)
+                    && *id == second_id
+                    && found == Some(&level_of_key(second)));
+            assert!(
+                allowed,
+                "iteration {i} ({then:?}): acknowledged {id} = {level} but the file has {found:?}"
+            );
+        }
+        for (id, level) in &on_disk {
+            if !acked.contains_key(id) {
+                assert!(
+                    !matches!(then, Then::Nothing)
+                        && *id == second_id
+                        && *level == level_of_key(second),
+                    "iteration {i}: unexpected rating {id} = {level} in the file"
+                );
+            }
+        }
+        if !matches!(then, Then::Nothing)
+            && on_disk.get(&second_id) == Some(&level_of_key(second))
+            && acked.get(&second_id) != Some(&level_of_key(second))
+        {
+            unacked_on_disk += 1;
+        }
+        acked = on_disk;
+        assert_eq!(
+            assessment
+                .rating(&CompetencyId(id.clone()))
+                .map(rating_text),
+            acked.get(&id).cloned()
+        );
+    }
+
+    // One more start: temp files are gone once it is up, everything acknowledged loads.
+    let mut tui = Tui::start(&data);
+    let screen = resume_on_rate(&mut tui);
+    assert!(temp_files(&data).is_empty(), "{:?}", temp_files(&data));
+    assert_eq!(progress(&screen).map(|p| p.0), Some(acked.len()));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    let assessment = load(&file);
+    for (id, level) in &acked {
+        assert_eq!(
+            assessment
+                .rating(&CompetencyId(id.clone()))
+                .map(rating_text)
+                .as_ref(),
+            Some(level)
+        );
+    }
+    eprintln!(
+        "kill9_loop: {ITERATIONS} kills in {:.1?} ({debounced_acks} acknowledged by the debounced \
+         autosave, {unacked_on_disk} unacknowledged ratings found on disk, {leftovers_after_kill} \
+         temp files found right after a kill)",
+        started.elapsed()
+    );
+}
+
+/// Ctrl-C saves and quits from anywhere, even in the note editor; the note is kept.
+#[test]
+fn ctrl_c_in_the_note_editor_saves_and_quits() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    let screen = go_to_rate_first_run(&mut tui);
+    let (id, ..) = rate_at(&screen).unwrap();
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    tui.send("quick q note");
+    tui.wait_for_text("quick q note");
+    tui.send_key(Key::CtrlC);
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    let table = read_table(&file);
+    assert_eq!(
+        table["ratings"][&id]["note"].as_str(),
+        Some("quick q note"),
+        "{table:#?}"
+    );
+    assert_eq!(level_in(&table, &id), None, "a note alone is not a rating");
+}
+
+/// A second rolefit on the same assessment offers read-only, and writes nothing.
+#[test]
+fn second_instance() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut first = Tui::start(&data);
+    let screen = go_to_rate_first_run(&mut first);
+    let (first_id, ..) = rate_at(&screen).unwrap();
+    let mark = first.frame_count();
+    first.send("2");
+    first.wait_for_frames(mark, "the first rating saved", |frames| {
+        frames
+            .last()
+            .is_some_and(|f| rate_at(f).is_some_and(|(_, i, _)| i == 2) && saved_clean(f))
+            && frames.iter().any(|f| !saved_clean(f))
+    });
+    let before = std::fs::read(&file).unwrap();
+    assert_eq!(
+        level_in(&read_table(&file), &first_id).as_deref(),
+        Some("2")
+    );
+
+    let mut second = Tui::start(&data);
+    let prompt = second.wait_for_text("Open in another rolefit");
+    assert!(prompt.contains("read-only"), "{}", second.describe());
+    second.send("r");
+    second.wait_for("the read-only footer", |s| {
+        status_row(s).contains("Read-only") && !s.contains("Open in another rolefit")
+    });
+    // It resumes on Rate, where the first one is; a digit must not change anything.
+    let s = second.wait_for("the Rate screen", |s| rate_at(s).is_some());
+    let (shown, ..) = rate_at(&s).unwrap();
+    second.send("5");
+    second.wait_for_text("read-only here");
+    let s = second.screen();
+    assert_eq!(
+        rate_at(&s).map(|r| r.0),
+        Some(shown),
+        "a refused rating moved on"
+    );
+    assert_eq!(progress(&s).map(|p| p.0), Some(1));
+    // Screen changes do not save either.
+    second.send_key(Key::Tab);
+    second.wait_for("Results", |s| active_tab(s) == Some("Results"));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the read-only instance wrote"
+    );
+    second.send("q");
+    let status = second.wait_exit(EXIT);
+    assert_exited_ok(&second, &status);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the read-only instance wrote on quit"
+    );
+
+    // The first one still works and saves.
+    let mark = first.frame_count();
+    first.send("4");
+    first.wait_for_frames(mark, "the second rating saved", |frames| {
+        frames
+            .last()
+            .is_some_and(|f| rate_at(f).is_some_and(|(_, i, _)| i == 3) && saved_clean(f))
+            && frames.iter().any(|f| !saved_clean(f))
+    });
+    first.send("q");
+    let status = first.wait_exit(EXIT);
+    assert_exited_ok(&first, &status);
+    let table = read_table(&file);
+    assert_eq!(level_in(&table, &first_id).as_deref(), Some("2"));
+    assert_eq!(
+        table["ratings"].as_table().map(|t| t.len()),
+        Some(2),
+        "{table:#?}"
+    );
+}
+
+/// On Rate, records a 4 and returns (the rated id) once it is on screen but before the
+/// debounced autosave has written it.
+fn rate_without_saving(tui: &mut Tui, file: &Path) -> String {
+    let screen = go_to_rate_first_run(tui);
+    let (id, index, _) = rate_at(&screen).unwrap();
+    tui.send("4");
+    tui.wait_for("the rating recorded, not saved yet", |s| {
+        rate_at(s).is_some_and(|(_, i, _)| i == index + 1) && !saved_clean(s)
+    });
+    assert_eq!(
+        level_in(&read_table(file), &id),
+        None,
+        "the autosave ran too early for this test to mean anything"
+    );
+    id
+}
+
+/// SIGTERM and SIGHUP save a pending change before exiting.
+#[test]
+fn sigterm_and_sighup_save() {
+    for (signal, name) in [(libc::SIGTERM, "SIGTERM"), (libc::SIGHUP, "SIGHUP")] {
+        let data = DataDir::new();
+        let file = data.default_file();
+        let mut tui = Tui::start(&data);
+        let id = rate_without_saving(&mut tui, &file);
+        tui.signal(signal);
+        let status = tui.wait_exit(EXIT);
+        assert!(
+            status.signal().is_none(),
+            "{name}: killed by the signal instead of handling it: {status:?}"
+        );
+        assert_exited_ok(&tui, &status);
+        assert_eq!(
+            level_in(&read_table(&file), &id).as_deref(),
+            Some("4"),
+            "{name}: the pending rating was not saved"
+        );
+        load(&file);
+    }
+}
+
+/// Closing the terminal (the pty master) makes rolefit save and exit, not spin.
+#[test]
+fn closed_terminal_saves_and_exits() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    let id = rate_without_saving(&mut tui, &file);
+    tui.close_master();
+    tui.wait_exit(Duration::from_secs(5));
+    assert_eq!(
+        level_in(&read_table(&file), &id).as_deref(),
+        Some("4"),
+        "the pending rating was not saved on hang-up"
+    );
+    load(&file);
+}
+
+/// After a hang-up rolefit should end normally, not by a signal.
+#[test]
+#[ignore = "app bug: on a closed terminal rolefit saves, then dies by SIGABRT (ratatui::restore's \
+            eprintln! panics on the dead terminal, and again in the panic hook)"]
+fn closed_terminal_exit_is_clean() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    rate_without_saving(&mut tui, &file);
+    tui.close_master();
+    let status = tui.wait_exit(Duration::from_secs(5));
+    assert!(
+        status.signal().is_none(),
+        "ended by a signal after the hang-up: {status:?}"
+    );
+}
+
+/// Tiny and huge terminals, and resizes between them: a clear message, never a panic.
+#[test]
+fn tiny_terminal_never_panics() {
+    let data = DataDir::new();
+    let mut tui = Launch::new(&data).size(20, 5).spawn();
+    tui.wait_for("the too-small message", |s| {
+        squash(s).contains("Terminaltoosmall") && squash(s).contains("have20×5")
+    });
+    // Keys still work while too small (Tab: to Grid; Down moves there).
+    tui.send("\t");
+    tui.send_key(Key::Down);
+    tui.resize(40, 12);
+    tui.wait_for("the too-small message at 40×12", |s| {
+        squash(s).contains("have40×12")
+    });
+    tui.resize(300, 100);
+    let big = tui.wait_for("the full layout at 300×100", |s| {
+        row(s, 0).contains("Roles") && row(s, 0).contains("Results")
+    });
+    assert_eq!(active_tab(&big), Some("Grid"), "{}", tui.describe());
+    assert!(
+        row(&big, 0).chars().count() > 250,
+        "the tab bar does not span the width:\n{}",
+        row(&big, 0)
+    );
+    assert_eq!(big.split('\n').count(), 100);
+    assert!(big.contains("Competency grid"));
+    tui.resize(80, 24);
+    tui.wait_for("the layout back at 80×24", |s| {
+        row(s, 0).contains("Results")
+            && row(s, 0).chars().count() <= 80
+            && s.contains("Competency grid")
+            && !squash(s).contains("toosmall")
+    });
+    tui.send_key(Key::Tab);
+    tui.wait_for("Rate", |s| rate_at(s).is_some());
+    tui.send("?");
+    tui.wait_for_text("Help · Esc or ? to close");
+    tui.send("?");
+    tui.wait_for("help closed", |s| !s.contains("Help · Esc"));
+    tui.send("jjkl");
+    tui.send_key(Key::BackTab);
+    tui.wait_for("Grid", |s| active_tab(s) == Some("Grid"));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    assert!(
+        !tui.live_screen().contains("panicked"),
+        "{}",
+        tui.describe()
+    );
+}
+
+const CORRUPT: &[u8] = b"format = 1\nframework = \"pm-vs-pmo\"\n[ratings.DP1]\nlevel = 7\n";
+
+/// A broken file: the prompt names it and where it is broken; quitting keeps it as it is;
+/// starting fresh moves it aside intact.
+#[test]
+fn corrupt_file_prompt() {
+    let data = DataDir::new();
+    let file = data.write("default", CORRUPT);
+
+    let mut tui = Tui::start(&data);
+    let prompt = tui.wait_for_text("cannot be read");
+    let flat = squash(&prompt);
+    assert!(
+        flat.contains(&squash(&file.display().to_string())),
+        "the path is not shown:\n{}",
+        tui.describe()
+    );
+    assert!(
+        flat.contains("default.toml:4:"),
+        "line 4 is not shown:\n{}",
+        tui.describe()
+    );
+    assert!(flat.contains("level7"), "the reason is not shown");
+    // Other keys do nothing while the prompt is up.
+    tui.send("\t4");
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        CORRUPT,
+        "the broken file changed"
+    );
+
+    let mut tui = Tui::start(&data);
+    tui.wait_for_text("cannot be read");
+    tui.send("f");
+    let s = tui.wait_for("the fresh assessment", |s| {
+        !s.contains("cannot be read") && s.contains("was moved to")
+    });
+    assert_eq!(active_tab(&s), Some("Roles"));
+    assert_eq!(progress(&s).map(|p| p.0), Some(0));
+    let moved: Vec<String> = data
+        .assessment_names()
+        .into_iter()
+        .filter(|n| n.starts_with("default.corrupt-") && n.ends_with(".toml"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{:?}", data.assessment_names());
+    assert_eq!(
+        std::fs::read(data.assessments().join(&moved[0])).unwrap(),
+        CORRUPT,
+        "the moved file changed"
+    );
+    // Work goes on in the fresh assessment and is saved.
+    tui.send_key(Key::Tab);
+    tui.wait_for("Grid, saved", |s| {
+        active_tab(s) == Some("Grid") && saved_clean(s)
+    });
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    let fresh = load(&file);
+    assert!(fresh.ratings.is_empty());
+    assert_eq!(
+        read_table(&file)["position"]["screen"].as_str(),
+        Some("grid")
+    );
+    assert_eq!(
+        std::fs::read(data.assessments().join(&moved[0])).unwrap(),
+        CORRUPT
+    );
+}
+
+/// PRODUCT.md §6: "the user sees the path, line and column and the reason". The prompt shows
+/// `PATH:4:9: reason`; this checks for the words the brief asks for.
+#[test]
+#[ignore = "app: the unreadable-file prompt shows `path:4:9:` but not the words \"line 4\" / \"column\""]
+fn corrupt_file_prompt_names_line_and_column() {
+    let data = DataDir::new();
+    data.write("default", CORRUPT);
+    let mut tui = Tui::start(&data);
+    let prompt = tui.wait_for_text("cannot be read");
+    assert!(
+        prompt.contains("line 4") && prompt.contains("column"),
+        "{}",
+        tui.describe()
+    );
+    tui.send("q");
+    tui.wait_exit(EXIT);
+}
+
+/// A file from a newer rolefit opens read-only and is never written.
+#[test]
+fn newer_format_read_only() {
+    let data = DataDir::new();
+    let contents = b"format = 2\nframework = \"pm-vs-pmo\"\nshape = \"unknown to this version\"\n\n[ratings.DP1]\nlevel = \"excellent\"\n";
+    let file = data.write("default", contents);
+    let mut tui = Tui::start(&data);
+    let s = tui.wait_for("the read-only footer", |s| {
+        status_row(s).contains("Read-only")
+    });
+    assert!(squash(&s).contains("newer"), "{}", tui.describe());
+    tui.send("\t\t");
+    tui.wait_for("Rate", |s| rate_at(s).is_some());
+    tui.send("3");
+    tui.wait_for_text("read-only here");
+    tui.send("e");
+    tui.send_key(Key::Tab);
+    tui.wait_for("Results", |s| active_tab(s) == Some("Results"));
+    assert_eq!(std::fs::read(&file).unwrap(), contents);
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        contents,
+        "the newer file changed"
+    );
+    assert!(temp_files(&data).is_empty());
+}
