@@ -342,6 +342,34 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
     })
 }
 
+/// Raw mode and the alternate screen, with a panic hook that puts the terminal back first.
+///
+/// ratatui's own `init`/`restore` print their failures with `eprintln!`, which panics when the
+/// terminal has gone away (its window closed), turning a clean exit into an abort; these helpers
+/// ignore failures to restore a terminal that no longer exists.
+fn enter_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
+    use ratatui::crossterm::{execute, terminal};
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::try_restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    if let Err(err) = execute!(std::io::stdout(), terminal::EnterAlternateScreen) {
+        let _ = ratatui::try_restore();
+        return Err(err);
+    }
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Leaves raw mode and the alternate screen, ignoring a terminal that is gone.
+fn leave_terminal(mut terminal: ratatui::DefaultTerminal) {
+    let _ = terminal.show_cursor();
+    let _ = ratatui::try_restore();
+    // Dropping the terminal would report a failure to show the cursor with `eprintln!`.
+    std::mem::forget(terminal);
+}
+
 /// Runs the TUI on a real terminal.
 pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<(), Failure> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -365,12 +393,12 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<(), Failu
     let mut events = TerminalEvents::new(&wake_on)
         .map_err(|e| Failure(format!("cannot watch the terminal: {e}")))?;
     let mut terminal =
-        ratatui::try_init().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
+        enter_terminal().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }
     let result = runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop);
-    ratatui::restore();
+    leave_terminal(terminal);
     result.map_err(|e| Failure(format!("the terminal failed: {e}")))?;
     if app.dirty && !app.read_only {
         return Err(Failure(format!(

@@ -10,8 +10,8 @@ pub const TAB_TITLES: [&str; 4] = ["Roles", "Grid", "Rate", "Results"];
 pub const WELCOME: &str = "Welcome to rolefit. Read what each role is about here, compare them area by area on the Grid, rate yourself on Rate, then see which profile you fit on Results. Tab moves between screens and ? lists every key. Your ratings are saved as you go, so you can stop at any time.";
 
 pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
-pub const READ_ONLY_LOCKED: &str = "Read-only: open in another rolefit";
-pub const READ_ONLY_REFUSED: &str = "This assessment is read-only here; nothing was changed.";
+pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
+pub const READ_ONLY_REFUSED: &str = "Read-only here: nothing was changed.";
 pub const NOT_SAVED_YET: &str = "Not saved yet";
 pub const COMING_SOON: &str =
     "Results are coming soon: rate competencies on the Rate screen in the meantime.";

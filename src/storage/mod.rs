@@ -44,7 +44,7 @@ impl std::fmt::Display for Unreadable {
         match self.line {
             Some((line, column)) => write!(
                 f,
-                "{}:{line}:{column}: {}",
+                "{}: line {line}, column {column}: {}",
                 self.path.display(),
                 self.reason
             ),

@@ -27,7 +27,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     } else {
-        let note_height = if app.editing() { 7 } else { 3 };
+        // The note gets the lines it needs (up to four) unless it is being edited.
+        let note_lines = app
+            .assessment
+            .note(&app.framework.competencies[app.rate.current].id)
+            .lines()
+            .count()
+            .clamp(1, 4) as u16;
+        let note_height = if app.editing() { 7 } else { note_lines + 2 };
         let width = usize::from(area.width.saturating_sub(2));
         let full = level_lines(app, width, true, theme);
         // Every descriptor in full when that still leaves room to read the competency.
