@@ -58,6 +58,19 @@ pub enum Command {
     },
     /// Show where data and config live
     Paths,
+    /// Close a round: keep today's ratings to compare with later
+    Snapshot {
+        /// A few words to recognise the round by, e.g. "before the secondment"
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+    },
+    /// Show what changed between two rounds (default: the last round and now)
+    Diff {
+        /// Round to compare from: a number (1 = first), a date prefix, a label, "last" or "now"
+        from: Option<String>,
+        /// Round to compare to (same forms; default "now")
+        to: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,6 +185,66 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Snapshot { label }) => {
+            let framework = load_framework(cli.framework.as_deref())?;
+            let (path, name) = assessment_path(&cli)?;
+            let _lock = match storage::lock(&path) {
+                LockOutcome::Held(lock) => Some(lock),
+                LockOutcome::Busy => {
+                    return Err(Failure(format!(
+                        "{} is open in a running rolefit; close the round there (Results, key c) or quit it first",
+                        path.display()
+                    )));
+                }
+                LockOutcome::Unavailable(_) => None,
+            };
+            let mut assessment = read_existing(&path, &name)?;
+            let round =
+                assessment.close_round(crate::clock::now_utc(), label.as_deref().unwrap_or(""));
+            storage::save_assessment(&path, &assessment).map_err(|e| {
+                format!(
+                    "cannot save {}: {}; nothing was changed",
+                    path.display(),
+                    runtime::describe_io_error(&e)
+                )
+            })?;
+            let snapshot = &assessment.history[round - 1];
+            print_stdout(&format!(
+                "Closed round {round} of {name}: {}, {}/{} rated\n",
+                snapshot.title(),
+                assessment.rated_count(&framework),
+                framework.competencies.len()
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Diff { from, to }) => {
+            let framework = load_framework(cli.framework.as_deref())?;
+            let (path, name) = assessment_path(&cli)?;
+            let assessment = read_existing(&path, &name)?;
+            if assessment.history.is_empty() && from.is_none() {
+                return Err(Failure(format!(
+                    "{name} has no closed rounds yet; close one with `rolefit snapshot` or on the Results screen (key c)"
+                )));
+            }
+            let pick = |reference: &str| {
+                crate::domain::diff::side(&assessment, reference).ok_or_else(|| {
+                    Failure(format!(
+                        "no round {reference:?} in {name}; use a number from 1 to {}, a date, a label, \"last\" or \"now\"",
+                        assessment.history.len()
+                    ))
+                })
+            };
+            let from = pick(from.as_deref().unwrap_or("last"))?;
+            let to = pick(to.as_deref().unwrap_or("now"))?;
+            let diff = crate::domain::diff::diff(&framework, &from.ratings, &to.ratings);
+            print_stdout(&crate::domain::diff::to_text(
+                &framework,
+                &diff,
+                &from.title,
+                &to.title,
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
@@ -204,6 +277,24 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String), Failure> {
         paths.assessment_file(&cli.assessment),
         cli.assessment.clone(),
     ))
+}
+
+/// An assessment that must already exist and be readable (for the commands that report on it).
+pub fn read_existing(path: &Path, name: &str) -> Result<Assessment, Failure> {
+    match storage::read_assessment(path, name) {
+        ReadOutcome::Loaded(assessment) => Ok(assessment),
+        ReadOutcome::Missing => Err(Failure(format!(
+            "there is no assessment at {}; run rolefit to start one",
+            path.display()
+        ))),
+        ReadOutcome::Newer { found, .. } => Err(Failure(format!(
+            "{} was written by a newer rolefit (format {found}); update rolefit to read it",
+            path.display()
+        ))),
+        ReadOutcome::Unreadable(problem) => Err(Failure(format!(
+            "cannot read {problem}; fix the file, or open rolefit to move it aside"
+        ))),
+    }
 }
 
 /// The built-in framework, or a validated one from a file.

@@ -38,6 +38,8 @@ pub struct Context {
     pub prompt: Option<PromptKind>,
     /// The plan editor's field with the keyboard, when it is open.
     pub plan: Option<PlanField>,
+    /// A round's label is being typed (Enter closes the round, Esc cancels).
+    pub round_label: bool,
 }
 
 impl Context {
@@ -53,6 +55,7 @@ impl Context {
                 Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
             }),
             plan: app.plan_editor().map(|p| p.field),
+            round_label: app.round_label.is_some(),
         }
     }
 }
@@ -167,6 +170,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(On(Screen::Results), [ch('v')], Action::SwitchView, "v", "show areas / gaps (small terminals)", Show::Footer("view")),
             bind!(On(Screen::Results), [ch('s')], Action::CycleSort, "s", "sort the gap table", Show::Footer("sort")),
             bind!(On(Screen::Results), [ch('f')], Action::CycleFilter, "f", "filter the gap table", Show::Footer("filter")),
+            bind!(On(Screen::Results), [ch('c')], Action::CloseRound, "c", "close a round (to compare with later)", Show::Footer("round")),
             bind!(On(Screen::Results), [ch('a')], Action::ApplyWhatIf, "a", "keep the what-if levels as ratings", Show::Help),
             bind!(On(Screen::Results), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "what-if: lower / raise the level", Show::Help),
             bind!(On(Screen::Results), [ch('0')], rate(0), "0-5", "what-if: set the level", Show::Help),
@@ -241,6 +245,13 @@ pub fn map_event(event: &Event, context: Context) -> Option<Action> {
     if let Some(kind) = context.prompt {
         return lookup(key, |s| s == Scope::Prompt(kind));
     }
+    if context.round_label {
+        return Some(match key.code {
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Enter => Action::Confirm,
+            _ => Action::Edit(Input::from(*key)),
+        });
+    }
     match context.plan {
         Some(PlanField::Target) => return lookup(key, |s| s == Scope::PlanTarget),
         Some(PlanField::Action) => {
@@ -306,6 +317,7 @@ mod tests {
             help: false,
             prompt: None,
             plan: None,
+            round_label: false,
         }
     }
 

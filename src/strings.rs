@@ -77,3 +77,12 @@ pub fn plan_saved(id: &str) -> String {
 pub const NO_RATINGS: &str =
     "No ratings yet: rate competencies on the Rate screen to see which profile you fit.";
 pub const NO_ROWS: &str = "Nothing matches this filter; press f for the next one.";
+
+pub const ROUND_LABEL_PLACEHOLDER: &str = "optional label, e.g. before the secondment";
+
+pub fn round_closed(round: usize, title: &str) -> String {
+    format!("Closed round {round}: {title}.")
+}
+
+pub const ROUND_INTRO: &str =
+    "Keep today's ratings as a round, to see what moved when you rate again later.";

@@ -66,6 +66,8 @@ pub enum Action {
     ToggleWhatIf,
     /// Results: keep the what-if levels as real ratings.
     ApplyWhatIf,
+    /// Results: close a round (asks for an optional label first).
+    CloseRound,
     /// Answer to a prompt: yes / confirm.
     Confirm,
     /// Answer to a prompt: no / cancel.
@@ -145,6 +147,10 @@ pub struct Derived {
     pub area_rated: Vec<usize>,
     /// Area fit against the target profile.
     pub area_fit: Vec<Option<f64>>,
+    /// Fit of the two main profiles at each closed round, then now.
+    pub trend: Vec<[Option<f64>; 2]>,
+    /// Ratings at the last closed round, by competency index (None when no round is closed).
+    pub last_round: Option<Vec<Option<Rating>>>,
 }
 
 impl Derived {
@@ -163,11 +169,31 @@ impl Derived {
         let area_fit = (0..framework.areas.len())
             .map(|a| scoring::area_fit(framework, &sheet, target, a).percent)
             .collect();
+        let main_fits = |sheet: &RatingSheet| {
+            framework
+                .main_profiles
+                .map(|p| scoring::fit(framework, sheet, p).percent)
+        };
+        let mut trend: Vec<[Option<f64>; 2]> = assessment
+            .history
+            .iter()
+            .map(|round| main_fits(&RatingSheet::from_ratings(framework, &round.ratings)))
+            .collect();
+        trend.push(main_fits(&sheet));
+        let last_round = assessment.history.last().map(|round| {
+            framework
+                .competencies
+                .iter()
+                .map(|c| round.ratings.get(&c.id).copied())
+                .collect()
+        });
         Derived {
             rated: area_rated.iter().sum(),
             sheet,
             area_rated,
             area_fit,
+            trend,
+            last_round,
         }
     }
 }
@@ -185,6 +211,8 @@ pub struct App {
     pub grid: GridState,
     pub rate: RateState,
     pub results: ResultsState,
+    /// The label being typed for a round about to be closed.
+    pub round_label: Option<TextArea<'static>>,
     /// Profile that gaps are measured against.
     pub target_profile: usize,
     pub help: bool,
@@ -215,6 +243,7 @@ impl App {
         let mut app = App {
             derived,
             results,
+            round_label: None,
             screen: Screen::Roles,
             roles: RolesState::default(),
             grid,
@@ -353,9 +382,10 @@ impl App {
         self.results.plan.as_ref()
     }
 
-    /// Whether a text editor (the note, or a plan's action) has the keyboard.
+    /// Whether a text editor (the note, a plan's action, a round's label) has the keyboard.
     pub fn editing(&self) -> bool {
         self.rate.editor.is_some()
+            || self.round_label.is_some()
             || self
                 .results
                 .plan
@@ -387,6 +417,9 @@ impl App {
         }
         if self.results.plan.is_some() {
             return self.update_plan(action);
+        }
+        if self.round_label.is_some() {
+            return self.update_round_label(action);
         }
         if self.editing() {
             return self.edit(action);
@@ -792,6 +825,14 @@ impl App {
                 self.refresh_results();
             }
             Action::ApplyWhatIf => return self.apply_what_if(),
+            Action::CloseRound => {
+                if self.read_only {
+                    return self.refuse_write();
+                }
+                let mut label = TextArea::default();
+                label.set_placeholder_text(strings::ROUND_LABEL_PLACEHOLDER);
+                self.round_label = Some(label);
+            }
             Action::Left | Action::Right | Action::Rate(_) => {
                 let Some(c) = self.results.selected_competency() else {
                     return Vec::new();
@@ -937,6 +978,37 @@ impl App {
         }
         self.notice = Some(strings::plan_saved(id.as_str()));
         self.changed()
+    }
+
+    fn update_round_label(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Edit(input) => {
+                if let Some(label) = self.round_label.as_mut() {
+                    label.input(input);
+                }
+                Vec::new()
+            }
+            Action::Confirm => {
+                let label = self
+                    .round_label
+                    .take()
+                    .map(|t| t.lines().join(" "))
+                    .unwrap_or_default();
+                let round = self.assessment.close_round(crate::clock::now_utc(), &label);
+                let title = self.assessment.history[round - 1].title();
+                self.notice = Some(strings::round_closed(round, &title));
+                self.changed()
+            }
+            Action::Cancel | Action::Back | Action::CloseEditor => {
+                self.round_label = None;
+                Vec::new()
+            }
+            Action::Quit => {
+                self.round_label = None;
+                self.quit()
+            }
+            _ => Vec::new(),
+        }
     }
 
     // ---- note editor ----

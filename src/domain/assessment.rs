@@ -81,6 +81,33 @@ impl PlanItem {
     }
 }
 
+/// A closed round: the ratings as they were on a date, for comparing over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub taken: toml::value::Datetime,
+    /// Optional words from the user, e.g. "before the PMO secondment".
+    pub label: String,
+    /// Every rating at the time (N/A included), by competency id.
+    pub ratings: BTreeMap<CompetencyId, Rating>,
+    /// Keys this version does not know, kept and written back.
+    pub extra: toml::Table,
+}
+
+impl Snapshot {
+    /// "2026-11-28" or "2026-11-28 (before the secondment)".
+    pub fn title(&self) -> String {
+        let date = self
+            .taken
+            .date
+            .map_or_else(|| self.taken.to_string(), |d| d.to_string());
+        if self.label.is_empty() {
+            date
+        } else {
+            format!("{date} ({})", self.label)
+        }
+    }
+}
+
 /// A whole assessment as it lives on disk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -93,6 +120,8 @@ pub struct Assessment {
     /// Keyed by competency id; ids the framework lacks are kept too.
     pub ratings: BTreeMap<CompetencyId, Entry>,
     pub plan: BTreeMap<CompetencyId, PlanItem>,
+    /// Closed rounds, oldest first.
+    pub history: Vec<Snapshot>,
     /// Top-level keys this version does not know, kept and written back.
     pub extra: toml::Table,
 }
@@ -109,8 +138,29 @@ impl Assessment {
             position: Position::default(),
             ratings: BTreeMap::new(),
             plan: BTreeMap::new(),
+            history: Vec::new(),
             extra: toml::Table::new(),
         }
+    }
+
+    /// Every current rating by id (notes and note-only entries left out).
+    pub fn current_ratings(&self) -> BTreeMap<CompetencyId, Rating> {
+        self.ratings
+            .iter()
+            .filter_map(|(id, e)| e.rating.map(|r| (id.clone(), r)))
+            .collect()
+    }
+
+    /// Closes a round: records the current ratings with a date and label. Returns its number
+    /// (1 for the first round).
+    pub fn close_round(&mut self, taken: toml::value::Datetime, label: &str) -> usize {
+        self.history.push(Snapshot {
+            taken,
+            label: label.trim().to_string(),
+            ratings: self.current_ratings(),
+            extra: toml::Table::new(),
+        });
+        self.history.len()
     }
 
     /// The rating recorded for a competency, if any.
@@ -155,6 +205,7 @@ impl Assessment {
         self.ratings
             .keys()
             .chain(self.plan.keys())
+            .chain(self.history.iter().flat_map(|s| s.ratings.keys()))
             .filter(|id| framework.competency_index(id).is_none())
             .cloned()
             .collect::<std::collections::BTreeSet<_>>()

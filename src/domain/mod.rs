@@ -1,10 +1,11 @@
 //! What rolefit knows, free of terminals and files: the framework, assessments, scoring.
 
 pub mod assessment;
+pub mod diff;
 pub mod framework;
 pub mod level;
 pub mod scoring;
 
-pub use assessment::{Assessment, Entry, PlanItem, Position, Screen};
+pub use assessment::{Assessment, Entry, PlanItem, Position, Screen, Snapshot};
 pub use framework::{Competency, CompetencyId, Framework, Problem};
 pub use level::{Level, Rating};

@@ -33,6 +33,20 @@ impl RatingSheet {
         }
     }
 
+    /// A sheet from ratings by id (a closed round, say).
+    pub fn from_ratings(
+        framework: &Framework,
+        ratings: &std::collections::BTreeMap<super::framework::CompetencyId, Rating>,
+    ) -> RatingSheet {
+        RatingSheet {
+            levels: framework
+                .competencies
+                .iter()
+                .map(|c| ratings.get(&c.id).copied().and_then(Rating::level))
+                .collect(),
+        }
+    }
+
     /// A sheet from levels in competency order.
     pub fn from_levels(levels: Vec<Option<Level>>) -> RatingSheet {
         RatingSheet { levels }

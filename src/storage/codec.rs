@@ -8,7 +8,9 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::domain::framework::line_column;
-use crate::domain::{Assessment, CompetencyId, Entry, Level, PlanItem, Position, Rating, Screen};
+use crate::domain::{
+    Assessment, CompetencyId, Entry, Level, PlanItem, Position, Rating, Screen, Snapshot,
+};
 
 /// The assessment file format this build writes.
 pub const FORMAT: i64 = 1;
@@ -60,6 +62,18 @@ struct RawAssessment {
     ratings: BTreeMap<String, RawEntry>,
     #[serde(default)]
     plan: BTreeMap<String, RawPlan>,
+    #[serde(default)]
+    history: Vec<RawSnapshot>,
+}
+
+#[derive(Deserialize)]
+#[serde(expecting = "a `[[history]]` table with `taken` (a date and time) and `[history.ratings]`")]
+struct RawSnapshot {
+    taken: Datetime,
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    ratings: BTreeMap<String, Spanned<RawLevel>>,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +138,7 @@ const KNOWN_TOP: &[&str] = &[
     "position",
     "ratings",
     "plan",
+    "history",
 ];
 
 /// Reads an assessment from text. `name` is used when the file does not carry one.
@@ -244,7 +259,35 @@ pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
         table.insert("position".into(), toml::Value::Table(position_extra));
     }
     let now = crate::clock::now_utc();
+    let mut history_extras: Vec<toml::Table> = match table.get("history") {
+        Some(toml::Value::Array(rounds)) => rounds
+            .iter()
+            .map(|round| {
+                let mut extra = round.as_table().cloned().unwrap_or_default();
+                for key in ["taken", "label", "ratings"] {
+                    extra.remove(key);
+                }
+                extra
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    history_extras.resize(raw.history.len(), toml::Table::new());
+    let mut history = Vec::with_capacity(raw.history.len());
+    for (round, extra) in raw.history.into_iter().zip(history_extras) {
+        let mut ratings = BTreeMap::new();
+        for (id, level) in round.ratings {
+            ratings.insert(CompetencyId(id), parse_level(text, &level)?);
+        }
+        history.push(Snapshot {
+            taken: round.taken,
+            label: round.label,
+            ratings,
+            extra,
+        });
+    }
     Ok(Assessment {
+        history,
         name: raw.name.unwrap_or_else(|| name.to_string()),
         framework: raw.framework,
         framework_version,
@@ -357,6 +400,25 @@ struct FileOut<'a> {
     ratings: BTreeMap<&'a str, EntryOut<'a>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     plan: BTreeMap<&'a str, PlanOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<SnapshotOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SnapshotOut<'a> {
+    taken: Datetime,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    label: &'a str,
+    #[serde(flatten)]
+    extra: &'a toml::Table,
+    ratings: BTreeMap<&'a str, LevelOut>,
+}
+
+fn level_out(rating: Rating) -> LevelOut {
+    match rating {
+        Rating::Level(l) => LevelOut::Number(l.value()),
+        Rating::NotApplicable => LevelOut::Text("na"),
+    }
 }
 
 /// Writes an assessment as TOML in a stable order.
@@ -385,10 +447,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             .iter()
             .filter(|(_, e)| !e.is_empty())
             .map(|(id, e)| {
-                let level = e.rating.map(|r| match r {
-                    Rating::Level(l) => LevelOut::Number(l.value()),
-                    Rating::NotApplicable => LevelOut::Text("na"),
-                });
+                let level = e.rating.map(level_out);
                 (
                     id.as_str(),
                     EntryOut {
@@ -412,6 +471,20 @@ pub fn to_toml(assessment: &Assessment) -> String {
                         extra: &p.extra,
                     },
                 )
+            })
+            .collect(),
+        history: assessment
+            .history
+            .iter()
+            .map(|round| SnapshotOut {
+                taken: round.taken,
+                label: &round.label,
+                extra: &round.extra,
+                ratings: round
+                    .ratings
+                    .iter()
+                    .map(|(id, r)| (id.as_str(), level_out(*r)))
+                    .collect(),
             })
             .collect(),
     };
@@ -531,6 +604,33 @@ level = "na"
             Err(ParseError::Invalid { line, column, .. }) => assert_eq!((line, column), (4, 9)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn rounds_round_trip_and_older_files_load_unchanged() {
+        let mut a = parse(SAMPLE, "x").unwrap();
+        assert!(a.history.is_empty());
+        a.close_round(crate::clock::utc_from_epoch(1_795_888_800), "Q4 review");
+        a.set_rating(&"DP1".into(), Some(Rating::Level(Level::new(5).unwrap())));
+        a.close_round(crate::clock::utc_from_epoch(1_800_000_000), "");
+        let text = to_toml(&a);
+        assert!(text.contains("[[history]]"), "{text}");
+        assert!(text.contains("label = \"Q4 review\""), "{text}");
+        let back = parse(&text, "x").unwrap();
+        assert_eq!(back, a);
+        assert_eq!(
+            back.history[0].ratings[&CompetencyId::from("DP1")],
+            Rating::Level(Level::new(4).unwrap())
+        );
+        assert_eq!(
+            back.history[1].ratings[&CompetencyId::from("RI1")],
+            Rating::NotApplicable
+        );
+        // A round with a bad level names its place.
+        let bad = format!(
+            "{SAMPLE}\n[[history]]\ntaken = 2026-11-28T18:00:00Z\n[history.ratings]\nDP1 = 9\n"
+        );
+        assert!(matches!(parse(&bad, "x"), Err(ParseError::Invalid { .. })));
     }
 
     #[test]

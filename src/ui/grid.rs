@@ -9,6 +9,7 @@ use ratatui::widgets::{Cell as TableCell, Row, Table};
 
 use super::{Theme, block, render_scrolled, text, title_lines, wrapped};
 use crate::app::{App, GridColumn, GridRow};
+use crate::domain::diff::Movement;
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating};
 
@@ -154,12 +155,16 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(table, inner);
 }
 
-/// The "You" cell: the rating, and "→4" when a personal target is planned.
+/// The "You" cell: the rating, a glyph for how it moved since the last closed round, and "→4"
+/// when a personal target is planned.
 fn you_text(app: &App, competency: usize, rating: Option<Rating>) -> String {
     let id = &app.framework.competencies[competency].id;
+    let moved = app.derived.last_round.as_ref().map_or("", |before| {
+        Movement::of(before[competency], rating).glyph()
+    });
     match app.assessment.plan.get(id).and_then(|p| p.target) {
-        Some(target) => format!("{}→{target}", rating_text(rating)),
-        None => rating_text(rating),
+        Some(target) => format!("{}{moved}→{target}", rating_text(rating)),
+        None => format!("{}{moved}", rating_text(rating)),
     }
 }
 
@@ -394,6 +399,28 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         ),
         Span::styled(rating_line, theme.text),
     ]));
+    if let (Some(before), Some(round)) = (&app.derived.last_round, app.assessment.history.last()) {
+        let movement = Movement::of(before[c], rating);
+        let text = |r: Option<Rating>| r.map_or("not rated".to_string(), |r| r.to_string());
+        let word = if movement == Movement::Same {
+            "no change"
+        } else {
+            movement.word()
+        };
+        lines.push(Line::from(vec![
+            Span::styled("  Since last round: ", theme.title),
+            Span::styled(
+                format!(
+                    "{} → {} ({word}; round {}, {})",
+                    text(before[c]),
+                    text(rating),
+                    app.assessment.history.len(),
+                    round.title()
+                ),
+                theme.text,
+            ),
+        ]));
+    }
     let note = app.assessment.note(&competency.id);
     if !note.is_empty() {
         lines.extend(wrapped("  Note: ", note, width, theme.title, theme.text));

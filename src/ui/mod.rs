@@ -120,15 +120,25 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.editing() {
-        let spans = vec![
-            Span::raw(" "),
-            Span::styled("Esc", theme.key),
-            Span::styled(" done (the note is kept) · ", theme.dim),
-            Span::styled("Enter", theme.key),
-            Span::styled(" new line · ", theme.dim),
-            Span::styled("Ctrl-C", theme.key),
-            Span::styled(" save and quit", theme.dim),
-        ];
+        let keys: &[(&str, &str)] = if app.round_label.is_some() {
+            &[("Enter", "close the round"), ("Esc", "cancel")]
+        } else if app.plan_editor().is_some() {
+            &[("Tab", "target"), ("Esc", "save the plan and close")]
+        } else {
+            &[
+                ("Esc", "done (the note is kept)"),
+                ("Enter", "new line"),
+                ("Ctrl-C", "save and quit"),
+            ]
+        };
+        let mut spans = vec![Span::raw(" ")];
+        for (i, (key, what)) in keys.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme.dim));
+            }
+            spans.push(Span::styled(*key, theme.key));
+            spans.push(Span::styled(format!(" {what}"), theme.dim));
+        }
         frame.render_widget(Line::from(spans), area);
         return;
     }

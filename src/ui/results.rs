@@ -58,6 +58,101 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.plan_editor().is_some() {
         render_plan(frame, frame.area(), app, theme);
     }
+    if let Some(label) = &app.round_label {
+        render_round_label(frame, frame.area(), app, label, theme);
+    }
+}
+
+fn render_round_label(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    label: &ratatui_textarea::TextArea<'static>,
+    theme: &Theme,
+) {
+    let width = area.width.saturating_sub(4).min(64);
+    let target = area.centered(Constraint::Length(width), Constraint::Length(7));
+    frame.render_widget(Clear, target);
+    let frame_block = block(
+        Span::styled(
+            format!(" Close round {} ", app.assessment.history.len() + 1),
+            theme.title,
+        ),
+        true,
+        theme,
+    );
+    let inner = frame_block
+        .inner(target)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(frame_block, target);
+    let [intro, field, hint] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(3),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(wrapped(
+            "",
+            strings::ROUND_INTRO,
+            usize::from(intro.width),
+            theme.text,
+            theme.text,
+        )),
+        intro,
+    );
+    let mut label = label.clone();
+    label.set_cursor_line_style(Style::new());
+    label.set_block(block(Span::styled(" Label ", theme.dim), true, theme));
+    frame.render_widget(&label, field);
+    frame.render_widget(
+        Line::styled("Enter close the round · Esc cancel", theme.dim),
+        hint,
+    );
+}
+
+/// "▁▃▆" for a series of fits (0–100), one glyph per value; "·" where there is none.
+fn sparkline(values: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| {
+            v.map_or('·', |v| {
+                BARS[((v / 100.0) * 7.0).round().clamp(0.0, 7.0) as usize]
+            })
+        })
+        .collect()
+}
+
+fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let trend = &app.derived.trend;
+    if trend.len() < 2 {
+        return Vec::new();
+    }
+    let fw = &app.framework;
+    let parts: Vec<String> = (0..2)
+        .map(|r| {
+            let series: Vec<Option<f64>> = trend.iter().map(|fits| fits[r]).collect();
+            let first = series.iter().flatten().next();
+            let last = series.last().copied().flatten();
+            let ends = match (first, last) {
+                (Some(a), Some(b)) => format!(" {a:.0}%→{b:.0}%"),
+                _ => String::new(),
+            };
+            format!("{} {}{ends}", fw.roles[r].short, sparkline(&series))
+        })
+        .collect();
+    let rounds = trend.len() - 1;
+    wrapped(
+        &format!(
+            "Trend over {rounds} round{} and now: ",
+            if rounds == 1 { "" } else { "s" }
+        ),
+        &parts.join(" · "),
+        width,
+        theme.dim,
+        theme.text,
+    )
 }
 
 /// "Leans PMO Manager (PM 64% · PMO 95%)" and friends.
@@ -150,6 +245,7 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
     if let Some(position) = scoring::spectrum(&summary.verdict) {
         lines.push(spectrum_line(app, position, width, theme));
     }
+    lines.extend(trend_line(app, width, theme));
     // Fit per profile, two to a line when there is room.
     let longest = fw
         .profiles
