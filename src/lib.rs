@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod domain;
+pub mod export;
 pub mod input;
 pub mod runtime;
 pub mod storage;
