@@ -1,0 +1,223 @@
+//! The app states the screenshots show, built the way a user gets there: by applying actions
+//! to a fresh app with a fixed clock.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use rolefit::app::{Action, App};
+use rolefit::clock::utc_from_epoch;
+use rolefit::domain::{Assessment, Framework, Level, Rating};
+
+/// One picture: its file name (without extension), what it shows, and the app behind it.
+pub struct Screenshot {
+    pub name: &'static str,
+    pub caption: &'static str,
+    pub size: (u16, u16),
+    pub app: App,
+}
+
+impl Screenshot {
+    /// Draws the app through the real `ui::render` into a test terminal of the screenshot's
+    /// size.
+    pub fn render(mut self) -> Buffer {
+        let (width, height) = self.size;
+        self.app.update(Action::Resize(width, height));
+        let mut terminal =
+            Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
+        terminal
+            .draw(|frame| rolefit::ui::render(frame, &self.app))
+            .expect("drawing into a test terminal never fails");
+        terminal.backend().buffer().clone()
+    }
+}
+
+/// Size of the usual pictures.
+const SCREEN: (u16, u16) = (100, 30);
+/// Below the app's minimum size, to show the too-small message.
+const TOO_SMALL: (u16, u16) = (40, 12);
+
+/// Self-ratings per area that make the verdict lean towards the Project Manager.
+const LEANS_PM: [u8; 7] = [4, 4, 3, 3, 3, 1, 1];
+/// … towards the PMO Manager.
+const LEANS_PMO: [u8; 7] = [2, 2, 4, 4, 4, 4, 4];
+/// … straddle both roles.
+const STRADDLES: [u8; 7] = [3, 3, 3, 3, 3, 4, 4];
+
+/// Every picture, in the order the README lists them.
+pub fn all() -> Vec<Screenshot> {
+    let shot = |name, caption, size, app| Screenshot {
+        name,
+        caption,
+        size,
+        app,
+    };
+    vec![
+        shot(
+            "roles",
+            "Roles, first run: the welcome and the two roles side by side.",
+            SCREEN,
+            fresh(),
+        ),
+        shot(
+            "roles-flavours",
+            "Roles with the PMO flavours shown in place of the second role.",
+            SCREEN,
+            with(fresh(), &[Action::ToggleFlavours]),
+        ),
+        shot(
+            "grid",
+            "Grid with an area expanded: competencies, ratings and the detail pane.",
+            SCREEN,
+            grid_expanded(),
+        ),
+        shot(
+            "rate",
+            "Rate: a competency marked N/A, with its note, the level scale and the cursor.",
+            SCREEN,
+            rated(),
+        ),
+        shot(
+            "results-leans-pm",
+            "Results for an assessment that leans Project Manager.",
+            SCREEN,
+            results_with(LEANS_PM),
+        ),
+        shot(
+            "results-leans-pmo",
+            "Results for an assessment that leans PMO Manager.",
+            SCREEN,
+            results_with(LEANS_PMO),
+        ),
+        shot(
+            "results-straddles",
+            "Results for an assessment that straddles both roles.",
+            SCREEN,
+            results_with(STRADDLES),
+        ),
+        shot(
+            "results-gaps",
+            "Results with the lower panel switched to the gap table.",
+            SCREEN,
+            with(results_with(LEANS_PM), &[Action::SwitchView]),
+        ),
+        shot(
+            "help",
+            "The help overlay, opened on the Grid screen.",
+            SCREEN,
+            with(fresh(), &[Action::NextScreen, Action::ToggleHelp]),
+        ),
+        shot(
+            "too-small",
+            "The message shown when the terminal is smaller than the layout needs.",
+            TOO_SMALL,
+            fresh(),
+        ),
+    ]
+}
+
+fn level(n: u8) -> Rating {
+    Rating::Level(Level::new(n).expect("fixture levels are on the scale"))
+}
+
+/// A fresh app with a fixed clock and colour on, as on first run.
+fn fresh() -> App {
+    let framework = Framework::builtin();
+    let assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
+    let mut app = App::new(framework, assessment).first_run();
+    app.color = true;
+    app
+}
+
+fn with(mut app: App, actions: &[Action]) -> App {
+    for action in actions {
+        app.update(action.clone());
+    }
+    app
+}
+
+/// On Rate, with three competencies rated, a note written, one marked N/A, and back on the
+/// competency with the note.
+fn rated() -> App {
+    let mut app = with(
+        fresh(),
+        &[
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::Rate(level(4)),
+            Action::Rate(level(3)),
+            Action::Rate(level(5)),
+            Action::EditNote,
+        ],
+    );
+    for c in "Planned the 2025 ERP rollout end to end.".chars() {
+        app.update(Action::Edit(ratatui_textarea::Input {
+            key: ratatui_textarea::Key::Char(c),
+            ..Default::default()
+        }));
+    }
+    with(
+        app,
+        &[
+            Action::CloseEditor,
+            Action::Rate(Rating::NotApplicable),
+            Action::Left,
+        ],
+    )
+}
+
+/// On Grid, the first area expanded, the cursor on a rated competency.
+fn grid_expanded() -> App {
+    with(
+        rated(),
+        &[
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::Activate,
+            Action::Down,
+            Action::Down,
+            Action::Right,
+        ],
+    )
+}
+
+/// On Results with every competency rated, one level per area.
+fn results_with(per_area: [u8; 7]) -> App {
+    let mut app = with(fresh(), &[Action::NextScreen, Action::NextScreen]);
+    // Rating moves on to the next competency, so rating them all in order fills the sheet.
+    let areas: Vec<usize> = app.framework.competencies.iter().map(|c| c.area).collect();
+    for area in areas {
+        app.update(Action::Rate(level(per_area[area])));
+    }
+    with(app, &[Action::NextScreen])
+}
+
+/// `screenshots/README.md`: one line per picture, and how to make them again.
+pub fn readme(shots: &[Screenshot]) -> String {
+    let mut out = String::from(
+        "# Screenshots\n\
+         \n\
+         Every screen of rolefit, drawn from fixture assessments by the real `ui::render` into a\n\
+         test terminal, then written as SVG and as PNG (drawn with the DejaVu Sans Mono in\n\
+         `assets/fonts/`, so the pictures are the same on every machine). Regenerate them after\n\
+         a UI change with:\n\
+         \n\
+         ```sh\n\
+         cargo run --example screenshots\n\
+         ```\n\
+         \n\
+         `tests/screenshots.rs` fails while a committed SVG differs from what the UI draws now.\n\
+         The fixtures are in `examples/screenshots/fixtures.rs`.\n\
+         \n",
+    );
+    for shot in shots {
+        let (width, height) = shot.size;
+        out.push_str(&format!(
+            "**{name}** ({width}×{height}): {caption} ![{name}]({name}.png)\n\n",
+            name = shot.name,
+            caption = shot.caption,
+        ));
+    }
+    out.pop();
+    out
+}
