@@ -58,6 +58,15 @@ pub enum Command {
     },
     /// Show where data and config live
     Paths,
+    /// Write a report of an assessment (to stdout unless -o is given)
+    Export {
+        /// markdown, json or csv
+        #[arg(long, value_name = "FORMAT", default_value = "markdown")]
+        format: crate::export::Format,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Close a round: keep today's ratings to compare with later
     Snapshot {
         /// A few words to recognise the round by, e.g. "before the secondment"
@@ -183,6 +192,34 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 out.push_str(&format!("{:<width$}  {}\n", l.name, l.summary));
             }
             print_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { format, output }) => {
+            let framework = load_framework(cli.framework.as_deref())?;
+            let (path, name) = assessment_path(&cli)?;
+            let assessment = read_existing(&path, &name)?;
+            let report = crate::export::export(&framework, &assessment, *format);
+            match output {
+                None => print_stdout(&report)?,
+                Some(out) => {
+                    if storage::atomic::resolve_target(out)
+                        == storage::atomic::resolve_target(&path)
+                    {
+                        return Err(Failure(format!(
+                            "{} is the assessment itself; choose another file for the report",
+                            out.display()
+                        )));
+                    }
+                    storage::atomic::write_atomic(out, report.as_bytes()).map_err(|e| {
+                        format!(
+                            "cannot write {}: {}",
+                            out.display(),
+                            runtime::describe_io_error(&e)
+                        )
+                    })?;
+                    print_stdout(&format!("Wrote the {format} report to {}\n", out.display()))?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Snapshot { label }) => {
@@ -400,13 +437,14 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
             });
             app
         }
-        ReadOutcome::Newer { found, .. } => {
-            let mut app = App::new(framework.clone(), Assessment::new(name, &framework, now));
+        ReadOutcome::Newer { found, assessment } => {
+            // Show what this version can read of it; never write it.
+            let assessment = assessment.unwrap_or_else(|| Assessment::new(name, &framework, now));
+            let mut app = App::new(framework.clone(), assessment);
             app.read_only = true;
             app.save = SaveStatus::ReadOnly("Read-only: newer file format".into());
             app.notice = Some(format!(
-                "{} was written by a newer rolefit (format {found}); it is left untouched. Update rolefit to open it.",
-                path.display()
+                "Format {found} file left untouched; update rolefit to edit it."
             ));
             app
         }

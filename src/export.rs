@@ -195,30 +195,7 @@ impl<'a> Report<'a> {
 
     /// The verdict in words, as the Results screen words it.
     fn verdict_text(&self) -> String {
-        let fw = self.fw;
-        let short = |r: usize| fw.roles[r].short.as_str();
-        match self.verdict {
-            Verdict::NoRatings => format!(
-                "No verdict yet: rate competencies that count towards both {} and {}",
-                fw.profiles[fw.main_profiles[0]].name, fw.profiles[fw.main_profiles[1]].name
-            ),
-            Verdict::Leans { role, fits } => format!(
-                "Leans {} ({} {:.0}% · {} {:.0}%)",
-                fw.roles[role].name,
-                short(0),
-                fits[0],
-                short(1),
-                fits[1]
-            ),
-            Verdict::Straddles { fits } => format!(
-                "Straddles both ({} {:.0}% · {} {:.0}%, within {:.0} points)",
-                short(0),
-                fits[0],
-                short(1),
-                fits[1],
-                scoring::STRADDLE_POINTS
-            ),
-        }
+        crate::strings::verdict(self.fw, &self.verdict, self.on_scale)
     }
 }
 

@@ -171,6 +171,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(On(Screen::Results), [ch('s')], Action::CycleSort, "s", "sort the gap table", Show::Footer("sort")),
             bind!(On(Screen::Results), [ch('f')], Action::CycleFilter, "f", "filter the gap table", Show::Footer("filter")),
             bind!(On(Screen::Results), [ch('c')], Action::CloseRound, "c", "close a round (to compare with later)", Show::Footer("round")),
+            bind!(On(Screen::Results), [ch('x')], Action::ExportReport, "x", "write a Markdown report to a file", Show::Footer("report")),
             bind!(On(Screen::Results), [ch('a')], Action::ApplyWhatIf, "a", "keep the what-if levels as ratings", Show::Help),
             bind!(On(Screen::Results), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "what-if: lower / raise the level", Show::Help),
             bind!(On(Screen::Results), [ch('0')], rate(0), "0-5", "what-if: set the level", Show::Help),

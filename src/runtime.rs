@@ -143,6 +143,11 @@ pub trait Persist {
     fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
     /// Moves an unreadable file aside; returns where it went.
     fn move_aside(&mut self) -> Result<PathBuf, String>;
+    /// Writes a report (`extension` without the dot) next to the user's data; returns its path.
+    fn write_report(&mut self, extension: &str, contents: &str) -> Result<PathBuf, String> {
+        let _ = (extension, contents);
+        Err("reports cannot be written here".into())
+    }
 }
 
 /// The assessment file on disk, with its lock held for the whole run.
@@ -158,6 +163,14 @@ impl Persist for FileStore {
 
     fn move_aside(&mut self) -> Result<PathBuf, String> {
         storage::move_aside(&self.path).map_err(|e| e.to_string())
+    }
+
+    fn write_report(&mut self, extension: &str, contents: &str) -> Result<PathBuf, String> {
+        let path = storage::report_path(&self.path, extension);
+        storage::ensure_parent(&path).map_err(|e| e.to_string())?;
+        storage::atomic::write_atomic(&path, contents.as_bytes())
+            .map_err(|e| format!("{}: {}", path.display(), describe_io_error(&e)))?;
+        Ok(path)
     }
 }
 
@@ -239,6 +252,14 @@ fn run_loop<B: Backend, E: EventSource>(
                             }
                             Err(reason) => app.notice = Some(reason),
                         },
+                        Effect::Export(format) => {
+                            let report =
+                                crate::export::export(&app.framework, &app.assessment, format);
+                            let written = store
+                                .write_report(format.extension(), &report)
+                                .map(|path| path.display().to_string());
+                            app.exported(written);
+                        }
                     }
                 }
             }

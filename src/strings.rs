@@ -86,3 +86,43 @@ pub fn round_closed(round: usize, title: &str) -> String {
 
 pub const ROUND_INTRO: &str =
     "Keep today's ratings as a round, to see what moved when you rate again later.";
+
+/// The verdict in plain words, for the Results screen and every report.
+pub fn verdict(
+    framework: &crate::domain::Framework,
+    verdict: &crate::domain::scoring::Verdict,
+    rated_on_scale: usize,
+) -> String {
+    use crate::domain::scoring::{STRADDLE_POINTS, Verdict};
+    let short = |r: usize| framework.roles[r].short.as_str();
+    match *verdict {
+        Verdict::NoRatings if rated_on_scale == 0 => NO_RATINGS.to_string(),
+        Verdict::NoRatings => format!(
+            "No verdict yet: rate competencies that count towards both {} and {}",
+            framework.roles[0].name, framework.roles[1].name
+        ),
+        Verdict::Leans { role, fits } => format!(
+            "Leans {} ({} {:.0}% · {} {:.0}%)",
+            framework.roles[role].name,
+            short(0),
+            fits[0],
+            short(1),
+            fits[1]
+        ),
+        Verdict::Straddles { fits } => format!(
+            "Straddles both ({} {:.0}% · {} {:.0}%, within {STRADDLE_POINTS:.0} points)",
+            short(0),
+            fits[0],
+            short(1),
+            fits[1],
+        ),
+    }
+}
+
+pub fn report_written(path: &str) -> String {
+    format!("Report written to {path}")
+}
+
+pub fn report_failed(reason: &str) -> String {
+    format!("Could not write the report: {reason}")
+}

@@ -635,7 +635,7 @@ fn empty_assessment_exports_without_a_verdict() {
     assert!(rows.iter().all(|r| r[4].is_empty()));
 
     let md = export::markdown(&fw, &a);
-    assert!(md.contains("No verdict yet"));
+    assert!(md.contains("No ratings yet"), "{md}");
     assert!(md.contains("Nothing is rated on the scale yet."));
     assert!(!md.contains("NaN") && !md.contains("inf"));
     assert!(md.ends_with('\n') && !md.ends_with("\n\n"));

@@ -5,7 +5,7 @@ use std::fs;
 
 use proptest::prelude::*;
 use rolefit::domain::{
-    Assessment, CompetencyId, Entry, Framework, Level, PlanItem, Position, Rating, Screen,
+    Assessment, CompetencyId, Entry, Framework, Level, PlanItem, Position, Rating, Screen, Snapshot,
 };
 use rolefit::storage::codec;
 use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
@@ -176,6 +176,25 @@ fn datetime() -> impl Strategy<Value = Datetime> {
         )
 }
 
+fn snapshot() -> impl Strategy<Value = Snapshot> {
+    (
+        datetime(),
+        text(),
+        prop::collection::btree_map(
+            competency_id(),
+            rating().prop_filter_map("rated", |r| r),
+            0..8,
+        ),
+        extras(&["who", "x-note"]),
+    )
+        .prop_map(|(taken, label, ratings, extra)| Snapshot {
+            taken,
+            label,
+            ratings,
+            extra,
+        })
+}
+
 fn profile_id() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
         "pm",
@@ -208,6 +227,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         prop::collection::btree_map(competency_id(), plan_item(), 0..4),
         extras(&["team", "mood", "x-custom"]),
         prop::option::of(extras(&["a", "b"]).prop_filter("non-empty", |t| !t.is_empty())),
+        prop::collection::vec(snapshot(), 0..3),
     )
         .prop_map(
             |(
@@ -217,6 +237,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 plan,
                 mut extra,
                 section,
+                history,
             )| {
                 if !position_extra.is_empty() {
                     extra.insert("position".into(), toml::Value::Table(position_extra));
@@ -237,6 +258,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     },
                     ratings,
                     plan,
+                    history,
                     extra,
                 }
             },

@@ -68,6 +68,8 @@ pub enum Action {
     ApplyWhatIf,
     /// Results: close a round (asks for an optional label first).
     CloseRound,
+    /// Results: write a Markdown report to a file.
+    ExportReport,
     /// Answer to a prompt: yes / confirm.
     Confirm,
     /// Answer to a prompt: no / cancel.
@@ -93,6 +95,8 @@ pub enum Effect {
     Quit,
     /// Move the unreadable file aside, then carry on with a fresh assessment.
     StartFresh,
+    /// Write a report in this format next to the user's data.
+    Export(crate::export::Format),
 }
 
 /// What the footer says about saving.
@@ -222,8 +226,10 @@ pub struct App {
     pub notice: Option<String>,
     /// True when the file must never be written.
     pub read_only: bool,
-    /// Unsaved changes exist.
+    /// Unsaved changes exist (including where the user is).
     pub dirty: bool,
+    /// Unsaved changes to ratings, notes, plans or rounds (not just the position).
+    pub dirty_data: bool,
     /// Show the first-run welcome on the Roles screen.
     pub welcome: bool,
     pub size: (u16, u16),
@@ -260,6 +266,7 @@ impl App {
             notice: None,
             read_only: false,
             dirty: false,
+            dirty_data: false,
             welcome: false,
             size: (80, 24),
             quitting: false,
@@ -501,10 +508,19 @@ impl App {
         match result {
             Ok(time) => {
                 self.dirty = false;
+                self.dirty_data = false;
                 self.save = SaveStatus::Saved(time);
             }
             Err(reason) => self.save = SaveStatus::Failed(reason),
         }
+    }
+
+    /// Called by the runtime after writing a report.
+    pub fn exported(&mut self, result: Result<String, String>) {
+        self.notice = Some(match result {
+            Ok(path) => strings::report_written(&path),
+            Err(reason) => strings::report_failed(&reason),
+        });
     }
 
     /// Called by the runtime once the broken file has been moved aside.
@@ -568,6 +584,7 @@ impl App {
             return Vec::new();
         }
         self.dirty = true;
+        self.dirty_data = true;
         self.assessment.updated = crate::clock::now_utc();
         vec![Effect::Changed]
     }
@@ -825,6 +842,7 @@ impl App {
                 self.refresh_results();
             }
             Action::ApplyWhatIf => return self.apply_what_if(),
+            Action::ExportReport => return vec![Effect::Export(crate::export::Format::Markdown)],
             Action::CloseRound => {
                 if self.read_only {
                     return self.refuse_write();

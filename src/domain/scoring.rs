@@ -232,8 +232,8 @@ pub struct GapRow {
     pub band: Band,
 }
 
-/// Every rated competency against `profile`'s targets, largest gap first, then strengths last
-/// (most above target first), ties in framework order.
+/// Every rated competency against `profile`'s targets, largest gap first and the strength
+/// furthest above target last; ties in framework order.
 pub fn gaps(framework: &Framework, sheet: &RatingSheet, profile: usize) -> Vec<GapRow> {
     let mut rows: Vec<GapRow> = (0..framework.competencies.len())
         .filter_map(|c| {

@@ -143,6 +143,16 @@ const KNOWN_TOP: &[&str] = &[
 
 /// Reads an assessment from text. `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
+    parse_checked(text, name, true)
+}
+
+/// Reads a file written by a newer rolefit as far as this version understands it, to show it
+/// read-only. None when its shape has changed too much.
+pub fn parse_newer(text: &str, name: &str) -> Option<Assessment> {
+    parse_checked(text, name, false).ok()
+}
+
+fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessment, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Invalid {
             line: 1,
@@ -154,9 +164,10 @@ pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
     let head: RawHead = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     match head.format.as_ref().map(|f| (f.get_ref(), f.span())) {
         None => return Err(ParseError::at(text, 0, "missing `format = 1`")),
-        Some((toml::Value::Integer(found), _)) if *found > FORMAT => {
+        Some((toml::Value::Integer(found), _)) if *found > FORMAT && check_format => {
             return Err(ParseError::NewerFormat { found: *found });
         }
+        Some((toml::Value::Integer(found), _)) if *found > FORMAT => {}
         Some((toml::Value::Integer(found), span)) if *found != FORMAT => {
             return Err(ParseError::at(
                 text,
@@ -174,6 +185,7 @@ pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
         }
     }
     let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    // The raw struct reads `format` only to require it; its value was checked above.
     let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     let _ = raw.format;
 
@@ -252,13 +264,6 @@ pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
     position_extra.remove("screen");
     position_extra.remove("competency");
     position_extra.remove("target");
-    for key in KNOWN_TOP {
-        table.remove(*key);
-    }
-    if !position_extra.is_empty() {
-        table.insert("position".into(), toml::Value::Table(position_extra));
-    }
-    let now = crate::clock::now_utc();
     let mut history_extras: Vec<toml::Table> = match table.get("history") {
         Some(toml::Value::Array(rounds)) => rounds
             .iter()
@@ -272,6 +277,13 @@ pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
             .collect(),
         _ => Vec::new(),
     };
+    for key in KNOWN_TOP {
+        table.remove(*key);
+    }
+    if !position_extra.is_empty() {
+        table.insert("position".into(), toml::Value::Table(position_extra));
+    }
+    let now = crate::clock::now_utc();
     history_extras.resize(raw.history.len(), toml::Table::new());
     let mut history = Vec::with_capacity(raw.history.len());
     for (round, extra) in raw.history.into_iter().zip(history_extras) {

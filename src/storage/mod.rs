@@ -133,7 +133,7 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
         Ok(assessment) => ReadOutcome::Loaded(assessment),
         Err(ParseError::NewerFormat { found }) => ReadOutcome::Newer {
             found,
-            assessment: None,
+            assessment: codec::parse_newer(&text, name),
         },
         Err(ParseError::Invalid {
             line,
@@ -168,6 +168,21 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StorageError> {
         source,
     })?;
     Ok(target)
+}
+
+/// Where a report of an assessment goes: `DATA_DIR/reports/NAME-TIMESTAMP.EXT` for an
+/// assessment in the data folder, otherwise beside the assessment file.
+pub fn report_path(assessment: &Path, extension: &str) -> PathBuf {
+    let stem = assessment
+        .file_stem()
+        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+    let parent = assessment.parent().unwrap_or(Path::new("."));
+    let folder = if parent.file_name().is_some_and(|n| n == "assessments") {
+        parent.parent().unwrap_or(parent).join("reports")
+    } else {
+        parent.to_path_buf()
+    };
+    folder.join(format!("{stem}-{}.{extension}", crate::clock::file_stamp()))
 }
 
 /// Creates the folder an assessment file lives in.

@@ -96,7 +96,7 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (save_text, save_style) = match &app.save {
-        SaveStatus::Idle if app.dirty => (strings::NOT_SAVED_YET.to_string(), theme.dim),
+        SaveStatus::Idle if app.dirty_data => (strings::NOT_SAVED_YET.to_string(), theme.dim),
         SaveStatus::Idle => (String::new(), theme.dim),
         SaveStatus::Saved(time) if app.dirty => {
             (strings::saved(time) + " · changes pending", theme.dim)

@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let levels = level_lines(app, usize::from(right.width.saturating_sub(2)), true, theme);
+        let levels = level_lines(app, usize::from(right.width.saturating_sub(3)), true, theme);
         let [levels_area, note] = Layout::vertical([
             Constraint::Length(levels.len() as u16 + 2),
             Constraint::Min(3),
@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .count()
             .clamp(1, 4) as u16;
         let note_height = if app.editing() { 7 } else { note_lines + 2 };
-        let width = usize::from(area.width.saturating_sub(2));
+        let width = usize::from(area.width.saturating_sub(3));
         let full = level_lines(app, width, true, theme);
         // Every descriptor in full when that still leaves room to read the competency.
         let levels = if full.len() + 2 + usize::from(note_height) + 10 <= usize::from(area.height) {

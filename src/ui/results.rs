@@ -157,37 +157,20 @@ fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
 
 /// "Leans PMO Manager (PM 64% · PMO 95%)" and friends.
 pub fn verdict_text(app: &App) -> String {
-    let fw = &app.framework;
-    let short = |r: usize| fw.roles[r].short.as_str();
-    match app.results.summary.verdict {
-        Verdict::NoRatings => strings::NO_RATINGS.to_string(),
-        Verdict::Leans { role, fits } => format!(
-            "Leans {} ({} {:.0}% · {} {:.0}%)",
-            fw.roles[role].name,
-            short(0),
-            fits[0],
-            short(1),
-            fits[1]
-        ),
-        Verdict::Straddles { fits } => format!(
-            "Straddles both ({} {:.0}% · {} {:.0}%, within {:.0} points)",
-            short(0),
-            fits[0],
-            short(1),
-            fits[1],
-            scoring::STRADDLE_POINTS
-        ),
-    }
+    let summary = &app.results.summary;
+    strings::verdict(&app.framework, &summary.verdict, summary.rated_on_scale)
 }
 
+/// A bar of `cells` squares: a full square per filled cell, a small one for half a cell, dots
+/// for the rest. Squares keep bars on consecutive rows apart and read without colour.
 fn bar(value: f64, max: f64, cells: usize) -> String {
-    let filled = ((value / max) * cells as f64 * 2.0).round() as usize;
-    let mut out = "█".repeat((filled / 2).min(cells));
+    let filled = ((value / max).clamp(0.0, 1.0) * cells as f64 * 2.0).round() as usize;
+    let mut out = "■".repeat((filled / 2).min(cells));
     if filled % 2 == 1 && out.chars().count() < cells {
-        out.push('▌');
+        out.push('▪');
     }
     let used = out.chars().count();
-    out.push_str(&"░".repeat(cells - used));
+    out.push_str(&"·".repeat(cells - used));
     out
 }
 
@@ -312,13 +295,15 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
         .saturating_sub(left.chars().count() + right.chars().count() + 2)
         .clamp(11, 61);
     let marker = (position * (track - 1) as f64).round() as usize;
-    let middle = (track - 1) / 2;
+    // The "straddles both" band around the middle: fits within STRADDLE_POINTS of each other.
+    let half_band = (scoring::STRADDLE_POINTS / 200.0 * (track - 1) as f64).max(0.5);
+    let middle = (track - 1) as f64 / 2.0;
     let line: String = (0..track)
         .map(|i| {
             if i == marker {
                 '●'
-            } else if i == middle {
-                '┼'
+            } else if (i as f64 - middle).abs() <= half_band {
+                '═'
             } else {
                 '─'
             }

@@ -1,0 +1,245 @@
+//! Persistence under faults: saves that fail (injected, and real full or read-only file
+//! systems on a small tmpfs) are shown, retried, never tear the file, and quitting asks first.
+
+mod headless;
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rolefit::app::Prompt;
+use rolefit::cli::{Prepared, prepare};
+use rolefit::domain::{Assessment, Framework};
+use rolefit::runtime::{self, Persist, ScriptedEvents};
+
+/// A store whose saves fail with `kind` until `failures` is used up.
+struct Failing {
+    inner: rolefit::runtime::FileStore,
+    failures: usize,
+    kind: io::ErrorKind,
+    attempts: usize,
+}
+
+impl Persist for Failing {
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()> {
+        self.attempts += 1;
+        if self.failures > 0 {
+            self.failures -= 1;
+            return Err(io::Error::from(self.kind));
+        }
+        self.inner.save(assessment)
+    }
+
+    fn move_aside(&mut self) -> Result<PathBuf, String> {
+        self.inner.move_aside()
+    }
+}
+
+struct Outcome {
+    screen: String,
+    prompt: Option<Prompt>,
+    dirty: bool,
+    attempts: usize,
+}
+
+fn run_failing(data: &Path, script: &str, failures: usize, kind: io::ErrorKind) -> Outcome {
+    let path = data.join("assessments").join("default.toml");
+    let Prepared { mut app, store } = prepare(Framework::builtin(), &path, "default").unwrap();
+    app.color = false;
+    let mut store = Failing {
+        inner: store,
+        failures,
+        kind,
+        attempts: 0,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events = ScriptedEvents::new(headless::keys(script));
+    let stop = Arc::new(AtomicBool::new(false));
+    runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop).unwrap();
+    Outcome {
+        screen: headless::screen_text(terminal.backend()),
+        prompt: app.prompt.clone(),
+        dirty: app.dirty,
+        attempts: store.attempts,
+    }
+}
+
+fn file(data: &Path) -> Option<String> {
+    std::fs::read_to_string(data.join("assessments/default.toml")).ok()
+}
+
+#[test]
+fn a_failed_save_is_shown_and_the_app_keeps_working() {
+    let dir = tempfile::tempdir().unwrap();
+    // The screen change saves at once; it fails with a full disk.
+    let out = run_failing(
+        dir.path(),
+        "<tab><tab>4<tab>",
+        usize::MAX,
+        io::ErrorKind::StorageFull,
+    );
+    assert!(
+        out.screen.contains("Save failed: disk full — retrying"),
+        "{}",
+        out.screen
+    );
+    assert!(
+        out.screen.contains("1/33 rated"),
+        "the rating is kept in the app: {}",
+        out.screen
+    );
+    assert!(out.dirty);
+    assert!(
+        out.attempts >= 2,
+        "saved on screen change and again on exit"
+    );
+    assert_eq!(file(dir.path()), None, "nothing half-written");
+}
+
+#[test]
+fn a_save_that_fails_once_succeeds_on_the_next_attempt() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_failing(
+        dir.path(),
+        "<tab><tab>4<tab>",
+        1,
+        io::ErrorKind::PermissionDenied,
+    );
+    assert!(!out.dirty);
+    let saved = headless::saved(dir.path());
+    assert_eq!(saved["ratings"]["DP1"]["level"].as_integer(), Some(4));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let kind = io::ErrorKind::ReadOnlyFilesystem;
+    // q: the save fails, so rolefit asks.
+    let out = run_failing(dir.path(), "<tab><tab>4q", usize::MAX, kind);
+    assert!(
+        matches!(out.prompt, Some(Prompt::ConfirmQuit(_))),
+        "{:?}",
+        out.prompt
+    );
+    assert!(out.screen.contains("Unsaved changes"), "{}", out.screen);
+    assert!(
+        out.screen.contains("read-only file system"),
+        "{}",
+        out.screen
+    );
+    // n: stay, and keep working.
+    let out = run_failing(dir.path(), "<tab><tab>4qn5", usize::MAX, kind);
+    assert_eq!(out.prompt, None);
+    assert!(out.screen.contains("2/33 rated"), "{}", out.screen);
+    // y: quit without the changes; the file was never written.
+    let out = run_failing(dir.path(), "<tab><tab>4qy", usize::MAX, kind);
+    assert!(out.dirty);
+    assert_eq!(file(dir.path()), None);
+}
+
+/// A small tmpfs mounted for one test, unmounted when dropped. Mounting needs root (CI and the
+/// development machines run as root); elsewhere the test says it was skipped.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            Some(Tmpfs(dir))
+        } else {
+            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+            None
+        }
+    }
+
+    fn remount_read_only(&self) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_full_disk_keeps_the_old_file_whole() {
+    let Some(fs) = Tmpfs::mount("64k") else {
+        return;
+    };
+    let data = fs.0.join("data");
+    // A first session saves normally.
+    headless::run(&data, "<tab><tab>4", (80, 24));
+    let before = file(&data).unwrap();
+    // Fill the disk, then write a long note: the save fails, the old file stays whole.
+    let filler = fs.0.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let chunk = vec![b'x'; 4096];
+    while io::Write::write_all(&mut f, &chunk).is_ok() {}
+    drop(f);
+    let r = headless::run(&data, "<home>emore evidence<esc><s-tab>", (80, 24));
+    assert!(
+        r.screen.contains("Save failed: disk full — retrying"),
+        "{}",
+        r.screen
+    );
+    assert_eq!(file(&data).unwrap(), before);
+    assert_eq!(
+        names(&data.join("assessments")),
+        ["default.lock", "default.toml"]
+    );
+    // Room again: the next session saves.
+    std::fs::remove_file(&filler).unwrap();
+    std::fs::write(fs.0.join("probe"), "room again")
+        .expect("the tmpfs has room after the filler is gone");
+    std::fs::remove_file(fs.0.join("probe")).unwrap();
+    let r = headless::run(&data, "<home>5<tab>", (80, 24));
+    assert!(r.screen.contains("Saved"), "{}", r.screen);
+    let saved = headless::saved(&data);
+    assert_eq!(
+        saved["ratings"]["DP1"]["level"].as_integer(),
+        Some(5),
+        "{}\n{saved:?}",
+        r.screen
+    );
+}
+
+#[test]
+fn a_read_only_folder_is_reported_and_nothing_changes() {
+    let Some(fs) = Tmpfs::mount("1m") else { return };
+    let data = fs.0.join("data");
+    headless::run(&data, "<tab><tab>4<tab>", (80, 24));
+    let before = file(&data).unwrap();
+    fs.remount_read_only();
+    let r = headless::run(&data, "<s-tab>3<tab>", (80, 24));
+    assert!(
+        r.screen.contains("Save failed: read-only file system"),
+        "{}",
+        r.screen
+    );
+    assert_eq!(file(&data).unwrap(), before);
+}
