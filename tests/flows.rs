@@ -173,10 +173,10 @@ fn a_pm_leaning_assessment_shows_its_verdict() {
         "{}",
         r.screen
     );
-    // The spectrum marker sits left of the middle.
+    // The spectrum marker sits left of the middle band.
     let spectrum = r.screen.lines().find(|l| l.contains("PM ◀")).unwrap();
     assert!(
-        spectrum.find('●').unwrap() < spectrum.find('┼').unwrap(),
+        spectrum.find('●').unwrap() < spectrum.find('═').unwrap(),
         "{spectrum}"
     );
 }
