@@ -1,2 +1,541 @@
-//! Benchmarks (filled in by the benchmark suite).
-fn main() {}
+//! Criterion benchmarks of rolefit at three framework sizes: the built-in framework and
+//! synthetic ones of 2,000 and 20,000 competencies (generated here, never committed).
+//!
+//! Groups, each with one benchmark per size (the id's last part is the competency count):
+//!
+//! - `load_framework`: `Framework::from_toml` (parse and validate).
+//! - `app_new`: `App::new` with a fully rated assessment (what startup computes).
+//! - `render/<screen>`: one `terminal.draw(ui::render)` at 120×40 into `TestBackend`, for
+//!   Roles, Roles with the flavours, Grid (an area expanded), Rate, Results and Help;
+//!   `render/baseline_list` draws the list of `examples/baseline.rs` the same way, for scale.
+//! - `keys/navigate_1000`: 1,000 navigation keys, each `input::map_event` → `App::update` →
+//!   draw (reported per key as throughput).
+//! - `keys/rate_one`: one rating key on Rate (records, recomputes the figures, draws).
+//! - `keys/results_sort`: one `s` on Results (re-sorts the gap table, draws).
+//! - `scoring`: `fit` for every profile, `verdict`, `gaps`, on a fully rated sheet.
+//! - `storage`: `codec::to_toml`, `codec::parse`, `atomic::write_atomic` (fsyncs) and plain
+//!   `std::fs::write` (no fsync) of a fully rated assessment.
+//!
+//! Run: `cargo bench` (all), `cargo bench -- render/` (a filter), `cargo bench -- --test`
+//! (each benchmark once, as a smoke test; `cargo test --benches` does the same).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use criterion::{
+    BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rolefit::app::{Action, App};
+use rolefit::domain::scoring::{self, RatingSheet};
+use rolefit::domain::{Assessment, Framework, Level, Rating};
+use rolefit::input::{Context, map_event};
+use rolefit::storage::{atomic, codec};
+use rolefit::ui;
+
+/// Terminal size every screen is drawn at.
+const SIZE: (u16, u16) = (120, 40);
+
+/// Synthetic framework sizes, in competencies.
+const SYNTHETIC: [usize; 2] = [2_000, 20_000];
+
+/// Competencies per synthetic area.
+const PER_AREA: usize = 50;
+
+// ---- fixtures -------------------------------------------------------------------------------
+
+/// A framework, its TOML text and a fully rated assessment for it.
+struct Fixture {
+    /// Competency count, used as the benchmark id.
+    label: String,
+    toml: String,
+    framework: Framework,
+    assessment: Assessment,
+}
+
+/// The built-in framework, then the synthetic ones; built once (the 20,000 one takes a while).
+fn fixtures() -> &'static [Fixture] {
+    static FIXTURES: OnceLock<Vec<Fixture>> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let mut texts = vec![rolefit::domain::framework::BUILTIN_TOML.to_string()];
+        texts.extend(SYNTHETIC.iter().map(|&n| synthetic_framework(n)));
+        texts
+            .into_iter()
+            .map(|toml| {
+                let framework = Framework::from_toml(&toml).unwrap_or_else(|problems| {
+                    panic!("generated framework is invalid: {:?}", &problems[..1])
+                });
+                let assessment = fully_rated(&framework);
+                Fixture {
+                    label: framework.competencies.len().to_string(),
+                    toml,
+                    framework,
+                    assessment,
+                }
+            })
+            .collect()
+    })
+}
+
+/// TOML text of a valid framework with `competencies` competencies: two roles, the six
+/// profiles of the built-in framework (two main ones, four PMO flavours with adjustments),
+/// areas of [`PER_AREA`] competencies, texts about as long as the built-in ones.
+fn synthetic_framework(competencies: usize) -> String {
+    use std::fmt::Write;
+    let areas = competencies.div_ceil(PER_AREA);
+    let id = |c: usize| format!("A{:03}C{:02}", c / PER_AREA, c % PER_AREA);
+    let mut out = String::with_capacity(competencies * 700);
+    out.push_str(&format!(
+        "format = 1\nid = \"synthetic-{competencies}\"\nversion = 1\n\
+         name = \"Synthetic framework of {competencies} competencies\"\n\
+         summary = \"Generated for benchmarks: two roles, six profiles, areas of {PER_AREA} competencies.\"\n\n\
+         [scale]\nna = \"Not applicable: left out of every score.\"\n"
+    ));
+    let labels = [
+        "Not yet",
+        "Aware",
+        "Guided",
+        "Independent",
+        "Advanced",
+        "Expert",
+    ];
+    for (value, label) in labels.iter().enumerate() {
+        out.push_str(&format!(
+            "\n[[scale.levels]]\nvalue = {value}\nlabel = \"{label}\"\n\
+             descriptor = \"What level {value} looks like in everyday work, in one sentence of ordinary length.\"\n"
+        ));
+        if (2..=4).contains(&value) {
+            out.push_str("hint = \"normal work\"\n");
+        }
+    }
+    for (role, name, short) in [
+        ("pm", "Project Manager", "PM"),
+        ("pmo", "PMO Manager", "PMO"),
+    ] {
+        out.push_str(&format!(
+            "\n[[roles]]\nid = \"{role}\"\nname = \"{name}\"\nshort = \"{short}\"\n\
+             essence = \"One line on what the {name} is for, as long as the built-in one.\"\n\
+             description = \"{}\"\nactivities = [{}]\n\
+             horizon = \"Weeks to years, depending on the work.\"\n\
+             scope = \"Tactical or strategic, depending on the organisation.\"\n\
+             in_practice = \"{}\"\n",
+            "A paragraph describing the role in several sentences. ".repeat(6),
+            (1..=8)
+                .map(|i| format!("\"Typical activity number {i} of the {short}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+            "How the role blurs in practice, in a few sentences. ".repeat(4),
+        ));
+    }
+    out.push_str(
+        "\n[[profiles]]\nid = \"pm\"\nname = \"Project Manager\"\nshort = \"PM\"\nrole = \"pm\"\n\
+         description = \"Targets for a Project Manager.\"\n\
+         \n[[profiles]]\nid = \"pmo\"\nname = \"PMO Manager\"\nshort = \"PMO\"\nrole = \"pmo\"\n\
+         description = \"Targets for a PMO Manager.\"\n",
+    );
+    let flavours = [
+        ("portfolio-pmo", "Portfolio PMO", "Portfolio", 4),
+        ("programme-pmo", "Programme PMO", "Programme", 7),
+        ("delivery-pmo", "Delivery PMO", "Delivery", 14),
+        ("coe", "Centre of Excellence", "CoE", 8),
+    ];
+    for (f, (pid, name, short, adjusted)) in flavours.into_iter().enumerate() {
+        out.push_str(&format!(
+            "\n[[profiles]]\nid = \"{pid}\"\nname = \"{name}\"\nshort = \"{short}\"\nrole = \"pmo\"\n\
+             base = \"pmo\"\ndescription = \"A flavour of the PMO, described in two sentences. It moves a few targets.\"\n\
+             reference = \"P3O\"\n[profiles.adjust]\n"
+        ));
+        // Spread the adjusted competencies over the framework.
+        for k in 0..adjusted {
+            let c = (f * 97 + k * competencies / adjusted) % competencies;
+            writeln!(out, "{} = {}", id(c), (k + f) % 6).expect("write to a String");
+        }
+    }
+    let weights = ["core", "light", "operational", "strategic", "none"];
+    let focus_labels = [
+        "Core",
+        "Light",
+        "Operational",
+        "Strategic, multiple layers",
+        "N/A",
+    ];
+    for a in 0..areas {
+        out.push_str(&format!(
+            "\n[[areas]]\nid = \"A{a:03}\"\nname = \"Area number {a} of the framework\"\n\
+             contrast = \"How the two roles differ in this area, in one line.\"\n"
+        ));
+        for (r, role) in ["pm", "pmo"].into_iter().enumerate() {
+            let w = (a + 3 * r) % weights.len();
+            out.push_str(&format!(
+                "[areas.focus.{role}]\nlabel = \"{}\"\nweight = \"{}\"\n\
+                 meaning = \"What the area means in this role's daily work, in a sentence or two of text.\"\n",
+                focus_labels[w], weights[w]
+            ));
+        }
+    }
+    for c in 0..competencies {
+        out.push_str(&format!(
+            "\n[[competencies]]\nid = \"{}\"\narea = \"A{:03}\"\nname = \"Competency {c}: a name of ordinary length\"\n\
+             description = \"What this competency covers, in a sentence long enough to wrap once or twice on a narrow screen.\"\n\
+             refs = [\"Framework reference #{}\", \"Another framework: section {}\"]\n\
+             [competencies.practice]\n\
+             pm = \"What it looks like in a Project Manager's practice, in a sentence of about the built-in length.\"\n\
+             pmo = \"What it looks like in a PMO Manager's practice, in a sentence of about the built-in length.\"\n\
+             [competencies.targets]\npm = {}\npmo = {}\n",
+            id(c),
+            c / PER_AREA,
+            c % 40,
+            c % 17,
+            1 + c % 5,
+            1 + (c * 7 + 3) % 5,
+        ));
+    }
+    out
+}
+
+/// An assessment with every competency rated (a few N/A), some notes and plans.
+fn fully_rated(framework: &Framework) -> Assessment {
+    let now = rolefit::clock::utc_from_epoch(1_767_225_600);
+    let mut assessment = Assessment::new("bench", framework, now);
+    for (i, competency) in framework.competencies.iter().enumerate() {
+        let rating = if i % 23 == 22 {
+            Rating::NotApplicable
+        } else {
+            Rating::Level(Level::new((i * 5 % 6) as u8).expect("on the scale"))
+        };
+        assessment.set_rating(&competency.id, Some(rating));
+        if i % 10 == 0 {
+            assessment.set_note(
+                &competency.id,
+                "Led this on the last two projects; evidence in the lessons log.".into(),
+            );
+        }
+        if i % 25 == 0 {
+            assessment.plan.insert(
+                competency.id.clone(),
+                rolefit::domain::PlanItem {
+                    target: Level::new(4),
+                    action: "Shadow the portfolio office for a quarter.".into(),
+                    extra: toml::Table::new(),
+                },
+            );
+        }
+    }
+    assessment
+}
+
+// ---- driving the app --------------------------------------------------------------------------
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// One key as the runtime handles it: map in the current context, update, draw.
+fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Event) {
+    if let Some(action) = map_event(event, Context::of(app)) {
+        black_box(app.update(action));
+    }
+    draw(app, terminal);
+}
+
+fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal
+        .draw(|frame| ui::render(frame, app))
+        .expect("TestBackend never fails");
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("TestBackend never fails")
+}
+
+/// The screens drawn by `render/…`.
+#[derive(Copy, Clone)]
+enum Shot {
+    Roles,
+    RolesFlavours,
+    Grid,
+    Rate,
+    Results,
+    Help,
+}
+
+impl Shot {
+    const ALL: [Shot; 6] = [
+        Shot::Roles,
+        Shot::RolesFlavours,
+        Shot::Grid,
+        Shot::Rate,
+        Shot::Results,
+        Shot::Help,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Shot::Roles => "roles",
+            Shot::RolesFlavours => "roles_flavours",
+            Shot::Grid => "grid",
+            Shot::Rate => "rate",
+            Shot::Results => "results",
+            Shot::Help => "help",
+        }
+    }
+}
+
+/// A fully rated app at 120×40 on the Roles screen.
+fn new_app(fixture: &Fixture) -> App {
+    let mut app = App::new(fixture.framework.clone(), fixture.assessment.clone());
+    app.update(Action::Resize(SIZE.0, SIZE.1));
+    app
+}
+
+/// Grid with the last area expanded and the cursor 25 rows into it (clamped on small
+/// frameworks), so the table is scrolled to the far end.
+fn to_grid(app: &mut App) {
+    app.update(Action::NextScreen);
+    app.update(Action::End);
+    app.update(Action::Activate);
+    for _ in 0..25 {
+        app.update(Action::Down);
+    }
+}
+
+/// An app showing `shot`.
+fn app_on(fixture: &Fixture, shot: Shot) -> App {
+    let mut app = new_app(fixture);
+    match shot {
+        Shot::Roles => {}
+        Shot::RolesFlavours => {
+            app.update(Action::ToggleFlavours);
+        }
+        Shot::Grid => to_grid(&mut app),
+        Shot::Rate => {
+            to_grid(&mut app);
+            app.update(Action::NextScreen);
+        }
+        Shot::Results => {
+            to_grid(&mut app);
+            app.update(Action::NextScreen);
+            app.update(Action::NextScreen);
+        }
+        Shot::Help => {
+            to_grid(&mut app);
+            app.update(Action::ToggleHelp);
+        }
+    }
+    app
+}
+
+/// 1,000 navigation keys that end where they started (Grid, first area expanded, top row):
+/// ten rounds of 40 down, 2 right, 2 left, 40 up, Tab to Rate, 7 right, 7 left, BackTab.
+fn navigation_keys() -> Vec<Event> {
+    let mut round = Vec::new();
+    round.extend(std::iter::repeat_n(key(KeyCode::Down), 40));
+    round.extend(std::iter::repeat_n(key(KeyCode::Right), 2));
+    round.extend(std::iter::repeat_n(key(KeyCode::Left), 2));
+    round.extend(std::iter::repeat_n(key(KeyCode::Up), 40));
+    round.push(key(KeyCode::Tab));
+    round.extend(std::iter::repeat_n(key(KeyCode::Right), 7));
+    round.extend(std::iter::repeat_n(key(KeyCode::Left), 7));
+    round.push(key(KeyCode::BackTab));
+    let keys: Vec<Event> = std::iter::repeat_n(round, 10).flatten().collect();
+    assert_eq!(keys.len(), 1_000);
+    keys
+}
+
+// ---- benchmarks ---------------------------------------------------------------------------
+
+fn load_framework(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_framework");
+    group.sampling_mode(SamplingMode::Flat);
+    for fixture in fixtures() {
+        group.bench_with_input(
+            BenchmarkId::from_parameter(&fixture.label),
+            &fixture.toml,
+            |b, text| b.iter(|| Framework::from_toml(black_box(text)).expect("valid")),
+        );
+    }
+    group.finish();
+}
+
+fn app_new(c: &mut Criterion) {
+    let mut group = c.benchmark_group("app_new");
+    group.sampling_mode(SamplingMode::Flat);
+    for fixture in fixtures() {
+        group.bench_with_input(
+            BenchmarkId::from_parameter(&fixture.label),
+            fixture,
+            |b, fixture| {
+                b.iter_batched(
+                    || (fixture.framework.clone(), fixture.assessment.clone()),
+                    |(framework, assessment)| App::new(framework, assessment),
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+    }
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    for shot in Shot::ALL {
+        let mut group = c.benchmark_group(format!("render/{}", shot.name()));
+        for fixture in fixtures() {
+            let app = app_on(fixture, shot);
+            let mut terminal = terminal();
+            group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
+                b.iter(|| draw(&app, &mut terminal))
+            });
+        }
+        group.finish();
+    }
+}
+
+/// The list of `examples/baseline.rs` drawn the same way, as a floor for a ratatui frame.
+fn render_baseline(c: &mut Criterion) {
+    use ratatui::style::{Modifier, Style};
+    use ratatui::widgets::{Block, List, ListState};
+    let items: Vec<String> = (1..=50).map(|i| format!("Item {i:02}")).collect();
+    let mut state = ListState::default().with_selected(Some(0));
+    let mut terminal = terminal();
+    c.bench_function("render/baseline_list", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| {
+                    let list = List::new(items.iter().map(String::as_str))
+                        .block(Block::bordered().title(" Baseline list "))
+                        .highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+                        .highlight_symbol("> ");
+                    frame.render_stateful_widget(list, frame.area(), &mut state);
+                })
+                .expect("TestBackend never fails");
+        })
+    });
+}
+
+fn keys(c: &mut Criterion) {
+    let navigation = navigation_keys();
+    let mut group = c.benchmark_group("keys/navigate_1000");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(navigation.len() as u64));
+    for fixture in fixtures() {
+        let mut app = new_app(fixture);
+        app.update(Action::NextScreen);
+        app.update(Action::Activate);
+        let mut terminal = terminal();
+        group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
+            b.iter(|| {
+                for event in &navigation {
+                    press(&mut app, &mut terminal, event);
+                }
+            })
+        });
+        assert_eq!(
+            (app.grid.selected, app.grid.column),
+            (0, 0),
+            "keys end at home"
+        );
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("keys/rate_one");
+    let three = key(KeyCode::Char('3'));
+    for fixture in fixtures() {
+        let mut app = app_on(fixture, Shot::Rate);
+        let middle = fixture.framework.competencies.len() / 2;
+        let mut terminal = terminal();
+        group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
+            b.iter(|| {
+                // Rating moves on to the next competency; start from the same one every time.
+                app.rate.current = middle;
+                press(&mut app, &mut terminal, &three);
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("keys/results_sort");
+    let sort = key(KeyCode::Char('s'));
+    for fixture in fixtures() {
+        let mut app = app_on(fixture, Shot::Results);
+        let mut terminal = terminal();
+        group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
+            b.iter(|| press(&mut app, &mut terminal, &sort))
+        });
+    }
+    group.finish();
+}
+
+fn scoring(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scoring");
+    for fixture in fixtures() {
+        let framework = &fixture.framework;
+        let sheet = RatingSheet::from_assessment(framework, &fixture.assessment);
+        let target = framework.main_profiles[1];
+        group.bench_function(BenchmarkId::new("fit_all_profiles", &fixture.label), |b| {
+            b.iter(|| {
+                (0..framework.profiles.len())
+                    .map(|p| scoring::fit(framework, black_box(&sheet), p))
+                    .collect::<Vec<_>>()
+            })
+        });
+        group.bench_function(BenchmarkId::new("verdict", &fixture.label), |b| {
+            b.iter(|| scoring::verdict(framework, black_box(&sheet)))
+        });
+        group.bench_function(BenchmarkId::new("gaps", &fixture.label), |b| {
+            b.iter(|| scoring::gaps(framework, black_box(&sheet), target))
+        });
+    }
+    group.finish();
+}
+
+fn storage(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let mut group = c.benchmark_group("storage");
+    for fixture in fixtures() {
+        let assessment = &fixture.assessment;
+        let text = codec::to_toml(assessment);
+        assert_eq!(
+            &codec::parse(&text, "bench").expect("round trip"),
+            assessment
+        );
+        let path = dir.path().join(format!("bench-{}.toml", fixture.label));
+        group.bench_function(BenchmarkId::new("to_toml", &fixture.label), |b| {
+            b.iter(|| codec::to_toml(black_box(assessment)))
+        });
+        group.bench_function(BenchmarkId::new("parse", &fixture.label), |b| {
+            b.iter(|| codec::parse(black_box(&text), "bench").expect("valid"))
+        });
+        group.bench_function(
+            BenchmarkId::new("write_atomic_fsync", &fixture.label),
+            |b| b.iter(|| write_atomic(&path, &text)),
+        );
+        group.bench_function(BenchmarkId::new("fs_write_no_fsync", &fixture.label), |b| {
+            b.iter(|| std::fs::write(&path, text.as_bytes()).expect("write"))
+        });
+    }
+    group.finish();
+}
+
+fn write_atomic(path: &Path, text: &str) {
+    atomic::write_atomic(path, text.as_bytes()).expect("write");
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20)
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = load_framework, app_new, render, render_baseline, keys, scoring, storage
+}
+
+criterion_main!(benches);
