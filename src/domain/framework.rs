@@ -127,6 +127,8 @@ pub struct Profile {
     pub base: Option<usize>,
     pub description: String,
     pub reference: Option<String>,
+    /// Competencies (indices) whose target differs from the base profile's, in framework order.
+    pub adjusted: Vec<usize>,
 }
 
 /// A role's focus on an area, as the source comparison states it.
@@ -531,6 +533,14 @@ impl<'a> Validator<'a> {
             area.competencies = start..end;
         }
 
+        let mut profiles = profiles;
+        for (p, profile) in profiles.iter_mut().enumerate() {
+            if let Some(base) = profile.base {
+                profile.adjusted = (0..competencies.len())
+                    .filter(|&c| competencies[c].targets[p] != competencies[c].targets[base])
+                    .collect();
+            }
+        }
         if !self.problems.is_empty() {
             self.problems.sort_by_key(|p| (p.line, p.column));
             return Err(self.problems);
@@ -682,6 +692,7 @@ impl<'a> Validator<'a> {
                 base,
                 description: profile.description,
                 reference: profile.reference,
+                adjusted: Vec::new(),
             });
             adjustments.push(
                 profile

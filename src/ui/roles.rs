@@ -152,7 +152,10 @@ fn role_lines<'a>(
 fn flavour_lines<'a>(framework: &Framework, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = wrapped(
         "",
-        "Flavours of the PMO are extra target profiles: they start from the PMO Manager's targets and raise or lower a few. Press f or Esc to go back.",
+        &format!(
+            "Flavours are extra target profiles: each starts from the {}'s targets and raises or lowers a few. Press f or Esc to go back.",
+            framework.roles[1].name
+        ),
         width,
         theme.text,
         theme.dim,
@@ -177,15 +180,17 @@ fn flavour_lines<'a>(framework: &Framework, width: usize, theme: &Theme) -> Vec<
                 theme.dim,
             ));
         }
-        let changes: Vec<String> = framework
-            .competencies
+        let changes: Vec<String> = profile
+            .adjusted
             .iter()
-            .filter(|c| c.targets[p] != c.targets[base])
-            .map(|c| format!("{} {}→{}", c.id, c.targets[base], c.targets[p]))
+            .map(|&c| {
+                let c = &framework.competencies[c];
+                format!("{} {}→{}", c.id, c.targets[base], c.targets[p])
+            })
             .collect();
         if !changes.is_empty() {
             lines.extend(wrapped(
-                "Targets vs PMO Manager: ",
+                &format!("Targets vs {}: ", framework.profiles[base].name),
                 &changes.join(", "),
                 width,
                 theme.dim,
