@@ -386,6 +386,14 @@ fn check_framework(path: &Path) -> Result<ExitCode, Failure> {
     }
 }
 
+/// How the app starts, from what the assessment file held.
+enum Start {
+    FirstRun,
+    Resumed,
+    Newer(i64),
+    Unreadable(storage::Unreadable),
+}
+
 /// Everything the TUI needs, read from disk, before the terminal is touched.
 pub struct Prepared {
     pub app: App,
@@ -413,16 +421,27 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
         storage::atomic::remove_leftovers(path);
     }
     let now = crate::clock::now_utc();
-    let mut app = match storage::read_assessment(path, name) {
-        ReadOutcome::Missing => {
-            App::new(framework.clone(), Assessment::new(name, &framework, now)).first_run()
-        }
-        ReadOutcome::Loaded(assessment) => {
-            let mut app = App::new(framework.clone(), assessment);
+    // What the file holds decides the assessment and how the app starts; the framework is
+    // moved into the app once, not copied.
+    let fresh = |framework: &Framework| Assessment::new(name, framework, now);
+    let (assessment, start): (Assessment, Start) = match storage::read_assessment(path, name) {
+        ReadOutcome::Missing => (fresh(&framework), Start::FirstRun),
+        ReadOutcome::Loaded(assessment) => (assessment, Start::Resumed),
+        ReadOutcome::Newer { found, assessment } => (
+            // Show what this version can read of it; never write it.
+            assessment.unwrap_or_else(|| fresh(&framework)),
+            Start::Newer(found),
+        ),
+        ReadOutcome::Unreadable(problem) => (fresh(&framework), Start::Unreadable(problem)),
+    };
+    let mut app = App::new(framework, assessment);
+    match start {
+        Start::FirstRun => app = app.first_run(),
+        Start::Resumed => {
             let (rated, total) = app.progress();
             let unknown: Vec<String> = app
                 .assessment
-                .unknown_ids(&framework)
+                .unknown_ids(&app.framework)
                 .into_iter()
                 .map(|id| id.0)
                 .collect();
@@ -435,27 +454,20 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
                     strings::unknown_ids(&unknown)
                 )
             });
-            app
         }
-        ReadOutcome::Newer { found, assessment } => {
-            // Show what this version can read of it; never write it.
-            let assessment = assessment.unwrap_or_else(|| Assessment::new(name, &framework, now));
-            let mut app = App::new(framework.clone(), assessment);
+        Start::Newer(found) => {
             app.read_only = true;
             app.save = SaveStatus::ReadOnly("Read-only: newer file format".into());
             app.notice = Some(format!(
                 "Format {found} file left untouched; update rolefit to edit it."
             ));
-            app
         }
-        ReadOutcome::Unreadable(problem) => {
-            let mut app = App::new(framework.clone(), Assessment::new(name, &framework, now));
+        Start::Unreadable(problem) => {
             if !busy {
                 app.prompt = Some(Prompt::Unreadable(problem));
             }
-            app
         }
-    };
+    }
     if busy {
         app.prompt = Some(Prompt::Locked);
     } else if let Some(warning) = lock_warning {

@@ -215,6 +215,14 @@ fn run_loop<B: Backend, E: EventSource>(
         terminal
             .draw(|frame| ui::render(frame, app))
             .map_err(|e| io::Error::other(e.to_string()))?;
+        // Saves run after the frame is drawn, so the screen answers the key first; the footer
+        // then shows how the save went.
+        if save_at.is_some_and(|at| Instant::now() >= at) {
+            save_at = retry_if_failed(save(app, store));
+            terminal
+                .draw(|frame| ui::render(frame, app))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+        }
         let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
         match events.poll(timeout)? {
             Polled::Event(event) => {
@@ -226,9 +234,7 @@ fn run_loop<B: Backend, E: EventSource>(
                         Effect::Changed => {
                             save_at.get_or_insert_with(|| Instant::now() + DEBOUNCE);
                         }
-                        Effect::SaveNow => {
-                            save_at = retry_if_failed(save(app, store));
-                        }
+                        Effect::SaveNow => save_at = Some(Instant::now()),
                         Effect::SaveAndQuit => {
                             if save(app, store) {
                                 return Ok(());
@@ -265,9 +271,6 @@ fn run_loop<B: Backend, E: EventSource>(
             }
             Polled::Idle => {}
             Polled::Closed => return Ok(()),
-        }
-        if save_at.is_some_and(|at| Instant::now() >= at) {
-            save_at = retry_if_failed(save(app, store));
         }
     }
 }

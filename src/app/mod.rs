@@ -155,20 +155,35 @@ pub struct Derived {
     pub trend: Vec<[Option<f64>; 2]>,
     /// Ratings at the last closed round, by competency index (None when no round is closed).
     pub last_round: Option<Vec<Option<Rating>>>,
+    /// Closed rounds these figures were worked out for, and their fits.
+    rounds: usize,
+    round_fits: Vec<[Option<f64>; 2]>,
 }
 
 impl Derived {
-    fn compute(framework: &Framework, assessment: &Assessment, target: usize) -> Derived {
-        let sheet = RatingSheet::from_assessment(framework, assessment);
+    /// Works the figures out from the assessment. What depends only on closed rounds is taken
+    /// from `previous` when the rounds have not changed, so rating a competency costs one pass
+    /// over the framework, with no lookups by name.
+    fn compute(
+        framework: &Framework,
+        assessment: &Assessment,
+        target: usize,
+        previous: Option<&Derived>,
+    ) -> Derived {
+        let n = framework.competencies.len();
+        let mut levels = vec![None; n];
+        let mut rated = vec![false; n];
+        for (id, entry) in &assessment.ratings {
+            if let (Some(c), Some(rating)) = (framework.competency_index(id), entry.rating) {
+                rated[c] = true;
+                levels[c] = rating.level();
+            }
+        }
+        let sheet = RatingSheet::from_levels(levels);
         let area_rated: Vec<usize> = framework
             .areas
             .iter()
-            .map(|area| {
-                area.competencies
-                    .clone()
-                    .filter(|&c| assessment.rating(&framework.competencies[c].id).is_some())
-                    .count()
-            })
+            .map(|area| area.competencies.clone().filter(|&c| rated[c]).count())
             .collect();
         let area_fit = (0..framework.areas.len())
             .map(|a| scoring::area_fit(framework, &sheet, target, a).percent)
@@ -178,25 +193,34 @@ impl Derived {
                 .main_profiles
                 .map(|p| scoring::fit(framework, sheet, p).percent)
         };
-        let mut trend: Vec<[Option<f64>; 2]> = assessment
-            .history
-            .iter()
-            .map(|round| main_fits(&RatingSheet::from_ratings(framework, &round.ratings)))
-            .collect();
+        let rounds = assessment.history.len();
+        let (round_fits, last_round) = match previous {
+            Some(p) if p.rounds == rounds => (p.round_fits.clone(), p.last_round.clone()),
+            _ => (
+                assessment
+                    .history
+                    .iter()
+                    .map(|round| main_fits(&RatingSheet::from_ratings(framework, &round.ratings)))
+                    .collect(),
+                assessment.history.last().map(|round| {
+                    framework
+                        .competencies
+                        .iter()
+                        .map(|c| round.ratings.get(&c.id).copied())
+                        .collect()
+                }),
+            ),
+        };
+        let mut trend = round_fits.clone();
         trend.push(main_fits(&sheet));
-        let last_round = assessment.history.last().map(|round| {
-            framework
-                .competencies
-                .iter()
-                .map(|c| round.ratings.get(&c.id).copied())
-                .collect()
-        });
         Derived {
             rated: area_rated.iter().sum(),
             sheet,
             area_rated,
             area_fit,
             trend,
+            rounds,
+            round_fits,
             last_round,
         }
     }
@@ -230,6 +254,8 @@ pub struct App {
     pub dirty: bool,
     /// Unsaved changes to ratings, notes, plans or rounds (not just the position).
     pub dirty_data: bool,
+    /// The Results summary needs working out before Results is drawn.
+    results_stale: bool,
     /// Show the first-run welcome on the Roles screen.
     pub welcome: bool,
     pub size: (u16, u16),
@@ -244,7 +270,7 @@ impl App {
     pub fn new(framework: Framework, assessment: Assessment) -> App {
         let grid = GridState::new(&framework);
         let target_profile = framework.main_profiles[1];
-        let derived = Derived::compute(&framework, &assessment, target_profile);
+        let derived = Derived::compute(&framework, &assessment, target_profile, None);
         let results = ResultsState::new(&framework, &derived.sheet, target_profile);
         let mut app = App {
             derived,
@@ -267,6 +293,7 @@ impl App {
             read_only: false,
             dirty: false,
             dirty_data: false,
+            results_stale: false,
             welcome: false,
             size: (80, 24),
             quitting: false,
@@ -321,8 +348,17 @@ impl App {
 
     /// Recomputes the derived figures after ratings or the target changed.
     fn refresh(&mut self) {
-        self.derived = Derived::compute(&self.framework, &self.assessment, self.target_profile);
-        self.refresh_results();
+        self.derived = Derived::compute(
+            &self.framework,
+            &self.assessment,
+            self.target_profile,
+            Some(&self.derived),
+        );
+        // Results are worked out when they are shown (see `update`), not on every rating.
+        self.results_stale = true;
+        if self.screen == Screen::Results {
+            self.refresh_results();
+        }
     }
 
     /// Recomputes the Results summary (from the what-if levels when a what-if is on), keeping
@@ -334,6 +370,7 @@ impl App {
     /// With `keep_order`, the gap table keeps its rows and their order and only their values
     /// change, so a what-if edit does not move the row being edited.
     fn refresh_results_keeping(&mut self, keep_order: bool) {
+        self.results_stale = false;
         let keep = self.results.selected_competency();
         let previous: Vec<usize> = if keep_order {
             self.results
@@ -415,6 +452,14 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        if self.screen == Screen::Results && self.results_stale {
+            self.refresh_results();
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             return Vec::new();

@@ -158,11 +158,8 @@ impl Summary {
         match sort {
             GapSort::Gap => rows.sort_by_key(|row| (key(row), row.competency)),
             GapSort::Area => {}
-            GapSort::Name => rows.sort_by(|a, b| {
-                framework.competencies[a.competency]
-                    .name
-                    .to_lowercase()
-                    .cmp(&framework.competencies[b.competency].name.to_lowercase())
+            GapSort::Name => rows.sort_by_cached_key(|row| {
+                framework.competencies[row.competency].name.to_lowercase()
             }),
         }
         Summary {

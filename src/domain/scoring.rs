@@ -24,13 +24,13 @@ pub struct RatingSheet {
 impl RatingSheet {
     /// The sheet for an assessment against a framework.
     pub fn from_assessment(framework: &Framework, assessment: &Assessment) -> RatingSheet {
-        RatingSheet {
-            levels: framework
-                .competencies
-                .iter()
-                .map(|c| assessment.rating(&c.id).and_then(Rating::level))
-                .collect(),
+        let mut levels = vec![None; framework.competencies.len()];
+        for (id, entry) in &assessment.ratings {
+            if let Some(c) = framework.competency_index(id) {
+                levels[c] = entry.rating.and_then(Rating::level);
+            }
         }
+        RatingSheet { levels }
     }
 
     /// A sheet from ratings by id (a closed round, say).

@@ -160,33 +160,30 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
             reason: "the file is empty".into(),
         });
     }
-    // Check the format first, so a newer file is recognised even if its shape changed.
-    let head: RawHead = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
-    match head.format.as_ref().map(|f| (f.get_ref(), f.span())) {
+    // Syntax first, then the format, so a newer file is recognised even if its shape changed.
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    let format_error = |reason: String| {
+        // Only a bad `format` needs its position, so only then is the text read for spans.
+        let offset = toml::from_str::<RawHead>(text)
+            .ok()
+            .and_then(|head| head.format)
+            .map_or(0, |f| f.span().start);
+        Err(ParseError::at(text, offset, reason))
+    };
+    match table.get("format") {
         None => return Err(ParseError::at(text, 0, "missing `format = 1`")),
-        Some((toml::Value::Integer(found), _)) if *found > FORMAT && check_format => {
+        Some(toml::Value::Integer(found)) if *found > FORMAT && check_format => {
             return Err(ParseError::NewerFormat { found: *found });
         }
-        Some((toml::Value::Integer(found), _)) if *found > FORMAT => {}
-        Some((toml::Value::Integer(found), span)) if *found != FORMAT => {
-            return Err(ParseError::at(
-                text,
-                span.start,
-                format!("unknown format {found}; expected {FORMAT}"),
-            ));
+        Some(toml::Value::Integer(found)) if *found > FORMAT => {}
+        Some(toml::Value::Integer(found)) if *found != FORMAT => {
+            return format_error(format!("unknown format {found}; expected {FORMAT}"));
         }
-        Some((toml::Value::Integer(_), _)) => {}
-        Some((_, span)) => {
-            return Err(ParseError::at(
-                text,
-                span.start,
-                "`format` must be a whole number",
-            ));
-        }
+        Some(toml::Value::Integer(_)) => {}
+        Some(_) => return format_error("`format` must be a whole number".into()),
     }
     let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     // The raw struct reads `format` only to require it; its value was checked above.
-    let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     let _ = raw.format;
 
     let framework_version = match raw.framework_version {
