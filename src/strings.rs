@@ -9,6 +9,9 @@ pub const TAB_TITLES: [&str; 4] = ["Roles", "Grid", "Rate", "Results"];
 /// First-run welcome on the Roles screen.
 pub const WELCOME: &str = "Welcome to rolefit. Read what each role is about here, compare them area by area on the Grid, rate yourself on Rate, then see which profile you fit on Results. Tab moves between screens and ? lists every key. Your ratings are saved as you go, so you can stop at any time.";
 
+/// The welcome for small terminals.
+pub const WELCOME_SHORT: &str = "Welcome to rolefit. Read the roles here, then Tab to Grid, Rate and Results. ? lists every key; ratings save as you go.";
+
 pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
 pub const READ_ONLY_REFUSED: &str = "Read-only here: nothing was changed.";
@@ -74,8 +77,7 @@ pub fn plan_saved(id: &str) -> String {
     format!("Plan for {id} saved; it also shows on the Grid.")
 }
 
-pub const NO_RATINGS: &str =
-    "No ratings yet: rate competencies on the Rate screen to see which profile you fit.";
+pub const NO_RATINGS: &str = "No ratings yet: rate competencies to see which profile you fit.";
 pub const NO_ROWS: &str = "Nothing matches this filter; press f for the next one.";
 
 pub const ROUND_LABEL_PLACEHOLDER: &str = "optional label, e.g. before the secondment";

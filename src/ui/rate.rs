@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             level_lines(app, width, false, theme)
         };
         let [info, levels_area, note] = Layout::vertical([
-            Constraint::Min(4),
+            Constraint::Min(2),
             Constraint::Length(levels.len() as u16 + 2),
             Constraint::Length(note_height),
         ])

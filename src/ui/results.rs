@@ -327,7 +327,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let fw = &app.framework;
     let summary = &app.results.summary;
     let mut title = vec![Span::styled(
-        " Areas: your level against both roles' targets ",
+        " Areas: you against both roles' targets ",
         theme.title,
     )];
     if area.height < STACK_HEIGHT {
@@ -352,8 +352,13 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|a| text::UnicodeWidthStr::width(a.name.as_str()))
         .max()
         .unwrap_or(10)
-        .min(usize::from(inner.width).saturating_sub(3 * (cells + 5) + 9 + 4))
-        .max(10);
+        .min({
+            // What the four other columns and the gaps between the five take.
+            let level_width = cells + 4;
+            let others = level_width + 2 * level_width.max(10) + 9 + 4 * 2;
+            usize::from(inner.width).saturating_sub(others)
+        })
+        .max(8);
     let rows = fw
         .areas
         .iter()

@@ -17,7 +17,13 @@ const SIDE_BY_SIDE_WIDTH: u16 = 90;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut body = area;
     if app.welcome {
-        let lines = text::wrap(strings::WELCOME, usize::from(area.width.saturating_sub(4)));
+        let width = usize::from(area.width.saturating_sub(4));
+        let room = usize::from(area.height / 3).saturating_sub(2);
+        // The full welcome when it fits, else the short one, so no sentence is cut off.
+        let mut lines = text::wrap(strings::WELCOME, width);
+        if lines.len() > room {
+            lines = text::wrap(strings::WELCOME_SHORT, width);
+        }
         let height = (lines.len() as u16 + 2).min(area.height / 3);
         let [welcome, rest] =
             Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
