@@ -225,7 +225,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Snapshot { label }) => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
-            let _lock = match storage::lock(&path) {
+            let _lock = match storage::lock_soon(&path) {
                 LockOutcome::Held(lock) => Some(lock),
                 LockOutcome::Busy => {
                     return Err(Failure(format!(
@@ -404,7 +404,7 @@ pub struct Prepared {
 /// prompt the user must answer first.
 pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared, Failure> {
     storage::ensure_parent(path)?;
-    let (lock, busy, lock_warning) = match storage::lock(path) {
+    let (lock, busy, lock_warning) = match storage::lock_soon(path) {
         LockOutcome::Held(lock) => (Some(lock), false, None),
         LockOutcome::Busy => (None, true, None),
         LockOutcome::Unavailable(err) => (

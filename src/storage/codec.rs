@@ -221,14 +221,15 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
             Some(level) => Some(parse_level(text, &level)?),
         };
         let extra = rating_extras.remove(&id).unwrap_or_default();
-        ratings.insert(
-            CompetencyId(id),
-            Entry {
-                rating,
-                note: entry.note,
-                extra,
-            },
-        );
+        let entry = Entry {
+            rating,
+            note: entry.note,
+            extra,
+        };
+        // An empty table says nothing and is not written back, so it is not kept either.
+        if !entry.is_empty() {
+            ratings.insert(CompetencyId(id), entry);
+        }
     }
     let mut plan_extras = take_subtables(&mut table, "plan", &["target", "action"]);
     let mut plan = BTreeMap::new();
@@ -244,14 +245,14 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
             })?),
         };
         let extra = plan_extras.remove(&id).unwrap_or_default();
-        plan.insert(
-            CompetencyId(id),
-            PlanItem {
-                target,
-                action: item.action,
-                extra,
-            },
-        );
+        let item = PlanItem {
+            target,
+            action: item.action,
+            extra,
+        };
+        if !item.is_empty() {
+            plan.insert(CompetencyId(id), item);
+        }
     }
     // Unknown keys inside [position] are kept too.
     let mut position_extra = match table.remove("position") {
@@ -640,6 +641,15 @@ level = "na"
             "{SAMPLE}\n[[history]]\ntaken = 2026-11-28T18:00:00Z\n[history.ratings]\nDP1 = 9\n"
         );
         assert!(matches!(parse(&bad, "x"), Err(ParseError::Invalid { .. })));
+    }
+
+    #[test]
+    fn empty_rating_and_plan_tables_are_not_kept() {
+        // Found by fuzzing: they are not written back, so keeping them broke save-then-load.
+        let text = "format = 1\nframework = \"\"\n[ratings.V]\nnote = \"\"\n[plan.W]\n";
+        let a = parse(text, "x").unwrap();
+        assert!(a.ratings.is_empty() && a.plan.is_empty());
+        assert_eq!(parse(&to_toml(&a), "x").unwrap(), a);
     }
 
     #[test]

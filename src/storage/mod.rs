@@ -70,6 +70,19 @@ pub enum LockOutcome {
     Unavailable(io::Error),
 }
 
+/// Takes the lock for an assessment file, waiting briefly if it is held: a rolefit that is just
+/// quitting, or a process that has just forked, can hold it for a moment.
+pub fn lock_soon(file: &Path) -> LockOutcome {
+    const TRIES: u32 = 10;
+    for _ in 1..TRIES {
+        match lock(file) {
+            LockOutcome::Busy => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    lock(file)
+}
+
 /// Takes the lock for an assessment file without waiting.
 pub fn lock(file: &Path) -> LockOutcome {
     let path = paths::lock_path(&atomic::resolve_target(file));
