@@ -1108,3 +1108,141 @@ impl App {
         self.changed()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let fw = Framework::builtin();
+        let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+        App::new(fw, assessment)
+    }
+
+    fn level(n: u8) -> Rating {
+        Rating::Level(Level::new(n).unwrap())
+    }
+
+    #[test]
+    fn screen_changes_save_at_once_and_wrap_around() {
+        let mut app = app();
+        assert_eq!(app.update(Action::NextScreen), vec![Effect::SaveNow]);
+        assert_eq!(app.screen, Screen::Grid);
+        app.update(Action::PrevScreen);
+        assert_eq!(app.update(Action::PrevScreen), vec![Effect::SaveNow]);
+        assert_eq!(app.screen, Screen::Results);
+        assert_eq!(app.assessment.position.screen, Screen::Results);
+    }
+
+    #[test]
+    fn rating_records_moves_on_and_asks_for_a_debounced_save() {
+        let mut app = app();
+        app.update(Action::NextScreen);
+        app.update(Action::NextScreen);
+        assert_eq!(app.update(Action::Rate(level(3))), vec![Effect::Changed]);
+        assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(3)));
+        assert_eq!(app.rate.current, 1);
+        assert_eq!(app.progress().0, 1);
+        assert!(app.dirty && app.dirty_data);
+        // Clearing it takes it out again.
+        app.update(Action::Left);
+        assert_eq!(app.update(Action::ClearRating), vec![Effect::Changed]);
+        assert_eq!(app.progress().0, 0);
+    }
+
+    #[test]
+    fn the_last_competency_moves_to_the_first_unrated_one() {
+        let mut app = app();
+        app.update(Action::NextScreen);
+        app.update(Action::NextScreen);
+        app.update(Action::End);
+        app.update(Action::Rate(level(2)));
+        assert_eq!(app.rate.current, 0, "wraps to DP1, the first unrated");
+    }
+
+    #[test]
+    fn quitting_saves_first_and_read_only_quits_without_saving() {
+        let mut app = app();
+        assert_eq!(app.update(Action::Quit), vec![Effect::SaveAndQuit]);
+        let mut app = self::app();
+        app.read_only = true;
+        app.update(Action::NextScreen);
+        app.update(Action::NextScreen);
+        assert_eq!(app.update(Action::Rate(level(4))), Vec::<Effect>::new());
+        assert_eq!(app.progress().0, 0, "nothing recorded");
+        assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn prompts_take_only_their_answers() {
+        let mut app = app();
+        app.prompt = Some(Prompt::Locked);
+        assert_eq!(app.update(Action::NextScreen), Vec::<Effect>::new());
+        assert_eq!(app.screen, Screen::Roles);
+        app.update(Action::OpenReadOnly);
+        assert!(app.read_only && app.prompt.is_none());
+        let mut app = self::app();
+        app.quit_failed("disk full");
+        assert_eq!(app.update(Action::Cancel), Vec::<Effect>::new());
+        assert!(app.prompt.is_none() && !app.quitting);
+        app.quit_failed("disk full");
+        assert_eq!(app.update(Action::Confirm), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn the_note_editor_keeps_the_note_on_esc_and_ctrl_c() {
+        let mut app = app();
+        app.update(Action::NextScreen);
+        app.update(Action::NextScreen);
+        app.update(Action::EditNote);
+        assert!(app.editing());
+        for c in "hi".chars() {
+            app.update(Action::Edit(Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }));
+        }
+        assert_eq!(app.update(Action::CloseEditor), vec![Effect::Changed]);
+        assert_eq!(app.assessment.note(&"DP1".into()), "hi");
+        app.update(Action::EditNote);
+        app.update(Action::Edit(Input {
+            key: ratatui_textarea::Key::Char('!'),
+            ..Default::default()
+        }));
+        assert_eq!(
+            app.update(Action::Quit),
+            vec![Effect::Changed, Effect::SaveAndQuit]
+        );
+        assert_eq!(app.assessment.note(&"DP1".into()), "hi!");
+    }
+
+    #[test]
+    fn grid_enter_expands_then_opens_in_rate() {
+        let mut app = app();
+        app.update(Action::NextScreen);
+        app.update(Action::Activate);
+        assert!(app.grid.is_expanded(0));
+        app.update(Action::Down);
+        assert_eq!(app.update(Action::Activate), vec![Effect::SaveNow]);
+        assert_eq!(app.screen, Screen::Rate);
+        assert_eq!(app.rate.current, 0);
+    }
+
+    #[test]
+    fn what_if_leaves_ratings_alone_until_kept() {
+        let mut app = app();
+        app.update(Action::NextScreen);
+        app.update(Action::NextScreen);
+        app.update(Action::Rate(level(1)));
+        app.update(Action::NextScreen);
+        app.update(Action::ToggleWhatIf);
+        app.update(Action::Rate(level(5)));
+        assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(1)));
+        app.update(Action::Back);
+        assert!(!app.what_if());
+        app.update(Action::ToggleWhatIf);
+        app.update(Action::Rate(level(5)));
+        assert_eq!(app.update(Action::ApplyWhatIf), vec![Effect::Changed]);
+        assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(5)));
+    }
+}
