@@ -19,6 +19,9 @@
 //! Run: `cargo bench` (all), `cargo bench -- render/` (a filter), `cargo bench -- --test`
 //! (each benchmark once, as a smoke test; `cargo test --benches` does the same).
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -43,9 +46,6 @@ const SIZE: (u16, u16) = (120, 40);
 /// Synthetic framework sizes, in competencies.
 const SYNTHETIC: [usize; 2] = [2_000, 20_000];
 
-/// Competencies per synthetic area.
-const PER_AREA: usize = 50;
-
 // ---- fixtures -------------------------------------------------------------------------------
 
 /// A framework, its TOML text and a fully rated assessment for it.
@@ -62,7 +62,7 @@ fn fixtures() -> &'static [Fixture] {
     static FIXTURES: OnceLock<Vec<Fixture>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
         let mut texts = vec![rolefit::domain::framework::BUILTIN_TOML.to_string()];
-        texts.extend(SYNTHETIC.iter().map(|&n| synthetic_framework(n)));
+        texts.extend(SYNTHETIC.iter().map(|&n| synthetic::synthetic_framework(n)));
         texts
             .into_iter()
             .map(|toml| {
@@ -79,122 +79,6 @@ fn fixtures() -> &'static [Fixture] {
             })
             .collect()
     })
-}
-
-/// TOML text of a valid framework with `competencies` competencies: two roles, the six
-/// profiles of the built-in framework (two main ones, four PMO flavours with adjustments),
-/// areas of [`PER_AREA`] competencies, texts about as long as the built-in ones.
-fn synthetic_framework(competencies: usize) -> String {
-    use std::fmt::Write;
-    let areas = competencies.div_ceil(PER_AREA);
-    let id = |c: usize| format!("A{:03}C{:02}", c / PER_AREA, c % PER_AREA);
-    let mut out = String::with_capacity(competencies * 700);
-    out.push_str(&format!(
-        "format = 1\nid = \"synthetic-{competencies}\"\nversion = 1\n\
-         name = \"Synthetic framework of {competencies} competencies\"\n\
-         summary = \"Generated for benchmarks: two roles, six profiles, areas of {PER_AREA} competencies.\"\n\n\
-         [scale]\nna = \"Not applicable: left out of every score.\"\n"
-    ));
-    let labels = [
-        "Not yet",
-        "Aware",
-        "Guided",
-        "Independent",
-        "Advanced",
-        "Expert",
-    ];
-    for (value, label) in labels.iter().enumerate() {
-        out.push_str(&format!(
-            "\n[[scale.levels]]\nvalue = {value}\nlabel = \"{label}\"\n\
-             descriptor = \"What level {value} looks like in everyday work, in one sentence of ordinary length.\"\n"
-        ));
-        if (2..=4).contains(&value) {
-            out.push_str("hint = \"normal work\"\n");
-        }
-    }
-    for (role, name, short) in [
-        ("pm", "Project Manager", "PM"),
-        ("pmo", "PMO Manager", "PMO"),
-    ] {
-        out.push_str(&format!(
-            "\n[[roles]]\nid = \"{role}\"\nname = \"{name}\"\nshort = \"{short}\"\n\
-             essence = \"One line on what the {name} is for, as long as the built-in one.\"\n\
-             description = \"{}\"\nactivities = [{}]\n\
-             horizon = \"Weeks to years, depending on the work.\"\n\
-             scope = \"Tactical or strategic, depending on the organisation.\"\n\
-             in_practice = \"{}\"\n",
-            "A paragraph describing the role in several sentences. ".repeat(6),
-            (1..=8)
-                .map(|i| format!("\"Typical activity number {i} of the {short}\""))
-                .collect::<Vec<_>>()
-                .join(", "),
-            "How the role blurs in practice, in a few sentences. ".repeat(4),
-        ));
-    }
-    out.push_str(
-        "\n[[profiles]]\nid = \"pm\"\nname = \"Project Manager\"\nshort = \"PM\"\nrole = \"pm\"\n\
-         description = \"Targets for a Project Manager.\"\n\
-         \n[[profiles]]\nid = \"pmo\"\nname = \"PMO Manager\"\nshort = \"PMO\"\nrole = \"pmo\"\n\
-         description = \"Targets for a PMO Manager.\"\n",
-    );
-    let flavours = [
-        ("portfolio-pmo", "Portfolio PMO", "Portfolio", 4),
-        ("programme-pmo", "Programme PMO", "Programme", 7),
-        ("delivery-pmo", "Delivery PMO", "Delivery", 14),
-        ("coe", "Centre of Excellence", "CoE", 8),
-    ];
-    for (f, (pid, name, short, adjusted)) in flavours.into_iter().enumerate() {
-        out.push_str(&format!(
-            "\n[[profiles]]\nid = \"{pid}\"\nname = \"{name}\"\nshort = \"{short}\"\nrole = \"pmo\"\n\
-             base = \"pmo\"\ndescription = \"A flavour of the PMO, described in two sentences. It moves a few targets.\"\n\
-             reference = \"P3O\"\n[profiles.adjust]\n"
-        ));
-        // Spread the adjusted competencies over the framework.
-        for k in 0..adjusted {
-            let c = (f * 97 + k * competencies / adjusted) % competencies;
-            writeln!(out, "{} = {}", id(c), (k + f) % 6).expect("write to a String");
-        }
-    }
-    let weights = ["core", "light", "operational", "strategic", "none"];
-    let focus_labels = [
-        "Core",
-        "Light",
-        "Operational",
-        "Strategic, multiple layers",
-        "N/A",
-    ];
-    for a in 0..areas {
-        out.push_str(&format!(
-            "\n[[areas]]\nid = \"A{a:03}\"\nname = \"Area number {a} of the framework\"\n\
-             contrast = \"How the two roles differ in this area, in one line.\"\n"
-        ));
-        for (r, role) in ["pm", "pmo"].into_iter().enumerate() {
-            let w = (a + 3 * r) % weights.len();
-            out.push_str(&format!(
-                "[areas.focus.{role}]\nlabel = \"{}\"\nweight = \"{}\"\n\
-                 meaning = \"What the area means in this role's daily work, in a sentence or two of text.\"\n",
-                focus_labels[w], weights[w]
-            ));
-        }
-    }
-    for c in 0..competencies {
-        out.push_str(&format!(
-            "\n[[competencies]]\nid = \"{}\"\narea = \"A{:03}\"\nname = \"Competency {c}: a name of ordinary length\"\n\
-             description = \"What this competency covers, in a sentence long enough to wrap once or twice on a narrow screen.\"\n\
-             refs = [\"Framework reference #{}\", \"Another framework: section {}\"]\n\
-             [competencies.practice]\n\
-             pm = \"What it looks like in a Project Manager's practice, in a sentence of about the built-in length.\"\n\
-             pmo = \"What it looks like in a PMO Manager's practice, in a sentence of about the built-in length.\"\n\
-             [competencies.targets]\npm = {}\npmo = {}\n",
-            id(c),
-            c / PER_AREA,
-            c % 40,
-            c % 17,
-            1 + c % 5,
-            1 + (c * 7 + 3) % 5,
-        ));
-    }
-    out
 }
 
 /// An assessment with every competency rated (a few N/A), some notes and plans.

@@ -29,6 +29,9 @@
 //! `target/release/rolefit` and `target/release/examples/baseline` as they are
 //! (`cargo build --release --bins --examples`).
 
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
 use std::collections::VecDeque;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -89,7 +92,7 @@ fn options() -> Result<Options, String> {
             "--no-build" => options.build = false,
             "--print-framework" => {
                 let size = number(&value("--print-framework")?)?;
-                print!("{}", synthetic_framework(size));
+                print!("{}", synthetic::synthetic_framework(size));
                 std::process::exit(0);
             }
             "-h" | "--help" => {
@@ -691,7 +694,7 @@ fn run() -> Result<(), String> {
     let mut frameworks = Vec::new();
     for &size in &options.sizes {
         let path = dir.path().join(format!("synthetic-{size}.toml"));
-        std::fs::write(&path, synthetic_framework(size))
+        std::fs::write(&path, synthetic::synthetic_framework(size))
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         frameworks.push((size, path));
     }
@@ -726,125 +729,4 @@ fn run() -> Result<(), String> {
         options.rounds * options.keys
     );
     Ok(())
-}
-
-// ---- synthetic frameworks (kept identical to benches/rolefit.rs) -----------------------------
-
-/// Competencies per synthetic area.
-const PER_AREA: usize = 50;
-
-/// TOML text of a valid framework with `competencies` competencies: two roles, the six
-/// profiles of the built-in framework (two main ones, four PMO flavours with adjustments),
-/// areas of [`PER_AREA`] competencies, texts about as long as the built-in ones.
-fn synthetic_framework(competencies: usize) -> String {
-    use std::fmt::Write;
-    let areas = competencies.div_ceil(PER_AREA);
-    let id = |c: usize| format!("A{:03}C{:02}", c / PER_AREA, c % PER_AREA);
-    let mut out = String::with_capacity(competencies * 700);
-    out.push_str(&format!(
-        "format = 1\nid = \"synthetic-{competencies}\"\nversion = 1\n\
-         name = \"Synthetic framework of {competencies} competencies\"\n\
-         summary = \"Generated for benchmarks: two roles, six profiles, areas of {PER_AREA} competencies.\"\n\n\
-         [scale]\nna = \"Not applicable: left out of every score.\"\n"
-    ));
-    let labels = [
-        "Not yet",
-        "Aware",
-        "Guided",
-        "Independent",
-        "Advanced",
-        "Expert",
-    ];
-    for (value, label) in labels.iter().enumerate() {
-        out.push_str(&format!(
-            "\n[[scale.levels]]\nvalue = {value}\nlabel = \"{label}\"\n\
-             descriptor = \"What level {value} looks like in everyday work, in one sentence of ordinary length.\"\n"
-        ));
-        if (2..=4).contains(&value) {
-            out.push_str("hint = \"normal work\"\n");
-        }
-    }
-    for (role, name, short) in [
-        ("pm", "Project Manager", "PM"),
-        ("pmo", "PMO Manager", "PMO"),
-    ] {
-        out.push_str(&format!(
-            "\n[[roles]]\nid = \"{role}\"\nname = \"{name}\"\nshort = \"{short}\"\n\
-             essence = \"One line on what the {name} is for, as long as the built-in one.\"\n\
-             description = \"{}\"\nactivities = [{}]\n\
-             horizon = \"Weeks to years, depending on the work.\"\n\
-             scope = \"Tactical or strategic, depending on the organisation.\"\n\
-             in_practice = \"{}\"\n",
-            "A paragraph describing the role in several sentences. ".repeat(6),
-            (1..=8)
-                .map(|i| format!("\"Typical activity number {i} of the {short}\""))
-                .collect::<Vec<_>>()
-                .join(", "),
-            "How the role blurs in practice, in a few sentences. ".repeat(4),
-        ));
-    }
-    out.push_str(
-        "\n[[profiles]]\nid = \"pm\"\nname = \"Project Manager\"\nshort = \"PM\"\nrole = \"pm\"\n\
-         description = \"Targets for a Project Manager.\"\n\
-         \n[[profiles]]\nid = \"pmo\"\nname = \"PMO Manager\"\nshort = \"PMO\"\nrole = \"pmo\"\n\
-         description = \"Targets for a PMO Manager.\"\n",
-    );
-    let flavours = [
-        ("portfolio-pmo", "Portfolio PMO", "Portfolio", 4),
-        ("programme-pmo", "Programme PMO", "Programme", 7),
-        ("delivery-pmo", "Delivery PMO", "Delivery", 14),
-        ("coe", "Centre of Excellence", "CoE", 8),
-    ];
-    for (f, (pid, name, short, adjusted)) in flavours.into_iter().enumerate() {
-        out.push_str(&format!(
-            "\n[[profiles]]\nid = \"{pid}\"\nname = \"{name}\"\nshort = \"{short}\"\nrole = \"pmo\"\n\
-             base = \"pmo\"\ndescription = \"A flavour of the PMO, described in two sentences. It moves a few targets.\"\n\
-             reference = \"P3O\"\n[profiles.adjust]\n"
-        ));
-        // Spread the adjusted competencies over the framework.
-        for k in 0..adjusted {
-            let c = (f * 97 + k * competencies / adjusted) % competencies;
-            writeln!(out, "{} = {}", id(c), (k + f) % 6).expect("write to a String");
-        }
-    }
-    let weights = ["core", "light", "operational", "strategic", "none"];
-    let focus_labels = [
-        "Core",
-        "Light",
-        "Operational",
-        "Strategic, multiple layers",
-        "N/A",
-    ];
-    for a in 0..areas {
-        out.push_str(&format!(
-            "\n[[areas]]\nid = \"A{a:03}\"\nname = \"Area number {a} of the framework\"\n\
-             contrast = \"How the two roles differ in this area, in one line.\"\n"
-        ));
-        for (r, role) in ["pm", "pmo"].into_iter().enumerate() {
-            let w = (a + 3 * r) % weights.len();
-            out.push_str(&format!(
-                "[areas.focus.{role}]\nlabel = \"{}\"\nweight = \"{}\"\n\
-                 meaning = \"What the area means in this role's daily work, in a sentence or two of text.\"\n",
-                focus_labels[w], weights[w]
-            ));
-        }
-    }
-    for c in 0..competencies {
-        out.push_str(&format!(
-            "\n[[competencies]]\nid = \"{}\"\narea = \"A{:03}\"\nname = \"Competency {c}: a name of ordinary length\"\n\
-             description = \"What this competency covers, in a sentence long enough to wrap once or twice on a narrow screen.\"\n\
-             refs = [\"Framework reference #{}\", \"Another framework: section {}\"]\n\
-             [competencies.practice]\n\
-             pm = \"What it looks like in a Project Manager's practice, in a sentence of about the built-in length.\"\n\
-             pmo = \"What it looks like in a PMO Manager's practice, in a sentence of about the built-in length.\"\n\
-             [competencies.targets]\npm = {}\npmo = {}\n",
-            id(c),
-            c / PER_AREA,
-            c % 40,
-            c % 17,
-            1 + c % 5,
-            1 + (c * 7 + 3) % 5,
-        ));
-    }
-    out
 }
