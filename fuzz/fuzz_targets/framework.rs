@@ -1,0 +1,9 @@
+//! Fuzz target: the framework loader (`domain::Framework::from_toml`).
+//! The property lives in `src/lib.rs`, shared with rolefit's `tests/fuzz_corpus.rs`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    rolefit_fuzz::check_framework(data);
+});

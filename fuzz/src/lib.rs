@@ -1,0 +1,197 @@
+//! The properties the fuzz targets check. This file uses nothing but rolefit and std, so
+//! rolefit's `tests/fuzz_corpus.rs` includes it with `#[path]` and a plain `cargo test` replays
+//! every committed corpus and regression file with exactly the same checks, no fuzzer needed.
+//!
+//! Each check takes raw bytes, as a file on disk would give them. Bytes that are not UTF-8 are
+//! skipped: `storage::read_assessment` and `framework check` refuse them before parsing.
+
+use rolefit::domain::{Framework, Level, Problem};
+use rolefit::storage::ParseError;
+use rolefit::storage::codec;
+
+/// The assessment loader: reading never panics; an error names a real place (line and column
+/// from 1); a file that loads, once saved (`to_toml`) and loaded again, gives the same value;
+/// and saving that value again writes the same text.
+pub fn check_assessment(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let first = match codec::parse(text, "fuzz") {
+        Ok(first) => first,
+        Err(err) => {
+            check_parse_error(text, &err);
+            return;
+        }
+    };
+    let written = codec::to_toml(&first);
+    let second = match codec::parse(&written, "fuzz") {
+        Ok(second) => second,
+        Err(err) => panic!(
+            "a loaded assessment does not load again once saved: {err}\n\
+             --- input\n{text}\n--- saved\n{written}"
+        ),
+    };
+    // A float NaN kept among unknown keys is not equal to itself, so such a value cannot be
+    // compared with `==`; for it the check below (the saved text is a fixed point) stands in.
+    #[allow(clippy::eq_op)]
+    let comparable = first == first;
+    if comparable {
+        assert_eq!(
+            second, first,
+            "saving and loading again changed the assessment\n--- input\n{text}\n--- saved\n{written}"
+        );
+    }
+    let rewritten = codec::to_toml(&second);
+    assert_eq!(
+        rewritten, written,
+        "saving the reloaded assessment wrote different text\n--- input\n{text}"
+    );
+}
+
+fn check_parse_error(text: &str, err: &ParseError) {
+    match err {
+        ParseError::Invalid { line, column, .. } => check_place(text, *line, *column),
+        ParseError::NewerFormat { found } => {
+            assert!(*found > codec::FORMAT, "format {found} reported as newer")
+        }
+    }
+}
+
+/// A reported place is on the text: line 1 up to one past the last line, column from 1.
+fn check_place(text: &str, line: usize, column: usize) {
+    let lines = text.matches('\n').count() + 1;
+    assert!(
+        (1..=lines).contains(&line) && column >= 1,
+        "line {line}, column {column} is not in a text of {lines} lines"
+    );
+    let longest = text
+        .split('\n')
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        column <= longest + 1,
+        "column {column} is past the longest line ({longest} characters)"
+    );
+}
+
+/// The framework loader: reading never panics; it is deterministic (the same text gives the
+/// same framework or the same problems); every problem names a real place; and a framework that
+/// loads holds the invariants the rest of rolefit indexes by without checks.
+///
+/// rolefit has no framework writer, so there is no save-and-load-again property here.
+pub fn check_framework(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let first = Framework::from_toml(text);
+    let second = Framework::from_toml(text);
+    assert_eq!(
+        first, second,
+        "reading the same framework text twice gave different results"
+    );
+    let framework = match first {
+        Ok(framework) => framework,
+        Err(problems) => {
+            assert!(
+                !problems.is_empty(),
+                "a framework was refused with no problem"
+            );
+            for Problem { line, column, .. } in &problems {
+                check_place(text, *line, *column);
+            }
+            return;
+        }
+    };
+    check_framework_invariants(&framework);
+}
+
+fn check_framework_invariants(fw: &Framework) {
+    let competencies = fw.competencies.len();
+    let profiles = fw.profiles.len();
+    assert_eq!(fw.scale.levels.len(), Level::COUNT, "scale levels");
+    for level in Level::all() {
+        let _ = fw.scale.level(level);
+    }
+    assert!(!fw.areas.is_empty(), "a framework with no area loaded");
+    assert!(competencies > 0, "a framework with no competency loaded");
+
+    // Areas' ranges cover every competency, in order, without gaps or overlaps.
+    let mut next = 0;
+    for (a, area) in fw.areas.iter().enumerate() {
+        assert_eq!(
+            area.competencies.start, next,
+            "area {a} ({}) does not start where the previous one ended",
+            area.id
+        );
+        assert!(
+            area.competencies.end <= competencies,
+            "area {a} ({}) runs past the competencies",
+            area.id
+        );
+        next = area.competencies.end;
+    }
+    assert_eq!(next, competencies, "areas do not cover every competency");
+
+    for (i, c) in fw.competencies.iter().enumerate() {
+        assert!(
+            c.area < fw.areas.len(),
+            "competency {} names area {} of {}",
+            c.id,
+            c.area,
+            fw.areas.len()
+        );
+        assert!(
+            fw.areas[c.area].competencies.contains(&i),
+            "competency {} (#{i}) is outside its area's range {:?}",
+            c.id,
+            fw.areas[c.area].competencies
+        );
+        assert_eq!(fw.competency_index(&c.id), Some(i), "index of {}", c.id);
+        assert_eq!(c.targets.len(), profiles, "targets of {}", c.id);
+    }
+
+    for (p, profile) in fw.profiles.iter().enumerate() {
+        assert!(
+            profile.role < 2,
+            "profile {} has role {}",
+            profile.id,
+            profile.role
+        );
+        assert_eq!(
+            fw.profile_index(&profile.id),
+            Some(p),
+            "profile id {}",
+            profile.id
+        );
+        if let Some(base) = profile.base {
+            assert!(
+                base < profiles && base != p,
+                "profile {} base {base}",
+                profile.id
+            );
+            assert!(
+                fw.profiles[base].base.is_none(),
+                "profile {} is based on a flavour",
+                profile.id
+            );
+        }
+        assert!(
+            profile.adjusted.iter().all(|&c| c < competencies),
+            "profile {} adjusts a competency out of range",
+            profile.id
+        );
+        for c in 0..competencies {
+            let _ = fw.weight(p, c);
+            let _ = fw.target(p, c);
+        }
+    }
+    for (role, &main) in fw.main_profiles.iter().enumerate() {
+        assert!(main < profiles, "main profile of role {role} is {main}");
+        assert_eq!(fw.profiles[main].role, role, "main profile of role {role}");
+        assert!(
+            fw.profiles[main].base.is_none(),
+            "main profile of role {role} has a base"
+        );
+    }
+}
