@@ -539,7 +539,13 @@ impl App {
         if self.read_only {
             return vec![Effect::Quit];
         }
+        // Moving about (say, down the grid) is not saved on its own; quitting saves where the
+        // user is, so the next start opens exactly there.
+        let before = self.assessment.position.clone();
         self.store_position();
+        if self.assessment.position != before {
+            self.dirty = true;
+        }
         vec![Effect::SaveAndQuit]
     }
 
@@ -1171,6 +1177,20 @@ mod tests {
         assert_eq!(app.update(Action::Rate(level(4))), Vec::<Effect>::new());
         assert_eq!(app.progress().0, 0, "nothing recorded");
         assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn quitting_remembers_the_grid_row_even_without_other_changes() {
+        let mut app = app();
+        app.update(Action::NextScreen);
+        app.saved(Ok("now".into()));
+        app.update(Action::Activate);
+        app.update(Action::Down);
+        app.update(Action::Down);
+        assert!(!app.dirty, "moving alone does not save");
+        app.update(Action::Quit);
+        assert!(app.dirty);
+        assert_eq!(app.assessment.position.competency, Some("DP2".into()));
     }
 
     #[test]
