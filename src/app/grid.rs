@@ -140,39 +140,8 @@ impl GridState {
     /// The first row to draw so that the selected row is fully visible in `height` lines,
     /// given each row's height in lines. Looks only at rows near the window.
     pub fn scroll_for(&self, height: usize, row_height: impl Fn(GridRow) -> usize) -> usize {
-        let height = height.max(1);
-        let last = self.rows.len().saturating_sub(1);
-        let selected = self.selected.min(last);
-        let mut offset = self.offset.get().min(last);
-        if selected < offset {
-            offset = selected;
-        } else {
-            // Walk back from the selection until the window is full.
-            let mut used = 0;
-            let mut first = selected;
-            loop {
-                used += row_height(self.rows[first]);
-                if used > height || first == 0 {
-                    if used > height && first < selected {
-                        first += 1;
-                    }
-                    break;
-                }
-                first -= 1;
-            }
-            offset = offset.max(first);
-            // Fill the window when there is room above (after collapsing near the end).
-            let mut used: usize = self.rows[offset..]
-                .iter()
-                .map(|r| row_height(*r))
-                .take(height + 1)
-                .sum();
-            while offset > 0 && used + row_height(self.rows[offset - 1]) <= height {
-                offset -= 1;
-                used += row_height(self.rows[offset]);
-            }
-        }
-        self.offset.set(offset);
-        offset
+        super::keep_in_view(&self.offset, self.selected, self.rows.len(), height, |i| {
+            row_height(self.rows[i])
+        })
     }
 }

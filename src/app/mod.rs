@@ -226,6 +226,52 @@ impl Derived {
     }
 }
 
+/// The first of `len` rows to draw so that row `selected` is fully visible in `height` lines,
+/// given each row's height in lines; `offset` holds the previous answer, so the view moves only
+/// as far as it must. Looks only at rows near the window.
+pub fn keep_in_view(
+    offset: &Cell<usize>,
+    selected: usize,
+    len: usize,
+    height: usize,
+    row_height: impl Fn(usize) -> usize,
+) -> usize {
+    if len == 0 {
+        offset.set(0);
+        return 0;
+    }
+    let height = height.max(1);
+    let last = len - 1;
+    let selected = selected.min(last);
+    let mut top = offset.get().min(last);
+    if selected < top {
+        top = selected;
+    } else {
+        // Walk back from the selection until the window is full.
+        let mut used = 0;
+        let mut first = selected;
+        loop {
+            used += row_height(first);
+            if used > height || first == 0 {
+                if used > height && first < selected {
+                    first += 1;
+                }
+                break;
+            }
+            first -= 1;
+        }
+        top = top.max(first);
+        // Fill the window when there is room above (after collapsing near the end).
+        let mut used: usize = (top..len).map(&row_height).take(height + 1).sum();
+        while top > 0 && used + row_height(top - 1) <= height {
+            top -= 1;
+            used += row_height(top);
+        }
+    }
+    offset.set(top);
+    top
+}
+
 /// Position of N/A in the Rate screen's level list.
 pub const NA_ROW: usize = Level::COUNT;
 
@@ -1127,6 +1173,24 @@ mod tests {
 
     fn level(n: u8) -> Rating {
         Rating::Level(Level::new(n).unwrap())
+    }
+
+    #[test]
+    fn keep_in_view_moves_the_window_only_as_far_as_it_must() {
+        let offset = Cell::new(0);
+        // Ten one-line rows in a four-line window.
+        assert_eq!(keep_in_view(&offset, 2, 10, 4, |_| 1), 0);
+        assert_eq!(keep_in_view(&offset, 6, 10, 4, |_| 1), 3);
+        assert_eq!(keep_in_view(&offset, 4, 10, 4, |_| 1), 3);
+        assert_eq!(keep_in_view(&offset, 1, 10, 4, |_| 1), 1);
+        assert_eq!(keep_in_view(&offset, 9, 10, 4, |_| 1), 6);
+        // Two-line rows: row 3 needs rows 2 and 3 only.
+        offset.set(0);
+        assert_eq!(keep_in_view(&offset, 3, 10, 4, |_| 2), 2);
+        // Fewer rows than lines: from the top; no rows: zero.
+        offset.set(5);
+        assert_eq!(keep_in_view(&offset, 2, 3, 10, |_| 1), 0);
+        assert_eq!(keep_in_view(&offset, 0, 0, 10, |_| 1), 0);
     }
 
     #[test]

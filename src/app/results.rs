@@ -232,16 +232,13 @@ impl ResultsState {
 
     /// First row to draw so the selection is visible in `height` rows.
     pub fn scroll_for(&self, height: usize) -> usize {
-        let height = height.max(1);
-        let mut offset = self.offset.get();
-        if self.selected < offset {
-            offset = self.selected;
-        } else if self.selected >= offset + height {
-            offset = self.selected + 1 - height;
-        }
-        offset = offset.min(self.summary.rows.len().saturating_sub(height));
-        self.offset.set(offset);
-        offset
+        super::keep_in_view(
+            &self.offset,
+            self.selected,
+            self.summary.rows.len(),
+            height,
+            |_| 1,
+        )
     }
 }
 
