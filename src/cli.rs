@@ -303,9 +303,7 @@ fn print_stdout(text: &str) -> Result<(), Failure> {
 /// Where the assessment file is, and its name.
 pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String), Failure> {
     if let Some(file) = &cli.file {
-        let name = file
-            .file_stem()
-            .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+        let name = paths::stem(file);
         return Ok((file.clone(), name));
     }
     paths::check_name(&cli.assessment).map_err(Failure)?;

@@ -166,9 +166,7 @@ fn unreadable(path: &Path, line: Option<(usize, usize)>, reason: &str) -> ReadOu
 
 /// Moves a broken file to `NAME.corrupt-TIMESTAMP.toml` beside it; returns the new path.
 pub fn move_aside(path: &Path) -> Result<PathBuf, StorageError> {
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+    let stem = paths::stem(path);
     let stamp = crate::clock::file_stamp();
     let mut target = path.with_file_name(format!("{stem}.corrupt-{stamp}.toml"));
     let mut n = 1;
@@ -186,9 +184,7 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StorageError> {
 /// Where a report of an assessment goes: `DATA_DIR/reports/NAME-TIMESTAMP.EXT` for an
 /// assessment in the data folder, otherwise beside the assessment file.
 pub fn report_path(assessment: &Path, extension: &str) -> PathBuf {
-    let stem = assessment
-        .file_stem()
-        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+    let stem = paths::stem(assessment);
     let parent = assessment.parent().unwrap_or(Path::new("."));
     let folder = if parent.file_name().is_some_and(|n| n == "assessments") {
         parent.parent().unwrap_or(parent).join("reports")

@@ -70,11 +70,16 @@ pub fn lock_path(file: &Path) -> PathBuf {
     sibling(file, "lock")
 }
 
+/// A file's name without its extension, e.g. `default` for `default.toml`: the assessment's
+/// name for a file given with `--file`, and the start of the names of the files beside it.
+pub fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned())
+}
+
 /// `dir/stem.ext` beside `file`.
 pub fn sibling(file: &Path, ext: &str) -> PathBuf {
-    let stem = file
-        .file_stem()
-        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+    let stem = stem(file);
     file.with_file_name(format!("{stem}.{ext}"))
 }
 
