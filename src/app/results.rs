@@ -150,10 +150,10 @@ impl Summary {
             })
             .filter(|row| filter.keeps(row.band))
             .collect();
+        // The order of `scoring::gaps`, with unrated rows last.
         let key = |row: &ResultRow| {
-            row.level.map_or(i16::MAX, |l| {
-                i16::from(l.value()) - i16::from(row.target.value())
-            })
+            row.level
+                .map_or(i16::MAX, |l| i16::from(scoring::delta(l, row.target)))
         };
         match sort {
             GapSort::Gap => rows.sort_by_key(|row| (key(row), row.competency)),

@@ -156,7 +156,8 @@ pub fn gap(level: Level, target: Level) -> u8 {
     target.value().saturating_sub(level.value())
 }
 
-/// Signed difference level − target, for display ("+1", "−2", "0").
+/// Signed difference level − target, for display ("+1", "−2", "0"). Sorting by it puts the
+/// largest gap first and the strength furthest above target last.
 pub fn delta(level: Level, target: Level) -> i8 {
     level.value() as i8 - target.value() as i8
 }
@@ -248,12 +249,7 @@ pub fn gaps(framework: &Framework, sheet: &RatingSheet, profile: usize) -> Vec<G
             })
         })
         .collect();
-    rows.sort_by(|x, y| {
-        y.gap
-            .cmp(&x.gap)
-            .then_with(|| delta(x.level, x.target).cmp(&delta(y.level, y.target)))
-            .then(x.competency.cmp(&y.competency))
-    });
+    rows.sort_by_key(|row| (delta(row.level, row.target), row.competency));
     rows
 }
 
