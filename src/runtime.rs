@@ -212,16 +212,12 @@ fn run_loop<B: Backend, E: EventSource>(
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        terminal
-            .draw(|frame| ui::render(frame, app))
-            .map_err(|e| io::Error::other(e.to_string()))?;
+        draw(terminal, app)?;
         // Saves run after the frame is drawn, so the screen answers the key first; the footer
         // then shows how the save went.
         if save_at.is_some_and(|at| Instant::now() >= at) {
             save_at = retry_if_failed(save(app, store));
-            terminal
-                .draw(|frame| ui::render(frame, app))
-                .map_err(|e| io::Error::other(e.to_string()))?;
+            draw(terminal, app)?;
         }
         let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
         match events.poll(timeout)? {
@@ -273,6 +269,14 @@ fn run_loop<B: Backend, E: EventSource>(
             Polled::Closed => return Ok(()),
         }
     }
+}
+
+/// Draws the whole screen; a backend failure becomes an I/O error.
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
+    terminal
+        .draw(|frame| ui::render(frame, app))
+        .map(|_| ())
+        .map_err(|e| io::Error::other(e.to_string()))
 }
 
 fn retry_if_failed(saved: bool) -> Option<Instant> {
