@@ -36,7 +36,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rolefit::app::{Action, App};
 use rolefit::domain::scoring::{self, RatingSheet};
 use rolefit::domain::{Assessment, Framework, Level, Rating};
-use rolefit::input::{Context, map_event};
+use rolefit::input::map_event;
 use rolefit::storage::{atomic, codec};
 use rolefit::ui;
 
@@ -120,8 +120,8 @@ fn key(code: KeyCode) -> Event {
 
 /// One key as the runtime handles it: map in the current context, update, draw.
 fn press(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Event) {
-    if let Some(action) = map_event(event, Context::of(app)) {
-        black_box(app.update(action));
+    if let Some(action) = map_event(event, app.mode()) {
+        black_box(app.update(action, rolefit::clock::utc_from_epoch(0)));
     }
     draw(app, terminal);
 }
@@ -172,18 +172,21 @@ impl Shot {
 /// A fully rated app at 120×40 on the Roles screen.
 fn new_app(fixture: &Fixture) -> App {
     let mut app = App::new(fixture.framework.clone(), fixture.assessment.clone());
-    app.update(Action::Resize(SIZE.0, SIZE.1));
+    app.update(
+        Action::Resize(SIZE.0, SIZE.1),
+        rolefit::clock::utc_from_epoch(0),
+    );
     app
 }
 
 /// Grid with the last area expanded and the cursor 25 rows into it (clamped on small
 /// frameworks), so the table is scrolled to the far end.
 fn to_grid(app: &mut App) {
-    app.update(Action::NextScreen);
-    app.update(Action::End);
-    app.update(Action::Activate);
+    app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
+    app.update(Action::End, rolefit::clock::utc_from_epoch(0));
+    app.update(Action::Activate, rolefit::clock::utc_from_epoch(0));
     for _ in 0..25 {
-        app.update(Action::Down);
+        app.update(Action::Down, rolefit::clock::utc_from_epoch(0));
     }
 }
 
@@ -193,21 +196,21 @@ fn app_on(fixture: &Fixture, shot: Shot) -> App {
     match shot {
         Shot::Roles => {}
         Shot::RolesFlavours => {
-            app.update(Action::ToggleFlavours);
+            app.update(Action::ToggleFlavours, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Grid => to_grid(&mut app),
         Shot::Rate => {
             to_grid(&mut app);
-            app.update(Action::NextScreen);
+            app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Results => {
             to_grid(&mut app);
-            app.update(Action::NextScreen);
-            app.update(Action::NextScreen);
+            app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
+            app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Help => {
             to_grid(&mut app);
-            app.update(Action::ToggleHelp);
+            app.update(Action::ToggleHelp, rolefit::clock::utc_from_epoch(0));
         }
     }
     app
@@ -308,8 +311,8 @@ fn keys(c: &mut Criterion) {
     group.throughput(Throughput::Elements(navigation.len() as u64));
     for fixture in fixtures() {
         let mut app = new_app(fixture);
-        app.update(Action::NextScreen);
-        app.update(Action::Activate);
+        app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
+        app.update(Action::Activate, rolefit::clock::utc_from_epoch(0));
         let mut terminal = terminal();
         group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
             b.iter(|| {

@@ -1,74 +1,36 @@
-//! Keys to actions: one table, looked up by context. Key releases are ignored.
+//! Keys to actions: one table of bindings, looked up by who has the keyboard (`Mode`). The
+//! footer, the help and every hint in prose are written from this table, so a binding changed
+//! here changes every place that names it. Key releases are ignored.
+
+use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
-use crate::app::{Action, App, PlanField, Prompt};
+use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+
+/// A key with its modifiers.
+pub type Key = (KeyCode, KeyModifiers);
 
 /// Where a binding applies.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Scope {
-    /// Every screen, when no overlay, prompt or editor has the keyboard.
-    Global,
-    /// One screen.
-    On(Screen),
-    /// The help overlay.
-    Help,
-    /// A prompt of this kind.
-    Prompt(PromptKind),
-    /// The plan editor's target field.
-    PlanTarget,
+    /// In one mode only.
+    In(Mode),
+    /// On every screen, when no overlay, prompt or text field has the keyboard.
+    Screens,
+    /// Always, even in a prompt or a text field.
+    Always,
 }
 
-/// Prompt kinds, for the keymap.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum PromptKind {
-    Unreadable,
-    Locked,
-    ConfirmQuit,
-}
-
-/// What decides which bindings are live.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Context {
-    pub screen: Screen,
-    pub editing: bool,
-    pub help: bool,
-    pub prompt: Option<PromptKind>,
-    /// The plan editor's field with the keyboard, when it is open.
-    pub plan: Option<PlanField>,
-    /// A round's label is being typed (Enter closes the round, Esc cancels).
-    pub round_label: bool,
-}
-
-impl Context {
-    /// The context of an app as it is now.
-    pub fn of(app: &App) -> Context {
-        Context {
-            screen: app.screen,
-            editing: app.editing(),
-            help: app.help,
-            prompt: app.prompt.as_ref().map(|p| match p {
-                Prompt::Unreadable(_) => PromptKind::Unreadable,
-                Prompt::Locked => PromptKind::Locked,
-                Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
-            }),
-            plan: app.plan_editor().map(|p| p.field),
-            round_label: app.round_label.is_some(),
-        }
-    }
-}
-
-/// One key (or a group of equivalent keys) bound to an action.
+/// Keys bound to actions: each group of equivalent keys does one action (a pair of groups for
+/// the two directions of a move), listed together for the user.
 #[derive(Clone, Debug)]
 pub struct Binding {
-    pub keys: &'static [(KeyCode, KeyModifiers)],
     pub scope: Scope,
-    pub action: Action,
-    /// How the keys are written in the footer and help, e.g. "↑↓/jk".
-    pub key_label: &'static str,
-    /// What it does, briefly.
+    pub groups: Vec<(Vec<Key>, Action)>,
+    /// What it does, briefly, for the help.
     pub help: &'static str,
     /// Where the binding is listed.
     pub show: Show,
@@ -81,18 +43,136 @@ pub enum Show {
     Footer(&'static str),
     /// In help only.
     Help,
-    /// Covered by another binding's listing (e.g. "0-5").
-    Hidden,
+}
+
+impl Binding {
+    /// Every key of the binding as written for the user, e.g. "←→/hl", "0-5", "Tab/S-Tab".
+    pub fn label(&self) -> String {
+        let keys: Vec<Key> = self.groups.iter().flat_map(|(k, _)| k.clone()).collect();
+        label_of(&keys)
+    }
+
+    /// The first part of the label, for the footer: "←→", "0-5", "Tab".
+    pub fn short_label(&self) -> String {
+        let label = self.label();
+        label.split('/').next().unwrap_or(&label).to_string()
+    }
+
+    /// The action for a key, if the binding has it.
+    fn action_for(&self, key: &Key) -> Option<&Action> {
+        self.groups
+            .iter()
+            .find(|(keys, _)| keys.contains(key))
+            .map(|(_, action)| action)
+    }
+
+    /// Whether the binding does this action.
+    fn does(&self, action: &Action) -> bool {
+        self.groups.iter().any(|(_, a)| a == action)
+    }
+}
+
+/// The name of one key: "←", "Tab", "S-Tab", "Ctrl-C", "S-↓", "x".
+pub fn key_name((code, modifiers): &Key) -> String {
+    let base = match code {
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::Esc => "Esc".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => return "S-Tab".to_string(),
+        KeyCode::Delete => "Del".to_string(),
+        KeyCode::Backspace => "Bksp".to_string(),
+        KeyCode::PageUp => "PgUp".to_string(),
+        KeyCode::PageDown => "PgDn".to_string(),
+        KeyCode::Home => "Home".to_string(),
+        KeyCode::End => "End".to_string(),
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", base.to_uppercase())
+    } else if modifiers.contains(KeyModifiers::SHIFT) {
+        format!("S-{base}")
+    } else {
+        base
+    }
+}
+
+/// Keys written compactly, each kind in the order the binding first names it: arrows
+/// together ("←→"), digits as a range ("0-5"), lower-case letters together ("hl"); named keys,
+/// then capitals one by one, and named or modified keys together; "/" between parts.
+fn label_of(keys: &[Key]) -> String {
+    #[derive(PartialEq)]
+    enum Kind {
+        Arrow,
+        Digit,
+        Letter,
+        Other,
+    }
+    let kind = |k: &Key| match k {
+        (KeyCode::Left | KeyCode::Right | KeyCode::Up | KeyCode::Down, KeyModifiers::NONE) => {
+            Kind::Arrow
+        }
+        (KeyCode::Char(c), KeyModifiers::NONE) if c.is_ascii_digit() => Kind::Digit,
+        (KeyCode::Char(c), KeyModifiers::NONE) if *c != ' ' => Kind::Letter,
+        _ => Kind::Other,
+    };
+    let of = |wanted: Kind| -> Vec<&Key> { keys.iter().filter(|k| kind(k) == wanted).collect() };
+    let first = |wanted: Kind| keys.iter().position(|k| kind(k) == wanted);
+    let mut parts: Vec<(usize, String)> = Vec::new();
+    if let Some(at) = first(Kind::Arrow) {
+        parts.push((at, of(Kind::Arrow).into_iter().map(key_name).collect()));
+    }
+    if let Some(at) = first(Kind::Digit) {
+        let digits: Vec<String> = of(Kind::Digit).into_iter().map(key_name).collect();
+        let range = digits.len() > 2
+            && digits
+                .windows(2)
+                .all(|w| w[1].as_bytes()[0] == w[0].as_bytes()[0] + 1);
+        parts.push((
+            at,
+            if range {
+                format!("{}-{}", digits[0], digits[digits.len() - 1])
+            } else {
+                digits.concat()
+            },
+        ));
+    }
+    if let Some(at) = first(Kind::Letter) {
+        let mut letters: Vec<String> = of(Kind::Letter).into_iter().map(key_name).collect();
+        if letters.iter().all(|l| l.to_lowercase() == *l) {
+            letters.sort();
+            parts.push((at, letters.concat()));
+        } else {
+            parts.extend(letters.into_iter().map(|l| (at, l)));
+        }
+    }
+    if let Some(at) = first(Kind::Other) {
+        let others: Vec<String> = of(Kind::Other).into_iter().map(key_name).collect();
+        parts.push((at, others.join("/")));
+    }
+    parts.sort_by_key(|(at, _)| *at);
+    parts
+        .into_iter()
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
-const fn ch(c: char) -> (KeyCode, KeyModifiers) {
+const fn ch(c: char) -> Key {
     (KeyCode::Char(c), NONE)
 }
 
-const fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
+const fn key(code: KeyCode) -> Key {
     (code, NONE)
 }
 
@@ -100,127 +180,168 @@ const fn rate(n: u8) -> Action {
     Action::Rate(Rating::Level(Level::from_const(n)))
 }
 
-macro_rules! bind {
-    ($scope:expr, [$($k:expr),+], $action:expr, $label:literal, $help:literal, $show:expr) => {
-        Binding {
-            keys: const { &[$($k),+] },
-            scope: $scope,
-            action: $action,
-            key_label: $label,
-            help: $help,
-            show: $show,
-        }
-    };
+/// One group per level 0–5, each recording that level.
+fn digits() -> Vec<(Vec<Key>, Action)> {
+    (0..=Level::MAX)
+        .map(|n| (vec![ch(char::from(b'0' + n))], rate(n)))
+        .collect()
 }
 
-use Scope::{Global, Help, On};
-
-/// Every key binding of rolefit. Order matters only for display.
-pub fn bindings() -> &'static [Binding] {
-    static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        #[rustfmt::skip]
-        let table = vec![
-            // Prompts take over the keyboard.
-            bind!(Scope::Prompt(PromptKind::Unreadable), [ch('f')], Action::StartFresh, "f", "move the file aside and start fresh", Show::Footer("start fresh")),
-            bind!(Scope::Prompt(PromptKind::Unreadable), [ch('q'), key(KeyCode::Esc)], Action::Cancel, "q", "quit and leave the file as it is", Show::Footer("quit")),
-            bind!(Scope::Prompt(PromptKind::Locked), [ch('r')], Action::OpenReadOnly, "r", "open read-only", Show::Footer("read-only")),
-            bind!(Scope::Prompt(PromptKind::Locked), [ch('q'), key(KeyCode::Esc)], Action::Cancel, "q", "quit", Show::Footer("quit")),
-            bind!(Scope::Prompt(PromptKind::ConfirmQuit), [ch('y')], Action::Confirm, "y", "quit and lose unsaved changes", Show::Footer("quit anyway")),
-            bind!(Scope::Prompt(PromptKind::ConfirmQuit), [ch('n'), key(KeyCode::Esc)], Action::Cancel, "n", "stay (saving is retried)", Show::Footer("stay")),
-            // Help overlay.
-            bind!(Help, [key(KeyCode::Esc), ch('?')], Action::Back, "Esc/?", "close help", Show::Footer("close")),
-            bind!(Help, [ch('q')], Action::Quit, "q", "save and quit", Show::Footer("quit")),
-            // Roles.
-            bind!(On(Screen::Roles), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "switch pane", Show::Footer("pane")),
-            bind!(On(Screen::Roles), [key(KeyCode::Up), ch('k'), key(KeyCode::Down), ch('j')], Action::Down, "↑↓/jk", "scroll the pane", Show::Footer("scroll")),
-            bind!(On(Screen::Roles), [ch('f')], Action::ToggleFlavours, "f", "show / hide the PMO flavours", Show::Footer("flavours")),
-            bind!(On(Screen::Roles), [key(KeyCode::Enter)], Action::Activate, "Enter", "go to the grid", Show::Help),
-            bind!(On(Screen::Roles), [key(KeyCode::Esc)], Action::Back, "Esc", "hide the welcome / flavours", Show::Help),
-            // Grid.
-            bind!(On(Screen::Grid), [key(KeyCode::Up), ch('k'), key(KeyCode::Down), ch('j')], Action::Down, "↑↓/jk", "move between rows", Show::Footer("move")),
-            bind!(On(Screen::Grid), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "move between columns", Show::Footer("column")),
-            bind!(On(Screen::Grid), [key(KeyCode::Enter)], Action::Activate, "Enter", "open an area / rate the competency", Show::Footer("open")),
-            bind!(On(Screen::Grid), [key(KeyCode::Esc)], Action::Back, "Esc", "close the area", Show::Help),
-            bind!(On(Screen::Grid), [ch('J'), (KeyCode::Down, KeyModifiers::SHIFT)], Action::ScrollDetail(1), "J/S-↓", "scroll the detail pane down", Show::Help),
-            bind!(On(Screen::Grid), [ch('K'), (KeyCode::Up, KeyModifiers::SHIFT)], Action::ScrollDetail(-1), "K/S-↑", "scroll the detail pane up", Show::Help),
-            bind!(On(Screen::Grid), [ch('t')], Action::CycleTarget, "t", "change the target profile for gaps", Show::Footer("target")),
-            // Rate.
-            bind!(On(Screen::Rate), [ch('0')], rate(0), "0-5", "record that level and move on", Show::Footer("rate")),
-            bind!(On(Screen::Rate), [ch('1')], rate(1), "1", "record level 1", Show::Hidden),
-            bind!(On(Screen::Rate), [ch('2')], rate(2), "2", "record level 2", Show::Hidden),
-            bind!(On(Screen::Rate), [ch('3')], rate(3), "3", "record level 3", Show::Hidden),
-            bind!(On(Screen::Rate), [ch('4')], rate(4), "4", "record level 4", Show::Hidden),
-            bind!(On(Screen::Rate), [ch('5')], rate(5), "5", "record level 5", Show::Hidden),
-            bind!(On(Screen::Rate), [ch('n')], Action::Rate(Rating::NotApplicable), "n", "record N/A (not part of your work) and move on", Show::Footer("N/A")),
-            bind!(On(Screen::Rate), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "previous / next competency", Show::Footer("prev/next")),
-            bind!(On(Screen::Rate), [key(KeyCode::Up), ch('k'), key(KeyCode::Down), ch('j')], Action::Down, "↑↓/jk", "highlight a level", Show::Help),
-            bind!(On(Screen::Rate), [key(KeyCode::Enter)], Action::Activate, "Enter", "record the highlighted level", Show::Help),
-            bind!(On(Screen::Rate), [ch('J'), (KeyCode::Down, KeyModifiers::SHIFT)], Action::ScrollDetail(1), "J/S-↓", "scroll the competency text down", Show::Help),
-            bind!(On(Screen::Rate), [ch('K'), (KeyCode::Up, KeyModifiers::SHIFT)], Action::ScrollDetail(-1), "K/S-↑", "scroll the competency text up", Show::Help),
-            bind!(On(Screen::Rate), [ch('u')], Action::NextUnrated, "u", "jump to the next unrated competency", Show::Footer("unrated")),
-            bind!(On(Screen::Rate), [ch('e')], Action::EditNote, "e", "edit the note (evidence)", Show::Footer("note")),
-            bind!(On(Screen::Rate), [ch('x'), key(KeyCode::Delete), key(KeyCode::Backspace)], Action::ClearRating, "x/Del", "clear the rating", Show::Help),
-            bind!(On(Screen::Rate), [key(KeyCode::Esc)], Action::Back, "Esc", "back to the grid", Show::Help),
-            // Results.
-            bind!(On(Screen::Results), [key(KeyCode::Up), ch('k'), key(KeyCode::Down), ch('j')], Action::Down, "↑↓/jk", "move in the gap table", Show::Footer("move")),
-            bind!(On(Screen::Results), [key(KeyCode::Enter), ch('p')], Action::OpenPlan, "Enter/p", "plan: your target and next action", Show::Footer("plan")),
-            bind!(On(Screen::Results), [ch('w')], Action::ToggleWhatIf, "w", "what-if: try other levels (again to discard)", Show::Footer("what-if")),
-            bind!(On(Screen::Results), [ch('t')], Action::CycleTarget, "t", "change the target profile", Show::Footer("target")),
-            bind!(On(Screen::Results), [ch('v')], Action::SwitchView, "v", "show areas / gaps (small terminals)", Show::Footer("view")),
-            bind!(On(Screen::Results), [ch('s')], Action::CycleSort, "s", "sort the gap table", Show::Footer("sort")),
-            bind!(On(Screen::Results), [ch('f')], Action::CycleFilter, "f", "filter the gap table", Show::Footer("filter")),
-            bind!(On(Screen::Results), [ch('c')], Action::CloseRound, "c", "close a round (to compare with later)", Show::Footer("round")),
-            bind!(On(Screen::Results), [ch('x')], Action::ExportReport, "x", "write a Markdown report to a file", Show::Footer("report")),
-            bind!(On(Screen::Results), [ch('a')], Action::ApplyWhatIf, "a", "keep the what-if levels as ratings", Show::Help),
-            bind!(On(Screen::Results), [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→/hl", "what-if: lower / raise the level", Show::Help),
-            bind!(On(Screen::Results), [ch('0')], rate(0), "0-5", "what-if: set the level", Show::Help),
-            bind!(On(Screen::Results), [ch('1')], rate(1), "1", "what-if level 1", Show::Hidden),
-            bind!(On(Screen::Results), [ch('2')], rate(2), "2", "what-if level 2", Show::Hidden),
-            bind!(On(Screen::Results), [ch('3')], rate(3), "3", "what-if level 3", Show::Hidden),
-            bind!(On(Screen::Results), [ch('4')], rate(4), "4", "what-if level 4", Show::Hidden),
-            bind!(On(Screen::Results), [ch('5')], rate(5), "5", "what-if level 5", Show::Hidden),
-            bind!(On(Screen::Results), [key(KeyCode::Esc)], Action::Back, "Esc", "discard the what-if", Show::Help),
-            // Plan editor, target field (the action field takes text; Tab switches, Esc closes).
-            bind!(Scope::PlanTarget, [ch('0')], rate(0), "0-5", "set your target level", Show::Footer("target")),
-            bind!(Scope::PlanTarget, [ch('1')], rate(1), "1", "target 1", Show::Hidden),
-            bind!(Scope::PlanTarget, [ch('2')], rate(2), "2", "target 2", Show::Hidden),
-            bind!(Scope::PlanTarget, [ch('3')], rate(3), "3", "target 3", Show::Hidden),
-            bind!(Scope::PlanTarget, [ch('4')], rate(4), "4", "target 4", Show::Hidden),
-            bind!(Scope::PlanTarget, [ch('5')], rate(5), "5", "target 5", Show::Hidden),
-            bind!(Scope::PlanTarget, [key(KeyCode::Left), ch('h'), key(KeyCode::Right), ch('l')], Action::Right, "←→", "lower / raise the target", Show::Footer("adjust")),
-            bind!(Scope::PlanTarget, [ch('x'), key(KeyCode::Delete), key(KeyCode::Backspace)], Action::ClearRating, "x/Del", "no personal target", Show::Footer("clear")),
-            bind!(Scope::PlanTarget, [key(KeyCode::Tab), key(KeyCode::Enter)], Action::SwitchField, "Tab/Enter", "go to the next action", Show::Footer("action")),
-            bind!(Scope::PlanTarget, [key(KeyCode::Esc)], Action::Back, "Esc", "save the plan and close", Show::Footer("done")),
-            // Everywhere.
-            bind!(Global, [key(KeyCode::PageUp), key(KeyCode::PageDown)], Action::PageDown, "PgUp/PgDn", "page up / down", Show::Help),
-            bind!(Global, [key(KeyCode::Home), ch('g'), key(KeyCode::End), ch('G')], Action::End, "Home/End g/G", "jump to start / end", Show::Help),
-            bind!(Global, [key(KeyCode::Tab), key(KeyCode::BackTab)], Action::NextScreen, "Tab/S-Tab", "next / previous screen", Show::Footer("screen")),
-            bind!(Global, [ch('?')], Action::ToggleHelp, "?", "help: every key", Show::Footer("help")),
-            bind!(Global, [ch('q'), (KeyCode::Char('c'), CTRL)], Action::Quit, "q", "save and quit", Show::Footer("quit")),
-        ];
-        table
-    })
-}
-
-/// Pairs of keys in one binding that mean opposite directions.
-fn directional(code: KeyCode, action: &Action) -> Action {
-    use KeyCode::*;
-    let backwards = matches!(
-        code,
-        Left | Up | PageUp | Home | BackTab | Char('h') | Char('k') | Char('g')
-    );
-    match (action, backwards) {
-        (Action::Right, true) => Action::Left,
-        (Action::Down, true) => Action::Up,
-        (Action::PageDown, true) => Action::PageUp,
-        (Action::End, true) => Action::Home,
-        (Action::NextScreen, true) => Action::PrevScreen,
-        (other, _) => other.clone(),
+/// A binding of one group of keys to one action.
+fn one(scope: Scope, keys: &[Key], action: Action, help: &'static str, show: Show) -> Binding {
+    Binding {
+        scope,
+        groups: vec![(keys.to_vec(), action)],
+        help,
+        show,
     }
 }
 
-fn normalise(key: &KeyEvent) -> (KeyCode, KeyModifiers) {
+/// A binding of two groups of keys, one for each direction.
+fn pair(
+    scope: Scope,
+    back: (&[Key], Action),
+    forth: (&[Key], Action),
+    help: &'static str,
+    show: Show,
+) -> Binding {
+    Binding {
+        scope,
+        groups: vec![(back.0.to_vec(), back.1), (forth.0.to_vec(), forth.1)],
+        help,
+        show,
+    }
+}
+
+/// A binding of several groups of keys.
+fn many(scope: Scope, groups: Vec<(Vec<Key>, Action)>, help: &'static str, show: Show) -> Binding {
+    Binding {
+        scope,
+        groups,
+        help,
+        show,
+    }
+}
+
+use KeyCode::{
+    BackTab, Backspace, Delete, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Show::{Footer, Help};
+
+const LEFT_H: &[Key] = &[key(Left), ch('h')];
+const RIGHT_L: &[Key] = &[key(Right), ch('l')];
+const UP_K: &[Key] = &[key(Up), ch('k')];
+const DOWN_J: &[Key] = &[key(Down), ch('j')];
+const CLEAR: &[Key] = &[ch('x'), key(Delete), key(Backspace)];
+
+fn screen(s: Screen) -> Scope {
+    Scope::In(Mode::Screen(s))
+}
+
+fn prompt(kind: PromptKind) -> Scope {
+    Scope::In(Mode::Prompt(kind))
+}
+
+/// Every key binding of rolefit. Order matters only for display.
+#[rustfmt::skip]
+fn table() -> Vec<Binding> {
+    use Action as A;
+    let (roles, grid, rate_, results) = (screen(Screen::Roles), screen(Screen::Grid), screen(Screen::Rate), screen(Screen::Results));
+    let plan_target = Scope::In(Mode::Plan(PlanField::Target));
+    let plan_action = Scope::In(Mode::Plan(PlanField::Action));
+    let note = Scope::In(Mode::Note);
+    let label = Scope::In(Mode::RoundLabel);
+    let help = Scope::In(Mode::Help);
+    vec![
+        // Prompts take over the keyboard.
+        one(prompt(PromptKind::Unreadable), &[ch('f')], A::StartFresh, "move the file aside and start fresh", Footer("start fresh")),
+        one(prompt(PromptKind::Unreadable), &[ch('q'), key(Esc)], A::Cancel, "quit and leave the file as it is", Footer("quit")),
+        one(prompt(PromptKind::Locked), &[ch('r')], A::OpenReadOnly, "open read-only", Footer("read-only")),
+        one(prompt(PromptKind::Locked), &[ch('q'), key(Esc)], A::Cancel, "quit", Footer("quit")),
+        one(prompt(PromptKind::ConfirmQuit), &[ch('y')], A::Confirm, "quit and lose unsaved changes", Footer("quit anyway")),
+        one(prompt(PromptKind::ConfirmQuit), &[ch('n'), key(Esc)], A::Cancel, "stay (saving is retried)", Footer("stay")),
+        // Help overlay.
+        one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),
+        one(help, &[ch('q')], A::Quit, "save and quit", Footer("quit")),
+        // Roles.
+        pair(roles, (LEFT_H, A::Left), (RIGHT_L, A::Right), "switch pane", Footer("pane")),
+        pair(roles, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the pane", Footer("scroll")),
+        one(roles, &[ch('f')], A::ToggleFlavours, "show / hide the PMO flavours", Footer("flavours")),
+        one(roles, &[key(Enter)], A::Activate, "go to the grid", Help),
+        one(roles, &[key(Esc)], A::Back, "hide the welcome / flavours", Help),
+        // Grid.
+        pair(grid, (UP_K, A::Up), (DOWN_J, A::Down), "move between rows", Footer("move")),
+        pair(grid, (LEFT_H, A::Left), (RIGHT_L, A::Right), "move between columns", Footer("column")),
+        one(grid, &[key(Enter)], A::Activate, "open an area / rate the competency", Footer("open")),
+        one(grid, &[key(Esc)], A::Back, "close the area", Help),
+        pair(grid, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the detail pane down / up", Help),
+        one(grid, &[ch('t')], A::CycleTarget, "change the target profile for gaps", Footer("target")),
+        // Rate.
+        many(rate_, digits(), "record that level and move on", Footer("rate")),
+        one(rate_, &[ch('n')], A::Rate(Rating::NotApplicable), "record N/A (not part of your work) and move on", Footer("N/A")),
+        pair(rate_, (LEFT_H, A::Left), (RIGHT_L, A::Right), "previous / next competency", Footer("prev/next")),
+        pair(rate_, (UP_K, A::Up), (DOWN_J, A::Down), "highlight a level", Help),
+        one(rate_, &[key(Enter)], A::Activate, "record the highlighted level", Help),
+        pair(rate_, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the competency text down / up", Help),
+        one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unrated competency", Footer("unrated")),
+        one(rate_, &[ch('e')], A::EditNote, "edit the note (evidence)", Footer("note")),
+        one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),
+        one(rate_, &[key(Esc)], A::Back, "back to the grid", Help),
+        // Results.
+        pair(results, (UP_K, A::Up), (DOWN_J, A::Down), "move in the gap table", Footer("move")),
+        one(results, &[key(Enter), ch('p')], A::OpenPlan, "plan: your target and next action", Footer("plan")),
+        one(results, &[ch('w')], A::ToggleWhatIf, "what-if: try other levels (again to discard)", Footer("what-if")),
+        one(results, &[ch('t')], A::CycleTarget, "change the target profile", Footer("target")),
+        one(results, &[ch('v')], A::SwitchView, "show areas / gaps (small terminals)", Footer("view")),
+        one(results, &[ch('s')], A::CycleSort, "sort the gap table", Footer("sort")),
+        one(results, &[ch('f')], A::CycleFilter, "filter the gap table", Footer("filter")),
+        one(results, &[ch('c')], A::CloseRound, "close a round (to compare with later)", Footer("round")),
+        one(results, &[ch('x')], A::ExportReport, "write a Markdown report to a file", Footer("report")),
+        one(results, &[ch('a')], A::ApplyWhatIf, "keep the what-if levels as ratings", Help),
+        pair(results, (LEFT_H, A::Left), (RIGHT_L, A::Right), "what-if: lower / raise the level", Help),
+        many(results, digits(), "what-if: set the level", Help),
+        one(results, &[key(Esc)], A::Back, "discard the what-if", Help),
+        // Plan editor, target field.
+        many(plan_target, digits(), "set your target level", Footer("target")),
+        pair(plan_target, (LEFT_H, A::Left), (RIGHT_L, A::Right), "lower / raise the target", Footer("adjust")),
+        one(plan_target, CLEAR, A::ClearRating, "no personal target", Footer("clear")),
+        one(plan_target, &[key(Tab), key(Enter)], A::SwitchField, "go to the next action", Footer("action")),
+        one(plan_target, &[key(Esc)], A::Back, "save the plan and close", Footer("done")),
+        // Plan editor, action field (other keys type).
+        one(plan_action, &[key(Tab), key(BackTab)], A::SwitchField, "go to the target", Footer("target")),
+        one(plan_action, &[key(Esc)], A::CloseEditor, "save the plan and close", Footer("save the plan and close")),
+        // Note editor (other keys type).
+        one(note, &[key(Esc)], A::CloseEditor, "done (the note is kept)", Footer("done (the note is kept)")),
+        one(note, &[key(Enter)], A::Edit(Input { key: ratatui_textarea::Key::Enter, ..Input::default() }), "start a new line", Footer("new line")),
+        // Round label (other keys type).
+        one(label, &[key(Enter)], A::Confirm, "close the round", Footer("close the round")),
+        one(label, &[key(Esc)], A::Cancel, "cancel", Footer("cancel")),
+        // Every screen.
+        pair(Scope::Screens, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
+        pair(Scope::Screens, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
+        pair(Scope::Screens, (&[key(Tab)], A::NextScreen), (&[key(BackTab)], A::PrevScreen), "next / previous screen", Footer("screen")),
+        one(Scope::Screens, &[ch('?')], A::ToggleHelp, "help: every key", Footer("help")),
+        one(Scope::Screens, &[ch('q')], A::Quit, "save and quit", Footer("quit")),
+        // Everywhere, even while typing.
+        one(Scope::Always, &[(KeyCode::Char('c'), CTRL)], A::Quit, "save and quit, from anywhere (a note being typed is kept)", Footer("save and quit")),
+    ]
+}
+
+/// Every key binding of rolefit, built once.
+pub fn bindings() -> &'static [Binding] {
+    static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
+    TABLE.get_or_init(table)
+}
+
+/// Scopes that are live in a mode, most specific first.
+fn scopes(mode: Mode) -> Vec<Scope> {
+    match mode {
+        Mode::Screen(_) => vec![Scope::In(mode), Scope::Screens, Scope::Always],
+        _ => vec![Scope::In(mode), Scope::Always],
+    }
+}
+
+fn normalise(key: &KeyEvent) -> Key {
     let mut modifiers = key.modifiers;
     // Terminals report capitals and shifted symbols with SHIFT; the character already says it.
     if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
@@ -229,78 +350,84 @@ fn normalise(key: &KeyEvent) -> (KeyCode, KeyModifiers) {
     (key.code, modifiers)
 }
 
-fn is_ctrl_c(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
-}
-
-/// Maps a terminal event to an action in a context.
-pub fn map_event(event: &Event, context: Context) -> Option<Action> {
+/// Maps a terminal event to an action for whoever has the keyboard.
+pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
     let key = match event {
         Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
         Event::Key(key) if key.kind == KeyEventKind::Press => key,
         _ => return None,
     };
-    if is_ctrl_c(key) {
-        return Some(Action::Quit);
-    }
-    if let Some(kind) = context.prompt {
-        return lookup(key, |s| s == Scope::Prompt(kind));
-    }
-    if context.round_label {
-        return Some(match key.code {
-            KeyCode::Esc => Action::Cancel,
-            KeyCode::Enter => Action::Confirm,
-            _ => Action::Edit(Input::from(*key)),
-        });
-    }
-    match context.plan {
-        Some(PlanField::Target) => return lookup(key, |s| s == Scope::PlanTarget),
-        Some(PlanField::Action) => {
-            return Some(match key.code {
-                KeyCode::Esc => Action::CloseEditor,
-                KeyCode::Tab | KeyCode::BackTab => Action::SwitchField,
-                _ => Action::Edit(Input::from(*key)),
-            });
-        }
-        None => {}
-    }
-    if context.editing {
-        return Some(if key.code == KeyCode::Esc {
-            Action::CloseEditor
-        } else {
-            Action::Edit(Input::from(*key))
-        });
-    }
-    if context.help {
-        return lookup(key, |s| s == Help);
-    }
-    lookup(key, |s| s == On(context.screen)).or_else(|| lookup(key, |s| s == Global))
-}
-
-fn lookup(key: &KeyEvent, scope: impl Fn(Scope) -> bool) -> Option<Action> {
     let pressed = normalise(key);
-    bindings()
-        .iter()
-        .filter(|b| scope(b.scope))
-        .find(|b| b.keys.contains(&pressed))
-        .map(|b| directional(pressed.0, &b.action))
+    let bound = scopes(mode).into_iter().find_map(|scope| {
+        bindings()
+            .iter()
+            .filter(|b| b.scope == scope)
+            .find_map(|b| b.action_for(&pressed).cloned())
+    });
+    match bound {
+        Some(action) => Some(action),
+        // A text field takes every other key as typing.
+        None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
+        None => None,
+    }
 }
 
-/// The bindings to show for a context: the specific ones first, then the global ones.
-pub fn visible_bindings(context: Context) -> Vec<&'static Binding> {
-    let scopes: Vec<Scope> = if let Some(kind) = context.prompt {
-        vec![Scope::Prompt(kind)]
-    } else if context.plan == Some(PlanField::Target) {
-        vec![Scope::PlanTarget]
-    } else if context.help {
-        vec![Help]
-    } else {
-        vec![On(context.screen), Global]
+/// The bindings to list for a mode: its own first, then those of every screen.
+pub fn visible_bindings(mode: Mode) -> Vec<&'static Binding> {
+    // Ctrl-C is listed where `q` does not quit: in the text fields.
+    let scopes: Vec<Scope> = match mode {
+        Mode::Screen(_) => vec![Scope::In(mode), Scope::Screens],
+        _ if mode.is_text() => vec![Scope::In(mode), Scope::Always],
+        _ => vec![Scope::In(mode)],
     };
     scopes
         .into_iter()
         .flat_map(|scope| bindings().iter().filter(move |b| b.scope == scope))
         .collect()
+}
+
+/// The keys that do `action` in `mode`, as written for the user ("w", "Esc", "←→/hl"), for
+/// hints in prose; "—" if none is bound, which a test rules out for every hint rolefit gives.
+pub fn keys_for(mode: Mode, action: &Action) -> String {
+    scopes(mode)
+        .into_iter()
+        .find_map(|scope| {
+            bindings()
+                .iter()
+                .find(|b| b.scope == scope && b.does(action))
+        })
+        .map(|b| {
+            let keys: Vec<Key> = b
+                .groups
+                .iter()
+                .filter(|(_, a)| a == action)
+                .flat_map(|(k, _)| k.clone())
+                .collect();
+            label_of(&keys)
+        })
+        .unwrap_or_else(|| UNBOUND.to_string())
+}
+
+/// The footer label of the whole binding that does `action` in `mode` ("←→" for either
+/// direction, "0-5" for any level).
+pub fn binding_short_label(mode: Mode, action: &Action) -> String {
+    scopes(mode)
+        .into_iter()
+        .find_map(|scope| {
+            bindings()
+                .iter()
+                .find(|b| b.scope == scope && b.does(action))
+        })
+        .map_or_else(|| UNBOUND.to_string(), Binding::short_label)
+}
+
+/// What `keys_for` says of an action no key does.
+pub const UNBOUND: &str = "—";
+
+/// The first key that does `action` in `mode` ("J" for scrolling down), for short hints.
+pub fn first_key(mode: Mode, action: &Action) -> String {
+    let label = keys_for(mode, action);
+    label.split('/').next().unwrap_or(&label).to_string()
 }
 
 #[cfg(test)]
@@ -311,15 +438,8 @@ mod tests {
         Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
     }
 
-    fn on(screen: Screen) -> Context {
-        Context {
-            screen,
-            editing: false,
-            help: false,
-            prompt: None,
-            plan: None,
-            round_label: false,
-        }
+    fn on(screen: Screen) -> Mode {
+        Mode::Screen(screen)
     }
 
     #[test]
@@ -360,18 +480,22 @@ mod tests {
     #[test]
     fn ctrl_c_quits_everywhere_even_in_the_editor() {
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        let mut context = on(Screen::Rate);
-        context.editing = true;
-        assert_eq!(map_event(&ctrl_c, context), Some(Action::Quit));
-        context.editing = false;
-        context.prompt = Some(PromptKind::ConfirmQuit);
-        assert_eq!(map_event(&ctrl_c, context), Some(Action::Quit));
+        for mode in [
+            Mode::Note,
+            Mode::RoundLabel,
+            Mode::Plan(PlanField::Action),
+            Mode::Plan(PlanField::Target),
+            Mode::Help,
+            Mode::Prompt(PromptKind::ConfirmQuit),
+            on(Screen::Rate),
+        ] {
+            assert_eq!(map_event(&ctrl_c, mode), Some(Action::Quit), "{mode:?}");
+        }
     }
 
     #[test]
     fn the_editor_takes_typing_and_esc_leaves_it() {
-        let mut context = on(Screen::Rate);
-        context.editing = true;
+        let context = Mode::Note;
         assert!(matches!(
             map_event(&press(KeyCode::Char('q')), context),
             Some(Action::Edit(_))
@@ -406,27 +530,25 @@ mod tests {
             map_event(&press(KeyCode::Char('3')), on(Screen::Grid)),
             None
         );
-        let mut context = on(Screen::Grid);
-        context.help = true;
+        let context = Mode::Help;
         assert_eq!(map_event(&press(KeyCode::Enter), context), None);
         assert_eq!(map_event(&press(KeyCode::Esc), context), Some(Action::Back));
     }
 
     #[test]
     fn prompts_only_take_their_own_answers() {
-        let mut context = on(Screen::Grid);
-        context.prompt = Some(PromptKind::Unreadable);
+        let mut context = Mode::Prompt(PromptKind::Unreadable);
         assert_eq!(
             map_event(&press(KeyCode::Char('f')), context),
             Some(Action::StartFresh)
         );
         assert_eq!(map_event(&press(KeyCode::Tab), context), None);
-        context.prompt = Some(PromptKind::Locked);
+        context = Mode::Prompt(PromptKind::Locked);
         assert_eq!(
             map_event(&press(KeyCode::Char('r')), context),
             Some(Action::OpenReadOnly)
         );
-        context.prompt = Some(PromptKind::ConfirmQuit);
+        context = Mode::Prompt(PromptKind::ConfirmQuit);
         assert_eq!(
             map_event(&press(KeyCode::Char('y')), context),
             Some(Action::Confirm)
@@ -443,11 +565,65 @@ mod tests {
         for (i, a) in table.iter().enumerate() {
             for b in &table[i + 1..] {
                 if a.scope == b.scope {
-                    for k in a.keys {
-                        assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.scope);
+                    for (keys, _) in &a.groups {
+                        for k in keys {
+                            assert!(
+                                b.action_for(k).is_none(),
+                                "{k:?} bound twice in {:?}",
+                                a.scope
+                            );
+                        }
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn labels_are_written_from_the_keys() {
+        let label = |mode: Mode, action: Action| {
+            bindings()
+                .iter()
+                .find(|b| scopes(mode).contains(&b.scope) && b.does(&action))
+                .map(Binding::label)
+                .unwrap()
+        };
+        assert_eq!(label(on(Screen::Roles), Action::Right), "←→/hl");
+        assert_eq!(label(on(Screen::Grid), Action::Down), "↑↓/jk");
+        assert_eq!(label(on(Screen::Rate), rate(3)), "0-5");
+        assert_eq!(label(on(Screen::Grid), Action::NextScreen), "Tab/S-Tab");
+        assert_eq!(
+            label(on(Screen::Grid), Action::ScrollDetail(1)),
+            "J/K/S-↓/S-↑"
+        );
+        assert_eq!(label(on(Screen::Results), Action::OpenPlan), "Enter/p");
+        assert_eq!(label(Mode::Help, Action::Back), "Esc/?");
+        assert_eq!(label(Mode::Note, Action::Quit), "Ctrl-C");
+    }
+
+    #[test]
+    fn hints_name_the_bound_keys() {
+        assert_eq!(keys_for(on(Screen::Results), &Action::ToggleWhatIf), "w");
+        assert_eq!(keys_for(on(Screen::Roles), &Action::Left), "←/h");
+        assert_eq!(first_key(on(Screen::Rate), &Action::ScrollDetail(-1)), "K");
+        assert_eq!(keys_for(on(Screen::Grid), &Action::ToggleHelp), "?");
+        assert_eq!(keys_for(on(Screen::Grid), &Action::ApplyWhatIf), UNBOUND);
+    }
+
+    #[test]
+    fn text_fields_type_every_key_but_their_own() {
+        let typed = |mode, code| matches!(map_event(&press(code), mode), Some(Action::Edit(_)));
+        assert!(typed(Mode::RoundLabel, KeyCode::Char('q')));
+        assert_eq!(
+            map_event(&press(KeyCode::Enter), Mode::RoundLabel),
+            Some(Action::Confirm)
+        );
+        assert!(typed(Mode::Plan(PlanField::Action), KeyCode::Enter));
+        assert_eq!(
+            map_event(&press(KeyCode::Tab), Mode::Plan(PlanField::Action)),
+            Some(Action::SwitchField)
+        );
+        assert!(typed(Mode::Note, KeyCode::Enter));
+        assert!(!typed(Mode::Plan(PlanField::Target), KeyCode::Char('q')));
     }
 }

@@ -12,9 +12,9 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{App, Effect, Prompt, SaveStatus};
+use crate::app::{Action, App, Effect, Prompt, SaveStatus};
 use crate::domain::Assessment;
-use crate::input::{Context, map_event};
+use crate::input::map_event;
 use crate::storage::{self, AssessmentLock};
 use crate::ui;
 
@@ -222,10 +222,10 @@ fn run_loop<B: Backend, E: EventSource>(
         let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
         match events.poll(timeout)? {
             Polled::Event(event) => {
-                let Some(action) = map_event(&event, Context::of(app)) else {
+                let Some(action) = map_event(&event, app.mode()) else {
                     continue;
                 };
-                for effect in app.update(action) {
+                for effect in app.update(action, crate::clock::now_utc()) {
                     match effect {
                         Effect::Changed => {
                             save_at.get_or_insert_with(|| Instant::now() + DEBOUNCE);
@@ -239,7 +239,7 @@ fn run_loop<B: Backend, E: EventSource>(
                                 SaveStatus::Failed(r) => r.clone(),
                                 _ => "unknown error".into(),
                             };
-                            app.quit_failed(&reason);
+                            app.update(Action::QuitFailed(reason), crate::clock::now_utc());
                             save_at = Some(Instant::now() + RETRY);
                         }
                         Effect::Quit => return Ok(()),
@@ -250,9 +250,13 @@ fn run_loop<B: Backend, E: EventSource>(
                                     &app.framework,
                                     crate::clock::now_utc(),
                                 );
-                                app.started_fresh(fresh, &moved.display().to_string());
+                                let moved = moved.display().to_string();
+                                let action = Action::StartedFresh(Box::new(fresh), moved);
+                                app.update(action, crate::clock::now_utc());
                             }
-                            Err(reason) => app.notice = Some(reason),
+                            Err(reason) => {
+                                app.update(Action::Notify(reason), crate::clock::now_utc());
+                            }
                         },
                         Effect::Export(format) => {
                             let report =
@@ -260,7 +264,7 @@ fn run_loop<B: Backend, E: EventSource>(
                             let written = store
                                 .write_report(format.extension(), &report)
                                 .map(|path| path.display().to_string());
-                            app.exported(written);
+                            app.update(Action::Exported(written), crate::clock::now_utc());
                         }
                     }
                 }
@@ -271,12 +275,15 @@ fn run_loop<B: Backend, E: EventSource>(
     }
 }
 
-/// Draws the whole screen; a backend failure becomes an I/O error.
-fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
+/// Draws the whole screen and tells the app where its scrollable parts ended up; a backend
+/// failure becomes an I/O error.
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+    let mut drawn = ui::Drawn::default();
     terminal
-        .draw(|frame| ui::render(frame, app))
-        .map(|_| ())
-        .map_err(|e| io::Error::other(e.to_string()))
+        .draw(|frame| drawn = ui::draw(frame, app))
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    app.update(Action::Drawn(drawn), crate::clock::now_utc());
+    Ok(())
 }
 
 fn retry_if_failed(saved: bool) -> Option<Instant> {
@@ -295,11 +302,13 @@ fn save(app: &mut App, store: &mut dyn Persist) -> bool {
     }
     match store.save(&app.assessment) {
         Ok(()) => {
-            app.saved(Ok(crate::clock::local_hms()));
+            let time = crate::clock::local_hms();
+            app.update(Action::Saved(Ok(time)), crate::clock::now_utc());
             true
         }
         Err(err) => {
-            app.saved(Err(describe_io_error(&err)));
+            let reason = describe_io_error(&err);
+            app.update(Action::Saved(Err(reason)), crate::clock::now_utc());
             false
         }
     }

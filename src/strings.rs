@@ -1,4 +1,19 @@
-//! User-facing text that is not part of a framework, in one place.
+//! User-facing text that is not part of a framework, in one place. Text that names a key
+//! asks the keymap for it (`keys`), so a binding changed there changes every hint.
+
+use crate::app::{Action, Mode};
+use crate::domain::Screen;
+use crate::input;
+
+/// The keys that do `action` on `screen` (or in its overlays and fields), as written for the
+/// user.
+fn keys(mode: Mode, action: Action) -> String {
+    input::keys_for(mode, &action)
+}
+
+fn on(screen: Screen) -> Mode {
+    Mode::Screen(screen)
+}
 
 /// Product name in the title bar.
 pub const APP_NAME: &str = "rolefit";
@@ -7,23 +22,37 @@ pub const APP_NAME: &str = "rolefit";
 pub const TAB_TITLES: [&str; 4] = ["Roles", "Grid", "Rate", "Results"];
 
 /// First-run welcome on the Roles screen.
-pub const WELCOME: &str = "Welcome to rolefit. Read what each role is about here, compare them area by area on the Grid, rate yourself on Rate, then see which profile you fit on Results. Tab moves between screens and ? lists every key. Your ratings are saved as you go, so you can stop at any time.";
+pub fn welcome() -> String {
+    format!(
+        "Welcome to rolefit. Read what each role is about here, compare them area by area on the Grid, rate yourself on Rate, then see which profile you fit on Results. {} moves between screens and {} lists every key. Your ratings are saved as you go, so you can stop at any time.",
+        keys(on(Screen::Roles), Action::NextScreen),
+        keys(on(Screen::Roles), Action::ToggleHelp)
+    )
+}
 
 /// The welcome for small terminals.
-pub const WELCOME_SHORT: &str = "Welcome to rolefit. Read the roles here, then Tab to Grid, Rate and Results. ? lists every key; ratings save as you go.";
+pub fn welcome_short() -> String {
+    format!(
+        "Welcome to rolefit. Read the roles here, then {} to Grid, Rate and Results. {} lists every key; ratings save as you go.",
+        keys(on(Screen::Roles), Action::NextScreen),
+        keys(on(Screen::Roles), Action::ToggleHelp)
+    )
+}
 
 pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
 pub const READ_ONLY_REFUSED: &str = "Read-only here: nothing was changed.";
 pub const NOT_SAVED_YET: &str = "Not saved yet";
-pub const COMING_SOON: &str =
-    "Results are coming soon: rate competencies on the Rate screen in the meantime.";
 
 /// "terminal too small" message.
-pub fn too_small(need: (u16, u16), have: (u16, u16)) -> String {
+pub fn too_small(need: (u16, u16), have: (u16, u16), screen: Screen) -> String {
     format!(
-        "Terminal too small (need {}×{}, have {}×{}). Enlarge the window, or press q to quit.",
-        need.0, need.1, have.0, have.1
+        "Terminal too small (need {}×{}, have {}×{}). Enlarge the window, or press {} to quit.",
+        need.0,
+        need.1,
+        have.0,
+        have.1,
+        keys(on(screen), Action::Quit)
     )
 }
 
@@ -59,11 +88,31 @@ pub fn unknown_ids(ids: &[String]) -> String {
     )
 }
 
-pub const WHAT_IF_ON: &str =
-    "What-if: ←→ or 0-5 change the selected level · a keeps the changes · Esc or w discards";
+/// The notice when a what-if starts.
+pub fn what_if_on() -> String {
+    let results = on(Screen::Results);
+    let zero = Action::Rate(crate::domain::Rating::Level(
+        crate::domain::Level::from_const(0),
+    ));
+    format!(
+        "What-if: {} or {} change the selected level · {} keeps the changes · {} or {} discards",
+        input::binding_short_label(results, &Action::Right),
+        input::binding_short_label(results, &zero),
+        keys(results, Action::ApplyWhatIf),
+        keys(results, Action::Back),
+        keys(results, Action::ToggleWhatIf)
+    )
+}
+
 pub const WHAT_IF_DISCARDED: &str = "What-if discarded; your ratings are unchanged.";
-pub const WHAT_IF_HINT: &str =
-    "Press w to try what-if levels here; rate for real on the Rate screen.";
+
+/// The notice when a what-if key is pressed without a what-if.
+pub fn what_if_hint() -> String {
+    format!(
+        "Press {} to try what-if levels here; rate for real on the Rate screen.",
+        keys(on(Screen::Results), Action::ToggleWhatIf)
+    )
+}
 
 pub fn what_if_applied(changed: usize) -> String {
     match changed {
@@ -78,7 +127,83 @@ pub fn plan_saved(id: &str) -> String {
 }
 
 pub const NO_RATINGS: &str = "No ratings yet: rate competencies to see which profile you fit.";
-pub const NO_ROWS: &str = "Nothing matches this filter; press f for the next one.";
+/// The gap table when its filter leaves nothing.
+pub fn no_rows() -> String {
+    format!(
+        "Nothing matches this filter; press {} for the next one.",
+        keys(on(Screen::Results), Action::CycleFilter)
+    )
+}
+
+/// The grid's title: which profile gaps are measured against, and how to change it.
+pub fn gaps_against(profile: &str) -> String {
+    format!(
+        "· gaps vs {profile} ({} to change) ",
+        keys(on(Screen::Grid), Action::CycleTarget)
+    )
+}
+
+/// The title of the level list on Rate.
+pub fn levels_title() -> String {
+    let rate = on(Screen::Rate);
+    let zero = Action::Rate(crate::domain::Rating::Level(
+        crate::domain::Level::from_const(0),
+    ));
+    format!(
+        " Your level · {} or {} records and moves on ",
+        input::binding_short_label(rate, &zero),
+        keys(rate, Action::Rate(crate::domain::Rating::NotApplicable))
+    )
+}
+
+/// The title of the note editor.
+pub fn note_editing_title() -> String {
+    format!(
+        " Note · editing ({} when done) ",
+        keys(Mode::Note, Action::CloseEditor)
+    )
+}
+
+/// The title of the note preview on Rate.
+pub fn note_title() -> String {
+    format!(
+        " Note · {} to edit (evidence, examples) ",
+        keys(on(Screen::Rate), Action::EditNote)
+    )
+}
+
+/// On the Roles pane: the flavours exist.
+pub fn flavours_pointer(flavours: &str) -> String {
+    format!(
+        "{flavours} — press {} to read about them.",
+        keys(on(Screen::Roles), Action::ToggleFlavours)
+    )
+}
+
+/// Above the flavours: what they are and how to go back.
+pub fn flavours_intro(base: &str) -> String {
+    format!(
+        "Flavours are extra target profiles: each starts from the {base}'s targets and raises or lowers a few. Press {} or {} to go back.",
+        keys(on(Screen::Roles), Action::ToggleFlavours),
+        keys(on(Screen::Roles), Action::Back)
+    )
+}
+
+/// The help overlay's title.
+pub fn help_title() -> String {
+    format!(
+        " Help · {} to close ",
+        keys(Mode::Help, Action::Back).replace('/', " or ")
+    )
+}
+
+/// The help overlay's last line.
+pub fn help_always() -> String {
+    format!(
+        "{} saves and quits from anywhere, even while editing a note.",
+        keys(Mode::Note, Action::Quit)
+    )
+}
 
 pub const ROUND_LABEL_PLACEHOLDER: &str = "optional label, e.g. before the secondment";
 

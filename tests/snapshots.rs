@@ -22,7 +22,7 @@ fn fresh() -> App {
 
 fn apply(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(action.clone());
+        app.update(action.clone(), rolefit::clock::utc_from_epoch(0));
     }
 }
 
@@ -41,10 +41,13 @@ fn rated() -> App {
         ],
     );
     for c in "Planned the 2025 ERP rollout end to end.".chars() {
-        app.update(Action::Edit(ratatui_textarea::Input {
-            key: ratatui_textarea::Key::Char(c),
-            ..Default::default()
-        }));
+        app.update(
+            Action::Edit(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+            rolefit::clock::utc_from_epoch(0),
+        );
     }
     apply(
         &mut app,
@@ -56,7 +59,10 @@ fn rated() -> App {
 }
 
 fn draw(app: &mut App, width: u16, height: u16) -> TestBackend {
-    app.update(Action::Resize(width, height));
+    app.update(
+        Action::Resize(width, height),
+        rolefit::clock::utc_from_epoch(0),
+    );
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| rolefit::ui::render(frame, app))
@@ -164,7 +170,10 @@ fn results_with(per_area: [u8; 7]) -> App {
         .collect();
     apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
     for (_, area) in &ids {
-        app.update(Action::Rate(level(per_area[*area])));
+        app.update(
+            Action::Rate(level(per_area[*area])),
+            rolefit::clock::utc_from_epoch(0),
+        );
     }
     apply(&mut app, &[Action::NextScreen]);
     app

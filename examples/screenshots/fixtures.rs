@@ -21,7 +21,10 @@ impl Screenshot {
     /// size.
     pub fn render(mut self) -> Buffer {
         let (width, height) = self.size;
-        self.app.update(Action::Resize(width, height));
+        self.app.update(
+            Action::Resize(width, height),
+            rolefit::clock::utc_from_epoch(0),
+        );
         let mut terminal =
             Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
         terminal
@@ -130,7 +133,7 @@ fn fresh() -> App {
 
 fn with(mut app: App, actions: &[Action]) -> App {
     for action in actions {
-        app.update(action.clone());
+        app.update(action.clone(), rolefit::clock::utc_from_epoch(0));
     }
     app
 }
@@ -150,10 +153,13 @@ fn rated() -> App {
         ],
     );
     for c in "Planned the 2025 ERP rollout end to end.".chars() {
-        app.update(Action::Edit(ratatui_textarea::Input {
-            key: ratatui_textarea::Key::Char(c),
-            ..Default::default()
-        }));
+        app.update(
+            Action::Edit(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+            rolefit::clock::utc_from_epoch(0),
+        );
     }
     with(
         app,
@@ -187,7 +193,10 @@ fn results_with(per_area: [u8; 7]) -> App {
     // Rating moves on to the next competency, so rating them all in order fills the sheet.
     let areas: Vec<usize> = app.framework.competencies.iter().map(|c| c.area).collect();
     for area in areas {
-        app.update(Action::Rate(level(per_area[area])));
+        app.update(
+            Action::Rate(level(per_area[area])),
+            rolefit::clock::utc_from_epoch(0),
+        );
     }
     with(app, &[Action::NextScreen])
 }

@@ -1,8 +1,7 @@
 //! State of the competency grid: which areas are open, which cell is selected.
 
-use std::cell::Cell;
-
-use crate::domain::Framework;
+use super::{Action, App, Effect};
+use crate::domain::{Framework, Screen};
 
 /// One visible row of the grid.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -39,10 +38,11 @@ pub struct GridState {
     rows: Vec<GridRow>,
     pub selected: usize,
     pub column: usize,
-    /// First visible row; adjusted while drawing so the selection stays in view.
-    pub offset: Cell<usize>,
+    /// First visible row of the last frame (see `Action::Drawn`), so the view moves only as
+    /// far as it must to keep the selection in sight.
+    pub offset: usize,
     /// Scroll of the detail pane; back to the top whenever the selection moves.
-    pub detail_scroll: Cell<usize>,
+    pub detail_scroll: usize,
 }
 
 impl GridState {
@@ -53,8 +53,8 @@ impl GridState {
             rows: Vec::new(),
             selected: 0,
             column: 0,
-            offset: Cell::new(0),
-            detail_scroll: Cell::new(0),
+            offset: 0,
+            detail_scroll: 0,
         };
         state.rebuild(framework);
         state
@@ -110,8 +110,7 @@ impl GridState {
 
     /// Scrolls the detail pane by `delta` lines (drawing clamps it to the text).
     pub fn scroll_detail(&mut self, delta: isize) {
-        let now = self.detail_scroll.get() as isize;
-        self.detail_scroll.set((now + delta).max(0) as usize);
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
     }
 
     fn select_row(&mut self, row: GridRow) {
@@ -136,12 +135,58 @@ impl GridState {
         let last = GridColumn::ALL.len() as isize - 1;
         self.column = (self.column as isize + delta).clamp(0, last) as usize;
     }
+}
 
-    /// The first row to draw so that the selected row is fully visible in `height` lines,
-    /// given each row's height in lines. Looks only at rows near the window.
-    pub fn scroll_for(&self, height: usize, row_height: impl Fn(GridRow) -> usize) -> usize {
-        super::keep_in_view(&self.offset, self.selected, self.rows.len(), height, |i| {
-            row_height(self.rows[i])
-        })
+impl App {
+    pub(super) fn update_grid(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.page() as isize;
+        if let Action::ScrollDetail(delta) = action {
+            self.grid.scroll_detail(delta);
+            return Vec::new();
+        }
+        let before = (self.grid.selected, self.grid.column);
+        match action {
+            Action::Up => self.grid.move_rows(-1),
+            Action::Down => self.grid.move_rows(1),
+            Action::PageUp => self.grid.move_rows(-page),
+            Action::PageDown => self.grid.move_rows(page),
+            Action::Home => self.grid.jump(false),
+            Action::End => self.grid.jump(true),
+            Action::Left => self.grid.move_columns(-1),
+            Action::Right => self.grid.move_columns(1),
+            Action::Activate => match self.grid.selected_row() {
+                GridRow::Area(a) => self.grid.toggle(&self.framework, a),
+                GridRow::Competency(c) => {
+                    self.rate.current = c;
+                    return self.go_to(Screen::Rate);
+                }
+            },
+            Action::Back => match self.grid.selected_row() {
+                GridRow::Competency(c) => {
+                    let area = self.framework.competencies[c].area;
+                    self.grid.toggle(&self.framework, area);
+                }
+                GridRow::Area(a) if self.grid.is_expanded(a) => {
+                    self.grid.toggle(&self.framework, a)
+                }
+                GridRow::Area(_) => {}
+            },
+            _ => return Vec::new(),
+        }
+        if (self.grid.selected, self.grid.column) != before {
+            self.grid.detail_scroll = 0;
+        }
+        if let Some(c) = self.grid_competency() {
+            self.rate.current = c;
+        }
+        Vec::new()
+    }
+
+    /// The competency the grid cursor is on, if it is on one.
+    pub fn grid_competency(&self) -> Option<usize> {
+        match self.grid.selected_row() {
+            GridRow::Competency(c) => Some(c),
+            GridRow::Area(_) => None,
+        }
     }
 }

@@ -1,12 +1,10 @@
 //! Results screen state: the summary computed from the ratings (or a what-if copy of them),
 //! the gap table's sort, filter and selection, and the development-plan editor.
 
-use std::cell::Cell;
-
-use ratatui_textarea::TextArea;
-
+use super::{Action, App, Effect, PlanEditor};
 use crate::domain::scoring::{self, AreaLevels, Band, Fit, RatingSheet, Verdict};
-use crate::domain::{Framework, Level};
+use crate::domain::{Framework, Level, Rating, Screen};
+use crate::strings;
 
 /// Order of the gap table.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -180,28 +178,13 @@ impl Summary {
     }
 }
 
-/// Which field of the plan editor has the keyboard.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum PlanField {
-    Target,
-    Action,
-}
-
-/// Editing the personal target and next action for one competency.
-#[derive(Debug, Clone)]
-pub struct PlanEditor {
-    pub competency: usize,
-    pub target: Option<Level>,
-    pub action: TextArea<'static>,
-    pub field: PlanField,
-}
-
 /// State of the Results screen.
 #[derive(Debug)]
 pub struct ResultsState {
     pub summary: Summary,
     pub selected: usize,
-    pub offset: Cell<usize>,
+    /// First visible row of the gap table in the last frame (see `Action::Drawn`).
+    pub offset: usize,
     pub sort: GapSort,
     pub filter: GapFilter,
     pub view: LowerView,
@@ -216,7 +199,7 @@ impl ResultsState {
         ResultsState {
             summary: Summary::compute(framework, sheet, target, GapSort::Gap, GapFilter::Rated),
             selected: 0,
-            offset: Cell::new(0),
+            offset: 0,
             sort: GapSort::Gap,
             filter: GapFilter::Rated,
             view: LowerView::Areas,
@@ -229,16 +212,159 @@ impl ResultsState {
     pub fn selected_competency(&self) -> Option<usize> {
         self.summary.rows.get(self.selected).map(|r| r.competency)
     }
+}
 
-    /// First row to draw so the selection is visible in `height` rows.
-    pub fn scroll_for(&self, height: usize) -> usize {
-        super::keep_in_view(
-            &self.offset,
-            self.selected,
-            self.summary.rows.len(),
-            height,
-            |_| 1,
-        )
+impl App {
+    /// Recomputes the Results summary (from the what-if levels when a what-if is on), keeping
+    /// the cursor on the same competency where it is still listed.
+    pub(super) fn refresh_results(&mut self) {
+        self.refresh_results_keeping(false);
+    }
+
+    /// With `keep_order`, the gap table keeps its rows and their order and only their values
+    /// change, so a what-if edit does not move the row being edited.
+    fn refresh_results_keeping(&mut self, keep_order: bool) {
+        self.results_stale = false;
+        let keep = self.results.selected_competency();
+        let previous: Vec<usize> = if keep_order {
+            self.results
+                .summary
+                .rows
+                .iter()
+                .map(|r| r.competency)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let sheet = self.results.what_if.as_ref().unwrap_or(&self.derived.sheet);
+        self.results.summary = Summary::compute(
+            &self.framework,
+            sheet,
+            self.target_profile,
+            self.results.sort,
+            self.results.filter,
+        );
+        if keep_order {
+            let target = self.target_profile;
+            self.results.summary.rows = previous
+                .into_iter()
+                .map(|c| {
+                    let level = sheet.level(c);
+                    let target = self.framework.target(target, c);
+                    ResultRow {
+                        competency: c,
+                        level,
+                        target,
+                        band: level.map(|l| scoring::Band::of(l, target)),
+                    }
+                })
+                .collect();
+        }
+        // While working on Results (what-if, plans), stay on the same competency; elsewhere
+        // the table starts from the top next time it is shown.
+        let keep = keep.filter(|_| self.screen == Screen::Results);
+        let rows = &self.results.summary.rows;
+        self.results.selected = keep
+            .and_then(|c| rows.iter().position(|r| r.competency == c))
+            .unwrap_or(0)
+            .min(rows.len().saturating_sub(1));
+    }
+
+    pub(super) fn update_results(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.results.summary.rows.len();
+        let page = self.page();
+        let last = rows.saturating_sub(1);
+        let selected = self.results.selected;
+        match action {
+            Action::Up => self.results.selected = selected.saturating_sub(1),
+            Action::Down => self.results.selected = (selected + 1).min(last),
+            Action::PageUp => self.results.selected = selected.saturating_sub(page),
+            Action::PageDown => self.results.selected = (selected + page).min(last),
+            Action::Home => self.results.selected = 0,
+            Action::End => self.results.selected = last,
+            Action::CycleSort => {
+                self.results.sort = self.results.sort.next();
+                self.refresh_results();
+            }
+            Action::CycleFilter => {
+                self.results.filter = self.results.filter.next();
+                self.results.selected = 0;
+                self.refresh_results();
+            }
+            Action::SwitchView => {
+                self.results.view = match self.results.view {
+                    LowerView::Areas => LowerView::Gaps,
+                    LowerView::Gaps => LowerView::Areas,
+                };
+            }
+            Action::OpenPlan | Action::Activate => return self.open_plan(),
+            Action::ToggleWhatIf => {
+                if self.results.what_if.take().is_some() {
+                    self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+                } else {
+                    self.results.what_if = Some(self.derived.sheet.clone());
+                    self.results.view = LowerView::Gaps;
+                    self.notice = Some(strings::what_if_on());
+                }
+                self.refresh_results();
+            }
+            Action::Back if self.what_if() => {
+                self.results.what_if = None;
+                self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+                self.refresh_results();
+            }
+            Action::ApplyWhatIf => return self.apply_what_if(),
+            Action::ExportReport => return vec![Effect::Export(crate::export::Format::Markdown)],
+            Action::CloseRound => return self.open_round_label(),
+            Action::Left | Action::Right | Action::Rate(_) => {
+                let Some(c) = self.results.selected_competency() else {
+                    return Vec::new();
+                };
+                let Some(sheet) = self.results.what_if.as_mut() else {
+                    self.notice = Some(strings::what_if_hint());
+                    return Vec::new();
+                };
+                let now = sheet.level(c);
+                let next = match action {
+                    Action::Rate(Rating::Level(level)) => Some(level),
+                    Action::Rate(Rating::NotApplicable) => None,
+                    Action::Left => now
+                        .and_then(|l| Level::new(l.value().saturating_sub(1)))
+                        .or(now),
+                    _ => Level::new(now.map_or(0, |l| l.value() + 1).min(Level::MAX)),
+                };
+                sheet.set(c, next);
+                self.refresh_results_keeping(true);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn apply_what_if(&mut self) -> Vec<Effect> {
+        let Some(sheet) = self.results.what_if.take() else {
+            self.notice = Some(strings::what_if_hint());
+            return Vec::new();
+        };
+        if self.read_only {
+            self.refresh_results();
+            return self.refuse_write();
+        }
+        let mut changed = 0;
+        for (c, competency) in self.framework.competencies.iter().enumerate() {
+            let level = sheet.level(c);
+            if level != self.derived.sheet.level(c) {
+                let rating = level.map(Rating::Level);
+                self.assessment.set_rating(&competency.id.clone(), rating);
+                changed += 1;
+            }
+        }
+        self.notice = Some(strings::what_if_applied(changed));
+        if changed == 0 {
+            self.refresh_results();
+            return Vec::new();
+        }
+        self.changed()
     }
 }
 

@@ -7,16 +7,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell as TableCell, Row, Table};
 
-use super::{Theme, block, render_scrolled, text, title_lines, wrapped};
-use crate::app::{App, GridColumn, GridRow};
+use super::{Drawn, Theme, block, keep_in_view, render_scrolled, text, title_lines, wrapped};
+use crate::app::{Action, App, GridColumn, GridRow, Mode};
 use crate::domain::diff::Movement;
 use crate::domain::scoring::{self, Band};
-use crate::domain::{Level, Rating};
+use crate::domain::{Level, Rating, Screen};
+use crate::input;
+use crate::strings;
 
 /// Width from which the detail pane sits beside the table instead of below it.
 const SIDE_DETAIL_WIDTH: u16 = 160;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
     let (table_area, detail_area) = if area.width >= SIDE_DETAIL_WIDTH {
         let [t, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
             .areas(area);
@@ -27,8 +29,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(area);
         (t, d)
     };
-    render_table(frame, table_area, app, theme);
-    render_detail(frame, detail_area, app, theme);
+    drawn.grid_offset = Some(render_table(frame, table_area, app, theme));
+    drawn.grid_detail = Some(render_detail(frame, detail_area, app, theme));
 }
 
 /// Text of the gap cell for a rated competency, with a sign and a band word (never colour
@@ -55,15 +57,13 @@ pub fn band_style(band: Band, theme: &Theme) -> Style {
     }
 }
 
-fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the grid; returns the first row shown.
+fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let fw = &app.framework;
     let target = &fw.profiles[app.target_profile];
     let title = Line::from(vec![
         Span::styled(" Competency grid ", theme.title),
-        Span::styled(
-            format!("· gaps vs {} (t to change) ", target.name),
-            theme.dim,
-        ),
+        Span::styled(strings::gaps_against(&target.name), theme.dim),
     ]);
     let block = block(title, true, theme);
     let inner = block.inner(area);
@@ -107,8 +107,10 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         GridRow::Competency(_) => 1,
     };
-    let offset = app.grid.scroll_for(lines, row_height);
     let rows = app.grid.rows();
+    let offset = keep_in_view(app.grid.offset, app.grid.selected, rows.len(), lines, |i| {
+        row_height(rows[i])
+    });
     let name_width = usize::from(width.saturating_sub(role_width as u16 * 2 + 5 + 11 + 4)).max(10);
     let selected_column = app.grid.selected_column();
     let mut table_rows = Vec::new();
@@ -153,6 +155,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .header(header)
         .column_spacing(1);
     frame.render_widget(table, inner);
+    offset
 }
 
 /// The "You" cell: the rating, a glyph for how it moved since the last closed round, and "→4"
@@ -260,7 +263,8 @@ fn area_fit_text(app: &App, area: usize) -> String {
     }
 }
 
-fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the detail pane; returns the first line shown.
+fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let block = block(Span::styled(" Detail ", theme.title), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -274,7 +278,13 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         GridRow::Area(a) => area_detail(app, a, width, theme),
         GridRow::Competency(c) => competency_detail(app, c, width, theme),
     };
-    render_scrolled(frame, inner, lines, &app.grid.detail_scroll, Some("J/K"));
+    let mode = Mode::Screen(Screen::Grid);
+    let keys = format!(
+        "{}/{}",
+        input::first_key(mode, &Action::ScrollDetail(1)),
+        input::first_key(mode, &Action::ScrollDetail(-1))
+    );
+    render_scrolled(frame, inner, lines, app.grid.detail_scroll, Some(&keys))
 }
 
 fn marked(selected: bool) -> &'static str {

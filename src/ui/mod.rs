@@ -5,19 +5,22 @@ pub mod overlay;
 pub mod rate;
 pub mod results;
 pub mod roles;
+pub mod scroll;
 pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
+use crate::app::Mode;
 use crate::app::{App, SaveStatus};
 use crate::domain::Screen;
-use crate::input::{self, Context, Show};
+use crate::input::{self, Scope, Show};
 use crate::strings;
 
+pub use scroll::{Drawn, keep_in_view, render_scrolled};
 pub use theme::Theme;
 
 /// Smallest terminal the layout can draw.
@@ -25,11 +28,18 @@ pub const MIN_SIZE: (u16, u16) = (60, 18);
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App) {
+    draw(frame, app);
+}
+
+/// Draws the whole screen and says where its scrollable parts ended up, for the app to keep
+/// (`Action::Drawn`). Drawing never changes the app.
+pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
+    let mut drawn = Drawn::default();
     let area = frame.area();
     let theme = Theme::new(app.color);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        render_too_small(frame, area, &theme);
-        return;
+        render_too_small(frame, area, app, &theme);
+        return drawn;
     }
     let [tabs, body, status, keys] = Layout::vertical([
         Constraint::Length(1),
@@ -40,23 +50,24 @@ pub fn render(frame: &mut Frame, app: &App) {
     .areas(area);
     render_tab_bar(frame, tabs, app, &theme);
     match app.screen {
-        Screen::Roles => roles::render(frame, body, app, &theme),
-        Screen::Grid => grid::render(frame, body, app, &theme),
-        Screen::Rate => rate::render(frame, body, app, &theme),
-        Screen::Results => results::render(frame, body, app, &theme),
+        Screen::Roles => roles::render(frame, body, app, &theme, &mut drawn),
+        Screen::Grid => grid::render(frame, body, app, &theme, &mut drawn),
+        Screen::Rate => rate::render(frame, body, app, &theme, &mut drawn),
+        Screen::Results => results::render(frame, body, app, &theme, &mut drawn),
     }
     render_status(frame, status, app, &theme);
     render_keys(frame, keys, app, &theme);
-    if app.help {
+    if app.mode() == Mode::Help {
         overlay::render_help(frame, area, app, &theme);
     }
     if app.prompt.is_some() {
         overlay::render_prompt(frame, area, app, &theme);
     }
+    drawn
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let message = strings::too_small(MIN_SIZE, (area.width, area.height));
+fn render_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let message = strings::too_small(MIN_SIZE, (area.width, area.height), app.screen);
     let lines = text::wrap(&message, usize::from(area.width.max(1)));
     let height = (lines.len() as u16).min(area.height);
     let top = area.y + area.height.saturating_sub(height) / 2;
@@ -119,53 +130,31 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if app.editing() {
-        let keys: &[(&str, &str)] = if app.round_label.is_some() {
-            &[("Enter", "close the round"), ("Esc", "cancel")]
-        } else if app.plan_editor().is_some() {
-            &[("Tab", "target"), ("Esc", "save the plan and close")]
-        } else {
-            &[
-                ("Esc", "done (the note is kept)"),
-                ("Enter", "new line"),
-                ("Ctrl-C", "save and quit"),
-            ]
-        };
-        let mut spans = vec![Span::raw(" ")];
-        for (i, (key, what)) in keys.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" · ", theme.dim));
-            }
-            spans.push(Span::styled(*key, theme.key));
-            spans.push(Span::styled(format!(" {what}"), theme.dim));
-        }
-        frame.render_widget(Line::from(spans), area);
-        return;
-    }
-    // (keys, description, is global) for every binding listed in the footer.
-    let entries: Vec<(&str, &str, bool)> = input::visible_bindings(Context::of(app))
+    let mode = app.mode();
+    // (keys, description, always shown) for every binding listed in the footer: the keys of
+    // every screen, and all of a text field's, always fit; a screen's own fill what is left.
+    let entries: Vec<(String, &str, bool)> = input::visible_bindings(mode)
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
-                b.key_label.split('/').next().unwrap_or(b.key_label),
+                b.short_label(),
                 short,
-                b.scope == input::Scope::Global,
+                b.scope == Scope::Screens || mode.is_text(),
             )),
-            _ => None,
+            Show::Help => None,
         })
         .collect();
     let width_of =
-        |(keys, short, _): &(&str, &str, bool)| keys.chars().count() + short.chars().count() + 4;
-    // The global keys (screens, help, quit) always fit; screen keys fill what is left.
+        |(keys, short, _): &(String, &str, bool)| keys.chars().count() + short.chars().count() + 4;
     let reserved: usize = entries.iter().filter(|e| e.2).map(width_of).sum();
     let mut budget = usize::from(area.width).saturating_sub(1 + reserved);
     let mut shown = Vec::new();
     for entry in &entries {
         if entry.2 {
-            shown.push(*entry);
+            shown.push(entry);
         } else if width_of(entry) <= budget {
             budget -= width_of(entry);
-            shown.push(*entry);
+            shown.push(entry);
         }
     }
     let mut spans = vec![Span::raw(" ")];
@@ -173,10 +162,23 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        spans.push(Span::styled(*keys, theme.key));
+        spans.push(Span::styled(keys.clone(), theme.key));
         spans.push(Span::styled(format!(" {short}"), theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The footer keys of a mode as one line of text, "Tab target · Esc done", for hints inside a
+/// popup.
+pub fn hint_line(mode: Mode) -> String {
+    input::visible_bindings(mode)
+        .into_iter()
+        .filter_map(|b| match b.show {
+            Show::Footer(short) => Some(format!("{} {short}", b.short_label())),
+            Show::Help => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A bordered block with a title, styled for focus.
@@ -194,41 +196,6 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
             theme.border
         })
         .title(title)
-}
-
-/// Renders pre-wrapped lines with a vertical scroll that is clamped to the content and written
-/// back, so keys scroll exactly as far as there is text.
-pub fn render_scrolled(
-    frame: &mut Frame,
-    area: Rect,
-    lines: Vec<Line<'_>>,
-    scroll: &std::cell::Cell<usize>,
-    scroll_keys: Option<&str>,
-) {
-    let height = usize::from(area.height);
-    let max = lines.len().saturating_sub(height);
-    let top = scroll.get().min(max);
-    scroll.set(top);
-    let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
-    frame.render_widget(Paragraph::new(visible), area);
-    // Scroll hints sit on the surrounding block's borders, clear of the text.
-    if max > 0 && area.width > 10 {
-        let hint = |frame: &mut Frame, y: u16, arrow: &str| {
-            let label = match scroll_keys {
-                Some(keys) => format!(" {arrow} more ({keys}) "),
-                None => format!(" {arrow} more "),
-            };
-            let width = (label.chars().count() as u16).min(area.width);
-            let x = area.x + area.width.saturating_sub(width);
-            frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
-        };
-        if top > 0 && area.y > 0 {
-            hint(frame, area.y - 1, "↑");
-        }
-        if top < max && area.bottom() < frame.area().bottom() {
-            hint(frame, area.bottom(), "↓");
-        }
-    }
 }
 
 /// Wraps a paragraph of text into styled lines with a first-line prefix and hanging indent.
@@ -277,9 +244,4 @@ pub fn title_lines<'a>(
     let mut lines = wrapped("", &heading, width, theme.heading, theme.heading);
     lines.extend(wrapped("", &aside, width, theme.dim, theme.dim));
     lines
-}
-
-/// A paragraph that wraps by itself (for short texts in fixed boxes).
-pub fn paragraph<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
-    Paragraph::new(lines).wrap(Wrap { trim: true })
 }

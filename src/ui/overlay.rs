@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, block, text, wrapped};
+use crate::app::Mode;
 use crate::app::{App, Prompt};
-use crate::input::{self, Context, Scope, Show};
+use crate::input::{self, Scope};
 use crate::strings;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -19,29 +20,25 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Every key of the current screen and the global ones.
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut context = Context::of(app);
-    context.help = false;
-    let bindings: Vec<_> = input::visible_bindings(context)
-        .into_iter()
-        .filter(|b| b.show != Show::Hidden)
-        .collect();
-    let key_width = bindings
+    let bindings: Vec<_> = input::visible_bindings(Mode::Screen(app.screen));
+    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    let key_width = labels
         .iter()
-        .map(|b| text::UnicodeWidthStr::width(b.key_label))
+        .map(|l| text::UnicodeWidthStr::width(l.as_str()))
         .max()
         .unwrap_or(4);
     let mut lines = Vec::new();
     let screen_name = strings::TAB_TITLES[app.screen.index()];
     lines.push(Line::styled(format!("On {screen_name}"), theme.heading));
     let mut in_global = false;
-    for b in bindings {
-        if b.scope == Scope::Global && !in_global {
+    for (b, label) in bindings.into_iter().zip(labels) {
+        if b.scope == Scope::Screens && !in_global {
             in_global = true;
             lines.push(Line::default());
             lines.push(Line::styled("Everywhere", theme.heading));
         }
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<key_width$}  ", b.key_label), theme.key),
+            Span::styled(format!("  {label:<key_width$}  "), theme.key),
             Span::styled(b.help, theme.text),
         ]));
     }
@@ -55,7 +52,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .min(usize::from(area.width.saturating_sub(6)));
     lines.extend(wrapped(
         "",
-        "Ctrl-C saves and quits from anywhere, even while editing a note.",
+        &strings::help_always(),
         width,
         theme.dim,
         theme.dim,
@@ -65,7 +62,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let target = centered(area, width, height);
     frame.render_widget(Clear, target);
     let block = block(
-        Span::styled(" Help · Esc or ? to close ", theme.title),
+        Span::styled(strings::help_title(), theme.title),
         true,
         theme,
     );
@@ -107,9 +104,9 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::default());
-    for b in input::visible_bindings(Context::of(app)) {
+    for b in input::visible_bindings(app.mode()) {
         lines.push(Line::from(vec![
-            Span::styled(format!("[{}]", b.key_label), theme.key),
+            Span::styled(format!("[{}]", b.label()), theme.key),
             Span::styled(format!(" {}", b.help), theme.text),
         ]));
     }

@@ -5,14 +5,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, block, render_scrolled, text, title_lines, wrapped};
-use crate::app::{App, NA_ROW};
-use crate::domain::{Level, Rating};
+use super::{Drawn, Theme, block, render_scrolled, text, title_lines, wrapped};
+use crate::app::{Action, App, Mode, NA_ROW};
+use crate::domain::{Level, Rating, Screen};
+use crate::input;
+use crate::strings;
 
 /// Width from which the levels sit beside the description.
 const TWO_COLUMN_WIDTH: u16 = 110;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
     if area.width >= TWO_COLUMN_WIDTH {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -23,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Min(3),
         ])
         .areas(right);
-        render_info(frame, left, app, theme);
+        drawn.rate_info = Some(render_info(frame, left, app, theme));
         render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     } else {
@@ -49,13 +51,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(note_height),
         ])
         .areas(area);
-        render_info(frame, info, app, theme);
+        drawn.rate_info = Some(render_info(frame, info, app, theme));
         render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     }
 }
 
-fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the competency text; returns the first line shown.
+fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let fw = &app.framework;
     let c = app.rate.current;
     let competency = &fw.competencies[c];
@@ -137,7 +140,13 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.dim,
         theme.dim,
     ));
-    render_scrolled(frame, inner, lines, &app.rate.info_scroll, Some("J/K"));
+    let mode = Mode::Screen(Screen::Rate);
+    let keys = format!(
+        "{}/{}",
+        input::first_key(mode, &Action::ScrollDetail(1)),
+        input::first_key(mode, &Action::ScrollDetail(-1))
+    );
+    render_scrolled(frame, inner, lines, app.rate.info_scroll, Some(&keys))
 }
 
 /// One row per level and one for N/A. With `expand_all` every descriptor is wrapped in full;
@@ -228,7 +237,7 @@ fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> 
 
 fn render_levels(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, theme: &Theme) {
     let block = block(
-        Span::styled(" Your level · 0-5 or n records and moves on ", theme.title),
+        Span::styled(strings::levels_title(), theme.title),
         false,
         theme,
     );
@@ -241,7 +250,7 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(editor) = &app.rate.editor {
         let mut editor = editor.clone();
         editor.set_block(block(
-            Span::styled(" Note · editing (Esc when done) ", theme.title),
+            Span::styled(strings::note_editing_title(), theme.title),
             true,
             theme,
         ));
@@ -250,7 +259,7 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let block = block(
-        Span::styled(" Note · e to edit (evidence, examples) ", theme.title),
+        Span::styled(strings::note_title(), theme.title),
         false,
         theme,
     );
@@ -272,5 +281,10 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .map(Line::from)
             .collect()
     };
-    render_scrolled(frame, inner, lines, &std::cell::Cell::new(0), None);
+    // The preview shows the start of a long note; the editor shows all of it.
+    let open = format!(
+        "{} to read all",
+        input::keys_for(Mode::Screen(Screen::Rate), &Action::EditNote)
+    );
+    render_scrolled(frame, inner, lines, 0, Some(&open));
 }

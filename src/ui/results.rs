@@ -8,16 +8,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
 use super::grid::band_style;
-use super::{Theme, block, text, title_lines, wrapped};
-use crate::app::{App, LowerView, PlanField};
-use crate::domain::Level;
+use super::{Drawn, Theme, block, hint_line, keep_in_view, text, title_lines, wrapped};
+use crate::app::{Action, App, LowerView, Mode, PlanField};
 use crate::domain::scoring::{self, Band, PROVISIONAL_BELOW, Verdict};
+use crate::domain::{Level, Screen};
+use crate::input;
 use crate::strings;
 
 /// Body height from which the areas chart and the gap table are both shown.
 const STACK_HEIGHT: u16 = 34;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
+    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
     let width = usize::from(area.width.saturating_sub(4));
     let max_lines = usize::from(area.height / 2).saturating_sub(2);
     let mut summary_lines = summary_lines(app, width, true, theme);
@@ -30,7 +32,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Layout::vertical([Constraint::Length(summary_height), Constraint::Min(3)]).areas(area);
     let title = if app.what_if() {
         Span::styled(
-            " Your fit · WHAT-IF, not saved (a keep · w/Esc discard) ",
+            format!(
+                " Your fit · WHAT-IF, not saved ({} keep · {}/{} discard) ",
+                keys(Action::ApplyWhatIf),
+                keys(Action::ToggleWhatIf),
+                keys(Action::Back)
+            ),
             theme.warning,
         )
     } else {
@@ -48,11 +55,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let [areas, gaps] =
             Layout::vertical([Constraint::Length(areas_height), Constraint::Min(3)]).areas(rest);
         render_areas(frame, areas, app, theme);
-        render_gaps(frame, gaps, app, theme);
+        drawn.gaps_offset = render_gaps(frame, gaps, app, theme);
     } else {
         match app.results.view {
             LowerView::Areas => render_areas(frame, rest, app, theme),
-            LowerView::Gaps => render_gaps(frame, rest, app, theme),
+            LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, theme),
         }
     }
     if app.plan_editor().is_some() {
@@ -105,10 +112,7 @@ fn render_round_label(
     label.set_cursor_line_style(Style::new());
     label.set_block(block(Span::styled(" Label ", theme.dim), true, theme));
     frame.render_widget(&label, field);
-    frame.render_widget(
-        Line::styled("Enter close the round · Esc cancel", theme.dim),
-        hint,
-    );
+    frame.render_widget(Line::styled(hint_line(Mode::RoundLabel), theme.dim), hint);
 }
 
 /// "▁▃▆" for a series of fits (0–100), one glyph per value; "·" where there is none.
@@ -331,7 +335,13 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.title,
     )];
     if area.height < STACK_HEIGHT {
-        title.push(Span::styled("· v for gaps ", theme.dim));
+        title.push(Span::styled(
+            format!(
+                "· {} for gaps ",
+                input::keys_for(Mode::Screen(Screen::Results), &Action::SwitchView)
+            ),
+            theme.dim,
+        ));
     }
     let block = block(Line::from(title), false, theme);
     let inner = block.inner(area);
@@ -400,7 +410,9 @@ fn band_label(band: Option<Band>) -> String {
     }
 }
 
-fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the gap table; returns its first row shown, if it has rows.
+fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<usize> {
+    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
     let fw = &app.framework;
     let state = &app.results;
     let summary = &state.summary;
@@ -409,36 +421,41 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(format!(" Gaps vs {} ", target.name), theme.title),
         Span::styled(
             format!(
-                "· {} · {} (s, f) ",
+                "· {} · {} ({}, {}) ",
                 state.sort.label(),
-                state.filter.label()
+                state.filter.label(),
+                keys(Action::CycleSort),
+                keys(Action::CycleFilter)
             ),
             theme.dim,
         ),
     ];
     if area.height < STACK_HEIGHT {
-        title.push(Span::styled("· v for areas ", theme.dim));
+        title.push(Span::styled(
+            format!("· {} for areas ", keys(Action::SwitchView)),
+            theme.dim,
+        ));
     }
     let block = block(Line::from(title), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if summary.rows.is_empty() {
         let message = if summary.rated_on_scale == 0 {
-            strings::NO_RATINGS
+            strings::NO_RATINGS.to_string()
         } else {
-            strings::NO_ROWS
+            strings::no_rows()
         };
         frame.render_widget(
             Paragraph::new(wrapped(
                 " ",
-                message,
+                &message,
                 usize::from(inner.width),
                 theme.dim,
                 theme.dim,
             )),
             inner,
         );
-        return;
+        return None;
     }
     let header = Row::new(vec![
         TableCell::from(" Competency"),
@@ -449,7 +466,13 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .style(theme.heading);
     let height = usize::from(inner.height.saturating_sub(1));
-    let offset = state.scroll_for(height);
+    let offset = keep_in_view(
+        state.offset,
+        state.selected,
+        summary.rows.len(),
+        height,
+        |_| 1,
+    );
     let real = app.sheet();
     let plan_width = usize::from(inner.width) * 3 / 10;
     let name_width = usize::from(inner.width)
@@ -506,6 +529,7 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
+    Some(offset)
 }
 
 fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -591,11 +615,5 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     action.set_block(block(Span::raw(""), plan.field == PlanField::Action, theme));
     frame.render_widget(&action, editor);
-    frame.render_widget(
-        Line::styled(
-            "Tab field · 0-5 or ←→ target · x clear · Esc save and close",
-            theme.dim,
-        ),
-        hint,
-    );
+    frame.render_widget(Line::styled(hint_line(app.mode()), theme.dim), hint);
 }

@@ -5,24 +5,25 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{Theme, block, render_scrolled, text, wrapped};
-use crate::app::App;
-use crate::domain::Framework;
+use super::{Drawn, Theme, block, render_scrolled, text, wrapped};
+use crate::app::{Action, App, Mode};
 use crate::domain::framework::Role;
+use crate::domain::{Framework, Screen};
+use crate::input;
 use crate::strings;
 
 /// Below this width the panes are shown one at a time.
 const SIDE_BY_SIDE_WIDTH: u16 = 90;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
     let mut body = area;
     if app.welcome {
         let width = usize::from(area.width.saturating_sub(4));
         let room = usize::from(area.height / 3).saturating_sub(2);
         // The full welcome when it fits, else the short one, so no sentence is cut off.
-        let mut lines = text::wrap(strings::WELCOME, width);
+        let mut lines = text::wrap(&strings::welcome(), width);
         if lines.len() > room {
-            lines = text::wrap(strings::WELCOME_SHORT, width);
+            lines = text::wrap(&strings::welcome_short(), width);
         }
         let height = (lines.len() as u16 + 2).min(area.height / 3);
         let [welcome, rest] =
@@ -42,10 +43,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
-        render_pane(frame, left, app, 0, theme);
-        render_pane(frame, right, app, 1, theme);
+        drawn.roles[0] = Some(render_pane(frame, left, app, 0, theme));
+        drawn.roles[1] = Some(render_pane(frame, right, app, 1, theme));
     } else {
-        render_pane(frame, body, app, app.roles.focus, theme);
+        let pane = app.roles.focus;
+        drawn.roles[pane] = Some(render_pane(frame, body, app, pane, theme));
     }
     let _ = fw;
 }
@@ -73,7 +75,8 @@ fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'
     Line::from(Span::styled(title, style.patch(theme.title)))
 }
 
-fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Theme) {
+/// Draws one pane; returns the first line shown.
+fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Theme) -> usize {
     let narrow = area.width < SIDE_BY_SIDE_WIDTH && area.width == frame.area().width;
     let focused = app.roles.focus == pane;
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
@@ -96,7 +99,9 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
             theme,
         )
     };
-    render_scrolled(frame, inner, lines, &app.roles.scroll[pane], Some("↑↓"));
+    let mode = Mode::Screen(Screen::Roles);
+    let keys = input::first_key(mode, &Action::Up) + &input::first_key(mode, &Action::Down);
+    render_scrolled(frame, inner, lines, app.roles.scroll[pane], Some(&keys))
 }
 
 fn section<'a>(lines: &mut Vec<Line<'a>>, title: &str, theme: &Theme) {
@@ -146,7 +151,7 @@ fn role_lines<'a>(
         section(&mut lines, "Flavours", theme);
         lines.extend(wrapped(
             "",
-            &format!("{} — press f to read about them.", flavours.join(", ")),
+            &strings::flavours_pointer(&flavours.join(", ")),
             width,
             theme.text,
             theme.text,
@@ -158,10 +163,7 @@ fn role_lines<'a>(
 fn flavour_lines<'a>(framework: &Framework, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = wrapped(
         "",
-        &format!(
-            "Flavours are extra target profiles: each starts from the {}'s targets and raises or lowers a few. Press f or Esc to go back.",
-            framework.roles[1].name
-        ),
+        &strings::flavours_intro(&framework.roles[1].name),
         width,
         theme.text,
         theme.dim,

@@ -1,0 +1,145 @@
+//! What flows through `update`: actions in, effects out, and the prompts and save state the
+//! runtime reports back.
+
+use ratatui_textarea::Input;
+
+use crate::domain::{Assessment, Rating};
+use crate::storage::Unreadable;
+
+/// Something the user asked for, independent of which key asked, or a result the runtime
+/// reports back. `App::update` is the only place that acts on one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    NextScreen,
+    PrevScreen,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: expand an area, open a competency, choose the highlighted level.
+    Activate,
+    /// Esc: close an overlay, collapse, go back.
+    Back,
+    ToggleHelp,
+    /// Save and quit.
+    Quit,
+    /// Record a rating for the competency on the Rate screen and move on.
+    Rate(Rating),
+    /// Remove the rating of the competency on the Rate screen.
+    ClearRating,
+    NextUnrated,
+    /// Open the note editor on the Rate screen.
+    EditNote,
+    /// A key for the text field being edited.
+    Edit(Input),
+    /// Leave the text field being edited, keeping its text.
+    CloseEditor,
+    /// Choose the next target profile for gaps.
+    CycleTarget,
+    /// Show the PMO flavours in place of the second role (Roles screen).
+    ToggleFlavours,
+    /// Scroll the detail pane (Grid, Rate) down or up.
+    ScrollDetail(isize),
+    /// Results: next sort order of the gap table.
+    CycleSort,
+    /// Results: next filter of the gap table.
+    CycleFilter,
+    /// Results: switch the lower panel between areas and gaps.
+    SwitchView,
+    /// Results: edit the development plan for the selected competency.
+    OpenPlan,
+    /// Plan editor: move between the target and the action.
+    SwitchField,
+    /// Results: start or discard a what-if.
+    ToggleWhatIf,
+    /// Results: keep the what-if levels as real ratings.
+    ApplyWhatIf,
+    /// Results: close a round (asks for an optional label first).
+    CloseRound,
+    /// Results: write a Markdown report to a file.
+    ExportReport,
+    /// Answer to a prompt: yes / confirm.
+    Confirm,
+    /// Answer to a prompt: no / cancel.
+    Cancel,
+    /// Answer to the broken-file prompt: move it aside and start fresh.
+    StartFresh,
+    /// Answer to the locked prompt: open without writing.
+    OpenReadOnly,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// Runtime: a frame was drawn; where its scrollable parts ended up.
+    Drawn(crate::ui::Drawn),
+    /// Runtime: a save finished, at this local time, or failed for this reason.
+    Saved(Result<String, String>),
+    /// Runtime: the save before quitting failed for this reason.
+    QuitFailed(String),
+    /// Runtime: a report was written to this path, or could not be, for this reason.
+    Exported(Result<String, String>),
+    /// Runtime: the unreadable file was moved to this path; carry on with a fresh assessment.
+    StartedFresh(Box<Assessment>, String),
+    /// Runtime: something the user should know that no screen shows.
+    Notify(String),
+}
+
+/// Work for the runtime: the only way `update` asks for I/O.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The assessment changed; save soon (debounced).
+    Changed,
+    /// Save now (screen change).
+    SaveNow,
+    /// Save, then quit; if saving fails the app asks before quitting.
+    SaveAndQuit,
+    /// Quit without saving (confirmed, or nothing to save).
+    Quit,
+    /// Move the unreadable file aside, then carry on with a fresh assessment.
+    StartFresh,
+    /// Write a report in this format next to the user's data.
+    Export(crate::export::Format),
+}
+
+/// What the footer says about saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since loading.
+    Idle,
+    Saved(String),
+    Failed(String),
+    /// Never written, and why.
+    ReadOnly(String),
+}
+
+/// A question that takes over the keyboard until answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    /// The assessment file cannot be read.
+    Unreadable(Unreadable),
+    /// Another rolefit has this assessment open.
+    Locked,
+    /// Quitting would lose changes that could not be saved.
+    ConfirmQuit(String),
+}
+
+impl Prompt {
+    /// The kind of prompt, for the keymap.
+    pub fn kind(&self) -> PromptKind {
+        match self {
+            Prompt::Unreadable(_) => PromptKind::Unreadable,
+            Prompt::Locked => PromptKind::Locked,
+            Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
+        }
+    }
+}
+
+/// Prompt kinds, for the keymap.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PromptKind {
+    Unreadable,
+    Locked,
+    ConfirmQuit,
+}

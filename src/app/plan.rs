@@ -1,0 +1,114 @@
+//! The development-plan editor on Results: a personal target and a next action for one
+//! competency.
+
+use ratatui_textarea::TextArea;
+
+use super::{Action, App, Effect, rate::text_area};
+use crate::domain::{Level, Rating};
+use crate::strings;
+
+/// Which field of the plan editor has the keyboard.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PlanField {
+    Target,
+    Action,
+}
+
+/// Editing the personal target and next action for one competency.
+#[derive(Debug, Clone)]
+pub struct PlanEditor {
+    pub competency: usize,
+    pub target: Option<Level>,
+    pub action: TextArea<'static>,
+    pub field: PlanField,
+}
+
+impl App {
+    pub(super) fn open_plan(&mut self) -> Vec<Effect> {
+        let Some(c) = self.results.selected_competency() else {
+            return Vec::new();
+        };
+        if self.read_only {
+            return self.refuse_write();
+        }
+        let existing = self
+            .assessment
+            .plan
+            .get(&self.framework.competencies[c].id)
+            .cloned()
+            .unwrap_or_default();
+        // Suggest the profile's target as a starting point.
+        let target = existing
+            .target
+            .or_else(|| Some(self.framework.target(self.target_profile, c)));
+        self.results.plan = Some(PlanEditor {
+            competency: c,
+            target,
+            action: text_area(&existing.action),
+            field: PlanField::Target,
+        });
+        Vec::new()
+    }
+
+    /// The plan editor has the keyboard.
+    pub(super) fn update_plan(&mut self, action: Action) -> Vec<Effect> {
+        let Some(plan) = self.results.plan.as_mut() else {
+            return Vec::new();
+        };
+        match (plan.field, action) {
+            (_, Action::SwitchField) => {
+                plan.field = match plan.field {
+                    PlanField::Target => PlanField::Action,
+                    PlanField::Action => PlanField::Target,
+                };
+            }
+            (_, Action::Back | Action::CloseEditor) => return self.close_plan(),
+            (_, Action::Quit) => {
+                let mut effects = self.close_plan();
+                effects.extend(self.quit());
+                return effects;
+            }
+            (PlanField::Action, Action::Edit(input)) => {
+                plan.action.input(input);
+            }
+            (PlanField::Target, Action::Rate(Rating::Level(level))) => plan.target = Some(level),
+            (PlanField::Target, Action::ClearRating) => plan.target = None,
+            (PlanField::Target, Action::Left) => {
+                plan.target = plan
+                    .target
+                    .map(|l| Level::new(l.value().saturating_sub(1)).unwrap_or(l));
+            }
+            (PlanField::Target, Action::Right) => {
+                plan.target = Some(
+                    plan.target
+                        .and_then(|l| Level::new(l.value() + 1))
+                        .unwrap_or(Level::from_const(Level::MAX)),
+                );
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Closes the plan editor and records the plan (an empty plan is removed).
+    pub(super) fn close_plan(&mut self) -> Vec<Effect> {
+        let Some(plan) = self.results.plan.take() else {
+            return Vec::new();
+        };
+        let id = self.framework.competencies[plan.competency].id.clone();
+        let mut item = self.assessment.plan.get(&id).cloned().unwrap_or_default();
+        let action = plan.action.lines().join("\n").trim().to_string();
+        if item.target == plan.target && item.action == action {
+            return Vec::new();
+        }
+        item.target = plan.target;
+        item.action = action;
+        if item.is_empty() {
+            self.assessment.plan.remove(&id);
+        } else {
+            self.assessment.plan.insert(id.clone(), item);
+        }
+        self.notice = Some(strings::plan_saved(id.as_str()));
+        self.changed()
+    }
+}

@@ -1,0 +1,186 @@
+//! Rate screen: one competency at a time, the level list, and the note editor.
+
+use ratatui_textarea::TextArea;
+
+use super::{Action, App, Effect};
+use crate::domain::{CompetencyId, Level, Rating, Screen};
+use crate::strings;
+
+/// Position of N/A in the Rate screen's level list.
+pub const NA_ROW: usize = Level::COUNT;
+
+/// Rate screen: the competency shown, the highlighted level, the note editor.
+#[derive(Debug, Default)]
+pub struct RateState {
+    pub current: usize,
+    /// 0–5 for levels, 6 for N/A.
+    pub cursor: usize,
+    pub editor: Option<TextArea<'static>>,
+    /// Scroll of the competency text; back to the top for each competency, and clamped to the
+    /// text by the frame (see `Action::Drawn`).
+    pub info_scroll: usize,
+}
+
+/// A text area holding `text`, with the cursor at its end.
+pub(super) fn text_area(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut area = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+impl App {
+    /// Puts the level cursor on the current competency's rating and its text at the top.
+    pub(super) fn sync_cursor(&mut self) {
+        self.rate.info_scroll = 0;
+        let id = &self.framework.competencies[self.rate.current].id;
+        self.rate.cursor = match self.assessment.rating(id) {
+            Some(Rating::Level(l)) => usize::from(l.value()),
+            Some(Rating::NotApplicable) => NA_ROW,
+            None => self.rate.cursor.min(NA_ROW),
+        };
+    }
+
+    pub(super) fn current_id(&self) -> CompetencyId {
+        self.framework.competencies[self.rate.current].id.clone()
+    }
+
+    fn show_competency(&mut self, index: usize) -> Vec<Effect> {
+        self.rate.current = index.min(self.framework.competencies.len() - 1);
+        self.sync_cursor();
+        self.position_changed()
+    }
+
+    fn first_unrated_after(&self, from: usize) -> Option<usize> {
+        let n = self.framework.competencies.len();
+        (1..=n).map(|step| (from + step) % n).find(|&c| {
+            self.assessment
+                .rating(&self.framework.competencies[c].id)
+                .is_none()
+        })
+    }
+
+    pub(super) fn update_rate(&mut self, action: Action) -> Vec<Effect> {
+        let last = self.framework.competencies.len() - 1;
+        match action {
+            Action::ScrollDetail(delta) => {
+                self.rate.info_scroll = self.rate.info_scroll.saturating_add_signed(delta);
+                Vec::new()
+            }
+            Action::Rate(rating) => self.record(rating),
+            Action::ClearRating => {
+                if self.read_only {
+                    return self.refuse_write();
+                }
+                let id = self.current_id();
+                self.assessment.set_rating(&id, None);
+                self.changed()
+            }
+            Action::Activate => {
+                let rating = match self.rate.cursor {
+                    NA_ROW => Rating::NotApplicable,
+                    n => Rating::Level(Level::new(n as u8).expect("cursor stays on the scale")),
+                };
+                self.record(rating)
+            }
+            Action::Up => {
+                self.rate.cursor = self.rate.cursor.saturating_sub(1);
+                Vec::new()
+            }
+            Action::Down => {
+                self.rate.cursor = (self.rate.cursor + 1).min(NA_ROW);
+                Vec::new()
+            }
+            Action::Left | Action::PageUp => {
+                self.show_competency(self.rate.current.saturating_sub(1))
+            }
+            Action::Right | Action::PageDown => {
+                self.show_competency((self.rate.current + 1).min(last))
+            }
+            Action::Home => self.show_competency(0),
+            Action::End => self.show_competency(last),
+            Action::NextUnrated => match self.first_unrated_after(self.rate.current) {
+                Some(c) => self.show_competency(c),
+                None => {
+                    self.notice = Some(strings::ALL_RATED.into());
+                    Vec::new()
+                }
+            },
+            Action::EditNote => {
+                if self.read_only {
+                    return self.refuse_write();
+                }
+                self.rate.editor = Some(text_area(self.assessment.note(&self.current_id())));
+                Vec::new()
+            }
+            Action::Back => self.go_to(Screen::Grid),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Records a rating for the shown competency, then moves to the next one.
+    fn record(&mut self, rating: Rating) -> Vec<Effect> {
+        if self.read_only {
+            return self.refuse_write();
+        }
+        let id = self.current_id();
+        self.assessment.set_rating(&id, Some(rating));
+        let last = self.framework.competencies.len() - 1;
+        let next = if self.rate.current < last {
+            Some(self.rate.current + 1)
+        } else {
+            self.first_unrated_after(self.rate.current)
+        };
+        match next {
+            Some(next) => {
+                self.rate.current = next;
+                self.sync_cursor();
+                self.notice = None;
+            }
+            None => {
+                self.sync_cursor();
+                self.notice = Some(strings::ALL_RATED.into());
+            }
+        }
+        self.store_position();
+        self.changed()
+    }
+
+    /// The note editor has the keyboard.
+    pub(super) fn update_note(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Edit(input) => {
+                if let Some(editor) = self.rate.editor.as_mut() {
+                    editor.input(input);
+                }
+                Vec::new()
+            }
+            Action::CloseEditor | Action::Back => self.close_note(),
+            Action::Quit => {
+                let mut effects = self.close_note();
+                effects.extend(self.quit());
+                effects
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Leaves the note editor and keeps the note (trailing blank lines trimmed).
+    pub(super) fn close_note(&mut self) -> Vec<Effect> {
+        let Some(editor) = self.rate.editor.take() else {
+            return Vec::new();
+        };
+        let note = editor.lines().join("\n").trim_end().to_string();
+        let id = self.current_id();
+        if note == self.assessment.note(&id) {
+            return Vec::new();
+        }
+        self.assessment.set_note(&id, note);
+        self.changed()
+    }
+}

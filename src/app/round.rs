@@ -1,0 +1,52 @@
+//! Closing a round from Results: an optional label, then today's ratings are kept to compare
+//! with later.
+
+use ratatui_textarea::TextArea;
+
+use super::{Action, App, Effect};
+use crate::strings;
+
+impl App {
+    /// Opens the label field for a round about to be closed.
+    pub(super) fn open_round_label(&mut self) -> Vec<Effect> {
+        if self.read_only {
+            return self.refuse_write();
+        }
+        let mut label = TextArea::default();
+        label.set_placeholder_text(strings::ROUND_LABEL_PLACEHOLDER);
+        self.round_label = Some(label);
+        Vec::new()
+    }
+
+    /// The round label field has the keyboard.
+    pub(super) fn update_round_label(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Edit(input) => {
+                if let Some(label) = self.round_label.as_mut() {
+                    label.input(input);
+                }
+                Vec::new()
+            }
+            Action::Confirm => {
+                let label = self
+                    .round_label
+                    .take()
+                    .map(|t| t.lines().join(" "))
+                    .unwrap_or_default();
+                let round = self.assessment.close_round(self.now, &label);
+                let title = self.assessment.history[round - 1].title();
+                self.notice = Some(strings::round_closed(round, &title));
+                self.changed()
+            }
+            Action::Cancel | Action::Back | Action::CloseEditor => {
+                self.round_label = None;
+                Vec::new()
+            }
+            Action::Quit => {
+                self.round_label = None;
+                self.quit()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
