@@ -3,7 +3,7 @@
 
 mod headless;
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -140,24 +140,46 @@ fn quitting_with_unsaved_changes_asks_first() {
     assert_eq!(file(dir.path()), None);
 }
 
-/// A small tmpfs mounted for one test, unmounted when dropped. Mounting needs root (CI and the
-/// development machines run as root); elsewhere the test says it was skipped.
+/// A small tmpfs mounted for one test, unmounted when dropped. Mounting needs root. CI runs
+/// `.ci/run` as root with `CI` set, so there a tmpfs that cannot be mounted fails the test;
+/// elsewhere the test is skipped, and says so on the real stderr, past the test harness's
+/// output capture, so a skip is never mistaken for a pass.
 struct Tmpfs(PathBuf);
 
+/// Whether the tests run in CI: `CI` is set to anything but empty, `0` or `false`.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
 impl Tmpfs {
-    fn mount(size: &str) -> Option<Tmpfs> {
+    fn mount(test: &str, size: &str) -> Option<Tmpfs> {
         let dir = tempfile::tempdir().unwrap().keep();
-        let ok = std::process::Command::new("mount")
+        let why = match std::process::Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
             .arg(&dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        if ok {
-            Some(Tmpfs(dir))
-        } else {
-            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-            None
-        }
+            .output()
+        {
+            Ok(out) if out.status.success() => return Some(Tmpfs(dir)),
+            Ok(out) => format!(
+                "`mount -t tmpfs` {}: {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+            Err(e) => format!("cannot run `mount`: {e}"),
+        };
+        let _ = std::fs::remove_dir(&dir);
+        assert!(
+            !in_ci(),
+            "{test}: cannot mount a {size} tmpfs in CI ({why}). CI must run these tests: run \
+             .ci/run as root, in a container allowed to mount (CAP_SYS_ADMIN)."
+        );
+        // Straight to the process's stderr: `eprintln!` is captured and hidden for a test
+        // that passes.
+        let _ = writeln!(
+            io::stderr().lock(),
+            "SKIPPED (not run): {test} needs root to mount a tmpfs ({why})"
+        );
+        None
     }
 
     fn remount_read_only(&self) {
@@ -188,7 +210,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_full_disk_keeps_the_old_file_whole() {
-    let Some(fs) = Tmpfs::mount("64k") else {
+    let Some(fs) = Tmpfs::mount("a_full_disk_keeps_the_old_file_whole", "64k") else {
         return;
     };
     let data = fs.0.join("data");
@@ -230,7 +252,9 @@ fn a_full_disk_keeps_the_old_file_whole() {
 
 #[test]
 fn a_read_only_folder_is_reported_and_nothing_changes() {
-    let Some(fs) = Tmpfs::mount("1m") else { return };
+    let Some(fs) = Tmpfs::mount("a_read_only_folder_is_reported_and_nothing_changes", "1m") else {
+        return;
+    };
     let data = fs.0.join("data");
     headless::run(&data, "<tab><tab>4<tab>", (80, 24));
     let before = file(&data).unwrap();

@@ -66,8 +66,8 @@ fn every_grid_cell_is_reachable_and_every_competency_has_detail() {
                 assert!(r.screen.contains("In PM practice"), "{}", r.screen);
                 assert!(r.screen.contains("In PMO practice"), "{}", r.screen);
             }
-            if column > 0 || row % 7 != 0 {
-                // Keep the walk quick: columns are checked on a sample of rows.
+            if row % 7 != 0 {
+                // Keep the walk quick: every column is checked on a sample of rows.
                 break;
             }
         }

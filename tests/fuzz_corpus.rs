@@ -15,10 +15,13 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Regression inputs whose finding is not fixed yet: (file name, what goes wrong). Each such
 /// file also gets its own test, `#[ignore = "fuzz finding: ..."]`, calling `checks::check_*`
-/// on it; once fixed, drop it from this list and that test, and `regressions_replay` keeps it
-/// fixed. None is open: the one finding so far (empty `[ratings.X]` and `[plan.X]` tables,
+/// on it; once fixed, drop it from this list and that test. `regressions_replay` holds the list
+/// to the files: every listed file exists and still fails its check, every other one passes.
+/// None is open: the one finding so far (empty `[ratings.X]` and `[plan.X]` tables,
 /// `assessment-empty-*-table`) is fixed.
 const OPEN_FINDINGS: &[(&str, &str)] = &[];
+
+const REGRESSIONS: &str = "tests/fixtures/fuzz-regressions";
 
 /// The files of `dir` (relative to the crate root), sorted by name.
 fn files(dir: &str) -> Vec<PathBuf> {
@@ -47,53 +50,106 @@ fn check_for(file: &str) -> fn(&[u8]) {
     }
 }
 
-/// Runs `check` on every file, then fails naming each file whose check panicked.
-fn replay(paths: &[PathBuf], check: impl Fn(&Path)) {
-    let failed: Vec<&str> = paths
+/// The names of the files whose `check` panics.
+fn failing(paths: &[PathBuf], check: impl Fn(&Path)) -> Vec<&str> {
+    paths
         .iter()
         .filter(|path| catch_unwind(AssertUnwindSafe(|| check(path))).is_err())
         .map(|path| name(path))
-        .collect();
+        .collect()
+}
+
+/// Replays a seed corpus. It must hold at least a few seeds, and among them both inputs that
+/// load and inputs that are refused, so both halves of the check (the round trip or the
+/// invariants, and the error places) run; an emptied or one-sided corpus fails here.
+fn replay_corpus(target: &str, check: fn(&[u8]), loads: fn(&str) -> bool) {
+    let dir = format!("fuzz/corpus/{target}");
+    let paths = files(&dir);
+    assert!(
+        paths.len() >= 5,
+        "{dir} holds {} files: the seed corpus is missing",
+        paths.len()
+    );
+    let (loaded, refused): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
+        .iter()
+        .filter(|path| std::str::from_utf8(&fs::read(path).unwrap()).is_ok())
+        .partition(|path| loads(&fs::read_to_string(path).unwrap()));
+    assert!(
+        !loaded.is_empty() && !refused.is_empty(),
+        "{dir}: {} seeds load and {} are refused; it needs both",
+        loaded.len(),
+        refused.len()
+    );
+    let failed = failing(&paths, |path| check(&fs::read(path).unwrap()));
     assert!(
         failed.is_empty(),
         "these inputs fail their check: {failed:?}"
     );
 }
 
-fn replay_corpus(target: &str, check: fn(&[u8])) {
-    let paths = files(&format!("fuzz/corpus/{target}"));
-    assert!(paths.len() >= 5, "the {target} corpus is missing");
-    replay(&paths, |path| check(&fs::read(path).unwrap()));
-}
-
 #[test]
 fn assessment_corpus_replays() {
-    replay_corpus("assessment", checks::check_assessment);
-}
-
-#[test]
-fn framework_corpus_replays() {
-    replay_corpus("framework", checks::check_framework);
-}
-
-#[test]
-fn regressions_replay() {
-    let paths: Vec<PathBuf> = files("tests/fixtures/fuzz-regressions")
-        .into_iter()
-        .filter(|path| name(path) != "README.md")
-        .filter(|path| !OPEN_FINDINGS.iter().any(|(open, _)| name(path) == *open))
-        .collect();
-    replay(&paths, |path| {
-        check_for(name(path))(&fs::read(path).unwrap())
+    replay_corpus("assessment", checks::check_assessment, |text| {
+        rolefit::storage::codec::parse(text, "fuzz").is_ok()
     });
 }
 
 #[test]
-fn open_findings_have_their_files() {
-    for (file, _) in OPEN_FINDINGS {
-        let path = Path::new(ROOT)
-            .join("tests/fixtures/fuzz-regressions")
-            .join(file);
-        assert!(path.is_file(), "{} is missing", path.display());
+fn framework_corpus_replays() {
+    replay_corpus("framework", checks::check_framework, |text| {
+        rolefit::domain::Framework::from_toml(text).is_ok()
+    });
+}
+
+/// Every regression file is replayed: a fixed finding must pass its check, an open one (listed
+/// in `OPEN_FINDINGS`) must be a file here that still fails it. So an empty folder, a fixed
+/// finding that comes back, a listed finding that has been fixed (or has no file) all fail.
+#[test]
+fn regressions_replay() {
+    let paths: Vec<PathBuf> = files(REGRESSIONS)
+        .into_iter()
+        .filter(|path| name(path) != "README.md")
+        .collect();
+    assert!(
+        !paths.is_empty(),
+        "{REGRESSIONS} holds no regression file: nothing is replayed"
+    );
+    // Every file names its target (this panics on one that does not).
+    for path in &paths {
+        check_for(name(path));
     }
+    let names: Vec<&str> = paths.iter().map(|path| name(path)).collect();
+    for (file, what) in OPEN_FINDINGS {
+        assert!(
+            names.contains(file),
+            "the open finding {file} has no file in {REGRESSIONS}"
+        );
+        assert!(
+            !what.trim().is_empty(),
+            "the open finding {file} does not say what goes wrong"
+        );
+    }
+    let failed = failing(&paths, |path| {
+        check_for(name(path))(&fs::read(path).unwrap())
+    });
+    let open: Vec<&str> = OPEN_FINDINGS.iter().map(|(file, _)| *file).collect();
+    let back: Vec<&str> = failed
+        .iter()
+        .copied()
+        .filter(|file| !open.contains(file))
+        .collect();
+    assert!(
+        back.is_empty(),
+        "these fixed findings fail their check again: {back:?}"
+    );
+    let fixed: Vec<&str> = open
+        .iter()
+        .copied()
+        .filter(|file| !failed.contains(file))
+        .collect();
+    assert!(
+        fixed.is_empty(),
+        "these open findings pass their check now: drop them from OPEN_FINDINGS and their \
+         #[ignore]d tests: {fixed:?}"
+    );
 }

@@ -440,7 +440,11 @@ fn level_as_a_word_is_unreadable_at_the_value() {
 #[test]
 fn fractional_level_is_unreadable_at_the_value() {
     let text = format!("{HEAD}\n[ratings.DP1]\nlevel = 4.5\n");
-    assert_unreadable(text.as_bytes(), Some((5, 9)), "");
+    assert_unreadable(
+        text.as_bytes(),
+        Some((5, 9)),
+        "`4.5`, expected a level from 0 to 5",
+    );
 }
 
 #[test]

@@ -576,43 +576,45 @@ level = "na"
 
     #[test]
     fn bad_files_name_line_and_column() {
+        // (text, where the problem is, a fragment of the reason shown to the user)
         let cases = [
-            ("", "empty"),
+            ("", (1, 1), "the file is empty"),
             (
                 "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 7\n",
-                "outside",
+                (4, 9),
+                "level 7 is outside the scale",
             ),
             (
                 "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = \"high\"\n",
-                "not a level",
+                (4, 9),
+                "\"high\" is not a level",
             ),
-            ("format = 1\nframework = [\n", ""),
-            ("format = \"one\"\nframework = \"x\"\n", "whole number"),
-            ("framework = \"x\"\n", "missing"),
-            ("format = 1\nframework = 3\n", ""),
+            // A syntax error, reported by the TOML parser at the end of the line.
+            ("format = 1\nframework = [\n", (2, 14), "unclosed array"),
+            (
+                "format = \"one\"\nframework = \"x\"\n",
+                (1, 10),
+                "`format` must be a whole number",
+            ),
+            ("framework = \"x\"\n", (1, 1), "missing `format = 1`"),
+            // A known key of the wrong type names the type it wants.
+            ("format = 1\nframework = 3\n", (2, 13), "expected a string"),
         ];
-        for (text, needle) in cases {
+        for (text, place, needle) in cases {
             match parse(text, "x") {
                 Err(ParseError::Invalid {
                     line,
                     column,
                     reason,
                 }) => {
-                    assert!(line >= 1 && column >= 1);
+                    assert_eq!((line, column), place, "{text:?}: {reason}");
                     assert!(
                         reason.contains(needle),
-                        "{reason:?} should mention {needle:?}"
+                        "{text:?}: {reason:?} should mention {needle:?}"
                     );
                 }
                 other => panic!("{text:?} gave {other:?}"),
             }
-        }
-        match parse(
-            "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 7\n",
-            "x",
-        ) {
-            Err(ParseError::Invalid { line, column, .. }) => assert_eq!((line, column), (4, 9)),
-            other => panic!("{other:?}"),
         }
     }
 
