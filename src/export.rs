@@ -146,9 +146,6 @@ struct Report<'a> {
     unknown: Vec<CompetencyId>,
 }
 
-/// How many reasons the verdict names, as on the Results screen.
-const REASONS: usize = 3;
-
 impl<'a> Report<'a> {
     fn new(fw: &'a Framework, assessment: &'a Assessment) -> Report<'a> {
         let sheet = RatingSheet::from_assessment(fw, assessment);
@@ -161,7 +158,7 @@ impl<'a> Report<'a> {
             .count();
         Report {
             verdict: scoring::verdict(fw, &sheet),
-            reasons: scoring::discriminating(fw, &sheet, REASONS),
+            reasons: scoring::discriminating(fw, &sheet, scoring::REASONS),
             gaps: scoring::gaps(fw, &sheet, target),
             rated: assessment.rated_count(fw),
             on_scale,
