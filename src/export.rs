@@ -18,7 +18,8 @@ use std::str::FromStr;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::domain::scoring::{self, Band, Fit, GapRow, RatingSheet, Verdict};
+use crate::domain::scoring::{self, Band, GapRow, RatingSheet, Verdict};
+use crate::domain::summary::Summary;
 use crate::domain::{Assessment, CompetencyId, Framework, PlanItem, Rating};
 
 /// Version of the JSON shape, written as `export_version`. It changes only when a field is
@@ -124,24 +125,15 @@ pub fn target_profile(framework: &Framework, assessment: &Assessment) -> usize {
 
 // ---- figures shared by every format -----------------------------------------------------
 
-/// Everything an export shows, computed once with the scoring module.
+/// Everything an export shows: the figures of the Results screen plus what only the
+/// assessment file knows.
 struct Report<'a> {
     fw: &'a Framework,
     assessment: &'a Assessment,
-    sheet: RatingSheet,
-    /// Index of the target profile.
-    target: usize,
-    /// Fit per profile, in framework order.
-    fits: Vec<Fit>,
-    verdict: Verdict,
-    /// The rated competencies that most separate the two main profiles.
-    reasons: Vec<usize>,
-    /// Rated competencies against the target profile, largest gap first, strengths last.
-    gaps: Vec<GapRow>,
+    /// The figures, against the target profile.
+    summary: Summary,
     /// Competencies of the framework with a rating (N/A included).
     rated: usize,
-    /// Competencies rated on the scale (N/A excluded).
-    on_scale: usize,
     /// Ids in the assessment that the framework does not have.
     unknown: Vec<CompetencyId>,
 }
@@ -149,26 +141,18 @@ struct Report<'a> {
 impl<'a> Report<'a> {
     fn new(fw: &'a Framework, assessment: &'a Assessment) -> Report<'a> {
         let sheet = RatingSheet::from_assessment(fw, assessment);
-        let target = target_profile(fw, assessment);
-        let fits = (0..fw.profiles.len())
-            .map(|p| scoring::fit(fw, &sheet, p))
-            .collect();
-        let on_scale = (0..fw.competencies.len())
-            .filter(|&c| sheet.level(c).is_some())
-            .count();
         Report {
-            verdict: scoring::verdict(fw, &sheet),
-            reasons: scoring::discriminating(fw, &sheet, scoring::REASONS),
-            gaps: scoring::gaps(fw, &sheet, target),
+            summary: Summary::compute(fw, &sheet, target_profile(fw, assessment)),
             rated: assessment.rated_count(fw),
-            on_scale,
             unknown: assessment.unknown_ids(fw),
-            fits,
-            target,
-            sheet,
             fw,
             assessment,
         }
+    }
+
+    /// Index of the target profile.
+    fn target(&self) -> usize {
+        self.summary.target
     }
 
     fn rating(&self, c: usize) -> Option<Rating> {
@@ -181,18 +165,12 @@ impl<'a> Report<'a> {
 
     /// Gap and band against the target profile; None when unrated or N/A.
     fn gap(&self, c: usize) -> Option<(u8, Band)> {
-        let level = self.sheet.level(c)?;
-        let target = self.fw.target(self.target, c);
-        Some((scoring::gap(level, target), Band::of(level, target)))
-    }
-
-    fn provisional(&self) -> bool {
-        self.on_scale < scoring::PROVISIONAL_BELOW
+        self.summary.gap_row(c).map(|row| (row.gap, row.band))
     }
 
     /// The verdict in words, as the Results screen words it.
     fn verdict_text(&self) -> String {
-        crate::strings::verdict(self.fw, &self.verdict, self.on_scale)
+        crate::strings::verdict(self.fw, &self.summary.verdict, self.summary.rated_on_scale)
     }
 }
 
@@ -347,7 +325,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
     let fw = framework;
     let verdict = {
-        let (kind, role) = match r.verdict {
+        let (kind, role) = match r.summary.verdict {
             Verdict::NoRatings => ("none", None),
             Verdict::Leans { role, .. } => ("leans", Some(role)),
             Verdict::Straddles { .. } => ("straddles", None),
@@ -357,9 +335,10 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
             role: role.map(|role| fw.roles[role].id.as_str()),
             profile: role.map(|role| fw.profiles[fw.main_profiles[role]].id.as_str()),
             text: r.verdict_text(),
-            provisional: r.provisional(),
-            spectrum: scoring::spectrum(&r.verdict).map(round3),
+            provisional: r.summary.provisional,
+            spectrum: r.summary.spectrum.map(round3),
             reasons: r
+                .summary
                 .reasons
                 .iter()
                 .map(|&c| fw.competencies[c].id.as_str())
@@ -369,7 +348,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
     let fit = fw
         .profiles
         .iter()
-        .zip(&r.fits)
+        .zip(&r.summary.fits)
         .map(|(profile, fit)| JsonFit {
             id: &profile.id,
             name: &profile.name,
@@ -385,7 +364,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         .iter()
         .enumerate()
         .map(|(a, area)| {
-            let levels = scoring::area_levels(fw, &r.sheet, a);
+            let levels = &r.summary.areas[a];
             JsonArea {
                 id: &area.id,
                 name: &area.name,
@@ -418,7 +397,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
                         .iter()
                         .enumerate()
                         .map(|(p, profile)| {
-                            let percent = scoring::area_fit(fw, &r.sheet, p, a).percent;
+                            let percent = r.summary.area_fits[a][p].percent;
                             (profile.id.as_str(), percent.map(round1))
                         })
                         .collect(),
@@ -475,9 +454,9 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
             version: fw.version,
             name: &fw.name,
         },
-        target_profile: &fw.profiles[r.target].id,
+        target_profile: &fw.profiles[r.target()].id,
         rated: r.rated,
-        rated_on_scale: r.on_scale,
+        rated_on_scale: r.summary.rated_on_scale,
         total: fw.competencies.len(),
         fit,
         verdict,
@@ -537,7 +516,7 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             .map(|s| s.to_string()),
     );
     csv_record(&mut out, &header);
-    let target_id = fw.profiles[r.target].id.as_str();
+    let target_id = fw.profiles[r.target()].id.as_str();
     for (c, competency) in fw.competencies.iter().enumerate() {
         let area = &fw.areas[competency.area];
         let level = match r.rating(c) {
@@ -696,8 +675,9 @@ fn md_header(out: &mut String, cells: &[(&str, bool)]) {
 /// rated, the development plan, every note, and ratings the framework does not know.
 pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
+    let s = &r.summary;
     let fw = framework;
-    let target = &fw.profiles[r.target];
+    let target = &fw.profiles[s.target];
     let target_name = md_cell(&target.name);
     let total = fw.competencies.len();
     let mut out = String::new();
@@ -729,8 +709,8 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         o,
         "- Rated: {} of {total} competencies ({} on the scale, {} N/A)",
         r.rated,
-        r.on_scale,
-        r.rated - r.on_scale
+        s.rated_on_scale,
+        r.rated - s.rated_on_scale
     );
     let _ = writeln!(
         o,
@@ -741,20 +721,20 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     // Verdict.
     let _ = writeln!(o, "## Verdict\n");
     let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
-    if r.verdict != Verdict::NoRatings {
+    if s.verdict != Verdict::NoRatings {
         let mut basis = format!(
             "Based on {} of {total} competencies rated on the scale",
-            r.on_scale
+            s.rated_on_scale
         );
-        if r.provisional() {
+        if s.provisional {
             basis.push_str("; provisional: rate more for a firmer answer");
         }
         let _ = writeln!(o, "{basis}.\n");
     }
-    if !r.reasons.is_empty() {
+    if !s.reasons.is_empty() {
         let [p0, p1] = fw.main_profiles;
         let _ = writeln!(o, "Most telling:\n");
-        for &c in &r.reasons {
+        for &c in &s.reasons {
             let _ = writeln!(
                 o,
                 "- {}: you {} ({} target {}, {} target {})",
@@ -780,8 +760,8 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
             ("Based on", true),
         ],
     );
-    for (p, (profile, fit)) in fw.profiles.iter().zip(&r.fits).enumerate() {
-        let name = if p == r.target {
+    for (p, (profile, fit)) in fw.profiles.iter().zip(&s.fits).enumerate() {
+        let name = if p == s.target {
             format!("**{}** (target)", md_cell(&profile.name))
         } else {
             md_cell(&profile.name)
@@ -824,16 +804,16 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         (format!("Fit {short0}"), true),
         (format!("Fit {short1}"), true),
     ];
-    let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&r.target) {
+    let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&s.target) {
         vec![p0, p1]
     } else {
         columns.push((format!("Fit {}", target.short), true));
-        vec![p0, p1, r.target]
+        vec![p0, p1, s.target]
     };
     let columns: Vec<(&str, bool)> = columns.iter().map(|(n, a)| (n.as_str(), *a)).collect();
     md_header(o, &columns);
     for (a, area) in fw.areas.iter().enumerate() {
-        let levels = scoring::area_levels(fw, &r.sheet, a);
+        let levels = &s.areas[a];
         let mut cells = vec![
             md_cell(&area.name),
             md_cell(&area.focus[0].label),
@@ -846,7 +826,7 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
             format!("{:.1}", round1(levels.targets[1])),
         ];
         for &p in &fit_profiles {
-            let fit = scoring::area_fit(fw, &r.sheet, p, a);
+            let fit = s.area_fits[a][p];
             cells.push(
                 fit.percent
                     .map_or("—".to_string(), |f| format!("{:.1}%", round1(f))),
@@ -857,13 +837,13 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     o.push('\n');
 
     // Gaps to the target profile.
-    let below: Vec<&GapRow> = r.gaps.iter().filter(|g| g.gap > 0).collect();
-    let meets: Vec<&GapRow> = r.gaps.iter().filter(|g| g.band == Band::Meets).collect();
+    let below: Vec<&GapRow> = s.gaps.iter().filter(|g| g.gap > 0).collect();
+    let meets: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Meets).collect();
     // Strengths most above target first; the sort is stable, so ties keep framework order.
-    let mut strengths: Vec<&GapRow> = r.gaps.iter().filter(|g| g.band == Band::Strength).collect();
+    let mut strengths: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Strength).collect();
     strengths.sort_by_key(|g| std::cmp::Reverse(scoring::delta(g.level, g.target)));
     let _ = writeln!(o, "## Gaps to {target_name}\n");
-    if r.on_scale == 0 {
+    if s.rated_on_scale == 0 {
         let _ = writeln!(o, "Nothing is rated on the scale yet.\n");
     } else if below.is_empty() {
         let _ = writeln!(
@@ -995,7 +975,7 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
             o,
             "You: {} · {target_name} target: {} · your target: {}\n",
             rating_words(r.rating(c)),
-            fw.target(r.target, c),
+            fw.target(s.target, c),
             item.target.map_or("none".to_string(), |t| t.to_string())
         );
         md_action(o, item);
