@@ -50,15 +50,37 @@ fn md_header(out: &mut String, cells: &[(&str, bool)]) {
 /// rated, the development plan, every note, and ratings the framework does not know.
 pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
-    let s = &r.summary;
-    let fw = framework;
-    let target = &fw.profiles[s.target];
-    let target_name = md_cell(&target.name);
-    let total = fw.competencies.len();
     let mut out = String::new();
-    let o = &mut out;
+    let sections: [fn(&mut String, &Report); 10] = [
+        title,
+        verdict,
+        fits,
+        areas,
+        gaps,
+        strengths,
+        not_scored,
+        plan,
+        notes,
+        unknown_ratings,
+    ];
+    for section in sections {
+        section(&mut out, &r);
+    }
+    // Exactly one newline at the end.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
 
-    // Title and summary.
+/// The target profile's name, escaped.
+fn target_name(r: &Report) -> String {
+    md_cell(&r.fw.profiles[r.target()].name)
+}
+
+/// Title and summary: framework, dates, how much is rated, the target profile.
+fn title(o: &mut String, r: &Report) {
+    let (fw, assessment, s) = (r.fw, r.assessment, &r.summary);
     let _ = writeln!(o, "# rolefit report: {}\n", md_cell(&assessment.name));
     let _ = writeln!(
         o,
@@ -82,24 +104,30 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     );
     let _ = writeln!(
         o,
-        "- Rated: {} of {total} competencies ({} on the scale, {} N/A)",
+        "- Rated: {} of {} competencies ({} on the scale, {} N/A)",
         r.rated,
+        fw.competencies.len(),
         s.rated_on_scale,
         r.rated - s.rated_on_scale
     );
     let _ = writeln!(
         o,
-        "- Gaps measured against: {target_name} (`{}`)\n",
-        target.id
+        "- Gaps measured against: {} (`{}`)\n",
+        target_name(r),
+        fw.profiles[r.target()].id
     );
+}
 
-    // Verdict.
+/// The verdict in words, what it rests on, and the most telling competencies.
+fn verdict(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
     let _ = writeln!(o, "## Verdict\n");
     let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
     if s.verdict != Verdict::NoRatings {
         let mut basis = format!(
-            "Based on {} of {total} competencies rated on the scale",
-            s.rated_on_scale
+            "Based on {} of {} competencies rated on the scale",
+            s.rated_on_scale,
+            fw.competencies.len()
         );
         if s.provisional {
             basis.push_str("; provisional: rate more for a firmer answer");
@@ -123,8 +151,11 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         }
         o.push('\n');
     }
+}
 
-    // Fit per profile.
+/// Fit per profile, the target profile marked, and how fit is computed.
+fn fits(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
     let _ = writeln!(o, "## Fit per profile\n");
     md_header(
         o,
@@ -157,8 +188,11 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
          competencies; N/A and unrated ones are left out, and ratings above target do not \
          raise it.\n"
     );
+}
 
-    // Areas against both roles.
+/// Areas against both roles, with fit to the target profile when it is not a main one.
+fn areas(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
     let [p0, p1] = fw.main_profiles;
     let short0 = fw.profiles[p0].short.as_str();
     let short1 = fw.profiles[p1].short.as_str();
@@ -182,7 +216,7 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&s.target) {
         vec![p0, p1]
     } else {
-        columns.push((format!("Fit {}", target.short), true));
+        columns.push((format!("Fit {}", fw.profiles[s.target].short), true));
         vec![p0, p1, s.target]
     };
     let columns: Vec<(&str, bool)> = columns.iter().map(|(n, a)| (n.as_str(), *a)).collect();
@@ -210,13 +244,14 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         md_row(o, &cells);
     }
     o.push('\n');
+}
 
-    // Gaps to the target profile.
+/// Rated competencies below the target profile, largest gap first, then those at target.
+fn gaps(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
+    let target_name = target_name(r);
     let below: Vec<&GapRow> = s.gaps.iter().filter(|g| g.gap > 0).collect();
     let meets: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Meets).collect();
-    // Strengths most above target first; the sort is stable, so ties keep framework order.
-    let mut strengths: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Strength).collect();
-    strengths.sort_by_key(|g| std::cmp::Reverse(scoring::delta(g.level, g.target)));
     let _ = writeln!(o, "## Gaps to {target_name}\n");
     if s.rated_on_scale == 0 {
         let _ = writeln!(o, "Nothing is rated on the scale yet.\n");
@@ -271,73 +306,94 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         }
         o.push('\n');
     }
+}
 
-    // Strengths.
+/// Rated competencies above the target profile, most above first.
+fn strengths(o: &mut String, r: &Report) {
+    let fw = r.fw;
+    let target_name = target_name(r);
+    // Strengths most above target first; the sort is stable, so ties keep framework order.
+    let mut strengths: Vec<&GapRow> = r
+        .summary
+        .gaps
+        .iter()
+        .filter(|g| g.band == Band::Strength)
+        .collect();
+    strengths.sort_by_key(|g| std::cmp::Reverse(scoring::delta(g.level, g.target)));
     let _ = writeln!(o, "## Strengths\n");
     if strengths.is_empty() {
         let _ = writeln!(
             o,
             "No competency is rated above the {target_name} target.\n"
         );
-    } else {
-        let _ = writeln!(
-            o,
-            "Rated above the {target_name} target, most above first. They do not raise fit.\n"
-        );
-        md_header(
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "Rated above the {target_name} target, most above first. They do not raise fit.\n"
+    );
+    md_header(
+        o,
+        &[
+            ("Competency", false),
+            ("Area", false),
+            ("You", true),
+            ("Target", true),
+            ("Above by", true),
+        ],
+    );
+    for row in &strengths {
+        let c = row.competency;
+        md_row(
             o,
             &[
-                ("Competency", false),
-                ("Area", false),
-                ("You", true),
-                ("Target", true),
-                ("Above by", true),
+                md_competency(fw, c),
+                md_cell(&fw.areas[fw.competencies[c].area].name),
+                row.level.to_string(),
+                row.target.to_string(),
+                scoring::delta(row.level, row.target).to_string(),
             ],
         );
-        for row in &strengths {
-            let c = row.competency;
-            md_row(
-                o,
-                &[
-                    md_competency(fw, c),
-                    md_cell(&fw.areas[fw.competencies[c].area].name),
-                    row.level.to_string(),
-                    row.target.to_string(),
-                    scoring::delta(row.level, row.target).to_string(),
-                ],
-            );
-        }
-        o.push('\n');
     }
+    o.push('\n');
+}
 
-    // Not rated and N/A.
+/// Competencies not rated yet and those rated N/A; nothing when there are none.
+fn not_scored(o: &mut String, r: &Report) {
+    let fw = r.fw;
+    let total = fw.competencies.len();
     let unrated: Vec<usize> = (0..total).filter(|&c| r.rating(c).is_none()).collect();
     let not_applicable: Vec<usize> = (0..total)
         .filter(|&c| r.rating(c) == Some(Rating::NotApplicable))
         .collect();
-    if !unrated.is_empty() || !not_applicable.is_empty() {
-        let _ = writeln!(o, "## Not scored\n");
-        for (label, list) in [("Not rated yet", &unrated), ("N/A", &not_applicable)] {
-            if list.is_empty() {
-                continue;
-            }
-            let ids: Vec<&str> = list
-                .iter()
-                .map(|&c| fw.competencies[c].id.as_str())
-                .collect();
-            let _ = writeln!(
-                o,
-                "- {label} ({}): {}",
-                list.len(),
-                md_cell(&ids.join(", "))
-            );
-        }
-        o.push('\n');
+    if unrated.is_empty() && not_applicable.is_empty() {
+        return;
     }
+    let _ = writeln!(o, "## Not scored\n");
+    for (label, list) in [("Not rated yet", &unrated), ("N/A", &not_applicable)] {
+        if list.is_empty() {
+            continue;
+        }
+        let ids: Vec<&str> = list
+            .iter()
+            .map(|&c| fw.competencies[c].id.as_str())
+            .collect();
+        let _ = writeln!(
+            o,
+            "- {label} ({}): {}",
+            list.len(),
+            md_cell(&ids.join(", "))
+        );
+    }
+    o.push('\n');
+}
 
-    // Development plan.
+/// The development plan, in framework order.
+fn plan(o: &mut String, r: &Report) {
+    let fw = r.fw;
+    let target_name = target_name(r);
     let _ = writeln!(o, "## Development plan\n");
-    let planned: Vec<usize> = (0..total)
+    let planned: Vec<usize> = (0..fw.competencies.len())
         .filter(|&c| r.plan(&fw.competencies[c].id).is_some())
         .collect();
     if planned.is_empty() {
@@ -350,15 +406,18 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
             o,
             "You: {} · {target_name} target: {} · your target: {}\n",
             rating_words(r.rating(c)),
-            fw.target(s.target, c),
+            fw.target(r.target(), c),
             item.target.map_or("none".to_string(), |t| t.to_string())
         );
         md_action(o, item);
     }
+}
 
-    // Notes.
+/// Every evidence note, in framework order.
+fn notes(o: &mut String, r: &Report) {
+    let (fw, assessment) = (r.fw, r.assessment);
     let _ = writeln!(o, "## Notes\n");
-    let noted: Vec<usize> = (0..total)
+    let noted: Vec<usize> = (0..fw.competencies.len())
         .filter(|&c| has_text(assessment.note(&fw.competencies[c].id)))
         .collect();
     if noted.is_empty() {
@@ -374,45 +433,43 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         md_quote(o, assessment.note(&fw.competencies[c].id));
         o.push('\n');
     }
+}
 
-    // Ratings the framework does not have.
-    if !r.unknown.is_empty() {
-        let _ = writeln!(
-            o,
-            "## Ratings for competencies this framework does not have\n"
-        );
-        let _ = writeln!(
-            o,
-            "Kept in the assessment file and left out of every score.\n"
-        );
-        for id in &r.unknown {
-            let _ = writeln!(o, "### {}\n", md_cell(id.as_str()));
-            let mut facts = format!("Rating: {}", rating_words(assessment.rating(id)));
-            if let Some(item) = r.plan(id) {
-                let _ = write!(
-                    facts,
-                    " · your target: {}",
-                    item.target.map_or("none".to_string(), |t| t.to_string())
-                );
-            }
-            let _ = writeln!(o, "{facts}\n");
-            let note = assessment.note(id);
-            if has_text(note) {
-                let _ = writeln!(o, "Note:\n");
-                md_quote(o, note);
-                o.push('\n');
-            }
-            if let Some(item) = r.plan(id) {
-                md_action(o, item);
-            }
+/// Ratings for competencies the framework does not have; nothing when there are none.
+fn unknown_ratings(o: &mut String, r: &Report) {
+    let assessment = r.assessment;
+    if r.unknown.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "## Ratings for competencies this framework does not have\n"
+    );
+    let _ = writeln!(
+        o,
+        "Kept in the assessment file and left out of every score.\n"
+    );
+    for id in &r.unknown {
+        let _ = writeln!(o, "### {}\n", md_cell(id.as_str()));
+        let mut facts = format!("Rating: {}", rating_words(assessment.rating(id)));
+        if let Some(item) = r.plan(id) {
+            let _ = write!(
+                facts,
+                " · your target: {}",
+                item.target.map_or("none".to_string(), |t| t.to_string())
+            );
+        }
+        let _ = writeln!(o, "{facts}\n");
+        let note = assessment.note(id);
+        if has_text(note) {
+            let _ = writeln!(o, "Note:\n");
+            md_quote(o, note);
+            o.push('\n');
+        }
+        if let Some(item) = r.plan(id) {
+            md_action(o, item);
         }
     }
-
-    // Exactly one newline at the end.
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }
 
 /// A plan item's next action as a block quote.
