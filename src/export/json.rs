@@ -154,122 +154,6 @@ struct JsonUnknown<'a> {
 pub fn json(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
     let fw = framework;
-    let verdict = {
-        let (kind, role) = match r.summary.verdict {
-            Verdict::NoRatings => ("none", None),
-            Verdict::Leans { role, .. } => ("leans", Some(role)),
-            Verdict::Straddles { .. } => ("straddles", None),
-        };
-        JsonVerdict {
-            kind,
-            role: role.map(|role| fw.roles[role].id.as_str()),
-            profile: role.map(|role| fw.profiles[fw.main_profiles[role]].id.as_str()),
-            text: r.verdict_text(),
-            provisional: r.summary.provisional,
-            spectrum: r.summary.spectrum.map(round3),
-            reasons: r
-                .summary
-                .reasons
-                .iter()
-                .map(|&c| fw.competencies[c].id.as_str())
-                .collect(),
-        }
-    };
-    let fit = fw
-        .profiles
-        .iter()
-        .zip(&r.summary.fits)
-        .map(|(profile, fit)| JsonFit {
-            id: &profile.id,
-            name: &profile.name,
-            short: &profile.short,
-            role: &fw.roles[profile.role].id,
-            base: profile.base.map(|b| fw.profiles[b].id.as_str()),
-            percent: fit.percent.map(round1),
-            based_on: fit.based_on,
-        })
-        .collect();
-    let areas = fw
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(a, area)| {
-            let levels = &r.summary.areas[a];
-            JsonArea {
-                id: &area.id,
-                name: &area.name,
-                focus: Keyed(
-                    fw.roles
-                        .iter()
-                        .zip(&area.focus)
-                        .map(|(role, focus)| {
-                            (
-                                role.id.as_str(),
-                                JsonFocus {
-                                    label: &focus.label,
-                                    weight: focus.weight.value(),
-                                },
-                            )
-                        })
-                        .collect(),
-                ),
-                rated: levels.rated,
-                level: levels.level.map(round1),
-                targets: Keyed(
-                    fw.main_profiles
-                        .iter()
-                        .zip(levels.targets)
-                        .map(|(&p, t)| (fw.profiles[p].id.as_str(), round1(t)))
-                        .collect(),
-                ),
-                fit: Keyed(
-                    fw.profiles
-                        .iter()
-                        .enumerate()
-                        .map(|(p, profile)| {
-                            let percent = r.summary.area_fits[a][p].percent;
-                            (profile.id.as_str(), percent.map(round1))
-                        })
-                        .collect(),
-                ),
-            }
-        })
-        .collect();
-    let competencies = fw
-        .competencies
-        .iter()
-        .enumerate()
-        .map(|(c, competency)| {
-            let gap = r.gap(c);
-            JsonCompetency {
-                id: competency.id.as_str(),
-                name: &competency.name,
-                area: &fw.areas[competency.area].id,
-                level: JsonLevel(r.rating(c)),
-                note: assessment.note(&competency.id),
-                targets: Keyed(
-                    fw.profiles
-                        .iter()
-                        .zip(&competency.targets)
-                        .map(|(profile, t)| (profile.id.as_str(), t.value()))
-                        .collect(),
-                ),
-                gap: gap.map(|(g, _)| g),
-                band: gap.map(|(_, b)| b.label()),
-                plan: JsonPlan::of(r.plan(&competency.id)),
-            }
-        })
-        .collect();
-    let unknown_ratings = r
-        .unknown
-        .iter()
-        .map(|id| JsonUnknown {
-            id: id.as_str(),
-            level: JsonLevel(assessment.rating(id)),
-            note: assessment.note(id),
-            plan: JsonPlan::of(r.plan(id)),
-        })
-        .collect();
     let export = JsonExport {
         export_version: EXPORT_VERSION,
         assessment: JsonAssessment {
@@ -288,14 +172,133 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         rated: r.rated,
         rated_on_scale: r.summary.rated_on_scale,
         total: fw.competencies.len(),
-        fit,
-        verdict,
-        areas,
-        competencies,
-        unknown_ratings,
+        fit: fits(&r),
+        verdict: verdict(&r),
+        areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
+        competencies: (0..fw.competencies.len())
+            .map(|c| competency(&r, c))
+            .collect(),
+        unknown_ratings: r
+            .unknown
+            .iter()
+            .map(|id| JsonUnknown {
+                id: id.as_str(),
+                level: JsonLevel(assessment.rating(id)),
+                note: assessment.note(id),
+                plan: JsonPlan::of(r.plan(id)),
+            })
+            .collect(),
     };
     let mut out =
         serde_json::to_string_pretty(&export).expect("string-keyed data always serialises");
     out.push('\n');
     out
+}
+
+/// Fit per profile, in framework order.
+fn fits<'a>(r: &Report<'a>) -> Vec<JsonFit<'a>> {
+    let fw = r.fw;
+    fw.profiles
+        .iter()
+        .zip(&r.summary.fits)
+        .map(|(profile, fit)| JsonFit {
+            id: &profile.id,
+            name: &profile.name,
+            short: &profile.short,
+            role: &fw.roles[profile.role].id,
+            base: profile.base.map(|b| fw.profiles[b].id.as_str()),
+            percent: fit.percent.map(round1),
+            based_on: fit.based_on,
+        })
+        .collect()
+}
+
+/// The verdict, its words and the most telling competencies.
+fn verdict<'a>(r: &Report<'a>) -> JsonVerdict<'a> {
+    let fw = r.fw;
+    let (kind, role) = match r.summary.verdict {
+        Verdict::NoRatings => ("none", None),
+        Verdict::Leans { role, .. } => ("leans", Some(role)),
+        Verdict::Straddles { .. } => ("straddles", None),
+    };
+    JsonVerdict {
+        kind,
+        role: role.map(|role| fw.roles[role].id.as_str()),
+        profile: role.map(|role| fw.profiles[fw.main_profiles[role]].id.as_str()),
+        text: r.verdict_text(),
+        provisional: r.summary.provisional,
+        spectrum: r.summary.spectrum.map(round3),
+        reasons: r
+            .summary
+            .reasons
+            .iter()
+            .map(|&c| fw.competencies[c].id.as_str())
+            .collect(),
+    }
+}
+
+/// Area `a`: focus per role, level against both roles, fit to every profile.
+fn area<'a>(r: &Report<'a>, a: usize) -> JsonArea<'a> {
+    let fw = r.fw;
+    let area = &fw.areas[a];
+    let levels = &r.summary.areas[a];
+    JsonArea {
+        id: &area.id,
+        name: &area.name,
+        focus: Keyed(
+            fw.roles
+                .iter()
+                .zip(&area.focus)
+                .map(|(role, focus)| {
+                    (
+                        role.id.as_str(),
+                        JsonFocus {
+                            label: &focus.label,
+                            weight: focus.weight.value(),
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        rated: levels.rated,
+        level: levels.level.map(round1),
+        targets: Keyed(
+            fw.main_profiles
+                .iter()
+                .zip(levels.targets)
+                .map(|(&p, t)| (fw.profiles[p].id.as_str(), round1(t)))
+                .collect(),
+        ),
+        fit: Keyed(
+            fw.profiles
+                .iter()
+                .zip(&r.summary.area_fits[a])
+                .map(|(profile, fit)| (profile.id.as_str(), fit.percent.map(round1)))
+                .collect(),
+        ),
+    }
+}
+
+/// Competency `c`: rating, note, targets, gap to the target profile and plan.
+fn competency<'a>(r: &Report<'a>, c: usize) -> JsonCompetency<'a> {
+    let fw = r.fw;
+    let competency = &fw.competencies[c];
+    let gap = r.gap(c);
+    JsonCompetency {
+        id: competency.id.as_str(),
+        name: &competency.name,
+        area: &fw.areas[competency.area].id,
+        level: JsonLevel(r.rating(c)),
+        note: r.assessment.note(&competency.id),
+        targets: Keyed(
+            fw.profiles
+                .iter()
+                .zip(&competency.targets)
+                .map(|(profile, t)| (profile.id.as_str(), t.value()))
+                .collect(),
+        ),
+        gap: gap.map(|(g, _)| g),
+        band: gap.map(|(_, b)| b.label()),
+        plan: JsonPlan::of(r.plan(&competency.id)),
+    }
 }
