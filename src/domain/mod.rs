@@ -5,7 +5,9 @@ pub mod diff;
 pub mod framework;
 pub mod level;
 pub mod scoring;
+pub mod summary;
 
 pub use assessment::{Assessment, Entry, PlanItem, Position, Screen, Snapshot};
 pub use framework::{Competency, CompetencyId, Framework, Problem};
 pub use level::{Level, Rating};
+pub use summary::Summary;

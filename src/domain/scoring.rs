@@ -15,6 +15,9 @@ pub const STRADDLE_POINTS: f64 = 5.0;
 /// Fewer rated competencies than this and the result is called provisional.
 pub const PROVISIONAL_BELOW: usize = 5;
 
+/// How many "most telling" competencies the verdict names, on screen and in every export.
+pub const REASONS: usize = 3;
+
 /// Self-ratings by competency index; `None` for unrated and N/A (both left out of scores).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RatingSheet {

@@ -1,0 +1,56 @@
+//! The CSV export: one row per competency, for spreadsheets (RFC 4180).
+
+use super::Report;
+use super::escape::csv_record;
+use crate::domain::{Assessment, Framework, Rating};
+
+/// One row per competency of the framework, in framework order, after a header row. Records
+/// end with CRLF (RFC 4180), text is UTF-8 without a byte-order mark. Columns:
+/// `id,name,area,area_name,level,note,target_<profile id>…,gap_profile,gap,band,plan_target,
+/// plan_action`.
+pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
+    let r = Report::new(framework, assessment);
+    let fw = framework;
+    let mut out = String::new();
+    let mut header: Vec<String> = ["id", "name", "area", "area_name", "level", "note"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(fw.profiles.iter().map(|p| format!("target_{}", p.id)));
+    header.extend(
+        ["gap_profile", "gap", "band", "plan_target", "plan_action"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    csv_record(&mut out, &header);
+    let target_id = fw.profiles[r.target()].id.as_str();
+    for (c, competency) in fw.competencies.iter().enumerate() {
+        let area = &fw.areas[competency.area];
+        let level = match r.rating(c) {
+            Some(Rating::Level(level)) => level.to_string(),
+            Some(Rating::NotApplicable) => "na".to_string(),
+            None => String::new(),
+        };
+        let mut row: Vec<String> = vec![
+            competency.id.to_string(),
+            competency.name.clone(),
+            area.id.clone(),
+            area.name.clone(),
+            level,
+            assessment.note(&competency.id).to_string(),
+        ];
+        row.extend(competency.targets.iter().map(|t| t.to_string()));
+        let gap = r.gap(c);
+        let plan = r.plan(&competency.id);
+        row.extend([
+            target_id.to_string(),
+            gap.map_or(String::new(), |(g, _)| g.to_string()),
+            gap.map_or(String::new(), |(_, b)| b.label().to_string()),
+            plan.and_then(|p| p.target)
+                .map_or(String::new(), |t| t.to_string()),
+            plan.map_or(String::new(), |p| p.action.clone()),
+        ]);
+        csv_record(&mut out, &row);
+    }
+    out
+}

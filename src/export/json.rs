@@ -1,0 +1,304 @@
+//! The JSON export: everything, machine-readable, keys in a fixed order.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{Report, round1};
+use crate::domain::scoring::Verdict;
+use crate::domain::{Assessment, Framework, PlanItem, Rating};
+
+/// Version of the JSON shape, written as `export_version`. It changes only when a field is
+/// removed or changes meaning.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// A position on the 0–1 spectrum rounded to three decimals.
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+/// A JSON object whose keys keep the given order.
+struct Keyed<'a, T>(Vec<(&'a str, T)>);
+
+impl<T: Serialize> Serialize for Keyed<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// A rating as JSON: 0–5, "na", or null when unrated.
+struct JsonLevel(Option<Rating>);
+
+impl Serialize for JsonLevel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(Rating::Level(level)) => serializer.serialize_u8(level.value()),
+            Some(Rating::NotApplicable) => serializer.serialize_str("na"),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    export_version: u32,
+    assessment: JsonAssessment<'a>,
+    framework: JsonFramework<'a>,
+    target_profile: &'a str,
+    rated: usize,
+    rated_on_scale: usize,
+    total: usize,
+    fit: Vec<JsonFit<'a>>,
+    verdict: JsonVerdict<'a>,
+    areas: Vec<JsonArea<'a>>,
+    competencies: Vec<JsonCompetency<'a>>,
+    unknown_ratings: Vec<JsonUnknown<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAssessment<'a> {
+    name: &'a str,
+    framework: &'a str,
+    framework_version: u32,
+    created: String,
+    updated: String,
+}
+
+#[derive(Serialize)]
+struct JsonFramework<'a> {
+    id: &'a str,
+    version: u32,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFit<'a> {
+    id: &'a str,
+    name: &'a str,
+    short: &'a str,
+    role: &'a str,
+    base: Option<&'a str>,
+    percent: Option<f64>,
+    based_on: usize,
+}
+
+#[derive(Serialize)]
+struct JsonVerdict<'a> {
+    kind: &'static str,
+    role: Option<&'a str>,
+    profile: Option<&'a str>,
+    text: String,
+    provisional: bool,
+    spectrum: Option<f64>,
+    reasons: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonFocus<'a> {
+    label: &'a str,
+    weight: u32,
+}
+
+#[derive(Serialize)]
+struct JsonArea<'a> {
+    id: &'a str,
+    name: &'a str,
+    focus: Keyed<'a, JsonFocus<'a>>,
+    rated: usize,
+    level: Option<f64>,
+    targets: Keyed<'a, f64>,
+    fit: Keyed<'a, Option<f64>>,
+}
+
+#[derive(Serialize)]
+struct JsonPlan<'a> {
+    target: Option<u8>,
+    action: &'a str,
+}
+
+impl<'a> JsonPlan<'a> {
+    fn of(item: Option<&'a PlanItem>) -> Option<JsonPlan<'a>> {
+        item.map(|p| JsonPlan {
+            target: p.target.map(|t| t.value()),
+            action: &p.action,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct JsonCompetency<'a> {
+    id: &'a str,
+    name: &'a str,
+    area: &'a str,
+    level: JsonLevel,
+    note: &'a str,
+    targets: Keyed<'a, u8>,
+    gap: Option<u8>,
+    band: Option<&'static str>,
+    plan: Option<JsonPlan<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonUnknown<'a> {
+    id: &'a str,
+    level: JsonLevel,
+    note: &'a str,
+    plan: Option<JsonPlan<'a>>,
+}
+
+/// The assessment as pretty-printed JSON (two-space indent, keys in a fixed order, one final
+/// newline). The shape is described in `docs/export-formats.md` and `docs/export.schema.json`.
+pub fn json(framework: &Framework, assessment: &Assessment) -> String {
+    let r = Report::new(framework, assessment);
+    let fw = framework;
+    let export = JsonExport {
+        export_version: EXPORT_VERSION,
+        assessment: JsonAssessment {
+            name: &assessment.name,
+            framework: &assessment.framework,
+            framework_version: assessment.framework_version,
+            created: assessment.created.to_string(),
+            updated: assessment.updated.to_string(),
+        },
+        framework: JsonFramework {
+            id: &fw.id,
+            version: fw.version,
+            name: &fw.name,
+        },
+        target_profile: &fw.profiles[r.target()].id,
+        rated: r.rated,
+        rated_on_scale: r.summary.rated_on_scale,
+        total: fw.competencies.len(),
+        fit: fits(&r),
+        verdict: verdict(&r),
+        areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
+        competencies: (0..fw.competencies.len())
+            .map(|c| competency(&r, c))
+            .collect(),
+        unknown_ratings: r
+            .unknown
+            .iter()
+            .map(|id| JsonUnknown {
+                id: id.as_str(),
+                level: JsonLevel(assessment.rating(id)),
+                note: assessment.note(id),
+                plan: JsonPlan::of(r.plan(id)),
+            })
+            .collect(),
+    };
+    let mut out =
+        serde_json::to_string_pretty(&export).expect("string-keyed data always serialises");
+    out.push('\n');
+    out
+}
+
+/// Fit per profile, in framework order.
+fn fits<'a>(r: &Report<'a>) -> Vec<JsonFit<'a>> {
+    let fw = r.fw;
+    fw.profiles
+        .iter()
+        .zip(&r.summary.fits)
+        .map(|(profile, fit)| JsonFit {
+            id: &profile.id,
+            name: &profile.name,
+            short: &profile.short,
+            role: &fw.roles[profile.role].id,
+            base: profile.base.map(|b| fw.profiles[b].id.as_str()),
+            percent: fit.percent.map(round1),
+            based_on: fit.based_on,
+        })
+        .collect()
+}
+
+/// The verdict, its words and the most telling competencies.
+fn verdict<'a>(r: &Report<'a>) -> JsonVerdict<'a> {
+    let fw = r.fw;
+    let (kind, role) = match r.summary.verdict {
+        Verdict::NoRatings => ("none", None),
+        Verdict::Leans { role, .. } => ("leans", Some(role)),
+        Verdict::Straddles { .. } => ("straddles", None),
+    };
+    JsonVerdict {
+        kind,
+        role: role.map(|role| fw.roles[role].id.as_str()),
+        profile: role.map(|role| fw.profiles[fw.main_profiles[role]].id.as_str()),
+        text: r.verdict_text(),
+        provisional: r.summary.provisional,
+        spectrum: r.summary.spectrum.map(round3),
+        reasons: r
+            .summary
+            .reasons
+            .iter()
+            .map(|&c| fw.competencies[c].id.as_str())
+            .collect(),
+    }
+}
+
+/// Area `a`: focus per role, level against both roles, fit to every profile.
+fn area<'a>(r: &Report<'a>, a: usize) -> JsonArea<'a> {
+    let fw = r.fw;
+    let area = &fw.areas[a];
+    let levels = &r.summary.areas[a];
+    JsonArea {
+        id: &area.id,
+        name: &area.name,
+        focus: Keyed(
+            fw.roles
+                .iter()
+                .zip(&area.focus)
+                .map(|(role, focus)| {
+                    (
+                        role.id.as_str(),
+                        JsonFocus {
+                            label: &focus.label,
+                            weight: focus.weight.value(),
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        rated: levels.rated,
+        level: levels.level.map(round1),
+        targets: Keyed(
+            fw.main_profiles
+                .iter()
+                .zip(levels.targets)
+                .map(|(&p, t)| (fw.profiles[p].id.as_str(), round1(t)))
+                .collect(),
+        ),
+        fit: Keyed(
+            fw.profiles
+                .iter()
+                .zip(&r.summary.area_fits[a])
+                .map(|(profile, fit)| (profile.id.as_str(), fit.percent.map(round1)))
+                .collect(),
+        ),
+    }
+}
+
+/// Competency `c`: rating, note, targets, gap to the target profile and plan.
+fn competency<'a>(r: &Report<'a>, c: usize) -> JsonCompetency<'a> {
+    let fw = r.fw;
+    let competency = &fw.competencies[c];
+    let gap = r.gap(c);
+    JsonCompetency {
+        id: competency.id.as_str(),
+        name: &competency.name,
+        area: &fw.areas[competency.area].id,
+        level: JsonLevel(r.rating(c)),
+        note: r.assessment.note(&competency.id),
+        targets: Keyed(
+            fw.profiles
+                .iter()
+                .zip(&competency.targets)
+                .map(|(profile, t)| (profile.id.as_str(), t.value()))
+                .collect(),
+        ),
+        gap: gap.map(|(g, _)| g),
+        band: gap.map(|(_, b)| b.label()),
+        plan: JsonPlan::of(r.plan(&competency.id)),
+    }
+}

@@ -1,0 +1,484 @@
+//! The Markdown export: a report for people, in GitHub-flavoured Markdown.
+
+use std::fmt::Write as _;
+
+use super::escape::{has_text, md_cell, md_quote};
+use super::{Report, round1};
+use crate::domain::scoring::{self, Band, GapRow, Verdict};
+use crate::domain::{Assessment, Framework, PlanItem, Rating};
+
+/// A rating in words: a digit, "N/A" or "not rated".
+fn rating_words(rating: Option<Rating>) -> String {
+    rating.map_or("not rated".to_string(), |r| r.to_string())
+}
+
+/// A percentage with one decimal, or "no basis yet".
+fn md_percent(percent: Option<f64>) -> String {
+    percent.map_or("no basis yet".to_string(), |p| format!("{:.1}%", round1(p)))
+}
+
+/// "DP1 Scope and requirements definition", escaped.
+fn md_competency(fw: &Framework, c: usize) -> String {
+    let competency = &fw.competencies[c];
+    md_cell(&format!("{} {}", competency.id, competency.name))
+}
+
+/// A GFM table row.
+fn md_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    out.push('|');
+    for cell in cells {
+        out.push(' ');
+        out.push_str(cell.as_ref());
+        out.push_str(" |");
+    }
+    out.push('\n');
+}
+
+/// A GFM table header and delimiter row; `right` marks right-aligned (numeric) columns.
+fn md_header(out: &mut String, cells: &[(&str, bool)]) {
+    let names: Vec<String> = cells.iter().map(|(name, _)| md_cell(name)).collect();
+    md_row(out, &names);
+    let rules: Vec<&str> = cells
+        .iter()
+        .map(|(_, right)| if *right { "---:" } else { "---" })
+        .collect();
+    md_row(out, &rules);
+}
+
+/// The report for people, in GitHub-flavoured Markdown: summary, verdict, fit per profile,
+/// areas against both roles, gaps and strengths against the target profile, what is not
+/// rated, the development plan, every note, and ratings the framework does not know.
+pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
+    let r = Report::new(framework, assessment);
+    let mut out = String::new();
+    let sections: [fn(&mut String, &Report); 10] = [
+        title,
+        verdict,
+        fits,
+        areas,
+        gaps,
+        strengths,
+        not_scored,
+        plan,
+        notes,
+        unknown_ratings,
+    ];
+    for section in sections {
+        section(&mut out, &r);
+    }
+    // Exactly one newline at the end.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The target profile's name, escaped.
+fn target_name(r: &Report) -> String {
+    md_cell(&r.fw.profiles[r.target()].name)
+}
+
+/// Title and summary: framework, dates, how much is rated, the target profile.
+fn title(o: &mut String, r: &Report) {
+    let (fw, assessment, s) = (r.fw, r.assessment, &r.summary);
+    let _ = writeln!(o, "# rolefit report: {}\n", md_cell(&assessment.name));
+    let _ = writeln!(
+        o,
+        "- Framework: {} (`{}`, version {})",
+        md_cell(&fw.name),
+        fw.id,
+        fw.version
+    );
+    if assessment.framework != fw.id || assessment.framework_version != fw.version {
+        let _ = writeln!(
+            o,
+            "- Assessment made with framework {}, version {}",
+            md_cell(&assessment.framework),
+            assessment.framework_version
+        );
+    }
+    let _ = writeln!(
+        o,
+        "- Created {}, last updated {}",
+        assessment.created, assessment.updated
+    );
+    let _ = writeln!(
+        o,
+        "- Rated: {} of {} competencies ({} on the scale, {} N/A)",
+        r.rated,
+        fw.competencies.len(),
+        s.rated_on_scale,
+        r.rated - s.rated_on_scale
+    );
+    let _ = writeln!(
+        o,
+        "- Gaps measured against: {} (`{}`)\n",
+        target_name(r),
+        fw.profiles[r.target()].id
+    );
+}
+
+/// The verdict in words, what it rests on, and the most telling competencies.
+fn verdict(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
+    let _ = writeln!(o, "## Verdict\n");
+    let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
+    if s.verdict != Verdict::NoRatings {
+        let mut basis = format!(
+            "Based on {} of {} competencies rated on the scale",
+            s.rated_on_scale,
+            fw.competencies.len()
+        );
+        if s.provisional {
+            basis.push_str("; provisional: rate more for a firmer answer");
+        }
+        let _ = writeln!(o, "{basis}.\n");
+    }
+    if !s.reasons.is_empty() {
+        let [p0, p1] = fw.main_profiles;
+        let _ = writeln!(o, "Most telling:\n");
+        for &c in &s.reasons {
+            let _ = writeln!(
+                o,
+                "- {}: you {} ({} target {}, {} target {})",
+                md_competency(fw, c),
+                rating_words(r.rating(c)),
+                md_cell(&fw.profiles[p0].short),
+                fw.target(p0, c),
+                md_cell(&fw.profiles[p1].short),
+                fw.target(p1, c)
+            );
+        }
+        o.push('\n');
+    }
+}
+
+/// Fit per profile, the target profile marked, and how fit is computed.
+fn fits(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
+    let _ = writeln!(o, "## Fit per profile\n");
+    md_header(
+        o,
+        &[
+            ("Profile", false),
+            ("Id", false),
+            ("Fit", true),
+            ("Based on", true),
+        ],
+    );
+    for (p, (profile, fit)) in fw.profiles.iter().zip(&s.fits).enumerate() {
+        let name = if p == s.target {
+            format!("**{}** (target)", md_cell(&profile.name))
+        } else {
+            md_cell(&profile.name)
+        };
+        md_row(
+            o,
+            &[
+                name,
+                format!("`{}`", profile.id),
+                md_percent(fit.percent),
+                fit.based_on.to_string(),
+            ],
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\nFit is 100 × Σ weight × min(level, target) / Σ weight × target over the rated \
+         competencies; N/A and unrated ones are left out, and ratings above target do not \
+         raise it.\n"
+    );
+}
+
+/// Areas against both roles, with fit to the target profile when it is not a main one.
+fn areas(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
+    let [p0, p1] = fw.main_profiles;
+    let short0 = fw.profiles[p0].short.as_str();
+    let short1 = fw.profiles[p1].short.as_str();
+    let _ = writeln!(o, "## Areas\n");
+    let _ = writeln!(
+        o,
+        "Your average level against each role's average target, over the competencies you \
+         rated on the scale (over all of an area's competencies when none is rated).\n"
+    );
+    let mut columns: Vec<(String, bool)> = vec![
+        ("Area".into(), false),
+        (format!("{short0} focus"), false),
+        (format!("{short1} focus"), false),
+        ("Rated".into(), true),
+        ("You".into(), true),
+        (format!("{short0} target"), true),
+        (format!("{short1} target"), true),
+        (format!("Fit {short0}"), true),
+        (format!("Fit {short1}"), true),
+    ];
+    let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&s.target) {
+        vec![p0, p1]
+    } else {
+        columns.push((format!("Fit {}", fw.profiles[s.target].short), true));
+        vec![p0, p1, s.target]
+    };
+    let columns: Vec<(&str, bool)> = columns.iter().map(|(n, a)| (n.as_str(), *a)).collect();
+    md_header(o, &columns);
+    for (a, area) in fw.areas.iter().enumerate() {
+        let levels = &s.areas[a];
+        let mut cells = vec![
+            md_cell(&area.name),
+            md_cell(&area.focus[0].label),
+            md_cell(&area.focus[1].label),
+            format!("{} of {}", levels.rated, area.competencies.len()),
+            levels
+                .level
+                .map_or("—".to_string(), |l| format!("{:.1}", round1(l))),
+            format!("{:.1}", round1(levels.targets[0])),
+            format!("{:.1}", round1(levels.targets[1])),
+        ];
+        for &p in &fit_profiles {
+            let fit = s.area_fits[a][p];
+            cells.push(
+                fit.percent
+                    .map_or("—".to_string(), |f| format!("{:.1}%", round1(f))),
+            );
+        }
+        md_row(o, &cells);
+    }
+    o.push('\n');
+}
+
+/// Rated competencies below the target profile, largest gap first, then those at target.
+fn gaps(o: &mut String, r: &Report) {
+    let (fw, s) = (r.fw, &r.summary);
+    let target_name = target_name(r);
+    let below: Vec<&GapRow> = s.gaps.iter().filter(|g| g.gap > 0).collect();
+    let meets: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Meets).collect();
+    let _ = writeln!(o, "## Gaps to {target_name}\n");
+    if s.rated_on_scale == 0 {
+        let _ = writeln!(o, "Nothing is rated on the scale yet.\n");
+    } else if below.is_empty() {
+        let _ = writeln!(
+            o,
+            "No gaps: every competency you rated meets or exceeds the {target_name} target.\n"
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "Rated competencies below the {target_name} target, largest gap first. \
+             Bands: **gap** is two or more levels below target, **top-up** one level below.\n"
+        );
+        md_header(
+            o,
+            &[
+                ("Competency", false),
+                ("Area", false),
+                ("You", true),
+                ("Target", true),
+                ("Gap", true),
+                ("Band", false),
+            ],
+        );
+        for row in &below {
+            let c = row.competency;
+            md_row(
+                o,
+                &[
+                    md_competency(fw, c),
+                    md_cell(&fw.areas[fw.competencies[c].area].name),
+                    row.level.to_string(),
+                    row.target.to_string(),
+                    row.gap.to_string(),
+                    row.band.label().to_string(),
+                ],
+            );
+        }
+        o.push('\n');
+    }
+    if !meets.is_empty() {
+        let _ = writeln!(o, "At target ({}):\n", meets.len());
+        for row in &meets {
+            let _ = writeln!(
+                o,
+                "- {}: you {}, target {}",
+                md_competency(fw, row.competency),
+                row.level,
+                row.target
+            );
+        }
+        o.push('\n');
+    }
+}
+
+/// Rated competencies above the target profile, most above first.
+fn strengths(o: &mut String, r: &Report) {
+    let fw = r.fw;
+    let target_name = target_name(r);
+    // Strengths most above target first; the sort is stable, so ties keep framework order.
+    let mut strengths: Vec<&GapRow> = r
+        .summary
+        .gaps
+        .iter()
+        .filter(|g| g.band == Band::Strength)
+        .collect();
+    strengths.sort_by_key(|g| std::cmp::Reverse(scoring::delta(g.level, g.target)));
+    let _ = writeln!(o, "## Strengths\n");
+    if strengths.is_empty() {
+        let _ = writeln!(
+            o,
+            "No competency is rated above the {target_name} target.\n"
+        );
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "Rated above the {target_name} target, most above first. They do not raise fit.\n"
+    );
+    md_header(
+        o,
+        &[
+            ("Competency", false),
+            ("Area", false),
+            ("You", true),
+            ("Target", true),
+            ("Above by", true),
+        ],
+    );
+    for row in &strengths {
+        let c = row.competency;
+        md_row(
+            o,
+            &[
+                md_competency(fw, c),
+                md_cell(&fw.areas[fw.competencies[c].area].name),
+                row.level.to_string(),
+                row.target.to_string(),
+                scoring::delta(row.level, row.target).to_string(),
+            ],
+        );
+    }
+    o.push('\n');
+}
+
+/// Competencies not rated yet and those rated N/A; nothing when there are none.
+fn not_scored(o: &mut String, r: &Report) {
+    let fw = r.fw;
+    let total = fw.competencies.len();
+    let unrated: Vec<usize> = (0..total).filter(|&c| r.rating(c).is_none()).collect();
+    let not_applicable: Vec<usize> = (0..total)
+        .filter(|&c| r.rating(c) == Some(Rating::NotApplicable))
+        .collect();
+    if unrated.is_empty() && not_applicable.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## Not scored\n");
+    for (label, list) in [("Not rated yet", &unrated), ("N/A", &not_applicable)] {
+        if list.is_empty() {
+            continue;
+        }
+        let ids: Vec<&str> = list
+            .iter()
+            .map(|&c| fw.competencies[c].id.as_str())
+            .collect();
+        let _ = writeln!(
+            o,
+            "- {label} ({}): {}",
+            list.len(),
+            md_cell(&ids.join(", "))
+        );
+    }
+    o.push('\n');
+}
+
+/// The development plan, in framework order.
+fn plan(o: &mut String, r: &Report) {
+    let fw = r.fw;
+    let target_name = target_name(r);
+    let _ = writeln!(o, "## Development plan\n");
+    let planned: Vec<usize> = (0..fw.competencies.len())
+        .filter(|&c| r.plan(&fw.competencies[c].id).is_some())
+        .collect();
+    if planned.is_empty() {
+        let _ = writeln!(o, "No development plan yet.\n");
+    }
+    for &c in &planned {
+        let item = r.plan(&fw.competencies[c].id).expect("filtered on a plan");
+        let _ = writeln!(o, "### {}\n", md_competency(fw, c));
+        let _ = writeln!(
+            o,
+            "You: {} · {target_name} target: {} · your target: {}\n",
+            rating_words(r.rating(c)),
+            fw.target(r.target(), c),
+            item.target.map_or("none".to_string(), |t| t.to_string())
+        );
+        md_action(o, item);
+    }
+}
+
+/// Every evidence note, in framework order.
+fn notes(o: &mut String, r: &Report) {
+    let (fw, assessment) = (r.fw, r.assessment);
+    let _ = writeln!(o, "## Notes\n");
+    let noted: Vec<usize> = (0..fw.competencies.len())
+        .filter(|&c| has_text(assessment.note(&fw.competencies[c].id)))
+        .collect();
+    if noted.is_empty() {
+        let _ = writeln!(o, "No notes yet.\n");
+    }
+    for &c in &noted {
+        let rating = match r.rating(c) {
+            Some(Rating::Level(level)) => format!("rated {level}"),
+            Some(Rating::NotApplicable) => "N/A".to_string(),
+            None => "not rated".to_string(),
+        };
+        let _ = writeln!(o, "### {} ({rating})\n", md_competency(fw, c));
+        md_quote(o, assessment.note(&fw.competencies[c].id));
+        o.push('\n');
+    }
+}
+
+/// Ratings for competencies the framework does not have; nothing when there are none.
+fn unknown_ratings(o: &mut String, r: &Report) {
+    let assessment = r.assessment;
+    if r.unknown.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "## Ratings for competencies this framework does not have\n"
+    );
+    let _ = writeln!(
+        o,
+        "Kept in the assessment file and left out of every score.\n"
+    );
+    for id in &r.unknown {
+        let _ = writeln!(o, "### {}\n", md_cell(id.as_str()));
+        let mut facts = format!("Rating: {}", rating_words(assessment.rating(id)));
+        if let Some(item) = r.plan(id) {
+            let _ = write!(
+                facts,
+                " · your target: {}",
+                item.target.map_or("none".to_string(), |t| t.to_string())
+            );
+        }
+        let _ = writeln!(o, "{facts}\n");
+        let note = assessment.note(id);
+        if has_text(note) {
+            let _ = writeln!(o, "Note:\n");
+            md_quote(o, note);
+            o.push('\n');
+        }
+        if let Some(item) = r.plan(id) {
+            md_action(o, item);
+        }
+    }
+}
+
+/// A plan item's next action as a block quote.
+fn md_action(o: &mut String, item: &PlanItem) {
+    if has_text(&item.action) {
+        o.push_str("Next action:\n\n");
+        md_quote(o, &item.action);
+        o.push('\n');
+    } else {
+        o.push_str("No next action written yet.\n\n");
+    }
+}
