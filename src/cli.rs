@@ -94,7 +94,7 @@ pub enum FrameworkCommand {
 }
 
 /// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).
-fn assessment_name(name: &str) -> Result<String, String> {
+fn assessment_name(name: &str) -> storage::Result<String> {
     paths::check_name(name).map(|()| name.to_string())
 }
 
@@ -178,8 +178,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::List) => {
             let framework = load_framework(cli.framework.as_deref())?;
             let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
-            let listings = storage::list_assessments(&paths, &framework)
-                .map_err(|e| format!("cannot read {}: {e}", paths.assessments_dir().display()))?;
+            let listings = storage::list_assessments(&paths, &framework)?;
             if listings.is_empty() {
                 print_stdout(&format!(
                     "No saved assessments in {}. Run `rolefit` to start one.\n",
@@ -306,7 +305,7 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String), Failure> {
         let name = paths::stem(file);
         return Ok((file.clone(), name));
     }
-    paths::check_name(&cli.assessment).map_err(Failure)?;
+    paths::check_name(&cli.assessment)?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     Ok((
         paths.assessment_file(&cli.assessment),
