@@ -1,7 +1,7 @@
 //! The command line: parsing (clap) and the commands. The TUI start-up lives here too, split
 //! into a testable `prepare` and the terminal-owning `launch`.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 use crate::app::{App, Prompt, SaveStatus};
 use crate::domain::framework::BUILTIN_TOML;
-use crate::domain::{Assessment, Framework};
+use crate::domain::{Assessment, Framework, Problem};
 use crate::runtime::{self, FileStore, TerminalEvents};
 use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
 use crate::strings;
@@ -98,14 +98,108 @@ fn assessment_name(name: &str) -> storage::Result<String> {
     paths::check_name(name).map(|()| name.to_string())
 }
 
-/// A failure to report: one sentence on stderr, exit code 1.
-#[derive(Debug)]
-pub struct Failure(pub String);
+/// A command-line result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl<T: std::fmt::Display> From<T> for Failure {
-    fn from(value: T) -> Self {
-        Failure(value.to_string())
-    }
+/// A failure to report: one sentence on stderr, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// From the data folder or an assessment file's folder.
+    #[error(transparent)]
+    Storage(#[from] storage::Error),
+    /// Standard output could not be written.
+    #[error("cannot write output: {0}")]
+    Output(#[source] io::Error),
+    /// A framework file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A framework file is not text.
+    #[error("{} is not UTF-8 text", path.display())]
+    NotText {
+        path: PathBuf,
+        #[source]
+        source: std::string::FromUtf8Error,
+    },
+    /// A framework file given with `--framework` does not validate.
+    #[error(
+        "the framework file {} has {count} problem(s), the first at {first}; run `rolefit framework check {}` to see them all",
+        path.display(),
+        path.display()
+    )]
+    Framework {
+        path: PathBuf,
+        count: usize,
+        #[source]
+        first: Problem,
+    },
+    /// The assessment a report needs does not exist.
+    #[error("there is no assessment at {}; run rolefit to start one", path.display())]
+    Missing { path: PathBuf },
+    /// The assessment is in a format newer than this build reads.
+    #[error("{} was written by a newer rolefit (format {found}); update rolefit to read it", path.display())]
+    Newer { path: PathBuf, found: i64 },
+    /// The assessment file is broken.
+    #[error("cannot read {0}; fix the file, or open rolefit to move it aside")]
+    Unreadable(#[source] storage::Unreadable),
+    /// `export -o` names the assessment file itself.
+    #[error("{} is the assessment itself; choose another file for the report", path.display())]
+    ReportOverAssessment { path: PathBuf },
+    /// `export -o` could not write its file.
+    #[error("cannot write {}: {}", path.display(), storage::describe_io_error(source))]
+    WriteReport {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// Another rolefit holds the assessment's lock.
+    #[error(
+        "{} is open in a running rolefit; close the round there (Results, key c) or quit it first",
+        path.display()
+    )]
+    Busy { path: PathBuf },
+    /// `snapshot` could not save the closed round.
+    #[error("cannot save {}: {}; nothing was changed", path.display(), storage::describe_io_error(source))]
+    Save {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// `diff` without a round to compare from.
+    #[error(
+        "{name} has no closed rounds yet; close one with `rolefit snapshot` or on the Results screen (key c)"
+    )]
+    NoRounds { name: String },
+    /// `diff` names a round that is not there.
+    #[error(
+        "no round {reference:?} in {name}; use a number from 1 to {rounds}, a date, a label, \"last\" or \"now\""
+    )]
+    NoSuchRound {
+        reference: String,
+        name: String,
+        rounds: usize,
+    },
+    /// The TUI was started without a terminal.
+    #[error("the assessment needs an interactive terminal; run rolefit directly in one")]
+    NotATerminal,
+    /// The exit signals could not be watched.
+    #[error("cannot watch for signals: {0}")]
+    Signals(#[source] io::Error),
+    /// The terminal's input and resizes could not be watched.
+    #[error("cannot watch the terminal: {0}")]
+    WatchTerminal(#[source] io::Error),
+    /// Raw mode or the alternate screen could not be entered.
+    #[error("cannot set up the terminal: {0}")]
+    SetUpTerminal(#[source] io::Error),
+    /// Drawing or reading the terminal failed while running.
+    #[error("the terminal failed: {0}")]
+    Terminal(#[source] io::Error),
+    /// The TUI quit with changes it could not save.
+    #[error("quit with unsaved changes: {} could not be written", path.display())]
+    Unsaved { path: PathBuf },
 }
 
 /// Parses the command line and runs it.
@@ -124,8 +218,8 @@ pub fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code,
-        Err(Failure(message)) => {
-            eprintln!("rolefit: {message}");
+        Err(err) => {
+            eprintln!("rolefit: {err}");
             ExitCode::from(1)
         }
     }
@@ -150,7 +244,7 @@ fn usage_line(message: &str) -> String {
 }
 
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Framework {
             command: FrameworkCommand::Dump,
@@ -204,17 +298,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     if storage::atomic::resolve_target(out)
                         == storage::atomic::resolve_target(&path)
                     {
-                        return Err(Failure(format!(
-                            "{} is the assessment itself; choose another file for the report",
-                            out.display()
-                        )));
+                        return Err(Error::ReportOverAssessment { path: out.clone() });
                     }
-                    storage::atomic::write_atomic(out, report.as_bytes()).map_err(|e| {
-                        format!(
-                            "cannot write {}: {}",
-                            out.display(),
-                            runtime::describe_io_error(&e)
-                        )
+                    storage::atomic::write_atomic(out, report.as_bytes()).map_err(|source| {
+                        Error::WriteReport {
+                            path: out.clone(),
+                            source,
+                        }
                     })?;
                     print_stdout(&format!("Wrote the {format} report to {}\n", out.display()))?;
                 }
@@ -226,23 +316,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let (path, name) = assessment_path(&cli)?;
             let _lock = match storage::lock_soon(&path) {
                 LockOutcome::Held(lock) => Some(lock),
-                LockOutcome::Busy => {
-                    return Err(Failure(format!(
-                        "{} is open in a running rolefit; close the round there (Results, key c) or quit it first",
-                        path.display()
-                    )));
-                }
+                LockOutcome::Busy => return Err(Error::Busy { path }),
                 LockOutcome::Unavailable(_) => None,
             };
             let mut assessment = read_existing(&path, &name)?;
             let round =
                 assessment.close_round(crate::clock::now_utc(), label.as_deref().unwrap_or(""));
-            storage::save_assessment(&path, &assessment).map_err(|e| {
-                format!(
-                    "cannot save {}: {}; nothing was changed",
-                    path.display(),
-                    runtime::describe_io_error(&e)
-                )
+            storage::save_assessment(&path, &assessment).map_err(|source| Error::Save {
+                path: path.clone(),
+                source,
             })?;
             let snapshot = &assessment.history[round - 1];
             print_stdout(&format!(
@@ -258,16 +340,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let (path, name) = assessment_path(&cli)?;
             let assessment = read_existing(&path, &name)?;
             if assessment.history.is_empty() && from.is_none() {
-                return Err(Failure(format!(
-                    "{name} has no closed rounds yet; close one with `rolefit snapshot` or on the Results screen (key c)"
-                )));
+                return Err(Error::NoRounds { name });
             }
             let pick = |reference: &str| {
                 crate::domain::diff::side(&assessment, reference).ok_or_else(|| {
-                    Failure(format!(
-                        "no round {reference:?} in {name}; use a number from 1 to {}, a date, a label, \"last\" or \"now\"",
-                        assessment.history.len()
-                    ))
+                    Error::NoSuchRound {
+                        reference: reference.to_string(),
+                        name: name.clone(),
+                        rounds: assessment.history.len(),
+                    }
                 })
             };
             let from = pick(from.as_deref().unwrap_or("last"))?;
@@ -290,17 +371,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
-fn print_stdout(text: &str) -> Result<(), Failure> {
+fn print_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (e.g. `| head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Failure(format!("cannot write output: {e}"))),
+        other => other.map_err(Error::Output),
     }
 }
 
 /// Where the assessment file is, and its name.
-pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String), Failure> {
+pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String)> {
     if let Some(file) = &cli.file {
         let name = paths::stem(file);
         return Ok((file.clone(), name));
@@ -314,47 +395,44 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String), Failure> {
 }
 
 /// An assessment that must already exist and be readable (for the commands that report on it).
-pub fn read_existing(path: &Path, name: &str) -> Result<Assessment, Failure> {
-    match storage::read_assessment(path, name) {
+pub fn read_existing(path: &Path, name: &str) -> Result<Assessment> {
+    let path = path.to_path_buf();
+    match storage::read_assessment(&path, name) {
         ReadOutcome::Loaded(assessment) => Ok(assessment),
-        ReadOutcome::Missing => Err(Failure(format!(
-            "there is no assessment at {}; run rolefit to start one",
-            path.display()
-        ))),
-        ReadOutcome::Newer { found, .. } => Err(Failure(format!(
-            "{} was written by a newer rolefit (format {found}); update rolefit to read it",
-            path.display()
-        ))),
-        ReadOutcome::Unreadable(problem) => Err(Failure(format!(
-            "cannot read {problem}; fix the file, or open rolefit to move it aside"
-        ))),
+        ReadOutcome::Missing => Err(Error::Missing { path }),
+        ReadOutcome::Newer { found, .. } => Err(Error::Newer { path, found }),
+        ReadOutcome::Unreadable(problem) => Err(Error::Unreadable(problem)),
     }
 }
 
 /// The built-in framework, or a validated one from a file.
-pub fn load_framework(path: Option<&Path>) -> Result<Framework, Failure> {
+pub fn load_framework(path: Option<&Path>) -> Result<Framework> {
     let Some(path) = path else {
         return Ok(Framework::builtin());
     };
     let text = read_text(path)?;
-    Framework::from_toml(&text).map_err(|problems| {
-        let first = &problems[0];
-        Failure(format!(
-            "the framework file {} has {} problem(s), the first at {first}; run `rolefit framework check {}` to see them all",
-            path.display(),
-            problems.len(),
-            path.display()
-        ))
+    Framework::from_toml(&text).map_err(|problems| Error::Framework {
+        path: path.to_path_buf(),
+        count: problems.len(),
+        first: problems
+            .into_iter()
+            .next()
+            .expect("an invalid framework has a problem"),
     })
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|_| Failure(format!("{} is not UTF-8 text", path.display())))
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|source| Error::NotText {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
-fn check_framework(path: &Path) -> Result<ExitCode, Failure> {
+fn check_framework(path: &Path) -> Result<ExitCode> {
     let text = read_text(path)?;
     match Framework::from_toml(&text) {
         Ok(fw) => {
@@ -399,7 +477,7 @@ pub struct Prepared {
 
 /// Locks, cleans up, reads and classifies the assessment file, and builds the app with any
 /// prompt the user must answer first.
-pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared, Failure> {
+pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared> {
     storage::ensure_parent(path)?;
     let (lock, busy, lock_warning) = match storage::lock_soon(path) {
         LockOutcome::Held(lock) => (Some(lock), false, None),
@@ -509,11 +587,9 @@ fn leave_terminal(mut terminal: ratatui::DefaultTerminal) {
 }
 
 /// Runs the TUI on a real terminal.
-pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<(), Failure> {
+pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure(
-            "the assessment needs an interactive terminal; run rolefit directly in one".into(),
-        ));
+        return Err(Error::NotATerminal);
     }
     let Prepared { mut app, mut store } = prepare(framework, path, name)?;
     let stop = Arc::new(AtomicBool::new(false));
@@ -523,26 +599,22 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<(), Failu
         signal_hook::consts::SIGINT,
     ];
     for signal in exit_signals {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .map_err(|e| Failure(format!("cannot watch for signals: {e}")))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
     }
     let mut wake_on = exit_signals.to_vec();
     wake_on.push(signal_hook::consts::SIGWINCH);
-    let mut events = TerminalEvents::new(&wake_on)
-        .map_err(|e| Failure(format!("cannot watch the terminal: {e}")))?;
-    let mut terminal =
-        enter_terminal().map_err(|e| Failure(format!("cannot set up the terminal: {e}")))?;
+    let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
+    let mut terminal = enter_terminal().map_err(Error::SetUpTerminal)?;
     if let Ok(size) = terminal.size() {
         app.size = (size.width, size.height);
     }
     let result = runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop);
     leave_terminal(terminal);
-    result.map_err(|e| Failure(format!("the terminal failed: {e}")))?;
+    result.map_err(Error::Terminal)?;
     if app.dirty && !app.read_only {
-        return Err(Failure(format!(
-            "quit with unsaved changes: {} could not be written",
-            path.display()
-        )));
+        return Err(Error::Unsaved {
+            path: path.to_path_buf(),
+        });
     }
     Ok(())
 }
