@@ -109,3 +109,41 @@ pub enum Error {
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },
 }
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn a_failed_save_names_the_file_and_keeps_the_io_error() {
+        let err = Error::Save {
+            path: "a.toml".into(),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        assert_eq!(
+            err.to_string(),
+            "cannot save a.toml: disk full; nothing was changed"
+        );
+        let source = err.source().and_then(|s| s.downcast_ref::<io::Error>());
+        assert_eq!(
+            source.map(io::Error::kind),
+            Some(io::ErrorKind::StorageFull)
+        );
+    }
+
+    #[test]
+    fn storage_errors_pass_through_with_their_text_and_source() {
+        let err = Error::from(storage::Error::CreateDir {
+            path: "/data".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        });
+        assert!(
+            err.to_string()
+                .starts_with("cannot create the folder /data: "),
+            "{err}"
+        );
+        assert!(err.source().is_some_and(|s| s.is::<io::Error>()));
+    }
+}
