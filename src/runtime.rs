@@ -142,11 +142,11 @@ pub trait Persist {
     /// Writes the assessment; the error is shown to the user.
     fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
     /// Moves an unreadable file aside; returns where it went.
-    fn move_aside(&mut self) -> Result<PathBuf, String>;
+    fn move_aside(&mut self) -> storage::Result<PathBuf>;
     /// Writes a report (`extension` without the dot) next to the user's data; returns its path.
-    fn write_report(&mut self, extension: &str, contents: &str) -> Result<PathBuf, String> {
+    fn write_report(&mut self, extension: &str, contents: &str) -> storage::Result<PathBuf> {
         let _ = (extension, contents);
-        Err("reports cannot be written here".into())
+        Err(storage::Error::NoReports)
     }
 }
 
@@ -161,30 +161,22 @@ impl Persist for FileStore {
         storage::save_assessment(&self.path, assessment)
     }
 
-    fn move_aside(&mut self) -> Result<PathBuf, String> {
-        storage::move_aside(&self.path).map_err(|e| e.to_string())
+    fn move_aside(&mut self) -> storage::Result<PathBuf> {
+        storage::move_aside(&self.path)
     }
 
-    fn write_report(&mut self, extension: &str, contents: &str) -> Result<PathBuf, String> {
+    fn write_report(&mut self, extension: &str, contents: &str) -> storage::Result<PathBuf> {
         let path = storage::report_path(&self.path, extension);
-        storage::ensure_parent(&path).map_err(|e| e.to_string())?;
-        storage::atomic::write_atomic(&path, contents.as_bytes())
-            .map_err(|e| format!("{}: {}", path.display(), describe_io_error(&e)))?;
-        Ok(path)
+        storage::ensure_parent(&path)?;
+        match storage::atomic::write_atomic(&path, contents.as_bytes()) {
+            Ok(()) => Ok(path),
+            Err(source) => Err(storage::Error::WriteReport { path, source }),
+        }
     }
 }
 
-/// Says in a few words why a save failed.
-pub fn describe_io_error(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::StorageFull => "disk full".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
-        io::ErrorKind::NotFound => "the folder is gone".into(),
-        io::ErrorKind::QuotaExceeded => "disk quota exceeded".into(),
-        _ => err.to_string(),
-    }
-}
+/// The wording of I/O errors lives with the storage errors that use it.
+pub use crate::storage::describe_io_error;
 
 /// Runs the loop until the user quits, the events end, or `stop` is raised (a signal). Saves
 /// pending changes before returning, however it returns, whenever the file is writable.
@@ -255,7 +247,8 @@ fn run_loop<B: Backend, E: EventSource>(
                                 app.update(action, crate::clock::now_utc());
                             }
                             Err(reason) => {
-                                app.update(Action::Notify(reason), crate::clock::now_utc());
+                                let notice = Action::Notify(reason.to_string());
+                                app.update(notice, crate::clock::now_utc());
                             }
                         },
                         Effect::Export(format) => {
@@ -263,7 +256,8 @@ fn run_loop<B: Backend, E: EventSource>(
                                 crate::export::export(&app.framework, &app.assessment, format);
                             let written = store
                                 .write_report(format.extension(), &report)
-                                .map(|path| path.display().to_string());
+                                .map(|path| path.display().to_string())
+                                .map_err(|e| e.to_string());
                             app.update(Action::Exported(written), crate::clock::now_utc());
                         }
                     }

@@ -33,7 +33,7 @@ impl Persist for Failing {
         self.inner.save(assessment)
     }
 
-    fn move_aside(&mut self) -> Result<PathBuf, String> {
+    fn move_aside(&mut self) -> rolefit::storage::Result<PathBuf> {
         self.inner.move_aside()
     }
 }

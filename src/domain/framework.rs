@@ -233,7 +233,8 @@ impl Framework {
 }
 
 /// One thing wrong with a framework file, with its position (1-based).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {message}")]
 pub struct Problem {
     pub line: usize,
     pub column: usize,
@@ -254,16 +255,6 @@ impl Problem {
     pub fn from_toml_error(text: &str, err: &toml::de::Error) -> Problem {
         let offset = err.span().map_or(0, |span| span.start);
         Problem::at(text, offset, err.message().trim().to_string())
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
     }
 }
 

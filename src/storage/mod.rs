@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod codec;
+mod error;
 pub mod paths;
 
 use std::fs::{self, File, OpenOptions};
@@ -13,25 +14,12 @@ use crate::domain::framework::line_column;
 use crate::domain::{Assessment, Framework};
 
 pub use codec::ParseError;
+pub use error::{Error, Result, describe_io_error};
 pub use paths::DataPaths;
 
-/// Errors from storage, each with what the user can do.
-#[derive(Debug, thiserror::Error)]
-pub enum StorageError {
-    #[error(
-        "cannot find a home directory for rolefit's data; pass --data-dir DIR or set ROLEFIT_DATA_DIR"
-    )]
-    NoHome,
-    #[error("cannot create the folder {}: {source}; choose another with --data-dir", path.display())]
-    CreateDir { path: PathBuf, source: io::Error },
-    #[error("cannot read {}: {source}", path.display())]
-    Read { path: PathBuf, source: io::Error },
-    #[error("cannot move {} aside: {source}; move or delete it yourself, then start rolefit again", path.display())]
-    MoveAside { path: PathBuf, source: io::Error },
-}
-
 /// Why a file on disk is unusable; shown to the user with its path.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}{reason}", path.display(), place(*line))]
 pub struct Unreadable {
     pub path: PathBuf,
     /// 1-based, when the problem has a place in the text.
@@ -39,18 +27,11 @@ pub struct Unreadable {
     pub reason: String,
 }
 
-impl std::fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some((line, column)) => write!(
-                f,
-                "{}: line {line}, column {column}: {}",
-                self.path.display(),
-                self.reason
-            ),
-            None => write!(f, "{}: {}", self.path.display(), self.reason),
-        }
-    }
+/// "line L, column C: " before the reason, when the problem has a place.
+fn place(line: Option<(usize, usize)>) -> String {
+    line.map_or_else(String::new, |(line, column)| {
+        format!("line {line}, column {column}: ")
+    })
 }
 
 /// The lock that makes one rolefit the only writer of an assessment. Released by the OS when
@@ -165,7 +146,7 @@ fn unreadable(path: &Path, line: Option<(usize, usize)>, reason: &str) -> ReadOu
 }
 
 /// Moves a broken file to `NAME.corrupt-TIMESTAMP.toml` beside it; returns the new path.
-pub fn move_aside(path: &Path) -> Result<PathBuf, StorageError> {
+pub fn move_aside(path: &Path) -> Result<PathBuf> {
     let stem = paths::stem(path);
     let stamp = crate::clock::file_stamp();
     let mut target = path.with_file_name(format!("{stem}.corrupt-{stamp}.toml"));
@@ -174,7 +155,7 @@ pub fn move_aside(path: &Path) -> Result<PathBuf, StorageError> {
         target = path.with_file_name(format!("{stem}.corrupt-{stamp}-{n}.toml"));
         n += 1;
     }
-    fs::rename(path, &target).map_err(|source| StorageError::MoveAside {
+    fs::rename(path, &target).map_err(|source| Error::MoveAside {
         path: path.to_path_buf(),
         source,
     })?;
@@ -195,10 +176,10 @@ pub fn report_path(assessment: &Path, extension: &str) -> PathBuf {
 }
 
 /// Creates the folder an assessment file lives in.
-pub fn ensure_parent(path: &Path) -> Result<(), StorageError> {
+pub fn ensure_parent(path: &Path) -> Result<()> {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => {
-            fs::create_dir_all(dir).map_err(|source| StorageError::CreateDir {
+            fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
                 path: dir.to_path_buf(),
                 source,
             })
@@ -220,12 +201,12 @@ pub struct Listing {
 }
 
 /// Every assessment in the data folder, by name, with its progress or its problem.
-pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> io::Result<Vec<Listing>> {
+pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<Listing>> {
     let dir = paths.assessments_dir();
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(err),
+        Err(source) => return Err(Error::ReadDir { path: dir, source }),
     };
     let mut out = Vec::new();
     for entry in entries.filter_map(Result::ok) {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::StorageError;
+use super::{Error, Result};
 
 /// Environment variable that moves the data directory.
 pub const DATA_DIR_ENV: &str = "ROLEFIT_DATA_DIR";
@@ -17,7 +17,7 @@ pub struct DataPaths {
 
 impl DataPaths {
     /// `--data-dir`, else `ROLEFIT_DATA_DIR`, else the platform's data directory.
-    pub fn resolve(cli: Option<&Path>) -> Result<DataPaths, StorageError> {
+    pub fn resolve(cli: Option<&Path>) -> Result<DataPaths> {
         if let Some(dir) = cli {
             return Ok(DataPaths {
                 data_dir: dir.to_path_buf(),
@@ -30,7 +30,7 @@ impl DataPaths {
                 source: DATA_DIR_ENV,
             });
         }
-        let dirs = directories::ProjectDirs::from("", "", "rolefit").ok_or(StorageError::NoHome)?;
+        let dirs = directories::ProjectDirs::from("", "", "rolefit").ok_or(Error::NoHome)?;
         Ok(DataPaths {
             data_dir: dirs.data_dir().to_path_buf(),
             source: "platform default",
@@ -49,7 +49,7 @@ impl DataPaths {
 }
 
 /// Checks an assessment name: it becomes a file name, so no separators or dots at the start.
-pub fn check_name(name: &str) -> Result<(), String> {
+pub fn check_name(name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 64
         && !name.starts_with('.')
@@ -59,9 +59,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'"
-        ))
+        Err(Error::BadName {
+            name: name.to_string(),
+        })
     }
 }
 

@@ -1,0 +1,91 @@
+//! The command line's shape: the clap types and the parsers of their values.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::storage::{self, paths};
+
+/// Am I a Project Manager, a PMO Manager, or both? A self-assessment in your terminal.
+#[derive(Debug, Parser)]
+#[command(name = "rolefit", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Which saved assessment to open
+    #[arg(
+        short,
+        long,
+        value_name = "NAME",
+        default_value = "default",
+        global = true,
+        value_parser = assessment_name
+    )]
+    pub assessment: String,
+
+    /// Use this assessment file instead of one in the data directory
+    #[arg(long, value_name = "PATH", global = true)]
+    pub file: Option<PathBuf>,
+
+    /// Data directory [env: ROLEFIT_DATA_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Use a framework file instead of the built-in one
+    #[arg(long, value_name = "PATH", global = true)]
+    pub framework: Option<PathBuf>,
+}
+
+/// The subcommands; none starts the assessment.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List saved assessments with progress and last change
+    List,
+    /// Work with framework files
+    Framework {
+        #[command(subcommand)]
+        command: FrameworkCommand,
+    },
+    /// Show where data and config live
+    Paths,
+    /// Write a report of an assessment (to stdout unless -o is given)
+    Export {
+        /// markdown, json or csv
+        #[arg(long, value_name = "FORMAT", default_value = "markdown")]
+        format: crate::export::Format,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Close a round: keep today's ratings to compare with later
+    Snapshot {
+        /// A few words to recognise the round by, e.g. "before the secondment"
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+    },
+    /// Show what changed between two rounds (default: the last round and now)
+    Diff {
+        /// Round to compare from: a number (1 = first), a date prefix, a label, "last" or "now"
+        from: Option<String>,
+        /// Round to compare to (same forms; default "now")
+        to: Option<String>,
+    },
+}
+
+/// `rolefit framework ...`.
+#[derive(Debug, Subcommand)]
+pub enum FrameworkCommand {
+    /// Validate a framework file; every problem is reported with line and column
+    Check {
+        /// The framework file
+        path: PathBuf,
+    },
+    /// Print the built-in framework (a start for your own)
+    Dump,
+}
+
+/// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).
+fn assessment_name(name: &str) -> storage::Result<String> {
+    paths::check_name(name).map(|()| name.to_string())
+}

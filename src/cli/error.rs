@@ -1,0 +1,149 @@
+//! The command line's one error type: every failure a command reports, with its context.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::domain::Problem;
+use crate::storage;
+
+/// A command-line result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A failure to report: one sentence on stderr, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// From the data folder or an assessment file's folder.
+    #[error(transparent)]
+    Storage(#[from] storage::Error),
+    /// Standard output could not be written.
+    #[error("cannot write output: {0}")]
+    Output(#[source] io::Error),
+    /// A framework file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A framework file is not text.
+    #[error("{} is not UTF-8 text", path.display())]
+    NotText {
+        path: PathBuf,
+        #[source]
+        source: std::string::FromUtf8Error,
+    },
+    /// A framework file given with `--framework` does not validate.
+    #[error(
+        "the framework file {} has {count} problem(s), the first at {first}; run `rolefit framework check {}` to see them all",
+        path.display(),
+        path.display()
+    )]
+    Framework {
+        path: PathBuf,
+        count: usize,
+        #[source]
+        first: Problem,
+    },
+    /// The assessment a report needs does not exist.
+    #[error("there is no assessment at {}; run rolefit to start one", path.display())]
+    Missing { path: PathBuf },
+    /// The assessment is in a format newer than this build reads.
+    #[error("{} was written by a newer rolefit (format {found}); update rolefit to read it", path.display())]
+    Newer { path: PathBuf, found: i64 },
+    /// The assessment file is broken.
+    #[error("cannot read {0}; fix the file, or open rolefit to move it aside")]
+    Unreadable(#[source] storage::Unreadable),
+    /// `export -o` names the assessment file itself.
+    #[error("{} is the assessment itself; choose another file for the report", path.display())]
+    ReportOverAssessment { path: PathBuf },
+    /// `export -o` could not write its file.
+    #[error("cannot write {}: {}", path.display(), storage::describe_io_error(source))]
+    WriteReport {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// Another rolefit holds the assessment's lock.
+    #[error(
+        "{} is open in a running rolefit; close the round there (Results, key c) or quit it first",
+        path.display()
+    )]
+    Busy { path: PathBuf },
+    /// `snapshot` could not save the closed round.
+    #[error("cannot save {}: {}; nothing was changed", path.display(), storage::describe_io_error(source))]
+    Save {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// `diff` without a round to compare from.
+    #[error(
+        "{name} has no closed rounds yet; close one with `rolefit snapshot` or on the Results screen (key c)"
+    )]
+    NoRounds { name: String },
+    /// `diff` names a round that is not there.
+    #[error(
+        "no round {reference:?} in {name}; use a number from 1 to {rounds}, a date, a label, \"last\" or \"now\""
+    )]
+    NoSuchRound {
+        reference: String,
+        name: String,
+        rounds: usize,
+    },
+    /// The TUI was started without a terminal.
+    #[error("the assessment needs an interactive terminal; run rolefit directly in one")]
+    NotATerminal,
+    /// The exit signals could not be watched.
+    #[error("cannot watch for signals: {0}")]
+    Signals(#[source] io::Error),
+    /// The terminal's input and resizes could not be watched.
+    #[error("cannot watch the terminal: {0}")]
+    WatchTerminal(#[source] io::Error),
+    /// Raw mode or the alternate screen could not be entered.
+    #[error("cannot set up the terminal: {0}")]
+    SetUpTerminal(#[source] io::Error),
+    /// Drawing or reading the terminal failed while running.
+    #[error("the terminal failed: {0}")]
+    Terminal(#[source] io::Error),
+    /// The TUI quit with changes it could not save.
+    #[error("quit with unsaved changes: {} could not be written", path.display())]
+    Unsaved { path: PathBuf },
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn a_failed_save_names_the_file_and_keeps_the_io_error() {
+        let err = Error::Save {
+            path: "a.toml".into(),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        assert_eq!(
+            err.to_string(),
+            "cannot save a.toml: disk full; nothing was changed"
+        );
+        let source = err.source().and_then(|s| s.downcast_ref::<io::Error>());
+        assert_eq!(
+            source.map(io::Error::kind),
+            Some(io::ErrorKind::StorageFull)
+        );
+    }
+
+    #[test]
+    fn storage_errors_pass_through_with_their_text_and_source() {
+        let err = Error::from(storage::Error::CreateDir {
+            path: "/data".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        });
+        assert!(
+            err.to_string()
+                .starts_with("cannot create the folder /data: "),
+            "{err}"
+        );
+        assert!(err.source().is_some_and(|s| s.is::<io::Error>()));
+    }
+}

@@ -1,0 +1,80 @@
+//! The command line: parsing (clap, in `args`), one function per subcommand (`commands`), and
+//! the TUI start-up (`start`), split into a testable `prepare` and the terminal-owning `launch`.
+
+mod args;
+mod commands;
+mod error;
+mod start;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command, FrameworkCommand};
+pub use commands::{assessment_path, load_framework, read_existing};
+pub use error::{Error, Result};
+pub use start::{Prepared, launch, prepare};
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version.
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            eprintln!("rolefit: {}", usage_line(&err.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("rolefit: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Clap's message as one line: its first line, without the "error: " prefix, plus a pointer
+/// to --help.
+fn usage_line(message: &str) -> String {
+    let paragraph: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let joined = paragraph.join(" ");
+    let text = joined.strip_prefix("error: ").unwrap_or(&joined);
+    let text = if text.is_empty() {
+        "invalid usage"
+    } else {
+        text
+    };
+    format!("{text} (see rolefit --help)")
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Some(Command::List) => commands::list(&cli),
+        Some(Command::Framework { command }) => match command {
+            FrameworkCommand::Check { path } => commands::framework_check(path),
+            FrameworkCommand::Dump => commands::framework_dump(),
+        },
+        Some(Command::Paths) => commands::paths(&cli),
+        Some(Command::Export { format, output }) => {
+            commands::export(&cli, *format, output.as_deref())
+        }
+        Some(Command::Snapshot { label }) => commands::snapshot(&cli, label.as_deref()),
+        Some(Command::Diff { from, to }) => commands::diff(&cli, from.as_deref(), to.as_deref()),
+        None => {
+            let framework = load_framework(cli.framework.as_deref())?;
+            let (path, name) = assessment_path(&cli)?;
+            launch(framework, &path, &name)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
