@@ -188,6 +188,8 @@ pub fn run<B: Backend, E: EventSource>(
     stop: &Arc<AtomicBool>,
 ) -> io::Result<()> {
     let result = run_loop(terminal, app, events, store, stop);
+    // However the loop ended, a note or plan being typed is kept, as quitting keeps it.
+    app.update(Action::Stopping, crate::clock::now_utc());
     save(app, store);
     result
 }
@@ -227,7 +229,7 @@ fn run_loop<B: Backend, E: EventSource>(
                             if save(app, store) {
                                 return Ok(());
                             }
-                            let reason = match &app.save {
+                            let reason = match app.save_status() {
                                 SaveStatus::Failed(r) => r.clone(),
                                 _ => "unknown error".into(),
                             };
@@ -238,8 +240,8 @@ fn run_loop<B: Backend, E: EventSource>(
                         Effect::StartFresh => match store.move_aside() {
                             Ok(moved) => {
                                 let fresh = Assessment::new(
-                                    &app.assessment.name,
-                                    &app.framework,
+                                    &app.assessment().name,
+                                    app.framework(),
                                     crate::clock::now_utc(),
                                 );
                                 let moved = moved.display().to_string();
@@ -253,7 +255,7 @@ fn run_loop<B: Backend, E: EventSource>(
                         },
                         Effect::Export(format) => {
                             let report =
-                                crate::export::export(&app.framework, &app.assessment, format);
+                                crate::export::export(app.framework(), app.assessment(), format);
                             let written = store
                                 .write_report(format.extension(), &report)
                                 .map(|path| path.display().to_string())
@@ -287,14 +289,14 @@ fn retry_if_failed(saved: bool) -> Option<Instant> {
 /// Saves if there is something to save and the file may be written; true when nothing is left
 /// unsaved.
 fn save(app: &mut App, store: &mut dyn Persist) -> bool {
-    let blocked = matches!(app.prompt, Some(Prompt::Unreadable(_) | Prompt::Locked));
-    if app.read_only || blocked {
+    let blocked = matches!(app.prompt(), Some(Prompt::Unreadable(_) | Prompt::Locked));
+    if app.read_only() || blocked {
         return true;
     }
-    if !app.dirty {
+    if !app.dirty() {
         return true;
     }
-    match store.save(&app.assessment) {
+    match store.save(app.assessment()) {
         Ok(()) => {
             let time = crate::clock::local_hms();
             app.update(Action::Saved(Ok(time)), crate::clock::now_utc());

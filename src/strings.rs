@@ -41,6 +41,21 @@ pub fn welcome_short() -> String {
 
 pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
+pub const READ_ONLY_NEWER: &str = "Read-only: newer file format";
+pub const READ_ONLY_NO_LOCK: &str = "Read-only: no lock";
+
+/// The notice for a file from a newer rolefit.
+pub fn newer_untouched(format: i64) -> String {
+    format!("Format {format} file left untouched; update rolefit to edit it.")
+}
+
+/// The notice when the lock file cannot be made: why, and what rolefit does about it.
+pub fn no_lock(reason: &str) -> String {
+    format!(
+        "Opened read-only: the lock file cannot be created ({reason}), so saving could overwrite another rolefit's ratings."
+    )
+}
+
 pub const READ_ONLY_REFUSED: &str = "Read-only here: nothing was changed.";
 pub const NOT_SAVED_YET: &str = "Not saved yet";
 

@@ -669,6 +669,33 @@ fn sigterm_and_sighup_save() {
     }
 }
 
+/// SIGTERM, SIGHUP and a closed terminal keep a note still open in its editor, as Ctrl-C does.
+#[test]
+fn signals_keep_a_note_being_typed() {
+    for signal in [Some(libc::SIGTERM), Some(libc::SIGHUP), None] {
+        let data = DataDir::new();
+        let file = data.default_file();
+        let mut tui = Tui::start(&data);
+        let screen = go_to_rate_first_run(&mut tui);
+        let (id, ..) = rate_at(&screen).unwrap();
+        tui.send("e");
+        tui.wait_for_text("Note · editing");
+        tui.send("typed before the signal");
+        tui.wait_for_text("typed before the signal");
+        match signal {
+            Some(signal) => tui.signal(signal),
+            None => tui.close_master(),
+        }
+        tui.wait_exit(EXIT);
+        let table = read_table(&file);
+        assert_eq!(
+            table["ratings"][&id]["note"].as_str(),
+            Some("typed before the signal"),
+            "{signal:?}: {table:#?}"
+        );
+    }
+}
+
 /// Closing the terminal (the pty master) makes rolefit save and exit, not spin.
 #[test]
 fn closed_terminal_saves_and_exits() {

@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rolefit::app::Prompt;
+use rolefit::app::{App, Prompt};
 use rolefit::cli::{Prepared, prepare};
 use rolefit::domain::{Assessment, Framework};
 use rolefit::runtime::{self, Persist, ScriptedEvents};
@@ -47,8 +47,8 @@ struct Outcome {
 
 fn run_failing(data: &Path, script: &str, failures: usize, kind: io::ErrorKind) -> Outcome {
     let path = data.join("assessments").join("default.toml");
-    let Prepared { mut app, store } = prepare(Framework::builtin(), &path, "default").unwrap();
-    app.color = false;
+    let Prepared { init, store } = prepare(Framework::builtin(), &path, "default").unwrap();
+    let mut app = App::new(init.color(false));
     let mut store = Failing {
         inner: store,
         failures,
@@ -61,8 +61,8 @@ fn run_failing(data: &Path, script: &str, failures: usize, kind: io::ErrorKind) 
     runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop).unwrap();
     Outcome {
         screen: headless::screen_text(terminal.backend()),
-        prompt: app.prompt.clone(),
-        dirty: app.dirty,
+        prompt: app.prompt().cloned(),
+        dirty: app.dirty(),
         attempts: store.attempts,
     }
 }
@@ -259,11 +259,47 @@ fn a_read_only_folder_is_reported_and_nothing_changes() {
     headless::run(&data, "<tab><tab>4<tab>", (80, 24));
     let before = file(&data).unwrap();
     fs.remount_read_only();
-    let r = headless::run(&data, "<s-tab>3<tab>", (80, 24));
+    // The lock cannot be opened for writing there, so the app opens read-only and says why.
+    let r = headless::run(&data, "", (80, 24));
     assert!(
-        r.screen.contains("Save failed: read-only file system"),
-        "{}",
-        r.screen
+        r.app
+            .notice()
+            .is_some_and(|n| n.contains("read-only file system")),
+        "{:?}",
+        r.app.notice()
     );
+    let r = headless::run(&data, "<s-tab>3<tab>", (80, 24));
+    assert!(r.screen.contains("Read-only: no lock"), "{}", r.screen);
     assert_eq!(file(&data).unwrap(), before);
+}
+
+/// Without the lock (here the lock's path is a folder, which no one can open for writing,
+/// root included) the app opens read-only, says why, and writes nothing.
+#[test]
+fn without_the_lock_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let assessments = dir.path().join("assessments");
+    std::fs::create_dir_all(assessments.join("default.lock")).unwrap();
+    let run = headless::run(dir.path(), "<tab><tab>4e a note<esc>q", (100, 30));
+    assert!(run.app.read_only(), "{}", run.screen);
+    assert!(run.screen.contains("Read-only: no lock"), "{}", run.screen);
+    assert_eq!(
+        file(dir.path()),
+        None,
+        "an assessment was written without the lock"
+    );
+}
+
+/// The events ending (a closed terminal, a signal) with the note editor open keeps the note.
+#[test]
+fn a_note_being_typed_is_saved_when_the_app_must_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    // The script ends inside the editor: the loop returns as on a hang-up.
+    headless::run(dir.path(), "<tab><tab>ehalf a sentence", (100, 30));
+    let saved = headless::saved(dir.path());
+    assert_eq!(
+        saved["ratings"]["DP1"]["note"].as_str(),
+        Some("half a sentence"),
+        "{saved:#?}"
+    );
 }

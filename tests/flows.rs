@@ -28,9 +28,9 @@ fn every_grid_cell_is_reachable_and_every_competency_has_detail() {
     let dir = tempfile::tempdir().unwrap();
     // Open every area from the bottom up, so rows below don't move.
     let r = run(dir.path(), "<tab>G<enter>", (80, 24));
-    let fw = &r.app.framework;
+    let fw = &r.app.framework();
     let last_area = &fw.areas[fw.areas.len() - 1];
-    assert!(r.app.grid.is_expanded(fw.areas.len() - 1));
+    assert!(r.app.grid().is_expanded(fw.areas.len() - 1));
     assert!(r.screen.contains(&last_area.name));
     // Expand all areas: from the top, open an area, jump past its competencies.
     let mut script = String::from("<tab>");
@@ -43,7 +43,7 @@ fn every_grid_cell_is_reachable_and_every_competency_has_detail() {
     let dir = tempfile::tempdir().unwrap();
     let r = run(dir.path(), &script, (80, 24));
     let total_rows = fw.areas.len() + fw.competencies.len();
-    assert_eq!(r.app.grid.rows().len(), total_rows);
+    assert_eq!(r.app.grid().rows().len(), total_rows);
     // Walk every row and every column; each competency shows its id and practice headings.
     for row in 0..total_rows {
         for column in 0..5 {
@@ -54,10 +54,10 @@ fn every_grid_cell_is_reachable_and_every_competency_has_detail() {
             let dir = tempfile::tempdir().unwrap();
             // Expansion is not saved, so replay it each time.
             let r = run(dir.path(), &walk, (120, 40));
-            assert_eq!(r.app.grid.selected, row);
-            assert_eq!(r.app.grid.column, column);
+            assert_eq!(r.app.grid().selected, row);
+            assert_eq!(r.app.grid().column, column);
             if let Some(c) = r.app.grid_competency() {
-                let comp = &r.app.framework.competencies[c];
+                let comp = &r.app.framework().competencies[c];
                 assert!(
                     r.screen.contains(&format!("{} {}", comp.id, comp.name)),
                     "{}",
@@ -188,8 +188,8 @@ fn a_plan_is_saved_in_the_file_and_shown_on_the_grid_after_relaunch() {
     let mut keys = rate_by_area(['4', '4', '3', '1', '3', '1', '1']);
     keys.push_str("<tab>v<enter>5<tab>Shadow the PMO lead<enter>on two gate reviews<esc>");
     let r = run(dir.path(), &keys, (80, 24));
-    let selected = r.app.results.summary.rows[0].competency;
-    let id = r.app.framework.competencies[selected].id.to_string();
+    let selected = r.app.results().summary.rows[0].competency;
+    let id = r.app.framework().competencies[selected].id.to_string();
     let file = saved(dir.path());
     assert_eq!(file["plan"][&id]["target"].as_integer(), Some(5));
     assert_eq!(
@@ -197,11 +197,11 @@ fn a_plan_is_saved_in_the_file_and_shown_on_the_grid_after_relaunch() {
         Some("Shadow the PMO lead\non two gate reviews")
     );
     // After relaunch the plan shows in the grid: the You column and the detail pane.
-    let area = r.app.framework.competencies[selected].area;
+    let area = r.app.framework().competencies[selected].area;
     let mut grid = String::from("<tab><tab>");
     grid.push_str(&"<down>".repeat(area));
     grid.push_str("<enter>");
-    let offset = selected - r.app.framework.areas[area].competencies.start;
+    let offset = selected - r.app.framework().areas[area].competencies.start;
     grid.push_str(&"<down>".repeat(offset + 1));
     let r = run(dir.path(), &grid, (120, 40));
     assert!(r.screen.contains("1→5"), "{}", r.screen);
@@ -218,12 +218,12 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
     let dir = tempfile::tempdir().unwrap();
     let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>";
     let before = run(dir.path(), &keys, (80, 24));
-    let fits = |r: &headless::Run| r.app.results.summary.fits.clone();
+    let fits = |r: &headless::Run| r.app.results().summary.fits.clone();
     let real = fits(&before);
     // Raise the largest PMO gap to 5 in a what-if: PMO fit rises, then discard.
     let r = run(dir.path(), "w5", (80, 24));
     assert!(r.screen.contains("WHAT-IF"), "{}", r.screen);
-    let pmo = r.app.framework.profile_index("pmo").unwrap();
+    let pmo = r.app.framework().profile_index("pmo").unwrap();
     assert!(fits(&r)[pmo].percent > real[pmo].percent);
     let untouched = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
     let r = run(dir.path(), "w5<esc>", (80, 24));

@@ -2,7 +2,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rolefit::app::{Action, App, Prompt};
+use rolefit::app::{Action, App, AppInit, LockState, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Framework, Level, Rating};
 use rolefit::storage::Unreadable;
@@ -15,9 +15,14 @@ fn level(n: u8) -> Rating {
 fn fresh() -> App {
     let fw = Framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
-    let mut app = App::new(fw, assessment).first_run();
-    app.color = false;
-    app
+    App::new(fresh_init(fw, assessment))
+}
+
+/// What a first run starts from, without colour.
+fn fresh_init(fw: Framework, assessment: Assessment) -> AppInit {
+    AppInit::new(fw, assessment)
+        .opened(Opened::FirstRun)
+        .color(false)
 }
 
 fn apply(app: &mut App, actions: &[Action]) {
@@ -147,15 +152,19 @@ fn too_small_and_overlays() {
     let mut app = fresh();
     apply(&mut app, &[Action::NextScreen, Action::ToggleHelp]);
     snap!("help_grid_80x24", app, 80, 24);
-    let mut app = fresh();
-    app.prompt = Some(Prompt::Unreadable(Unreadable {
-        path: "/home/pat/.local/share/rolefit/assessments/default.toml".into(),
-        line: Some((4, 9)),
-        reason: "level 7 is outside the scale 0..=5".into(),
-    }));
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let app = App::new(
+        fresh_init(fw, assessment).opened(Opened::Unreadable(Unreadable {
+            path: "/home/pat/.local/share/rolefit/assessments/default.toml".into(),
+            line: Some((4, 9)),
+            reason: "level 7 is outside the scale 0..=5".into(),
+        })),
+    );
     snap!("prompt_unreadable_80x24", app, 80, 24);
-    let mut app = fresh();
-    app.prompt = Some(Prompt::Locked);
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let app = App::new(fresh_init(fw, assessment).lock(LockState::Busy));
     snap!("prompt_locked_80x24", app, 80, 24);
 }
 
@@ -163,7 +172,7 @@ fn too_small_and_overlays() {
 fn results_with(per_area: [u8; 7]) -> App {
     let mut app = fresh();
     let ids: Vec<(rolefit::domain::CompetencyId, usize)> = app
-        .framework
+        .framework()
         .competencies
         .iter()
         .map(|c| (c.id.clone(), c.area))

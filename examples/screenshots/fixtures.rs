@@ -4,7 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use rolefit::app::{Action, App};
+use rolefit::app::{Action, App, AppInit, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Framework, Level, Rating};
 
@@ -126,9 +126,11 @@ fn level(n: u8) -> Rating {
 fn fresh() -> App {
     let framework = Framework::builtin();
     let assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
-    let mut app = App::new(framework, assessment).first_run();
-    app.color = true;
-    app
+    App::new(
+        AppInit::new(framework, assessment)
+            .opened(Opened::FirstRun)
+            .color(true),
+    )
 }
 
 fn with(mut app: App, actions: &[Action]) -> App {
@@ -191,7 +193,12 @@ fn grid_expanded() -> App {
 fn results_with(per_area: [u8; 7]) -> App {
     let mut app = with(fresh(), &[Action::NextScreen, Action::NextScreen]);
     // Rating moves on to the next competency, so rating them all in order fills the sheet.
-    let areas: Vec<usize> = app.framework.competencies.iter().map(|c| c.area).collect();
+    let areas: Vec<usize> = app
+        .framework()
+        .competencies
+        .iter()
+        .map(|c| c.area)
+        .collect();
     for area in areas {
         app.update(
             Action::Rate(level(per_area[area])),

@@ -84,6 +84,9 @@ pub enum Action {
     StartedFresh(Box<Assessment>, String),
     /// Runtime: something the user should know that no screen shows.
     Notify(String),
+    /// Runtime: the process must stop (a signal, a closed terminal): keep the note or plan
+    /// being typed, as quitting does, before the last save.
+    Stopping,
 }
 
 /// Work for the runtime: the only way `update` asks for I/O.

@@ -19,6 +19,7 @@ use toml::value::Datetime;
 
 use crate::domain::scoring::RatingSheet;
 use crate::domain::{Assessment, Framework, Screen};
+use crate::storage::Unreadable;
 use crate::strings;
 
 pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
@@ -56,47 +57,130 @@ impl Mode {
     }
 }
 
-/// The whole application state.
-#[derive(Debug)]
-pub struct App {
+/// How the assessment file was found at start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// No file yet: a first run, with the welcome.
+    FirstRun,
+    /// A saved assessment, resumed where it was left.
+    Resumed,
+    /// A file from a newer rolefit (this format): shown read-only, never written.
+    Newer(i64),
+    /// A file that cannot be read: the user chooses to quit or start fresh.
+    Unreadable(Unreadable),
+    /// Nothing to say (tests, benchmarks, screenshots).
+    Quietly,
+}
+
+/// The single-writer lock on the assessment, as found at start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LockState {
+    /// This rolefit holds it and may write.
+    Held,
+    /// Another rolefit holds it.
+    Busy,
+    /// It could not be created or opened, for this reason: the app opens read-only rather
+    /// than write without it.
+    Unavailable(String),
+}
+
+/// What the app starts from: everything read from disk and the terminal before the first
+/// frame. The one way to build an `App`.
+#[derive(Clone, Debug)]
+pub struct AppInit {
     pub framework: Framework,
     pub assessment: Assessment,
-    pub screen: Screen,
-    pub roles: RolesState,
-    pub grid: GridState,
-    pub rate: RateState,
-    pub results: ResultsState,
+    pub opened: Opened,
+    pub lock: LockState,
+    /// Draw with colour (off under NO_COLOR).
+    pub color: bool,
+    /// The terminal's size.
+    pub size: (u16, u16),
+}
+
+impl AppInit {
+    /// An assessment opened quietly, with the lock held, in colour, at 80×24.
+    pub fn new(framework: Framework, assessment: Assessment) -> AppInit {
+        AppInit {
+            framework,
+            assessment,
+            opened: Opened::Quietly,
+            lock: LockState::Held,
+            color: true,
+            size: (80, 24),
+        }
+    }
+
+    /// As found at start.
+    pub fn opened(self, opened: Opened) -> AppInit {
+        AppInit { opened, ..self }
+    }
+
+    /// With colour or without.
+    pub fn color(self, color: bool) -> AppInit {
+        AppInit { color, ..self }
+    }
+
+    /// At this terminal size.
+    pub fn size(self, size: (u16, u16)) -> AppInit {
+        AppInit { size, ..self }
+    }
+
+    /// With the lock as found.
+    pub fn lock(self, lock: LockState) -> AppInit {
+        AppInit { lock, ..self }
+    }
+}
+
+/// The whole application state. Only `update` changes it; everything else reads it.
+#[derive(Debug)]
+pub struct App {
+    framework: Framework,
+    assessment: Assessment,
+    screen: Screen,
+    roles: RolesState,
+    grid: GridState,
+    rate: RateState,
+    results: ResultsState,
     /// The label being typed for a round about to be closed.
-    pub round_label: Option<TextArea<'static>>,
+    round_label: Option<TextArea<'static>>,
     /// Profile that gaps are measured against.
-    pub target_profile: usize,
-    pub help: bool,
-    pub prompt: Option<Prompt>,
-    pub save: SaveStatus,
+    target_profile: usize,
+    help: bool,
+    prompt: Option<Prompt>,
+    save: SaveStatus,
     /// A one-line message for the user, shown in the footer until replaced.
-    pub notice: Option<String>,
+    notice: Option<String>,
     /// True when the file must never be written.
-    pub read_only: bool,
+    read_only: bool,
     /// Unsaved changes exist (including where the user is).
-    pub dirty: bool,
+    dirty: bool,
     /// Unsaved changes to ratings, notes, plans or rounds (not just the position).
-    pub dirty_data: bool,
+    dirty_data: bool,
     /// The Results summary needs working out before Results is drawn.
     results_stale: bool,
     /// Show the first-run welcome on the Roles screen.
-    pub welcome: bool,
-    pub size: (u16, u16),
-    pub quitting: bool,
+    welcome: bool,
+    size: (u16, u16),
+    quitting: bool,
     /// Draw with colour (off under NO_COLOR).
-    pub color: bool,
-    pub derived: Derived,
+    color: bool,
+    derived: Derived,
     /// The time of the action being applied (given to `update`, never read from a clock).
     now: Datetime,
 }
 
 impl App {
-    /// An app showing `assessment`, positioned where it was left.
-    pub fn new(framework: Framework, assessment: Assessment) -> App {
+    /// An app showing the assessment, positioned where it was left, saying how it was opened.
+    pub fn new(init: AppInit) -> App {
+        let AppInit {
+            framework,
+            assessment,
+            opened,
+            lock,
+            color,
+            size,
+        } = init;
         let grid = GridState::new(&framework);
         let target_profile = framework.main_profiles[1];
         let derived = Derived::compute(&framework, &assessment, target_profile, None);
@@ -119,15 +203,151 @@ impl App {
             dirty_data: false,
             results_stale: false,
             welcome: false,
-            size: (80, 24),
+            size,
             quitting: false,
-            color: true,
+            color,
             now: assessment.updated,
             framework,
             assessment,
         };
         app.restore_position();
+        app.opened(opened, lock);
         app
+    }
+
+    /// Says how the file was found, and takes the prompt or read-only state that follows.
+    fn opened(&mut self, opened: Opened, lock: LockState) {
+        match opened {
+            Opened::FirstRun => self.welcome = true,
+            Opened::Resumed => {
+                let (rated, total) = self.progress();
+                let unknown: Vec<String> = self
+                    .assessment
+                    .unknown_ids(&self.framework)
+                    .into_iter()
+                    .map(|id| id.0)
+                    .collect();
+                let resumed = strings::resumed(rated, total);
+                self.notice = Some(if unknown.is_empty() {
+                    resumed
+                } else {
+                    format!("{resumed} · {}", strings::unknown_ids(&unknown))
+                });
+            }
+            Opened::Newer(found) => {
+                self.read_only = true;
+                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NEWER.into());
+                self.notice = Some(strings::newer_untouched(found));
+            }
+            Opened::Unreadable(problem) if lock != LockState::Busy => {
+                self.prompt = Some(Prompt::Unreadable(problem));
+            }
+            Opened::Unreadable(_) | Opened::Quietly => {}
+        }
+        match lock {
+            LockState::Held => {}
+            LockState::Busy => self.prompt = Some(Prompt::Locked),
+            LockState::Unavailable(reason) => {
+                self.read_only = true;
+                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NO_LOCK.into());
+                self.notice = Some(strings::no_lock(&reason));
+            }
+        }
+    }
+
+    /// The framework the assessment is rated against.
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    /// The assessment as it stands (what a save writes).
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// Roles screen state.
+    pub fn roles(&self) -> &RolesState {
+        &self.roles
+    }
+
+    /// Grid screen state.
+    pub fn grid(&self) -> &GridState {
+        &self.grid
+    }
+
+    /// Rate screen state.
+    pub fn rate(&self) -> &RateState {
+        &self.rate
+    }
+
+    /// Results screen state.
+    pub fn results(&self) -> &ResultsState {
+        &self.results
+    }
+
+    /// The label field of a round about to be closed, if open.
+    pub fn round_label(&self) -> Option<&TextArea<'static>> {
+        self.round_label.as_ref()
+    }
+
+    /// Index of the profile gaps are measured against.
+    pub fn target_profile(&self) -> usize {
+        self.target_profile
+    }
+
+    /// The prompt waiting for an answer, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// What the footer says about saving.
+    pub fn save_status(&self) -> &SaveStatus {
+        &self.save
+    }
+
+    /// The footer's message, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Whether the file must never be written.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Whether anything is unsaved (including where the user is).
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Whether ratings, notes, plans or rounds are unsaved.
+    pub fn dirty_data(&self) -> bool {
+        self.dirty_data
+    }
+
+    /// Whether the first-run welcome shows.
+    pub fn welcome(&self) -> bool {
+        self.welcome
+    }
+
+    /// The terminal's size, as last reported.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Whether to draw with colour.
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    /// Figures derived from the ratings.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
     }
 
     /// Puts the screen, competency and target profile back where the file says.
@@ -153,12 +373,6 @@ impl App {
         }
         self.sync_cursor();
         self.refresh();
-    }
-
-    /// A first run: welcome on the Roles screen.
-    pub fn first_run(mut self) -> App {
-        self.welcome = true;
-        self
     }
 
     /// Number of competencies rated (N/A included) and in total.
@@ -276,6 +490,12 @@ impl App {
                 self.refresh();
             }
             Action::Notify(message) => self.notice = Some(message),
+            Action::Stopping => {
+                let mut effects = self.close_note();
+                effects.extend(self.close_plan());
+                self.round_label = None;
+                return Ok(effects);
+            }
             other => return Err(other),
         }
         Ok(Vec::new())
@@ -385,13 +605,6 @@ impl App {
         vec![Effect::SaveAndQuit]
     }
 
-    /// Commits whatever text editor is open (note, plan, round label is dropped), as quitting
-    /// would; used before a final save when the process must stop.
-    pub fn commit_editors(&mut self) {
-        let _ = self.close_note();
-        let _ = self.close_plan();
-    }
-
     pub(super) fn go_to(&mut self, screen: Screen) -> Vec<Effect> {
         if screen == self.screen {
             return Vec::new();
@@ -463,7 +676,7 @@ mod tests {
     fn app() -> App {
         let fw = Framework::builtin();
         let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
-        App::new(fw, assessment)
+        App::new(AppInit::new(fw, assessment))
     }
 
     /// The time every test action happens at.
@@ -622,5 +835,62 @@ mod tests {
         app.update(Action::Rate(level(5)), t0());
         assert_eq!(app.update(Action::ApplyWhatIf, t0()), vec![Effect::Changed]);
         assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(5)));
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(
+                Action::Edit(Input {
+                    key: ratatui_textarea::Key::Char(c),
+                    ..Default::default()
+                }),
+                t0(),
+            );
+        }
+    }
+
+    #[test]
+    fn stopping_keeps_the_note_and_the_plan_being_typed() {
+        let mut app = app();
+        app.update(Action::NextScreen, t0());
+        app.update(Action::NextScreen, t0());
+        app.update(Action::EditNote, t0());
+        typed(&mut app, "half a sentence");
+        assert_eq!(app.update(Action::Stopping, t0()), vec![Effect::Changed]);
+        assert_eq!(app.assessment.note(&"DP1".into()), "half a sentence");
+        assert!(app.dirty && app.mode() == Mode::Screen(Screen::Rate));
+
+        let mut app = self::app();
+        app.update(Action::NextScreen, t0());
+        app.update(Action::NextScreen, t0());
+        app.update(Action::Rate(level(1)), t0());
+        app.update(Action::PrevScreen, t0());
+        app.update(Action::PrevScreen, t0());
+        app.update(Action::PrevScreen, t0());
+        app.update(Action::OpenPlan, t0());
+        app.update(Action::SwitchField, t0());
+        typed(&mut app, "shadow a gate review");
+        app.update(Action::Stopping, t0());
+        let plan = &app.assessment.plan[&"DP1".into()];
+        assert_eq!(plan.action, "shadow a gate review");
+    }
+
+    #[test]
+    fn without_the_lock_the_app_opens_read_only_and_says_why() {
+        let fw = Framework::builtin();
+        let assessment = Assessment::new("t", &fw, t0());
+        let init = AppInit::new(fw, assessment).lock(LockState::Unavailable("EISDIR".into()));
+        let mut app = App::new(init);
+        assert!(app.read_only());
+        assert!(matches!(app.save_status(), SaveStatus::ReadOnly(_)));
+        assert!(app.notice().is_some_and(|n| n.contains("EISDIR")));
+        app.update(Action::NextScreen, t0());
+        app.update(Action::NextScreen, t0());
+        assert_eq!(
+            app.update(Action::Rate(level(4)), t0()),
+            Vec::<Effect>::new()
+        );
+        assert_eq!(app.progress().0, 0, "nothing recorded without the lock");
+        assert_eq!(app.update(Action::Quit, t0()), vec![Effect::Quit]);
     }
 }

@@ -7,39 +7,31 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use super::{Error, Result};
-use crate::app::{App, Prompt, SaveStatus};
+use crate::app::{App, AppInit, LockState, Opened};
 use crate::domain::{Assessment, Framework};
 use crate::runtime::{self, FileStore, TerminalEvents};
 use crate::storage::{self, LockOutcome, ReadOutcome};
-use crate::strings;
-
-/// How the app starts, from what the assessment file held.
-enum Start {
-    FirstRun,
-    Resumed,
-    Newer(i64),
-    Unreadable(storage::Unreadable),
-}
 
 /// Everything the TUI needs, read from disk, before the terminal is touched.
 pub struct Prepared {
-    pub app: App,
+    /// What the app starts from; the caller may set colour and size before `App::new`.
+    pub init: AppInit,
     pub store: FileStore,
 }
 
-/// Locks, cleans up, reads and classifies the assessment file, and builds the app with any
-/// prompt the user must answer first.
+/// Locks, cleans up, reads and classifies the assessment file, and says what the app starts
+/// from, including any prompt the user must answer first. Without the lock the app opens
+/// read-only: it never writes unlocked.
 pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared> {
     storage::ensure_parent(path)?;
-    let (lock, busy, lock_warning) = match storage::lock_soon(path) {
-        LockOutcome::Held(lock) => (Some(lock), false, None),
-        LockOutcome::Busy => (None, true, None),
+    let (lock, state) = match storage::lock_soon(path) {
+        LockOutcome::Held(lock) => (Some(lock), LockState::Held),
+        LockOutcome::Busy => (None, LockState::Busy),
         LockOutcome::Unavailable(err) => (
             None,
-            false,
-            Some(format!(
-                "Could not create the lock file beside {} ({}); saving may fail.",
-                path.display(),
+            LockState::Unavailable(format!(
+                "{}: {}",
+                storage::paths::lock_path(path).display(),
                 runtime::describe_io_error(&err)
             )),
         ),
@@ -51,58 +43,22 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
     // What the file holds decides the assessment and how the app starts; the framework is
     // moved into the app once, not copied.
     let fresh = |framework: &Framework| Assessment::new(name, framework, now);
-    let (assessment, start): (Assessment, Start) = match storage::read_assessment(path, name) {
-        ReadOutcome::Missing => (fresh(&framework), Start::FirstRun),
-        ReadOutcome::Loaded(assessment) => (assessment, Start::Resumed),
+    let (assessment, opened) = match storage::read_assessment(path, name) {
+        ReadOutcome::Missing => (fresh(&framework), Opened::FirstRun),
+        ReadOutcome::Loaded(assessment) => (assessment, Opened::Resumed),
         ReadOutcome::Newer { found, assessment } => (
             // Show what this version can read of it; never write it.
             assessment.unwrap_or_else(|| fresh(&framework)),
-            Start::Newer(found),
+            Opened::Newer(found),
         ),
-        ReadOutcome::Unreadable(problem) => (fresh(&framework), Start::Unreadable(problem)),
+        ReadOutcome::Unreadable(problem) => (fresh(&framework), Opened::Unreadable(problem)),
     };
-    let mut app = App::new(framework, assessment);
-    match start {
-        Start::FirstRun => app = app.first_run(),
-        Start::Resumed => {
-            let (rated, total) = app.progress();
-            let unknown: Vec<String> = app
-                .assessment
-                .unknown_ids(&app.framework)
-                .into_iter()
-                .map(|id| id.0)
-                .collect();
-            app.notice = Some(if unknown.is_empty() {
-                strings::resumed(rated, total)
-            } else {
-                format!(
-                    "{} · {}",
-                    strings::resumed(rated, total),
-                    strings::unknown_ids(&unknown)
-                )
-            });
-        }
-        Start::Newer(found) => {
-            app.read_only = true;
-            app.save = SaveStatus::ReadOnly("Read-only: newer file format".into());
-            app.notice = Some(format!(
-                "Format {found} file left untouched; update rolefit to edit it."
-            ));
-        }
-        Start::Unreadable(problem) => {
-            if !busy {
-                app.prompt = Some(Prompt::Unreadable(problem));
-            }
-        }
-    }
-    if busy {
-        app.prompt = Some(Prompt::Locked);
-    } else if let Some(warning) = lock_warning {
-        app.notice = Some(warning);
-    }
-    app.color = crate::ui::theme::color_from_env();
+    let init = AppInit::new(framework, assessment)
+        .opened(opened)
+        .lock(state)
+        .color(crate::ui::theme::color_from_env());
     Ok(Prepared {
-        app,
+        init,
         store: FileStore {
             path: path.to_path_buf(),
             lock,
@@ -143,7 +99,10 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let Prepared { mut app, mut store } = prepare(framework, path, name)?;
+    let Prepared {
+        mut init,
+        mut store,
+    } = prepare(framework, path, name)?;
     let stop = Arc::new(AtomicBool::new(false));
     let exit_signals = [
         signal_hook::consts::SIGTERM,
@@ -158,12 +117,13 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
     let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
     let mut terminal = enter_terminal().map_err(Error::SetUpTerminal)?;
     if let Ok(size) = terminal.size() {
-        app.size = (size.width, size.height);
+        init.size = (size.width, size.height);
     }
+    let mut app = App::new(init);
     let result = runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop);
     leave_terminal(terminal);
     result.map_err(Error::Terminal)?;
-    if app.dirty && !app.read_only {
+    if app.dirty() && !app.read_only() {
         return Err(Error::Unsaved {
             path: path.to_path_buf(),
         });

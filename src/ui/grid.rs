@@ -59,8 +59,8 @@ pub fn band_style(band: Band, theme: &Theme) -> Style {
 
 /// Draws the grid; returns the first row shown.
 fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
-    let fw = &app.framework;
-    let target = &fw.profiles[app.target_profile];
+    let fw = app.framework();
+    let target = &fw.profiles[app.target_profile()];
     let title = Line::from(vec![
         Span::styled(" Competency grid ", theme.title),
         Span::styled(strings::gaps_against(&target.name), theme.dim),
@@ -107,12 +107,16 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         }
         GridRow::Competency(_) => 1,
     };
-    let rows = app.grid.rows();
-    let offset = keep_in_view(app.grid.offset, app.grid.selected, rows.len(), lines, |i| {
-        row_height(rows[i])
-    });
+    let rows = app.grid().rows();
+    let offset = keep_in_view(
+        app.grid().offset,
+        app.grid().selected,
+        rows.len(),
+        lines,
+        |i| row_height(rows[i]),
+    );
     let name_width = usize::from(width.saturating_sub(role_width as u16 * 2 + 5 + 11 + 4)).max(10);
-    let selected_column = app.grid.selected_column();
+    let selected_column = app.grid().selected_column();
     let mut table_rows = Vec::new();
     let mut used = 0;
     for (i, row) in rows.iter().enumerate().skip(offset) {
@@ -121,7 +125,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
             break;
         }
         used += height;
-        let is_selected = i == app.grid.selected;
+        let is_selected = i == app.grid().selected;
         let cells = row_cells(
             app,
             *row,
@@ -161,11 +165,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
 /// The "You" cell: the rating, a glyph for how it moved since the last closed round, and "→4"
 /// when a personal target is planned.
 fn you_text(app: &App, competency: usize, rating: Option<Rating>) -> String {
-    let id = &app.framework.competencies[competency].id;
-    let moved = app.derived.last_round.as_ref().map_or("", |before| {
+    let id = &app.framework().competencies[competency].id;
+    let moved = app.derived().last_round.as_ref().map_or("", |before| {
         Movement::of(before[competency], rating).glyph()
     });
-    match app.assessment.plan.get(id).and_then(|p| p.target) {
+    match app.assessment().plan.get(id).and_then(|p| p.target) {
         Some(target) => format!("{}{moved}→{target}", rating_text(rating)),
         None => format!("{}{moved}", rating_text(rating)),
     }
@@ -188,12 +192,12 @@ fn row_cells(
     height: usize,
     theme: &Theme,
 ) -> Vec<(Vec<String>, Style)> {
-    let fw = &app.framework;
+    let fw = app.framework();
     let cursor = if selected { "›" } else { " " };
     match row {
         GridRow::Area(a) => {
             let area = &fw.areas[a];
-            let marker = if app.grid.is_expanded(a) {
+            let marker = if app.grid().is_expanded(a) {
                 "▾"
             } else {
                 "▸"
@@ -219,7 +223,7 @@ fn row_cells(
                 (
                     vec![format!(
                         "{}/{}",
-                        app.derived.area_rated[a],
+                        app.derived().area_rated[a],
                         area.competencies.len()
                     )],
                     theme.dim,
@@ -230,10 +234,10 @@ fn row_cells(
         GridRow::Competency(c) => {
             let competency = &fw.competencies[c];
             let [p0, p1] = fw.main_profiles;
-            let rating = app.assessment.rating(&competency.id);
+            let rating = app.assessment().rating(&competency.id);
             let (gap, gap_style) = match rating.and_then(Rating::level) {
                 Some(level) => {
-                    let (text, band) = gap_text(level, fw.target(app.target_profile, c));
+                    let (text, band) = gap_text(level, fw.target(app.target_profile(), c));
                     (text, band_style(band, theme))
                 }
                 None => (String::new(), theme.dim),
@@ -257,7 +261,7 @@ fn row_cells(
 
 /// "fit 72%" for an area against the target profile, or "" when nothing counts yet.
 fn area_fit_text(app: &App, area: usize) -> String {
-    match app.derived.area_fit[area] {
+    match app.derived().area_fit[area] {
         Some(p) => format!("fit {p:.0}%"),
         None => String::new(),
     }
@@ -274,7 +278,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usi
         ..inner
     };
     let width = usize::from(inner.width);
-    let lines = match app.grid.selected_row() {
+    let lines = match app.grid().selected_row() {
         GridRow::Area(a) => area_detail(app, a, width, theme),
         GridRow::Competency(c) => competency_detail(app, c, width, theme),
     };
@@ -284,7 +288,7 @@ fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usi
         input::first_key(mode, &Action::ScrollDetail(1)),
         input::first_key(mode, &Action::ScrollDetail(-1))
     );
-    render_scrolled(frame, inner, lines, app.grid.detail_scroll, Some(&keys))
+    render_scrolled(frame, inner, lines, app.grid().detail_scroll, Some(&keys))
 }
 
 fn marked(selected: bool) -> &'static str {
@@ -292,9 +296,9 @@ fn marked(selected: bool) -> &'static str {
 }
 
 fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = &app.framework;
+    let fw = app.framework();
     let area = &fw.areas[a];
-    let column = app.grid.selected_column();
+    let column = app.grid().selected_column();
     let mut lines = title_lines(
         area.name.clone(),
         format!("{} competencies · Enter to open", area.competencies.len()),
@@ -328,7 +332,7 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
                 "{}Your {} against {}",
                 marked(matches!(column, GridColumn::Gap | GridColumn::Rating)),
                 sheet_fit,
-                fw.profiles[app.target_profile].name
+                fw.profiles[app.target_profile()].name
             ),
             theme.text,
         ));
@@ -337,9 +341,9 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
 }
 
 fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = &app.framework;
+    let fw = app.framework();
     let competency = &fw.competencies[c];
-    let column = app.grid.selected_column();
+    let column = app.grid().selected_column();
     let area = &fw.areas[competency.area];
     let mut lines = title_lines(
         format!("{} {}", competency.id, competency.name),
@@ -380,19 +384,19 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
             theme.text,
         ));
     }
-    let rating = app.assessment.rating(&competency.id);
+    let rating = app.assessment().rating(&competency.id);
     let is_rating = matches!(column, GridColumn::Rating | GridColumn::Gap);
     let rating_line = match rating {
         None => "not rated yet".to_string(),
         Some(Rating::NotApplicable) => "N/A (left out of every score)".to_string(),
         Some(Rating::Level(level)) => {
-            let target = fw.target(app.target_profile, c);
+            let target = fw.target(app.target_profile(), c);
             let (gap, _) = gap_text(level, target);
             format!(
                 "{} {} · {} target {} → {}",
                 level,
                 fw.scale.level(level).label,
-                fw.profiles[app.target_profile].short,
+                fw.profiles[app.target_profile()].short,
                 target,
                 gap
             )
@@ -409,7 +413,9 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         ),
         Span::styled(rating_line, theme.text),
     ]));
-    if let (Some(before), Some(round)) = (&app.derived.last_round, app.assessment.history.last()) {
+    if let (Some(before), Some(round)) =
+        (&app.derived().last_round, app.assessment().history.last())
+    {
         let movement = Movement::of(before[c], rating);
         let text = |r: Option<Rating>| r.map_or("not rated".to_string(), |r| r.to_string());
         let word = if movement == Movement::Same {
@@ -424,18 +430,18 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
                     "{} → {} ({word}; round {}, {})",
                     text(before[c]),
                     text(rating),
-                    app.assessment.history.len(),
+                    app.assessment().history.len(),
                     round.title()
                 ),
                 theme.text,
             ),
         ]));
     }
-    let note = app.assessment.note(&competency.id);
+    let note = app.assessment().note(&competency.id);
     if !note.is_empty() {
         lines.extend(wrapped("  Note: ", note, width, theme.title, theme.text));
     }
-    if let Some(plan) = app.assessment.plan.get(&competency.id) {
+    if let Some(plan) = app.assessment().plan.get(&competency.id) {
         let target = plan.target.map_or(String::new(), |t| {
             format!("target {t} {} · ", fw.scale.level(t).label)
         });

@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
-    let theme = Theme::new(app.color);
+    let theme = Theme::new(app.color());
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         render_too_small(frame, area, app, &theme);
         return drawn;
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     ])
     .areas(area);
     render_tab_bar(frame, tabs, app, &theme);
-    match app.screen {
+    match app.screen() {
         Screen::Roles => roles::render(frame, body, app, &theme, &mut drawn),
         Screen::Grid => grid::render(frame, body, app, &theme, &mut drawn),
         Screen::Rate => rate::render(frame, body, app, &theme, &mut drawn),
@@ -60,14 +60,14 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     if app.mode() == Mode::Help {
         overlay::render_help(frame, area, app, &theme);
     }
-    if app.prompt.is_some() {
+    if app.prompt().is_some() {
         overlay::render_prompt(frame, area, app, &theme);
     }
     drawn
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let message = strings::too_small(MIN_SIZE, (area.width, area.height), app.screen);
+    let message = strings::too_small(MIN_SIZE, (area.width, area.height), app.screen());
     let lines = text::wrap(&message, usize::from(area.width.max(1)));
     let height = (lines.len() as u16).min(area.height);
     let top = area.y + area.height.saturating_sub(height) / 2;
@@ -85,7 +85,7 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )];
     for (i, title) in strings::TAB_TITLES.iter().enumerate() {
         spans.push(Span::styled(if i == 0 { " " } else { " · " }, theme.dim));
-        if i == app.screen.index() {
+        if i == app.screen().index() {
             spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
         } else {
             spans.push(Span::styled(format!(" {title} "), theme.tab));
@@ -106,10 +106,10 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (save_text, save_style) = match &app.save {
-        SaveStatus::Idle if app.dirty_data => (strings::NOT_SAVED_YET.to_string(), theme.dim),
+    let (save_text, save_style) = match app.save_status() {
+        SaveStatus::Idle if app.dirty_data() => (strings::NOT_SAVED_YET.to_string(), theme.dim),
         SaveStatus::Idle => (String::new(), theme.dim),
-        SaveStatus::Saved(time) if app.dirty => {
+        SaveStatus::Saved(time) if app.dirty() => {
             (strings::saved(time) + " · changes pending", theme.dim)
         }
         SaveStatus::Saved(time) => (strings::saved(time), theme.dim),
@@ -119,7 +119,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width + 1)]).areas(area);
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = &app.notice() {
         let shown = text::truncate(notice, usize::from(left.width.saturating_sub(1)));
         frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), left);
     }

@@ -20,7 +20,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Every key of the current screen and the global ones.
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let bindings: Vec<_> = input::visible_bindings(Mode::Screen(app.screen));
+    let bindings: Vec<_> = input::visible_bindings(Mode::Screen(app.screen()));
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels
         .iter()
@@ -28,7 +28,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(4);
     let mut lines = Vec::new();
-    let screen_name = strings::TAB_TITLES[app.screen.index()];
+    let screen_name = strings::TAB_TITLES[app.screen().index()];
     lines.push(Line::styled(format!("On {screen_name}"), theme.heading));
     let mut in_global = false;
     for (b, label) in bindings.into_iter().zip(labels) {
@@ -76,7 +76,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The prompt that has the keyboard.
 pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(prompt) = &app.prompt else { return };
+    let Some(prompt) = &app.prompt() else { return };
     let width = area.width.saturating_sub(4).min(76);
     let inner_width = usize::from(width.saturating_sub(4));
     let (title, message) = match prompt {

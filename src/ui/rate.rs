@@ -31,8 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     } else {
         // The note gets the lines it needs (up to four) unless it is being edited.
         let note_lines = app
-            .assessment
-            .note(&app.framework.competencies[app.rate.current].id)
+            .assessment()
+            .note(&app.framework().competencies[app.rate().current].id)
             .lines()
             .count()
             .clamp(1, 4) as u16;
@@ -59,8 +59,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
 
 /// Draws the competency text; returns the first line shown.
 fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
-    let fw = &app.framework;
-    let c = app.rate.current;
+    let fw = app.framework();
+    let c = app.rate().current;
     let competency = &fw.competencies[c];
     let area_def = &fw.areas[competency.area];
     let title = Line::from(vec![
@@ -85,7 +85,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         ..inner
     };
     let width = usize::from(inner.width);
-    let status = match app.assessment.rating(&competency.id) {
+    let status = match app.assessment().rating(&competency.id) {
         None => "not rated yet".to_string(),
         Some(Rating::NotApplicable) => "rated N/A".to_string(),
         Some(Rating::Level(l)) => format!("rated {l} {}", fw.scale.level(l).label),
@@ -146,16 +146,16 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         input::first_key(mode, &Action::ScrollDetail(1)),
         input::first_key(mode, &Action::ScrollDetail(-1))
     );
-    render_scrolled(frame, inner, lines, app.rate.info_scroll, Some(&keys))
+    render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
 }
 
 /// One row per level and one for N/A. With `expand_all` every descriptor is wrapped in full;
 /// otherwise only the highlighted one is, and the others are cut to one line, so the list stays
 /// compact on small terminals.
 fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = &app.framework;
-    let c = app.rate.current;
-    let recorded = app.assessment.rating(&fw.competencies[c].id);
+    let fw = app.framework();
+    let c = app.rate().current;
+    let recorded = app.assessment().rating(&fw.competencies[c].id);
     let label_width = fw
         .scale
         .levels
@@ -200,7 +200,7 @@ fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> 
     ));
     let mut lines = Vec::new();
     for (row, head, rest, is_recorded) in rows {
-        let is_cursor = app.rate.cursor == row;
+        let is_cursor = app.rate().cursor == row;
         let head = format!(
             "{}{} {head} ",
             if is_cursor { "▶" } else { " " },
@@ -247,7 +247,7 @@ fn render_levels(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, theme: &Th
 }
 
 fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if let Some(editor) = &app.rate.editor {
+    if let Some(editor) = &app.rate().editor {
         let mut editor = editor.clone();
         editor.set_block(block(
             Span::styled(strings::note_editing_title(), theme.title),
@@ -271,8 +271,8 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..inner
     };
     let note = app
-        .assessment
-        .note(&app.framework.competencies[app.rate.current].id);
+        .assessment()
+        .note(&app.framework().competencies[app.rate().current].id);
     let lines: Vec<Line> = if note.is_empty() {
         vec![Line::styled("No note yet.", theme.dim)]
     } else {

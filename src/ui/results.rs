@@ -51,13 +51,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         inner.inner(ratatui::layout::Margin::new(1, 0)),
     );
     if area.height >= STACK_HEIGHT {
-        let areas_height = app.framework.areas.len().min(12) as u16 + 3;
+        let areas_height = app.framework().areas.len().min(12) as u16 + 3;
         let [areas, gaps] =
             Layout::vertical([Constraint::Length(areas_height), Constraint::Min(3)]).areas(rest);
         render_areas(frame, areas, app, theme);
         drawn.gaps_offset = render_gaps(frame, gaps, app, theme);
     } else {
-        match app.results.view {
+        match app.results().view {
             LowerView::Areas => render_areas(frame, rest, app, theme),
             LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, theme),
         }
@@ -65,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     if app.plan_editor().is_some() {
         render_plan(frame, frame.area(), app, theme);
     }
-    if let Some(label) = &app.round_label {
+    if let Some(label) = &app.round_label() {
         render_round_label(frame, frame.area(), app, label, theme);
     }
 }
@@ -82,7 +82,7 @@ fn render_round_label(
     frame.render_widget(Clear, target);
     let frame_block = block(
         Span::styled(
-            format!(" Close round {} ", app.assessment.history.len() + 1),
+            format!(" Close round {} ", app.assessment().history.len() + 1),
             theme.title,
         ),
         true,
@@ -129,11 +129,11 @@ fn sparkline(values: &[Option<f64>]) -> String {
 }
 
 fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let trend = &app.derived.trend;
+    let trend = &app.derived().trend;
     if trend.len() < 2 {
         return Vec::new();
     }
-    let fw = &app.framework;
+    let fw = app.framework();
     let parts: Vec<String> = (0..2)
         .map(|r| {
             let series: Vec<Option<f64>> = trend.iter().map(|fits| fits[r]).collect();
@@ -161,8 +161,8 @@ fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
 
 /// "Leans PMO Manager (PM 64% · PMO 95%)" and friends.
 pub fn verdict_text(app: &App) -> String {
-    let summary = &app.results.summary;
-    strings::verdict(&app.framework, &summary.verdict, summary.rated_on_scale)
+    let summary = &app.results().summary;
+    strings::verdict(app.framework(), &summary.verdict, summary.rated_on_scale)
 }
 
 /// A bar of `cells` squares: a full square per filled cell, a small one for half a cell, dots
@@ -179,8 +179,8 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
 }
 
 fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = &app.framework;
-    let summary = &app.results.summary;
+    let fw = app.framework();
+    let summary = &app.results().summary;
     let total = fw.competencies.len();
     let mut lines = Vec::new();
     if summary.verdict == Verdict::NoRatings {
@@ -200,7 +200,7 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
     }
     if !summary.reasons.is_empty() {
         let [p0, p1] = fw.main_profiles;
-        let sheet = app.results.what_if.as_ref().unwrap_or(app.sheet());
+        let sheet = app.results().what_if.as_ref().unwrap_or(app.sheet());
         let reasons: Vec<String> = summary
             .reasons
             .iter()
@@ -255,12 +255,16 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
         .enumerate()
         .map(|(p, profile)| {
             let fit = summary.fits[p];
-            let marker = if p == app.target_profile { "▸" } else { " " };
+            let marker = if p == app.target_profile() {
+                "▸"
+            } else {
+                " "
+            };
             let name = format!(
                 "{marker}{:<name_width$} ",
                 text::truncate(&profile.name, name_width)
             );
-            let style = if p == app.target_profile {
+            let style = if p == app.target_profile() {
                 theme.emphasis
             } else {
                 theme.text
@@ -292,7 +296,7 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
 }
 
 fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> Line<'a> {
-    let fw = &app.framework;
+    let fw = app.framework();
     let left = format!("{} ◀", fw.roles[0].short);
     let right = format!("▶ {}", fw.roles[1].short);
     let track = width
@@ -328,8 +332,8 @@ fn level_cell(value: Option<f64>, cells: usize) -> String {
 }
 
 fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let fw = &app.framework;
-    let summary = &app.results.summary;
+    let fw = app.framework();
+    let summary = &app.results().summary;
     let mut title = vec![Span::styled(
         " Areas: you against both roles' targets ",
         theme.title,
@@ -351,7 +355,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         TableCell::from("You"),
         TableCell::from(format!("{} target", fw.roles[0].short)),
         TableCell::from(format!("{} target", fw.roles[1].short)),
-        TableCell::from(format!("Fit {}", fw.profiles[app.target_profile].short)),
+        TableCell::from(format!("Fit {}", fw.profiles[app.target_profile()].short)),
     ])
     .style(theme.heading);
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
@@ -413,10 +417,10 @@ fn band_label(band: Option<Band>) -> String {
 /// Draws the gap table; returns its first row shown, if it has rows.
 fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<usize> {
     let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
-    let fw = &app.framework;
-    let state = &app.results;
+    let fw = app.framework();
+    let state = app.results();
     let summary = &state.summary;
-    let target = &fw.profiles[app.target_profile];
+    let target = &fw.profiles[app.target_profile()];
     let mut title = vec![
         Span::styled(format!(" Gaps vs {} ", target.name), theme.title),
         Span::styled(
@@ -494,7 +498,7 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Optio
                 None => "·".into(),
             };
             let plan = app
-                .assessment
+                .assessment()
                 .plan
                 .get(&competency.id)
                 .map_or(String::new(), |p| {
@@ -536,7 +540,7 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(plan) = app.plan_editor() else {
         return;
     };
-    let fw = &app.framework;
+    let fw = app.framework();
     let competency = &fw.competencies[plan.competency];
     let width = area.width.saturating_sub(4).min(72);
     let height = 12u16.min(area.height);
@@ -568,8 +572,8 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 "Your level {} · {} target {}",
                 level.map_or("not rated".to_string(), |l| l.to_string()),
-                fw.profiles[app.target_profile].name,
-                fw.target(app.target_profile, plan.competency)
+                fw.profiles[app.target_profile()].name,
+                fw.target(app.target_profile(), plan.competency)
             ),
             theme.dim,
         ),

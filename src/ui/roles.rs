@@ -17,7 +17,7 @@ const SIDE_BY_SIDE_WIDTH: u16 = 90;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
     let mut body = area;
-    if app.welcome {
+    if app.welcome() {
         let width = usize::from(area.width.saturating_sub(4));
         let room = usize::from(area.height / 3).saturating_sub(2);
         // The full welcome when it fits, else the short one, so no sentence is cut off.
@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         );
         body = rest;
     }
-    let fw = &app.framework;
+    let fw = app.framework();
     if body.width >= SIDE_BY_SIDE_WIDTH {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -46,21 +46,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         drawn.roles[0] = Some(render_pane(frame, left, app, 0, theme));
         drawn.roles[1] = Some(render_pane(frame, right, app, 1, theme));
     } else {
-        let pane = app.roles.focus;
+        let pane = app.roles().focus;
         drawn.roles[pane] = Some(render_pane(frame, body, app, pane, theme));
     }
     let _ = fw;
 }
 
 fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'a> {
-    let role = &app.framework.roles[pane];
-    let mut title = if pane == 1 && app.roles.flavours {
+    let role = &app.framework().roles[pane];
+    let mut title = if pane == 1 && app.roles().flavours {
         format!(" {} · flavours ", role.name)
     } else {
         format!(" {} ", role.name)
     };
     if narrow {
-        let other = &app.framework.roles[1 - pane];
+        let other = &app.framework().roles[1 - pane];
         title = if pane == 0 {
             format!("{title}│ {} ▶ ", other.short)
         } else {
@@ -78,7 +78,7 @@ fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'
 /// Draws one pane; returns the first line shown.
 fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Theme) -> usize {
     let narrow = area.width < SIDE_BY_SIDE_WIDTH && area.width == frame.area().width;
-    let focused = app.roles.focus == pane;
+    let focused = app.roles().focus == pane;
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -88,20 +88,20 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
         ..inner
     };
     let width = usize::from(inner.width);
-    let lines = if pane == 1 && app.roles.flavours {
-        flavour_lines(&app.framework, width, theme)
+    let lines = if pane == 1 && app.roles().flavours {
+        flavour_lines(app.framework(), width, theme)
     } else {
         role_lines(
-            &app.framework.roles[pane],
+            &app.framework().roles[pane],
             pane,
-            &app.framework,
+            app.framework(),
             width,
             theme,
         )
     };
     let mode = Mode::Screen(Screen::Roles);
     let keys = input::first_key(mode, &Action::Up) + &input::first_key(mode, &Action::Down);
-    render_scrolled(frame, inner, lines, app.roles.scroll[pane], Some(&keys))
+    render_scrolled(frame, inner, lines, app.roles().scroll[pane], Some(&keys))
 }
 
 fn section<'a>(lines: &mut Vec<Line<'a>>, title: &str, theme: &Theme) {

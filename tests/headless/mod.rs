@@ -71,9 +71,8 @@ pub fn run(data_dir: &Path, script: &str, size: (u16, u16)) -> Run {
 /// Like [`run`] with a chosen framework.
 pub fn run_with(data_dir: &Path, framework: Framework, script: &str, size: (u16, u16)) -> Run {
     let path = data_dir.join("assessments").join("default.toml");
-    let Prepared { mut app, mut store } = prepare(framework, &path, "default").unwrap();
-    app.color = false;
-    app.size = size;
+    let Prepared { init, mut store } = prepare(framework, &path, "default").unwrap();
+    let mut app = App::new(init.color(false).size(size));
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let mut events = ScriptedEvents::new(keys(script));
     let stop = Arc::new(AtomicBool::new(false));
