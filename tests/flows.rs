@@ -218,7 +218,7 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
     let dir = tempfile::tempdir().unwrap();
     let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>";
     let before = run(dir.path(), &keys, (80, 24));
-    let fits = |r: &headless::Run| r.app.results().summary.fits.clone();
+    let fits = |r: &headless::Run| r.app.results().summary.figures.fits.clone();
     let real = fits(&before);
     // Raise the largest PMO gap to 5 in a what-if: PMO fit rises, then discard.
     let r = run(dir.path(), "w5", (80, 24));

@@ -2,7 +2,7 @@
 //! the gap table's sort, filter and selection, and the development-plan editor.
 
 use super::{Action, App, Effect, PlanEditor};
-use crate::domain::scoring::{self, AreaLevels, Band, Fit, RatingSheet, Verdict};
+use crate::domain::scoring::{self, Band, RatingSheet};
 use crate::domain::{Framework, Level, Rating, Screen};
 use crate::strings;
 
@@ -106,21 +106,14 @@ pub struct ResultRow {
     pub band: Option<Band>,
 }
 
-/// Everything the Results screen shows, computed once per change.
+/// What the Results screen shows: the figures every screen and export share, and the gap
+/// table as sorted and filtered here.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
-    /// Fit per profile, in framework order.
-    pub fits: Vec<Fit>,
-    pub verdict: Verdict,
-    /// The rated competencies that most separate the two main profiles.
-    pub reasons: Vec<usize>,
-    pub areas: Vec<AreaLevels>,
-    /// Area fit against the target profile.
-    pub area_fit: Vec<Option<f64>>,
-    /// The gap table, sorted and filtered.
+    /// Fits, verdict, reasons, areas: the same figures as every export.
+    pub figures: crate::domain::Summary,
+    /// The gap table, sorted and filtered; unrated rows too, for what-if.
     pub rows: Vec<ResultRow>,
-    /// Competencies rated on the scale (N/A excluded).
-    pub rated_on_scale: usize,
 }
 
 impl Summary {
@@ -132,9 +125,6 @@ impl Summary {
         sort: GapSort,
         filter: GapFilter,
     ) -> Summary {
-        let fits = (0..framework.profiles.len())
-            .map(|p| scoring::fit(framework, sheet, p))
-            .collect();
         let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
             .map(|c| {
                 let level = sheet.level(c);
@@ -161,19 +151,8 @@ impl Summary {
             }),
         }
         Summary {
-            fits,
-            verdict: scoring::verdict(framework, sheet),
-            reasons: scoring::discriminating(framework, sheet, 3),
-            areas: (0..framework.areas.len())
-                .map(|a| scoring::area_levels(framework, sheet, a))
-                .collect(),
-            area_fit: (0..framework.areas.len())
-                .map(|a| scoring::area_fit(framework, sheet, target, a).percent)
-                .collect(),
+            figures: crate::domain::Summary::compute(framework, sheet, target),
             rows,
-            rated_on_scale: (0..framework.competencies.len())
-                .filter(|&c| sheet.level(c).is_some())
-                .count(),
         }
     }
 }

@@ -162,7 +162,11 @@ fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
 /// "Leans PMO Manager (PM 64% · PMO 95%)" and friends.
 pub fn verdict_text(app: &App) -> String {
     let summary = &app.results().summary;
-    strings::verdict(app.framework(), &summary.verdict, summary.rated_on_scale)
+    strings::verdict(
+        app.framework(),
+        &summary.figures.verdict,
+        summary.figures.rated_on_scale,
+    )
 }
 
 /// A bar of `cells` squares: a full square per filled cell, a small one for half a cell, dots
@@ -183,7 +187,7 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
     let summary = &app.results().summary;
     let total = fw.competencies.len();
     let mut lines = Vec::new();
-    if summary.verdict == Verdict::NoRatings {
+    if summary.figures.verdict == Verdict::NoRatings {
         lines.extend(wrapped(
             "",
             &verdict_text(app),
@@ -192,16 +196,20 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
             theme.heading,
         ));
     } else {
-        let mut aside = format!("based on {} of {total} rated", summary.rated_on_scale);
-        if summary.rated_on_scale < PROVISIONAL_BELOW {
+        let mut aside = format!(
+            "based on {} of {total} rated",
+            summary.figures.rated_on_scale
+        );
+        if summary.figures.rated_on_scale < PROVISIONAL_BELOW {
             aside.push_str(" · provisional: rate more for a firmer answer");
         }
         lines.extend(title_lines(verdict_text(app), aside, width, theme));
     }
-    if !summary.reasons.is_empty() {
+    if !summary.figures.reasons.is_empty() {
         let [p0, p1] = fw.main_profiles;
         let sheet = app.results().what_if.as_ref().unwrap_or(app.sheet());
         let reasons: Vec<String> = summary
+            .figures
             .reasons
             .iter()
             .map(|&c| {
@@ -229,7 +237,7 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
             theme.text,
         ));
     }
-    if let Some(position) = scoring::spectrum(&summary.verdict) {
+    if let Some(position) = scoring::spectrum(&summary.figures.verdict) {
         lines.push(spectrum_line(app, position, width, theme));
     }
     lines.extend(trend_line(app, width, theme));
@@ -254,7 +262,7 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
         .iter()
         .enumerate()
         .map(|(p, profile)| {
-            let fit = summary.fits[p];
+            let fit = summary.figures.fits[p];
             let marker = if p == app.target_profile() {
                 "▸"
             } else {
@@ -376,10 +384,11 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = fw
         .areas
         .iter()
-        .zip(&summary.areas)
-        .zip(&summary.area_fit)
+        .zip(&summary.figures.areas)
+        .enumerate()
         .take(usize::from(inner.height.saturating_sub(1)))
-        .map(|((a, levels), fit)| {
+        .map(|(index, (a, levels))| {
+            let fit = summary.figures.area_fit_to_target(index).percent;
             Row::new(vec![
                 TableCell::from(text::truncate(&a.name, name_width)),
                 TableCell::from(level_cell(levels.level, cells)).style(theme.emphasis),
@@ -444,7 +453,7 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Optio
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if summary.rows.is_empty() {
-        let message = if summary.rated_on_scale == 0 {
+        let message = if summary.figures.rated_on_scale == 0 {
             strings::NO_RATINGS.to_string()
         } else {
             strings::no_rows()
