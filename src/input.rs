@@ -1,6 +1,9 @@
 //! Keys to actions: one table of bindings, looked up by who has the keyboard (`Mode`). The
 //! footer, the help and every hint in prose are written from this table, so a binding changed
 //! here changes every place that names it. Key releases are ignored.
+//!
+//! Longer than most files: the binding table is one line per binding by design (so the whole
+//! keymap reads at a glance), and the keymap's tests live beside it.
 
 use std::sync::OnceLock;
 

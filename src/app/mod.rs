@@ -4,10 +4,14 @@
 //! keyboard (`Mode`). Each screen or mode adds its own `impl App` block in the file named
 //! after it: `roles`, `grid`, `rate` (with the note editor), `results` (with what-if), `plan`,
 //! `round`. `action` holds what flows in and out; `figures` the derived figures cache.
+//!
+//! Longer than most files: about 200 of its lines are the documented read-only accessors of
+//! `App`'s private fields, which the view and the runtime read it through.
 
 mod action;
 mod figures;
 pub mod grid;
+mod init;
 mod plan;
 mod rate;
 pub mod results;
@@ -19,12 +23,12 @@ use toml::value::Datetime;
 
 use crate::domain::scoring::RatingSheet;
 use crate::domain::{Assessment, Framework, Screen};
-use crate::storage::Unreadable;
 use crate::strings;
 
 pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
 pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
+pub use init::{AppInit, LockState, Opened};
 pub use plan::{PlanEditor, PlanField};
 pub use rate::{NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
@@ -54,81 +58,6 @@ impl Mode {
             self,
             Mode::Plan(PlanField::Action) | Mode::RoundLabel | Mode::Note
         )
-    }
-}
-
-/// How the assessment file was found at start.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Opened {
-    /// No file yet: a first run, with the welcome.
-    FirstRun,
-    /// A saved assessment, resumed where it was left.
-    Resumed,
-    /// A file from a newer rolefit (this format): shown read-only, never written.
-    Newer(i64),
-    /// A file that cannot be read: the user chooses to quit or start fresh.
-    Unreadable(Unreadable),
-    /// Nothing to say (tests, benchmarks, screenshots).
-    Quietly,
-}
-
-/// The single-writer lock on the assessment, as found at start.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LockState {
-    /// This rolefit holds it and may write.
-    Held,
-    /// Another rolefit holds it.
-    Busy,
-    /// It could not be created or opened, for this reason: the app opens read-only rather
-    /// than write without it.
-    Unavailable(String),
-}
-
-/// What the app starts from: everything read from disk and the terminal before the first
-/// frame. The one way to build an `App`.
-#[derive(Clone, Debug)]
-pub struct AppInit {
-    pub framework: Framework,
-    pub assessment: Assessment,
-    pub opened: Opened,
-    pub lock: LockState,
-    /// Draw with colour (off under NO_COLOR).
-    pub color: bool,
-    /// The terminal's size.
-    pub size: (u16, u16),
-}
-
-impl AppInit {
-    /// An assessment opened quietly, with the lock held, in colour, at 80×24.
-    pub fn new(framework: Framework, assessment: Assessment) -> AppInit {
-        AppInit {
-            framework,
-            assessment,
-            opened: Opened::Quietly,
-            lock: LockState::Held,
-            color: true,
-            size: (80, 24),
-        }
-    }
-
-    /// As found at start.
-    pub fn opened(self, opened: Opened) -> AppInit {
-        AppInit { opened, ..self }
-    }
-
-    /// With colour or without.
-    pub fn color(self, color: bool) -> AppInit {
-        AppInit { color, ..self }
-    }
-
-    /// At this terminal size.
-    pub fn size(self, size: (u16, u16)) -> AppInit {
-        AppInit { size, ..self }
-    }
-
-    /// With the lock as found.
-    pub fn lock(self, lock: LockState) -> AppInit {
-        AppInit { lock, ..self }
     }
 }
 
@@ -213,46 +142,6 @@ impl App {
         app.restore_position();
         app.opened(opened, lock);
         app
-    }
-
-    /// Says how the file was found, and takes the prompt or read-only state that follows.
-    fn opened(&mut self, opened: Opened, lock: LockState) {
-        match opened {
-            Opened::FirstRun => self.welcome = true,
-            Opened::Resumed => {
-                let (rated, total) = self.progress();
-                let unknown: Vec<String> = self
-                    .assessment
-                    .unknown_ids(&self.framework)
-                    .into_iter()
-                    .map(|id| id.0)
-                    .collect();
-                let resumed = strings::resumed(rated, total);
-                self.notice = Some(if unknown.is_empty() {
-                    resumed
-                } else {
-                    format!("{resumed} · {}", strings::unknown_ids(&unknown))
-                });
-            }
-            Opened::Newer(found) => {
-                self.read_only = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NEWER.into());
-                self.notice = Some(strings::newer_untouched(found));
-            }
-            Opened::Unreadable(problem) if lock != LockState::Busy => {
-                self.prompt = Some(Prompt::Unreadable(problem));
-            }
-            Opened::Unreadable(_) | Opened::Quietly => {}
-        }
-        match lock {
-            LockState::Held => {}
-            LockState::Busy => self.prompt = Some(Prompt::Locked),
-            LockState::Unavailable(reason) => {
-                self.read_only = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NO_LOCK.into());
-                self.notice = Some(strings::no_lock(&reason));
-            }
-        }
     }
 
     /// The framework the assessment is rated against.
@@ -668,229 +557,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::{Level, Rating};
-    use ratatui_textarea::Input;
-
-    fn app() -> App {
-        let fw = Framework::builtin();
-        let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
-        App::new(AppInit::new(fw, assessment))
-    }
-
-    /// The time every test action happens at.
-    fn t0() -> Datetime {
-        crate::clock::utc_from_epoch(0)
-    }
-
-    fn level(n: u8) -> Rating {
-        Rating::Level(Level::new(n).unwrap())
-    }
-
-    #[test]
-    fn screen_changes_save_at_once_and_wrap_around() {
-        let mut app = app();
-        assert_eq!(app.update(Action::NextScreen, t0()), vec![Effect::SaveNow]);
-        assert_eq!(app.screen, Screen::Grid);
-        app.update(Action::PrevScreen, t0());
-        assert_eq!(app.update(Action::PrevScreen, t0()), vec![Effect::SaveNow]);
-        assert_eq!(app.screen, Screen::Results);
-        assert_eq!(app.assessment.position.screen, Screen::Results);
-    }
-
-    #[test]
-    fn rating_records_moves_on_and_asks_for_a_debounced_save() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        assert_eq!(
-            app.update(Action::Rate(level(3)), t0()),
-            vec![Effect::Changed]
-        );
-        assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(3)));
-        assert_eq!(app.rate.current, 1);
-        assert_eq!(app.progress().0, 1);
-        assert!(app.dirty && app.dirty_data);
-        // Clearing it takes it out again.
-        app.update(Action::Left, t0());
-        assert_eq!(app.update(Action::ClearRating, t0()), vec![Effect::Changed]);
-        assert_eq!(app.progress().0, 0);
-    }
-
-    #[test]
-    fn the_last_competency_moves_to_the_first_unrated_one() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::End, t0());
-        app.update(Action::Rate(level(2)), t0());
-        assert_eq!(app.rate.current, 0, "wraps to DP1, the first unrated");
-    }
-
-    #[test]
-    fn quitting_saves_first_and_read_only_quits_without_saving() {
-        let mut app = app();
-        assert_eq!(app.update(Action::Quit, t0()), vec![Effect::SaveAndQuit]);
-        let mut app = self::app();
-        app.read_only = true;
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        assert_eq!(
-            app.update(Action::Rate(level(4)), t0()),
-            Vec::<Effect>::new()
-        );
-        assert_eq!(app.progress().0, 0, "nothing recorded");
-        assert_eq!(app.update(Action::Quit, t0()), vec![Effect::Quit]);
-    }
-
-    #[test]
-    fn quitting_remembers_the_grid_row_even_without_other_changes() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::Saved(Ok("now".into())), t0());
-        app.update(Action::Activate, t0());
-        app.update(Action::Down, t0());
-        app.update(Action::Down, t0());
-        assert!(!app.dirty, "moving alone does not save");
-        app.update(Action::Quit, t0());
-        assert!(app.dirty);
-        assert_eq!(app.assessment.position.competency, Some("DP2".into()));
-    }
-
-    #[test]
-    fn prompts_take_only_their_answers() {
-        let mut app = app();
-        app.prompt = Some(Prompt::Locked);
-        assert_eq!(app.update(Action::NextScreen, t0()), Vec::<Effect>::new());
-        assert_eq!(app.screen, Screen::Roles);
-        app.update(Action::OpenReadOnly, t0());
-        assert!(app.read_only && app.prompt.is_none());
-        let mut app = self::app();
-        app.update(Action::QuitFailed("disk full".into()), t0());
-        assert_eq!(app.update(Action::Cancel, t0()), Vec::<Effect>::new());
-        assert!(app.prompt.is_none() && !app.quitting);
-        app.update(Action::QuitFailed("disk full".into()), t0());
-        assert_eq!(app.update(Action::Confirm, t0()), vec![Effect::Quit]);
-    }
-
-    #[test]
-    fn the_note_editor_keeps_the_note_on_esc_and_ctrl_c() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::EditNote, t0());
-        assert!(app.editing());
-        for c in "hi".chars() {
-            app.update(
-                Action::Edit(Input {
-                    key: ratatui_textarea::Key::Char(c),
-                    ..Default::default()
-                }),
-                t0(),
-            );
-        }
-        assert_eq!(app.update(Action::CloseEditor, t0()), vec![Effect::Changed]);
-        assert_eq!(app.assessment.note(&"DP1".into()), "hi");
-        app.update(Action::EditNote, t0());
-        app.update(
-            Action::Edit(Input {
-                key: ratatui_textarea::Key::Char('!'),
-                ..Default::default()
-            }),
-            t0(),
-        );
-        assert_eq!(
-            app.update(Action::Quit, t0()),
-            vec![Effect::Changed, Effect::SaveAndQuit]
-        );
-        assert_eq!(app.assessment.note(&"DP1".into()), "hi!");
-    }
-
-    #[test]
-    fn grid_enter_expands_then_opens_in_rate() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::Activate, t0());
-        assert!(app.grid.is_expanded(0));
-        app.update(Action::Down, t0());
-        assert_eq!(app.update(Action::Activate, t0()), vec![Effect::SaveNow]);
-        assert_eq!(app.screen, Screen::Rate);
-        assert_eq!(app.rate.current, 0);
-    }
-
-    #[test]
-    fn what_if_leaves_ratings_alone_until_kept() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::Rate(level(1)), t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::ToggleWhatIf, t0());
-        app.update(Action::Rate(level(5)), t0());
-        assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(1)));
-        app.update(Action::Back, t0());
-        assert!(!app.what_if());
-        app.update(Action::ToggleWhatIf, t0());
-        app.update(Action::Rate(level(5)), t0());
-        assert_eq!(app.update(Action::ApplyWhatIf, t0()), vec![Effect::Changed]);
-        assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(5)));
-    }
-
-    fn typed(app: &mut App, text: &str) {
-        for c in text.chars() {
-            app.update(
-                Action::Edit(Input {
-                    key: ratatui_textarea::Key::Char(c),
-                    ..Default::default()
-                }),
-                t0(),
-            );
-        }
-    }
-
-    #[test]
-    fn stopping_keeps_the_note_and_the_plan_being_typed() {
-        let mut app = app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::EditNote, t0());
-        typed(&mut app, "half a sentence");
-        assert_eq!(app.update(Action::Stopping, t0()), vec![Effect::Changed]);
-        assert_eq!(app.assessment.note(&"DP1".into()), "half a sentence");
-        assert!(app.dirty && app.mode() == Mode::Screen(Screen::Rate));
-
-        let mut app = self::app();
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::Rate(level(1)), t0());
-        app.update(Action::PrevScreen, t0());
-        app.update(Action::PrevScreen, t0());
-        app.update(Action::PrevScreen, t0());
-        app.update(Action::OpenPlan, t0());
-        app.update(Action::SwitchField, t0());
-        typed(&mut app, "shadow a gate review");
-        app.update(Action::Stopping, t0());
-        let plan = &app.assessment.plan[&"DP1".into()];
-        assert_eq!(plan.action, "shadow a gate review");
-    }
-
-    #[test]
-    fn without_the_lock_the_app_opens_read_only_and_says_why() {
-        let fw = Framework::builtin();
-        let assessment = Assessment::new("t", &fw, t0());
-        let init = AppInit::new(fw, assessment).lock(LockState::Unavailable("EISDIR".into()));
-        let mut app = App::new(init);
-        assert!(app.read_only());
-        assert!(matches!(app.save_status(), SaveStatus::ReadOnly(_)));
-        assert!(app.notice().is_some_and(|n| n.contains("EISDIR")));
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        assert_eq!(
-            app.update(Action::Rate(level(4)), t0()),
-            Vec::<Effect>::new()
-        );
-        assert_eq!(app.progress().0, 0, "nothing recorded without the lock");
-        assert_eq!(app.update(Action::Quit, t0()), vec![Effect::Quit]);
-    }
-}
+mod tests;

@@ -3,6 +3,9 @@
 //! A framework is read from TOML (the built-in one is embedded in the binary) and validated in
 //! full before use, so the rest of the program can index into it without checks. Every problem
 //! found is reported with its line and column.
+//!
+//! Longer than most files: the framework's types, its TOML shape and its validation belong
+//! together, since validation reports positions in that shape; a third is tests.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;

@@ -1,5 +1,7 @@
 //! The assessment file format (PRODUCT.md §6): reading with line/column errors, writing in a
 //! stable, diff-friendly order, keeping keys this version does not know.
+//!
+//! Longer than most files: about a third is the tests of every way a file can be read wrong.
 
 use std::collections::BTreeMap;
 

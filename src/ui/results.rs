@@ -1,5 +1,8 @@
 //! Results screen: verdict and reasons, the PM ◀──●──▶ PMO spectrum, fit per profile, the
 //! per-area chart, and the gap table with the development plan; what-if and the plan editor.
+//!
+//! Longer than most files: the Results screen has five panels (summary, areas, gaps, the plan
+//! editor, the round label) that share its layout rules; each is its own function.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -1,0 +1,124 @@
+//! What an `App` starts from: the assessment as read from disk, how it was found, the lock,
+//! and the terminal; and what the app says about it on the first frame.
+
+use super::{App, Prompt, SaveStatus};
+use crate::domain::{Assessment, Framework};
+use crate::storage::Unreadable;
+use crate::strings;
+
+/// How the assessment file was found at start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// No file yet: a first run, with the welcome.
+    FirstRun,
+    /// A saved assessment, resumed where it was left.
+    Resumed,
+    /// A file from a newer rolefit (this format): shown read-only, never written.
+    Newer(i64),
+    /// A file that cannot be read: the user chooses to quit or start fresh.
+    Unreadable(Unreadable),
+    /// Nothing to say (tests, benchmarks, screenshots).
+    Quietly,
+}
+
+/// The single-writer lock on the assessment, as found at start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LockState {
+    /// This rolefit holds it and may write.
+    Held,
+    /// Another rolefit holds it.
+    Busy,
+    /// It could not be created or opened, for this reason: the app opens read-only rather
+    /// than write without it.
+    Unavailable(String),
+}
+
+/// What the app starts from: everything read from disk and the terminal before the first
+/// frame. The one way to build an `App`.
+#[derive(Clone, Debug)]
+pub struct AppInit {
+    pub framework: Framework,
+    pub assessment: Assessment,
+    pub opened: Opened,
+    pub lock: LockState,
+    /// Draw with colour (off under NO_COLOR).
+    pub color: bool,
+    /// The terminal's size.
+    pub size: (u16, u16),
+}
+
+impl AppInit {
+    /// An assessment opened quietly, with the lock held, in colour, at 80×24.
+    pub fn new(framework: Framework, assessment: Assessment) -> AppInit {
+        AppInit {
+            framework,
+            assessment,
+            opened: Opened::Quietly,
+            lock: LockState::Held,
+            color: true,
+            size: (80, 24),
+        }
+    }
+
+    /// As found at start.
+    pub fn opened(self, opened: Opened) -> AppInit {
+        AppInit { opened, ..self }
+    }
+
+    /// With colour or without.
+    pub fn color(self, color: bool) -> AppInit {
+        AppInit { color, ..self }
+    }
+
+    /// At this terminal size.
+    pub fn size(self, size: (u16, u16)) -> AppInit {
+        AppInit { size, ..self }
+    }
+
+    /// With the lock as found.
+    pub fn lock(self, lock: LockState) -> AppInit {
+        AppInit { lock, ..self }
+    }
+}
+
+impl App {
+    /// Says how the file was found, and takes the prompt or read-only state that follows.
+    pub(super) fn opened(&mut self, opened: Opened, lock: LockState) {
+        match opened {
+            Opened::FirstRun => self.welcome = true,
+            Opened::Resumed => {
+                let (rated, total) = self.progress();
+                let unknown: Vec<String> = self
+                    .assessment
+                    .unknown_ids(&self.framework)
+                    .into_iter()
+                    .map(|id| id.0)
+                    .collect();
+                let resumed = strings::resumed(rated, total);
+                self.notice = Some(if unknown.is_empty() {
+                    resumed
+                } else {
+                    format!("{resumed} · {}", strings::unknown_ids(&unknown))
+                });
+            }
+            Opened::Newer(found) => {
+                self.read_only = true;
+                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NEWER.into());
+                self.notice = Some(strings::newer_untouched(found));
+            }
+            Opened::Unreadable(problem) if lock != LockState::Busy => {
+                self.prompt = Some(Prompt::Unreadable(problem));
+            }
+            Opened::Unreadable(_) | Opened::Quietly => {}
+        }
+        match lock {
+            LockState::Held => {}
+            LockState::Busy => self.prompt = Some(Prompt::Locked),
+            LockState::Unavailable(reason) => {
+                self.read_only = true;
+                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NO_LOCK.into());
+                self.notice = Some(strings::no_lock(&reason));
+            }
+        }
+    }
+}

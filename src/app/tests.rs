@@ -1,0 +1,226 @@
+//! Update tests: state changes and effects, no terminal.
+
+use super::*;
+use crate::domain::{Level, Rating};
+use ratatui_textarea::Input;
+
+fn app() -> App {
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+    App::new(AppInit::new(fw, assessment))
+}
+
+/// The time every test action happens at.
+fn t0() -> Datetime {
+    crate::clock::utc_from_epoch(0)
+}
+
+fn level(n: u8) -> Rating {
+    Rating::Level(Level::new(n).unwrap())
+}
+
+#[test]
+fn screen_changes_save_at_once_and_wrap_around() {
+    let mut app = app();
+    assert_eq!(app.update(Action::NextScreen, t0()), vec![Effect::SaveNow]);
+    assert_eq!(app.screen, Screen::Grid);
+    app.update(Action::PrevScreen, t0());
+    assert_eq!(app.update(Action::PrevScreen, t0()), vec![Effect::SaveNow]);
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.assessment.position.screen, Screen::Results);
+}
+
+#[test]
+fn rating_records_moves_on_and_asks_for_a_debounced_save() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(
+        app.update(Action::Rate(level(3)), t0()),
+        vec![Effect::Changed]
+    );
+    assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(3)));
+    assert_eq!(app.rate.current, 1);
+    assert_eq!(app.progress().0, 1);
+    assert!(app.dirty && app.dirty_data);
+    // Clearing it takes it out again.
+    app.update(Action::Left, t0());
+    assert_eq!(app.update(Action::ClearRating, t0()), vec![Effect::Changed]);
+    assert_eq!(app.progress().0, 0);
+}
+
+#[test]
+fn the_last_competency_moves_to_the_first_unrated_one() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::End, t0());
+    app.update(Action::Rate(level(2)), t0());
+    assert_eq!(app.rate.current, 0, "wraps to DP1, the first unrated");
+}
+
+#[test]
+fn quitting_saves_first_and_read_only_quits_without_saving() {
+    let mut app = app();
+    assert_eq!(app.update(Action::Quit, t0()), vec![Effect::SaveAndQuit]);
+    let mut app = self::app();
+    app.read_only = true;
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(
+        app.update(Action::Rate(level(4)), t0()),
+        Vec::<Effect>::new()
+    );
+    assert_eq!(app.progress().0, 0, "nothing recorded");
+    assert_eq!(app.update(Action::Quit, t0()), vec![Effect::Quit]);
+}
+
+#[test]
+fn quitting_remembers_the_grid_row_even_without_other_changes() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::Saved(Ok("now".into())), t0());
+    app.update(Action::Activate, t0());
+    app.update(Action::Down, t0());
+    app.update(Action::Down, t0());
+    assert!(!app.dirty, "moving alone does not save");
+    app.update(Action::Quit, t0());
+    assert!(app.dirty);
+    assert_eq!(app.assessment.position.competency, Some("DP2".into()));
+}
+
+#[test]
+fn prompts_take_only_their_answers() {
+    let mut app = app();
+    app.prompt = Some(Prompt::Locked);
+    assert_eq!(app.update(Action::NextScreen, t0()), Vec::<Effect>::new());
+    assert_eq!(app.screen, Screen::Roles);
+    app.update(Action::OpenReadOnly, t0());
+    assert!(app.read_only && app.prompt.is_none());
+    let mut app = self::app();
+    app.update(Action::QuitFailed("disk full".into()), t0());
+    assert_eq!(app.update(Action::Cancel, t0()), Vec::<Effect>::new());
+    assert!(app.prompt.is_none() && !app.quitting);
+    app.update(Action::QuitFailed("disk full".into()), t0());
+    assert_eq!(app.update(Action::Confirm, t0()), vec![Effect::Quit]);
+}
+
+#[test]
+fn the_note_editor_keeps_the_note_on_esc_and_ctrl_c() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::EditNote, t0());
+    assert!(app.editing());
+    for c in "hi".chars() {
+        app.update(
+            Action::Edit(Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+            t0(),
+        );
+    }
+    assert_eq!(app.update(Action::CloseEditor, t0()), vec![Effect::Changed]);
+    assert_eq!(app.assessment.note(&"DP1".into()), "hi");
+    app.update(Action::EditNote, t0());
+    app.update(
+        Action::Edit(Input {
+            key: ratatui_textarea::Key::Char('!'),
+            ..Default::default()
+        }),
+        t0(),
+    );
+    assert_eq!(
+        app.update(Action::Quit, t0()),
+        vec![Effect::Changed, Effect::SaveAndQuit]
+    );
+    assert_eq!(app.assessment.note(&"DP1".into()), "hi!");
+}
+
+#[test]
+fn grid_enter_expands_then_opens_in_rate() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::Activate, t0());
+    assert!(app.grid.is_expanded(0));
+    app.update(Action::Down, t0());
+    assert_eq!(app.update(Action::Activate, t0()), vec![Effect::SaveNow]);
+    assert_eq!(app.screen, Screen::Rate);
+    assert_eq!(app.rate.current, 0);
+}
+
+#[test]
+fn what_if_leaves_ratings_alone_until_kept() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::Rate(level(1)), t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::ToggleWhatIf, t0());
+    app.update(Action::Rate(level(5)), t0());
+    assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(1)));
+    app.update(Action::Back, t0());
+    assert!(!app.what_if());
+    app.update(Action::ToggleWhatIf, t0());
+    app.update(Action::Rate(level(5)), t0());
+    assert_eq!(app.update(Action::ApplyWhatIf, t0()), vec![Effect::Changed]);
+    assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(5)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(
+            Action::Edit(Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+            t0(),
+        );
+    }
+}
+
+#[test]
+fn stopping_keeps_the_note_and_the_plan_being_typed() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::EditNote, t0());
+    typed(&mut app, "half a sentence");
+    assert_eq!(app.update(Action::Stopping, t0()), vec![Effect::Changed]);
+    assert_eq!(app.assessment.note(&"DP1".into()), "half a sentence");
+    assert!(app.dirty && app.mode() == Mode::Screen(Screen::Rate));
+
+    let mut app = self::app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::Rate(level(1)), t0());
+    app.update(Action::PrevScreen, t0());
+    app.update(Action::PrevScreen, t0());
+    app.update(Action::PrevScreen, t0());
+    app.update(Action::OpenPlan, t0());
+    app.update(Action::SwitchField, t0());
+    typed(&mut app, "shadow a gate review");
+    app.update(Action::Stopping, t0());
+    let plan = &app.assessment.plan[&"DP1".into()];
+    assert_eq!(plan.action, "shadow a gate review");
+}
+
+#[test]
+fn without_the_lock_the_app_opens_read_only_and_says_why() {
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("t", &fw, t0());
+    let init = AppInit::new(fw, assessment).lock(LockState::Unavailable("EISDIR".into()));
+    let mut app = App::new(init);
+    assert!(app.read_only());
+    assert!(matches!(app.save_status(), SaveStatus::ReadOnly(_)));
+    assert!(app.notice().is_some_and(|n| n.contains("EISDIR")));
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(
+        app.update(Action::Rate(level(4)), t0()),
+        Vec::<Effect>::new()
+    );
+    assert_eq!(app.progress().0, 0, "nothing recorded without the lock");
+    assert_eq!(app.update(Action::Quit, t0()), vec![Effect::Quit]);
+}
