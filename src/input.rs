@@ -392,14 +392,9 @@ pub fn visible_bindings(mode: Mode) -> Vec<&'static Binding> {
 /// The keys that do `action` in `mode`, as written for the user ("w", "Esc", "←→/hl"), for
 /// hints in prose; "—" if none is bound, which a test rules out for every hint rolefit gives.
 pub fn keys_for(mode: Mode, action: &Action) -> String {
-    scopes(mode)
-        .into_iter()
-        .find_map(|scope| {
-            bindings()
-                .iter()
-                .find(|b| b.scope == scope && b.does(action))
-        })
-        .map(|b| {
+    binding_for(mode, action).map_or_else(
+        || UNBOUND.to_string(),
+        |b| {
             let keys: Vec<Key> = b
                 .groups
                 .iter()
@@ -407,21 +402,23 @@ pub fn keys_for(mode: Mode, action: &Action) -> String {
                 .flat_map(|(k, _)| k.clone())
                 .collect();
             label_of(&keys)
-        })
-        .unwrap_or_else(|| UNBOUND.to_string())
+        },
+    )
+}
+
+/// The binding that does `action` in `mode`, the most specific first.
+fn binding_for(mode: Mode, action: &Action) -> Option<&'static Binding> {
+    scopes(mode).into_iter().find_map(|scope| {
+        bindings()
+            .iter()
+            .find(|b| b.scope == scope && b.does(action))
+    })
 }
 
 /// The footer label of the whole binding that does `action` in `mode` ("←→" for either
 /// direction, "0-5" for any level).
 pub fn binding_short_label(mode: Mode, action: &Action) -> String {
-    scopes(mode)
-        .into_iter()
-        .find_map(|scope| {
-            bindings()
-                .iter()
-                .find(|b| b.scope == scope && b.does(action))
-        })
-        .map_or_else(|| UNBOUND.to_string(), Binding::short_label)
+    binding_for(mode, action).map_or_else(|| UNBOUND.to_string(), Binding::short_label)
 }
 
 /// What `keys_for` says of an action no key does.

@@ -7,12 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell as TableCell, Row, Table};
 
-use super::{Drawn, Theme, block, keep_in_view, render_scrolled, text, title_lines, wrapped};
-use crate::app::{Action, App, GridColumn, GridRow, Mode};
+use super::{
+    Drawn, Theme, block, keep_in_view, padded_inner, render_scrolled, scroll_keys, text,
+    title_lines, wrapped,
+};
+use crate::app::{App, GridColumn, GridRow};
 use crate::domain::diff::Movement;
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating, Screen};
-use crate::input;
 use crate::strings;
 
 /// Width from which the detail pane sits beside the table instead of below it.
@@ -270,24 +272,13 @@ fn area_fit_text(app: &App, area: usize) -> String {
 /// Draws the detail pane; returns the first line shown.
 fn render_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let block = block(Span::styled(" Detail ", theme.title), false, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = padded_inner(frame, area, block);
     let width = usize::from(inner.width);
     let lines = match app.grid().selected_row() {
         GridRow::Area(a) => area_detail(app, a, width, theme),
         GridRow::Competency(c) => competency_detail(app, c, width, theme),
     };
-    let mode = Mode::Screen(Screen::Grid);
-    let keys = format!(
-        "{}/{}",
-        input::first_key(mode, &Action::ScrollDetail(1)),
-        input::first_key(mode, &Action::ScrollDetail(-1))
-    );
+    let keys = scroll_keys(Screen::Grid);
     render_scrolled(frame, inner, lines, app.grid().detail_scroll, Some(&keys))
 }
 

@@ -198,6 +198,28 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
         .title(title)
 }
 
+/// Draws a block and returns the area inside it, one column in from each side so text does
+/// not touch the borders.
+pub fn padded_inner(frame: &mut Frame, area: Rect, block: Block<'_>) -> Rect {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// The keys that scroll a detail pane down and up, e.g. "J/K", for its "more" hints.
+pub fn scroll_keys(screen: crate::domain::Screen) -> String {
+    let mode = Mode::Screen(screen);
+    format!(
+        "{}/{}",
+        input::first_key(mode, &crate::app::Action::ScrollDetail(1)),
+        input::first_key(mode, &crate::app::Action::ScrollDetail(-1))
+    )
+}
+
 /// Wraps a paragraph of text into styled lines with a first-line prefix and hanging indent.
 pub fn wrapped<'a>(
     prefix: &str,

@@ -5,7 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Drawn, Theme, block, render_scrolled, text, title_lines, wrapped};
+use super::{
+    Drawn, Theme, block, padded_inner, render_scrolled, scroll_keys, text, title_lines, wrapped,
+};
 use crate::app::{Action, App, Mode, NA_ROW};
 use crate::domain::{Level, Rating, Screen};
 use crate::input;
@@ -77,13 +79,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         ),
     ]);
     let block = block(title, !app.editing(), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = padded_inner(frame, area, block);
     let width = usize::from(inner.width);
     let status = match app.assessment().rating(&competency.id) {
         None => "not rated yet".to_string(),
@@ -140,12 +136,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         theme.dim,
         theme.dim,
     ));
-    let mode = Mode::Screen(Screen::Rate);
-    let keys = format!(
-        "{}/{}",
-        input::first_key(mode, &Action::ScrollDetail(1)),
-        input::first_key(mode, &Action::ScrollDetail(-1))
-    );
+    let keys = scroll_keys(Screen::Rate);
     render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
 }
 
@@ -263,13 +254,7 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         false,
         theme,
     );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = padded_inner(frame, area, block);
     let note = app
         .assessment()
         .note(&app.framework().competencies[app.rate().current].id);

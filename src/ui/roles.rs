@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{Drawn, Theme, block, render_scrolled, text, wrapped};
+use super::{Drawn, Theme, block, padded_inner, render_scrolled, text, wrapped};
 use crate::app::{Action, App, Mode};
 use crate::domain::framework::Role;
 use crate::domain::{Framework, Screen};
@@ -80,13 +80,7 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
     let narrow = area.width < SIDE_BY_SIDE_WIDTH && area.width == frame.area().width;
     let focused = app.roles().focus == pane;
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let inner = padded_inner(frame, area, block);
     let width = usize::from(inner.width);
     let lines = if pane == 1 && app.roles().flavours {
         flavour_lines(app.framework(), width, theme)
