@@ -172,6 +172,34 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
     }
 }
 
+/// Where `path` is, without symlinks or `..`: the canonical path of an existing file, else the
+/// canonical folder and the file name. None when its folder does not exist either.
+pub fn canonical_location(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(fs::canonicalize(parent).ok()?.join(name))
+}
+
+/// Whether two paths name the same file: the same device and inode when both exist, else the
+/// same canonical location.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+        use std::os::unix::fs::MetadataExt;
+        return (x.dev(), x.ino()) == (y.dev(), y.ino());
+    }
+    match (canonical_location(a), canonical_location(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// Reads a file that must be a regular file. Opened without blocking and checked before it is
 /// read, so a FIFO or a device where a file should be is reported rather than waited on
 /// forever. `Ok(Err(kind))` names what the path is instead.
