@@ -14,4 +14,5 @@ pub mod input;
 pub mod runtime;
 pub mod storage;
 pub mod strings;
+pub mod text;
 pub mod ui;

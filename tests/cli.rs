@@ -386,3 +386,182 @@ fn without_a_terminal_an_existing_assessment_is_left_alone() {
         VALID
     );
 }
+
+// ---- hardening ------------------------------------------------------------------------------
+
+#[test]
+fn framework_alone_prints_its_usage_as_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("framework"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("Usage: rolefit framework") && err.contains("check") && err.contains("dump"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_explicit_assessment_name_conflicts_with_a_file() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("mine.toml");
+    fs::write(&file, VALID).unwrap();
+    for args in [
+        &["-a", "work", "--file"][..],
+        &["export", "-a", "work", "--file"][..],
+    ] {
+        let out = run(rolefit(home.path()).args(args).arg(&file));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot be used with"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // Without -a, the default name does not get in the way.
+    let out = run(rolefit(home.path()).arg("export").arg("--file").arg(&file));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_lock_file_is_not_an_assessment() {
+    let home = tempfile::tempdir().unwrap();
+    let lock = home.path().join("default.lock");
+    fs::write(&lock, "").unwrap();
+    let out = run(rolefit(home.path()).arg("export").arg("--file").arg(&lock));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("lock file") && !err.contains("empty"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn the_name_limit_counts_characters() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let name = "é".repeat(40);
+    write_assessment(&data, &name, VALID.as_bytes());
+    let out = run(rolefit(home.path())
+        .args(["export", "-a", &name, "--data-dir"])
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_data_directory_that_is_a_file_is_named_as_such() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("not-a-folder");
+    fs::write(&file, "x").unwrap();
+    for args in [&["list"][..], &["export"][..], &["snapshot"][..]] {
+        let out = run(rolefit(home.path())
+            .args(args)
+            .env("ROLEFIT_DATA_DIR", &file));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("the data directory") && err.contains("not a folder"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("aside"), "{err}");
+    }
+}
+
+/// Runs a command, killing it if it takes longer than a few seconds.
+fn run_briefly(cmd: &mut std::process::Command) -> std::process::Output {
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(child.wait_with_output());
+    });
+    match receive.recv_timeout(std::time::Duration::from_secs(5)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            // SAFETY: the child is ours and has not been waited for.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            panic!("{cmd:?} hung");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_an_assessment_is_reported_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    write_assessment(&data, "alpha", VALID.as_bytes());
+    let fifo = data.join("assessments/default.toml");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let out = run_briefly(
+        rolefit(home.path())
+            .arg("list")
+            .arg("--data-dir")
+            .arg(&data),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("not a regular file"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run_briefly(
+        rolefit(home.path())
+            .arg("export")
+            .arg("--data-dir")
+            .arg(&data),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn names_and_texts_from_files_are_printed_with_control_characters_escaped() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let name = "evil\x1b]0;owned\x07\x1b[2J\u{9b}31m";
+    write_assessment(&data, name, b"format = 1\nframework = [\n");
+    write_assessment(&data, "ok", VALID.as_bytes());
+    let out = run(rolefit(home.path())
+        .arg("list")
+        .arg("--data-dir")
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("evil\\x1b]0;owned\\x07\\x1b[2J\\u{9b}31m"),
+        "{text}"
+    );
+    // An error naming such a file, and `framework check` on one.
+    let file = data.join(format!("assessments/{name}.toml"));
+    let out = run(rolefit(home.path()).arg("export").arg("--file").arg(&file));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(!err.trim_end().chars().any(char::is_control), "{err:?}");
+    assert!(err.contains("evil\\x1b"), "{err}");
+    let out = run(rolefit(home.path()).args(["framework", "check"]).arg(&file));
+    let err = stderr(&out);
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    // A framework whose name holds an escape sequence.
+    let dump = run(rolefit(home.path()).args(["framework", "dump"]));
+    let framework = stdout(&dump).replacen("name = \"", "name = \"\\u001b]0;x\\u0007", 1);
+    let fw = home.path().join("fw.toml");
+    fs::write(&fw, framework).unwrap();
+    let out = run(rolefit(home.path()).args(["framework", "check"]).arg(&fw));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.trim_end().chars().any(char::is_control), "{text:?}");
+}

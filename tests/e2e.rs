@@ -120,7 +120,10 @@ fn load(path: &Path) -> rolefit::domain::Assessment {
 fn temp_files(data: &DataDir) -> Vec<String> {
     data.assessment_names()
         .into_iter()
-        .filter(|n| n.starts_with(".default.toml.rolefit-tmp."))
+        .filter(|n| {
+            n.starts_with(".default.toml.rolefit-tmp.")
+                || (n.starts_with(".rolefit-") && n.ends_with(".tmp"))
+        })
         .collect()
 }
 

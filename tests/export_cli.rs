@@ -106,3 +106,137 @@ fn the_report_key_writes_a_markdown_report_and_shows_where() {
     let text = std::fs::read_to_string(&reports[0]).unwrap();
     assert!(text.contains("Rated: 2 of 33"), "{text}");
 }
+
+/// `rolefit` with the data folder in `data`, run from `cwd`.
+fn rolefit_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rolefit"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("ROLEFIT_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_never_lands_on_an_assessment_or_a_lock_however_the_path_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let data = root.join("C");
+    write(&data, FILE);
+    std::fs::write(data.join("assessments/other.toml"), FILE).unwrap();
+    std::fs::write(data.join("assessments/default.lock"), "").unwrap();
+    std::fs::create_dir(root.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(data.join("assessments"), root.join("via-link")).unwrap();
+    let absolute = data.join("assessments/default.toml");
+    let outputs = [
+        absolute.display().to_string(),
+        "C/assessments/default.toml".into(),
+        "elsewhere/../C/assessments/default.toml".into(),
+        "C/assessments/./default.toml".into(),
+        "via-link/default.toml".into(),
+        "via-link/other.toml".into(),
+        "C/assessments/new.toml".into(),
+        "C/assessments/default.lock".into(),
+        "via-link/default.lock".into(),
+        "elsewhere/some.lock".into(),
+    ];
+    for output in &outputs {
+        let out = rolefit_in(root, &["--data-dir", "C", "export", "-o", output]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "-o {output}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("choose another file"), "-o {output}: {err}");
+    }
+    // --file: the file itself is protected, spelled another way.
+    let out = rolefit_in(
+        root,
+        &[
+            "--file",
+            "C/assessments/default.toml",
+            "export",
+            "-o",
+            absolute.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&absolute).unwrap(),
+        FILE,
+        "the assessment changed"
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("assessments/other.toml")).unwrap(),
+        FILE
+    );
+    assert!(!data.join("assessments/new.toml").exists());
+    assert!(!root.join("elsewhere/some.lock").exists());
+    assert_eq!(
+        std::fs::read(data.join("assessments/default.lock")).unwrap(),
+        b""
+    );
+    // A report beside it, outside the assessments folder, is fine.
+    let out = rolefit_in(root, &["--data-dir", "C", "export", "-o", "C/report.md"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_is_never_written_over_what_is_not_a_regular_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), FILE);
+    let fifo = dir.path().join("pipe.md");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let folder = dir.path().join("folder.md");
+    std::fs::create_dir(&folder).unwrap();
+    for (target, kind) in [(&fifo, "FIFO"), (&folder, "folder")] {
+        let out = rolefit(dir.path(), &["export", "-o", target.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(kind) && err.contains("not a regular file"),
+            "{err}"
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert!(folder.is_dir());
+    // A device node of our own (the same device as /dev/null), where root can make one.
+    let device = dir.path().join("null.md");
+    let c_dev = std::ffi::CString::new(device.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; makedev(1, 3) is the null device.
+    let made = unsafe { libc::mknod(c_dev.as_ptr(), libc::S_IFCHR | 0o600, libc::makedev(1, 3)) };
+    if made == 0 {
+        let out = rolefit(dir.path(), &["export", "-o", device.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("a device, not a regular file"), "{err}");
+        assert!(
+            std::fs::symlink_metadata(&device)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+}
+
+#[test]
+fn a_report_into_a_missing_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), FILE);
+    let target = dir.path().join("no-such-folder/report.md");
+    let out = rolefit(dir.path(), &["export", "-o", target.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no-such-folder does not exist") && !err.contains("is gone"),
+        "{err}"
+    );
+}

@@ -177,3 +177,71 @@ fn a_round_closed_in_the_app_shows_a_trend_and_changes_on_the_grid() {
         r.screen
     );
 }
+
+#[test]
+fn diff_without_rounds_says_so_whatever_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), START);
+    for args in [&["diff", "1"][..], &["diff", "1", "now"][..]] {
+        let out = rolefit(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("no closed rounds yet") && !err.contains("1 to 0"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_year_is_read_as_a_date_when_it_cannot_be_a_round() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), START);
+    assert_eq!(rolefit(dir.path(), &["snapshot"]).status.code(), Some(0));
+    let file = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
+    let year = file
+        .lines()
+        .find_map(|l| l.strip_prefix("taken = "))
+        .map(|t| t[..4].to_string())
+        .expect("the round's date");
+    let out = rolefit(dir.path(), &["diff", &year]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("from round 1"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_snapshot_of_a_missing_assessment_leaves_no_lock_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), START);
+    let out = rolefit(dir.path(), &["snapshot", "-a", "missing"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("run rolefit to start one"));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("assessments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["default.toml"]);
+}
+
+#[test]
+fn round_labels_are_printed_with_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), START);
+    let label = "q4\x1b]0;owned\x07";
+    let out = rolefit(dir.path(), &["snapshot", "--label", label]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stdout(&out).trim_end().chars().any(char::is_control),
+        "{:?}",
+        stdout(&out)
+    );
+    let out = rolefit(dir.path(), &["diff"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("q4\\x1b]0;owned\\x07"), "{text}");
+}

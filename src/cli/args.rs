@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PathBufValueParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
 use crate::storage::{self, paths};
@@ -25,7 +26,13 @@ pub struct Cli {
     pub assessment: String,
 
     /// Use this assessment file instead of one in the data directory
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(
+        long,
+        value_name = "PATH",
+        global = true,
+        conflicts_with = "assessment",
+        value_parser = PathBufValueParser::new().try_map(assessment_file)
+    )]
     pub file: Option<PathBuf>,
 
     /// Data directory [env: ROLEFIT_DATA_DIR]
@@ -83,6 +90,18 @@ pub enum FrameworkCommand {
     },
     /// Print the built-in framework (a start for your own)
     Dump,
+}
+
+/// Checks `--file` while parsing: a lock file's name is a usage error (exit 2), not an empty
+/// assessment.
+fn assessment_file(path: PathBuf) -> Result<PathBuf, String> {
+    if path.extension().is_some_and(|e| e == "lock") {
+        return Err(format!(
+            "{} is the name of a lock file, not of an assessment; give the assessment's .toml file",
+            crate::text::display_path(&path)
+        ));
+    }
+    Ok(path)
 }
 
 /// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).

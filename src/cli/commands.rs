@@ -10,22 +10,34 @@ use crate::domain::framework::BUILTIN_TOML;
 use crate::domain::{Assessment, Framework};
 use crate::export::Format;
 use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
+use crate::text::{display_path, display_safe, display_safe_lines};
 
 /// `rolefit list`: every saved assessment with its progress or its problem.
 pub fn list(cli: &Cli) -> Result<ExitCode> {
     let framework = load_framework(cli.framework.as_deref())?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
+    paths.check()?;
     let listings = storage::list_assessments(&paths, &framework)?;
     if listings.is_empty() {
         print_stdout(&format!(
             "No saved assessments in {}. Run `rolefit` to start one.\n",
-            paths.assessments_dir().display()
+            display_path(&paths.assessments_dir())
         ))?;
     }
-    let width = listings.iter().map(|l| l.name.len()).max().unwrap_or(0);
+    // Names and problems come from the disk: escaped, so a crafted name cannot drive the
+    // terminal.
+    let rows: Vec<(String, String)> = listings
+        .into_iter()
+        .map(|l| (display_safe(&l.name), display_safe(&l.summary)))
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(name, _)| name.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
-    for l in listings {
-        out.push_str(&format!("{:<width$}  {}\n", l.name, l.summary));
+    for (name, summary) in rows {
+        out.push_str(&format!("{name:<width$}  {summary}\n"));
     }
     print_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -40,33 +52,123 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
     match output {
         None => print_stdout(&report)?,
         Some(out) => {
-            if storage::atomic::resolve_target(out) == storage::atomic::resolve_target(&path) {
-                return Err(Error::ReportOverAssessment {
-                    path: out.to_path_buf(),
-                });
-            }
+            let assessments = match &cli.file {
+                Some(_) => DataPaths::resolve(cli.data_dir.as_deref())
+                    .ok()
+                    .map(|p| p.assessments_dir()),
+                None => path.parent().map(Path::to_path_buf),
+            };
+            let folder = check_report_target(out, &path, assessments.as_deref())?;
             storage::atomic::write_atomic(out, report.as_bytes()).map_err(|source| {
                 Error::WriteReport {
                     path: out.to_path_buf(),
+                    reason: describe_write_error(&source, &folder),
                     source,
                 }
             })?;
-            print_stdout(&format!("Wrote the {format} report to {}\n", out.display()))?;
+            print_stdout(&format!(
+                "Wrote the {format} report to {}\n",
+                display_path(out)
+            ))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a report path that would overwrite an assessment (the one reported on, any `.toml` in
+/// the assessments folder) or a lock file, however the path is spelled (relative, absolute,
+/// through a symlinked folder), and one that exists but is not a regular file. Returns the
+/// folder the report goes in, which exists.
+fn check_report_target(
+    out: &Path,
+    assessment: &Path,
+    assessments: Option<&Path>,
+) -> Result<PathBuf> {
+    let over_assessment = || Error::ReportOverAssessment {
+        path: out.to_path_buf(),
+    };
+    let folder = match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match std::fs::metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(Error::ReportFolderMissing { folder }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::ReportFolderMissing { folder });
+        }
+        Err(_) => {}
+    }
+    if let Ok(meta) = std::fs::metadata(out)
+        && !meta.is_file()
+    {
+        return Err(Error::ReportNotAFile {
+            path: out.to_path_buf(),
+            kind: storage::file_kind(&meta),
+        });
+    }
+    let location = storage::canonical_location(out);
+    let is_lock = |p: &Path| p.extension().is_some_and(|e| e == "lock");
+    if is_lock(out) || location.as_deref().is_some_and(is_lock) {
+        return Err(Error::ReportOverLock {
+            path: out.to_path_buf(),
+        });
+    }
+    if storage::same_file(out, assessment) {
+        return Err(over_assessment());
+    }
+    if let (Some(location), Some(folder)) = (location, assessments)
+        && location.extension().is_some_and(|e| e == "toml")
+        && std::fs::canonicalize(folder).is_ok_and(|dir| location.parent() == Some(dir.as_path()))
+    {
+        return Err(Error::ReportIntoAssessments {
+            path: out.to_path_buf(),
+            folder: folder.to_path_buf(),
+        });
+    }
+    Ok(folder)
+}
+
+/// Why writing a report into `folder` failed, in words.
+fn describe_write_error(err: &std::io::Error, folder: &Path) -> String {
+    let folder = display_path(folder);
+    match err.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!("the folder {folder} does not accept new files")
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            format!("permission denied to create a file in the folder {folder}")
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => {
+            format!("the folder {folder} is on a read-only file system")
+        }
+        _ => storage::describe_io_error(err),
+    }
 }
 
 /// `rolefit snapshot`: closes a round, unless a running rolefit has the assessment open.
 pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
+    // An assessment that is not there (or cannot be read) gets no lock file.
+    read_existing(&path, &name)?;
+    let lock_file = paths::lock_path(&path);
+    let lock_was_there = std::fs::symlink_metadata(&lock_file).is_ok();
     let _lock = match storage::lock_soon(&path) {
         LockOutcome::Held(lock) => Some(lock),
         LockOutcome::Busy => return Err(Error::Busy { path }),
         LockOutcome::Unavailable(_) => None,
     };
-    let mut assessment = read_existing(&path, &name)?;
+    let mut assessment = match read_existing(&path, &name) {
+        Ok(assessment) => assessment,
+        Err(err) => {
+            // Gone since the first look: take the lock file away with it.
+            if matches!(err, Error::Missing { .. }) && !lock_was_there {
+                let _ = std::fs::remove_file(&lock_file);
+            }
+            return Err(err);
+        }
+    };
     let round = assessment.close_round(crate::clock::now_utc(), label.unwrap_or(""));
     storage::save_assessment(&path, &assessment).map_err(|source| Error::Save {
         path: path.clone(),
@@ -74,8 +176,9 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     })?;
     let snapshot = &assessment.history[round - 1];
     print_stdout(&format!(
-        "Closed round {round} of {name}: {}, {}/{} rated\n",
-        snapshot.title(),
+        "Closed round {round} of {}: {}, {}/{} rated\n",
+        display_safe(&name),
+        display_safe(&snapshot.title()),
         assessment.rated_count(&framework),
         framework.competencies.len()
     ))?;
@@ -87,7 +190,7 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
     let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
     let assessment = read_existing(&path, &name)?;
-    if assessment.history.is_empty() && from.is_none() {
+    if assessment.history.is_empty() {
         return Err(Error::NoRounds { name });
     }
     let pick = |reference: &str| {
@@ -100,12 +203,12 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
     let from = pick(from.unwrap_or("last"))?;
     let to = pick(to.unwrap_or("now"))?;
     let diff = crate::domain::diff::diff(&framework, &from.ratings, &to.ratings);
-    print_stdout(&crate::domain::diff::to_text(
+    print_stdout(&display_safe_lines(&crate::domain::diff::to_text(
         &framework,
         &diff,
         &from.title,
         &to.title,
-    ))?;
+    )))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -117,8 +220,8 @@ pub fn framework_check(path: &Path) -> Result<ExitCode> {
         Ok(fw) => {
             print_stdout(&format!(
                 "{}: OK — \"{}\" with {} roles, {} profiles, {} areas, {} competencies\n",
-                path.display(),
-                fw.name,
+                display_path(path),
+                display_safe(&fw.name),
                 fw.roles.len(),
                 fw.profiles.len(),
                 fw.areas.len(),
@@ -128,11 +231,17 @@ pub fn framework_check(path: &Path) -> Result<ExitCode> {
         }
         Err(problems) => {
             for p in &problems {
-                eprintln!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message);
+                eprintln!(
+                    "{}:{}:{}: {}",
+                    display_path(path),
+                    p.line,
+                    p.column,
+                    display_safe(&p.message)
+                );
             }
             eprintln!(
                 "rolefit: {} has {} problem(s); fix them and run the check again",
-                path.display(),
+                display_path(path),
                 problems.len()
             );
             Ok(ExitCode::from(1))
@@ -150,13 +259,13 @@ pub fn framework_dump() -> Result<ExitCode> {
 pub fn paths(cli: &Cli) -> Result<ExitCode> {
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     let config = directories::ProjectDirs::from("", "", "rolefit")
-        .map(|d| d.config_dir().display().to_string())
+        .map(|d| display_path(d.config_dir()))
         .unwrap_or_else(|| "(none)".into());
     print_stdout(&format!(
         "data directory:  {} (from {})\nassessments:     {}\nconfig:          {} (not used yet)\n",
-        paths.data_dir.display(),
+        display_path(&paths.data_dir),
         paths.source,
-        paths.assessments_dir().display(),
+        display_path(&paths.assessments_dir()),
         config
     ))?;
     Ok(ExitCode::SUCCESS)
@@ -180,6 +289,7 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String)> {
     }
     paths::check_name(&cli.assessment)?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
+    paths.check()?;
     Ok((
         paths.assessment_file(&cli.assessment),
         cli.assessment.clone(),

@@ -56,10 +56,23 @@ pub enum Error {
     /// `export -o` names the assessment file itself.
     #[error("{} is the assessment itself; choose another file for the report", path.display())]
     ReportOverAssessment { path: PathBuf },
+    /// `export -o` names a `.toml` file in the assessments folder: an assessment, now or later.
+    #[error("{} is in the assessments folder {}, where reports would be taken for assessments; choose another file for the report", path.display(), folder.display())]
+    ReportIntoAssessments { path: PathBuf, folder: PathBuf },
+    /// `export -o` names a lock file.
+    #[error("{} is a lock file; choose another file for the report", path.display())]
+    ReportOverLock { path: PathBuf },
+    /// `export -o` names something that is not a regular file (a device, a FIFO, a folder).
+    #[error("{} is {kind}, not a regular file; choose a file for the report", path.display())]
+    ReportNotAFile { path: PathBuf, kind: &'static str },
+    /// `export -o` names a file in a folder that is not there.
+    #[error("the folder {} does not exist; create it or choose another place for the report", folder.display())]
+    ReportFolderMissing { folder: PathBuf },
     /// `export -o` could not write its file.
-    #[error("cannot write {}: {}", path.display(), storage::describe_io_error(source))]
+    #[error("cannot write {}: {reason}", path.display())]
     WriteReport {
         path: PathBuf,
+        reason: String,
         #[source]
         source: io::Error,
     },

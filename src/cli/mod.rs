@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::text::display_safe;
+
 pub use args::{Cli, Command, FrameworkCommand};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
@@ -24,15 +26,22 @@ pub fn main() -> ExitCode {
             let _ = err.print();
             return ExitCode::SUCCESS;
         }
+        Err(err)
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            // e.g. `rolefit framework` alone: its usage, on stderr, as a usage error.
+            let _ = err.print();
+            return ExitCode::from(2);
+        }
         Err(err) => {
-            eprintln!("rolefit: {}", usage_line(&err.to_string()));
+            eprintln!("rolefit: {}", display_safe(&usage_line(&err.to_string())));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("rolefit: {err}");
+            eprintln!("rolefit: {}", display_safe(&err.to_string()));
             ExitCode::from(1)
         }
     }

@@ -177,8 +177,12 @@ pub fn side(assessment: &Assessment, reference: &str) -> Option<Side> {
     if reference.eq_ignore_ascii_case("last") {
         return history.len().checked_sub(1).and_then(round);
     }
-    if let Ok(n) = reference.parse::<usize>() {
-        return n.checked_sub(1).and_then(round);
+    // A number is a round when there is such a round; otherwise (e.g. "2026") it may still be
+    // the start of a date, or a label.
+    if let Ok(n) = reference.parse::<usize>()
+        && (1..=history.len()).contains(&n)
+    {
+        return round(n - 1);
     }
     // The newest round whose date or label matches.
     (0..history.len()).rev().find_map(|i| {

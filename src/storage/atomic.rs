@@ -8,11 +8,18 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// Marker in the names of temp files, so leftovers can be found and removed.
+/// Marker in the names of temp files written by older versions, so their leftovers can still be
+/// found and removed: `.NAME.rolefit-tmp.PID.N`.
 const TEMP_MARKER: &str = ".rolefit-tmp.";
 
+/// Start and end of the names of temp files: `.rolefit-HASH-PID-N.tmp`, where HASH stands for
+/// the target's file name. Short whatever the target's name, so a save of a file whose name is
+/// near the file system's limit still fits.
+const TEMP_PREFIX: &str = ".rolefit-";
+const TEMP_SUFFIX: &str = ".tmp";
+
 /// Permissions of a newly created file: readable by its owner only.
-const NEW_FILE_MODE: u32 = 0o600;
+pub(crate) const NEW_FILE_MODE: u32 = 0o600;
 
 /// The steps of a save, so tests can make any one of them fail.
 pub trait SaveSteps {
@@ -82,10 +89,12 @@ pub fn write_atomic_with(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mode = existing_mode(&target).unwrap_or(NEW_FILE_MODE);
+    let existing = fs::metadata(&target).ok();
+    let mode = existing.as_ref().map_or(NEW_FILE_MODE, file_mode);
     let temp = temp_path(&target);
     let result = (|| {
         let mut file = steps.create(&temp, mode)?;
+        keep_owner_and_mode(&file, existing.as_ref(), mode)?;
         steps.write(&mut file, contents)?;
         steps.sync_file(&file)?;
         drop(file);
@@ -99,26 +108,68 @@ pub fn write_atomic_with(
     steps.sync_dir(&dir)
 }
 
-fn existing_mode(path: &Path) -> Option<u32> {
-    let meta = fs::metadata(path).ok()?;
+/// The permission bits of an existing file.
+fn file_mode(meta: &fs::Metadata) -> u32 {
     #[cfg(unix)]
     {
-        Some(meta.permissions().mode() & 0o7777)
+        meta.permissions().mode() & 0o7777
     }
     #[cfg(not(unix))]
     {
         let _ = meta;
-        None
+        NEW_FILE_MODE
     }
+}
+
+/// Gives the temp file the owner, group and mode of the file it replaces (a new file: mode 0600),
+/// whatever the umask and whoever runs rolefit. Changing the owner needs root; without it the
+/// file keeps the caller's, which is then also the original's unless the caller is root.
+fn keep_owner_and_mode(file: &File, existing: Option<&fs::Metadata>, mode: u32) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Some(original) = existing {
+            let temp = file.metadata()?;
+            if (temp.uid(), temp.gid()) != (original.uid(), original.gid()) {
+                match std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid())) {
+                    Err(err) if err.kind() == io::ErrorKind::PermissionDenied => {}
+                    other => other?,
+                }
+            }
+        }
+        // After the owner: a change of owner clears the set-id bits.
+        file.set_permissions(fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, existing, mode);
+        Ok(())
+    }
+}
+
+/// FNV-1a of a file name: which target a temp file belongs to, stable between runs.
+fn name_hash(name: &std::ffi::OsStr) -> u32 {
+    name.as_encoded_bytes()
+        .iter()
+        .fold(0x811c_9dc5_u32, |h, &b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        })
+}
+
+/// `.rolefit-HASH-` for the temp files of `target`.
+fn temp_prefix(target: &Path) -> String {
+    let name = target.file_name().unwrap_or(std::ffi::OsStr::new("file"));
+    format!("{TEMP_PREFIX}{:08x}-", name_hash(name))
 }
 
 fn temp_path(target: &Path) -> PathBuf {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let name = target
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    target.with_file_name(format!(".{name}{TEMP_MARKER}{}.{n}", std::process::id()))
+    target.with_file_name(format!(
+        "{}{}-{n}{TEMP_SUFFIX}",
+        temp_prefix(target),
+        std::process::id()
+    ))
 }
 
 /// Removes temp files left by an interrupted save of `target`. Call only while holding the
@@ -128,7 +179,8 @@ pub fn remove_leftovers(target: &Path) -> usize {
     let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
         return 0;
     };
-    let prefix = format!(".{}{TEMP_MARKER}", name.to_string_lossy());
+    let old_prefix = format!(".{}{TEMP_MARKER}", name.to_string_lossy());
+    let prefix = temp_prefix(&target);
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -139,7 +191,11 @@ pub fn remove_leftovers(target: &Path) -> usize {
     };
     entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&old_prefix)
+                || (name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX))
+        })
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
 }
@@ -274,8 +330,52 @@ mod tests {
             "torn",
         )
         .unwrap();
+        fs::write(temp_path(&target), "torn").unwrap();
         fs::write(dir.path().join("b.toml"), "keep").unwrap();
-        assert_eq!(remove_leftovers(&target), 1);
+        // Another assessment's temp file in the same folder is not this one's to remove.
+        fs::write(temp_path(&dir.path().join("b.toml")), "busy").unwrap();
+        assert_eq!(remove_leftovers(&target), 2);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_file_name_near_the_limit_still_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        // 250 bytes: the old temp name (".NAME.rolefit-tmp.PID.N") went past the 255-byte limit.
+        let target = dir.path().join(format!("{}.toml", "a".repeat(245)));
+        write_atomic(&target, b"one").unwrap();
+        write_atomic(&target, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "two");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
+
+#[cfg(all(test, unix))]
+mod owner_tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn a_save_as_root_keeps_the_owner_and_group() {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            let in_ci = std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"));
+            assert!(!in_ci, "this test must run as root in CI");
+            let _ = writeln!(
+                io::stderr().lock(),
+                "SKIPPED (not run): a_save_as_root_keeps_the_owner_and_group needs root"
+            );
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let theirs = dir.path().join("theirs.toml");
+        fs::write(&theirs, "old").unwrap();
+        std::os::unix::fs::chown(&theirs, Some(4321), Some(4322)).unwrap();
+        fs::set_permissions(&theirs, fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomic(&theirs, b"new").unwrap();
+        let meta = fs::metadata(&theirs).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+        assert_eq!(meta.mode() & 0o777, 0o664);
+        assert_eq!(fs::read_to_string(&theirs).unwrap(), "new");
     }
 }

@@ -15,6 +15,17 @@ pub enum Error {
         "cannot find a home directory for rolefit's data; pass --data-dir DIR or set ROLEFIT_DATA_DIR"
     )]
     NoHome,
+    /// The data directory is a file (or something else that is not a folder).
+    #[error(
+        "the data directory {} (from {from}) is {kind}, not a folder; point {} at a folder",
+        crate::text::display_path(path),
+        if *from == "--data-dir" { "--data-dir" } else { "ROLEFIT_DATA_DIR or --data-dir" }
+    )]
+    DataDirNotFolder {
+        path: PathBuf,
+        from: &'static str,
+        kind: &'static str,
+    },
     /// An assessment name that cannot be a file name in the data folder.
     #[error(
         "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'"

@@ -64,22 +64,49 @@ pub fn lock_soon(file: &Path) -> LockOutcome {
     lock(file)
 }
 
-/// Takes the lock for an assessment file without waiting.
+/// Takes the lock for an assessment file without waiting. The lock sits beside the path the user
+/// gave: for a symlink, beside the link, never beside its target (which may be anywhere).
 pub fn lock(file: &Path) -> LockOutcome {
-    let path = paths::lock_path(&atomic::resolve_target(file));
-    let opened = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&path);
-    match opened {
+    let path = paths::lock_path(file);
+    match open_lock_file(&path) {
         Err(err) => LockOutcome::Unavailable(err),
         Ok(file) => match file.try_lock() {
             Ok(()) => LockOutcome::Held(AssessmentLock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => LockOutcome::Busy,
             Err(fs::TryLockError::Error(err)) => LockOutcome::Unavailable(err),
         },
+    }
+}
+
+/// Opens the lock file, creating it readable by its owner only whatever the umask.
+fn open_lock_file(path: &Path) -> io::Result<File> {
+    let mut create = OpenOptions::new();
+    create.create_new(true).read(true).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut create, atomic::NEW_FILE_MODE);
+    match create.open(path) {
+        Ok(file) => {
+            set_private(&file)?;
+            Ok(file)
+        }
+        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
+            OpenOptions::new().read(true).write(true).open(path)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Mode 0600 on a file rolefit has just created, whatever the umask left.
+fn set_private(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(atomic::NEW_FILE_MODE))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        Ok(())
     }
 }
 
@@ -99,8 +126,16 @@ pub enum ReadOutcome {
 
 /// Reads an assessment file, classifying every way it can fail.
 pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
+    let bytes = match read_regular(path) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err("a folder")) => return unreadable(path, None, "it is a folder, not a file"),
+        Ok(Err(kind)) => {
+            return unreadable(
+                path,
+                None,
+                &format!("it is {kind}, not a regular file; rolefit reads only regular files"),
+            );
+        }
         Err(err) if err.kind() == ErrorKind::NotFound => {
             // A dangling symlink is not "missing": writing would replace the link.
             if fs::symlink_metadata(path).is_ok() {
@@ -134,6 +169,78 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
             column,
             reason,
         }) => unreadable(path, Some((line, column)), &reason),
+    }
+}
+
+/// Where `path` is, without symlinks or `..`: the canonical path of an existing file, else the
+/// canonical folder and the file name. None when its folder does not exist either.
+pub fn canonical_location(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(fs::canonicalize(parent).ok()?.join(name))
+}
+
+/// Whether two paths name the same file: the same device and inode when both exist, else the
+/// same canonical location.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+        use std::os::unix::fs::MetadataExt;
+        return (x.dev(), x.ino()) == (y.dev(), y.ino());
+    }
+    match (canonical_location(a), canonical_location(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Reads a file that must be a regular file. Opened without blocking and checked before it is
+/// read, so a FIFO or a device where a file should be is reported rather than waited on
+/// forever. `Ok(Err(kind))` names what the path is instead.
+fn read_regular(path: &Path) -> io::Result<std::result::Result<Vec<u8>, &'static str>> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(Err(file_kind(&meta)));
+    }
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(Ok(bytes))
+}
+
+/// What a path that is not a regular file is, in words: "a folder", "a FIFO (named pipe)"…
+pub fn file_kind(meta: &fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
     }
 }
 
@@ -175,16 +282,43 @@ pub fn report_path(assessment: &Path, extension: &str) -> PathBuf {
     folder.join(format!("{stem}-{}.{extension}", crate::clock::file_stamp()))
 }
 
-/// Creates the folder an assessment file lives in.
+/// Creates the folder an assessment file or a report lives in, and any folder above it that is
+/// missing, each readable by its owner only (0700) whatever the umask.
 pub fn ensure_parent(path: &Path) -> Result<()> {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => {
-            fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
+            create_private_dirs(dir).map_err(|source| Error::CreateDir {
                 path: dir.to_path_buf(),
                 source,
             })
         }
         _ => Ok(()),
+    }
+}
+
+/// `create_dir_all` with mode 0700 on every folder it creates; folders that exist are left as
+/// they are.
+fn create_private_dirs(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dirs(parent)?;
+    }
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    match builder.create(dir) {
+        Ok(()) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+            }
+            Ok(())
+        }
+        Err(err) if err.kind() == ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(err) => Err(err),
     }
 }
 
@@ -238,4 +372,80 @@ pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    #[test]
+    fn the_lock_of_a_symlink_sits_beside_the_link_not_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        let target = elsewhere.join("passwd");
+        fs::write(&target, "not rolefit's").unwrap();
+        let link = dir.path().join("mine.toml");
+        symlink(&target, &link).unwrap();
+        let LockOutcome::Held(_lock) = lock(&link) else {
+            panic!("the lock beside the link was not taken");
+        };
+        assert!(dir.path().join("mine.lock").exists());
+        let beside_target: Vec<_> = fs::read_dir(&elsewhere)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            beside_target,
+            ["passwd"],
+            "a lock appeared beside the target"
+        );
+    }
+
+    #[test]
+    fn a_fifo_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("default.toml");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = read_assessment(&fifo, "default");
+            let _ = send.send(match outcome {
+                ReadOutcome::Unreadable(u) => u.reason,
+                _ => "something else".into(),
+            });
+        });
+        let reason = receive
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("reading a FIFO blocked");
+        assert!(
+            reason.contains("FIFO") && reason.contains("not a regular file"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn new_folders_are_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data/assessments/default.toml");
+        ensure_parent(&file).unwrap();
+        for folder in ["data", "data/assessments"] {
+            let mode = fs::metadata(dir.path().join(folder))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o700, "{folder}");
+        }
+        let LockOutcome::Held(_lock) = lock(&file) else {
+            panic!("no lock");
+        };
+        let mode = fs::metadata(dir.path().join("data/assessments/default.lock"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }

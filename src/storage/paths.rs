@@ -37,6 +37,19 @@ impl DataPaths {
         })
     }
 
+    /// Fails when the data directory exists but is not a folder (e.g. `ROLEFIT_DATA_DIR` names a
+    /// file), so the user is told that rather than something about the files inside it.
+    pub fn check(&self) -> Result<()> {
+        match std::fs::metadata(&self.data_dir) {
+            Ok(meta) if !meta.is_dir() => Err(Error::DataDirNotFolder {
+                path: self.data_dir.clone(),
+                from: self.source,
+                kind: super::file_kind(&meta),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// The folder holding assessment files.
     pub fn assessments_dir(&self) -> PathBuf {
         self.data_dir.join("assessments")
@@ -51,7 +64,7 @@ impl DataPaths {
 /// Checks an assessment name: it becomes a file name, so no separators or dots at the start.
 pub fn check_name(name: &str) -> Result<()> {
     let ok = !name.is_empty()
-        && name.len() <= 64
+        && name.chars().count() <= 64
         && !name.starts_with('.')
         && name
             .chars()
@@ -95,6 +108,9 @@ mod tests {
         assert!(check_name("a/b").is_err());
         assert!(check_name(".hidden").is_err());
         assert!(check_name("").is_err());
+        // The limit is in characters, as the message says, not in bytes.
+        assert!(check_name(&"é".repeat(64)).is_ok());
+        assert!(check_name(&"é".repeat(65)).is_err());
     }
 
     #[test]

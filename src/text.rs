@@ -1,0 +1,59 @@
+//! Text from files made safe to print on a terminal: a file name or a note may hold escape
+//! sequences that would retitle the window, clear the screen or worse.
+
+use std::fmt::Write;
+use std::path::Path;
+
+/// `text` with every control character (C0, DEL, C1) escaped: `\x1b`, `\x7f`, `\u{9b}`. A
+/// backslash stays as it is.
+pub fn display_safe(text: &str) -> String {
+    escape(text, false)
+}
+
+/// Like [`display_safe`], but line breaks stay line breaks: for output of several lines.
+pub fn display_safe_lines(text: &str) -> String {
+    escape(text, true)
+}
+
+/// A path, as [`display_safe`] prints it.
+pub fn display_path(path: &Path) -> String {
+    display_safe(&path.to_string_lossy())
+}
+
+fn escape(text: &str, keep_newlines: bool) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            c if (c as u32) < 0x80 && c.is_control() => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(display_safe("plain é name"), "plain é name");
+        assert_eq!(
+            display_safe("a\x1b]0;owned\x07b\x7f\u{9b}2J\n"),
+            "a\\x1b]0;owned\\x07b\\x7f\\u{9b}2J\\x0a"
+        );
+        assert_eq!(
+            display_safe_lines("one\x1b[2J\ntwo\r"),
+            "one\\x1b[2J\ntwo\\x0d"
+        );
+    }
+}
