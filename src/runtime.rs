@@ -42,8 +42,8 @@ pub enum Polled {
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
     fn poll(&mut self, timeout: Duration) -> io::Result<Polled>;
-    /// Whether more events are already waiting: the loop then handles them before drawing, so
-    /// a paste costs one frame, not one frame per character.
+    /// Whether a burst of events is already waiting: the loop then handles them before
+    /// drawing, so a paste costs a few frames, not one frame per character.
     fn pending(&self) -> bool {
         false
     }
@@ -132,6 +132,10 @@ impl TerminalEvents {
     }
 }
 
+/// How many waiting events make a burst that is handled before the next frame is drawn.
+#[cfg(unix)]
+const BURST: usize = 16;
+
 /// What a wait on the terminal found.
 #[cfg(unix)]
 struct Woke {
@@ -169,8 +173,9 @@ impl EventSource for TerminalEvents {
         }
     }
 
+    /// A burst (a paste) is waiting. A few keys read at once are still drawn one by one.
     fn pending(&self) -> bool {
-        !self.queued.is_empty()
+        self.queued.len() >= BURST
     }
 }
 
