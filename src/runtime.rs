@@ -42,6 +42,11 @@ pub enum Polled {
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
     fn poll(&mut self, timeout: Duration) -> io::Result<Polled>;
+    /// Whether a burst of events is already waiting: the loop then handles them before
+    /// drawing, so a paste costs a few frames, not one frame per character.
+    fn pending(&self) -> bool {
+        false
+    }
 }
 
 /// Events from the real terminal.
@@ -53,6 +58,9 @@ pub trait EventSource {
 #[cfg(unix)]
 pub struct TerminalEvents {
     wake: std::os::unix::net::UnixStream,
+    /// Events crossterm has parsed, taken from it all at once: while crossterm holds parsed
+    /// events, stdin may have nothing left to read, or hold more than it will take in one read.
+    queued: VecDeque<Event>,
 }
 
 #[cfg(unix)]
@@ -65,11 +73,15 @@ impl TerminalEvents {
         for &signal in signals {
             signal_hook::low_level::pipe::register(signal, write.try_clone()?)?;
         }
-        Ok(TerminalEvents { wake: read })
+        Ok(TerminalEvents {
+            wake: read,
+            queued: VecDeque::new(),
+        })
     }
 
-    /// Waits up to `timeout` for input or a signal; true if the terminal has hung up.
-    fn wait(&self, timeout: Duration) -> bool {
+    /// Waits up to `timeout` for input or a signal: whether the terminal has hung up, and
+    /// whether stdin has bytes waiting.
+    fn wait(&self, timeout: Duration) -> Woke {
         use std::os::fd::AsRawFd;
         let mut fds = [
             libc::pollfd {
@@ -90,28 +102,80 @@ impl TerminalEvents {
             let mut sink = [0u8; 64];
             while io::Read::read(&mut &self.wake, &mut sink).is_ok_and(|n| n > 0) {}
         }
-        ready > 0 && fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+        let input = if ready > 0 { fds[0].revents } else { 0 };
+        Woke {
+            hung_up: input & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0,
+            readable: input & libc::POLLIN != 0,
+        }
     }
+
+    /// Takes every event crossterm can give without waiting.
+    fn drain(&mut self) -> io::Result<()> {
+        while event::poll(Duration::ZERO)? {
+            self.queued.push_back(event::read()?);
+        }
+        Ok(())
+    }
+
+    /// Makes crossterm look at stdin again. It waits for input edge-triggered (mio) and, after
+    /// a read that gave an event, leaves the rest of a long paste unread: it would not look
+    /// again until another key arrived, while stdin stays readable. Setting the terminal's
+    /// attributes to what they are wakes the terminal's readers, which is such an edge.
+    fn nudge(&self) {
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr fills `termios` when it returns 0; tcsetattr reads it back.
+        unsafe {
+            if libc::tcgetattr(libc::STDIN_FILENO, termios.as_mut_ptr()) == 0 {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, termios.as_ptr());
+            }
+        }
+    }
+}
+
+/// How many waiting events make a burst that is handled before the next frame is drawn.
+#[cfg(unix)]
+const BURST: usize = 16;
+
+/// What a wait on the terminal found.
+#[cfg(unix)]
+struct Woke {
+    hung_up: bool,
+    readable: bool,
 }
 
 #[cfg(unix)]
 impl EventSource for TerminalEvents {
     fn poll(&mut self, timeout: Duration) -> io::Result<Polled> {
-        if self.wait(Duration::ZERO) {
-            return Ok(Polled::Closed);
-        }
         // Events crossterm has already read come first.
-        if event::poll(Duration::ZERO)? {
-            return Ok(Polled::Event(event::read()?));
+        if let Some(event) = self.queued.pop_front() {
+            return Ok(Polled::Event(event));
         }
-        if self.wait(timeout) {
-            return Ok(Polled::Closed);
+        let deadline = Instant::now() + timeout;
+        let mut wait = Duration::ZERO;
+        loop {
+            let woke = self.wait(wait);
+            if woke.hung_up {
+                return Ok(Polled::Closed);
+            }
+            self.drain()?;
+            if woke.readable && self.queued.is_empty() {
+                self.nudge();
+                self.drain()?;
+            }
+            if let Some(event) = self.queued.pop_front() {
+                return Ok(Polled::Event(event));
+            }
+            let now = Instant::now();
+            if !wait.is_zero() || now >= deadline {
+                return Ok(Polled::Idle);
+            }
+            wait = deadline - now;
         }
-        if event::poll(Duration::ZERO)? {
-            Ok(Polled::Event(event::read()?))
-        } else {
-            Ok(Polled::Idle)
-        }
+    }
+
+    /// A burst (a paste) is waiting. A few keys read at once are still drawn one by one.
+    fn pending(&self) -> bool {
+        self.queued.len() >= BURST
     }
 }
 
@@ -206,12 +270,17 @@ fn run_loop<B: Backend, E: EventSource>(
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        draw(terminal, app)?;
+        let more = events.pending();
+        if !more {
+            draw(terminal, app)?;
+        }
         // Saves run after the frame is drawn, so the screen answers the key first; the footer
         // then shows how the save went.
         if save_at.is_some_and(|at| Instant::now() >= at) {
             save_at = retry_if_failed(save(app, store));
-            draw(terminal, app)?;
+            if !more {
+                draw(terminal, app)?;
+            }
         }
         let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
         match events.poll(timeout)? {

@@ -648,10 +648,18 @@ fn rate_without_saving(tui: &mut Tui, file: &Path) -> String {
     id
 }
 
-/// SIGTERM and SIGHUP save a pending change before exiting.
+/// SIGTERM, SIGHUP and the other terminating signals save a pending change before exiting,
+/// and restore the terminal.
 #[test]
 fn sigterm_and_sighup_save() {
-    for (signal, name) in [(libc::SIGTERM, "SIGTERM"), (libc::SIGHUP, "SIGHUP")] {
+    for (signal, name) in [
+        (libc::SIGTERM, "SIGTERM"),
+        (libc::SIGHUP, "SIGHUP"),
+        (libc::SIGQUIT, "SIGQUIT"),
+        (libc::SIGUSR1, "SIGUSR1"),
+        (libc::SIGUSR2, "SIGUSR2"),
+        (libc::SIGALRM, "SIGALRM"),
+    ] {
         let data = DataDir::new();
         let file = data.default_file();
         let mut tui = Tui::start(&data);
@@ -697,6 +705,25 @@ fn signals_keep_a_note_being_typed() {
             "{signal:?}: {table:#?}"
         );
     }
+}
+
+/// SIGPIPE is ignored: the app keeps running and still saves.
+#[test]
+fn sigpipe_is_ignored() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    let id = rate_without_saving(&mut tui, &file);
+    tui.signal(libc::SIGPIPE);
+    tui.send_key(Key::Tab);
+    tui.wait_for("Results, saved", |s| {
+        active_tab(s) == Some("Results") && saved_clean(s)
+    });
+    assert!(tui.try_exit().is_none(), "SIGPIPE ended rolefit");
+    assert_eq!(level_in(&read_table(&file), &id).as_deref(), Some("4"));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
 }
 
 /// Closing the terminal (the pty master) makes rolefit save and exit, not spin.
@@ -902,4 +929,62 @@ fn newer_format_read_only() {
         "the newer file changed"
     );
     assert!(temp_files(&data).is_empty());
+}
+
+/// utime + stime of a process, in clock ticks, from /proc/PID/stat.
+fn cpu_ticks(pid: libc::pid_t) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The command name (field 2) may hold spaces; fields after it are plain.
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // utime and stime are fields 14 and 15, i.e. 11 and 12 after the state (field 3).
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+/// A 16 KB paste into the note editor: the app takes it all, answers the next key, and is
+/// idle afterwards, not spinning on stdin that crossterm has stopped reading. (16 KB, not
+/// more: the note editor's cost per typed character grows with the note, so a debug build
+/// takes minutes over 64 KB; 2 KB was enough to make the old loop spin.)
+#[test]
+fn a_large_paste_keeps_the_app_responsive_and_idle() {
+    let data = DataDir::new();
+    let mut tui = Tui::start(&data);
+    go_to_rate_first_run(&mut tui);
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    // 256 lines of 64 bytes; in raw mode a line ends with CR, which the editor takes as
+    // Enter, a new line.
+    let line = format!("{}\r", "pasted evidence ".repeat(4).trim_end());
+    let paste = line.repeat(256);
+    for chunk in paste.as_bytes().chunks(4096) {
+        tui.send_bytes(chunk);
+    }
+    tui.send("THE-END");
+    tui.wait_for_within("the key after the paste", Duration::from_secs(60), |s| {
+        s.contains("THE-END")
+    });
+    // Idle now: a second of waiting costs (almost) no CPU.
+    std::thread::sleep(Duration::from_millis(1500));
+    let before = cpu_ticks(tui.pid());
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_ticks(tui.pid()) - before;
+    // SAFETY: sysconf has no preconditions.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as u64;
+    assert!(
+        used * 10 < per_second,
+        "rolefit used {used} of {per_second} ticks in an idle second after a paste"
+    );
+    // And it still answers keys.
+    tui.send_key(Key::Esc);
+    tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    let table = read_table(&data.default_file());
+    let ratings = table["ratings"].as_table().unwrap();
+    let note = ratings.values().find_map(|r| r.get("note")).unwrap();
+    let note = note.as_str().unwrap();
+    assert!(note.ends_with("THE-END"));
+    assert_eq!(note.lines().count(), 257);
+    assert_eq!(note.len(), paste.len() + "THE-END".len());
 }

@@ -104,11 +104,20 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
         mut store,
     } = prepare(framework, path, name)?;
     let stop = Arc::new(AtomicBool::new(false));
+    // Every signal whose default is to end the process: each saves and restores the terminal.
     let exit_signals = [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+        signal_hook::consts::SIGUSR1,
+        signal_hook::consts::SIGUSR2,
+        signal_hook::consts::SIGALRM,
     ];
+    // A closed pipe is an error on the write, never a reason to die (Rust ignores it already;
+    // this keeps it so whatever started rolefit).
+    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
     for signal in exit_signals {
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
     }
