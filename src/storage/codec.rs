@@ -143,6 +143,10 @@ const KNOWN_TOP: &[&str] = &[
     "history",
 ];
 
+/// The keys of a `[ratings.*]` and a `[plan.*]` table this version knows.
+const RATING_KEYS: &[&str] = &["level", "note"];
+const PLAN_KEYS: &[&str] = &["target", "action"];
+
 /// Reads an assessment from text. `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
     parse_checked(text, name, true)
@@ -164,6 +168,42 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
     }
     // Syntax first, then the format, so a newer file is recognised even if its shape changed.
     let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    check_format_key(text, &table, check_format)?;
+    let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    // The raw struct reads `format` only to require it; its value was checked above.
+    let _ = raw.format;
+
+    let framework_version = parse_framework_version(text, raw.framework_version)?;
+    let position = parse_position(text, raw.position)?;
+    let ratings = read_tables(
+        raw.ratings,
+        &table,
+        "ratings",
+        RATING_KEYS,
+        |_, entry, extra| read_entry(text, entry, extra),
+    )?;
+    let plan = read_tables(raw.plan, &table, "plan", PLAN_KEYS, |id, item, extra| {
+        read_plan_item(text, id, item, extra)
+    })?;
+    let history_extras = take_unknown_keys(&mut table);
+    let now = crate::clock::now_utc();
+    let history = parse_history(text, raw.history, history_extras)?;
+    Ok(Assessment {
+        history,
+        name: raw.name.unwrap_or_else(|| name.to_string()),
+        framework: raw.framework,
+        framework_version,
+        created: raw.created.unwrap_or(now),
+        updated: raw.updated.unwrap_or(now),
+        position,
+        ratings,
+        plan,
+        extra: table,
+    })
+}
+
+/// Requires `format`, and refuses a newer one when `check_format` is set.
+fn check_format_key(text: &str, table: &toml::Table, check_format: bool) -> Result<(), ParseError> {
     let format_error = |reason: String| {
         // Only a bad `format` needs its position, so only then is the text read for spans.
         let offset = toml::from_str::<RawHead>(text)
@@ -173,90 +213,110 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
         Err(ParseError::at(text, offset, reason))
     };
     match table.get("format") {
-        None => return Err(ParseError::at(text, 0, "missing `format = 1`")),
+        None => Err(ParseError::at(text, 0, "missing `format = 1`")),
         Some(toml::Value::Integer(found)) if *found > FORMAT && check_format => {
-            return Err(ParseError::NewerFormat { found: *found });
+            Err(ParseError::NewerFormat { found: *found })
         }
-        Some(toml::Value::Integer(found)) if *found > FORMAT => {}
+        Some(toml::Value::Integer(found)) if *found > FORMAT => Ok(()),
         Some(toml::Value::Integer(found)) if *found != FORMAT => {
-            return format_error(format!("unknown format {found}; expected {FORMAT}"));
+            format_error(format!("unknown format {found}; expected {FORMAT}"))
         }
-        Some(toml::Value::Integer(_)) => {}
-        Some(_) => return format_error("`format` must be a whole number".into()),
+        Some(toml::Value::Integer(_)) => Ok(()),
+        Some(_) => format_error("`format` must be a whole number".into()),
     }
-    let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
-    // The raw struct reads `format` only to require it; its value was checked above.
-    let _ = raw.format;
+}
 
-    let framework_version = match raw.framework_version {
-        None => 0,
+fn parse_framework_version(text: &str, raw: Option<Spanned<i64>>) -> Result<u32, ParseError> {
+    match raw {
+        None => Ok(0),
         Some(v) => u32::try_from(*v.get_ref()).map_err(|_| {
             ParseError::at(text, v.span().start, "framework_version must be 0 or more")
+        }),
+    }
+}
+
+fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, ParseError> {
+    let Some(p) = raw else {
+        return Ok(Position::default());
+    };
+    let screen = match p.screen {
+        None => Screen::default(),
+        Some(s) => Screen::from_key(s.get_ref()).ok_or_else(|| {
+            ParseError::at(
+                text,
+                s.span().start,
+                format!(
+                    "unknown screen {:?}; expected roles, grid, rate or results",
+                    s.get_ref()
+                ),
+            )
         })?,
     };
-    let position = match raw.position {
-        None => Position::default(),
-        Some(p) => Position {
-            screen: match p.screen {
-                None => Screen::default(),
-                Some(s) => Screen::from_key(s.get_ref()).ok_or_else(|| {
-                    ParseError::at(
-                        text,
-                        s.span().start,
-                        format!(
-                            "unknown screen {:?}; expected roles, grid, rate or results",
-                            s.get_ref()
-                        ),
-                    )
-                })?,
-            },
-            competency: p.competency.map(CompetencyId),
-            target: p.target,
-        },
-    };
+    Ok(Position {
+        screen,
+        competency: p.competency.map(CompetencyId),
+        target: p.target,
+    })
+}
 
-    let mut rating_extras = take_subtables(&mut table, "ratings", &["level", "note"]);
-    let mut ratings = BTreeMap::new();
-    for (id, entry) in raw.ratings {
-        let rating = match entry.level {
-            None => None,
-            Some(level) => Some(parse_level(text, &level)?),
-        };
-        let extra = rating_extras.remove(&id).unwrap_or_default();
-        let entry = Entry {
-            rating,
-            note: entry.note,
-            extra,
-        };
-        // An empty table says nothing and is not written back, so it is not kept either.
-        if !entry.is_empty() {
-            ratings.insert(CompetencyId(id), entry);
+/// One `[ratings.*]` table; None when it says nothing.
+fn read_entry(text: &str, raw: RawEntry, extra: toml::Table) -> Result<Option<Entry>, ParseError> {
+    let entry = Entry {
+        rating: raw.level.map(|l| parse_level(text, &l)).transpose()?,
+        note: raw.note,
+        extra,
+    };
+    Ok((!entry.is_empty()).then_some(entry))
+}
+
+/// One `[plan.*]` table; None when it says nothing.
+fn read_plan_item(
+    text: &str,
+    id: &str,
+    raw: RawPlan,
+    extra: toml::Table,
+) -> Result<Option<PlanItem>, ParseError> {
+    let target = match raw.target {
+        None => None,
+        Some(t) => Some(Level::from_i64(*t.get_ref()).ok_or_else(|| {
+            ParseError::at(
+                text,
+                t.span().start,
+                format!("plan target {} for {id} is outside 0..=5", t.get_ref()),
+            )
+        })?),
+    };
+    let item = PlanItem {
+        target,
+        action: raw.action,
+        extra,
+    };
+    Ok((!item.is_empty()).then_some(item))
+}
+
+/// Reads each table of `table[section]` with `read`, handing it the keys not in `known`, and
+/// keeps what `read` keeps: an empty table says nothing and is not written back.
+fn read_tables<R, T>(
+    raw: BTreeMap<String, R>,
+    table: &toml::Table,
+    section: &str,
+    known: &[&str],
+    mut read: impl FnMut(&str, R, toml::Table) -> Result<Option<T>, ParseError>,
+) -> Result<BTreeMap<CompetencyId, T>, ParseError> {
+    let mut extras = take_subtables(table, section, known);
+    let mut out = BTreeMap::new();
+    for (id, value) in raw {
+        let extra = extras.remove(&id).unwrap_or_default();
+        if let Some(value) = read(&id, value, extra)? {
+            out.insert(CompetencyId(id), value);
         }
     }
-    let mut plan_extras = take_subtables(&mut table, "plan", &["target", "action"]);
-    let mut plan = BTreeMap::new();
-    for (id, item) in raw.plan {
-        let target = match item.target {
-            None => None,
-            Some(t) => Some(Level::from_i64(*t.get_ref()).ok_or_else(|| {
-                ParseError::at(
-                    text,
-                    t.span().start,
-                    format!("plan target {} for {id} is outside 0..=5", t.get_ref()),
-                )
-            })?),
-        };
-        let extra = plan_extras.remove(&id).unwrap_or_default();
-        let item = PlanItem {
-            target,
-            action: item.action,
-            extra,
-        };
-        if !item.is_empty() {
-            plan.insert(CompetencyId(id), item);
-        }
-    }
-    // Unknown keys inside [position] are kept too.
+    Ok(out)
+}
+
+/// Leaves in `table` only the keys this version does not know, keeping unknown keys inside
+/// `[position]` too, and returns those of each `[[history]]` round.
+fn take_unknown_keys(table: &mut toml::Table) -> Vec<toml::Table> {
     let mut position_extra = match table.remove("position") {
         Some(toml::Value::Table(t)) => t,
         _ => toml::Table::new(),
@@ -264,7 +324,7 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
     position_extra.remove("screen");
     position_extra.remove("competency");
     position_extra.remove("target");
-    let mut history_extras: Vec<toml::Table> = match table.get("history") {
+    let history_extras: Vec<toml::Table> = match table.get("history") {
         Some(toml::Value::Array(rounds)) => rounds
             .iter()
             .map(|round| {
@@ -283,10 +343,18 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
     if !position_extra.is_empty() {
         table.insert("position".into(), toml::Value::Table(position_extra));
     }
-    let now = crate::clock::now_utc();
-    history_extras.resize(raw.history.len(), toml::Table::new());
-    let mut history = Vec::with_capacity(raw.history.len());
-    for (round, extra) in raw.history.into_iter().zip(history_extras) {
+    history_extras
+}
+
+/// The `[[history]]` rounds, each with its unknown keys from `extras`.
+fn parse_history(
+    text: &str,
+    raw: Vec<RawSnapshot>,
+    mut extras: Vec<toml::Table>,
+) -> Result<Vec<Snapshot>, ParseError> {
+    extras.resize(raw.len(), toml::Table::new());
+    let mut history = Vec::with_capacity(raw.len());
+    for (round, extra) in raw.into_iter().zip(extras) {
         let mut ratings = BTreeMap::new();
         for (id, level) in round.ratings {
             ratings.insert(CompetencyId(id), parse_level(text, &level)?);
@@ -298,18 +366,7 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
             extra,
         });
     }
-    Ok(Assessment {
-        history,
-        name: raw.name.unwrap_or_else(|| name.to_string()),
-        framework: raw.framework,
-        framework_version,
-        created: raw.created.unwrap_or(now),
-        updated: raw.updated.unwrap_or(now),
-        position,
-        ratings,
-        plan,
-        extra: table,
-    })
+    Ok(history)
 }
 
 fn parse_level(text: &str, level: &Spanned<RawLevel>) -> Result<Rating, ParseError> {
@@ -333,7 +390,7 @@ fn parse_level(text: &str, level: &Spanned<RawLevel>) -> Result<Rating, ParseErr
 
 /// Removes `known` keys from each sub-table of `table[section]`, returning what is left per id.
 fn take_subtables(
-    table: &mut toml::Table,
+    table: &toml::Table,
     section: &str,
     known: &[&str],
 ) -> BTreeMap<String, toml::Table> {
