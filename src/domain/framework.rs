@@ -441,100 +441,17 @@ impl<'a> Validator<'a> {
     }
 
     fn build(mut self, raw: RawFramework) -> Result<Framework, Vec<Problem>> {
-        if *raw.format.get_ref() != FORMAT {
-            let message = if *raw.format.get_ref() > FORMAT {
-                format!(
-                    "framework format {} is newer than this rolefit understands ({FORMAT}); update rolefit",
-                    raw.format.get_ref()
-                )
-            } else {
-                format!(
-                    "unknown framework format {}; expected {FORMAT}",
-                    raw.format.get_ref()
-                )
-            };
-            self.report(raw.format.span(), message);
-        }
-        if !valid_id(raw.id.get_ref()) {
-            self.report(
-                raw.id.span(),
-                "framework id must be 1-40 letters, digits, '-' or '_'",
-            );
-        }
-        let version = match u32::try_from(*raw.version.get_ref()) {
-            Ok(v) => v,
-            Err(_) => {
-                self.report(
-                    raw.version.span(),
-                    "version must be a whole number 0 or more",
-                );
-                0
-            }
-        };
-
+        let version = self.check_header(&raw);
         let scale = self.scale(raw.scale);
         let roles = self.roles(raw.roles);
         let role_ids: Vec<String> = roles.iter().map(|r| r.id.clone()).collect();
-        let (profiles, adjustments, main_profiles) = self.profiles(raw.profiles, &role_ids);
-        let (areas, area_ids, area_spans) = self.areas(raw.areas, &role_ids);
+        let (mut profiles, adjustments, main_profiles) = self.profiles(raw.profiles, &role_ids);
+        let (mut areas, area_ids, area_spans) = self.areas(raw.areas, &role_ids);
         let mut competencies = self.competencies(raw.competencies, &area_ids, &role_ids, &profiles);
-        for (a, area_span) in area_spans.into_iter().enumerate() {
-            if !competencies.iter().any(|c| c.area == a) {
-                self.report(
-                    area_span,
-                    format!("area {:?} has no competencies", area_ids[a]),
-                );
-            }
-        }
-
-        // Resolve flavour targets: the base profile's target, unless adjusted.
-        let known: HashSet<String> = competencies.iter().map(|c| c.id.0.clone()).collect();
-        let mut adjusted: Vec<HashMap<String, Level>> = Vec::with_capacity(profiles.len());
-        for (p, adjust) in adjustments.into_iter().enumerate() {
-            let mut levels = HashMap::new();
-            for (id, value) in adjust {
-                if !known.contains(id.get_ref()) {
-                    self.report(
-                        id.span(),
-                        format!(
-                            "profile {:?} adjusts unknown competency {:?}",
-                            profiles[p].id,
-                            id.get_ref()
-                        ),
-                    );
-                }
-                let what = format!("profile {:?}: target for {}", profiles[p].id, id.get_ref());
-                levels.insert(id.into_inner(), self.level(&value, &what));
-            }
-            adjusted.push(levels);
-        }
-        for competency in &mut competencies {
-            for (p, profile) in profiles.iter().enumerate() {
-                let Some(base) = profile.base else { continue };
-                competency.targets[p] = adjusted[p]
-                    .get(competency.id.as_str())
-                    .copied()
-                    .unwrap_or(competency.targets[base]);
-            }
-        }
-
-        // Group competencies by area, keeping file order within an area.
-        competencies.sort_by_key(|c| c.area);
-        let mut areas = areas;
-        for (a, area) in areas.iter_mut().enumerate() {
-            let start = competencies.partition_point(|c| c.area < a);
-            let end = competencies.partition_point(|c| c.area <= a);
-            area.competencies = start..end;
-        }
-
-        let mut profiles = profiles;
-        for (p, profile) in profiles.iter_mut().enumerate() {
-            if let Some(base) = profile.base {
-                profile.adjusted = (0..competencies.len())
-                    .filter(|&c| competencies[c].targets[p] != competencies[c].targets[base])
-                    .collect();
-            }
-        }
+        self.check_areas_used(&area_ids, area_spans, &competencies);
+        self.resolve_profile_targets(adjustments, &profiles, &mut competencies);
+        group_by_area(&mut competencies, &mut areas);
+        mark_adjusted(&mut profiles, &competencies);
         if !self.problems.is_empty() {
             self.problems.sort_by_key(|p| (p.line, p.column));
             return Err(self.problems);
@@ -558,6 +475,94 @@ impl<'a> Validator<'a> {
             main_profiles,
             index,
         })
+    }
+
+    /// Checks `format` and `id`, and returns the version.
+    fn check_header(&mut self, raw: &RawFramework) -> u32 {
+        if *raw.format.get_ref() != FORMAT {
+            let message = if *raw.format.get_ref() > FORMAT {
+                format!(
+                    "framework format {} is newer than this rolefit understands ({FORMAT}); update rolefit",
+                    raw.format.get_ref()
+                )
+            } else {
+                format!(
+                    "unknown framework format {}; expected {FORMAT}",
+                    raw.format.get_ref()
+                )
+            };
+            self.report(raw.format.span(), message);
+        }
+        if !valid_id(raw.id.get_ref()) {
+            self.report(
+                raw.id.span(),
+                "framework id must be 1-40 letters, digits, '-' or '_'",
+            );
+        }
+        match u32::try_from(*raw.version.get_ref()) {
+            Ok(v) => v,
+            Err(_) => {
+                self.report(
+                    raw.version.span(),
+                    "version must be a whole number 0 or more",
+                );
+                0
+            }
+        }
+    }
+
+    fn check_areas_used(
+        &mut self,
+        area_ids: &[String],
+        area_spans: Vec<Range<usize>>,
+        competencies: &[Competency],
+    ) {
+        for (a, area_span) in area_spans.into_iter().enumerate() {
+            if !competencies.iter().any(|c| c.area == a) {
+                self.report(
+                    area_span,
+                    format!("area {:?} has no competencies", area_ids[a]),
+                );
+            }
+        }
+    }
+
+    /// Resolves flavour targets: the base profile's target, unless adjusted.
+    fn resolve_profile_targets(
+        &mut self,
+        adjustments: Vec<Adjustments>,
+        profiles: &[Profile],
+        competencies: &mut [Competency],
+    ) {
+        let known: HashSet<String> = competencies.iter().map(|c| c.id.0.clone()).collect();
+        let mut adjusted: Vec<HashMap<String, Level>> = Vec::with_capacity(profiles.len());
+        for (p, adjust) in adjustments.into_iter().enumerate() {
+            let mut levels = HashMap::new();
+            for (id, value) in adjust {
+                if !known.contains(id.get_ref()) {
+                    self.report(
+                        id.span(),
+                        format!(
+                            "profile {:?} adjusts unknown competency {:?}",
+                            profiles[p].id,
+                            id.get_ref()
+                        ),
+                    );
+                }
+                let what = format!("profile {:?}: target for {}", profiles[p].id, id.get_ref());
+                levels.insert(id.into_inner(), self.level(&value, &what));
+            }
+            adjusted.push(levels);
+        }
+        for competency in competencies {
+            for (p, profile) in profiles.iter().enumerate() {
+                let Some(base) = profile.base else { continue };
+                competency.targets[p] = adjusted[p]
+                    .get(competency.id.as_str())
+                    .copied()
+                    .unwrap_or(competency.targets[base]);
+            }
+        }
     }
 
     fn scale(&mut self, raw: Spanned<RawScale>) -> Scale {
@@ -912,6 +917,27 @@ impl<'a> Validator<'a> {
             });
         }
         out
+    }
+}
+
+/// Groups competencies by area, keeping file order within an area.
+fn group_by_area(competencies: &mut [Competency], areas: &mut [Area]) {
+    competencies.sort_by_key(|c| c.area);
+    for (a, area) in areas.iter_mut().enumerate() {
+        let start = competencies.partition_point(|c| c.area < a);
+        let end = competencies.partition_point(|c| c.area <= a);
+        area.competencies = start..end;
+    }
+}
+
+/// Lists, for each flavour, the competencies whose target differs from its base's.
+fn mark_adjusted(profiles: &mut [Profile], competencies: &[Competency]) {
+    for (p, profile) in profiles.iter_mut().enumerate() {
+        if let Some(base) = profile.base {
+            profile.adjusted = (0..competencies.len())
+                .filter(|&c| competencies[c].targets[p] != competencies[c].targets[base])
+                .collect();
+        }
     }
 }
 
