@@ -440,6 +440,22 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Where `name` is in `ids`; 0 once reported with the message `unknown` makes of it.
+    fn index_of(
+        &mut self,
+        ids: &[String],
+        name: &Spanned<String>,
+        unknown: impl FnOnce(&String) -> String,
+    ) -> usize {
+        match ids.iter().position(|id| id == name.get_ref()) {
+            Some(index) => index,
+            None => {
+                self.report(name.span(), unknown(name.get_ref()));
+                0
+            }
+        }
+    }
+
     fn build(mut self, raw: RawFramework) -> Result<Framework, Vec<Problem>> {
         let version = self.check_header(&raw);
         let scale = self.scale(raw.scale);
@@ -649,58 +665,73 @@ impl<'a> Validator<'a> {
         let mut adjustments = Vec::new();
         let mut declared_base = Vec::new();
         for profile in raw {
-            let profile_span = profile.span();
-            let profile = profile.into_inner();
-            self.check_id("profile", &profile.id, &mut seen);
-            self.check_short(&profile.short);
-            let role = match role_ids.iter().position(|r| r == profile.role.get_ref()) {
-                Some(role) => role,
-                None => {
-                    self.report(
-                        profile.role.span(),
-                        format!("unknown role {:?}", profile.role.get_ref()),
-                    );
-                    0
-                }
-            };
-            declared_base.push(profile.base.is_some());
-            let base = profile.base.as_ref().and_then(|base| {
-                let found = ids.iter().position(|id| id == base.get_ref());
-                if found.is_none() {
-                    self.report(
-                        base.span(),
-                        format!("unknown base profile {:?}", base.get_ref()),
-                    );
-                }
-                found
-            });
-            if profile.base.is_none() && profile.adjust.is_some() {
+            declared_base.push(profile.get_ref().base.is_some());
+            let (profile, adjust) = self.profile(profile, &ids, role_ids, &mut seen);
+            profiles.push(profile);
+            adjustments.push(adjust);
+        }
+        self.check_bases(&mut profiles, &declared_base, &list_span);
+        borrow_main_bases(&mut profiles, &declared_base);
+        let main = self.main_profiles(&profiles, &declared_base, role_ids, &list_span);
+        (profiles, adjustments, main)
+    }
+
+    /// One profile, with its adjustments; `ids` are those of all profiles, for its base.
+    fn profile(
+        &mut self,
+        profile: Spanned<RawProfile>,
+        ids: &[String],
+        role_ids: &[String],
+        seen: &mut HashSet<String>,
+    ) -> (Profile, Adjustments) {
+        let profile_span = profile.span();
+        let profile = profile.into_inner();
+        self.check_id("profile", &profile.id, seen);
+        self.check_short(&profile.short);
+        let role = self.index_of(role_ids, &profile.role, |r| format!("unknown role {r:?}"));
+        let base = profile.base.as_ref().and_then(|base| {
+            let found = ids.iter().position(|id| id == base.get_ref());
+            if found.is_none() {
                 self.report(
-                    profile_span,
-                    format!(
-                        "profile {:?} has `adjust` but no `base` to adjust",
-                        profile.id.get_ref()
-                    ),
+                    base.span(),
+                    format!("unknown base profile {:?}", base.get_ref()),
                 );
             }
-            profiles.push(Profile {
-                id: profile.id.into_inner(),
-                name: profile.name,
-                short: profile.short.into_inner(),
-                role,
-                base,
-                description: profile.description,
-                reference: profile.reference,
-                adjusted: Vec::new(),
-            });
-            adjustments.push(
-                profile
-                    .adjust
-                    .map(|a| a.into_inner().into_iter().collect())
-                    .unwrap_or_default(),
+            found
+        });
+        if profile.base.is_none() && profile.adjust.is_some() {
+            self.report(
+                profile_span,
+                format!(
+                    "profile {:?} has `adjust` but no `base` to adjust",
+                    profile.id.get_ref()
+                ),
             );
         }
-        // A base must itself be a main profile, so targets resolve in one step.
+        let adjust = profile
+            .adjust
+            .map(|a| a.into_inner().into_iter().collect())
+            .unwrap_or_default();
+        let profile = Profile {
+            id: profile.id.into_inner(),
+            name: profile.name,
+            short: profile.short.into_inner(),
+            role,
+            base,
+            description: profile.description,
+            reference: profile.reference,
+            adjusted: Vec::new(),
+        };
+        (profile, adjust)
+    }
+
+    /// A base must itself be a main profile, so targets resolve in one step.
+    fn check_bases(
+        &mut self,
+        profiles: &mut [Profile],
+        declared_base: &[bool],
+        list_span: &Range<usize>,
+    ) {
         for (p, profile) in profiles.iter_mut().enumerate() {
             if let Some(base) = profile.base
                 && (declared_base[base] || base == p)
@@ -715,14 +746,16 @@ impl<'a> Validator<'a> {
                 profile.base = None;
             }
         }
-        // A flavour whose base is wrong still counts as a flavour: it borrows its role's main
-        // profile, so one mistake is reported once rather than as a cascade.
-        for p in 0..profiles.len() {
-            if declared_base[p] && profiles[p].base.is_none() {
-                profiles[p].base = (0..profiles.len())
-                    .find(|&q| !declared_base[q] && profiles[q].role == profiles[p].role);
-            }
-        }
+    }
+
+    /// The profile without a base of each role.
+    fn main_profiles(
+        &mut self,
+        profiles: &[Profile],
+        declared_base: &[bool],
+        role_ids: &[String],
+        list_span: &Range<usize>,
+    ) -> [usize; 2] {
         let mut main = [usize::MAX; 2];
         for (role, slot) in main.iter_mut().enumerate().take(role_ids.len()) {
             let mains: Vec<usize> = (0..profiles.len())
@@ -740,7 +773,7 @@ impl<'a> Validator<'a> {
                 ),
             }
         }
-        (profiles, adjustments, main)
+        main
     }
 
     fn areas(
@@ -917,6 +950,17 @@ impl<'a> Validator<'a> {
             });
         }
         out
+    }
+}
+
+/// A flavour whose base is wrong still counts as a flavour: it borrows its role's main
+/// profile, so one mistake is reported once rather than as a cascade.
+fn borrow_main_bases(profiles: &mut [Profile], declared_base: &[bool]) {
+    for p in 0..profiles.len() {
+        if declared_base[p] && profiles[p].base.is_none() {
+            profiles[p].base = (0..profiles.len())
+                .find(|&q| !declared_base[q] && profiles[q].role == profiles[p].role);
+        }
     }
 }
 
