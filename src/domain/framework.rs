@@ -866,79 +866,11 @@ impl<'a> Validator<'a> {
             let c = competency.into_inner();
             self.check_id("competency", &c.id, &mut seen);
             let id = c.id.get_ref().clone();
-            let area = match area_ids.iter().position(|a| a == c.area.get_ref()) {
-                Some(area) => area,
-                None => {
-                    self.report(
-                        c.area.span(),
-                        format!("competency {id} names unknown area {:?}", c.area.get_ref()),
-                    );
-                    0
-                }
-            };
-            let practice_span = c.practice.span();
-            let practice_map = c.practice.into_inner();
-            for key in practice_map.keys() {
-                if !role_ids.contains(key) {
-                    self.report(
-                        practice_span.clone(),
-                        format!("competency {id}: practice for unknown role {key:?}"),
-                    );
-                }
-            }
-            for role in role_ids.iter().take(2) {
-                if !practice_map.contains_key(role) {
-                    self.report(
-                        practice_span.clone(),
-                        format!("competency {id} has no practice text for role {role:?}"),
-                    );
-                }
-            }
-            let practice: [String; 2] = [0, 1].map(|r| {
-                role_ids
-                    .get(r)
-                    .and_then(|role| practice_map.get(role))
-                    .cloned()
-                    .unwrap_or_default()
+            let area = self.index_of(area_ids, &c.area, |area| {
+                format!("competency {id} names unknown area {area:?}")
             });
-            let mut target_map: HashMap<String, Spanned<i64>> = HashMap::new();
-            for (key, value) in c.targets.into_inner() {
-                let key_span = key.span();
-                let key = key.into_inner();
-                match profiles.iter().find(|p| p.id == key) {
-                    None => self.report(
-                        key_span,
-                        format!("competency {id}: target for unknown profile {key:?}"),
-                    ),
-                    Some(p) if p.base.is_some() => self.report(
-                        key_span,
-                        format!(
-                            "competency {id}: profile {key:?} takes its targets from its base; use `adjust` in the profile"
-                        ),
-                    ),
-                    Some(_) => {}
-                }
-                target_map.insert(key, value);
-            }
-            let mut targets = Vec::with_capacity(profiles.len());
-            for profile in profiles {
-                let level = match target_map.get(&profile.id) {
-                    Some(value) => self.level(value, &format!("competency {id}: target")),
-                    None => {
-                        if profile.base.is_none() {
-                            self.report(
-                                span.clone(),
-                                format!(
-                                    "competency {id} has no target for profile {:?}",
-                                    profile.id
-                                ),
-                            );
-                        }
-                        Level::new(0).expect("on scale")
-                    }
-                };
-                targets.push(level);
-            }
+            let practice = self.check_practice(&id, c.practice, role_ids);
+            let targets = self.check_competency_targets(&id, span, c.targets, profiles);
             out.push(Competency {
                 id: CompetencyId(id),
                 area,
@@ -950,6 +882,86 @@ impl<'a> Validator<'a> {
             });
         }
         out
+    }
+
+    /// A competency's practice text for each role, in role order.
+    fn check_practice(
+        &mut self,
+        id: &str,
+        practice: Spanned<BTreeMap<String, String>>,
+        role_ids: &[String],
+    ) -> [String; 2] {
+        let practice_span = practice.span();
+        let practice_map = practice.into_inner();
+        for key in practice_map.keys() {
+            if !role_ids.contains(key) {
+                self.report(
+                    practice_span.clone(),
+                    format!("competency {id}: practice for unknown role {key:?}"),
+                );
+            }
+        }
+        for role in role_ids.iter().take(2) {
+            if !practice_map.contains_key(role) {
+                self.report(
+                    practice_span.clone(),
+                    format!("competency {id} has no practice text for role {role:?}"),
+                );
+            }
+        }
+        [0, 1].map(|r| {
+            role_ids
+                .get(r)
+                .and_then(|role| practice_map.get(role))
+                .cloned()
+                .unwrap_or_default()
+        })
+    }
+
+    /// A competency's target for each profile, in profile order; a flavour's is resolved later.
+    fn check_competency_targets(
+        &mut self,
+        id: &str,
+        span: Range<usize>,
+        raw: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
+        profiles: &[Profile],
+    ) -> Vec<Level> {
+        let mut target_map: HashMap<String, Spanned<i64>> = HashMap::new();
+        for (key, value) in raw.into_inner() {
+            let key_span = key.span();
+            let key = key.into_inner();
+            match profiles.iter().find(|p| p.id == key) {
+                None => self.report(
+                    key_span,
+                    format!("competency {id}: target for unknown profile {key:?}"),
+                ),
+                Some(p) if p.base.is_some() => self.report(
+                    key_span,
+                    format!(
+                        "competency {id}: profile {key:?} takes its targets from its base; use `adjust` in the profile"
+                    ),
+                ),
+                Some(_) => {}
+            }
+            target_map.insert(key, value);
+        }
+        let mut targets = Vec::with_capacity(profiles.len());
+        for profile in profiles {
+            let level = match target_map.get(&profile.id) {
+                Some(value) => self.level(value, &format!("competency {id}: target")),
+                None => {
+                    if profile.base.is_none() {
+                        self.report(
+                            span.clone(),
+                            format!("competency {id} has no target for profile {:?}", profile.id),
+                        );
+                    }
+                    Level::new(0).expect("on scale")
+                }
+            };
+            targets.push(level);
+        }
+        targets
     }
 }
 
