@@ -98,7 +98,8 @@ impl TerminalEvents {
         let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
         // SAFETY: `fds` is a valid array of two pollfd structs for the duration of the call.
         let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, millis) };
-        if ready > 0 && fds[1].revents != 0 {
+        let signalled = ready > 0 && fds[1].revents != 0;
+        if signalled {
             let mut sink = [0u8; 64];
             while io::Read::read(&mut &self.wake, &mut sink).is_ok_and(|n| n > 0) {}
         }
@@ -106,6 +107,7 @@ impl TerminalEvents {
         Woke {
             hung_up: input & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0,
             readable: input & libc::POLLIN != 0,
+            signalled,
         }
     }
 
@@ -141,6 +143,8 @@ const BURST: usize = 16;
 struct Woke {
     hung_up: bool,
     readable: bool,
+    /// A signal arrived (and its wake-up was taken from the pipe).
+    signalled: bool,
 }
 
 #[cfg(unix)]
@@ -164,6 +168,11 @@ impl EventSource for TerminalEvents {
             }
             if let Some(event) = self.queued.pop_front() {
                 return Ok(Polled::Event(event));
+            }
+            // A signal's wake-up is taken from the pipe here; the loop must look at what it
+            // means (a stop, a resize) now, not wait for the next one.
+            if woke.signalled {
+                return Ok(Polled::Idle);
             }
             let now = Instant::now();
             if !wait.is_zero() || now >= deadline {

@@ -693,6 +693,7 @@ fn signals_keep_a_note_being_typed() {
         tui.wait_for_text("Note · editing");
         tui.send("typed before the signal");
         tui.wait_for_text("typed before the signal");
+        eprintln!("ending with {signal:?} (None: the terminal closed)");
         match signal {
             Some(signal) => tui.signal(signal),
             None => tui.close_master(),

@@ -8,13 +8,14 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell as TableCell, Row, Table};
 
 use super::{
-    Drawn, Theme, block, keep_in_view, padded_inner, render_scrolled, scroll_keys, text,
-    title_lines, wrapped,
+    Drawn, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled, scroll_keys,
+    text, title_lines, wrapped,
 };
-use crate::app::{App, GridColumn, GridRow};
+use crate::app::{Action, App, GridColumn, GridRow, Mode};
 use crate::domain::diff::Movement;
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating, Screen};
+use crate::input;
 use crate::strings;
 
 /// Width from which the detail pane sits beside the table instead of below it.
@@ -84,16 +85,14 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         Constraint::Length(5),
         Constraint::Length(11),
     ];
-    let [first, second] = [&fw.roles[0], &fw.roles[1]];
     let header_names = [
         "Area / competency".to_string(),
-        first.short.clone(),
-        second.short.clone(),
+        fw.roles[0].short.clone(),
+        fw.roles[1].short.clone(),
         "You".to_string(),
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
     let header = Row::new(header_names.into_iter().map(TableCell::from)).style(theme.heading);
-
     let lines = usize::from(inner.height.saturating_sub(1));
     let role_width = usize::from(role_width);
     let row_height = |row: GridRow| match row {
@@ -118,7 +117,6 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         |i| row_height(rows[i]),
     );
     let name_width = usize::from(width.saturating_sub(role_width as u16 * 2 + 5 + 11 + 4)).max(10);
-    let selected_column = app.grid().selected_column();
     let mut table_rows = Vec::new();
     let mut used = 0;
     for (i, row) in rows.iter().enumerate().skip(offset) {
@@ -127,41 +125,48 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
             break;
         }
         used += height;
-        let is_selected = i == app.grid().selected;
-        let cells = row_cells(
-            app,
-            *row,
-            is_selected,
-            name_width,
-            role_width,
-            height,
-            theme,
-        );
-        let cells = cells
-            .into_iter()
-            .zip(GridColumn::ALL)
-            .map(|((content, style), column)| {
-                let style = if is_selected && column == selected_column {
-                    theme.selected_cell
-                } else {
-                    style
-                };
-                TableCell::from(Text::from(
-                    content.into_iter().map(Line::from).collect::<Vec<_>>(),
-                ))
-                .style(style)
-            });
-        let mut table_row = Row::new(cells).height(height as u16);
-        if is_selected {
-            table_row = table_row.style(theme.selected);
-        }
-        table_rows.push(table_row);
+        let widths = (name_width, role_width);
+        table_rows.push(table_row(app, i, *row, widths, height, theme));
     }
     let table = Table::new(table_rows, widths)
         .header(header)
         .column_spacing(1);
     frame.render_widget(table, inner);
     offset
+}
+
+/// One drawn row of the grid, `height` lines tall, with the selected row and cell marked.
+fn table_row<'a>(
+    app: &App,
+    index: usize,
+    row: GridRow,
+    (name_width, role_width): (usize, usize),
+    height: usize,
+    theme: &Theme,
+) -> Row<'a> {
+    let is_selected = index == app.grid().selected;
+    let selected_column = app.grid().selected_column();
+    let cells = row_cells(app, row, is_selected, name_width, role_width, height, theme);
+    let cells = cells
+        .into_iter()
+        .zip(GridColumn::ALL)
+        .map(|((content, style), column)| {
+            let style = if is_selected && column == selected_column {
+                theme.selected_cell
+            } else {
+                style
+            };
+            TableCell::from(Text::from(
+                content.into_iter().map(Line::from).collect::<Vec<_>>(),
+            ))
+            .style(style)
+        });
+    let table_row = Row::new(cells).height(height as u16);
+    if is_selected {
+        table_row.style(theme.selected)
+    } else {
+        table_row
+    }
 }
 
 /// The "You" cell: the rating, a glyph for how it moved since the last closed round, and "→4"
@@ -335,49 +340,39 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
     let fw = app.framework();
     let competency = &fw.competencies[c];
     let column = app.grid().selected_column();
-    let area = &fw.areas[competency.area];
     let mut lines = title_lines(
         format!("{} {}", competency.id, competency.name),
-        format!("{} · Enter to rate", area.name),
+        format!(
+            "{} · {} to rate",
+            fw.areas[competency.area].name,
+            input::keys_for(Mode::Screen(Screen::Grid), &Action::Activate)
+        ),
         width,
         theme,
     );
-    lines.extend(wrapped(
-        "",
-        &competency.description,
-        width,
-        theme.text,
-        theme.text,
-    ));
-    for (r, role) in fw.roles.iter().enumerate() {
+    lines.extend(practice_lines(fw, c, width, theme, |r| {
         let is_col = matches!(
             (column, r),
             (GridColumn::FirstRole, 0) | (GridColumn::SecondRole, 1)
         );
-        let p = fw.main_profiles[r];
-        let target = fw.target(p, c);
         let style = if is_col { theme.emphasis } else { theme.title };
-        lines.push(Line::styled(
-            format!(
-                "{}In {} practice · target {} {}",
-                marked(is_col),
-                role.short,
-                target,
-                fw.scale.level(target).label
-            ),
-            style,
-        ));
-        lines.extend(wrapped(
-            "  ",
-            &competency.practice[r],
-            width,
-            theme.text,
-            theme.text,
-        ));
-    }
-    let rating = app.assessment().rating(&competency.id);
-    let is_rating = matches!(column, GridColumn::Rating | GridColumn::Gap);
-    let rating_line = match rating {
+        (marked(is_col), style)
+    }));
+    lines.push(rating_line(app, c, theme));
+    lines.extend(since_last_round(app, c, theme));
+    lines.extend(notes_plan_refs(app, c, width, theme));
+    lines
+}
+
+/// "Your rating: 4 Advanced · PMO target 5 → −1 top-up", marked when its column is selected.
+fn rating_line<'a>(app: &App, c: usize, theme: &Theme) -> Line<'a> {
+    let fw = app.framework();
+    let rating = app.assessment().rating(&fw.competencies[c].id);
+    let is_rating = matches!(
+        app.grid().selected_column(),
+        GridColumn::Rating | GridColumn::Gap
+    );
+    let text = match rating {
         None => "not rated yet".to_string(),
         Some(Rating::NotApplicable) => "N/A (left out of every score)".to_string(),
         Some(Rating::Level(level)) => {
@@ -393,41 +388,51 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
             )
         }
     };
-    lines.push(Line::from(vec![
+    let style = if is_rating {
+        theme.emphasis
+    } else {
+        theme.title
+    };
+    Line::from(vec![
+        Span::styled(format!("{}Your rating: ", marked(is_rating)), style),
+        Span::styled(text, theme.text),
+    ])
+}
+
+/// How the rating moved since the last closed round, when there is one.
+fn since_last_round<'a>(app: &App, c: usize, theme: &Theme) -> Option<Line<'a>> {
+    let (Some(before), Some(round)) = (&app.derived().last_round, app.assessment().history.last())
+    else {
+        return None;
+    };
+    let rating = app.assessment().rating(&app.framework().competencies[c].id);
+    let movement = Movement::of(before[c], rating);
+    let text = |r: Option<Rating>| r.map_or("not rated".to_string(), |r| r.to_string());
+    let word = if movement == Movement::Same {
+        "no change"
+    } else {
+        movement.word()
+    };
+    Some(Line::from(vec![
+        Span::styled("  Since last round: ", theme.title),
         Span::styled(
-            format!("{}Your rating: ", marked(is_rating)),
-            if is_rating {
-                theme.emphasis
-            } else {
-                theme.title
-            },
-        ),
-        Span::styled(rating_line, theme.text),
-    ]));
-    if let (Some(before), Some(round)) =
-        (&app.derived().last_round, app.assessment().history.last())
-    {
-        let movement = Movement::of(before[c], rating);
-        let text = |r: Option<Rating>| r.map_or("not rated".to_string(), |r| r.to_string());
-        let word = if movement == Movement::Same {
-            "no change"
-        } else {
-            movement.word()
-        };
-        lines.push(Line::from(vec![
-            Span::styled("  Since last round: ", theme.title),
-            Span::styled(
-                format!(
-                    "{} → {} ({word}; round {}, {})",
-                    text(before[c]),
-                    text(rating),
-                    app.assessment().history.len(),
-                    round.title()
-                ),
-                theme.text,
+            format!(
+                "{} → {} ({word}; round {}, {})",
+                text(before[c]),
+                text(rating),
+                app.assessment().history.len(),
+                round.title()
             ),
-        ]));
-    }
+            theme.text,
+        ),
+    ]))
+}
+
+/// The user's note and plan for the competency, and its framework references.
+fn notes_plan_refs<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = app.framework();
+    let competency = &fw.competencies[c];
+    let mut lines = Vec::new();
     let note = app.assessment().note(&competency.id);
     if !note.is_empty() {
         lines.extend(wrapped("  Note: ", note, width, theme.title, theme.text));
@@ -436,22 +441,18 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         let target = plan.target.map_or(String::new(), |t| {
             format!("target {t} {} · ", fw.scale.level(t).label)
         });
+        let text = format!("{target}{}", plan.action);
         lines.extend(wrapped(
             "  Your plan: ",
-            &format!("{target}{}", plan.action),
+            &text,
             width,
             theme.title,
             theme.text,
         ));
     }
     if !competency.refs.is_empty() {
-        lines.extend(wrapped(
-            "  Refs: ",
-            &competency.refs.join("; "),
-            width,
-            theme.dim,
-            theme.dim,
-        ));
+        let refs = competency.refs.join("; ");
+        lines.extend(wrapped("  Refs: ", &refs, width, theme.dim, theme.dim));
     }
     lines
 }

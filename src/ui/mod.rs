@@ -210,6 +210,34 @@ pub fn padded_inner(frame: &mut Frame, area: Rect, block: Block<'_>) -> Rect {
     }
 }
 
+/// A competency's description, then each role's practice under a heading with that role's
+/// main target: the text the Grid's detail pane and the Rate screen both show. `heading`
+/// gives, for role `r`, a prefix (a selection mark) and the heading's style.
+pub fn practice_lines<'a>(
+    framework: &crate::domain::Framework,
+    competency: usize,
+    width: usize,
+    theme: &Theme,
+    heading: impl Fn(usize) -> (&'static str, ratatui::style::Style),
+) -> Vec<Line<'a>> {
+    let c = &framework.competencies[competency];
+    let mut lines = wrapped("", &c.description, width, theme.text, theme.text);
+    for (r, role) in framework.roles.iter().enumerate() {
+        let target = framework.target(framework.main_profiles[r], competency);
+        let (mark, style) = heading(r);
+        lines.push(Line::styled(
+            format!(
+                "{mark}In {} practice · target {target} {}",
+                role.short,
+                framework.scale.level(target).label
+            ),
+            style,
+        ));
+        lines.extend(wrapped("  ", &c.practice[r], width, theme.text, theme.text));
+    }
+    lines
+}
+
 /// The keys that scroll a detail pane down and up, e.g. "J/K", for its "more" hints.
 pub fn scroll_keys(screen: crate::domain::Screen) -> String {
     let mode = Mode::Screen(screen);

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{
-    Drawn, Theme, block, padded_inner, render_scrolled, scroll_keys, text, title_lines, wrapped,
+    Drawn, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys, text,
+    title_lines, wrapped,
 };
 use crate::app::{Action, App, Mode, NA_ROW};
 use crate::domain::{Level, Rating, Screen};
@@ -92,36 +93,14 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         width,
         theme,
     );
-    lines.extend(wrapped(
-        "",
-        &competency.description,
-        width,
-        theme.text,
-        theme.text,
-    ));
-    for (r, role) in fw.roles.iter().enumerate() {
-        let target = fw.target(fw.main_profiles[r], c);
+    lines.extend(practice_lines(fw, c, width, theme, |r| {
         let style = if r == 0 {
             theme.first_role
         } else {
             theme.second_role
         };
-        lines.push(Line::styled(
-            format!(
-                "In {} practice · target {target} {}",
-                role.short,
-                fw.scale.level(target).label
-            ),
-            style.patch(theme.title),
-        ));
-        lines.extend(wrapped(
-            "  ",
-            &competency.practice[r],
-            width,
-            theme.text,
-            theme.text,
-        ));
-    }
+        ("", style.patch(theme.title))
+    }));
     let targets: Vec<String> = fw
         .profiles
         .iter()

@@ -12,7 +12,8 @@ use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
 use super::grid::band_style;
 use super::{Drawn, Theme, block, hint_line, keep_in_view, text, title_lines, wrapped};
-use crate::app::{Action, App, LowerView, Mode, PlanField};
+use crate::app::results::ResultRow;
+use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
 use crate::domain::scoring::{self, Band, PROVISIONAL_BELOW, Verdict};
 use crate::domain::{Level, Screen};
 use crate::input;
@@ -186,6 +187,18 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
 }
 
 fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = verdict_lines(app, width, theme);
+    lines.extend(reason_lines(app, width, with_names, theme));
+    if let Some(position) = scoring::spectrum(&app.results().summary.figures.verdict) {
+        lines.push(spectrum_line(app, position, width, theme));
+    }
+    lines.extend(trend_line(app, width, theme));
+    lines.extend(fit_lines(app, width, theme));
+    lines
+}
+
+/// The verdict, with how many ratings it rests on and whether it is provisional.
+fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
     let summary = &app.results().summary;
     let total = fw.competencies.len();
@@ -208,6 +221,14 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
         }
         lines.extend(title_lines(verdict_text(app), aside, width, theme));
     }
+    lines
+}
+
+/// "Most telling": the competencies behind the verdict, with the user's level and both targets.
+fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = app.framework();
+    let summary = &app.results().summary;
+    let mut lines = Vec::new();
     if !summary.figures.reasons.is_empty() {
         let [p0, p1] = fw.main_profiles;
         let sheet = app.results().what_if.as_ref().unwrap_or(app.sheet());
@@ -240,11 +261,14 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
             theme.text,
         ));
     }
-    if let Some(position) = scoring::spectrum(&summary.figures.verdict) {
-        lines.push(spectrum_line(app, position, width, theme));
-    }
-    lines.extend(trend_line(app, width, theme));
-    // Fit per profile, two to a line when there is room.
+    lines
+}
+
+/// Fit per profile as bars, the target profile marked; two to a line when there is room.
+fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = app.framework();
+    let summary = &app.results().summary;
+    let mut lines = Vec::new();
     let longest = fw
         .profiles
         .iter()
@@ -428,31 +452,10 @@ fn band_label(band: Option<Band>) -> String {
 
 /// Draws the gap table; returns its first row shown, if it has rows.
 fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<usize> {
-    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
-    let fw = app.framework();
     let state = app.results();
     let summary = &state.summary;
-    let target = &fw.profiles[app.target_profile()];
-    let mut title = vec![
-        Span::styled(format!(" Gaps vs {} ", target.name), theme.title),
-        Span::styled(
-            format!(
-                "· {} · {} ({}, {}) ",
-                state.sort.label(),
-                state.filter.label(),
-                keys(Action::CycleSort),
-                keys(Action::CycleFilter)
-            ),
-            theme.dim,
-        ),
-    ];
-    if area.height < STACK_HEIGHT {
-        title.push(Span::styled(
-            format!("· {} for areas ", keys(Action::SwitchView)),
-            theme.dim,
-        ));
-    }
-    let block = block(Line::from(title), true, theme);
+    let block = block(gaps_title(app, area.height, theme), true, theme);
+
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if summary.rows.is_empty() {
@@ -489,7 +492,6 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Optio
         height,
         |_| 1,
     );
-    let real = app.sheet();
     let plan_width = usize::from(inner.width) * 3 / 10;
     let name_width = usize::from(inner.width)
         .saturating_sub(3 + 6 + 10 + plan_width + 4)
@@ -500,40 +502,7 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Optio
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(i, row)| {
-            let competency = &fw.competencies[row.competency];
-            let selected = i == state.selected;
-            let changed = state.what_if.is_some() && row.level != real.level(row.competency);
-            let you = match row.level {
-                Some(l) if changed => format!("{l}*"),
-                Some(l) => l.to_string(),
-                None => "·".into(),
-            };
-            let plan = app
-                .assessment()
-                .plan
-                .get(&competency.id)
-                .map_or(String::new(), |p| {
-                    let target = p.target.map_or(String::new(), |t| format!("→{t} "));
-                    format!("{target}{}", p.action.lines().next().unwrap_or(""))
-                });
-            let band_style: Style = row.band.map_or(theme.dim, |b| band_style(b, theme));
-            let cursor = if selected { "›" } else { " " };
-            let mut r = Row::new(vec![
-                TableCell::from(text::truncate(
-                    &format!("{cursor}{} {}", competency.id, competency.name),
-                    name_width,
-                )),
-                TableCell::from(you).style(theme.emphasis),
-                TableCell::from(row.target.to_string()),
-                TableCell::from(band_label(row.band)).style(band_style),
-                TableCell::from(text::truncate(&plan, plan_width)),
-            ]);
-            if selected {
-                r = r.style(theme.selected);
-            }
-            r
-        });
+        .map(|(i, row)| gap_row(app, i, row, (name_width, plan_width), theme));
     let widths = [
         Constraint::Length(name_width as u16),
         Constraint::Length(3),
@@ -546,6 +515,98 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Optio
         inner,
     );
     Some(offset)
+}
+
+/// The plan editor's two field labels, the one with the keyboard marked.
+fn plan_field_lines<'a>(app: &App, plan: &PlanEditor, theme: &Theme) -> [Line<'a>; 2] {
+    let mark = |field| if plan.field == field { "▶ " } else { "  " };
+    let value = plan.target.map_or("none".to_string(), |t| {
+        format!("{t} {}", app.framework().scale.level(t).label)
+    });
+    let value_style = if plan.field == PlanField::Target {
+        theme.selected_cell
+    } else {
+        theme.text
+    };
+    [
+        Line::from(vec![
+            Span::styled(mark(PlanField::Target), theme.key),
+            Span::styled("Your target: ", theme.title),
+            Span::styled(format!("◀ {value} ▶"), value_style),
+        ]),
+        Line::from(vec![
+            Span::styled(mark(PlanField::Action), theme.key),
+            Span::styled("Next action:", theme.title),
+        ]),
+    ]
+}
+
+/// The gap table's title: the target, the order and filter with their keys.
+fn gaps_title<'a>(app: &App, height: u16, theme: &Theme) -> Line<'a> {
+    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
+    let state = app.results();
+    let target = &app.framework().profiles[app.target_profile()];
+    let mut title = vec![
+        Span::styled(format!(" Gaps vs {} ", target.name), theme.title),
+        Span::styled(
+            format!(
+                "· {} · {} ({}, {}) ",
+                state.sort.label(),
+                state.filter.label(),
+                keys(Action::CycleSort),
+                keys(Action::CycleFilter)
+            ),
+            theme.dim,
+        ),
+    ];
+    if height < STACK_HEIGHT {
+        title.push(Span::styled(
+            format!("· {} for areas ", keys(Action::SwitchView)),
+            theme.dim,
+        ));
+    }
+    Line::from(title)
+}
+
+/// One row of the gap table: competency, level (starred when a what-if changed it), target,
+/// band, plan.
+fn gap_row<'a>(
+    app: &App,
+    index: usize,
+    row: &ResultRow,
+    (name_width, plan_width): (usize, usize),
+    theme: &Theme,
+) -> Row<'a> {
+    let state = app.results();
+    let competency = &app.framework().competencies[row.competency];
+    let selected = index == state.selected;
+    let changed = state.what_if.is_some() && row.level != app.sheet().level(row.competency);
+    let you = match row.level {
+        Some(l) if changed => format!("{l}*"),
+        Some(l) => l.to_string(),
+        None => "·".into(),
+    };
+    let plan = app
+        .assessment()
+        .plan
+        .get(&competency.id)
+        .map_or(String::new(), |p| {
+            let target = p.target.map_or(String::new(), |t| format!("→{t} "));
+            format!("{target}{}", p.action.lines().next().unwrap_or(""))
+        });
+    let band_style: Style = row.band.map_or(theme.dim, |b| band_style(b, theme));
+    let cursor = if selected { "›" } else { " " };
+    let r = Row::new(vec![
+        TableCell::from(text::truncate(
+            &format!("{cursor}{} {}", competency.id, competency.name),
+            name_width,
+        )),
+        TableCell::from(you).style(theme.emphasis),
+        TableCell::from(row.target.to_string()),
+        TableCell::from(band_label(row.band)).style(band_style),
+        TableCell::from(text::truncate(&plan, plan_width)),
+    ]);
+    if selected { r.style(theme.selected) } else { r }
 }
 
 fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -591,39 +652,9 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
         info,
     );
-    let focused = plan.field == PlanField::Target;
-    let value = plan.target.map_or("none".to_string(), |t| {
-        format!("{t} {}", fw.scale.level(t).label)
-    });
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(if focused { "▶ " } else { "  " }, theme.key),
-            Span::styled("Your target: ", theme.title),
-            Span::styled(
-                format!("◀ {value} ▶"),
-                if focused {
-                    theme.selected_cell
-                } else {
-                    theme.text
-                },
-            ),
-        ]),
-        target_line,
-    );
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled(
-                if plan.field == PlanField::Action {
-                    "▶ "
-                } else {
-                    "  "
-                },
-                theme.key,
-            ),
-            Span::styled("Next action:", theme.title),
-        ]),
-        label,
-    );
+    let [target, action] = plan_field_lines(app, plan, theme);
+    frame.render_widget(target, target_line);
+    frame.render_widget(action, label);
     let mut action = plan.action.clone();
     action.set_cursor_line_style(Style::new());
     if plan.field != PlanField::Action {
