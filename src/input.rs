@@ -327,6 +327,7 @@ fn table() -> Vec<Binding> {
         one(Scope::Screens, &[ch('q')], A::Quit, "save and quit", Footer("quit")),
         // Everywhere, even while typing.
         one(Scope::Always, &[(KeyCode::Char('c'), CTRL)], A::Quit, "save and quit, from anywhere (a note being typed is kept)", Footer("save and quit")),
+        one(Scope::Always, &[(KeyCode::Char('z'), CTRL)], A::Suspend, "suspend to the shell (fg to come back)", Help),
     ]
 }
 
@@ -377,15 +378,19 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
 
 /// The bindings to list for a mode: its own first, then those of every screen.
 pub fn visible_bindings(mode: Mode) -> Vec<&'static Binding> {
-    // Ctrl-C is listed where `q` does not quit: in the text fields.
+    // Ctrl-C is listed where `q` does not quit: in the text fields. On a screen, the help
+    // lists the keys of everywhere that only the help names (Ctrl-Z).
     let scopes: Vec<Scope> = match mode {
-        Mode::Screen(_) => vec![Scope::In(mode), Scope::Screens],
+        Mode::Screen(_) => vec![Scope::In(mode), Scope::Screens, Scope::Always],
         _ if mode.is_text() => vec![Scope::In(mode), Scope::Always],
         _ => vec![Scope::In(mode)],
     };
+    let listed =
+        move |b: &Binding| b.scope != Scope::Always || mode.is_text() || b.show == Show::Help;
     scopes
         .into_iter()
         .flat_map(|scope| bindings().iter().filter(move |b| b.scope == scope))
+        .filter(|b| listed(b))
         .collect()
 }
 
@@ -490,6 +495,48 @@ mod tests {
             on(Screen::Rate),
         ] {
             assert_eq!(map_event(&ctrl_c, mode), Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_everywhere_even_in_text_fields_and_prompts() {
+        let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        let mut modes = vec![
+            Mode::Note,
+            Mode::RoundLabel,
+            Mode::Plan(PlanField::Action),
+            Mode::Plan(PlanField::Target),
+            Mode::Help,
+            Mode::Prompt(PromptKind::ConfirmQuit),
+            Mode::Prompt(PromptKind::Locked),
+            Mode::Prompt(PromptKind::Unreadable),
+        ];
+        modes.extend(Screen::ALL.iter().map(|&s| on(s)));
+        for mode in modes {
+            assert_eq!(map_event(&ctrl_z, mode), Some(Action::Suspend), "{mode:?}");
+        }
+        // A plain z is still typed in a text field.
+        assert!(matches!(
+            map_event(&press(KeyCode::Char('z')), Mode::Note),
+            Some(Action::Edit(_))
+        ));
+    }
+
+    #[test]
+    fn ctrl_z_is_in_the_help_of_every_screen_not_in_a_footer() {
+        for screen in Screen::ALL {
+            let listed = visible_bindings(on(screen));
+            let suspend = listed.iter().find(|b| b.does(&Action::Suspend));
+            let suspend = suspend.unwrap_or_else(|| panic!("Ctrl-Z not listed on {screen:?}"));
+            assert_eq!(suspend.label(), "Ctrl-Z");
+            assert_eq!(suspend.help, "suspend to the shell (fg to come back)");
+            assert_eq!(suspend.show, Show::Help);
+            // Ctrl-C stays out of the screens' lists: `q` quits there.
+            assert!(
+                !listed
+                    .iter()
+                    .any(|b| b.does(&Action::Quit) && b.scope == Scope::Always)
+            );
         }
     }
 

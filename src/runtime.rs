@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::{Position, Rect};
 
 use crate::app::{Action, App, Effect, Prompt, SaveStatus};
 use crate::domain::Assessment;
@@ -210,6 +211,27 @@ impl EventSource for ScriptedEvents {
     }
 }
 
+/// The terminal's part in a suspend (Ctrl-Z, SIGTSTP): the loop saves first and redraws the
+/// whole screen after; this gives the terminal back to the shell and stops the process.
+pub trait Suspend {
+    /// Whether a stop signal (SIGTSTP) asked for a suspend since the last call.
+    fn requested(&mut self) -> bool {
+        false
+    }
+    /// Gives the terminal back as it was before rolefit, stops until continued (`fg`), then
+    /// takes the terminal again.
+    fn suspend(&mut self) -> io::Result<()>;
+}
+
+/// Where there is no terminal to give back (tests, scripted input): a suspend goes straight on.
+pub struct NoSuspend;
+
+impl Suspend for NoSuspend {
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Where the assessment is saved.
 pub trait Persist {
     /// Writes the assessment; the error is shown to the user.
@@ -253,99 +275,163 @@ pub use crate::storage::describe_io_error;
 
 /// Runs the loop until the user quits, the events end, or `stop` is raised (a signal). Saves
 /// pending changes before returning, however it returns, whenever the file is writable.
+/// `suspender` gives the terminal back on Ctrl-Z or SIGTSTP.
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut E,
     store: &mut dyn Persist,
     stop: &Arc<AtomicBool>,
+    suspender: &mut dyn Suspend,
 ) -> io::Result<()> {
-    let result = run_loop(terminal, app, events, store, stop);
+    let mut io = Io {
+        terminal,
+        store,
+        suspender,
+        save_at: None,
+    };
+    let result = run_loop(&mut io, app, events, stop);
     // However the loop ended, a note or plan being typed is kept, as quitting keeps it.
     app.update(Action::Stopping, crate::clock::now_utc());
-    save(app, store);
+    save(app, io.store);
     result
 }
 
+/// What the loop performs effects on, and when the next save is due.
+struct Io<'a, B: Backend> {
+    terminal: &'a mut Terminal<B>,
+    store: &'a mut dyn Persist,
+    suspender: &'a mut dyn Suspend,
+    save_at: Option<Instant>,
+}
+
+/// Whether the loop goes on after the effects of an action.
+#[derive(PartialEq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
 fn run_loop<B: Backend, E: EventSource>(
-    terminal: &mut Terminal<B>,
+    io: &mut Io<'_, B>,
     app: &mut App,
     events: &mut E,
-    store: &mut dyn Persist,
     stop: &Arc<AtomicBool>,
 ) -> io::Result<()> {
-    let mut save_at: Option<Instant> = None;
     loop {
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
+        // SIGTSTP (a job-control stop, `kill -TSTP`) suspends as Ctrl-Z does.
+        if io.suspender.requested() {
+            let effects = app.update(Action::Suspend, crate::clock::now_utc());
+            if io.perform(app, effects)? == Flow::Quit {
+                return Ok(());
+            }
+        }
         let more = events.pending();
         if !more {
-            draw(terminal, app)?;
+            draw(io.terminal, app)?;
         }
         // Saves run after the frame is drawn, so the screen answers the key first; the footer
         // then shows how the save went.
-        if save_at.is_some_and(|at| Instant::now() >= at) {
-            save_at = retry_if_failed(save(app, store));
+        if io.save_at.is_some_and(|at| Instant::now() >= at) {
+            io.save_at = retry_if_failed(save(app, io.store));
             if !more {
-                draw(terminal, app)?;
+                draw(io.terminal, app)?;
             }
         }
-        let timeout = save_at.map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
+        let timeout = io
+            .save_at
+            .map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
         match events.poll(timeout)? {
             Polled::Event(event) => {
                 let Some(action) = map_event(&event, app.mode()) else {
                     continue;
                 };
-                for effect in app.update(action, crate::clock::now_utc()) {
-                    match effect {
-                        Effect::Changed => {
-                            save_at.get_or_insert_with(|| Instant::now() + DEBOUNCE);
-                        }
-                        Effect::SaveNow => save_at = Some(Instant::now()),
-                        Effect::SaveAndQuit => {
-                            if save(app, store) {
-                                return Ok(());
-                            }
-                            let reason = match app.save_status() {
-                                SaveStatus::Failed(r) => r.clone(),
-                                _ => "unknown error".into(),
-                            };
-                            app.update(Action::QuitFailed(reason), crate::clock::now_utc());
-                            save_at = Some(Instant::now() + RETRY);
-                        }
-                        Effect::Quit => return Ok(()),
-                        Effect::StartFresh => match store.move_aside() {
-                            Ok(moved) => {
-                                let fresh = Assessment::new(
-                                    &app.assessment().name,
-                                    app.framework(),
-                                    crate::clock::now_utc(),
-                                );
-                                let moved = moved.display().to_string();
-                                let action = Action::StartedFresh(Box::new(fresh), moved);
-                                app.update(action, crate::clock::now_utc());
-                            }
-                            Err(reason) => {
-                                let notice = Action::Notify(reason.to_string());
-                                app.update(notice, crate::clock::now_utc());
-                            }
-                        },
-                        Effect::Export(format) => {
-                            let report =
-                                crate::export::export(app.framework(), app.assessment(), format);
-                            let written = store
-                                .write_report(format.extension(), &report)
-                                .map(|path| path.display().to_string())
-                                .map_err(|e| e.to_string());
-                            app.update(Action::Exported(written), crate::clock::now_utc());
-                        }
-                    }
+                let effects = app.update(action, crate::clock::now_utc());
+                if io.perform(app, effects)? == Flow::Quit {
+                    return Ok(());
                 }
             }
             Polled::Idle => {}
             Polled::Closed => return Ok(()),
         }
+    }
+}
+
+impl<B: Backend> Io<'_, B> {
+    /// Does what `update` asked for, in order.
+    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> io::Result<Flow> {
+        for effect in effects {
+            match effect {
+                Effect::Changed => {
+                    self.save_at
+                        .get_or_insert_with(|| Instant::now() + DEBOUNCE);
+                }
+                Effect::SaveNow => self.save_at = Some(Instant::now()),
+                Effect::SaveAndQuit => {
+                    if save(app, self.store) {
+                        return Ok(Flow::Quit);
+                    }
+                    let reason = match app.save_status() {
+                        SaveStatus::Failed(r) => r.clone(),
+                        _ => "unknown error".into(),
+                    };
+                    app.update(Action::QuitFailed(reason), crate::clock::now_utc());
+                    self.save_at = Some(Instant::now() + RETRY);
+                }
+                Effect::Quit => return Ok(Flow::Quit),
+                Effect::StartFresh => match self.store.move_aside() {
+                    Ok(moved) => {
+                        let fresh = Assessment::new(
+                            &app.assessment().name,
+                            app.framework(),
+                            crate::clock::now_utc(),
+                        );
+                        let moved = moved.display().to_string();
+                        let action = Action::StartedFresh(Box::new(fresh), moved);
+                        app.update(action, crate::clock::now_utc());
+                    }
+                    Err(reason) => {
+                        let notice = Action::Notify(reason.to_string());
+                        app.update(notice, crate::clock::now_utc());
+                    }
+                },
+                Effect::Export(format) => {
+                    let report = crate::export::export(app.framework(), app.assessment(), format);
+                    let written = self
+                        .store
+                        .write_report(format.extension(), &report)
+                        .map(|path| path.display().to_string())
+                        .map_err(|e| e.to_string());
+                    app.update(Action::Exported(written), crate::clock::now_utc());
+                }
+                Effect::Suspend => self.suspend(app)?,
+            }
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Saves what is pending (a stopped process may be killed, or never continued), lets the
+    /// suspender give the terminal back and stop, and once continued makes the next frame
+    /// redraw the whole screen, at whatever size the terminal has now.
+    fn suspend(&mut self, app: &mut App) -> io::Result<()> {
+        self.save_at = retry_if_failed(save(app, self.store));
+        self.suspender.suspend()?;
+        let backend_error = |e: B::Error| io::Error::other(e.to_string());
+        let size = self.terminal.size().map_err(backend_error)?;
+        // `resize` clears the screen and forgets the last frame, so the next draw writes every
+        // cell. (`clear` would do the same but first asks the terminal where its cursor is,
+        // waiting up to seconds for a terminal that does not answer.)
+        self.terminal
+            .resize(Rect::from((Position::ORIGIN, size)))
+            .map_err(backend_error)?;
+        app.update(
+            Action::Resize(size.width, size.height),
+            crate::clock::now_utc(),
+        );
+        Ok(())
     }
 }
 

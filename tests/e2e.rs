@@ -708,6 +708,73 @@ fn signals_keep_a_note_being_typed() {
     }
 }
 
+/// Every row but the save state, to compare a screen before and after a suspend.
+fn without_status(screen: &str) -> Vec<&str> {
+    let rows: Vec<&str> = screen.split('\n').collect();
+    let status = rows.len().saturating_sub(2);
+    rows.iter()
+        .enumerate()
+        .filter(|(i, _)| *i != status)
+        .map(|(_, r)| *r)
+        .collect()
+}
+
+/// Ctrl-Z (`None`) or a signal (`kill -TSTP`) suspends with the pending change saved and the
+/// terminal given back (main screen, cursor shown, cooked mode) and the process stopped;
+/// SIGCONT (`fg`) takes the terminal again and redraws all of it, and keys work again.
+fn suspend_and_continue(signal: Option<libc::c_int>) {
+    let how = signal.map_or("Ctrl-Z", |_| "SIGTSTP");
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    let id = rate_without_saving(&mut tui, &file);
+    let before = tui.screen();
+    assert!(tui.raw_mode() && tui.in_alternate_screen());
+    match signal {
+        Some(signal) => tui.signal(signal),
+        None => tui.send_key(Key::CtrlZ),
+    }
+    tui.wait_stopped("the terminal given back", |t| {
+        !t.in_alternate_screen() && !t.cursor_hidden() && !t.raw_mode()
+    });
+    assert_left_alternate_screen(&tui);
+    assert_eq!(
+        level_in(&read_table(&file), &id).as_deref(),
+        Some("4"),
+        "{how}: the pending rating was not saved before stopping"
+    );
+
+    let frames = tui.frame_count();
+    tui.signal(libc::SIGCONT);
+    tui.wait_for_frames(frames, "the whole screen drawn again", |frames| {
+        frames
+            .last()
+            .is_some_and(|s| without_status(s) == without_status(&before) && saved_clean(s))
+    });
+    assert!(
+        tui.in_alternate_screen() && tui.raw_mode() && tui.cursor_hidden(),
+        "{how}: the terminal was not taken again\n{}",
+        tui.describe()
+    );
+    assert_ne!(tui.process_state(), 'T');
+
+    tui.send_key(Key::Tab);
+    tui.wait_for("Results after Tab", |s| active_tab(s) == Some("Results"));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    suspend_and_continue(None);
+}
+
+#[test]
+fn sigtstp_suspends_and_fg_redraws() {
+    suspend_and_continue(Some(libc::SIGTSTP));
+}
+
 /// SIGPIPE is ignored: the app keeps running and still saves.
 #[test]
 fn sigpipe_is_ignored() {

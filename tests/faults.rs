@@ -58,7 +58,15 @@ fn run_failing(data: &Path, script: &str, failures: usize, kind: io::ErrorKind) 
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut events = ScriptedEvents::new(headless::keys(script));
     let stop = Arc::new(AtomicBool::new(false));
-    runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop).unwrap();
+    runtime::run(
+        &mut terminal,
+        &mut app,
+        &mut events,
+        &mut store,
+        &stop,
+        &mut runtime::NoSuspend,
+    )
+    .unwrap();
     Outcome {
         screen: headless::screen_text(terminal.backend()),
         prompt: app.prompt().cloned(),

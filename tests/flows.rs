@@ -2,7 +2,14 @@
 
 mod headless;
 
-use headless::{run, saved};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use headless::{Run, keys, run, run_events, saved};
+use ratatui::crossterm::event::Event;
+use rolefit::domain::{Framework, Screen};
+use rolefit::runtime::{EventSource, Polled, ScriptedEvents, Suspend};
 
 #[test]
 fn first_run_welcomes_and_tab_walks_the_screens_in_order() {
@@ -244,4 +251,104 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
         .filter(|e| e["level"].as_integer() == Some(5))
         .count();
     assert_eq!(fives, 1);
+}
+
+/// Counts suspends, and what the file held at each: the loop must save before stopping.
+struct Spy {
+    data: std::path::PathBuf,
+    /// Set by a "signal" (see [`SignalAt`]); taken by `requested`, as SIGTSTP's flag is.
+    signalled: Arc<AtomicBool>,
+    /// The saved file's TOML at each suspend.
+    files: Vec<toml::Table>,
+}
+
+impl Suspend for Spy {
+    fn requested(&mut self) -> bool {
+        self.signalled.swap(false, Ordering::SeqCst)
+    }
+
+    fn suspend(&mut self) -> std::io::Result<()> {
+        self.files.push(saved(&self.data));
+        Ok(())
+    }
+}
+
+/// Scripted keys in which a focus-lost event stands for SIGTSTP: it raises the flag and
+/// wakes the loop with nothing to read, as the signal's wake-up does.
+struct SignalAt {
+    events: ScriptedEvents,
+    signalled: Arc<AtomicBool>,
+}
+
+impl EventSource for SignalAt {
+    fn poll(&mut self, timeout: Duration) -> std::io::Result<Polled> {
+        match self.events.poll(timeout)? {
+            Polled::Event(Event::FocusLost) => {
+                self.signalled.store(true, Ordering::SeqCst);
+                Ok(Polled::Idle)
+            }
+            other => Ok(other),
+        }
+    }
+}
+
+fn suspending(dir: &std::path::Path, script: &str, signal_after: Option<usize>) -> (Run, Spy) {
+    let mut events = keys(script);
+    if let Some(at) = signal_after {
+        events.insert(at, Event::FocusLost);
+    }
+    let signalled = Arc::new(AtomicBool::new(false));
+    let mut spy = Spy {
+        data: dir.to_path_buf(),
+        signalled: Arc::clone(&signalled),
+        files: Vec::new(),
+    };
+    let events = SignalAt {
+        events: ScriptedEvents::new(events),
+        signalled,
+    };
+    let r = run_events(dir, Framework::builtin(), events, (80, 24), &mut spy);
+    (r, spy)
+}
+
+fn rating(file: &toml::Table, id: &str) -> Option<i64> {
+    file.get("ratings")?.get(id)?.get("level")?.as_integer()
+}
+
+#[test]
+fn ctrl_z_saves_then_suspends_and_the_loop_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // Rate DP1 a 4 (not saved yet: debounced), Ctrl-Z, then keys after the suspend still work.
+    let (r, spy) = suspending(dir.path(), "<tab><tab>4<c-z><tab>", None);
+    assert_eq!(spy.files.len(), 1, "one suspend");
+    assert_eq!(
+        rating(&spy.files[0], "DP1"),
+        Some(4),
+        "the pending rating is saved before stopping"
+    );
+    assert_eq!(r.app.screen(), Screen::Results, "Tab after the suspend");
+    assert!(r.screen.contains("[Results]"), "{}", r.screen);
+}
+
+#[test]
+fn sigtstp_suspends_like_ctrl_z_keeping_a_note_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    // Typing a note; the signal comes after "typed" (the 8th key); then more is typed.
+    let script = "<tab><tab>etyped, more<esc>";
+    let (r, spy) = suspending(dir.path(), script, Some(8));
+    assert_eq!(spy.files.len(), 1, "one suspend");
+    assert_eq!(
+        spy.files[0]["ratings"]["DP1"]["note"].as_str(),
+        Some("typed"),
+        "the note being typed is saved before stopping"
+    );
+    assert_eq!(r.app.assessment().note(&"DP1".into()), "typed, more");
+    assert!(r.screen.contains("typed, more"), "{}", r.screen);
+}
+
+#[test]
+fn without_a_signal_nothing_suspends() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, spy) = suspending(dir.path(), "<tab><tab>4<tab>", None);
+    assert!(spy.files.is_empty());
 }

@@ -27,6 +27,8 @@ pub enum Action {
     ToggleHelp,
     /// Save and quit.
     Quit,
+    /// Hand the terminal back to the shell and stop until continued (`fg`).
+    Suspend,
     /// Record a rating for the competency on the Rate screen and move on.
     Rate(Rating),
     /// Remove the rating of the competency on the Rate screen.
@@ -100,6 +102,9 @@ pub enum Effect {
     SaveAndQuit,
     /// Quit without saving (confirmed, or nothing to save).
     Quit,
+    /// Save what is pending, give the terminal back and stop until continued; then take the
+    /// terminal again and redraw all of it.
+    Suspend,
     /// Move the unreadable file aside, then carry on with a fresh assessment.
     StartFresh,
     /// Write a report in this format next to the user's data.

@@ -379,6 +379,14 @@ impl App {
                 self.refresh();
             }
             Action::Notify(message) => self.notice = Some(message),
+            // Whoever has the keyboard: what a text field holds is kept in the assessment
+            // (its editor stays open), so the save before stopping has it.
+            Action::Suspend => {
+                let mut effects = self.keep_note();
+                effects.extend(self.keep_plan());
+                effects.push(Effect::Suspend);
+                return Ok(effects);
+            }
             Action::Stopping => {
                 let mut effects = self.close_note();
                 effects.extend(self.close_plan());

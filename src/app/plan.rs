@@ -92,7 +92,20 @@ impl App {
 
     /// Closes the plan editor and records the plan (an empty plan is removed).
     pub(super) fn close_plan(&mut self) -> Vec<Effect> {
+        let effects = self.keep_plan();
         let Some(plan) = self.results.plan.take() else {
+            return effects;
+        };
+        if !effects.is_empty() {
+            let id = &self.framework.competencies[plan.competency].id;
+            self.notice = Some(strings::plan_saved(id.as_str()));
+        }
+        effects
+    }
+
+    /// Records what the plan editor holds (an empty plan is removed), leaving it open.
+    pub(super) fn keep_plan(&mut self) -> Vec<Effect> {
+        let Some(plan) = self.results.plan.as_ref() else {
             return Vec::new();
         };
         let id = self.framework.competencies[plan.competency].id.clone();
@@ -106,9 +119,8 @@ impl App {
         if item.is_empty() {
             self.assessment.plan.remove(&id);
         } else {
-            self.assessment.plan.insert(id.clone(), item);
+            self.assessment.plan.insert(id, item);
         }
-        self.notice = Some(strings::plan_saved(id.as_str()));
         self.changed()
     }
 }

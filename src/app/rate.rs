@@ -172,7 +172,15 @@ impl App {
 
     /// Leaves the note editor and keeps the note (trailing blank lines trimmed).
     pub(super) fn close_note(&mut self) -> Vec<Effect> {
-        let Some(editor) = self.rate.editor.take() else {
+        let effects = self.keep_note();
+        self.rate.editor = None;
+        effects
+    }
+
+    /// Keeps what the note editor holds as the note (trailing blank lines trimmed), leaving
+    /// the editor open.
+    pub(super) fn keep_note(&mut self) -> Vec<Effect> {
+        let Some(editor) = self.rate.editor.as_ref() else {
             return Vec::new();
         };
         let note = editor.lines().join("\n").trim_end().to_string();

@@ -224,3 +224,58 @@ fn without_the_lock_the_app_opens_read_only_and_says_why() {
     assert_eq!(app.progress().0, 0, "nothing recorded without the lock");
     assert_eq!(app.update(Action::Quit, t0()), vec![Effect::Quit]);
 }
+
+#[test]
+fn suspend_asks_the_runtime_to_suspend_from_any_mode() {
+    // On a screen and in help: nothing changes, the runtime suspends.
+    let mut app = app();
+    assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
+    app.update(Action::ToggleHelp, t0());
+    assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
+    assert_eq!(app.mode(), Mode::Help, "help stays open over the suspend");
+
+    // At a prompt.
+    let mut app = self::app();
+    app.update(Action::QuitFailed("disk full".into()), t0());
+    assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
+    assert!(app.prompt.is_some());
+}
+
+#[test]
+fn suspend_keeps_the_text_being_typed_with_its_editor_still_open() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::EditNote, t0());
+    typed(&mut app, "before the break");
+    assert_eq!(
+        app.update(Action::Suspend, t0()),
+        vec![Effect::Changed, Effect::Suspend]
+    );
+    assert_eq!(app.assessment.note(&"DP1".into()), "before the break");
+    assert_eq!(app.mode(), Mode::Note, "still typing after fg");
+    // Nothing new since: a second suspend only suspends, and closing changes nothing more.
+    assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
+    typed(&mut app, " and after");
+    assert_eq!(app.update(Action::CloseEditor, t0()), vec![Effect::Changed]);
+    assert_eq!(
+        app.assessment.note(&"DP1".into()),
+        "before the break and after"
+    );
+
+    let mut app = self::app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::Rate(level(1)), t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::OpenPlan, t0());
+    app.update(Action::SwitchField, t0());
+    typed(&mut app, "ask for a gate review");
+    assert_eq!(
+        app.update(Action::Suspend, t0()),
+        vec![Effect::Changed, Effect::Suspend]
+    );
+    assert_eq!(app.mode(), Mode::Plan(PlanField::Action));
+    let plan = &app.assessment.plan[&"DP1".into()];
+    assert_eq!(plan.action, "ask for a gate review");
+}

@@ -4,12 +4,12 @@
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Error, Result};
 use crate::app::{App, AppInit, LockState, Opened};
 use crate::domain::{Assessment, Framework};
-use crate::runtime::{self, FileStore, TerminalEvents};
+use crate::runtime::{self, FileStore, Suspend, TerminalEvents};
 use crate::storage::{self, LockOutcome, ReadOutcome};
 
 /// Everything the TUI needs, read from disk, before the terminal is touched.
@@ -72,26 +72,60 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
 /// terminal has gone away (its window closed), turning a clean exit into an abort; these helpers
 /// ignore failures to restore a terminal that no longer exists.
 fn enter_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
-    use ratatui::crossterm::{execute, terminal};
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = ratatui::try_restore();
         previous(info);
     }));
+    take_terminal()?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Raw mode and the alternate screen: what `give_terminal_back` undoes.
+fn take_terminal() -> std::io::Result<()> {
+    use ratatui::crossterm::{execute, terminal};
     terminal::enable_raw_mode()?;
     if let Err(err) = execute!(std::io::stdout(), terminal::EnterAlternateScreen) {
         let _ = ratatui::try_restore();
         return Err(err);
     }
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+    Ok(())
+}
+
+/// Shows the cursor, leaves raw mode and the alternate screen, ignoring a terminal that is
+/// gone.
+fn give_terminal_back() {
+    use ratatui::crossterm::{cursor, execute};
+    let _ = execute!(std::io::stdout(), cursor::Show);
+    let _ = ratatui::try_restore();
 }
 
 /// Leaves raw mode and the alternate screen, ignoring a terminal that is gone.
-fn leave_terminal(mut terminal: ratatui::DefaultTerminal) {
-    let _ = terminal.show_cursor();
-    let _ = ratatui::try_restore();
+fn leave_terminal(terminal: ratatui::DefaultTerminal) {
+    give_terminal_back();
     // Dropping the terminal would report a failure to show the cursor with `eprintln!`.
     std::mem::forget(terminal);
+}
+
+/// Suspends on the real terminal: for Ctrl-Z, and for SIGTSTP, which sets `requested`.
+struct TerminalSuspend {
+    requested: Arc<AtomicBool>,
+}
+
+impl Suspend for TerminalSuspend {
+    fn requested(&mut self) -> bool {
+        self.requested.swap(false, Ordering::SeqCst)
+    }
+
+    fn suspend(&mut self) -> std::io::Result<()> {
+        give_terminal_back();
+        // SIGTSTP is caught (to get here first), so rolefit stops itself with SIGSTOP, which
+        // cannot be caught; it returns once continued (`fg`, SIGCONT). Continued in the
+        // background (`bg`), taking raw mode stops it again (SIGTTOU) until `fg`.
+        // SAFETY: raise(3) has no preconditions.
+        unsafe { libc::raise(libc::SIGSTOP) };
+        take_terminal()
+    }
 }
 
 /// Runs the TUI on a real terminal.
@@ -121,15 +155,29 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
     for signal in exit_signals {
         signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
     }
+    // SIGTSTP (a job-control stop, `kill -TSTP`) would stop rolefit in raw mode and the
+    // alternate screen: it asks the loop to suspend instead, as Ctrl-Z does.
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
+        .map_err(Error::Signals)?;
+    let mut suspender = TerminalSuspend { requested: suspend };
     let mut wake_on = exit_signals.to_vec();
     wake_on.push(signal_hook::consts::SIGWINCH);
+    wake_on.push(signal_hook::consts::SIGTSTP);
     let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
     let mut terminal = enter_terminal().map_err(Error::SetUpTerminal)?;
     if let Ok(size) = terminal.size() {
         init.size = (size.width, size.height);
     }
     let mut app = App::new(init);
-    let result = runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop);
+    let result = runtime::run(
+        &mut terminal,
+        &mut app,
+        &mut events,
+        &mut store,
+        &stop,
+        &mut suspender,
+    );
     leave_terminal(terminal);
     result.map_err(Error::Terminal)?;
     if app.dirty() && !app.read_only() {

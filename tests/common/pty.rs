@@ -108,6 +108,7 @@ pub enum Key {
     PageDown,
     Backspace,
     CtrlC,
+    CtrlZ,
     Char(char),
 }
 
@@ -128,6 +129,7 @@ impl Key {
             Key::PageDown => b"\x1b[6~",
             Key::Backspace => b"\x7f",
             Key::CtrlC => b"\x03",
+            Key::CtrlZ => b"\x1a",
             Key::Char(c) => return c.to_string().into_bytes(),
         };
         fixed.to_vec()
@@ -412,6 +414,66 @@ impl Tui {
     /// Whether the terminal was in the alternate screen at some point.
     pub fn entered_alternate_screen(&self) -> bool {
         lock(&self.shared).ever_alternate
+    }
+
+    /// Whether the terminal's cursor is hidden now.
+    pub fn cursor_hidden(&self) -> bool {
+        lock(&self.shared).parser.screen().hide_cursor()
+    }
+
+    /// Whether the terminal is in raw mode now (no line editing, no echo), as the child set it.
+    pub fn raw_mode(&self) -> bool {
+        let writer = self.writer.as_ref().expect("the terminal is closed");
+        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+        // SAFETY: tcgetattr on our open master descriptor fills `termios` when it returns 0.
+        let termios = unsafe {
+            assert_eq!(
+                libc::tcgetattr(writer.as_raw_fd(), termios.as_mut_ptr()),
+                0,
+                "tcgetattr: {}",
+                std::io::Error::last_os_error()
+            );
+            termios.assume_init()
+        };
+        termios.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
+    /// The child's state letter from /proc/PID/stat: 'S' sleeping, 'R' running, 'T' stopped.
+    pub fn process_state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid))
+            .unwrap_or_else(|e| panic!("read /proc/{}/stat: {e}", self.pid));
+        // The command name (field 2) may hold spaces; the state follows its ')'.
+        stat[stat.rfind(')').expect("a stat line") + 1..]
+            .trim_start()
+            .chars()
+            .next()
+            .expect("a state letter")
+    }
+
+    /// Waits until the child is stopped (job control) and `cond` holds; panics with the screen
+    /// after [`TIMEOUT`]. A stopped child is killed when the `Tui` is dropped.
+    pub fn wait_stopped(&mut self, what: &str, cond: impl Fn(&Tui) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if self.process_state() == 'T' && cond(self) {
+                return;
+            }
+            if let Some(status) = self.try_exit() {
+                panic!(
+                    "rolefit ended ({status}) while waiting for it to stop with {what}\n{}",
+                    self.describe()
+                );
+            }
+            if Instant::now() >= deadline {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for rolefit to stop with {what} \
+                     (state {:?})\n{}",
+                    self.process_state(),
+                    self.describe()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
     }
 
     /// Bytes of output read so far.

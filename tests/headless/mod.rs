@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rolefit::app::App;
 use rolefit::cli::{Prepared, prepare};
 use rolefit::domain::Framework;
-use rolefit::runtime::{self, ScriptedEvents};
+use rolefit::runtime::{self, EventSource, ScriptedEvents, Suspend};
 
 /// Parses a key macro such as `"<tab><down><enter>3e hi<esc>"` into key events.
 pub fn keys(script: &str) -> Vec<Event> {
@@ -39,6 +39,7 @@ pub fn keys(script: &str) -> Vec<Event> {
                 "end" => (KeyCode::End, KeyModifiers::NONE),
                 "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
                 "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "c-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
                 other => panic!("unknown key <{other}>"),
             };
             events.push(Event::Key(KeyEvent::new(code, mods)));
@@ -70,13 +71,32 @@ pub fn run(data_dir: &Path, script: &str, size: (u16, u16)) -> Run {
 
 /// Like [`run`] with a chosen framework.
 pub fn run_with(data_dir: &Path, framework: Framework, script: &str, size: (u16, u16)) -> Run {
+    let events = ScriptedEvents::new(keys(script));
+    run_events(data_dir, framework, events, size, &mut runtime::NoSuspend)
+}
+
+/// Like [`run_with`] with any event source, and a suspender for Ctrl-Z and SIGTSTP.
+pub fn run_events(
+    data_dir: &Path,
+    framework: Framework,
+    mut events: impl EventSource,
+    size: (u16, u16),
+    suspender: &mut dyn Suspend,
+) -> Run {
     let path = data_dir.join("assessments").join("default.toml");
     let Prepared { init, mut store } = prepare(framework, &path, "default").unwrap();
     let mut app = App::new(init.color(false).size(size));
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-    let mut events = ScriptedEvents::new(keys(script));
     let stop = Arc::new(AtomicBool::new(false));
-    runtime::run(&mut terminal, &mut app, &mut events, &mut store, &stop).unwrap();
+    runtime::run(
+        &mut terminal,
+        &mut app,
+        &mut events,
+        &mut store,
+        &stop,
+        suspender,
+    )
+    .unwrap();
     let screen = screen_text(terminal.backend());
     drop(store);
     Run { app, screen }
