@@ -358,6 +358,14 @@ fn normalise(key: &KeyEvent) -> Key {
 pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
     let key = match event {
         Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
+        // A paste goes into the text field being edited, in one piece, and nowhere else: on a
+        // screen its characters would otherwise act as keys.
+        Event::Paste(text) if mode.is_text() => {
+            return Some(Action::Paste(
+                text.replace("\r\n", "\n").replace('\r', "\n"),
+            ));
+        }
+        Event::Paste(_) => return None,
         Event::Key(key) if key.kind == KeyEventKind::Press => key,
         _ => return None,
     };
@@ -672,5 +680,26 @@ mod tests {
         );
         assert!(typed(Mode::Note, KeyCode::Enter));
         assert!(!typed(Mode::Plan(PlanField::Target), KeyCode::Char('q')));
+    }
+
+    #[test]
+    fn a_paste_goes_only_into_a_text_field_with_its_line_breaks() {
+        let paste = Event::Paste("one\r\ntwo\rthree".into());
+        for mode in [Mode::Note, Mode::RoundLabel, Mode::Plan(PlanField::Action)] {
+            assert_eq!(
+                map_event(&paste, mode),
+                Some(Action::Paste("one\ntwo\nthree".into())),
+                "{mode:?}"
+            );
+        }
+        for mode in [
+            on(Screen::Rate),
+            on(Screen::Grid),
+            Mode::Help,
+            Mode::Plan(PlanField::Target),
+            Mode::Prompt(PromptKind::Locked),
+        ] {
+            assert_eq!(map_event(&paste, mode), None, "{mode:?}");
+        }
     }
 }

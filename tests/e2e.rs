@@ -1056,3 +1056,105 @@ fn a_large_paste_keeps_the_app_responsive_and_idle() {
     assert_eq!(note.lines().count(), 257);
     assert_eq!(note.len(), paste.len() + "THE-END".len());
 }
+
+/// A bracketed paste of 64 KB (as terminals send a paste once rolefit asks for it) lands in
+/// the note editor in one piece, quickly, with its line breaks.
+#[test]
+fn a_bracketed_paste_of_64_kb_goes_into_the_note_at_once() {
+    let data = DataDir::new();
+    let mut tui = Tui::start(&data);
+    go_to_rate_first_run(&mut tui);
+    assert!(
+        tui.bracketed_paste(),
+        "rolefit did not ask the terminal for bracketed paste"
+    );
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    let line = format!("{}\r", "pasted evidence ".repeat(4).trim_end());
+    let paste = line.repeat(1024);
+    assert!(paste.len() >= 64 * 1024);
+    tui.send_bytes(b"\x1b[200~");
+    for chunk in paste.as_bytes().chunks(4096) {
+        tui.send_bytes(chunk);
+    }
+    tui.send_bytes(b"\x1b[201~");
+    tui.send("THE-END");
+    tui.wait_for_within("the key after the paste", Duration::from_secs(20), |s| {
+        s.contains("THE-END")
+    });
+    tui.send_key(Key::Esc);
+    tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+    assert!(
+        !tui.bracketed_paste(),
+        "bracketed paste was left on after exit"
+    );
+    let table = read_table(&data.default_file());
+    let ratings = table["ratings"].as_table().unwrap();
+    let note = ratings.values().find_map(|r| r.get("note")).unwrap();
+    let note = note.as_str().unwrap();
+    assert_eq!(note.lines().count(), 1025);
+    assert!(note.ends_with("THE-END"));
+}
+
+/// A paste on a screen (no text field open) does nothing: its characters are not keys.
+#[test]
+fn a_paste_outside_a_text_field_changes_nothing() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    let screen = go_to_rate_first_run(&mut tui);
+    let (id, ..) = rate_at(&screen).unwrap();
+    // The terminal wraps a paste only when asked to; unwrapped, its characters are keys.
+    assert!(tui.bracketed_paste(), "bracketed paste is off");
+    // Digits, n, e, x and q would each act as keys on Rate.
+    tui.send_bytes(b"\x1b[200~4 n e x q 5\x1b[201~");
+    tui.send_key(Key::Tab);
+    tui.wait_for("Results, saved", |s| {
+        active_tab(s) == Some("Results") && saved_clean(s)
+    });
+    let table = read_table(&file);
+    assert_eq!(
+        level_in(&table, &id),
+        None,
+        "the paste rated {id}: {table:#?}"
+    );
+    assert!(table.get("ratings").is_none(), "{table:#?}");
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+}
+
+/// Under umask 000 the folders rolefit makes are still 0700 and its files 0600: assessment,
+/// lock and report.
+#[test]
+fn folders_and_files_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = DataDir::new();
+    let mut tui = Launch::new(&data).umask(0o000).spawn();
+    go_to_rate_first_run(&mut tui);
+    tui.send("4\t");
+    tui.wait_for("Results, saved", |s| {
+        active_tab(s) == Some("Results") && saved_clean(s)
+    });
+    tui.send("x");
+    tui.wait_for_text("Report written");
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let assessments = data.path().join("assessments");
+    let reports = data.path().join("reports");
+    assert_eq!(mode(&assessments), 0o700, "assessments folder");
+    assert_eq!(mode(&reports), 0o700, "reports folder");
+    assert_eq!(mode(&assessments.join("default.toml")), 0o600, "assessment");
+    assert_eq!(mode(&assessments.join("default.lock")), 0o600, "lock");
+    let report = std::fs::read_dir(&reports)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(mode(&report.path()), 0o600, "report");
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+}

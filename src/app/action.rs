@@ -38,6 +38,8 @@ pub enum Action {
     EditNote,
     /// A key for the text field being edited.
     Edit(Input),
+    /// Text pasted into the text field being edited, all at once (bracketed paste).
+    Paste(String),
     /// Leave the text field being edited, keeping its text.
     CloseEditor,
     /// Choose the next target profile for gaps.

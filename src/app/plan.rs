@@ -68,6 +68,9 @@ impl App {
                 effects.extend(self.quit());
                 return effects;
             }
+            (PlanField::Action, Action::Paste(text)) => {
+                plan.action.insert_str(text);
+            }
             (PlanField::Action, Action::Edit(input)) => {
                 plan.action.input(input);
             }

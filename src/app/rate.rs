@@ -154,6 +154,12 @@ impl App {
     /// The note editor has the keyboard.
     pub(super) fn update_note(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::Paste(text) => {
+                if let Some(editor) = self.rate.editor.as_mut() {
+                    editor.insert_str(text);
+                }
+                Vec::new()
+            }
             Action::Edit(input) => {
                 if let Some(editor) = self.rate.editor.as_mut() {
                     editor.input(input);

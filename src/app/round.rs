@@ -21,6 +21,13 @@ impl App {
     /// The round label field has the keyboard.
     pub(super) fn update_round_label(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::Paste(text) => {
+                // A label is one line.
+                if let Some(label) = self.round_label.as_mut() {
+                    label.insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+                Vec::new()
+            }
             Action::Edit(input) => {
                 if let Some(label) = self.round_label.as_mut() {
                     label.input(input);

@@ -279,3 +279,20 @@ fn suspend_keeps_the_text_being_typed_with_its_editor_still_open() {
     let plan = &app.assessment.plan[&"DP1".into()];
     assert_eq!(plan.action, "ask for a gate review");
 }
+
+#[test]
+fn a_paste_is_inserted_whole_into_the_field_with_the_keyboard() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::EditNote, t0());
+    app.update(Action::Paste("line one\nline two".into()), t0());
+    app.update(Action::CloseEditor, t0());
+    assert_eq!(app.assessment.note(&"DP1".into()), "line one\nline two");
+    // A round's label is one line.
+    app.update(Action::NextScreen, t0());
+    app.update(Action::CloseRound, t0());
+    app.update(Action::Paste("before the\nsecondment".into()), t0());
+    app.update(Action::Confirm, t0());
+    assert_eq!(app.assessment.history[0].label, "before the secondment");
+}

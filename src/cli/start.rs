@@ -74,7 +74,7 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
 fn enter_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = ratatui::try_restore();
+        give_terminal_back();
         previous(info);
     }));
     take_terminal()?;
@@ -83,9 +83,13 @@ fn enter_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
 
 /// Raw mode and the alternate screen: what `give_terminal_back` undoes.
 fn take_terminal() -> std::io::Result<()> {
-    use ratatui::crossterm::{execute, terminal};
+    use ratatui::crossterm::{event, execute, terminal};
     terminal::enable_raw_mode()?;
-    if let Err(err) = execute!(std::io::stdout(), terminal::EnterAlternateScreen) {
+    if let Err(err) = execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        event::EnableBracketedPaste
+    ) {
         let _ = ratatui::try_restore();
         return Err(err);
     }
@@ -95,8 +99,12 @@ fn take_terminal() -> std::io::Result<()> {
 /// Shows the cursor, leaves raw mode and the alternate screen, ignoring a terminal that is
 /// gone.
 fn give_terminal_back() {
-    use ratatui::crossterm::{cursor, execute};
-    let _ = execute!(std::io::stdout(), cursor::Show);
+    use ratatui::crossterm::{cursor, event, execute};
+    let _ = execute!(
+        std::io::stdout(),
+        event::DisableBracketedPaste,
+        cursor::Show
+    );
     let _ = ratatui::try_restore();
 }
 

@@ -144,6 +144,7 @@ pub struct Launch {
     rows: u16,
     data_dir: PathBuf,
     stderr: Option<PathBuf>,
+    umask: Option<u32>,
 }
 
 impl Launch {
@@ -156,6 +157,7 @@ impl Launch {
             rows: 24,
             data_dir: data.path().to_path_buf(),
             stderr: None,
+            umask: None,
         }
     }
 
@@ -163,6 +165,12 @@ impl Launch {
     /// the pid is still rolefit's), to see messages printed after the terminal is gone.
     pub fn stderr_to(mut self, path: &Path) -> Launch {
         self.stderr = Some(path.to_path_buf());
+        self
+    }
+
+    /// Starts the child under this umask (through `sh -c exec`, so the pid is still rolefit's).
+    pub fn umask(mut self, mask: u32) -> Launch {
+        self.umask = Some(mask);
         self
     }
 
@@ -193,12 +201,23 @@ impl Launch {
             })
             .expect("open a pty");
         let binary = env!("CARGO_BIN_EXE_rolefit");
-        let mut cmd = match &self.stderr {
-            None => CommandBuilder::new(binary),
-            Some(path) => {
+        let umask = self
+            .umask
+            .map_or(String::new(), |mask| format!("umask {mask:03o}; "));
+        let mut cmd = match (&self.stderr, self.umask) {
+            (None, None) => CommandBuilder::new(binary),
+            (None, Some(_)) => {
                 let mut cmd = CommandBuilder::new("/bin/sh");
                 cmd.arg("-c");
-                cmd.arg("f=$1; shift; exec \"$@\" 2>>\"$f\"");
+                cmd.arg(format!("{umask}exec \"$@\""));
+                cmd.arg("sh");
+                cmd.arg(binary);
+                cmd
+            }
+            (Some(path), _) => {
+                let mut cmd = CommandBuilder::new("/bin/sh");
+                cmd.arg("-c");
+                cmd.arg(format!("{umask}f=$1; shift; exec \"$@\" 2>>\"$f\""));
                 cmd.arg("sh");
                 cmd.arg(path);
                 cmd.arg(binary);
@@ -414,6 +433,11 @@ impl Tui {
     /// Whether the terminal was in the alternate screen at some point.
     pub fn entered_alternate_screen(&self) -> bool {
         lock(&self.shared).ever_alternate
+    }
+
+    /// Whether the child has bracketed paste turned on now.
+    pub fn bracketed_paste(&self) -> bool {
+        lock(&self.shared).parser.screen().bracketed_paste()
     }
 
     /// Whether the terminal's cursor is hidden now.
