@@ -125,6 +125,20 @@ impl Summary {
         sort: GapSort,
         filter: GapFilter,
     ) -> Summary {
+        Summary {
+            figures: crate::domain::Summary::compute(framework, sheet, target),
+            rows: Summary::rows(framework, sheet, target, sort, filter),
+        }
+    }
+
+    /// The gap table alone, sorted and filtered: what a change of order or filter redoes.
+    pub fn rows(
+        framework: &Framework,
+        sheet: &RatingSheet,
+        target: usize,
+        sort: GapSort,
+        filter: GapFilter,
+    ) -> Vec<ResultRow> {
         let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
             .map(|c| {
                 let level = sheet.level(c);
@@ -150,10 +164,7 @@ impl Summary {
                 framework.competencies[row.competency].name.to_lowercase()
             }),
         }
-        Summary {
-            figures: crate::domain::Summary::compute(framework, sheet, target),
-            rows,
-        }
+        rows
     }
 }
 
@@ -249,6 +260,26 @@ impl App {
             .min(rows.len().saturating_sub(1));
     }
 
+    /// A new order or filter of the gap table: the rows are redone, the figures are not.
+    fn reorder_results(&mut self) {
+        let keep = self.results.selected_competency();
+        let sheet = self.results.what_if.as_ref().unwrap_or(&self.derived.sheet);
+        let rows = Summary::rows(
+            &self.framework,
+            sheet,
+            self.target_profile,
+            self.results.sort,
+            self.results.filter,
+        );
+        let results = &mut self.results;
+        results.summary.rows = rows;
+        let rows = &results.summary.rows;
+        results.selected = keep
+            .and_then(|c| rows.iter().position(|r| r.competency == c))
+            .unwrap_or(0)
+            .min(rows.len().saturating_sub(1));
+    }
+
     pub(super) fn update_results(&mut self, action: Action) -> Vec<Effect> {
         let rows = self.results.summary.rows.len();
         let page = self.page();
@@ -263,12 +294,12 @@ impl App {
             Action::End => self.results.selected = last,
             Action::CycleSort => {
                 self.results.sort = self.results.sort.next();
-                self.refresh_results();
+                self.reorder_results();
             }
             Action::CycleFilter => {
                 self.results.filter = self.results.filter.next();
                 self.results.selected = 0;
-                self.refresh_results();
+                self.reorder_results();
             }
             Action::SwitchView => {
                 self.results.view = match self.results.view {

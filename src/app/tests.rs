@@ -296,3 +296,31 @@ fn a_paste_is_inserted_whole_into_the_field_with_the_keyboard() {
     app.update(Action::Confirm, t0());
     assert_eq!(app.assessment.history[0].label, "before the secondment");
 }
+
+#[test]
+fn a_new_order_or_filter_redoes_the_rows_and_keeps_the_figures() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    for n in [5, 1, 3] {
+        app.update(Action::Rate(level(n)), t0());
+    }
+    app.update(Action::NextScreen, t0());
+    let before = app.results.summary.clone();
+    let ids = |app: &App| -> Vec<usize> {
+        app.results
+            .summary
+            .rows
+            .iter()
+            .map(|r| r.competency)
+            .collect()
+    };
+    // Largest gap first: DP2 (1) before DP3 (3) before DP1 (5).
+    assert_eq!(ids(&app), [1, 2, 0]);
+    app.update(Action::CycleSort, t0());
+    assert_eq!(ids(&app), [0, 1, 2], "framework order");
+    assert_eq!(app.results.summary.figures, before.figures);
+    app.update(Action::CycleFilter, t0());
+    assert!(app.results.summary.rows.len() < before.rows.len());
+    assert_eq!(app.results.summary.figures, before.figures);
+}
