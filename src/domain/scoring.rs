@@ -307,7 +307,7 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn builtin() -> Framework {
@@ -315,7 +315,7 @@ mod tests {
     }
 
     /// A sheet with one level per area, in area order (None leaves the area unrated).
-    fn by_area(framework: &Framework, per_area: &[Option<u8>]) -> RatingSheet {
+    pub(crate) fn by_area(framework: &Framework, per_area: &[Option<u8>]) -> RatingSheet {
         RatingSheet::from_levels(
             framework
                 .competencies

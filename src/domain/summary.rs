@@ -86,16 +86,7 @@ mod tests {
     use crate::domain::Level;
     use crate::domain::scoring::Band;
 
-    /// A sheet with one level per area, in area order (None leaves the area unrated).
-    fn by_area(framework: &Framework, per_area: &[Option<u8>]) -> RatingSheet {
-        RatingSheet::from_levels(
-            framework
-                .competencies
-                .iter()
-                .map(|c| per_area[c.area].and_then(Level::new))
-                .collect(),
-        )
-    }
+    use crate::domain::scoring::tests::by_area;
 
     #[test]
     fn figures_are_the_scoring_figures() {
