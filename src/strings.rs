@@ -328,3 +328,21 @@ pub fn plain_quit(rated: usize, total: usize, next: Option<&str>) -> String {
         None => format!("Saved: {rated} of {total} rated."),
     }
 }
+
+/// What `rolefit rate` did.
+pub fn rate_done(
+    competency: &str,
+    rating: Option<&str>,
+    rated: usize,
+    total: usize,
+    name: &str,
+) -> String {
+    match rating {
+        Some(rating) => {
+            format!("Rated {competency}: {rating}. {rated} of {total} rated in \"{name}\".")
+        }
+        None => {
+            format!("Cleared the rating of {competency}. {rated} of {total} rated in \"{name}\".")
+        }
+    }
+}

@@ -103,7 +103,7 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
             format!("{percent:.0}% (from {} rated)", fit.based_on)
         });
         let marker = if p == target {
-            ", the profile gaps are measured against"
+            " (the gaps below are measured against this profile)"
         } else {
             ""
         };
