@@ -367,6 +367,10 @@ fn without_a_terminal_the_tui_refuses_with_one_line() {
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "one line on stderr:\n{err}");
     assert!(err.contains("terminal"), "{err}");
+    assert!(
+        err.contains("rolefit --plain"),
+        "points to plain mode: {err}"
+    );
     assert_eq!(tree(home.path()), before, "nothing is created");
 }
 
