@@ -100,10 +100,10 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
     let _ = writeln!(out, "Readiness, fit to each profile:");
     for (p, (profile, fit)) in framework.profiles.iter().zip(&summary.fits).enumerate() {
         let figure = fit.percent.map_or("no basis yet".to_string(), |percent| {
-            format!("{percent:.0}% (from {} rated)", fit.based_on)
+            format!("{percent:.0}%, from {} rated", fit.based_on)
         });
         let marker = if p == target {
-            " (the gaps below are measured against this profile)"
+            "; the gaps below are measured against this profile"
         } else {
             ""
         };
