@@ -52,6 +52,9 @@ fn help_exits_zero_and_names_the_program_and_commands() {
         "list",
         "framework",
         "paths",
+        "--plain",
+        "rate",
+        "show",
     ] {
         assert!(
             text.contains(needle),
