@@ -35,7 +35,10 @@ fn answer(tui: &mut Tui, line: &str, prompts: usize) -> String {
 fn assert_plain(tui: &Tui) {
     let raw = tui.raw_output();
     let text = String::from_utf8_lossy(&raw);
-    assert!(!raw.contains(&0x1b), "an ESC byte in the output:\n{text:?}");
+    if let Some(at) = raw.iter().position(|&b| b == 0x1b) {
+        let around = String::from_utf8_lossy(&raw[at.saturating_sub(80)..(at + 40).min(raw.len())]);
+        panic!("an ESC byte at byte {at} of the output, in: {around:?}");
+    }
     assert!(!text.contains('\u{9b}'), "an 8-bit CSI in the output");
     let boxes: Vec<char> = text
         .chars()
