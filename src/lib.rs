@@ -11,6 +11,7 @@ pub mod clock;
 pub mod domain;
 pub mod export;
 pub mod input;
+pub mod plain;
 pub mod runtime;
 pub mod storage;
 pub mod strings;

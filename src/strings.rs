@@ -268,3 +268,81 @@ pub fn report_written(path: &str) -> String {
 pub fn report_failed(reason: &str) -> String {
     format!("Could not write the report: {reason}")
 }
+
+// ---- plain mode and scripting (`rolefit --plain`, `rate`, `show`) ----------------------------
+
+/// The question after each competency in plain mode.
+pub const PLAIN_PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
+
+/// The question for a note in plain mode.
+pub const PLAIN_NOTE_PROMPT: &str = "Note (one line, empty keeps the current note): ";
+
+/// The first lines of a plain session.
+pub fn plain_intro(name: &str, rated: usize, total: usize) -> String {
+    format!(
+        "rolefit, plain mode. Assessment \"{name}\": {rated} of {total} competencies rated.\nEach competency comes with its levels; answer with a level and rolefit saves it at once.\n"
+    )
+}
+
+/// An answer plain mode does not know.
+pub fn plain_invalid(answer: &str) -> String {
+    format!(
+        "\"{answer}\" is not an answer here: type a level from 0 to 5, n, s, b, e or q, then Enter."
+    )
+}
+
+pub const PLAIN_EMPTY: &str =
+    "Nothing typed: type a level from 0 to 5, n, s, b, e or q, then Enter.";
+pub const PLAIN_FIRST: &str = "This is the first competency; there is nothing before it.";
+pub const PLAIN_NOTE_KEPT: &str = "Note unchanged.";
+pub const PLAIN_NOTE_SAVED: &str = "Note saved.";
+
+/// After an answer is recorded.
+pub fn plain_recorded(id: &str, rating: &str, rated: usize, total: usize) -> String {
+    format!("Saved {id}: {rating}. {rated} of {total} rated.")
+}
+
+/// After an answer is recorded but the save failed.
+pub fn plain_not_saved(reason: &str) -> String {
+    format!(
+        "Not saved: {reason}. Your answers are kept here and saved again after the next answer."
+    )
+}
+
+/// When plain mode starts with nothing left to rate.
+pub const PLAIN_ALL_RATED: &str = "Every competency is rated. To change one, use rolefit rate ID LEVEL, or open rolefit in a full terminal.";
+
+/// At the end of the list with some competencies left unrated.
+pub fn plain_end_with_skipped(skipped: usize) -> String {
+    format!(
+        "End of the list. {skipped} competency(ies) are still unrated; run rolefit --plain again to answer them."
+    )
+}
+
+/// After q (or the end of input): where the next session starts.
+pub fn plain_quit(rated: usize, total: usize, next: Option<&str>) -> String {
+    match next {
+        Some(next) => format!(
+            "Saved: {rated} of {total} rated. Run rolefit --plain again to continue at {next}."
+        ),
+        None => format!("Saved: {rated} of {total} rated."),
+    }
+}
+
+/// What `rolefit rate` did.
+pub fn rate_done(
+    competency: &str,
+    rating: Option<&str>,
+    rated: usize,
+    total: usize,
+    name: &str,
+) -> String {
+    match rating {
+        Some(rating) => {
+            format!("Rated {competency}: {rating}. {rated} of {total} rated in \"{name}\".")
+        }
+        None => {
+            format!("Cleared the rating of {competency}. {rated} of {total} rated in \"{name}\".")
+        }
+    }
+}

@@ -52,6 +52,9 @@ fn help_exits_zero_and_names_the_program_and_commands() {
         "list",
         "framework",
         "paths",
+        "--plain",
+        "rate",
+        "show",
     ] {
         assert!(
             text.contains(needle),
@@ -367,6 +370,10 @@ fn without_a_terminal_the_tui_refuses_with_one_line() {
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "one line on stderr:\n{err}");
     assert!(err.contains("terminal"), "{err}");
+    assert!(
+        err.contains("rolefit --plain"),
+        "points to plain mode: {err}"
+    );
     assert_eq!(tree(home.path()), before, "nothing is created");
 }
 

@@ -18,7 +18,7 @@ fn write(data: &Path, text: &str) {
     std::fs::write(data.join("assessments/default.toml"), text).unwrap();
 }
 
-const FILE: &str = "format = 1\nframework = \"pm-vs-pmo\"\n\n[ratings.DP1]\nlevel = 4\nnote = \"Led it, \\\"end to end\\\",\\nwith the sponsor\"\n";
+const FILE: &str = "format = 1\nframework = \"pm-vs-pmo\"\ncreated = 2026-11-28T18:00:00Z\nupdated = 2026-11-28T18:20:00Z\n\n[ratings.DP1]\nlevel = 4\nnote = \"Led it, \\\"end to end\\\",\\nwith the sponsor\"\n";
 
 #[test]
 fn export_writes_each_format_to_stdout_or_a_file() {

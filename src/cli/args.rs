@@ -42,6 +42,11 @@ pub struct Cli {
     /// Use a framework file instead of the built-in one
     #[arg(long, value_name = "PATH", global = true)]
     pub framework: Option<PathBuf>,
+
+    /// Ask one competency at a time on ordinary lines, for screen readers and simple
+    /// terminals; reads piped answers too (also chosen when ACCESSIBLE=1 or TERM=dumb)
+    #[arg(long)]
+    pub plain: bool,
 }
 
 /// The subcommands; none starts the assessment.
@@ -70,6 +75,25 @@ pub enum Command {
         /// A few words to recognise the round by, e.g. "before the secondment"
         #[arg(long, value_name = "TEXT")]
         label: Option<String>,
+    },
+    /// Record one rating without opening rolefit, e.g. `rolefit rate DP1 4`
+    Rate {
+        /// The competency's id, e.g. DP1 (`rolefit show ID` prints one)
+        id: String,
+        /// A level from 0 to 5, or na for not applicable
+        #[arg(required_unless_present = "clear")]
+        level: Option<String>,
+        /// Replace the competency's note with this text
+        #[arg(long, value_name = "TEXT", conflicts_with = "clear")]
+        note: Option<String>,
+        /// Remove the rating instead (the note stays)
+        #[arg(long, conflicts_with = "level")]
+        clear: bool,
+    },
+    /// Print one competency with your rating, or without an id the Results, as plain text
+    Show {
+        /// The competency's id, e.g. DP1
+        id: Option<String>,
     },
     /// Show what changed between two rounds (default: the last round and now)
     Diff {

@@ -272,7 +272,7 @@ pub fn paths(cli: &Cli) -> Result<ExitCode> {
 }
 
 /// Writes to stdout; a reader that has gone away is not an error.
-fn print_stdout(text: &str) -> Result<()> {
+pub(super) fn print_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (e.g. `| head`) is not an error worth reporting.

@@ -104,8 +104,39 @@ pub enum Error {
         rounds: usize,
     },
     /// The TUI was started without a terminal.
-    #[error("the assessment needs an interactive terminal; run rolefit directly in one")]
+    #[error(
+        "the full-screen assessment needs an interactive terminal; run rolefit directly in one, or use rolefit --plain to answer line by line (it reads piped input too)"
+    )]
     NotATerminal,
+    /// `rate` or `show` names a competency the framework does not have (a usage error).
+    #[error(
+        "there is no competency {id:?}; use an id from {first} to {last}, as `rolefit framework dump` lists them"
+    )]
+    UnknownCompetency {
+        id: String,
+        first: String,
+        last: String,
+    },
+    /// `rate` gives a level off the scale (a usage error).
+    #[error("{given:?} is not a level; use 0, 1, 2, 3, 4 or 5, or na for not applicable")]
+    BadLevel { given: String },
+    /// A command that writes found the assessment open in a running rolefit.
+    #[error(
+        "{} is open in a running rolefit; quit it first, then try again; nothing was changed",
+        path.display()
+    )]
+    OpenElsewhere { path: PathBuf },
+    /// A command that writes could not take the lock, so it does not write.
+    #[error(
+        "cannot create the lock file {}: {}; nothing was changed, since writing without it could overwrite another rolefit's ratings",
+        storage::paths::lock_path(path).display(),
+        storage::describe_io_error(source)
+    )]
+    NoLock {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// The exit signals could not be watched.
     #[error("cannot watch for signals: {0}")]
     Signals(#[source] io::Error),
@@ -121,6 +152,16 @@ pub enum Error {
     /// The TUI quit with changes it could not save.
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },
+}
+
+impl Error {
+    /// The exit code: 2 for a usage error, 1 for everything else.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::UnknownCompetency { .. } | Error::BadLevel { .. } => 2,
+            _ => 1,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod error;
+mod scripting;
 mod start;
 
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ use crate::text::display_safe;
 pub use args::{Cli, Command, FrameworkCommand};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
+pub use scripting::plain_from_env;
 pub use start::{Prepared, launch, prepare};
 
 /// Parses the command line and runs it.
@@ -42,7 +44,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("rolefit: {}", display_safe(&err.to_string()));
-            ExitCode::from(1)
+            ExitCode::from(err.exit_code())
         }
     }
 }
@@ -79,9 +81,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Snapshot { label }) => commands::snapshot(&cli, label.as_deref()),
         Some(Command::Diff { from, to }) => commands::diff(&cli, from.as_deref(), to.as_deref()),
+        Some(Command::Rate {
+            id,
+            level,
+            note,
+            clear,
+        }) => scripting::rate(&cli, id, level.as_deref(), note.as_deref(), *clear),
+        Some(Command::Show { id }) => scripting::show(&cli, id.as_deref()),
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
+            let env = |key| std::env::var_os(key);
+            if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
+                return scripting::plain(framework, &path, &name);
+            }
             launch(framework, &path, &name)?;
             Ok(ExitCode::SUCCESS)
         }

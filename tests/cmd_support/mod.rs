@@ -7,11 +7,14 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// The rolefit binary, with HOME and the XDG directories moved into `home` and
-/// `ROLEFIT_DATA_DIR` unset, so a test never touches the real user's data. Stdin is empty
-/// (not a terminal) and stdout/stderr are captured.
+/// `ROLEFIT_DATA_DIR` unset, so a test never touches the real user's data. `ACCESSIBLE` is
+/// unset and `TERM` is an ordinary terminal's, so plain mode is chosen only by a test. Stdin is
+/// empty (not a terminal) and stdout/stderr are captured.
 pub fn rolefit(home: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolefit"));
     cmd.env_remove("ROLEFIT_DATA_DIR")
+        .env_remove("ACCESSIBLE")
+        .env("TERM", "xterm-256color")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))

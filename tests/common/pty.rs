@@ -255,6 +255,7 @@ impl Launch {
             ever_alternate: false,
             eof: false,
             bytes: 0,
+            raw: Vec::new(),
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let reader = {
@@ -286,6 +287,8 @@ struct Shared {
     /// The terminal side is closed (the child and everything it started are gone).
     eof: bool,
     bytes: usize,
+    /// Every byte read, exactly as the child wrote it (and the terminal echoed it).
+    raw: Vec<u8>,
 }
 
 impl Shared {
@@ -302,6 +305,7 @@ impl Shared {
 
     fn feed(&mut self, bytes: &[u8], matched: &mut usize) {
         self.bytes += bytes.len();
+        self.raw.extend_from_slice(bytes);
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate() {
             if b == FRAME_END[*matched] {
@@ -498,6 +502,41 @@ impl Tui {
             }
             std::thread::sleep(POLL);
         }
+    }
+
+    /// Every byte of output so far, exactly as read from the terminal: what rolefit wrote,
+    /// and the terminal's echo of what was typed.
+    pub fn raw_output(&self) -> Vec<u8> {
+        lock(&self.shared).raw.clone()
+    }
+
+    /// Waits until the raw output, read as text, satisfies `cond`: for output that draws no
+    /// frames (plain mode). Panics after [`TIMEOUT`], or when the output ends first.
+    pub fn wait_for_output(&mut self, what: &str, cond: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let (text, eof) = {
+                let state = lock(&self.shared);
+                (String::from_utf8_lossy(&state.raw).into_owned(), state.eof)
+            };
+            if cond(&text) {
+                return text;
+            }
+            if eof || Instant::now() >= deadline {
+                panic!(
+                    "{} while waiting for {what}; the output:\n{text}",
+                    if eof { "the output ended" } else { "timed out" }
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `needle` has been written `count` times in all.
+    pub fn wait_for_output_count(&mut self, needle: &str, count: usize) -> String {
+        self.wait_for_output(&format!("{needle:?} {count} time(s)"), |text| {
+            text.matches(needle).count() >= count
+        })
     }
 
     /// Bytes of output read so far.

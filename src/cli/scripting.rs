@@ -1,0 +1,226 @@
+//! Plain mode and the commands for scripts: `rolefit --plain`, `rolefit rate` and
+//! `rolefit show`. Whatever writes holds the assessment's lock and saves atomically, exactly
+//! as the TUI does; a file that cannot be read, or comes from a newer rolefit, is never written.
+
+use std::ffi::OsStr;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::commands::{load_framework, print_stdout};
+use super::{Cli, Error, Result, assessment_path};
+use crate::domain::{Assessment, Framework, Level, Rating};
+use crate::plain::{Session, text};
+use crate::storage::{self, AssessmentLock, LockOutcome, ReadOutcome};
+use crate::text::display_safe;
+
+/// Whether the environment asks for plain mode: `ACCESSIBLE` set (to anything but empty or
+/// "0"), or a terminal that cannot draw a full screen (`TERM=dumb`).
+pub fn plain_from_env(accessible: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+    let accessible = accessible.is_some_and(|v| !v.is_empty() && v != "0");
+    accessible || term.is_some_and(|t| t == "dumb")
+}
+
+/// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout.
+pub fn plain(framework: Framework, path: &Path, name: &str) -> Result<ExitCode> {
+    let (lock, assessment) = open_for_writing(&framework, path, name)?;
+    let store = |a: &Assessment| storage::save_assessment(path, a);
+    let stdin = std::io::stdin();
+    // Typed answers are echoed by the terminal; piped ones are written after their prompt.
+    let echo = !stdin.is_terminal();
+    let mut session = Session::new(&framework, assessment, store).echo(echo);
+    let result = session.run(stdin.lock(), std::io::stdout().lock());
+    let unsaved = session.unsaved().is_some();
+    drop(session);
+    drop(lock);
+    match result {
+        // Nobody reads the output any more; every answer given is saved.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(err) => return Err(Error::Output(err)),
+        Ok(_) => {}
+    }
+    if unsaved {
+        return Err(Error::Unsaved {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit rate ID LEVEL [--note TEXT]` and `rolefit rate ID --clear`.
+pub fn rate(
+    cli: &Cli,
+    id: &str,
+    level: Option<&str>,
+    note: Option<&str>,
+    clear: bool,
+) -> Result<ExitCode> {
+    let framework = load_framework(cli.framework.as_deref())?;
+    let c = find_competency(&framework, id)?;
+    let rating = match (clear, level) {
+        (true, _) => None,
+        (false, level) => Some(parse_rating(level.unwrap_or(""))?),
+    };
+    let (path, name) = assessment_path(cli)?;
+    let (_lock, mut assessment) = open_for_writing(&framework, &path, &name)?;
+    let competency = &framework.competencies[c];
+    assessment.set_rating(&competency.id, rating);
+    if let Some(note) = note {
+        assessment.set_note(&competency.id, note.trim().to_string());
+    }
+    assessment.updated = crate::clock::now_utc();
+    storage::save_assessment(&path, &assessment).map_err(|source| Error::Save {
+        path: path.clone(),
+        source,
+    })?;
+    print_stdout(&format!(
+        "{}\n",
+        crate::strings::rate_done(
+            &format!("{} {}", competency.id, display_safe(&competency.name)),
+            rating.map(|r| r.to_string()).as_deref(),
+            assessment.rated_count(&framework),
+            framework.competencies.len(),
+            &display_safe(&name)
+        )
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit show [ID]`: one competency with the rating and note, or the Results.
+pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
+    let framework = load_framework(cli.framework.as_deref())?;
+    let c = id.map(|id| find_competency(&framework, id)).transpose()?;
+    let (path, name) = assessment_path(cli)?;
+    let assessment = match storage::read_assessment(&path, &name) {
+        ReadOutcome::Missing => Assessment::new(&name, &framework, crate::clock::now_utc()),
+        ReadOutcome::Loaded(assessment) => assessment,
+        // Reading a newer file is safe; only writing it is not.
+        ReadOutcome::Newer {
+            assessment: Some(assessment),
+            ..
+        } => assessment,
+        ReadOutcome::Newer {
+            found,
+            assessment: None,
+        } => return Err(Error::Newer { path, found }),
+        ReadOutcome::Unreadable(problem) => return Err(Error::Unreadable(problem)),
+    };
+    let out = match c {
+        Some(c) => text::competency(&framework, &assessment, c),
+        None => text::results(
+            &framework,
+            &assessment,
+            crate::export::target_profile(&framework, &assessment),
+        ),
+    };
+    print_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Takes the lock and reads the assessment (a new one when there is no file), for a command
+/// that writes. Refuses when another rolefit has it open, when the lock cannot be taken, and
+/// when the file cannot be read or comes from a newer rolefit: such a file is never written.
+fn open_for_writing(
+    framework: &Framework,
+    path: &Path,
+    name: &str,
+) -> Result<(AssessmentLock, Assessment)> {
+    storage::ensure_parent(path)?;
+    let lock = match storage::lock_soon(path) {
+        LockOutcome::Held(lock) => lock,
+        LockOutcome::Busy => {
+            return Err(Error::OpenElsewhere {
+                path: path.to_path_buf(),
+            });
+        }
+        LockOutcome::Unavailable(source) => {
+            return Err(Error::NoLock {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    storage::atomic::remove_leftovers(path);
+    let assessment = match storage::read_assessment(path, name) {
+        ReadOutcome::Missing => Assessment::new(name, framework, crate::clock::now_utc()),
+        ReadOutcome::Loaded(assessment) => assessment,
+        ReadOutcome::Newer { found, .. } => {
+            return Err(Error::Newer {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
+        ReadOutcome::Unreadable(problem) => return Err(Error::Unreadable(problem)),
+    };
+    Ok((lock, assessment))
+}
+
+/// The index of the competency with this id, in any case.
+fn find_competency(framework: &Framework, id: &str) -> Result<usize> {
+    let wanted = id.trim();
+    framework
+        .competencies
+        .iter()
+        .position(|c| c.id.as_str().eq_ignore_ascii_case(wanted))
+        .ok_or_else(|| Error::UnknownCompetency {
+            id: id.to_string(),
+            first: framework.competencies[0].id.to_string(),
+            last: framework.competencies[framework.competencies.len() - 1]
+                .id
+                .to_string(),
+        })
+}
+
+/// A level from 0 to 5, or N/A ("na", "n/a" or "n", in any case).
+fn parse_rating(text: &str) -> Result<Rating> {
+    let answer = text.trim().to_ascii_lowercase();
+    if matches!(answer.as_str(), "na" | "n/a" | "n") {
+        return Ok(Rating::NotApplicable);
+    }
+    answer
+        .parse::<u8>()
+        .ok()
+        .and_then(Level::new)
+        .map(Rating::Level)
+        .ok_or_else(|| Error::BadLevel {
+            given: text.to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_mode_is_chosen_by_accessible_or_a_dumb_terminal() {
+        let os = |s: &'static str| Some(OsStr::new(s));
+        assert!(plain_from_env(os("1"), None));
+        assert!(plain_from_env(os("yes"), os("xterm-256color")));
+        assert!(plain_from_env(None, os("dumb")));
+        assert!(!plain_from_env(os("0"), os("xterm")));
+        assert!(!plain_from_env(os(""), None));
+        assert!(!plain_from_env(None, os("xterm-256color")));
+    }
+
+    #[test]
+    fn levels_and_ids_are_read_kindly_and_refused_clearly() {
+        let fw = Framework::builtin();
+        assert_eq!(find_competency(&fw, "dp1").unwrap(), 0);
+        assert_eq!(find_competency(&fw, " DP2 ").unwrap(), 1);
+        let err = find_competency(&fw, "XX9").unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("from DP1 to "), "{err}");
+        assert_eq!(parse_rating("NA").unwrap(), Rating::NotApplicable);
+        assert_eq!(
+            parse_rating("5").unwrap(),
+            Rating::Level(Level::new(5).unwrap())
+        );
+        let err = parse_rating("7").unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            err.to_string(),
+            "\"7\" is not a level; use 0, 1, 2, 3, 4 or 5, or na for not applicable"
+        );
+        assert!(parse_rating("-1").is_err() && parse_rating("").is_err());
+    }
+}

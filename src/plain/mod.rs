@@ -1,0 +1,516 @@
+//! Plain mode: the assessment one competency at a time on ordinary lines of text, for screen
+//! readers, braille displays and terminals that cannot draw a full screen, and for scripts
+//! (`printf '4\n3\nn\n' | rolefit --plain`).
+//!
+//! [`text`] builds what is printed; [`Session`] asks and records, generic over any
+//! `BufRead`/`Write` pair so tests drive it with byte buffers. It saves through a [`Store`]
+//! after every answer; the command line gives it one that holds the assessment's lock.
+
+pub mod text;
+
+use std::io::{self, BufRead, Write};
+
+use toml::value::Datetime;
+
+use crate::domain::{Assessment, Framework, Level, Rating};
+use crate::strings;
+use crate::text::display_safe;
+
+/// Where a session's answers are saved.
+pub trait Store {
+    /// Saves the whole assessment (atomically, under the lock).
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
+}
+
+impl<F: FnMut(&Assessment) -> io::Result<()>> Store for F {
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()> {
+        self(assessment)
+    }
+}
+
+/// How a session ended.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The end of the list was reached, or nothing was left to rate: the Results were printed.
+    Finished,
+    /// `q`, or the end of the input.
+    Quit,
+}
+
+/// What the answer to one competency's prompt asks for.
+enum Step {
+    Next,
+    Back,
+    Quit,
+}
+
+/// One plain session on one assessment.
+pub struct Session<'a, S> {
+    framework: &'a Framework,
+    assessment: Assessment,
+    target: usize,
+    store: S,
+    echo: bool,
+    now: fn() -> Datetime,
+    unsaved: Option<io::Error>,
+}
+
+impl<'a, S: Store> Session<'a, S> {
+    /// A session on `assessment`, saving through `store`.
+    pub fn new(framework: &'a Framework, assessment: Assessment, store: S) -> Session<'a, S> {
+        Session {
+            target: crate::export::target_profile(framework, &assessment),
+            framework,
+            assessment,
+            store,
+            echo: false,
+            now: crate::clock::now_utc,
+            unsaved: None,
+        }
+    }
+
+    /// Writes each answer after its prompt: for input that is not typed on a terminal (which
+    /// echoes it), so the output reads as a transcript.
+    pub fn echo(mut self, echo: bool) -> Self {
+        self.echo = echo;
+        self
+    }
+
+    /// The clock that stamps `updated` on every save.
+    pub fn clock(mut self, now: fn() -> Datetime) -> Self {
+        self.now = now;
+        self
+    }
+
+    /// The assessment as it stands.
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// Why the last save failed, if the answers given are not all on disk.
+    pub fn unsaved(&self) -> Option<&io::Error> {
+        self.unsaved.as_ref()
+    }
+
+    /// Asks from the first unrated competency on, until the end of the list, `q`, or the end of
+    /// `input`. Fails only when `out` cannot be written.
+    pub fn run<R: BufRead, W: Write>(&mut self, mut input: R, mut out: W) -> io::Result<Ended> {
+        let total = self.framework.competencies.len();
+        write!(
+            out,
+            "{}",
+            strings::plain_intro(
+                &display_safe(&self.assessment.name),
+                self.assessment.rated_count(self.framework),
+                total
+            )
+        )?;
+        let Some(mut c) = self.first_unrated() else {
+            writeln!(out, "{}\n", strings::PLAIN_ALL_RATED)?;
+            return self.finish(&mut out);
+        };
+        loop {
+            if c >= total {
+                let left = total - self.assessment.rated_count(self.framework);
+                if left > 0 {
+                    writeln!(out, "\n{}", strings::plain_end_with_skipped(left))?;
+                }
+                writeln!(out)?;
+                return self.finish(&mut out);
+            }
+            writeln!(out)?;
+            write!(
+                out,
+                "{}",
+                text::competency(self.framework, &self.assessment, c)
+            )?;
+            match self.ask(c, &mut input, &mut out)? {
+                Step::Next => c += 1,
+                Step::Back => c -= 1,
+                Step::Quit => return self.quit(&mut out),
+            }
+        }
+    }
+
+    /// The prompt for competency `c`, asked again until the answer is one rolefit knows.
+    fn ask<R: BufRead, W: Write>(
+        &mut self,
+        c: usize,
+        input: &mut R,
+        out: &mut W,
+    ) -> io::Result<Step> {
+        loop {
+            let Some(line) = self.read(strings::PLAIN_PROMPT, input, out)? else {
+                return Ok(Step::Quit);
+            };
+            let answer = line.trim().to_ascii_lowercase();
+            let rating = match answer.as_str() {
+                "" => {
+                    writeln!(out, "{}", strings::PLAIN_EMPTY)?;
+                    continue;
+                }
+                "q" | "quit" => return Ok(Step::Quit),
+                "s" | "skip" => return Ok(Step::Next),
+                "b" | "back" if c == 0 => {
+                    writeln!(out, "{}", strings::PLAIN_FIRST)?;
+                    continue;
+                }
+                "b" | "back" => return Ok(Step::Back),
+                "e" | "note" => {
+                    let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
+                        return Ok(Step::Quit);
+                    };
+                    let note = note.trim();
+                    if note.is_empty() {
+                        writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
+                    } else {
+                        let id = self.framework.competencies[c].id.clone();
+                        self.assessment.set_note(&id, note.to_string());
+                        if self.save(out)? {
+                            writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
+                        }
+                    }
+                    continue;
+                }
+                "n" | "na" | "n/a" => Rating::NotApplicable,
+                digits => match digits.parse::<u8>().ok().and_then(Level::new) {
+                    Some(level) => Rating::Level(level),
+                    None => {
+                        writeln!(
+                            out,
+                            "{}",
+                            strings::plain_invalid(&display_safe(line.trim()))
+                        )?;
+                        continue;
+                    }
+                },
+            };
+            let id = self.framework.competencies[c].id.clone();
+            self.assessment.set_rating(&id, Some(rating));
+            if self.save(out)? {
+                writeln!(
+                    out,
+                    "{}",
+                    strings::plain_recorded(
+                        id.as_str(),
+                        &rating.to_string(),
+                        self.assessment.rated_count(self.framework),
+                        self.framework.competencies.len()
+                    )
+                )?;
+            }
+            return Ok(Step::Next);
+        }
+    }
+
+    /// Writes `prompt` and reads one line; None at the end of the input.
+    fn read<R: BufRead, W: Write>(
+        &self,
+        prompt: &str,
+        input: &mut R,
+        out: &mut W,
+    ) -> io::Result<Option<String>> {
+        write!(out, "{prompt}")?;
+        out.flush()?;
+        let mut bytes = Vec::new();
+        // A terminal that has gone away ends the session like the end of input.
+        let read = input.read_until(b'\n', &mut bytes).unwrap_or(0);
+        if read == 0 {
+            writeln!(out)?;
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&bytes)
+            .trim_end_matches(['\n', '\r'])
+            .to_string();
+        if self.echo {
+            writeln!(out, "{}", display_safe(&line))?;
+        }
+        Ok(Some(line))
+    }
+
+    /// Stamps and saves the assessment; says so when it fails. True when saved.
+    fn save<W: Write>(&mut self, out: &mut W) -> io::Result<bool> {
+        self.assessment.updated = (self.now)();
+        match self.store.save(&self.assessment) {
+            Ok(()) => {
+                self.unsaved = None;
+                Ok(true)
+            }
+            Err(err) => {
+                writeln!(
+                    out,
+                    "{}",
+                    strings::plain_not_saved(&crate::storage::describe_io_error(&err))
+                )?;
+                self.unsaved = Some(err);
+                Ok(false)
+            }
+        }
+    }
+
+    /// Tries once more to save what a failed save left behind.
+    fn retry_save(&mut self) {
+        if self.unsaved.is_some() {
+            self.unsaved = self.store.save(&self.assessment).err();
+        }
+    }
+
+    fn quit<W: Write>(&mut self, out: &mut W) -> io::Result<Ended> {
+        self.retry_save();
+        let next = self.first_unrated().map(|c| {
+            let competency = &self.framework.competencies[c];
+            format!("{} {}", competency.id, display_safe(&competency.name))
+        });
+        if self.unsaved.is_none() {
+            writeln!(
+                out,
+                "{}",
+                strings::plain_quit(
+                    self.assessment.rated_count(self.framework),
+                    self.framework.competencies.len(),
+                    next.as_deref()
+                )
+            )?;
+        }
+        out.flush()?;
+        Ok(Ended::Quit)
+    }
+
+    fn finish<W: Write>(&mut self, out: &mut W) -> io::Result<Ended> {
+        self.retry_save();
+        write!(
+            out,
+            "{}",
+            text::results(self.framework, &self.assessment, self.target)
+        )?;
+        out.flush()?;
+        Ok(Ended::Finished)
+    }
+
+    /// The first competency without a rating, in framework order.
+    fn first_unrated(&self) -> Option<usize> {
+        self.framework
+            .competencies
+            .iter()
+            .position(|c| self.assessment.rating(&c.id).is_none())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::CompetencyId;
+
+    fn fixed_clock() -> Datetime {
+        crate::clock::utc_from_epoch(1_800_000_000)
+    }
+
+    /// Runs a session on `assessment` with `input`; returns how it ended, the output, the
+    /// assessment as last saved (None when nothing was saved) and the number of saves.
+    fn session(
+        fw: &Framework,
+        assessment: Assessment,
+        input: &str,
+    ) -> (Ended, String, Option<Assessment>, usize) {
+        let mut saved = None;
+        let mut saves = 0;
+        let store = |a: &Assessment| {
+            saved = Some(a.clone());
+            saves += 1;
+            Ok(())
+        };
+        let mut out = Vec::new();
+        let mut s = Session::new(fw, assessment, store)
+            .echo(true)
+            .clock(fixed_clock);
+        let ended = s.run(input.as_bytes(), &mut out).unwrap();
+        assert!(s.unsaved().is_none());
+        drop(s);
+        (ended, String::from_utf8(out).unwrap(), saved, saves)
+    }
+
+    fn fresh(fw: &Framework) -> Assessment {
+        Assessment::new("default", fw, crate::clock::utc_from_epoch(0))
+    }
+
+    fn rating(a: &Assessment, fw: &Framework, c: usize) -> Option<Rating> {
+        a.rating(&fw.competencies[c].id)
+    }
+
+    fn level(n: u8) -> Option<Rating> {
+        Some(Rating::Level(Level::new(n).unwrap()))
+    }
+
+    #[test]
+    fn scripted_answers_are_saved_one_by_one_and_the_end_of_input_quits() {
+        let fw = Framework::builtin();
+        let (ended, out, saved, saves) = session(&fw, fresh(&fw), "4\n3\nn\n");
+        assert_eq!(ended, Ended::Quit);
+        assert_eq!(saves, 3);
+        let saved = saved.unwrap();
+        assert_eq!(rating(&saved, &fw, 0), level(4));
+        assert_eq!(rating(&saved, &fw, 1), level(3));
+        assert_eq!(rating(&saved, &fw, 2), Some(Rating::NotApplicable));
+        assert_eq!(rating(&saved, &fw, 3), None);
+        assert_eq!(saved.updated, fixed_clock());
+        let total = fw.competencies.len();
+        let id0 = &fw.competencies[0].id;
+        assert!(
+            out.contains(&format!(
+                "{}4\nSaved {id0}: 4. 1 of {total} rated.\n",
+                strings::PLAIN_PROMPT
+            )),
+            "{out}"
+        );
+        let c3 = &fw.competencies[3];
+        assert!(
+            out.ends_with(&format!(
+                "{}\n{}\n",
+                strings::PLAIN_PROMPT,
+                strings::plain_quit(3, total, Some(&format!("{} {}", c3.id, c3.name)))
+            )),
+            "{out}"
+        );
+        assert!(out.contains(&format!(", competency 4 of {total}\n")));
+        assert!(!out.contains(", competency 5 of"));
+    }
+
+    #[test]
+    fn an_invalid_answer_gets_one_line_and_the_same_prompt() {
+        let fw = Framework::builtin();
+        let (_, out, saved, saves) = session(&fw, fresh(&fw), "7\nyes\n\n2\n");
+        assert_eq!(saves, 1);
+        assert_eq!(rating(&saved.unwrap(), &fw, 0), level(2));
+        let p = strings::PLAIN_PROMPT;
+        let expected = format!(
+            "{p}7\n{}\n{p}yes\n{}\n{p}\n{}\n{p}2\nSaved ",
+            strings::plain_invalid("7"),
+            strings::plain_invalid("yes"),
+            strings::PLAIN_EMPTY
+        );
+        assert!(out.contains(&expected), "{out}");
+        // The competency was printed once: the prompt was asked again, not the whole text.
+        assert_eq!(out.matches(", competency 1 of").count(), 1);
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_competency_and_skip_leaves_it_unrated() {
+        let fw = Framework::builtin();
+        let (_, out, saved, _) = session(&fw, fresh(&fw), "b\n4\nb\n2\ns\n5\nq\n");
+        assert!(out.contains(strings::PLAIN_FIRST), "{out}");
+        let saved = saved.unwrap();
+        assert_eq!(rating(&saved, &fw, 0), level(2));
+        assert_eq!(rating(&saved, &fw, 1), None);
+        assert_eq!(rating(&saved, &fw, 2), level(5));
+        // Going back shows the answer already given.
+        assert!(out.contains("Your rating now: 4\n"), "{out}");
+    }
+
+    #[test]
+    fn a_note_is_one_line_and_an_empty_one_keeps_the_current_note() {
+        let fw = Framework::builtin();
+        let (_, out, saved, saves) =
+            session(&fw, fresh(&fw), "e\nPlanned the ERP rollout\ne\n\n4\nq\n");
+        let saved = saved.unwrap();
+        let id = &fw.competencies[0].id;
+        assert_eq!(saved.note(id), "Planned the ERP rollout");
+        assert_eq!(saved.rating(id), level(4));
+        assert_eq!(saves, 2);
+        let np = strings::PLAIN_NOTE_PROMPT;
+        assert!(
+            out.contains(&format!(
+                "{np}Planned the ERP rollout\n{}\n",
+                strings::PLAIN_NOTE_SAVED
+            )),
+            "{out}"
+        );
+        assert!(out.contains(&format!("{np}\n{}\n", strings::PLAIN_NOTE_KEPT)));
+    }
+
+    #[test]
+    fn quit_at_once_saves_nothing_and_says_where_to_resume() {
+        let fw = Framework::builtin();
+        let (ended, out, saved, saves) = session(&fw, fresh(&fw), "Q\n");
+        assert_eq!((ended, saves), (Ended::Quit, 0));
+        assert!(saved.is_none());
+        let c0 = &fw.competencies[0];
+        assert!(
+            out.contains(&format!("continue at {} {}.", c0.id, c0.name)),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_session_resumes_at_the_first_unrated_competency() {
+        let fw = Framework::builtin();
+        let mut a = fresh(&fw);
+        a.set_rating(&fw.competencies[0].id, level(3));
+        a.set_rating(&fw.competencies[2].id, level(3));
+        let (_, out, saved, _) = session(&fw, a, "1\n");
+        let first = out.lines().find(|l| l.contains(", competency ")).unwrap();
+        assert!(first.ends_with(&format!("competency 2 of {}", fw.competencies.len())));
+        // After it, the next one is the third (already rated, shown with its rating).
+        assert_eq!(rating(&saved.unwrap(), &fw, 1), level(1));
+        assert!(out.contains("Your rating now: 3\n"), "{out}");
+    }
+
+    #[test]
+    fn the_end_of_the_list_prints_the_results() {
+        let fw = Framework::builtin();
+        let total = fw.competencies.len();
+        let mut answers = "s\n".to_string();
+        answers.push_str(&"3\n".repeat(total - 1));
+        let (ended, out, saved, saves) = session(&fw, fresh(&fw), &answers);
+        assert_eq!((ended, saves), (Ended::Finished, total - 1));
+        assert_eq!(saved.unwrap().rated_count(&fw), total - 1);
+        assert!(out.contains(&strings::plain_end_with_skipped(1)), "{out}");
+        assert!(out.contains("\nVerdict: "), "{out}");
+        assert!(out.contains("Readiness, fit to each profile:"));
+    }
+
+    #[test]
+    fn with_everything_rated_the_results_come_at_once() {
+        let fw = Framework::builtin();
+        let mut a = fresh(&fw);
+        for c in &fw.competencies {
+            a.set_rating(&c.id, level(2));
+        }
+        let (ended, out, _, saves) = session(&fw, a, "4\n");
+        assert_eq!((ended, saves), (Ended::Finished, 0));
+        assert!(out.contains(strings::PLAIN_ALL_RATED));
+        assert!(!out.contains(strings::PLAIN_PROMPT));
+        assert!(out.contains("Verdict: "));
+    }
+
+    #[test]
+    fn a_failed_save_is_said_and_tried_again() {
+        let fw = Framework::builtin();
+        let mut fail = 1;
+        let mut saved: Option<Assessment> = None;
+        let store = |a: &Assessment| {
+            if fail > 0 {
+                fail -= 1;
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            saved = Some(a.clone());
+            Ok(())
+        };
+        let mut out = Vec::new();
+        let mut s = Session::new(&fw, fresh(&fw), store);
+        s.run("4\n".as_bytes(), &mut out).unwrap();
+        // The quit tried again, and that save worked.
+        assert!(s.unsaved().is_none());
+        drop(s);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("Not saved: disk full."), "{out}");
+        assert_eq!(saved.unwrap().rating(&CompetencyId::from("DP1")), level(4));
+    }
+
+    #[test]
+    fn the_output_has_no_escape_sequences_even_from_a_crafted_note_or_answer() {
+        let fw = Framework::builtin();
+        let (_, out, _, _) = session(&fw, fresh(&fw), "\x1b[2J\ne\nx\x1b]0;t\x07\nb\n");
+        assert!(!out.contains('\x1b'), "{out:?}");
+        assert!(!out.contains('\x07'), "{out:?}");
+    }
+}

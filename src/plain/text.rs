@@ -1,0 +1,247 @@
+//! What plain mode and `rolefit show` print: a competency and the Results as ordinary lines of
+//! text, with no colour, no escape sequences and no box drawing. Pure functions of the
+//! framework and the assessment; every text from a file has its control characters escaped.
+
+use std::fmt::Write as _;
+
+use crate::domain::scoring::{Band, RatingSheet};
+use crate::domain::{Assessment, Framework, Level, Summary};
+use crate::text::display_safe;
+
+/// How many gaps the Results list at most.
+pub const TOP_GAPS: usize = 5;
+
+/// Competency `c`: where it is, its name and description, both roles' practice, and every
+/// level with its descriptor; then the current rating and note, when there are any.
+pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> String {
+    let competency = &framework.competencies[c];
+    let area = &framework.areas[competency.area];
+    let safe = |text: &str| display_safe(text.trim());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}, competency {} of {}",
+        safe(&area.name),
+        c + 1,
+        framework.competencies.len()
+    );
+    let _ = writeln!(out, "{} {}", competency.id, safe(&competency.name));
+    let _ = writeln!(out, "{}", safe(&competency.description));
+    let _ = writeln!(out, "In practice:");
+    for (role, practice) in framework.roles.iter().zip(&competency.practice) {
+        let _ = writeln!(out, "  {}: {}", safe(&role.name), safe(practice));
+    }
+    let _ = writeln!(out, "Levels:");
+    for level in Level::all() {
+        let scale = framework.scale.level(level);
+        let _ = writeln!(
+            out,
+            "  {level} {}: {}",
+            safe(&scale.label),
+            safe(&scale.descriptor)
+        );
+    }
+    let _ = writeln!(out, "  n N/A: {}", safe(&framework.scale.na));
+    if let Some(rating) = assessment.rating(&competency.id) {
+        let _ = writeln!(out, "Your rating now: {rating}");
+    }
+    let note = assessment.note(&competency.id);
+    if !note.is_empty() {
+        let _ = writeln!(out, "Your note: {}", safe(note));
+    }
+    out
+}
+
+/// The Results as text: the verdict and what it rests on, the competencies behind it, the fit
+/// to every profile (readiness), and the largest gaps against the target profile.
+pub fn results(framework: &Framework, assessment: &Assessment, target: usize) -> String {
+    let sheet = RatingSheet::from_assessment(framework, assessment);
+    let summary = Summary::compute(framework, &sheet, target);
+    let total = framework.competencies.len();
+    let rated = assessment.rated_count(framework);
+    let mut out = String::new();
+    let _ = writeln!(out, "Results for \"{}\"", display_safe(&assessment.name));
+    let _ = writeln!(
+        out,
+        "Verdict: {}",
+        display_safe(&crate::strings::verdict(
+            framework,
+            &summary.verdict,
+            summary.rated_on_scale
+        ))
+    );
+    let mut basis = format!(
+        "Based on {} of {total} competencies rated on the scale ({rated} rated, {} N/A)",
+        summary.rated_on_scale,
+        rated - summary.rated_on_scale
+    );
+    if summary.provisional {
+        basis.push_str("; provisional: rate more for a firmer answer");
+    }
+    let _ = writeln!(out, "{basis}.");
+    if !summary.reasons.is_empty() {
+        let [p0, p1] = framework.main_profiles;
+        let _ = writeln!(out, "Most telling:");
+        for &c in &summary.reasons {
+            let competency = &framework.competencies[c];
+            let _ = writeln!(
+                out,
+                "  {} {}: you {}, {} target {}, {} target {}",
+                competency.id,
+                display_safe(&competency.name),
+                sheet.level(c).map_or("-".to_string(), |l| l.to_string()),
+                display_safe(&framework.profiles[p0].name),
+                framework.target(p0, c),
+                display_safe(&framework.profiles[p1].name),
+                framework.target(p1, c)
+            );
+        }
+    }
+    let _ = writeln!(out, "Readiness, fit to each profile:");
+    for (p, (profile, fit)) in framework.profiles.iter().zip(&summary.fits).enumerate() {
+        let figure = fit.percent.map_or("no basis yet".to_string(), |percent| {
+            format!("{percent:.0}%, from {} rated", fit.based_on)
+        });
+        let marker = if p == target {
+            "; the gaps below are measured against this profile"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  {}: {figure}{marker}", display_safe(&profile.name));
+    }
+    let target_name = display_safe(&framework.profiles[target].name);
+    let gaps: Vec<_> = summary
+        .gaps
+        .iter()
+        .filter(|row| matches!(row.band, Band::Gap | Band::TopUp))
+        .take(TOP_GAPS)
+        .collect();
+    if gaps.is_empty() {
+        let _ = writeln!(
+            out,
+            "Top gaps against {target_name}: none among the competencies rated on the scale."
+        );
+    } else {
+        let _ = writeln!(out, "Top gaps against {target_name}:");
+        for row in gaps {
+            let competency = &framework.competencies[row.competency];
+            let _ = writeln!(
+                out,
+                "  {} {}: you {}, target {}, {} below ({})",
+                competency.id,
+                display_safe(&competency.name),
+                row.level,
+                row.target,
+                row.gap,
+                row.band.label()
+            );
+        }
+    }
+    if rated < total {
+        let _ = writeln!(out, "Not rated yet: {} of {total}.", total - rated);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CompetencyId, Rating};
+
+    fn fresh(fw: &Framework) -> Assessment {
+        let now = crate::clock::utc_from_epoch(0);
+        Assessment::new("default", fw, now)
+    }
+
+    #[test]
+    fn a_competency_says_where_it_is_and_lists_every_level() {
+        let fw = Framework::builtin();
+        let mut a = fresh(&fw);
+        let c = 2;
+        let text = competency(&fw, &a, c);
+        let comp = &fw.competencies[c];
+        let first = text.lines().next().unwrap();
+        assert_eq!(
+            first,
+            format!(
+                "{}, competency 3 of {}",
+                fw.areas[comp.area].name,
+                fw.competencies.len()
+            )
+        );
+        assert!(
+            text.contains(&format!("{} {}", comp.id, comp.name)),
+            "{text}"
+        );
+        assert!(text.contains(comp.description.trim()));
+        for (role, practice) in fw.roles.iter().zip(&comp.practice) {
+            assert!(text.contains(&format!("  {}: {}", role.name, practice.trim())));
+        }
+        for level in Level::all() {
+            let scale = fw.scale.level(level);
+            assert!(
+                text.contains(&format!(
+                    "  {level} {}: {}",
+                    scale.label,
+                    scale.descriptor.trim()
+                )),
+                "{text}"
+            );
+        }
+        assert!(!text.contains("Your rating now"));
+        a.set_rating(&comp.id, Some(Rating::NotApplicable));
+        a.set_note(&comp.id, "led it\x1b[2J".into());
+        let text = competency(&fw, &a, c);
+        assert!(text.contains("Your rating now: N/A\n"), "{text}");
+        assert!(text.contains("Your note: led it\\x1b[2J\n"), "{text}");
+    }
+
+    #[test]
+    fn results_hold_verdict_readiness_and_top_gaps() {
+        let fw = Framework::builtin();
+        let pmo = fw.profile_index("pmo").unwrap();
+        let mut a = fresh(&fw);
+        let empty = results(&fw, &a, pmo);
+        assert!(empty.contains(crate::strings::NO_RATINGS), "{empty}");
+        assert!(empty.contains("none among the competencies"), "{empty}");
+        for c in &fw.competencies {
+            a.set_rating(&c.id, Some(Rating::Level(Level::new(1).unwrap())));
+        }
+        let text = results(&fw, &a, pmo);
+        let sheet = RatingSheet::from_assessment(&fw, &a);
+        let summary = Summary::compute(&fw, &sheet, pmo);
+        let verdict = crate::strings::verdict(&fw, &summary.verdict, summary.rated_on_scale);
+        assert!(text.contains(&format!("Verdict: {verdict}\n")), "{text}");
+        assert!(text.contains("Readiness, fit to each profile:"));
+        for profile in &fw.profiles {
+            assert!(text.contains(&format!("  {}: ", profile.name)), "{text}");
+        }
+        let gap_lines = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Top gaps against"))
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .count();
+        assert_eq!(gap_lines, TOP_GAPS, "{text}");
+        let biggest = &summary.gaps[0];
+        let id = &fw.competencies[biggest.competency].id;
+        assert!(text.contains(&format!("  {id} ")), "{text}");
+        assert!(!text.contains("Not rated yet"));
+        assert!(a.rating(&CompetencyId::from("DP1")).is_some());
+    }
+
+    #[test]
+    fn plain_text_has_no_escape_or_box_drawing_characters() {
+        let fw = Framework::builtin();
+        let a = fresh(&fw);
+        let mut all = results(&fw, &a, 1);
+        for c in 0..fw.competencies.len() {
+            all.push_str(&competency(&fw, &a, c));
+        }
+        assert!(!all.contains('\x1b'));
+        assert!(
+            !all.chars()
+                .any(|ch| ('\u{2500}'..='\u{257f}').contains(&ch))
+        );
+    }
+}
