@@ -353,9 +353,9 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
         })
         .collect();
     Line::from(vec![
-        Span::styled(left, theme.first_role.patch(theme.title)),
+        Span::styled(left, theme.title.patch(theme.first_role)),
         Span::styled(line, theme.text),
-        Span::styled(right, theme.second_role.patch(theme.title)),
+        Span::styled(right, theme.title.patch(theme.second_role)),
     ])
 }
 
