@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod detect;
 mod error;
 mod start;
 
@@ -12,7 +13,7 @@ use clap::Parser;
 
 use crate::text::display_safe;
 
-pub use args::{Cli, Command, FrameworkCommand};
+pub use args::{Cli, Command, FrameworkCommand, ThemeSetting};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
 pub use start::{Prepared, launch, prepare};
@@ -82,7 +83,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
-            launch(framework, &path, &name)?;
+            let env = std::env::var_os("ROLEFIT_THEME");
+            let theme = detect::setting(
+                cli.theme,
+                env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
+            )
+            .map_err(|value| Error::BadTheme { value })?;
+            launch(framework, &path, &name, theme)?;
             Ok(ExitCode::SUCCESS)
         }
     }
