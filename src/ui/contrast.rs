@@ -219,7 +219,7 @@ mod tests {
     use crate::ui::theme::Theme;
 
     /// The styles that only draw lines, held to the aim for decorative glyphs.
-    const DECORATIVE: [&str; 2] = ["border", "border_focus"];
+    const DECORATIVE: [&str; 2] = ["border ", "border_focus "];
 
     /// Every style of a theme, alone and as the screens combine them: inside a selected row,
     /// and a role's colour on a title.
@@ -248,7 +248,7 @@ mod tests {
             let theme = Theme::new(true, background);
             for palette in PALETTES {
                 for (name, style) in combinations(&theme) {
-                    let aim = if DECORATIVE.iter().any(|d| name.starts_with(d)) {
+                    let aim = if DECORATIVE.iter().any(|d| format!("{name} ").starts_with(d)) {
                         GLYPH_AIM
                     } else {
                         TEXT_AIM

@@ -196,6 +196,7 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
         } else {
             theme.border
         })
+        .title_style(theme.border_title)
         .title(title)
 }
 

@@ -30,6 +30,8 @@ pub struct Theme {
     pub title: Style,
     pub border: Style,
     pub border_focus: Style,
+    /// A block's title over its border (which it would otherwise take the colour of).
+    pub border_title: Style,
     pub tab: Style,
     pub tab_active: Style,
     pub selected: Style,
@@ -67,6 +69,7 @@ impl Theme {
             title: bold,
             border: plain,
             border_focus: bold,
+            border_title: plain,
             tab: plain,
             tab_active: bold.add_modifier(Modifier::REVERSED),
             selected: bold,
@@ -96,6 +99,7 @@ impl Theme {
             title: bold,
             border: plain.fg(Color::Gray),
             border_focus: bold.fg(Color::Cyan),
+            border_title: plain,
             tab: plain,
             tab_active: bold.add_modifier(Modifier::REVERSED),
             selected: bold.add_modifier(Modifier::REVERSED),
@@ -127,6 +131,8 @@ impl Theme {
             title: bold,
             border: plain.fg(Color::DarkGray),
             border_focus: plain.fg(Color::Blue),
+            // The border's grey is fine for lines, not for words.
+            border_title: plain.fg(Color::Reset),
             tab: plain,
             tab_active: bold.add_modifier(Modifier::REVERSED),
             selected: plain.add_modifier(Modifier::REVERSED),
@@ -145,7 +151,7 @@ impl Theme {
     }
 
     /// Every style with its name, for tests and measurements.
-    pub fn named(&self) -> [(&'static str, Style); 20] {
+    pub fn named(&self) -> [(&'static str, Style); 22] {
         [
             ("text", self.text),
             ("dim", self.dim),
@@ -153,6 +159,11 @@ impl Theme {
             ("title", self.title),
             ("border", self.border),
             ("border_focus", self.border_focus),
+            ("border_title", self.border.patch(self.border_title)),
+            (
+                "focused border_title",
+                self.border_focus.patch(self.border_title),
+            ),
             ("tab", self.tab),
             ("tab_active", self.tab_active),
             ("selected", self.selected),
