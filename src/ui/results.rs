@@ -603,7 +603,7 @@ fn gap_row<'a>(
         )),
         TableCell::from(you).style(theme.emphasis),
         TableCell::from(row.target.to_string()),
-        TableCell::from(band_label(row.band)).style(band_style),
+        TableCell::from(Line::from(Span::styled(band_label(row.band), band_style))),
         TableCell::from(text::truncate(&plan, plan_width)),
     ]);
     if selected { r.style(theme.selected) } else { r }
