@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 use common::pty::{DataDir, ExitStatus, Key, Launch, Tui};
 use rolefit::domain::{CompetencyId, Rating};
 use rolefit::storage::{ReadOutcome, read_assessment};
+use rolefit::ui::contrast::{self, XTERM};
+use rolefit::ui::theme::Background;
 
 const EXIT: Duration = Duration::from_secs(10);
 
@@ -1157,4 +1159,130 @@ fn folders_and_files_are_private_whatever_the_umask() {
     tui.send("q");
     let status = tui.wait_exit(EXIT);
     assert_exited_ok(&tui, &status);
+}
+
+// ---- contrast on a real screen ----
+
+/// Letters and digits on screen and how many reach the text aim, with the lowest ratio.
+#[derive(Debug, Default)]
+struct Contrast {
+    letters: usize,
+    reaching: usize,
+    lowest: f64,
+    below: Vec<String>,
+}
+
+impl Contrast {
+    fn percent(&self) -> f64 {
+        100.0 * self.reaching as f64 / self.letters.max(1) as f64
+    }
+}
+
+/// Measures every letter and digit of the screen as xterm's default palette draws it on this
+/// background.
+fn measure(tui: &Tui, background: Background, into: &mut Contrast) {
+    let to_color = |c: vt100::Color| match c {
+        vt100::Color::Default => ratatui::style::Color::Reset,
+        vt100::Color::Idx(i) => ratatui::style::Color::Indexed(i),
+        vt100::Color::Rgb(r, g, b) => ratatui::style::Color::Rgb(r, g, b),
+    };
+    tui.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                let Some(cell) = screen.cell(row, col) else {
+                    continue;
+                };
+                let text = cell.contents();
+                if !text.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let (fg, bg) = XTERM.cell(
+                    background,
+                    to_color(cell.fgcolor()),
+                    to_color(cell.bgcolor()),
+                    cell.bold(),
+                    cell.inverse(),
+                );
+                let ratio = contrast::ratio(fg, bg);
+                if into.letters == 0 || ratio < into.lowest {
+                    into.lowest = ratio;
+                }
+                into.letters += 1;
+                if ratio >= contrast::TEXT_AIM {
+                    into.reaching += 1;
+                } else if into.below.len() < 40 {
+                    into.below
+                        .push(format!("({row},{col}) {text:?} {ratio:.2}"));
+                }
+            }
+        }
+    });
+}
+
+/// Every screen at 100×30 with every competency rated, in a terminal that answers the colour
+/// question like an xterm with this background: 95% of letters and digits reach 4.5:1 and
+/// none is below 3:1, measured with xterm's default palette.
+fn every_screen_reads(answer: &str, background: Background) {
+    let data = DataDir::new();
+    let mut tui = Launch::new(&data)
+        .size(100, 30)
+        .answer_background(answer)
+        .spawn();
+    let mut contrast = Contrast::default();
+    measure(&tui, background, &mut contrast);
+    let s = go_to_rate_first_run(&mut tui);
+    let (_, _, total) = rate_at(&s).expect("on Rate");
+    for i in 0..total {
+        let key = char::from(b'1' + (i % 5) as u8);
+        tui.send(&key.to_string());
+    }
+    let all = format!("{total}/{total} rated");
+    tui.wait_for(&all, |s| row(s, 0).contains(&all) && saved_clean(s));
+    measure(&tui, background, &mut contrast);
+    let steps: [(&str, &str); 7] = [
+        ("\t", "Results"),
+        ("v", "Gaps"),
+        ("\t", "Roles"),
+        ("\t", "Grid"),
+        ("\r", "▾"),
+        ("?", "Everywhere"),
+        ("?\t", "Rate"),
+    ];
+    for (keys, shows) in steps {
+        let before = tui.screen();
+        tui.send(keys);
+        tui.wait_for(&format!("{shows:?} after {keys:?}"), |s| {
+            s != before && s.contains(shows)
+        });
+        measure(&tui, background, &mut contrast);
+    }
+    eprintln!(
+        "{background:?} (answering {answer}), xterm palette: {} letters and digits, {:.1}% reach \
+         4.5:1, lowest {:.2}:1; below 4.5:1: {:?}",
+        contrast.letters,
+        contrast.percent(),
+        contrast.lowest,
+        contrast.below
+    );
+    assert!(
+        contrast.percent() >= 95.0 && contrast.lowest >= contrast::GLYPH_AIM,
+        "{background:?}: {:.1}% reach 4.5:1, lowest {:.2}:1; below the aim: {:?}",
+        contrast.percent(),
+        contrast.lowest,
+        contrast.below
+    );
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(&tui, &status);
+}
+
+#[test]
+fn every_screen_reads_on_a_dark_xterm() {
+    every_screen_reads("rgb:0000/0000/0000", Background::Dark);
+}
+
+#[test]
+fn every_screen_reads_on_a_light_xterm() {
+    every_screen_reads("rgb:ffff/ffff/ffff", Background::Light);
 }

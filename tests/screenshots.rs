@@ -36,7 +36,10 @@ fn committed_svgs_match_the_ui() {
     for shot in fixtures::all() {
         let name = shot.name;
         let path = screenshots_dir().join(format!("{name}.svg"));
-        let fresh = svg::render(&shot.render());
+        let fresh = {
+            let scheme = shot.scheme();
+            svg::render(&shot.render(), &scheme)
+        };
         match std::fs::read_to_string(&path) {
             Ok(committed) if committed == fresh => {}
             Ok(committed) => stale.push(format!(

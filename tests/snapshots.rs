@@ -1,4 +1,5 @@
-//! Full-screen snapshots of every screen from the real `ui::render`, at 80×24 and 120×40.
+//! Full-screen snapshots of every screen from the real `ui::render`, at 80×24 and 120×40,
+//! and the contrast of every screen in both colour themes under every common palette.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -6,6 +7,8 @@ use rolefit::app::{Action, App, AppInit, LockState, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Framework, Level, Rating};
 use rolefit::storage::Unreadable;
+use rolefit::ui::contrast::{self, PALETTES};
+use rolefit::ui::theme::Background;
 
 fn level(n: u8) -> Rating {
     Rating::Level(Level::new(n).unwrap())
@@ -13,9 +16,18 @@ fn level(n: u8) -> Rating {
 
 /// A fresh app with a fixed clock, as on first run.
 fn fresh() -> App {
+    fresh_on(None)
+}
+
+/// A fresh app in monochrome (`None`) or in colour on this background.
+fn fresh_on(colour: Option<Background>) -> App {
     let fw = Framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
-    App::new(fresh_init(fw, assessment))
+    let init = fresh_init(fw, assessment);
+    App::new(match colour {
+        None => init,
+        Some(background) => init.color(true).background(background),
+    })
 }
 
 /// What a first run starts from, without colour.
@@ -33,7 +45,11 @@ fn apply(app: &mut App, actions: &[Action]) {
 
 /// An app with a few ratings and a note, on the given screen.
 fn rated() -> App {
-    let mut app = fresh();
+    rated_on(None)
+}
+
+fn rated_on(colour: Option<Background>) -> App {
+    let mut app = fresh_on(colour);
     apply(
         &mut app,
         &[
@@ -170,7 +186,11 @@ fn too_small_and_overlays() {
 
 /// An app on Results with every competency rated by area (one level per area).
 fn results_with(per_area: [u8; 7]) -> App {
-    let mut app = fresh();
+    results_on(per_area, None)
+}
+
+fn results_on(per_area: [u8; 7], colour: Option<Background>) -> App {
+    let mut app = fresh_on(colour);
     let ids: Vec<(rolefit::domain::CompetencyId, usize)> = app
         .framework()
         .competencies
@@ -214,4 +234,120 @@ fn results() {
         &[Action::ToggleWhatIf, Action::Right, Action::Right],
     );
     snap!("results_120x40_what_if", app, 120, 40);
+}
+
+/// Every screen in a theme at 100×30, by name.
+fn screens_on(background: Background) -> Vec<(&'static str, App)> {
+    let colour = Some(background);
+    let pm = [4, 4, 3, 3, 3, 1, 1];
+    let with = |mut app: App, actions: &[Action]| {
+        apply(&mut app, actions);
+        app
+    };
+    let grid = [
+        Action::NextScreen,
+        Action::NextScreen,
+        Action::NextScreen,
+        Action::Activate,
+        Action::Down,
+        Action::Down,
+        Action::Right,
+    ];
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let locked = App::new(
+        fresh_init(fw, assessment)
+            .lock(LockState::Busy)
+            .color(true)
+            .background(background),
+    );
+    vec![
+        ("roles", fresh_on(colour)),
+        ("grid", with(rated_on(colour), &grid)),
+        ("rate", rated_on(colour)),
+        ("rate, editing", with(rated_on(colour), &[Action::EditNote])),
+        ("results", results_on(pm, colour)),
+        (
+            "results, gaps",
+            with(results_on(pm, colour), &[Action::SwitchView]),
+        ),
+        (
+            "results, plan",
+            with(results_on(pm, colour), &[Action::OpenPlan]),
+        ),
+        (
+            "results, what-if",
+            with(
+                results_on(pm, colour),
+                &[Action::ToggleWhatIf, Action::Right],
+            ),
+        ),
+        (
+            "help",
+            with(fresh_on(colour), &[Action::NextScreen, Action::ToggleHelp]),
+        ),
+        ("prompt", locked),
+    ]
+}
+
+/// Both colour themes on every screen, measured under every palette on the background the
+/// theme is for: at least 95% of letters and digits reach 4.5:1 and none is below 3:1. The
+/// figures are a snapshot, so a change in them shows in review.
+#[test]
+fn themes_read_under_every_palette() {
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    for background in [Background::Dark, Background::Light] {
+        let screens: Vec<(&str, TestBackend)> = screens_on(background)
+            .into_iter()
+            .map(|(name, mut app)| (name, draw(&mut app, 100, 30)))
+            .collect();
+        for palette in PALETTES {
+            let (mut letters, mut reaching, mut lowest) = (0usize, 0usize, f64::MAX);
+            for (name, backend) in &screens {
+                for cell in backend.buffer().content() {
+                    if !cell.symbol().chars().any(char::is_alphanumeric) {
+                        continue;
+                    }
+                    let m = cell.modifier;
+                    let (fg, bg) = palette.cell(
+                        background,
+                        cell.fg,
+                        cell.bg,
+                        m.contains(ratatui::style::Modifier::BOLD),
+                        m.contains(ratatui::style::Modifier::REVERSED),
+                    );
+                    let ratio = contrast::ratio(fg, bg);
+                    letters += 1;
+                    if ratio >= contrast::TEXT_AIM {
+                        reaching += 1;
+                    }
+                    if ratio < lowest {
+                        lowest = ratio;
+                    }
+                    if ratio < contrast::GLYPH_AIM {
+                        failures.push(format!(
+                            "{background:?}, {}: {:?} on {name} is {ratio:.2}:1",
+                            palette.name,
+                            cell.symbol()
+                        ));
+                    }
+                }
+            }
+            let percent = 100.0 * reaching as f64 / letters as f64;
+            if percent < 95.0 {
+                failures.push(format!(
+                    "{background:?}, {}: {percent:.1}% reach 4.5:1",
+                    palette.name
+                ));
+            }
+            report.push_str(&format!(
+                "{background:?} theme, {}: {letters} letters and digits, {percent:.1}% reach \
+                 4.5:1, lowest {lowest:.2}:1\n",
+                palette.name
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    insta::assert_snapshot!("themes_contrast", report);
 }

@@ -7,6 +7,9 @@ use ratatui::buffer::Buffer;
 use rolefit::app::{Action, App, AppInit, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Framework, Level, Rating};
+use rolefit::ui::theme::Background;
+
+use crate::svg;
 
 /// One picture: its file name (without extension), what it shows, and the app behind it.
 pub struct Screenshot {
@@ -16,7 +19,25 @@ pub struct Screenshot {
     pub app: App,
 }
 
+/// The light pictures: the key screens again, on a light background.
+const LIGHT: [&str; 6] = [
+    "roles",
+    "grid",
+    "rate",
+    "results-leans-pm",
+    "results-gaps",
+    "help",
+];
+
 impl Screenshot {
+    /// The colours the picture assumes the terminal has.
+    pub fn scheme(&self) -> svg::Scheme {
+        match self.app.background() {
+            Background::Dark => svg::DARK,
+            Background::Light => svg::light(),
+        }
+    }
+
     /// Draws the app through the real `ui::render` into a test terminal of the screenshot's
     /// size.
     pub fn render(mut self) -> Buffer {
@@ -46,8 +67,28 @@ const LEANS_PMO: [u8; 7] = [2, 2, 4, 4, 4, 4, 4];
 /// … straddle both roles.
 const STRADDLES: [u8; 7] = [3, 3, 3, 3, 3, 4, 4];
 
-/// Every picture, in the order the README lists them.
+/// Every picture, in the order the README lists them: every screen on a dark background,
+/// then the key screens on a light one (named `…-light`).
 pub fn all() -> Vec<Screenshot> {
+    let mut shots = on(Background::Dark);
+    let light = on(Background::Light)
+        .into_iter()
+        .filter(|shot| LIGHT.contains(&shot.name))
+        .map(|shot| Screenshot {
+            name: light_name(shot.name),
+            ..shot
+        });
+    shots.extend(light);
+    shots
+}
+
+/// The light picture's name: `NAME-light`.
+fn light_name(name: &str) -> &'static str {
+    Box::leak(format!("{name}-light").into_boxed_str())
+}
+
+/// Every screen's picture on this background.
+fn on(bg: Background) -> Vec<Screenshot> {
     let shot = |name, caption, size, app| Screenshot {
         name,
         caption,
@@ -59,61 +100,61 @@ pub fn all() -> Vec<Screenshot> {
             "roles",
             "Roles, first run: the welcome and the two roles side by side.",
             SCREEN,
-            fresh(),
+            fresh(bg),
         ),
         shot(
             "roles-flavours",
             "Roles with the PMO flavours shown in place of the second role.",
             SCREEN,
-            with(fresh(), &[Action::ToggleFlavours]),
+            with(fresh(bg), &[Action::ToggleFlavours]),
         ),
         shot(
             "grid",
             "Grid with an area expanded: competencies, ratings and the detail pane.",
             SCREEN,
-            grid_expanded(),
+            grid_expanded(bg),
         ),
         shot(
             "rate",
             "Rate: a competency marked N/A, with its note, the level scale and the cursor.",
             SCREEN,
-            rated(),
+            rated(bg),
         ),
         shot(
             "results-leans-pm",
             "Results for an assessment that leans Project Manager.",
             SCREEN,
-            results_with(LEANS_PM),
+            results_with(LEANS_PM, bg),
         ),
         shot(
             "results-leans-pmo",
             "Results for an assessment that leans PMO Manager.",
             SCREEN,
-            results_with(LEANS_PMO),
+            results_with(LEANS_PMO, bg),
         ),
         shot(
             "results-straddles",
             "Results for an assessment that straddles both roles.",
             SCREEN,
-            results_with(STRADDLES),
+            results_with(STRADDLES, bg),
         ),
         shot(
             "results-gaps",
             "Results with the lower panel switched to the gap table.",
             SCREEN,
-            with(results_with(LEANS_PM), &[Action::SwitchView]),
+            with(results_with(LEANS_PM, bg), &[Action::SwitchView]),
         ),
         shot(
             "help",
             "The help overlay, opened on the Grid screen.",
             SCREEN,
-            with(fresh(), &[Action::NextScreen, Action::ToggleHelp]),
+            with(fresh(bg), &[Action::NextScreen, Action::ToggleHelp]),
         ),
         shot(
             "too-small",
             "The message shown when the terminal is smaller than the layout needs.",
             TOO_SMALL,
-            fresh(),
+            fresh(bg),
         ),
     ]
 }
@@ -122,14 +163,15 @@ fn level(n: u8) -> Rating {
     Rating::Level(Level::new(n).expect("fixture levels are on the scale"))
 }
 
-/// A fresh app with a fixed clock and colour on, as on first run.
-fn fresh() -> App {
+/// A fresh app with a fixed clock and colour on, on this background, as on first run.
+fn fresh(bg: Background) -> App {
     let framework = Framework::builtin();
     let assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
     App::new(
         AppInit::new(framework, assessment)
             .opened(Opened::FirstRun)
-            .color(true),
+            .color(true)
+            .background(bg),
     )
 }
 
@@ -142,9 +184,9 @@ fn with(mut app: App, actions: &[Action]) -> App {
 
 /// On Rate, with three competencies rated, a note written, one marked N/A, and back on the
 /// competency with the note.
-fn rated() -> App {
+fn rated(bg: Background) -> App {
     let mut app = with(
-        fresh(),
+        fresh(bg),
         &[
             Action::NextScreen,
             Action::NextScreen,
@@ -174,9 +216,9 @@ fn rated() -> App {
 }
 
 /// On Grid, the first area expanded, the cursor on a rated competency.
-fn grid_expanded() -> App {
+fn grid_expanded(bg: Background) -> App {
     with(
-        rated(),
+        rated(bg),
         &[
             Action::NextScreen,
             Action::NextScreen,
@@ -190,8 +232,8 @@ fn grid_expanded() -> App {
 }
 
 /// On Results with every competency rated, one level per area.
-fn results_with(per_area: [u8; 7]) -> App {
-    let mut app = with(fresh(), &[Action::NextScreen, Action::NextScreen]);
+fn results_with(per_area: [u8; 7], bg: Background) -> App {
+    let mut app = with(fresh(bg), &[Action::NextScreen, Action::NextScreen]);
     // Rating moves on to the next competency, so rating them all in order fills the sheet.
     let areas: Vec<usize> = app
         .framework()
@@ -224,12 +266,23 @@ pub fn readme(shots: &[Screenshot]) -> String {
          \n\
          `tests/screenshots.rs` fails while a committed SVG differs from what the UI draws now.\n\
          The fixtures are in `examples/screenshots/fixtures.rs`.\n\
+         \n\
+         A terminal draws rolefit's colours from its own palette, so each picture assumes one:\n\
+         the dark pictures (rolefit's dark theme) use {dark}; the `-light` pictures (its light\n\
+         theme) use {light}, the palette the light theme's contrast is measured under.\n\
          \n",
-    );
+    )
+    .replace("{dark}", svg::DARK.name)
+    .replace("{light}", svg::light().name);
     for shot in shots {
         let (width, height) = shot.size;
+        let light = if shot.app.background() == Background::Light {
+            " Light background."
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "**{name}** ({width}×{height}): {caption} ![{name}]({name}.png)\n\n",
+            "**{name}** ({width}×{height}): {caption}{light} ![{name}]({name}.png)\n\n",
             name = shot.name,
             caption = shot.caption,
         ));

@@ -33,7 +33,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut written = Vec::new();
     for shot in shots {
         let name = shot.name;
-        let picture = svg::render(&shot.render());
+        let picture = {
+            let scheme = shot.scheme();
+            svg::render(&shot.render(), &scheme)
+        };
         let png = rasterize(&picture, &fonts).map_err(|e| format!("{name}: {e}"))?;
         write(&out_dir.join(format!("{name}.svg")), picture.as_bytes())?;
         write(&out_dir.join(format!("{name}.png")), &png)?;

@@ -34,32 +34,60 @@ const BASELINE: f64 = FONT_SIZE * BOX_TOP / UNITS_PER_EM
 /// Margin around the screen, like a terminal window's padding.
 pub const PADDING: f64 = 8.0;
 
-/// Default foreground (`Color::Reset`): light grey.
-const DEFAULT_FG: Rgb = Rgb(0xd4, 0xd7, 0xdc);
-/// Default background (`Color::Reset`): near-black.
-const DEFAULT_BG: Rgb = Rgb(0x12, 0x14, 0x18);
 /// Opacity of text with the DIM modifier.
 const DIM_OPACITY: &str = "0.6";
 
-/// The 16 named terminal colours, in ANSI order (0–7 normal, 8–15 bright).
-const PALETTE: [Rgb; 16] = [
-    Rgb(0x1e, 0x21, 0x27), // Black
-    Rgb(0xe0, 0x6c, 0x75), // Red
-    Rgb(0x98, 0xc3, 0x79), // Green
-    Rgb(0xe5, 0xc0, 0x7b), // Yellow
-    Rgb(0x61, 0xaf, 0xef), // Blue
-    Rgb(0xc6, 0x78, 0xdd), // Magenta
-    Rgb(0x56, 0xb6, 0xc2), // Cyan
-    Rgb(0xab, 0xb2, 0xbf), // Gray
-    Rgb(0x6b, 0x72, 0x80), // DarkGray
-    Rgb(0xff, 0x8a, 0x94), // LightRed
-    Rgb(0xb5, 0xe0, 0x93), // LightGreen
-    Rgb(0xf2, 0xd4, 0x9b), // LightYellow
-    Rgb(0x8c, 0xc8, 0xff), // LightBlue
-    Rgb(0xdc, 0x9e, 0xf0), // LightMagenta
-    Rgb(0x7f, 0xd4, 0xde), // LightCyan
-    Rgb(0xf5, 0xf6, 0xf7), // White
-];
+/// The colours a picture assumes the terminal has: its 16 named colours (ANSI order, 0–7
+/// normal, 8–15 bright) and its default foreground and background (`Color::Reset`).
+#[derive(Clone, Copy, Debug)]
+pub struct Scheme {
+    pub name: &'static str,
+    pub palette: [Rgb; 16],
+    pub fg: Rgb,
+    pub bg: Rgb,
+    /// Bold text in colours 0–7 is drawn in the bright colour, as xterm does.
+    pub bold_is_bright: bool,
+}
+
+/// The dark pictures: a soft palette on near-black.
+pub const DARK: Scheme = Scheme {
+    name: "a soft dark palette (light grey #d4d7dc on #121418)",
+    palette: [
+        Rgb(0x1e, 0x21, 0x27), // Black
+        Rgb(0xe0, 0x6c, 0x75), // Red
+        Rgb(0x98, 0xc3, 0x79), // Green
+        Rgb(0xe5, 0xc0, 0x7b), // Yellow
+        Rgb(0x61, 0xaf, 0xef), // Blue
+        Rgb(0xc6, 0x78, 0xdd), // Magenta
+        Rgb(0x56, 0xb6, 0xc2), // Cyan
+        Rgb(0xab, 0xb2, 0xbf), // Gray
+        Rgb(0x6b, 0x72, 0x80), // DarkGray
+        Rgb(0xff, 0x8a, 0x94), // LightRed
+        Rgb(0xb5, 0xe0, 0x93), // LightGreen
+        Rgb(0xf2, 0xd4, 0x9b), // LightYellow
+        Rgb(0x8c, 0xc8, 0xff), // LightBlue
+        Rgb(0xdc, 0x9e, 0xf0), // LightMagenta
+        Rgb(0x7f, 0xd4, 0xde), // LightCyan
+        Rgb(0xf5, 0xf6, 0xf7), // White
+    ],
+    fg: Rgb(0xd4, 0xd7, 0xdc),
+    bg: Rgb(0x12, 0x14, 0x18),
+    bold_is_bright: false,
+};
+
+/// The light pictures: xterm's default palette, black on white, bold colours bright; the
+/// palette the light theme is measured under.
+pub fn light() -> Scheme {
+    use rolefit::ui::contrast::XTERM;
+    let rgb = |c: rolefit::ui::contrast::Rgb| Rgb(c.0, c.1, c.2);
+    Scheme {
+        name: "xterm's default palette, black on white",
+        palette: XTERM.ansi.map(rgb),
+        fg: rgb(XTERM.light.0),
+        bg: rgb(XTERM.light.1),
+        bold_is_bright: XTERM.bold_is_bright,
+    }
+}
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,8 +100,8 @@ impl Rgb {
 }
 
 /// The colour a terminal with this picture's palette would show; `None` for `Reset`.
-fn resolve(color: Color) -> Option<Rgb> {
-    let named = |i: usize| Some(PALETTE[i]);
+fn resolve(color: Color, scheme: &Scheme) -> Option<Rgb> {
+    let named = |i: usize| Some(scheme.palette[i]);
     match color {
         Color::Reset => None,
         Color::Black => named(0),
@@ -93,14 +121,14 @@ fn resolve(color: Color) -> Option<Rgb> {
         Color::LightCyan => named(14),
         Color::White => named(15),
         Color::Rgb(r, g, b) => Some(Rgb(r, g, b)),
-        Color::Indexed(i) => Some(indexed(i)),
+        Color::Indexed(i) => Some(indexed(i, scheme)),
     }
 }
 
 /// The xterm 256-colour table: the 16 named colours, a 6×6×6 cube, then 24 greys.
-fn indexed(i: u8) -> Rgb {
+fn indexed(i: u8, scheme: &Scheme) -> Rgb {
     match i {
-        0..=15 => PALETTE[usize::from(i)],
+        0..=15 => scheme.palette[usize::from(i)],
         16..=231 => {
             let level = |n: u8| if n == 0 { 0 } else { 55 + 40 * n };
             let n = i - 16;
@@ -128,16 +156,36 @@ struct Look {
 }
 
 impl Look {
-    fn of(cell: &ratatui::buffer::Cell) -> Look {
+    fn of(cell: &ratatui::buffer::Cell, scheme: &Scheme) -> Look {
         let m = cell.modifier;
+        let cell_fg = match cell.fg {
+            Color::Black if scheme.bold_is_bright && m.contains(Modifier::BOLD) => Color::DarkGray,
+            Color::Red if scheme.bold_is_bright && m.contains(Modifier::BOLD) => Color::LightRed,
+            Color::Green if scheme.bold_is_bright && m.contains(Modifier::BOLD) => {
+                Color::LightGreen
+            }
+            Color::Yellow if scheme.bold_is_bright && m.contains(Modifier::BOLD) => {
+                Color::LightYellow
+            }
+            Color::Blue if scheme.bold_is_bright && m.contains(Modifier::BOLD) => Color::LightBlue,
+            Color::Magenta if scheme.bold_is_bright && m.contains(Modifier::BOLD) => {
+                Color::LightMagenta
+            }
+            Color::Cyan if scheme.bold_is_bright && m.contains(Modifier::BOLD) => Color::LightCyan,
+            Color::Gray if scheme.bold_is_bright && m.contains(Modifier::BOLD) => Color::White,
+            other => other,
+        };
         let (fg, bg) = if m.contains(Modifier::REVERSED) {
             // The text takes the background colour, the cell the foreground colour.
             (
-                resolve(cell.bg).unwrap_or(DEFAULT_BG),
-                Some(resolve(cell.fg).unwrap_or(DEFAULT_FG)),
+                resolve(cell.bg, scheme).unwrap_or(scheme.bg),
+                Some(resolve(cell_fg, scheme).unwrap_or(scheme.fg)),
             )
         } else {
-            (resolve(cell.fg).unwrap_or(DEFAULT_FG), resolve(cell.bg))
+            (
+                resolve(cell_fg, scheme).unwrap_or(scheme.fg),
+                resolve(cell.bg, scheme),
+            )
         };
         Look {
             fg,
@@ -225,7 +273,7 @@ struct Glyph<'a> {
 }
 
 /// The cells of one row; the cells hidden behind a wide character are left out.
-fn glyphs(buffer: &Buffer, y: u16) -> Vec<(usize, Glyph<'_>)> {
+fn glyphs<'a>(buffer: &'a Buffer, y: u16, scheme: &Scheme) -> Vec<(usize, Glyph<'a>)> {
     let area = buffer.area;
     let mut out = Vec::with_capacity(usize::from(area.width));
     let mut x = 0;
@@ -238,7 +286,7 @@ fn glyphs(buffer: &Buffer, y: u16) -> Vec<(usize, Glyph<'_>)> {
             Glyph {
                 symbol,
                 width,
-                look: Look::of(cell),
+                look: Look::of(cell, scheme),
             },
         ));
         x += width as u16;
@@ -246,8 +294,8 @@ fn glyphs(buffer: &Buffer, y: u16) -> Vec<(usize, Glyph<'_>)> {
     out
 }
 
-/// The buffer as an SVG document.
-pub fn render(buffer: &Buffer) -> String {
+/// The buffer as an SVG document, in this scheme's colours.
+pub fn render(buffer: &Buffer, scheme: &Scheme) -> String {
     let (columns, rows) = (buffer.area.width, buffer.area.height);
     let (width, height) = picture_size(columns, rows);
     let font_size = FONT_SIZE;
@@ -262,7 +310,7 @@ pub fn render(buffer: &Buffer) -> String {
     writeln!(
         svg,
         "<rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>",
-        DEFAULT_BG.hex()
+        scheme.bg.hex()
     )
     .unwrap();
 
@@ -270,7 +318,7 @@ pub fn render(buffer: &Buffer) -> String {
     // without an anti-aliased seam.
     svg.push_str("<g shape-rendering=\"crispEdges\">\n");
     for y in 0..rows {
-        let row = glyphs(buffer, y);
+        let row = glyphs(buffer, y, scheme);
         let mut i = 0;
         while i < row.len() {
             let (start, first) = &row[i];
@@ -301,7 +349,7 @@ pub fn render(buffer: &Buffer) -> String {
     // Text: one <text> per row, one <tspan> per run of same-looking cells. A wide character
     // gets a tspan of its own, so the text after it starts on its own cell again.
     for y in 0..rows {
-        let row = glyphs(buffer, y);
+        let row = glyphs(buffer, y, scheme);
         let mut spans = String::new();
         let mut i = 0;
         while i < row.len() {
@@ -358,7 +406,7 @@ mod tests {
     fn escapes_markup_and_keeps_the_grid() {
         let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 1));
         buffer.set_string(0, 0, "a<&>\"b", Style::new().fg(Color::Red));
-        let svg = render(&buffer);
+        let svg = render(&buffer, &DARK);
         assert!(svg.contains(">a&lt;&amp;&gt;&quot;b</tspan>"), "{svg}");
         assert!(svg.contains("fill=\"#e06c75\""), "{svg}");
     }
@@ -367,11 +415,11 @@ mod tests {
     fn reversed_swaps_colours_and_wide_characters_take_two_cells() {
         let mut buffer = Buffer::empty(Rect::new(0, 0, 6, 1));
         buffer.set_string(0, 0, "漢x", Style::new().add_modifier(Modifier::REVERSED));
-        let svg = render(&buffer);
+        let svg = render(&buffer, &DARK);
         // The background is the default foreground over the three cells.
         let width = number(3.0 * CELL_WIDTH);
         assert!(svg.contains(&format!("width=\"{width}\"")), "{svg}");
-        assert!(svg.contains(&DEFAULT_FG.hex()), "{svg}");
+        assert!(svg.contains(&DARK.fg.hex()), "{svg}");
         // The x after the wide character starts two cells later.
         assert!(svg.contains(&format!("<tspan x=\"{}\"", x_of(2))), "{svg}");
     }

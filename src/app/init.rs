@@ -5,6 +5,7 @@ use super::{App, Prompt, SaveStatus};
 use crate::domain::{Assessment, Framework};
 use crate::storage::Unreadable;
 use crate::strings;
+use crate::ui::theme::Background;
 
 /// How the assessment file was found at start.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +44,8 @@ pub struct AppInit {
     pub lock: LockState,
     /// Draw with colour (off under NO_COLOR).
     pub color: bool,
+    /// The terminal's background, which picks the theme (dark unless detected or chosen).
+    pub background: Background,
     /// The terminal's size.
     pub size: (u16, u16),
 }
@@ -56,6 +59,7 @@ impl AppInit {
             opened: Opened::Quietly,
             lock: LockState::Held,
             color: true,
+            background: Background::Dark,
             size: (80, 24),
         }
     }
@@ -68,6 +72,11 @@ impl AppInit {
     /// With colour or without.
     pub fn color(self, color: bool) -> AppInit {
         AppInit { color, ..self }
+    }
+
+    /// On this background.
+    pub fn background(self, background: Background) -> AppInit {
+        AppInit { background, ..self }
     }
 
     /// At this terminal size.

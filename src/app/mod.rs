@@ -24,6 +24,7 @@ use toml::value::Datetime;
 use crate::domain::scoring::RatingSheet;
 use crate::domain::{Assessment, Framework, Screen};
 use crate::strings;
+use crate::ui::theme::Background;
 
 pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
 pub use figures::Derived;
@@ -94,6 +95,8 @@ pub struct App {
     quitting: bool,
     /// Draw with colour (off under NO_COLOR).
     color: bool,
+    /// The terminal's background, which picks the theme.
+    background: Background,
     derived: Derived,
     /// The time of the action being applied (given to `update`, never read from a clock).
     now: Datetime,
@@ -108,6 +111,7 @@ impl App {
             opened,
             lock,
             color,
+            background,
             size,
         } = init;
         let grid = GridState::new(&framework);
@@ -135,6 +139,7 @@ impl App {
             size,
             quitting: false,
             color,
+            background,
             now: assessment.updated,
             framework,
             assessment,
@@ -232,6 +237,11 @@ impl App {
     /// Whether to draw with colour.
     pub fn color(&self) -> bool {
         self.color
+    }
+
+    /// The terminal's background, detected or chosen.
+    pub fn background(&self) -> Background {
+        self.background
     }
 
     /// Figures derived from the ratings.

@@ -47,6 +47,22 @@ pub struct Cli {
     /// terminals; reads piped answers too (also chosen when ACCESSIBLE=1 or TERM=dumb)
     #[arg(long)]
     pub plain: bool,
+    /// Colours for a dark or a light terminal background; auto asks the terminal
+    /// [env: ROLEFIT_THEME] [default: auto]
+    #[arg(long, value_name = "THEME", global = true, value_enum)]
+    pub theme: Option<ThemeSetting>,
+}
+
+/// Which theme to draw with: found from the terminal, or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeSetting {
+    /// Ask the terminal for its background (OSC 11), then `COLORFGBG`, else dark.
+    #[default]
+    Auto,
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
 }
 
 /// The subcommands; none starts the assessment.

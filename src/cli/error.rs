@@ -149,6 +149,9 @@ pub enum Error {
     /// Drawing or reading the terminal failed while running.
     #[error("the terminal failed: {0}")]
     Terminal(#[source] io::Error),
+    /// `ROLEFIT_THEME` holds something other than a theme.
+    #[error("ROLEFIT_THEME is {value:?}; it takes auto, dark or light")]
+    BadTheme { value: String },
     /// The TUI quit with changes it could not save.
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod detect;
 mod error;
 mod scripting;
 mod start;
@@ -13,7 +14,7 @@ use clap::Parser;
 
 use crate::text::display_safe;
 
-pub use args::{Cli, Command, FrameworkCommand};
+pub use args::{Cli, Command, FrameworkCommand, ThemeSetting};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
 pub use scripting::plain_from_env;
@@ -95,7 +96,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
                 return scripting::plain(framework, &path, &name);
             }
-            launch(framework, &path, &name)?;
+            let theme_env = std::env::var_os("ROLEFIT_THEME");
+            let theme = detect::setting(
+                cli.theme,
+                theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
+            )
+            .map_err(|value| Error::BadTheme { value })?;
+            launch(framework, &path, &name, theme)?;
             Ok(ExitCode::SUCCESS)
         }
     }

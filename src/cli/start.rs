@@ -6,7 +6,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{Error, Result};
+use super::args::ThemeSetting;
+use super::{Error, Result, detect};
 use crate::app::{App, AppInit, LockState, Opened};
 use crate::domain::{Assessment, Framework};
 use crate::runtime::{self, FileStore, Suspend, TerminalEvents};
@@ -136,8 +137,8 @@ impl Suspend for TerminalSuspend {
     }
 }
 
-/// Runs the TUI on a real terminal.
-pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
+/// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`).
+pub fn launch(framework: Framework, path: &Path, name: &str, theme: ThemeSetting) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -145,6 +146,11 @@ pub fn launch(framework: Framework, path: &Path, name: &str) -> Result<()> {
         mut init,
         mut store,
     } = prepare(framework, path, name)?;
+    if init.color {
+        // Before the alternate screen and the event reader, so the answer is read here.
+        let colorfgbg = std::env::var("COLORFGBG").ok();
+        init.background = detect::background(theme, detect::ask_terminal, colorfgbg.as_deref());
+    }
     let stop = Arc::new(AtomicBool::new(false));
     // Every signal whose default is to end the process: each saves and restores the terminal.
     let exit_signals = [

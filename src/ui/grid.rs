@@ -151,15 +151,19 @@ fn table_row<'a>(
         .into_iter()
         .zip(GridColumn::ALL)
         .map(|((content, style), column)| {
-            let style = if is_selected && column == selected_column {
-                theme.selected_cell
+            // The style on the words, so a badge's background hugs them; the cursor's cell
+            // is styled whole.
+            let cell = TableCell::from(Text::from(
+                content
+                    .into_iter()
+                    .map(|text| Line::from(Span::styled(text, style)))
+                    .collect::<Vec<_>>(),
+            ));
+            if is_selected && column == selected_column {
+                cell.style(theme.selected_cell)
             } else {
-                style
-            };
-            TableCell::from(Text::from(
-                content.into_iter().map(Line::from).collect::<Vec<_>>(),
-            ))
-            .style(style)
+                cell
+            }
         });
     let table_row = Row::new(cells).height(height as u16);
     if is_selected {

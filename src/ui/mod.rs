@@ -1,5 +1,6 @@
 //! The view: renders the whole screen from `&App`. Nothing here changes the assessment.
 
+pub mod contrast;
 pub mod grid;
 pub mod overlay;
 pub mod rate;
@@ -36,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
-    let theme = Theme::new(app.color());
+    let theme = Theme::new(app.color(), app.background());
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         render_too_small(frame, area, app, &theme);
         return drawn;
@@ -195,6 +196,7 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
         } else {
             theme.border
         })
+        .title_style(theme.border_title)
         .title(title)
 }
 

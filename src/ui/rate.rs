@@ -99,7 +99,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         } else {
             theme.second_role
         };
-        ("", style.patch(theme.title))
+        ("", theme.title.patch(style))
     }));
     let targets: Vec<String> = fw
         .profiles

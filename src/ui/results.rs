@@ -353,9 +353,9 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
         })
         .collect();
     Line::from(vec![
-        Span::styled(left, theme.first_role.patch(theme.title)),
+        Span::styled(left, theme.title.patch(theme.first_role)),
         Span::styled(line, theme.text),
-        Span::styled(right, theme.second_role.patch(theme.title)),
+        Span::styled(right, theme.title.patch(theme.second_role)),
     ])
 }
 
@@ -603,7 +603,7 @@ fn gap_row<'a>(
         )),
         TableCell::from(you).style(theme.emphasis),
         TableCell::from(row.target.to_string()),
-        TableCell::from(band_label(row.band)).style(band_style),
+        TableCell::from(Line::from(Span::styled(band_label(row.band), band_style))),
         TableCell::from(text::truncate(&plan, plan_width)),
     ]);
     if selected { r.style(theme.selected) } else { r }

@@ -72,7 +72,7 @@ fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'
     } else {
         theme.second_role
     };
-    Line::from(Span::styled(title, style.patch(theme.title)))
+    Line::from(Span::styled(title, theme.title.patch(style)))
 }
 
 /// Draws one pane; returns the first line shown.

@@ -90,7 +90,9 @@ pub fn render_scrolled(
             };
             let width = (label.chars().count() as u16).min(area.width);
             let x = area.x + area.width.saturating_sub(width);
-            frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
+            // Words in the default colour, not the border's (too pale on a light background).
+            let style = ratatui::style::Style::new().fg(ratatui::style::Color::Reset);
+            frame.render_widget(Line::styled(label, style), Rect::new(x, y, width, 1));
         };
         if top > 0 && area.y > 0 {
             hint(frame, area.y - 1, "↑");

@@ -145,6 +145,7 @@ pub struct Launch {
     data_dir: PathBuf,
     stderr: Option<PathBuf>,
     umask: Option<u32>,
+    background: Option<String>,
 }
 
 impl Launch {
@@ -158,7 +159,16 @@ impl Launch {
             data_dir: data.path().to_path_buf(),
             stderr: None,
             umask: None,
+            background: None,
         }
+    }
+
+    /// Answers the child's colour questions like an xterm with this background
+    /// (`rgb:RRRR/GGGG/BBBB`): OSC 11 with the colour, device attributes (DA1) as a VT420.
+    /// Without it the terminal answers nothing, like one that ignores them.
+    pub fn answer_background(mut self, rgb: &str) -> Launch {
+        self.background = Some(rgb.to_string());
+        self
     }
 
     /// Sends the child's stderr to a file instead of the terminal (through `sh -c exec`, so
@@ -258,10 +268,19 @@ impl Launch {
             raw: Vec::new(),
         }));
         let stop = Arc::new(AtomicBool::new(false));
+        let answers = self.background.map(|rgb| Answers {
+            to: File::from(
+                borrowed
+                    .try_clone_to_owned()
+                    .expect("dup master for answering"),
+            ),
+            background: rgb,
+            tail: Vec::new(),
+        });
         let reader = {
             let shared = Arc::clone(&shared);
             let stop = Arc::clone(&stop);
-            std::thread::spawn(move || drain(read_fd, &shared, &stop))
+            std::thread::spawn(move || drain(read_fd, &shared, &stop, answers))
         };
         Tui {
             child,
@@ -327,8 +346,45 @@ impl Shared {
     }
 }
 
-/// The reader thread: pty output into the parser until EOF or `stop`.
-fn drain(fd: OwnedFd, shared: &Mutex<Shared>, stop: &AtomicBool) {
+/// What the terminal answers to colour questions, and the end of the output seen so far (a
+/// question may be split between two reads).
+struct Answers {
+    to: File,
+    background: String,
+    tail: Vec<u8>,
+}
+
+impl Answers {
+    /// Answers every question in `bytes`, as xterm does, in order.
+    fn answer(&mut self, bytes: &[u8]) {
+        const OSC11: &[u8] = b"\x1b]11;?";
+        const DA1: &[u8] = b"\x1b[c";
+        let keep = self.tail.len();
+        self.tail.extend_from_slice(bytes);
+        let mut replies = Vec::new();
+        let mut i = 0;
+        while i < self.tail.len() {
+            let rest = &self.tail[i..];
+            // Only questions that end in the new bytes (the old ones were answered).
+            if rest.starts_with(OSC11) && i + OSC11.len() > keep {
+                replies.extend_from_slice(format!("\x1b]11;{}\x1b\\", self.background).as_bytes());
+            } else if rest.starts_with(DA1) && i + DA1.len() > keep {
+                replies.extend_from_slice(b"\x1b[?64;1;2;6;9;15;18;21;22c");
+            }
+            i += 1;
+        }
+        let start = self.tail.len().saturating_sub(8);
+        self.tail.drain(..start);
+        if !replies.is_empty() {
+            let _ = self.to.write_all(&replies);
+            let _ = self.to.flush();
+        }
+    }
+}
+
+/// The reader thread: pty output into the parser until EOF or `stop`, answering colour
+/// questions when asked to.
+fn drain(fd: OwnedFd, shared: &Mutex<Shared>, stop: &AtomicBool, mut answers: Option<Answers>) {
     let mut file = File::from(fd);
     let mut buf = vec![0u8; 64 * 1024];
     let mut matched = 0usize;
@@ -358,6 +414,9 @@ fn drain(fd: OwnedFd, shared: &Mutex<Shared>, stop: &AtomicBool) {
         match file.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
+                if let Some(answers) = answers.as_mut() {
+                    answers.answer(&buf[..n]);
+                }
                 lock(shared).feed(&buf[..n], &mut matched);
                 last_byte = Instant::now();
                 quiet_done = false;
@@ -427,6 +486,11 @@ impl Tui {
     /// How many distinct complete frames have been seen.
     pub fn frame_count(&self) -> usize {
         lock(&self.shared).frames.len()
+    }
+
+    /// Reads the live screen as parsed so far (colours and attributes included).
+    pub fn with_screen<R>(&self, f: impl FnOnce(&vt100::Screen) -> R) -> R {
+        f(lock(&self.shared).parser.screen())
     }
 
     /// Whether the terminal is in the alternate screen now.
