@@ -572,3 +572,41 @@ fn names_and_texts_from_files_are_printed_with_control_characters_escaped() {
     let text = stdout(&out);
     assert!(!text.trim_end().chars().any(char::is_control), "{text:?}");
 }
+
+// ---- configuration ---------------------------------------------------------------------------
+
+/// A configuration file that cannot be used stops rolefit before anything starts, naming its
+/// line and column; `paths` says where the file goes.
+#[test]
+fn a_broken_config_file_is_one_clear_error_at_start() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("xdg-config/rolefit/config.toml");
+    let text = paths_output(home.path(), None, None);
+    assert!(
+        field(&text, "config:").starts_with(&config.display().to_string()),
+        "{text}"
+    );
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(&config, "# my settings\ntheme = \"sepia\"\n").unwrap();
+    let out = run(rolefit(home.path())
+        .arg("--data-dir")
+        .arg(home.path().join("d")));
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{}:2:9: ", config.display())),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        !home.path().join("d").exists(),
+        "nothing is created with a broken configuration"
+    );
+    // A good one is taken: the app gets as far as needing a terminal.
+    fs::write(&config, "theme = \"light\"\n").unwrap();
+    let out = run(rolefit(home.path())
+        .arg("--data-dir")
+        .arg(home.path().join("d")));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--plain"), "{}", stderr(&out));
+}

@@ -54,7 +54,8 @@ pub struct Cli {
 }
 
 /// Which theme to draw with: found from the terminal, or forced.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeSetting {
     /// Ask the terminal for its background (OSC 11), then `COLORFGBG`, else dark.
     #[default]

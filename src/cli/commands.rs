@@ -258,11 +258,13 @@ pub fn framework_dump() -> Result<ExitCode> {
 /// `rolefit paths`: where data and config live, and where that setting came from.
 pub fn paths(cli: &Cli) -> Result<ExitCode> {
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
-    let config = directories::ProjectDirs::from("", "", "rolefit")
-        .map(|d| display_path(d.config_dir()))
-        .unwrap_or_else(|| "(none)".into());
+    let config = match super::config::path() {
+        Some(path) if path.exists() => display_path(&path),
+        Some(path) => format!("{} (none yet; it holds the theme)", display_path(&path)),
+        None => "(none)".into(),
+    };
     print_stdout(&format!(
-        "data directory:  {} (from {})\nassessments:     {}\nconfig:          {} (not used yet)\n",
+        "data directory:  {} (from {})\nassessments:     {}\nconfig:          {}\n",
         display_path(&paths.data_dir),
         paths.source,
         display_path(&paths.assessments_dir()),

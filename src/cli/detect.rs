@@ -18,13 +18,18 @@ pub const TIMEOUT: Duration = Duration::from_millis(100);
 /// The question: the background colour (OSC 11, ST-terminated), then the device attributes.
 const QUERY: &[u8] = b"\x1b]11;?\x1b\\\x1b[c";
 
-/// The theme asked for by `--theme`, else by `ROLEFIT_THEME` (`value`), else auto.
-pub fn setting(flag: Option<ThemeSetting>, env: Option<&str>) -> Result<ThemeSetting, String> {
+/// The theme asked for by `--theme`, else by `ROLEFIT_THEME` (`env`), else by the
+/// configuration file, else auto.
+pub fn setting(
+    flag: Option<ThemeSetting>,
+    env: Option<&str>,
+    config: Option<ThemeSetting>,
+) -> Result<ThemeSetting, String> {
     if let Some(setting) = flag {
         return Ok(setting);
     }
     match env.map(str::trim) {
-        None | Some("") => Ok(ThemeSetting::Auto),
+        None | Some("") => Ok(config.unwrap_or_default()),
         Some(value) => {
             <ThemeSetting as clap::ValueEnum>::from_str(value, true).map_err(|_| value.to_string())
         }
@@ -241,14 +246,15 @@ mod tests {
     }
 
     #[test]
-    fn the_flag_then_the_environment() {
-        assert_eq!(setting(None, None), Ok(ThemeSetting::Auto));
-        assert_eq!(setting(None, Some("LIGHT")), Ok(ThemeSetting::Light));
-        assert_eq!(
-            setting(Some(ThemeSetting::Dark), Some("light")),
-            Ok(ThemeSetting::Dark)
-        );
-        assert_eq!(setting(None, Some("sepia")), Err("sepia".to_string()));
+    fn the_flag_then_the_environment_then_the_config() {
+        use ThemeSetting::{Auto, Dark, Light};
+        assert_eq!(setting(None, None, None), Ok(Auto));
+        assert_eq!(setting(None, Some("LIGHT"), None), Ok(Light));
+        assert_eq!(setting(Some(Dark), Some("light"), Some(Light)), Ok(Dark));
+        assert_eq!(setting(None, Some("dark"), Some(Light)), Ok(Dark));
+        assert_eq!(setting(None, None, Some(Light)), Ok(Light));
+        assert_eq!(setting(None, Some(""), Some(Light)), Ok(Light));
+        assert_eq!(setting(None, Some("sepia"), None), Err("sepia".to_string()));
     }
 
     #[test]

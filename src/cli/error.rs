@@ -15,6 +15,9 @@ pub enum Error {
     /// From the data folder or an assessment file's folder.
     #[error(transparent)]
     Storage(#[from] storage::Error),
+    /// The configuration file cannot be used.
+    #[error(transparent)]
+    Config(#[from] super::config::ConfigError),
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+pub mod config;
 mod detect;
 mod error;
 mod scripting;
@@ -96,10 +97,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
                 return scripting::plain(framework, &path, &name);
             }
+            let config = match config::path() {
+                Some(path) => config::load(&path)?,
+                None => config::Config::default(),
+            };
             let theme_env = std::env::var_os("ROLEFIT_THEME");
             let theme = detect::setting(
                 cli.theme,
                 theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
+                config.theme,
             )
             .map_err(|value| Error::BadTheme { value })?;
             launch(framework, &path, &name, theme)?;
