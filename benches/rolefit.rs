@@ -12,7 +12,9 @@
 //!   draw (reported per key as throughput).
 //! - `keys/rate_one`: one rating key on Rate (records, recomputes the figures, draws).
 //! - `keys/results_sort`: one `s` on Results (re-sorts the gap table, draws).
-//! - `scoring`: `fit` for every profile, `verdict`, `gaps`, on a fully rated sheet.
+//! - `scoring`: `readiness` for every profile, `lean` (position, outcome, reasons, firmness,
+//!   closest flavour), `gaps`, and `summary` (the full Results computation, `Summary::compute`:
+//!   at 20,000 competencies it must stay under 5 ms), on a fully rated sheet.
 //! - `storage`: `codec::to_toml`, `codec::parse`, `atomic::write_atomic` (fsyncs) and plain
 //!   `std::fs::write` (no fsync) of a fully rated assessment.
 //!
@@ -366,15 +368,21 @@ fn scoring(c: &mut Criterion) {
         let framework = &fixture.framework;
         let sheet = RatingSheet::from_assessment(framework, &fixture.assessment);
         let target = framework.main_profiles[1];
-        group.bench_function(BenchmarkId::new("fit_all_profiles", &fixture.label), |b| {
-            b.iter(|| {
-                (0..framework.profiles.len())
-                    .map(|p| scoring::fit(framework, black_box(&sheet), p))
-                    .collect::<Vec<_>>()
-            })
+        group.bench_function(
+            BenchmarkId::new("readiness_all_profiles", &fixture.label),
+            |b| {
+                b.iter(|| {
+                    (0..framework.profiles.len())
+                        .map(|p| scoring::readiness(framework, black_box(&sheet), p))
+                        .collect::<Vec<_>>()
+                })
+            },
+        );
+        group.bench_function(BenchmarkId::new("lean", &fixture.label), |b| {
+            b.iter(|| scoring::lean(framework, black_box(&sheet)))
         });
-        group.bench_function(BenchmarkId::new("verdict", &fixture.label), |b| {
-            b.iter(|| scoring::verdict(framework, black_box(&sheet)))
+        group.bench_function(BenchmarkId::new("summary", &fixture.label), |b| {
+            b.iter(|| rolefit::domain::Summary::compute(framework, black_box(&sheet), target))
         });
         group.bench_function(BenchmarkId::new("gaps", &fixture.label), |b| {
             b.iter(|| scoring::gaps(framework, black_box(&sheet), target))

@@ -232,33 +232,75 @@ pub const ROUND_INTRO: &str =
 /// The verdict in plain words, for the Results screen and every report.
 pub fn verdict(
     framework: &crate::domain::Framework,
-    verdict: &crate::domain::scoring::Verdict,
+    outcome: crate::domain::scoring::Outcome,
     rated_on_scale: usize,
 ) -> String {
-    use crate::domain::scoring::{STRADDLE_POINTS, Verdict};
-    let short = |r: usize| framework.roles[r].short.as_str();
-    match *verdict {
-        Verdict::NoRatings if rated_on_scale == 0 => NO_RATINGS.to_string(),
-        Verdict::NoRatings => format!(
-            "No verdict yet: rate competencies that count towards both {} and {}",
-            framework.roles[0].name, framework.roles[1].name
-        ),
-        Verdict::Leans { role, fits } => format!(
-            "Leans {} ({} {:.0}% · {} {:.0}%)",
-            framework.roles[role].name,
-            short(0),
-            fits[0],
-            short(1),
-            fits[1]
-        ),
-        Verdict::Straddles { fits } => format!(
-            "Straddles both ({} {:.0}% · {} {:.0}%, within {STRADDLE_POINTS:.0} points)",
-            short(0),
-            fits[0],
-            short(1),
-            fits[1],
-        ),
+    use crate::domain::scoring::Outcome;
+    match outcome {
+        Outcome::TooEarly if rated_on_scale == 0 => NO_RATINGS.to_string(),
+        Outcome::TooEarly => "Too early to tell".to_string(),
+        Outcome::Leans { side } => format!("Leans {}", framework.roles[side].name),
+        Outcome::Straddles => "Straddles both".to_string(),
+        Outcome::NoClearLean => "No clear lean yet".to_string(),
     }
+}
+
+/// What to do next, one sentence per outcome.
+pub fn next_step(
+    framework: &crate::domain::Framework,
+    lean: &crate::domain::scoring::Lean,
+) -> String {
+    use crate::domain::scoring::{MIN_DISCRIMINATING, Outcome};
+    match lean.outcome {
+        Outcome::TooEarly => format!(
+            "Rate at least {MIN_DISCRIMINATING} competencies where the two roles' targets differ \
+             ({} so far) to see which shape your strengths follow.",
+            lean.discriminating
+        ),
+        Outcome::Leans { side } => format!(
+            "Your relative strengths follow the {} shape; use the gaps below to plan what to \
+             build for it.",
+            framework.roles[side].name
+        ),
+        Outcome::Straddles => "You already meet most of both bars; choose by the work you \
+                               want, then plan from that profile's gaps."
+            .to_string(),
+        Outcome::NoClearLean => "Your strengths follow neither shape yet; rate what is left, \
+                                 or build towards the role you want from its gaps."
+            .to_string(),
+    }
+}
+
+/// "firm", or the close call with the competencies that would change it.
+pub fn firmness(
+    framework: &crate::domain::Framework,
+    lean: &crate::domain::scoring::Lean,
+) -> String {
+    if lean.firm() {
+        return "Firm: no single rating one level different would change it".to_string();
+    }
+    let ids: Vec<&str> = lean
+        .flips
+        .iter()
+        .map(|f| framework.competencies[f.competency].id.as_str())
+        .collect();
+    format!(
+        "Close call: {} one level different would change it",
+        ids.join(" or ")
+    )
+}
+
+/// Said when "Most telling" has nothing to list.
+pub const NO_REASONS: &str =
+    "None: your ratings are flat, so no competency pulls you towards either role";
+
+/// A readiness figure with its coverage: "84% (30/33)", "provisional" below half coverage.
+pub fn readiness(r: &crate::domain::scoring::Readiness) -> String {
+    let percent = r
+        .percent
+        .map_or_else(|| "–".to_string(), |p| format!("{p:.0}%"));
+    let mark = if r.provisional() { " provisional" } else { "" };
+    format!("{percent} ({}/{}{mark})", r.rated, r.required)
 }
 
 pub fn report_written(path: &str) -> String {

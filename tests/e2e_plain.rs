@@ -132,7 +132,10 @@ fn plain_mode_finishes_with_the_results_in_plain_text() {
         out.contains("Results for \"default\"\r\nVerdict: "),
         "{out}"
     );
-    assert!(out.contains("Readiness, fit to each profile:"), "{out}");
+    assert!(
+        out.contains("Readiness for each profile (rated of required):"),
+        "{out}"
+    );
     assert_plain(&tui);
     assert_eq!(
         saved(&data).rated_count(&rolefit::domain::Framework::builtin()),

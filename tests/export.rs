@@ -518,7 +518,7 @@ fn json_matches_the_schema_and_the_scoring_module() {
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
 
-    assert_eq!(v["export_version"], 1);
+    assert_eq!(v["export_version"], 2);
     assert_eq!(v["framework"]["id"], "pm-vs-pmo");
     assert_eq!(v["target_profile"], "pmo");
     assert_eq!(v["total"], 33);
@@ -527,28 +527,45 @@ fn json_matches_the_schema_and_the_scoring_module() {
     assert_eq!(v["assessment"]["name"], "Alex, \"PMO-curious\"");
 
     let sheet = RatingSheet::from_assessment(&fw, &a);
-    let fits = v["fit"].as_array().unwrap();
-    assert_eq!(fits.len(), fw.profiles.len());
-    for (p, entry) in fits.iter().enumerate() {
+    let readiness = v["readiness"].as_array().unwrap();
+    assert_eq!(readiness.len(), fw.profiles.len());
+    for (p, entry) in readiness.iter().enumerate() {
         assert_eq!(entry["id"], fw.profiles[p].id.as_str());
-        let expected = scoring::fit(&fw, &sheet, p).percent.map(round1);
-        assert_eq!(entry["percent"].as_f64(), expected, "{}", entry["id"]);
+        let expected = scoring::readiness(&fw, &sheet, p);
+        assert_eq!(
+            entry["percent"].as_f64(),
+            expected.percent.map(round1),
+            "{}",
+            entry["id"]
+        );
+        assert_eq!(entry["coverage"]["rated"], expected.rated);
+        assert_eq!(entry["coverage"]["required"], expected.required);
+        assert_eq!(entry["coverage"]["provisional"], expected.provisional());
     }
-    let pm = fits[0]["percent"].as_f64().unwrap();
-    let pmo = fits[1]["percent"].as_f64().unwrap();
-    let verdict = &v["verdict"];
-    match scoring::verdict(&fw, &sheet) {
-        scoring::Verdict::Leans { role, .. } => {
-            assert_eq!(verdict["kind"], "leans");
-            assert_eq!(verdict["role"], fw.roles[role].id.as_str());
-            assert!(verdict["text"].as_str().unwrap().starts_with("Leans "));
+    let lean = &v["lean"];
+    let expected = scoring::lean(&fw, &sheet);
+    assert_eq!(lean["outcome"], expected.outcome.key());
+    assert_eq!(lean["firm"], expected.firm());
+    let position = lean["position"].as_f64().unwrap();
+    assert!((position - expected.position.unwrap()).abs() < 0.0005);
+    let reasons: Vec<&str> = lean["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let expected_reasons: Vec<&str> = expected
+        .reasons
+        .iter()
+        .map(|r| fw.competencies[r.competency].id.as_str())
+        .collect();
+    assert_eq!(reasons, expected_reasons);
+    match expected.outcome {
+        scoring::Outcome::Leans { side } => {
+            assert_eq!(lean["role"], fw.roles[side].id.as_str());
+            assert!(lean["text"].as_str().unwrap().starts_with("Leans "));
         }
-        scoring::Verdict::Straddles { .. } => {
-            assert_eq!(verdict["kind"], "straddles");
-            assert!(verdict["role"].is_null());
-            assert!((pm - pmo).abs() < 5.1);
-        }
-        scoring::Verdict::NoRatings => panic!("the fixed assessment has a verdict"),
+        _ => assert!(lean["role"].is_null()),
     }
 
     let competencies = v["competencies"].as_array().unwrap();
@@ -593,10 +610,10 @@ fn json_matches_the_schema_and_the_scoring_module() {
     assert_eq!(areas.len(), 7);
     for (a_index, area) in areas.iter().enumerate() {
         for (p, profile) in fw.profiles.iter().enumerate() {
-            let expected = scoring::area_fit(&fw, &sheet, p, a_index)
+            let expected = scoring::area_readiness(&fw, &sheet, p, a_index)
                 .percent
                 .map(round1);
-            assert_eq!(area["fit"][&profile.id].as_f64(), expected);
+            assert_eq!(area["readiness"][&profile.id].as_f64(), expected);
         }
     }
 }
@@ -610,12 +627,12 @@ fn empty_assessment_exports_without_a_verdict() {
 
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
-    assert_eq!(v["verdict"]["kind"], "none");
-    assert!(v["verdict"]["role"].is_null());
-    assert!(v["verdict"]["spectrum"].is_null());
+    assert_eq!(v["lean"]["outcome"], "too-early");
+    assert!(v["lean"]["role"].is_null());
+    assert!(v["lean"]["position"].is_null());
     assert_eq!(v["rated"], 0);
     assert!(
-        v["fit"]
+        v["readiness"]
             .as_array()
             .unwrap()
             .iter()
@@ -643,16 +660,20 @@ fn empty_assessment_exports_without_a_verdict() {
 
 #[test]
 fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
-    // Capability Development carries weight 0 for the PM: PM fit has no basis.
+    // Capability Development carries weight 0 for the PM: PM readiness has no basis.
     let fw = Framework::builtin();
     let mut a = Assessment::new("pmo-only", &fw, utc_from_epoch(0));
     a.set_rating(&"CD1".into(), level(3));
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
-    assert_eq!(v["verdict"]["kind"], "none");
-    assert!(v["fit"][0]["percent"].is_null());
-    assert!(v["fit"][1]["percent"].is_number());
-    assert!(v["verdict"]["provisional"].as_bool().unwrap());
+    assert_eq!(v["lean"]["outcome"], "too-early");
+    assert!(v["readiness"][0]["percent"].is_null());
+    assert!(v["readiness"][1]["percent"].is_number());
+    assert!(
+        v["readiness"][1]["coverage"]["provisional"]
+            .as_bool()
+            .unwrap()
+    );
     let md = export::markdown(&fw, &a);
     assert!(!md.contains("NaN"));
 }
@@ -681,7 +702,7 @@ fn the_target_profile_comes_from_the_assessment_when_the_framework_has_it() {
     let md = export::markdown(&fw, &a);
     assert!(md.contains("## Gaps to Centre of Excellence"));
     assert!(
-        md.contains("| Fit CoE |"),
+        md.contains("| Ready CoE |"),
         "a flavour target gets its own area column"
     );
     let (_, rows) = parse_csv(&export::csv(&fw, &a));
@@ -703,15 +724,15 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
     assert_eq!(v["framework"]["version"], 2);
     assert_eq!(v["target_profile"], "lead-sa");
     assert_eq!(v["total"], 3);
-    let ids: Vec<&str> = v["fit"]
+    let ids: Vec<&str> = v["readiness"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["ba", "sa", "lead-sa"]);
-    assert_eq!(v["fit"][2]["base"], "sa");
-    assert_eq!(v["fit"][2]["role"], "architect");
+    assert_eq!(v["readiness"][2]["base"], "sa");
+    assert_eq!(v["readiness"][2]["role"], "architect");
     // M2 is first by area even though it is last in the file; lead-sa adjusts M2 to 5.
     let m2 = &v["competencies"][1];
     assert_eq!(m2["id"], "M2");
@@ -721,12 +742,10 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
     let areas = &v["areas"][0];
     assert!(areas["focus"]["analyst"]["weight"] == 3);
     assert!(areas["targets"]["ba"].is_number() && areas["targets"]["sa"].is_number());
-    let kind = v["verdict"]["kind"].as_str().unwrap();
-    assert!(kind == "leans" || kind == "straddles");
-    if kind == "leans" {
-        assert!(["analyst", "architect"].contains(&v["verdict"]["role"].as_str().unwrap()));
-        assert!(["ba", "sa"].contains(&v["verdict"]["profile"].as_str().unwrap()));
-    }
+    // Three competencies are too few to show a shape (fewer than MIN_DISCRIMINATING).
+    assert_eq!(v["lean"]["outcome"], "too-early");
+    assert!(v["lean"]["role"].is_null());
+    assert!(v["lean"]["text"].as_str().unwrap().contains("Too early"));
 
     let (header, rows) = parse_csv(&export::csv(&fw, &a));
     assert_eq!(rows.len(), 3);
@@ -805,11 +824,11 @@ fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
     let a = fixed_assessment(&fw);
     let md = export::markdown(&fw, &a);
     let v = parse_json(&export::json(&fw, &a));
-    let text = v["verdict"]["text"].as_str().unwrap();
+    let text = v["lean"]["text"].as_str().unwrap();
     assert!(md.contains(&format!("**{text}**")));
     for heading in [
         "## Verdict",
-        "## Fit per profile",
+        "## Readiness per profile",
         "## Areas",
         "## Gaps to PMO Manager",
         "## Strengths",

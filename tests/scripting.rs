@@ -149,7 +149,7 @@ fn show_without_an_id_prints_the_results() {
         "{text}"
     );
     assert!(
-        text.contains("Readiness, fit to each profile:\n  Project Manager: "),
+        text.contains("Readiness for each profile (rated of required):\n  Project Manager: "),
         "{text}"
     );
     assert!(

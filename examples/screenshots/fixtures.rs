@@ -65,7 +65,7 @@ const LEANS_PM: [u8; 7] = [4, 4, 3, 3, 3, 1, 1];
 /// … towards the PMO Manager.
 const LEANS_PMO: [u8; 7] = [2, 2, 4, 4, 4, 4, 4];
 /// … straddle both roles.
-const STRADDLES: [u8; 7] = [3, 3, 3, 3, 3, 4, 4];
+const STRADDLES: [u8; 7] = [4, 4, 3, 3, 3, 4, 4];
 
 /// Every picture, in the order the README lists them: every screen on a dark background,
 /// then the key screens on a light one (named `…-light`).

@@ -12,9 +12,9 @@ pub struct Derived {
     pub rated: usize,
     /// Rated per area.
     pub area_rated: Vec<usize>,
-    /// Area fit against the target profile.
-    pub area_fit: Vec<Option<f64>>,
-    /// Fit of the two main profiles at each closed round, then now.
+    /// Area readiness for the target profile.
+    pub area_readiness: Vec<Option<f64>>,
+    /// Readiness of the two main profiles at each closed round, then now.
     pub trend: Vec<[Option<f64>; 2]>,
     /// Ratings at the last closed round, by competency index (None when no round is closed).
     pub last_round: Option<Vec<Option<Rating>>>,
@@ -48,13 +48,13 @@ impl Derived {
             .iter()
             .map(|area| area.competencies.clone().filter(|&c| rated[c]).count())
             .collect();
-        let area_fit = (0..framework.areas.len())
-            .map(|a| scoring::area_fit(framework, &sheet, target, a).percent)
+        let area_readiness = (0..framework.areas.len())
+            .map(|a| scoring::area_readiness(framework, &sheet, target, a).percent)
             .collect();
         let main_fits = |sheet: &RatingSheet| {
             framework
                 .main_profiles
-                .map(|p| scoring::fit(framework, sheet, p).percent)
+                .map(|p| scoring::readiness(framework, sheet, p).percent)
         };
         let rounds = assessment.history.len();
         let (round_fits, last_round) = match previous {
@@ -80,7 +80,7 @@ impl Derived {
             rated: area_rated.iter().sum(),
             sheet,
             area_rated,
-            area_fit,
+            area_readiness,
             trend,
             rounds,
             round_fits,

@@ -84,9 +84,9 @@ pub struct AreaMove {
     pub to: Option<f64>,
 }
 
-/// A profile's fit before and after.
+/// A profile's readiness before and after.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FitMove {
+pub struct ReadinessMove {
     pub profile: usize,
     pub from: Option<f64>,
     pub to: Option<f64>,
@@ -98,7 +98,11 @@ pub struct Diff {
     /// Competencies whose rating changed, in framework order (unknown ids last).
     pub changes: Vec<Change>,
     pub areas: Vec<AreaMove>,
-    pub fits: Vec<FitMove>,
+    pub readiness: Vec<ReadinessMove>,
+    /// The lean's position (1 = first main profile's shape, 0 = second's) then and now.
+    pub position: [Option<f64>; 2],
+    /// The lean's outcome then and now.
+    pub outcome: [scoring::Outcome; 2],
 }
 
 /// Compares two sets of ratings against a framework.
@@ -136,17 +140,20 @@ pub fn diff(framework: &Framework, from: &Ratings, to: &Ratings) -> Diff {
             to: scoring::area_levels(framework, &after, area).level,
         })
         .collect();
-    let fits = (0..framework.profiles.len())
-        .map(|profile| FitMove {
+    let readiness = (0..framework.profiles.len())
+        .map(|profile| ReadinessMove {
             profile,
-            from: scoring::fit(framework, &before, profile).percent,
-            to: scoring::fit(framework, &after, profile).percent,
+            from: scoring::readiness(framework, &before, profile).percent,
+            to: scoring::readiness(framework, &after, profile).percent,
         })
         .collect();
+    let leans = [&before, &after].map(|sheet| scoring::lean(framework, sheet));
     Diff {
         changes,
         areas,
-        fits,
+        readiness,
+        position: [leans[0].position, leans[1].position],
+        outcome: [leans[0].outcome, leans[1].outcome],
     }
 }
 
@@ -206,14 +213,30 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
     let mut out = String::new();
     let _ = writeln!(out, "Changes from {from} to {to}");
     let _ = writeln!(out);
-    let _ = writeln!(out, "Fit");
+    let outcome = |o: scoring::Outcome| crate::strings::verdict(framework, o, 1);
+    let position = |p: Option<f64>| p.map_or("–".to_string(), |p| format!("{p:.2}"));
+    let _ = writeln!(
+        out,
+        "Lean (position: 1 = {} shape, 0 = {} shape)",
+        framework.roles[0].short, framework.roles[1].short
+    );
+    let _ = writeln!(
+        out,
+        "  {:>5} → {:>5}  {} → {}",
+        position(diff.position[0]),
+        position(diff.position[1]),
+        outcome(diff.outcome[0]),
+        outcome(diff.outcome[1])
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Readiness");
     let width = framework
         .profiles
         .iter()
         .map(|p| p.name.chars().count())
         .max()
         .unwrap_or(10);
-    for m in &diff.fits {
+    for m in &diff.readiness {
         let delta = match (m.from, m.to) {
             (Some(a), Some(b)) => format!("{:+.0} points", b - a),
             _ => String::new(),
@@ -310,7 +333,7 @@ mod tests {
         assert_eq!(d.changes[1].movement, Movement::New);
         assert_eq!(d.changes[2].movement, Movement::Dropped);
         let pmo = fw.profile_index("pmo").unwrap();
-        assert!(d.fits[pmo].to > d.fits[pmo].from);
+        assert!(d.readiness[pmo].to > d.readiness[pmo].from);
         let text = to_text(&fw, &d, "round 1", "now");
         assert!(
             text.contains("▲ GV3    Governance design: 1 → 4 (rose)"),

@@ -4,12 +4,12 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::{Report, round1};
-use crate::domain::scoring::Verdict;
+use crate::domain::scoring::Outcome;
 use crate::domain::{Assessment, Framework, PlanItem, Rating};
 
 /// Version of the JSON shape, written as `export_version`. It changes only when a field is
 /// removed or changes meaning.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
 
 /// A position on the 0–1 spectrum rounded to three decimals.
 fn round3(value: f64) -> f64 {
@@ -51,8 +51,8 @@ struct JsonExport<'a> {
     rated: usize,
     rated_on_scale: usize,
     total: usize,
-    fit: Vec<JsonFit<'a>>,
-    verdict: JsonVerdict<'a>,
+    readiness: Vec<JsonReadiness<'a>>,
+    lean: JsonLean<'a>,
     areas: Vec<JsonArea<'a>>,
     competencies: Vec<JsonCompetency<'a>>,
     unknown_ratings: Vec<JsonUnknown<'a>>,
@@ -75,25 +75,50 @@ struct JsonFramework<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonFit<'a> {
+struct JsonReadiness<'a> {
     id: &'a str,
     name: &'a str,
     short: &'a str,
     role: &'a str,
     base: Option<&'a str>,
     percent: Option<f64>,
-    based_on: usize,
+    coverage: JsonCoverage,
 }
 
 #[derive(Serialize)]
-struct JsonVerdict<'a> {
-    kind: &'static str,
+struct JsonCoverage {
+    rated: usize,
+    required: usize,
+    provisional: bool,
+}
+
+#[derive(Serialize)]
+struct JsonLean<'a> {
+    position: Option<f64>,
+    outcome: &'static str,
     role: Option<&'a str>,
     profile: Option<&'a str>,
     text: String,
-    provisional: bool,
-    spectrum: Option<f64>,
-    reasons: Vec<&'a str>,
+    next_step: String,
+    discriminating: usize,
+    firm: bool,
+    flips: Vec<JsonFlip<'a>>,
+    reasons: Vec<JsonReason<'a>>,
+    closest_flavour: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonFlip<'a> {
+    id: &'a str,
+    to: u8,
+}
+
+#[derive(Serialize)]
+struct JsonReason<'a> {
+    id: &'a str,
+    level: u8,
+    targets: Keyed<'a, u8>,
+    contribution: f64,
 }
 
 #[derive(Serialize)]
@@ -110,7 +135,7 @@ struct JsonArea<'a> {
     rated: usize,
     level: Option<f64>,
     targets: Keyed<'a, f64>,
-    fit: Keyed<'a, Option<f64>>,
+    readiness: Keyed<'a, Option<f64>>,
 }
 
 #[derive(Serialize)]
@@ -172,8 +197,8 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         rated: r.rated,
         rated_on_scale: r.summary.rated_on_scale,
         total: fw.competencies.len(),
-        fit: fits(&r),
-        verdict: verdict(&r),
+        readiness: readiness(&r),
+        lean: lean(&r),
         areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
         competencies: (0..fw.competencies.len())
             .map(|c| competency(&r, c))
@@ -195,49 +220,75 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
     out
 }
 
-/// Fit per profile, in framework order.
-fn fits<'a>(r: &Report<'a>) -> Vec<JsonFit<'a>> {
+/// Readiness per profile with its coverage, in framework order.
+fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
     let fw = r.fw;
     fw.profiles
         .iter()
-        .zip(&r.summary.fits)
-        .map(|(profile, fit)| JsonFit {
+        .zip(&r.summary.readiness)
+        .map(|(profile, readiness)| JsonReadiness {
             id: &profile.id,
             name: &profile.name,
             short: &profile.short,
             role: &fw.roles[profile.role].id,
             base: profile.base.map(|b| fw.profiles[b].id.as_str()),
-            percent: fit.percent.map(round1),
-            based_on: fit.based_on,
+            percent: readiness.percent.map(round1),
+            coverage: JsonCoverage {
+                rated: readiness.rated,
+                required: readiness.required,
+                provisional: readiness.provisional(),
+            },
         })
         .collect()
 }
 
-/// The verdict, its words and the most telling competencies.
-fn verdict<'a>(r: &Report<'a>) -> JsonVerdict<'a> {
+/// The lean: position, outcome in words, firmness, the personal reasons, the closest flavour.
+fn lean<'a>(r: &Report<'a>) -> JsonLean<'a> {
     let fw = r.fw;
-    let (kind, role) = match r.summary.verdict {
-        Verdict::NoRatings => ("none", None),
-        Verdict::Leans { role, .. } => ("leans", Some(role)),
-        Verdict::Straddles { .. } => ("straddles", None),
+    let lean = &r.summary.lean;
+    let side = match lean.outcome {
+        Outcome::Leans { side } => Some(side),
+        _ => None,
     };
-    JsonVerdict {
-        kind,
-        role: role.map(|role| fw.roles[role].id.as_str()),
-        profile: role.map(|role| fw.profiles[fw.main_profiles[role]].id.as_str()),
+    let id = |c: usize| fw.competencies[c].id.as_str();
+    JsonLean {
+        position: lean.position.map(round3),
+        outcome: lean.outcome.key(),
+        role: side.map(|side| fw.roles[side].id.as_str()),
+        profile: side.map(|side| fw.profiles[fw.main_profiles[side]].id.as_str()),
         text: r.verdict_text(),
-        provisional: r.summary.provisional,
-        spectrum: r.summary.spectrum.map(round3),
-        reasons: r
-            .summary
+        next_step: crate::strings::next_step(fw, lean),
+        discriminating: lean.discriminating,
+        firm: lean.firm(),
+        flips: lean
+            .flips
+            .iter()
+            .map(|f| JsonFlip {
+                id: id(f.competency),
+                to: f.to.value(),
+            })
+            .collect(),
+        reasons: lean
             .reasons
             .iter()
-            .map(|&c| fw.competencies[c].id.as_str())
+            .map(|reason| JsonReason {
+                id: id(reason.competency),
+                level: reason.level.value(),
+                targets: Keyed(
+                    fw.main_profiles
+                        .iter()
+                        .zip(reason.targets)
+                        .map(|(&p, t)| (fw.profiles[p].id.as_str(), t.value()))
+                        .collect(),
+                ),
+                contribution: round3(reason.contribution),
+            })
             .collect(),
+        closest_flavour: lean.flavour.map(|p| fw.profiles[p].id.as_str()),
     }
 }
 
-/// Area `a`: focus per role, level against both roles, fit to every profile.
+/// Area `a`: focus per role, level against both roles, readiness for every profile.
 fn area<'a>(r: &Report<'a>, a: usize) -> JsonArea<'a> {
     let fw = r.fw;
     let area = &fw.areas[a];
@@ -269,10 +320,10 @@ fn area<'a>(r: &Report<'a>, a: usize) -> JsonArea<'a> {
                 .map(|(&p, t)| (fw.profiles[p].id.as_str(), round1(t)))
                 .collect(),
         ),
-        fit: Keyed(
+        readiness: Keyed(
             fw.profiles
                 .iter()
-                .zip(&r.summary.area_fits[a])
+                .zip(&r.summary.area_readiness[a])
                 .map(|(profile, fit)| (profile.id.as_str(), fit.percent.map(round1)))
                 .collect(),
         ),

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::escape::{has_text, md_cell, md_quote};
 use super::{Report, round1};
-use crate::domain::scoring::{self, Band, GapRow, Verdict};
+use crate::domain::scoring::{self, Band, GapRow, Outcome};
 use crate::domain::{Assessment, Framework, PlanItem, Rating};
 
 /// A rating in words: a digit, "N/A" or "not rated".
@@ -45,7 +45,7 @@ fn md_header(out: &mut String, cells: &[(&str, bool)]) {
     md_row(out, &rules);
 }
 
-/// The report for people, in GitHub-flavoured Markdown: summary, verdict, fit per profile,
+/// The report for people, in GitHub-flavoured Markdown: summary, verdict, readiness per profile,
 /// areas against both roles, gaps and strengths against the target profile, what is not
 /// rated, the development plan, every note, and ratings the framework does not know.
 pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
@@ -118,79 +118,104 @@ fn title(o: &mut String, r: &Report) {
     );
 }
 
-/// The verdict in words, what it rests on, and the most telling competencies.
+/// The verdict in words, what to do next, firmness, the position, the most telling
+/// competencies and the closest flavour.
 fn verdict(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
+    let lean = &s.lean;
     let _ = writeln!(o, "## Verdict\n");
     let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
-    if s.verdict != Verdict::NoRatings {
-        let mut basis = format!(
-            "Based on {} of {} competencies rated on the scale",
-            s.rated_on_scale,
-            fw.competencies.len()
-        );
-        if s.provisional {
-            basis.push_str("; provisional: rate more for a firmer answer");
-        }
-        let _ = writeln!(o, "{basis}.\n");
+    let _ = writeln!(o, "{}\n", md_cell(&crate::strings::next_step(fw, lean)));
+    if lean.outcome == Outcome::TooEarly {
+        // A handful of ratings shows no shape: no position, reasons or flavour to explain.
+        return;
     }
-    if !s.reasons.is_empty() {
-        let [p0, p1] = fw.main_profiles;
-        let _ = writeln!(o, "Most telling:\n");
-        for &c in &s.reasons {
-            let _ = writeln!(
-                o,
-                "- {}: you {} ({} target {}, {} target {})",
-                md_competency(fw, c),
-                rating_words(r.rating(c)),
-                md_cell(&fw.profiles[p0].short),
-                fw.target(p0, c),
-                md_cell(&fw.profiles[p1].short),
-                fw.target(p1, c)
-            );
-        }
-        o.push('\n');
+    let _ = writeln!(o, "{}.\n", md_cell(&crate::strings::firmness(fw, lean)));
+    if let Some(p) = lean.position {
+        let _ = writeln!(
+            o,
+            "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies whose \
+             two targets differ.\n",
+            p,
+            md_cell(&fw.roles[0].short),
+            md_cell(&fw.roles[1].short),
+            lean.discriminating
+        );
+    }
+    let [p0, p1] = fw.main_profiles;
+    let _ = writeln!(o, "Most telling:\n");
+    if lean.reasons.is_empty() {
+        let _ = writeln!(o, "- {}", crate::strings::NO_REASONS);
+    }
+    for reason in &lean.reasons {
+        let c = reason.competency;
+        let _ = writeln!(
+            o,
+            "- {}: you {} ({} target {}, {} target {}), towards {}",
+            md_competency(fw, c),
+            rating_words(r.rating(c)),
+            md_cell(&fw.profiles[p0].short),
+            fw.target(p0, c),
+            md_cell(&fw.profiles[p1].short),
+            fw.target(p1, c),
+            md_cell(&fw.roles[usize::from(reason.contribution < 0.0)].short)
+        );
+    }
+    o.push('\n');
+    if let Some(flavour) = lean.flavour {
+        let _ = writeln!(
+            o,
+            "Closest {} flavour by shape: {}.\n",
+            md_cell(&fw.roles[fw.profiles[fw.main_profiles[1]].role].short),
+            md_cell(&fw.profiles[flavour].name)
+        );
     }
 }
 
-/// Fit per profile, the target profile marked, and how fit is computed.
+/// Readiness per profile with its coverage, the target profile marked, and how it is
+/// computed.
 fn fits(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
-    let _ = writeln!(o, "## Fit per profile\n");
+    let _ = writeln!(o, "## Readiness per profile\n");
     md_header(
         o,
         &[
             ("Profile", false),
             ("Id", false),
-            ("Fit", true),
-            ("Based on", true),
+            ("Readiness", true),
+            ("Coverage", true),
         ],
     );
-    for (p, (profile, fit)) in fw.profiles.iter().zip(&s.fits).enumerate() {
+    for (p, (profile, readiness)) in fw.profiles.iter().zip(&s.readiness).enumerate() {
         let name = if p == s.target {
             format!("**{}** (target)", md_cell(&profile.name))
         } else {
             md_cell(&profile.name)
         };
+        let mut coverage = format!("{} of {}", readiness.rated, readiness.required);
+        if readiness.provisional() {
+            coverage.push_str(", provisional");
+        }
         md_row(
             o,
             &[
                 name,
                 format!("`{}`", profile.id),
-                md_percent(fit.percent),
-                fit.based_on.to_string(),
+                md_percent(readiness.percent),
+                coverage,
             ],
         );
     }
     let _ = writeln!(
         o,
-        "\nFit is 100 × Σ weight × min(level, target) / Σ weight × target over the rated \
-         competencies; N/A and unrated ones are left out, and ratings above target do not \
-         raise it.\n"
+        "\nReadiness is 100 × Σ weight × min(level, target) / Σ weight × target over the rated \
+         competencies the profile requires (a target above 0 in an area its role weights); \
+         N/A and unrated ones are left out, and ratings above target do not raise it. Below \
+         half coverage the figure is provisional.\n"
     );
 }
 
-/// Areas against both roles, with fit to the target profile when it is not a main one.
+/// Areas against both roles, with readiness for the target profile when it is not a main one.
 fn areas(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
     let [p0, p1] = fw.main_profiles;
@@ -210,13 +235,13 @@ fn areas(o: &mut String, r: &Report) {
         ("You".into(), true),
         (format!("{short0} target"), true),
         (format!("{short1} target"), true),
-        (format!("Fit {short0}"), true),
-        (format!("Fit {short1}"), true),
+        (format!("Ready {short0}"), true),
+        (format!("Ready {short1}"), true),
     ];
     let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&s.target) {
         vec![p0, p1]
     } else {
-        columns.push((format!("Fit {}", fw.profiles[s.target].short), true));
+        columns.push((format!("Ready {}", fw.profiles[s.target].short), true));
         vec![p0, p1, s.target]
     };
     let columns: Vec<(&str, bool)> = columns.iter().map(|(n, a)| (n.as_str(), *a)).collect();
@@ -235,7 +260,7 @@ fn areas(o: &mut String, r: &Report) {
             format!("{:.1}", round1(levels.targets[1])),
         ];
         for &p in &fit_profiles {
-            let fit = s.area_fits[a][p];
+            let fit = s.area_readiness[a][p];
             cells.push(
                 fit.percent
                     .map_or("—".to_string(), |f| format!("{:.1}%", round1(f))),

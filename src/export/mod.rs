@@ -163,7 +163,11 @@ impl<'a> Report<'a> {
 
     /// The verdict in words, as the Results screen words it.
     fn verdict_text(&self) -> String {
-        crate::strings::verdict(self.fw, &self.summary.verdict, self.summary.rated_on_scale)
+        crate::strings::verdict(
+            self.fw,
+            self.summary.lean.outcome,
+            self.summary.rated_on_scale,
+        )
     }
 }
 

@@ -465,7 +465,7 @@ mod tests {
         assert_eq!(saved.unwrap().rated_count(&fw), total - 1);
         assert!(out.contains(&strings::plain_end_with_skipped(1)), "{out}");
         assert!(out.contains("\nVerdict: "), "{out}");
-        assert!(out.contains("Readiness, fit to each profile:"));
+        assert!(out.contains("Readiness for each profile (rated of required):"));
     }
 
     #[test]

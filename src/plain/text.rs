@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::scoring::{Band, RatingSheet};
+use crate::domain::scoring::{Band, Outcome, RatingSheet};
 use crate::domain::{Assessment, Framework, Level, Summary};
 use crate::text::display_safe;
 
@@ -52,8 +52,9 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
     out
 }
 
-/// The Results as text: the verdict and what it rests on, the competencies behind it, the fit
-/// to every profile (readiness), and the largest gaps against the target profile.
+/// The Results as text: the verdict, what to do next and how firm it is, the competencies
+/// behind it, readiness for every profile with coverage, and the largest gaps against the
+/// target profile.
 pub fn results(framework: &Framework, assessment: &Assessment, target: usize) -> String {
     let sheet = RatingSheet::from_assessment(framework, assessment);
     let summary = Summary::compute(framework, &sheet, target);
@@ -61,35 +62,58 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
     let rated = assessment.rated_count(framework);
     let mut out = String::new();
     let _ = writeln!(out, "Results for \"{}\"", display_safe(&assessment.name));
+    let lean = &summary.lean;
     let _ = writeln!(
         out,
         "Verdict: {}",
         display_safe(&crate::strings::verdict(
             framework,
-            &summary.verdict,
+            lean.outcome,
             summary.rated_on_scale
         ))
     );
-    let mut basis = format!(
-        "Based on {} of {total} competencies rated on the scale ({rated} rated, {} N/A)",
+    let _ = writeln!(
+        out,
+        "Next: {}",
+        display_safe(&crate::strings::next_step(framework, lean))
+    );
+    let shown = lean.outcome != Outcome::TooEarly;
+    if let Some(p) = lean.position.filter(|_| shown) {
+        let _ = writeln!(
+            out,
+            "Position: {p:.2} (1 = {} shape, 0 = {} shape)",
+            display_safe(&framework.roles[0].name),
+            display_safe(&framework.roles[1].name)
+        );
+    }
+    if shown {
+        let _ = writeln!(
+            out,
+            "{}.",
+            display_safe(&crate::strings::firmness(framework, lean))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Based on {} of {total} competencies rated on the scale ({rated} rated, {} N/A).",
         summary.rated_on_scale,
         rated - summary.rated_on_scale
     );
-    if summary.provisional {
-        basis.push_str("; provisional: rate more for a firmer answer");
-    }
-    let _ = writeln!(out, "{basis}.");
-    if !summary.reasons.is_empty() {
+    if shown {
         let [p0, p1] = framework.main_profiles;
         let _ = writeln!(out, "Most telling:");
-        for &c in &summary.reasons {
+        if lean.reasons.is_empty() {
+            let _ = writeln!(out, "  {}", crate::strings::NO_REASONS);
+        }
+        for reason in &lean.reasons {
+            let c = reason.competency;
             let competency = &framework.competencies[c];
             let _ = writeln!(
                 out,
                 "  {} {}: you {}, {} target {}, {} target {}",
                 competency.id,
                 display_safe(&competency.name),
-                sheet.level(c).map_or("-".to_string(), |l| l.to_string()),
+                reason.level,
                 display_safe(&framework.profiles[p0].name),
                 framework.target(p0, c),
                 display_safe(&framework.profiles[p1].name),
@@ -97,17 +121,31 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
             );
         }
     }
-    let _ = writeln!(out, "Readiness, fit to each profile:");
-    for (p, (profile, fit)) in framework.profiles.iter().zip(&summary.fits).enumerate() {
-        let figure = fit.percent.map_or("no basis yet".to_string(), |percent| {
-            format!("{percent:.0}%, from {} rated", fit.based_on)
-        });
+    if let Some(flavour) = lean.flavour.filter(|_| shown) {
+        let _ = writeln!(
+            out,
+            "Closest flavour by shape: {}",
+            display_safe(&framework.profiles[flavour].name)
+        );
+    }
+    let _ = writeln!(out, "Readiness for each profile (rated of required):");
+    for (p, (profile, readiness)) in framework
+        .profiles
+        .iter()
+        .zip(&summary.readiness)
+        .enumerate()
+    {
         let marker = if p == target {
             "; the gaps below are measured against this profile"
         } else {
             ""
         };
-        let _ = writeln!(out, "  {}: {figure}{marker}", display_safe(&profile.name));
+        let _ = writeln!(
+            out,
+            "  {}: {}{marker}",
+            display_safe(&profile.name),
+            crate::strings::readiness(readiness)
+        );
     }
     let target_name = display_safe(&framework.profiles[target].name);
     let gaps: Vec<_> = summary
@@ -210,9 +248,9 @@ mod tests {
         let text = results(&fw, &a, pmo);
         let sheet = RatingSheet::from_assessment(&fw, &a);
         let summary = Summary::compute(&fw, &sheet, pmo);
-        let verdict = crate::strings::verdict(&fw, &summary.verdict, summary.rated_on_scale);
+        let verdict = crate::strings::verdict(&fw, summary.lean.outcome, summary.rated_on_scale);
         assert!(text.contains(&format!("Verdict: {verdict}\n")), "{text}");
-        assert!(text.contains("Readiness, fit to each profile:"));
+        assert!(text.contains("Readiness for each profile (rated of required):"));
         for profile in &fw.profiles {
             assert!(text.contains(&format!("  {}: ", profile.name)), "{text}");
         }

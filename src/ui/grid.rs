@@ -239,7 +239,7 @@ fn row_cells(
                     )],
                     theme.dim,
                 ),
-                (vec![area_fit_text(app, a)], theme.dim),
+                (vec![area_readiness_text(app, a)], theme.dim),
             ]
         }
         GridRow::Competency(c) => {
@@ -270,10 +270,10 @@ fn row_cells(
     }
 }
 
-/// "fit 72%" for an area against the target profile, or "" when nothing counts yet.
-fn area_fit_text(app: &App, area: usize) -> String {
-    match app.derived().area_fit[area] {
-        Some(p) => format!("fit {p:.0}%"),
+/// "ready 72%": the area's readiness for the target profile, or "" when nothing counts yet.
+fn area_readiness_text(app: &App, area: usize) -> String {
+    match app.derived().area_readiness[area] {
+        Some(p) => format!("ready {p:.0}%"),
         None => String::new(),
     }
 }
@@ -325,7 +325,7 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
         ));
         lines.extend(wrapped("  ", &focus.meaning, width, theme.text, theme.text));
     }
-    let sheet_fit = area_fit_text(app, a);
+    let sheet_fit = area_readiness_text(app, a);
     if !sheet_fit.is_empty() {
         lines.push(Line::styled(
             format!(

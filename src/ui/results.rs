@@ -14,7 +14,7 @@ use super::grid::band_style;
 use super::{Drawn, Theme, block, hint_line, keep_in_view, text, title_lines, wrapped};
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
-use crate::domain::scoring::{self, Band, PROVISIONAL_BELOW, Verdict};
+use crate::domain::scoring::{self, Band, Outcome};
 use crate::domain::{Level, Screen};
 use crate::input;
 use crate::strings;
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     let title = if app.what_if() {
         Span::styled(
             format!(
-                " Your fit · WHAT-IF, not saved ({} keep · {}/{} discard) ",
+                " Your verdict · WHAT-IF, not saved ({} keep · {}/{} discard) ",
                 keys(Action::ApplyWhatIf),
                 keys(Action::ToggleWhatIf),
                 keys(Action::Back)
@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             theme.warning,
         )
     } else {
-        Span::styled(" Your fit ", theme.title)
+        Span::styled(" Your verdict ", theme.title)
     };
     let summary_block = block(title, false, theme);
     let inner = summary_block.inner(top);
@@ -163,12 +163,12 @@ fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     )
 }
 
-/// "Leans PMO Manager (PM 64% · PMO 95%)" and friends.
+/// "Leans PMO Manager", "Too early to tell" and friends.
 pub fn verdict_text(app: &App) -> String {
     let summary = &app.results().summary;
     strings::verdict(
         app.framework(),
-        &summary.figures.verdict,
+        summary.figures.lean.outcome,
         summary.figures.rated_on_scale,
     )
 }
@@ -189,7 +189,8 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
 fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = verdict_lines(app, width, theme);
     lines.extend(reason_lines(app, width, with_names, theme));
-    if let Some(position) = scoring::spectrum(&app.results().summary.figures.verdict) {
+    let lean = &app.results().summary.figures.lean;
+    if let (Some(position), false) = (lean.position, lean.outcome == Outcome::TooEarly) {
         lines.push(spectrum_line(app, position, width, theme));
     }
     lines.extend(trend_line(app, width, theme));
@@ -197,13 +198,14 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
     lines
 }
 
-/// The verdict, with how many ratings it rests on and whether it is provisional.
+/// The verdict, what it rests on, what to do next and how firm it is.
 fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
     let summary = &app.results().summary;
+    let lean = &summary.figures.lean;
     let total = fw.competencies.len();
     let mut lines = Vec::new();
-    if summary.figures.verdict == Verdict::NoRatings {
+    if summary.figures.rated_on_scale == 0 {
         lines.extend(wrapped(
             "",
             &verdict_text(app),
@@ -211,51 +213,88 @@ fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
             theme.heading,
             theme.heading,
         ));
-    } else {
-        let mut aside = format!(
-            "based on {} of {total} rated",
-            summary.figures.rated_on_scale
-        );
-        if summary.figures.rated_on_scale < PROVISIONAL_BELOW {
-            aside.push_str(" · provisional: rate more for a firmer answer");
-        }
-        lines.extend(title_lines(verdict_text(app), aside, width, theme));
+        return lines;
+    }
+    let mut aside = format!(
+        "based on {} of {total} rated",
+        summary.figures.rated_on_scale
+    );
+    if let Some(p) = lean.position.filter(|_| lean.outcome != Outcome::TooEarly) {
+        aside.push_str(&format!(" · position {p:.2}"));
+    }
+    lines.extend(title_lines(verdict_text(app), aside, width, theme));
+    lines.extend(wrapped(
+        "",
+        &strings::next_step(fw, lean),
+        width,
+        theme.text,
+        theme.text,
+    ));
+    if lean.outcome != Outcome::TooEarly {
+        let style = if lean.firm() {
+            theme.dim
+        } else {
+            theme.emphasis
+        };
+        lines.extend(wrapped(
+            "",
+            &strings::firmness(fw, lean),
+            width,
+            style,
+            style,
+        ));
     }
     lines
 }
 
-/// "Most telling": the competencies behind the verdict, with the user's level and both targets.
+/// "Most telling": the competencies that moved this user's position most, with their level
+/// and both targets; a flat profile says it has none. Then the closest flavour by shape.
 fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
     let summary = &app.results().summary;
+    let lean = &summary.figures.lean;
     let mut lines = Vec::new();
-    if !summary.figures.reasons.is_empty() {
-        let [p0, p1] = fw.main_profiles;
-        let sheet = app.results().what_if.as_ref().unwrap_or(app.sheet());
-        let reasons: Vec<String> = summary
-            .figures
-            .reasons
-            .iter()
-            .map(|&c| {
-                let competency = &fw.competencies[c];
-                let name = if with_names {
-                    format!("{} {}", competency.id, competency.name)
-                } else {
-                    competency.id.to_string()
-                };
-                format!(
-                    "{name}: you {} ({} {}, {} {})",
-                    sheet.level(c).map_or("·".to_string(), |l| l.to_string()),
-                    fw.roles[0].short,
-                    fw.target(p0, c),
-                    fw.roles[1].short,
-                    fw.target(p1, c)
-                )
-            })
-            .collect();
+    if summary.figures.rated_on_scale == 0 || lean.outcome == Outcome::TooEarly {
+        return lines;
+    }
+    let [p0, p1] = fw.main_profiles;
+    let reasons: Vec<String> = lean
+        .reasons
+        .iter()
+        .map(|reason| {
+            let c = reason.competency;
+            let competency = &fw.competencies[c];
+            let name = if with_names {
+                format!("{} {}", competency.id, competency.name)
+            } else {
+                competency.id.to_string()
+            };
+            format!(
+                "{name}: you {} ({} {}, {} {})",
+                reason.level,
+                fw.roles[0].short,
+                fw.target(p0, c),
+                fw.roles[1].short,
+                fw.target(p1, c)
+            )
+        })
+        .collect();
+    let body = if reasons.is_empty() {
+        strings::NO_REASONS.to_string()
+    } else {
+        reasons.join(" · ")
+    };
+    lines.extend(wrapped(
+        "Most telling: ",
+        &body,
+        width,
+        theme.dim,
+        theme.text,
+    ));
+    if let Some(flavour) = lean.flavour {
         lines.extend(wrapped(
-            "Most telling: ",
-            &reasons.join(" · "),
+            "Closest flavour: ",
+            &fw.profiles[flavour].name,
             width,
             theme.dim,
             theme.text,
@@ -264,7 +303,8 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
     lines
 }
 
-/// Fit per profile as bars, the target profile marked; two to a line when there is room.
+/// Readiness per profile as bars with "k/n" coverage, the target profile marked, provisional
+/// figures marked "?"; two to a line when there is room.
 fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
     let summary = &app.results().summary;
@@ -276,7 +316,7 @@ fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
         .max()
         .unwrap_or(10);
     let bar_cells = 8;
-    let fixed = 1 + 1 + bar_cells + 5;
+    let fixed = 1 + 1 + bar_cells + 5 + 9;
     let two_columns = width >= 2 * (12 + fixed) + 4;
     let name_width = if two_columns {
         longest.min((width - 4) / 2 - fixed)
@@ -289,7 +329,16 @@ fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
         .iter()
         .enumerate()
         .map(|(p, profile)| {
-            let fit = summary.figures.fits[p];
+            let fit = summary.figures.readiness[p];
+            let coverage = format!(
+                " {:>7}",
+                format!(
+                    "{}/{}{}",
+                    fit.rated,
+                    fit.required,
+                    if fit.provisional() { "?" } else { "" }
+                )
+            );
             let marker = if p == app.target_profile() {
                 "▸"
             } else {
@@ -309,10 +358,12 @@ fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
                     Span::styled(name, style),
                     Span::styled(bar(percent, 100.0, bar_cells), style),
                     Span::styled(format!(" {percent:>3.0}%"), style),
+                    Span::styled(coverage, theme.dim),
                 ],
                 None => vec![
                     Span::styled(name, style),
                     Span::styled(format!("{:<13}", "no basis yet"), theme.dim),
+                    Span::styled(coverage, theme.dim),
                 ],
             }
         })
@@ -337,15 +388,17 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
     let track = width
         .saturating_sub(left.chars().count() + right.chars().count() + 2)
         .clamp(11, 61);
-    let marker = (position * (track - 1) as f64).round() as usize;
-    // The "straddles both" band around the middle: fits within STRADDLE_POINTS of each other.
-    let half_band = (scoring::STRADDLE_POINTS / 200.0 * (track - 1) as f64).max(0.5);
-    let middle = (track - 1) as f64 / 2.0;
+    // The track runs from the first role (position 1) on the left to the second (position 0)
+    // on the right; a shape beyond either profile's own sits at the end.
+    let at = |p: f64| (1.0 - p.clamp(0.0, 1.0)) * (track - 1) as f64;
+    let marker = at(position).round() as usize;
+    // The no-lean band between the two thresholds.
+    let (band_from, band_to) = (at(scoring::LEANS_PM_AT), at(scoring::LEANS_PMO_AT));
     let line: String = (0..track)
         .map(|i| {
             if i == marker {
                 '●'
-            } else if (i as f64 - middle).abs() <= half_band {
+            } else if (band_from..=band_to).contains(&(i as f64)) {
                 '═'
             } else {
                 '─'
@@ -390,7 +443,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         TableCell::from("You"),
         TableCell::from(format!("{} target", fw.roles[0].short)),
         TableCell::from(format!("{} target", fw.roles[1].short)),
-        TableCell::from(format!("Fit {}", fw.profiles[app.target_profile()].short)),
+        TableCell::from(format!("Ready {}", fw.profiles[app.target_profile()].short)),
     ])
     .style(theme.heading);
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
@@ -415,7 +468,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .enumerate()
         .take(usize::from(inner.height.saturating_sub(1)))
         .map(|(index, (a, levels))| {
-            let fit = summary.figures.area_fit_to_target(index).percent;
+            let fit = summary.figures.area_readiness_for_target(index).percent;
             Row::new(vec![
                 TableCell::from(text::truncate(&a.name, name_width)),
                 TableCell::from(level_cell(levels.level, cells)).style(theme.emphasis),
