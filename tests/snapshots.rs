@@ -1,5 +1,6 @@
-//! Full-screen snapshots of every screen from the real `ui::render`, at 80×24 and 120×40,
-//! and the contrast of every screen in both colour themes under every common palette.
+//! Full-screen snapshots of every screen from the real `ui::render`, at 80×24 and 120×40
+//! (Results also at 100×30), without colour as under `NO_COLOR`, and the contrast of every
+//! screen in both colour themes under every common palette.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -219,6 +220,11 @@ fn results() {
     snap!("results_120x40_leans_pmo", results_with(pmo), 120, 40);
     snap!("results_80x24_straddles", results_with(both), 80, 24);
     snap!("results_120x40_straddles", results_with(both), 120, 40);
+    snap!("results_100x30_leans_pm", results_with(pm), 100, 30);
+    snap!("results_100x30_leans_pmo", results_with(pmo), 100, 30);
+    snap!("results_100x30_straddles", results_with(both), 100, 30);
+    // A flat profile: no role verdict and no "most telling" reasons.
+    snap!("results_100x30_flat_1s", results_with([1; 7]), 100, 30);
     let mut app = results_with(pm);
     apply(&mut app, &[Action::SwitchView]);
     snap!("results_80x24_gaps", app, 80, 24);

@@ -1,5 +1,6 @@
 //! Comparing two rounds of an assessment: what rose, fell or is new, per competency and area,
-//! and how each profile's fit moved. Pure functions; the command line and the app format them.
+//! how the lean's position and each profile's readiness moved. Pure functions; the command line
+//! and the app format them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
