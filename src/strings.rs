@@ -198,6 +198,13 @@ pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
     )
 }
 
+/// On Results, when nearly every rating is a 4 or 5: a calm suggestion, not a judgement.
+pub fn high_self_ratings(high: usize, rated: usize) -> String {
+    format!(
+        "You rated {high} of {rated} at 4 or 5 — self-ratings this high are rare; a second opinion helps."
+    )
+}
+
 /// The title of the note editor.
 pub fn note_editing_title() -> String {
     format!(

@@ -229,6 +229,16 @@ fn results_on(per_area: [u8; 7], colour: Option<Background>) -> App {
 }
 
 #[test]
+fn results_suggest_a_second_opinion_when_nearly_every_rating_is_high() {
+    snap!(
+        "results_100x30_high_ratings",
+        results_with([4, 4, 4, 5, 5, 4, 4]),
+        100,
+        30
+    );
+}
+
+#[test]
 fn results() {
     let pm = [4, 4, 3, 3, 3, 1, 1];
     let pmo = [2, 2, 4, 4, 4, 4, 4];

@@ -1,5 +1,6 @@
 //! The view: renders the whole screen from `&App`. Nothing here changes the assessment.
 
+pub mod calibration;
 pub mod contrast;
 pub mod grid;
 pub mod overlay;
