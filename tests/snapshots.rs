@@ -170,6 +170,10 @@ fn rate_hides_targets_until_rated_and_asks_for_evidence() {
         "rate_100x30_unrated_targets_hidden",
         draw(&mut app, 100, 30)
     );
+    insta::assert_snapshot!(
+        "rate_120x40_unrated_targets_hidden",
+        draw(&mut app, 120, 40)
+    );
     // A 4 with no note: Rate moves on and the footer asks what shows a 4.
     apply(&mut app, &[Action::Rate(level(4))]);
     insta::assert_snapshot!("rate_80x24_evidence_notice", draw(&mut app, 80, 24));
