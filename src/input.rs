@@ -288,6 +288,7 @@ fn table() -> Vec<Binding> {
         pair(rate_, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the competency text down / up", Help),
         one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unrated competency", Footer("unrated")),
         one(rate_, &[ch('e')], A::EditNote, "edit the note (evidence)", Footer("note")),
+        one(rate_, &[ch('T')], A::ToggleTargets, "show / hide the targets before you rate", Footer("targets")),
         one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),
         one(rate_, &[key(Esc)], A::Back, "back to the grid", Help),
         // Results.

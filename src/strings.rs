@@ -171,6 +171,40 @@ pub fn levels_title() -> String {
     )
 }
 
+/// On Rate, in place of the targets while they are hidden.
+pub fn targets_hidden() -> String {
+    format!(
+        "Targets are hidden until you rate this, so they don't steer your answer ({} shows them).",
+        keys(on(Screen::Rate), Action::ToggleTargets)
+    )
+}
+
+/// In the note pane of a competency rated 4 or 5 with no note: a gentle ask for evidence.
+pub fn evidence_prompt(level: crate::domain::Level) -> String {
+    format!(
+        "What did you do that shows a {level}? Press {} to add a note.",
+        keys(on(Screen::Rate), Action::EditNote)
+    )
+}
+
+/// After recording a 4 or 5 without a note (Rate has moved on): the same ask, and how to go
+/// back to it.
+pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
+    let rate = on(Screen::Rate);
+    format!(
+        "{id} at {level}: what did you do that shows it? {} then {} adds a note.",
+        input::first_key(rate, &Action::Left),
+        keys(rate, Action::EditNote)
+    )
+}
+
+/// On Results, when nearly every rating is a 4 or 5: a calm suggestion, not a judgement.
+pub fn high_self_ratings(high: usize, rated: usize) -> String {
+    format!(
+        "You rated {high} of {rated} at 4 or 5 — self-ratings this high are rare; a second opinion helps."
+    )
+}
+
 /// The title of the note editor.
 pub fn note_editing_title() -> String {
     format!(

@@ -474,6 +474,82 @@ fn empty_area_points_at_the_area() {
     );
 }
 
+// ---- level anchors -------------------------------------------------------------------------
+
+/// The built-in framework with DP1's level anchors replaced by `table`.
+fn dp1_levels(table: &str) -> String {
+    let start = unique(B, "id = \"DP1\"");
+    let from = cmd_support::find_from(B, start, "[competencies.levels]\n");
+    let to = cmd_support::find_from(B, from, "[competencies.targets]");
+    format!("{}{}{}", &B[..from], table, &B[to..])
+}
+
+#[test]
+fn a_framework_without_anchors_loads_with_the_scale_descriptors() {
+    let text = dp1_levels("");
+    let fw = Framework::from_toml(&text).expect("anchors are optional");
+    let dp1 = fw.competency_index(&CompetencyId::from("DP1")).unwrap();
+    for level in Level::all() {
+        assert_eq!(fw.competencies[dp1].anchor(level), None);
+        assert_eq!(fw.level_text(dp1, level), fw.scale.level(level).descriptor);
+    }
+}
+
+#[test]
+fn a_partial_set_of_anchors_falls_back_to_the_scale_for_the_rest() {
+    let text = dp1_levels("[competencies.levels]\n\"4\" = \"Scopes murky work.\"\n");
+    let fw = Framework::from_toml(&text).expect("a partial set is allowed");
+    let dp1 = fw.competency_index(&CompetencyId::from("DP1")).unwrap();
+    let four = Level::new(4).unwrap();
+    let three = Level::new(3).unwrap();
+    assert_eq!(fw.level_text(dp1, four), "Scopes murky work.");
+    assert_eq!(fw.level_text(dp1, three), fw.scale.level(three).descriptor);
+}
+
+#[test]
+fn an_anchor_for_a_level_off_the_scale_points_at_the_key() {
+    let text = dp1_levels("[competencies.levels]\n\"6\" = \"Beyond expert.\"\n");
+    let pos = pos_after(&text, "id = \"DP1\"", "\"6\"");
+    let p = assert_only(&text, pos, "not on the scale");
+    assert!(p.message.contains("DP1"), "{}", p.message);
+}
+
+#[test]
+fn an_anchor_key_that_is_not_a_number_points_at_the_key() {
+    let text = dp1_levels("[competencies.levels]\nexpert = \"Beyond expert.\"\n");
+    let pos = pos_after(&text, "id = \"DP1\"", "expert =");
+    assert_only(&text, pos, "not on the scale");
+}
+
+#[test]
+fn an_empty_anchor_points_at_the_text() {
+    let text = dp1_levels("[competencies.levels]\n\"2\" = \"  \"\n");
+    let pos = pos_after(&text, "\"2\" = \"  \"", "\"  \"");
+    assert_only(&text, pos, "empty");
+}
+
+#[test]
+fn an_anchor_of_several_lines_points_at_the_text() {
+    let text = dp1_levels("[competencies.levels]\n\"2\" = \"one\\ntwo\"\n");
+    let pos = pos_after(&text, "id = \"DP1\"", "\"one");
+    assert_only(&text, pos, "one line");
+}
+
+#[test]
+fn an_empty_anchor_table_points_at_the_table() {
+    let text = dp1_levels("[competencies.levels]\n");
+    let problems = problems(&text);
+    let pos = pos_after(&text, "id = \"DP1\"", "[competencies.levels]");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.line == pos.0 && p.message.contains("empty")),
+        "{}",
+        describe(&problems)
+    );
+    assert_cli_reports(&text, &problems);
+}
+
 // ---- levels --------------------------------------------------------------------------------
 
 #[test]

@@ -163,6 +163,30 @@ fn rate() {
 }
 
 #[test]
+fn rate_hides_targets_until_rated_and_asks_for_evidence() {
+    let mut app = fresh();
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    // DP1 is not rated: its own anchors, no targets anywhere, and the key that shows them.
+    insta::assert_snapshot!(
+        "rate_100x30_unrated_targets_hidden",
+        draw(&mut app, 100, 30)
+    );
+    insta::assert_snapshot!(
+        "rate_120x40_unrated_targets_hidden",
+        draw(&mut app, 120, 40)
+    );
+    // A 4 with no note: Rate moves on and the footer asks what shows a 4.
+    apply(&mut app, &[Action::Rate(level(4))]);
+    insta::assert_snapshot!("rate_80x24_evidence_notice", draw(&mut app, 80, 24));
+    // Back on DP1 the note pane asks, and the targets are shown now that it is rated.
+    apply(&mut app, &[Action::Left]);
+    insta::assert_snapshot!("rate_120x40_rated_without_note", draw(&mut app, 120, 40));
+    // The key shows the targets of unrated competencies too.
+    apply(&mut app, &[Action::Right, Action::ToggleTargets]);
+    insta::assert_snapshot!("rate_80x24_unrated_targets_shown", draw(&mut app, 80, 24));
+}
+
+#[test]
 fn too_small_and_overlays() {
     snap!("too_small_40x12", fresh(), 40, 12);
     snap!("too_small_20x5", fresh(), 20, 5);
@@ -207,6 +231,16 @@ fn results_on(per_area: [u8; 7], colour: Option<Background>) -> App {
     }
     apply(&mut app, &[Action::NextScreen]);
     app
+}
+
+#[test]
+fn results_suggest_a_second_opinion_when_nearly_every_rating_is_high() {
+    snap!(
+        "results_100x30_high_ratings",
+        results_with([4, 4, 4, 5, 5, 4, 4]),
+        100,
+        30
+    );
 }
 
 #[test]

@@ -222,6 +222,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             prop::option::of(competency_id()),
             prop::option::of(profile_id()),
             extras(&["zoom", "scroll"]),
+            any::<bool>(),
         ),
         prop::collection::btree_map(competency_id(), entry(), 0..12),
         prop::collection::btree_map(competency_id(), plan_item(), 0..4),
@@ -232,7 +233,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         .prop_map(
             |(
                 (name, framework, framework_version, created, updated),
-                (screen, competency, target, position_extra),
+                (screen, competency, target, position_extra, show_targets),
                 ratings,
                 plan,
                 mut extra,
@@ -255,6 +256,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         screen,
                         competency,
                         target,
+                        show_targets,
                     },
                     ratings,
                     plan,

@@ -34,6 +34,8 @@ pub enum Action {
     /// Remove the rating of the competency on the Rate screen.
     ClearRating,
     NextUnrated,
+    /// Rate: show or hide the targets of competencies not rated yet.
+    ToggleTargets,
     /// Open the note editor on the Rate screen.
     EditNote,
     /// A key for the text field being edited.

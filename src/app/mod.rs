@@ -31,7 +31,7 @@ pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
 pub use init::{AppInit, LockState, Opened};
 pub use plan::{PlanEditor, PlanField};
-pub use rate::{NA_ROW, RateState};
+pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
 

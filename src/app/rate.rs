@@ -6,6 +6,9 @@ use super::{Action, App, Effect};
 use crate::domain::{CompetencyId, Level, Rating, Screen};
 use crate::strings;
 
+/// From this level up, a rating without a note gets a gentle ask for evidence.
+pub const EVIDENCE_FROM: u8 = 4;
+
 /// Position of N/A in the Rate screen's level list.
 pub const NA_ROW: usize = Level::COUNT;
 
@@ -44,6 +47,16 @@ impl App {
             Some(Rating::NotApplicable) => NA_ROW,
             None => self.rate.cursor.min(NA_ROW),
         };
+    }
+
+    /// Whether Rate shows the targets of the competency on screen: once it is rated, or
+    /// always when the user asked for them.
+    pub fn targets_shown(&self) -> bool {
+        self.assessment.position.show_targets
+            || self
+                .assessment
+                .rating(&self.framework.competencies[self.rate.current].id)
+                .is_some()
     }
 
     pub(super) fn current_id(&self) -> CompetencyId {
@@ -111,6 +124,10 @@ impl App {
                     Vec::new()
                 }
             },
+            Action::ToggleTargets => {
+                self.assessment.position.show_targets = !self.assessment.position.show_targets;
+                self.position_changed()
+            }
             Action::EditNote => {
                 if self.read_only {
                     return self.refuse_write();
@@ -136,11 +153,20 @@ impl App {
         } else {
             self.first_unrated_after(self.rate.current)
         };
+        let unsupported = matches!(rating, Rating::Level(l) if l.value() >= EVIDENCE_FROM)
+            && self.assessment.note(&id).trim().is_empty();
         match next {
+            // Rate moves on, so the ask for evidence goes in the footer; when it stays, the
+            // note pane asks.
             Some(next) => {
                 self.rate.current = next;
                 self.sync_cursor();
-                self.notice = None;
+                self.notice = match rating {
+                    Rating::Level(level) if unsupported => {
+                        Some(strings::evidence_notice(id.as_str(), level))
+                    }
+                    _ => None,
+                };
             }
             None => {
                 self.sync_cursor();

@@ -324,3 +324,45 @@ fn a_new_order_or_filter_redoes_the_rows_and_keeps_the_figures() {
     assert!(app.results.summary.rows.len() < before.rows.len());
     assert_eq!(app.results.summary.figures, before.figures);
 }
+
+#[test]
+fn targets_stay_hidden_until_rated_or_asked_for_and_the_choice_is_kept() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert!(!app.targets_shown(), "DP1 is not rated");
+    app.update(Action::Rate(level(3)), t0());
+    app.update(Action::Left, t0());
+    assert!(app.targets_shown(), "DP1 is rated now");
+    app.update(Action::Right, t0());
+    assert!(!app.targets_shown(), "DP2 is not rated");
+    assert_eq!(
+        app.update(Action::ToggleTargets, t0()),
+        vec![Effect::Changed]
+    );
+    assert!(app.targets_shown());
+    assert!(app.assessment.position.show_targets, "kept in the file");
+    app.update(Action::ToggleTargets, t0());
+    assert!(!app.targets_shown());
+}
+
+#[test]
+fn a_4_or_5_without_a_note_asks_for_evidence_once_and_never_blocks() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::Rate(level(4)), t0());
+    assert_eq!(app.rate.current, 1, "a 4 is recorded and Rate moves on");
+    let notice = app.notice().expect("an ask for evidence");
+    assert!(notice.contains("DP1 at 4"), "{notice}");
+    assert!(notice.contains("what did you do"), "{notice}");
+    // A 3 needs no evidence prompt.
+    app.update(Action::Rate(level(3)), t0());
+    assert_eq!(app.notice(), None);
+    // A 5 with a note already written is not asked about.
+    app.assessment
+        .set_note(&"DP3".into(), "Joined six plans into one baseline.".into());
+    app.update(Action::Rate(level(5)), t0());
+    assert_eq!(app.notice(), None);
+    assert_eq!(app.assessment.rating(&"DP3".into()), Some(level(5)));
+}

@@ -47,6 +47,9 @@ pub struct Position {
     pub competency: Option<CompetencyId>,
     /// Id of the profile gaps are measured against.
     pub target: Option<String>,
+    /// Show the targets on Rate even before a competency is rated (they are hidden by default
+    /// so they don't anchor the rating).
+    pub show_targets: bool,
 }
 
 /// A rating and its evidence note for one competency.

@@ -169,6 +169,18 @@ pub struct Competency {
     pub practice: [String; 2],
     /// Target per profile, in [`Framework::profiles`] order.
     pub targets: Vec<Level>,
+    /// What each level looks like for this competency (its behavioural anchor), indexed by
+    /// level value; None where the file gives none and the scale's descriptor applies.
+    pub levels: Vec<Option<String>>,
+}
+
+impl Competency {
+    /// This competency's own anchor for a level, if the framework gives one.
+    pub fn anchor(&self, level: Level) -> Option<&str> {
+        self.levels
+            .get(usize::from(level.value()))
+            .and_then(|a| a.as_deref())
+    }
 }
 
 /// A validated framework.
@@ -206,6 +218,13 @@ impl Framework {
     }
 
     /// Position of a competency in [`Framework::competencies`].
+    /// What `level` looks like for competency `c`: its own anchor, else the scale's descriptor.
+    pub fn level_text(&self, c: usize, level: Level) -> &str {
+        self.competencies[c]
+            .anchor(level)
+            .unwrap_or(&self.scale.level(level).descriptor)
+    }
+
     pub fn competency_index(&self, id: &CompetencyId) -> Option<usize> {
         self.index.get(id).copied()
     }
@@ -362,6 +381,8 @@ struct RawCompetency {
     refs: Vec<String>,
     practice: Spanned<BTreeMap<String, String>>,
     targets: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
+    #[serde(default)]
+    levels: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
 }
 
 /// A flavour's target adjustments, each with its position in the file.
@@ -871,6 +892,7 @@ impl<'a> Validator<'a> {
             });
             let practice = self.check_practice(&id, c.practice, role_ids);
             let targets = self.check_competency_targets(&id, span, c.targets, profiles);
+            let levels = self.check_anchors(&id, c.levels);
             out.push(Competency {
                 id: CompetencyId(id),
                 area,
@@ -879,6 +901,7 @@ impl<'a> Validator<'a> {
                 refs: c.refs,
                 practice,
                 targets,
+                levels,
             });
         }
         out
@@ -916,6 +939,61 @@ impl<'a> Validator<'a> {
                 .cloned()
                 .unwrap_or_default()
         })
+    }
+
+    /// A competency's own level anchors, indexed by level value. A partial set is allowed: a
+    /// level without an anchor shows the scale's descriptor.
+    fn check_anchors(
+        &mut self,
+        id: &str,
+        raw: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+    ) -> Vec<Option<String>> {
+        let mut levels = vec![None; usize::from(Level::MAX) + 1];
+        let Some(raw) = raw else {
+            return levels;
+        };
+        if raw.get_ref().is_empty() {
+            self.report(
+                raw.span(),
+                format!(
+                    "competency {id}: [competencies.levels] is empty; describe at least one level or remove it"
+                ),
+            );
+        }
+        for (key, value) in raw.into_inner() {
+            let level = key
+                .get_ref()
+                .parse::<i64>()
+                .ok()
+                .filter(|_| key.get_ref().bytes().all(|b| b.is_ascii_digit()))
+                .and_then(Level::from_i64);
+            let Some(level) = level else {
+                self.report(
+                    key.span(),
+                    format!(
+                        "competency {id}: level {:?} is not on the scale; use \"0\" to \"{}\"",
+                        key.get_ref(),
+                        Level::MAX
+                    ),
+                );
+                continue;
+            };
+            let text = value.get_ref().trim();
+            if text.is_empty() {
+                self.report(
+                    value.span(),
+                    format!("competency {id}: the text for level {level} is empty"),
+                );
+            } else if text.contains('\n') {
+                self.report(
+                    value.span(),
+                    format!("competency {id}: the text for level {level} must be one line"),
+                );
+            } else {
+                levels[usize::from(level.value())] = Some(text.to_string());
+            }
+        }
+        levels
     }
 
     /// A competency's target for each profile, in profile order; a flavour's is resolved later.

@@ -1,6 +1,7 @@
 //! What rolefit knows, free of terminals and files: the framework, assessments, scoring.
 
 pub mod assessment;
+pub mod calibration;
 pub mod diff;
 pub mod framework;
 pub mod level;

@@ -12,7 +12,8 @@ use crate::text::display_safe;
 pub const TOP_GAPS: usize = 5;
 
 /// Competency `c`: where it is, its name and description, both roles' practice, and every
-/// level with its descriptor; then the current rating and note, when there are any.
+/// level with what it looks like for this competency (the scale's descriptor where it has no
+/// anchor); then the current rating and note, when there are any.
 pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> String {
     let competency = &framework.competencies[c];
     let area = &framework.areas[competency.area];
@@ -38,7 +39,7 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             out,
             "  {level} {}: {}",
             safe(&scale.label),
-            safe(&scale.descriptor)
+            safe(framework.level_text(c, level))
         );
     }
     let _ = writeln!(out, "  n N/A: {}", safe(&framework.scale.na));
@@ -221,10 +222,13 @@ mod tests {
                 text.contains(&format!(
                     "  {level} {}: {}",
                     scale.label,
-                    scale.descriptor.trim()
+                    comp.anchor(level)
+                        .expect("the built-in anchors every level")
                 )),
                 "{text}"
             );
+            // The competency's own anchor replaces the scale's generic descriptor.
+            assert!(!text.contains(&scale.descriptor), "{text}");
         }
         assert!(!text.contains("Your rating now"));
         a.set_rating(&comp.id, Some(Rating::NotApplicable));

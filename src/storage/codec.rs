@@ -83,6 +83,7 @@ struct RawPosition {
     screen: Option<Spanned<String>>,
     competency: Option<String>,
     target: Option<String>,
+    show_targets: Option<bool>,
 }
 
 /// A level as written: a whole number or text ("na"); anything else is refused with a message
@@ -256,6 +257,7 @@ fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, Pars
         screen,
         competency: p.competency.map(CompetencyId),
         target: p.target,
+        show_targets: p.show_targets.unwrap_or(false),
     })
 }
 
@@ -324,6 +326,7 @@ fn take_unknown_keys(table: &mut toml::Table) -> Vec<toml::Table> {
     position_extra.remove("screen");
     position_extra.remove("competency");
     position_extra.remove("target");
+    position_extra.remove("show_targets");
     let history_extras: Vec<toml::Table> = match table.get("history") {
         Some(toml::Value::Array(rounds)) => rounds
             .iter()
@@ -450,6 +453,8 @@ struct PositionOut<'a> {
     competency: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    show_targets: bool,
     #[serde(flatten)]
     extra: toml::Table,
 }
@@ -509,6 +514,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             screen: assessment.position.screen.key(),
             competency: assessment.position.competency.as_ref().map(|c| c.as_str()),
             target: assessment.position.target.as_deref(),
+            show_targets: assessment.position.show_targets,
             extra: position_extra,
         },
         ratings: assessment
@@ -609,6 +615,27 @@ level = "na"
             text.starts_with("format = 1\nframework = \"pm-vs-pmo\"\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_choice_to_show_targets_survives_a_round_trip() {
+        let a = parse(SAMPLE, "x").unwrap();
+        assert!(!a.position.show_targets, "targets are hidden by default");
+        assert!(
+            !to_toml(&a).contains("show_targets"),
+            "the default is not written"
+        );
+        let mut shown = a.clone();
+        shown.position.show_targets = true;
+        let text = to_toml(&shown);
+        assert!(text.contains("show_targets = true"), "{text}");
+        assert_eq!(parse(&text, "x").unwrap(), shown);
+        // Written by hand, it is read too.
+        let by_hand = SAMPLE.replace(
+            "competency = \"RI2\"\n",
+            "competency = \"RI2\"\nshow_targets = true\n",
+        );
+        assert!(parse(&by_hand, "x").unwrap().position.show_targets);
     }
 
     #[test]

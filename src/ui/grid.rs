@@ -354,7 +354,7 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         width,
         theme,
     );
-    lines.extend(practice_lines(fw, c, width, theme, |r| {
+    lines.extend(practice_lines(fw, c, width, theme, true, |r| {
         let is_col = matches!(
             (column, r),
             (GridColumn::FirstRole, 0) | (GridColumn::SecondRole, 1)

@@ -1,5 +1,6 @@
 //! The view: renders the whole screen from `&App`. Nothing here changes the assessment.
 
+pub mod calibration;
 pub mod contrast;
 pub mod grid;
 pub mod overlay;
@@ -220,6 +221,7 @@ pub fn practice_lines<'a>(
     competency: usize,
     width: usize,
     theme: &Theme,
+    show_targets: bool,
     heading: impl Fn(usize) -> (&'static str, ratatui::style::Style),
 ) -> Vec<Line<'a>> {
     let c = &framework.competencies[competency];
@@ -227,14 +229,16 @@ pub fn practice_lines<'a>(
     for (r, role) in framework.roles.iter().enumerate() {
         let target = framework.target(framework.main_profiles[r], competency);
         let (mark, style) = heading(r);
-        lines.push(Line::styled(
+        let heading = if show_targets {
             format!(
                 "{mark}In {} practice · target {target} {}",
                 role.short,
                 framework.scale.level(target).label
-            ),
-            style,
-        ));
+            )
+        } else {
+            format!("{mark}In {} practice", role.short)
+        };
+        lines.push(Line::styled(heading, style));
         lines.extend(wrapped("  ", &c.practice[r], width, theme.text, theme.text));
     }
     lines

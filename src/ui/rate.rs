@@ -9,7 +9,7 @@ use super::{
     Drawn, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys, text,
     title_lines, wrapped,
 };
-use crate::app::{Action, App, Mode, NA_ROW};
+use crate::app::{Action, App, EVIDENCE_FROM, Mode, NA_ROW};
 use crate::domain::{Level, Rating, Screen};
 use crate::input;
 use crate::strings;
@@ -93,14 +93,21 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         width,
         theme,
     );
-    lines.extend(practice_lines(fw, c, width, theme, |r| {
-        let style = if r == 0 {
-            theme.first_role
-        } else {
-            theme.second_role
-        };
-        ("", theme.title.patch(style))
-    }));
+    lines.extend(practice_lines(
+        fw,
+        c,
+        width,
+        theme,
+        app.targets_shown(),
+        |r| {
+            let style = if r == 0 {
+                theme.first_role
+            } else {
+                theme.second_role
+            };
+            ("", theme.title.patch(style))
+        },
+    ));
     let targets: Vec<String> = fw
         .profiles
         .iter()
@@ -108,13 +115,23 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         .map(|(p, profile)| format!("{} {}", profile.short, fw.target(p, c)))
         .collect();
     lines.push(Line::default());
-    lines.extend(wrapped(
-        "Targets: ",
-        &targets.join(" · "),
-        width,
-        theme.dim,
-        theme.dim,
-    ));
+    if app.targets_shown() {
+        lines.extend(wrapped(
+            "Targets: ",
+            &targets.join(" · "),
+            width,
+            theme.dim,
+            theme.dim,
+        ));
+    } else {
+        lines.extend(wrapped(
+            "",
+            &strings::targets_hidden(),
+            width,
+            theme.dim,
+            theme.dim,
+        ));
+    }
     let keys = scroll_keys(Screen::Rate);
     render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
 }
@@ -136,12 +153,13 @@ fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> 
         .unwrap_or(8)
         .min(14);
     let [p0, p1] = fw.main_profiles;
+    let show_targets = app.targets_shown();
     let mut rows: Vec<(usize, String, String, bool)> = Level::all()
         .map(|level| {
             let scale = fw.scale.level(level);
             let tags: Vec<&str> = [(p0, 0), (p1, 1)]
                 .into_iter()
-                .filter(|(p, _)| fw.target(*p, c) == level)
+                .filter(|(p, _)| show_targets && fw.target(*p, c) == level)
                 .map(|(_, r)| fw.roles[r].short.as_str())
                 .collect();
             let tag = if tags.is_empty() {
@@ -149,15 +167,17 @@ fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> 
             } else {
                 format!("[{} target] ", tags.join(" & "))
             };
-            let hint = scale
-                .hint
-                .as_ref()
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default();
+            // A competency's own anchor says how complex the work is; the generic descriptor
+            // takes the scale's complexity hint.
+            let anchor = fw.competencies[c].anchor(level);
+            let hint = match (anchor, &scale.hint) {
+                (None, Some(h)) => format!(" ({h})"),
+                _ => String::new(),
+            };
             (
                 usize::from(level.value()),
                 format!("{} {:<label_width$}", level, scale.label),
-                format!("{tag}{}{hint}", scale.descriptor),
+                format!("{tag}{}{hint}", fw.level_text(c, level)),
                 recorded == Some(Rating::Level(level)),
             )
         })
@@ -237,8 +257,17 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let note = app
         .assessment()
         .note(&app.framework().competencies[app.rate().current].id);
+    let competency = &app.framework().competencies[app.rate().current];
     let lines: Vec<Line> = if note.is_empty() {
-        vec![Line::styled("No note yet.", theme.dim)]
+        match app.assessment().rating(&competency.id) {
+            Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM => {
+                text::wrap(&strings::evidence_prompt(level), usize::from(inner.width))
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.emphasis))
+                    .collect()
+            }
+            _ => vec![Line::styled("No note yet.", theme.dim)],
+        }
     } else {
         text::wrap(note, usize::from(inner.width))
             .into_iter()

@@ -188,6 +188,7 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
 
 fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = verdict_lines(app, width, theme);
+    lines.extend(super::calibration::pattern_lines(app, width, theme));
     lines.extend(reason_lines(app, width, with_names, theme));
     let lean = &app.results().summary.figures.lean;
     if let (Some(position), false) = (lean.position, lean.outcome == Outcome::TooEarly) {

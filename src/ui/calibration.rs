@@ -1,0 +1,28 @@
+//! Calibration aids shown on Results: one calm line when the self-ratings look too uniformly
+//! high to be taken at face value. Kept apart from the Results layout so it stays one call.
+
+use ratatui::text::Line;
+
+use super::{Theme, wrapped};
+use crate::app::App;
+use crate::domain::calibration;
+use crate::strings;
+
+/// The pattern-check line (wrapped to `width`), or nothing when the ratings don't call for it.
+pub fn pattern_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = app.framework();
+    let ratings = fw
+        .competencies
+        .iter()
+        .map(|c| app.assessment().rating(&c.id));
+    match calibration::high_self_ratings(ratings) {
+        Some(found) => wrapped(
+            "",
+            &strings::high_self_ratings(found.high, found.rated),
+            width,
+            theme.dim,
+            theme.dim,
+        ),
+        None => Vec::new(),
+    }
+}
