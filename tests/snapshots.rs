@@ -276,6 +276,33 @@ fn results() {
     snap!("results_120x40_what_if", app, 120, 40);
 }
 
+/// Results → close a round → a typed label: the field shows the text at 100×30 and 200×60.
+#[test]
+fn results_round_label_shows_typed_text() {
+    for (name, width, height) in [
+        ("results_100x30_round_label_typed", 100, 30),
+        ("results_200x60_round_label_typed", 200, 60),
+    ] {
+        let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
+        apply(&mut app, &[Action::CloseRound]);
+        for c in "Before the review".chars() {
+            app.update(
+                Action::Edit(ratatui_textarea::Input {
+                    key: ratatui_textarea::Key::Char(c),
+                    ..Default::default()
+                }),
+                rolefit::clock::utc_from_epoch(0),
+            );
+        }
+        let backend = draw(&mut app, width, height);
+        assert!(
+            format!("{backend:?}").contains("Before the review"),
+            "{name}: the typed label is not shown"
+        );
+        insta::assert_snapshot!(name, backend);
+    }
+}
+
 /// Every screen in a theme at 100×30, by name.
 fn screens_on(background: Background) -> Vec<(&'static str, App)> {
     let colour = Some(background);

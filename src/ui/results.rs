@@ -82,7 +82,18 @@ fn render_round_label(
     theme: &Theme,
 ) {
     let width = area.width.saturating_sub(4).min(64);
-    let target = area.centered(Constraint::Length(width), Constraint::Length(7));
+    // The intro as wrapped to the popup's text width, the field (a border above and below
+    // the one line typed in), the hint, and the popup's own two borders.
+    let intro_lines = wrapped(
+        "",
+        strings::ROUND_INTRO,
+        usize::from(width.saturating_sub(4)),
+        theme.text,
+        theme.text,
+    );
+    let intro_height = intro_lines.len() as u16;
+    let height = (intro_height + 3 + 1 + 2).min(area.height);
+    let target = area.centered(Constraint::Length(width), Constraint::Length(height));
     frame.render_widget(Clear, target);
     let frame_block = block(
         Span::styled(
@@ -97,21 +108,12 @@ fn render_round_label(
         .inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(frame_block, target);
     let [intro, field, hint] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(intro_height),
         Constraint::Length(3),
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(wrapped(
-            "",
-            strings::ROUND_INTRO,
-            usize::from(intro.width),
-            theme.text,
-            theme.text,
-        )),
-        intro,
-    );
+    frame.render_widget(Paragraph::new(intro_lines), intro);
     let mut label = label.clone();
     label.set_cursor_line_style(Style::new());
     label.set_block(block(Span::styled(" Label ", theme.dim), true, theme));
