@@ -263,6 +263,8 @@ fn table() -> Vec<Binding> {
         one(prompt(PromptKind::Locked), &[ch('q'), key(Esc)], A::Cancel, "quit", Footer("quit")),
         one(prompt(PromptKind::ConfirmQuit), &[ch('y')], A::Confirm, "quit and lose unsaved changes", Footer("quit anyway")),
         one(prompt(PromptKind::ConfirmQuit), &[ch('n'), key(Esc)], A::Cancel, "stay (saving is retried)", Footer("stay")),
+        one(prompt(PromptKind::DiscardWhatIf), &[ch('y')], A::Confirm, "discard the what-if levels", Footer("discard")),
+        one(prompt(PromptKind::DiscardWhatIf), &[ch('n'), key(Esc)], A::Cancel, "keep trying levels", Footer("keep trying")),
         // Help overlay.
         one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),
         one(help, &[ch('q')], A::Quit, "save and quit", Footer("quit")),

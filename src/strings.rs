@@ -110,13 +110,30 @@ pub fn what_if_on() -> String {
         crate::domain::Level::from_const(0),
     ));
     format!(
-        "What-if: {} or {} change the selected level · {} keeps the changes · {} or {} discards",
+        "What-if: {}/{} change a level · {} keep · {} discard",
         input::binding_short_label(results, &Action::Right),
         input::binding_short_label(results, &zero),
         keys(results, Action::ApplyWhatIf),
         keys(results, Action::Back),
-        keys(results, Action::ToggleWhatIf)
     )
+}
+
+pub const WHAT_IF_NO_MOVE: &str = "no fit has moved yet";
+
+/// The question before a what-if with changes is discarded.
+pub fn discard_what_if(changes: usize) -> String {
+    let levels = if changes == 1 {
+        "1 level you changed".to_string()
+    } else {
+        format!("{changes} levels you changed")
+    };
+    format!("Discard the what-if and the {levels}? Your ratings stay as they are.")
+}
+
+/// "PMO Manager 64% → 71%": a fit before and under the what-if.
+pub fn fit_moved(profile: &str, before: Option<f64>, after: Option<f64>) -> String {
+    let percent = |p: Option<f64>| p.map_or("–".to_string(), |p| format!("{p:.0}%"));
+    format!("{profile} {} → {}", percent(before), percent(after))
 }
 
 pub const WHAT_IF_DISCARDED: &str = "What-if discarded; your ratings are unchanged.";
@@ -129,12 +146,28 @@ pub fn what_if_hint() -> String {
     )
 }
 
-pub fn what_if_applied(changed: usize) -> String {
-    match changed {
-        0 => "What-if closed: no level was changed.".to_string(),
-        1 => "Kept 1 what-if change as a rating.".to_string(),
-        n => format!("Kept {n} what-if changes as ratings."),
+/// The notice after keeping a what-if: each change as "DP1 3→5" ("·" for no level), the
+/// first eight by name and the rest counted.
+pub fn what_if_applied(changes: &[(String, Option<u8>, Option<u8>)]) -> String {
+    const NAMED: usize = 8;
+    if changes.is_empty() {
+        return "What-if closed: no level was changed.".to_string();
     }
+    let level = |l: Option<u8>| l.map_or("·".to_string(), |l| l.to_string());
+    let mut named: Vec<String> = changes
+        .iter()
+        .take(NAMED)
+        .map(|(id, from, to)| format!("{id} {}→{}", level(*from), level(*to)))
+        .collect();
+    if changes.len() > NAMED {
+        named.push(format!("and {} more", changes.len() - NAMED));
+    }
+    let what = if changes.len() == 1 {
+        "as a rating"
+    } else {
+        "as ratings"
+    };
+    format!("Kept {} {what}.", named.join(", "))
 }
 
 pub fn plan_saved(id: &str) -> String {

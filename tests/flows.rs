@@ -262,7 +262,10 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
     let pmo = r.app.framework().profile_index("pmo").unwrap();
     assert!(fits(&r)[pmo].percent > real[pmo].percent);
     let untouched = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
+    // Esc asks before the changed level goes; y discards.
     let r = run(dir.path(), "w5<esc>", (80, 24));
+    assert!(r.screen.contains("Discard the what-if?"), "{}", r.screen);
+    let r = run(dir.path(), "w5<esc>y", (80, 24));
     assert_eq!(fits(&r), real);
     let after = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
     assert_eq!(
@@ -271,7 +274,8 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
     );
     // Keep it: the rating is now 5 in the file.
     let r = run(dir.path(), "w5a", (80, 24));
-    assert!(r.screen.contains("Kept 1 what-if change"), "{}", r.screen);
+    assert!(r.screen.contains("as a rating."), "{}", r.screen);
+    assert!(r.screen.contains("→5 as a rating."), "{}", r.screen);
     let file = saved(dir.path());
     let fives = file["ratings"]
         .as_table()

@@ -276,6 +276,30 @@ fn results() {
     snap!("results_120x40_what_if", app, 120, 40);
 }
 
+/// A what-if shows the fits it moved, before → after, and a title hint that is not cut; a
+/// discard with changes asks first; keeping names what was kept.
+#[test]
+fn results_what_if_feedback() {
+    let mut app = results_with([2, 2, 4, 4, 4, 4, 4]);
+    apply(
+        &mut app,
+        &[Action::ToggleWhatIf, Action::Right, Action::Right],
+    );
+    let backend = draw(&mut app, 80, 24);
+    let screen = format!("{backend:?}");
+    assert!(screen.contains("Esc discard"), "title hint cut:\n{screen}");
+    assert!(screen.contains("% → "), "no before → after:\n{screen}");
+    insta::assert_snapshot!("results_80x24_what_if_deltas", backend);
+    apply(&mut app, &[Action::Back]);
+    let backend = draw(&mut app, 80, 24);
+    assert!(format!("{backend:?}").contains("Discard the what-if?"));
+    insta::assert_snapshot!("results_80x24_what_if_discard_prompt", backend);
+    apply(&mut app, &[Action::Cancel, Action::ApplyWhatIf]);
+    let backend = draw(&mut app, 80, 24);
+    assert!(format!("{backend:?}").contains("Kept "));
+    insta::assert_snapshot!("results_80x24_what_if_kept", backend);
+}
+
 /// Results → close a round → a typed label: the field shows the text at 100×30 and 200×60.
 #[test]
 fn results_round_label_shows_typed_text() {

@@ -135,6 +135,8 @@ pub enum Prompt {
     Locked,
     /// Quitting would lose changes that could not be saved.
     ConfirmQuit(String),
+    /// Discarding the what-if would lose this many changed levels.
+    DiscardWhatIf(usize),
 }
 
 impl Prompt {
@@ -144,6 +146,7 @@ impl Prompt {
             Prompt::Unreadable(_) => PromptKind::Unreadable,
             Prompt::Locked => PromptKind::Locked,
             Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
+            Prompt::DiscardWhatIf(_) => PromptKind::DiscardWhatIf,
         }
     }
 }
@@ -154,4 +157,5 @@ pub enum PromptKind {
     Unreadable,
     Locked,
     ConfirmQuit,
+    DiscardWhatIf,
 }

@@ -488,6 +488,19 @@ impl App {
                 Vec::new()
             }
             (Prompt::ConfirmQuit(_), Action::Confirm) => vec![Effect::Quit],
+            (Prompt::DiscardWhatIf(_), Action::Confirm) => {
+                self.prompt = None;
+                self.discard_what_if();
+                Vec::new()
+            }
+            (Prompt::DiscardWhatIf(_), Action::Cancel | Action::Back) => {
+                self.prompt = None;
+                Vec::new()
+            }
+            (Prompt::DiscardWhatIf(_), Action::Quit) => {
+                self.prompt = None;
+                self.quit()
+            }
             (Prompt::ConfirmQuit(_), Action::Cancel | Action::Back) => {
                 self.prompt = None;
                 self.quitting = false;

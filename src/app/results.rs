@@ -180,6 +180,8 @@ pub struct ResultsState {
     pub view: LowerView,
     /// Levels under what-if; None when showing the real ratings.
     pub what_if: Option<RatingSheet>,
+    /// Under a what-if: readiness per profile from the ratings themselves, for before → after.
+    pub before: Option<Vec<scoring::Readiness>>,
     pub plan: Option<PlanEditor>,
 }
 
@@ -194,6 +196,7 @@ impl ResultsState {
             filter: GapFilter::Rated,
             view: LowerView::Areas,
             what_if: None,
+            before: None,
             plan: None,
         }
     }
@@ -234,6 +237,14 @@ impl App {
             self.results.sort,
             self.results.filter,
         );
+        self.results.before = self.results.what_if.as_ref().map(|_| {
+            crate::domain::Summary::compute(
+                &self.framework,
+                &self.derived.sheet,
+                self.target_profile,
+            )
+            .readiness
+        });
         if keep_order {
             let target = self.target_profile;
             self.results.summary.rows = previous
@@ -308,19 +319,18 @@ impl App {
                 };
             }
             Action::OpenPlan | Action::Activate => return self.open_plan(),
-            Action::ToggleWhatIf => {
-                if self.results.what_if.take().is_some() {
-                    self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+            Action::ToggleWhatIf | Action::Back if self.what_if() => {
+                let changes = self.what_if_changes().len();
+                if changes == 0 {
+                    self.discard_what_if();
                 } else {
-                    self.results.what_if = Some(self.derived.sheet.clone());
-                    self.results.view = LowerView::Gaps;
-                    self.notice = Some(strings::what_if_on());
+                    self.prompt = Some(super::Prompt::DiscardWhatIf(changes));
                 }
-                self.refresh_results();
             }
-            Action::Back if self.what_if() => {
-                self.results.what_if = None;
-                self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+            Action::ToggleWhatIf => {
+                self.results.what_if = Some(self.derived.sheet.clone());
+                self.results.view = LowerView::Gaps;
+                self.notice = Some(strings::what_if_on());
                 self.refresh_results();
             }
             Action::ApplyWhatIf => return self.apply_what_if(),
@@ -351,26 +361,55 @@ impl App {
         Vec::new()
     }
 
-    fn apply_what_if(&mut self) -> Vec<Effect> {
-        let Some(sheet) = self.results.what_if.take() else {
-            self.notice = Some(strings::what_if_hint());
+    /// The competencies whose what-if level differs from the rating, in framework order, with
+    /// the level before and under the what-if.
+    pub fn what_if_changes(&self) -> Vec<(usize, Option<Level>, Option<Level>)> {
+        let Some(sheet) = &self.results.what_if else {
             return Vec::new();
         };
+        (0..self.framework.competencies.len())
+            .filter_map(|c| {
+                let (before, after) = (self.derived.sheet.level(c), sheet.level(c));
+                (before != after).then_some((c, before, after))
+            })
+            .collect()
+    }
+
+    /// Readiness per profile from the ratings themselves, while a what-if shows other figures.
+    pub fn what_if_before(&self) -> Option<&[scoring::Readiness]> {
+        self.results.before.as_deref()
+    }
+
+    /// Drops the what-if levels (asked first when there are any).
+    pub(super) fn discard_what_if(&mut self) {
+        self.results.what_if = None;
+        self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+        self.refresh_results();
+    }
+
+    fn apply_what_if(&mut self) -> Vec<Effect> {
+        if self.results.what_if.is_none() {
+            self.notice = Some(strings::what_if_hint());
+            return Vec::new();
+        }
+        let changes = self.what_if_changes();
+        self.results.what_if = None;
         if self.read_only {
             self.refresh_results();
             return self.refuse_write();
         }
-        let mut changed = 0;
-        for (c, competency) in self.framework.competencies.iter().enumerate() {
-            let level = sheet.level(c);
-            if level != self.derived.sheet.level(c) {
-                let rating = level.map(Rating::Level);
-                self.assessment.set_rating(&competency.id.clone(), rating);
-                changed += 1;
-            }
+        let mut named = Vec::new();
+        for &(c, before, after) in &changes {
+            let id = self.framework.competencies[c].id.clone();
+            self.assessment.set_rating(&id, after.map(Rating::Level));
+            named.push((
+                id.to_string(),
+                before.map(Level::value),
+                after.map(Level::value),
+            ));
         }
-        self.notice = Some(strings::what_if_applied(changed));
-        if changed == 0 {
+        self.notice = Some(strings::what_if_applied(&named));
+        if changes.is_empty() {
             self.refresh_results();
             return Vec::new();
         }

@@ -94,6 +94,7 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             " Unsaved changes ",
             format!("The last changes could not be saved: {reason}. Quit anyway and lose them?"),
         ),
+        Prompt::DiscardWhatIf(changes) => (" Discard the what-if? ", strings::discard_what_if(*changes)),
     };
     let mut lines = Vec::new();
     for paragraph in message.split('\n') {

@@ -37,10 +37,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     let title = if app.what_if() {
         Span::styled(
             format!(
-                " Your verdict · WHAT-IF, not saved ({} keep · {}/{} discard) ",
+                " WHAT-IF, not saved · {} keep · {} discard ",
                 keys(Action::ApplyWhatIf),
-                keys(Action::ToggleWhatIf),
-                keys(Action::Back)
+                input::binding_short_label(Mode::Screen(Screen::Results), &Action::Back)
             ),
             theme.warning,
         )
@@ -189,7 +188,8 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
 }
 
 fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = verdict_lines(app, width, theme);
+    let mut lines = what_if_lines(app, width, theme);
+    lines.extend(verdict_lines(app, width, theme));
     lines.extend(super::calibration::pattern_lines(app, width, theme));
     lines.extend(reason_lines(app, width, with_names, theme));
     let lean = &app.results().summary.figures.lean;
@@ -199,6 +199,36 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
     lines.extend(trend_line(app, width, theme));
     lines.extend(fit_lines(app, width, theme));
     lines
+}
+
+/// Under a what-if, the fits it moved, before → after ("PMO Manager 64% → 71%").
+fn what_if_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(before) = app.what_if_before() else {
+        return Vec::new();
+    };
+    let fw = app.framework();
+    let after = &app.results().summary.figures.readiness;
+    let rounded = |p: Option<f64>| p.map(|p| p.round() as i64);
+    let moved: Vec<String> = fw
+        .profiles
+        .iter()
+        .zip(before.iter().zip(after))
+        .filter(|(_, (b, a))| rounded(b.percent) != rounded(a.percent))
+        .map(|(profile, (b, a))| strings::fit_moved(&profile.name, b.percent, a.percent))
+        .collect();
+    let changes = app.what_if_changes().len();
+    let body = if moved.is_empty() {
+        strings::WHAT_IF_NO_MOVE.to_string()
+    } else {
+        moved.join(" · ")
+    };
+    wrapped(
+        &format!("What-if ({changes} changed): "),
+        &body,
+        width,
+        theme.warning,
+        theme.text,
+    )
 }
 
 /// The verdict, what it rests on, what to do next and how firm it is.
