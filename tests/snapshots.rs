@@ -162,6 +162,46 @@ fn rate() {
     snap!("rate_80x24_editing", app, 80, 24);
 }
 
+/// A long one-line note: the preview shows it wrapped over several lines with a marker naming
+/// the key that opens all of it, and the editor wraps it, so its start and end both show.
+#[test]
+fn rate_long_note_wraps_in_preview_and_editor() {
+    const NOTE: &str = "Started by mapping every stakeholder of the ERP rollout, then agreed \
+        the scope with finance and operations, wrote the requirements baseline, ran change \
+        control for eighteen months and closed the project on budget, which the sponsor \
+        signed off in the final review; afterwards I coached two junior project managers \
+        through their first scope baselines and wrote the template the PMO now uses ENDMARK";
+    let mut app = fresh();
+    apply(
+        &mut app,
+        &[Action::NextScreen, Action::NextScreen, Action::EditNote],
+    );
+    app.update(
+        Action::Paste(NOTE.to_string()),
+        rolefit::clock::utc_from_epoch(0),
+    );
+    apply(&mut app, &[Action::CloseEditor]);
+    assert_eq!(
+        app.assessment().note(&"DP1".into()),
+        NOTE,
+        "the stored text keeps its one line"
+    );
+    let preview = format!("{:?}", draw(&mut app, 80, 24));
+    assert!(
+        preview.contains("Started by") && preview.contains("change control"),
+        "the preview shows more than one wrapped line:\n{preview}"
+    );
+    assert!(preview.contains("more (e to read all)"), "{preview}");
+    insta::assert_snapshot!("rate_80x24_long_note", draw(&mut app, 80, 24));
+    apply(&mut app, &[Action::EditNote]);
+    let editing = format!("{:?}", draw(&mut app, 80, 24));
+    assert!(
+        editing.contains("the requirements baseline") && editing.contains("ENDMARK"),
+        "the editor wraps, so more than the line's end shows:\n{editing}"
+    );
+    insta::assert_snapshot!("rate_80x24_long_note_editing", draw(&mut app, 80, 24));
+}
+
 #[test]
 fn rate_hides_targets_until_rated_and_asks_for_evidence() {
     let mut app = fresh();

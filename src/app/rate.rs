@@ -24,7 +24,8 @@ pub struct RateState {
     pub info_scroll: usize,
 }
 
-/// A text area holding `text`, with the cursor at its end.
+/// A text area holding `text`, with the cursor at its end, wrapping long lines at words for
+/// display (the text itself keeps its own lines).
 pub(super) fn text_area(text: &str) -> TextArea<'static> {
     let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut area = TextArea::new(if lines.is_empty() {
@@ -32,6 +33,7 @@ pub(super) fn text_area(text: &str) -> TextArea<'static> {
     } else {
         lines
     });
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     area

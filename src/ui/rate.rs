@@ -32,12 +32,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     } else {
-        // The note gets the lines it needs (up to four) unless it is being edited.
-        let note_lines = app
+        // The note gets the lines it needs as wrapped (up to four; the rest is marked and `e`
+        // opens all of it) unless it is being edited.
+        let note = app
             .assessment()
-            .note(&app.framework().competencies[app.rate().current].id)
-            .lines()
-            .count()
+            .note(&app.framework().competencies[app.rate().current].id);
+        let note_lines = text::wrap(note, usize::from(area.width.saturating_sub(4)))
+            .len()
             .clamp(1, 4) as u16;
         let note_height = if app.editing() { 7 } else { note_lines + 2 };
         let width = usize::from(area.width.saturating_sub(3));
