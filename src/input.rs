@@ -295,10 +295,11 @@ fn table() -> Vec<Binding> {
         one(rate_, &[key(Esc)], A::Back, "back to the grid", Help),
         // Results.
         pair(results, (UP_K, A::Up), (DOWN_J, A::Down), "move in the gap table", Footer("move")),
+        one(results, &[ch('v')], A::SwitchView, "show areas / gaps (small terminals)", Footer("view")),
         one(results, &[key(Enter), ch('p')], A::OpenPlan, "plan: your target and next action", Footer("plan")),
+        one(results, &[ch('r')], A::RateSelected, "rate the selected competency (on Rate)", Footer("rate")),
         one(results, &[ch('w')], A::ToggleWhatIf, "what-if: try other levels (again to discard)", Footer("what-if")),
         one(results, &[ch('t')], A::CycleTarget, "change the target profile", Footer("target")),
-        one(results, &[ch('v')], A::SwitchView, "show areas / gaps (small terminals)", Footer("view")),
         one(results, &[ch('s')], A::CycleSort, "sort the gap table", Footer("sort")),
         one(results, &[ch('f')], A::CycleFilter, "filter the gap table", Footer("filter")),
         one(results, &[ch('c')], A::CloseRound, "close a round (to compare with later)", Footer("round")),

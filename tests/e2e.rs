@@ -717,7 +717,9 @@ fn without_status(screen: &str) -> Vec<&str> {
     rows.iter()
         .enumerate()
         .filter(|(i, _)| *i != status)
-        .map(|(_, r)| *r)
+        // A redraw after a clear writes no trailing blanks where the frame before may have
+        // overwritten old text with them.
+        .map(|(_, r)| r.trim_end())
         .collect()
 }
 

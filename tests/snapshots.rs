@@ -316,6 +316,23 @@ fn results() {
     snap!("results_120x40_what_if", app, 120, 40);
 }
 
+/// Results: the gap table marks the rows above and below its window on its borders, the
+/// footer says when keys were left out and names the key to all of them, and with the room the
+/// areas and the gaps show together (no `v`).
+#[test]
+fn results_gap_markers_footer_overflow_and_stacking() {
+    let pm = [4, 4, 3, 3, 3, 1, 1];
+    let mut app = results_with(pm);
+    apply(&mut app, &[Action::SwitchView]);
+    apply(&mut app, &[const { Action::Down }; 12]);
+    snap!("results_80x24_gaps_scrolled", app, 80, 24);
+    let mut app = results_with(pm);
+    apply(&mut app, &[Action::SwitchView]);
+    apply(&mut app, &[const { Action::Down }; 12]);
+    snap!("results_100x30_gaps_scrolled", app, 100, 30);
+    snap!("results_100x34_areas_and_gaps", results_with(pm), 100, 34);
+}
+
 /// A what-if shows the fits it moved, before → after, and a title hint that is not cut; a
 /// discard with changes asks first; keeping names what was kept.
 #[test]

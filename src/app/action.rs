@@ -58,6 +58,8 @@ pub enum Action {
     SwitchView,
     /// Results: edit the development plan for the selected competency.
     OpenPlan,
+    /// Results: rate the competency of the selected gap row (goes to Rate on it).
+    RateSelected,
     /// Plan editor: move between the target and the action.
     SwitchField,
     /// Results: start or discard a what-if.

@@ -265,10 +265,13 @@ impl App {
         // the table starts from the top next time it is shown.
         let keep = keep.filter(|_| self.screen == Screen::Results);
         let rows = &self.results.summary.rows;
-        self.results.selected = keep
-            .and_then(|c| rows.iter().position(|r| r.competency == c))
-            .unwrap_or(0)
-            .min(rows.len().saturating_sub(1));
+        let kept = keep.and_then(|c| rows.iter().position(|r| r.competency == c));
+        self.results.selected = kept.unwrap_or(0).min(rows.len().saturating_sub(1));
+        if kept.is_none() {
+            // The selection starts again from the top, and so does the table, not scrolled
+            // to a row no longer selected.
+            self.results.offset = 0;
+        }
     }
 
     /// A new order or filter of the gap table: the rows are redone, the figures are not.
@@ -310,6 +313,7 @@ impl App {
             Action::CycleFilter => {
                 self.results.filter = self.results.filter.next();
                 self.results.selected = 0;
+                self.results.offset = 0;
                 self.reorder_results();
             }
             Action::SwitchView => {
@@ -319,6 +323,13 @@ impl App {
                 };
             }
             Action::OpenPlan | Action::Activate => return self.open_plan(),
+            Action::RateSelected => {
+                let Some(c) = self.results.selected_competency() else {
+                    return Vec::new();
+                };
+                self.rate.current = c;
+                return self.go_to(Screen::Rate);
+            }
             Action::ToggleWhatIf | Action::Back if self.what_if() => {
                 let changes = self.what_if_changes().len();
                 if changes == 0 {

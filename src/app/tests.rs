@@ -444,3 +444,69 @@ fn a_4_or_5_without_a_note_asks_for_evidence_once_and_never_blocks() {
     assert_eq!(app.notice(), None);
     assert_eq!(app.assessment.rating(&"DP3".into()), Some(level(5)));
 }
+
+/// An app with every competency rated, on Results.
+fn rated_on_results() -> App {
+    let mut app = app();
+    let ids: Vec<_> = app
+        .framework
+        .competencies
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        app.assessment.set_rating(id, Some(level((i % 4) as u8)));
+    }
+    app.refresh();
+    app.update(Action::PrevScreen, t0());
+    assert_eq!(app.screen, Screen::Results);
+    app
+}
+
+#[test]
+fn r_on_results_rates_the_selected_gap_row_on_rate() {
+    let mut app = rated_on_results();
+    app.update(Action::Down, t0());
+    app.update(Action::Down, t0());
+    let c = app.results.selected_competency().expect("a gap row");
+    assert_eq!(
+        app.update(Action::RateSelected, t0()),
+        vec![Effect::SaveNow]
+    );
+    assert_eq!(app.screen, Screen::Rate);
+    assert_eq!(
+        app.rate.current, c,
+        "Rate opens on the selected row's competency"
+    );
+}
+
+#[test]
+fn the_gap_table_reopens_from_the_top_where_its_selection_resets() {
+    let mut app = rated_on_results();
+    app.update(Action::End, t0());
+    app.update(
+        Action::Drawn(crate::ui::Drawn {
+            gaps_offset: Some(20),
+            ..Default::default()
+        }),
+        t0(),
+    );
+    assert_eq!(app.results.offset, 20);
+    // A new filter starts the table from the top.
+    app.update(Action::CycleFilter, t0());
+    assert_eq!((app.results.selected, app.results.offset), (0, 0));
+    // Leaving Results and changing a rating: the table reopens from the top.
+    app.update(Action::End, t0());
+    app.update(
+        Action::Drawn(crate::ui::Drawn {
+            gaps_offset: Some(5),
+            ..Default::default()
+        }),
+        t0(),
+    );
+    app.update(Action::RateSelected, t0());
+    app.update(Action::Rate(level(5)), t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!((app.results.selected, app.results.offset), (0, 0));
+}

@@ -149,14 +149,30 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width_of =
         |(keys, short, _): &(String, &str, bool)| keys.chars().count() + short.chars().count() + 4;
     let reserved: usize = entries.iter().filter(|e| e.2).map(width_of).sum();
-    let mut budget = usize::from(area.width).saturating_sub(1 + reserved);
-    let mut shown = Vec::new();
-    for entry in &entries {
-        if entry.2 {
-            shown.push(entry);
-        } else if width_of(entry) <= budget {
-            budget -= width_of(entry);
-            shown.push(entry);
+    let fit = |mut budget: usize| {
+        let mut shown = Vec::new();
+        for entry in &entries {
+            if entry.2 {
+                shown.push(entry.clone());
+            } else if width_of(entry) <= budget {
+                budget -= width_of(entry);
+                shown.push(entry.clone());
+            }
+        }
+        shown
+    };
+    let budget = usize::from(area.width).saturating_sub(1 + reserved);
+    let mut shown = fit(budget);
+    // When a screen's keys are left out, the help's entry says so: "… ? for all keys".
+    const ALL_KEYS: &str = "for all keys";
+    let help = input::keys_for(mode, &crate::app::Action::ToggleHelp);
+    let help_entry = entries.iter().find(|e| e.0 == help);
+    if let (true, Some(entry)) = (shown.len() < entries.len(), help_entry) {
+        let extra = (2 + ALL_KEYS.chars().count()).saturating_sub(entry.1.chars().count());
+        shown = fit(budget.saturating_sub(extra));
+        if let Some(entry) = shown.iter_mut().find(|e| e.0 == help) {
+            entry.0 = format!("… {help}");
+            entry.1 = ALL_KEYS;
         }
     }
     let mut spans = vec![Span::raw(" ")];

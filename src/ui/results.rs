@@ -19,17 +19,36 @@ use crate::domain::{Level, Screen};
 use crate::input;
 use crate::strings;
 
-/// Body height from which the areas chart and the gap table are both shown.
-const STACK_HEIGHT: u16 = 34;
+/// Gap rows the table must have room for before the areas chart and the gap table are shown
+/// together; with less, `v` switches between them.
+const MIN_GAP_ROWS: u16 = 6;
+
+/// Height of the areas chart: a row per area (at most 12), its header and borders.
+fn areas_height(app: &App) -> u16 {
+    app.framework().areas.len().min(12) as u16 + 3
+}
+
+/// Whether a lower part `height` rows tall shows the areas and the gap table together: room
+/// for the chart and, below it, the table's borders, header and `MIN_GAP_ROWS` rows.
+fn stacks(app: &App, height: u16) -> bool {
+    height >= areas_height(app) + 3 + MIN_GAP_ROWS
+}
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
     let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
     let width = usize::from(area.width.saturating_sub(4));
     let max_lines = usize::from(area.height / 2).saturating_sub(2);
     let mut summary_lines = summary_lines(app, width, true, theme);
+    let below = |lines: usize| area.height.saturating_sub(lines as u16 + 2);
     if summary_lines.len() > max_lines {
         // Short of room: name the telling competencies by id only.
         summary_lines = self::summary_lines(app, width, false, theme);
+    } else if !stacks(app, below(summary_lines.len())) {
+        // Ids only, if that leaves room for the areas and the gaps together.
+        let short = self::summary_lines(app, width, false, theme);
+        if stacks(app, below(short.len())) {
+            summary_lines = short;
+        }
     }
     let summary_height = (summary_lines.len() as u16 + 2).min(area.height / 2);
     let [top, rest] =
@@ -53,16 +72,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         Paragraph::new(summary_lines),
         inner.inner(ratatui::layout::Margin::new(1, 0)),
     );
-    if area.height >= STACK_HEIGHT {
-        let areas_height = app.framework().areas.len().min(12) as u16 + 3;
+    if stacks(app, rest.height) {
         let [areas, gaps] =
-            Layout::vertical([Constraint::Length(areas_height), Constraint::Min(3)]).areas(rest);
-        render_areas(frame, areas, app, theme);
-        drawn.gaps_offset = render_gaps(frame, gaps, app, theme);
+            Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])
+                .areas(rest);
+        render_areas(frame, areas, app, true, theme);
+        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme);
     } else {
         match app.results().view {
-            LowerView::Areas => render_areas(frame, rest, app, theme),
-            LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, theme),
+            LowerView::Areas => render_areas(frame, rest, app, false, theme),
+            LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, false, theme),
         }
     }
     if app.plan_editor().is_some() {
@@ -452,14 +471,14 @@ fn level_cell(value: Option<f64>, cells: usize) -> String {
     }
 }
 
-fn render_areas(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) {
     let fw = app.framework();
     let summary = &app.results().summary;
     let mut title = vec![Span::styled(
         " Areas: you against both roles' targets ",
         theme.title,
     )];
-    if area.height < STACK_HEIGHT {
+    if !stacked {
         title.push(Span::styled(
             format!(
                 "· {} for gaps ",
@@ -537,10 +556,16 @@ fn band_label(band: Option<Band>) -> String {
 }
 
 /// Draws the gap table; returns its first row shown, if it has rows.
-fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<usize> {
+fn render_gaps(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    stacked: bool,
+    theme: &Theme,
+) -> Option<usize> {
     let state = app.results();
     let summary = &state.summary;
-    let block = block(gaps_title(app, area.height, theme), true, theme);
+    let block = block(gaps_title(app, stacked, theme), true, theme);
 
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -600,6 +625,19 @@ fn render_gaps(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Optio
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
+    // Rows above or below the window are marked on the borders, as scrolled text is.
+    let more = |frame: &mut Frame, y: u16, label: String| {
+        let width = (label.chars().count() as u16).min(inner.width);
+        let x = inner.x + inner.width.saturating_sub(width);
+        frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
+    };
+    if offset > 0 {
+        more(frame, area.y, format!(" ↑ {offset} more "));
+    }
+    let below = summary.rows.len().saturating_sub(offset + height);
+    if below > 0 {
+        more(frame, area.bottom() - 1, format!(" ↓ {below} more "));
+    }
     Some(offset)
 }
 
@@ -628,7 +666,7 @@ fn plan_field_lines<'a>(app: &App, plan: &PlanEditor, theme: &Theme) -> [Line<'a
 }
 
 /// The gap table's title: the target, the order and filter with their keys.
-fn gaps_title<'a>(app: &App, height: u16, theme: &Theme) -> Line<'a> {
+fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
     let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
     let state = app.results();
     let target = &app.framework().profiles[app.target_profile()];
@@ -645,7 +683,7 @@ fn gaps_title<'a>(app: &App, height: u16, theme: &Theme) -> Line<'a> {
             theme.dim,
         ),
     ];
-    if height < STACK_HEIGHT {
+    if !stacked {
         title.push(Span::styled(
             format!("· {} for areas ", keys(Action::SwitchView)),
             theme.dim,
