@@ -162,6 +162,23 @@ fn rate() {
     snap!("rate_80x24_editing", app, 80, 24);
 }
 
+/// Rate at every size: the competency's name and first description line, every level's label,
+/// descriptors cut at a word with "…", scroll markers for what is cut; at 60x18 the note is one
+/// line; at 200x60 the note box is as tall as the note and the competency text has the rest.
+#[test]
+fn rate_at_every_size() {
+    snap!("rate_60x18_fresh", fresh_rate(), 60, 18);
+    snap!("rate_60x18_with_note", rated(), 60, 18);
+    snap!("rate_80x24_fresh", fresh_rate(), 80, 24);
+    snap!("rate_200x60_with_note", rated(), 200, 60);
+}
+
+fn fresh_rate() -> App {
+    let mut app = fresh();
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    app
+}
+
 /// A long one-line note: the preview shows it wrapped over several lines with a marker naming
 /// the key that opens all of it, and the editor wraps it, so its start and end both show.
 #[test]

@@ -17,38 +17,76 @@ use crate::strings;
 /// Width from which the levels sit beside the description.
 const TWO_COLUMN_WIDTH: u16 = 110;
 
+/// Rows the competency pane needs to be of use: its borders, the id and name, and the first
+/// line of the description.
+const INFO_MIN: u16 = 4;
+
+/// How many level descriptors are wrapped in full; the others are cut to one line at a word,
+/// with "…".
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Expand {
+    All,
+    Cursor,
+    None,
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
+    // The note gets the lines it needs as wrapped (up to four; the rest is marked and `e`
+    // opens all of it) unless it is being edited.
+    let note_height = |width: u16| {
+        let note = app
+            .assessment()
+            .note(&app.framework().competencies[app.rate().current].id);
+        let lines = text::wrap(note, usize::from(width.saturating_sub(4)))
+            .len()
+            .clamp(1, 4) as u16;
+        if app.editing() { 7 } else { lines + 2 }
+    };
     if area.width >= TWO_COLUMN_WIDTH {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let levels = level_lines(app, usize::from(right.width.saturating_sub(3)), true, theme);
-        let [levels_area, note] = Layout::vertical([
+        let levels = level_lines(
+            app,
+            usize::from(right.width.saturating_sub(3)),
+            Expand::All,
+            theme,
+        );
+        // The note takes the rows it needs (the editor takes what is left); the competency
+        // text on the left has the full height.
+        let note = if app.editing() {
+            Constraint::Min(3)
+        } else {
+            Constraint::Length(note_height(right.width))
+        };
+        let [levels_area, note, _] = Layout::vertical([
             Constraint::Length(levels.len() as u16 + 2),
-            Constraint::Min(3),
+            note,
+            Constraint::Fill(1),
         ])
         .areas(right);
         drawn.rate_info = Some(render_info(frame, left, app, theme));
         render_levels(frame, levels_area, levels, theme);
         render_note(frame, note, app, theme);
     } else {
-        // The note gets the lines it needs as wrapped (up to four; the rest is marked and `e`
-        // opens all of it) unless it is being edited.
-        let note = app
-            .assessment()
-            .note(&app.framework().competencies[app.rate().current].id);
-        let note_lines = text::wrap(note, usize::from(area.width.saturating_sub(4)))
-            .len()
-            .clamp(1, 4) as u16;
-        let note_height = if app.editing() { 7 } else { note_lines + 2 };
+        let note_height = note_height(area.width);
         let width = usize::from(area.width.saturating_sub(3));
-        let full = level_lines(app, width, true, theme);
-        // Every descriptor in full when that still leaves room to read the competency.
-        let levels = if full.len() + 2 + usize::from(note_height) + 10 <= usize::from(area.height) {
-            full
-        } else {
-            level_lines(app, width, false, theme)
+        let lines = |expand| level_lines(app, width, expand, theme);
+        let fits = |levels: &Vec<Line>, note: u16, spare: u16| {
+            levels.len() as u16 + 2 + note + spare <= area.height
         };
+        // Every descriptor in full when that still leaves room to read the competency; else
+        // the highlighted one; else each on one line. The note shrinks to one line before the
+        // competency loses its name and first line.
+        let mut levels = lines(Expand::All);
+        if !fits(&levels, note_height, 10) {
+            levels = lines(Expand::Cursor);
+        }
+        if !fits(&levels, note_height, INFO_MIN) {
+            levels = lines(Expand::None);
+        }
+        let one_line_note = !app.editing() && !fits(&levels, note_height, INFO_MIN);
+        let note_height = if one_line_note { 1 } else { note_height };
         let [info, levels_area, note] = Layout::vertical([
             Constraint::Min(2),
             Constraint::Length(levels.len() as u16 + 2),
@@ -57,8 +95,50 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         .areas(area);
         drawn.rate_info = Some(render_info(frame, info, app, theme));
         render_levels(frame, levels_area, levels, theme);
-        render_note(frame, note, app, theme);
+        if one_line_note {
+            render_note_line(frame, note, app, theme);
+        } else {
+            render_note(frame, note, app, theme);
+        }
     }
+}
+
+/// The note on one line, for small terminals: its start, cut at a word with "…", and the key
+/// that opens it.
+fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let competency = &app.framework().competencies[app.rate().current];
+    let note = app.assessment().note(&competency.id);
+    let key = input::keys_for(Mode::Screen(Screen::Rate), &Action::EditNote);
+    let prefix = format!(" Note ({key}): ");
+    let width =
+        usize::from(area.width).saturating_sub(text::UnicodeWidthStr::width(prefix.as_str()) + 1);
+    let first = note.lines().next().unwrap_or("");
+    let (body, style) = if note.is_empty() {
+        ("none yet".to_string(), theme.dim)
+    } else if first.len() < note.trim_end().len() {
+        (clip_words(&format!("{first} …"), width), theme.text)
+    } else {
+        (clip_words(first, width), theme.text)
+    };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(prefix, theme.title),
+            Span::styled(body, style),
+        ]),
+        area,
+    );
+}
+
+/// `text` in `width` columns: whole, or cut after the last word that fits, with "…".
+fn clip_words(text_value: &str, width: usize) -> String {
+    if text::UnicodeWidthStr::width(text_value) <= width {
+        return text_value.to_string();
+    }
+    let first = text::wrap(text_value, width.saturating_sub(1).max(1))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    format!("{}…", first.trim_end())
 }
 
 /// Draws the competency text; returns the first line shown.
@@ -137,10 +217,9 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
 }
 
-/// One row per level and one for N/A. With `expand_all` every descriptor is wrapped in full;
-/// otherwise only the highlighted one is, and the others are cut to one line, so the list stays
-/// compact on small terminals.
-fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> Vec<Line<'a>> {
+/// One row per level and one for N/A, each descriptor wrapped in full or cut to one line at a
+/// word with "…" (see `Expand`), so the list stays compact on small terminals.
+fn level_lines<'a>(app: &App, width: usize, expand: Expand, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
     let c = app.rate().current;
     let recorded = app.assessment().rating(&fw.competencies[c].id);
@@ -209,10 +288,10 @@ fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> 
         } else {
             style
         };
-        let parts = if is_cursor || expand_all {
+        let parts = if expand == Expand::All || (is_cursor && expand == Expand::Cursor) {
             text::wrap(&rest, rest_width)
         } else {
-            vec![text::truncate(&rest, rest_width)]
+            vec![clip_words(&rest, rest_width)]
         };
         for (i, part) in parts.into_iter().enumerate() {
             let lead = if i == 0 {
