@@ -625,18 +625,22 @@ fn render_gaps(
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
-    // Rows above or below the window are marked on the borders, as scrolled text is.
-    let more = |frame: &mut Frame, y: u16, label: String| {
+    // Rows above and below the window are counted on the bottom border, clear of the title:
+    // " ↑ 5 · ↓ 20 more ".
+    let below = summary.rows.len().saturating_sub(offset + height);
+    let marks: Vec<String> = [(offset, "↑"), (below, "↓")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, arrow)| format!("{arrow} {n}"))
+        .collect();
+    if !marks.is_empty() {
+        let label = format!(" {} more ", marks.join(" · "));
         let width = (label.chars().count() as u16).min(inner.width);
         let x = inner.x + inner.width.saturating_sub(width);
-        frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
-    };
-    if offset > 0 {
-        more(frame, area.y, format!(" ↑ {offset} more "));
-    }
-    let below = summary.rows.len().saturating_sub(offset + height);
-    if below > 0 {
-        more(frame, area.bottom() - 1, format!(" ↓ {below} more "));
+        frame.render_widget(
+            Line::from(label),
+            Rect::new(x, area.bottom().saturating_sub(1), width, 1),
+        );
     }
     Some(offset)
 }
