@@ -39,6 +39,23 @@ pub fn welcome_short() -> String {
     )
 }
 
+/// Enter on Rate with no level highlighted: nothing is recorded without a choice.
+pub fn choose_level() -> String {
+    let rate = on(Screen::Rate);
+    format!(
+        "Nothing recorded: press a level ({}) or {} for N/A, or highlight one with {} and press {}.",
+        input::binding_short_label(
+            rate,
+            &Action::Rate(crate::domain::Rating::Level(
+                crate::domain::Level::from_const(0)
+            ))
+        ),
+        keys(rate, Action::Rate(crate::domain::Rating::NotApplicable)),
+        input::binding_short_label(rate, &Action::Down),
+        keys(rate, Action::Activate),
+    )
+}
+
 pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
 pub const READ_ONLY_NEWER: &str = "Read-only: newer file format";

@@ -381,3 +381,22 @@ fn without_a_signal_nothing_suspends() {
     let (_, spy) = suspending(dir.path(), "<tab><tab>4<tab>", None);
     assert!(spy.files.is_empty());
 }
+
+#[test]
+fn enter_enter_enter_from_the_grid_records_nothing() {
+    // Enter twice on an area opens and closes it; nothing is recorded either way.
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><enter><enter><enter>", (80, 24));
+    assert_eq!(r.app.progress().0, 0, "{}", r.screen);
+    // Open the area, open its first competency in Rate, press Enter there.
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><enter><down><enter><enter>", (80, 24));
+    assert_eq!(r.app.screen(), Screen::Rate, "{}", r.screen);
+    assert_eq!(r.app.progress().0, 0, "{}", r.screen);
+    assert!(
+        !r.screen.contains('▶'),
+        "no level is highlighted: {}",
+        r.screen
+    );
+    assert!(r.screen.contains("Nothing recorded"), "{}", r.screen);
+}

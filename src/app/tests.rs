@@ -366,3 +366,33 @@ fn a_4_or_5_without_a_note_asks_for_evidence_once_and_never_blocks() {
     assert_eq!(app.notice(), None);
     assert_eq!(app.assessment.rating(&"DP3".into()), Some(level(5)));
 }
+
+#[test]
+fn enter_on_an_unrated_competency_records_nothing_until_a_level_is_highlighted() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(
+        app.rate.cursor, None,
+        "nothing highlighted on an unrated competency"
+    );
+    assert_eq!(app.update(Action::Activate, t0()), Vec::new());
+    assert_eq!(app.assessment.rating(&"DP1".into()), None);
+    assert_eq!(app.rate.current, 0);
+    assert!(app.notice().unwrap().contains("Nothing recorded"));
+    // ↓ starts at the top, ↑ at the bottom; then Enter records the deliberate choice.
+    app.update(Action::Down, t0());
+    assert_eq!(app.rate.cursor, Some(0));
+    app.update(Action::Down, t0());
+    app.update(Action::Activate, t0());
+    assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(1)));
+    assert_eq!(
+        app.rate.cursor, None,
+        "the next, unrated competency highlights nothing"
+    );
+    app.update(Action::Up, t0());
+    assert_eq!(app.rate.cursor, Some(NA_ROW));
+    // Back on the rated one, its rating is highlighted.
+    app.update(Action::Left, t0());
+    assert_eq!(app.rate.cursor, Some(1));
+}

@@ -190,7 +190,7 @@ fn level_lines<'a>(app: &App, width: usize, expand_all: bool, theme: &Theme) -> 
     ));
     let mut lines = Vec::new();
     for (row, head, rest, is_recorded) in rows {
-        let is_cursor = app.rate().cursor == row;
+        let is_cursor = app.rate().cursor == Some(row);
         let head = format!(
             "{}{} {head} ",
             if is_cursor { "▶" } else { " " },
