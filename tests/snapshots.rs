@@ -209,6 +209,21 @@ fn too_small_and_overlays() {
     snap!("prompt_locked_80x24", app, 80, 24);
 }
 
+#[test]
+fn read_only_lists_no_key_that_writes() {
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let mut app = App::new(
+        fresh_init(fw, assessment).lock(LockState::Unavailable("read-only file system".into())),
+    );
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    let screen = draw(&mut app, 80, 24);
+    let text = format!("{screen}");
+    let footer = text.lines().last().unwrap();
+    assert!(!footer.contains("0-5"), "{footer}");
+    insta::assert_snapshot!("rate_80x24_read_only", screen);
+}
+
 /// An app on Results with every competency rated by area (one level per area).
 fn results_with(per_area: [u8; 7]) -> App {
     results_on(per_area, None)
