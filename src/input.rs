@@ -304,7 +304,7 @@ fn table() -> Vec<Binding> {
         pair(rate_, (UP_K, A::Up), (DOWN_J, A::Down), "highlight a level", Help),
         one(rate_, &[key(Enter)], A::Activate, "record the highlighted level", Help),
         pair(rate_, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the competency text down / up", Help),
-        one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unrated competency", Footer("unrated")),
+        one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unanswered competency", Footer("unanswered")),
         one(rate_, &[ch('e')], A::EditNote, "edit the note (evidence)", Footer("note")),
         one(rate_, &[ch('T')], A::ToggleTargets, "show / hide the targets before you rate", Footer("targets")),
         one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),

@@ -56,7 +56,8 @@ pub fn choose_level() -> String {
     )
 }
 
-pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
+pub const ALL_RATED: &str =
+    "Every competency is answered (rated or N/A): see Results, or keep refining.";
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
 pub const READ_ONLY_NEWER: &str = "Read-only: newer file format";
 pub const READ_ONLY_NO_LOCK: &str = "Read-only: no lock";
@@ -89,11 +90,11 @@ pub fn too_small(need: (u16, u16), have: (u16, u16), screen: Screen) -> String {
 }
 
 pub fn resumed(rated: usize, total: usize) -> String {
-    format!("Resumed — {rated}/{total} rated")
+    format!("Resumed — {rated}/{total} answered")
 }
 
 pub fn progress(rated: usize, total: usize) -> String {
-    format!("{rated}/{total} rated")
+    format!("{rated}/{total} answered")
 }
 
 pub fn target_notice(profile: &str) -> String {
@@ -373,7 +374,7 @@ pub const PLAIN_NOTE_PROMPT: &str = "Note (one line, empty keeps the current not
 /// The first lines of a plain session.
 pub fn plain_intro(name: &str, rated: usize, total: usize) -> String {
     format!(
-        "rolefit, plain mode. Assessment \"{name}\": {rated} of {total} competencies rated.\nEach competency comes with its levels; answer with a level and rolefit saves it at once.\n"
+        "rolefit, plain mode. Assessment \"{name}\": {rated} of {total} competencies answered (rated or N/A).\nEach competency comes with its levels; answer with a level and rolefit saves it at once.\n"
     )
 }
 
@@ -392,7 +393,7 @@ pub const PLAIN_NOTE_SAVED: &str = "Note saved.";
 
 /// After an answer is recorded.
 pub fn plain_recorded(id: &str, rating: &str, rated: usize, total: usize) -> String {
-    format!("Saved {id}: {rating}. {rated} of {total} rated.")
+    format!("Saved {id}: {rating}. {rated} of {total} answered.")
 }
 
 /// After an answer is recorded but the save failed.
@@ -403,12 +404,12 @@ pub fn plain_not_saved(reason: &str) -> String {
 }
 
 /// When plain mode starts with nothing left to rate.
-pub const PLAIN_ALL_RATED: &str = "Every competency is rated. To change one, use rolefit rate ID LEVEL, or open rolefit in a full terminal.";
+pub const PLAIN_ALL_RATED: &str = "Every competency is answered (rated or N/A). To change one, use rolefit rate ID LEVEL, or open rolefit in a full terminal.";
 
 /// At the end of the list with some competencies left unrated.
 pub fn plain_end_with_skipped(skipped: usize) -> String {
     format!(
-        "End of the list. {skipped} competency(ies) are still unrated; run rolefit --plain again to answer them."
+        "End of the list. {skipped} competency(ies) are still unanswered; run rolefit --plain again to answer them."
     )
 }
 
@@ -416,9 +417,9 @@ pub fn plain_end_with_skipped(skipped: usize) -> String {
 pub fn plain_quit(rated: usize, total: usize, next: Option<&str>) -> String {
     match next {
         Some(next) => format!(
-            "Saved: {rated} of {total} rated. Run rolefit --plain again to continue at {next}."
+            "Saved: {rated} of {total} answered. Run rolefit --plain again to continue at {next}."
         ),
-        None => format!("Saved: {rated} of {total} rated."),
+        None => format!("Saved: {rated} of {total} answered."),
     }
 }
 
@@ -432,10 +433,12 @@ pub fn rate_done(
 ) -> String {
     match rating {
         Some(rating) => {
-            format!("Rated {competency}: {rating}. {rated} of {total} rated in \"{name}\".")
+            format!("Rated {competency}: {rating}. {rated} of {total} answered in \"{name}\".")
         }
         None => {
-            format!("Cleared the rating of {competency}. {rated} of {total} rated in \"{name}\".")
+            format!(
+                "Cleared the rating of {competency}. {rated} of {total} answered in \"{name}\"."
+            )
         }
     }
 }

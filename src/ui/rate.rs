@@ -84,7 +84,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     let width = usize::from(inner.width);
     let status = match app.assessment().rating(&competency.id) {
         None => "not rated yet".to_string(),
-        Some(Rating::NotApplicable) => "rated N/A".to_string(),
+        Some(Rating::NotApplicable) => "answered N/A".to_string(),
         Some(Rating::Level(l)) => format!("rated {l} {}", fw.scale.level(l).label),
     };
     let mut lines = title_lines(
