@@ -411,3 +411,33 @@ fn n_a_is_answered_not_rated_in_the_tab_bar_and_the_gap_filter() {
     let dp1 = r.screen.lines().find(|l| l.contains("DP1 ")).unwrap();
     assert!(dp1.contains("N/A") && !dp1.contains("unrated"), "{dp1}");
 }
+
+#[test]
+fn the_flavour_pane_names_the_role_the_flavours_derive_from() {
+    // The minimal framework with its flavour moved to the first role.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/frameworks/minimal.toml"),
+    )
+    .unwrap()
+    .replace(
+        "role = \"architect\"\nbase = \"architect\"",
+        "role = \"analyst\"\nbase = \"analyst\"",
+    );
+    let fw = Framework::from_toml(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw, "f", (120, 40));
+    assert!(
+        r.screen.contains("Business Analyst · flavours"),
+        "{}",
+        r.screen
+    );
+    assert!(r.screen.contains("Lead Architect"), "{}", r.screen);
+    assert!(
+        r.screen.contains("Business Analyst's"),
+        "the intro names the base's role: {}",
+        r.screen
+    );
+    assert!(!r.screen.contains("Solution Architect's"), "{}", r.screen);
+    assert_eq!(r.app.roles().focus, 0);
+}
