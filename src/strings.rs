@@ -39,6 +39,21 @@ pub fn welcome_short() -> String {
     )
 }
 
+/// The focus of a role on an area that is not part of it, told apart from the rating "N/A".
+pub const NOT_PART_OF_ROLE: &str = "— not in the role";
+
+/// The Grid's legend of what its cells mean, the shorter one where the full one does not fit.
+pub fn grid_legend(target: &str, width: usize) -> String {
+    let full = format!(
+        "You: level, N/A, · unanswered; ▲▼ since last round; →4 your target; areas: answered of total, ready % for {target}"
+    );
+    if full.chars().count() <= width {
+        full
+    } else {
+        "· unanswered · ▲▼ since last round · →4 your target".to_string()
+    }
+}
+
 /// Enter on Rate with no level highlighted: nothing is recorded without a choice.
 pub fn choose_level() -> String {
     let rate = on(Screen::Rate);

@@ -154,6 +154,30 @@ fn grid() {
 }
 
 #[test]
+fn grid_cells_say_what_they_are() {
+    let mut app = rated();
+    apply(
+        &mut app,
+        &[Action::NextScreen, Action::NextScreen, Action::NextScreen],
+    );
+    apply(&mut app, &[Action::End]);
+    for (width, height) in [(60, 18), (80, 24)] {
+        let text = format!("{}", draw(&mut app, width, height));
+        // Area rows count answers in words; the legend names the marks.
+        assert!(text.contains("0 of 4"), "{text}");
+        assert!(
+            text.contains("▲▼ since last round · →4 your target"),
+            "{text}"
+        );
+        // The PM's focus on Capability Development is not the rating N/A.
+        let cd = text.lines().find(|l| l.contains("Capability")).unwrap();
+        assert!(!cd.contains("N/A") && cd.contains("— not"), "{cd}");
+    }
+    insta::assert_snapshot!("grid_60x18_collapsed_end", draw(&mut app, 60, 18));
+    insta::assert_snapshot!("grid_80x24_collapsed_end", draw(&mut app, 80, 24));
+}
+
+#[test]
 fn rate() {
     snap!("rate_80x24_with_note", rated(), 80, 24);
     snap!("rate_120x40_with_note", rated(), 120, 40);
