@@ -3,7 +3,7 @@
 //!
 //! For each run it measures:
 //! - time to the first full frame: from spawn until a complete frame shows a known text (the
-//!   baseline's title; rolefit's tab bar with "Roles" and "N/M rated");
+//!   baseline's title; rolefit's tab bar with "Roles" and "N/M answered");
 //! - keypress-to-redraw latency: a key that changes the screen is sent, and the time until a
 //!   complete frame differs from the one before (outside the two status/footer rows) is taken;
 //!   the next key is sent only then. Baseline: ↓/↑ in its list. rolefit: ↓/↑ on the Grid (no
@@ -448,7 +448,7 @@ fn baseline_ready(text: &str) -> bool {
 
 fn rolefit_ready(text: &str) -> bool {
     let tabs = row(text, 0);
-    tabs.contains("Roles") && tabs.contains(" rated")
+    tabs.contains("Roles") && tabs.contains(" answered")
 }
 
 fn on_tab(text: &str, tab: &str) -> bool {

@@ -69,6 +69,21 @@ impl Binding {
             .map(|(_, action)| action)
     }
 
+    /// Whether the binding changes the assessment (so read-only mode does not list it).
+    pub fn writes(&self) -> bool {
+        self.groups.iter().any(|(_, action)| {
+            matches!(
+                action,
+                Action::Rate(_)
+                    | Action::ClearRating
+                    | Action::EditNote
+                    | Action::OpenPlan
+                    | Action::ApplyWhatIf
+                    | Action::CloseRound
+            )
+        })
+    }
+
     /// Whether the binding does this action.
     fn does(&self, action: &Action) -> bool {
         self.groups.iter().any(|(_, a)| a == action)
@@ -235,7 +250,9 @@ const LEFT_H: &[Key] = &[key(Left), ch('h')];
 const RIGHT_L: &[Key] = &[key(Right), ch('l')];
 const UP_K: &[Key] = &[key(Up), ch('k')];
 const DOWN_J: &[Key] = &[key(Down), ch('j')];
-const CLEAR: &[Key] = &[ch('x'), key(Delete), key(Backspace)];
+/// Clearing is on the delete keys only: `x` writes the report on Results, and a key must not
+/// be harmless on one screen and destroy a rating on another.
+const CLEAR: &[Key] = &[key(Delete), key(Backspace)];
 
 fn screen(s: Screen) -> Scope {
     Scope::In(Mode::Screen(s))
@@ -266,8 +283,9 @@ fn table() -> Vec<Binding> {
         one(prompt(PromptKind::DiscardWhatIf), &[ch('y')], A::Confirm, "discard the what-if levels", Footer("discard")),
         one(prompt(PromptKind::DiscardWhatIf), &[ch('n'), key(Esc)], A::Cancel, "keep trying levels", Footer("keep trying")),
         // Help overlay.
+        // q closes help, as in less and htop; Ctrl-C still quits.
         one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),
-        one(help, &[ch('q')], A::Quit, "save and quit", Footer("quit")),
+        one(help, &[ch('q')], A::Back, "close help (as in less)", Help),
         // Roles.
         pair(roles, (LEFT_H, A::Left), (RIGHT_L, A::Right), "switch pane", Footer("pane")),
         pair(roles, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the pane", Footer("scroll")),
@@ -288,7 +306,7 @@ fn table() -> Vec<Binding> {
         pair(rate_, (UP_K, A::Up), (DOWN_J, A::Down), "highlight a level", Help),
         one(rate_, &[key(Enter)], A::Activate, "record the highlighted level", Help),
         pair(rate_, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the competency text down / up", Help),
-        one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unrated competency", Footer("unrated")),
+        one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unanswered competency", Footer("unanswered")),
         one(rate_, &[ch('e')], A::EditNote, "edit the note (evidence)", Footer("note")),
         one(rate_, &[ch('T')], A::ToggleTargets, "show / hide the targets before you rate", Footer("targets")),
         one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),
@@ -386,6 +404,14 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
         None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
         None => None,
     }
+}
+
+/// The bindings to list for a mode, leaving out those that write when the file is read-only.
+pub fn listed_bindings(mode: Mode, read_only: bool) -> Vec<&'static Binding> {
+    visible_bindings(mode)
+        .into_iter()
+        .filter(|b| !(read_only && b.writes()))
+        .collect()
 }
 
 /// The bindings to list for a mode: its own first, then those of every screen.
@@ -592,6 +618,51 @@ mod tests {
         let context = Mode::Help;
         assert_eq!(map_event(&press(KeyCode::Enter), context), None);
         assert_eq!(map_event(&press(KeyCode::Esc), context), Some(Action::Back));
+    }
+
+    #[test]
+    fn q_closes_help_and_ctrl_c_still_quits() {
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(
+            map_event(&press(KeyCode::Char('q')), Mode::Help),
+            Some(Action::Back)
+        );
+        assert_eq!(map_event(&ctrl_c, Mode::Help), Some(Action::Quit));
+    }
+
+    #[test]
+    fn x_only_writes_the_report_and_clearing_is_on_the_delete_keys() {
+        let rate = on(Screen::Rate);
+        assert_eq!(map_event(&press(KeyCode::Char('x')), rate), None);
+        for code in [KeyCode::Delete, KeyCode::Backspace] {
+            assert_eq!(map_event(&press(code), rate), Some(Action::ClearRating));
+        }
+        assert_eq!(
+            map_event(&press(KeyCode::Char('x')), on(Screen::Results)),
+            Some(Action::ExportReport)
+        );
+        // No key anywhere both clears and does something harmless elsewhere.
+        let clears: Vec<&Key> = bindings()
+            .iter()
+            .filter(|b| b.does(&Action::ClearRating))
+            .flat_map(|b| b.groups.iter().flat_map(|(k, _)| k))
+            .collect();
+        assert!(clears.iter().all(|k| !matches!(k.0, KeyCode::Char(_))));
+    }
+
+    #[test]
+    fn read_only_lists_no_binding_that_writes() {
+        for screen in Screen::ALL {
+            let mode = on(screen);
+            let listed = listed_bindings(mode, true);
+            assert!(listed.iter().all(|b| !b.writes()), "{screen:?}");
+            assert!(listed.len() < visible_bindings(mode).len() || screen != Screen::Rate);
+        }
+        assert!(
+            !listed_bindings(on(Screen::Rate), true)
+                .iter()
+                .any(|b| b.does(&rate(3)))
+        );
     }
 
     #[test]

@@ -39,7 +39,40 @@ pub fn welcome_short() -> String {
     )
 }
 
-pub const ALL_RATED: &str = "Every competency is rated: see Results, or keep refining.";
+/// The focus of a role on an area that is not part of it, told apart from the rating "N/A".
+pub const NOT_PART_OF_ROLE: &str = "— not in the role";
+
+/// The Grid's legend of what its cells mean, the shorter one where the full one does not fit.
+pub fn grid_legend(target: &str, width: usize) -> String {
+    let full = format!(
+        "You: level, N/A, · unanswered; ▲▼ since last round; →4 your target; areas: answered of total, ready % for {target}"
+    );
+    if full.chars().count() <= width {
+        full
+    } else {
+        "· unanswered · ▲▼ since last round · →4 your target".to_string()
+    }
+}
+
+/// Enter on Rate with no level highlighted: nothing is recorded without a choice.
+pub fn choose_level() -> String {
+    let rate = on(Screen::Rate);
+    format!(
+        "Nothing recorded: press a level ({}) or {} for N/A, or highlight one with {} and press {}.",
+        input::binding_short_label(
+            rate,
+            &Action::Rate(crate::domain::Rating::Level(
+                crate::domain::Level::from_const(0)
+            ))
+        ),
+        keys(rate, Action::Rate(crate::domain::Rating::NotApplicable)),
+        input::binding_short_label(rate, &Action::Down),
+        keys(rate, Action::Activate),
+    )
+}
+
+pub const ALL_RATED: &str =
+    "Every competency is answered (rated or N/A): see Results, or keep refining.";
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
 pub const READ_ONLY_NEWER: &str = "Read-only: newer file format";
 pub const READ_ONLY_NO_LOCK: &str = "Read-only: no lock";
@@ -72,11 +105,11 @@ pub fn too_small(need: (u16, u16), have: (u16, u16), screen: Screen) -> String {
 }
 
 pub fn resumed(rated: usize, total: usize) -> String {
-    format!("Resumed — {rated}/{total} rated")
+    format!("Resumed — {rated}/{total} answered")
 }
 
 pub fn progress(rated: usize, total: usize) -> String {
-    format!("{rated}/{total} rated")
+    format!("{rated}/{total} answered")
 }
 
 pub fn target_notice(profile: &str) -> String {
@@ -389,7 +422,7 @@ pub const PLAIN_NOTE_PROMPT: &str = "Note (one line, empty keeps the current not
 /// The first lines of a plain session.
 pub fn plain_intro(name: &str, rated: usize, total: usize) -> String {
     format!(
-        "rolefit, plain mode. Assessment \"{name}\": {rated} of {total} competencies rated.\nEach competency comes with its levels; answer with a level and rolefit saves it at once.\n"
+        "rolefit, plain mode. Assessment \"{name}\": {rated} of {total} competencies answered (rated or N/A).\nEach competency comes with its levels; answer with a level and rolefit saves it at once.\n"
     )
 }
 
@@ -408,7 +441,7 @@ pub const PLAIN_NOTE_SAVED: &str = "Note saved.";
 
 /// After an answer is recorded.
 pub fn plain_recorded(id: &str, rating: &str, rated: usize, total: usize) -> String {
-    format!("Saved {id}: {rating}. {rated} of {total} rated.")
+    format!("Saved {id}: {rating}. {rated} of {total} answered.")
 }
 
 /// After an answer is recorded but the save failed.
@@ -419,12 +452,12 @@ pub fn plain_not_saved(reason: &str) -> String {
 }
 
 /// When plain mode starts with nothing left to rate.
-pub const PLAIN_ALL_RATED: &str = "Every competency is rated. To change one, use rolefit rate ID LEVEL, or open rolefit in a full terminal.";
+pub const PLAIN_ALL_RATED: &str = "Every competency is answered (rated or N/A). To change one, use rolefit rate ID LEVEL, or open rolefit in a full terminal.";
 
 /// At the end of the list with some competencies left unrated.
 pub fn plain_end_with_skipped(skipped: usize) -> String {
     format!(
-        "End of the list. {skipped} competency(ies) are still unrated; run rolefit --plain again to answer them."
+        "End of the list. {skipped} competency(ies) are still unanswered; run rolefit --plain again to answer them."
     )
 }
 
@@ -432,9 +465,9 @@ pub fn plain_end_with_skipped(skipped: usize) -> String {
 pub fn plain_quit(rated: usize, total: usize, next: Option<&str>) -> String {
     match next {
         Some(next) => format!(
-            "Saved: {rated} of {total} rated. Run rolefit --plain again to continue at {next}."
+            "Saved: {rated} of {total} answered. Run rolefit --plain again to continue at {next}."
         ),
-        None => format!("Saved: {rated} of {total} rated."),
+        None => format!("Saved: {rated} of {total} answered."),
     }
 }
 
@@ -448,10 +481,12 @@ pub fn rate_done(
 ) -> String {
     match rating {
         Some(rating) => {
-            format!("Rated {competency}: {rating}. {rated} of {total} rated in \"{name}\".")
+            format!("Rated {competency}: {rating}. {rated} of {total} answered in \"{name}\".")
         }
         None => {
-            format!("Cleared the rating of {competency}. {rated} of {total} rated in \"{name}\".")
+            format!(
+                "Cleared the rating of {competency}. {rated} of {total} answered in \"{name}\"."
+            )
         }
     }
 }

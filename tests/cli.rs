@@ -285,7 +285,7 @@ fn list_shows_progress_or_the_problem_of_each_file() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "one line per assessment:\n{text}");
     assert!(lines[0].starts_with("alpha "), "{text}");
-    assert!(lines[0].contains("2/33 rated"), "{text}");
+    assert!(lines[0].contains("2/33 answered"), "{text}");
     assert!(lines[0].contains("2026-11-28T18:20:00Z"), "{text}");
     assert!(lines[1].starts_with("broken "), "{text}");
     assert!(lines[1].contains("unreadable"), "{text}");
@@ -319,7 +319,7 @@ fn list_honours_the_environment_and_a_custom_framework() {
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("custom "), "{text}");
-    assert!(text.contains("1/3 rated"), "{text}");
+    assert!(text.contains("1/3 answered"), "{text}");
 }
 
 // ---- the TUI without a terminal ------------------------------------------------------------

@@ -36,10 +36,10 @@ fn saved_clean(screen: &str) -> bool {
     status.contains("Saved ") && !status.contains("pending")
 }
 
-/// "N/M rated" from the tab bar.
+/// "N/M answered" from the tab bar.
 fn progress(screen: &str) -> Option<(usize, usize)> {
     let bar = row(screen, 0);
-    let end = bar.find(" rated")?;
+    let end = bar.find(" answered")?;
     let figure = bar[..end].rsplit(' ').next()?;
     let (rated, total) = figure.split_once('/')?;
     Some((rated.parse().ok()?, total.parse().ok()?))
@@ -247,7 +247,7 @@ fn rate_three_quit_and_resume() {
         s.contains("Note · e to edit") && s.contains("Led the rollout")
     });
     tui.send("n");
-    let rated = format!("3/{total} rated");
+    let rated = format!("3/{total} answered");
     let s = tui.wait_for(&rated, |s| row(s, 0).contains(&rated));
     let (fourth_id, index, _) = rate_at(&s).unwrap();
     assert_eq!(index, 4);
@@ -289,7 +289,7 @@ fn rate_three_quit_and_resume() {
 
     // Relaunch: resumed where we left off.
     let mut tui = Tui::start(&data);
-    let resumed = format!("Resumed — 3/{total} rated");
+    let resumed = format!("Resumed — 3/{total} answered");
     let s = tui.wait_for(&resumed, |s| s.contains(&resumed));
     let (shown, ..) = rate_at(&s).unwrap_or_else(|| panic!("not on Rate:\n{}", tui.describe()));
     assert_eq!(shown, saved_at);
@@ -297,7 +297,7 @@ fn rate_three_quit_and_resume() {
     let s = tui.wait_for("the competency with the note", |s| {
         rate_at(s).is_some_and(|(id, ..)| id == third_id)
     });
-    assert!(s.contains("rated N/A"), "{}", tui.describe());
+    assert!(s.contains("answered N/A"), "{}", tui.describe());
     // At 80×24 the note pane has room for one line (the rest is marked "↓ more").
     assert!(
         s.contains("Led the rollout"),
@@ -711,6 +711,8 @@ fn signals_keep_a_note_being_typed() {
 }
 
 /// Every row but the save state, to compare a screen before and after a suspend.
+/// Trailing blanks are left out: a cell cleared by a full redraw and one overwritten with a
+/// space look the same.
 fn without_status(screen: &str) -> Vec<&str> {
     let rows: Vec<&str> = screen.split('\n').collect();
     let status = rows.len().saturating_sub(2);
@@ -1239,7 +1241,7 @@ fn every_screen_reads(answer: &str, background: Background) {
         let key = char::from(b'1' + (i % 5) as u8);
         tui.send(&key.to_string());
     }
-    let all = format!("{total}/{total} rated");
+    let all = format!("{total}/{total} answered");
     tui.wait_for(&all, |s| row(s, 0).contains(&all) && saved_clean(s));
     measure(&tui, background, &mut contrast);
     let steps: [(&str, &str); 7] = [

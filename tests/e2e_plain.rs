@@ -60,7 +60,7 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
     );
     assert!(out.contains("  0 Not yet: "), "{out}");
     let out = answer(&mut tui, "4", 2);
-    assert!(out.contains("Saved DP1: 4. 1 of 33 rated."), "{out}");
+    assert!(out.contains("Saved DP1: 4. 1 of 33 answered."), "{out}");
     answer(&mut tui, "3", 3);
     // Back to DP2, which shows the answer already given; skip leaves it as it is.
     let out = answer(&mut tui, "b", 4);
@@ -89,7 +89,7 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
     let status = tui.wait_exit(EXIT);
     assert!(status.success(), "{status}");
     let out = tui.wait_for_output("the resume hint", |t| t.contains("continue at DP4"));
-    assert!(out.contains("Saved: 3 of 33 rated."), "{out}");
+    assert!(out.contains("Saved: 3 of 33 answered."), "{out}");
     assert_plain(&tui);
     let a = saved(&data);
     let id = CompetencyId::from;
@@ -103,7 +103,7 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
     // of input (Ctrl-D) quits with everything saved.
     let mut tui = Launch::new(&data).env("ACCESSIBLE", "1").spawn();
     let out = tui.wait_for_output_count(PROMPT, 1);
-    assert!(out.contains("3 of 33 competencies rated"), "{out}");
+    assert!(out.contains("3 of 33 competencies answered"), "{out}");
     assert!(
         out.contains("Delivery Planning, competency 4 of 33\r\nDP4 "),
         "{out}"

@@ -104,7 +104,7 @@ fn the_report_key_writes_a_markdown_report_and_shows_where() {
         "{name}"
     );
     let text = std::fs::read_to_string(&reports[0]).unwrap();
-    assert!(text.contains("Rated: 2 of 33"), "{text}");
+    assert!(text.contains("Answered: 2 of 33"), "{text}");
 }
 
 /// `rolefit` with the data folder in `data`, run from `cwd`.

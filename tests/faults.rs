@@ -95,7 +95,7 @@ fn a_failed_save_is_shown_and_the_app_keeps_working() {
         out.screen
     );
     assert!(
-        out.screen.contains("1/33 rated"),
+        out.screen.contains("1/33 answered"),
         "the rating is kept in the app: {}",
         out.screen
     );
@@ -141,7 +141,7 @@ fn quitting_with_unsaved_changes_asks_first() {
     // n: stay, and keep working.
     let out = run_failing(dir.path(), "<tab><tab>4qn5", usize::MAX, kind);
     assert_eq!(out.prompt, None);
-    assert!(out.screen.contains("2/33 rated"), "{}", out.screen);
+    assert!(out.screen.contains("2/33 answered"), "{}", out.screen);
     // y: quit without the changes; the file was never written.
     let out = run_failing(dir.path(), "<tab><tab>4qy", usize::MAX, kind);
     assert!(out.dirty);

@@ -86,7 +86,7 @@ fn rating_from_the_grid_records_and_moves_on_and_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     // Grid, open Delivery Planning, go to DP1, Enter opens it in Rate, rate 4 then 3.
     let r = run(dir.path(), "<tab><enter><down><enter>43", (80, 24));
-    assert!(r.screen.contains("2/33 rated"), "{}", r.screen);
+    assert!(r.screen.contains("2/33 answered"), "{}", r.screen);
     assert!(r.screen.contains("DP3"), "{}", r.screen);
     let file = saved(dir.path());
     assert_eq!(file["ratings"]["DP1"]["level"].as_integer(), Some(4));
@@ -109,7 +109,7 @@ fn notes_are_kept_when_leaving_the_editor_and_na_is_recorded() {
         Some("Led the rollout\nand the retro")
     );
     assert_eq!(file["ratings"]["DP1"]["level"].as_str(), Some("na"));
-    assert!(r.screen.contains("1/33 rated"));
+    assert!(r.screen.contains("1/33 answered"));
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn resume_opens_where_the_user_left_off() {
     run(dir.path(), "<tab><tab>4<right><right>5q", (80, 24));
     let r = run(dir.path(), "", (80, 24));
     assert!(r.screen.contains("[Rate]"), "{}", r.screen);
-    assert!(r.screen.contains("Resumed — 2/33 rated"), "{}", r.screen);
+    assert!(r.screen.contains("Resumed — 2/33 answered"), "{}", r.screen);
     // 4 on DP1 moved on to DP2; two rights to DP4; 5 on DP4 moved on to DP5.
     assert!(r.screen.contains("DP5 "), "{}", r.screen);
 }
@@ -155,7 +155,7 @@ fn a_tiny_terminal_shows_a_message_and_keys_still_work() {
     }
     let dir = tempfile::tempdir().unwrap();
     let r = run(dir.path(), "<tab><tab>3", (300, 100));
-    assert!(r.screen.contains("1/33 rated"));
+    assert!(r.screen.contains("1/33 answered"));
 }
 
 /// Keys that rate every competency of the built-in framework with one level per area.
@@ -173,7 +173,7 @@ fn a_pm_leaning_assessment_shows_its_verdict() {
     let dir = tempfile::tempdir().unwrap();
     let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>";
     let r = run(dir.path(), &keys, (80, 24));
-    assert!(r.screen.contains("33/33 rated"), "{}", r.screen);
+    assert!(r.screen.contains("33/33 answered"), "{}", r.screen);
     assert!(r.screen.contains("Leans Project Manager"), "{}", r.screen);
     // The spectrum marker sits left of the no-lean band.
     let spectrum = r.screen.lines().find(|l| l.contains("PM ◀")).unwrap();
@@ -384,4 +384,64 @@ fn without_a_signal_nothing_suspends() {
     let dir = tempfile::tempdir().unwrap();
     let (_, spy) = suspending(dir.path(), "<tab><tab>4<tab>", None);
     assert!(spy.files.is_empty());
+}
+
+#[test]
+fn enter_enter_enter_from_the_grid_records_nothing() {
+    // Enter twice on an area opens and closes it; nothing is recorded either way.
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><enter><enter><enter>", (80, 24));
+    assert_eq!(r.app.progress().0, 0, "{}", r.screen);
+    // Open the area, open its first competency in Rate, press Enter there.
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), "<tab><enter><down><enter><enter>", (80, 24));
+    assert_eq!(r.app.screen(), Screen::Rate, "{}", r.screen);
+    assert_eq!(r.app.progress().0, 0, "{}", r.screen);
+    assert!(
+        !r.screen.contains('▶'),
+        "no level is highlighted: {}",
+        r.screen
+    );
+    assert!(r.screen.contains("Nothing recorded"), "{}", r.screen);
+}
+
+#[test]
+fn n_a_is_answered_not_rated_in_the_tab_bar_and_the_gap_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    // N/A for DP1, then Results with the filter of rows without a band.
+    let r = run(dir.path(), "<tab><tab>n<tab>ffff", (120, 40));
+    assert!(r.screen.contains("1/33 answered"), "{}", r.screen);
+    assert!(r.screen.contains("unanswered or N/A"), "{}", r.screen);
+    let dp1 = r.screen.lines().find(|l| l.contains("DP1 ")).unwrap();
+    assert!(dp1.contains("N/A") && !dp1.contains("unrated"), "{dp1}");
+}
+
+#[test]
+fn the_flavour_pane_names_the_role_the_flavours_derive_from() {
+    // The minimal framework with its flavour moved to the first role.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/frameworks/minimal.toml"),
+    )
+    .unwrap()
+    .replace(
+        "role = \"architect\"\nbase = \"architect\"",
+        "role = \"analyst\"\nbase = \"analyst\"",
+    );
+    let fw = Framework::from_toml(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw, "f", (120, 40));
+    assert!(
+        r.screen.contains("Business Analyst · flavours"),
+        "{}",
+        r.screen
+    );
+    assert!(r.screen.contains("Lead Architect"), "{}", r.screen);
+    assert!(
+        r.screen.contains("Business Analyst's"),
+        "the intro names the base's role: {}",
+        r.screen
+    );
+    assert!(!r.screen.contains("Solution Architect's"), "{}", r.screen);
+    assert_eq!(r.app.roles().focus, 0);
 }

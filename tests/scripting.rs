@@ -88,7 +88,7 @@ fn rate_records_a_level_and_a_note_and_show_prints_them() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "Rated DP1 Scope and requirements definition: 4. 1 of 33 rated in \"default\".\n"
+        "Rated DP1 Scope and requirements definition: 4. 1 of 33 answered in \"default\".\n"
     );
     assert_eq!(rating(home.path(), "DP1"), level(4));
     assert_eq!(note(home.path(), "DP1"), "Ran the ERP rollout");
@@ -156,7 +156,7 @@ fn show_without_an_id_prints_the_results() {
         text.contains("Top gaps against PMO Manager:\n  GV3 "),
         "{text}"
     );
-    assert!(text.contains("Not rated yet: 28 of 33."), "{text}");
+    assert!(text.contains("Not answered yet: 28 of 33."), "{text}");
     assert_plain_bytes(&out.stdout);
 }
 
@@ -259,7 +259,7 @@ fn a_piped_plain_session_saves_each_answer_and_the_next_one_resumes() {
     assert_plain_bytes(&out.stdout);
     let text = stdout(&out);
     assert!(
-        text.contains("q to quit: 4\nSaved DP1: 4. 1 of 33 rated.\n"),
+        text.contains("q to quit: 4\nSaved DP1: 4. 1 of 33 answered.\n"),
         "{text}"
     );
     assert!(
@@ -306,5 +306,5 @@ fn a_full_piped_session_ends_with_the_results() {
     // Everything rated: the next session shows the Results at once.
     let out = piped(home.path(), &["--plain"], "", &[]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("Every competency is rated."));
+    assert!(stdout(&out).contains("Every competency is answered (rated or N/A)."));
 }

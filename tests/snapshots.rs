@@ -154,6 +154,30 @@ fn grid() {
 }
 
 #[test]
+fn grid_cells_say_what_they_are() {
+    let mut app = rated();
+    apply(
+        &mut app,
+        &[Action::NextScreen, Action::NextScreen, Action::NextScreen],
+    );
+    apply(&mut app, &[Action::End]);
+    for (width, height) in [(60, 18), (80, 24)] {
+        let text = format!("{}", draw(&mut app, width, height));
+        // Area rows count answers in words; the legend names the marks.
+        assert!(text.contains("0 of 4"), "{text}");
+        assert!(
+            text.contains("▲▼ since last round · →4 your target"),
+            "{text}"
+        );
+        // The PM's focus on Capability Development is not the rating N/A.
+        let cd = text.lines().find(|l| l.contains("Capability")).unwrap();
+        assert!(!cd.contains("N/A") && cd.contains("— not"), "{cd}");
+    }
+    insta::assert_snapshot!("grid_60x18_collapsed_end", draw(&mut app, 60, 18));
+    insta::assert_snapshot!("grid_80x24_collapsed_end", draw(&mut app, 80, 24));
+}
+
+#[test]
 fn rate() {
     snap!("rate_80x24_with_note", rated(), 80, 24);
     snap!("rate_120x40_with_note", rated(), 120, 40);
@@ -264,6 +288,21 @@ fn too_small_and_overlays() {
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     let app = App::new(fresh_init(fw, assessment).lock(LockState::Busy));
     snap!("prompt_locked_80x24", app, 80, 24);
+}
+
+#[test]
+fn read_only_lists_no_key_that_writes() {
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let mut app = App::new(
+        fresh_init(fw, assessment).lock(LockState::Unavailable("read-only file system".into())),
+    );
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    let screen = draw(&mut app, 80, 24);
+    let text = format!("{screen}");
+    let footer = text.lines().last().unwrap();
+    assert!(!footer.contains("0-5"), "{footer}");
+    insta::assert_snapshot!("rate_80x24_read_only", screen);
 }
 
 /// An app on Results with every competency rated by area (one level per area).

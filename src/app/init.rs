@@ -109,6 +109,8 @@ impl App {
                 } else {
                     format!("{resumed} · {}", strings::unknown_ids(&unknown))
                 });
+                // Unknown ids are worth keeping in view until the screen changes.
+                self.notice_until_input = unknown.is_empty();
             }
             Opened::Newer(found) => {
                 self.read_only = true;
@@ -127,6 +129,7 @@ impl App {
                 self.read_only = true;
                 self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NO_LOCK.into());
                 self.notice = Some(strings::no_lock(&reason));
+                self.notice_until_input = false;
             }
         }
     }

@@ -79,8 +79,13 @@ pub struct App {
     help: bool,
     prompt: Option<Prompt>,
     save: SaveStatus,
-    /// A one-line message for the user, shown in the footer until replaced.
+    /// A one-line message for the user, shown in the footer until replaced, until the screen
+    /// changes, or (for `notice_until_input`) until the user's first key.
     notice: Option<String>,
+    /// The screen the notice was given on.
+    notice_screen: Screen,
+    /// The notice only greets ("Resumed — …"): the user's first action clears it.
+    notice_until_input: bool,
     /// True when the file must never be written.
     read_only: bool,
     /// Unsaved changes exist (including where the user is).
@@ -131,6 +136,8 @@ impl App {
             prompt: None,
             save: SaveStatus::Idle,
             notice: None,
+            notice_screen: Screen::Roles,
+            notice_until_input: false,
             read_only: false,
             dirty: false,
             dirty_data: false,
@@ -146,6 +153,7 @@ impl App {
         };
         app.restore_position();
         app.opened(opened, lock);
+        app.notice_screen = app.screen;
         app
     }
 
@@ -339,19 +347,36 @@ impl App {
     /// Applies one action that happened at `now`.
     pub fn update(&mut self, action: Action, now: Datetime) -> Vec<Effect> {
         self.now = now;
-        let effects = self.apply(action);
+        let before = self.notice.clone();
+        // What the runtime reports applies whoever has the keyboard.
+        let (effects, input) = match self.apply_report(action) {
+            Ok(effects) => (effects, false),
+            Err(action) => (self.apply(action), true),
+        };
+        self.expire_notice(before, input);
         if self.screen == Screen::Results && self.results_stale {
             self.refresh_results();
         }
         effects
     }
 
+    /// A notice given by this action belongs to the screen now shown; one given before is
+    /// cleared when the screen changes, and a greeting at the user's first key.
+    fn expire_notice(&mut self, before: Option<String>, input: bool) {
+        if self.notice.is_none() {
+            return;
+        }
+        if self.notice != before {
+            self.notice_screen = self.screen;
+            self.notice_until_input = false;
+        } else if self.screen != self.notice_screen || (input && self.notice_until_input) {
+            self.notice = None;
+            self.notice_until_input = false;
+        }
+    }
+
+    /// The user's action, applied by whoever has the keyboard.
     fn apply(&mut self, action: Action) -> Vec<Effect> {
-        // What the runtime reports applies whoever has the keyboard.
-        let action = match self.apply_report(action) {
-            Ok(effects) => return effects,
-            Err(action) => action,
-        };
         match self.mode() {
             Mode::Prompt(_) => self.answer(action),
             Mode::Plan(_) => self.update_plan(action),

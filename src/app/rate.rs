@@ -16,8 +16,9 @@ pub const NA_ROW: usize = Level::COUNT;
 #[derive(Debug, Default)]
 pub struct RateState {
     pub current: usize,
-    /// 0–5 for levels, 6 for N/A.
-    pub cursor: usize,
+    /// The highlighted row: 0–5 for levels, 6 for N/A; none on an unrated competency until
+    /// ↑↓ highlight one, so Enter never records a level nobody chose.
+    pub cursor: Option<usize>,
     pub editor: Option<TextArea<'static>>,
     /// Scroll of the competency text; back to the top for each competency, and clamped to the
     /// text by the frame (see `Action::Drawn`).
@@ -40,14 +41,15 @@ pub(super) fn text_area(text: &str) -> TextArea<'static> {
 }
 
 impl App {
-    /// Puts the level cursor on the current competency's rating and its text at the top.
+    /// Puts the level cursor on the current competency's rating (on nothing when it is
+    /// unrated) and its text at the top.
     pub(super) fn sync_cursor(&mut self) {
         self.rate.info_scroll = 0;
         let id = &self.framework.competencies[self.rate.current].id;
         self.rate.cursor = match self.assessment.rating(id) {
-            Some(Rating::Level(l)) => usize::from(l.value()),
-            Some(Rating::NotApplicable) => NA_ROW,
-            None => self.rate.cursor.min(NA_ROW),
+            Some(Rating::Level(l)) => Some(usize::from(l.value())),
+            Some(Rating::NotApplicable) => Some(NA_ROW),
+            None => None,
         };
     }
 
@@ -98,17 +100,24 @@ impl App {
             }
             Action::Activate => {
                 let rating = match self.rate.cursor {
-                    NA_ROW => Rating::NotApplicable,
-                    n => Rating::Level(Level::new(n as u8).expect("cursor stays on the scale")),
+                    None => {
+                        self.notice = Some(strings::choose_level());
+                        return Vec::new();
+                    }
+                    Some(NA_ROW) => Rating::NotApplicable,
+                    Some(n) => {
+                        Rating::Level(Level::new(n as u8).expect("cursor stays on the scale"))
+                    }
                 };
                 self.record(rating)
             }
+            // With nothing highlighted, ↑ starts at the bottom of the list and ↓ at the top.
             Action::Up => {
-                self.rate.cursor = self.rate.cursor.saturating_sub(1);
+                self.rate.cursor = Some(self.rate.cursor.map_or(NA_ROW, |c| c.saturating_sub(1)));
                 Vec::new()
             }
             Action::Down => {
-                self.rate.cursor = (self.rate.cursor + 1).min(NA_ROW);
+                self.rate.cursor = Some(self.rate.cursor.map_or(0, |c| (c + 1).min(NA_ROW)));
                 Vec::new()
             }
             Action::Left | Action::PageUp => {

@@ -73,7 +73,7 @@ impl GapFilter {
             GapFilter::BelowTarget => "below target",
             GapFilter::MeetsOrAbove => "meets or above",
             GapFilter::Strengths => "strengths",
-            GapFilter::Unrated => "unrated",
+            GapFilter::Unrated => "unanswered or N/A",
         }
     }
 

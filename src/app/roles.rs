@@ -29,8 +29,9 @@ impl App {
             Action::End => *pane = usize::MAX / 2,
             Action::ToggleFlavours => {
                 self.roles.flavours = !self.roles.flavours;
-                self.roles.focus = 1;
-                self.roles.scroll[1] = 0;
+                let pane = self.framework.flavour_role();
+                self.roles.focus = pane;
+                self.roles.scroll[pane] = 0;
             }
             Action::Back if self.roles.flavours => self.roles.flavours = false,
             Action::Back => self.welcome = false,

@@ -510,3 +510,62 @@ fn the_gap_table_reopens_from_the_top_where_its_selection_resets() {
     assert_eq!(app.screen, Screen::Results);
     assert_eq!((app.results.selected, app.results.offset), (0, 0));
 }
+
+#[test]
+fn enter_on_an_unrated_competency_records_nothing_until_a_level_is_highlighted() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(
+        app.rate.cursor, None,
+        "nothing highlighted on an unrated competency"
+    );
+    assert_eq!(app.update(Action::Activate, t0()), Vec::new());
+    assert_eq!(app.assessment.rating(&"DP1".into()), None);
+    assert_eq!(app.rate.current, 0);
+    assert!(app.notice().unwrap().contains("Nothing recorded"));
+    // ↓ starts at the top, ↑ at the bottom; then Enter records the deliberate choice.
+    app.update(Action::Down, t0());
+    assert_eq!(app.rate.cursor, Some(0));
+    app.update(Action::Down, t0());
+    app.update(Action::Activate, t0());
+    assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(1)));
+    assert_eq!(
+        app.rate.cursor, None,
+        "the next, unrated competency highlights nothing"
+    );
+    app.update(Action::Up, t0());
+    assert_eq!(app.rate.cursor, Some(NA_ROW));
+    // Back on the rated one, its rating is highlighted.
+    app.update(Action::Left, t0());
+    assert_eq!(app.rate.cursor, Some(1));
+}
+
+#[test]
+fn a_notice_stays_on_its_screen_and_the_resumed_greeting_goes_at_the_first_key() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::CycleTarget, t0());
+    assert!(app.notice().is_some_and(|n| n.contains("Gaps are now")));
+    // Moving on the same screen keeps it; another screen does not show it.
+    app.update(Action::Down, t0());
+    assert!(app.notice().is_some());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(app.notice(), None);
+    // A notice given on the new screen stays there.
+    app.update(Action::Rate(level(5)), t0());
+    assert!(app.notice().is_some());
+    app.update(Action::Right, t0());
+    assert!(app.notice().is_some());
+
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("t", &fw, t0());
+    let mut app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
+    assert!(app.notice().is_some_and(|n| n.starts_with("Resumed")));
+    // What the runtime reports is not the user's action.
+    app.update(Action::Resize(80, 24), t0());
+    app.update(Action::Saved(Ok("14:03:12".into())), t0());
+    assert!(app.notice().is_some_and(|n| n.starts_with("Resumed")));
+    app.update(Action::Down, t0());
+    assert_eq!(app.notice(), None);
+}

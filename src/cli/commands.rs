@@ -176,7 +176,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     })?;
     let snapshot = &assessment.history[round - 1];
     print_stdout(&format!(
-        "Closed round {round} of {}: {}, {}/{} rated\n",
+        "Closed round {round} of {}: {}, {}/{} answered\n",
         display_safe(&name),
         display_safe(&snapshot.title()),
         assessment.rated_count(&framework),

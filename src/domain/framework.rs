@@ -241,6 +241,14 @@ impl Framework {
         self.competencies[competency].targets[profile]
     }
 
+    /// The role whose flavours the Roles screen shows: the first role that has any, else the
+    /// second (as in the built-in framework, whose flavours are the PMO Manager's).
+    pub fn flavour_role(&self) -> usize {
+        (0..self.roles.len())
+            .find(|&r| self.flavours_of(r).next().is_some())
+            .unwrap_or(1)
+    }
+
     /// Profiles that are flavours of `role` (they have a base).
     pub fn flavours_of(&self, role: usize) -> impl Iterator<Item = &Profile> {
         self.profiles

@@ -104,7 +104,7 @@ fn title(o: &mut String, r: &Report) {
     );
     let _ = writeln!(
         o,
-        "- Rated: {} of {} competencies ({} on the scale, {} N/A)",
+        "- Answered: {} of {} competencies ({} rated on the scale, {} N/A)",
         r.rated,
         fw.competencies.len(),
         s.rated_on_scale,
@@ -395,7 +395,7 @@ fn not_scored(o: &mut String, r: &Report) {
         return;
     }
     let _ = writeln!(o, "## Not scored\n");
-    for (label, list) in [("Not rated yet", &unrated), ("N/A", &not_applicable)] {
+    for (label, list) in [("Not answered yet", &unrated), ("N/A", &not_applicable)] {
         if list.is_empty() {
             continue;
         }

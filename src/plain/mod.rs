@@ -357,7 +357,7 @@ mod tests {
         let id0 = &fw.competencies[0].id;
         assert!(
             out.contains(&format!(
-                "{}4\nSaved {id0}: 4. 1 of {total} rated.\n",
+                "{}4\nSaved {id0}: 4. 1 of {total} answered.\n",
                 strings::PLAIN_PROMPT
             )),
             "{out}"

@@ -96,7 +96,8 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
     }
     let _ = writeln!(
         out,
-        "Based on {} of {total} competencies rated on the scale ({rated} rated, {} N/A).",
+        "Based on {} of {total} competencies rated on the scale ({rated} answered: {} rated, {} N/A).",
+        summary.rated_on_scale,
         summary.rated_on_scale,
         rated - summary.rated_on_scale
     );
@@ -177,7 +178,7 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
         }
     }
     if rated < total {
-        let _ = writeln!(out, "Not rated yet: {} of {total}.", total - rated);
+        let _ = writeln!(out, "Not answered yet: {} of {total}.", total - rated);
     }
     out
 }
@@ -268,7 +269,7 @@ mod tests {
         let biggest = &summary.gaps[0];
         let id = &fw.competencies[biggest.competency].id;
         assert!(text.contains(&format!("  {id} ")), "{text}");
-        assert!(!text.contains("Not rated yet"));
+        assert!(!text.contains("Not answered yet"));
         assert!(a.rating(&CompetencyId::from("DP1")).is_some());
     }
 

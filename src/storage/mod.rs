@@ -354,7 +354,7 @@ pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<
         }
         let summary = match read_assessment(&path, name) {
             ReadOutcome::Loaded(a) => format!(
-                "{}/{} rated, last change {}",
+                "{}/{} answered, last change {}",
                 a.rated_count(framework),
                 framework.competencies.len(),
                 a.updated

@@ -13,10 +13,16 @@ use super::{
 };
 use crate::app::{Action, App, GridColumn, GridRow, Mode};
 use crate::domain::diff::Movement;
+use crate::domain::framework::{Focus, FocusWeight};
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating, Screen};
 use crate::input;
 use crate::strings;
+
+/// Width of the "You" column: "3▲→4", "5 of 5".
+const YOU_WIDTH: usize = 7;
+/// Width of the gap column: "−2 gap", "ready 92%".
+const GAP_WIDTH: usize = 11;
 
 /// Width from which the detail pane sits beside the table instead of below it.
 const SIDE_DETAIL_WIDTH: u16 = 160;
@@ -72,18 +78,33 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
+    // The last line is the legend of the cells' marks.
+    let [inner, legend_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(
+        Line::styled(
+            text::truncate(
+                &strings::grid_legend(&target.short, usize::from(inner.width)),
+                usize::from(inner.width),
+            ),
+            theme.dim,
+        ),
+        legend_area,
+    );
     let width = inner.width;
+    // Target columns shrink first on narrow terminals, so names keep room.
     let role_width = match width {
         110.. => 26,
         100.. => 20,
-        _ => 16,
+        70.. => 16,
+        _ => 10,
     };
     let widths = [
         Constraint::Min(20),
         Constraint::Length(role_width),
         Constraint::Length(role_width),
-        Constraint::Length(5),
-        Constraint::Length(11),
+        Constraint::Length(YOU_WIDTH as u16),
+        Constraint::Length(GAP_WIDTH as u16),
     ];
     let header_names = [
         "Area / competency".to_string(),
@@ -101,7 +122,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
             fw.areas[a]
                 .focus
                 .iter()
-                .map(|f| text::wrap(&f.label, role_width).len())
+                .map(|f| text::wrap(focus_label(f), role_width).len())
                 .max()
                 .unwrap_or(1)
                 .clamp(1, 3)
@@ -116,7 +137,9 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         lines,
         |i| row_height(rows[i]),
     );
-    let name_width = usize::from(width.saturating_sub(role_width as u16 * 2 + 5 + 11 + 4)).max(10);
+    let name_width =
+        usize::from(width.saturating_sub(role_width as u16 * 2 + YOU_WIDTH as u16 + 11 + 4))
+            .max(10);
     let mut table_rows = Vec::new();
     let mut used = 0;
     for (i, row) in rows.iter().enumerate().skip(offset) {
@@ -213,8 +236,9 @@ fn row_cells(
             } else {
                 "▸"
             };
+            // A focus of no weight reads as what it is, not as the rating "N/A".
             let label = |r: usize| {
-                let mut lines = text::wrap(&area.focus[r].label, role_width);
+                let mut lines = text::wrap(focus_label(&area.focus[r]), role_width);
                 lines.truncate(height);
                 if let Some(last) = lines.last_mut() {
                     *last = text::truncate(last, role_width);
@@ -232,10 +256,13 @@ fn row_cells(
                 (label(0), theme.text),
                 (label(1), theme.text),
                 (
-                    vec![format!(
-                        "{}/{}",
-                        app.derived().area_rated[a],
-                        area.competencies.len()
+                    vec![text::truncate(
+                        &format!(
+                            "{} of {}",
+                            app.derived().area_rated[a],
+                            area.competencies.len()
+                        ),
+                        YOU_WIDTH,
                     )],
                     theme.dim,
                 ),
@@ -263,10 +290,23 @@ fn row_cells(
                 ),
                 (vec![format!("target {}", fw.target(p0, c))], theme.text),
                 (vec![format!("target {}", fw.target(p1, c))], theme.text),
-                (vec![you_text(app, c, rating)], theme.emphasis),
-                (vec![gap], gap_style),
+                (
+                    vec![text::truncate(&you_text(app, c, rating), YOU_WIDTH)],
+                    theme.emphasis,
+                ),
+                (vec![text::truncate(&gap, GAP_WIDTH)], gap_style),
             ]
         }
+    }
+}
+
+/// A role's focus on an area as the grid shows it: one of no weight reads as what it is, not
+/// as the rating "N/A".
+fn focus_label(focus: &Focus) -> &str {
+    if focus.weight == FocusWeight::None {
+        strings::NOT_PART_OF_ROLE
+    } else {
+        &focus.label
     }
 }
 

@@ -135,7 +135,7 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
     // (keys, description, always shown) for every binding listed in the footer: the keys of
     // every screen, and all of a text field's, always fit; a screen's own fill what is left.
-    let entries: Vec<(String, &str, bool)> = input::visible_bindings(mode)
+    let entries: Vec<(String, &str, bool)> = input::listed_bindings(mode, app.read_only())
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((

@@ -20,7 +20,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// Every key of the current screen and the global ones.
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let bindings: Vec<_> = input::visible_bindings(Mode::Screen(app.screen()));
+    let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels
         .iter()

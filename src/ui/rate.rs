@@ -165,7 +165,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     let width = usize::from(inner.width);
     let status = match app.assessment().rating(&competency.id) {
         None => "not rated yet".to_string(),
-        Some(Rating::NotApplicable) => "rated N/A".to_string(),
+        Some(Rating::NotApplicable) => "answered N/A".to_string(),
         Some(Rating::Level(l)) => format!("rated {l} {}", fw.scale.level(l).label),
     };
     let mut lines = title_lines(
@@ -270,7 +270,7 @@ fn level_lines<'a>(app: &App, width: usize, expand: Expand, theme: &Theme) -> Ve
     ));
     let mut lines = Vec::new();
     for (row, head, rest, is_recorded) in rows {
-        let is_cursor = app.rate().cursor == row;
+        let is_cursor = app.rate().cursor == Some(row);
         let head = format!(
             "{}{} {head} ",
             if is_cursor { "▶" } else { " " },

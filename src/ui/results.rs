@@ -551,7 +551,7 @@ fn band_label(band: Option<Band>) -> String {
         Some(Band::TopUp) => "▼ top-up".into(),
         Some(Band::Meets) => "✓ meets".into(),
         Some(Band::Strength) => "▲ strength".into(),
-        None => "unrated".into(),
+        None => "— (no level)".into(),
     }
 }
 
@@ -712,7 +712,10 @@ fn gap_row<'a>(
     let you = match row.level {
         Some(l) if changed => format!("{l}*"),
         Some(l) => l.to_string(),
-        None => "·".into(),
+        None => app
+            .assessment()
+            .rating(&competency.id)
+            .map_or("·".into(), |r| r.to_string()),
     };
     let plan = app
         .assessment()

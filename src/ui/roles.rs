@@ -1,5 +1,5 @@
-//! Roles screen: the two roles side by side (or one at a time when narrow), and the PMO
-//! flavours reachable from the second pane.
+//! Roles screen: the two roles side by side (or one at a time when narrow), and the flavours
+//! in the pane of the role they belong to.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
 
 fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'a> {
     let role = &app.framework().roles[pane];
-    let mut title = if pane == 1 && app.roles().flavours {
+    let mut title = if shows_flavours(app, pane) {
         format!(" {} · flavours ", role.name)
     } else {
         format!(" {} ", role.name)
@@ -82,8 +82,8 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
     let inner = padded_inner(frame, area, block);
     let width = usize::from(inner.width);
-    let lines = if pane == 1 && app.roles().flavours {
-        flavour_lines(app.framework(), width, theme)
+    let lines = if shows_flavours(app, pane) {
+        flavour_lines(app.framework(), pane, width, theme)
     } else {
         role_lines(
             &app.framework().roles[pane],
@@ -154,16 +154,35 @@ fn role_lines<'a>(
     lines
 }
 
-fn flavour_lines<'a>(framework: &Framework, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// Whether `pane` shows the flavours instead of its role.
+fn shows_flavours(app: &App, pane: usize) -> bool {
+    app.roles().flavours && pane == app.framework().flavour_role()
+}
+
+/// The flavours of the role in `pane`, introduced with the role they derive from (their base
+/// profile's role).
+fn flavour_lines<'a>(
+    framework: &Framework,
+    pane: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let base_role = framework
+        .flavours_of(pane)
+        .find_map(|p| p.base)
+        .map_or(pane, |base| framework.profiles[base].role);
     let mut lines = wrapped(
         "",
-        &strings::flavours_intro(&framework.roles[1].name),
+        &strings::flavours_intro(&framework.roles[base_role].name),
         width,
         theme.text,
         theme.dim,
     );
     for (p, profile) in framework.profiles.iter().enumerate() {
         let Some(base) = profile.base else { continue };
+        if profile.role != pane {
+            continue;
+        }
         lines.push(Line::default());
         lines.push(Line::styled(profile.name.clone(), theme.heading));
         lines.extend(wrapped(
