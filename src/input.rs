@@ -319,6 +319,7 @@ fn table() -> Vec<Binding> {
         one(results, &[ch('w')], A::ToggleWhatIf, "what-if: try other levels (again to discard)", Footer("what-if")),
         one(results, &[ch('t')], A::CycleTarget, "change the target profile", Footer("target")),
         one(results, &[ch('s')], A::CycleSort, "sort the gap table", Footer("sort")),
+        pair(results, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the verdict panel down / up", Help),
         one(results, &[ch('f')], A::CycleFilter, "filter the gap table", Footer("filter")),
         one(results, &[ch('c')], A::CloseRound, "close a round (to compare with later)", Footer("round")),
         one(results, &[ch('x')], A::ExportReport, "write a Markdown report to a file", Footer("report")),

@@ -445,3 +445,19 @@ fn the_flavour_pane_names_the_role_the_flavours_derive_from() {
     assert!(!r.screen.contains("Solution Architect's"), "{}", r.screen);
     assert_eq!(r.app.roles().focus, 0);
 }
+
+/// At 80×24 the verdict panel cannot hold the readiness of every profile: it says more is
+/// below, and J scrolls it into view, so no profile is hidden without a sign.
+#[test]
+fn the_verdict_panel_scrolls_to_every_profile_at_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!("<tab><tab>{}<tab>", "4".repeat(33));
+    let r = headless::run(dir.path(), &script, (80, 24));
+    assert!(r.screen.contains("↓ more (J/K)"), "{}", r.screen);
+    assert!(!r.screen.contains("Centre of E"), "{}", r.screen);
+    let r = headless::run(dir.path(), "JJJJJJJJJJ", (80, 24));
+    // The last profile, its name cut to the column with "…".
+    assert!(r.screen.contains("Centre of E"), "{}", r.screen);
+    assert!(r.screen.contains("33/33"), "{}", r.screen);
+    assert!(r.screen.contains("↑ more (J/K)"), "{}", r.screen);
+}

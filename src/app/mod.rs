@@ -450,6 +450,9 @@ impl App {
         if let Some(offset) = drawn.grid_offset {
             self.grid.offset = offset;
         }
+        if let Some(top) = drawn.results_summary {
+            self.results.summary_scroll = top;
+        }
         if let Some(offset) = drawn.gaps_offset {
             self.results.offset = offset;
         }

@@ -175,6 +175,8 @@ pub struct ResultsState {
     pub selected: usize,
     /// First visible row of the gap table in the last frame (see `Action::Drawn`).
     pub offset: usize,
+    /// First line shown of the verdict panel; the frame clamps it to the text.
+    pub summary_scroll: usize,
     pub sort: GapSort,
     pub filter: GapFilter,
     pub view: LowerView,
@@ -192,6 +194,7 @@ impl ResultsState {
             summary: Summary::compute(framework, sheet, target, GapSort::Gap, GapFilter::Rated),
             selected: 0,
             offset: 0,
+            summary_scroll: 0,
             sort: GapSort::Gap,
             filter: GapFilter::Rated,
             view: LowerView::Areas,
@@ -300,6 +303,10 @@ impl App {
         let last = rows.saturating_sub(1);
         let selected = self.results.selected;
         match action {
+            Action::ScrollDetail(delta) => {
+                self.results.summary_scroll =
+                    self.results.summary_scroll.saturating_add_signed(delta);
+            }
             Action::Up => self.results.selected = selected.saturating_sub(1),
             Action::Down => self.results.selected = (selected + 1).min(last),
             Action::PageUp => self.results.selected = selected.saturating_sub(page),

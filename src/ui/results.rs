@@ -11,7 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
 use super::grid::band_style;
-use super::{Drawn, Theme, block, hint_line, keep_in_view, text, title_lines, wrapped};
+use super::{
+    Drawn, Theme, block, hint_line, keep_in_view, render_scrolled, scroll_keys, text, title_lines,
+    wrapped,
+};
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
 use crate::domain::scoring::{self, Band, Outcome};
@@ -68,10 +71,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     let summary_block = block(title, false, theme);
     let inner = summary_block.inner(top);
     frame.render_widget(summary_block, top);
-    frame.render_widget(
-        Paragraph::new(summary_lines),
+    // When the panel cannot hold it all (readiness of many profiles, a small terminal), it
+    // scrolls, with markers naming the keys, so no profile is hidden without a sign.
+    drawn.results_summary = Some(render_scrolled(
+        frame,
         inner.inner(ratatui::layout::Margin::new(1, 0)),
-    );
+        summary_lines,
+        app.results().summary_scroll,
+        Some(&scroll_keys(Screen::Results)),
+    ));
     if stacks(app, rest.height) {
         let [areas, gaps] =
             Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])

@@ -21,6 +21,8 @@ pub struct Drawn {
     pub grid_offset: Option<usize>,
     /// First row shown of the Results gap table.
     pub gaps_offset: Option<usize>,
+    /// First line shown of the Results verdict panel.
+    pub results_summary: Option<usize>,
 }
 
 /// The first of `len` rows to draw so that row `selected` is fully visible in `height` lines,
