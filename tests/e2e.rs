@@ -1246,7 +1246,7 @@ fn every_screen_reads(answer: &str, background: Background) {
     measure(&tui, background, &mut contrast);
     let steps: [(&str, &str); 7] = [
         ("\t", "Results"),
-        ("v", "Gaps"),
+        ("JJJJJJJJ", "Centre of E"),
         ("\t", "Roles"),
         ("\t", "Grid"),
         ("\r", "▾"),

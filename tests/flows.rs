@@ -187,7 +187,8 @@ fn a_pm_leaning_assessment_shows_its_verdict() {
 fn a_pmo_shaped_assessment_leans_pmo_with_personal_reasons() {
     let dir = tempfile::tempdir().unwrap();
     let keys = rate_by_area(['2', '2', '4', '4', '4', '4', '4']) + "<tab>";
-    let r = run(dir.path(), &keys, (100, 30));
+    // At 120×40 the whole verdict panel shows, spectrum included.
+    let r = run(dir.path(), &keys, (120, 40));
     assert!(r.screen.contains("Leans PMO Manager"), "{}", r.screen);
     assert!(r.screen.contains("Most telling: DP1"), "{}", r.screen);
     let spectrum = r.screen.lines().find(|l| l.contains("PM ◀")).unwrap();

@@ -26,6 +26,10 @@ use crate::strings;
 /// together; with less, `v` switches between them.
 const MIN_GAP_ROWS: u16 = 6;
 
+/// Fewest rows (borders included) the verdict panel keeps when it gives way to the areas and
+/// the gaps: the verdict, what to do next and a line or two more, then a scroll marker.
+const MIN_SUMMARY_ROWS: u16 = 8;
+
 /// Height of the areas chart: a row per area (at most 12), its header and borders.
 fn areas_height(app: &App) -> u16 {
     app.framework().areas.len().min(12) as u16 + 3
@@ -53,7 +57,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             summary_lines = short;
         }
     }
-    let summary_height = (summary_lines.len() as u16 + 2).min(area.height / 2);
+    let mut summary_height = (summary_lines.len() as u16 + 2).min(area.height / 2);
+    // Verdict, areas and gaps together whenever a verdict panel of `MIN_SUMMARY_ROWS` still
+    // fits: the panel scrolls (with markers) for the rest.
+    let room = area
+        .height
+        .saturating_sub(areas_height(app) + 3 + MIN_GAP_ROWS);
+    if !stacks(app, area.height.saturating_sub(summary_height)) && room >= MIN_SUMMARY_ROWS {
+        summary_height = summary_height.min(room);
+    }
     let [top, rest] =
         Layout::vertical([Constraint::Length(summary_height), Constraint::Min(3)]).areas(area);
     let title = if app.what_if() {
