@@ -106,6 +106,20 @@ pub struct ResultRow {
     pub band: Option<Band>,
 }
 
+impl ResultRow {
+    /// Competency `c` as the gap table shows it: its level in `sheet` against `target`'s.
+    fn of(framework: &Framework, sheet: &RatingSheet, target: usize, c: usize) -> ResultRow {
+        let level = sheet.level(c);
+        let target = framework.target(target, c);
+        ResultRow {
+            competency: c,
+            level,
+            target,
+            band: level.map(|l| Band::of(l, target)),
+        }
+    }
+}
+
 /// What the Results screen shows: the figures every screen and export share, and the gap
 /// table as sorted and filtered here.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,16 +154,7 @@ impl Summary {
         filter: GapFilter,
     ) -> Vec<ResultRow> {
         let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
-            .map(|c| {
-                let level = sheet.level(c);
-                let target = framework.target(target, c);
-                ResultRow {
-                    competency: c,
-                    level,
-                    target,
-                    band: level.map(|l| Band::of(l, target)),
-                }
-            })
+            .map(|c| ResultRow::of(framework, sheet, target, c))
             .filter(|row| filter.keeps(row.band))
             .collect();
         // The order of `scoring::gaps`, with unrated rows last.
@@ -204,6 +209,18 @@ impl ResultsState {
         }
     }
 
+    /// Puts the cursor back on competency `keep` where it is still listed; otherwise the
+    /// selection, and the table with it, start again from the top, not scrolled to a row no
+    /// longer selected.
+    fn reselect(&mut self, keep: Option<usize>) {
+        let rows = &self.summary.rows;
+        let kept = keep.and_then(|c| rows.iter().position(|r| r.competency == c));
+        self.selected = kept.unwrap_or(0).min(rows.len().saturating_sub(1));
+        if kept.is_none() {
+            self.offset = 0;
+        }
+    }
+
     /// The competency under the cursor in the gap table.
     pub fn selected_competency(&self) -> Option<usize> {
         self.summary.rows.get(self.selected).map(|r| r.competency)
@@ -240,41 +257,24 @@ impl App {
             self.results.sort,
             self.results.filter,
         );
+        // Under a what-if, the readiness of the real ratings, for before → after; only the
+        // readiness is needed, not a second whole summary.
         self.results.before = self.results.what_if.as_ref().map(|_| {
-            crate::domain::Summary::compute(
-                &self.framework,
-                &self.derived.sheet,
-                self.target_profile,
-            )
-            .readiness
+            (0..self.framework.profiles.len())
+                .map(|p| scoring::readiness(&self.framework, &self.derived.sheet, p))
+                .collect()
         });
         if keep_order {
             let target = self.target_profile;
             self.results.summary.rows = previous
                 .into_iter()
-                .map(|c| {
-                    let level = sheet.level(c);
-                    let target = self.framework.target(target, c);
-                    ResultRow {
-                        competency: c,
-                        level,
-                        target,
-                        band: level.map(|l| scoring::Band::of(l, target)),
-                    }
-                })
+                .map(|c| ResultRow::of(&self.framework, sheet, target, c))
                 .collect();
         }
         // While working on Results (what-if, plans), stay on the same competency; elsewhere
         // the table starts from the top next time it is shown.
         let keep = keep.filter(|_| self.screen == Screen::Results);
-        let rows = &self.results.summary.rows;
-        let kept = keep.and_then(|c| rows.iter().position(|r| r.competency == c));
-        self.results.selected = kept.unwrap_or(0).min(rows.len().saturating_sub(1));
-        if kept.is_none() {
-            // The selection starts again from the top, and so does the table, not scrolled
-            // to a row no longer selected.
-            self.results.offset = 0;
-        }
+        self.results.reselect(keep);
     }
 
     /// A new order or filter of the gap table: the rows are redone, the figures are not.
@@ -288,13 +288,8 @@ impl App {
             self.results.sort,
             self.results.filter,
         );
-        let results = &mut self.results;
-        results.summary.rows = rows;
-        let rows = &results.summary.rows;
-        results.selected = keep
-            .and_then(|c| rows.iter().position(|r| r.competency == c))
-            .unwrap_or(0)
-            .min(rows.len().saturating_sub(1));
+        self.results.summary.rows = rows;
+        self.results.reselect(keep);
     }
 
     pub(super) fn update_results(&mut self, action: Action) -> Vec<Effect> {
