@@ -5,13 +5,8 @@ mod headless;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use rolefit::app::{App, Prompt};
-use rolefit::cli::{Prepared, prepare};
+use rolefit::app::Prompt;
 use rolefit::domain::{Assessment, Framework};
 use rolefit::runtime::{self, Persist, ScriptedEvents};
 
@@ -46,31 +41,24 @@ struct Outcome {
 }
 
 fn run_failing(data: &Path, script: &str, failures: usize, kind: io::ErrorKind) -> Outcome {
-    let path = data.join("assessments").join("default.toml");
-    let Prepared { init, store } = prepare(Framework::builtin(), &path, "default").unwrap();
-    let mut app = App::new(init.color(false));
-    let mut store = Failing {
-        inner: store,
-        failures,
-        kind,
-        attempts: 0,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut events = ScriptedEvents::new(headless::keys(script));
-    let stop = Arc::new(AtomicBool::new(false));
-    runtime::run(
-        &mut terminal,
-        &mut app,
-        &mut events,
-        &mut store,
-        &stop,
+    let events = ScriptedEvents::new(headless::keys(script));
+    let (run, store) = headless::run_stored(
+        data,
+        Framework::builtin(),
+        events,
+        (80, 24),
         &mut runtime::NoSuspend,
-    )
-    .unwrap();
+        |inner| Failing {
+            inner,
+            failures,
+            kind,
+            attempts: 0,
+        },
+    );
     Outcome {
-        screen: headless::screen_text(terminal.backend()),
-        prompt: app.prompt().cloned(),
-        dirty: app.dirty(),
+        screen: run.screen,
+        prompt: run.app.prompt().cloned(),
+        dirty: run.app.dirty(),
         attempts: store.attempts,
     }
 }

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rolefit::app::App;
 use rolefit::cli::{Prepared, prepare};
 use rolefit::domain::Framework;
-use rolefit::runtime::{self, EventSource, ScriptedEvents, Suspend};
+use rolefit::runtime::{self, EventSource, FileStore, Persist, ScriptedEvents, Suspend};
 
 /// Parses a key macro such as `"<tab><down><enter>3e hi<esc>"` into key events.
 pub fn keys(script: &str) -> Vec<Event> {
@@ -79,12 +79,26 @@ pub fn run_with(data_dir: &Path, framework: Framework, script: &str, size: (u16,
 pub fn run_events(
     data_dir: &Path,
     framework: Framework,
-    mut events: impl EventSource,
+    events: impl EventSource,
     size: (u16, u16),
     suspender: &mut dyn Suspend,
 ) -> Run {
+    run_stored(data_dir, framework, events, size, suspender, |store| store).0
+}
+
+/// Like [`run_events`], saving through `wrap` of the assessment's own store (to inject
+/// faults); returns that store too, to ask what happened to it.
+pub fn run_stored<P: Persist>(
+    data_dir: &Path,
+    framework: Framework,
+    mut events: impl EventSource,
+    size: (u16, u16),
+    suspender: &mut dyn Suspend,
+    wrap: impl FnOnce(FileStore) -> P,
+) -> (Run, P) {
     let path = data_dir.join("assessments").join("default.toml");
-    let Prepared { init, mut store } = prepare(framework, &path, "default").unwrap();
+    let Prepared { init, store } = prepare(framework, &path, "default").unwrap();
+    let mut store = wrap(store);
     let mut app = App::new(init.color(false).size(size));
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let stop = Arc::new(AtomicBool::new(false));
@@ -98,8 +112,7 @@ pub fn run_events(
     )
     .unwrap();
     let screen = screen_text(terminal.backend());
-    drop(store);
-    Run { app, screen }
+    (Run { app, screen }, store)
 }
 
 /// The buffer's text, one line per row, trailing spaces kept.
