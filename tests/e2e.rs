@@ -138,6 +138,13 @@ fn assert_exited_ok(tui: &Tui, status: &ExitStatus) {
     assert_left_alternate_screen(tui);
 }
 
+/// `q`: rolefit saves, exits 0 and gives the terminal back.
+fn quit_cleanly(tui: &mut Tui) {
+    tui.send("q");
+    let status = tui.wait_exit(EXIT);
+    assert_exited_ok(tui, &status);
+}
+
 fn assert_left_alternate_screen(tui: &Tui) {
     assert!(
         tui.entered_alternate_screen(),
@@ -193,9 +200,7 @@ fn launch_move_quit() {
         s.contains("▾ Risk") && s.contains("RI1") && s.contains("RI5")
     });
 
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 
     let file = data.default_file();
     assert!(file.exists(), "{} was not written", file.display());
@@ -252,9 +257,7 @@ fn rate_three_quit_and_resume() {
     let (fourth_id, index, _) = rate_at(&s).unwrap();
     assert_eq!(index, 4);
 
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 
     let file = data.default_file();
     let table = read_table(&file);
@@ -311,9 +314,7 @@ fn rate_three_quit_and_resume() {
     });
     tui.send_key(Key::Esc);
     tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 }
 
 /// How a kill -9 iteration goes on after its acknowledged rating.
@@ -509,9 +510,7 @@ fn kill9_loop() {
     let screen = resume_on_rate(&mut tui);
     assert!(temp_files(&data).is_empty(), "{:?}", temp_files(&data));
     assert_eq!(progress(&screen).map(|p| p.0), Some(acked.len()));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     let assessment = load(&file);
     for (id, level) in &acked {
         assert_eq!(
@@ -766,9 +765,7 @@ fn suspend_and_continue(signal: Option<libc::c_int>) {
 
     tui.send_key(Key::Tab);
     tui.wait_for("Results after Tab", |s| active_tab(s) == Some("Results"));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 }
 
 #[test]
@@ -795,9 +792,7 @@ fn sigpipe_is_ignored() {
     });
     assert!(tui.try_exit().is_none(), "SIGPIPE ended rolefit");
     assert_eq!(level_in(&read_table(&file), &id).as_deref(), Some("4"));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 }
 
 /// Closing the terminal (the pty master) makes rolefit save and exit, not spin.
@@ -875,9 +870,7 @@ fn tiny_terminal_never_panics() {
     tui.send("jjkl");
     tui.send_key(Key::BackTab);
     tui.wait_for("Grid", |s| active_tab(s) == Some("Grid"));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     assert!(
         !tui.live_screen().contains("panicked"),
         "{}",
@@ -910,9 +903,7 @@ fn corrupt_file_prompt() {
     assert!(flat.contains("level7"), "the reason is not shown");
     // Other keys do nothing while the prompt is up.
     tui.send("\t4");
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     assert_eq!(
         std::fs::read(&file).unwrap(),
         CORRUPT,
@@ -943,9 +934,7 @@ fn corrupt_file_prompt() {
     tui.wait_for("Grid, saved", |s| {
         active_tab(s) == Some("Grid") && saved_clean(s)
     });
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     let fresh = load(&file);
     assert!(fresh.ratings.is_empty());
     assert_eq!(
@@ -994,9 +983,7 @@ fn newer_format_read_only() {
     tui.send_key(Key::Tab);
     tui.wait_for("Results", |s| active_tab(s) == Some("Results"));
     assert_eq!(std::fs::read(&file).unwrap(), contents);
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     assert_eq!(
         std::fs::read(&file).unwrap(),
         contents,
@@ -1051,9 +1038,7 @@ fn a_large_paste_keeps_the_app_responsive_and_idle() {
     // And it still answers keys.
     tui.send_key(Key::Esc);
     tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     let table = read_table(&data.default_file());
     let ratings = table["ratings"].as_table().unwrap();
     let note = ratings.values().find_map(|r| r.get("note")).unwrap();
@@ -1090,9 +1075,7 @@ fn a_bracketed_paste_of_64_kb_goes_into_the_note_at_once() {
     });
     tui.send_key(Key::Esc);
     tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
     assert!(
         !tui.bracketed_paste(),
         "bracketed paste was left on after exit"
@@ -1128,9 +1111,7 @@ fn a_paste_outside_a_text_field_changes_nothing() {
         "the paste rated {id}: {table:#?}"
     );
     assert!(table.get("ratings").is_none(), "{table:#?}");
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 }
 
 /// Under umask 000 the folders rolefit makes are still 0700 and its files 0600: assessment,
@@ -1160,9 +1141,7 @@ fn folders_and_files_are_private_whatever_the_umask() {
         .unwrap()
         .unwrap();
     assert_eq!(mode(&report.path()), 0o600, "report");
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 }
 
 // ---- contrast on a real screen ----
@@ -1276,9 +1255,7 @@ fn every_screen_reads(answer: &str, background: Background) {
         contrast.lowest,
         contrast.below
     );
-    tui.send("q");
-    let status = tui.wait_exit(EXIT);
-    assert_exited_ok(&tui, &status);
+    quit_cleanly(&mut tui);
 }
 
 #[test]

@@ -44,6 +44,19 @@ fn apply(app: &mut App, actions: &[Action]) {
     }
 }
 
+/// Types `text` into the field with the keyboard, a key at a time.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(
+            Action::Edit(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+            rolefit::clock::utc_from_epoch(0),
+        );
+    }
+}
+
 /// An app with a few ratings and a note, on the given screen.
 fn rated() -> App {
     rated_on(None)
@@ -62,15 +75,7 @@ fn rated_on(colour: Option<Background>) -> App {
             Action::EditNote,
         ],
     );
-    for c in "Planned the 2025 ERP rollout end to end.".chars() {
-        app.update(
-            Action::Edit(ratatui_textarea::Input {
-                key: ratatui_textarea::Key::Char(c),
-                ..Default::default()
-            }),
-            rolefit::clock::utc_from_epoch(0),
-        );
-    }
+    type_text(&mut app, "Planned the 2025 ERP rollout end to end.");
     apply(
         &mut app,
         &[Action::CloseEditor, Action::Rate(Rating::NotApplicable)],
@@ -422,15 +427,7 @@ fn results_round_label_shows_typed_text() {
     ] {
         let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
         apply(&mut app, &[Action::CloseRound]);
-        for c in "Before the review".chars() {
-            app.update(
-                Action::Edit(ratatui_textarea::Input {
-                    key: ratatui_textarea::Key::Char(c),
-                    ..Default::default()
-                }),
-                rolefit::clock::utc_from_epoch(0),
-            );
-        }
+        type_text(&mut app, "Before the review");
         let backend = draw(&mut app, width, height);
         assert!(
             format!("{backend:?}").contains("Before the review"),
