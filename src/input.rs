@@ -286,6 +286,9 @@ fn table() -> Vec<Binding> {
         // q closes help, as in less and htop; Ctrl-C still quits.
         one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),
         one(help, &[ch('q')], A::Back, "close help (as in less)", Help),
+        pair(help, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the help", Footer("scroll")),
+        pair(help, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
+        pair(help, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
         // Roles.
         pair(roles, (LEFT_H, A::Left), (RIGHT_L, A::Right), "switch pane", Footer("pane")),
         pair(roles, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the pane", Footer("scroll")),

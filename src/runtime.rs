@@ -442,7 +442,7 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
     terminal
         .draw(|frame| drawn = ui::draw(frame, app))
         .map_err(|e| io::Error::other(e.to_string()))?;
-    app.update(Action::Drawn(drawn), crate::clock::now_utc());
+    app.update(Action::Drawn(Box::new(drawn)), crate::clock::now_utc());
     Ok(())
 }
 

@@ -224,8 +224,11 @@ pub fn gaps_against(profile: &str) -> String {
     )
 }
 
-/// The title of the level list on Rate.
-pub fn levels_title() -> String {
+/// The title of the level list on Rate; read-only, it names no key that writes.
+pub fn levels_title(read_only: bool) -> String {
+    if read_only {
+        return " Your level · read-only ".to_string();
+    }
     let rate = on(Screen::Rate);
     let zero = Action::Rate(crate::domain::Rating::Level(
         crate::domain::Level::from_const(0),
@@ -279,8 +282,11 @@ pub fn note_editing_title() -> String {
     )
 }
 
-/// The title of the note preview on Rate.
-pub fn note_title() -> String {
+/// The title of the note preview on Rate; read-only, it names no key that writes.
+pub fn note_title(read_only: bool) -> String {
+    if read_only {
+        return " Note · read-only ".to_string();
+    }
     format!(
         " Note · {} to edit (evidence, examples) ",
         keys(on(Screen::Rate), Action::EditNote)

@@ -9,6 +9,7 @@ fn rolefit(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rolefit"))
         .args(args)
         .env("ROLEFIT_DATA_DIR", data)
+        .env("XDG_CONFIG_HOME", data.join("xdg-config"))
         .output()
         .unwrap()
 }
@@ -113,6 +114,7 @@ fn rolefit_in(cwd: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(cwd)
         .env_remove("ROLEFIT_DATA_DIR")
+        .env("XDG_CONFIG_HOME", cwd.join("xdg-config"))
         .output()
         .unwrap()
 }

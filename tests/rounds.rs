@@ -10,6 +10,7 @@ fn rolefit(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rolefit"))
         .args(args)
         .env("ROLEFIT_DATA_DIR", data)
+        .env("XDG_CONFIG_HOME", data.join("xdg-config"))
         .env_remove("NO_COLOR")
         .output()
         .unwrap()

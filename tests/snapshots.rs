@@ -305,8 +305,15 @@ fn read_only_lists_no_key_that_writes() {
     apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
     let screen = draw(&mut app, 80, 24);
     let text = format!("{screen}");
-    let footer = text.lines().last().unwrap();
-    assert!(!footer.contains("0-5"), "{footer}");
+    // No pane title, footer or hint names a key that would write.
+    for text in [text, format!("{}", draw(&mut app, 60, 18))] {
+        assert!(!text.contains("0-5"), "{text}");
+        assert!(
+            !text.contains("to edit") && !text.contains("Note (e)"),
+            "{text}"
+        );
+        assert!(text.contains("read-only"), "{text}");
+    }
     insta::assert_snapshot!("rate_80x24_read_only", screen);
 }
 
@@ -551,4 +558,100 @@ fn themes_read_under_every_palette() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     insta::assert_snapshot!("themes_contrast", report);
+}
+
+/// Draws a frame and hands its scroll record back to the app, as the runtime does.
+fn draw_back(app: &mut App, width: u16, height: u16) -> String {
+    app.update(
+        Action::Resize(width, height),
+        rolefit::clock::utc_from_epoch(0),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut drawn = rolefit::ui::Drawn::default();
+    terminal
+        .draw(|frame| drawn = rolefit::ui::draw(frame, app))
+        .unwrap();
+    app.update(
+        Action::Drawn(Box::new(drawn)),
+        rolefit::clock::utc_from_epoch(0),
+    );
+    format!("{}", terminal.backend())
+}
+
+/// At 60×18 nothing is cut without a sign: the tab bar keeps every tab whole, the grid's
+/// headings and focus labels end in "…" rather than breaking a word, the grid and the areas
+/// chart count the rows they cannot show, and the areas chart scrolls with the moves.
+#[test]
+fn small_terminals_cut_nothing_without_a_marker() {
+    let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
+    let text = draw_back(&mut app, 60, 18);
+    let tabs = text.lines().next().unwrap();
+    assert!(
+        tabs.contains("[Results]") && tabs.contains("33/33"),
+        "{tabs}"
+    );
+    // Seven areas, five rows of room: the chart counts the two below and scrolls to them.
+    assert!(text.contains("↓ 2 more"), "{text}");
+    assert!(!text.contains("Framework"), "{text}");
+    apply(&mut app, &[Action::Down, Action::Down, Action::Down]);
+    let text = draw_back(&mut app, 60, 18);
+    assert!(
+        text.contains("↑ 2 more") && text.contains("Framework"),
+        "{text}"
+    );
+    insta::assert_snapshot!("results_60x18_areas_scrolled", text);
+
+    let mut app = rated();
+    apply(
+        &mut app,
+        &[Action::PrevScreen, Action::Home, Action::Activate],
+    );
+    for _ in 0..4 {
+        apply(&mut app, &[Action::Down]);
+    }
+    apply(&mut app, &[Action::Back]);
+    apply(&mut app, &[const { Action::Down }; 3]);
+    let text = draw_back(&mut app, 60, 18);
+    assert!(text.contains("Area / competen…"), "{text}");
+    // "Operational" is one word: cut with "…", never split over two lines.
+    assert!(!text.contains("Operationa "), "{text}");
+    assert!(text.contains("↓ "), "{text}");
+    insta::assert_snapshot!("grid_60x18_narrow_cells", text);
+}
+
+/// `t` on Results brings the newly chosen profile into the verdict panel's view when the
+/// panel is scrolled away from it.
+#[test]
+fn choosing_a_target_scrolls_the_verdict_panel_to_it() {
+    let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
+    draw_back(&mut app, 60, 18);
+    let last = app.framework().profiles.len() - 1;
+    for _ in 0..last {
+        apply(&mut app, &[Action::CycleTarget]);
+        let text = draw_back(&mut app, 60, 18);
+        let name = &app.framework().profiles[app.target_profile()].name;
+        let marked = format!("▸{}", &name[..name.len().min(12)]);
+        assert!(text.contains(&marked), "{marked} not in view:\n{text}");
+    }
+}
+
+/// Help taller than the terminal scrolls, with markers naming the keys, so no key is hidden
+/// without a sign; `q` closes it.
+#[test]
+fn help_scrolls_when_the_terminal_is_short() {
+    let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
+    apply(&mut app, &[Action::ToggleHelp]);
+    let text = draw_back(&mut app, 80, 24);
+    assert!(text.contains("↓ more (↑↓)"), "{text}");
+    assert!(!text.contains("suspend to the shell"), "{text}");
+    apply(&mut app, &[Action::End]);
+    let text = draw_back(&mut app, 80, 24);
+    assert!(text.contains("↑ more (↑↓)"), "{text}");
+    assert!(text.contains("suspend to the shell"), "{text}");
+    insta::assert_snapshot!("help_results_80x24_scrolled_to_end", text);
+    apply(&mut app, &[Action::Back]);
+    assert_eq!(
+        app.mode(),
+        rolefit::app::Mode::Screen(rolefit::domain::Screen::Results)
+    );
 }

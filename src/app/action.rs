@@ -81,7 +81,7 @@ pub enum Action {
     /// The terminal changed size.
     Resize(u16, u16),
     /// Runtime: a frame was drawn; where its scrollable parts ended up.
-    Drawn(crate::ui::Drawn),
+    Drawn(Box<crate::ui::Drawn>),
     /// Runtime: a save finished, at this local time, or failed for this reason.
     Saved(Result<String, String>),
     /// Runtime: the save before quitting failed for this reason.

@@ -77,6 +77,8 @@ pub struct App {
     /// Profile that gaps are measured against.
     target_profile: usize,
     help: bool,
+    /// First line shown of the help overlay; the frame clamps it.
+    help_scroll: usize,
     prompt: Option<Prompt>,
     save: SaveStatus,
     /// A one-line message for the user, shown in the footer until replaced, until the screen
@@ -133,6 +135,7 @@ impl App {
             rate: RateState::default(),
             target_profile,
             help: false,
+            help_scroll: 0,
             prompt: None,
             save: SaveStatus::Idle,
             notice: None,
@@ -317,6 +320,11 @@ impl App {
         self.results.plan.as_ref()
     }
 
+    /// First line shown of the help overlay.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
     /// Who has the keyboard now.
     pub fn mode(&self) -> Mode {
         if let Some(prompt) = &self.prompt {
@@ -452,9 +460,17 @@ impl App {
         }
         if let Some(top) = drawn.results_summary {
             self.results.summary_scroll = top;
+            self.results.reveal_target = false;
         }
         if let Some(offset) = drawn.gaps_offset {
             self.results.offset = offset;
+        }
+        if let Some(top) = drawn.help {
+            self.help_scroll = top;
+        }
+        if let Some((top, alone)) = drawn.results_areas {
+            self.results.areas_scroll = top;
+            self.results.areas_alone = alone;
         }
     }
 
@@ -465,6 +481,25 @@ impl App {
                 Vec::new()
             }
             Action::Quit => self.quit(),
+            // The help scrolls when the terminal cannot hold it.
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => {
+                let page = self.page();
+                let scroll = &mut self.help_scroll;
+                *scroll = match action {
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => scroll.saturating_add(1),
+                    Action::PageUp => scroll.saturating_sub(page),
+                    Action::PageDown => scroll.saturating_add(page),
+                    Action::Home => 0,
+                    _ => usize::MAX,
+                };
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
@@ -474,6 +509,7 @@ impl App {
         match action {
             Action::ToggleHelp => {
                 self.help = true;
+                self.help_scroll = 0;
                 Vec::new()
             }
             Action::Quit => self.quit(),
@@ -481,6 +517,8 @@ impl App {
             Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
             Action::CycleTarget => {
                 self.target_profile = (self.target_profile + 1) % self.framework.profiles.len();
+                // The next frame scrolls the verdict panel to the newly marked profile.
+                self.results.reveal_target = true;
                 self.notice = Some(strings::target_notice(
                     &self.framework.profiles[self.target_profile].name,
                 ));

@@ -182,6 +182,14 @@ pub struct ResultsState {
     pub offset: usize,
     /// First line shown of the verdict panel; the frame clamps it to the text.
     pub summary_scroll: usize,
+    /// Whether the next frame scrolls the verdict panel to the target profile's line (after
+    /// `t` chose one that may be out of view).
+    pub reveal_target: bool,
+    /// First row shown of the areas chart when it is the lower panel alone (small terminals),
+    /// where ↑↓ scroll it; the frame clamps it.
+    pub areas_scroll: usize,
+    /// Whether the last frame showed the areas chart alone, without the gap table.
+    pub areas_alone: bool,
     pub sort: GapSort,
     pub filter: GapFilter,
     pub view: LowerView,
@@ -200,6 +208,9 @@ impl ResultsState {
             selected: 0,
             offset: 0,
             summary_scroll: 0,
+            reveal_target: false,
+            areas_scroll: 0,
+            areas_alone: false,
             sort: GapSort::Gap,
             filter: GapFilter::Rated,
             view: LowerView::Areas,
@@ -301,6 +312,25 @@ impl App {
             Action::ScrollDetail(delta) => {
                 self.results.summary_scroll =
                     self.results.summary_scroll.saturating_add_signed(delta);
+            }
+            // The areas chart alone on a small terminal: the moves scroll it.
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End
+                if self.results.view == LowerView::Areas && self.results.areas_alone =>
+            {
+                let scroll = &mut self.results.areas_scroll;
+                *scroll = match action {
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => scroll.saturating_add(1),
+                    Action::PageUp => scroll.saturating_sub(page),
+                    Action::PageDown => scroll.saturating_add(page),
+                    Action::Home => 0,
+                    _ => usize::MAX,
+                };
             }
             Action::Up => self.results.selected = selected.saturating_sub(1),
             Action::Down => self.results.selected = (selected + 1).min(last),

@@ -485,10 +485,10 @@ fn the_gap_table_reopens_from_the_top_where_its_selection_resets() {
     let mut app = rated_on_results();
     app.update(Action::End, t0());
     app.update(
-        Action::Drawn(crate::ui::Drawn {
+        Action::Drawn(Box::new(crate::ui::Drawn {
             gaps_offset: Some(20),
             ..Default::default()
-        }),
+        })),
         t0(),
     );
     assert_eq!(app.results.offset, 20);
@@ -498,10 +498,10 @@ fn the_gap_table_reopens_from_the_top_where_its_selection_resets() {
     // Leaving Results and changing a rating: the table reopens from the top.
     app.update(Action::End, t0());
     app.update(
-        Action::Drawn(crate::ui::Drawn {
+        Action::Drawn(Box::new(crate::ui::Drawn {
             gaps_offset: Some(5),
             ..Default::default()
-        }),
+        })),
         t0(),
     );
     app.update(Action::RateSelected, t0());

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell as TableCell, Row, Table};
 
 use super::{
-    Drawn, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled, scroll_keys,
-    text, title_lines, wrapped,
+    Drawn, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled, rows_marker,
+    scroll_keys, text, title_lines, wrapped,
 };
 use crate::app::{Action, App, GridColumn, GridRow, Mode};
 use crate::domain::diff::Movement;
@@ -74,7 +74,11 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         Span::styled(" Competency grid ", theme.title),
         Span::styled(strings::gaps_against(&target.name), theme.dim),
     ]);
-    let block = block(title, true, theme);
+    let block = block(
+        text::fit_line(title, usize::from(area.width.saturating_sub(2))),
+        true,
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -93,14 +97,18 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
     );
     let width = inner.width;
     // Target columns shrink first on narrow terminals, so names keep room.
-    let role_width = match width {
-        110.. => 26,
-        100.. => 20,
-        70.. => 16,
-        _ => 10,
+    // Below 70 columns the names keep 16 and the role columns share what is left (up to 10).
+    let (role_width, min_name) = match width {
+        110.. => (26, 20),
+        100.. => (20, 20),
+        70.. => (16, 20),
+        _ => (
+            (width.saturating_sub(YOU_WIDTH as u16 + GAP_WIDTH as u16 + 4 + 16) / 2).clamp(6, 10),
+            16,
+        ),
     };
     let widths = [
-        Constraint::Min(20),
+        Constraint::Min(min_name),
         Constraint::Length(role_width),
         Constraint::Length(role_width),
         Constraint::Length(YOU_WIDTH as u16),
@@ -113,16 +121,27 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         "You".to_string(),
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
-    let header = Row::new(header_names.into_iter().map(TableCell::from)).style(theme.heading);
     let lines = usize::from(inner.height.saturating_sub(1));
     let role_width = usize::from(role_width);
+    let name_width =
+        usize::from(width.saturating_sub(role_width as u16 * 2 + YOU_WIDTH as u16 + 11 + 4))
+            .max(10);
+    // Every heading fits its column, or ends in "…".
+    let header_widths = [name_width, role_width, role_width, YOU_WIDTH, GAP_WIDTH];
+    let header = Row::new(
+        header_names
+            .iter()
+            .zip(header_widths)
+            .map(|(name, w)| TableCell::from(text::truncate(name, w))),
+    )
+    .style(theme.heading);
     let row_height = |row: GridRow| match row {
         GridRow::Area(a) => {
             // Tall enough for the longer focus label, wrapped; capped to keep rows compact.
             fw.areas[a]
                 .focus
                 .iter()
-                .map(|f| text::wrap(focus_label(f), role_width).len())
+                .map(|f| text::wrap_words(focus_label(f), role_width).len())
                 .max()
                 .unwrap_or(1)
                 .clamp(1, 3)
@@ -137,9 +156,6 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         lines,
         |i| row_height(rows[i]),
     );
-    let name_width =
-        usize::from(width.saturating_sub(role_width as u16 * 2 + YOU_WIDTH as u16 + 11 + 4))
-            .max(10);
     let mut table_rows = Vec::new();
     let mut used = 0;
     for (i, row) in rows.iter().enumerate().skip(offset) {
@@ -151,10 +167,12 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         let widths = (name_width, role_width);
         table_rows.push(table_row(app, i, *row, widths, height, theme));
     }
+    let below = rows.len().saturating_sub(offset + table_rows.len());
     let table = Table::new(table_rows, widths)
         .header(header)
         .column_spacing(1);
     frame.render_widget(table, inner);
+    rows_marker(frame, area, offset, below);
     offset
 }
 
@@ -238,7 +256,7 @@ fn row_cells(
             };
             // A focus of no weight reads as what it is, not as the rating "N/A".
             let label = |r: usize| {
-                let mut lines = text::wrap(focus_label(&area.focus[r]), role_width);
+                let mut lines = text::wrap_words(focus_label(&area.focus[r]), role_width);
                 lines.truncate(height);
                 if let Some(last) = lines.last_mut() {
                     *last = text::truncate(last, role_width);

@@ -22,7 +22,7 @@ use crate::domain::Screen;
 use crate::input::{self, Scope, Show};
 use crate::strings;
 
-pub use scroll::{Drawn, keep_in_view, render_scrolled};
+pub use scroll::{Drawn, keep_in_view, render_scrolled, rows_marker};
 pub use theme::Theme;
 
 /// Smallest terminal the layout can draw.
@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     render_status(frame, status, app, &theme);
     render_keys(frame, keys, app, &theme);
     if app.mode() == Mode::Help {
-        overlay::render_help(frame, area, app, &theme);
+        drawn.help = Some(overlay::render_help(frame, area, app, &theme));
     }
     if app.prompt().is_some() {
         overlay::render_prompt(frame, area, app, &theme);
@@ -81,26 +81,49 @@ fn render_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::styled(
-        format!(" {} ", strings::APP_NAME),
-        theme.title,
-    )];
-    for (i, title) in strings::TAB_TITLES.iter().enumerate() {
-        spans.push(Span::styled(if i == 0 { " " } else { " · " }, theme.dim));
-        if i == app.screen().index() {
-            spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
-        } else {
-            spans.push(Span::styled(format!(" {title} "), theme.tab));
+    let tabs = |with_name: bool| {
+        let mut spans = Vec::new();
+        if with_name {
+            spans.push(Span::styled(
+                format!(" {} ", strings::APP_NAME),
+                theme.title,
+            ));
         }
-    }
+        for (i, title) in strings::TAB_TITLES.iter().enumerate() {
+            spans.push(Span::styled(if i == 0 { " " } else { " · " }, theme.dim));
+            if i == app.screen().index() {
+                spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
+            } else {
+                spans.push(Span::styled(format!(" {title} "), theme.tab));
+            }
+        }
+        Line::from(spans)
+    };
     let (rated, total) = app.progress();
-    let progress = strings::progress(rated, total);
+    // On a narrow terminal the app's name goes first, then the count's word; the tabs stay
+    // whole, and are cut with "…" only when even that is not enough.
+    let width = usize::from(area.width);
+    let fits = |line: &Line, progress: &str| {
+        line.width() + 1 + text::UnicodeWidthStr::width(progress) <= width
+    };
+    let full = strings::progress(rated, total);
+    let short = format!("{rated}/{total}");
+    let (line, progress) = [(true, &full), (false, &full), (false, &short)]
+        .into_iter()
+        .map(|(with_name, progress)| (tabs(with_name), progress.clone()))
+        .find(|(line, progress)| fits(line, progress))
+        .unwrap_or_else(|| (tabs(false), short.clone()));
     let [left, right] = Layout::horizontal([
         Constraint::Min(1),
-        Constraint::Length(progress.len() as u16 + 1),
+        Constraint::Length(text::UnicodeWidthStr::width(progress.as_str()) as u16 + 1),
     ])
     .areas(area);
-    frame.render_widget(Line::from(spans), left);
+    if line.width() > usize::from(left.width) {
+        let cut = text::truncate(&line.to_string(), usize::from(left.width));
+        frame.render_widget(Line::styled(cut, theme.tab), left);
+    } else {
+        frame.render_widget(line, left);
+    }
     frame.render_widget(
         Line::styled(progress, theme.emphasis).alignment(Alignment::Right),
         right,
@@ -175,6 +198,17 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             entry.1 = ALL_KEYS;
         }
     }
+    // Where there is no help key to point to (prompts, editors) or even the keys kept for
+    // every screen do not fit, the footer drops keys from its end and ends in "…".
+    // A leading space, each entry's keys, a space and its words, " · " between entries.
+    let line_width = |shown: &[(String, &str, bool)]| {
+        shown.iter().map(width_of).sum::<usize>().saturating_sub(2)
+    };
+    let mut cut = shown.len() < entries.len() && help_entry.is_none();
+    while !shown.is_empty() && line_width(&shown) + usize::from(cut) * 2 > usize::from(area.width) {
+        shown.pop();
+        cut = true;
+    }
     let mut spans = vec![Span::raw(" ")];
     for (i, (keys, short, _)) in shown.iter().enumerate() {
         if i > 0 {
@@ -182,6 +216,9 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         spans.push(Span::styled(keys.clone(), theme.key));
         spans.push(Span::styled(format!(" {short}"), theme.dim));
+    }
+    if cut {
+        spans.push(Span::styled(" …", theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
 }

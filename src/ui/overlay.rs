@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, block, text, wrapped};
+use super::{Theme, block, render_scrolled, text, wrapped};
 use crate::app::Mode;
-use crate::app::{App, Prompt};
+use crate::app::{Action, App, Prompt};
 use crate::input::{self, Scope};
 use crate::strings;
 
@@ -19,7 +19,10 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Every key of the current screen and the global ones.
-pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The help overlay: every key of the screen and of every screen. On a terminal too short for
+/// it, it scrolls with ↑↓ and counts what is above and below on its borders; returns the first
+/// line shown.
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels
@@ -68,10 +71,13 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let inner = block.inner(target);
     frame.render_widget(block, target);
-    frame.render_widget(
-        Paragraph::new(lines),
+    render_scrolled(
+        frame,
         inner.inner(ratatui::layout::Margin::new(1, 0)),
-    );
+        lines,
+        app.help_scroll(),
+        Some(&input::binding_short_label(Mode::Help, &Action::Down)),
+    )
 }
 
 /// The prompt that has the keyboard.

@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         ])
         .areas(right);
         drawn.rate_info = Some(render_info(frame, left, app, theme));
-        render_levels(frame, levels_area, levels, theme);
+        render_levels(frame, levels_area, levels, app.read_only(), theme);
         render_note(frame, note, app, theme);
     } else {
         let note_height = note_height(area.width);
@@ -94,7 +94,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         ])
         .areas(area);
         drawn.rate_info = Some(render_info(frame, info, app, theme));
-        render_levels(frame, levels_area, levels, theme);
+        render_levels(frame, levels_area, levels, app.read_only(), theme);
         if one_line_note {
             render_note_line(frame, note, app, theme);
         } else {
@@ -109,7 +109,11 @@ fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let competency = &app.framework().competencies[app.rate().current];
     let note = app.assessment().note(&competency.id);
     let key = input::keys_for(Mode::Screen(Screen::Rate), &Action::EditNote);
-    let prefix = format!(" Note ({key}): ");
+    let prefix = if app.read_only() {
+        " Note: ".to_string()
+    } else {
+        format!(" Note ({key}): ")
+    };
     let width =
         usize::from(area.width).saturating_sub(text::UnicodeWidthStr::width(prefix.as_str()) + 1);
     let first = note.lines().next().unwrap_or("");
@@ -305,9 +309,15 @@ fn level_lines<'a>(app: &App, width: usize, expand: Expand, theme: &Theme) -> Ve
     lines
 }
 
-fn render_levels(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, theme: &Theme) {
+fn render_levels(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    read_only: bool,
+    theme: &Theme,
+) {
     let block = block(
-        Span::styled(strings::levels_title(), theme.title),
+        Span::styled(strings::levels_title(read_only), theme.title),
         false,
         theme,
     );
@@ -329,7 +339,7 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let block = block(
-        Span::styled(strings::note_title(), theme.title),
+        Span::styled(strings::note_title(app.read_only()), theme.title),
         false,
         theme,
     );
@@ -340,7 +350,7 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let competency = &app.framework().competencies[app.rate().current];
     let lines: Vec<Line> = if note.is_empty() {
         match app.assessment().rating(&competency.id) {
-            Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM => {
+            Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => {
                 text::wrap(&strings::evidence_prompt(level), usize::from(inner.width))
                     .into_iter()
                     .map(|l| Line::styled(l, theme.emphasis))

@@ -12,8 +12,8 @@ use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
 use super::grid::band_style;
 use super::{
-    Drawn, Theme, block, hint_line, keep_in_view, render_scrolled, scroll_keys, text, title_lines,
-    wrapped,
+    Drawn, Theme, block, hint_line, keep_in_view, render_scrolled, rows_marker, scroll_keys, text,
+    title_lines, wrapped,
 };
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
@@ -45,16 +45,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
     let width = usize::from(area.width.saturating_sub(4));
     let max_lines = usize::from(area.height / 2).saturating_sub(2);
-    let mut summary_lines = summary_lines(app, width, true, theme);
+    let (mut summary_lines, mut target_line) = summary_lines(app, width, true, theme);
     let below = |lines: usize| area.height.saturating_sub(lines as u16 + 2);
     if summary_lines.len() > max_lines {
         // Short of room: name the telling competencies by id only.
-        summary_lines = self::summary_lines(app, width, false, theme);
+        (summary_lines, target_line) = self::summary_lines(app, width, false, theme);
     } else if !stacks(app, below(summary_lines.len())) {
         // Ids only, if that leaves room for the areas and the gaps together.
-        let short = self::summary_lines(app, width, false, theme);
+        let (short, short_target) = self::summary_lines(app, width, false, theme);
         if stacks(app, below(short.len())) {
-            summary_lines = short;
+            (summary_lines, target_line) = (short, short_target);
         }
     }
     let mut summary_height = (summary_lines.len() as u16 + 2).min(area.height / 2);
@@ -85,22 +85,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     frame.render_widget(summary_block, top);
     // When the panel cannot hold it all (readiness of many profiles, a small terminal), it
     // scrolls, with markers naming the keys, so no profile is hidden without a sign.
+    let mut scroll = app.results().summary_scroll;
+    if app.results().reveal_target {
+        // `t` chose a profile: bring its line into view, moving no further than needed.
+        let height = usize::from(inner.height).max(1);
+        scroll = scroll.clamp((target_line + 1).saturating_sub(height), target_line);
+    }
     drawn.results_summary = Some(render_scrolled(
         frame,
         inner.inner(ratatui::layout::Margin::new(1, 0)),
         summary_lines,
-        app.results().summary_scroll,
+        scroll,
         Some(&scroll_keys(Screen::Results)),
     ));
     if stacks(app, rest.height) {
         let [areas, gaps] =
             Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])
                 .areas(rest);
-        render_areas(frame, areas, app, true, theme);
+        drawn.results_areas = Some((render_areas(frame, areas, app, true, theme), false));
         drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme);
     } else {
         match app.results().view {
-            LowerView::Areas => render_areas(frame, rest, app, false, theme),
+            LowerView::Areas => {
+                drawn.results_areas = Some((render_areas(frame, rest, app, false, theme), true));
+            }
             LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, false, theme),
         }
     }
@@ -130,7 +138,16 @@ fn render_round_label(
         theme.text,
     );
     let intro_height = intro_lines.len() as u16;
-    let height = (intro_height + 3 + 1 + 2).min(area.height);
+    // The keys wrap rather than being cut on a narrow terminal.
+    let hint_lines: Vec<Line> = text::wrap(
+        &hint_line(Mode::RoundLabel),
+        usize::from(width.saturating_sub(4)),
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, theme.dim))
+    .collect();
+    let hint_height = hint_lines.len() as u16;
+    let height = (intro_height + 3 + hint_height + 2).min(area.height);
     let target = area.centered(Constraint::Length(width), Constraint::Length(height));
     frame.render_widget(Clear, target);
     let frame_block = block(
@@ -148,7 +165,7 @@ fn render_round_label(
     let [intro, field, hint] = Layout::vertical([
         Constraint::Length(intro_height),
         Constraint::Length(3),
-        Constraint::Length(1),
+        Constraint::Length(hint_height),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(intro_lines), intro);
@@ -156,7 +173,7 @@ fn render_round_label(
     label.set_cursor_line_style(Style::new());
     label.set_block(block(Span::styled(" Label ", theme.dim), true, theme));
     frame.render_widget(&label, field);
-    frame.render_widget(Line::styled(hint_line(Mode::RoundLabel), theme.dim), hint);
+    frame.render_widget(Paragraph::new(hint_lines), hint);
 }
 
 /// "▁▃▆" for a series of fits (0–100), one glyph per value; "·" where there is none.
@@ -226,7 +243,13 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
     out
 }
 
-fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
+/// The verdict panel's lines, and which of them marks the target profile.
+fn summary_lines<'a>(
+    app: &App,
+    width: usize,
+    with_names: bool,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, usize) {
     let mut lines = what_if_lines(app, width, theme);
     lines.extend(verdict_lines(app, width, theme));
     lines.extend(super::calibration::pattern_lines(app, width, theme));
@@ -236,8 +259,10 @@ fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -
         lines.push(spectrum_line(app, position, width, theme));
     }
     lines.extend(trend_line(app, width, theme));
-    lines.extend(fit_lines(app, width, theme));
-    lines
+    let (fits, target_line) = fit_lines(app, width, theme);
+    let target_line = lines.len() + target_line;
+    lines.extend(fits);
+    (lines, target_line)
 }
 
 /// Under a what-if, the fits it moved, before → after ("PMO Manager 64% → 71%").
@@ -377,7 +402,8 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
 
 /// Readiness per profile as bars with "k/n" coverage, the target profile marked, provisional
 /// figures marked "?"; two to a line when there is room.
-fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// Returns the lines and which of them holds the target profile.
+fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'a>>, usize) {
     let fw = app.framework();
     let summary = &app.results().summary;
     let mut lines = Vec::new();
@@ -450,7 +476,7 @@ fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
         }
         lines.push(Line::from(spans));
     }
-    lines
+    (lines, app.target_profile() / per_line)
 }
 
 fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> Line<'a> {
@@ -491,7 +517,9 @@ fn level_cell(value: Option<f64>, cells: usize) -> String {
     }
 }
 
-fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) {
+/// Draws the areas chart from the row the app asks for (when it is alone, the moves scroll it)
+/// with the rows above and below counted on its border; returns the first row shown.
+fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) -> usize {
     let fw = app.framework();
     let summary = &app.results().summary;
     let mut title = vec![Span::styled(
@@ -533,12 +561,21 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             usize::from(inner.width).saturating_sub(others)
         })
         .max(8);
+    let height = usize::from(inner.height.saturating_sub(1));
+    let top = if stacked {
+        0
+    } else {
+        app.results()
+            .areas_scroll
+            .min(fw.areas.len().saturating_sub(height))
+    };
     let rows = fw
         .areas
         .iter()
         .zip(&summary.figures.areas)
         .enumerate()
-        .take(usize::from(inner.height.saturating_sub(1)))
+        .skip(top)
+        .take(height)
         .map(|(index, (a, levels))| {
             let fit = summary.figures.area_readiness_for_target(index).percent;
             Row::new(vec![
@@ -562,6 +599,9 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
         Table::new(rows, widths).header(header).column_spacing(2),
         inner,
     );
+    let below = fw.areas.len().saturating_sub(top + height);
+    rows_marker(frame, area, top, below);
+    top
 }
 
 /// "▼▼ gap" style labels: a glyph and a word, never colour alone.
@@ -585,7 +625,11 @@ fn render_gaps(
 ) -> Option<usize> {
     let state = app.results();
     let summary = &state.summary;
-    let block = block(gaps_title(app, stacked, theme), true, theme);
+    let title = text::fit_line(
+        gaps_title(app, stacked, theme),
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let block = block(title, true, theme);
 
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -645,23 +689,9 @@ fn render_gaps(
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
-    // Rows above and below the window are counted on the bottom border, clear of the title:
-    // " ↑ 5 · ↓ 20 more ".
+    // Rows above and below the window are counted on the bottom border, clear of the title.
     let below = summary.rows.len().saturating_sub(offset + height);
-    let marks: Vec<String> = [(offset, "↑"), (below, "↓")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, arrow)| format!("{arrow} {n}"))
-        .collect();
-    if !marks.is_empty() {
-        let label = format!(" {} more ", marks.join(" · "));
-        let width = (label.chars().count() as u16).min(inner.width);
-        let x = inner.x + inner.width.saturating_sub(width);
-        frame.render_widget(
-            Line::from(label),
-            Rect::new(x, area.bottom().saturating_sub(1), width, 1),
-        );
-    }
+    rows_marker(frame, area, offset, below);
     Some(offset)
 }
 
@@ -782,12 +812,14 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .inner(target_area)
         .inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(frame_block, target_area);
+    // The keys wrap rather than being cut on a narrow terminal.
+    let hint_lines = text::wrap(&hint_line(app.mode()), usize::from(inner.width));
     let [info, target_line, label, editor, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(hint_lines.len() as u16),
     ])
     .areas(inner);
     let level = app.sheet().level(plan.competency);
@@ -813,5 +845,9 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     action.set_block(block(Span::raw(""), plan.field == PlanField::Action, theme));
     frame.render_widget(&action, editor);
-    frame.render_widget(Line::styled(hint_line(app.mode()), theme.dim), hint);
+    let hint_lines: Vec<Line> = hint_lines
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim))
+        .collect();
+    frame.render_widget(Paragraph::new(hint_lines), hint);
 }

@@ -23,6 +23,11 @@ pub struct Drawn {
     pub gaps_offset: Option<usize>,
     /// First line shown of the Results verdict panel.
     pub results_summary: Option<usize>,
+    /// First row shown of the Results areas chart, and whether it was drawn alone (without
+    /// the gap table), where the moves scroll it.
+    pub results_areas: Option<(usize, bool)>,
+    /// First line shown of the help overlay.
+    pub help: Option<usize>,
 }
 
 /// The first of `len` rows to draw so that row `selected` is fully visible in `height` lines,
@@ -104,6 +109,27 @@ pub fn render_scrolled(
         }
     }
     top
+}
+
+/// Counts the rows of a table above and below its window on the bottom border of the table's
+/// block, right-aligned and clear of the title: " ↑ 5 · ↓ 20 more ". Nothing when all show.
+pub fn rows_marker(frame: &mut Frame, block: Rect, above: usize, below: usize) {
+    let marks: Vec<String> = [(above, "↑"), (below, "↓")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, arrow)| format!("{arrow} {n}"))
+        .collect();
+    if marks.is_empty() || block.height == 0 {
+        return;
+    }
+    let label = format!(" {} more ", marks.join(" · "));
+    let inner_width = block.width.saturating_sub(2);
+    let width = (label.chars().count() as u16).min(inner_width);
+    let x = block.x + 1 + inner_width.saturating_sub(width);
+    frame.render_widget(
+        Line::from(label),
+        Rect::new(x, block.bottom().saturating_sub(1), width, 1),
+    );
 }
 
 #[cfg(test)]

@@ -44,6 +44,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Wraps `text` like [`wrap`], but a word longer than a line is cut with "…" rather than
+/// split, so a narrow cell never breaks a word in the middle ("Operation…", not "Operationa"
+/// over "l").
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let shortened: Vec<String> = text
+        .split(' ')
+        .map(|word| truncate(word, width.max(1)))
+        .collect();
+    wrap(&shortened.join(" "), width)
+}
+
 fn split_at_width(word: &str, width: usize) -> (String, String) {
     let mut used = 0;
     for (i, c) in word.char_indices() {
@@ -54,6 +65,28 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
         used += w;
     }
     (word.to_string(), String::new())
+}
+
+/// Cuts a styled line to `width` columns, ending with "…" when something was cut (for block
+/// titles, which the terminal would otherwise cut without a sign).
+pub fn fit_line(line: ratatui::text::Line<'_>, width: usize) -> ratatui::text::Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w < width {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = truncate(&span.content, width - used);
+        spans.push(ratatui::text::Span::styled(cut, span.style));
+        break;
+    }
+    ratatui::text::Line::from(spans)
 }
 
 /// Cuts `text` to `width` columns, ending with "…" when something was cut.
@@ -104,5 +137,30 @@ mod tests {
         assert_eq!(truncate("Strategic, multiple layers", 10), "Strategic…");
         assert_eq!(truncate("Core", 10), "Core");
         assert_eq!(truncate("Core", 0), "");
+    }
+
+    #[test]
+    fn fit_line_cuts_a_title_with_an_ellipsis() {
+        use ratatui::text::{Line, Span};
+        let line = Line::from(vec![
+            Span::raw(" Gaps vs Centre "),
+            Span::raw("· all rated "),
+        ]);
+        assert_eq!(fit_line(line.clone(), 40).to_string(), line.to_string());
+        assert_eq!(fit_line(line, 20).to_string(), " Gaps vs Centre · a…");
+    }
+
+    #[test]
+    fn wrap_words_cuts_a_long_word_instead_of_splitting_it() {
+        assert_eq!(wrap_words("Operational", 10), ["Operation…"]);
+        assert_eq!(
+            wrap_words("Strategic, multiple layers", 10),
+            ["Strategic,", "multiple", "layers"]
+        );
+        assert!(
+            wrap_words("Organisational and portfolio-wide", 8)
+                .iter()
+                .all(|l| l.width() <= 8)
+        );
     }
 }

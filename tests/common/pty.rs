@@ -241,6 +241,9 @@ impl Launch {
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("ROLEFIT_DATA_DIR", &self.data_dir);
+        // The user's own configuration never reaches a test: each run has an empty config
+        // directory of its own unless the test sets one.
+        cmd.env("XDG_CONFIG_HOME", self.data_dir.join("xdg-config"));
         for (key, value) in &self.env {
             cmd.env(key, value);
         }
