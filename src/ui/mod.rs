@@ -3,6 +3,7 @@
 pub mod calibration;
 pub mod contrast;
 pub mod grid;
+pub mod hit;
 pub mod overlay;
 pub mod rate;
 pub mod results;
@@ -21,6 +22,8 @@ use crate::app::{App, SaveStatus};
 use crate::domain::Screen;
 use crate::input::{self, Scope, Show};
 use crate::strings;
+
+pub use hit::{Pane, Regions, Target, hit};
 
 pub use scroll::{Drawn, keep_in_view, render_scrolled};
 pub use theme::Theme;
@@ -50,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_tab_bar(frame, tabs, app, &theme);
+    render_tab_bar(frame, tabs, app, &theme, &mut drawn.regions);
     match app.screen() {
         Screen::Roles => roles::render(frame, body, app, &theme, &mut drawn),
         Screen::Grid => grid::render(frame, body, app, &theme, &mut drawn),
@@ -58,12 +61,12 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         Screen::Results => results::render(frame, body, app, &theme, &mut drawn),
     }
     render_status(frame, status, app, &theme);
-    render_keys(frame, keys, app, &theme);
+    render_keys(frame, keys, app, &theme, &mut drawn.regions);
     if app.mode() == Mode::Help {
-        overlay::render_help(frame, area, app, &theme);
+        drawn.regions.overlay = Some(overlay::render_help(frame, area, app, &theme));
     }
     if app.prompt().is_some() {
-        overlay::render_prompt(frame, area, app, &theme);
+        overlay::render_prompt(frame, area, app, &theme, &mut drawn.regions);
     }
     drawn
 }
@@ -80,7 +83,7 @@ fn render_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(paragraph, target);
 }
 
-fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
     let mut spans = vec![Span::styled(
         format!(" {} ", strings::APP_NAME),
         theme.title,
@@ -92,6 +95,11 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             spans.push(Span::styled(format!(" {title} "), theme.tab));
         }
+        // Each tab answers a click where its title is drawn.
+        let x: usize = spans[..spans.len() - 1].iter().map(Span::width).sum();
+        let width = spans[spans.len() - 1].width();
+        let tab = Rect::new(area.x + x as u16, area.y, width as u16, 1).intersection(area);
+        regions.click(tab, Target::Tab(Screen::ALL[i]));
     }
     let (rated, total) = app.progress();
     let progress = strings::progress(rated, total);
@@ -131,7 +139,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
     let mode = app.mode();
     // (keys, description, always shown) for every binding listed in the footer: the keys of
     // every screen, and all of a text field's, always fit; a screen's own fill what is left.
@@ -180,10 +188,27 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
+        let x: usize = spans.iter().map(Span::width).sum();
         spans.push(Span::styled(keys.clone(), theme.key));
         spans.push(Span::styled(format!(" {short}"), theme.dim));
+        // A click on a hint does what its key does, when the key has one action.
+        let width = spans[spans.len() - 2].width() + spans[spans.len() - 1].width();
+        let hint = Rect::new(area.x + x as u16, area.y, width as u16, 1).intersection(area);
+        if let Some(action) = footer_action(mode, app.read_only(), keys) {
+            regions.keys.push((hint, action));
+        }
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The action of the footer entry labelled `label`, when its binding has only one.
+fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app::Action> {
+    let label = label.strip_prefix("… ").unwrap_or(label);
+    input::listed_bindings(mode, read_only)
+        .into_iter()
+        .find(|b| b.short_label() == label)
+        .filter(|b| b.groups.len() == 1)
+        .map(|b| b.groups[0].1.clone())
 }
 
 /// The footer keys of a mode as one line of text, "Tab target · Esc done", for hints inside a

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, block, text, wrapped};
+use super::{Regions, Theme, block, text, wrapped};
 use crate::app::Mode;
 use crate::app::{App, Prompt};
 use crate::input::{self, Scope};
@@ -19,7 +19,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Every key of the current screen and the global ones.
-pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the help; returns where it is, which no click on the screen below reaches.
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Rect {
     let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels
@@ -72,10 +73,17 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(lines),
         inner.inner(ratatui::layout::Margin::new(1, 0)),
     );
+    target
 }
 
-/// The prompt that has the keyboard.
-pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The prompt that has the keyboard, each answer clickable where it is listed.
+pub fn render_prompt(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    regions: &mut Regions,
+) {
     let Some(prompt) = &app.prompt() else { return };
     let width = area.width.saturating_sub(4).min(76);
     let inner_width = usize::from(width.saturating_sub(4));
@@ -105,7 +113,12 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::default());
+    // (line, action) of each answer with a single action, for clicks.
+    let mut answers = Vec::new();
     for b in input::visible_bindings(app.mode()) {
+        if let [(_, action)] = b.groups.as_slice() {
+            answers.push((lines.len() as u16, action.clone()));
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("[{}]", b.label()), theme.key),
             Span::styled(format!(" {}", b.help), theme.text),
@@ -117,8 +130,13 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = block(Span::styled(title, theme.warning), true, theme);
     let inner = block.inner(target);
     frame.render_widget(block, target);
-    frame.render_widget(
-        Paragraph::new(lines),
-        inner.inner(ratatui::layout::Margin::new(1, 0)),
-    );
+    let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
+    regions.overlay = Some(target);
+    for (line, action) in answers {
+        let answer = Rect::new(text_area.x, text_area.y + line, text_area.width, 1);
+        regions
+            .overlay_clicks
+            .push((answer.intersection(text_area), action));
+    }
+    frame.render_widget(Paragraph::new(lines), text_area);
 }

@@ -12,8 +12,8 @@ use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
 use super::grid::band_style;
 use super::{
-    Drawn, Theme, block, hint_line, keep_in_view, render_scrolled, scroll_keys, text, title_lines,
-    wrapped,
+    Drawn, Pane, Target, Theme, block, hint_line, keep_in_view, render_scrolled, scroll_keys, text,
+    title_lines, wrapped,
 };
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
@@ -85,6 +85,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     frame.render_widget(summary_block, top);
     // When the panel cannot hold it all (readiness of many profiles, a small terminal), it
     // scrolls, with markers naming the keys, so no profile is hidden without a sign.
+    drawn.regions.pane(top, Pane::Verdict);
     drawn.results_summary = Some(render_scrolled(
         frame,
         inner.inner(ratatui::layout::Margin::new(1, 0)),
@@ -97,18 +98,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])
                 .areas(rest);
         render_areas(frame, areas, app, true, theme);
-        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme);
+        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme, drawn);
     } else {
         match app.results().view {
             LowerView::Areas => render_areas(frame, rest, app, false, theme),
-            LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, false, theme),
+            LowerView::Gaps => {
+                drawn.gaps_offset = render_gaps(frame, rest, app, false, theme, drawn)
+            }
         }
     }
     if app.plan_editor().is_some() {
-        render_plan(frame, frame.area(), app, theme);
+        drawn.regions.overlay = Some(render_plan(frame, frame.area(), app, theme));
     }
     if let Some(label) = &app.round_label() {
-        render_round_label(frame, frame.area(), app, label, theme);
+        drawn.regions.overlay = Some(render_round_label(frame, frame.area(), app, label, theme));
     }
 }
 
@@ -118,7 +121,7 @@ fn render_round_label(
     app: &App,
     label: &ratatui_textarea::TextArea<'static>,
     theme: &Theme,
-) {
+) -> Rect {
     let width = area.width.saturating_sub(4).min(64);
     // The intro as wrapped to the popup's text width, the field (a border above and below
     // the one line typed in), the hint, and the popup's own two borders.
@@ -157,6 +160,7 @@ fn render_round_label(
     label.set_block(block(Span::styled(" Label ", theme.dim), true, theme));
     frame.render_widget(&label, field);
     frame.render_widget(Line::styled(hint_line(Mode::RoundLabel), theme.dim), hint);
+    target
 }
 
 /// "▁▃▆" for a series of fits (0–100), one glyph per value; "·" where there is none.
@@ -582,6 +586,7 @@ fn render_gaps(
     app: &App,
     stacked: bool,
     theme: &Theme,
+    drawn: &mut Drawn,
 ) -> Option<usize> {
     let state = app.results();
     let summary = &state.summary;
@@ -645,6 +650,15 @@ fn render_gaps(
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
+    drawn.regions.pane(area, Pane::Gaps);
+    let shown = summary.rows.len().saturating_sub(offset).min(height);
+    for line in 0..shown {
+        // Below the header line.
+        let on_screen = Rect::new(inner.x, inner.y + 1 + line as u16, inner.width, 1);
+        drawn
+            .regions
+            .click(on_screen, Target::GapRow(offset + line));
+    }
     // Rows above and below the window are counted on the bottom border, clear of the title:
     // " ↑ 5 · ↓ 20 more ".
     let below = summary.rows.len().saturating_sub(offset + height);
@@ -760,9 +774,9 @@ fn gap_row<'a>(
     if selected { r.style(theme.selected) } else { r }
 }
 
-fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Rect {
     let Some(plan) = app.plan_editor() else {
-        return;
+        return Rect::default();
     };
     let fw = app.framework();
     let competency = &fw.competencies[plan.competency];
@@ -814,4 +828,5 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     action.set_block(block(Span::raw(""), plan.field == PlanField::Action, theme));
     frame.render_widget(&action, editor);
     frame.render_widget(Line::styled(hint_line(app.mode()), theme.dim), hint);
+    target_area
 }
