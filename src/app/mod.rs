@@ -468,7 +468,7 @@ impl App {
         if let Some(offset) = drawn.gaps_offset {
             self.results.offset = offset;
         }
-        self.regions = drawn.regions.clone();
+        self.regions = (*drawn.regions).clone();
         self.regions_stale = false;
     }
 

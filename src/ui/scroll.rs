@@ -24,7 +24,7 @@ pub struct Drawn {
     /// First line shown of the Results verdict panel.
     pub results_summary: Option<usize>,
     /// Where the frame put the parts that answer the mouse.
-    pub regions: super::hit::Regions,
+    pub regions: Box<super::hit::Regions>,
 }
 
 /// The first of `len` rows to draw so that row `selected` is fully visible in `height` lines,
