@@ -392,6 +392,17 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
             ));
         }
         Event::Paste(_) => return None,
+        // Clicks and the wheel; the app resolves them against the last frame.
+        Event::Mouse(mouse) => {
+            use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+            return matches!(
+                mouse.kind,
+                MouseEventKind::Down(MouseButton::Left)
+                    | MouseEventKind::ScrollDown
+                    | MouseEventKind::ScrollUp
+            )
+            .then_some(Action::Mouse(*mouse));
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press => key,
         _ => return None,
     };

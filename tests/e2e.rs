@@ -1267,3 +1267,91 @@ fn every_screen_reads_on_a_dark_xterm() {
 fn every_screen_reads_on_a_light_xterm() {
     every_screen_reads("rgb:ffff/ffff/ffff", Background::Light);
 }
+
+// ---- the mouse ----
+
+fn mouse_mode(tui: &Tui) -> vt100::MouseProtocolMode {
+    tui.with_screen(|s| s.mouse_protocol_mode())
+}
+
+/// What rolefit wrote so far, as text.
+fn written(tui: &Tui) -> String {
+    String::from_utf8_lossy(&tui.raw_output()).into_owned()
+}
+
+/// rolefit asks for clicks and the wheel (SGR reports, not every move) at start; a click on a
+/// tab, sent as the terminal sends it, changes the screen; Ctrl-Z gives the mouse back and
+/// `fg` takes it again; quitting gives it back.
+#[test]
+fn the_mouse_is_captured_while_running_and_given_back_on_suspend_and_exit() {
+    let data = DataDir::new();
+    let config = data.path().to_str().unwrap().to_string();
+    let mut tui = Launch::new(&data)
+        .env("XDG_CONFIG_HOME", &config)
+        .size(100, 30)
+        .spawn();
+    let screen = tui.wait_for_text("Welcome to rolefit");
+    let out = written(&tui);
+    assert!(
+        out.contains("\x1b[?1000h") && out.contains("\x1b[?1006h"),
+        "clicks and SGR reports were not asked for"
+    );
+    assert_eq!(mouse_mode(&tui), vt100::MouseProtocolMode::PressRelease);
+    assert_eq!(
+        tui.with_screen(|s| s.mouse_protocol_encoding()),
+        vt100::MouseProtocolEncoding::Sgr
+    );
+    // A left click (press and release) on the Grid tab; SGR cells count from 1.
+    let bar = row(&screen, 0);
+    let x = bar[..bar.find(" Grid ").unwrap()].chars().count() + 2;
+    tui.send_bytes(format!("\x1b[<0;{};1M\x1b[<0;{};1m", x + 1, x + 1).as_bytes());
+    tui.wait_for("Grid after a click on its tab", |s| {
+        active_tab(s) == Some("Grid")
+    });
+
+    tui.send_key(Key::CtrlZ);
+    tui.wait_stopped("the mouse given back", |t| {
+        mouse_mode(t) == vt100::MouseProtocolMode::None && !t.in_alternate_screen()
+    });
+    tui.signal(libc::SIGCONT);
+    let deadline = Instant::now() + EXIT;
+    while mouse_mode(&tui) != vt100::MouseProtocolMode::PressRelease {
+        assert!(
+            Instant::now() < deadline,
+            "the mouse was not taken again after fg\n{}",
+            tui.describe()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Clicks work again: the Rate tab.
+    let x = bar[..bar.find(" Rate ").unwrap()].chars().count() + 2;
+    tui.send_bytes(format!("\x1b[<0;{};1M\x1b[<0;{};1m", x + 1, x + 1).as_bytes());
+    tui.wait_for("Rate after a click on its tab", |s| {
+        active_tab(s) == Some("Rate")
+    });
+
+    quit_cleanly(&mut tui);
+    assert_eq!(
+        mouse_mode(&tui),
+        vt100::MouseProtocolMode::None,
+        "mouse reports were left on after exit"
+    );
+    assert!(written(&tui).contains("\x1b[?1000l"));
+}
+
+/// With `--no-mouse` rolefit never asks for the mouse, so the terminal keeps selecting text.
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let data = DataDir::new();
+    let config = data.path().to_str().unwrap().to_string();
+    let mut tui = Launch::new(&data)
+        .env("XDG_CONFIG_HOME", &config)
+        .arg("--no-mouse")
+        .spawn();
+    tui.wait_for_text("Welcome to rolefit");
+    assert_eq!(mouse_mode(&tui), vt100::MouseProtocolMode::None);
+    quit_cleanly(&mut tui);
+    let out = written(&tui);
+    assert!(!out.contains("\x1b[?1000h"), "the mouse was asked for");
+    assert!(!out.contains("\x1b[?1003h"), "the mouse was asked for");
+}

@@ -462,3 +462,55 @@ fn the_verdict_panel_scrolls_to_every_profile_at_80x24() {
     assert!(r.screen.contains("33/33"), "{}", r.screen);
     assert!(r.screen.contains("↑ more (J/K)"), "{}", r.screen);
 }
+
+/// The column and row where `text` starts in a frame's text.
+fn cell_of(screen: &str, text: &str) -> (u16, u16) {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let byte = line.find(text)?;
+            Some((line[..byte].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{screen}"))
+}
+
+fn clicks(at: &[(u16, u16)]) -> ScriptedEvents {
+    ScriptedEvents::new(
+        at.iter()
+            .map(|&(x, y)| Event::Mouse(rolefit::ui::hit::click_at(x, y))),
+    )
+}
+
+fn run_clicks(dir: &std::path::Path, at: &[(u16, u16)]) -> Run {
+    let mut suspend = rolefit::runtime::NoSuspend;
+    run_events(
+        dir,
+        Framework::builtin(),
+        clicks(at),
+        (100, 30),
+        &mut suspend,
+    )
+}
+
+#[test]
+fn clicks_go_to_rate_and_two_on_one_level_save_it_where_one_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = run_clicks(dir.path(), &[]);
+    // The Rate tab, clicked: Rate shows.
+    let tab = cell_of(&start.screen, " Rate ");
+    let r = run_clicks(dir.path(), &[(tab.0 + 1, tab.1)]);
+    assert!(r.screen.contains("[Rate]"), "{}", r.screen);
+    assert_eq!(r.app.screen(), Screen::Rate);
+    // One click on a level (the file reopens on Rate, laid out the same): highlighted only.
+    let level = cell_of(&r.screen, "3 Independent");
+    let r = run_clicks(dir.path(), &[level]);
+    assert!(r.screen.contains("▶  3 Independent"), "{}", r.screen);
+    assert_eq!(rating(&saved(dir.path()), "DP1"), None);
+    assert_eq!(r.app.progress().0, 0);
+    // Two clicks on it: recorded, saved, and on to the next competency.
+    let r = run_clicks(dir.path(), &[level, level]);
+    assert_eq!(rating(&saved(dir.path()), "DP1"), Some(3));
+    assert_eq!(r.app.rate().current, 1);
+    assert!(r.screen.contains("1/33 answered"), "{}", r.screen);
+}

@@ -78,6 +78,9 @@ pub enum Action {
     StartFresh,
     /// Answer to the locked prompt: open without writing.
     OpenReadOnly,
+    /// The mouse: a click or the wheel, resolved against the last frame drawn into the
+    /// action a key would do (see `ui::hit`).
+    Mouse(ratatui::crossterm::event::MouseEvent),
     /// The terminal changed size.
     Resize(u16, u16),
     /// Runtime: a frame was drawn; where its scrollable parts ended up.

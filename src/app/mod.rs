@@ -12,6 +12,7 @@ mod action;
 mod figures;
 pub mod grid;
 mod init;
+mod mouse;
 mod plan;
 mod rate;
 pub mod results;
@@ -105,6 +106,11 @@ pub struct App {
     /// The terminal's background, which picks the theme.
     background: Background,
     derived: Derived,
+    /// Where the last frame put the parts that answer the mouse.
+    regions: crate::ui::Regions,
+    /// The screen changed since the last frame: a click would land on what the user has not
+    /// seen yet, so it is ignored until the next frame.
+    regions_stale: bool,
     /// The time of the action being applied (given to `update`, never read from a clock).
     now: Datetime,
 }
@@ -128,6 +134,8 @@ impl App {
         let mut app = App {
             derived,
             results,
+            regions: crate::ui::Regions::default(),
+            regions_stale: false,
             round_label: None,
             screen: Screen::Roles,
             roles: RolesState::default(),
@@ -359,8 +367,12 @@ impl App {
         // What the runtime reports applies whoever has the keyboard.
         let (effects, input) = match self.apply_report(action) {
             Ok(effects) => (effects, false),
+            Err(Action::Mouse(event)) => (self.mouse(&event), true),
             Err(action) => (self.apply(action), true),
         };
+        if input {
+            self.regions_stale = true;
+        }
         self.expire_notice(before, input);
         if self.screen == Screen::Results && self.results_stale {
             self.refresh_results();
@@ -472,6 +484,8 @@ impl App {
             self.results.areas_scroll = top;
             self.results.areas_alone = alone;
         }
+        self.regions = (*drawn.regions).clone();
+        self.regions_stale = false;
     }
 
     fn update_help(&mut self, action: Action) -> Vec<Effect> {

@@ -51,6 +51,9 @@ pub struct Cli {
     /// [env: ROLEFIT_THEME] [default: auto]
     #[arg(long, value_name = "THEME", global = true, value_enum)]
     pub theme: Option<ThemeSetting>,
+    /// Leave the mouse to the terminal (its own selecting and pasting): no clicks or wheel
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// Which theme to draw with: found from the terminal, or forced.

@@ -108,7 +108,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 config.theme,
             )
             .map_err(|value| Error::BadTheme { value })?;
-            launch(framework, &path, &name, theme)?;
+            launch(framework, &path, &name, theme, !cli.no_mouse)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -72,37 +72,56 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
 /// ratatui's own `init`/`restore` print their failures with `eprintln!`, which panics when the
 /// terminal has gone away (its window closed), turning a clean exit into an abort; these helpers
 /// ignore failures to restore a terminal that no longer exists.
-fn enter_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
+fn enter_terminal(mouse: bool) -> std::io::Result<ratatui::DefaultTerminal> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         give_terminal_back();
         previous(info);
     }));
-    take_terminal()?;
+    take_terminal(mouse)?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
-/// Raw mode and the alternate screen: what `give_terminal_back` undoes.
-fn take_terminal() -> std::io::Result<()> {
+/// Reports of mouse clicks and the wheel, in the SGR encoding (any size of terminal), but not
+/// of every move of the pointer, which would only wake the loop for nothing.
+struct EnableClicks;
+
+impl ratatui::crossterm::Command for EnableClicks {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
+/// Every terminal mode rolefit runs in: raw mode, the alternate screen, bracketed paste and,
+/// with `mouse`, mouse reports. `give_terminal_back` undoes all of them; start-up, suspend
+/// (after `fg`) and anything else that hands the terminal back take it again with this.
+pub(crate) fn take_terminal(mouse: bool) -> std::io::Result<()> {
     use ratatui::crossterm::{event, execute, terminal};
     terminal::enable_raw_mode()?;
-    if let Err(err) = execute!(
-        std::io::stdout(),
+    let mut stdout = std::io::stdout();
+    let mut result = execute!(
+        stdout,
         terminal::EnterAlternateScreen,
         event::EnableBracketedPaste
-    ) {
-        let _ = ratatui::try_restore();
+    );
+    if mouse && result.is_ok() {
+        result = execute!(stdout, EnableClicks);
+    }
+    if let Err(err) = result {
+        give_terminal_back();
         return Err(err);
     }
     Ok(())
 }
 
-/// Shows the cursor, leaves raw mode and the alternate screen, ignoring a terminal that is
-/// gone.
-fn give_terminal_back() {
+/// Undoes every mode `take_terminal` sets: stops mouse reports and bracketed paste, shows the
+/// cursor, leaves raw mode and the alternate screen, ignoring a terminal that is gone. Exit,
+/// error, panic and suspend all go through here.
+pub(crate) fn give_terminal_back() {
     use ratatui::crossterm::{cursor, event, execute};
     let _ = execute!(
         std::io::stdout(),
+        event::DisableMouseCapture,
         event::DisableBracketedPaste,
         cursor::Show
     );
@@ -119,6 +138,8 @@ fn leave_terminal(terminal: ratatui::DefaultTerminal) {
 /// Suspends on the real terminal: for Ctrl-Z, and for SIGTSTP, which sets `requested`.
 struct TerminalSuspend {
     requested: Arc<AtomicBool>,
+    /// Mouse reports are on, and are turned on again once continued.
+    mouse: bool,
 }
 
 impl Suspend for TerminalSuspend {
@@ -133,12 +154,19 @@ impl Suspend for TerminalSuspend {
         // background (`bg`), taking raw mode stops it again (SIGTTOU) until `fg`.
         // SAFETY: raise(3) has no preconditions.
         unsafe { libc::raise(libc::SIGSTOP) };
-        take_terminal()
+        take_terminal(self.mouse)
     }
 }
 
-/// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`).
-pub fn launch(framework: Framework, path: &Path, name: &str, theme: ThemeSetting) -> Result<()> {
+/// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`); with
+/// `mouse`, clicks and the wheel work too.
+pub fn launch(
+    framework: Framework,
+    path: &Path,
+    name: &str,
+    theme: ThemeSetting,
+    mouse: bool,
+) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -174,12 +202,15 @@ pub fn launch(framework: Framework, path: &Path, name: &str, theme: ThemeSetting
     let suspend = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
         .map_err(Error::Signals)?;
-    let mut suspender = TerminalSuspend { requested: suspend };
+    let mut suspender = TerminalSuspend {
+        requested: suspend,
+        mouse,
+    };
     let mut wake_on = exit_signals.to_vec();
     wake_on.push(signal_hook::consts::SIGWINCH);
     wake_on.push(signal_hook::consts::SIGTSTP);
     let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
-    let mut terminal = enter_terminal().map_err(Error::SetUpTerminal)?;
+    let mut terminal = enter_terminal(mouse).map_err(Error::SetUpTerminal)?;
     if let Ok(size) = terminal.size() {
         init.size = (size.width, size.height);
     }

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell as TableCell, Row, Table};
 
 use super::{
-    Drawn, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled, rows_marker,
-    scroll_keys, text, title_lines, wrapped,
+    Drawn, Pane, Target, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled,
+    rows_marker, scroll_keys, text, title_lines, wrapped,
 };
 use crate::app::{Action, App, GridColumn, GridRow, Mode};
 use crate::domain::diff::Movement;
@@ -38,8 +38,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(area);
         (t, d)
     };
-    drawn.grid_offset = Some(render_table(frame, table_area, app, theme));
+    drawn.grid_offset = Some(render_table(frame, table_area, app, theme, drawn));
     drawn.grid_detail = Some(render_detail(frame, detail_area, app, theme));
+    drawn.regions.pane(table_area, Pane::Grid);
+    drawn.regions.pane(detail_area, Pane::GridDetail);
 }
 
 /// Text of the gap cell for a rated competency, with a sign and a band word (never colour
@@ -66,8 +68,14 @@ pub fn band_style(band: Band, theme: &Theme) -> Style {
     }
 }
 
-/// Draws the grid; returns the first row shown.
-fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
+/// Draws the grid, recording where each row is; returns the first row shown.
+fn render_table(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    drawn: &mut Drawn,
+) -> usize {
     let fw = app.framework();
     let target = &fw.profiles[app.target_profile()];
     let title = Line::from(vec![
@@ -163,6 +171,10 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usiz
         if used + height > lines {
             break;
         }
+        // Below the header line.
+        let y = inner.y + 1 + used as u16;
+        let on_screen = Rect::new(inner.x, y, inner.width, height as u16);
+        drawn.regions.click(on_screen, Target::GridRow(i));
         used += height;
         let widths = (name_width, role_width);
         table_rows.push(table_row(app, i, *row, widths, height, theme));

@@ -3,6 +3,7 @@
 pub mod calibration;
 pub mod contrast;
 pub mod grid;
+pub mod hit;
 pub mod overlay;
 pub mod rate;
 pub mod results;
@@ -21,6 +22,8 @@ use crate::app::{App, SaveStatus};
 use crate::domain::Screen;
 use crate::input::{self, Scope, Show};
 use crate::strings;
+
+pub use hit::{Pane, Regions, Target, hit};
 
 pub use scroll::{Drawn, keep_in_view, render_scrolled, rows_marker};
 pub use theme::Theme;
@@ -50,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_tab_bar(frame, tabs, app, &theme);
+    render_tab_bar(frame, tabs, app, &theme, &mut drawn.regions);
     match app.screen() {
         Screen::Roles => roles::render(frame, body, app, &theme, &mut drawn),
         Screen::Grid => grid::render(frame, body, app, &theme, &mut drawn),
@@ -58,12 +61,14 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         Screen::Results => results::render(frame, body, app, &theme, &mut drawn),
     }
     render_status(frame, status, app, &theme);
-    render_keys(frame, keys, app, &theme);
+    render_keys(frame, keys, app, &theme, &mut drawn.regions);
     if app.mode() == Mode::Help {
-        drawn.help = Some(overlay::render_help(frame, area, app, &theme));
+        let (top, overlay) = overlay::render_help(frame, area, app, &theme);
+        drawn.help = Some(top);
+        drawn.regions.overlay = Some(overlay);
     }
     if app.prompt().is_some() {
-        overlay::render_prompt(frame, area, app, &theme);
+        overlay::render_prompt(frame, area, app, &theme, &mut drawn.regions);
     }
     drawn
 }
@@ -80,9 +85,11 @@ fn render_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(paragraph, target);
 }
 
-fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
+    // The tabs, and where each one's title is within the line.
     let tabs = |with_name: bool| {
         let mut spans = Vec::new();
+        let mut places = Vec::new();
         if with_name {
             spans.push(Span::styled(
                 format!(" {} ", strings::APP_NAME),
@@ -91,13 +98,15 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         for (i, title) in strings::TAB_TITLES.iter().enumerate() {
             spans.push(Span::styled(if i == 0 { " " } else { " · " }, theme.dim));
+            let x: usize = spans.iter().map(Span::width).sum();
             if i == app.screen().index() {
                 spans.push(Span::styled(format!("[{title}]"), theme.tab_active));
             } else {
                 spans.push(Span::styled(format!(" {title} "), theme.tab));
             }
+            places.push((x, spans[spans.len() - 1].width(), Screen::ALL[i]));
         }
-        Line::from(spans)
+        (Line::from(spans), places)
     };
     let (rated, total) = app.progress();
     // On a narrow terminal the app's name goes first, then the count's word; the tabs stay
@@ -108,16 +117,21 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let full = strings::progress(rated, total);
     let short = format!("{rated}/{total}");
-    let (line, progress) = [(true, &full), (false, &full), (false, &short)]
+    let ((line, places), progress) = [(true, &full), (false, &full), (false, &short)]
         .into_iter()
         .map(|(with_name, progress)| (tabs(with_name), progress.clone()))
-        .find(|(line, progress)| fits(line, progress))
+        .find(|((line, _), progress)| fits(line, progress))
         .unwrap_or_else(|| (tabs(false), short.clone()));
     let [left, right] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(text::UnicodeWidthStr::width(progress.as_str()) as u16 + 1),
     ])
     .areas(area);
+    // Each tab answers a click where its title is drawn.
+    for (x, width, screen) in places {
+        let tab = Rect::new(area.x + x as u16, area.y, width as u16, 1).intersection(left);
+        regions.click(tab, Target::Tab(screen));
+    }
     if line.width() > usize::from(left.width) {
         let cut = text::truncate(&line.to_string(), usize::from(left.width));
         frame.render_widget(Line::styled(cut, theme.tab), left);
@@ -154,7 +168,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
     let mode = app.mode();
     // (keys, description, always shown) for every binding listed in the footer: the keys of
     // every screen, and all of a text field's, always fit; a screen's own fill what is left.
@@ -214,13 +228,30 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
+        let x: usize = spans.iter().map(Span::width).sum();
         spans.push(Span::styled(keys.clone(), theme.key));
         spans.push(Span::styled(format!(" {short}"), theme.dim));
+        // A click on a hint does what its key does, when the key has one action.
+        let width = spans[spans.len() - 2].width() + spans[spans.len() - 1].width();
+        let hint = Rect::new(area.x + x as u16, area.y, width as u16, 1).intersection(area);
+        if let Some(action) = footer_action(mode, app.read_only(), keys) {
+            regions.keys.push((hint, action));
+        }
     }
     if cut {
         spans.push(Span::styled(" …", theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The action of the footer entry labelled `label`, when its binding has only one.
+fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app::Action> {
+    let label = label.strip_prefix("… ").unwrap_or(label);
+    input::listed_bindings(mode, read_only)
+        .into_iter()
+        .find(|b| b.short_label() == label)
+        .filter(|b| b.groups.len() == 1)
+        .map(|b| b.groups[0].1.clone())
 }
 
 /// The footer keys of a mode as one line of text, "Tab target · Esc done", for hints inside a

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, block, render_scrolled, text, wrapped};
+use super::{Regions, Theme, block, render_scrolled, text, wrapped};
 use crate::app::Mode;
 use crate::app::{Action, App, Prompt};
 use crate::input::{self, Scope};
@@ -18,11 +18,10 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// Every key of the current screen and the global ones.
 /// The help overlay: every key of the screen and of every screen. On a terminal too short for
-/// it, it scrolls with ↑↓ and counts what is above and below on its borders; returns the first
-/// line shown.
-pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
+/// it, it scrolls with ↑↓ and counts what is above and below on its borders. Returns the first
+/// line shown, and where the overlay is (which no click on the screen below reaches).
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (usize, Rect) {
     let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
     let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
     let key_width = labels
@@ -71,17 +70,24 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> u
     );
     let inner = block.inner(target);
     frame.render_widget(block, target);
-    render_scrolled(
+    let top = render_scrolled(
         frame,
         inner.inner(ratatui::layout::Margin::new(1, 0)),
         lines,
         app.help_scroll(),
         Some(&input::binding_short_label(Mode::Help, &Action::Down)),
-    )
+    );
+    (top, target)
 }
 
-/// The prompt that has the keyboard.
-pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The prompt that has the keyboard, each answer clickable where it is listed.
+pub fn render_prompt(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    regions: &mut Regions,
+) {
     let Some(prompt) = &app.prompt() else { return };
     let width = area.width.saturating_sub(4).min(76);
     let inner_width = usize::from(width.saturating_sub(4));
@@ -111,7 +117,12 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.push(Line::default());
+    // (line, action) of each answer with a single action, for clicks.
+    let mut answers = Vec::new();
     for b in input::visible_bindings(app.mode()) {
+        if let [(_, action)] = b.groups.as_slice() {
+            answers.push((lines.len() as u16, action.clone()));
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("[{}]", b.label()), theme.key),
             Span::styled(format!(" {}", b.help), theme.text),
@@ -123,8 +134,13 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = block(Span::styled(title, theme.warning), true, theme);
     let inner = block.inner(target);
     frame.render_widget(block, target);
-    frame.render_widget(
-        Paragraph::new(lines),
-        inner.inner(ratatui::layout::Margin::new(1, 0)),
-    );
+    let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
+    regions.overlay = Some(target);
+    for (line, action) in answers {
+        let answer = Rect::new(text_area.x, text_area.y + line, text_area.width, 1);
+        regions
+            .overlay_clicks
+            .push((answer.intersection(text_area), action));
+    }
+    frame.render_widget(Paragraph::new(lines), text_area);
 }

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{
-    Drawn, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys, text,
-    title_lines, wrapped,
+    Drawn, Pane, Target, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys,
+    text, title_lines, wrapped,
 };
 use crate::app::{Action, App, EVIDENCE_FROM, Mode, NA_ROW};
 use crate::domain::{Level, Rating, Screen};
@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let levels = level_lines(
+        let (levels, level_rows) = level_lines(
             app,
             usize::from(right.width.saturating_sub(3)),
             Expand::All,
@@ -66,14 +66,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         ])
         .areas(right);
         drawn.rate_info = Some(render_info(frame, left, app, theme));
-        render_levels(frame, levels_area, levels, app.read_only(), theme);
+        drawn.regions.pane(left, Pane::RateInfo);
+        render_levels(
+            frame,
+            levels_area,
+            (levels, level_rows),
+            app.read_only(),
+            theme,
+            drawn,
+        );
         render_note(frame, note, app, theme);
     } else {
         let note_height = note_height(area.width);
         let width = usize::from(area.width.saturating_sub(3));
         let lines = |expand| level_lines(app, width, expand, theme);
-        let fits = |levels: &Vec<Line>, note: u16, spare: u16| {
-            levels.len() as u16 + 2 + note + spare <= area.height
+        let fits = |levels: &(Vec<Line>, Vec<usize>), note: u16, spare: u16| {
+            levels.0.len() as u16 + 2 + note + spare <= area.height
         };
         // Every descriptor in full when that still leaves room to read the competency; else
         // the highlighted one; else each on one line. The note shrinks to one line before the
@@ -89,12 +97,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         let note_height = if one_line_note { 1 } else { note_height };
         let [info, levels_area, note] = Layout::vertical([
             Constraint::Min(2),
-            Constraint::Length(levels.len() as u16 + 2),
+            Constraint::Length(levels.0.len() as u16 + 2),
             Constraint::Length(note_height),
         ])
         .areas(area);
         drawn.rate_info = Some(render_info(frame, info, app, theme));
-        render_levels(frame, levels_area, levels, app.read_only(), theme);
+        drawn.regions.pane(info, Pane::RateInfo);
+        render_levels(frame, levels_area, levels, app.read_only(), theme, drawn);
         if one_line_note {
             render_note_line(frame, note, app, theme);
         } else {
@@ -222,8 +231,14 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
 }
 
 /// One row per level and one for N/A, each descriptor wrapped in full or cut to one line at a
-/// word with "…" (see `Expand`), so the list stays compact on small terminals.
-fn level_lines<'a>(app: &App, width: usize, expand: Expand, theme: &Theme) -> Vec<Line<'a>> {
+/// word with "…" (see `Expand`), so the list stays compact on small terminals; with the row
+/// (level, or `NA_ROW`) of each line, for clicks.
+fn level_lines<'a>(
+    app: &App,
+    width: usize,
+    expand: Expand,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, Vec<usize>) {
     let fw = app.framework();
     let c = app.rate().current;
     let recorded = app.assessment().rating(&fw.competencies[c].id);
@@ -273,6 +288,7 @@ fn level_lines<'a>(app: &App, width: usize, expand: Expand, theme: &Theme) -> Ve
         recorded == Some(Rating::NotApplicable),
     ));
     let mut lines = Vec::new();
+    let mut line_rows = Vec::new();
     for (row, head, rest, is_recorded) in rows {
         let is_cursor = app.rate().cursor == Some(row);
         let head = format!(
@@ -304,17 +320,20 @@ fn level_lines<'a>(app: &App, width: usize, expand: Expand, theme: &Theme) -> Ve
                 Span::styled(" ".repeat(indent), style)
             };
             lines.push(Line::from(vec![lead, Span::styled(part, style)]));
+            line_rows.push(row);
         }
     }
-    lines
+    (lines, line_rows)
 }
 
+/// Draws the level list, recording the lines of each level for clicks.
 fn render_levels(
     frame: &mut Frame,
     area: Rect,
-    lines: Vec<Line<'_>>,
+    (lines, rows): (Vec<Line<'_>>, Vec<usize>),
     read_only: bool,
     theme: &Theme,
+    drawn: &mut Drawn,
 ) {
     let block = block(
         Span::styled(strings::levels_title(read_only), theme.title),
@@ -324,6 +343,10 @@ fn render_levels(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);
+    for (line, row) in rows.into_iter().enumerate().take(usize::from(inner.height)) {
+        let on_screen = Rect::new(inner.x, inner.y + line as u16, inner.width, 1);
+        drawn.regions.click(on_screen, Target::Level(row));
+    }
 }
 
 fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -12,8 +12,8 @@ use ratatui::widgets::{Cell as TableCell, Clear, Paragraph, Row, Table};
 
 use super::grid::band_style;
 use super::{
-    Drawn, Theme, block, hint_line, keep_in_view, render_scrolled, rows_marker, scroll_keys, text,
-    title_lines, wrapped,
+    Drawn, Pane, Target, Theme, block, hint_line, keep_in_view, render_scrolled, rows_marker,
+    scroll_keys, text, title_lines, wrapped,
 };
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
@@ -91,6 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         let height = usize::from(inner.height).max(1);
         scroll = scroll.clamp((target_line + 1).saturating_sub(height), target_line);
     }
+    drawn.regions.pane(top, Pane::Verdict);
     drawn.results_summary = Some(render_scrolled(
         frame,
         inner.inner(ratatui::layout::Margin::new(1, 0)),
@@ -103,20 +104,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])
                 .areas(rest);
         drawn.results_areas = Some((render_areas(frame, areas, app, true, theme), false));
-        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme);
+        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme, drawn);
     } else {
         match app.results().view {
             LowerView::Areas => {
                 drawn.results_areas = Some((render_areas(frame, rest, app, false, theme), true));
             }
-            LowerView::Gaps => drawn.gaps_offset = render_gaps(frame, rest, app, false, theme),
+            LowerView::Gaps => {
+                drawn.gaps_offset = render_gaps(frame, rest, app, false, theme, drawn)
+            }
         }
     }
     if app.plan_editor().is_some() {
-        render_plan(frame, frame.area(), app, theme);
+        drawn.regions.overlay = Some(render_plan(frame, frame.area(), app, theme));
     }
     if let Some(label) = &app.round_label() {
-        render_round_label(frame, frame.area(), app, label, theme);
+        drawn.regions.overlay = Some(render_round_label(frame, frame.area(), app, label, theme));
     }
 }
 
@@ -126,7 +129,7 @@ fn render_round_label(
     app: &App,
     label: &ratatui_textarea::TextArea<'static>,
     theme: &Theme,
-) {
+) -> Rect {
     let width = area.width.saturating_sub(4).min(64);
     // The intro as wrapped to the popup's text width, the field (a border above and below
     // the one line typed in), the hint, and the popup's own two borders.
@@ -174,6 +177,7 @@ fn render_round_label(
     label.set_block(block(Span::styled(" Label ", theme.dim), true, theme));
     frame.render_widget(&label, field);
     frame.render_widget(Paragraph::new(hint_lines), hint);
+    target
 }
 
 /// "▁▃▆" for a series of fits (0–100), one glyph per value; "·" where there is none.
@@ -622,6 +626,7 @@ fn render_gaps(
     app: &App,
     stacked: bool,
     theme: &Theme,
+    drawn: &mut Drawn,
 ) -> Option<usize> {
     let state = app.results();
     let summary = &state.summary;
@@ -689,6 +694,15 @@ fn render_gaps(
         Table::new(rows, widths).header(header).column_spacing(1),
         inner,
     );
+    drawn.regions.pane(area, Pane::Gaps);
+    let shown = summary.rows.len().saturating_sub(offset).min(height);
+    for line in 0..shown {
+        // Below the header line.
+        let on_screen = Rect::new(inner.x, inner.y + 1 + line as u16, inner.width, 1);
+        drawn
+            .regions
+            .click(on_screen, Target::GapRow(offset + line));
+    }
     // Rows above and below the window are counted on the bottom border, clear of the title.
     let below = summary.rows.len().saturating_sub(offset + height);
     rows_marker(frame, area, offset, below);
@@ -790,9 +804,9 @@ fn gap_row<'a>(
     if selected { r.style(theme.selected) } else { r }
 }
 
-fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Rect {
     let Some(plan) = app.plan_editor() else {
-        return;
+        return Rect::default();
     };
     let fw = app.framework();
     let competency = &fw.competencies[plan.competency];
@@ -850,4 +864,5 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|l| Line::styled(l, theme.dim))
         .collect();
     frame.render_widget(Paragraph::new(hint_lines), hint);
+    target_area
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{Drawn, Theme, block, padded_inner, render_scrolled, text, wrapped};
+use super::{Drawn, Pane, Target, Theme, block, padded_inner, render_scrolled, text, wrapped};
 use crate::app::{Action, App, Mode};
 use crate::domain::framework::Role;
 use crate::domain::{Framework, Screen};
@@ -45,9 +45,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
                 .areas(body);
         drawn.roles[0] = Some(render_pane(frame, left, app, 0, theme));
         drawn.roles[1] = Some(render_pane(frame, right, app, 1, theme));
+        for (pane, area) in [left, right].into_iter().enumerate() {
+            drawn.regions.click(area, Target::RolesPane(pane));
+            drawn.regions.pane(area, Pane::Roles(pane));
+        }
     } else {
         let pane = app.roles().focus;
         drawn.roles[pane] = Some(render_pane(frame, body, app, pane, theme));
+        drawn.regions.pane(body, Pane::Roles(pane));
     }
     let _ = fw;
 }

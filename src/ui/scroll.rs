@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 /// Where the scrollable parts of one frame ended up. A part the frame did not draw is `None`,
 /// so the app keeps its own value for it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Drawn {
     /// First line shown in each Roles pane.
     pub roles: [Option<usize>; 2],
@@ -28,6 +28,8 @@ pub struct Drawn {
     pub results_areas: Option<(usize, bool)>,
     /// First line shown of the help overlay.
     pub help: Option<usize>,
+    /// Where the frame put the parts that answer the mouse.
+    pub regions: Box<super::hit::Regions>,
 }
 
 /// The first of `len` rows to draw so that row `selected` is fully visible in `height` lines,
