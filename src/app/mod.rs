@@ -17,6 +17,7 @@ mod rate;
 pub mod results;
 mod roles;
 mod round;
+mod undo;
 
 use ratatui_textarea::TextArea;
 use toml::value::Datetime;
@@ -34,6 +35,7 @@ pub use plan::{PlanEditor, PlanField};
 pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
+pub use undo::History;
 
 /// Who has the keyboard. Input mapping, `update` and drawing all ask this one question.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -103,6 +105,8 @@ pub struct App {
     /// The terminal's background, which picks the theme.
     background: Background,
     derived: Derived,
+    /// What can be undone and redone in this run (never saved).
+    history: History,
     /// The time of the action being applied (given to `update`, never read from a clock).
     now: Datetime,
 }
@@ -126,6 +130,7 @@ impl App {
         let mut app = App {
             derived,
             results,
+            history: History::default(),
             round_label: None,
             screen: Screen::Roles,
             roles: RolesState::default(),
@@ -408,12 +413,15 @@ impl App {
             Action::StartedFresh(assessment, moved_to) => {
                 self.prompt = None;
                 self.assessment = *assessment;
+                // The steps were taken on the file moved aside.
+                self.history.clear();
                 self.welcome = true;
                 self.notice = Some(strings::moved_aside(&moved_to));
                 self.restore_position();
                 self.refresh();
             }
             Action::Notify(message) => self.notice = Some(message),
+            Action::NoteEdited(id, result) => return Ok(self.note_edited(id, result)),
             // Whoever has the keyboard: what a text field holds is kept in the assessment
             // (its editor stays open), so the save before stopping has it.
             Action::Suspend => {
@@ -477,6 +485,8 @@ impl App {
                 Vec::new()
             }
             Action::Quit => self.quit(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::NextScreen => self.go_to(Screen::ALL[(screen.index() + 1) % 4]),
             Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
             Action::CycleTarget => {

@@ -10,7 +10,7 @@ use super::args::ThemeSetting;
 use super::{Error, Result, detect};
 use crate::app::{App, AppInit, LockState, Opened};
 use crate::domain::{Assessment, Framework};
-use crate::runtime::{self, FileStore, Suspend, TerminalEvents};
+use crate::runtime::{self, FileStore, NoteEditor, Suspend, TerminalEvents};
 use crate::storage::{self, LockOutcome, ReadOutcome};
 
 /// Everything the TUI needs, read from disk, before the terminal is touched.
@@ -82,7 +82,9 @@ fn enter_terminal() -> std::io::Result<ratatui::DefaultTerminal> {
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
-/// Raw mode and the alternate screen: what `give_terminal_back` undoes.
+/// Raw mode, the alternate screen and every other mode rolefit sets: what
+/// `give_terminal_back` undoes. The one place that takes the terminal: at start, and after a
+/// suspend or an editor gave it back.
 fn take_terminal() -> std::io::Result<()> {
     use ratatui::crossterm::{event, execute, terminal};
     terminal::enable_raw_mode()?;
@@ -97,8 +99,9 @@ fn take_terminal() -> std::io::Result<()> {
     Ok(())
 }
 
-/// Shows the cursor, leaves raw mode and the alternate screen, ignoring a terminal that is
-/// gone.
+/// Shows the cursor, turns off every mode `take_terminal` set, leaves raw mode and the
+/// alternate screen, ignoring a terminal that is gone. The one place that gives the terminal
+/// back: at exit, on a panic, for a suspend and for the user's editor.
 fn give_terminal_back() {
     use ratatui::crossterm::{cursor, event, execute};
     let _ = execute!(
@@ -134,6 +137,138 @@ impl Suspend for TerminalSuspend {
         // SAFETY: raise(3) has no preconditions.
         unsafe { libc::raise(libc::SIGSTOP) };
         take_terminal()
+    }
+}
+
+/// The user's editor for a note: `$VISUAL`, else `$EDITOR`, else `vi` (an empty variable
+/// counts as unset).
+fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Lends the real terminal to the user's editor, on the note in a private temporary file.
+struct TerminalEditor;
+
+impl NoteEditor for TerminalEditor {
+    fn edit(&mut self, text: &str) -> std::io::Result<std::result::Result<String, String>> {
+        let editor = editor_command();
+        // A folder of its own (0700) holding the note (0600): nobody else reads it, and it is
+        // removed when done.
+        let written = tempfile::Builder::new()
+            .prefix("rolefit-note-")
+            .tempdir()
+            .and_then(|dir| {
+                let path = dir.path().join("note.md");
+                write_private(&path, &format!("{text}\n"))?;
+                Ok((dir, path))
+            });
+        let (dir, path) = match written {
+            Ok(written) => written,
+            Err(err) => {
+                let reason = runtime::describe_io_error(&err);
+                return Ok(Err(crate::strings::editor_no_file(&reason)));
+            }
+        };
+        give_terminal_back();
+        // Through the shell, so an editor with arguments (`code --wait`) works.
+        let status = std::process::Command::new("/bin/sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(&path)
+            .spawn()
+            .and_then(|mut child| {
+                let _signals = EditorSignals::hand_over();
+                child.wait()
+            });
+        take_terminal()?;
+        let result =
+            match status {
+                Err(err) => Err(crate::strings::editor_not_started(
+                    &editor,
+                    &runtime::describe_io_error(&err),
+                )),
+                // The shell's own codes for a command it could not find or run.
+                Ok(status) if status.code() == Some(127) => Err(
+                    crate::strings::editor_not_started(&editor, "command not found"),
+                ),
+                Ok(status) if status.code() == Some(126) => Err(
+                    crate::strings::editor_not_started(&editor, "not executable"),
+                ),
+                Ok(status) if !status.success() => {
+                    let how = match status.code() {
+                        Some(code) => format!("exit status {code}"),
+                        None => "a signal".to_string(),
+                    };
+                    Err(crate::strings::editor_failed(&editor, &how))
+                }
+                Ok(_) => match std::fs::read(&path) {
+                    Ok(bytes) => String::from_utf8(bytes)
+                        .map_err(|_| crate::strings::editor_unreadable("it is not UTF-8 text")),
+                    Err(err) => Err(crate::strings::editor_unreadable(
+                        &runtime::describe_io_error(&err),
+                    )),
+                },
+            };
+        drop(dir);
+        Ok(result)
+    }
+}
+
+/// Creates `path` readable and writable by its owner only, with `contents`.
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+/// While the editor runs, the keyboard's signals are the editor's, as git does it: Ctrl-C and
+/// Ctrl-\ in an editor that takes them as signals end the editor, not rolefit; Ctrl-Z stops
+/// rolefit with it (the shell's `fg` continues both). Put back as they were when dropped.
+struct EditorSignals {
+    saved: Vec<(libc::c_int, libc::sigaction)>,
+}
+
+impl EditorSignals {
+    fn hand_over() -> EditorSignals {
+        let mut saved = Vec::new();
+        for (signal, handler) in [
+            (libc::SIGTSTP, libc::SIG_DFL),
+            (libc::SIGINT, libc::SIG_IGN),
+            (libc::SIGQUIT, libc::SIG_IGN),
+        ] {
+            // SAFETY: sigaction with a zeroed struct, an empty mask and SIG_DFL or SIG_IGN as
+            // the handler is valid; `old` is filled when it returns 0.
+            unsafe {
+                let mut new: libc::sigaction = std::mem::zeroed();
+                new.sa_sigaction = handler;
+                libc::sigemptyset(&mut new.sa_mask);
+                let mut old: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, &new, &mut old) == 0 {
+                    saved.push((signal, old));
+                }
+            }
+        }
+        EditorSignals { saved }
+    }
+}
+
+impl Drop for EditorSignals {
+    fn drop(&mut self) {
+        for (signal, old) in &self.saved {
+            // SAFETY: `old` is what sigaction gave back for this signal.
+            unsafe { libc::sigaction(*signal, old, std::ptr::null_mut()) };
+        }
     }
 }
 
@@ -191,6 +326,7 @@ pub fn launch(framework: Framework, path: &Path, name: &str, theme: ThemeSetting
         &mut store,
         &stop,
         &mut suspender,
+        &mut TerminalEditor,
     );
     leave_terminal(terminal);
     result.map_err(Error::Terminal)?;
