@@ -438,7 +438,11 @@ impl<B: Backend> Io<'_, B> {
                     self.save_at = retry_if_failed(save(app, self.store));
                     let edited = self.editor.edit(&text)?;
                     self.redraw_all(app)?;
-                    app.update(Action::NoteEdited(id, edited), crate::clock::now_utc());
+                    let effects =
+                        app.update(Action::NoteEdited(id, edited), crate::clock::now_utc());
+                    if self.perform(app, effects)? == Flow::Quit {
+                        return Ok(Flow::Quit);
+                    }
                 }
             }
         }
