@@ -342,7 +342,7 @@ fn table() -> Vec<Binding> {
         one(plan_action, &[key(Esc)], A::CloseEditor, "save the plan and close", Footer("save the plan and close")),
         // Note editor (other keys type).
         one(note, &[key(Esc)], A::CloseEditor, "done (the note is kept)", Footer("done (the note is kept)")),
-        one(note, &[(KeyCode::Char('e'), CTRL)], A::EditNoteExternally, "edit the note in your editor ($VISUAL or $EDITOR)", Footer("editor")),
+        one(note, &[(KeyCode::Char('e'), CTRL)], A::EditNoteExternally, "edit the note in your editor ($VISUAL or $EDITOR)", Help),
         one(note, &[key(Enter)], A::Edit(Input { key: ratatui_textarea::Key::Enter, ..Input::default() }), "start a new line", Footer("new line")),
         // Round label (other keys type).
         one(label, &[key(Enter)], A::Confirm, "close the round", Footer("close the round")),
@@ -353,7 +353,7 @@ fn table() -> Vec<Binding> {
         pair(Scope::Screens, (&[key(Tab)], A::NextScreen), (&[key(BackTab)], A::PrevScreen), "next / previous screen", Footer("screen")),
         one(Scope::Screens, &[ch('?')], A::ToggleHelp, "help: every key", Footer("help")),
         one(Scope::Screens, &[ch('q')], A::Quit, "save and quit", Footer("quit")),
-        one(Scope::Screens, &[ch('z')], A::Undo, "undo the last change to a rating, note or plan", Footer("undo")),
+        one(Scope::Screens, &[ch('z')], A::Undo, "undo a rating, note or plan change", Footer("undo")),
         one(Scope::Screens, &[ch('Z')], A::Redo, "redo what was undone", Footer("redo")),
         // Everywhere, even while typing.
         one(Scope::Always, &[(KeyCode::Char('c'), CTRL)], A::Quit, "save and quit, from anywhere (a note being typed is kept)", Footer("save and quit")),

@@ -336,8 +336,9 @@ pub fn high_self_ratings(high: usize, rated: usize) -> String {
 /// The title of the note editor.
 pub fn note_editing_title() -> String {
     format!(
-        " Note · editing ({} when done) ",
-        keys(Mode::Note, Action::CloseEditor)
+        " Note · editing ({} when done, {} for your own editor) ",
+        keys(Mode::Note, Action::CloseEditor),
+        keys(Mode::Note, Action::EditNoteExternally)
     )
 }
 

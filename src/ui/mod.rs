@@ -133,9 +133,14 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.mode();
+    // Keys of every screen that change the assessment (undo, redo) are spare: shown where
+    // room is left at the end, never in place of a screen's own keys.
+    let (spare, listed): (Vec<_>, Vec<_>) = input::listed_bindings(mode, app.read_only())
+        .into_iter()
+        .partition(|b| b.scope == Scope::Screens && b.writes());
     // (keys, description, always shown) for every binding listed in the footer: the keys of
     // every screen, and all of a text field's, always fit; a screen's own fill what is left.
-    let entries: Vec<(String, &str, bool)> = input::listed_bindings(mode, app.read_only())
+    let entries: Vec<(String, &str, bool)> = listed
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
@@ -173,6 +178,17 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if let Some(entry) = shown.iter_mut().find(|e| e.0 == help) {
             entry.0 = format!("… {help}");
             entry.1 = ALL_KEYS;
+        }
+    }
+    let used: usize = shown.iter().map(width_of).sum::<usize>().saturating_sub(3);
+    let mut room = usize::from(area.width).saturating_sub(1 + used);
+    for b in spare {
+        if let Show::Footer(short) = b.show {
+            let entry = (b.short_label(), short, false);
+            if width_of(&entry) <= room {
+                room -= width_of(&entry);
+                shown.push(entry);
+            }
         }
     }
     let mut spans = vec![Span::raw(" ")];
