@@ -916,8 +916,8 @@ fn the_editor_from_editor_rewrites_the_note_and_it_is_saved() {
     );
 }
 
-/// An editor that fails (`false`) or cannot be found leaves the note as it was, says so in one
-/// line, and gives the screen back whole.
+/// An editor that fails (`false`), cannot be found, or saves what is not UTF-8 text leaves the
+/// note as it was, says so in one line, and gives the screen back whole.
 #[test]
 fn a_failing_editor_keeps_the_note_and_says_why() {
     for (editor, says) in [
@@ -926,9 +926,19 @@ fn a_failing_editor_keeps_the_note_and_says_why() {
             "rolefit-no-such-editor",
             "The editor `rolefit-no-such-editor` could not be started (command not found)",
         ),
+        (
+            "not-utf8.sh",
+            "The edited note could not be read back (it is not UTF-8 text)",
+        ),
     ] {
         let data = DataDir::new();
         let file = data.default_file();
+        let script = editor_script(&data, "not-utf8.sh", "printf 'caf\\351' > \"$1\"");
+        let editor = if editor.ends_with(".sh") {
+            script.to_str().unwrap()
+        } else {
+            editor
+        };
         let mut tui = with_editor(&data, editor);
         let screen = go_to_rate_first_run(&mut tui);
         let (id, ..) = rate_at(&screen).unwrap();

@@ -475,7 +475,7 @@ mod tests {
             app.rate.current = i % n;
             app.update(Action::Rate(level((i / n % 5) as u8 + 1)), t0());
         }
-        assert!(LIMIT >= 100);
+        const { assert!(LIMIT >= 100) };
         let mut undone = 0;
         while app.history.undoable() > 0 {
             app.update(Action::Undo, t0());
