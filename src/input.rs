@@ -77,6 +77,9 @@ impl Binding {
                 Action::Rate(_)
                     | Action::ClearRating
                     | Action::EditNote
+                    | Action::EditNoteExternally
+                    | Action::Undo
+                    | Action::Redo
                     | Action::OpenPlan
                     | Action::ApplyWhatIf
                     | Action::CloseRound
@@ -311,6 +314,7 @@ fn table() -> Vec<Binding> {
         pair(rate_, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the competency text down / up", Help),
         one(rate_, &[ch('u')], A::NextUnrated, "jump to the next unanswered competency", Footer("unanswered")),
         one(rate_, &[ch('e')], A::EditNote, "edit the note (evidence)", Footer("note")),
+        one(rate_, &[ch('E')], A::EditNoteExternally, "edit the note in your editor ($VISUAL or $EDITOR)", Help),
         one(rate_, &[ch('T')], A::ToggleTargets, "show / hide the targets before you rate", Footer("targets")),
         one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),
         one(rate_, &[key(Esc)], A::Back, "back to the grid", Help),
@@ -341,6 +345,7 @@ fn table() -> Vec<Binding> {
         one(plan_action, &[key(Esc)], A::CloseEditor, "save the plan and close", Footer("save the plan and close")),
         // Note editor (other keys type).
         one(note, &[key(Esc)], A::CloseEditor, "done (the note is kept)", Footer("done (the note is kept)")),
+        one(note, &[(KeyCode::Char('e'), CTRL)], A::EditNoteExternally, "edit the note in your editor ($VISUAL or $EDITOR)", Help),
         one(note, &[key(Enter)], A::Edit(Input { key: ratatui_textarea::Key::Enter, ..Input::default() }), "start a new line", Footer("new line")),
         // Round label (other keys type).
         one(label, &[key(Enter)], A::Confirm, "close the round", Footer("close the round")),
@@ -351,6 +356,8 @@ fn table() -> Vec<Binding> {
         pair(Scope::Screens, (&[key(Tab)], A::NextScreen), (&[key(BackTab)], A::PrevScreen), "next / previous screen", Footer("screen")),
         one(Scope::Screens, &[ch('?')], A::ToggleHelp, "help: every key", Footer("help")),
         one(Scope::Screens, &[ch('q')], A::Quit, "save and quit", Footer("quit")),
+        one(Scope::Screens, &[ch('z')], A::Undo, "undo a rating, note or plan change", Footer("undo")),
+        one(Scope::Screens, &[ch('Z')], A::Redo, "redo what was undone", Footer("redo")),
         // Everywhere, even while typing.
         one(Scope::Always, &[(KeyCode::Char('c'), CTRL)], A::Quit, "save and quit, from anywhere (a note being typed is kept)", Footer("save and quit")),
         one(Scope::Always, &[(KeyCode::Char('z'), CTRL)], A::Suspend, "suspend to the shell (fg to come back)", Help),

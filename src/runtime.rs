@@ -232,6 +232,26 @@ impl Suspend for NoSuspend {
     }
 }
 
+/// The user's own editor, for a note (`$VISUAL`, `$EDITOR`): the loop saves first and
+/// redraws the whole screen after; this gives the terminal to the editor and takes it back.
+pub trait NoteEditor {
+    /// Lets the user edit `text` and gives back what they saved, or a sentence saying why the
+    /// note stays as it was. The outer error is a terminal that cannot be taken again.
+    fn edit(&mut self, text: &str) -> io::Result<Result<String, String>>;
+}
+
+/// Where there is no terminal to lend (tests, scripted input): no editor can start.
+pub struct NoEditor;
+
+impl NoteEditor for NoEditor {
+    fn edit(&mut self, _text: &str) -> io::Result<Result<String, String>> {
+        Ok(Err(crate::strings::editor_not_started(
+            "none",
+            "there is no terminal to run it in",
+        )))
+    }
+}
+
 /// Where the assessment is saved.
 pub trait Persist {
     /// Writes the assessment; the error is shown to the user.
@@ -275,7 +295,8 @@ pub use crate::storage::describe_io_error;
 
 /// Runs the loop until the user quits, the events end, or `stop` is raised (a signal). Saves
 /// pending changes before returning, however it returns, whenever the file is writable.
-/// `suspender` gives the terminal back on Ctrl-Z or SIGTSTP.
+/// `suspender` gives the terminal back on Ctrl-Z or SIGTSTP; `editor` lends it to the user's
+/// editor for a note.
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -283,11 +304,13 @@ pub fn run<B: Backend, E: EventSource>(
     store: &mut dyn Persist,
     stop: &Arc<AtomicBool>,
     suspender: &mut dyn Suspend,
+    editor: &mut dyn NoteEditor,
 ) -> io::Result<()> {
     let mut io = Io {
         terminal,
         store,
         suspender,
+        editor,
         save_at: None,
     };
     let result = run_loop(&mut io, app, events, stop);
@@ -302,6 +325,7 @@ struct Io<'a, B: Backend> {
     terminal: &'a mut Terminal<B>,
     store: &'a mut dyn Persist,
     suspender: &'a mut dyn Suspend,
+    editor: &'a mut dyn NoteEditor,
     save_at: Option<Instant>,
 }
 
@@ -408,6 +432,18 @@ impl<B: Backend> Io<'_, B> {
                     app.update(Action::Exported(written), crate::clock::now_utc());
                 }
                 Effect::Suspend => self.suspend(app)?,
+                Effect::EditNote(id, text) => {
+                    // Saved first: the editor may stay open for long, and rolefit may be
+                    // ended meanwhile.
+                    self.save_at = retry_if_failed(save(app, self.store));
+                    let edited = self.editor.edit(&text)?;
+                    self.redraw_all(app)?;
+                    let effects =
+                        app.update(Action::NoteEdited(id, edited), crate::clock::now_utc());
+                    if self.perform(app, effects)? == Flow::Quit {
+                        return Ok(Flow::Quit);
+                    }
+                }
             }
         }
         Ok(Flow::Continue)
@@ -419,6 +455,12 @@ impl<B: Backend> Io<'_, B> {
     fn suspend(&mut self, app: &mut App) -> io::Result<()> {
         self.save_at = retry_if_failed(save(app, self.store));
         self.suspender.suspend()?;
+        self.redraw_all(app)
+    }
+
+    /// After the terminal was lent out (a suspend, an editor): the next frame redraws the
+    /// whole screen, at whatever size the terminal has now.
+    fn redraw_all(&mut self, app: &mut App) -> io::Result<()> {
         let backend_error = |e: B::Error| io::Error::other(e.to_string());
         let size = self.terminal.size().map_err(backend_error)?;
         // `resize` clears the screen and forgets the last frame, so the next draw writes every

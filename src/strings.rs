@@ -207,6 +207,68 @@ pub fn plan_saved(id: &str) -> String {
     format!("Plan for {id} saved; it also shows on the Grid.")
 }
 
+pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+pub const NOTHING_TO_REDO: &str = "Nothing to redo.";
+
+/// After an undo: what was undone ("RI1 Risk and issues 4 → not rated").
+pub fn undid(what: &str) -> String {
+    format!("Undid: {what}")
+}
+
+/// After a redo: what was done again.
+pub fn redid(what: &str) -> String {
+    format!("Redid: {what}")
+}
+
+/// A rating as an undo notice names it: "4", "N/A", "not rated".
+pub fn rating_word(rating: Option<crate::domain::Rating>) -> String {
+    match rating {
+        Some(crate::domain::Rating::Level(level)) => level.value().to_string(),
+        Some(crate::domain::Rating::NotApplicable) => "N/A".to_string(),
+        None => "not rated".to_string(),
+    }
+}
+
+/// An undone or redone note edit, on a competency named "DP1 Define the scope".
+pub fn undo_note(competency: &str) -> String {
+    format!("the note on {competency}")
+}
+
+/// An undone or redone plan edit.
+pub fn undo_plan(competency: &str) -> String {
+    format!("the plan for {competency}")
+}
+
+/// An undone or redone keeping of what-if levels, each as "DP1 Name 3 → 5".
+pub fn undo_what_if(ratings: &[String]) -> String {
+    format!("what-if levels kept as ratings ({})", ratings.join(", "))
+}
+
+/// The external editor was not started: the shell could not find or run it.
+pub fn editor_not_started(editor: &str, reason: &str) -> String {
+    format!(
+        "The editor `{editor}` could not be started ({reason}); the note is unchanged — set $VISUAL or $EDITOR."
+    )
+}
+
+/// The note could not be put in a file for the external editor.
+pub fn editor_no_file(reason: &str) -> String {
+    format!("The note could not be written for the editor ({reason}); the note is unchanged.")
+}
+
+/// The external editor ended with an error (e.g. `:cq` in vi), which means "throw it away".
+pub fn editor_failed(editor: &str, status: &str) -> String {
+    format!("The editor `{editor}` ended with {status}; the note is unchanged.")
+}
+
+/// The note written by the external editor could not be read back.
+pub fn editor_unreadable(reason: &str) -> String {
+    format!("The edited note could not be read back ({reason}); the note is unchanged.")
+}
+
+pub const NOTE_UNCHANGED: &str = "Note unchanged.";
+pub const NOTE_FROM_EDITOR: &str = "Note updated from the editor.";
+
 pub const NO_RATINGS: &str = "No ratings yet: rate competencies to see which profile you fit.";
 /// The gap table when its filter leaves nothing.
 pub fn no_rows() -> String {
@@ -277,8 +339,9 @@ pub fn high_self_ratings(high: usize, rated: usize) -> String {
 /// The title of the note editor.
 pub fn note_editing_title() -> String {
     format!(
-        " Note · editing ({} when done) ",
-        keys(Mode::Note, Action::CloseEditor)
+        " Note · editing ({} when done, {} for your own editor) ",
+        keys(Mode::Note, Action::CloseEditor),
+        keys(Mode::Note, Action::EditNoteExternally)
     )
 }
 

@@ -739,8 +739,9 @@ fn suspend_and_continue(signal: Option<libc::c_int>) {
         Some(signal) => tui.signal(signal),
         None => tui.send_key(Key::CtrlZ),
     }
+    assert!(tui.bracketed_paste());
     tui.wait_stopped("the terminal given back", |t| {
-        !t.in_alternate_screen() && !t.cursor_hidden() && !t.raw_mode()
+        !t.in_alternate_screen() && !t.cursor_hidden() && !t.raw_mode() && !t.bracketed_paste()
     });
     assert_left_alternate_screen(&tui);
     assert_eq!(
@@ -757,7 +758,7 @@ fn suspend_and_continue(signal: Option<libc::c_int>) {
             .is_some_and(|s| without_status(s) == without_status(&before) && saved_clean(s))
     });
     assert!(
-        tui.in_alternate_screen() && tui.raw_mode() && tui.cursor_hidden(),
+        tui.in_alternate_screen() && tui.raw_mode() && tui.cursor_hidden() && tui.bracketed_paste(),
         "{how}: the terminal was not taken again\n{}",
         tui.describe()
     );
@@ -776,6 +777,194 @@ fn ctrl_z_suspends_and_fg_redraws() {
 #[test]
 fn sigtstp_suspends_and_fg_redraws() {
     suspend_and_continue(Some(libc::SIGTSTP));
+}
+
+/// Ctrl-Z in the note editor, then `fg`: the note typed so far is saved while stopped, the
+/// editor is back with its text, typing goes on, and undo after it takes the note edit back.
+#[test]
+fn ctrl_z_in_the_note_editor_then_fg_goes_on_typing() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Tui::start(&data);
+    let screen = go_to_rate_first_run(&mut tui);
+    let (id, ..) = rate_at(&screen).unwrap();
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    tui.send("before the stop");
+    tui.wait_for_text("before the stop");
+    tui.send_key(Key::CtrlZ);
+    tui.wait_stopped("the terminal given back", |t| {
+        !t.in_alternate_screen() && !t.raw_mode()
+    });
+    assert_eq!(
+        read_table(&file)["ratings"][&id]["note"].as_str(),
+        Some("before the stop")
+    );
+    tui.signal(libc::SIGCONT);
+    tui.send(", after fg");
+    // The alternate screen starts blank when taken again: the whole screen is drawn anew,
+    // with the editor and what it held.
+    let screen = tui.wait_for_text("before the stop, after fg");
+    assert!(
+        screen.contains("Note · editing")
+            && screen.contains("Your level")
+            && progress(&screen).is_some(),
+        "{screen}"
+    );
+    assert!(tui.in_alternate_screen() && tui.raw_mode() && tui.bracketed_paste());
+    tui.send_key(Key::Esc);
+    tui.wait_for("the note kept and saved", |s| {
+        !s.contains("Note · editing") && saved_clean(s)
+    });
+    assert_eq!(
+        read_table(&file)["ratings"][&id]["note"].as_str(),
+        Some("before the stop, after fg")
+    );
+    // The whole edit, across the stop, is one step to undo.
+    tui.send("z");
+    tui.wait_for("the note edit undone, saved", |s| {
+        s.contains("Undid: the note on") && saved_clean(s)
+    });
+    assert!(
+        read_table(&file)
+            .get("ratings")
+            .and_then(|r| r.get(id.as_str()))
+            .is_none(),
+        "the note is gone again"
+    );
+    quit_cleanly(&mut tui);
+}
+
+/// Writes an executable shell script `name` into the data folder, for `$EDITOR`.
+fn editor_script(data: &DataDir, name: &str, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = data.path().join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// rolefit with `$EDITOR` set (and `$VISUAL` empty, so it counts as unset), at 100 columns,
+/// where the notice about a failing editor fits whole.
+fn with_editor(data: &DataDir, editor: &str) -> Tui {
+    Launch::new(data)
+        .size(100, 30)
+        .env("VISUAL", "")
+        .env("EDITOR", editor)
+        .spawn()
+}
+
+/// `E` on Rate runs `$EDITOR` on the note in a private `.md` file, in the real terminal, and
+/// the text it saves becomes the note, on screen and on disk; Ctrl-E does the same from the
+/// note editor, handing over what is typed, and comes back to it.
+#[test]
+fn the_editor_from_editor_rewrites_the_note_and_it_is_saved() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let seen = data.path().join("seen.txt");
+    // The script records what it was given (mode, name, text) and the terminal it ran in.
+    let script = editor_script(
+        &data,
+        "editor.sh",
+        &format!(
+            "for f in \"$@\"; do :; done\n\
+             {{ stat -c %a \"$f\"; printf '%s\\n' \"$f\"; cat \"$f\"; stty -a | grep -o -- '-\\?icanon' ; }} >> '{}'\n\
+             printf 'from the editor' > \"$f\"",
+            seen.display()
+        ),
+    );
+    let mut tui = with_editor(&data, &format!("{} --an-argument", script.display()));
+    let screen = go_to_rate_first_run(&mut tui);
+    let (id, ..) = rate_at(&screen).unwrap();
+    tui.send("E");
+    tui.wait_for("the note from the editor, saved", |s| {
+        s.contains("from the editor") && rate_at(s).is_some() && saved_clean(s)
+    });
+    assert!(tui.in_alternate_screen() && tui.raw_mode() && tui.bracketed_paste());
+    assert_eq!(
+        read_table(&file)["ratings"][&id]["note"].as_str(),
+        Some("from the editor")
+    );
+    let log = std::fs::read_to_string(&seen).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines[0], "600", "the note's file is private: {log}");
+    assert!(lines[1].ends_with(".md"), "{log}");
+    assert_eq!(lines[2], "", "the editor is given the (empty) note: {log}");
+    assert_eq!(lines[3], "icanon", "the editor runs in cooked mode: {log}");
+    let note_file = std::path::PathBuf::from(lines[1]);
+    assert!(!note_file.exists(), "the temporary note is removed");
+
+    // From the note editor: what is typed goes to the editor, and the editor comes back.
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    tui.send(" and typed");
+    tui.wait_for_text("from the editor and typed");
+    tui.send("\x05");
+    tui.wait_for("back in the note editor with the editor's text", |s| {
+        s.contains("Note · editing") && s.contains("from the editor") && !s.contains("and typed")
+    });
+    let log = std::fs::read_to_string(&seen).unwrap();
+    assert!(log.contains("from the editor and typed"), "{log}");
+    tui.send("!");
+    tui.wait_for_text("from the editor!");
+    tui.send_key(Key::Esc);
+    tui.wait_for("the note editor closed", |s| !s.contains("Note · editing"));
+    quit_cleanly(&mut tui);
+    assert_eq!(
+        read_table(&file)["ratings"][&id]["note"].as_str(),
+        Some("from the editor!")
+    );
+}
+
+/// An editor that fails (`false`), cannot be found, or saves what is not UTF-8 text leaves the
+/// note as it was, says so in one line, and gives the screen back whole.
+#[test]
+fn a_failing_editor_keeps_the_note_and_says_why() {
+    for (editor, says) in [
+        ("false", "The editor `false` ended with exit status 1"),
+        (
+            "rolefit-no-such-editor",
+            "The editor `rolefit-no-such-editor` could not be started (command not found)",
+        ),
+        (
+            "not-utf8.sh",
+            "The edited note could not be read back (it is not UTF-8 text)",
+        ),
+    ] {
+        let data = DataDir::new();
+        let file = data.default_file();
+        let script = editor_script(&data, "not-utf8.sh", "printf 'caf\\351' > \"$1\"");
+        let editor = if editor.ends_with(".sh") {
+            script.to_str().unwrap()
+        } else {
+            editor
+        };
+        let mut tui = with_editor(&data, editor);
+        let screen = go_to_rate_first_run(&mut tui);
+        let (id, ..) = rate_at(&screen).unwrap();
+        tui.send("e");
+        tui.wait_for_text("Note · editing");
+        tui.send("keep me");
+        tui.wait_for_text("keep me");
+        tui.send_key(Key::Esc);
+        tui.wait_for("the note saved", |s| {
+            !s.contains("Note · editing") && saved_clean(s)
+        });
+        tui.send("E");
+        let screen = tui.wait_for(says, |s| squash(s).contains(&squash(says)));
+        assert!(screen.contains("keep me"), "{editor}: {screen}");
+        assert!(rate_at(&screen).is_some(), "{editor}: {screen}");
+        assert!(tui.in_alternate_screen() && tui.raw_mode(), "{editor}");
+        // Keys still work.
+        tui.send_key(Key::Tab);
+        tui.wait_for("Results after Tab", |s| active_tab(s) == Some("Results"));
+        quit_cleanly(&mut tui);
+        assert_eq!(
+            read_table(&file)["ratings"][&id]["note"].as_str(),
+            Some("keep me"),
+            "{editor}"
+        );
+    }
 }
 
 /// SIGPIPE is ignored: the app keeps running and still saves.

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use headless::{Run, keys, run, run_events, saved};
+use headless::{Run, keys, run, run_edited, run_events, saved};
 use ratatui::crossterm::event::Event;
 use rolefit::domain::{Framework, Screen};
-use rolefit::runtime::{EventSource, Polled, ScriptedEvents, Suspend};
+use rolefit::runtime::{EventSource, NoteEditor, Polled, ScriptedEvents, Suspend};
 
 #[test]
 fn first_run_welcomes_and_tab_walks_the_screens_in_order() {
@@ -513,4 +513,93 @@ fn clicks_go_to_rate_and_two_on_one_level_save_it_where_one_saves_nothing() {
     assert_eq!(rating(&saved(dir.path()), "DP1"), Some(3));
     assert_eq!(r.app.rate().current, 1);
     assert!(r.screen.contains("1/33 answered"), "{}", r.screen);
+}
+
+#[test]
+fn an_undone_rating_stays_undone_after_quitting_and_the_history_starts_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    // 4 on DP1, 3 on DP2 (Rate moves on to DP3), undo the 3: Rate shows DP2 again.
+    let r = run(dir.path(), "<tab><tab>43z", (100, 30));
+    assert!(r.screen.contains("Undid: DP2"), "{}", r.screen);
+    assert!(r.screen.contains("not rated"), "{}", r.screen);
+    assert!(r.screen.contains("1/33 answered"), "{}", r.screen);
+    let r = run(dir.path(), "q", (100, 30));
+    assert!(r.app.history().undoable() == 0);
+    let file = saved(dir.path());
+    assert_eq!(file["ratings"]["DP1"]["level"].as_integer(), Some(4));
+    assert!(file["ratings"].get("DP2").is_none(), "{file:#?}");
+    assert_eq!(file["position"]["competency"].as_str(), Some("DP2"));
+    // A new run has nothing to undo or redo: the history is not saved.
+    let r = run(dir.path(), "Z", (100, 30));
+    assert!(r.screen.contains("Nothing to redo."), "{}", r.screen);
+    let r = run(dir.path(), "z", (100, 30));
+    assert!(r.screen.contains("Nothing to undo."), "{}", r.screen);
+    assert_eq!(
+        saved(dir.path())["ratings"]["DP1"]["level"].as_integer(),
+        Some(4)
+    );
+}
+
+/// Stands in for the user's editor: records the text it is given, gives back `reply`.
+struct FakeEditor {
+    given: Vec<String>,
+    reply: Result<String, String>,
+}
+
+impl NoteEditor for FakeEditor {
+    fn edit(&mut self, text: &str) -> std::io::Result<Result<String, String>> {
+        self.given.push(text.to_string());
+        Ok(self.reply.clone())
+    }
+}
+
+#[test]
+fn the_users_editor_replaces_the_note_from_rate_and_from_the_note_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut editor = FakeEditor {
+        given: Vec::new(),
+        reply: Ok("Ran the lessons-learned workshop\n".into()),
+    };
+    let r = run_edited(dir.path(), "<tab><tab>E", (100, 30), &mut editor);
+    assert_eq!(editor.given, vec![String::new()]);
+    assert!(
+        r.screen.contains("Ran the lessons-learned workshop"),
+        "{}",
+        r.screen
+    );
+    assert_eq!(
+        saved(dir.path())["ratings"]["DP1"]["note"].as_str(),
+        Some("Ran the lessons-learned workshop")
+    );
+    // In the note editor, Ctrl-E hands over what is typed and comes back to the editor.
+    editor.reply = Ok("Rewritten in the editor".into());
+    // What is typed after it goes on in the note editor.
+    let r = run_edited(dir.path(), "e and more<c-e>!", (100, 30), &mut editor);
+    assert_eq!(editor.given[1], "Ran the lessons-learned workshop and more");
+    assert!(r.screen.contains("Rewritten in the editor"), "{}", r.screen);
+    assert!(r.screen.contains("Note · editing"), "{}", r.screen);
+    assert_eq!(
+        saved(dir.path())["ratings"]["DP1"]["note"].as_str(),
+        Some("Rewritten in the editor!")
+    );
+}
+
+#[test]
+fn a_failing_editor_leaves_the_note_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), "<tab><tab>ekept<esc>", (100, 30));
+    let mut editor = FakeEditor {
+        given: Vec::new(),
+        reply: Err("The editor `nope` could not be started (command not found); the note is unchanged — set $VISUAL or $EDITOR.".into()),
+    };
+    let r = run_edited(dir.path(), "E", (100, 30), &mut editor);
+    assert!(
+        r.screen.contains("The editor `nope` could not be started"),
+        "{}",
+        r.screen
+    );
+    assert_eq!(
+        saved(dir.path())["ratings"]["DP1"]["note"].as_str(),
+        Some("kept")
+    );
 }

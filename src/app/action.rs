@@ -3,7 +3,7 @@
 
 use ratatui_textarea::Input;
 
-use crate::domain::{Assessment, Rating};
+use crate::domain::{Assessment, CompetencyId, Rating};
 use crate::storage::Unreadable;
 
 /// Something the user asked for, independent of which key asked, or a result the runtime
@@ -38,6 +38,12 @@ pub enum Action {
     ToggleTargets,
     /// Open the note editor on the Rate screen.
     EditNote,
+    /// Edit the note in the user's own editor ($VISUAL, $EDITOR), from Rate or the note editor.
+    EditNoteExternally,
+    /// Undo the last change to ratings, notes or plans.
+    Undo,
+    /// Redo the last change undone.
+    Redo,
     /// A key for the text field being edited.
     Edit(Input),
     /// Text pasted into the text field being edited, all at once (bracketed paste).
@@ -95,6 +101,9 @@ pub enum Action {
     StartedFresh(Box<Assessment>, String),
     /// Runtime: something the user should know that no screen shows.
     Notify(String),
+    /// Runtime: the user's editor gave back this text for the note of this competency, or
+    /// could not, for the reason given (a sentence for the user).
+    NoteEdited(CompetencyId, Result<String, String>),
     /// Runtime: the process must stop (a signal, a closed terminal): keep the note or plan
     /// being typed, as quitting does, before the last save.
     Stopping,
@@ -118,6 +127,10 @@ pub enum Effect {
     StartFresh,
     /// Write a report in this format next to the user's data.
     Export(crate::export::Format),
+    /// Save what is pending, give the terminal to the user's editor on this text (the note of
+    /// this competency), then take the terminal again, redraw all of it and report
+    /// `Action::NoteEdited`.
+    EditNote(CompetencyId, String),
 }
 
 /// What the footer says about saving.

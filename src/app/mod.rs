@@ -18,6 +18,7 @@ mod rate;
 pub mod results;
 mod roles;
 mod round;
+mod undo;
 
 use ratatui_textarea::TextArea;
 use toml::value::Datetime;
@@ -35,6 +36,7 @@ pub use plan::{PlanEditor, PlanField};
 pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
+pub use undo::History;
 
 /// Who has the keyboard. Input mapping, `update` and drawing all ask this one question.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -111,6 +113,8 @@ pub struct App {
     /// The screen changed since the last frame: a click would land on what the user has not
     /// seen yet, so it is ignored until the next frame.
     regions_stale: bool,
+    /// What can be undone and redone in this run (never saved).
+    history: History,
     /// The time of the action being applied (given to `update`, never read from a clock).
     now: Datetime,
 }
@@ -136,6 +140,7 @@ impl App {
             results,
             regions: crate::ui::Regions::default(),
             regions_stale: false,
+            history: History::default(),
             round_label: None,
             screen: Screen::Roles,
             roles: RolesState::default(),
@@ -428,12 +433,15 @@ impl App {
             Action::StartedFresh(assessment, moved_to) => {
                 self.prompt = None;
                 self.assessment = *assessment;
+                // The steps were taken on the file moved aside.
+                self.history.clear();
                 self.welcome = true;
                 self.notice = Some(strings::moved_aside(&moved_to));
                 self.restore_position();
                 self.refresh();
             }
             Action::Notify(message) => self.notice = Some(message),
+            Action::NoteEdited(id, result) => return Ok(self.note_edited(id, result)),
             // Whoever has the keyboard: what a text field holds is kept in the assessment
             // (its editor stays open), so the save before stopping has it.
             Action::Suspend => {
@@ -527,6 +535,8 @@ impl App {
                 Vec::new()
             }
             Action::Quit => self.quit(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::NextScreen => self.go_to(Screen::ALL[(screen.index() + 1) % 4]),
             Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
             Action::CycleTarget => {

@@ -3,8 +3,9 @@
 
 use ratatui_textarea::TextArea;
 
+use super::undo::{Change, Kind};
 use super::{Action, App, Effect, rate::text_area};
-use crate::domain::{Level, Rating};
+use crate::domain::{Level, PlanItem, Rating};
 use crate::strings;
 
 /// Which field of the plan editor has the keyboard.
@@ -21,6 +22,8 @@ pub struct PlanEditor {
     pub target: Option<Level>,
     pub action: TextArea<'static>,
     pub field: PlanField,
+    /// The plan as it was when the editor opened: the whole edit is one step to undo.
+    pub(super) before: Option<PlanItem>,
 }
 
 impl App {
@@ -31,12 +34,12 @@ impl App {
         if self.read_only {
             return self.refuse_write();
         }
-        let existing = self
+        let before = self
             .assessment
             .plan
             .get(&self.framework.competencies[c].id)
-            .cloned()
-            .unwrap_or_default();
+            .cloned();
+        let existing = before.clone().unwrap_or_default();
         // Suggest the profile's target as a starting point.
         let target = existing
             .target
@@ -46,6 +49,7 @@ impl App {
             target,
             action: text_area(&existing.action),
             field: PlanField::Target,
+            before,
         });
         Vec::new()
     }
@@ -99,10 +103,19 @@ impl App {
         let Some(plan) = self.results.plan.take() else {
             return effects;
         };
+        let id = self.framework.competencies[plan.competency].id.clone();
         if !effects.is_empty() {
-            let id = &self.framework.competencies[plan.competency].id;
             self.notice = Some(strings::plan_saved(id.as_str()));
         }
+        let after = self.assessment.plan.get(&id).cloned();
+        self.history.push(
+            Kind::Plan,
+            vec![Change::Plan {
+                id,
+                before: plan.before,
+                after,
+            }],
+        );
         effects
     }
 

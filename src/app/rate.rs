@@ -2,6 +2,7 @@
 
 use ratatui_textarea::TextArea;
 
+use super::undo::{Change, Kind};
 use super::{Action, App, Effect};
 use crate::domain::{CompetencyId, Level, Rating, Screen};
 use crate::strings;
@@ -20,6 +21,8 @@ pub struct RateState {
     /// ↑↓ highlight one, so Enter never records a level nobody chose.
     pub cursor: Option<usize>,
     pub editor: Option<TextArea<'static>>,
+    /// The note as it was when the editor opened: the whole edit is one step to undo.
+    pub(super) note_before: Option<String>,
     /// Scroll of the competency text; back to the top for each competency, and clamped to the
     /// text by the frame (see `Action::Drawn`).
     pub info_scroll: usize,
@@ -95,7 +98,16 @@ impl App {
                     return self.refuse_write();
                 }
                 let id = self.current_id();
+                let before = self.assessment.rating(&id);
                 self.assessment.set_rating(&id, None);
+                self.history.push(
+                    Kind::Rating,
+                    vec![Change::Rating {
+                        id,
+                        before,
+                        after: None,
+                    }],
+                );
                 self.changed()
             }
             Action::Activate => {
@@ -143,8 +155,18 @@ impl App {
                 if self.read_only {
                     return self.refuse_write();
                 }
-                self.rate.editor = Some(text_area(self.assessment.note(&self.current_id())));
+                let note = self.assessment.note(&self.current_id()).to_string();
+                self.rate.editor = Some(text_area(&note));
+                self.rate.note_before = Some(note);
                 Vec::new()
+            }
+            Action::EditNoteExternally => {
+                if self.read_only {
+                    return self.refuse_write();
+                }
+                let id = self.current_id();
+                let note = self.assessment.note(&id).to_string();
+                vec![Effect::EditNote(id, note)]
             }
             Action::Back => self.go_to(Screen::Grid),
             _ => Vec::new(),
@@ -157,7 +179,16 @@ impl App {
             return self.refuse_write();
         }
         let id = self.current_id();
+        let before = self.assessment.rating(&id);
         self.assessment.set_rating(&id, Some(rating));
+        self.history.push(
+            Kind::Rating,
+            vec![Change::Rating {
+                id: id.clone(),
+                before,
+                after: Some(rating),
+            }],
+        );
         let last = self.framework.competencies.len() - 1;
         let next = if self.rate.current < last {
             Some(self.rate.current + 1)
@@ -204,6 +235,16 @@ impl App {
                 Vec::new()
             }
             Action::CloseEditor | Action::Back => self.close_note(),
+            // What is typed so far goes to the user's editor, and is kept meanwhile.
+            Action::EditNoteExternally => {
+                let Some(editor) = self.rate.editor.as_ref() else {
+                    return Vec::new();
+                };
+                let text = editor.lines().join("\n");
+                let mut effects = self.keep_note();
+                effects.push(Effect::EditNote(self.current_id(), text));
+                effects
+            }
             Action::Quit => {
                 let mut effects = self.close_note();
                 effects.extend(self.quit());
@@ -217,7 +258,58 @@ impl App {
     pub(super) fn close_note(&mut self) -> Vec<Effect> {
         let effects = self.keep_note();
         self.rate.editor = None;
+        if let Some(before) = self.rate.note_before.take() {
+            let id = self.current_id();
+            let after = self.assessment.note(&id).to_string();
+            self.history
+                .push(Kind::Note, vec![Change::Note { id, before, after }]);
+        }
         effects
+    }
+
+    /// The user's editor gave back a note (or failed: the note stays as it was). In the note
+    /// editor, the new text replaces what it holds, and closing it is the step to undo;
+    /// from Rate, replacing the note is one step.
+    pub(super) fn note_edited(
+        &mut self,
+        id: CompetencyId,
+        result: Result<String, String>,
+    ) -> Vec<Effect> {
+        let text = match result {
+            Ok(text) => text.replace("\r\n", "\n").trim_end().to_string(),
+            Err(reason) => {
+                self.notice = Some(reason);
+                return Vec::new();
+            }
+        };
+        if self.read_only {
+            return self.refuse_write();
+        }
+        let in_editor = self.rate.editor.is_some() && id == self.current_id();
+        let now = match &self.rate.editor {
+            Some(editor) if in_editor => editor.lines().join("\n").trim_end().to_string(),
+            _ => self.assessment.note(&id).to_string(),
+        };
+        if text == now {
+            self.notice = Some(strings::NOTE_UNCHANGED.into());
+            return Vec::new();
+        }
+        self.notice = Some(strings::NOTE_FROM_EDITOR.into());
+        if in_editor {
+            self.rate.editor = Some(text_area(&text));
+            return self.keep_note();
+        }
+        let before = self.assessment.note(&id).to_string();
+        self.assessment.set_note(&id, text.clone());
+        self.history.push(
+            Kind::Note,
+            vec![Change::Note {
+                id,
+                before,
+                after: text,
+            }],
+        );
+        self.changed()
     }
 
     /// Keeps what the note editor holds as the note (trailing blank lines trimmed), leaving

@@ -223,7 +223,7 @@ impl ResultsState {
     /// Puts the cursor back on competency `keep` where it is still listed; otherwise the
     /// selection, and the table with it, start again from the top, not scrolled to a row no
     /// longer selected.
-    fn reselect(&mut self, keep: Option<usize>) {
+    pub(super) fn reselect(&mut self, keep: Option<usize>) {
         let rows = &self.summary.rows;
         let kept = keep.and_then(|c| rows.iter().position(|r| r.competency == c));
         self.selected = kept.unwrap_or(0).min(rows.len().saturating_sub(1));
@@ -442,8 +442,14 @@ impl App {
             return self.refuse_write();
         }
         let mut named = Vec::new();
+        let mut undo = Vec::new();
         for &(c, before, after) in &changes {
             let id = self.framework.competencies[c].id.clone();
+            undo.push(super::undo::Change::Rating {
+                id: id.clone(),
+                before: self.assessment.rating(&id),
+                after: after.map(Rating::Level),
+            });
             self.assessment.set_rating(&id, after.map(Rating::Level));
             named.push((
                 id.to_string(),
@@ -451,6 +457,7 @@ impl App {
                 after.map(Level::value),
             ));
         }
+        self.history.push(super::undo::Kind::WhatIf, undo);
         self.notice = Some(strings::what_if_applied(&named));
         if changes.is_empty() {
             self.refresh_results();

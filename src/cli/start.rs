@@ -10,7 +10,7 @@ use super::args::ThemeSetting;
 use super::{Error, Result, detect};
 use crate::app::{App, AppInit, LockState, Opened};
 use crate::domain::{Assessment, Framework};
-use crate::runtime::{self, FileStore, Suspend, TerminalEvents};
+use crate::runtime::{self, FileStore, NoteEditor, Suspend, TerminalEvents};
 use crate::storage::{self, LockOutcome, ReadOutcome};
 
 /// Everything the TUI needs, read from disk, before the terminal is touched.
@@ -158,6 +158,141 @@ impl Suspend for TerminalSuspend {
     }
 }
 
+/// The user's editor for a note: `$VISUAL`, else `$EDITOR`, else `vi` (an empty variable
+/// counts as unset).
+fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Lends the real terminal to the user's editor, on the note in a private temporary file;
+/// `mouse` says whether mouse reports are taken again afterwards.
+struct TerminalEditor {
+    mouse: bool,
+}
+
+impl NoteEditor for TerminalEditor {
+    fn edit(&mut self, text: &str) -> std::io::Result<std::result::Result<String, String>> {
+        let editor = editor_command();
+        // A folder of its own (0700) holding the note (0600): nobody else reads it, and it is
+        // removed when done.
+        let written = tempfile::Builder::new()
+            .prefix("rolefit-note-")
+            .tempdir()
+            .and_then(|dir| {
+                let path = dir.path().join("note.md");
+                write_private(&path, &format!("{text}\n"))?;
+                Ok((dir, path))
+            });
+        let (dir, path) = match written {
+            Ok(written) => written,
+            Err(err) => {
+                let reason = runtime::describe_io_error(&err);
+                return Ok(Err(crate::strings::editor_no_file(&reason)));
+            }
+        };
+        give_terminal_back();
+        // Through the shell, so an editor with arguments (`code --wait`) works.
+        let status = std::process::Command::new("/bin/sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("sh")
+            .arg(&path)
+            .spawn()
+            .and_then(|mut child| {
+                let _signals = EditorSignals::hand_over();
+                child.wait()
+            });
+        take_terminal(self.mouse)?;
+        let result =
+            match status {
+                Err(err) => Err(crate::strings::editor_not_started(
+                    &editor,
+                    &runtime::describe_io_error(&err),
+                )),
+                // The shell's own codes for a command it could not find or run.
+                Ok(status) if status.code() == Some(127) => Err(
+                    crate::strings::editor_not_started(&editor, "command not found"),
+                ),
+                Ok(status) if status.code() == Some(126) => Err(
+                    crate::strings::editor_not_started(&editor, "not executable"),
+                ),
+                Ok(status) if !status.success() => {
+                    let how = match status.code() {
+                        Some(code) => format!("exit status {code}"),
+                        None => "a signal".to_string(),
+                    };
+                    Err(crate::strings::editor_failed(&editor, &how))
+                }
+                Ok(_) => match std::fs::read(&path) {
+                    Ok(bytes) => String::from_utf8(bytes)
+                        .map_err(|_| crate::strings::editor_unreadable("it is not UTF-8 text")),
+                    Err(err) => Err(crate::strings::editor_unreadable(
+                        &runtime::describe_io_error(&err),
+                    )),
+                },
+            };
+        drop(dir);
+        Ok(result)
+    }
+}
+
+/// Creates `path` readable and writable by its owner only, with `contents`.
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+/// While the editor runs, the keyboard's signals are the editor's, as git does it: Ctrl-C and
+/// Ctrl-\ in an editor that takes them as signals end the editor, not rolefit; Ctrl-Z stops
+/// rolefit with it (the shell's `fg` continues both). Put back as they were when dropped.
+struct EditorSignals {
+    saved: Vec<(libc::c_int, libc::sigaction)>,
+}
+
+impl EditorSignals {
+    fn hand_over() -> EditorSignals {
+        let mut saved = Vec::new();
+        for (signal, handler) in [
+            (libc::SIGTSTP, libc::SIG_DFL),
+            (libc::SIGINT, libc::SIG_IGN),
+            (libc::SIGQUIT, libc::SIG_IGN),
+        ] {
+            // SAFETY: sigaction with a zeroed struct, an empty mask and SIG_DFL or SIG_IGN as
+            // the handler is valid; `old` is filled when it returns 0.
+            unsafe {
+                let mut new: libc::sigaction = std::mem::zeroed();
+                new.sa_sigaction = handler;
+                libc::sigemptyset(&mut new.sa_mask);
+                let mut old: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, &new, &mut old) == 0 {
+                    saved.push((signal, old));
+                }
+            }
+        }
+        EditorSignals { saved }
+    }
+}
+
+impl Drop for EditorSignals {
+    fn drop(&mut self) {
+        for (signal, old) in &self.saved {
+            // SAFETY: `old` is what sigaction gave back for this signal.
+            unsafe { libc::sigaction(*signal, old, std::ptr::null_mut()) };
+        }
+    }
+}
+
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`); with
 /// `mouse`, clicks and the wheel work too.
 pub fn launch(
@@ -222,6 +357,7 @@ pub fn launch(
         &mut store,
         &stop,
         &mut suspender,
+        &mut TerminalEditor { mouse },
     );
     leave_terminal(terminal);
     result.map_err(Error::Terminal)?;

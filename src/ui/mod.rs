@@ -170,9 +170,14 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
     let mode = app.mode();
+    // Keys of every screen that change the assessment (undo, redo) are spare: shown where
+    // room is left at the end, never in place of a screen's own keys.
+    let (spare, listed): (Vec<_>, Vec<_>) = input::listed_bindings(mode, app.read_only())
+        .into_iter()
+        .partition(|b| b.scope == Scope::Screens && b.writes());
     // (keys, description, always shown) for every binding listed in the footer: the keys of
     // every screen, and all of a text field's, always fit; a screen's own fill what is left.
-    let entries: Vec<(String, &str, bool)> = input::listed_bindings(mode, app.read_only())
+    let entries: Vec<(String, &str, bool)> = listed
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
@@ -222,6 +227,18 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
     while !shown.is_empty() && line_width(&shown) + usize::from(cut) * 2 > usize::from(area.width) {
         shown.pop();
         cut = true;
+    }
+    if !cut {
+        let mut room = usize::from(area.width).saturating_sub(line_width(&shown));
+        for b in spare {
+            if let Show::Footer(short) = b.show {
+                let entry = (b.short_label(), short, false);
+                if width_of(&entry) <= room {
+                    room -= width_of(&entry);
+                    shown.push(entry);
+                }
+            }
+        }
     }
     let mut spans = vec![Span::raw(" ")];
     for (i, (keys, short, _)) in shown.iter().enumerate() {

@@ -12,7 +12,9 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rolefit::app::App;
 use rolefit::cli::{Prepared, prepare};
 use rolefit::domain::Framework;
-use rolefit::runtime::{self, EventSource, FileStore, Persist, ScriptedEvents, Suspend};
+use rolefit::runtime::{
+    self, EventSource, FileStore, NoteEditor, Persist, ScriptedEvents, Suspend,
+};
 
 /// Parses a key macro such as `"<tab><down><enter>3e hi<esc>"` into key events.
 pub fn keys(script: &str) -> Vec<Event> {
@@ -40,6 +42,7 @@ pub fn keys(script: &str) -> Vec<Event> {
                 "bs" => (KeyCode::Backspace, KeyModifiers::NONE),
                 "c-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
                 "c-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
+                "c-e" => (KeyCode::Char('e'), KeyModifiers::CONTROL),
                 other => panic!("unknown key <{other}>"),
             };
             events.push(Event::Key(KeyEvent::new(code, mods)));
@@ -91,9 +94,46 @@ pub fn run_events(
 pub fn run_stored<P: Persist>(
     data_dir: &Path,
     framework: Framework,
+    events: impl EventSource,
+    size: (u16, u16),
+    suspender: &mut dyn Suspend,
+    wrap: impl FnOnce(FileStore) -> P,
+) -> (Run, P) {
+    let editor = &mut runtime::NoEditor;
+    run_full(data_dir, framework, events, size, suspender, editor, wrap)
+}
+
+/// Like [`run`], with `editor` standing in for the user's editor (Ctrl-E, `E`).
+pub fn run_edited(
+    data_dir: &Path,
+    script: &str,
+    size: (u16, u16),
+    editor: &mut dyn NoteEditor,
+) -> Run {
+    let events = ScriptedEvents::new(keys(script));
+    let suspender = &mut runtime::NoSuspend;
+    let builtin = Framework::builtin();
+    run_full(
+        data_dir,
+        builtin,
+        events,
+        size,
+        suspender,
+        editor,
+        |store| store,
+    )
+    .0
+}
+
+/// The whole loop with every part given: events, suspender, editor, and a store wrapped by
+/// `wrap`.
+pub fn run_full<P: Persist>(
+    data_dir: &Path,
+    framework: Framework,
     mut events: impl EventSource,
     size: (u16, u16),
     suspender: &mut dyn Suspend,
+    editor: &mut dyn NoteEditor,
     wrap: impl FnOnce(FileStore) -> P,
 ) -> (Run, P) {
     let path = data_dir.join("assessments").join("default.toml");
@@ -109,6 +149,7 @@ pub fn run_stored<P: Persist>(
         &mut store,
         &stop,
         suspender,
+        editor,
     )
     .unwrap();
     let screen = screen_text(terminal.backend());
