@@ -5,6 +5,8 @@
 //! Longer than most files: the binding table is one line per binding by design (so the whole
 //! keymap reads at a glance), and the keymap's tests live beside it.
 
+pub mod rebind;
+
 use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -12,6 +14,8 @@ use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+
+pub use rebind::{Rebinding, configure};
 
 /// A key with its modifiers.
 pub type Key = (KeyCode, KeyModifiers);
@@ -354,9 +358,12 @@ fn table() -> Vec<Binding> {
     ]
 }
 
+/// The bindings in effect: the table with the configuration's rebindings, installed once at
+/// start by [`configure`]; the table alone if nothing was configured.
+static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
+
 /// Every key binding of rolefit, built once.
 pub fn bindings() -> &'static [Binding] {
-    static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
     TABLE.get_or_init(table)
 }
 

@@ -84,6 +84,13 @@ impl AppInit {
         AppInit { size, ..self }
     }
 
+    /// With Rate showing the targets before a rating, or not (the configuration's
+    /// `show_targets`; `T` still toggles it).
+    pub fn show_targets(mut self, show: bool) -> AppInit {
+        self.assessment.position.show_targets = show;
+        self
+    }
+
     /// With the lock as found.
     pub fn lock(self, lock: LockState) -> AppInit {
         AppInit { lock, ..self }

@@ -137,15 +137,36 @@ impl Suspend for TerminalSuspend {
     }
 }
 
+/// How to run the TUI, from the command line and the configuration file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Launch {
+    /// The theme asked for (`--theme`, `ROLEFIT_THEME`, the configuration), or auto.
+    pub theme: ThemeSetting,
+    /// Whether rolefit takes the mouse: `mouse` in the configuration, off with `--no-mouse`.
+    pub mouse: bool,
+    /// Whether Rate starts showing the targets before a rating, if the configuration says.
+    pub show_targets: Option<bool>,
+}
+
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`).
-pub fn launch(framework: Framework, path: &Path, name: &str, theme: ThemeSetting) -> Result<()> {
+pub fn launch(framework: Framework, path: &Path, name: &str, options: Launch) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
+    let Launch {
+        theme,
+        mouse,
+        show_targets,
+    } = options;
     let Prepared {
         mut init,
         mut store,
     } = prepare(framework, path, name)?;
+    if let Some(show) = show_targets {
+        init = init.show_targets(show);
+    }
+    // Whether the terminal set-up below asks for mouse reports.
+    let _mouse = mouse;
     if init.color {
         // Before the alternate screen and the event reader, so the answer is read here.
         let colorfgbg = std::env::var("COLORFGBG").ok();
