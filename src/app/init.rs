@@ -141,3 +141,22 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_configured_show_targets_decides_where_rate_starts() {
+        let fw = Framework::builtin();
+        let mut assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+        let init = |assessment: &Assessment| AppInit::new(fw.clone(), assessment.clone());
+        // Nothing rated: the targets show only when asked for.
+        assert!(!App::new(init(&assessment)).targets_shown());
+        assert!(App::new(init(&assessment).show_targets(true)).targets_shown());
+        // The configuration wins over what the assessment last had, either way.
+        assessment.position.show_targets = true;
+        assert!(App::new(init(&assessment)).targets_shown());
+        assert!(!App::new(init(&assessment).show_targets(false)).targets_shown());
+    }
+}
