@@ -325,3 +325,21 @@ fn the_man_page_is_roff_with_every_subcommand() {
         }
     }
 }
+
+/// The example in the README's Configuration section is a file `config check` accepts.
+#[test]
+fn the_readme_example_passes_config_check() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Configuration")
+        .expect("a Configuration section")..];
+    let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    assert!(example.contains("[keys."), "{example}");
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("example.toml");
+    fs::write(&file, example).unwrap();
+    let out = run(rolefit(home.path()).args(["config", "check"]).arg(&file));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
