@@ -19,7 +19,7 @@ pub use args::{Cli, Command, ConfigCommand, FrameworkCommand, ThemeSetting};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
 pub use scripting::plain_from_env;
-pub use start::{Launch, Prepared, launch, prepare};
+pub use start::{LaunchOptions, Prepared, launch, prepare};
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
@@ -125,7 +125,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 })
             })?;
             crate::ui::theme::configure(config.colors.clone());
-            let options = Launch {
+            let options = LaunchOptions {
                 theme,
                 mouse: config.mouse && !cli.no_mouse,
                 show_targets: config.show_targets,

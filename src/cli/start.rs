@@ -139,7 +139,7 @@ impl Suspend for TerminalSuspend {
 
 /// How to run the TUI, from the command line and the configuration file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Launch {
+pub struct LaunchOptions {
     /// The theme asked for (`--theme`, `ROLEFIT_THEME`, the configuration), or auto.
     pub theme: ThemeSetting,
     /// Whether rolefit takes the mouse: `mouse` in the configuration, off with `--no-mouse`.
@@ -149,28 +149,22 @@ pub struct Launch {
 }
 
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`).
-pub fn launch(framework: Framework, path: &Path, name: &str, options: Launch) -> Result<()> {
+pub fn launch(framework: Framework, path: &Path, name: &str, options: LaunchOptions) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let Launch {
-        theme,
-        mouse,
-        show_targets,
-    } = options;
     let Prepared {
         mut init,
         mut store,
     } = prepare(framework, path, name)?;
-    if let Some(show) = show_targets {
+    if let Some(show) = options.show_targets {
         init = init.show_targets(show);
     }
-    // Whether the terminal set-up below asks for mouse reports.
-    let _mouse = mouse;
     if init.color {
         // Before the alternate screen and the event reader, so the answer is read here.
         let colorfgbg = std::env::var("COLORFGBG").ok();
-        init.background = detect::background(theme, detect::ask_terminal, colorfgbg.as_deref());
+        init.background =
+            detect::background(options.theme, detect::ask_terminal, colorfgbg.as_deref());
     }
     let stop = Arc::new(AtomicBool::new(false));
     // Every signal whose default is to end the process: each saves and restores the terminal.
