@@ -1,6 +1,8 @@
 //! Keys to actions: one table of bindings, looked up by who has the keyboard (`Mode`). The
 //! footer, the help and every hint in prose are written from this table, so a binding changed
-//! here changes every place that names it. Key releases are ignored.
+//! here changes every place that names it. Key releases are ignored. The configuration file's
+//! `[keys.CONTEXT]` rebindings (`rebind`) are laid over the table once at start, so they show
+//! in all those places too.
 //!
 //! Longer than most files: the binding table is one line per binding by design (so the whole
 //! keymap reads at a glance), and the keymap's tests live beside it.

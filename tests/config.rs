@@ -343,3 +343,55 @@ fn the_readme_example_passes_config_check() {
     let out = run(rolefit(home.path()).args(["config", "check"]).arg(&file));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A configured colour reaches the screen: the selected row is drawn on `selected_bg`, and
+/// under NO_COLOR no colour is drawn at all.
+#[test]
+fn a_configured_colour_is_drawn_and_no_color_still_wins() {
+    let config = tempfile::tempdir().unwrap();
+    let file = config.path().join("rolefit/config.toml");
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(
+        &file,
+        "[theme]\nbase = \"dark\"\nselected_bg = \"#3b4261\"\n",
+    )
+    .unwrap();
+    let wanted = vt100::Color::Rgb(0x3b, 0x42, 0x61);
+    let cells_on = |tui: &common::pty::Tui| {
+        tui.with_screen(|screen| {
+            let (rows, cols) = screen.size();
+            let (rows, cols): (u16, u16) = (rows.into(), cols.into());
+            (0..rows)
+                .flat_map(|r| (0..cols).map(move |c| (r, c)))
+                .filter(|&(r, c)| {
+                    screen
+                        .cell(r, c)
+                        .is_some_and(|cell| cell.bgcolor() == wanted)
+                })
+                .count()
+        })
+    };
+    for no_color in [false, true] {
+        let data = DataDir::new();
+        let mut launch = Launch::new(&data)
+            .env("XDG_CONFIG_HOME", &config.path().display().to_string())
+            .size(100, 30);
+        if no_color {
+            launch = launch.env("NO_COLOR", "1");
+        }
+        let mut tui = launch.spawn();
+        tui.wait_for_text("Project Manager");
+        tui.send("\t");
+        tui.wait_for("the Grid", |s| s.contains("column"));
+        if no_color {
+            assert_eq!(cells_on(&tui), 0);
+        } else {
+            assert!(
+                cells_on(&tui) > 10,
+                "no selected row on the configured colour"
+            );
+        }
+        tui.send("q");
+        assert_eq!(tui.wait_exit(Duration::from_secs(10)).exit_code(), 0);
+    }
+}
