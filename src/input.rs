@@ -1,9 +1,13 @@
 //! Keys to actions: one table of bindings, looked up by who has the keyboard (`Mode`). The
 //! footer, the help and every hint in prose are written from this table, so a binding changed
-//! here changes every place that names it. Key releases are ignored.
+//! here changes every place that names it. Key releases are ignored. The configuration file's
+//! `[keys.CONTEXT]` rebindings (`rebind`) are laid over the table once at start, so they show
+//! in all those places too.
 //!
 //! Longer than most files: the binding table is one line per binding by design (so the whole
 //! keymap reads at a glance), and the keymap's tests live beside it.
+
+pub mod rebind;
 
 use std::sync::OnceLock;
 
@@ -12,6 +16,8 @@ use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+
+pub use rebind::{Rebinding, configure};
 
 /// A key with its modifiers.
 pub type Key = (KeyCode, KeyModifiers);
@@ -364,9 +370,12 @@ fn table() -> Vec<Binding> {
     ]
 }
 
+/// The bindings in effect: the table with the configuration's rebindings, installed once at
+/// start by [`configure`]; the table alone if nothing was configured.
+static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
+
 /// Every key binding of rolefit, built once.
 pub fn bindings() -> &'static [Binding] {
-    static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
     TABLE.get_or_init(table)
 }
 

@@ -84,6 +84,13 @@ impl AppInit {
         AppInit { size, ..self }
     }
 
+    /// With Rate showing the targets before a rating, or not (the configuration's
+    /// `show_targets`; `T` still toggles it).
+    pub fn show_targets(mut self, show: bool) -> AppInit {
+        self.assessment.position.show_targets = show;
+        self
+    }
+
     /// With the lock as found.
     pub fn lock(self, lock: LockState) -> AppInit {
         AppInit { lock, ..self }
@@ -132,5 +139,24 @@ impl App {
                 self.notice_until_input = false;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_configured_show_targets_decides_where_rate_starts() {
+        let fw = Framework::builtin();
+        let mut assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+        let init = |assessment: &Assessment| AppInit::new(fw.clone(), assessment.clone());
+        // Nothing rated: the targets show only when asked for.
+        assert!(!App::new(init(&assessment)).targets_shown());
+        assert!(App::new(init(&assessment).show_targets(true)).targets_shown());
+        // The configuration wins over what the assessment last had, either way.
+        assessment.position.show_targets = true;
+        assert!(App::new(init(&assessment)).targets_shown());
+        assert!(!App::new(init(&assessment).show_targets(false)).targets_shown());
     }
 }

@@ -51,7 +51,7 @@ pub struct Cli {
     /// [env: ROLEFIT_THEME] [default: auto]
     #[arg(long, value_name = "THEME", global = true, value_enum)]
     pub theme: Option<ThemeSetting>,
-    /// Leave the mouse to the terminal (its own selecting and pasting): no clicks or wheel
+    /// Leave the mouse to the terminal (for selecting text), whatever the configuration says
     #[arg(long)]
     pub no_mouse: bool,
 }
@@ -115,6 +115,19 @@ pub enum Command {
         /// The competency's id, e.g. DP1
         id: Option<String>,
     },
+    /// Write, check or locate the configuration file (theme, mouse, targets, keys)
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Print a completion script for a shell, e.g. `rolefit completions bash`
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `rolefit man > ~/.local/share/man/man1/rolefit.1`
+    Man,
     /// Show what changed between two rounds (default: the last round and now)
     Diff {
         /// Round to compare from: a number (1 = first), a date prefix, a label, "last" or "now"
@@ -134,6 +147,25 @@ pub enum FrameworkCommand {
     },
     /// Print the built-in framework (a start for your own)
     Dump,
+}
+
+/// `rolefit config ...`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write a commented configuration file with every default (refuses to overwrite one)
+    Init {
+        /// Replace an existing configuration file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate a configuration file (default: the one rolefit reads); problems have line
+    /// and column
+    Check {
+        /// The configuration file to check
+        file: Option<PathBuf>,
+    },
+    /// Print where the configuration file is
+    Path,
 }
 
 /// Checks `--file` while parsing: a lock file's name is a usage error (exit 2), not an empty

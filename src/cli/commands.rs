@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, Error, Result};
+use clap::CommandFactory;
+
+use super::{Cli, Error, Result, config};
 use crate::domain::framework::BUILTIN_TOML;
 use crate::domain::{Assessment, Framework};
 use crate::export::Format;
@@ -260,7 +262,10 @@ pub fn paths(cli: &Cli) -> Result<ExitCode> {
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     let config = match super::config::path() {
         Some(path) if path.exists() => display_path(&path),
-        Some(path) => format!("{} (none yet; it holds the theme)", display_path(&path)),
+        Some(path) => format!(
+            "{} (none yet; `rolefit config init` writes one)",
+            display_path(&path)
+        ),
         None => "(none)".into(),
     };
     print_stdout(&format!(
@@ -270,6 +275,87 @@ pub fn paths(cli: &Cli) -> Result<ExitCode> {
         display_path(&paths.assessments_dir()),
         config
     ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit config init`: a commented configuration file with every default, written whole
+/// (through a temporary file and a rename) and never over an existing one without `force`.
+pub fn config_init(force: bool) -> Result<ExitCode> {
+    let path = config::path().ok_or(Error::NoConfigDir)?;
+    if !force && std::fs::symlink_metadata(&path).is_ok() {
+        return Err(Error::ConfigExists { path });
+    }
+    let write_error = |source| Error::WriteConfig {
+        path: path.clone(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(write_error)?;
+    }
+    storage::atomic::write_atomic(&path, config::default_file().as_bytes()).map_err(write_error)?;
+    print_stdout(&format!("Wrote {}\n", display_path(&path)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit config check`: "ok: PATH" (and any colour hard to read), or the first problem with
+/// its line and column and exit code 1.
+pub fn config_check(file: Option<&Path>) -> Result<ExitCode> {
+    let path = match file {
+        Some(file) => file.to_path_buf(),
+        None => config::path().ok_or(Error::NoConfigDir)?,
+    };
+    if file.is_some() || path.exists() {
+        // A file named on the command line must exist; the default one may be absent.
+        if let Err(err) = std::fs::metadata(&path) {
+            return Err(Error::Read { path, source: err });
+        }
+    }
+    match config::load(&path) {
+        Ok(config) => {
+            for (line, column, message) in &config.warnings {
+                eprintln!(
+                    "{}:{line}:{column}: warning: {}",
+                    display_path(&path),
+                    display_safe(message)
+                );
+            }
+            let note = if path.exists() {
+                ""
+            } else {
+                " (no file: the defaults; `rolefit config init` writes one)"
+            };
+            print_stdout(&format!("ok: {}{note}\n", display_path(&path)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            eprintln!("{}", display_safe(&err.to_string()));
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `rolefit config path`: where rolefit reads its configuration.
+pub fn config_path() -> Result<ExitCode> {
+    let path = config::path().ok_or(Error::NoConfigDir)?;
+    print_stdout(&format!("{}\n", display_path(&path)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit completions SHELL`: the completion script, from the command-line definition.
+pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "rolefit", &mut script);
+    print_stdout(&String::from_utf8_lossy(&script))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit man`: the manual page in roff, from the command-line definition.
+pub fn man() -> Result<ExitCode> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(Error::Output)?;
+    print_stdout(&String::from_utf8_lossy(&page))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -18,6 +18,26 @@ pub enum Error {
     /// The configuration file cannot be used.
     #[error(transparent)]
     Config(#[from] super::config::ConfigError),
+    /// `config init` would replace an existing configuration file.
+    #[error(
+        "{} already exists; give --force to replace it, or check it with `rolefit config check`",
+        crate::text::display_path(path)
+    )]
+    ConfigExists { path: PathBuf },
+    /// The platform has no configuration directory.
+    #[error("this system has no configuration directory (set HOME); give a file to check")]
+    NoConfigDir,
+    /// The configuration file could not be written.
+    #[error(
+        "cannot write {}: {}; nothing was changed",
+        crate::text::display_path(path),
+        storage::describe_io_error(source)
+    )]
+    WriteConfig {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),

@@ -15,11 +15,11 @@ use clap::Parser;
 
 use crate::text::display_safe;
 
-pub use args::{Cli, Command, FrameworkCommand, ThemeSetting};
+pub use args::{Cli, Command, ConfigCommand, FrameworkCommand, ThemeSetting};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
 pub use scripting::plain_from_env;
-pub use start::{Prepared, launch, prepare};
+pub use start::{LaunchOptions, Prepared, launch, prepare};
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
@@ -90,6 +90,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             clear,
         }) => scripting::rate(&cli, id, level.as_deref(), note.as_deref(), *clear),
         Some(Command::Show { id }) => scripting::show(&cli, id.as_deref()),
+        Some(Command::Config { command }) => match command {
+            ConfigCommand::Init { force } => commands::config_init(*force),
+            ConfigCommand::Check { file } => commands::config_check(file.as_deref()),
+            ConfigCommand::Path => commands::config_path(),
+        },
+        Some(Command::Completions { shell }) => commands::completions(*shell),
+        Some(Command::Man) => commands::man(),
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
@@ -108,7 +115,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 config.theme,
             )
             .map_err(|value| Error::BadTheme { value })?;
-            launch(framework, &path, &name, theme, !cli.no_mouse)?;
+            // Everything configured is in place before the terminal is touched.
+            crate::input::configure(&config.keys).map_err(|err| {
+                Error::Config(config::ConfigError {
+                    path: config::path().unwrap_or_default(),
+                    line: 1,
+                    column: 1,
+                    message: err.message,
+                })
+            })?;
+            crate::ui::theme::configure(config.colors.clone());
+            let options = LaunchOptions {
+                theme,
+                mouse: config.mouse && !cli.no_mouse,
+                show_targets: config.show_targets,
+            };
+            launch(framework, &path, &name, options)?;
             Ok(ExitCode::SUCCESS)
         }
     }

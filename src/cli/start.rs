@@ -293,15 +293,20 @@ impl Drop for EditorSignals {
     }
 }
 
+/// How to run the TUI, from the command line and the configuration file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LaunchOptions {
+    /// The theme asked for (`--theme`, `ROLEFIT_THEME`, the configuration), or auto.
+    pub theme: ThemeSetting,
+    /// Whether rolefit takes the mouse: `mouse` in the configuration, off with `--no-mouse`.
+    pub mouse: bool,
+    /// Whether Rate starts showing the targets before a rating, if the configuration says.
+    pub show_targets: Option<bool>,
+}
+
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`); with
-/// `mouse`, clicks and the wheel work too.
-pub fn launch(
-    framework: Framework,
-    path: &Path,
-    name: &str,
-    theme: ThemeSetting,
-    mouse: bool,
-) -> Result<()> {
+/// `options.mouse`, clicks and the wheel work too.
+pub fn launch(framework: Framework, path: &Path, name: &str, options: LaunchOptions) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -309,10 +314,15 @@ pub fn launch(
         mut init,
         mut store,
     } = prepare(framework, path, name)?;
+    if let Some(show) = options.show_targets {
+        init = init.show_targets(show);
+    }
+    let mouse = options.mouse;
     if init.color {
         // Before the alternate screen and the event reader, so the answer is read here.
         let colorfgbg = std::env::var("COLORFGBG").ok();
-        init.background = detect::background(theme, detect::ask_terminal, colorfgbg.as_deref());
+        init.background =
+            detect::background(options.theme, detect::ask_terminal, colorfgbg.as_deref());
     }
     let stop = Arc::new(AtomicBool::new(false));
     // Every signal whose default is to end the process: each saves and restores the terminal.

@@ -9,7 +9,11 @@
 //! kept for meaning. On a light background no coloured text is bold, since several terminals
 //! draw bold in the bright colour, which is too pale there.
 
+use std::sync::OnceLock;
+
 use ratatui::style::{Color, Modifier, Style};
+
+use super::contrast::{GLYPH_AIM, PALETTES, TEXT_AIM};
 
 /// The terminal's background, as detected or chosen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,13 +53,59 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for a terminal with or without colour, on this background.
+    /// The theme for a terminal with or without colour, on this background, with the colours
+    /// the configuration file sets (see [`configure`]).
     pub fn new(color: bool, background: Background) -> Theme {
         match (color, background) {
             (false, _) => Theme::monochrome(),
-            (true, Background::Dark) => Theme::dark(),
-            (true, Background::Light) => Theme::light(),
+            (true, Background::Dark) => Theme::dark().with(configured()),
+            (true, Background::Light) => Theme::light().with(configured()),
         }
+    }
+
+    /// The style of a meaning by its name in the configuration (`selected`, `gap`, ...).
+    fn meaning_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "text" => &mut self.text,
+            "dim" => &mut self.dim,
+            "heading" => &mut self.heading,
+            "title" => &mut self.title,
+            "border" => &mut self.border,
+            "border_focus" => &mut self.border_focus,
+            "border_title" => &mut self.border_title,
+            "tab" => &mut self.tab,
+            "tab_active" => &mut self.tab_active,
+            "selected" => &mut self.selected,
+            "selected_cell" => &mut self.selected_cell,
+            "emphasis" => &mut self.emphasis,
+            "gap" => &mut self.gap,
+            "top_up" => &mut self.top_up,
+            "meets" => &mut self.meets,
+            "strength" => &mut self.strength,
+            "first_role" => &mut self.first_role,
+            "second_role" => &mut self.second_role,
+            "warning" => &mut self.warning,
+            "error" => &mut self.error,
+            "key" => &mut self.key,
+            _ => return None,
+        })
+    }
+
+    /// This theme with the configured colours laid over it. A background given to a meaning
+    /// drawn in reverse video (the selected row) replaces the reverse video: the row is drawn on
+    /// that colour, in the text colour given or the terminal's own. A text colour alone keeps
+    /// the reverse video, so it colours the bar.
+    pub fn with(mut self, colors: &Colors) -> Theme {
+        for (meaning, part, color) in &colors.0 {
+            let Some(style) = self.meaning_mut(meaning) else {
+                continue;
+            };
+            *style = match part {
+                Part::Fg => style.fg(*color),
+                Part::Bg => style.remove_modifier(Modifier::REVERSED).bg(*color),
+            };
+        }
+        self
     }
 
     /// Modifiers only: NO_COLOR.
@@ -202,4 +252,261 @@ fn badge(background: Color) -> Style {
 /// Whether colour is wanted: NO_COLOR set to anything non-empty turns it off.
 pub fn color_from_env() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The meanings a configuration can colour: `NAME` sets the text colour, `NAME_bg` the
+/// background.
+pub const MEANINGS: [&str; 21] = [
+    "text",
+    "dim",
+    "heading",
+    "title",
+    "border",
+    "border_focus",
+    "border_title",
+    "tab",
+    "tab_active",
+    "selected",
+    "selected_cell",
+    "emphasis",
+    "gap",
+    "top_up",
+    "meets",
+    "strength",
+    "first_role",
+    "second_role",
+    "warning",
+    "error",
+    "key",
+];
+
+/// Which side of a cell a configured colour paints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Fg,
+    Bg,
+}
+
+/// Colours set by the configuration file, by meaning, in the file's order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Colors(pub Vec<(&'static str, Part, Color)>);
+
+/// A configuration key (`selected_bg`, `gap`) as a meaning and a side.
+pub fn meaning_of(key: &str) -> Option<(&'static str, Part)> {
+    let (name, part) = match key.strip_suffix("_bg") {
+        Some(name) => (name, Part::Bg),
+        None => (key, Part::Fg),
+    };
+    MEANINGS.iter().find(|m| **m == name).map(|m| (*m, part))
+}
+
+/// A colour as the configuration writes it: `"#rrggbb"`, an ANSI colour name (`red`,
+/// `light-blue`, `dark-gray`, `white`), a palette index `"0"`–`"255"`, or `default`.
+pub fn parse_color(text: &str) -> Result<Color, String> {
+    if let Some(hex) = text.strip_prefix('#') {
+        return match u32::from_str_radix(hex, 16) {
+            Ok(value) if hex.len() == 6 => Ok(Color::Rgb(
+                (value >> 16) as u8,
+                (value >> 8) as u8,
+                value as u8,
+            )),
+            _ => Err(format!(
+                "{text:?} is not a colour; write #rrggbb, e.g. \"#1e66f5\""
+            )),
+        };
+    }
+    if let Ok(index) = text.parse::<u8>() {
+        return Ok(Color::Indexed(index));
+    }
+    let name: String = text
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let name = name.replace("bright", "light");
+    Ok(match name.as_str() {
+        "default" | "reset" => Color::Reset,
+        "black" => Color::Black,
+        "red" => Color::Red,
+        "green" => Color::Green,
+        "yellow" => Color::Yellow,
+        "blue" => Color::Blue,
+        "magenta" => Color::Magenta,
+        "cyan" => Color::Cyan,
+        "gray" | "grey" => Color::Gray,
+        "darkgray" | "darkgrey" | "lightblack" => Color::DarkGray,
+        "lightred" => Color::LightRed,
+        "lightgreen" => Color::LightGreen,
+        "lightyellow" => Color::LightYellow,
+        "lightblue" => Color::LightBlue,
+        "lightmagenta" => Color::LightMagenta,
+        "lightcyan" => Color::LightCyan,
+        "white" => Color::White,
+        _ => {
+            return Err(format!(
+                "unknown colour {text:?}; write #rrggbb, a palette index 0-255, default, or one \
+                 of black, red, green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, \
+                 light-green, light-yellow, light-blue, light-magenta, light-cyan, white"
+            ));
+        }
+    })
+}
+
+/// A configured colour that is hard to read, and how hard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The index in [`Colors`] of the entry to blame.
+    pub entry: usize,
+    /// Below the floor for any letter (refused), not just below the aim for text (warned).
+    pub refused: bool,
+    pub message: String,
+}
+
+/// Measures the themes the configured colours make, on each of `backgrounds`, under every
+/// common palette: each style alone and inside a selected row, as the screens draw them. A
+/// pair under 3:1 is refused; under 4.5:1 (text) is a warning. Only pairs a configured colour
+/// takes part in are reported, at most one per entry.
+pub fn check_colors(colors: &Colors, backgrounds: &[Background]) -> Vec<Unreadable> {
+    let mut found: Vec<Unreadable> = Vec::new();
+    let entry_of = |meaning: &str| colors.0.iter().rposition(|(m, _, _)| *m == meaning);
+    for &background in backgrounds {
+        let base = match background {
+            Background::Dark => Theme::dark(),
+            Background::Light => Theme::light(),
+        };
+        let theme = base.with(colors);
+        let mut pairs: Vec<(String, Style, Option<usize>)> = Vec::new();
+        for (name, style) in theme.named() {
+            let own = name.split(' ').next_back().and_then(entry_of);
+            pairs.push((name.to_string(), style, own));
+            let selected = entry_of("selected");
+            if name != "selected" {
+                pairs.push((
+                    format!("{name} in a selected row"),
+                    theme.selected.patch(style),
+                    own.or(selected),
+                ));
+            }
+        }
+        for (name, style, entry) in pairs {
+            let Some(entry) = entry else { continue };
+            // Lines are held to the aim for glyphs, as `ui::contrast` holds the built-in themes.
+            let decorative = name == "border"
+                || name == "border_focus"
+                || name.starts_with("border ")
+                || name.starts_with("border_focus ");
+            let floor = GLYPH_AIM;
+            let aim = if decorative { GLYPH_AIM } else { TEXT_AIM };
+            let Some((ratio, palette)) = PALETTES
+                .iter()
+                .map(|p| (p.style_ratio(background, style), p.name))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+            else {
+                continue;
+            };
+            if ratio >= aim {
+                continue;
+            }
+            let refused = ratio < floor;
+            if found
+                .iter()
+                .any(|f| f.entry == entry && (f.refused || !refused))
+            {
+                continue;
+            }
+            found.retain(|f| f.entry != entry);
+            let background = match background {
+                Background::Dark => "dark",
+                Background::Light => "light",
+            };
+            found.push(Unreadable {
+                entry,
+                refused,
+                message: format!(
+                    "{name} is {ratio:.1}:1 on a {background} background ({palette}), below \
+                     {}:1; choose a colour further from the background",
+                    if refused { floor } else { aim }
+                ),
+            });
+        }
+    }
+    found.sort_by_key(|f| f.entry);
+    found
+}
+
+static COLORS: OnceLock<Colors> = OnceLock::new();
+
+/// Installs the configured colours for every theme drawn from now on; once, at start.
+pub fn configure(colors: Colors) {
+    let _ = COLORS.set(colors);
+}
+
+fn configured() -> &'static Colors {
+    COLORS.get_or_init(Colors::default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn colors(entries: &[(&str, &str)]) -> Colors {
+        Colors(
+            entries
+                .iter()
+                .map(|(k, v)| {
+                    let (m, p) = meaning_of(k).unwrap();
+                    (m, p, parse_color(v).unwrap())
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn colours_are_read_by_name_hex_and_index() {
+        assert_eq!(parse_color("#1e66f5"), Ok(Color::Rgb(0x1e, 0x66, 0xf5)));
+        assert_eq!(parse_color("light-blue"), Ok(Color::LightBlue));
+        assert_eq!(parse_color("Bright_Red"), Ok(Color::LightRed));
+        assert_eq!(parse_color("dark-gray"), Ok(Color::DarkGray));
+        assert_eq!(parse_color("default"), Ok(Color::Reset));
+        assert_eq!(parse_color("208"), Ok(Color::Indexed(208)));
+        for bad in ["#12345", "#gggggg", "purple", "", "256"] {
+            assert!(parse_color(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(meaning_of("selected_bg"), Some(("selected", Part::Bg)));
+        assert_eq!(meaning_of("gap"), Some(("gap", Part::Fg)));
+        assert_eq!(meaning_of("accent"), None);
+    }
+
+    #[test]
+    fn a_configured_colour_replaces_the_meaning_and_reverse_video() {
+        let theme = Theme::light().with(&colors(&[("selected_bg", "#fff3b0"), ("key", "red")]));
+        assert_eq!(theme.selected.bg, Some(Color::Rgb(0xff, 0xf3, 0xb0)));
+        assert!(!theme.selected.add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(theme.key.fg, Some(Color::Red));
+        assert_eq!(theme.gap, Theme::light().gap);
+    }
+
+    #[test]
+    fn an_unreadable_selected_row_is_refused_and_a_pale_one_warned() {
+        // A pale row background under black text: fine on light, refused on dark.
+        let pale = colors(&[("selected_bg", "#fff3b0")]);
+        assert!(
+            check_colors(&pale, &[Background::Light])
+                .iter()
+                .all(|f| !f.refused)
+        );
+        let dark = check_colors(&pale, &[Background::Dark]);
+        assert!(dark.iter().any(|f| f.refused && f.entry == 0), "{dark:?}");
+        // Yellow text on a light background: under the floor.
+        let yellow = check_colors(&colors(&[("key", "#ffff00")]), &[Background::Light]);
+        assert_eq!(yellow.len(), 1);
+        assert!(
+            yellow[0].refused && yellow[0].message.contains("key"),
+            "{yellow:?}"
+        );
+        // Nothing configured: nothing to say.
+        assert!(
+            check_colors(&Colors::default(), &[Background::Dark, Background::Light]).is_empty()
+        );
+    }
 }
