@@ -8,6 +8,7 @@ pub mod rate;
 pub mod results;
 pub mod roles;
 pub mod scroll;
+pub mod search;
 pub mod text;
 pub mod theme;
 
@@ -61,6 +62,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     render_keys(frame, keys, app, &theme);
     if app.mode() == Mode::Help {
         overlay::render_help(frame, area, app, &theme);
+    }
+    if app.mode() == Mode::Search {
+        search::render(frame, body, app, &theme);
     }
     if app.prompt().is_some() {
         overlay::render_prompt(frame, area, app, &theme);
