@@ -353,7 +353,7 @@ fn table() -> Vec<Binding> {
         // Search (other keys type; Tab does nothing).
         pair(search, (&[key(Up), (KeyCode::Char('p'), CTRL)], A::Up), (&[key(Down), (KeyCode::Char('n'), CTRL)], A::Down), "choose a match", Footer("choose")),
         pair(search, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page through the matches", Help),
-        one(search, &[key(Enter)], A::Activate, "go to the chosen competency", Footer("go to it")),
+        one(search, &[key(Enter)], A::Activate, "go to the chosen competency", Footer("open")),
         one(search, &[key(Esc)], A::Back, "close search, staying where you were", Footer("back")),
         // Every screen.
         pair(Scope::Screens, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
