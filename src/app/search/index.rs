@@ -142,9 +142,24 @@ impl SearchIndex {
                 .collect();
         }
         let mut ranked: [Vec<usize>; RANKS] = Default::default();
-        for c in 0..self.len() {
+        // One pass of a fast substring search over all the folded text finds the next
+        // competency holding the query; only those are ranked, then the search goes on after
+        // it. A match running over from an id into its name or the next id ranks nothing.
+        let finder = memchr::memmem::Finder::new(query.as_bytes());
+        let text = self.text.as_bytes();
+        let (mut from, mut c) = (0, 0);
+        while let Some(found) = finder.find(&text[from..]) {
+            let at = from + found;
+            while self.bounds[c][2] as usize <= at {
+                c += 1;
+            }
             if let Some(rank) = rank(self.id(c), self.name(c), query) {
                 ranked[rank as usize].push(c);
+            }
+            from = self.bounds[c][2] as usize;
+            c += 1;
+            if c == self.len() {
+                break;
             }
         }
         let mut hits = Vec::with_capacity(ranked.iter().map(Vec::len).sum());
@@ -430,6 +445,53 @@ mod tests {
         assert_eq!(ranked("RI1")[0], ("RI1".to_string(), Rank::Id));
         // A name that starts with the query before one with it later, at a word start.
         assert_eq!(hits(&index, "risk"), [6, 1, 3]);
+    }
+
+    #[test]
+    fn a_match_across_an_id_and_a_name_or_two_competencies_is_none() {
+        let fw = framework(&[("XA", "bc"), ("A1", "xy"), ("ZB", "q")]);
+        let index = SearchIndex::new(&fw);
+        // The folded text is "xabca1xyzbq": "ab" and "yz" are in it, but not in one field.
+        for query in ["ab", "yz", "ca1", "bq"] {
+            assert_eq!(hits(&index, query), Vec::<usize>::new(), "{query}");
+        }
+        assert_eq!(hits(&index, "xy"), [1]);
+        // A1 starts with it, XA has it inside.
+        assert_eq!(hits(&index, "a"), [1, 0]);
+    }
+
+    /// Every competency ranked one by one, as `find` must rank them.
+    fn one_by_one(index: &SearchIndex, query: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = (0..index.len())
+            .filter_map(|c| {
+                rank(index.id(c), index.name(c), query).map(|rank| Hit {
+                    competency: c,
+                    rank,
+                })
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.rank, h.competency));
+        hits
+    }
+
+    #[test]
+    fn the_one_pass_search_finds_what_ranking_each_competency_finds() {
+        let fw = Framework::builtin();
+        let index = SearchIndex::new(&fw);
+        let mut queries = std::collections::BTreeSet::new();
+        for c in &fw.competencies {
+            let text = fold(&format!("{} {}", c.id, c.name));
+            let chars: Vec<char> = text.chars().collect();
+            for len in 1..=4 {
+                for window in chars.windows(len) {
+                    queries.insert(window.iter().collect::<String>());
+                }
+            }
+        }
+        queries.extend(["zzz".to_string(), "1 s".to_string(), "gv5p".to_string()]);
+        for query in &queries {
+            assert_eq!(index.find(query), one_by_one(&index, query), "{query:?}");
+        }
     }
 
     #[test]
