@@ -132,11 +132,11 @@ impl App {
         let rows = crate::ui::search::list_rows(self.size);
         let last = search.hits.len().saturating_sub(1);
         match action {
+            // The field is one line: a line break or a tab does nothing.
+            Action::Edit(input) if breaks_the_line(&input) => {}
             Action::Edit(input) => {
-                if !breaks_the_line(&input) {
-                    search.input.input(input);
-                    search.refilter(index);
-                }
+                search.input.input(input);
+                search.refilter(index);
             }
             Action::Paste(text) => {
                 // The field is one line: line breaks and tabs become spaces.
