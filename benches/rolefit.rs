@@ -6,12 +6,19 @@
 //! - `load_framework`: `Framework::from_toml` (parse and validate).
 //! - `app_new`: `App::new` with a fully rated assessment (what startup computes).
 //! - `render/<screen>`: one `terminal.draw(ui::render)` at 120×40 into `TestBackend`, for
-//!   Roles, Roles with the flavours, Grid (an area expanded), Rate, Results and Help;
+//!   Roles, Roles with the flavours, Grid (an area expanded), Rate, Results, Help and Search
+//!   (the overlay over that Grid, every competency listed);
 //!   `render/baseline_list` draws the list of `examples/baseline.rs` the same way, for scale.
 //! - `keys/navigate_1000`: 1,000 navigation keys, each `input::map_event` → `App::update` →
 //!   draw (reported per key as throughput).
 //! - `keys/rate_one`: one rating key on Rate (records, recomputes the figures, draws).
 //! - `keys/results_sort`: one `s` on Results (re-sorts the gap table, draws).
+//! - `keys/search_type`: one key typed in the search field with "competency 1" in it (`2`,
+//!   then Backspace: each matches again against every competency, then draws), per key.
+//! - `search`: `index` (folding every id and name, what the first `/` costs), and one
+//!   re-filter (`SearchIndex::find`, what each key typed costs) for a query matching few
+//!   competencies (`find_few`, "competency 12") and one matching nearly all (`find_all`,
+//!   "a"): at 20,000 competencies it must stay under 2 ms.
 //! - `scoring`: `readiness` for every profile, `lean` (position, outcome, reasons, firmness,
 //!   closest flavour), `gaps`, and `summary` (the full Results computation, `Summary::compute`:
 //!   at 20,000 competencies it must stay under 5 ms), on a fully rated sheet.
@@ -35,6 +42,7 @@ use criterion::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rolefit::app::search::{SearchIndex, fold};
 use rolefit::app::{Action, App, AppInit};
 use rolefit::domain::scoring::{self, RatingSheet};
 use rolefit::domain::{Assessment, Framework, Level, Rating};
@@ -147,16 +155,18 @@ enum Shot {
     Rate,
     Results,
     Help,
+    Search,
 }
 
 impl Shot {
-    const ALL: [Shot; 6] = [
+    const ALL: [Shot; 7] = [
         Shot::Roles,
         Shot::RolesFlavours,
         Shot::Grid,
         Shot::Rate,
         Shot::Results,
         Shot::Help,
+        Shot::Search,
     ];
 
     fn name(self) -> &'static str {
@@ -167,6 +177,7 @@ impl Shot {
             Shot::Rate => "rate",
             Shot::Results => "results",
             Shot::Help => "help",
+            Shot::Search => "search",
         }
     }
 }
@@ -216,6 +227,10 @@ fn app_on(fixture: &Fixture, shot: Shot) -> App {
         Shot::Help => {
             to_grid(&mut app);
             app.update(Action::ToggleHelp, rolefit::clock::utc_from_epoch(0));
+        }
+        Shot::Search => {
+            to_grid(&mut app);
+            app.update(Action::OpenSearch, rolefit::clock::utc_from_epoch(0));
         }
     }
     app
@@ -362,6 +377,48 @@ fn keys(c: &mut Criterion) {
     group.finish();
 }
 
+fn search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search");
+    for fixture in fixtures() {
+        let framework = &fixture.framework;
+        group.bench_function(BenchmarkId::new("index", &fixture.label), |b| {
+            b.iter(|| SearchIndex::new(black_box(framework)))
+        });
+        let index = SearchIndex::new(framework);
+        for (name, query) in [("find_few", "competency 12"), ("find_all", "a")] {
+            let query = fold(query);
+            group.bench_function(BenchmarkId::new(name, &fixture.label), |b| {
+                b.iter(|| index.find(black_box(&query)))
+            });
+        }
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("keys/search_type");
+    group.throughput(Throughput::Elements(2));
+    let (two, backspace) = (key(KeyCode::Char('2')), key(KeyCode::Backspace));
+    for fixture in fixtures() {
+        let mut app = app_on(fixture, Shot::Search);
+        let mut terminal = terminal();
+        for c in "competency 1".chars() {
+            press(&mut app, &mut terminal, &key(KeyCode::Char(c)));
+        }
+        group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
+            b.iter(|| {
+                press(&mut app, &mut terminal, &two);
+                press(&mut app, &mut terminal, &backspace);
+            })
+        });
+        let search = app.search().expect("search stays open");
+        assert_eq!(
+            search.query(),
+            "competency 1",
+            "keys end where they started"
+        );
+    }
+    group.finish();
+}
+
 fn scoring(c: &mut Criterion) {
     let mut group = c.benchmark_group("scoring");
     for fixture in fixtures() {
@@ -433,7 +490,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, app_new, render, render_baseline, keys, scoring, storage
+    targets = load_framework, app_new, render, render_baseline, keys, search, scoring, storage
 }
 
 criterion_main!(benches);

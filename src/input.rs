@@ -61,10 +61,14 @@ impl Binding {
         label_of(&keys)
     }
 
-    /// The first part of the label, for the footer: "←→", "0-5", "Tab".
+    /// The first part of the label, for the footer: "←→", "0-5", "Tab" ("/" for the key `/`).
     pub fn short_label(&self) -> String {
         let label = self.label();
-        label.split('/').next().unwrap_or(&label).to_string()
+        label
+            .split('/')
+            .find(|part| !part.is_empty())
+            .unwrap_or(&label)
+            .to_string()
     }
 
     /// The action for a key, if the binding has it.
@@ -281,6 +285,7 @@ fn table() -> Vec<Binding> {
     let note = Scope::In(Mode::Note);
     let label = Scope::In(Mode::RoundLabel);
     let help = Scope::In(Mode::Help);
+    let search = Scope::In(Mode::Search);
     vec![
         // Prompts take over the keyboard.
         one(prompt(PromptKind::Unreadable), &[ch('f')], A::StartFresh, "move the file aside and start fresh", Footer("start fresh")),
@@ -311,6 +316,7 @@ fn table() -> Vec<Binding> {
         one(grid, &[key(Esc)], A::Back, "close the area", Help),
         pair(grid, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the detail pane down / up", Help),
         one(grid, &[ch('t')], A::CycleTarget, "change the target profile for gaps", Footer("target")),
+        one(grid, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
         // Rate.
         many(rate_, digits(), "record that level and move on", Footer("rate")),
         one(rate_, &[ch('n')], A::Rate(Rating::NotApplicable), "record N/A (not part of your work) and move on", Footer("N/A")),
@@ -324,6 +330,7 @@ fn table() -> Vec<Binding> {
         one(rate_, &[ch('T')], A::ToggleTargets, "show / hide the targets before you rate", Footer("targets")),
         one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),
         one(rate_, &[key(Esc)], A::Back, "back to the grid", Help),
+        one(rate_, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
         // Results.
         pair(results, (UP_K, A::Up), (DOWN_J, A::Down), "move in the gap table", Footer("move")),
         one(results, &[ch('v')], A::SwitchView, "show areas / gaps (small terminals)", Footer("view")),
@@ -340,6 +347,7 @@ fn table() -> Vec<Binding> {
         pair(results, (LEFT_H, A::Left), (RIGHT_L, A::Right), "what-if: lower / raise the level", Help),
         many(results, digits(), "what-if: set the level", Help),
         one(results, &[key(Esc)], A::Back, "discard the what-if", Help),
+        one(results, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
         // Plan editor, target field.
         many(plan_target, digits(), "set your target level", Footer("target")),
         pair(plan_target, (LEFT_H, A::Left), (RIGHT_L, A::Right), "lower / raise the target", Footer("adjust")),
@@ -356,6 +364,11 @@ fn table() -> Vec<Binding> {
         // Round label (other keys type).
         one(label, &[key(Enter)], A::Confirm, "close the round", Footer("close the round")),
         one(label, &[key(Esc)], A::Cancel, "cancel", Footer("cancel")),
+        // Search (other keys type; Tab does nothing).
+        pair(search, (&[key(Up), (KeyCode::Char('p'), CTRL)], A::Up), (&[key(Down), (KeyCode::Char('n'), CTRL)], A::Down), "choose a match", Footer("choose")),
+        pair(search, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page through the matches", Help),
+        one(search, &[key(Enter)], A::Activate, "go to the chosen competency", Footer("open")),
+        one(search, &[key(Esc)], A::Back, "close search, staying where you were", Footer("back")),
         // Every screen.
         pair(Scope::Screens, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
         pair(Scope::Screens, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
@@ -501,7 +514,11 @@ pub const UNBOUND: &str = "—";
 /// The first key that does `action` in `mode` ("J" for scrolling down), for short hints.
 pub fn first_key(mode: Mode, action: &Action) -> String {
     let label = keys_for(mode, action);
-    label.split('/').next().unwrap_or(&label).to_string()
+    label
+        .split('/')
+        .find(|part| !part.is_empty())
+        .unwrap_or(&label)
+        .to_string()
 }
 
 #[cfg(test)]

@@ -603,3 +603,51 @@ fn a_failing_editor_leaves_the_note_and_says_so() {
         Some("kept")
     );
 }
+
+#[test]
+fn search_finds_a_competency_by_name_and_it_is_rated_there() {
+    // Grid: / finds "Gouvernânce"-style names by plain letters; Enter selects the row, Enter
+    // again opens it on Rate, 4 rates it.
+    let mut fw = Framework::builtin();
+    let gv3 = fw.competency_index(&"GV3".into()).unwrap();
+    fw.competencies[gv3].name = "Gouvernânce design".into();
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw, "<tab>/gouvernance<enter>", (80, 24));
+    assert_eq!(r.app.grid_competency(), Some(gv3), "{}", r.screen);
+    assert!(r.screen.contains("GV3 Gouvernânce design"), "{}", r.screen);
+    let dir = tempfile::tempdir().unwrap();
+    let mut fw = Framework::builtin();
+    fw.competencies[gv3].name = "Gouvernânce design".into();
+    headless::run_with(
+        dir.path(),
+        fw,
+        "<tab>/GOUVERNANCE<enter><enter>4q",
+        (80, 24),
+    );
+    let file = saved(dir.path());
+    assert_eq!(file["ratings"]["GV3"]["level"].as_integer(), Some(4));
+    assert_eq!(file["ratings"].as_table().map(|t| t.len()), Some(1));
+
+    // Rate: a pasted query, ↓ to the second match, Enter shows it, 2 rates it; Esc in a
+    // search leaves the screen as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let mut events = keys("<tab><tab>/");
+    events.push(Event::Paste("planning".into()));
+    events.extend(keys("<down><enter>2/zzz<esc>"));
+    let r = run_events(
+        dir.path(),
+        Framework::builtin(),
+        ScriptedEvents::new(events),
+        (80, 24),
+        &mut rolefit::runtime::NoSuspend,
+    );
+    // "planning": DP5 "Planning standards…" starts with it; then, in framework order, the
+    // names with a word starting with it: DP3 "Integrated planning" is the second match.
+    let file = saved(dir.path());
+    assert_eq!(file["ratings"]["DP3"]["level"].as_integer(), Some(2));
+    assert_eq!(file["ratings"].as_table().map(|t| t.len()), Some(1));
+    // Rating moved on to DP4; the search closed with Esc left it there.
+    assert_eq!(r.app.mode(), rolefit::app::Mode::Screen(Screen::Rate));
+    assert!(r.screen.contains("DP4 "), "{}", r.screen);
+    assert!(r.screen.contains("[Rate]"), "{}", r.screen);
+}

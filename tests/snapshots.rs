@@ -444,6 +444,77 @@ fn results_round_label_shows_typed_text() {
     }
 }
 
+/// Search over the Grid at the smallest size, a query typed and the list cut; over Rate at
+/// 100×30, scrolled (markers above and below), and with no match. The matched part of each
+/// id and name is bold and underlined, not only coloured.
+#[test]
+fn search_overlay() {
+    let mut app = rated();
+    apply(&mut app, &[Action::PrevScreen, Action::OpenSearch]);
+    type_text(&mut app, "ri");
+    let backend = draw(&mut app, 60, 18);
+    let shown = format!("{backend:?}");
+    assert!(
+        shown.contains("Find a competency") && shown.contains("7 of 33"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("search_60x18_typed", backend);
+
+    let mut app = rated();
+    apply(&mut app, &[Action::OpenSearch]);
+    apply(&mut app, &[Action::Resize(100, 30)]);
+    apply(&mut app, &vec![Action::Down; 22]);
+    let backend = draw(&mut app, 100, 30);
+    let shown = format!("{backend:?}");
+    assert!(
+        shown.contains("↑ 2 more") && shown.contains("↓ 10 more"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("5 Expert") && shown.contains("N/A"),
+        "ratings in words"
+    );
+    insta::assert_snapshot!("search_100x30_scrolled", backend);
+
+    let mut app = rated();
+    apply(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "xyz");
+    let backend = draw(&mut app, 100, 30);
+    assert!(format!("{backend:?}").contains("No competency matches “xyz”"));
+    insta::assert_snapshot!("search_100x30_no_match", backend);
+
+    // "ident" in "Risk identification": stressed by modifiers, the letters around it not.
+    let mut app = rated();
+    apply(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "IDENT");
+    let backend = draw(&mut app, 100, 30);
+    let buffer = backend.buffer();
+    let row = (0..buffer.area.height)
+        .find(|&y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            line.contains("Risk identification")
+        })
+        .expect("the match is listed");
+    let line: Vec<_> = (0..buffer.area.width).map(|x| &buffer[(x, row)]).collect();
+    let text: String = line.iter().map(|c| c.symbol()).collect();
+    let at = text.find("identification").unwrap();
+    let at = text[..at].chars().count();
+    let stressed = |c: &ratatui::buffer::Cell| {
+        c.modifier
+            .contains(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)
+    };
+    assert!(
+        line[at..at + 5].iter().all(|c| stressed(c)),
+        "ident stressed"
+    );
+    assert!(
+        !stressed(line[at - 2]) && !stressed(line[at + 5]),
+        "only ident"
+    );
+}
+
 /// Every screen in a theme at 100×30, by name.
 fn screens_on(background: Background) -> Vec<(&'static str, App)> {
     let colour = Some(background);

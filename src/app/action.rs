@@ -25,6 +25,8 @@ pub enum Action {
     /// Esc: close an overlay, collapse, go back.
     Back,
     ToggleHelp,
+    /// Grid, Rate, Results: find a competency by id or name and jump to it.
+    OpenSearch,
     /// Save and quit.
     Quit,
     /// Hand the terminal back to the shell and stop until continued (`fg`).

@@ -18,6 +18,7 @@ mod rate;
 pub mod results;
 mod roles;
 mod round;
+pub mod search;
 mod undo;
 
 use ratatui_textarea::TextArea;
@@ -36,6 +37,7 @@ pub use plan::{PlanEditor, PlanField};
 pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
+pub use search::SearchState;
 pub use undo::History;
 
 /// Who has the keyboard. Input mapping, `update` and drawing all ask this one question.
@@ -51,6 +53,8 @@ pub enum Mode {
     Note,
     /// The help overlay.
     Help,
+    /// Search: the query field and the list of matching competencies.
+    Search,
     /// A screen, with nothing over it.
     Screen(Screen),
 }
@@ -60,7 +64,7 @@ impl Mode {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Mode::Plan(PlanField::Action) | Mode::RoundLabel | Mode::Note
+            Mode::Plan(PlanField::Action) | Mode::RoundLabel | Mode::Note | Mode::Search
         )
     }
 }
@@ -82,6 +86,10 @@ pub struct App {
     help: bool,
     /// First line shown of the help overlay; the frame clamps it.
     help_scroll: usize,
+    /// The open search, if any.
+    search: Option<SearchState>,
+    /// The folded ids and names search matches against, built when search first opens.
+    search_index: Option<search::SearchIndex>,
     prompt: Option<Prompt>,
     save: SaveStatus,
     /// A one-line message for the user, shown in the footer until replaced, until the screen
@@ -149,6 +157,8 @@ impl App {
             target_profile,
             help: false,
             help_scroll: 0,
+            search: None,
+            search_index: None,
             prompt: None,
             save: SaveStatus::Idle,
             notice: None,
@@ -348,6 +358,8 @@ impl App {
             Mode::RoundLabel
         } else if self.rate.editor.is_some() {
             Mode::Note
+        } else if self.search.is_some() {
+            Mode::Search
         } else if self.help {
             Mode::Help
         } else {
@@ -356,8 +368,10 @@ impl App {
     }
 
     /// Whether a text field (the note, a plan's action, a round's label) has the keyboard.
+    /// The search field does not count: it changes nothing of the assessment.
     pub fn editing(&self) -> bool {
-        self.mode().is_text()
+        let mode = self.mode();
+        mode.is_text() && mode != Mode::Search
     }
 
     /// Rows available for paging.
@@ -408,6 +422,7 @@ impl App {
             Mode::RoundLabel => self.update_round_label(action),
             Mode::Note => self.update_note(action),
             Mode::Help => self.update_help(action),
+            Mode::Search => self.update_search(action),
             Mode::Screen(screen) => self.update_screen(screen, action),
         }
     }
@@ -537,6 +552,7 @@ impl App {
             Action::Quit => self.quit(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::OpenSearch if screen != Screen::Roles => self.open_search(),
             Action::NextScreen => self.go_to(Screen::ALL[(screen.index() + 1) % 4]),
             Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
             Action::CycleTarget => {

@@ -24,6 +24,7 @@ pub fn contexts() -> Vec<(&'static str, Scope)> {
         ("plan-target", Scope::In(M::Plan(PlanField::Target))),
         ("plan-action", Scope::In(M::Plan(PlanField::Action))),
         ("round-label", Scope::In(M::RoundLabel)),
+        ("search", Scope::In(M::Search)),
         (
             "prompt-unreadable",
             Scope::In(M::Prompt(PromptKind::Unreadable)),
@@ -95,6 +96,7 @@ pub fn action_name(action: &Action) -> Option<String> {
         Action::OpenReadOnly => "open-read-only",
         Action::EditNoteExternally => "edit-note-in-editor",
         Action::Undo => "undo",
+        Action::OpenSearch => "search",
         Action::Redo => "redo",
         _ => return None,
     };

@@ -9,6 +9,7 @@ pub mod rate;
 pub mod results;
 pub mod roles;
 pub mod scroll;
+pub mod search;
 pub mod text;
 pub mod theme;
 
@@ -66,6 +67,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         let (top, overlay) = overlay::render_help(frame, area, app, &theme);
         drawn.help = Some(top);
         drawn.regions.overlay = Some(overlay);
+    }
+    if app.mode() == Mode::Search {
+        search::render(frame, body, app, &theme);
     }
     if app.prompt().is_some() {
         overlay::render_prompt(frame, area, app, &theme, &mut drawn.regions);

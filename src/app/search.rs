@@ -1,0 +1,523 @@
+//! Search (`/` on Grid, Rate and Results): a one-line field and a live list of the
+//! competencies whose id or name matches, best first; Enter jumps to the chosen one, Esc
+//! leaves everything as it was.
+//!
+//! The ids and names are folded once, when search first opens, into an index the app keeps
+//! (the framework never changes while it runs), so each key typed is one scan over prepared
+//! text (`index`).
+
+mod index;
+
+use ratatui_textarea::{Input, Key, TextArea};
+
+use super::{Action, App, Effect, LowerView};
+use crate::domain::Screen;
+use crate::ui::keep_in_view;
+
+pub use index::{Hit, Rank, SearchIndex, fold, matched_range};
+
+/// The open search: what is typed, what matches it, which match is chosen.
+#[derive(Debug)]
+pub struct SearchState {
+    input: TextArea<'static>,
+    /// The query as typed, and folded for matching.
+    query: String,
+    folded: String,
+    hits: Vec<Hit>,
+    /// The chosen match, an index into `hits`.
+    pub selected: usize,
+    /// The first match shown in the list.
+    pub offset: usize,
+}
+
+impl SearchState {
+    fn new(index: &SearchIndex) -> SearchState {
+        let mut input = TextArea::default();
+        input.set_placeholder_text(PLACEHOLDER);
+        input.set_max_histories(0);
+        SearchState {
+            input,
+            query: String::new(),
+            folded: String::new(),
+            hits: index.find(""),
+            selected: 0,
+            offset: 0,
+        }
+    }
+
+    /// The field being typed in.
+    pub fn input(&self) -> &TextArea<'static> {
+        &self.input
+    }
+
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The query as matched: lower case, without accents.
+    pub fn folded_query(&self) -> &str {
+        &self.folded
+    }
+
+    /// The matches, best first.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The competency of the chosen match, if anything matches.
+    pub fn selected_competency(&self) -> Option<usize> {
+        self.hits.get(self.selected).map(|h| h.competency)
+    }
+
+    /// Matches the query again after the field changed; the best match is chosen.
+    fn refilter(&mut self, index: &SearchIndex) {
+        let query = self.input.lines().join(" ");
+        if query == self.query {
+            return;
+        }
+        let folded = fold(query.trim_start());
+        if folded != self.folded {
+            self.hits = index.find(&folded);
+            self.selected = 0;
+            self.offset = 0;
+        }
+        self.query = query;
+        self.folded = folded;
+    }
+}
+
+/// What the empty field shows.
+pub const PLACEHOLDER: &str = "type an id or part of a name";
+
+/// The message when nothing matches `query`.
+pub fn no_match(query: &str) -> String {
+    format!("No competency matches “{}”", query.trim())
+}
+
+/// The notice when the competency found is not in the gap table as filtered, so Rate shows
+/// it instead.
+pub fn not_in_gap_table(id: &str, filter: &str) -> String {
+    format!("{id} is not in the gap table ({filter}): here it is on Rate.")
+}
+
+/// Keys that would put a line break or a tab in the one-line field.
+fn breaks_the_line(input: &Input) -> bool {
+    matches!(
+        input.key,
+        Key::Enter | Key::Tab | Key::Char('\n' | '\r' | '\t')
+    ) || (input.ctrl && input.key == Key::Char('m'))
+}
+
+impl App {
+    /// The open search, if any.
+    pub fn search(&self) -> Option<&SearchState> {
+        self.search.as_ref()
+    }
+
+    /// Opens search over the screen, with every competency listed.
+    pub(super) fn open_search(&mut self) -> Vec<Effect> {
+        let index = self
+            .search_index
+            .get_or_insert_with(|| SearchIndex::new(&self.framework));
+        self.search = Some(SearchState::new(index));
+        Vec::new()
+    }
+
+    /// Search has the keyboard.
+    pub(super) fn update_search(&mut self, action: Action) -> Vec<Effect> {
+        let (Some(search), Some(index)) = (self.search.as_mut(), self.search_index.as_ref()) else {
+            return Vec::new();
+        };
+        let rows = crate::ui::search::list_rows(self.size);
+        let last = search.hits.len().saturating_sub(1);
+        match action {
+            // The field is one line: a line break or a tab does nothing.
+            Action::Edit(input) if breaks_the_line(&input) => {}
+            Action::Edit(input) => {
+                search.input.input(input);
+                search.refilter(index);
+            }
+            Action::Paste(text) => {
+                // The field is one line: line breaks and tabs become spaces.
+                let line: String = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                search.input.insert_str(line);
+                search.refilter(index);
+            }
+            Action::Up => search.selected = search.selected.saturating_sub(1),
+            Action::Down => search.selected = (search.selected + 1).min(last),
+            Action::PageUp => search.selected = search.selected.saturating_sub(rows),
+            Action::PageDown => search.selected = (search.selected + rows).min(last),
+            Action::Activate => {
+                return match search.selected_competency() {
+                    Some(c) => {
+                        self.search = None;
+                        self.jump_to(c)
+                    }
+                    None => Vec::new(),
+                };
+            }
+            Action::Back | Action::Cancel | Action::CloseEditor => self.search = None,
+            Action::Quit => {
+                self.search = None;
+                return self.quit();
+            }
+            _ => {}
+        }
+        if let Some(search) = self.search.as_mut() {
+            search.offset = keep_in_view(
+                search.offset,
+                search.selected,
+                search.hits.len(),
+                rows,
+                |_| 1,
+            );
+        }
+        Vec::new()
+    }
+
+    /// Shows competency `c` where the user is: its row on the Grid (its area opened), itself
+    /// on Rate, its gap row on Results when the table lists it, else Rate on it (and says so).
+    fn jump_to(&mut self, c: usize) -> Vec<Effect> {
+        match self.screen {
+            Screen::Grid => {
+                self.grid.reveal(&self.framework, c);
+                self.grid.detail_scroll = 0;
+                self.rate.current = c;
+                Vec::new()
+            }
+            Screen::Results => {
+                let rows = &self.results.summary.rows;
+                if let Some(row) = rows.iter().position(|r| r.competency == c) {
+                    self.results.selected = row;
+                    self.results.view = LowerView::Gaps;
+                    return Vec::new();
+                }
+                let id = self.framework.competencies[c].id.to_string();
+                self.notice = Some(not_in_gap_table(&id, self.results.filter.label()));
+                self.rate.current = c;
+                self.go_to(Screen::Rate)
+            }
+            Screen::Rate | Screen::Roles => {
+                self.rate.current = c;
+                if self.screen != Screen::Rate {
+                    return self.go_to(Screen::Rate);
+                }
+                self.sync_cursor();
+                self.position_changed()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{AppInit, Mode, Prompt};
+    use crate::domain::{Assessment, Framework, Level, Rating};
+    use crate::input::map_event;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    fn app_with(fw: Framework) -> App {
+        let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+        let mut app = App::new(AppInit::new(fw, assessment));
+        app.update(Action::Resize(80, 24), t0());
+        app
+    }
+
+    fn app() -> App {
+        app_with(Framework::builtin())
+    }
+
+    fn t0() -> toml::value::Datetime {
+        crate::clock::utc_from_epoch(0)
+    }
+
+    fn apply(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+        actions
+            .iter()
+            .flat_map(|a| app.update(a.clone(), t0()))
+            .collect()
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(
+                Action::Edit(Input {
+                    key: Key::Char(c),
+                    ..Input::default()
+                }),
+                t0(),
+            );
+        }
+    }
+
+    fn ids(app: &App) -> Vec<String> {
+        let search = app.search().expect("search is open");
+        search
+            .hits()
+            .iter()
+            .map(|h| app.framework.competencies[h.competency].id.to_string())
+            .collect()
+    }
+
+    fn index_of(app: &App, id: &str) -> usize {
+        app.framework.competency_index(&id.into()).unwrap()
+    }
+
+    #[test]
+    fn slash_opens_search_on_grid_rate_and_results_only() {
+        let slash = Event::Key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+        for screen in [Screen::Grid, Screen::Rate, Screen::Results] {
+            assert_eq!(
+                map_event(&slash, Mode::Screen(screen)),
+                Some(Action::OpenSearch)
+            );
+        }
+        assert_eq!(map_event(&slash, Mode::Screen(Screen::Roles)), None);
+        let mut app = app();
+        app.update(Action::OpenSearch, t0());
+        assert_eq!(app.mode(), Mode::Screen(Screen::Roles), "not on Roles");
+        app.update(Action::NextScreen, t0());
+        assert_eq!(app.update(Action::OpenSearch, t0()), Vec::new());
+        assert_eq!(app.mode(), Mode::Search);
+        assert!(
+            !app.editing(),
+            "the search field edits nothing of the assessment"
+        );
+        // Nothing typed: every competency, in framework order, the first chosen.
+        assert_eq!(ids(&app).len(), 33);
+        assert_eq!(ids(&app)[0], "DP1");
+        assert_eq!(app.search().unwrap().selected, 0);
+    }
+
+    #[test]
+    fn search_is_a_text_field_that_takes_keys_and_pastes() {
+        let press = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let none = KeyModifiers::NONE;
+        assert!(matches!(
+            map_event(&press(KeyCode::Char('q'), none), Mode::Search),
+            Some(Action::Edit(_))
+        ));
+        for (code, modifiers, action) in [
+            (KeyCode::Down, none, Action::Down),
+            (KeyCode::Char('n'), KeyModifiers::CONTROL, Action::Down),
+            (KeyCode::Char('p'), KeyModifiers::CONTROL, Action::Up),
+            (KeyCode::PageDown, none, Action::PageDown),
+            (KeyCode::Enter, none, Action::Activate),
+            (KeyCode::Esc, none, Action::Back),
+        ] {
+            assert_eq!(
+                map_event(&press(code, modifiers), Mode::Search),
+                Some(action)
+            );
+        }
+        assert_eq!(
+            map_event(&Event::Paste("risk".into()), Mode::Search),
+            Some(Action::Paste("risk".into()))
+        );
+    }
+
+    #[test]
+    fn typing_filters_by_id_or_name_and_ranks_the_best_first() {
+        let mut app = app();
+        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        typed(&mut app, "gov");
+        // A name starting with it before a name with it in a later word.
+        assert_eq!(ids(&app), ["GV3", "GV1"]);
+        // Backspace widens it again.
+        app.update(
+            Action::Edit(Input {
+                key: Key::Backspace,
+                ..Input::default()
+            }),
+            t0(),
+        );
+        assert_eq!(app.search().unwrap().query(), "go");
+        let mut app = self::app();
+        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        typed(&mut app, "Ri1");
+        assert_eq!(ids(&app), ["RI1"]);
+        typed(&mut app, "x");
+        assert!(ids(&app).is_empty());
+        assert_eq!(
+            no_match(app.search().unwrap().query()),
+            "No competency matches “Ri1x”"
+        );
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        let mut fw = Framework::builtin();
+        let gv3 = fw.competency_index(&"GV3".into()).unwrap();
+        fw.competencies[gv3].name = "Gouvernânce des projets".into();
+        for query in ["gouvernance", "Gouvernance", "GOUVERNÂNCE", "gouvernânce"] {
+            let mut app = app_with(fw.clone());
+            apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+            typed(&mut app, query);
+            assert_eq!(ids(&app), ["GV3"], "{query}");
+        }
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_field_on_one_line_and_tab_does_nothing() {
+        let mut app = app();
+        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        app.update(Action::Paste("risk\nident".into()), t0());
+        assert_eq!(app.search().unwrap().query(), "risk ident");
+        assert_eq!(ids(&app), ["RI1"]);
+        for key in [Key::Tab, Key::Enter] {
+            app.update(
+                Action::Edit(Input {
+                    key,
+                    ..Input::default()
+                }),
+                t0(),
+            );
+        }
+        assert_eq!(app.search().unwrap().query(), "risk ident");
+        assert_eq!(app.mode(), Mode::Search);
+        assert_eq!(app.screen, Screen::Grid);
+    }
+
+    #[test]
+    fn moving_stops_at_the_ends_and_keeps_the_choice_in_view() {
+        let mut app = app();
+        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        let rows = crate::ui::search::list_rows(app.size);
+        assert!(rows < 33, "the list is cut at 80×24");
+        apply(&mut app, &[Action::Up]);
+        assert_eq!(app.search().unwrap().selected, 0);
+        apply(&mut app, &[Action::Down, Action::Down]);
+        assert_eq!(app.search().unwrap().selected, 2);
+        apply(&mut app, &[Action::PageDown]);
+        assert_eq!(app.search().unwrap().selected, 2 + rows);
+        let search = app.search().unwrap();
+        assert_eq!(search.offset, search.selected + 1 - rows, "just in view");
+        apply(&mut app, &[Action::PageDown, Action::PageDown]);
+        assert_eq!(app.search().unwrap().selected, 32);
+        apply(&mut app, &[Action::PageUp, Action::PageUp, Action::PageUp]);
+        let search = app.search().unwrap();
+        assert_eq!((search.selected, search.offset), (0, 0));
+        // Typing chooses the best match again.
+        apply(&mut app, &[Action::Down]);
+        typed(&mut app, "r");
+        assert_eq!(app.search().unwrap().selected, 0);
+    }
+
+    #[test]
+    fn enter_on_the_grid_opens_the_area_and_selects_the_row() {
+        let mut app = app();
+        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        typed(&mut app, "se4");
+        assert_eq!(app.update(Action::Activate, t0()), Vec::new());
+        assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
+        let se4 = index_of(&app, "SE4");
+        assert_eq!(app.grid_competency(), Some(se4));
+        assert!(app.grid.is_expanded(app.framework.competencies[se4].area));
+        assert_eq!(app.rate.current, se4);
+    }
+
+    #[test]
+    fn enter_on_rate_shows_the_competency_found() {
+        let mut app = app();
+        apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+        apply(&mut app, &[Action::OpenSearch]);
+        typed(&mut app, "benefits");
+        let effects = apply(&mut app, &[Action::Activate]);
+        assert_eq!(
+            effects,
+            [Effect::Changed],
+            "where the user is, kept for resuming"
+        );
+        assert_eq!(app.mode(), Mode::Screen(Screen::Rate));
+        assert_eq!(app.rate.current, index_of(&app, "GV2"));
+        assert_eq!(app.assessment.position.competency, Some("GV2".into()));
+    }
+
+    #[test]
+    fn enter_on_results_selects_the_gap_row_or_goes_to_rate_and_says_so() {
+        let mut app = app();
+        let level = |n| Action::Rate(Rating::Level(Level::new(n).unwrap()));
+        // Rate DP1 to DP3, then go to Results.
+        apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+        apply(
+            &mut app,
+            &[level(1), level(4), level(2), Action::NextScreen],
+        );
+        assert_eq!(app.screen, Screen::Results);
+        apply(&mut app, &[Action::OpenSearch]);
+        typed(&mut app, "dp2");
+        apply(&mut app, &[Action::Activate]);
+        assert_eq!(app.mode(), Mode::Screen(Screen::Results));
+        let dp2 = index_of(&app, "DP2");
+        assert_eq!(app.results.selected_competency(), Some(dp2));
+        assert_ne!(app.results.selected, 0, "DP2 is not the first row");
+        // GV4 is not rated, so the gap table (all rated) does not list it: Rate shows it.
+        apply(&mut app, &[Action::OpenSearch]);
+        typed(&mut app, "GV4");
+        let effects = apply(&mut app, &[Action::Activate]);
+        assert_eq!(effects, [Effect::SaveNow]);
+        assert_eq!(app.mode(), Mode::Screen(Screen::Rate));
+        assert_eq!(app.rate.current, index_of(&app, "GV4"));
+        assert_eq!(
+            app.notice(),
+            Some("GV4 is not in the gap table (all rated): here it is on Rate.")
+        );
+    }
+
+    #[test]
+    fn esc_closes_and_leaves_everything_as_it_was() {
+        let mut app = app();
+        apply(
+            &mut app,
+            &[
+                Action::NextScreen,
+                Action::Down,
+                Action::Activate,
+                Action::Down,
+                Action::Right,
+            ],
+        );
+        let before = (
+            app.grid.selected,
+            app.grid.column,
+            app.grid.rows().len(),
+            app.rate.current,
+            app.assessment.clone(),
+            app.dirty,
+        );
+        apply(&mut app, &[Action::OpenSearch]);
+        typed(&mut app, "gov");
+        apply(&mut app, &[Action::Down, Action::Back]);
+        assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
+        let after = (
+            app.grid.selected,
+            app.grid.column,
+            app.grid.rows().len(),
+            app.rate.current,
+            app.assessment.clone(),
+            app.dirty,
+        );
+        assert_eq!(after, before);
+        // Opened again, it starts afresh.
+        apply(&mut app, &[Action::OpenSearch]);
+        assert_eq!(app.search().unwrap().query(), "");
+        assert_eq!(ids(&app).len(), 33);
+    }
+
+    #[test]
+    fn ctrl_c_in_search_quits_and_saves_and_enter_with_no_match_stays() {
+        let mut app = app();
+        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        typed(&mut app, "zzz");
+        assert_eq!(apply(&mut app, &[Action::Activate]), Vec::new());
+        assert_eq!(app.mode(), Mode::Search);
+        assert_eq!(apply(&mut app, &[Action::Quit]), [Effect::SaveAndQuit]);
+        assert!(app.search().is_none());
+        assert!(!matches!(app.prompt(), Some(Prompt::ConfirmQuit(_))));
+    }
+}
