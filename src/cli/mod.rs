@@ -6,6 +6,7 @@ mod commands;
 pub mod config;
 mod detect;
 mod error;
+mod review;
 mod scripting;
 mod start;
 
@@ -15,7 +16,7 @@ use clap::Parser;
 
 use crate::text::display_safe;
 
-pub use args::{Cli, Command, FrameworkCommand, ThemeSetting};
+pub use args::{Cli, Command, FrameworkCommand, ReviewCommand, ThemeSetting};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
 pub use scripting::plain_from_env;
@@ -90,6 +91,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             clear,
         }) => scripting::rate(&cli, id, level.as_deref(), note.as_deref(), *clear),
         Some(Command::Show { id }) => scripting::show(&cli, id.as_deref()),
+        Some(Command::Review {
+            command,
+            review_file,
+            reviewer,
+        }) => match command {
+            Some(ReviewCommand::Request { output, share_self }) => {
+                review::request(&cli, output, *share_self)
+            }
+            Some(ReviewCommand::Import { review_file }) => review::import(&cli, review_file),
+            None => match review_file {
+                Some(file) => review::open(&cli, file, reviewer.as_deref()),
+                None => Err(Error::Review(
+                    "give the review file to open, e.g. `rolefit review alex-review.toml`".into(),
+                )),
+            },
+        },
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
@@ -97,19 +114,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
                 return scripting::plain(framework, &path, &name);
             }
-            let config = match config::path() {
-                Some(path) => config::load(&path)?,
-                None => config::Config::default(),
-            };
-            let theme_env = std::env::var_os("ROLEFIT_THEME");
-            let theme = detect::setting(
-                cli.theme,
-                theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
-                config.theme,
-            )
-            .map_err(|value| Error::BadTheme { value })?;
+            let theme = theme_setting(&cli)?;
             launch(framework, &path, &name, theme, !cli.no_mouse)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The theme to draw with: `--theme`, else `ROLEFIT_THEME`, else the configuration's.
+fn theme_setting(cli: &Cli) -> Result<ThemeSetting> {
+    let config = match config::path() {
+        Some(path) => config::load(&path)?,
+        None => config::Config::default(),
+    };
+    let theme_env = std::env::var_os("ROLEFIT_THEME");
+    detect::setting(
+        cli.theme,
+        theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
+        config.theme,
+    )
+    .map_err(|value| Error::BadTheme { value })
 }
