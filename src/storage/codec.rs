@@ -869,6 +869,80 @@ level = "na"
         assert_eq!(parse(&to_toml(&a), "x").unwrap(), a);
     }
 
+    const WITH_REVIEWS: &str = r#"
+[reviews.Sam]
+id = "5c8931dde338ff6b"
+date = 2026-11-30T09:00:00Z
+mood = "kind"
+
+[reviews.Sam.ratings.DP1]
+level = 2
+note = "Saw the plan slip twice."
+confidence = "low"
+
+[reviews.Sam.ratings.RI1]
+level = "na"
+
+[reviews."Kim Lee".ratings.DP1]
+level = 5
+"#;
+
+    #[test]
+    fn reviews_round_trip_with_their_unknown_keys() {
+        let text = format!("{SAMPLE}{WITH_REVIEWS}");
+        let a = parse(&text, "x").unwrap();
+        assert_eq!(a.reviews.len(), 2);
+        let sam = &a.reviews["Sam"];
+        assert_eq!(sam.id, "5c8931dde338ff6b");
+        assert_eq!(
+            sam.rating(&"DP1".into()),
+            Some(Rating::Level(Level::new(2).unwrap()))
+        );
+        assert_eq!(sam.rating(&"RI1".into()), Some(Rating::NotApplicable));
+        assert_eq!(sam.ratings[&CompetencyId::from("DP1")].note, "Saw the plan slip twice.");
+        assert_eq!(a.reviews["Kim Lee"].id, "", "an id is optional");
+        // Nothing about reviews leaks into the unknown top-level keys.
+        assert!(a.extra.is_empty(), "{:?}", a.extra);
+        let written = to_toml(&a);
+        assert!(written.starts_with("format = 1\n"), "{written}");
+        for needle in ["mood = \"kind\"", "confidence = \"low\"", "[reviews.\"Kim Lee\".ratings.DP1]"] {
+            assert!(written.contains(needle), "{needle} missing from\n{written}");
+        }
+        assert_eq!(parse(&written, "x").unwrap(), a);
+    }
+
+    #[test]
+    fn reviews_are_plain_tables_a_format_1_reader_keeps() {
+        // What a rolefit without reviews does with them: a top-level table it does not know,
+        // kept whole and written back. Read the same file as such a reader would (the table
+        // taken as unknown), write it, and read it with this version: nothing is lost.
+        let text = format!("{SAMPLE}{WITH_REVIEWS}");
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        let mut older = parse(SAMPLE, "x").unwrap();
+        older
+            .extra
+            .insert("reviews".into(), table["reviews"].clone());
+        let written_by_older = to_toml(&older);
+        assert!(written_by_older.starts_with("format = 1\n"));
+        let now = parse(&written_by_older, "x").unwrap();
+        assert_eq!(now, parse(&text, "x").unwrap());
+        // And a file with reviews is still format 1: a format-1 reader does not refuse it.
+        assert!(!matches!(parse(&to_toml(&now), "x"), Err(ParseError::NewerFormat { .. })));
+    }
+
+    #[test]
+    fn a_bad_level_in_a_review_names_its_place() {
+        let text = format!("{SAMPLE}{}", WITH_REVIEWS.replace("level = 5", "level = 9"));
+        let line = text.lines().position(|l| l == "level = 9").unwrap() + 1;
+        match parse(&text, "x") {
+            Err(ParseError::Invalid { line: l, column, reason }) => {
+                assert_eq!((l, column), (line, 9));
+                assert!(reason.contains("level 9"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn newer_formats_are_recognised() {
         assert_eq!(
