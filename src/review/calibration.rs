@@ -58,6 +58,18 @@ impl Calibration {
                 self.compared,
                 plural(self.compared)
             )
+        } else if self.lower == 0 {
+            format!(
+                "{subject} higher {than} on {} {}, never lower",
+                self.higher,
+                plural(self.higher)
+            )
+        } else if self.higher == 0 {
+            format!(
+                "{subject} lower {than} on {} {}, never higher",
+                self.lower,
+                plural(self.lower)
+            )
         } else {
             format!(
                 "{subject} higher {than} on {} {}, lower on {}",

@@ -28,6 +28,7 @@
 //! assessment, its imported reviews; in a review file, the person's shared self-ratings.
 
 pub mod calibration;
+pub mod strings;
 
 use std::collections::BTreeMap;
 
@@ -421,3 +422,101 @@ pub fn reviewing(assessment: &Assessment) -> Option<Reviewing> {
 
 #[cfg(test)]
 mod tests;
+
+/// Others' ratings of one competency as the screens show them beside the user's own. They stay
+/// hidden until the user has rated it, so they do not sway the user's own rating.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Beside {
+    /// The user has not rated the competency yet: names only, no levels.
+    pub hidden: bool,
+    /// Each other person and their rating, in [`others`] order.
+    pub ratings: Vec<(String, Option<Rating>)>,
+    /// Someone's rating is two levels or more from the user's own: "talk about this".
+    pub talk: bool,
+    /// The user's own rating.
+    pub own: Option<Rating>,
+    /// In a review file: the person reviewed (whose own ratings these are).
+    pub reviewing: Option<String>,
+}
+
+/// What to show beside the user's rating of `id`; None when nobody else has rated anything.
+pub fn beside(assessment: &Assessment, others: &[Other], id: &CompetencyId) -> Option<Beside> {
+    if others.is_empty() {
+        return None;
+    }
+    let own = assessment.rating(id);
+    let ratings: Vec<(String, Option<Rating>)> = others
+        .iter()
+        .map(|o| (o.name.clone(), o.ratings.get(id).copied()))
+        .collect();
+    let talk = ratings.iter().any(|(_, r)| differs_a_lot(own, *r));
+    Some(Beside {
+        hidden: own.is_none(),
+        ratings,
+        talk,
+        own,
+        reviewing: reviewing(assessment).map(|r| r.person),
+    })
+}
+
+impl Beside {
+    /// The levels in a narrow cell: "2/5 !" ("!" = talk about this; "·" = not rated), or "?"
+    /// while hidden.
+    pub fn cell(&self) -> String {
+        if self.hidden {
+            return "?".into();
+        }
+        let levels: Vec<String> = self
+            .ratings
+            .iter()
+            .map(|(_, r)| r.map_or("·".to_string(), |r| r.to_string()))
+            .collect();
+        let flag = if self.talk { " !" } else { "" };
+        format!("{}{flag}", levels.join("/"))
+    }
+
+    /// One sentence: "Second opinion: Sam 2 · Kim 5 — talk about this: two levels or more from
+    /// your 4." In a review file: "alex's own rating: 4 …".
+    pub fn sentence(&self) -> String {
+        let lead = match &self.reviewing {
+            Some(person) => format!("{person}'s own rating"),
+            None if self.ratings.len() == 1 => "Second opinion".to_string(),
+            None => "Second opinions".to_string(),
+        };
+        if self.hidden {
+            return format!("{lead}: shown once you have rated this, so it does not sway you.");
+        }
+        let shown: Vec<String> = self
+            .ratings
+            .iter()
+            .map(|(name, r)| {
+                let level = r.map_or("not rated".to_string(), |r| r.to_string());
+                if self.reviewing.is_some() {
+                    level
+                } else {
+                    format!("{name} {level}")
+                }
+            })
+            .collect();
+        let mut out = format!("{lead}: {}", shown.join(" · "));
+        if self.talk {
+            let own = self.own.map_or(String::new(), |r| r.to_string());
+            out.push_str(&format!(
+                " — talk about this: two levels or more from your {own}."
+            ));
+        }
+        out
+    }
+
+    /// The names whose rating is `rating` (for marking the level list), none while hidden.
+    pub fn names_at(&self, rating: Rating) -> Vec<&str> {
+        if self.hidden {
+            return Vec::new();
+        }
+        self.ratings
+            .iter()
+            .filter(|(_, r)| *r == Some(rating))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+}

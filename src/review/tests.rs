@@ -140,6 +140,7 @@ fn two_reviewers_are_kept_side_by_side() {
     );
     let kim = c.iter().find(|c| c.name == "Kim").unwrap();
     assert_eq!((kim.higher, kim.lower), (0, 1));
+    assert!(kim.sentence().starts_with("You rate yourself lower than Kim on 1 competency, never higher; 1 differs"), "{}", kim.sentence());
     assert_eq!(kim.talk, vec![CompetencyId::from("DP2")]);
 }
 
@@ -235,7 +236,7 @@ fn in_a_review_file_the_sentence_speaks_to_the_reviewer() {
     assert_eq!(c.len(), 1);
     assert_eq!(
         c[0].sentence(),
-        "You rate alex higher than they rate themselves on 0 competencies, lower on 1; 1 differs by two levels or more — talk about it."
+        "You rate alex lower than they rate themselves on 1 competency, never higher; 1 differs by two levels or more — talk about it."
     );
     assert_eq!(
         reviewing(&file.assessment),
