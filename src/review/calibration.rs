@@ -51,14 +51,17 @@ impl Calibration {
                 format!("{} has not rated a competency you rated yet.", self.name)
             };
         }
-        let mut out = if self.higher == 0 && self.lower == 0 {
-            format!(
-                "You and {} agree on all {} {} you both rated",
-                self.name,
-                self.compared,
-                plural(self.compared)
-            )
-        } else if self.lower == 0 {
+        if self.higher == 0 && self.lower == 0 {
+            return if self.compared == 1 {
+                format!("You and {} agree on the one competency you both rated.", self.name)
+            } else {
+                format!(
+                    "You and {} agree on all {} competencies you both rated.",
+                    self.name, self.compared
+                )
+            };
+        }
+        let mut out = if self.lower == 0 {
             format!(
                 "{subject} higher {than} on {} {}, never lower",
                 self.higher,
