@@ -464,6 +464,12 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         width,
         theme,
     );
+    // Others' ratings first, where they show without scrolling; hidden until you rate.
+    let others = review::others(app.assessment());
+    if let Some(beside) = review::beside(app.assessment(), &others, &competency.id) {
+        let style = if beside.talk { theme.emphasis } else { theme.dim };
+        lines.extend(wrapped("", &beside.sentence(), width, style, style));
+    }
     lines.extend(practice_lines(fw, c, width, theme, true, |r| {
         let is_col = matches!(
             (column, r),
@@ -473,11 +479,6 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         (marked(is_col), style)
     }));
     lines.push(rating_line(app, c, theme));
-    let others = review::others(app.assessment());
-    if let Some(beside) = review::beside(app.assessment(), &others, &competency.id) {
-        let style = if beside.talk { theme.emphasis } else { theme.text };
-        lines.extend(wrapped("  ", &beside.sentence(), width, style, style));
-    }
     lines.extend(since_last_round(app, c, theme));
     lines.extend(notes_plan_refs(app, c, width, theme));
     lines
