@@ -899,7 +899,10 @@ fn reviews_are_in_every_export() {
     validate_schema(&json);
     let reviews = json["reviews"].as_array().unwrap();
     assert_eq!(reviews.len(), 2);
-    let sam = reviews.iter().find(|r| r["reviewer"] == "Sam O'Neil").unwrap();
+    let sam = reviews
+        .iter()
+        .find(|r| r["reviewer"] == "Sam O'Neil")
+        .unwrap();
     assert_eq!(sam["ratings"]["DP1"], 2);
     assert_eq!(sam["ratings"]["RI1"], "na");
     assert_eq!(sam["notes"]["DP1"], "Saw the plan slip | twice.");
@@ -918,7 +921,10 @@ fn reviews_are_in_every_export() {
     // CSV: a column per reviewer.
     let (header, rows) = parse_csv(&export::csv(&fw, &a));
     let kim = header.iter().position(|h| h == "review_Kim").unwrap();
-    let sam = header.iter().position(|h| h == "review_Sam O'Neil").unwrap();
+    let sam = header
+        .iter()
+        .position(|h| h == "review_Sam O'Neil")
+        .unwrap();
     let row = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
     assert_eq!(&row("DP1")[sam], "2");
     assert_eq!(&row("RI1")[sam], "na");

@@ -81,7 +81,9 @@ fn fill_in(path: &Path, reviewer: &str, ratings: &[(&str, u8)]) {
     for (id, n) in ratings {
         review.assessment.set_rating(&(*id).into(), level(*n));
     }
-    review.assessment.set_note(&"DP1".into(), "Saw the plan slip.".into());
+    review
+        .assessment
+        .set_note(&"DP1".into(), "Saw the plan slip.".into());
     rolefit::storage::atomic::write_atomic(path, review.to_toml().as_bytes()).unwrap();
 }
 
@@ -92,7 +94,15 @@ fn request_fill_in_import_and_export() {
         "alex",
         &[("DP1", "4"), ("DP2", "1"), ("RI1", "5"), ("GV1", "3")],
     );
-    home.ok(&["-a", "alex", "rate", "DP1", "4", "--note", "Ran the ERP plan"]);
+    home.ok(&[
+        "-a",
+        "alex",
+        "rate",
+        "DP1",
+        "4",
+        "--note",
+        "Ran the ERP plan",
+    ]);
     let request = home.file("alex-review.toml");
     let out = home.ok(&[
         "-a",
@@ -153,7 +163,10 @@ fn request_fill_in_import_and_export() {
         "{md}"
     );
     let csv = home.ok(&["-a", "alex", "export", "--format", "csv"]);
-    assert!(csv.lines().next().unwrap().ends_with(",review_Sam"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",review_Sam"),
+        "{csv}"
+    );
 
     // Importing the same review again, filled in further, replaces it.
     fill_in(&request, "Sam", &[("DP2", 1)]);
@@ -193,10 +206,28 @@ fn request_fill_in_import_and_export() {
 #[test]
 fn a_request_without_share_self_holds_none_of_the_persons_ratings() {
     let home = Home::new();
-    home.ok(&["-a", "alex", "rate", "DP1", "4", "--note", "Secret evidence"]);
+    home.ok(&[
+        "-a",
+        "alex",
+        "rate",
+        "DP1",
+        "4",
+        "--note",
+        "Secret evidence",
+    ]);
     let request = home.file("r.toml");
-    let out = home.ok(&["-a", "alex", "review", "request", "-o", request.to_str().unwrap()]);
-    assert!(out.contains("none of your ratings or notes are in it"), "{out}");
+    let out = home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains("none of your ratings or notes are in it"),
+        "{out}"
+    );
     let text = std::fs::read_to_string(&request).unwrap();
     assert!(!text.contains("Secret"), "{text}");
     assert!(!text.contains("[self"), "{text}");
@@ -210,14 +241,31 @@ fn a_request_never_overwrites_a_file() {
     home.rate("alex", &[("DP1", "4")]);
     let request = home.file("r.toml");
     std::fs::write(&request, "a reviewer's work").unwrap();
-    let out = home.run(&["-a", "alex", "review", "request", "-o", request.to_str().unwrap()]);
+    let out = home.run(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(&request).unwrap(), "a reviewer's work");
+    assert_eq!(
+        std::fs::read_to_string(&request).unwrap(),
+        "a reviewer's work"
+    );
     // Nor onto the assessment itself.
     let own = home.assessment("alex");
     let before = std::fs::read(&own).unwrap();
-    let out = home.run(&["-a", "alex", "review", "request", "-o", own.to_str().unwrap()]);
+    let out = home.run(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        own.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&own).unwrap(), before);
 }
@@ -232,7 +280,11 @@ fn refused(home: &Home, name: &str, file: &Path, needle: &str) -> String {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(err.contains(needle), "{err:?} should contain {needle:?}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the assessment changed");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the assessment changed"
+    );
     err
 }
 
@@ -242,14 +294,31 @@ fn imports_that_do_not_fit_are_refused_and_change_nothing() {
     home.rate("alex", &[("DP1", "4")]);
     home.rate("bob", &[("DP1", "2")]);
     let request = home.file("r.toml");
-    home.ok(&["-a", "alex", "review", "request", "-o", request.to_str().unwrap()]);
+    home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
 
     // Nobody has filled it in yet.
-    refused(&home, "alex", &request, "nobody has filled in this review yet");
+    refused(
+        &home,
+        "alex",
+        &request,
+        "nobody has filled in this review yet",
+    );
 
     fill_in(&request, "Sam", &[("DP1", 2)]);
     // A review of Alex into Bob's assessment.
-    refused(&home, "bob", &request, "the review is of \"alex\", not of \"bob\"");
+    refused(
+        &home,
+        "bob",
+        &request,
+        "the review is of \"alex\", not of \"bob\"",
+    );
 
     // Edited by hand: a level 9, then an id the framework lacks; each named by line and column.
     let text = std::fs::read_to_string(&request).unwrap();
@@ -258,14 +327,20 @@ fn imports_that_do_not_fit_are_refused_and_change_nothing() {
     std::fs::write(&nine, &edited).unwrap();
     let (line, column) = line_col(&edited, edited.find("9\n").unwrap());
     let err = refused(&home, "alex", &nine, "level 9 is outside the scale");
-    assert!(err.contains(&format!("nine.toml:{line}:{column}:")), "{err}");
+    assert!(
+        err.contains(&format!("nine.toml:{line}:{column}:")),
+        "{err}"
+    );
 
     let unknown = home.file("unknown.toml");
     let edited = text.replace("[ratings.DP1]", "[ratings.XX9]");
     std::fs::write(&unknown, &edited).unwrap();
     let (line, column) = line_col(&edited, edited.find("XX9").unwrap());
     let err = refused(&home, "alex", &unknown, "\"XX9\" is not a competency");
-    assert!(err.contains(&format!("unknown.toml:{line}:{column}:")), "{err}");
+    assert!(
+        err.contains(&format!("unknown.toml:{line}:{column}:")),
+        "{err}"
+    );
 
     // Made for another framework.
     let other = home.file("other.toml");
@@ -283,7 +358,12 @@ fn imports_that_do_not_fit_are_refused_and_change_nothing() {
     refused(&home, "alex", &copy, "not a review file");
 
     // A file that is not there.
-    refused(&home, "alex", &home.file("missing.toml"), "there is no review file");
+    refused(
+        &home,
+        "alex",
+        &home.file("missing.toml"),
+        "there is no review file",
+    );
 }
 
 #[test]
@@ -291,7 +371,14 @@ fn opening_a_review_without_a_terminal_says_how_to_give_a_name() {
     let home = Home::new();
     home.rate("alex", &[("DP1", "4")]);
     let request = home.file("r.toml");
-    home.ok(&["-a", "alex", "review", "request", "-o", request.to_str().unwrap()]);
+    home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
     let before = std::fs::read(&request).unwrap();
     let out = home.run(&["review", request.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -322,7 +409,10 @@ fn the_reviewer_names_themselves_and_rates_in_the_full_screen_app() {
     tui.wait_for_text("Reviewing alex as Sam Lee");
     let screen = tui.wait_for_text("DP1");
     // Alex's own rating stays hidden until Sam has rated DP1.
-    assert!(screen.contains("shown once you have rated this"), "{screen}");
+    assert!(
+        screen.contains("shown once you have rated this"),
+        "{screen}"
+    );
     tui.send("2");
     let screen = tui.wait_for_text("DP2");
     assert!(!screen.contains("alex's own rating: 4"), "{screen}");

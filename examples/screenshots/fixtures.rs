@@ -288,7 +288,8 @@ fn reviewed(bg: Background) -> App {
         let theirs = if c.area == 0 { own - 2 } else { own };
         sam.ratings.insert(c.id.clone(), entry(theirs));
         if c.area == 1 || c.area == 5 {
-            kim.ratings.insert(c.id.clone(), entry(own + c.area as u8 / 5 + 1));
+            kim.ratings
+                .insert(c.id.clone(), entry(own + c.area as u8 / 5 + 1));
         }
     }
     a.reviews.insert("Sam".into(), sam);

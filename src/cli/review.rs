@@ -66,9 +66,8 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
 /// Reads and checks a review file; every problem is one sentence naming the file.
 fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
     let text = match std::fs::read(file) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Error::Review(format!("{} is not UTF-8 text", display_path(file)))
-        })?,
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| Error::Review(format!("{} is not UTF-8 text", display_path(file))))?,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             return Err(Error::Review(format!(
                 "there is no review file at {}",

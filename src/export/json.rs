@@ -279,7 +279,10 @@ fn reviews<'a>(fw: &'a Framework, assessment: &'a Assessment) -> Vec<JsonReview<
                     talk_about: c
                         .talk
                         .iter()
-                        .filter_map(|id| fw.competency_index(id).map(|i| fw.competencies[i].id.as_str()))
+                        .filter_map(|id| {
+                            fw.competency_index(id)
+                                .map(|i| fw.competencies[i].id.as_str())
+                        })
                         .collect(),
                     text: c.sentence(),
                 },

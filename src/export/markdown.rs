@@ -448,8 +448,11 @@ fn second_opinions(o: &mut String, r: &Report) {
     if others.is_empty() || crate::review::reviewing(assessment).is_some() {
         return;
     }
-    let _ = writeln!(o, "## Second opinions
-");
+    let _ = writeln!(
+        o,
+        "## Second opinions
+"
+    );
     for (c, other) in crate::review::calibrations(fw, assessment)
         .iter()
         .zip(&assessment.reviews)
@@ -459,7 +462,12 @@ fn second_opinions(o: &mut String, r: &Report) {
             .date
             .and_then(|d| d.date)
             .map_or(String::new(), |d| format!(" (reviewed {d})"));
-        let _ = writeln!(o, "- **{}**{date}: {}", md_cell(&c.name), md_cell(&c.sentence()));
+        let _ = writeln!(
+            o,
+            "- **{}**{date}: {}",
+            md_cell(&c.name),
+            md_cell(&c.sentence())
+        );
     }
     o.push('\n');
     let mut header: Vec<(String, bool)> = vec![("Competency".into(), false), ("You".into(), true)];
@@ -478,25 +486,36 @@ fn second_opinions(o: &mut String, r: &Report) {
         if own.is_none() || theirs.iter().all(|t| t.is_none() || *t == own) {
             continue;
         }
-        let talk = theirs
-            .iter()
-            .any(|t| crate::review::differs_a_lot(own, *t));
+        let talk = theirs.iter().any(|t| crate::review::differs_a_lot(own, *t));
         let mut cells = vec![md_competency(fw, c), rating_words(own)];
         cells.extend(theirs.iter().map(|t| rating_words(*t)));
-        cells.push(if talk { "⚑ talk about this".into() } else { String::new() });
+        cells.push(if talk {
+            "⚑ talk about this".into()
+        } else {
+            String::new()
+        });
         md_row(&mut table, &cells);
         rows += 1;
     }
     if rows == 0 {
-        let _ = writeln!(o, "Your reviewers rated every competency you rated as you did.\n");
+        let _ = writeln!(
+            o,
+            "Your reviewers rated every competency you rated as you did.\n"
+        );
     } else {
-        let _ = writeln!(o, "Where the ratings differ (⚑ = two levels or more apart):\n");
+        let _ = writeln!(
+            o,
+            "Where the ratings differ (⚑ = two levels or more apart):\n"
+        );
         o.push_str(&table);
         o.push('\n');
     }
     for (name, review) in &assessment.reviews {
         for competency in &fw.competencies {
-            let note = review.ratings.get(&competency.id).map_or("", |e| e.note.as_str());
+            let note = review
+                .ratings
+                .get(&competency.id)
+                .map_or("", |e| e.note.as_str());
             if has_text(note) {
                 let _ = writeln!(
                     o,

@@ -42,18 +42,27 @@ impl Calibration {
                 "than they rate themselves".to_string(),
             )
         } else {
-            ("You rate yourself".to_string(), format!("than {}", self.name))
+            (
+                "You rate yourself".to_string(),
+                format!("than {}", self.name),
+            )
         };
         if self.compared == 0 {
             return if self.reviewing {
-                format!("You and {} have not rated the same competency yet.", self.name)
+                format!(
+                    "You and {} have not rated the same competency yet.",
+                    self.name
+                )
             } else {
                 format!("{} has not rated a competency you rated yet.", self.name)
             };
         }
         if self.higher == 0 && self.lower == 0 {
             return if self.compared == 1 {
-                format!("You and {} agree on the one competency you both rated.", self.name)
+                format!(
+                    "You and {} agree on the one competency you both rated.",
+                    self.name
+                )
             } else {
                 format!(
                     "You and {} agree on all {} competencies you both rated.",
@@ -122,10 +131,8 @@ fn calibration(
     for competency in &framework.competencies {
         let own = assessment.rating(&competency.id);
         let theirs = other.ratings.get(&competency.id).copied();
-        let (Some(a), Some(b)) = (
-            own.and_then(Rating::level),
-            theirs.and_then(Rating::level),
-        ) else {
+        let (Some(a), Some(b)) = (own.and_then(Rating::level), theirs.and_then(Rating::level))
+        else {
             continue;
         };
         c.compared += 1;

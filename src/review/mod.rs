@@ -236,7 +236,10 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
     let shared_self = codec::parse_shared_self(text)?;
     for section in ["ratings", "self"] {
         for (id, offset) in codec::table_key_offsets(text, section) {
-            if framework.competency_index(&CompetencyId(id.clone())).is_none() {
+            if framework
+                .competency_index(&CompetencyId(id.clone()))
+                .is_none()
+            {
                 let (line, column) = crate::domain::framework::line_column(text, offset);
                 return Err(ReviewError::At {
                     line,
@@ -367,12 +370,8 @@ pub fn others(assessment: &Assessment) -> Vec<Other> {
             .filter_map(|(id, v)| {
                 let level = v.as_table()?.get("level")?;
                 let rating = match level {
-                    toml::Value::Integer(n) => {
-                        Rating::Level(crate::domain::Level::from_i64(*n)?)
-                    }
-                    toml::Value::String(s) if s.eq_ignore_ascii_case("na") => {
-                        Rating::NotApplicable
-                    }
+                    toml::Value::Integer(n) => Rating::Level(crate::domain::Level::from_i64(*n)?),
+                    toml::Value::String(s) if s.eq_ignore_ascii_case("na") => Rating::NotApplicable,
                     _ => return None,
                 };
                 Some((CompetencyId(id.clone()), rating))

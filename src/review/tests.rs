@@ -34,7 +34,13 @@ fn filled(framework: &Framework, reviewer: &str, id: &str, ratings: &[(&str, u8)
 #[test]
 fn a_request_without_share_self_holds_nothing_of_the_persons() {
     let fw = Framework::builtin();
-    let file = request(&person(&fw), &fw, false, "abc", utc_from_epoch(1_800_000_000));
+    let file = request(
+        &person(&fw),
+        &fw,
+        false,
+        "abc",
+        utc_from_epoch(1_800_000_000),
+    );
     let text = file.to_toml();
     assert!(!text.contains("[self"), "{text}");
     assert!(!text.contains("ERP"), "the note leaked:\n{text}");
@@ -59,10 +65,19 @@ fn a_request_without_share_self_holds_nothing_of_the_persons() {
 #[test]
 fn a_request_with_share_self_holds_the_persons_ratings_and_notes() {
     let fw = Framework::builtin();
-    let file = request(&person(&fw), &fw, true, "abc", utc_from_epoch(1_800_000_000));
+    let file = request(
+        &person(&fw),
+        &fw,
+        true,
+        "abc",
+        utc_from_epoch(1_800_000_000),
+    );
     let back = parse(&file.to_toml(), &fw).unwrap();
     assert_eq!(back.shared_self.len(), 3);
-    assert_eq!(back.shared_self[&CompetencyId::from("DP1")].rating, level(4));
+    assert_eq!(
+        back.shared_self[&CompetencyId::from("DP1")].rating,
+        level(4)
+    );
     assert_eq!(
         back.shared_self[&CompetencyId::from("DP1")].note,
         "Ran the ERP plan"
@@ -76,7 +91,10 @@ fn a_request_with_share_self_holds_the_persons_ratings_and_notes() {
     let shown = others(&back.assessment);
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0].name, "alex");
-    assert_eq!(shown[0].ratings[&CompetencyId::from("DP2")], level(1).unwrap());
+    assert_eq!(
+        shown[0].ratings[&CompetencyId::from("DP2")],
+        level(1).unwrap()
+    );
 }
 
 #[test]
@@ -98,7 +116,10 @@ fn import_adds_the_review_and_reimport_replaces_it() {
     let mut a = person(&fw);
     let first = parse(&filled(&fw, "Sam", "r1", &[("DP1", 2)]), &fw).unwrap();
     let done = import(&mut a, &first, &fw).unwrap();
-    assert_eq!((done.reviewer.as_str(), done.rated, done.replaced), ("Sam", 1, false));
+    assert_eq!(
+        (done.reviewer.as_str(), done.rated, done.replaced),
+        ("Sam", 1, false)
+    );
     assert_eq!(a.reviews["Sam"].rating(&"DP1".into()), level(2));
     assert_eq!(a.reviews["Sam"].id, "r1");
     // The same review again, filled in further: replaced, not added.
@@ -140,7 +161,13 @@ fn two_reviewers_are_kept_side_by_side() {
     );
     let kim = c.iter().find(|c| c.name == "Kim").unwrap();
     assert_eq!((kim.higher, kim.lower), (0, 1));
-    assert!(kim.sentence().starts_with("You rate yourself lower than Kim on 1 competency, never higher; 1 differs"), "{}", kim.sentence());
+    assert!(
+        kim.sentence().starts_with(
+            "You rate yourself lower than Kim on 1 competency, never higher; 1 differs"
+        ),
+        "{}",
+        kim.sentence()
+    );
     assert_eq!(kim.talk, vec![CompetencyId::from("DP2")]);
 }
 
@@ -167,7 +194,10 @@ fn a_review_of_another_person_or_framework_is_refused_and_nothing_changes() {
     let mut changed = Framework::builtin();
     changed.competencies.pop();
     let err = parse(&filled(&fw, "Sam", "r1", &[("DP1", 2)]), &changed).unwrap_err();
-    assert!(matches!(err, ReviewError::Refused(ref m) if m.contains("made for")), "{err}");
+    assert!(
+        matches!(err, ReviewError::Refused(ref m) if m.contains("made for")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -215,7 +245,9 @@ fn hand_edited_review_files_are_refused_with_line_and_column() {
     assert!(reason.contains("level 9"), "{reason}");
     // An assessment is not a review file.
     let plain = codec::to_toml(&person(&fw));
-    assert!(matches!(parse(&plain, &fw), Err(ReviewError::Refused(m)) if m.contains("not a review file")));
+    assert!(
+        matches!(parse(&plain, &fw), Err(ReviewError::Refused(m)) if m.contains("not a review file"))
+    );
 }
 
 #[test]

@@ -899,13 +899,20 @@ level = 5
             Some(Rating::Level(Level::new(2).unwrap()))
         );
         assert_eq!(sam.rating(&"RI1".into()), Some(Rating::NotApplicable));
-        assert_eq!(sam.ratings[&CompetencyId::from("DP1")].note, "Saw the plan slip twice.");
+        assert_eq!(
+            sam.ratings[&CompetencyId::from("DP1")].note,
+            "Saw the plan slip twice."
+        );
         assert_eq!(a.reviews["Kim Lee"].id, "", "an id is optional");
         // Nothing about reviews leaks into the unknown top-level keys.
         assert!(a.extra.is_empty(), "{:?}", a.extra);
         let written = to_toml(&a);
         assert!(written.starts_with("format = 1\n"), "{written}");
-        for needle in ["mood = \"kind\"", "confidence = \"low\"", "[reviews.\"Kim Lee\".ratings.DP1]"] {
+        for needle in [
+            "mood = \"kind\"",
+            "confidence = \"low\"",
+            "[reviews.\"Kim Lee\".ratings.DP1]",
+        ] {
             assert!(written.contains(needle), "{needle} missing from\n{written}");
         }
         assert_eq!(parse(&written, "x").unwrap(), a);
@@ -927,7 +934,10 @@ level = 5
         let now = parse(&written_by_older, "x").unwrap();
         assert_eq!(now, parse(&text, "x").unwrap());
         // And a file with reviews is still format 1: a format-1 reader does not refuse it.
-        assert!(!matches!(parse(&to_toml(&now), "x"), Err(ParseError::NewerFormat { .. })));
+        assert!(!matches!(
+            parse(&to_toml(&now), "x"),
+            Err(ParseError::NewerFormat { .. })
+        ));
     }
 
     #[test]
@@ -935,7 +945,11 @@ level = 5
         let text = format!("{SAMPLE}{}", WITH_REVIEWS.replace("level = 5", "level = 9"));
         let line = text.lines().position(|l| l == "level = 9").unwrap() + 1;
         match parse(&text, "x") {
-            Err(ParseError::Invalid { line: l, column, reason }) => {
+            Err(ParseError::Invalid {
+                line: l,
+                column,
+                reason,
+            }) => {
                 assert_eq!((l, column), (line, 9));
                 assert!(reason.contains("level 9"), "{reason}");
             }

@@ -111,10 +111,7 @@ fn render_table(
         review::strings::GRID_LEGEND.to_string()
     };
     frame.render_widget(
-        Line::styled(
-            text::truncate(&legend, usize::from(inner.width)),
-            theme.dim,
-        ),
+        Line::styled(text::truncate(&legend, usize::from(inner.width)), theme.dim),
         legend_area,
     );
     let width = inner.width;
@@ -130,15 +127,8 @@ fn render_table(
         ),
     };
     // Others' ratings widen "You"; between 70 and 100 columns the role columns give that room.
-    let role_width = match width {
-        70..100 => role_width.saturating_sub((you_w - YOU_WIDTH) as u16 / 2 + 1),
-        _ => role_width,
-    };
-    let role_width = if you_w == YOU_WIDTH {
-        match width {
-            70..100 => 16,
-            _ => role_width,
-        }
+    let role_width = if you_w > YOU_WIDTH && (70..100).contains(&width) {
+        role_width.saturating_sub((you_w - YOU_WIDTH) as u16 / 2 + 1)
     } else {
         role_width
     };
@@ -230,9 +220,10 @@ fn table_row<'a>(
     // Others' ratings beside your own: hidden ("?") until you rate, "!" when two or more apart.
     if let GridRow::Competency(c) = row {
         let id = &app.framework().competencies[c].id;
-        if let (Some(beside), Some(you)) =
-            (review::beside(app.assessment(), others, id), cells.get_mut(3))
-        {
+        if let (Some(beside), Some(you)) = (
+            review::beside(app.assessment(), others, id),
+            cells.get_mut(3),
+        ) {
             let own = you_text(app, c, app.assessment().rating(id));
             you.0 = vec![text::truncate(
                 &format!("{own}/{}", beside.cell()),
@@ -467,7 +458,11 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
     // Others' ratings first, where they show without scrolling; hidden until you rate.
     let others = review::others(app.assessment());
     if let Some(beside) = review::beside(app.assessment(), &others, &competency.id) {
-        let style = if beside.talk { theme.emphasis } else { theme.dim };
+        let style = if beside.talk {
+            theme.emphasis
+        } else {
+            theme.dim
+        };
         lines.extend(wrapped("", &beside.sentence(), width, style, style));
     }
     lines.extend(practice_lines(fw, c, width, theme, true, |r| {

@@ -236,7 +236,13 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
 /// In a review file, who is being rated and by whom, above the competency.
 fn reviewing_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     match review::reviewing(app.assessment()) {
-        Some(r) => wrapped("", &strings_review::reviewing(&r), width, theme.emphasis, theme.emphasis),
+        Some(r) => wrapped(
+            "",
+            &strings_review::reviewing(&r),
+            width,
+            theme.emphasis,
+            theme.emphasis,
+        ),
         None => Vec::new(),
     }
 }
@@ -253,7 +259,11 @@ fn second_opinion_lines<'a>(
     let Some(beside) = review::beside(app.assessment(), &others, id) else {
         return Vec::new();
     };
-    let style = if beside.talk { theme.emphasis } else { theme.dim };
+    let style = if beside.talk {
+        theme.emphasis
+    } else {
+        theme.dim
+    };
     wrapped("", &beside.sentence(), width, style, style)
 }
 
