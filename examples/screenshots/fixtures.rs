@@ -302,14 +302,18 @@ fn reviewed(bg: Background) -> App {
     )
 }
 
-/// Sam filling in Alex's review file (Alex shared their own ratings): DP1 rated 2, where
-/// Alex's own 4 now shows.
+/// Sam filling in Alex's review file (Alex shared their own ratings and notes): DP1 rated 2,
+/// where Alex's own 4 and note now show.
 fn reviewing(bg: Background) -> App {
     let framework = Framework::builtin();
     let mut alex = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
     for (id, n) in [("DP1", 4), ("DP2", 3), ("DP3", 4)] {
         alex.set_rating(&id.into(), Some(level(n)));
     }
+    alex.set_note(
+        &"DP1".into(),
+        "Wrote the scope for the ERP rollout and got it signed off.".into(),
+    );
     let mut file =
         rolefit::review::request(&alex, &framework, true, "r1", utc_from_epoch(1_795_900_000));
     file.set_reviewer("Sam");

@@ -519,3 +519,19 @@ impl Beside {
             .collect()
     }
 }
+
+/// In a review file, the person's own note on `id` when they shared it, for the reviewer to
+/// read once they have rated the competency.
+pub fn shared_note(assessment: &Assessment, id: &CompetencyId) -> Option<String> {
+    reviewing(assessment)?;
+    if assessment.rating(id).is_none() {
+        return None;
+    }
+    let note = assessment
+        .extra
+        .get("self")?
+        .get(id.as_str())?
+        .get("note")?
+        .as_str()?;
+    (!note.trim().is_empty()).then(|| note.to_string())
+}

@@ -264,6 +264,12 @@ fn in_a_review_file_the_sentence_speaks_to_the_reviewer() {
     let fw = Framework::builtin();
     let mut file = request(&person(&fw), &fw, true, "r1", utc_from_epoch(1_800_000_000));
     file.assessment.set_rating(&"DP1".into(), level(1));
+    // The person's note shows to the reviewer only once they have rated the competency.
+    assert_eq!(
+        shared_note(&file.assessment, &"DP1".into()).as_deref(),
+        Some("Ran the ERP plan")
+    );
+    assert_eq!(shared_note(&file.assessment, &"DP2".into()), None);
     let c = calibrations(&fw, &file.assessment);
     assert_eq!(c.len(), 1);
     assert_eq!(

@@ -264,7 +264,20 @@ fn second_opinion_lines<'a>(
     } else {
         theme.dim
     };
-    wrapped("", &beside.sentence(), width, style, style)
+    let mut lines = wrapped("", &beside.sentence(), width, style, style);
+    if let (Some(note), Some(person)) = (
+        review::shared_note(app.assessment(), id),
+        beside.reviewing.as_deref(),
+    ) {
+        lines.extend(wrapped(
+            &format!("{person}'s note: "),
+            &note,
+            width,
+            theme.dim,
+            theme.text,
+        ));
+    }
+    lines
 }
 
 /// One row per level and one for N/A, each descriptor wrapped in full or cut to one line at a
