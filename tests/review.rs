@@ -436,3 +436,21 @@ fn the_reviewer_names_themselves_and_rates_in_the_full_screen_app() {
     assert_eq!(review.shared_self[&"DP1".into()].rating, level(4));
     assert!(text.contains("kind = \"review\""), "{text}");
 }
+
+/// A file with two imported reviews, then changed (`rolefit rate DP4 1`) and saved by a rolefit
+/// built before reviews existed: it kept `[reviews.*]` as tables it did not know. This build
+/// reads them back whole.
+#[test]
+fn reviews_survive_a_save_by_a_build_without_them() {
+    let text = include_str!("fixtures/reviews/saved-by-a-build-without-reviews.toml");
+    let a = rolefit::storage::codec::parse(text, "alex").unwrap();
+    assert_eq!(a.reviews.keys().collect::<Vec<_>>(), ["Kim", "Sam"]);
+    assert_eq!(a.reviews["Sam"].rating(&"DP1".into()), level(2));
+    assert_eq!(a.reviews["Kim"].rating(&"DP1".into()), level(5));
+    assert_eq!(
+        a.rating(&"DP4".into()),
+        level(1),
+        "the older build's own change"
+    );
+    assert!(a.extra.is_empty(), "{:?}", a.extra);
+}
