@@ -454,3 +454,25 @@ fn reviews_survive_a_save_by_a_build_without_them() {
     );
     assert!(a.extra.is_empty(), "{:?}", a.extra);
 }
+
+#[test]
+fn a_request_into_a_missing_folder_says_so_in_review_words() {
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "4")]);
+    let target = home.file("no-such-folder/r.toml");
+    let out = home.run(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(
+        err.contains("review file") && !err.contains("report"),
+        "{err}"
+    );
+}

@@ -261,7 +261,16 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
     };
     let id = string("review_id").unwrap_or_default();
     let hash = string("framework_hash").unwrap_or_default();
-    let reviewer = string("reviewer").filter(|r| !r.trim().is_empty());
+    // Shown on screens and in reports: no control characters, no surrounding blanks.
+    let reviewer = string("reviewer")
+        .map(|r| {
+            r.chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|r| !r.is_empty());
     if assessment.framework != framework.id || hash != framework_hash(framework) {
         return Err(ReviewError::Refused(format!(
             "it was made for the framework \"{}\" (version {}), not for \"{}\" (version {}) that rolefit uses here",

@@ -284,3 +284,15 @@ fn in_a_review_file_the_sentence_speaks_to_the_reviewer() {
         })
     );
 }
+
+#[test]
+fn a_reviewers_name_is_read_without_control_characters() {
+    let fw = Framework::builtin();
+    let text = filled(&fw, "Sam", "r1", &[("DP1", 2)])
+        .replace("reviewer = \"Sam\"", "reviewer = \"  Sam\\u001b[2J \"");
+    assert!(text.contains("\\u001b"), "{text}");
+    let review = parse(&text, &fw).unwrap();
+    assert_eq!(review.reviewer.as_deref(), Some("Sam[2J"));
+    let blank = filled(&fw, "Sam", "r1", &[]).replace("reviewer = \"Sam\"", "reviewer = \" \"");
+    assert_eq!(parse(&blank, &fw).unwrap().reviewer, None);
+}
