@@ -533,9 +533,8 @@ impl Beside {
 /// read once they have rated the competency.
 pub fn shared_note(assessment: &Assessment, id: &CompetencyId) -> Option<String> {
     reviewing(assessment)?;
-    if assessment.rating(id).is_none() {
-        return None;
-    }
+    // Only once the reviewer has rated it.
+    assessment.rating(id)?;
     let note = assessment
         .extra
         .get("self")?
