@@ -476,3 +476,37 @@ fn a_request_into_a_missing_folder_says_so_in_review_words() {
         "{err}"
     );
 }
+
+#[test]
+fn show_prints_the_second_opinions_in_plain_text() {
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "4"), ("DP2", "3")]);
+    let request = home.file("r.toml");
+    home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
+    fill_in(&request, "Sam", &[("DP1", 2), ("DP2", 3), ("DP3", 1)]);
+    home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
+    let one = home.ok(&["-a", "alex", "show", "DP1"]);
+    assert!(
+        one.contains("Second opinion: Sam 2 — talk about this: two levels or more from your 4."),
+        "{one}"
+    );
+    // Not rated by Alex: Sam's level stays hidden.
+    let hidden = home.ok(&["-a", "alex", "show", "DP3"]);
+    assert!(
+        hidden.contains("shown once you have rated this"),
+        "{hidden}"
+    );
+    assert!(!hidden.contains("Sam 1"), "{hidden}");
+    let results = home.ok(&["-a", "alex", "show"]);
+    assert!(
+        results.contains("You rate yourself higher than Sam on 1 competency, never lower; 1 differs by two levels or more — talk about it."),
+        "{results}"
+    );
+}
