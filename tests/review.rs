@@ -510,3 +510,42 @@ fn show_prints_the_second_opinions_in_plain_text() {
         "{results}"
     );
 }
+
+#[test]
+fn a_reviewer_can_fill_a_review_in_plain_mode() {
+    use std::io::Write;
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "4")]);
+    let request = home.file("r.toml");
+    home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
+    let mut cmd = rolefit(home.path());
+    cmd.args([
+        "--plain",
+        "review",
+        request.to_str().unwrap(),
+        "--reviewer",
+        "Sam",
+    ])
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"2\n3\nq\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let review = rolefit::review::parse(
+        &std::fs::read_to_string(&request).unwrap(),
+        &Framework::builtin(),
+    )
+    .unwrap();
+    assert_eq!(review.reviewer.as_deref(), Some("Sam"));
+    assert_eq!(review.assessment.rating(&"DP1".into()), level(2));
+    assert_eq!(review.assessment.rating(&"DP2".into()), level(3));
+}

@@ -186,6 +186,10 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
         drop(lock);
     }
     let name = storage::paths::stem(file);
+    let env = |key| std::env::var_os(key);
+    if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
+        return super::scripting::plain(framework, file, &name);
+    }
     super::launch(
         framework,
         file,
