@@ -12,6 +12,7 @@ pub mod domain;
 pub mod export;
 pub mod input;
 pub mod plain;
+pub mod review;
 pub mod runtime;
 pub mod storage;
 pub mod strings;

@@ -844,3 +844,107 @@ fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
     }
     assert!(md.contains("| GV3 Governance design | Governance | 1 | 5 | 4 | gap |"));
 }
+
+// ---- second opinions -----------------------------------------------------------------------
+
+/// The fixed assessment with two imported reviews: Sam (notes, a "talk about this" on DP1 and
+/// GV1, an N/A) and Kim (one rating, agreeing).
+fn reviewed_assessment(fw: &Framework) -> Assessment {
+    let mut a = fixed_assessment(fw);
+    let entry = |rating, note: &str| rolefit::domain::Entry {
+        rating,
+        note: note.to_string(),
+        ..Default::default()
+    };
+    let sam = rolefit::domain::Review {
+        id: "5c8931dde338ff6b".into(),
+        date: Some(utc_from_epoch(CREATED + 86_400)),
+        ratings: [
+            ("DP1", entry(level(2), "Saw the plan slip | twice.")),
+            ("DP2", entry(level(4), "")),
+            ("GV1", entry(level(1), "")),
+            ("RI1", entry(Some(Rating::NotApplicable), "")),
+        ]
+        .into_iter()
+        .map(|(id, e)| (CompetencyId::from(id), e))
+        .collect(),
+        extra: Default::default(),
+    };
+    let kim = rolefit::domain::Review {
+        id: "0000000000000002".into(),
+        date: None,
+        ratings: [(CompetencyId::from("DP3"), entry(level(4), ""))].into(),
+        extra: Default::default(),
+    };
+    a.reviews.insert("Sam O'Neil".into(), sam);
+    a.reviews.insert("Kim".into(), kim);
+    a
+}
+
+#[test]
+fn exports_with_reviews_match_golden() {
+    let fw = Framework::builtin();
+    let a = reviewed_assessment(&fw);
+    check_golden("reviews.md", &export::markdown(&fw, &a));
+    check_golden("reviews.json", &export::json(&fw, &a));
+    check_golden("reviews.csv", &export::csv(&fw, &a));
+}
+
+#[test]
+fn reviews_are_in_every_export() {
+    let fw = Framework::builtin();
+    let a = reviewed_assessment(&fw);
+    // JSON: valid against the schema, one object per reviewer with ratings and calibration.
+    let json = parse_json(&export::json(&fw, &a));
+    validate_schema(&json);
+    let reviews = json["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 2);
+    let sam = reviews
+        .iter()
+        .find(|r| r["reviewer"] == "Sam O'Neil")
+        .unwrap();
+    assert_eq!(sam["ratings"]["DP1"], 2);
+    assert_eq!(sam["ratings"]["RI1"], "na");
+    assert_eq!(sam["notes"]["DP1"], "Saw the plan slip | twice.");
+    assert_eq!(sam["date"], "2026-11-29T18:00:00Z");
+    // Self DP1 4 vs 2, DP2 3 vs 4, GV1 4 vs 1: higher on 2, lower on 1, talk about DP1 and GV1.
+    assert_eq!(sam["calibration"]["higher"], 2);
+    assert_eq!(sam["calibration"]["lower"], 1);
+    assert_eq!(
+        sam["calibration"]["talk_about"],
+        serde_json::json!(["DP1", "GV1"])
+    );
+    // Without reviews the array is there and empty.
+    let plain = parse_json(&export::json(&fw, &fixed_assessment(&fw)));
+    assert_eq!(plain["reviews"], serde_json::json!([]));
+
+    // CSV: a column per reviewer.
+    let (header, rows) = parse_csv(&export::csv(&fw, &a));
+    let kim = header.iter().position(|h| h == "review_Kim").unwrap();
+    let sam = header
+        .iter()
+        .position(|h| h == "review_Sam O'Neil")
+        .unwrap();
+    let row = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
+    assert_eq!(&row("DP1")[sam], "2");
+    assert_eq!(&row("RI1")[sam], "na");
+    assert_eq!(&row("DP3")[kim], "4");
+    assert_eq!(&row("DP3")[sam], "");
+    let (plain_header, _) = parse_csv(&export::csv(&fw, &fixed_assessment(&fw)));
+    assert!(!plain_header.iter().any(|h| h.starts_with("review_")));
+
+    // Markdown: the section, the sentence, the differences flagged, the reviewer's note.
+    let md = export::markdown(&fw, &a);
+    assert!(md.contains("## Second opinions"), "{md}");
+    assert!(
+        md.contains("You rate yourself higher than Sam O'Neil on 2 competencies, lower on 1; 2 differ by two levels or more — talk about these."),
+        "{md}"
+    );
+    let dp1 = md
+        .lines()
+        .find(|l| l.starts_with("| DP1 ") && l.contains("talk about this"))
+        .unwrap_or_else(|| panic!("no flagged DP1 row in\n{md}"));
+    assert_eq!(table_cells(dp1), 5, "{dp1}");
+    assert!(md.contains("Saw the plan slip \\| twice."), "{md}");
+    assert!(!export::markdown(&fw, &fixed_assessment(&fw)).contains("Second opinions"));
+}

@@ -726,3 +726,91 @@ fn help_scrolls_when_the_terminal_is_short() {
         rolefit::app::Mode::Screen(rolefit::domain::Screen::Results)
     );
 }
+
+/// An assessment rated by area ([4, 4, 3, 3, 3, 1, 1]) with two imported reviews: Sam two
+/// levels below on Delivery Planning and the same elsewhere, Kim one above on Risk & Issues and
+/// two above on Capability Development, rating nothing else.
+fn reviewed() -> App {
+    let fw = Framework::builtin();
+    let mut a = Assessment::new("alex", &fw, utc_from_epoch(1_795_888_800));
+    let own = [4u8, 4, 3, 3, 3, 1, 1];
+    let mut sam = rolefit::domain::Review {
+        id: "r1".into(),
+        ..Default::default()
+    };
+    let mut kim = rolefit::domain::Review {
+        id: "r2".into(),
+        ..Default::default()
+    };
+    let entry = |n: u8| rolefit::domain::Entry {
+        rating: Some(level(n)),
+        ..Default::default()
+    };
+    for c in &fw.competencies {
+        let mine = own[c.area];
+        a.set_rating(&c.id, Some(level(mine)));
+        let theirs = if c.area == 0 { mine - 2 } else { mine };
+        sam.ratings.insert(c.id.clone(), entry(theirs));
+        match c.area {
+            1 => {
+                kim.ratings.insert(c.id.clone(), entry(mine + 1));
+            }
+            5 => {
+                kim.ratings.insert(c.id.clone(), entry(mine + 2));
+            }
+            _ => {}
+        }
+    }
+    // One competency unrated by the user: the reviewers' levels stay hidden there.
+    a.set_rating(&"DP5".into(), None);
+    a.reviews.insert("Sam".into(), sam);
+    a.reviews.insert("Kim".into(), kim);
+    App::new(fresh_init(fw, a))
+}
+
+#[test]
+fn second_opinions_beside_your_own() {
+    // Grid: "You/Kim/Sam" with "!" on two levels apart, "?" where you have not rated.
+    let mut app = reviewed();
+    apply(&mut app, &[Action::NextScreen, Action::Activate]);
+    apply(&mut app, &[Action::Down]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("You/Kim/Sam"), "{text}");
+    assert!(text.contains("4/·/2 !"), "{text}");
+    assert!(text.contains("·/?"), "{text}");
+    assert!(text.contains("talk about this"), "{text}");
+    snap!("grid_80x24_two_reviewers", app, 80, 24);
+
+    // Rate: the reviewers' levels once you have rated; hidden on the one you have not.
+    let mut app = reviewed();
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(
+        text.contains("Second opinions: Kim not rated · Sam 2 — talk about this"),
+        "{text}"
+    );
+    assert!(text.contains("[Sam]"), "{text}");
+    snap!("rate_80x24_two_reviewers", app, 80, 24);
+    let mut app = reviewed();
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[const { Action::Right }; 4]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("DP5"), "{text}");
+    assert!(text.contains("shown once you have rated this"), "{text}");
+    assert!(!text.contains("[Sam]") && !text.contains("[Kim]"), "{text}");
+
+    // Results: one calibration sentence per reviewer; the gap rows flag "talk".
+    let mut app = reviewed();
+    apply(&mut app, &[Action::PrevScreen]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(
+        text.contains("You rate yourself higher than Sam on 4 competencies,"),
+        "{text}"
+    );
+    snap!("results_80x24_two_reviewers", app, 80, 24);
+    let mut app = reviewed();
+    apply(&mut app, &[Action::PrevScreen, Action::SwitchView]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("⚑ talk: Kim 3"), "{text}");
+    snap!("results_80x24_two_reviewers_gaps", app, 80, 24);
+}

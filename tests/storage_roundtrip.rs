@@ -261,6 +261,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     ratings,
                     plan,
                     history,
+                    reviews: Default::default(),
                     extra,
                 }
             },

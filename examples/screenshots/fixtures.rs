@@ -151,6 +151,27 @@ fn on(bg: Background) -> Vec<Screenshot> {
             with(fresh(bg), &[Action::NextScreen, Action::ToggleHelp]),
         ),
         shot(
+            "second-opinion-grid",
+            "Grid after importing two reviews: your level, then Kim's and Sam's; ! marks two levels or more apart.",
+            SCREEN,
+            with(
+                reviewed(bg),
+                &[Action::NextScreen, Action::Activate, Action::Down],
+            ),
+        ),
+        shot(
+            "second-opinion-results",
+            "Results after importing two reviews: a calibration sentence per reviewer, and talk flags in the gap table.",
+            SCREEN,
+            with(reviewed(bg), &[Action::PrevScreen, Action::SwitchView]),
+        ),
+        shot(
+            "review-rate",
+            "A reviewer rating someone in their review file: the person's own level shows once the reviewer has rated.",
+            SCREEN,
+            reviewing(bg),
+        ),
+        shot(
             "too-small",
             "The message shown when the terminal is smaller than the layout needs.",
             TOO_SMALL,
@@ -248,6 +269,61 @@ fn results_with(per_area: [u8; 7], bg: Background) -> App {
         );
     }
     with(app, &[Action::NextScreen])
+}
+
+/// Alex's assessment rated by area (leaning PM) with two imported reviews: Sam two levels
+/// below on Delivery Planning, Kim above on Risk & Issues and Capability Development.
+fn reviewed(bg: Background) -> App {
+    let framework = Framework::builtin();
+    let mut a = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
+    let entry = |n: u8| rolefit::domain::Entry {
+        rating: Some(level(n)),
+        ..Default::default()
+    };
+    let mut sam = rolefit::domain::Review::default();
+    let mut kim = rolefit::domain::Review::default();
+    for c in &framework.competencies {
+        let own = LEANS_PM[c.area];
+        a.set_rating(&c.id, Some(level(own)));
+        let theirs = if c.area == 0 { own - 2 } else { own };
+        sam.ratings.insert(c.id.clone(), entry(theirs));
+        if c.area == 1 || c.area == 5 {
+            kim.ratings
+                .insert(c.id.clone(), entry(own + c.area as u8 / 5 + 1));
+        }
+    }
+    a.reviews.insert("Sam".into(), sam);
+    a.reviews.insert("Kim".into(), kim);
+    App::new(
+        AppInit::new(framework, a)
+            .opened(Opened::Resumed)
+            .color(true)
+            .background(bg),
+    )
+}
+
+/// Sam filling in Alex's review file (Alex shared their own ratings and notes): DP1 rated 2,
+/// where Alex's own 4 and note now show.
+fn reviewing(bg: Background) -> App {
+    let framework = Framework::builtin();
+    let mut alex = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
+    for (id, n) in [("DP1", 4), ("DP2", 3), ("DP3", 4)] {
+        alex.set_rating(&id.into(), Some(level(n)));
+    }
+    alex.set_note(
+        &"DP1".into(),
+        "Wrote the scope for the ERP rollout and got it signed off.".into(),
+    );
+    let mut file =
+        rolefit::review::request(&alex, &framework, true, "r1", utc_from_epoch(1_795_900_000));
+    file.set_reviewer("Sam");
+    file.assessment.set_rating(&"DP1".into(), Some(level(2)));
+    App::new(
+        AppInit::new(framework, file.assessment)
+            .opened(Opened::Resumed)
+            .color(true)
+            .background(bg),
+    )
 }
 
 /// `screenshots/README.md`: one line per picture, and how to make them again.

@@ -135,6 +135,43 @@ pub enum Command {
         /// Round to compare to (same forms; default "now")
         to: Option<String>,
     },
+    /// A second opinion: ask someone to rate you, rate someone, or import their ratings
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        override_usage = "rolefit review request [-a NAME] -o FILE [--share-self]\n       rolefit review FILE [--reviewer NAME]\n       rolefit review import FILE [-a NAME]"
+    )]
+    Review {
+        #[command(subcommand)]
+        command: Option<ReviewCommand>,
+        /// A review file someone sent you: opens it to rate them
+        #[arg(value_name = "FILE", required = true)]
+        review_file: Option<PathBuf>,
+        /// Your name as the person will see it (asked when the file does not have it yet)
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+    },
+}
+
+/// `rolefit review ...`.
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Write a review file to send to a reviewer
+    Request {
+        /// Where to write the review file
+        #[arg(short, long, value_name = "FILE", required = true)]
+        output: PathBuf,
+        /// Let the reviewer see your own ratings and notes (shown to them only after they rate
+        /// each competency); without it the file holds nothing of yours but your name
+        #[arg(long)]
+        share_self: bool,
+    },
+    /// Add a filled-in review file to your assessment
+    Import {
+        /// The review file your reviewer sent back
+        #[arg(value_name = "FILE")]
+        review_file: PathBuf,
+    },
 }
 
 /// `rolefit framework ...`.

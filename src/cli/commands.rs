@@ -81,7 +81,7 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
 /// the assessments folder) or a lock file, however the path is spelled (relative, absolute,
 /// through a symlinked folder), and one that exists but is not a regular file. Returns the
 /// folder the report goes in, which exists.
-fn check_report_target(
+pub(super) fn check_report_target(
     out: &Path,
     assessment: &Path,
     assessments: Option<&Path>,

@@ -41,6 +41,9 @@ pub enum Error {
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
+    /// A review file cannot be written, read, opened or imported; the sentence says why.
+    #[error("{0}")]
+    Review(String),
     /// A framework file could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Read {

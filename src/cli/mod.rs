@@ -6,6 +6,7 @@ mod commands;
 pub mod config;
 mod detect;
 mod error;
+mod review;
 mod scripting;
 mod start;
 
@@ -15,7 +16,7 @@ use clap::Parser;
 
 use crate::text::display_safe;
 
-pub use args::{Cli, Command, ConfigCommand, FrameworkCommand, ThemeSetting};
+pub use args::{Cli, Command, ConfigCommand, FrameworkCommand, ReviewCommand, ThemeSetting};
 pub use commands::{assessment_path, load_framework, read_existing};
 pub use error::{Error, Result};
 pub use scripting::plain_from_env;
@@ -97,6 +98,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         },
         Some(Command::Completions { shell }) => commands::completions(*shell),
         Some(Command::Man) => commands::man(),
+        Some(Command::Review {
+            command,
+            review_file,
+            reviewer,
+        }) => match command {
+            Some(ReviewCommand::Request { output, share_self }) => {
+                review::request(&cli, output, *share_self)
+            }
+            Some(ReviewCommand::Import { review_file }) => review::import(&cli, review_file),
+            None => match review_file {
+                Some(file) => review::open(&cli, file, reviewer.as_deref()),
+                None => Err(Error::Review(
+                    "give the review file to open, e.g. `rolefit review alex-review.toml`".into(),
+                )),
+            },
+        },
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
@@ -104,34 +121,39 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
                 return scripting::plain(framework, &path, &name);
             }
-            let config = match config::path() {
-                Some(path) => config::load(&path)?,
-                None => config::Config::default(),
-            };
-            let theme_env = std::env::var_os("ROLEFIT_THEME");
-            let theme = detect::setting(
-                cli.theme,
-                theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
-                config.theme,
-            )
-            .map_err(|value| Error::BadTheme { value })?;
-            // Everything configured is in place before the terminal is touched.
-            crate::input::configure(&config.keys).map_err(|err| {
-                Error::Config(config::ConfigError {
-                    path: config::path().unwrap_or_default(),
-                    line: 1,
-                    column: 1,
-                    message: err.message,
-                })
-            })?;
-            crate::ui::theme::configure(config.colors.clone());
-            let options = LaunchOptions {
-                theme,
-                mouse: config.mouse && !cli.no_mouse,
-                show_targets: config.show_targets,
-            };
-            launch(framework, &path, &name, options)?;
+            launch(framework, &path, &name, launch_options(&cli)?)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// How the TUI runs, from the command line, the environment and the configuration file; the
+/// configured keys and colours are installed here, so everything configured is in place before
+/// the terminal is touched (a broken file stops the start with its line and column).
+fn launch_options(cli: &Cli) -> Result<LaunchOptions> {
+    let config = match config::path() {
+        Some(path) => config::load(&path)?,
+        None => config::Config::default(),
+    };
+    let theme_env = std::env::var_os("ROLEFIT_THEME");
+    let theme = detect::setting(
+        cli.theme,
+        theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
+        config.theme,
+    )
+    .map_err(|value| Error::BadTheme { value })?;
+    crate::input::configure(&config.keys).map_err(|err| {
+        Error::Config(config::ConfigError {
+            path: config::path().unwrap_or_default(),
+            line: 1,
+            column: 1,
+            message: err.message,
+        })
+    })?;
+    crate::ui::theme::configure(config.colors.clone());
+    Ok(LaunchOptions {
+        theme,
+        mouse: config.mouse && !cli.no_mouse,
+        show_targets: config.show_targets,
+    })
 }

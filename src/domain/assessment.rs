@@ -111,6 +111,27 @@ impl Snapshot {
     }
 }
 
+/// A second opinion: how someone else (the reviewer) rated this person, imported from a review
+/// file (`rolefit review import`). Kept under `[reviews.REVIEWER]`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Review {
+    /// The review's id, from the request; importing the same review again replaces it.
+    pub id: String,
+    /// When the reviewer last changed it.
+    pub date: Option<toml::value::Datetime>,
+    /// The reviewer's ratings and notes, by competency id.
+    pub ratings: BTreeMap<CompetencyId, Entry>,
+    /// Keys this version does not know, kept and written back.
+    pub extra: toml::Table,
+}
+
+impl Review {
+    /// The reviewer's rating of a competency, if any.
+    pub fn rating(&self, id: &CompetencyId) -> Option<Rating> {
+        self.ratings.get(id).and_then(|e| e.rating)
+    }
+}
+
 /// A whole assessment as it lives on disk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -125,6 +146,8 @@ pub struct Assessment {
     pub plan: BTreeMap<CompetencyId, PlanItem>,
     /// Closed rounds, oldest first.
     pub history: Vec<Snapshot>,
+    /// Second opinions, by reviewer name.
+    pub reviews: BTreeMap<String, Review>,
     /// Top-level keys this version does not know, kept and written back.
     pub extra: toml::Table,
 }
@@ -142,6 +165,7 @@ impl Assessment {
             ratings: BTreeMap::new(),
             plan: BTreeMap::new(),
             history: Vec::new(),
+            reviews: BTreeMap::new(),
             extra: toml::Table::new(),
         }
     }
@@ -209,6 +233,7 @@ impl Assessment {
             .keys()
             .chain(self.plan.keys())
             .chain(self.history.iter().flat_map(|s| s.ratings.keys()))
+            .chain(self.reviews.values().flat_map(|r| r.ratings.keys()))
             .filter(|id| framework.competency_index(id).is_none())
             .cloned()
             .collect::<std::collections::BTreeSet<_>>()

@@ -22,6 +22,9 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             .iter()
             .map(|s| s.to_string()),
     );
+    // One column per reviewer, only when there are reviews.
+    let others = crate::review::others(assessment);
+    header.extend(others.iter().map(|o| format!("review_{}", o.name)));
     csv_record(&mut out, &header);
     let target_id = fw.profiles[r.target()].id.as_str();
     for (c, competency) in fw.competencies.iter().enumerate() {
@@ -50,6 +53,11 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
                 .map_or(String::new(), |t| t.to_string()),
             plan.map_or(String::new(), |p| p.action.clone()),
         ]);
+        row.extend(others.iter().map(|o| match o.ratings.get(&competency.id) {
+            Some(Rating::Level(level)) => level.to_string(),
+            Some(Rating::NotApplicable) => "na".to_string(),
+            None => String::new(),
+        }));
         csv_record(&mut out, &row);
     }
     out

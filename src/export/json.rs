@@ -56,6 +56,28 @@ struct JsonExport<'a> {
     areas: Vec<JsonArea<'a>>,
     competencies: Vec<JsonCompetency<'a>>,
     unknown_ratings: Vec<JsonUnknown<'a>>,
+    reviews: Vec<JsonReview<'a>>,
+}
+
+/// A second opinion: a reviewer's ratings (and notes) in framework order, with how your own
+/// ratings compare.
+#[derive(Serialize)]
+struct JsonReview<'a> {
+    reviewer: &'a str,
+    id: &'a str,
+    date: Option<String>,
+    ratings: Keyed<'a, JsonLevel>,
+    notes: Keyed<'a, &'a str>,
+    calibration: JsonCalibration<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonCalibration<'a> {
+    compared: usize,
+    higher: usize,
+    lower: usize,
+    talk_about: Vec<&'a str>,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -213,6 +235,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
                 plan: JsonPlan::of(r.plan(id)),
             })
             .collect(),
+        reviews: reviews(fw, assessment),
     };
     let mut out =
         serde_json::to_string_pretty(&export).expect("string-keyed data always serialises");
@@ -221,6 +244,53 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
 }
 
 /// Readiness per profile with its coverage, in framework order.
+fn reviews<'a>(fw: &'a Framework, assessment: &'a Assessment) -> Vec<JsonReview<'a>> {
+    let calibrations = crate::review::calibrations(fw, assessment);
+    assessment
+        .reviews
+        .iter()
+        .zip(calibrations)
+        .map(|((reviewer, review), c)| {
+            let known = || {
+                fw.competencies
+                    .iter()
+                    .filter_map(|comp| review.ratings.get(&comp.id).map(|e| (comp, e)))
+            };
+            JsonReview {
+                reviewer,
+                id: &review.id,
+                date: review.date.map(|d| d.to_string()),
+                ratings: Keyed(
+                    known()
+                        .filter(|(_, e)| e.rating.is_some())
+                        .map(|(comp, e)| (comp.id.as_str(), JsonLevel(e.rating)))
+                        .collect(),
+                ),
+                notes: Keyed(
+                    known()
+                        .filter(|(_, e)| !e.note.is_empty())
+                        .map(|(comp, e)| (comp.id.as_str(), e.note.as_str()))
+                        .collect(),
+                ),
+                calibration: JsonCalibration {
+                    compared: c.compared,
+                    higher: c.higher,
+                    lower: c.lower,
+                    talk_about: c
+                        .talk
+                        .iter()
+                        .filter_map(|id| {
+                            fw.competency_index(id)
+                                .map(|i| fw.competencies[i].id.as_str())
+                        })
+                        .collect(),
+                    text: c.sentence(),
+                },
+            }
+        })
+        .collect()
+}
+
 fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
     let fw = r.fw;
     fw.profiles

@@ -50,6 +50,11 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
     if !note.is_empty() {
         let _ = writeln!(out, "Your note: {}", safe(note));
     }
+    // Reviewers' levels, once you have rated it yourself (as on the Rate screen).
+    let others = crate::review::others(assessment);
+    if let Some(beside) = crate::review::beside(assessment, &others, &competency.id) {
+        let _ = writeln!(out, "{}", safe(&beside.sentence()));
+    }
     out
 }
 
@@ -101,6 +106,9 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
         summary.rated_on_scale,
         rated - summary.rated_on_scale
     );
+    for calibration in crate::review::calibrations(framework, assessment) {
+        let _ = writeln!(out, "{}", display_safe(&calibration.sentence()));
+    }
     if shown {
         let [p0, p1] = framework.main_profiles;
         let _ = writeln!(out, "Most telling:");

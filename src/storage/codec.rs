@@ -11,7 +11,7 @@ use toml::value::Datetime;
 
 use crate::domain::framework::line_column;
 use crate::domain::{
-    Assessment, CompetencyId, Entry, Level, PlanItem, Position, Rating, Screen, Snapshot,
+    Assessment, CompetencyId, Entry, Level, PlanItem, Position, Rating, Review, Screen, Snapshot,
 };
 
 /// The assessment file format this build writes.
@@ -66,6 +66,22 @@ struct RawAssessment {
     plan: BTreeMap<String, RawPlan>,
     #[serde(default)]
     history: Vec<RawSnapshot>,
+    #[serde(default)]
+    reviews: BTreeMap<String, RawReview>,
+}
+
+/// One `[reviews.REVIEWER]` table: a second opinion imported from a review file. Older
+/// rolefits keep it as a table they do not know, so the file stays `format = 1`.
+#[derive(Deserialize)]
+#[serde(
+    expecting = "a table such as `[reviews.Sam]` with `id`, `date` and `[reviews.Sam.ratings.DP1]`"
+)]
+struct RawReview {
+    #[serde(default)]
+    id: String,
+    date: Option<Datetime>,
+    #[serde(default)]
+    ratings: BTreeMap<String, RawEntry>,
 }
 
 #[derive(Deserialize)]
@@ -142,8 +158,11 @@ const KNOWN_TOP: &[&str] = &[
     "ratings",
     "plan",
     "history",
+    "reviews",
 ];
 
+/// The keys of a `[reviews.*]` table this version knows.
+const REVIEW_KEYS: &[&str] = &["id", "date", "ratings"];
 /// The keys of a `[ratings.*]` and a `[plan.*]` table this version knows.
 const RATING_KEYS: &[&str] = &["level", "note"];
 const PLAN_KEYS: &[&str] = &["target", "action"];
@@ -186,6 +205,7 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
     let plan = read_tables(raw.plan, &table, "plan", PLAN_KEYS, |id, item, extra| {
         read_plan_item(text, id, item, extra)
     })?;
+    let reviews = parse_reviews(text, raw.reviews, &table)?;
     let history_extras = take_unknown_keys(&mut table);
     let now = crate::clock::now_utc();
     let history = parse_history(text, raw.history, history_extras)?;
@@ -199,8 +219,50 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
         position,
         ratings,
         plan,
+        reviews,
         extra: table,
     })
+}
+
+/// The `[reviews.*]` tables, each with its unknown keys and those of its ratings.
+fn parse_reviews(
+    text: &str,
+    raw: BTreeMap<String, RawReview>,
+    table: &toml::Table,
+) -> Result<BTreeMap<String, Review>, ParseError> {
+    let section = match table.get("reviews") {
+        Some(toml::Value::Table(t)) => t.clone(),
+        _ => toml::Table::new(),
+    };
+    let mut reviews = BTreeMap::new();
+    for (reviewer, review) in raw {
+        let own = section
+            .get(&reviewer)
+            .and_then(toml::Value::as_table)
+            .cloned()
+            .unwrap_or_default();
+        let ratings = read_tables(
+            review.ratings,
+            &own,
+            "ratings",
+            RATING_KEYS,
+            |_, entry, extra| read_entry(text, entry, extra),
+        )?;
+        let mut extra = own;
+        for key in REVIEW_KEYS {
+            extra.remove(*key);
+        }
+        reviews.insert(
+            reviewer,
+            Review {
+                id: review.id,
+                date: review.date,
+                ratings,
+                extra,
+            },
+        );
+    }
+    Ok(reviews)
 }
 
 /// Requires `format`, and refuses a newer one when `check_format` is set.
@@ -417,6 +479,43 @@ fn toml_error(text: &str, err: &toml::de::Error) -> ParseError {
     ParseError::at(text, offset, err.message().trim().to_string())
 }
 
+/// The `[self.*]` tables of a review file: the person's own ratings, shared with the reviewer.
+/// A bad level is refused with its line and column, as in `[ratings.*]`.
+pub fn parse_shared_self(text: &str) -> Result<BTreeMap<CompetencyId, Entry>, ParseError> {
+    #[derive(Deserialize)]
+    struct Shared {
+        #[serde(default, rename = "self")]
+        shared: BTreeMap<String, RawEntry>,
+    }
+    let raw: Shared = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    let mut out = BTreeMap::new();
+    for (id, entry) in raw.shared {
+        if let Some(entry) = read_entry(text, entry, toml::Table::new())? {
+            out.insert(CompetencyId(id), entry);
+        }
+    }
+    Ok(out)
+}
+
+/// Each key of the top-level table `section` with the byte offset where it is written, to point
+/// at an id the framework lacks. Empty when the text or the section cannot be read.
+pub fn table_key_offsets(text: &str, section: &str) -> Vec<(String, usize)> {
+    let Ok(document) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let document = document.into_inner();
+    let Some(value) = document.get(section) else {
+        return Vec::new();
+    };
+    match value.get_ref() {
+        toml::de::DeValue::Table(table) => table
+            .iter()
+            .map(|(key, _)| (key.get_ref().to_string(), key.span().start))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 // ---- writing -----------------------------------------------------------------------------
 
 #[derive(Serialize)]
@@ -476,6 +575,36 @@ struct FileOut<'a> {
     plan: BTreeMap<&'a str, PlanOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     history: Vec<SnapshotOut<'a>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    reviews: BTreeMap<&'a str, ReviewOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Datetime>,
+    #[serde(flatten)]
+    extra: &'a toml::Table,
+    ratings: BTreeMap<&'a str, EntryOut<'a>>,
+}
+
+/// The non-empty entries of a ratings table, ready to write.
+fn entries_out(ratings: &BTreeMap<CompetencyId, Entry>) -> BTreeMap<&str, EntryOut<'_>> {
+    ratings
+        .iter()
+        .filter(|(_, e)| !e.is_empty())
+        .map(|(id, e)| {
+            (
+                id.as_str(),
+                EntryOut {
+                    level: e.rating.map(level_out),
+                    note: &e.note,
+                    extra: &e.extra,
+                },
+            )
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -517,22 +646,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             show_targets: assessment.position.show_targets,
             extra: position_extra,
         },
-        ratings: assessment
-            .ratings
-            .iter()
-            .filter(|(_, e)| !e.is_empty())
-            .map(|(id, e)| {
-                let level = e.rating.map(level_out);
-                (
-                    id.as_str(),
-                    EntryOut {
-                        level,
-                        note: &e.note,
-                        extra: &e.extra,
-                    },
-                )
-            })
-            .collect(),
+        ratings: entries_out(&assessment.ratings),
         plan: assessment
             .plan
             .iter()
@@ -560,6 +674,21 @@ pub fn to_toml(assessment: &Assessment) -> String {
                     .iter()
                     .map(|(id, r)| (id.as_str(), level_out(*r)))
                     .collect(),
+            })
+            .collect(),
+        reviews: assessment
+            .reviews
+            .iter()
+            .map(|(reviewer, review)| {
+                (
+                    reviewer.as_str(),
+                    ReviewOut {
+                        id: &review.id,
+                        date: review.date,
+                        extra: &review.extra,
+                        ratings: entries_out(&review.ratings),
+                    },
+                )
             })
             .collect(),
     };
@@ -738,6 +867,94 @@ level = "na"
         let a = parse(text, "x").unwrap();
         assert!(a.ratings.is_empty() && a.plan.is_empty());
         assert_eq!(parse(&to_toml(&a), "x").unwrap(), a);
+    }
+
+    const WITH_REVIEWS: &str = r#"
+[reviews.Sam]
+id = "5c8931dde338ff6b"
+date = 2026-11-30T09:00:00Z
+mood = "kind"
+
+[reviews.Sam.ratings.DP1]
+level = 2
+note = "Saw the plan slip twice."
+confidence = "low"
+
+[reviews.Sam.ratings.RI1]
+level = "na"
+
+[reviews."Kim Lee".ratings.DP1]
+level = 5
+"#;
+
+    #[test]
+    fn reviews_round_trip_with_their_unknown_keys() {
+        let text = format!("{SAMPLE}{WITH_REVIEWS}");
+        let a = parse(&text, "x").unwrap();
+        assert_eq!(a.reviews.len(), 2);
+        let sam = &a.reviews["Sam"];
+        assert_eq!(sam.id, "5c8931dde338ff6b");
+        assert_eq!(
+            sam.rating(&"DP1".into()),
+            Some(Rating::Level(Level::new(2).unwrap()))
+        );
+        assert_eq!(sam.rating(&"RI1".into()), Some(Rating::NotApplicable));
+        assert_eq!(
+            sam.ratings[&CompetencyId::from("DP1")].note,
+            "Saw the plan slip twice."
+        );
+        assert_eq!(a.reviews["Kim Lee"].id, "", "an id is optional");
+        // Nothing about reviews leaks into the unknown top-level keys.
+        assert!(a.extra.is_empty(), "{:?}", a.extra);
+        let written = to_toml(&a);
+        assert!(written.starts_with("format = 1\n"), "{written}");
+        for needle in [
+            "mood = \"kind\"",
+            "confidence = \"low\"",
+            "[reviews.\"Kim Lee\".ratings.DP1]",
+        ] {
+            assert!(written.contains(needle), "{needle} missing from\n{written}");
+        }
+        assert_eq!(parse(&written, "x").unwrap(), a);
+    }
+
+    #[test]
+    fn reviews_are_plain_tables_a_format_1_reader_keeps() {
+        // What a rolefit without reviews does with them: a top-level table it does not know,
+        // kept whole and written back. Read the same file as such a reader would (the table
+        // taken as unknown), write it, and read it with this version: nothing is lost.
+        let text = format!("{SAMPLE}{WITH_REVIEWS}");
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        let mut older = parse(SAMPLE, "x").unwrap();
+        older
+            .extra
+            .insert("reviews".into(), table["reviews"].clone());
+        let written_by_older = to_toml(&older);
+        assert!(written_by_older.starts_with("format = 1\n"));
+        let now = parse(&written_by_older, "x").unwrap();
+        assert_eq!(now, parse(&text, "x").unwrap());
+        // And a file with reviews is still format 1: a format-1 reader does not refuse it.
+        assert!(!matches!(
+            parse(&to_toml(&now), "x"),
+            Err(ParseError::NewerFormat { .. })
+        ));
+    }
+
+    #[test]
+    fn a_bad_level_in_a_review_names_its_place() {
+        let text = format!("{SAMPLE}{}", WITH_REVIEWS.replace("level = 5", "level = 9"));
+        let line = text.lines().position(|l| l == "level = 9").unwrap() + 1;
+        match parse(&text, "x") {
+            Err(ParseError::Invalid {
+                line: l,
+                column,
+                reason,
+            }) => {
+                assert_eq!((l, column), (line, 9));
+                assert!(reason.contains("level 9"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

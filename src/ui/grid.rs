@@ -17,10 +17,20 @@ use crate::domain::framework::{Focus, FocusWeight};
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating, Screen};
 use crate::input;
+use crate::review;
 use crate::strings;
 
 /// Width of the "You" column: "3▲→4", "5 of 5".
 const YOU_WIDTH: usize = 7;
+/// Width of the "You" column with others' ratings beside (`review::Beside::cell`): "4/2/5 !".
+fn you_width(others: usize) -> usize {
+    if others == 0 {
+        YOU_WIDTH
+    } else {
+        (YOU_WIDTH + 2 * others + 2).min(15)
+    }
+}
+
 /// Width of the gap column: "−2 gap", "ready 92%".
 const GAP_WIDTH: usize = 11;
 
@@ -93,14 +103,15 @@ fn render_table(
     // The last line is the legend of the cells' marks.
     let [inner, legend_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let others = review::others(app.assessment());
+    let you_w = you_width(others.len());
+    let legend = if others.is_empty() {
+        strings::grid_legend(&target.short, usize::from(inner.width))
+    } else {
+        review::strings::GRID_LEGEND.to_string()
+    };
     frame.render_widget(
-        Line::styled(
-            text::truncate(
-                &strings::grid_legend(&target.short, usize::from(inner.width)),
-                usize::from(inner.width),
-            ),
-            theme.dim,
-        ),
+        Line::styled(text::truncate(&legend, usize::from(inner.width)), theme.dim),
         legend_area,
     );
     let width = inner.width;
@@ -111,31 +122,36 @@ fn render_table(
         100.. => (20, 20),
         70.. => (16, 20),
         _ => (
-            (width.saturating_sub(YOU_WIDTH as u16 + GAP_WIDTH as u16 + 4 + 16) / 2).clamp(6, 10),
+            (width.saturating_sub(you_w as u16 + GAP_WIDTH as u16 + 4 + 16) / 2).clamp(6, 10),
             16,
         ),
+    };
+    // Others' ratings widen "You"; between 70 and 100 columns the role columns give that room.
+    let role_width = if you_w > YOU_WIDTH && (70..100).contains(&width) {
+        role_width.saturating_sub((you_w - YOU_WIDTH) as u16 / 2 + 1)
+    } else {
+        role_width
     };
     let widths = [
         Constraint::Min(min_name),
         Constraint::Length(role_width),
         Constraint::Length(role_width),
-        Constraint::Length(YOU_WIDTH as u16),
+        Constraint::Length(you_w as u16),
         Constraint::Length(GAP_WIDTH as u16),
     ];
     let header_names = [
         "Area / competency".to_string(),
         fw.roles[0].short.clone(),
         fw.roles[1].short.clone(),
-        "You".to_string(),
+        review::strings::you_heading(&others.iter().map(|o| o.name.as_str()).collect::<Vec<_>>()),
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
     let lines = usize::from(inner.height.saturating_sub(1));
     let role_width = usize::from(role_width);
     let name_width =
-        usize::from(width.saturating_sub(role_width as u16 * 2 + YOU_WIDTH as u16 + 11 + 4))
-            .max(10);
+        usize::from(width.saturating_sub(role_width as u16 * 2 + you_w as u16 + 11 + 4)).max(10);
     // Every heading fits its column, or ends in "…".
-    let header_widths = [name_width, role_width, role_width, YOU_WIDTH, GAP_WIDTH];
+    let header_widths = [name_width, role_width, role_width, you_w, GAP_WIDTH];
     let header = Row::new(
         header_names
             .iter()
@@ -177,7 +193,7 @@ fn render_table(
         drawn.regions.click(on_screen, Target::GridRow(i));
         used += height;
         let widths = (name_width, role_width);
-        table_rows.push(table_row(app, i, *row, widths, height, theme));
+        table_rows.push(table_row(app, i, *row, widths, height, theme, &others));
     }
     let below = rows.len().saturating_sub(offset + table_rows.len());
     let table = Table::new(table_rows, widths)
@@ -196,10 +212,25 @@ fn table_row<'a>(
     (name_width, role_width): (usize, usize),
     height: usize,
     theme: &Theme,
+    others: &[review::Other],
 ) -> Row<'a> {
     let is_selected = index == app.grid().selected;
     let selected_column = app.grid().selected_column();
-    let cells = row_cells(app, row, is_selected, name_width, role_width, height, theme);
+    let mut cells = row_cells(app, row, is_selected, name_width, role_width, height, theme);
+    // Others' ratings beside your own: hidden ("?") until you rate, "!" when two or more apart.
+    if let GridRow::Competency(c) = row {
+        let id = &app.framework().competencies[c].id;
+        if let (Some(beside), Some(you)) = (
+            review::beside(app.assessment(), others, id),
+            cells.get_mut(3),
+        ) {
+            let own = you_text(app, c, app.assessment().rating(id));
+            you.0 = vec![text::truncate(
+                &format!("{own}/{}", beside.cell()),
+                you_width(others.len()),
+            )];
+        }
+    }
     let cells = cells
         .into_iter()
         .zip(GridColumn::ALL)
@@ -424,6 +455,16 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         width,
         theme,
     );
+    // Others' ratings first, where they show without scrolling; hidden until you rate.
+    let others = review::others(app.assessment());
+    if let Some(beside) = review::beside(app.assessment(), &others, &competency.id) {
+        let style = if beside.talk {
+            theme.emphasis
+        } else {
+            theme.dim
+        };
+        lines.extend(wrapped("", &beside.sentence(), width, style, style));
+    }
     lines.extend(practice_lines(fw, c, width, theme, true, |r| {
         let is_col = matches!(
             (column, r),

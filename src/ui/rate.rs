@@ -12,6 +12,7 @@ use super::{
 use crate::app::{Action, App, EVIDENCE_FROM, Mode, NA_ROW};
 use crate::domain::{Level, Rating, Screen};
 use crate::input;
+use crate::review::{self, strings as strings_review};
 use crate::strings;
 
 /// Width from which the levels sit beside the description.
@@ -181,12 +182,14 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
         Some(Rating::NotApplicable) => "answered N/A".to_string(),
         Some(Rating::Level(l)) => format!("rated {l} {}", fw.scale.level(l).label),
     };
-    let mut lines = title_lines(
+    let mut lines = reviewing_lines(app, width, theme);
+    lines.extend(title_lines(
         format!("{} {}", competency.id, competency.name),
         status,
         width,
         theme,
-    );
+    ));
+    lines.extend(second_opinion_lines(app, &competency.id, width, theme));
     lines.extend(practice_lines(
         fw,
         c,
@@ -230,6 +233,53 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
 }
 
+/// In a review file, who is being rated and by whom, above the competency.
+fn reviewing_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    match review::reviewing(app.assessment()) {
+        Some(r) => wrapped(
+            "",
+            &strings_review::reviewing(&r),
+            width,
+            theme.emphasis,
+            theme.emphasis,
+        ),
+        None => Vec::new(),
+    }
+}
+
+/// Others' ratings of this competency (reviewers, or in a review file the person's own), only
+/// once the user has rated it; "talk about this" where they are two levels or more apart.
+fn second_opinion_lines<'a>(
+    app: &App,
+    id: &crate::domain::CompetencyId,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let others = review::others(app.assessment());
+    let Some(beside) = review::beside(app.assessment(), &others, id) else {
+        return Vec::new();
+    };
+    let style = if beside.talk {
+        theme.emphasis
+    } else {
+        theme.dim
+    };
+    let mut lines = wrapped("", &beside.sentence(), width, style, style);
+    if let (Some(note), Some(person)) = (
+        review::shared_note(app.assessment(), id),
+        beside.reviewing.as_deref(),
+    ) {
+        lines.extend(wrapped(
+            &format!("{person}'s note: "),
+            &note,
+            width,
+            theme.dim,
+            theme.text,
+        ));
+    }
+    lines
+}
+
 /// One row per level and one for N/A, each descriptor wrapped in full or cut to one line at a
 /// word with "…" (see `Expand`), so the list stays compact on small terminals; with the row
 /// (level, or `NA_ROW`) of each line, for clicks.
@@ -253,6 +303,8 @@ fn level_lines<'a>(
         .min(14);
     let [p0, p1] = fw.main_profiles;
     let show_targets = app.targets_shown();
+    let others = review::others(app.assessment());
+    let beside = review::beside(app.assessment(), &others, &fw.competencies[c].id);
     let mut rows: Vec<(usize, String, String, bool)> = Level::all()
         .map(|level| {
             let scale = fw.scale.level(level);
@@ -261,11 +313,17 @@ fn level_lines<'a>(
                 .filter(|(p, _)| show_targets && fw.target(*p, c) == level)
                 .map(|(_, r)| fw.roles[r].short.as_str())
                 .collect();
-            let tag = if tags.is_empty() {
+            let mut tag = if tags.is_empty() {
                 String::new()
             } else {
                 format!("[{} target] ", tags.join(" & "))
             };
+            if let Some(beside) = &beside {
+                let names = beside.names_at(Rating::Level(level));
+                if !names.is_empty() {
+                    tag.push_str(&format!("[{}] ", names.join(", ")));
+                }
+            }
             // A competency's own anchor says how complex the work is; the generic descriptor
             // takes the scale's complexity hint.
             let anchor = fw.competencies[c].anchor(level);

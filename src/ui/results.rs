@@ -257,6 +257,7 @@ fn summary_lines<'a>(
     let mut lines = what_if_lines(app, width, theme);
     lines.extend(verdict_lines(app, width, theme));
     lines.extend(super::calibration::pattern_lines(app, width, theme));
+    lines.extend(second_opinion_lines(app, width, theme));
     lines.extend(reason_lines(app, width, with_names, theme));
     let lean = &app.results().summary.figures.lean;
     if let (Some(position), false) = (lean.position, lean.outcome == Outcome::TooEarly) {
@@ -267,6 +268,31 @@ fn summary_lines<'a>(
     let target_line = lines.len() + target_line;
     lines.extend(fits);
     (lines, target_line)
+}
+
+/// The calibration summary against each reviewer (or, in a review file, against the person's
+/// own ratings): "You rate yourself higher than Sam on 6 competencies, lower on 2; 3 differ by
+/// two levels or more — talk about these."
+fn second_opinion_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    if let Some(r) = crate::review::reviewing(app.assessment()) {
+        lines.extend(wrapped(
+            "",
+            &crate::review::strings::reviewing(&r),
+            width,
+            theme.emphasis,
+            theme.emphasis,
+        ));
+    }
+    for c in crate::review::calibrations(app.framework(), app.assessment()) {
+        let style = if c.talk.is_empty() {
+            theme.text
+        } else {
+            theme.emphasis
+        };
+        lines.extend(wrapped("", &c.sentence(), width, style, style));
+    }
+    lines
 }
 
 /// Under a what-if, the fits it moved, before → after ("PMO Manager 64% → 71%").
@@ -781,7 +807,7 @@ fn gap_row<'a>(
             .rating(&competency.id)
             .map_or("·".into(), |r| r.to_string()),
     };
-    let plan = app
+    let mut plan = app
         .assessment()
         .plan
         .get(&competency.id)
@@ -789,6 +815,25 @@ fn gap_row<'a>(
             let target = p.target.map_or(String::new(), |t| format!("→{t} "));
             format!("{target}{}", p.action.lines().next().unwrap_or(""))
         });
+    // A second opinion two levels or more away is flagged before the plan: "⚑ talk: Sam 2".
+    let others = crate::review::others(app.assessment());
+    if let Some(beside) = crate::review::beside(app.assessment(), &others, &competency.id)
+        && beside.talk
+    {
+        let own = beside.own;
+        let far: Vec<String> = beside
+            .ratings
+            .iter()
+            .filter(|(_, r)| crate::review::differs_a_lot(own, *r))
+            .filter_map(|(name, r)| r.map(|r| format!("{name} {r}")))
+            .collect();
+        let mark = crate::review::strings::talk_mark(&far);
+        plan = if plan.is_empty() {
+            mark
+        } else {
+            format!("{mark} · {plan}")
+        };
+    }
     let band_style: Style = row.band.map_or(theme.dim, |b| band_style(b, theme));
     let cursor = if selected { "›" } else { " " };
     let r = Row::new(vec![

@@ -1,0 +1,226 @@
+//! `rolefit review request | FILE | import`: a second opinion through a file the person sends
+//! and gets back (PRODUCT.md §10).
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::commands::{assessment_path, load_framework, print_stdout, read_existing};
+use super::{Cli, Error, Result};
+use crate::domain::{Assessment, Framework};
+use crate::review::{self, ReviewError, ReviewFile};
+use crate::storage::{self, LockOutcome, ReadOutcome};
+use crate::text::{display_path, display_safe};
+
+/// `rolefit review request -o FILE [--share-self]`: writes a new review file, never over an
+/// existing file (it may hold a reviewer's work) nor over an assessment or a lock.
+pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
+    let framework = load_framework(cli.framework.as_deref())?;
+    let (path, name) = assessment_path(cli)?;
+    let person = match storage::read_assessment(&path, &name) {
+        ReadOutcome::Missing if !share_self => {
+            Assessment::new(&name, &framework, crate::clock::now_utc())
+        }
+        _ => read_existing(&path, &name)?,
+    };
+    if std::fs::symlink_metadata(output).is_ok() {
+        return Err(Error::Review(format!(
+            "{} already exists (it may hold a reviewer's ratings); choose another file name or move it away first",
+            display_path(output)
+        )));
+    }
+    let assessments = path.parent().map(Path::to_path_buf);
+    // The same guards as `export -o`, worded for a review file.
+    super::commands::check_report_target(output, &path, assessments.as_deref()).map_err(|err| {
+        Error::Review(
+            err.to_string()
+                .replace("for the report", "for the review file")
+                .replace("place for the report", "place for the review file"),
+        )
+    })?;
+    let file = review::request(
+        &person,
+        &framework,
+        share_self,
+        &review::fresh_id(),
+        crate::clock::now_utc(),
+    );
+    storage::atomic::write_atomic(output, file.to_toml().as_bytes()).map_err(|source| {
+        Error::Review(format!(
+            "cannot write {}: {}; nothing was written",
+            display_path(output),
+            storage::describe_io_error(&source)
+        ))
+    })?;
+    let shared = if share_self {
+        format!(
+            "your {} ratings and notes are in it; the reviewer sees each only after rating it",
+            file.shared_self.len()
+        )
+    } else {
+        "none of your ratings or notes are in it (add --share-self to include them)".to_string()
+    };
+    let file_name = display_path(output);
+    print_stdout(&format!(
+        "Wrote a review request for {} to {file_name}: {shared}.\n\
+         Next: send {file_name} to your reviewer; they run `rolefit review {file_name}`, rate you and send the file back.\n\
+         Then run `rolefit review import FILE` to see their ratings beside yours.\n",
+        display_safe(&name),
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and checks a review file; every problem is one sentence naming the file.
+fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| Error::Review(format!("{} is not UTF-8 text", display_path(file))))?,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Review(format!(
+                "there is no review file at {}",
+                display_path(file)
+            )));
+        }
+        Err(err) => {
+            return Err(Error::Review(format!(
+                "cannot read {}: {}",
+                display_path(file),
+                storage::describe_io_error(&err)
+            )));
+        }
+    };
+    review::parse(&text, framework).map_err(|err| match err {
+        ReviewError::At {
+            line,
+            column,
+            reason,
+        } => Error::Review(format!(
+            "{}:{line}:{column}: {reason}; fix the file or ask for a new review",
+            display_path(file)
+        )),
+        ReviewError::Refused(reason) => {
+            Error::Review(format!("cannot use {}: {reason}", display_path(file)))
+        }
+    })
+}
+
+/// `rolefit review import FILE`: adds the reviewer's ratings to the assessment under
+/// `[reviews.REVIEWER]`; nothing is written when the review is refused.
+pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
+    let framework = load_framework(cli.framework.as_deref())?;
+    let (path, name) = assessment_path(cli)?;
+    let review = read_review(file, &framework)?;
+    read_existing(&path, &name)?;
+    let _lock = match storage::lock_soon(&path) {
+        LockOutcome::Held(lock) => Some(lock),
+        LockOutcome::Busy => {
+            return Err(Error::Review(format!(
+                "{} is open in a running rolefit; quit it, then import the review again",
+                display_path(&path)
+            )));
+        }
+        LockOutcome::Unavailable(_) => None,
+    };
+    let mut assessment = read_existing(&path, &name)?;
+    let imported = review::import(&mut assessment, &review, &framework).map_err(|err| {
+        Error::Review(format!(
+            "cannot import {}: {err}; nothing was changed",
+            display_path(file)
+        ))
+    })?;
+    assessment.updated = crate::clock::now_utc();
+    storage::save_assessment(&path, &assessment).map_err(|source| Error::Save {
+        path: path.clone(),
+        source,
+    })?;
+    let replaced = if imported.replaced {
+        " (it replaces the one imported before)"
+    } else {
+        ""
+    };
+    print_stdout(&format!(
+        "Imported {}'s review of {} — {} of {} competencies rated{replaced}.\n\
+         Open rolefit to see their ratings beside yours (Grid, Rate, Results); differences of two levels or more are marked \"talk about this\".\n",
+        display_safe(&imported.reviewer),
+        display_safe(&name),
+        imported.rated,
+        framework.competencies.len()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit review FILE`: opens a review file for the reviewer in the full-screen app, asking
+/// their name first when the file does not have it yet.
+pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> {
+    let framework = load_framework(cli.framework.as_deref())?;
+    let mut review = read_review(file, &framework)?;
+    if review.reviewer.is_none() {
+        let lock = match storage::lock_soon(file) {
+            LockOutcome::Held(lock) => lock,
+            LockOutcome::Busy => return Err(Error::Busy { path: file.into() }),
+            LockOutcome::Unavailable(err) => {
+                return Err(Error::Review(format!(
+                    "cannot lock {}: {}; rolefit writes a review file only when it holds its lock",
+                    display_path(file),
+                    storage::describe_io_error(&err)
+                )));
+            }
+        };
+        let name = match reviewer {
+            Some(name) => clean_name(name),
+            None => ask_name(review.person())?,
+        };
+        if name.is_empty() {
+            return Err(Error::Review(
+                "no name given; nothing was changed. Your name tells the person whose review this is"
+                    .into(),
+            ));
+        }
+        review.set_reviewer(&name);
+        storage::atomic::write_atomic(file, review.to_toml().as_bytes()).map_err(|source| {
+            Error::Save {
+                path: file.to_path_buf(),
+                source,
+            }
+        })?;
+        drop(lock);
+    }
+    let name = storage::paths::stem(file);
+    let env = |key| std::env::var_os(key);
+    if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
+        return super::scripting::plain(framework, file, &name);
+    }
+    super::launch(framework, file, &name, super::launch_options(cli)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A name as typed: trimmed, without control characters.
+fn clean_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Asks the reviewer's name on the terminal, once.
+fn ask_name(person: &str) -> Result<String> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Review(
+            "this review has no reviewer's name yet; give yours with --reviewer NAME".into(),
+        ));
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = write!(
+        err,
+        "You are reviewing {}. Your name, as they will see it: ",
+        display_safe(person)
+    );
+    let _ = err.flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(Error::Output)?;
+    Ok(clean_name(&line))
+}

@@ -1,0 +1,545 @@
+//! A second opinion without a server (PRODUCT.md §10): a review file a person sends to a
+//! reviewer, the reviewer's ratings of that person saved into it, and its import into the
+//! person's assessment under `[reviews.REVIEWER]`.
+//!
+//! A review file is an assessment file (`format = 1`, the same `[ratings.*]` tables, the same
+//! atomic saves and lock) with a few more top-level keys:
+//!
+//! ```toml
+//! format = 1
+//! framework = "pm-vs-pmo"
+//! framework_version = 1
+//! name = "alex"                       # the person being reviewed
+//! framework_hash = "fnv1a64:…"        # what was rated: framework id, version, competency ids
+//! kind = "review"
+//! requested = 2026-12-01T12:00:00Z
+//! review_id = "5f0c…"                 # fresh for each request
+//! reviewer = "Sam"                    # asked when the reviewer first opens it
+//!
+//! [ratings.DP1]                       # the reviewer's ratings of the person
+//! level = 3
+//!
+//! [self.DP1]                          # only with --share-self: the person's own
+//! level = 4
+//! note = "…"
+//! ```
+//!
+//! The screens show others' ratings beside the user's own through [`others`]: in an
+//! assessment, its imported reviews; in a review file, the person's shared self-ratings.
+
+pub mod calibration;
+pub mod strings;
+
+use std::collections::BTreeMap;
+
+use toml::value::Datetime;
+
+use crate::domain::{Assessment, CompetencyId, Entry, Framework, Rating, Review, Screen};
+use crate::storage::codec::{self, ParseError};
+
+pub use calibration::{Calibration, TALK_ABOUT, calibrations, differs_a_lot};
+
+/// The value of `kind` that marks a review file.
+pub const KIND: &str = "review";
+
+/// A hash of what a rating is given against: the framework's id, version and competency ids in
+/// order (FNV-1a, 64 bits). Wording changes keep it; a competency added, removed or renamed
+/// changes it, so a review cannot be imported against a framework it was not rated on.
+pub fn framework_hash(framework: &Framework) -> String {
+    let mut text = format!("{}\n{}\n", framework.id, framework.version);
+    for c in &framework.competencies {
+        text.push_str(c.id.as_str());
+        text.push('\n');
+    }
+    format!("fnv1a64:{:016x}", fnv1a64(text.as_bytes()))
+}
+
+/// The 64-bit FNV-1a hash of `bytes`.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// A fresh review id: 16 hex digits from the system's random source, or from the time and the
+/// process id where there is none.
+pub fn fresh_id() -> String {
+    let mut bytes = [0u8; 8];
+    let random = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
+        .is_ok();
+    let value = if random {
+        u64::from_le_bytes(bytes)
+    } else {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        fnv1a64(format!("{nanos}-{}", std::process::id()).as_bytes())
+    };
+    format!("{value:016x}")
+}
+
+/// A review file as read: the reviewer's ratings in an assessment, and what the request said.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewFile {
+    /// `name` is the person reviewed; `ratings` are the reviewer's; the review keys are in
+    /// `extra`, so a save writes them back unchanged.
+    pub assessment: Assessment,
+    pub id: String,
+    pub framework_hash: String,
+    /// None until the reviewer has given their name.
+    pub reviewer: Option<String>,
+    /// The person's own ratings and notes, when they chose to share them.
+    pub shared_self: BTreeMap<CompetencyId, Entry>,
+}
+
+impl ReviewFile {
+    /// The person being reviewed.
+    pub fn person(&self) -> &str {
+        &self.assessment.name
+    }
+
+    /// Records the reviewer's name in the file.
+    pub fn set_reviewer(&mut self, name: &str) {
+        self.reviewer = Some(name.to_string());
+        self.assessment
+            .extra
+            .insert("reviewer".into(), toml::Value::String(name.to_string()));
+    }
+
+    /// The file's text.
+    pub fn to_toml(&self) -> String {
+        codec::to_toml(&self.assessment)
+    }
+}
+
+/// Why a review file cannot be used; one sentence for the user.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReviewError {
+    /// Broken, with a place in the text.
+    #[error("line {line}, column {column}: {reason}")]
+    At {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// Usable in general, but not here (another framework, another person…).
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<ParseError> for ReviewError {
+    fn from(err: ParseError) -> ReviewError {
+        match err {
+            ParseError::Invalid {
+                line,
+                column,
+                reason,
+            } => ReviewError::At {
+                line,
+                column,
+                reason,
+            },
+            ParseError::NewerFormat { found } => ReviewError::Refused(format!(
+                "it was written in format {found} by a newer rolefit; update rolefit to use it"
+            )),
+        }
+    }
+}
+
+/// Writes a review request for `person`: the framework it is rated on, a fresh id, and with
+/// `share_self` the person's own ratings and notes (without it, nothing of theirs).
+pub fn request(
+    person: &Assessment,
+    framework: &Framework,
+    share_self: bool,
+    id: &str,
+    now: Datetime,
+) -> ReviewFile {
+    let mut file = Assessment::new(&person.name, framework, now);
+    file.position.screen = Screen::Rate;
+    file.position.competency = framework.competencies.first().map(|c| c.id.clone());
+    let extra = &mut file.extra;
+    extra.insert("kind".into(), toml::Value::String(KIND.into()));
+    extra.insert("review_id".into(), toml::Value::String(id.into()));
+    extra.insert(
+        "framework_hash".into(),
+        toml::Value::String(framework_hash(framework)),
+    );
+    extra.insert("requested".into(), toml::Value::Datetime(now));
+    let shared_self: BTreeMap<CompetencyId, Entry> = if share_self {
+        person
+            .ratings
+            .iter()
+            .filter(|(id, e)| framework.competency_index(id).is_some() && !e.is_empty())
+            .map(|(id, e)| {
+                let entry = Entry {
+                    rating: e.rating,
+                    note: e.note.clone(),
+                    extra: toml::Table::new(),
+                };
+                (id.clone(), entry)
+            })
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    if !shared_self.is_empty() {
+        let table = shared_self
+            .iter()
+            .map(|(id, e)| (id.as_str().to_string(), entry_value(e)))
+            .collect::<toml::Table>();
+        extra.insert("self".into(), toml::Value::Table(table));
+    }
+    ReviewFile {
+        assessment: file,
+        id: id.to_string(),
+        framework_hash: framework_hash(framework),
+        reviewer: None,
+        shared_self,
+    }
+}
+
+/// One entry as a TOML table: `level` and `note` when set.
+fn entry_value(entry: &Entry) -> toml::Value {
+    let mut table = toml::Table::new();
+    match entry.rating {
+        Some(Rating::Level(l)) => {
+            table.insert("level".into(), toml::Value::Integer(i64::from(l.value())));
+        }
+        Some(Rating::NotApplicable) => {
+            table.insert("level".into(), toml::Value::String("na".into()));
+        }
+        None => {}
+    }
+    if !entry.note.is_empty() {
+        table.insert("note".into(), toml::Value::String(entry.note.clone()));
+    }
+    toml::Value::Table(table)
+}
+
+/// Reads a review file's text and checks it against `framework`: a level outside the scale or
+/// a competency id the framework lacks is refused with its line and column; a file that is not
+/// a review, or was made for another framework, is refused.
+pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewError> {
+    let assessment = codec::parse(text, "")?;
+    let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
+    if kind != Some(KIND) {
+        return Err(ReviewError::Refused(
+            "it is not a review file (it has no `kind = \"review\"`); make one with `rolefit review request`"
+                .into(),
+        ));
+    }
+    let shared_self = codec::parse_shared_self(text)?;
+    for section in ["ratings", "self"] {
+        for (id, offset) in codec::table_key_offsets(text, section) {
+            if framework
+                .competency_index(&CompetencyId(id.clone()))
+                .is_none()
+            {
+                let (line, column) = crate::domain::framework::line_column(text, offset);
+                return Err(ReviewError::At {
+                    line,
+                    column,
+                    reason: format!(
+                        "{id:?} is not a competency of the framework \"{}\"",
+                        framework.id
+                    ),
+                });
+            }
+        }
+    }
+    let string = |key: &str| {
+        assessment
+            .extra
+            .get(key)
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    let id = string("review_id").unwrap_or_default();
+    let hash = string("framework_hash").unwrap_or_default();
+    // Shown on screens and in reports: no control characters, no surrounding blanks.
+    let reviewer = string("reviewer")
+        .map(|r| {
+            r.chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|r| !r.is_empty());
+    if assessment.framework != framework.id || hash != framework_hash(framework) {
+        return Err(ReviewError::Refused(format!(
+            "it was made for the framework \"{}\" (version {}), not for \"{}\" (version {}) that rolefit uses here",
+            assessment.framework, assessment.framework_version, framework.id, framework.version
+        )));
+    }
+    Ok(ReviewFile {
+        assessment,
+        id,
+        framework_hash: hash,
+        reviewer,
+        shared_self,
+    })
+}
+
+/// What an import did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub reviewer: String,
+    /// How many competencies the reviewer rated.
+    pub rated: usize,
+    /// The review replaced one imported before (same reviewer, or the same review id).
+    pub replaced: bool,
+}
+
+/// Adds a filled-in review to the person's assessment under its reviewer's name, replacing an
+/// earlier import of the same review or by the same reviewer. Refuses, changing nothing, a
+/// review for another person or another framework, or one nobody has filled in.
+pub fn import(
+    assessment: &mut Assessment,
+    review: &ReviewFile,
+    framework: &Framework,
+) -> Result<Imported, ReviewError> {
+    if assessment.framework != review.assessment.framework {
+        return Err(ReviewError::Refused(format!(
+            "the review is on the framework \"{}\", the assessment on \"{}\"",
+            review.assessment.framework, assessment.framework
+        )));
+    }
+    if review.person() != assessment.name {
+        return Err(ReviewError::Refused(format!(
+            "the review is of {:?}, not of {:?}; import it into theirs with -a {}",
+            review.person(),
+            assessment.name,
+            review.person()
+        )));
+    }
+    let Some(reviewer) = review.reviewer.clone() else {
+        return Err(ReviewError::Refused(
+            "nobody has filled in this review yet; the reviewer opens it with `rolefit review FILE`"
+                .into(),
+        ));
+    };
+    let ratings: BTreeMap<CompetencyId, Entry> = review
+        .assessment
+        .ratings
+        .iter()
+        .filter(|(id, e)| framework.competency_index(id).is_some() && !e.is_empty())
+        .map(|(id, e)| (id.clone(), e.clone()))
+        .collect();
+    let rated = ratings.values().filter(|e| e.rating.is_some()).count();
+    if rated == 0 {
+        return Err(ReviewError::Refused(format!(
+            "{reviewer} has not rated anything in this review yet; nothing was imported"
+        )));
+    }
+    let before = assessment.reviews.len();
+    assessment
+        .reviews
+        .retain(|name, r| *name == reviewer || r.id.is_empty() || r.id != review.id);
+    let replaced = assessment.reviews.len() < before || assessment.reviews.contains_key(&reviewer);
+    assessment.reviews.insert(
+        reviewer.clone(),
+        Review {
+            id: review.id.clone(),
+            date: Some(review.assessment.updated),
+            ratings,
+            extra: toml::Table::new(),
+        },
+    );
+    Ok(Imported {
+        reviewer,
+        rated,
+        replaced,
+    })
+}
+
+/// Someone else's ratings shown beside the user's own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Other {
+    /// Their name as shown: the reviewer, or in a review file the person reviewed.
+    pub name: String,
+    pub ratings: BTreeMap<CompetencyId, Rating>,
+}
+
+/// Whose ratings the screens show beside the user's: the imported reviews of an assessment, or
+/// in a review file the person's own shared ratings.
+pub fn others(assessment: &Assessment) -> Vec<Other> {
+    if let Some(info) = reviewing(assessment) {
+        let shared = match assessment.extra.get("self") {
+            Some(toml::Value::Table(t)) => t,
+            _ => return Vec::new(),
+        };
+        let ratings: BTreeMap<CompetencyId, Rating> = shared
+            .iter()
+            .filter_map(|(id, v)| {
+                let level = v.as_table()?.get("level")?;
+                let rating = match level {
+                    toml::Value::Integer(n) => Rating::Level(crate::domain::Level::from_i64(*n)?),
+                    toml::Value::String(s) if s.eq_ignore_ascii_case("na") => Rating::NotApplicable,
+                    _ => return None,
+                };
+                Some((CompetencyId(id.clone()), rating))
+            })
+            .collect();
+        if ratings.is_empty() {
+            return Vec::new();
+        }
+        return vec![Other {
+            name: info.person,
+            ratings,
+        }];
+    }
+    assessment
+        .reviews
+        .iter()
+        .map(|(name, review)| Other {
+            name: name.clone(),
+            ratings: review
+                .ratings
+                .iter()
+                .filter_map(|(id, e)| e.rating.map(|r| (id.clone(), r)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Who is reviewing whom, when the open file is a review file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reviewing {
+    pub person: String,
+    pub reviewer: Option<String>,
+}
+
+/// Some when `assessment` is a review file being filled in.
+pub fn reviewing(assessment: &Assessment) -> Option<Reviewing> {
+    let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
+    (kind == Some(KIND)).then(|| Reviewing {
+        person: assessment.name.clone(),
+        reviewer: assessment
+            .extra
+            .get("reviewer")
+            .and_then(toml::Value::as_str)
+            .map(str::to_string),
+    })
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Others' ratings of one competency as the screens show them beside the user's own. They stay
+/// hidden until the user has rated it, so they do not sway the user's own rating.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Beside {
+    /// The user has not rated the competency yet: names only, no levels.
+    pub hidden: bool,
+    /// Each other person and their rating, in [`others`] order.
+    pub ratings: Vec<(String, Option<Rating>)>,
+    /// Someone's rating is two levels or more from the user's own: "talk about this".
+    pub talk: bool,
+    /// The user's own rating.
+    pub own: Option<Rating>,
+    /// In a review file: the person reviewed (whose own ratings these are).
+    pub reviewing: Option<String>,
+}
+
+/// What to show beside the user's rating of `id`; None when nobody else has rated anything.
+pub fn beside(assessment: &Assessment, others: &[Other], id: &CompetencyId) -> Option<Beside> {
+    if others.is_empty() {
+        return None;
+    }
+    let own = assessment.rating(id);
+    let ratings: Vec<(String, Option<Rating>)> = others
+        .iter()
+        .map(|o| (o.name.clone(), o.ratings.get(id).copied()))
+        .collect();
+    let talk = ratings.iter().any(|(_, r)| differs_a_lot(own, *r));
+    Some(Beside {
+        hidden: own.is_none(),
+        ratings,
+        talk,
+        own,
+        reviewing: reviewing(assessment).map(|r| r.person),
+    })
+}
+
+impl Beside {
+    /// The levels in a narrow cell: "2/5 !" ("!" = talk about this; "·" = not rated), or "?"
+    /// while hidden.
+    pub fn cell(&self) -> String {
+        if self.hidden {
+            return "?".into();
+        }
+        let levels: Vec<String> = self
+            .ratings
+            .iter()
+            .map(|(_, r)| r.map_or("·".to_string(), |r| r.to_string()))
+            .collect();
+        let flag = if self.talk { " !" } else { "" };
+        format!("{}{flag}", levels.join("/"))
+    }
+
+    /// One sentence: "Second opinion: Sam 2 · Kim 5 — talk about this: two levels or more from
+    /// your 4." In a review file: "alex's own rating: 4 …".
+    pub fn sentence(&self) -> String {
+        let lead = match &self.reviewing {
+            Some(person) => format!("{person}'s own rating"),
+            None if self.ratings.len() == 1 => "Second opinion".to_string(),
+            None => "Second opinions".to_string(),
+        };
+        if self.hidden {
+            return format!("{lead}: shown once you have rated this, so it does not sway you.");
+        }
+        let shown: Vec<String> = self
+            .ratings
+            .iter()
+            .map(|(name, r)| {
+                let level = r.map_or("not rated".to_string(), |r| r.to_string());
+                if self.reviewing.is_some() {
+                    level
+                } else {
+                    format!("{name} {level}")
+                }
+            })
+            .collect();
+        let mut out = format!("{lead}: {}", shown.join(" · "));
+        if self.talk {
+            let own = self.own.map_or(String::new(), |r| r.to_string());
+            out.push_str(&format!(
+                " — talk about this: two levels or more from your {own}."
+            ));
+        }
+        out
+    }
+
+    /// The names whose rating is `rating` (for marking the level list), none while hidden.
+    pub fn names_at(&self, rating: Rating) -> Vec<&str> {
+        if self.hidden {
+            return Vec::new();
+        }
+        self.ratings
+            .iter()
+            .filter(|(_, r)| *r == Some(rating))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+}
+
+/// In a review file, the person's own note on `id` when they shared it, for the reviewer to
+/// read once they have rated the competency.
+pub fn shared_note(assessment: &Assessment, id: &CompetencyId) -> Option<String> {
+    reviewing(assessment)?;
+    // Only once the reviewer has rated it.
+    assessment.rating(id)?;
+    let note = assessment
+        .extra
+        .get("self")?
+        .get(id.as_str())?
+        .get("note")?
+        .as_str()?;
+    (!note.trim().is_empty()).then(|| note.to_string())
+}
