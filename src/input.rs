@@ -12,6 +12,7 @@ use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+use crate::team::TeamMode;
 
 /// A key with its modifiers.
 pub type Key = (KeyCode, KeyModifiers);
@@ -25,6 +26,8 @@ pub enum Scope {
     Screens,
     /// Always, even in a prompt or a text field.
     Always,
+    /// In the team view (`rolefit team`), in one of its modes.
+    Team(TeamMode),
 }
 
 /// Keys bound to actions: each group of equivalent keys does one action (a pair of groups for
@@ -272,6 +275,7 @@ fn table() -> Vec<Binding> {
     let note = Scope::In(Mode::Note);
     let label = Scope::In(Mode::RoundLabel);
     let help = Scope::In(Mode::Help);
+    let (team, team_search, team_help) = (Scope::Team(TeamMode::Browse), Scope::Team(TeamMode::Search), Scope::Team(TeamMode::Help));
     vec![
         // Prompts take over the keyboard.
         one(prompt(PromptKind::Unreadable), &[ch('f')], A::StartFresh, "move the file aside and start fresh", Footer("start fresh")),
@@ -345,6 +349,25 @@ fn table() -> Vec<Binding> {
         // Round label (other keys type).
         one(label, &[key(Enter)], A::Confirm, "close the round", Footer("close the round")),
         one(label, &[key(Esc)], A::Cancel, "cancel", Footer("cancel")),
+        // Team view (`rolefit team`).
+        pair(team, (UP_K, A::Up), (DOWN_J, A::Down), "move between people", Footer("person")),
+        pair(team, (LEFT_H, A::Left), (RIGHT_L, A::Right), "move between competencies", Footer("competency")),
+        pair(team, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
+        pair(team, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "first / last person", Help),
+        one(team, &[key(Enter)], A::Activate, "open the person's Results (read-only)", Footer("open")),
+        one(team, &[ch('s')], A::CycleSort, "sort people: name, readiness, selected competency", Footer("sort")),
+        one(team, &[ch('t')], A::CycleTarget, "change the profile the team is measured against", Footer("profile")),
+        one(team, &[ch('f')], A::CycleFilter, "show one area's competencies, or all", Footer("area")),
+        one(team, &[ch('/')], A::Find, "find a person or competency by name", Footer("find")),
+        one(team, &[key(Esc)], A::Back, "clear the message", Help),
+        one(team, &[ch('?')], A::ToggleHelp, "help: every key", Footer("help")),
+        one(team, &[ch('q')], A::Quit, "quit", Footer("quit")),
+        one(team_search, &[key(Enter)], A::Confirm, "keep the match and stop typing", Footer("done")),
+        one(team_search, &[key(Esc)], A::Cancel, "stop typing", Footer("cancel")),
+        one(team_help, &[key(Esc), ch('?'), ch('q')], A::Back, "close help", Footer("close")),
+        pair(team_help, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the help", Footer("scroll")),
+        pair(team_help, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
+        pair(team_help, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
         // Every screen.
         pair(Scope::Screens, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
         pair(Scope::Screens, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
@@ -419,6 +442,43 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
         None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
         None => None,
     }
+}
+
+/// Maps a terminal event to an action in the team view: its mode's keys, then those that work
+/// everywhere (Ctrl-C, Ctrl-Z); while searching, other keys type.
+pub fn map_team_event(event: &Event, mode: TeamMode) -> Option<Action> {
+    let key = match event {
+        Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if mode == TeamMode::Search => return Some(Action::Paste(text.clone())),
+        Event::Key(key) if key.kind == KeyEventKind::Press => key,
+        _ => return None,
+    };
+    let pressed = normalise(key);
+    let bound = [Scope::Team(mode), Scope::Always]
+        .into_iter()
+        .find_map(|scope| {
+            bindings()
+                .iter()
+                .filter(|b| b.scope == scope)
+                .find_map(|b| b.action_for(&pressed).cloned())
+        });
+    match bound {
+        Some(action) => Some(action),
+        None if mode == TeamMode::Search => Some(Action::Edit(Input::from(*key))),
+        None => None,
+    }
+}
+
+/// The team view's bindings for a mode, for its footer and help: its own, then those of
+/// everywhere that only the help lists (Ctrl-Z).
+pub fn team_bindings(mode: TeamMode) -> Vec<&'static Binding> {
+    let own = bindings()
+        .iter()
+        .filter(move |b| b.scope == Scope::Team(mode));
+    let always = bindings()
+        .iter()
+        .filter(|b| b.scope == Scope::Always && b.show == Show::Help);
+    own.chain(always).collect()
 }
 
 /// The bindings to list for a mode, leaving out those that write when the file is read-only.

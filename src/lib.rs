@@ -15,5 +15,6 @@ pub mod plain;
 pub mod runtime;
 pub mod storage;
 pub mod strings;
+pub mod team;
 pub mod text;
 pub mod ui;

@@ -90,6 +90,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             clear,
         }) => scripting::rate(&cli, id, level.as_deref(), note.as_deref(), *clear),
         Some(Command::Show { id }) => scripting::show(&cli, id.as_deref()),
+        Some(Command::Team {
+            sources,
+            format,
+            profile,
+            output,
+        }) => commands::team(
+            &cli,
+            sources,
+            *format,
+            profile.as_deref(),
+            output.as_deref(),
+        ),
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;

@@ -9,6 +9,7 @@ pub mod rate;
 pub mod results;
 pub mod roles;
 pub mod scroll;
+pub mod team;
 pub mod text;
 pub mod theme;
 
