@@ -214,7 +214,8 @@ fn render_heatmap(
         .unwrap_or(6)
         .clamp(6, 22) as u16;
     let name_width = name_width.min(inner.width / 3);
-    let fixed = name_width + 1 + READINESS;
+    // A column for the selection mark, the name, a space, readiness.
+    let fixed = 1 + name_width + 1 + READINESS;
     let cells_width = inner.width.saturating_sub(fixed);
     let columns = columns(view);
     let left = first_column(&columns, view.competency(), drawn.left, cells_width);
@@ -272,7 +273,7 @@ fn render_heatmap(
     lines.push(Line::from(spans));
     // Competency ids.
     let mut spans = vec![
-        Span::styled(pad("Person", name_width + 1), theme.heading),
+        Span::styled(pad(" Person", name_width + 2), theme.heading),
         Span::styled(right("ready", READINESS), theme.heading),
     ];
     for column in &shown {
@@ -292,7 +293,7 @@ fn render_heatmap(
     lines.push(Line::from(spans));
     // The profile's targets.
     let mut spans = vec![
-        Span::styled(pad("Target", name_width + 1), theme.dim),
+        Span::styled(pad(" Target", name_width + 2), theme.dim),
         Span::styled(right("", READINESS), theme.dim),
     ];
     for column in &shown {
@@ -312,7 +313,7 @@ fn render_heatmap(
     lines.push(Line::from(spans));
     // The team's averages.
     let mut spans = vec![
-        Span::styled(pad("Team average", name_width + 1), theme.dim),
+        Span::styled(pad(" Team average", name_width + 2), theme.dim),
         Span::styled(right("", READINESS), theme.dim),
     ];
     for column in &shown {
@@ -342,7 +343,8 @@ fn render_heatmap(
         let Some(&m) = order.get(row) else {
             let n = &team.not_read[row - order.len()];
             let text = format!(
-                "⚠ not read: {} — {}",
+                "{}⚠ not read: {} — {}",
+                if is_selected { "›" } else { " " },
                 crate::text::display_path(&n.path),
                 display_safe(&n.reason)
             );
@@ -360,7 +362,11 @@ fn render_heatmap(
         };
         let mut spans = vec![
             Span::styled(
-                pad(&display_safe(&member.label), name_width + 1),
+                format!(
+                    "{}{}",
+                    if is_selected { "›" } else { " " },
+                    pad(&display_safe(&member.label), name_width + 1)
+                ),
                 row_style(theme.text),
             ),
             Span::styled(right(&readiness, READINESS), row_style(theme.text)),
