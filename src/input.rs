@@ -852,4 +852,66 @@ mod tests {
             assert_eq!(map_event(&paste, mode), None, "{mode:?}");
         }
     }
+
+    #[test]
+    fn the_team_view_has_its_own_keys_and_types_only_while_searching() {
+        let team = TeamMode::Browse;
+        let cases = [
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Up, Action::Up),
+            (KeyCode::Char('l'), Action::Right),
+            (KeyCode::PageDown, Action::PageDown),
+            (KeyCode::Char('G'), Action::End),
+            (KeyCode::Enter, Action::Activate),
+            (KeyCode::Char('s'), Action::CycleSort),
+            (KeyCode::Char('t'), Action::CycleTarget),
+            (KeyCode::Char('f'), Action::CycleFilter),
+            (KeyCode::Char('/'), Action::Find),
+            (KeyCode::Char('?'), Action::ToggleHelp),
+            (KeyCode::Char('q'), Action::Quit),
+        ];
+        for (code, action) in cases {
+            assert_eq!(map_team_event(&press(code), team), Some(action), "{code:?}");
+        }
+        // Keys of the app's screens do nothing here: no rating, no screen change.
+        assert_eq!(map_team_event(&press(KeyCode::Char('3')), team), None);
+        assert_eq!(map_team_event(&press(KeyCode::Tab), team), None);
+        // While searching, letters type (even q) and Enter keeps the match.
+        let search = TeamMode::Search;
+        assert!(matches!(
+            map_team_event(&press(KeyCode::Char('q')), search),
+            Some(Action::Edit(_))
+        ));
+        assert_eq!(
+            map_team_event(&press(KeyCode::Enter), search),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            map_team_event(&press(KeyCode::Esc), search),
+            Some(Action::Cancel)
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        for mode in [TeamMode::Browse, TeamMode::Search, TeamMode::Help] {
+            assert_eq!(
+                map_team_event(&ctrl_c, mode),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
+        assert_eq!(
+            map_team_event(&press(KeyCode::Char('q')), TeamMode::Help),
+            Some(Action::Back)
+        );
+        // The team view's keys never leak into the app's footer or help.
+        for screen in Screen::ALL {
+            assert!(
+                visible_bindings(on(screen))
+                    .iter()
+                    .all(|b| !matches!(b.scope, Scope::Team(_)))
+            );
+        }
+        // Its footer lists them from the table.
+        let listed: Vec<String> = team_bindings(team).iter().map(|b| b.label()).collect();
+        assert!(listed.contains(&"/".to_string()) && listed.contains(&"s".to_string()));
+    }
 }

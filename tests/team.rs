@@ -123,7 +123,10 @@ fn every_size_draws_with_its_markers() {
         // Every line fits: nothing is drawn past the edge.
         assert_eq!(text.lines().count(), usize::from(h));
         if w < 200 {
-            assert!(text.contains("more columns"), "{w}×{h} hides columns:\n{text}");
+            assert!(
+                text.contains("more columns"),
+                "{w}×{h} hides columns:\n{text}"
+            );
         }
         if h < 30 {
             assert!(text.contains("↓"), "{w}×{h} hides rows:\n{text}");
@@ -147,12 +150,25 @@ fn moving_right_scrolls_the_competency_columns() {
 #[test]
 fn files_not_read_are_listed_after_the_people() {
     let mut view = view(true);
-    let text = run_view(&mut view, (120, 40), vec![key(KeyCode::End), key(KeyCode::Enter)]);
+    let text = run_view(
+        &mut view,
+        (120, 40),
+        vec![key(KeyCode::End), key(KeyCode::Enter)],
+    );
     assert!(text.contains("2 not read"), "{text}");
-    assert!(text.contains("not read: tests/fixtures/team-bad/broken.toml"), "{text}");
-    assert!(text.contains("not read: tests/fixtures/team-bad/future.toml"), "{text}");
+    assert!(
+        text.contains("not read: tests/fixtures/team-bad/broken.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not read: tests/fixtures/team-bad/future.toml"),
+        "{text}"
+    );
     // Enter on a file not read says why in full.
-    assert!(text.contains("future.toml: it is written in format 2"), "{text}");
+    assert!(
+        text.contains("future.toml: it is written in format 2"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -169,7 +185,9 @@ fn search_finds_a_person_then_a_competency() {
     keys.push(key(KeyCode::Enter));
     run_view(&mut view, (80, 24), keys);
     assert_eq!(
-        view.team().framework.competencies[view.competency()].id.as_str(),
+        view.team().framework.competencies[view.competency()]
+            .id
+            .as_str(),
         "GV3"
     );
 }
@@ -299,8 +317,17 @@ fn jsonl_report_is_one_record_per_person_and_competency() {
     assert_eq!(records.len(), 8 * 33);
     for r in &records {
         for field in [
-            "person", "name", "file", "profile", "competency", "area", "level", "na", "target",
-            "meets", "mark",
+            "person",
+            "name",
+            "file",
+            "profile",
+            "competency",
+            "area",
+            "level",
+            "na",
+            "target",
+            "meets",
+            "mark",
         ] {
             assert!(r.get(field).is_some(), "{field} missing in {r}");
         }
@@ -314,13 +341,18 @@ fn jsonl_report_is_one_record_per_person_and_competency() {
         .iter()
         .find(|r| r["name"] == "Chen Wei" && r["competency"] == "FD2")
         .unwrap();
-    assert_eq!((chen_fd2["na"].as_bool(), chen_fd2["level"].is_null()), (Some(true), true));
+    assert_eq!(
+        (chen_fd2["na"].as_bool(), chen_fd2["level"].is_null()),
+        (Some(true), true)
+    );
 }
 
 // ---- the command line ----
 
 fn fixture(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
 }
 
 #[test]
@@ -330,12 +362,19 @@ fn no_files_is_a_clear_error() {
     std::fs::create_dir(&empty).unwrap();
     let out = run(rolefit(home.path()).arg("team").arg(&empty));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no assessment files (*.toml) in"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no assessment files (*.toml) in"),
+        "{}",
+        stderr(&out)
+    );
     // Without a folder: the data directory's assessments, which do not exist yet.
     let out = run(rolefit(home.path()).args(["team", "--format", "csv"]));
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("assessments"), "{}", stderr(&out));
-    assert!(!home.path().join("xdg-data/rolefit").exists(), "nothing is created");
+    assert!(
+        !home.path().join("xdg-data/rolefit").exists(),
+        "nothing is created"
+    );
 }
 
 #[test]
@@ -345,8 +384,14 @@ fn only_bad_files_lists_each_and_fails() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("broken.toml: line 6, column 9"), "{err}");
-    assert!(err.contains("future.toml: it is written in format 2"), "{err}");
-    assert!(err.contains("none of the 2 assessment file(s) could be used"), "{err}");
+    assert!(
+        err.contains("future.toml: it is written in format 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("none of the 2 assessment file(s) could be used"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -373,7 +418,11 @@ fn an_unknown_profile_is_a_usage_error() {
         .args(["team", "--profile", "cto", "--format", "json"])
         .arg(fixture("team")));
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("there is no profile \"cto\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("there is no profile \"cto\""),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -386,7 +435,11 @@ fn output_file_is_written_and_never_over_a_team_file() {
         .arg(fixture("team")));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("Wrote the Markdown team report (8 people)"));
-    assert!(std::fs::read_to_string(&out_file).unwrap().starts_with("# Team view"));
+    assert!(
+        std::fs::read_to_string(&out_file)
+            .unwrap()
+            .starts_with("# Team view")
+    );
     let copy = home.path().join("eli.toml");
     std::fs::copy(fixture("team/eli.toml"), &copy).unwrap();
     let before = std::fs::read(&copy).unwrap();
@@ -403,7 +456,8 @@ fn another_framework_is_listed_and_read_with_its_framework() {
     let home = tempfile::tempdir().unwrap();
     let minimal = fixture("frameworks/minimal.toml");
     let fw = Framework::from_toml(&std::fs::read_to_string(&minimal).unwrap()).unwrap();
-    let assessment = rolefit::domain::Assessment::new("Min", &fw, rolefit::clock::utc_from_epoch(0));
+    let assessment =
+        rolefit::domain::Assessment::new("Min", &fw, rolefit::clock::utc_from_epoch(0));
     let file = home.path().join("min.toml");
     std::fs::write(&file, rolefit::storage::codec::to_toml(&assessment)).unwrap();
     let out = run(rolefit(home.path())
@@ -411,7 +465,11 @@ fn another_framework_is_listed_and_read_with_its_framework() {
         .arg(&file)
         .arg(fixture("team/eli.toml")));
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains(&format!("uses the framework \"{}\"", fw.id)), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("uses the framework \"{}\"", fw.id)),
+        "{}",
+        stderr(&out)
+    );
     let out = run(rolefit(home.path())
         .args(["team", "--format", "csv", "--framework"])
         .arg(&minimal)

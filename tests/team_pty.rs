@@ -69,5 +69,9 @@ fn team_view_moves_opens_a_person_and_comes_back() {
     let status = tui.wait_exit(EXIT);
     assert!(status.success(), "{status:?}\n{}", tui.describe());
     assert!(tui.entered_alternate_screen() && !tui.in_alternate_screen());
-    assert_eq!(contents(&data.assessments()), before, "files unchanged, no lock file");
+    assert_eq!(
+        contents(&data.assessments()),
+        before,
+        "files unchanged, no lock file"
+    );
 }
