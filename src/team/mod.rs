@@ -259,8 +259,8 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
     }
 }
 
-/// How many threads read files: parsing is CPU work, and two threads read 1,000 files in
-/// about half the time of one (see BENCHMARKS.md).
+/// How many threads read files: parsing is CPU work with no shared state, split in two halves.
+/// On a busy two-core machine two threads measured no faster than one (see BENCHMARKS.md).
 pub const THREADS: usize = 2;
 
 /// Reads every file in `files` against `framework` on up to [`THREADS`] threads.

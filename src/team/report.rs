@@ -148,9 +148,11 @@ fn markdown(team: &Team, profile: usize) -> String {
         }
         out.push_str("---:|\n| *Target* |");
         for c in area.competencies.clone() {
-            let target = crate::domain::scoring::required(fw, profile, c)
-                .then(|| fw.target(profile, c).to_string())
-                .unwrap_or_else(|| "—".into());
+            let target = if crate::domain::scoring::required(fw, profile, c) {
+                fw.target(profile, c).to_string()
+            } else {
+                "—".into()
+            };
             out.push_str(&format!(" {target} |"));
         }
         out.push_str(&format!(

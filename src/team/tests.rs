@@ -256,3 +256,91 @@ fn two_threads_read_what_one_reads() {
         (0..9).map(|i| format!("P{i}")).collect::<Vec<_>>()
     );
 }
+
+fn three_people() -> (tempfile::TempDir, TeamView) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        write(dir.path(), "a.toml", "Aaron", &[Some(5); 5]),
+        write(dir.path(), "b.toml", "Zoe", &all(1)),
+        write(dir.path(), "c.toml", "Mia", &all(3)),
+    ];
+    let team = load(Framework::builtin(), &files);
+    (dir, TeamView::new(team, pmo()))
+}
+
+fn names(view: &TeamView) -> Vec<&str> {
+    view.order()
+        .iter()
+        .map(|&m| view.team().members[m].name.as_str())
+        .collect()
+}
+
+#[test]
+fn sort_cycles_name_readiness_competency_and_keeps_the_person() {
+    use crate::app::Action;
+    let (_dir, mut view) = three_people();
+    assert_eq!(names(&view), ["Aaron", "Mia", "Zoe"]);
+    view.update(Action::Down); // Mia
+    view.update(Action::CycleSort);
+    assert_eq!(view.sort(), state::Sort::Readiness);
+    // The provisional 100% is last.
+    assert_eq!(names(&view), ["Mia", "Zoe", "Aaron"]);
+    assert_eq!(view.team().members[view.person().unwrap()].name, "Mia");
+    view.update(Action::CycleSort);
+    // By the first competency's level: Aaron 5, Mia 3, Zoe 1.
+    assert_eq!(names(&view), ["Aaron", "Mia", "Zoe"]);
+    view.update(Action::Right);
+    view.update(Action::Right);
+    view.update(Action::Right);
+    view.update(Action::Right);
+    view.update(Action::Right); // the sixth: Aaron did not answer it
+    assert_eq!(names(&view), ["Mia", "Zoe", "Aaron"]);
+    view.update(Action::CycleSort);
+    assert_eq!(view.sort(), state::Sort::Name);
+}
+
+#[test]
+fn profile_and_area_filter_cycle_and_keep_the_selection_in_view() {
+    use crate::app::Action;
+    let (_dir, mut view) = three_people();
+    let profiles = view.team().framework.profiles.len();
+    let start = view.profile();
+    for _ in 0..profiles {
+        view.update(Action::CycleTarget);
+    }
+    assert_eq!(view.profile(), start, "t goes round every profile");
+    let areas = view.team().framework.areas.len();
+    view.update(Action::CycleFilter);
+    assert_eq!(view.area(), Some(0));
+    view.update(Action::CycleFilter);
+    assert_eq!(view.area(), Some(1));
+    assert!(view.columns().contains(&view.competency()));
+    for _ in 1..areas {
+        view.update(Action::CycleFilter);
+    }
+    assert_eq!(view.area(), None);
+    // Left stops at the first column, Right at the last.
+    view.update(Action::Home);
+    for _ in 0..100 {
+        view.update(Action::Right);
+    }
+    assert_eq!(
+        view.competency(),
+        view.team().framework.competencies.len() - 1
+    );
+}
+
+#[test]
+fn enter_opens_a_person_and_q_quits() {
+    use crate::app::Action;
+    use state::TeamEffect;
+    let (_dir, mut view) = three_people();
+    view.update(Action::End);
+    let zoe = view.person().unwrap();
+    assert_eq!(view.update(Action::Activate), vec![TeamEffect::Open(zoe)]);
+    view.update(Action::ToggleHelp);
+    assert_eq!(view.mode(), TeamMode::Help);
+    // q in help closes it (as in the app); a second q quits.
+    assert_eq!(view.update(Action::Back), vec![]);
+    assert_eq!(view.update(Action::Quit), vec![TeamEffect::Quit]);
+}
