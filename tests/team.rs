@@ -412,6 +412,15 @@ fn a_report_lists_bad_files_on_stderr_and_one_file_works() {
 }
 
 #[test]
+fn without_a_terminal_the_view_points_to_the_reports() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("team").arg(fixture("team")));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--format markdown, csv, json or jsonl"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
 fn an_unknown_profile_is_a_usage_error() {
     let home = tempfile::tempdir().unwrap();
     let out = run(rolefit(home.path())

@@ -166,6 +166,11 @@ pub enum Error {
         "none of the {count} assessment file(s) could be used; each is listed above with the reason"
     )]
     NoTeam { count: usize },
+    /// `rolefit team` without a terminal and without `--format`.
+    #[error(
+        "the team view needs an interactive terminal; run it in one, or write a report with --format markdown, csv, json or jsonl"
+    )]
+    TeamNotATerminal,
     /// `rolefit team --profile` names a profile the framework does not have (a usage error).
     #[error("there is no profile {id:?}; use one of: {known}")]
     UnknownProfile { id: String, known: String },

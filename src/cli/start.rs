@@ -238,7 +238,7 @@ pub fn launch(
 /// a person's Results in the ordinary app, read-only, on the same terminal.
 pub fn launch_team(view: crate::team::TeamView, theme: ThemeSetting) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::NotATerminal);
+        return Err(Error::TeamNotATerminal);
     }
     let color = crate::ui::theme::color_from_env();
     let mut background = crate::ui::theme::Background::default();
