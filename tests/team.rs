@@ -113,6 +113,14 @@ fn team_view_sorted_by_readiness_on_one_area_80x24() {
 }
 
 #[test]
+fn team_view_60x18_and_its_help() {
+    let mut view = view(true);
+    insta::assert_snapshot!("team_view_60x18", draw(&mut view, (60, 18)));
+    let text = run_view(&mut view, (60, 18), vec![ch('?'), ch('j')]);
+    insta::assert_snapshot!("team_help_60x18_scrolled", text);
+}
+
+#[test]
 fn every_size_draws_with_its_markers() {
     for (w, h) in [(60, 18), (80, 24), (100, 30), (120, 40), (200, 60)] {
         let mut view = view(true);

@@ -550,11 +550,14 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
 
 fn render_status(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
     const READ_ONLY: &str = "Read-only: files are never written ";
-    let [left, right] = Layout::horizontal([
-        Constraint::Min(0),
-        Constraint::Length(READ_ONLY.chars().count() as u16),
-    ])
-    .areas(area);
+    // The reminder on the right only where it leaves room for messages.
+    let reminder = if area.width >= 90 {
+        READ_ONLY.chars().count() as u16
+    } else {
+        0
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(reminder)]).areas(area);
     if let Some(text) = view.search() {
         frame.render_widget(
             Line::from(vec![
@@ -581,7 +584,7 @@ fn render_status(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
         );
         frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), at);
     }
-    if area.width >= 90 {
+    if reminder > 0 {
         frame.render_widget(
             Line::styled(READ_ONLY, theme.dim).alignment(Alignment::Right),
             right,
@@ -663,11 +666,16 @@ fn render_help(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) ->
         .unwrap_or(4);
     let width = usize::from(area.width.saturating_sub(6)).min(76);
     let mut lines = vec![Line::styled("In the team view", theme.heading)];
+    // Each key's words wrap beside its label, so a narrow terminal cuts nothing.
+    let words_width = width.saturating_sub(key_width + 4).max(10);
     for (b, label) in bindings.into_iter().zip(labels) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {label:<key_width$}  "), theme.key),
-            Span::styled(b.help, theme.text),
-        ]));
+        for (i, words) in super::text::wrap(b.help, words_width).into_iter().enumerate() {
+            let keys = if i == 0 { label.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key),
+                Span::styled(words, theme.text),
+            ]));
+        }
     }
     lines.push(Line::styled("  Ctrl-C  quit, from anywhere", theme.dim));
     for text in HELP_TEXT {
