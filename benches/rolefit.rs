@@ -20,8 +20,8 @@
 //!
 //! - `team`: the team view (`rolefit team`) on 1,000 and 10,000 generated assessment files of
 //!   the built-in framework, all rated: `load_1_thread` and `load_2_threads` (read and parse
-//!   every file, compute every person's figures), and `draw` (`TeamView::new` and one frame at
-//!   120×40, after loading).
+//!   every file, compute every person's figures), `draw` (`TeamView::new` and one frame at
+//!   120×40, after loading) and `key_down` (one ↓ through `TeamView::update`, then a frame).
 //!
 //! Run: `cargo bench` (all), `cargo bench -- render/` (a filter), `cargo bench -- --test`
 //! (each benchmark once, as a smoke test; `cargo test --benches` does the same).
@@ -483,6 +483,14 @@ fn team(c: &mut Criterion) {
                 },
                 criterion::BatchSize::LargeInput,
             )
+        });
+        group.bench_function(BenchmarkId::new("key_down", count), |b| {
+            let mut terminal = terminal();
+            let mut view = TeamView::new(team.clone(), pmo);
+            b.iter(|| {
+                view.update(Action::Down);
+                rolefit::team::run::draw(&mut terminal, &mut view).expect("draw");
+            })
         });
     }
     group.finish();

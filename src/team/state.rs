@@ -74,6 +74,10 @@ pub struct TeamView {
     area: Option<usize>,
     /// People in display order (indices into the team's members).
     order: Vec<usize>,
+    /// The ranking and the largest gaps for the profile, computed when it changes rather
+    /// than on every frame (they walk every person).
+    ranking: Vec<usize>,
+    gaps: Vec<super::TeamGap>,
     /// Selected row: a person (below `order.len()`) or a file not read.
     row: usize,
     /// Selected competency (a framework index, always in the filter).
@@ -95,6 +99,8 @@ impl TeamView {
             sort: Sort::Name,
             area: None,
             order: Vec::new(),
+            ranking: Vec::new(),
+            gaps: Vec::new(),
             row: 0,
             competency: 0,
             search: None,
@@ -104,6 +110,7 @@ impl TeamView {
             color: true,
             background: Background::Dark,
         };
+        view.figures();
         view.reorder();
         if !view.team.not_read.is_empty() {
             view.notice = Some(format!(
@@ -138,6 +145,14 @@ impl TeamView {
     /// People in display order.
     pub fn order(&self) -> &[usize] {
         &self.order
+    }
+    /// People ranked for the profile ([`Team::ranking`]).
+    pub fn ranking(&self) -> &[usize] {
+        &self.ranking
+    }
+    /// The team's largest gaps for the profile ([`Team::largest_gaps`]).
+    pub fn gaps(&self) -> &[super::TeamGap] {
+        &self.gaps
     }
     /// The selected row: people first, then the files not read.
     pub fn row(&self) -> usize {
@@ -194,6 +209,12 @@ impl TeamView {
         self.drawn = drawn;
     }
 
+    /// The figures that depend on the profile.
+    fn figures(&mut self) {
+        self.ranking = self.team.ranking(self.profile);
+        self.gaps = self.team.largest_gaps(self.profile);
+    }
+
     /// Puts the people in the order the sort asks for, keeping the selected person selected.
     fn reorder(&mut self) {
         let keep = self.person();
@@ -203,7 +224,7 @@ impl TeamView {
             Sort::Name => {
                 order.sort_by(|&a, &b| super::by_name(&team.members[a], &team.members[b]))
             }
-            Sort::Readiness => order = team.ranking(self.profile),
+            Sort::Readiness => order.clone_from(&self.ranking),
             Sort::Competency => {
                 let c = self.competency;
                 let key = |m: usize| match team.members[m].cells[c] {
@@ -357,6 +378,7 @@ impl TeamView {
             }
             Action::CycleTarget => {
                 self.profile = (self.profile + 1) % self.team.framework.profiles.len();
+                self.figures();
                 if self.sort == Sort::Readiness {
                     self.reorder();
                 }

@@ -422,7 +422,7 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
     if inner.height == 0 || inner.width < 10 {
         return;
     }
-    let ranking = team.ranking(profile);
+    let ranking = view.ranking();
     let height = usize::from(inner.height);
     // Keep the selected person in view when the list is longer than the panel.
     let at = view
@@ -515,11 +515,11 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
         "Largest gaps (avg shortfall, below):",
         theme.heading,
     ));
-    let gaps = team.largest_gaps(profile);
+    let gaps = view.gaps();
     if gaps.is_empty() {
         lines.push(Line::styled("  none: every target met", theme.dim));
     }
-    for g in &gaps {
+    for g in gaps {
         let id = fw.competencies[g.competency].id.as_str();
         let style = if g.competency == c {
             theme.selected
