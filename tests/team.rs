@@ -229,6 +229,14 @@ fn enter_opens_a_persons_results_read_only_and_esc_comes_back() {
         vec![key(KeyCode::Enter), ch('r'), ch('5'), ch('q'), ch('q')],
     );
     assert_eq!(before, snapshot_files());
+    // Ctrl-C in a person's Results quits the team view as well: nothing more is drawn after.
+    let mut view = self::view(false);
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut events = ScriptedEvents::new(vec![key(KeyCode::Enter), ctrl_c, ch('j'), ch('j')]);
+    rolefit::team::run::run(&mut terminal, &mut view, &mut events, &stop, &mut NoSuspend).unwrap();
+    assert_eq!(view.row(), 0, "the keys after Ctrl-C were not read");
 }
 
 /// Every file of the fixture folders with its bytes.
@@ -424,7 +432,11 @@ fn without_a_terminal_the_view_points_to_the_reports() {
     let home = tempfile::tempdir().unwrap();
     let out = run(rolefit(home.path()).arg("team").arg(fixture("team")));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("--format markdown, csv, json or jsonl"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--format markdown, csv, json or jsonl"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 }
 

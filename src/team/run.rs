@@ -49,7 +49,9 @@ pub fn run<B: Backend, E: EventSource>(
                 TeamEffect::Quit => return Ok(()),
                 TeamEffect::Suspend => suspend(terminal, suspender)?,
                 TeamEffect::Open(member) => {
-                    open(terminal, view, member, events, stop, suspender)?;
+                    if open(terminal, view, member, events, stop, suspender)? {
+                        return Ok(());
+                    }
                 }
             }
         }
@@ -79,7 +81,8 @@ fn suspend<B: Backend>(terminal: &mut Terminal<B>, suspender: &mut dyn Suspend) 
 
 /// Opens one person's assessment on Results in the ordinary app, read-only, read again from
 /// the file (the team view keeps only the figures). A file that has become unusable since
-/// says so in the team view instead.
+/// says so in the team view instead. True when the user quit from there with Ctrl-C, which
+/// ends the team view too.
 fn open<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     view: &mut TeamView,
@@ -87,7 +90,7 @@ fn open<B: Backend, E: EventSource>(
     events: &mut E,
     stop: &Arc<AtomicBool>,
     suspender: &mut dyn Suspend,
-) -> io::Result<()> {
+) -> io::Result<bool> {
     let team = view.team();
     let person = &team.members[member];
     let framework = &team.framework;
@@ -100,7 +103,7 @@ fn open<B: Backend, E: EventSource>(
                 "{} cannot be opened: the file has changed since the team view read it; run rolefit team again.",
                 crate::text::display_path(&path)
             )));
-            return Ok(());
+            return Ok(false);
         }
     };
     let mut app = App::new(viewing(view, assessment, terminal.size().ok()));
@@ -111,7 +114,10 @@ fn open<B: Backend, E: EventSource>(
         )),
         crate::clock::now_utc(),
     );
-    let mut escapes = EscGoesBack { inner: events };
+    let mut escapes = EscGoesBack {
+        inner: events,
+        ctrl_c: false,
+    };
     crate::runtime::run(
         terminal,
         &mut app,
@@ -119,7 +125,8 @@ fn open<B: Backend, E: EventSource>(
         &mut NoWrites { path },
         stop,
         suspender,
-    )
+    )?;
+    Ok(escapes.ctrl_c)
 }
 
 /// The app's start for one person's Results seen from the team view: read-only, against the
@@ -141,9 +148,11 @@ pub fn viewing(
 }
 
 /// Esc leaves a person's Results as q does (both close help and prompts there too), so the
-/// way back to the team view is the key that goes back everywhere else.
+/// way back to the team view is the key that goes back everywhere else. Ctrl-C, which quits
+/// from anywhere, is noted so that it ends the team view as well.
 struct EscGoesBack<'a, E: EventSource> {
     inner: &'a mut E,
+    ctrl_c: bool,
 }
 
 impl<E: EventSource> EventSource for EscGoesBack<'_, E> {
@@ -156,6 +165,14 @@ impl<E: EventSource> EventSource for EscGoesBack<'_, E> {
                     KeyCode::Char('q'),
                     KeyModifiers::NONE,
                 )))
+            }
+            Polled::Event(Event::Key(key))
+                if key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL)
+                    && key.kind == KeyEventKind::Press =>
+            {
+                self.ctrl_c = true;
+                Polled::Event(Event::Key(key))
             }
             other => other,
         })

@@ -669,7 +669,10 @@ fn render_help(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) ->
     // Each key's words wrap beside its label, so a narrow terminal cuts nothing.
     let words_width = width.saturating_sub(key_width + 4).max(10);
     for (b, label) in bindings.into_iter().zip(labels) {
-        for (i, words) in super::text::wrap(b.help, words_width).into_iter().enumerate() {
+        for (i, words) in super::text::wrap(b.help, words_width)
+            .into_iter()
+            .enumerate()
+        {
             let keys = if i == 0 { label.as_str() } else { "" };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_width$}  "), theme.key),
