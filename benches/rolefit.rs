@@ -25,6 +25,11 @@
 //! - `storage`: `codec::to_toml`, `codec::parse`, `atomic::write_atomic` (fsyncs) and plain
 //!   `std::fs::write` (no fsync) of a fully rated assessment.
 //!
+//! - `team`: the team view (`rolefit team`) on 1,000 and 10,000 generated assessment files of
+//!   the built-in framework, all rated: `load_1_thread` and `load_2_threads` (read and parse
+//!   every file, compute every person's figures), `draw` (`TeamView::new` and one frame at
+//!   120×40, after loading) and `key_down` (one ↓ through `TeamView::update`, then a frame).
+//!
 //! Run: `cargo bench` (all), `cargo bench -- render/` (a filter), `cargo bench -- --test`
 //! (each benchmark once, as a smoke test; `cargo test --benches` does the same).
 
@@ -480,6 +485,74 @@ fn write_atomic(path: &Path, text: &str) {
     atomic::write_atomic(path, text.as_bytes()).expect("write");
 }
 
+/// `count` fully rated assessment files of the built-in framework in a temp folder, levels
+/// varied per person so no two are alike.
+fn team_files(count: usize) -> (tempfile::TempDir, Vec<std::path::PathBuf>) {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let fw = Framework::builtin();
+    let mut files = Vec::with_capacity(count);
+    for i in 0..count {
+        let mut a = Assessment::new(
+            &format!("person {i}"),
+            &fw,
+            rolefit::clock::utc_from_epoch(0),
+        );
+        for (c, competency) in fw.competencies.iter().enumerate() {
+            let level = ((i * 7 + c * 3) % 6) as u8;
+            a.set_rating(
+                &competency.id,
+                Some(Rating::Level(Level::new(level).expect("0..=5"))),
+            );
+        }
+        let path = dir.path().join(format!("p{i:05}.toml"));
+        std::fs::write(&path, codec::to_toml(&a)).expect("write");
+        files.push(path);
+    }
+    (dir, files)
+}
+
+fn team(c: &mut Criterion) {
+    use rolefit::team::{TeamView, load_with};
+    let mut group = c.benchmark_group("team");
+    group.sample_size(10);
+    for count in [1_000, 10_000] {
+        let (_dir, files) = team_files(count);
+        for threads in [1, 2] {
+            let id = if threads == 1 {
+                "load_1_thread"
+            } else {
+                "load_2_threads"
+            };
+            group.bench_function(BenchmarkId::new(id, count), |b| {
+                b.iter(|| load_with(Framework::builtin(), black_box(&files), threads))
+            });
+        }
+        let team = load_with(Framework::builtin(), &files, 2);
+        assert_eq!(team.members.len(), count);
+        let pmo = team.framework.profile_index("pmo").expect("pmo");
+        group.bench_function(BenchmarkId::new("draw", count), |b| {
+            let mut terminal = terminal();
+            b.iter_batched(
+                || team.clone(),
+                |team| {
+                    let mut view = TeamView::new(team, pmo);
+                    rolefit::team::run::draw(&mut terminal, &mut view).expect("draw");
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        group.bench_function(BenchmarkId::new("key_down", count), |b| {
+            let mut terminal = terminal();
+            let mut view = TeamView::new(team.clone(), pmo);
+            b.iter(|| {
+                view.update(Action::Down);
+                rolefit::team::run::draw(&mut terminal, &mut view).expect("draw");
+            })
+        });
+    }
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -490,7 +563,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, app_new, render, render_baseline, keys, search, scoring, storage
+    targets = load_framework, app_new, render, render_baseline, keys, search, scoring, storage, team
 }
 
 criterion_main!(benches);

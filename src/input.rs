@@ -16,6 +16,7 @@ use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+use crate::team::TeamMode;
 
 pub use rebind::{Rebinding, configure};
 
@@ -31,6 +32,8 @@ pub enum Scope {
     Screens,
     /// Always, even in a prompt or a text field.
     Always,
+    /// In the team view (`rolefit team`), in one of its modes.
+    Team(TeamMode),
 }
 
 /// Keys bound to actions: each group of equivalent keys does one action (a pair of groups for
@@ -286,6 +289,7 @@ fn table() -> Vec<Binding> {
     let label = Scope::In(Mode::RoundLabel);
     let help = Scope::In(Mode::Help);
     let search = Scope::In(Mode::Search);
+    let (team, team_search, team_help) = (Scope::Team(TeamMode::Browse), Scope::Team(TeamMode::Search), Scope::Team(TeamMode::Help));
     vec![
         // Prompts take over the keyboard.
         one(prompt(PromptKind::Unreadable), &[ch('f')], A::StartFresh, "move the file aside and start fresh", Footer("start fresh")),
@@ -369,6 +373,25 @@ fn table() -> Vec<Binding> {
         pair(search, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page through the matches", Help),
         one(search, &[key(Enter)], A::Activate, "go to the chosen competency", Footer("open")),
         one(search, &[key(Esc)], A::Back, "close search, staying where you were", Footer("back")),
+        // Team view (`rolefit team`).
+        pair(team, (UP_K, A::Up), (DOWN_J, A::Down), "move between people", Footer("person")),
+        pair(team, (LEFT_H, A::Left), (RIGHT_L, A::Right), "move between competencies", Footer("competency")),
+        pair(team, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
+        pair(team, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "first / last person", Help),
+        one(team, &[key(Enter)], A::Activate, "open the person's Results (read-only)", Footer("open")),
+        one(team, &[ch('s')], A::CycleSort, "sort people: name, readiness, level or gap on the selected competency", Footer("sort")),
+        one(team, &[ch('t')], A::CycleTarget, "change the profile the team is measured against", Footer("profile")),
+        one(team, &[ch('f')], A::CycleFilter, "show one area's competencies, or all", Footer("area")),
+        one(team, &[ch('/')], A::Find, "find a person or competency by name", Footer("find")),
+        one(team, &[key(Esc)], A::Back, "clear the message", Help),
+        one(team, &[ch('?')], A::ToggleHelp, "help: every key", Footer("help")),
+        one(team, &[ch('q')], A::Quit, "quit", Footer("quit")),
+        one(team_search, &[key(Enter)], A::Confirm, "keep the match and stop typing", Footer("done")),
+        one(team_search, &[key(Esc)], A::Cancel, "stop typing", Footer("cancel")),
+        one(team_help, &[key(Esc), ch('?'), ch('q')], A::Back, "close help", Footer("close")),
+        pair(team_help, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the help", Footer("scroll")),
+        pair(team_help, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
+        pair(team_help, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
         // Every screen.
         pair(Scope::Screens, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
         pair(Scope::Screens, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
@@ -448,6 +471,43 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
         None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
         None => None,
     }
+}
+
+/// Maps a terminal event to an action in the team view: its mode's keys, then those that work
+/// everywhere (Ctrl-C, Ctrl-Z); while searching, other keys type.
+pub fn map_team_event(event: &Event, mode: TeamMode) -> Option<Action> {
+    let key = match event {
+        Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if mode == TeamMode::Search => return Some(Action::Paste(text.clone())),
+        Event::Key(key) if key.kind == KeyEventKind::Press => key,
+        _ => return None,
+    };
+    let pressed = normalise(key);
+    let bound = [Scope::Team(mode), Scope::Always]
+        .into_iter()
+        .find_map(|scope| {
+            bindings()
+                .iter()
+                .filter(|b| b.scope == scope)
+                .find_map(|b| b.action_for(&pressed).cloned())
+        });
+    match bound {
+        Some(action) => Some(action),
+        None if mode == TeamMode::Search => Some(Action::Edit(Input::from(*key))),
+        None => None,
+    }
+}
+
+/// The team view's bindings for a mode, for its footer and help: its own, then those of
+/// everywhere that only the help lists (Ctrl-Z).
+pub fn team_bindings(mode: TeamMode) -> Vec<&'static Binding> {
+    let own = bindings()
+        .iter()
+        .filter(move |b| b.scope == Scope::Team(mode));
+    let always = bindings()
+        .iter()
+        .filter(|b| b.scope == Scope::Always && b.show == Show::Help);
+    own.chain(always).collect()
 }
 
 /// The bindings to list for a mode, leaving out those that write when the file is read-only.
@@ -824,5 +884,67 @@ mod tests {
         ] {
             assert_eq!(map_event(&paste, mode), None, "{mode:?}");
         }
+    }
+
+    #[test]
+    fn the_team_view_has_its_own_keys_and_types_only_while_searching() {
+        let team = TeamMode::Browse;
+        let cases = [
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Up, Action::Up),
+            (KeyCode::Char('l'), Action::Right),
+            (KeyCode::PageDown, Action::PageDown),
+            (KeyCode::Char('G'), Action::End),
+            (KeyCode::Enter, Action::Activate),
+            (KeyCode::Char('s'), Action::CycleSort),
+            (KeyCode::Char('t'), Action::CycleTarget),
+            (KeyCode::Char('f'), Action::CycleFilter),
+            (KeyCode::Char('/'), Action::Find),
+            (KeyCode::Char('?'), Action::ToggleHelp),
+            (KeyCode::Char('q'), Action::Quit),
+        ];
+        for (code, action) in cases {
+            assert_eq!(map_team_event(&press(code), team), Some(action), "{code:?}");
+        }
+        // Keys of the app's screens do nothing here: no rating, no screen change.
+        assert_eq!(map_team_event(&press(KeyCode::Char('3')), team), None);
+        assert_eq!(map_team_event(&press(KeyCode::Tab), team), None);
+        // While searching, letters type (even q) and Enter keeps the match.
+        let search = TeamMode::Search;
+        assert!(matches!(
+            map_team_event(&press(KeyCode::Char('q')), search),
+            Some(Action::Edit(_))
+        ));
+        assert_eq!(
+            map_team_event(&press(KeyCode::Enter), search),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            map_team_event(&press(KeyCode::Esc), search),
+            Some(Action::Cancel)
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        for mode in [TeamMode::Browse, TeamMode::Search, TeamMode::Help] {
+            assert_eq!(
+                map_team_event(&ctrl_c, mode),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
+        assert_eq!(
+            map_team_event(&press(KeyCode::Char('q')), TeamMode::Help),
+            Some(Action::Back)
+        );
+        // The team view's keys never leak into the app's footer or help.
+        for screen in Screen::ALL {
+            assert!(
+                visible_bindings(on(screen))
+                    .iter()
+                    .all(|b| !matches!(b.scope, Scope::Team(_)))
+            );
+        }
+        // Its footer lists them from the table.
+        let listed: Vec<String> = team_bindings(team).iter().map(|b| b.label()).collect();
+        assert!(listed.contains(&"/".to_string()) && listed.contains(&"s".to_string()));
     }
 }

@@ -16,5 +16,6 @@ pub mod review;
 pub mod runtime;
 pub mod storage;
 pub mod strings;
+pub mod team;
 pub mod text;
 pub mod ui;

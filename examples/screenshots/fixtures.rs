@@ -17,22 +17,29 @@ pub struct Screenshot {
     pub caption: &'static str,
     pub size: (u16, u16),
     pub app: App,
+    /// Draw the team view (`rolefit team`) instead of the app.
+    pub team: Option<rolefit::team::TeamView>,
 }
 
 /// The light pictures: the key screens again, on a light background.
-const LIGHT: [&str; 6] = [
+const LIGHT: [&str; 7] = [
     "roles",
     "grid",
     "rate",
     "results-leans-pm",
     "results-gaps",
     "help",
+    "team",
 ];
 
 impl Screenshot {
     /// The colours the picture assumes the terminal has.
     pub fn scheme(&self) -> svg::Scheme {
-        match self.app.background() {
+        let background = match &self.team {
+            Some(view) => view.background(),
+            None => self.app.background(),
+        };
+        match background {
             Background::Dark => svg::DARK,
             Background::Light => svg::light(),
         }
@@ -48,6 +55,11 @@ impl Screenshot {
         );
         let mut terminal =
             Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
+        if let Some(mut view) = self.team {
+            rolefit::team::run::draw(&mut terminal, &mut view)
+                .expect("drawing into a test terminal never fails");
+            return terminal.backend().buffer().clone();
+        }
         terminal
             .draw(|frame| rolefit::ui::render(frame, &self.app))
             .expect("drawing into a test terminal never fails");
@@ -94,8 +106,16 @@ fn on(bg: Background) -> Vec<Screenshot> {
         caption,
         size,
         app,
+        team: None,
     };
-    vec![
+    let team_shot = Screenshot {
+        name: "team",
+        caption: "The team view (`rolefit team`): eight people's files as a heatmap against the PMO Manager profile, sorted by readiness, on the team's largest gap (GV3) with its bench depth and the ranking.",
+        size: (120, 32),
+        app: fresh(bg),
+        team: Some(team_view(bg)),
+    };
+    let mut shots = vec![
         shot(
             "roles",
             "Roles, first run: the welcome and the two roles side by side.",
@@ -177,7 +197,30 @@ fn on(bg: Background) -> Vec<Screenshot> {
             TOO_SMALL,
             fresh(bg),
         ),
-    ]
+    ];
+    shots.push(team_shot);
+    shots
+}
+
+/// The team view of `tests/fixtures/team` (eight people), sorted by readiness, on GV3.
+fn team_view(bg: Background) -> rolefit::team::TeamView {
+    use rolefit::team::{TeamView, files_in, load};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/team");
+    let files = files_in(&[dir]).expect("the team fixture has files");
+    let framework = Framework::builtin();
+    let pmo = framework.profile_index("pmo").expect("pmo");
+    let mut view = TeamView::new(load(framework, &files), pmo).theme(true, bg);
+    view.update(Action::CycleSort);
+    view.update(Action::Find);
+    for c in "GV3".chars() {
+        view.update(Action::Edit(ratatui_textarea::Input {
+            key: ratatui_textarea::Key::Char(c),
+            ..Default::default()
+        }));
+    }
+    view.update(Action::Confirm);
+    view.update(Action::Home);
+    view
 }
 
 fn level(n: u8) -> Rating {

@@ -78,6 +78,8 @@ pub enum Action {
     CloseRound,
     /// Results: write a Markdown report to a file.
     ExportReport,
+    /// Team view: find a person or a competency by name.
+    Find,
     /// Answer to a prompt: yes / confirm.
     Confirm,
     /// Answer to a prompt: no / cancel.

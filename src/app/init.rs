@@ -32,6 +32,8 @@ pub enum LockState {
     /// It could not be created or opened, for this reason: the app opens read-only rather
     /// than write without it.
     Unavailable(String),
+    /// Opened only to look at (a person's Results from the team view): never written.
+    Viewing,
 }
 
 /// What the app starts from: everything read from disk and the terminal before the first
@@ -137,6 +139,10 @@ impl App {
                 self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NO_LOCK.into());
                 self.notice = Some(strings::no_lock(&reason));
                 self.notice_until_input = false;
+            }
+            LockState::Viewing => {
+                self.read_only = true;
+                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_VIEWING.into());
             }
         }
     }

@@ -128,6 +128,22 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `rolefit man > ~/.local/share/man/man1/rolefit.1`
     Man,
+    /// The team view: many people's assessment files side by side, read-only
+    Team {
+        /// Folders (their *.toml files) or assessment files [default: the data directory's
+        /// assessments]
+        #[arg(value_name = "DIR | FILES")]
+        sources: Vec<PathBuf>,
+        /// Write a report instead of opening the view: markdown, csv, json or jsonl
+        #[arg(long, value_name = "FORMAT", value_enum)]
+        format: Option<crate::team::report::TeamFormat>,
+        /// Measure against this profile (its id, e.g. pm or pmo) [default: PMO Manager]
+        #[arg(long, value_name = "ID")]
+        profile: Option<String>,
+        /// Write the report to this file instead of stdout (Markdown unless --format says)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Show what changed between two rounds (default: the last round and now)
     Diff {
         /// Round to compare from: a number (1 = first), a date prefix, a label, "last" or "now"

@@ -426,3 +426,88 @@ fn read_text(path: &Path) -> Result<String> {
         source,
     })
 }
+
+/// `rolefit team`: reads the team's files (never writing, never locking) and opens the team
+/// view, or with `--format`/`-o` writes it as a report. Files that cannot be used are listed
+/// with the reason, never skipped silently.
+pub fn team(
+    cli: &Cli,
+    sources: &[PathBuf],
+    format: Option<crate::team::report::TeamFormat>,
+    profile: Option<&str>,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    use crate::team::report::{self, TeamFormat};
+    let framework = load_framework(cli.framework.as_deref())?;
+    let assessments = DataPaths::resolve(cli.data_dir.as_deref())
+        .ok()
+        .map(|p| p.assessments_dir());
+    let sources = match (sources.is_empty(), &assessments) {
+        (false, _) => sources.to_vec(),
+        (true, Some(dir)) => vec![dir.clone()],
+        (true, None) => {
+            DataPaths::resolve(cli.data_dir.as_deref()).map(|p| vec![p.assessments_dir()])?
+        }
+    };
+    let profile = match profile {
+        None => framework.main_profiles[1],
+        Some(id) => framework
+            .profile_index(id)
+            .ok_or_else(|| Error::UnknownProfile {
+                id: id.to_string(),
+                known: framework
+                    .profiles
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?,
+    };
+    let files = crate::team::files_in(&sources)?;
+    let team = crate::team::load(framework, &files);
+    let report_wanted = format.is_some() || output.is_some();
+    if team.members.is_empty() || report_wanted {
+        for n in &team.not_read {
+            eprintln!(
+                "rolefit: not read: {}: {}",
+                display_path(&n.path),
+                display_safe(&n.reason)
+            );
+        }
+    }
+    if team.members.is_empty() {
+        return Err(Error::NoTeam { count: files.len() });
+    }
+    if !report_wanted {
+        // The configured keys and colours apply here as in the app.
+        let theme = super::launch_options(cli)?.theme;
+        super::start::launch_team(crate::team::TeamView::new(team, profile), theme)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let format = format.unwrap_or(TeamFormat::Markdown);
+    let text = report::report(&team, profile, format);
+    match output {
+        None => print_stdout(&text)?,
+        Some(out) => {
+            let folder = check_report_target(out, &files[0], assessments.as_deref())?;
+            if files.iter().any(|f| storage::same_file(out, f)) {
+                return Err(Error::ReportOverAssessment {
+                    path: out.to_path_buf(),
+                });
+            }
+            storage::atomic::write_atomic(out, text.as_bytes()).map_err(|source| {
+                Error::WriteReport {
+                    path: out.to_path_buf(),
+                    reason: describe_write_error(&source, &folder),
+                    source,
+                }
+            })?;
+            print_stdout(&format!(
+                "Wrote the {format} team report ({} people) to {}\n",
+                team.members.len(),
+                display_path(out)
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

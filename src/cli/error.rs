@@ -181,6 +181,22 @@ pub enum Error {
     /// The TUI quit with changes it could not save.
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },
+    /// `rolefit team` found nothing to read.
+    #[error(transparent)]
+    Team(#[from] crate::team::LoadError),
+    /// `rolefit team` found files but could use none of them.
+    #[error(
+        "none of the {count} assessment file(s) could be used; each is listed above with the reason"
+    )]
+    NoTeam { count: usize },
+    /// `rolefit team` without a terminal and without `--format`.
+    #[error(
+        "the team view needs an interactive terminal; run it in one, or write a report with --format markdown, csv, json or jsonl"
+    )]
+    TeamNotATerminal,
+    /// `rolefit team --profile` names a profile the framework does not have (a usage error).
+    #[error("there is no profile {id:?}; use one of: {known}")]
+    UnknownProfile { id: String, known: String },
 }
 
 impl Error {
@@ -188,6 +204,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::UnknownCompetency { .. } | Error::BadLevel { .. } => 2,
+            Error::UnknownProfile { .. } => 2,
             _ => 1,
         }
     }

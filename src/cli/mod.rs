@@ -114,6 +114,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 )),
             },
         },
+        Some(Command::Team {
+            sources,
+            format,
+            profile,
+            output,
+        }) => commands::team(
+            &cli,
+            sources,
+            *format,
+            profile.as_deref(),
+            output.as_deref(),
+        ),
         None => {
             let framework = load_framework(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;

@@ -378,3 +378,48 @@ pub fn launch(framework: Framework, path: &Path, name: &str, options: LaunchOpti
     }
     Ok(())
 }
+
+/// Runs the team view on a real terminal, with the theme asked for or found. The files are
+/// only read, so there is nothing to save: signals restore the terminal and exit. Enter opens
+/// a person's Results in the ordinary app, read-only, on the same terminal.
+pub fn launch_team(view: crate::team::TeamView, theme: ThemeSetting) -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::TeamNotATerminal);
+    }
+    let color = crate::ui::theme::color_from_env();
+    let mut background = crate::ui::theme::Background::default();
+    if color {
+        let colorfgbg = std::env::var("COLORFGBG").ok();
+        background = detect::background(theme, detect::ask_terminal, colorfgbg.as_deref());
+    }
+    let mut view = view.theme(color, background);
+    let stop = Arc::new(AtomicBool::new(false));
+    let exit_signals = [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ];
+    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+    for signal in exit_signals {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
+    }
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
+        .map_err(Error::Signals)?;
+    // The team view answers keys only: the mouse stays with the terminal.
+    let mut suspender = TerminalSuspend {
+        requested: suspend,
+        mouse: false,
+    };
+    let mut wake_on = exit_signals.to_vec();
+    wake_on.push(signal_hook::consts::SIGWINCH);
+    wake_on.push(signal_hook::consts::SIGTSTP);
+    let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
+    let mut terminal = enter_terminal(false).map_err(Error::SetUpTerminal)?;
+    let result =
+        crate::team::run::run(&mut terminal, &mut view, &mut events, &stop, &mut suspender);
+    leave_terminal(terminal);
+    result.map_err(Error::Terminal)
+}

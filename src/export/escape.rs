@@ -18,7 +18,7 @@ fn csv_field(out: &mut String, value: &str) {
 }
 
 /// One CSV record: the fields joined by commas, then [`CSV_LINE_END`].
-pub(super) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -64,7 +64,7 @@ fn md_text(line: &str) -> String {
 }
 
 /// Text for a table cell or heading: line breaks become spaces, then as [`md_text`].
-pub(super) fn md_cell(text: &str) -> String {
+pub(crate) fn md_cell(text: &str) -> String {
     md_text(&text.split(['\r', '\n']).collect::<Vec<_>>().join(" "))
 }
 

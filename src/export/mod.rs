@@ -15,7 +15,7 @@
 //! `escape` keeps user text literal in Markdown and CSV.
 
 mod csv;
-mod escape;
+pub(crate) mod escape;
 mod json;
 mod markdown;
 

@@ -25,6 +25,9 @@ pub fn contexts() -> Vec<(&'static str, Scope)> {
         ("plan-action", Scope::In(M::Plan(PlanField::Action))),
         ("round-label", Scope::In(M::RoundLabel)),
         ("search", Scope::In(M::Search)),
+        ("team", Scope::Team(crate::team::TeamMode::Browse)),
+        ("team-search", Scope::Team(crate::team::TeamMode::Search)),
+        ("team-help", Scope::Team(crate::team::TeamMode::Help)),
         (
             "prompt-unreadable",
             Scope::In(M::Prompt(PromptKind::Unreadable)),
@@ -97,6 +100,7 @@ pub fn action_name(action: &Action) -> Option<String> {
         Action::EditNoteExternally => "edit-note-in-editor",
         Action::Undo => "undo",
         Action::OpenSearch => "search",
+        Action::Find => "find",
         Action::Redo => "redo",
         _ => return None,
     };

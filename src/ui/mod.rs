@@ -10,6 +10,7 @@ pub mod results;
 pub mod roles;
 pub mod scroll;
 pub mod search;
+pub mod team;
 pub mod text;
 pub mod theme;
 

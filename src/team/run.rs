@@ -1,0 +1,204 @@
+//! The team view's event loop: draw, wait for a key, update, act. Generic over the backend and
+//! the event source like `runtime::run`, so tests drive it headless. Enter opens one person's
+//! Results in the ordinary app, read-only, on the same terminal; leaving it comes back here.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+
+use super::state::{TeamEffect, TeamView};
+use crate::app::{Action, App, AppInit, LockState};
+use crate::domain::{Assessment, Screen};
+use crate::input::map_team_event;
+use crate::runtime::{EventSource, Persist, Polled, Suspend};
+use crate::storage::{self, ReadOutcome};
+
+/// Runs the team view until the user quits, the events end, or `stop` is raised (a signal).
+pub fn run<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    view: &mut TeamView,
+    events: &mut E,
+    stop: &Arc<AtomicBool>,
+    suspender: &mut dyn Suspend,
+) -> io::Result<()> {
+    loop {
+        if stop.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        if suspender.requested() {
+            suspend(terminal, suspender)?;
+        }
+        draw(terminal, view)?;
+        let event = match events.poll(Duration::from_secs(60))? {
+            Polled::Event(event) => event,
+            Polled::Idle => continue,
+            Polled::Closed => return Ok(()),
+        };
+        let Some(action) = map_team_event(&event, view.mode()) else {
+            continue;
+        };
+        for effect in view.update(action) {
+            match effect {
+                TeamEffect::Quit => return Ok(()),
+                TeamEffect::Suspend => suspend(terminal, suspender)?,
+                TeamEffect::Open(member) => {
+                    if open(terminal, view, member, events, stop, suspender)? {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Draws the team view and keeps where its scrollable parts ended up.
+pub fn draw<B: Backend>(terminal: &mut Terminal<B>, view: &mut TeamView) -> io::Result<()> {
+    let mut drawn = view.drawn();
+    terminal
+        .draw(|frame| drawn = crate::ui::team::draw(frame, view))
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    view.set_drawn(drawn);
+    Ok(())
+}
+
+/// Gives the terminal back until continued, then redraws all of it at its new size.
+fn suspend<B: Backend>(terminal: &mut Terminal<B>, suspender: &mut dyn Suspend) -> io::Result<()> {
+    suspender.suspend()?;
+    let size = terminal
+        .size()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    terminal
+        .resize(Rect::from((Position::ORIGIN, size)))
+        .map_err(|e| io::Error::other(e.to_string()))
+}
+
+/// Opens one person's assessment on Results in the ordinary app, read-only, read again from
+/// the file (the team view keeps only the figures). A file that has become unusable since
+/// says so in the team view instead. True when the user quit from there with Ctrl-C, which
+/// ends the team view too.
+fn open<B: Backend, E: EventSource>(
+    terminal: &mut Terminal<B>,
+    view: &mut TeamView,
+    member: usize,
+    events: &mut E,
+    stop: &Arc<AtomicBool>,
+    suspender: &mut dyn Suspend,
+) -> io::Result<bool> {
+    let team = view.team();
+    let person = &team.members[member];
+    let framework = &team.framework;
+    let path = person.path.clone();
+    let label = person.label.clone();
+    let assessment = match storage::read_assessment(&path, &storage::paths::stem(&path)) {
+        ReadOutcome::Loaded(a) if a.framework == framework.id => a,
+        _ => {
+            view.update(Action::Notify(format!(
+                "{} cannot be opened: the file has changed since the team view read it; run rolefit team again.",
+                crate::text::display_path(&path)
+            )));
+            return Ok(false);
+        }
+    };
+    let mut app = App::new(viewing(view, assessment, terminal.size().ok()));
+    app.update(
+        Action::Notify(format!(
+            "{}, read-only. Esc or q goes back to the team view.",
+            crate::text::display_safe(&label)
+        )),
+        crate::clock::now_utc(),
+    );
+    let mut escapes = EscGoesBack {
+        inner: events,
+        ctrl_c: false,
+    };
+    crate::runtime::run(
+        terminal,
+        &mut app,
+        &mut escapes,
+        &mut NoWrites { path },
+        stop,
+        suspender,
+        // Read-only: no note can be edited, so no editor is ever asked for.
+        &mut crate::runtime::NoEditor,
+    )?;
+    Ok(escapes.ctrl_c)
+}
+
+/// The app's start for one person's Results seen from the team view: read-only, against the
+/// profile the team view shows, in its colours.
+pub fn viewing(
+    view: &TeamView,
+    mut assessment: Assessment,
+    size: Option<ratatui::layout::Size>,
+) -> AppInit {
+    let framework = view.team().framework.clone();
+    assessment.position.screen = Screen::Results;
+    assessment.position.target = Some(framework.profiles[view.profile()].id.clone());
+    let size = size.map_or((80, 24), |s| (s.width, s.height));
+    AppInit::new(framework, assessment)
+        .lock(LockState::Viewing)
+        .color(view.color())
+        .background(view.background())
+        .size(size)
+}
+
+/// Esc leaves a person's Results as q does (both close help and prompts there too), so the
+/// way back to the team view is the key that goes back everywhere else. Ctrl-C, which quits
+/// from anywhere, is noted so that it ends the team view as well.
+struct EscGoesBack<'a, E: EventSource> {
+    inner: &'a mut E,
+    ctrl_c: bool,
+}
+
+impl<E: EventSource> EventSource for EscGoesBack<'_, E> {
+    fn poll(&mut self, timeout: Duration) -> io::Result<Polled> {
+        Ok(match self.inner.poll(timeout)? {
+            Polled::Event(Event::Key(key))
+                if key.code == KeyCode::Esc && key.kind == KeyEventKind::Press =>
+            {
+                Polled::Event(Event::Key(KeyEvent::new(
+                    KeyCode::Char('q'),
+                    KeyModifiers::NONE,
+                )))
+            }
+            Polled::Event(Event::Key(key))
+                if key.code == KeyCode::Char('c')
+                    && key.modifiers.contains(KeyModifiers::CONTROL)
+                    && key.kind == KeyEventKind::Press =>
+            {
+                self.ctrl_c = true;
+                Polled::Event(Event::Key(key))
+            }
+            other => other,
+        })
+    }
+
+    fn pending(&self) -> bool {
+        self.inner.pending()
+    }
+}
+
+/// The store of a person opened from the team view: it never writes.
+struct NoWrites {
+    path: PathBuf,
+}
+
+impl Persist for NoWrites {
+    fn save(&mut self, _: &Assessment) -> io::Result<()> {
+        Err(io::Error::other(format!(
+            "{} is opened read-only from the team view",
+            self.path.display()
+        )))
+    }
+
+    fn move_aside(&mut self) -> storage::Result<PathBuf> {
+        Err(storage::Error::NoReports)
+    }
+}

@@ -1,0 +1,455 @@
+//! The team view's state and its update function: which person and competency are selected,
+//! the profile, the sort, the area filter, the search. Like `App::update`, `update` is the only
+//! place that changes it, and drawing (`ui::team`) only reads it.
+
+use ratatui_textarea::Key as TextKey;
+
+use super::{Cell, Team};
+use crate::app::Action;
+use crate::ui::theme::Background;
+
+/// Who has the keyboard in the team view.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TeamMode {
+    /// The heatmap.
+    Browse,
+    /// Typing a search.
+    Search,
+    /// The help overlay.
+    Help,
+}
+
+/// How the people are ordered.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Sort {
+    /// By name.
+    Name,
+    /// By readiness for the profile (the ranking: provisional figures last).
+    Readiness,
+    /// By the level on the selected competency, highest first.
+    Competency,
+    /// By the gap to the profile's target on the selected competency, largest first (the
+    /// people to develop first); N/A and unanswered last.
+    Gap,
+}
+
+impl Sort {
+    /// Words for the title line.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Readiness => "readiness",
+            Sort::Competency => "selected competency",
+            Sort::Gap => "gap on the selected competency",
+        }
+    }
+}
+
+/// What the loop must do after an update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamEffect {
+    Quit,
+    /// Open this person's Results, read-only.
+    Open(usize),
+    /// Give the terminal back and stop until continued.
+    Suspend,
+}
+
+/// Where the last frame put the scrollable parts; handed back after each draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TeamDrawn {
+    /// First row shown of the people.
+    pub top: usize,
+    /// First competency column shown.
+    pub left: usize,
+    /// Rows shown at once.
+    pub page: usize,
+    /// First line shown of the help.
+    pub help: Option<usize>,
+}
+
+/// The whole team view.
+#[derive(Clone, Debug)]
+pub struct TeamView {
+    team: Team,
+    profile: usize,
+    sort: Sort,
+    /// Only this area's competencies, or all.
+    area: Option<usize>,
+    /// People in display order (indices into the team's members).
+    order: Vec<usize>,
+    /// The ranking and the largest gaps for the profile, computed when it changes rather
+    /// than on every frame (they walk every person).
+    ranking: Vec<usize>,
+    gaps: Vec<super::TeamGap>,
+    /// Selected row: a person (below `order.len()`) or a file not read.
+    row: usize,
+    /// Selected competency (a framework index, always in the filter).
+    competency: usize,
+    search: Option<String>,
+    notice: Option<String>,
+    help: bool,
+    pub(crate) drawn: TeamDrawn,
+    color: bool,
+    background: Background,
+}
+
+impl TeamView {
+    /// The view of `team`, measured against `profile`, people by name.
+    pub fn new(team: Team, profile: usize) -> TeamView {
+        let mut view = TeamView {
+            team,
+            profile,
+            sort: Sort::Name,
+            area: None,
+            order: Vec::new(),
+            ranking: Vec::new(),
+            gaps: Vec::new(),
+            row: 0,
+            competency: 0,
+            search: None,
+            notice: None,
+            help: false,
+            drawn: TeamDrawn::default(),
+            color: true,
+            background: Background::Dark,
+        };
+        view.figures();
+        view.reorder();
+        if !view.team.not_read.is_empty() {
+            view.notice = Some(format!(
+                "{} file(s) could not be read: listed after the people, with the reason.",
+                view.team.not_read.len()
+            ));
+        }
+        view
+    }
+
+    /// With colour or without, on this background.
+    pub fn theme(self, color: bool, background: Background) -> TeamView {
+        TeamView {
+            color,
+            background,
+            ..self
+        }
+    }
+
+    pub fn team(&self) -> &Team {
+        &self.team
+    }
+    pub fn profile(&self) -> usize {
+        self.profile
+    }
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+    pub fn area(&self) -> Option<usize> {
+        self.area
+    }
+    /// People in display order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+    /// People ranked for the profile ([`Team::ranking`]).
+    pub fn ranking(&self) -> &[usize] {
+        &self.ranking
+    }
+    /// The team's largest gaps for the profile ([`Team::largest_gaps`]).
+    pub fn gaps(&self) -> &[super::TeamGap] {
+        &self.gaps
+    }
+    /// The selected row: people first, then the files not read.
+    pub fn row(&self) -> usize {
+        self.row
+    }
+    /// Rows in all: people and files not read.
+    pub fn rows(&self) -> usize {
+        self.order.len() + self.team.not_read.len()
+    }
+    /// The selected person (a member index), when the row is a person.
+    pub fn person(&self) -> Option<usize> {
+        self.order.get(self.row).copied()
+    }
+    /// The selected competency (framework index).
+    pub fn competency(&self) -> usize {
+        self.competency
+    }
+    /// The competencies shown, in framework order.
+    pub fn columns(&self) -> std::ops::Range<usize> {
+        match self.area {
+            Some(a) => self.team.framework.areas[a].competencies.clone(),
+            None => 0..self.team.framework.competencies.len(),
+        }
+    }
+    pub fn search(&self) -> Option<&str> {
+        self.search.as_deref()
+    }
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+    pub fn color(&self) -> bool {
+        self.color
+    }
+    pub fn background(&self) -> Background {
+        self.background
+    }
+    pub fn drawn(&self) -> TeamDrawn {
+        self.drawn
+    }
+
+    /// Who has the keyboard.
+    pub fn mode(&self) -> TeamMode {
+        if self.help {
+            TeamMode::Help
+        } else if self.search.is_some() {
+            TeamMode::Search
+        } else {
+            TeamMode::Browse
+        }
+    }
+
+    /// Takes where the last frame put the scrollable parts.
+    pub fn set_drawn(&mut self, drawn: TeamDrawn) {
+        self.drawn = drawn;
+    }
+
+    /// The figures that depend on the profile.
+    fn figures(&mut self) {
+        self.ranking = self.team.ranking(self.profile);
+        self.gaps = self.team.largest_gaps(self.profile);
+    }
+
+    /// Puts the people in the order the sort asks for, keeping the selected person selected.
+    fn reorder(&mut self) {
+        let keep = self.person();
+        let team = &self.team;
+        let mut order: Vec<usize> = (0..team.members.len()).collect();
+        match self.sort {
+            Sort::Name => {
+                order.sort_by(|&a, &b| super::by_name(&team.members[a], &team.members[b]))
+            }
+            Sort::Readiness => order.clone_from(&self.ranking),
+            // Ordered below, once the gap's target is known.
+            Sort::Gap => {}
+            Sort::Competency => {
+                let c = self.competency;
+                let key = |m: usize| match team.members[m].cells[c] {
+                    Cell::Level(level) => i16::from(level.value()),
+                    Cell::NotApplicable => -1,
+                    Cell::Unanswered => -2,
+                };
+                order.sort_by(|&a, &b| {
+                    key(b)
+                        .cmp(&key(a))
+                        .then_with(|| super::by_name(&team.members[a], &team.members[b]))
+                });
+            }
+        }
+        if self.sort == Sort::Gap {
+            let c = self.competency;
+            let target = i16::from(team.framework.target(self.profile, c).value());
+            let key = |m: usize| match team.members[m].cells[c] {
+                Cell::Level(level) => target - i16::from(level.value()),
+                Cell::NotApplicable => i16::MIN + 1,
+                Cell::Unanswered => i16::MIN,
+            };
+            order.sort_by(|&a, &b| {
+                key(b)
+                    .cmp(&key(a))
+                    .then_with(|| super::by_name(&team.members[a], &team.members[b]))
+            });
+        }
+        self.order = order;
+        if let Some(person) = keep
+            && let Some(at) = self.order.iter().position(|&m| m == person)
+        {
+            self.row = at;
+        }
+    }
+
+    /// Changes the view for one action; returns what the loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<TeamEffect> {
+        match action {
+            Action::Resize(..) | Action::Drawn(_) => return Vec::new(),
+            Action::Suspend => return vec![TeamEffect::Suspend],
+            _ => {}
+        }
+        match self.mode() {
+            TeamMode::Help => self.update_help(action),
+            TeamMode::Search => self.update_search(action),
+            TeamMode::Browse => self.update_browse(action),
+        }
+    }
+
+    fn update_help(&mut self, action: Action) -> Vec<TeamEffect> {
+        let top = self.drawn.help.unwrap_or(0);
+        let page = self.drawn.page.max(1);
+        let moved = match action {
+            Action::Quit => return vec![TeamEffect::Quit],
+            Action::Back | Action::ToggleHelp => {
+                self.help = false;
+                return Vec::new();
+            }
+            Action::Up => top.saturating_sub(1),
+            Action::Down => top + 1,
+            Action::PageUp => top.saturating_sub(page),
+            Action::PageDown => top + page,
+            Action::Home => 0,
+            Action::End => usize::MAX / 2,
+            _ => return Vec::new(),
+        };
+        self.drawn.help = Some(moved);
+        Vec::new()
+    }
+
+    fn update_search(&mut self, action: Action) -> Vec<TeamEffect> {
+        match action {
+            Action::Quit => return vec![TeamEffect::Quit],
+            Action::Confirm => self.search = None,
+            Action::Cancel | Action::Back => {
+                self.search = None;
+                self.notice = None;
+            }
+            Action::Paste(text) => {
+                if let Some(s) = self.search.as_mut() {
+                    s.push_str(text.lines().next().unwrap_or(""));
+                }
+                self.find();
+            }
+            Action::Edit(input) => {
+                if let Some(s) = self.search.as_mut() {
+                    match input.key {
+                        TextKey::Char(c) if !input.ctrl && !input.alt => s.push(c),
+                        TextKey::Backspace => {
+                            s.pop();
+                        }
+                        _ => {}
+                    }
+                }
+                self.find();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Jumps to the first person, else the first competency, whose name holds the search
+    /// text (ignoring case).
+    fn find(&mut self) {
+        let Some(text) = self.search.as_ref().map(|s| s.to_lowercase()) else {
+            return;
+        };
+        if text.is_empty() {
+            self.notice = None;
+            return;
+        }
+        let team = &self.team;
+        if let Some(at) = self
+            .order
+            .iter()
+            .position(|&m| team.members[m].label.to_lowercase().contains(&text))
+        {
+            self.row = at;
+            self.notice = None;
+            return;
+        }
+        let fw = &team.framework;
+        if let Some(c) = fw.competencies.iter().position(|c| {
+            c.id.as_str().to_lowercase().contains(&text) || c.name.to_lowercase().contains(&text)
+        }) {
+            if !self.columns().contains(&c) {
+                self.area = None;
+            }
+            self.competency = c;
+            self.notice = None;
+            if matches!(self.sort, Sort::Competency | Sort::Gap) {
+                self.reorder();
+            }
+            return;
+        }
+        self.notice = Some(format!(
+            "No person or competency name holds \"{}\".",
+            self.search.as_deref().unwrap_or("")
+        ));
+    }
+
+    fn update_browse(&mut self, action: Action) -> Vec<TeamEffect> {
+        let rows = self.rows();
+        let last = rows.saturating_sub(1);
+        let page = self.drawn.page.max(1);
+        let columns = self.columns();
+        match action {
+            Action::Quit => return vec![TeamEffect::Quit],
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(last),
+            Action::PageUp => self.row = self.row.saturating_sub(page),
+            Action::PageDown => self.row = (self.row + page).min(last),
+            Action::Home => self.row = 0,
+            Action::End => self.row = last,
+            Action::Left if self.competency > columns.start => self.move_column(-1),
+            Action::Right if self.competency + 1 < columns.end => self.move_column(1),
+            Action::CycleSort => {
+                self.sort = match self.sort {
+                    Sort::Name => Sort::Readiness,
+                    Sort::Readiness => Sort::Competency,
+                    Sort::Competency => Sort::Gap,
+                    Sort::Gap => Sort::Name,
+                };
+                self.reorder();
+            }
+            Action::CycleTarget => {
+                self.profile = (self.profile + 1) % self.team.framework.profiles.len();
+                self.figures();
+                if matches!(self.sort, Sort::Readiness | Sort::Gap) {
+                    self.reorder();
+                }
+            }
+            Action::CycleFilter => {
+                let areas = self.team.framework.areas.len();
+                self.area = match self.area {
+                    None if areas > 0 => Some(0),
+                    Some(a) if a + 1 < areas => Some(a + 1),
+                    _ => None,
+                };
+                let columns = self.columns();
+                if !columns.contains(&self.competency) {
+                    self.competency = columns.start;
+                    if matches!(self.sort, Sort::Competency | Sort::Gap) {
+                        self.reorder();
+                    }
+                }
+            }
+            Action::Find => {
+                self.search = Some(String::new());
+                self.notice = None;
+            }
+            Action::ToggleHelp => {
+                self.help = true;
+                self.drawn.help = Some(0);
+            }
+            Action::Activate => match self.person() {
+                Some(m) => return vec![TeamEffect::Open(m)],
+                None => {
+                    if let Some(n) = self.team.not_read.get(self.row - self.order.len()) {
+                        self.notice = Some(format!(
+                            "{}: {}",
+                            crate::text::display_path(&n.path),
+                            n.reason
+                        ));
+                    }
+                }
+            },
+            Action::Back => self.notice = None,
+            Action::Notify(text) => self.notice = Some(text),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn move_column(&mut self, delta: isize) {
+        self.competency = self.competency.saturating_add_signed(delta);
+        if matches!(self.sort, Sort::Competency | Sort::Gap) {
+            self.reorder();
+        }
+    }
+}

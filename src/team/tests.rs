@@ -1,0 +1,353 @@
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::domain::Assessment;
+use crate::storage::codec;
+
+fn t0() -> toml::value::Datetime {
+    crate::clock::utc_from_epoch(0)
+}
+
+/// Writes an assessment named `name` with `levels` for the first competencies (None: N/A).
+fn write(dir: &Path, file: &str, name: &str, levels: &[Option<u8>]) -> PathBuf {
+    let fw = Framework::builtin();
+    let mut a = Assessment::new(name, &fw, t0());
+    for (c, level) in levels.iter().enumerate() {
+        let rating = match level {
+            Some(n) => Rating::Level(Level::new(*n).unwrap()),
+            None => Rating::NotApplicable,
+        };
+        a.set_rating(&fw.competencies[c].id, Some(rating));
+    }
+    let path = dir.join(file);
+    std::fs::write(&path, codec::to_toml(&a)).unwrap();
+    path
+}
+
+fn all(level: u8) -> Vec<Option<u8>> {
+    vec![Some(level); Framework::builtin().competencies.len()]
+}
+
+fn pmo() -> usize {
+    Framework::builtin().profile_index("pmo").unwrap()
+}
+
+#[test]
+fn every_unusable_file_is_listed_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "ann.toml", "Ann", &all(3));
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "format = 1\nframework = [\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("future.toml"),
+        "format = 9\nframework = \"pm-vs-pmo\"\n",
+    )
+    .unwrap();
+    let other = codec::to_toml(&Assessment::new("Olga", &Framework::builtin(), t0()))
+        .replace("framework = \"pm-vs-pmo\"", "framework = \"sfia\"");
+    std::fs::write(dir.path().join("other.toml"), other).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not an assessment").unwrap();
+    let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+
+    let files = files_in(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(files.len(), 4, "only the .toml files: {files:?}");
+    let team = load(Framework::builtin(), &files);
+    assert_eq!(team.members.len(), 1);
+    assert_eq!(team.members[0].name, "Ann");
+    let reason = |file: &str| {
+        team.not_read
+            .iter()
+            .find(|n| n.path.ends_with(file))
+            .map(|n| n.reason.clone())
+            .unwrap_or_else(|| panic!("{file} is not listed"))
+    };
+    assert!(
+        reason("broken.toml").starts_with("line 2, column"),
+        "{}",
+        reason("broken.toml")
+    );
+    assert!(
+        reason("future.toml").contains("format 9"),
+        "{}",
+        reason("future.toml")
+    );
+    assert!(
+        reason("other.toml").contains("\"sfia\""),
+        "{}",
+        reason("other.toml")
+    );
+    // Read only: nothing created (no lock files), nothing changed.
+    let after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(before.len(), after.len());
+}
+
+#[test]
+fn no_files_is_an_error_and_one_file_is_a_team() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        files_in(&[dir.path().to_path_buf()]),
+        Err(LoadError::NoFiles { .. })
+    ));
+    assert!(matches!(
+        files_in(&[dir.path().join("nowhere")]),
+        Err(LoadError::Source { .. })
+    ));
+    let one = write(dir.path(), "solo.toml", "Solo", &all(2));
+    let team = load(Framework::builtin(), &files_in(&[one]).unwrap());
+    assert_eq!(team.members.len(), 1);
+    assert_eq!(team.ranking(pmo()), vec![0]);
+    assert_eq!(team.bench(0, pmo()).of, 1);
+}
+
+#[test]
+fn people_with_the_same_name_are_told_apart_by_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("a")).unwrap();
+    std::fs::create_dir(dir.path().join("b")).unwrap();
+    let a = write(&dir.path().join("a"), "sam.toml", "Sam", &all(2));
+    let b = write(&dir.path().join("b"), "sam.toml", "Sam", &all(4));
+    let c = write(dir.path(), "kim.toml", "Kim", &all(4));
+    let d = write(dir.path(), "kim-2.toml", "KIM", &all(1));
+    let team = load(Framework::builtin(), &[a.clone(), b, c, d]);
+    let labels: Vec<&str> = team.members.iter().map(|m| m.label.as_str()).collect();
+    // Names that differ in case only are the same name; their file names tell them apart.
+    assert_eq!(labels[2..], ["Kim (kim.toml)", "KIM (kim-2.toml)"]);
+    assert_ne!(labels[0], labels[1]);
+    assert!(
+        labels[0].starts_with("Sam (") && labels[0].contains("a/sam.toml"),
+        "{labels:?}"
+    );
+    assert!(labels[1].contains("b/sam.toml"), "{labels:?}");
+}
+
+#[test]
+fn provisional_figures_never_rank_above_complete_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    // Full marks on a few competencies: 100% but provisional.
+    let few = write(dir.path(), "few.toml", "Aaron", &[Some(5); 5]);
+    let low = write(dir.path(), "low.toml", "Zoe", &all(1));
+    let high = write(dir.path(), "high.toml", "Mia", &all(3));
+    let team = load(Framework::builtin(), &[few, low, high]);
+    let p = pmo();
+    assert!(team.members[0].readiness[p].provisional());
+    assert!(team.members[0].readiness[p].percent > team.members[2].readiness[p].percent);
+    let names: Vec<&str> = team
+        .ranking(p)
+        .iter()
+        .map(|&m| team.members[m].name.as_str())
+        .collect();
+    assert_eq!(names, ["Mia", "Zoe", "Aaron"]);
+    // The figures are the scoring module's.
+    let sheet = RatingSheet::from_levels(team.members[2].cells.iter().map(|c| c.level()).collect());
+    assert_eq!(
+        team.members[2].readiness[p],
+        crate::domain::scoring::readiness(&team.framework, &sheet, p)
+    );
+}
+
+#[test]
+fn ties_rank_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = write(dir.path(), "b.toml", "bea", &all(3));
+    let a = write(dir.path(), "a.toml", "Abe", &all(3));
+    let team = load(Framework::builtin(), &[b, a]);
+    assert_eq!(team.ranking(pmo()), vec![1, 0]);
+}
+
+#[test]
+fn bench_depth_counts_everyone_and_only_levels_at_or_above_target_meet() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = Framework::builtin();
+    let p = pmo();
+    let c = (0..fw.competencies.len())
+        .find(|&c| crate::domain::scoring::required(&fw, p, c) && fw.target(p, c).value() >= 2)
+        .unwrap();
+    let target = fw.target(p, c).value();
+    let with = |level: Option<Option<u8>>| {
+        let mut levels = vec![Some(0); c + 1];
+        match level {
+            Some(l) => levels[c] = l,
+            None => levels.truncate(c),
+        }
+        levels
+    };
+    let files = [
+        write(dir.path(), "1.toml", "At", &with(Some(Some(target)))),
+        write(
+            dir.path(),
+            "2.toml",
+            "Above",
+            &with(Some(Some((target + 1).min(5)))),
+        ),
+        write(dir.path(), "3.toml", "Below", &with(Some(Some(target - 1)))),
+        write(dir.path(), "4.toml", "Na", &with(Some(None))),
+        write(dir.path(), "5.toml", "Silent", &with(None)),
+    ];
+    let team = load(fw, &files);
+    let bench = team.bench(c, p);
+    assert_eq!(
+        (
+            bench.meet,
+            bench.of,
+            bench.answered,
+            bench.not_applicable,
+            bench.unanswered
+        ),
+        (2, 5, 3, 1, 1)
+    );
+    assert_eq!(bench.target.map(|t| t.value()), Some(target));
+    assert_eq!(team.mark(0, c, p), Mark::Meets);
+    assert_eq!(team.mark(2, c, p), Mark::Below);
+    assert_eq!(team.mark(3, c, p), Mark::NotApplicable);
+    assert_eq!(team.mark(4, c, p), Mark::Unanswered);
+    // The shortfall is averaged over the three who gave a level: (0 + 0 + 1) / 3.
+    let gap = team
+        .largest_gaps(p)
+        .into_iter()
+        .find(|g| g.competency == c)
+        .unwrap();
+    assert_eq!((gap.below, gap.answered), (1, 3));
+    assert!((gap.shortfall - 1.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn largest_gaps_come_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = Framework::builtin();
+    let p = pmo();
+    let gaps_everywhere = all(0);
+    let files = [
+        write(dir.path(), "a.toml", "A", &gaps_everywhere),
+        write(dir.path(), "b.toml", "B", &all(5)),
+    ];
+    let team = load(fw, &files);
+    let gaps = team.largest_gaps(p);
+    assert!(!gaps.is_empty());
+    assert!(gaps.windows(2).all(|w| w[0].shortfall >= w[1].shortfall));
+    // The largest is a competency with the highest target.
+    let top_target = gaps.iter().map(|g| g.target).max().unwrap();
+    assert_eq!(gaps[0].target, top_target);
+}
+
+#[test]
+fn two_threads_read_what_one_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (0..9)
+        .map(|i| {
+            write(
+                dir.path(),
+                &format!("{i}.toml"),
+                &format!("P{i}"),
+                &all((i % 6) as u8),
+            )
+        })
+        .collect();
+    let one = load_with(Framework::builtin(), &files, 1);
+    let two = load_with(Framework::builtin(), &files, 2);
+    assert_eq!(one.members, two.members);
+    assert_eq!(
+        one.members
+            .iter()
+            .map(|m| m.name.clone())
+            .collect::<Vec<_>>(),
+        (0..9).map(|i| format!("P{i}")).collect::<Vec<_>>()
+    );
+}
+
+fn three_people() -> (tempfile::TempDir, TeamView) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        write(dir.path(), "a.toml", "Aaron", &[Some(5); 5]),
+        write(dir.path(), "b.toml", "Zoe", &all(1)),
+        write(dir.path(), "c.toml", "Mia", &all(3)),
+    ];
+    let team = load(Framework::builtin(), &files);
+    (dir, TeamView::new(team, pmo()))
+}
+
+fn names(view: &TeamView) -> Vec<&str> {
+    view.order()
+        .iter()
+        .map(|&m| view.team().members[m].name.as_str())
+        .collect()
+}
+
+#[test]
+fn sort_cycles_name_readiness_competency_gap_and_keeps_the_person() {
+    use crate::app::Action;
+    let (_dir, mut view) = three_people();
+    assert_eq!(names(&view), ["Aaron", "Mia", "Zoe"]);
+    view.update(Action::Down); // Mia
+    view.update(Action::CycleSort);
+    assert_eq!(view.sort(), state::Sort::Readiness);
+    // The provisional 100% is last.
+    assert_eq!(names(&view), ["Mia", "Zoe", "Aaron"]);
+    assert_eq!(view.team().members[view.person().unwrap()].name, "Mia");
+    view.update(Action::CycleSort);
+    // By the first competency's level: Aaron 5, Mia 3, Zoe 1.
+    assert_eq!(names(&view), ["Aaron", "Mia", "Zoe"]);
+    view.update(Action::Right);
+    view.update(Action::Right);
+    view.update(Action::Right);
+    view.update(Action::Right);
+    view.update(Action::Right); // the sixth: Aaron did not answer it
+    assert_eq!(names(&view), ["Mia", "Zoe", "Aaron"]);
+    // By the gap on the first competency: Zoe's 1 is furthest from the target, Aaron's 5 least.
+    for _ in 0..5 {
+        view.update(Action::Left);
+    }
+    view.update(Action::CycleSort);
+    assert_eq!(view.sort(), state::Sort::Gap);
+    assert_eq!(names(&view), ["Zoe", "Mia", "Aaron"]);
+    view.update(Action::CycleSort);
+    assert_eq!(view.sort(), state::Sort::Name);
+}
+
+#[test]
+fn profile_and_area_filter_cycle_and_keep_the_selection_in_view() {
+    use crate::app::Action;
+    let (_dir, mut view) = three_people();
+    let profiles = view.team().framework.profiles.len();
+    let start = view.profile();
+    for _ in 0..profiles {
+        view.update(Action::CycleTarget);
+    }
+    assert_eq!(view.profile(), start, "t goes round every profile");
+    let areas = view.team().framework.areas.len();
+    view.update(Action::CycleFilter);
+    assert_eq!(view.area(), Some(0));
+    view.update(Action::CycleFilter);
+    assert_eq!(view.area(), Some(1));
+    assert!(view.columns().contains(&view.competency()));
+    for _ in 1..areas {
+        view.update(Action::CycleFilter);
+    }
+    assert_eq!(view.area(), None);
+    // Left stops at the first column, Right at the last.
+    view.update(Action::Home);
+    for _ in 0..100 {
+        view.update(Action::Right);
+    }
+    assert_eq!(
+        view.competency(),
+        view.team().framework.competencies.len() - 1
+    );
+}
+
+#[test]
+fn enter_opens_a_person_and_q_quits() {
+    use crate::app::Action;
+    use state::TeamEffect;
+    let (_dir, mut view) = three_people();
+    view.update(Action::End);
+    let zoe = view.person().unwrap();
+    assert_eq!(view.update(Action::Activate), vec![TeamEffect::Open(zoe)]);
+    view.update(Action::ToggleHelp);
+    assert_eq!(view.mode(), TeamMode::Help);
+    // q in help closes it (as in the app); a second q quits.
+    assert_eq!(view.update(Action::Back), vec![]);
+    assert_eq!(view.update(Action::Quit), vec![TeamEffect::Quit]);
+}

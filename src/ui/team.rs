@@ -1,0 +1,710 @@
+//! Draws the team view from `&TeamView`: the people × competencies heatmap (a digit and a mark
+//! per cell, never colour alone), the selected competency's bench depth with the team's largest
+//! gaps, and the ranking for the chosen profile. Pure drawing; returns where the scrollable
+//! parts ended up.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::text::{UnicodeWidthStr, truncate};
+use super::{MIN_SIZE, Theme, block, padded_inner, render_scrolled, rows_marker};
+use crate::domain::scoring::Band;
+use crate::input::{self, Show};
+use crate::team::state::{TeamDrawn, TeamMode, TeamView};
+use crate::team::{Cell, Mark};
+use crate::text::display_safe;
+
+/// Width of a competency column: a space, the digit, the mark, a space.
+const CELL: u16 = 4;
+/// Width of an area's average column.
+const AVERAGE: u16 = 5;
+/// Width of the readiness column.
+const READINESS: u16 = 6;
+/// From this width the ranking and the competency sit beside the heatmap.
+const SIDE_BY_SIDE: u16 = 110;
+
+/// One column of the heatmap.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Column {
+    Competency(usize),
+    /// The average of an area.
+    Area(usize),
+}
+
+impl Column {
+    fn width(self) -> u16 {
+        match self {
+            Column::Competency(_) => CELL,
+            Column::Area(_) => AVERAGE,
+        }
+    }
+}
+
+/// Draws the whole team view.
+pub fn draw(frame: &mut Frame, view: &TeamView) -> TeamDrawn {
+    let area = frame.area();
+    let theme = Theme::new(view.color(), view.background());
+    let mut drawn = view.drawn();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let message = format!(
+            "The team view needs a terminal of at least {}×{}; this one is {}×{}. Enlarge it, or press q to quit.",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        let lines: Vec<Line> = super::text::wrap(&message, usize::from(area.width.max(1)))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines)
+                .style(theme.warning)
+                .alignment(Alignment::Center),
+            area,
+        );
+        return drawn;
+    }
+    let [title, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_title(frame, title, view, &theme);
+    if body.width >= SIDE_BY_SIDE {
+        let [map, side] =
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(44)]).areas(body);
+        let [ranking, detail] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Min(6)]).areas(side);
+        render_heatmap(frame, map, view, &theme, &mut drawn);
+        render_ranking(frame, ranking, view, &theme);
+        render_detail(frame, detail, view, &theme);
+    } else {
+        let lower = match body.height {
+            h if h >= 26 => 10,
+            h if h >= 20 => 8,
+            _ => 6,
+        };
+        let [map, bottom] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(lower)]).areas(body);
+        let [detail, ranking] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(bottom);
+        render_heatmap(frame, map, view, &theme, &mut drawn);
+        render_detail(frame, detail, view, &theme);
+        render_ranking(frame, ranking, view, &theme);
+    }
+    render_status(frame, status, view, &theme);
+    render_keys(frame, keys, view.mode(), &theme);
+    if view.mode() == TeamMode::Help {
+        drawn.help = Some(render_help(frame, area, view, &theme));
+    }
+    drawn
+}
+
+fn profile_name(view: &TeamView) -> &str {
+    &view.team().framework.profiles[view.profile()].name
+}
+
+fn render_title(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
+    let team = view.team();
+    let filter = match view.area() {
+        Some(a) => display_safe(&team.framework.areas[a].name),
+        None => "all areas".into(),
+    };
+    let mut spans = vec![
+        Span::styled(" rolefit team ", theme.title),
+        Span::styled(format!(" {} people", team.members.len()), theme.emphasis),
+        Span::styled(" · profile ", theme.dim),
+        Span::styled(display_safe(profile_name(view)), theme.emphasis),
+        Span::styled(" · sort ", theme.dim),
+        Span::styled(view.sort().label(), theme.text),
+        Span::styled(" · ", theme.dim),
+        Span::styled(filter, theme.text),
+    ];
+    if !team.not_read.is_empty() {
+        spans.push(Span::styled(
+            format!(" · {} not read", team.not_read.len()),
+            theme.warning,
+        ));
+    }
+    let line = super::text::fit_line(Line::from(spans), usize::from(area.width));
+    frame.render_widget(line, area);
+}
+
+/// The columns shown for the filter: each area's competencies, then its average.
+fn columns(view: &TeamView) -> Vec<Column> {
+    let fw = &view.team().framework;
+    let shown = view.columns();
+    let mut columns = Vec::new();
+    for (a, area) in fw.areas.iter().enumerate() {
+        let cs: Vec<usize> = area
+            .competencies
+            .clone()
+            .filter(|c| shown.contains(c))
+            .collect();
+        if cs.is_empty() {
+            continue;
+        }
+        columns.extend(cs.into_iter().map(Column::Competency));
+        columns.push(Column::Area(a));
+    }
+    columns
+}
+
+/// The first column to show so that the selected one is in view, moving as little as needed.
+fn first_column(columns: &[Column], selected: usize, previous: usize, width: u16) -> usize {
+    let at = columns
+        .iter()
+        .position(|c| *c == Column::Competency(selected))
+        .unwrap_or(0);
+    let mut left = previous.min(columns.len().saturating_sub(1)).min(at);
+    let span = |from: usize| -> u16 { columns[from..=at].iter().map(|c| c.width()).sum() };
+    while left < at && span(left) > width {
+        left += 1;
+    }
+    // Fill the width when there is room on the left.
+    let total = |from: usize| -> u16 { columns[from..].iter().map(|c| c.width()).sum() };
+    while left > 0 && total(left - 1) <= width {
+        left -= 1;
+    }
+    left
+}
+
+fn one_decimal(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".into(), |v| format!("{v:.1}"))
+}
+
+fn mark_style(mark: Mark, cell: Cell, target: crate::domain::Level, theme: &Theme) -> Style {
+    match (mark, cell) {
+        (Mark::Above | Mark::Meets | Mark::Below, Cell::Level(level)) => {
+            super::grid::band_style(Band::of(level, target), theme)
+        }
+        (Mark::NotRequired, _) => theme.text,
+        _ => theme.dim,
+    }
+}
+
+fn render_heatmap(
+    frame: &mut Frame,
+    area: Rect,
+    view: &TeamView,
+    theme: &Theme,
+    drawn: &mut TeamDrawn,
+) {
+    let team = view.team();
+    let fw = &team.framework;
+    let profile = view.profile();
+    let title = Span::styled(" People × competencies ", theme.border_title);
+    let outer = block(title, true, theme).title_bottom(Line::styled(
+        " ▲ above ✓ meets ▼ below · none – N/A ",
+        theme.dim,
+    ));
+    let inner = padded_inner(frame, area, outer);
+    if inner.width < 10 || inner.height < 3 {
+        return;
+    }
+    let name_width = team
+        .members
+        .iter()
+        .map(|m| UnicodeWidthStr::width(m.label.as_str()))
+        .max()
+        .unwrap_or(6)
+        .clamp(6, 22) as u16;
+    let name_width = name_width.min(inner.width / 3);
+    // A column for the selection mark, the name, a space, readiness.
+    let fixed = 1 + name_width + 1 + READINESS;
+    let cells_width = inner.width.saturating_sub(fixed);
+    let columns = columns(view);
+    let left = first_column(&columns, view.competency(), drawn.left, cells_width);
+    let mut shown = Vec::new();
+    let mut used = 0;
+    for column in &columns[left..] {
+        if used + column.width() > cells_width {
+            break;
+        }
+        used += column.width();
+        shown.push(*column);
+    }
+    let hidden_right = columns.len() - left - shown.len();
+    drawn.left = left;
+
+    let header_rows = 4u16;
+    let body_height = inner.height.saturating_sub(header_rows);
+    let rows = view.rows();
+    let page = usize::from(body_height.max(1));
+    let top = super::keep_in_view(drawn.top, view.row(), rows, page, |_| 1);
+    drawn.top = top;
+    drawn.page = page;
+
+    let pad = |text: &str, width: u16| -> String {
+        let text = truncate(text, usize::from(width));
+        let w = UnicodeWidthStr::width(text.as_str());
+        format!("{text}{}", " ".repeat(usize::from(width).saturating_sub(w)))
+    };
+    let right = |text: &str, width: u16| -> String {
+        let text = truncate(text, usize::from(width));
+        let w = UnicodeWidthStr::width(text.as_str());
+        format!("{}{text}", " ".repeat(usize::from(width).saturating_sub(w)))
+    };
+    let selected = view.competency();
+    let mut lines: Vec<Line> = Vec::new();
+    // Areas over their columns.
+    let mut spans = vec![Span::raw(" ".repeat(usize::from(fixed)))];
+    let mut i = 0;
+    while i < shown.len() {
+        let area_of = |c: Column| match c {
+            Column::Competency(c) => fw.competencies[c].area,
+            Column::Area(a) => a,
+        };
+        let a = area_of(shown[i]);
+        let mut width = 0;
+        while i < shown.len() && area_of(shown[i]) == a {
+            width += shown[i].width();
+            i += 1;
+        }
+        spans.push(Span::styled(
+            pad(&format!(" {}", display_safe(&fw.areas[a].name)), width),
+            theme.heading,
+        ));
+    }
+    lines.push(Line::from(spans));
+    // Competency ids.
+    let mut spans = vec![
+        Span::styled(pad(" Person", name_width + 2), theme.heading),
+        Span::styled(right("ready", READINESS), theme.heading),
+    ];
+    for column in &shown {
+        let (text, style) = match *column {
+            Column::Competency(c) => (
+                right(fw.competencies[c].id.as_str(), CELL),
+                if c == selected {
+                    theme.selected_cell
+                } else {
+                    theme.heading
+                },
+            ),
+            Column::Area(_) => (right("avg", AVERAGE), theme.heading),
+        };
+        spans.push(Span::styled(text, style));
+    }
+    lines.push(Line::from(spans));
+    // The profile's targets.
+    let mut spans = vec![
+        Span::styled(pad(" Target", name_width + 2), theme.dim),
+        Span::styled(right("", READINESS), theme.dim),
+    ];
+    for column in &shown {
+        let text = match *column {
+            Column::Competency(c) => right(
+                &if crate::domain::scoring::required(fw, profile, c) {
+                    format!("{} ", fw.target(profile, c))
+                } else {
+                    "– ".into()
+                },
+                CELL,
+            ),
+            Column::Area(a) => right(&one_decimal(team.area_target(a, profile)), AVERAGE),
+        };
+        spans.push(Span::styled(text, theme.dim));
+    }
+    lines.push(Line::from(spans));
+    // The team's averages.
+    let mut spans = vec![
+        Span::styled(pad(" Team average", name_width + 2), theme.dim),
+        Span::styled(right("", READINESS), theme.dim),
+    ];
+    for column in &shown {
+        let text = match *column {
+            Column::Competency(c) => right(
+                &team
+                    .average(c)
+                    .map_or_else(|| "—".into(), |v| format!("{v:.1}")),
+                CELL,
+            ),
+            Column::Area(a) => right(&one_decimal(team.area_average(a)), AVERAGE),
+        };
+        spans.push(Span::styled(text, theme.dim));
+    }
+    lines.push(Line::from(spans));
+    // People, then the files not read.
+    let order = view.order();
+    for row in top..(top + page).min(rows) {
+        let is_selected = row == view.row();
+        let row_style = |style: Style| {
+            if is_selected {
+                style.patch(theme.selected)
+            } else {
+                style
+            }
+        };
+        let Some(&m) = order.get(row) else {
+            let n = &team.not_read[row - order.len()];
+            let text = format!(
+                "{}⚠ not read: {} — {}",
+                if is_selected { "›" } else { " " },
+                crate::text::display_path(&n.path),
+                display_safe(&n.reason)
+            );
+            lines.push(Line::styled(
+                pad(&text, inner.width),
+                row_style(theme.warning),
+            ));
+            continue;
+        };
+        let member = &team.members[m];
+        let r = member.readiness[profile];
+        let readiness = match r.percent {
+            Some(p) => format!("{p:.0}%{}", if r.provisional() { "?" } else { " " }),
+            None => "— ".into(),
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!(
+                    "{}{}",
+                    if is_selected { "›" } else { " " },
+                    pad(&display_safe(&member.label), name_width + 1)
+                ),
+                row_style(theme.text),
+            ),
+            Span::styled(right(&readiness, READINESS), row_style(theme.text)),
+        ];
+        for column in &shown {
+            match *column {
+                Column::Competency(c) => {
+                    let cell = member.cells[c];
+                    let mark = team.mark(m, c, profile);
+                    let digit = match cell {
+                        Cell::Level(level) => level.to_string(),
+                        _ => " ".into(),
+                    };
+                    let style = mark_style(mark, cell, fw.target(profile, c), theme);
+                    let style = if is_selected && c == selected {
+                        style.patch(theme.selected_cell)
+                    } else {
+                        row_style(style)
+                    };
+                    spans.push(Span::styled(format!(" {digit}{} ", mark.glyph()), style));
+                }
+                Column::Area(a) => spans.push(Span::styled(
+                    right(&one_decimal(member.areas[a]), AVERAGE),
+                    row_style(theme.dim),
+                )),
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let below = rows.saturating_sub(top + page);
+    rows_marker(frame, area, top, below);
+    if left > 0 || hidden_right > 0 {
+        let marks: Vec<String> = [(left, "←"), (hidden_right, "→")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, arrow)| format!("{arrow} {n}"))
+            .collect();
+        let label = format!(" {} more columns ", marks.join(" · "));
+        let width =
+            (UnicodeWidthStr::width(label.as_str()) as u16).min(area.width.saturating_sub(2));
+        let x = area.x + 1 + area.width.saturating_sub(2).saturating_sub(width);
+        frame.render_widget(Line::from(label), Rect::new(x, area.y, width, 1));
+    }
+}
+
+fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
+    let team = view.team();
+    let profile = view.profile();
+    let title = format!(" Ranking · {} ", display_safe(profile_name(view)));
+    let outer = block(Span::styled(title, theme.border_title), false, theme);
+    let inner = padded_inner(frame, area, outer);
+    if inner.height == 0 || inner.width < 10 {
+        return;
+    }
+    let ranking = view.ranking();
+    let height = usize::from(inner.height);
+    // Keep the selected person in view when the list is longer than the panel.
+    let at = view
+        .person()
+        .and_then(|p| ranking.iter().position(|&m| m == p))
+        .unwrap_or(0);
+    let top = if at < height { 0 } else { at + 1 - height };
+    // Rank, percent and mark, coverage and lean take 22 columns with their spaces.
+    let name_width = usize::from(inner.width).saturating_sub(22).max(4);
+    let lines: Vec<Line> = ranking
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(rank, &m)| {
+            let member = &team.members[m];
+            let r = member.readiness[profile];
+            let percent = r.percent.map_or_else(|| "—".into(), |p| format!("{p:.0}%"));
+            let mark = if r.provisional() { "?" } else { " " };
+            let text = format!(
+                "{:>3} {:<name_width$} {:>4}{mark} {:>5} {:<5}",
+                rank + 1,
+                truncate(&display_safe(&member.label), name_width),
+                percent,
+                format!("{}/{}", r.rated, r.required),
+                short_lean(member, &team.framework),
+            );
+            let style = if Some(m) == view.person() {
+                theme.selected
+            } else if r.provisional() {
+                theme.dim
+            } else {
+                theme.text
+            };
+            Line::styled(truncate(&text, usize::from(inner.width)), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    rows_marker(frame, area, top, ranking.len().saturating_sub(top + height));
+}
+
+/// The lean in a few characters: the main profile's short name, "both", "none" or "early".
+fn short_lean(member: &crate::team::Member, fw: &crate::domain::Framework) -> String {
+    use crate::domain::scoring::Outcome;
+    match member.outcome {
+        Outcome::Leans { side } => fw.profiles[fw.main_profiles[side]].short.clone(),
+        Outcome::Straddles => "both".into(),
+        Outcome::NoClearLean => "none".into(),
+        Outcome::TooEarly => "early".into(),
+    }
+}
+
+fn render_detail(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
+    let team = view.team();
+    let fw = &team.framework;
+    let profile = view.profile();
+    let c = view.competency();
+    let comp = &fw.competencies[c];
+    let title = format!(" {} {} ", comp.id, display_safe(&comp.name));
+    let outer = block(Span::styled(title, theme.border_title), false, theme);
+    let inner = padded_inner(frame, area, outer);
+    if inner.height == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let bench = team.bench(c, profile);
+    let name = display_safe(profile_name(view));
+    let mut lines = Vec::new();
+    match bench.target {
+        Some(target) => lines.push(Line::from(vec![
+            Span::styled(format!("{} of {}", bench.meet, bench.of), theme.emphasis),
+            Span::styled(format!(" meet the {name} target ({target})"), theme.text),
+        ])),
+        None => lines.push(Line::styled(
+            format!("Not required by the {name} profile"),
+            theme.text,
+        )),
+    }
+    lines.push(Line::styled(
+        format!(
+            "{} rated · {} N/A · {} unanswered · avg {}",
+            bench.answered,
+            bench.not_applicable,
+            bench.unanswered,
+            one_decimal(team.average(c))
+        ),
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "Largest gaps (avg shortfall, below):",
+        theme.heading,
+    ));
+    let gaps = view.gaps();
+    if gaps.is_empty() {
+        lines.push(Line::styled("  none: every target met", theme.dim));
+    }
+    for g in gaps {
+        let id = fw.competencies[g.competency].id.as_str();
+        let style = if g.competency == c {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(
+            format!(
+                "  {id:<5} −{:.1}  {} of {} · {}",
+                g.shortfall,
+                g.below,
+                g.answered,
+                display_safe(&fw.competencies[g.competency].name)
+            ),
+            style,
+        ));
+    }
+    let total = lines.len();
+    let height = usize::from(inner.height);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .take(height)
+        .map(|l| super::text::fit_line(l, width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    rows_marker(frame, area, 0, total.saturating_sub(height));
+}
+
+fn render_status(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
+    const READ_ONLY: &str = "Read-only: files are never written ";
+    // The reminder on the right only where it leaves room for messages.
+    let reminder = if area.width >= 90 {
+        READ_ONLY.chars().count() as u16
+    } else {
+        0
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(reminder)]).areas(area);
+    if let Some(text) = view.search() {
+        frame.render_widget(
+            Line::from(vec![
+                Span::styled(" Find: ", theme.key),
+                Span::styled(format!("{}▏", display_safe(text)), theme.text),
+            ]),
+            left,
+        );
+    }
+    if let Some(notice) = view.notice() {
+        let at = if view.search().is_some() {
+            let used = 9 + view.search().map_or(0, |s| s.chars().count()) as u16;
+            Rect {
+                x: left.x + used.min(left.width),
+                width: left.width.saturating_sub(used),
+                ..left
+            }
+        } else {
+            left
+        };
+        let shown = truncate(
+            &display_safe(notice),
+            usize::from(at.width.saturating_sub(1)),
+        );
+        frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), at);
+    }
+    if reminder > 0 {
+        frame.render_widget(
+            Line::styled(READ_ONLY, theme.dim).alignment(Alignment::Right),
+            right,
+        );
+    }
+}
+
+/// The footer: the mode's keys from the keymap table, as many as fit, ending "… ? all keys"
+/// when some are left out.
+fn render_keys(frame: &mut Frame, area: Rect, mode: TeamMode, theme: &Theme) {
+    let entries: Vec<(String, &str)> = input::team_bindings(mode)
+        .into_iter()
+        .filter_map(|b| match b.show {
+            // "/" is its own label (the short label splits at "/").
+            Show::Footer(short) if b.label() == "/" => Some((b.label(), short)),
+            Show::Footer(short) => Some((b.short_label(), short)),
+            Show::Help => None,
+        })
+        .collect();
+    let width_of =
+        |(keys, short): &(String, &str)| keys.chars().count() + short.chars().count() + 4;
+    let mut budget = usize::from(area.width).saturating_sub(1);
+    let help = entries.iter().find(|(_, s)| *s == "help").cloned();
+    if help.is_some() {
+        budget = budget.saturating_sub(16);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut cut = false;
+    for entry in &entries {
+        if Some(entry) == help.as_ref() {
+            continue;
+        }
+        if width_of(entry) > budget {
+            cut = true;
+            continue;
+        }
+        budget -= width_of(entry);
+        if spans.len() > 1 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(entry.0.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}", entry.1), theme.dim));
+    }
+    if let Some((keys, short)) = help {
+        if spans.len() > 1 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        if cut {
+            spans.push(Span::styled(format!("… {keys}"), theme.key));
+            spans.push(Span::styled(" for all keys", theme.dim));
+        } else {
+            spans.push(Span::styled(keys, theme.key));
+            spans.push(Span::styled(format!(" {short}"), theme.dim));
+        }
+    }
+    frame.render_widget(
+        super::text::fit_line(Line::from(spans), usize::from(area.width)),
+        area,
+    );
+}
+
+/// What the help says besides the keys: the marks and how the figures are defined.
+const HELP_TEXT: [&str; 6] = [
+    "Cells: the level and its mark against the profile's target: ▲ above, ✓ meets, ▼ below; · not answered, – N/A; a level without a mark is not required by the profile. Colour repeats the mark, never replaces it.",
+    "ready: readiness for the profile, as on Results; ? marks a provisional figure (fewer than half the required competencies rated).",
+    "Ranking: complete figures always above provisional ones, then higher readiness, then name. k/n: required competencies rated.",
+    "Bench depth: people rated at or above the target, of everyone in the team; N/A and unanswered never meet it.",
+    "Largest gaps: required competencies by the average shortfall (target − level, 0 when met) of the people who rated them, then by how many are below.",
+    "avg: the area's average level. Files are only read, never written; files that cannot be used are listed after the people.",
+];
+
+fn render_help(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) -> usize {
+    let bindings = input::team_bindings(TeamMode::Browse);
+    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    let key_width = labels
+        .iter()
+        .map(|l| UnicodeWidthStr::width(l.as_str()))
+        .max()
+        .unwrap_or(4);
+    let width = usize::from(area.width.saturating_sub(6)).min(76);
+    let mut lines = vec![Line::styled("In the team view", theme.heading)];
+    // Each key's words wrap beside its label, so a narrow terminal cuts nothing.
+    let words_width = width.saturating_sub(key_width + 4).max(10);
+    for (b, label) in bindings.into_iter().zip(labels) {
+        for (i, words) in super::text::wrap(b.help, words_width)
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 { label.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key),
+                Span::styled(words, theme.text),
+            ]));
+        }
+    }
+    lines.push(Line::styled("  Ctrl-C  quit, from anywhere", theme.dim));
+    for text in HELP_TEXT {
+        lines.push(Line::default());
+        lines.extend(
+            super::text::wrap(text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.text)),
+        );
+    }
+    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let target = Rect {
+        x: area.x + area.width.saturating_sub(width as u16 + 4) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width: (width as u16 + 4).min(area.width),
+        height,
+    };
+    frame.render_widget(Clear, target);
+    let outer = block(Span::styled(" Help · team view ", theme.title), true, theme);
+    let inner = outer.inner(target);
+    frame.render_widget(outer, target);
+    render_scrolled(
+        frame,
+        inner.inner(ratatui::layout::Margin::new(1, 0)),
+        lines,
+        view.drawn().help.unwrap_or(0),
+        Some("↑↓"),
+    )
+}

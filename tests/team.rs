@@ -1,0 +1,508 @@
+//! The team view (`rolefit team`): snapshots of the full screen at 80×24 and 120×40, every size
+//! from 60×18 to 200×60 drawn with its scroll markers, the loop driven headless into one
+//! person's Results and back, the four report formats, and the command line of the real binary
+//! (0 files, only bad files, a usage error, `-o`), never writing to the team's files.
+
+mod cmd_support;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use cmd_support::{rolefit, run, stderr, stdout};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use rolefit::domain::Framework;
+use rolefit::runtime::{EventSource, NoSuspend, Polled, ScriptedEvents};
+use rolefit::team::report::{TeamFormat, report};
+use rolefit::team::{Team, TeamView, files_in, load};
+
+/// The eight people of `tests/fixtures/team` and, with `bad`, a file with a level 9 and one
+/// from a newer format. Paths are relative to the crate, as a user would type them.
+fn team(bad: bool) -> Team {
+    let mut sources = vec![PathBuf::from("tests/fixtures/team")];
+    if bad {
+        sources.push(PathBuf::from("tests/fixtures/team-bad"));
+    }
+    load(Framework::builtin(), &files_in(&sources).unwrap())
+}
+
+fn pmo() -> usize {
+    Framework::builtin().profile_index("pmo").unwrap()
+}
+
+fn view(bad: bool) -> TeamView {
+    TeamView::new(team(bad), pmo()).theme(false, Default::default())
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Event {
+    key(KeyCode::Char(c))
+}
+
+/// Scripted events that, once used up, raise `stop` as a signal would: the loop then ends
+/// without drawing again, so the last frame is the one the last key led to (inside a person's
+/// Results, say).
+struct StopAtEnd {
+    events: ScriptedEvents,
+    stop: Arc<AtomicBool>,
+}
+
+impl EventSource for StopAtEnd {
+    fn poll(&mut self, timeout: Duration) -> std::io::Result<Polled> {
+        let polled = self.events.poll(timeout)?;
+        if matches!(polled, Polled::Closed) {
+            self.stop.store(true, Ordering::SeqCst);
+        }
+        Ok(polled)
+    }
+}
+
+/// Runs the team view's loop on `events` in a test terminal; returns the last frame's text.
+fn run_view(view: &mut TeamView, size: (u16, u16), events: Vec<Event>) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut events = StopAtEnd {
+        events: ScriptedEvents::new(events),
+        stop: Arc::clone(&stop),
+    };
+    rolefit::team::run::run(&mut terminal, view, &mut events, &stop, &mut NoSuspend).unwrap();
+    screen(terminal.backend().buffer())
+}
+
+fn screen(buffer: &ratatui::buffer::Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn draw(view: &mut TeamView, size: (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    rolefit::team::run::draw(&mut terminal, view).unwrap();
+    screen(terminal.backend().buffer())
+}
+
+// ---- the screen ----
+
+#[test]
+fn team_view_80x24() {
+    let mut view = view(true);
+    insta::assert_snapshot!(draw(&mut view, (80, 24)));
+}
+
+#[test]
+fn team_view_120x40() {
+    let mut view = view(true);
+    insta::assert_snapshot!(draw(&mut view, (120, 40)));
+}
+
+#[test]
+fn team_view_sorted_by_readiness_on_one_area_80x24() {
+    let mut view = view(false);
+    let text = run_view(&mut view, (80, 24), vec![ch('s'), ch('f'), ch('f')]);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn team_view_60x18_and_its_help() {
+    let mut view = view(true);
+    insta::assert_snapshot!("team_view_60x18", draw(&mut view, (60, 18)));
+    let text = run_view(&mut view, (60, 18), vec![ch('?'), ch('j')]);
+    insta::assert_snapshot!("team_help_60x18_scrolled", text);
+}
+
+#[test]
+fn every_size_draws_with_its_markers() {
+    for (w, h) in [(60, 18), (80, 24), (100, 30), (120, 40), (200, 60)] {
+        let mut view = view(true);
+        let text = draw(&mut view, (w, h));
+        assert!(text.contains("People × competencies"), "{w}×{h}:\n{text}");
+        assert!(text.contains("Ranking"), "{w}×{h}:\n{text}");
+        assert!(text.contains("8 meet the"), "{w}×{h}:\n{text}");
+        // Every line fits: nothing is drawn past the edge.
+        assert_eq!(text.lines().count(), usize::from(h));
+        if w < 200 {
+            assert!(
+                text.contains("more columns"),
+                "{w}×{h} hides columns:\n{text}"
+            );
+        }
+        if h < 30 {
+            assert!(text.contains("↓"), "{w}×{h} hides rows:\n{text}");
+        }
+    }
+    // Below the minimum, a message says what to do.
+    let mut view = view(false);
+    assert!(draw(&mut view, (50, 12)).contains("at least 60×18"));
+}
+
+#[test]
+fn moving_right_scrolls_the_competency_columns() {
+    let mut view = view(false);
+    let first = draw(&mut view, (80, 24));
+    assert!(first.contains("DP1") && !first.contains("FD4"));
+    let text = run_view(&mut view, (80, 24), vec![key(KeyCode::Right); 32]);
+    assert!(text.contains("FD4") && !text.contains(" DP1 "), "{text}");
+    assert!(text.contains("← "), "{text}");
+}
+
+#[test]
+fn files_not_read_are_listed_after_the_people() {
+    let mut view = view(true);
+    let text = run_view(
+        &mut view,
+        (120, 40),
+        vec![key(KeyCode::End), key(KeyCode::Enter)],
+    );
+    assert!(text.contains("2 not read"), "{text}");
+    assert!(
+        text.contains("not read: tests/fixtures/team-bad/broken.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not read: tests/fixtures/team-bad/future.toml"),
+        "{text}"
+    );
+    // Enter on a file not read says why in full.
+    assert!(
+        text.contains("future.toml: it is written in format 2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn search_finds_a_person_then_a_competency() {
+    let mut view = view(false);
+    let mut keys = vec![ch('/')];
+    keys.extend("dana".chars().map(ch));
+    keys.push(key(KeyCode::Enter));
+    run_view(&mut view, (80, 24), keys);
+    let person = view.person().unwrap();
+    assert_eq!(view.team().members[person].name, "Dana Okafor");
+    let mut keys = vec![ch('/')];
+    keys.extend("governance design".chars().map(ch));
+    keys.push(key(KeyCode::Enter));
+    run_view(&mut view, (80, 24), keys);
+    assert_eq!(
+        view.team().framework.competencies[view.competency()]
+            .id
+            .as_str(),
+        "GV3"
+    );
+}
+
+#[test]
+fn enter_opens_a_persons_results_read_only_and_esc_comes_back() {
+    let before = snapshot_files();
+    let mut view = view(false);
+    // Alex, Bea, Chen by name: the third is Chen.
+    let inside = run_view(
+        &mut view,
+        (100, 30),
+        vec![ch('j'), ch('j'), key(KeyCode::Enter)],
+    );
+    assert!(inside.contains("[Results]"), "{inside}");
+    assert!(inside.contains("Chen Wei, read-only"), "{inside}");
+    assert!(inside.contains("Read-only: from the team view"), "{inside}");
+    let mut view = self::view(false);
+    let back = run_view(
+        &mut view,
+        (100, 30),
+        vec![ch('j'), ch('j'), key(KeyCode::Enter), key(KeyCode::Esc)],
+    );
+    assert!(back.contains("People × competencies"), "{back}");
+    assert!(!back.contains("[Results]"), "{back}");
+    // Trying to rate from there changes nothing on disk, and no lock file appears.
+    let mut view = self::view(false);
+    run_view(
+        &mut view,
+        (100, 30),
+        vec![key(KeyCode::Enter), ch('r'), ch('5'), ch('q'), ch('q')],
+    );
+    assert_eq!(before, snapshot_files());
+    // Ctrl-C in a person's Results quits the team view as well: nothing more is drawn after.
+    let mut view = self::view(false);
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut events = ScriptedEvents::new(vec![key(KeyCode::Enter), ctrl_c, ch('j'), ch('j')]);
+    rolefit::team::run::run(&mut terminal, &mut view, &mut events, &stop, &mut NoSuspend).unwrap();
+    assert_eq!(view.row(), 0, "the keys after Ctrl-C were not read");
+}
+
+/// Every file of the fixture folders with its bytes.
+fn snapshot_files() -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for dir in ["tests/fixtures/team", "tests/fixtures/team-bad"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            files.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    files.sort();
+    files
+}
+
+// ---- reports ----
+
+#[test]
+fn markdown_report_has_every_part() {
+    let text = report(&team(true), pmo(), TeamFormat::Markdown);
+    for part in [
+        "# Team view: 8 people against the PMO Manager profile",
+        "## Ranking for PMO Manager",
+        "## Largest gaps",
+        "## Heatmap",
+        "## Bench depth for PMO Manager",
+        "## Files not read (2)",
+        "| 8 | Gus Park | 100%? (6/33) |",
+    ] {
+        assert!(text.contains(part), "{part:?} missing:\n{text}");
+    }
+}
+
+#[test]
+fn csv_report_is_one_row_per_person_in_rank_order() {
+    let team = team(true);
+    let text = report(&team, pmo(), TeamFormat::Csv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[1], "person");
+    assert_eq!(headers.len(), 10 + team.framework.competencies.len());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 8);
+    assert_eq!(&rows[7][1], "Gus Park");
+    assert_eq!(&rows[7][7], "true", "Gus is provisional");
+    let ranks: Vec<usize> = rows.iter().map(|r| r[0].parse().unwrap()).collect();
+    assert_eq!(ranks, (1..=8).collect::<Vec<_>>());
+    let chen = rows.iter().find(|r| &r[1] == "Chen Wei").unwrap();
+    let fd2 = headers.iter().position(|h| h == "FD2").unwrap();
+    assert_eq!(&chen[fd2], "na");
+}
+
+#[test]
+fn json_report_holds_people_figures_and_files_not_read() {
+    let team = team(true);
+    let text = report(&team, pmo(), TeamFormat::Json);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["team_report"], 1);
+    assert_eq!(value["profile"]["id"], "pmo");
+    assert_eq!(value["people"].as_array().unwrap().len(), 8);
+    assert_eq!(value["not_read"].as_array().unwrap().len(), 2);
+    assert_eq!(value["ranking"][7], "Gus Park");
+    let competencies = value["competencies"].as_array().unwrap();
+    assert_eq!(competencies.len(), 33);
+    for (c, entry) in competencies.iter().enumerate() {
+        let bench = team.bench(c, pmo());
+        assert_eq!(entry["bench"]["meet"], bench.meet);
+        assert_eq!(entry["bench"]["of"], 8);
+    }
+    let gus = value["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Gus Park")
+        .unwrap();
+    let pmo_readiness = gus["readiness"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["profile"] == "pmo")
+        .unwrap();
+    assert_eq!(pmo_readiness["provisional"], true);
+    assert_eq!(gus["rank"], 8);
+}
+
+#[test]
+fn jsonl_report_is_one_record_per_person_and_competency() {
+    let team = team(false);
+    let text = report(&team, pmo(), TeamFormat::Jsonl);
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 8 * 33);
+    for r in &records {
+        for field in [
+            "person",
+            "name",
+            "file",
+            "profile",
+            "competency",
+            "area",
+            "level",
+            "na",
+            "target",
+            "meets",
+            "mark",
+        ] {
+            assert!(r.get(field).is_some(), "{field} missing in {r}");
+        }
+        match (r["level"].as_u64(), r["target"].as_u64()) {
+            (Some(level), Some(target)) => assert_eq!(r["meets"], level >= target, "{r}"),
+            (None, Some(_)) => assert_eq!(r["meets"], false, "{r}"),
+            (_, None) => assert!(r["meets"].is_null(), "{r}"),
+        }
+    }
+    let chen_fd2 = records
+        .iter()
+        .find(|r| r["name"] == "Chen Wei" && r["competency"] == "FD2")
+        .unwrap();
+    assert_eq!(
+        (chen_fd2["na"].as_bool(), chen_fd2["level"].is_null()),
+        (Some(true), true)
+    );
+}
+
+// ---- the command line ----
+
+fn fixture(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+}
+
+#[test]
+fn no_files_is_a_clear_error() {
+    let home = tempfile::tempdir().unwrap();
+    let empty = home.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = run(rolefit(home.path()).arg("team").arg(&empty));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no assessment files (*.toml) in"),
+        "{}",
+        stderr(&out)
+    );
+    // Without a folder: the data directory's assessments, which do not exist yet.
+    let out = run(rolefit(home.path()).args(["team", "--format", "csv"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("assessments"), "{}", stderr(&out));
+    assert!(
+        !home.path().join("xdg-data/rolefit").exists(),
+        "nothing is created"
+    );
+}
+
+#[test]
+fn only_bad_files_lists_each_and_fails() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("team").arg(fixture("team-bad")));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("broken.toml: line 6, column 9"), "{err}");
+    assert!(
+        err.contains("future.toml: it is written in format 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("none of the 2 assessment file(s) could be used"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_report_lists_bad_files_on_stderr_and_one_file_works() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path())
+        .args(["team", "--format", "jsonl"])
+        .arg(fixture("team"))
+        .arg(fixture("team-bad")));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 8 * 33);
+    assert_eq!(stderr(&out).matches("rolefit: not read:").count(), 2);
+    let out = run(rolefit(home.path())
+        .args(["team", "--format", "csv"])
+        .arg(fixture("team/eli.toml")));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 2);
+}
+
+#[test]
+fn without_a_terminal_the_view_points_to_the_reports() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path()).arg("team").arg(fixture("team")));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("--format markdown, csv, json or jsonl"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(rolefit(home.path())
+        .args(["team", "--profile", "cto", "--format", "json"])
+        .arg(fixture("team")));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("there is no profile \"cto\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn output_file_is_written_and_never_over_a_team_file() {
+    let home = tempfile::tempdir().unwrap();
+    let out_file = home.path().join("team.md");
+    let out = run(rolefit(home.path())
+        .args(["team", "-o"])
+        .arg(&out_file)
+        .arg(fixture("team")));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Wrote the Markdown team report (8 people)"));
+    assert!(
+        std::fs::read_to_string(&out_file)
+            .unwrap()
+            .starts_with("# Team view")
+    );
+    let copy = home.path().join("eli.toml");
+    std::fs::copy(fixture("team/eli.toml"), &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let out = run(rolefit(home.path())
+        .args(["team", "--format", "csv", "-o"])
+        .arg(&copy)
+        .arg(&copy));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+}
+
+#[test]
+fn another_framework_is_listed_and_read_with_its_framework() {
+    let home = tempfile::tempdir().unwrap();
+    let minimal = fixture("frameworks/minimal.toml");
+    let fw = Framework::from_toml(&std::fs::read_to_string(&minimal).unwrap()).unwrap();
+    let assessment =
+        rolefit::domain::Assessment::new("Min", &fw, rolefit::clock::utc_from_epoch(0));
+    let file = home.path().join("min.toml");
+    std::fs::write(&file, rolefit::storage::codec::to_toml(&assessment)).unwrap();
+    let out = run(rolefit(home.path())
+        .args(["team", "--format", "csv"])
+        .arg(&file)
+        .arg(fixture("team/eli.toml")));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains(&format!("uses the framework \"{}\"", fw.id)),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(rolefit(home.path())
+        .args(["team", "--format", "csv", "--framework"])
+        .arg(&minimal)
+        .arg(&file));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Min"));
+}
