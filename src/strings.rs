@@ -136,6 +136,28 @@ pub fn unknown_ids(ids: &[String]) -> String {
     )
 }
 
+/// The notice when an assessment opens with a changed version of its framework: which of its
+/// ratings are for competencies that version no longer has (they stay in the file), else what
+/// changed.
+pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> String {
+    match gone.len() {
+        0 if from == to => {
+            format!("The framework {id} changed since the last save; every rating still applies")
+        }
+        0 => format!(
+            "The framework {id} changed from version {from} to {to}; every rating still applies"
+        ),
+        1 => format!(
+            "1 rating is for a competency this version of the framework no longer has: {} — kept in the file",
+            gone[0]
+        ),
+        n => format!(
+            "{n} ratings are for competencies this version of the framework no longer has: {} — kept in the file",
+            gone.join(", ")
+        ),
+    }
+}
+
 /// The notice when a what-if starts.
 pub fn what_if_on() -> String {
     let results = on(Screen::Results);
