@@ -147,12 +147,13 @@ pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> Strin
         0 => format!(
             "The framework {id} changed from version {from} to {to}; every rating still applies"
         ),
+        // Short enough that the ids show in an 80-column footer.
         1 => format!(
-            "1 rating is for a competency this version of the framework no longer has: {} — kept in the file",
+            "Kept 1 rating for a competency this framework version no longer has: {}",
             gone[0]
         ),
         n => format!(
-            "{n} ratings are for competencies this version of the framework no longer has: {} — kept in the file",
+            "Kept {n} ratings for competencies this framework version no longer has: {}",
             gone.join(", ")
         ),
     }

@@ -214,7 +214,7 @@ fn a_missing_framework_is_named_with_how_to_give_it_and_nothing_changes() {
         for needle in [
             format!("\"{ID}\" (version 3)"),
             s.framework.display().to_string(),
-            "which is not there".to_string(),
+            ", which is not there".to_string(),
             "--framework PATH".to_string(),
             "nothing was changed".to_string(),
         ] {
@@ -363,8 +363,7 @@ fn a_changed_framework_opens_with_a_notice_and_keeps_the_ratings() {
     let said = stdout(&out);
     assert!(
         said.starts_with(
-            "1 rating is for a competency this version of the framework no longer has: M2 \
-             — kept in the file\n"
+            "Kept 1 rating for a competency this framework version no longer has: M2\n"
         ),
         "{said}"
     );
@@ -397,7 +396,7 @@ fn a_framework_edited_under_the_same_version_is_noticed_by_its_hash() {
         .args(["-a", "team", "--plain"]);
     let said = stdout(&run(&mut plain));
     assert!(
-        said.contains("1 rating is for a competency this version"),
+        said.contains("Kept 1 rating for a competency this framework version"),
         "{said}"
     );
     // Only a comment added under the same version (nothing saved since): said too.
@@ -457,7 +456,7 @@ fn prepare_with_the_right_framework_opens_it() {
 
 fn tui(s: &Setup, data: &DataDir, args: &[&str]) -> Launch {
     let mut launch = Launch::new(data)
-        .size(100, 30)
+        .size(80, 24)
         .env("HOME", s.home.path().to_str().unwrap())
         .stderr_to(&s.home.path().join("stderr.txt"));
     for arg in ["-a", "team"].iter().chain(args) {
@@ -479,7 +478,7 @@ fn the_tui_opens_the_recorded_framework_by_itself() {
     let s = Setup::new();
     let data = pty_data(&s);
     let mut tui = tui(&s, &data, &[]).spawn();
-    tui.wait_for_text("Solution Architect");
+    tui.wait_for_text("Business Analyst │ SA");
     tui.send("q");
     let status = tui.wait_exit(Duration::from_secs(10));
     assert!(status.success(), "{}", tui.describe());
@@ -539,11 +538,16 @@ fn the_tui_says_what_a_changed_framework_no_longer_has_and_keeps_it() {
     let data = pty_data(&s);
     s.change_framework();
     let mut tui = tui(&s, &data, &[]).spawn();
-    tui.wait_for_text("no longer has: M2");
-    // A change, then quit: the save records version 4 and keeps M2.
+    tui.wait_for_text("Kept 1 rating for a competency this framework version no longer has: M2");
+    // A rating on Rate, then quit: the save records version 4 and keeps M2.
+    tui.send("\t\t");
+    tui.wait_for_text("Process modelling");
+    tui.send("1");
     tui.send("q");
     let status = tui.wait_exit(Duration::from_secs(10));
     assert!(status.success(), "{}", tui.describe());
     let text = std::fs::read_to_string(data.file("team")).unwrap();
+    assert!(text.contains("framework_version = 4\n"), "{text}");
+    assert!(text.contains("[ratings.M1]\nlevel = 1\n"), "{text}");
     assert!(text.contains("[ratings.M2]\nlevel = 3\n"), "{text}");
 }

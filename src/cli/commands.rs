@@ -566,7 +566,7 @@ pub fn framework_for(
         return Ok(builtin);
     }
     Err(format!(
-        "{needed}, recorded at {} {problem}; {how}",
+        "{needed}, recorded at {}, {problem}; {how}",
         display_path(Path::new(recorded))
     ))
 }
