@@ -23,8 +23,8 @@ pub struct Prepared {
 
 /// Locks, cleans up, reads and classifies the assessment file, and says what the app starts
 /// from, including any prompt the user must answer first. Without the lock the app opens
-/// read-only: it never writes unlocked. `framework` is taken as the built-in one (no file to
-/// record); see [`prepare_resolved`].
+/// read-only: it never writes unlocked. `framework` comes without a file, so the assessment
+/// records none for it; see [`prepare_resolved`].
 pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared> {
     prepare_resolved(
         Resolved {
