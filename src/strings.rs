@@ -137,6 +137,29 @@ pub fn unknown_ids(ids: &[String]) -> String {
     )
 }
 
+/// The notice when an assessment opens with a changed version of its framework: which of its
+/// ratings are for competencies that version no longer has (they stay in the file), else what
+/// changed.
+pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> String {
+    match gone.len() {
+        0 if from == to => {
+            format!("The framework {id} changed since the last save; every rating still applies")
+        }
+        0 => format!(
+            "The framework {id} changed from version {from} to {to}; every rating still applies"
+        ),
+        // Short enough that the ids show in an 80-column footer.
+        1 => format!(
+            "Kept 1 rating for a competency this framework version no longer has: {}",
+            gone[0]
+        ),
+        n => format!(
+            "Kept {n} ratings for competencies this framework version no longer has: {}",
+            gone.join(", ")
+        ),
+    }
+}
+
 /// The notice when a what-if starts.
 pub fn what_if_on() -> String {
     let results = on(Screen::Results);

@@ -250,6 +250,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     name,
                     framework,
                     framework_version,
+                    // Not generated here: the codec's unit tests round-trip them.
+                    framework_hash: None,
+                    framework_path: None,
                     created,
                     updated,
                     position: Position {

@@ -113,13 +113,17 @@ impl App {
                     .map(|id| id.0)
                     .collect();
                 let resumed = strings::resumed(rated, total);
-                self.notice = Some(if unknown.is_empty() {
-                    resumed
-                } else {
-                    format!("{resumed} · {}", strings::unknown_ids(&unknown))
+                // A changed framework is said once, then recorded for the next save.
+                let changed = self.assessment.framework_changed_notice(&self.framework);
+                self.assessment.record_framework(&self.framework);
+                // Unknown ids and a changed framework are worth keeping in view until the
+                // screen changes.
+                self.notice_until_input = unknown.is_empty() && changed.is_none();
+                self.notice = Some(match changed {
+                    Some(changed) => changed,
+                    None if unknown.is_empty() => resumed,
+                    None => format!("{resumed} · {}", strings::unknown_ids(&unknown)),
                 });
-                // Unknown ids are worth keeping in view until the screen changes.
-                self.notice_until_input = unknown.is_empty();
             }
             Opened::Newer(found) => {
                 self.read_only = true;

@@ -1,6 +1,7 @@
 //! One function per subcommand, and the helpers they share. Each reads what it needs, prints
 //! its result on stdout, and leaves failures to the caller as an [`Error`].
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,12 +15,46 @@ use crate::export::Format;
 use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
 use crate::text::{display_path, display_safe, display_safe_lines};
 
-/// `rolefit list`: every saved assessment with its progress or its problem.
+/// `rolefit list`: every saved assessment with its progress or its problem, each counted
+/// against the framework it was made with. One whose framework is not at hand says which it
+/// needs instead of a count; that is not an error of the listing (exit 0).
 pub fn list(cli: &Cli) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
+    let given = load_given(cli.framework.as_deref())?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     paths.check()?;
-    let listings = storage::list_assessments(&paths, &framework)?;
+    let builtin_id = Framework::builtin().id;
+    // Each recorded framework file is read once, however many assessments use it.
+    let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
+        HashMap::new();
+    let listings = storage::list_assessments_with(&paths, |assessment| {
+        let key = (
+            assessment.framework.clone(),
+            assessment.framework_path.clone(),
+        );
+        let resolved = match &given {
+            Some(_) => framework_for(given.as_ref(), Some(assessment)),
+            None => loaded
+                .entry(key)
+                .or_insert_with(|| framework_for(None, Some(assessment)))
+                .clone(),
+        };
+        match resolved {
+            Ok(Resolved { framework, .. }) => {
+                let which = if framework.id == builtin_id {
+                    String::new()
+                } else {
+                    format!(", framework {}", framework.id)
+                };
+                format!(
+                    "{}/{} answered, last change {}{which}",
+                    assessment.rated_count(&framework),
+                    framework.competencies.len(),
+                    assessment.updated
+                )
+            }
+            Err(reason) => reason,
+        }
+    })?;
     if listings.is_empty() {
         print_stdout(&format!(
             "No saved assessments in {}. Run `rolefit` to start one.\n",
@@ -47,9 +82,10 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
 
 /// `rolefit export`: a report on stdout, or in the file `output`.
 pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
+    let given = load_given(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
     let assessment = read_existing(&path, &name)?;
+    let framework = resolve_for(given.as_ref(), Some(&assessment), &path)?.framework;
     let report = crate::export::export(&framework, &assessment, format);
     match output {
         None => print_stdout(&report)?,
@@ -150,10 +186,13 @@ fn describe_write_error(err: &std::io::Error, folder: &Path) -> String {
 
 /// `rolefit snapshot`: closes a round, unless a running rolefit has the assessment open.
 pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
+    let given = load_given(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
-    // An assessment that is not there (or cannot be read) gets no lock file.
-    read_existing(&path, &name)?;
+    // An assessment that is not there (or cannot be read), or whose framework is not at hand,
+    // gets no lock file.
+    let first_look = read_existing(&path, &name)?;
+    let resolved = resolve_for(given.as_ref(), Some(&first_look), &path)?;
+    let framework = &resolved.framework;
     let lock_file = paths::lock_path(&path);
     let lock_was_there = std::fs::symlink_metadata(&lock_file).is_ok();
     let _lock = match storage::lock_soon(&path) {
@@ -171,6 +210,9 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
             return Err(err);
         }
     };
+    // Changed since the first look (another framework recorded): checked again.
+    resolve_for(Some(&resolved), Some(&assessment), &path)?;
+    resolved.record_in(&mut assessment);
     let round = assessment.close_round(crate::clock::now_utc(), label.unwrap_or(""));
     storage::save_assessment(&path, &assessment).map_err(|source| Error::Save {
         path: path.clone(),
@@ -181,7 +223,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
         "Closed round {round} of {}: {}, {}/{} answered\n",
         display_safe(&name),
         display_safe(&snapshot.title()),
-        assessment.rated_count(&framework),
+        assessment.rated_count(framework),
         framework.competencies.len()
     ))?;
     Ok(ExitCode::SUCCESS)
@@ -189,9 +231,10 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
 
 /// `rolefit diff`: what changed between two rounds, by default the last one and now.
 pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
+    let given = load_given(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
     let assessment = read_existing(&path, &name)?;
+    let framework = resolve_for(given.as_ref(), Some(&assessment), &path)?.framework;
     if assessment.history.is_empty() {
         return Err(Error::NoRounds { name });
     }
@@ -413,6 +456,142 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework> {
             .next()
             .expect("an invalid framework has a problem"),
     })
+}
+
+/// A framework and the file it came from.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub framework: Framework,
+    /// The framework file, absolute; None for the built-in framework.
+    pub path: Option<PathBuf>,
+}
+
+impl Resolved {
+    /// The built-in framework.
+    pub fn builtin() -> Resolved {
+        Resolved {
+            framework: Framework::builtin(),
+            path: None,
+        }
+    }
+
+    /// Records this framework in `assessment` (id, version, content hash and file), to be
+    /// written with its next save. A path that is not UTF-8 cannot be written in TOML, so it
+    /// is not recorded.
+    pub fn record_in(&self, assessment: &mut Assessment) {
+        assessment.record_framework(&self.framework);
+        assessment.framework_path = self
+            .path
+            .as_deref()
+            .and_then(Path::to_str)
+            .map(str::to_string);
+    }
+}
+
+/// The framework given with `--framework`, if any, with its absolute path.
+pub fn load_given(path: Option<&Path>) -> Result<Option<Resolved>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let framework = load_framework(Some(path))?;
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(Some(Resolved {
+        framework,
+        path: Some(path),
+    }))
+}
+
+/// The framework to read `assessment` with: the one given with `--framework`, which must have
+/// the id the assessment records; else the one it records, from its recorded file; else the
+/// built-in one. Err says, after the assessment's path, which framework it needs and how to
+/// give it.
+pub fn framework_for(
+    given: Option<&Resolved>,
+    assessment: Option<&Assessment>,
+) -> std::result::Result<Resolved, String> {
+    let how = "give that framework's file with --framework PATH";
+    let Some(assessment) = assessment else {
+        return Ok(given.cloned().unwrap_or_else(Resolved::builtin));
+    };
+    let needed = format!(
+        "was made with the framework {:?} (version {})",
+        assessment.framework, assessment.framework_version
+    );
+    if let Some(given) = given {
+        if given.framework.id == assessment.framework {
+            return Ok(given.clone());
+        }
+        let from = given
+            .path
+            .as_deref()
+            .map(|p| format!(" from {}", display_path(p)))
+            .unwrap_or_default();
+        return Err(format!(
+            "{needed}, not {:?}{from}; {how}, or leave --framework out to use the one it records",
+            given.framework.id
+        ));
+    }
+    let builtin = Resolved::builtin();
+    let Some(recorded) = assessment.framework_path.as_deref() else {
+        if assessment.framework == builtin.framework.id {
+            return Ok(builtin);
+        }
+        return Err(format!("{needed}, and records no file for it; {how}"));
+    };
+    let problem = match load_framework(Some(Path::new(recorded))) {
+        Ok(framework) if framework.id == assessment.framework => {
+            return Ok(Resolved {
+                framework,
+                path: Some(PathBuf::from(recorded)),
+            });
+        }
+        Ok(framework) => format!("which now holds the framework {:?}", framework.id),
+        Err(Error::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            "which is not there".to_string()
+        }
+        Err(Error::Read { source, .. }) => {
+            format!(
+                "which cannot be read ({})",
+                storage::describe_io_error(&source)
+            )
+        }
+        Err(Error::NotText { .. }) => "which is not UTF-8 text".to_string(),
+        Err(Error::Framework { first, .. }) => {
+            format!("which is not a valid framework now ({first})")
+        }
+        Err(other) => format!("which cannot be used ({other})"),
+    };
+    // Its own file gone, an assessment of the built-in framework still has the built-in.
+    if assessment.framework == builtin.framework.id {
+        return Ok(builtin);
+    }
+    Err(format!(
+        "{needed}, recorded at {}, {problem}; {how}",
+        display_path(Path::new(recorded))
+    ))
+}
+
+/// [`framework_for`] as a command's error, naming the assessment file at `path`.
+pub fn resolve_for(
+    given: Option<&Resolved>,
+    assessment: Option<&Assessment>,
+    path: &Path,
+) -> Result<Resolved> {
+    framework_for(given, assessment).map_err(|reason| Error::FrameworkNeeded {
+        path: path.to_path_buf(),
+        reason,
+    })
+}
+
+/// The framework for the assessment at `path` as it is on disk now (a file that is missing or
+/// cannot be read yet has the given or the built-in one).
+pub fn resolve_at(given: Option<&Resolved>, path: &Path, name: &str) -> Result<Resolved> {
+    let assessment = match storage::read_assessment(path, name) {
+        ReadOutcome::Loaded(assessment) => Some(assessment),
+        ReadOutcome::Newer { assessment, .. } => assessment,
+        ReadOutcome::Missing | ReadOutcome::Unreadable(_) => None,
+    };
+    resolve_for(given, assessment.as_ref(), path)
 }
 
 /// A framework file's text.

@@ -178,6 +178,11 @@ pub enum Error {
     /// `ROLEFIT_THEME` holds something other than a theme.
     #[error("ROLEFIT_THEME is {value:?}; it takes auto, dark or light")]
     BadTheme { value: String },
+    /// The assessment was made with a framework that is not at hand (its recorded file is
+    /// missing or holds another framework), or another one was given with `--framework`.
+    /// `reason` says which framework it needs and how to give it.
+    #[error("{} {reason}; nothing was changed", path.display())]
+    FrameworkNeeded { path: PathBuf, reason: String },
     /// The TUI quit with changes it could not save.
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },

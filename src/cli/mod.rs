@@ -17,10 +17,12 @@ use clap::Parser;
 use crate::text::display_safe;
 
 pub use args::{Cli, Command, ConfigCommand, FrameworkCommand, ReviewCommand, ThemeSetting};
-pub use commands::{assessment_path, load_framework, read_existing};
+pub use commands::{
+    Resolved, assessment_path, framework_for, load_framework, load_given, read_existing,
+};
 pub use error::{Error, Result};
 pub use scripting::plain_from_env;
-pub use start::{LaunchOptions, Prepared, launch, prepare};
+pub use start::{LaunchOptions, Prepared, launch, prepare, prepare_resolved};
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
@@ -127,8 +129,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output.as_deref(),
         ),
         None => {
-            let framework = load_framework(cli.framework.as_deref())?;
+            let given = commands::load_given(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;
+            // The framework the assessment was made with, or a clear error: before the
+            // terminal is touched and before anything is written.
+            let framework = commands::resolve_at(given.as_ref(), &path, &name)?;
             let env = |key| std::env::var_os(key);
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
                 return scripting::plain(framework, &path, &name);

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::commands::{assessment_path, load_framework, print_stdout, read_existing};
+use super::commands::{assessment_path, print_stdout, read_existing};
 use super::{Cli, Error, Result};
 use crate::domain::{Assessment, Framework};
 use crate::review::{self, ReviewError, ReviewFile};
@@ -15,8 +15,10 @@ use crate::text::{display_path, display_safe};
 /// `rolefit review request -o FILE [--share-self]`: writes a new review file, never over an
 /// existing file (it may hold a reviewer's work) nor over an assessment or a lock.
 pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
+    // The framework the person's assessment was made with, as every command finds it.
+    let given = super::commands::load_given(cli.framework.as_deref())?;
+    let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
     let person = match storage::read_assessment(&path, &name) {
         ReadOutcome::Missing if !share_self => {
             Assessment::new(&name, &framework, crate::clock::now_utc())
@@ -107,8 +109,9 @@ fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
 /// `rolefit review import FILE`: adds the reviewer's ratings to the assessment under
 /// `[reviews.REVIEWER]`; nothing is written when the review is refused.
 pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
+    let given = super::commands::load_given(cli.framework.as_deref())?;
+    let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
     let review = read_review(file, &framework)?;
     read_existing(&path, &name)?;
     let _lock = match storage::lock_soon(&path) {
@@ -152,7 +155,9 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
 /// `rolefit review FILE`: opens a review file for the reviewer in the full-screen app, asking
 /// their name first when the file does not have it yet.
 pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
+    let resolved = super::commands::load_given(cli.framework.as_deref())?
+        .unwrap_or_else(super::commands::Resolved::builtin);
+    let framework = resolved.framework.clone();
     let mut review = read_review(file, &framework)?;
     if review.reviewer.is_none() {
         let lock = match storage::lock_soon(file) {
@@ -188,9 +193,9 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
     let name = storage::paths::stem(file);
     let env = |key| std::env::var_os(key);
     if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-        return super::scripting::plain(framework, file, &name);
+        return super::scripting::plain(resolved, file, &name);
     }
-    super::launch(framework, file, &name, super::launch_options(cli)?)?;
+    super::launch(resolved, file, &name, super::launch_options(cli)?)?;
     Ok(ExitCode::SUCCESS)
 }
 

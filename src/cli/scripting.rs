@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::commands::{load_framework, print_stdout};
+use super::commands::{Resolved, load_given, print_stdout, resolve_at, resolve_for};
 use super::{Cli, Error, Result, assessment_path};
 use crate::domain::{Assessment, Framework, Level, Rating};
 use crate::plain::{Session, text};
@@ -21,9 +21,16 @@ pub fn plain_from_env(accessible: Option<&OsStr>, term: Option<&OsStr>) -> bool 
     accessible || term.is_some_and(|t| t == "dumb")
 }
 
-/// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout.
-pub fn plain(framework: Framework, path: &Path, name: &str) -> Result<ExitCode> {
-    let (lock, assessment) = open_for_writing(&framework, path, name)?;
+/// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout, with the
+/// framework it was made with (see [`super::commands::framework_for`]).
+pub fn plain(resolved: Resolved, path: &Path, name: &str) -> Result<ExitCode> {
+    let (lock, assessment) = open_for_writing(&resolved, path, name)?;
+    if let Some(notice) = assessment.framework_changed_notice(&resolved.framework) {
+        print_stdout(&format!("{}\n", display_safe(&notice)))?;
+    }
+    let mut assessment = assessment;
+    resolved.record_in(&mut assessment);
+    let framework = resolved.framework;
     let store = |a: &Assessment| storage::save_assessment(path, a);
     let stdin = std::io::stdin();
     // Typed answers are echoed by the terminal; piped ones are written after their prompt.
@@ -55,14 +62,18 @@ pub fn rate(
     note: Option<&str>,
     clear: bool,
 ) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
-    let c = find_competency(&framework, id)?;
+    let given = load_given(cli.framework.as_deref())?;
+    let (path, name) = assessment_path(cli)?;
+    // The framework the assessment was made with, before anything is locked or written.
+    let resolved = resolve_at(given.as_ref(), &path, &name)?;
+    let framework = &resolved.framework;
+    let c = find_competency(framework, id)?;
     let rating = match (clear, level) {
         (true, _) => None,
         (false, level) => Some(parse_rating(level.unwrap_or(""))?),
     };
-    let (path, name) = assessment_path(cli)?;
-    let (_lock, mut assessment) = open_for_writing(&framework, &path, &name)?;
+    let (_lock, mut assessment) = open_for_writing(&resolved, &path, &name)?;
+    resolved.record_in(&mut assessment);
     let competency = &framework.competencies[c];
     assessment.set_rating(&competency.id, rating);
     if let Some(note) = note {
@@ -78,7 +89,7 @@ pub fn rate(
         crate::strings::rate_done(
             &format!("{} {}", competency.id, display_safe(&competency.name)),
             rating.map(|r| r.to_string()).as_deref(),
-            assessment.rated_count(&framework),
+            assessment.rated_count(framework),
             framework.competencies.len(),
             &display_safe(&name)
         )
@@ -88,9 +99,10 @@ pub fn rate(
 
 /// `rolefit show [ID]`: one competency with the rating and note, or the Results.
 pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
-    let framework = load_framework(cli.framework.as_deref())?;
-    let c = id.map(|id| find_competency(&framework, id)).transpose()?;
+    let given = load_given(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
+    let framework = resolve_at(given.as_ref(), &path, &name)?.framework;
+    let c = id.map(|id| find_competency(&framework, id)).transpose()?;
     let assessment = match storage::read_assessment(&path, &name) {
         ReadOutcome::Missing => Assessment::new(&name, &framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
@@ -118,13 +130,17 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
 }
 
 /// Takes the lock and reads the assessment (a new one when there is no file), for a command
-/// that writes. Refuses when another rolefit has it open, when the lock cannot be taken, and
-/// when the file cannot be read or comes from a newer rolefit: such a file is never written.
+/// that writes. Refuses when another rolefit has it open, when the lock cannot be taken, when
+/// the file cannot be read or comes from a newer rolefit (such a file is never written), and
+/// when it was made with another framework than `resolved`.
 fn open_for_writing(
-    framework: &Framework,
+    resolved: &Resolved,
     path: &Path,
     name: &str,
 ) -> Result<(AssessmentLock, Assessment)> {
+    let framework = &resolved.framework;
+    // Before the lock: an assessment whose framework is not this one gets no lock file.
+    resolve_at(Some(resolved), path, name)?;
     storage::ensure_parent(path)?;
     let lock = match storage::lock_soon(path) {
         LockOutcome::Held(lock) => lock,
@@ -152,6 +168,8 @@ fn open_for_writing(
         }
         ReadOutcome::Unreadable(problem) => return Err(Error::Unreadable(problem)),
     };
+    // Read again under the lock: it may have been replaced since the first look.
+    resolve_for(Some(resolved), Some(&assessment), path)?;
     Ok((lock, assessment))
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::args::ThemeSetting;
+use super::commands::{self, Resolved};
 use super::{Error, Result, detect};
 use crate::app::{App, AppInit, LockState, Opened};
 use crate::domain::{Assessment, Framework};
@@ -22,8 +23,24 @@ pub struct Prepared {
 
 /// Locks, cleans up, reads and classifies the assessment file, and says what the app starts
 /// from, including any prompt the user must answer first. Without the lock the app opens
-/// read-only: it never writes unlocked.
+/// read-only: it never writes unlocked. `framework` comes without a file, so the assessment
+/// records none for it; see [`prepare_resolved`].
 pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared> {
+    prepare_resolved(
+        Resolved {
+            framework,
+            path: None,
+        },
+        path,
+        name,
+    )
+}
+
+/// [`prepare`] with the framework and the file it came from, which the assessment records.
+/// An assessment made with a framework of another id is refused before anything is locked or
+/// written (the caller has not touched the terminal yet).
+pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<Prepared> {
+    commands::resolve_at(Some(&resolved), path, name)?;
     storage::ensure_parent(path)?;
     let (lock, state) = match storage::lock_soon(path) {
         LockOutcome::Held(lock) => (Some(lock), LockState::Held),
@@ -40,13 +57,33 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
     if lock.is_some() {
         storage::atomic::remove_leftovers(path);
     }
+    let read = storage::read_assessment(path, name);
+    // Replaced since the first look by one made with another framework: refused too.
+    if let ReadOutcome::Loaded(assessment) = &read {
+        commands::resolve_for(Some(&resolved), Some(assessment), path)?;
+    }
+    // The framework's file, recorded on the next save; the app takes its version and hash
+    // once it has said what changed.
+    let framework_path = resolved
+        .path
+        .as_deref()
+        .and_then(Path::to_str)
+        .map(str::to_string);
+    let framework = resolved.framework;
     let now = crate::clock::now_utc();
     // What the file holds decides the assessment and how the app starts; the framework is
     // moved into the app once, not copied.
-    let fresh = |framework: &Framework| Assessment::new(name, framework, now);
-    let (assessment, opened) = match storage::read_assessment(path, name) {
+    let fresh = |framework: &Framework| {
+        let mut assessment = Assessment::new(name, framework, now);
+        assessment.framework_path.clone_from(&framework_path);
+        assessment
+    };
+    let (assessment, opened) = match read {
         ReadOutcome::Missing => (fresh(&framework), Opened::FirstRun),
-        ReadOutcome::Loaded(assessment) => (assessment, Opened::Resumed),
+        ReadOutcome::Loaded(mut assessment) => {
+            assessment.framework_path.clone_from(&framework_path);
+            (assessment, Opened::Resumed)
+        }
         ReadOutcome::Newer { found, assessment } => (
             // Show what this version can read of it; never write it.
             assessment.unwrap_or_else(|| fresh(&framework)),
@@ -306,14 +343,14 @@ pub struct LaunchOptions {
 
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`); with
 /// `options.mouse`, clicks and the wheel work too.
-pub fn launch(framework: Framework, path: &Path, name: &str, options: LaunchOptions) -> Result<()> {
+pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptions) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
     let Prepared {
         mut init,
         mut store,
-    } = prepare(framework, path, name)?;
+    } = prepare_resolved(framework, path, name)?;
     if let Some(show) = options.show_targets {
         init = init.show_targets(show);
     }

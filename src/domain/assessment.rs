@@ -138,6 +138,12 @@ pub struct Assessment {
     pub name: String,
     pub framework: String,
     pub framework_version: u32,
+    /// [`Framework::content_hash`] of the framework it was last saved with; None in files
+    /// written before rolefit recorded it.
+    pub framework_hash: Option<String>,
+    /// Where the framework file was (absolute), for a framework from a file; None for the
+    /// built-in one.
+    pub framework_path: Option<String>,
     pub created: toml::value::Datetime,
     pub updated: toml::value::Datetime,
     pub position: Position,
@@ -159,6 +165,8 @@ impl Assessment {
             name: name.to_string(),
             framework: framework.id.clone(),
             framework_version: framework.version,
+            framework_hash: Some(framework.content_hash()),
+            framework_path: None,
             created: now,
             updated: now,
             position: Position::default(),
@@ -239,5 +247,96 @@ impl Assessment {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect()
+    }
+
+    /// Whether `framework` is the one this assessment records, changed since: the same id
+    /// with another version, or another content hash (when one is recorded).
+    pub fn framework_changed(&self, framework: &Framework) -> bool {
+        self.framework == framework.id
+            && (self.framework_version != framework.version
+                || self
+                    .framework_hash
+                    .as_deref()
+                    .is_some_and(|hash| hash != framework.content_hash()))
+    }
+
+    /// The one-line notice for an assessment whose framework changed since it was saved (see
+    /// [`Assessment::framework_changed`]), naming the ratings for competencies that version no
+    /// longer has, which are kept. None when it has not changed.
+    pub fn framework_changed_notice(&self, framework: &Framework) -> Option<String> {
+        if !self.framework_changed(framework) {
+            return None;
+        }
+        let gone: Vec<String> = self
+            .unknown_ids(framework)
+            .into_iter()
+            .map(|id| id.0)
+            .collect();
+        Some(crate::strings::framework_changed(
+            &framework.id,
+            self.framework_version,
+            framework.version,
+            &gone,
+        ))
+    }
+
+    /// Records `framework` (id, version, hash) as the one this assessment is made with; the
+    /// file holds it from the next save. The path is recorded apart, by whoever loaded it.
+    pub fn record_framework(&mut self, framework: &Framework) {
+        self.framework.clone_from(&framework.id);
+        self.framework_version = framework.version;
+        self.framework_hash = Some(framework.content_hash());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::framework::fnv1a_64;
+
+    #[test]
+    fn the_content_hash_is_fnv1a_of_the_text() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a_64(b"foobar"), 0x8594_4171_f739_67e8);
+        let builtin = Framework::builtin();
+        assert_eq!(
+            builtin.content_hash(),
+            format!(
+                "{:016x}",
+                fnv1a_64(super::super::framework::BUILTIN_TOML.as_bytes())
+            )
+        );
+        // One byte more (a comment) is another hash; the same text is the same hash.
+        let edited = format!(
+            "{}
+# edited
+",
+            super::super::framework::BUILTIN_TOML
+        );
+        let edited = Framework::from_toml(&edited).unwrap();
+        assert_ne!(edited.content_hash(), builtin.content_hash());
+        assert_eq!(Framework::builtin().content_hash(), builtin.content_hash());
+    }
+
+    #[test]
+    fn a_changed_framework_is_one_with_the_same_id_and_another_version_or_hash() {
+        let fw = Framework::builtin();
+        let mut a = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+        assert!(!a.framework_changed(&fw));
+        a.framework_version += 1;
+        assert!(a.framework_changed(&fw));
+        a.record_framework(&fw);
+        assert!(!a.framework_changed(&fw));
+        a.framework_hash = Some("0000000000000000".into());
+        assert!(a.framework_changed(&fw));
+        // A file from before hashes were recorded: only the version tells.
+        a.framework_hash = None;
+        assert!(!a.framework_changed(&fw));
+        // Another id is not a changed framework but another one.
+        a.framework = "em".into();
+        a.framework_version = 9;
+        assert!(!a.framework_changed(&fw));
     }
 }

@@ -199,6 +199,8 @@ pub struct Framework {
     /// The profile of each role that has no base, in role order.
     pub main_profiles: [usize; 2],
     index: HashMap<CompetencyId, usize>,
+    /// FNV-1a 64 of the text it was read from: see [`Framework::content_hash`].
+    hash: u64,
 }
 
 impl Framework {
@@ -214,7 +216,16 @@ impl Framework {
             Ok(raw) => raw,
             Err(err) => return Err(vec![Problem::from_toml_error(text, &err)]),
         };
-        Validator::new(text).build(raw)
+        let mut framework = Validator::new(text).build(raw)?;
+        framework.hash = fnv1a_64(text.as_bytes());
+        Ok(framework)
+    }
+
+    /// A stable hash of the text this framework was read from (the file's bytes; for the
+    /// built-in, its embedded text), as 16 hex digits. An assessment records it, so a framework
+    /// that changed under the same id and version is noticed.
+    pub fn content_hash(&self) -> String {
+        format!("{:016x}", self.hash)
     }
 
     /// Position of a competency in [`Framework::competencies`].
@@ -260,6 +271,13 @@ impl Framework {
     pub fn profile_index(&self, id: &str) -> Option<usize> {
         self.profiles.iter().position(|p| p.id == id)
     }
+}
+
+/// FNV-1a, 64 bits: a small, stable hash of bytes (the same on every platform and build).
+pub fn fnv1a_64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// One thing wrong with a framework file, with its position (1-based).
@@ -519,6 +537,7 @@ impl<'a> Validator<'a> {
             competencies,
             main_profiles,
             index,
+            hash: 0,
         })
     }
 

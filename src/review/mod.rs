@@ -10,7 +10,7 @@
 //! framework = "pm-vs-pmo"
 //! framework_version = 1
 //! name = "alex"                       # the person being reviewed
-//! framework_hash = "fnv1a64:…"        # what was rated: framework id, version, competency ids
+//! competencies_hash = "fnv1a64:…"     # what was rated: framework id, version, competency ids
 //! kind = "review"
 //! requested = 2026-12-01T12:00:00Z
 //! review_id = "5f0c…"                 # fresh for each request
@@ -166,7 +166,7 @@ pub fn request(
     extra.insert("kind".into(), toml::Value::String(KIND.into()));
     extra.insert("review_id".into(), toml::Value::String(id.into()));
     extra.insert(
-        "framework_hash".into(),
+        "competencies_hash".into(),
         toml::Value::String(framework_hash(framework)),
     );
     extra.insert("requested".into(), toml::Value::Datetime(now));
@@ -260,7 +260,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
             .map(str::to_string)
     };
     let id = string("review_id").unwrap_or_default();
-    let hash = string("framework_hash").unwrap_or_default();
+    let hash = string("competencies_hash").unwrap_or_default();
     // Shown on screens and in reports: no control characters, no surrounding blanks.
     let reviewer = string("reviewer")
         .map(|r| {

@@ -54,7 +54,7 @@ fn a_request_without_share_self_holds_nothing_of_the_persons() {
     ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }
-    assert!(text.contains(&format!("framework_hash = \"{}\"", framework_hash(&fw))));
+    assert!(text.contains(&format!("competencies_hash = \"{}\"", framework_hash(&fw))));
     let back = parse(&text, &fw).unwrap();
     assert!(back.shared_self.is_empty());
     assert_eq!(back.person(), "alex");

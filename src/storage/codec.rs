@@ -55,6 +55,10 @@ struct RawAssessment {
     #[serde(default)]
     framework_version: Option<Spanned<i64>>,
     #[serde(default)]
+    framework_hash: Option<String>,
+    #[serde(default)]
+    framework_path: Option<String>,
+    #[serde(default)]
     name: Option<String>,
     created: Option<Datetime>,
     updated: Option<Datetime>,
@@ -151,6 +155,8 @@ const KNOWN_TOP: &[&str] = &[
     "format",
     "framework",
     "framework_version",
+    "framework_hash",
+    "framework_path",
     "name",
     "created",
     "updated",
@@ -214,6 +220,8 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
         name: raw.name.unwrap_or_else(|| name.to_string()),
         framework: raw.framework,
         framework_version,
+        framework_hash: raw.framework_hash,
+        framework_path: raw.framework_path,
         created: raw.created.unwrap_or(now),
         updated: raw.updated.unwrap_or(now),
         position,
@@ -563,6 +571,10 @@ struct FileOut<'a> {
     format: i64,
     framework: &'a str,
     framework_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    framework_hash: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    framework_path: Option<&'a str>,
     name: &'a str,
     created: Datetime,
     updated: Datetime,
@@ -635,6 +647,8 @@ pub fn to_toml(assessment: &Assessment) -> String {
         format: FORMAT,
         framework: &assessment.framework,
         framework_version: assessment.framework_version,
+        framework_hash: assessment.framework_hash.as_deref(),
+        framework_path: assessment.framework_path.as_deref(),
         name: &assessment.name,
         created: assessment.created,
         updated: assessment.updated,
@@ -963,5 +977,53 @@ level = 5
             parse("format = 2\nsomething = \"else\"\n", "x"),
             Err(ParseError::NewerFormat { found: 2 })
         );
+    }
+
+    #[test]
+    fn the_framework_hash_and_path_round_trip_and_older_files_load_without_them() {
+        // An older file: neither key, read as unknown, written only once known.
+        let old = parse(SAMPLE, "x").unwrap();
+        assert_eq!(
+            (old.framework_hash.clone(), old.framework_path.clone()),
+            (None, None)
+        );
+        let written = to_toml(&old);
+        assert!(!written.contains("framework_hash") && !written.contains("framework_path"));
+        let mut a = old;
+        a.framework_hash = Some("0123456789abcdef".into());
+        a.framework_path = Some("/home/ana/frameworks/em \"v2\".toml".into());
+        let text = to_toml(&a);
+        assert!(
+            text.starts_with(
+                "format = 1\nframework = \"pm-vs-pmo\"\nframework_version = 1\n\
+                 framework_hash = \"0123456789abcdef\"\n\
+                 framework_path = '/home/ana/frameworks/em \"v2\".toml'\n"
+            ),
+            "{text}"
+        );
+        let back = parse(&text, "x").unwrap();
+        assert_eq!(back, a);
+        assert!(back.extra.is_empty(), "known keys are not kept as unknown");
+        // A wrong type names its place, as for every known key.
+        let bad = SAMPLE.replace(
+            "framework_version = 1\n",
+            "framework_version = 1\nframework_hash = 7\n",
+        );
+        assert!(matches!(
+            parse(&bad, "x"),
+            Err(ParseError::Invalid { line: 4, .. })
+        ));
+    }
+
+    #[test]
+    fn a_reader_that_does_not_know_the_new_keys_keeps_them() {
+        // How a build from before these keys reads a file that has them: as unknown top-level
+        // keys, kept and written back. Simulated by a key this build does not know either.
+        let text = SAMPLE.replace(
+            "framework_version = 1\n",
+            "framework_version = 1\nframework_fingerprint = \"0123456789abcdef\"\n",
+        );
+        let a = parse(&text, "x").unwrap();
+        assert!(to_toml(&a).contains("framework_fingerprint = \"0123456789abcdef\""));
     }
 }

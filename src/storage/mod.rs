@@ -336,6 +336,22 @@ pub struct Listing {
 
 /// Every assessment in the data folder, by name, with its progress or its problem.
 pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<Listing>> {
+    list_assessments_with(paths, |a| {
+        format!(
+            "{}/{} answered, last change {}",
+            a.rated_count(framework),
+            framework.competencies.len(),
+            a.updated
+        )
+    })
+}
+
+/// Every assessment in the data folder, by name, with `summary` of each that can be read, or
+/// its problem.
+pub fn list_assessments_with(
+    paths: &DataPaths,
+    mut summary: impl FnMut(&Assessment) -> String,
+) -> Result<Vec<Listing>> {
     let dir = paths.assessments_dir();
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -353,12 +369,7 @@ pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<
             continue;
         }
         let summary = match read_assessment(&path, name) {
-            ReadOutcome::Loaded(a) => format!(
-                "{}/{} answered, last change {}",
-                a.rated_count(framework),
-                framework.competencies.len(),
-                a.updated
-            ),
+            ReadOutcome::Loaded(a) => summary(&a),
             ReadOutcome::Newer { found, .. } => {
                 format!("format {found}, newer than this rolefit (read-only)")
             }
