@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod codec;
 mod error;
 pub mod paths;
+pub mod writer;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, ErrorKind};

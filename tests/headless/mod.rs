@@ -88,7 +88,7 @@ pub fn run_events(
 
 /// Like [`run_events`], saving through `wrap` of the assessment's own store (to inject
 /// faults); returns that store too, to ask what happened to it.
-pub fn run_stored<P: Persist>(
+pub fn run_stored<P: Persist + Send>(
     data_dir: &Path,
     framework: Framework,
     mut events: impl EventSource,
