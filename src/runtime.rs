@@ -318,7 +318,7 @@ pub fn run<B: Backend, E: EventSource>(
     std::thread::scope(|scope| {
         let mut io = Io {
             terminal,
-            writer: Writer::start(scope, store, waker),
+            writer: Writer::new(scope, store, waker),
             suspender,
             save_at: None,
             generation: 0,
@@ -335,9 +335,9 @@ pub fn run<B: Backend, E: EventSource>(
 }
 
 /// What the loop performs effects on, and when the next save is due.
-struct Io<'a, B: Backend> {
+struct Io<'a, 'scope, 'env, B: Backend> {
     terminal: &'a mut Terminal<B>,
-    writer: Writer,
+    writer: Writer<'scope, 'env>,
     suspender: &'a mut dyn Suspend,
     save_at: Option<Instant>,
     /// How many changes the app has reported (effects that ask for a save); a snapshot
@@ -361,7 +361,7 @@ enum Flow {
 const SAVE_POLL: Duration = Duration::from_millis(5);
 
 fn run_loop<B: Backend, E: EventSource>(
-    io: &mut Io<'_, B>,
+    io: &mut Io<'_, '_, '_, B>,
     app: &mut App,
     events: &mut E,
     stop: &Arc<AtomicBool>,
@@ -419,7 +419,7 @@ fn run_loop<B: Backend, E: EventSource>(
     }
 }
 
-impl<B: Backend> Io<'_, B> {
+impl<B: Backend> Io<'_, '_, '_, B> {
     /// Does what `update` asked for, in order.
     fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> io::Result<Flow> {
         self.count_changes(&effects);

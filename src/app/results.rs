@@ -153,21 +153,25 @@ impl Summary {
         sort: GapSort,
         filter: GapFilter,
     ) -> Vec<ResultRow> {
+        let row = |c: usize| ResultRow::of(framework, sheet, target, c);
+        let keep = |row: &ResultRow| filter.keeps(row.band);
+        // By name: a walk along the framework's name order, sorted once.
+        if sort == GapSort::Name {
+            return framework.by_name().iter().map(|&c| row(c)).filter(keep).collect();
+        }
         let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
-            .map(|c| ResultRow::of(framework, sheet, target, c))
-            .filter(|row| filter.keeps(row.band))
+            .map(row)
+            .filter(keep)
             .collect();
-        // The order of `scoring::gaps`, with unrated rows last.
-        let key = |row: &ResultRow| {
-            row.level
-                .map_or(i16::MAX, |l| i16::from(scoring::delta(l, row.target)))
-        };
-        match sort {
-            GapSort::Gap => rows.sort_by_key(|row| (key(row), row.competency)),
-            GapSort::Area => {}
-            GapSort::Name => rows.sort_by_cached_key(|row| {
-                framework.competencies[row.competency].name.to_lowercase()
-            }),
+        // The order of `scoring::gaps`, with unrated rows last; the competency index makes
+        // every key distinct, so an unstable sort gives the same order as a stable one.
+        if sort == GapSort::Gap {
+            rows.sort_unstable_by_key(|row| {
+                let delta = row
+                    .level
+                    .map_or(i16::MAX, |l| i16::from(scoring::delta(l, row.target)));
+                (delta, row.competency)
+            });
         }
         rows
     }

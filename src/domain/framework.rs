@@ -199,7 +199,22 @@ pub struct Framework {
     /// The profile of each role that has no base, in role order.
     pub main_profiles: [usize; 2],
     index: HashMap<CompetencyId, usize>,
+    /// Competency indices by name (see `by_name`), worked out when first asked for.
+    by_name: Derived<Vec<usize>>,
 }
+
+/// A table worked out from the rest of the framework the first time it is needed. It takes no
+/// part in comparisons: equal frameworks work out equal tables.
+#[derive(Clone, Debug, Default)]
+struct Derived<T>(std::sync::OnceLock<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Derived<T> {}
 
 impl Framework {
     /// The built-in framework. Its validity is checked by a test, so this cannot fail in a
@@ -223,6 +238,17 @@ impl Framework {
         self.competencies[c]
             .anchor(level)
             .unwrap_or(&self.scale.level(level).descriptor)
+    }
+
+    /// Every competency index, ordered by name without regard to case, equal names in
+    /// framework order. Sorted once, the first time it is asked for: sorting the gap table by
+    /// name is then a walk along it.
+    pub fn by_name(&self) -> &[usize] {
+        self.by_name.0.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.competencies.len()).collect();
+            order.sort_by_cached_key(|&c| self.competencies[c].name.to_lowercase());
+            order
+        })
     }
 
     pub fn competency_index(&self, id: &CompetencyId) -> Option<usize> {
@@ -519,6 +545,7 @@ impl<'a> Validator<'a> {
             competencies,
             main_profiles,
             index,
+            by_name: Derived::default(),
         })
     }
 

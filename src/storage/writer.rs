@@ -62,8 +62,18 @@ impl Shared {
     }
 }
 
+/// What starting the thread needs; kept until the first save or job, so a start that never
+/// saves (or saves later) does not spend its first frame's time on a thread.
+struct Start<'scope, 'env> {
+    scope: &'scope Scope<'scope, 'env>,
+    store: &'scope mut (dyn Persist + Send),
+    waker: Option<Waker>,
+    sender: Sender<Done>,
+}
+
 /// The loop's side of the writer thread.
-pub struct Writer {
+pub struct Writer<'scope, 'env> {
+    start: Option<Start<'scope, 'env>>,
     shared: Arc<Shared>,
     results: Receiver<Done>,
     /// The generation of the last snapshot handed over, if any.
@@ -72,35 +82,53 @@ pub struct Writer {
     finished: Option<u64>,
 }
 
-impl Writer {
-    /// Starts the writer thread in `scope`, saving through `store`. The thread ends when the
-    /// `Writer` is dropped, after finishing what it was given.
-    pub fn start<'scope, 'env>(
+impl<'scope, 'env> Writer<'scope, 'env> {
+    /// A writer that saves through `store` on a thread in `scope`, started when first needed.
+    /// The thread ends when the `Writer` is dropped, after finishing what it was given.
+    pub fn new(
         scope: &'scope Scope<'scope, 'env>,
         store: &'scope mut (dyn Persist + Send),
         waker: Option<Waker>,
-    ) -> Writer {
-        let shared = Arc::new(Shared {
-            state: Mutex::new(State::default()),
-            work: Condvar::new(),
-        });
+    ) -> Writer<'scope, 'env> {
         let (sender, results) = mpsc::channel();
-        let thread_shared = Arc::clone(&shared);
-        std::thread::Builder::new()
-            .name("rolefit-writer".into())
-            .spawn_scoped(scope, move || work(&thread_shared, store, &sender, waker))
-            .expect("start the writer thread");
         Writer {
-            shared,
+            start: Some(Start {
+                scope,
+                store,
+                waker,
+                sender,
+            }),
+            shared: Arc::new(Shared {
+                state: Mutex::new(State::default()),
+                work: Condvar::new(),
+            }),
             results,
             submitted: None,
             finished: None,
         }
     }
 
+    /// Starts the thread if it is not running yet.
+    fn started(&mut self) -> &Shared {
+        if let Some(Start {
+            scope,
+            store,
+            waker,
+            sender,
+        }) = self.start.take()
+        {
+            let shared = Arc::clone(&self.shared);
+            std::thread::Builder::new()
+                .name("rolefit-writer".into())
+                .spawn_scoped(scope, move || work(&shared, store, &sender, waker))
+                .expect("start the writer thread");
+        }
+        &self.shared
+    }
+
     /// Hands a snapshot over; replaces one not yet taken (only the newest is written).
     pub fn submit(&mut self, generation: u64, snapshot: Assessment) {
-        self.shared.lock().save = Some((generation, Box::new(snapshot)));
+        self.started().lock().save = Some((generation, Box::new(snapshot)));
         self.shared.work.notify_one();
         self.submitted = Some(generation);
     }
@@ -167,7 +195,7 @@ impl Writer {
         job: Job,
         answer: impl Fn(Done) -> Result<super::Result<PathBuf>, Done>,
     ) -> (super::Result<PathBuf>, Vec<Done>) {
-        self.shared.lock().jobs.push_back(job);
+        self.started().lock().jobs.push_back(job);
         self.shared.work.notify_one();
         let mut others = Vec::new();
         loop {
@@ -188,7 +216,7 @@ impl Writer {
     }
 }
 
-impl Drop for Writer {
+impl Drop for Writer<'_, '_> {
     /// Lets the thread finish what it holds and end (the scope then joins it).
     fn drop(&mut self) {
         self.shared.lock().closed = true;
@@ -242,5 +270,123 @@ fn work(
         if let Some(wake) = &waker {
             wake();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Framework;
+    use std::sync::mpsc::SyncSender;
+
+    /// A store that records what it was asked to save, and holds each save until the test
+    /// lets it go (when `gate` is given).
+    struct Recording {
+        names: Arc<Mutex<Vec<String>>>,
+        gate: Option<Receiver<()>>,
+        started: Option<SyncSender<()>>,
+        fail: bool,
+    }
+
+    impl Persist for Recording {
+        fn save(&mut self, assessment: &Assessment) -> io::Result<()> {
+            if let Some(started) = &self.started {
+                let _ = started.send(());
+            }
+            if let Some(gate) = &self.gate {
+                let _ = gate.recv();
+            }
+            self.names.lock().unwrap().push(assessment.name.clone());
+            if self.fail {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            Ok(())
+        }
+        fn move_aside(&mut self) -> crate::storage::Result<PathBuf> {
+            Ok(PathBuf::from("aside"))
+        }
+    }
+
+    fn named(name: &str) -> Assessment {
+        Assessment::new(name, &Framework::builtin(), crate::clock::now_utc())
+    }
+
+    #[test]
+    fn only_the_newest_pending_snapshot_is_written() {
+        let names = Arc::new(Mutex::new(Vec::new()));
+        let (open, gate) = mpsc::channel();
+        let (started, first_taken) = mpsc::sync_channel(8);
+        let mut store = Recording {
+            names: Arc::clone(&names),
+            gate: Some(gate),
+            started: Some(started),
+            fail: false,
+        };
+        let done = std::thread::scope(|scope| {
+            let mut writer = Writer::new(scope, &mut store, None);
+            writer.submit(1, named("one"));
+            // The thread holds "one"; "two" waits and is replaced by "three".
+            first_taken.recv().unwrap();
+            writer.submit(2, named("two"));
+            writer.submit(3, named("three"));
+            assert!(writer.busy());
+            open.send(()).unwrap();
+            open.send(()).unwrap();
+            writer.drain()
+        });
+        assert_eq!(*names.lock().unwrap(), ["one", "three"]);
+        let generations: Vec<u64> = done
+            .iter()
+            .map(|d| match d {
+                Done::Saved { generation, result } => {
+                    assert!(result.is_ok());
+                    *generation
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(generations, [1, 3], "the last result is the last snapshot's");
+    }
+
+    #[test]
+    fn a_failure_comes_back_and_jobs_wait_for_the_save_before_them() {
+        let names = Arc::new(Mutex::new(Vec::new()));
+        let mut store = Recording {
+            names: Arc::clone(&names),
+            gate: None,
+            started: None,
+            fail: true,
+        };
+        let (moved, before) = std::thread::scope(|scope| {
+            let mut writer = Writer::new(scope, &mut store, None);
+            writer.submit(7, named("seven"));
+            writer.move_aside()
+        });
+        assert_eq!(moved.unwrap(), PathBuf::from("aside"));
+        assert!(
+            matches!(&before[..], [Done::Saved { generation: 7, result: Err(e) }]
+                if e.kind() == io::ErrorKind::StorageFull),
+            "{before:?}"
+        );
+        assert_eq!(*names.lock().unwrap(), ["seven"]);
+    }
+
+    #[test]
+    fn nothing_starts_a_thread_until_there_is_something_to_write() {
+        let mut store = Recording {
+            names: Arc::new(Mutex::new(Vec::new())),
+            gate: None,
+            started: None,
+            fail: false,
+        };
+        std::thread::scope(|scope| {
+            let mut writer = Writer::new(scope, &mut store, None);
+            assert!(!writer.busy());
+            assert!(writer.drain().is_empty());
+            assert!(writer.start.is_some(), "no thread yet");
+            writer.submit(1, named("one"));
+            assert!(writer.start.is_none());
+            assert_eq!(writer.drain().len(), 1);
+        });
     }
 }
