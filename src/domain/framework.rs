@@ -478,14 +478,16 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn level(&mut self, value: &Spanned<i64>, what: &str) -> Level {
+    /// A level on the scale; `what` names it in the message, made only when one is needed.
+    fn level<W: fmt::Display>(&mut self, value: &Spanned<i64>, what: impl FnOnce() -> W) -> Level {
         match Level::from_i64(*value.get_ref()) {
             Some(level) => level,
             None => {
                 self.report(
                     value.span(),
                     format!(
-                        "{what} {} is outside the scale 0..={}",
+                        "{} {} is outside the scale 0..={}",
+                        what(),
                         value.get_ref(),
                         Level::MAX
                     ),
@@ -622,7 +624,7 @@ impl<'a> Validator<'a> {
                     );
                 }
                 let what = format!("profile {:?}: target for {}", profiles[p].id, id.get_ref());
-                levels.insert(id.into_inner(), self.level(&value, &what));
+                levels.insert(id.into_inner(), self.level(&value, || &what));
             }
             adjusted.push(levels);
         }
@@ -1061,7 +1063,7 @@ impl<'a> Validator<'a> {
         let mut targets = Vec::with_capacity(profiles.len());
         for profile in profiles {
             let level = match target_map.get(&profile.id) {
-                Some(value) => self.level(value, &format!("competency {id}: target")),
+                Some(value) => self.level(value, || format!("competency {id}: target")),
                 None => {
                     if profile.base.is_none() {
                         self.report(
