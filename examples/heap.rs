@@ -121,7 +121,10 @@ fn main() {
             measure(|| Framework::from_toml(&text).unwrap()),
         );
         let framework = Framework::from_toml(&text).unwrap();
-        row("the `Framework` kept (a clone)", measure(|| framework.clone()));
+        row(
+            "the `Framework` kept (a clone)",
+            measure(|| framework.clone()),
+        );
         let now = rolefit::clock::now_utc();
         row(
             "`Assessment::new` + `App::new`",

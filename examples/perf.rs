@@ -837,7 +837,10 @@ fn aims(programs: &[Program], results: &[Results], sizes: &[usize]) -> Vec<Aim> 
     let base_key = median_ms(&base.latency[0]);
     let mut aims = vec![Aim {
         what: "first full frame, built-in / baseline".into(),
-        value: ratio(median_ms(&rolefit.first_frame), median_ms(&base.first_frame)),
+        value: ratio(
+            median_ms(&rolefit.first_frame),
+            median_ms(&base.first_frame),
+        ),
         limit: 1.2,
         unit: "×",
     }];

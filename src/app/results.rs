@@ -157,7 +157,12 @@ impl Summary {
         let keep = |row: &ResultRow| filter.keeps(row.band);
         // By name: a walk along the framework's name order, sorted once.
         if sort == GapSort::Name {
-            return framework.by_name().iter().map(|&c| row(c)).filter(keep).collect();
+            return framework
+                .by_name()
+                .iter()
+                .map(|&c| row(c))
+                .filter(keep)
+                .collect();
         }
         let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
             .map(row)
@@ -526,8 +531,7 @@ mod tests {
                     });
                     assert_eq!(rows(GapSort::Gap), expected);
                     let mut by_name = rows(GapSort::Area);
-                    by_name
-                        .sort_by_key(|row| fw.competencies[row.competency].name.to_lowercase());
+                    by_name.sort_by_key(|row| fw.competencies[row.competency].name.to_lowercase());
                     assert_eq!(rows(GapSort::Name), by_name);
                 }
             }

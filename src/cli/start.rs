@@ -86,7 +86,8 @@ fn enter_terminal(mouse: bool) -> std::io::Result<Screen> {
 /// The terminal rolefit draws on. Frames go through a buffer as large as a full screen's
 /// output, so a frame reaches the terminal in one write when it is flushed at its end; stdout
 /// alone would pass it on in 1 KiB pieces, a system call (and a wake-up of the terminal) each.
-type Screen = ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+type Screen =
+    ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
 
 /// Enough for a full 200×60 frame with colours.
 const FRAME_BUFFER: usize = 64 * 1024;

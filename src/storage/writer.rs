@@ -345,7 +345,11 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect();
-        assert_eq!(generations, [1, 3], "the last result is the last snapshot's");
+        assert_eq!(
+            generations,
+            [1, 3],
+            "the last result is the last snapshot's"
+        );
     }
 
     #[test]
