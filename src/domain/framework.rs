@@ -240,6 +240,42 @@ impl Framework {
             .unwrap_or(&self.scale.level(level).descriptor)
     }
 
+    /// A framework from parts already validated together (a cache of `from_toml`'s result);
+    /// the lookup tables are rebuilt here.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_parts(
+        id: String,
+        version: u32,
+        name: String,
+        summary: String,
+        scale: Scale,
+        roles: [Role; 2],
+        profiles: Vec<Profile>,
+        areas: Vec<Area>,
+        competencies: Vec<Competency>,
+        main_profiles: [usize; 2],
+    ) -> Framework {
+        let index = competencies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Framework {
+            id,
+            version,
+            name,
+            summary,
+            scale,
+            roles,
+            profiles,
+            areas,
+            competencies,
+            main_profiles,
+            index,
+            by_name: Derived::default(),
+        }
+    }
+
     /// Every competency index, ordered by name without regard to case, equal names in
     /// framework order. Sorted once, the first time it is asked for: sorting the gap table by
     /// name is then a walk along it.

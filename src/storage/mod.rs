@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod codec;
+pub mod framework_cache;
 mod error;
 pub mod paths;
 pub mod writer;
