@@ -25,10 +25,7 @@ const MAGIC: &[u8; 16] = b"rolefit-fwc-v1\n\0";
 fn cache_file(path: &Path) -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "rolefit")?;
     let location = super::canonical_location(path)?;
-    let name = format!(
-        "{:016x}.bin",
-        hash(location.as_os_str().as_encoded_bytes())
-    );
+    let name = format!("{:016x}.bin", hash(location.as_os_str().as_encoded_bytes()));
     Some(dirs.cache_dir().join("frameworks").join(name))
 }
 

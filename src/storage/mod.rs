@@ -3,8 +3,8 @@
 
 pub mod atomic;
 pub mod codec;
-pub mod framework_cache;
 mod error;
+pub mod framework_cache;
 pub mod paths;
 pub mod writer;
 
