@@ -424,6 +424,32 @@ fn search(c: &mut Criterion) {
     group.finish();
 }
 
+/// The gap table alone, re-sorted or re-filtered as `s` and `f` on Results redo it (no
+/// drawing): every order, then every filter under the gap order, per framework size.
+fn gap_table(c: &mut Criterion) {
+    use rolefit::app::{GapFilter, GapSort, Summary};
+    let mut group = c.benchmark_group("gap_table");
+    for fixture in fixtures() {
+        let app = app_on(fixture, Shot::Results);
+        let (framework, sheet, target) = (app.framework(), app.sheet(), app.target_profile());
+        // The name order is sorted once per framework, on first use; the first `s` pays it.
+        let _ = framework.by_name();
+        for sort in [GapSort::Gap, GapSort::Area, GapSort::Name] {
+            let id = BenchmarkId::new(format!("sort_{sort:?}").to_lowercase(), &fixture.label);
+            group.bench_function(id, |b| {
+                b.iter(|| Summary::rows(framework, sheet, target, sort, GapFilter::Rated))
+            });
+        }
+        for filter in [GapFilter::BelowTarget, GapFilter::Strengths] {
+            let id = BenchmarkId::new(format!("filter_{filter:?}").to_lowercase(), &fixture.label);
+            group.bench_function(id, |b| {
+                b.iter(|| Summary::rows(framework, sheet, target, GapSort::Gap, filter))
+            });
+        }
+    }
+    group.finish();
+}
+
 fn scoring(c: &mut Criterion) {
     let mut group = c.benchmark_group("scoring");
     for fixture in fixtures() {
@@ -563,7 +589,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, app_new, render, render_baseline, keys, search, scoring, storage, team
+    targets = load_framework, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team
 }
 
 criterion_main!(benches);

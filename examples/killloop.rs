@@ -5,6 +5,12 @@
 //! that may or may not be saved, and kills it with SIGKILL at a varied moment. After every kill
 //! the file must parse, and every change acknowledged as saved must be in it.
 //!
+//! Every fourth time the extra change is a rating and the kill comes `BOUND` after it, without
+//! waiting for the footer: the promise is that a change is on disk at most the debounce
+//! (0.4 s) plus two saves after it is made (a save already running, then the one with the
+//! change), so that rating must be in the file too. `BOUND` allows 50 ms per save; a disk that
+//! stalls longer than that shows here as a late change.
+//!
 //! ```text
 //! cargo build --release --locked
 //! cargo run --release --locked --example killloop -- [ITERATIONS] [BINARY]
@@ -21,6 +27,9 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use rolefit::storage::{ReadOutcome, read_assessment};
 
 const WAIT: Duration = Duration::from_secs(10);
+
+/// The debounce plus two saves of at most 50 ms each (one is typically 0.5–1.5 ms here).
+const BOUND: Duration = Duration::from_millis(400 + 2 * 50);
 
 struct Tui {
     child: Box<dyn Child + Send + Sync>,
@@ -147,6 +156,7 @@ fn main() {
     let file = data.path().join("assessments/default.toml");
     let mut expected = Expected::default();
     let (mut torn, mut lost, mut acked_changes, mut unacked_on_disk) = (0, 0, 0, 0);
+    let (mut bounded, mut late) = (0, 0);
     let started = Instant::now();
 
     for i in 0..iterations {
@@ -196,8 +206,14 @@ fn main() {
         // One more change, maybe saved, then the kill at a varied moment.
         let (next_id, ..) = rate_at(&tui.screen()).unwrap_or_default();
         let extra = ["5", "2", "e x\x1b", ""][i % 4];
+        // The rating "2" is killed only after the bound, so it must be on disk.
+        let within_bound = extra == "2" && !next_id.is_empty();
         tui.send(extra);
-        std::thread::sleep(Duration::from_micros((i as u64 * 7919) % 200_000));
+        if within_bound {
+            std::thread::sleep(BOUND);
+        } else {
+            std::thread::sleep(Duration::from_micros((i as u64 * 7919) % 200_000));
+        }
         tui.kill_9();
 
         // The file parses, and every acknowledged change is in it.
@@ -209,6 +225,24 @@ fn main() {
                 continue;
             }
         };
+        if within_bound {
+            bounded += 1;
+            let on_disk = assessment
+                .ratings
+                .iter()
+                .find(|(k, _)| k.0 == next_id)
+                .and_then(|(_, e)| e.rating)
+                .map(|r| r.to_string());
+            if on_disk.as_deref() == Some("2") {
+                expected.levels.insert(next_id.clone(), "2".into());
+            } else {
+                late += 1;
+                eprintln!(
+                    "iteration {i}: {next_id} = 2 rated {BOUND:?} before the kill, the file has \
+                     {on_disk:?}"
+                );
+            }
+        }
         for (cid, level) in expected.levels.clone() {
             let on_disk = assessment
                 .ratings
@@ -220,7 +254,7 @@ fn main() {
                 .as_deref()
                 .is_some_and(|d| d == level || (level == "na" && d.contains("n/a")));
             if !matches {
-                if cid == next_id && !extra.is_empty() && !extra.starts_with('e') {
+                if cid == next_id && !within_bound && !extra.is_empty() && !extra.starts_with('e') {
                     unacked_on_disk += 1;
                     expected.levels.insert(cid, on_disk.unwrap_or_default());
                 } else {
@@ -252,10 +286,11 @@ fn main() {
     println!(
         "killloop: {iterations} kills in {:.1?}: {acked_changes} acknowledged changes, {torn} torn \
          files, {lost} lost acknowledged changes ({unacked_on_disk} unacknowledged changes found on \
-         disk, allowed)",
+         disk, allowed); {bounded} changes killed {BOUND:?} after they were made, {late} of them \
+         not on disk",
         started.elapsed()
     );
-    if torn > 0 || lost > 0 {
+    if torn > 0 || lost > 0 || late > 0 {
         std::process::exit(1);
     }
 }

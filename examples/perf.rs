@@ -13,6 +13,19 @@
 //!   before the redraw). Each run starts with a fresh data directory (nothing rated);
 //! - peak RSS: `VmHWM` from `/proc/PID/status` just before quitting.
 //!
+//! The harness answers the terminal queries a real terminal answers at once: the background
+//! colour (OSC 11) and the device attributes (DA1), so rolefit's background detection ends as
+//! soon as it would in a terminal window. `--silent-terminal` leaves them unanswered, to show
+//! the cost of a terminal that never answers (detection then waits for its 100 ms timeout).
+//!
+//! rolefit caches a validated framework (see `storage::framework_cache`); here the cache lives
+//! in the harness's temp folder for the whole measurement, so the first round of each synthetic
+//! framework parses it and writes the cache (its p95 shows that start) and later rounds read it.
+//!
+//! After the table it lists the aims (first frame, key→redraw and peak memory against the
+//! baseline; first frame and memory at 20,000 competencies) with met or missed; `--check`
+//! exits non-zero when one is missed. Timing on a shared machine is noisy: not for CI.
+//!
 //! The pty is drained continuously by a reader thread; a frame counts as complete when ratatui's
 //! end-of-frame marker (hide cursor) arrives.
 //!
@@ -60,6 +73,9 @@ const LEFT: &[u8] = b"\x1b[D";
 const TAB: &[u8] = b"\t";
 const BACKTAB: &[u8] = b"\x1b[Z";
 
+/// Where the programs keep their caches during a measurement.
+static CACHE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
 // ---- options --------------------------------------------------------------------------------
 
 struct Options {
@@ -67,6 +83,8 @@ struct Options {
     keys: usize,
     sizes: Vec<usize>,
     build: bool,
+    check: bool,
+    answer: bool,
 }
 
 fn options() -> Result<Options, String> {
@@ -75,6 +93,8 @@ fn options() -> Result<Options, String> {
         keys: 200,
         sizes: vec![2_000, 20_000],
         build: true,
+        check: false,
+        answer: true,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -90,6 +110,8 @@ fn options() -> Result<Options, String> {
                     .collect::<Result<_, _>>()?
             }
             "--no-build" => options.build = false,
+            "--check" => options.check = true,
+            "--silent-terminal" => options.answer = false,
             "--print-framework" => {
                 let size = number(&value("--print-framework")?)?;
                 print!("{}", synthetic::synthetic_framework(size));
@@ -97,7 +119,7 @@ fn options() -> Result<Options, String> {
             }
             "-h" | "--help" => {
                 return Err(
-                    "usage: perf [--rounds N] [--keys N] [--sizes N,N] [--no-build] | --print-framework N".into(),
+                    "usage: perf [--rounds N] [--keys N] [--sizes N,N] [--no-build] [--check] [--silent-terminal] | --print-framework N".into(),
                 );
             }
             // `cargo bench`/`cargo test` style arguments are not for us.
@@ -180,7 +202,7 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     /// Kept open while the child runs (closing it hangs the terminal up).
     _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     shared: Arc<Shared>,
     reader: Option<std::thread::JoinHandle<()>>,
     pid: u32,
@@ -188,7 +210,12 @@ struct Session {
 }
 
 impl Session {
-    fn spawn(program: &Path, args: &[String], data_dir: &Path) -> Result<Session, String> {
+    fn spawn(
+        program: &Path,
+        args: &[String],
+        data_dir: &Path,
+        answer: bool,
+    ) -> Result<Session, String> {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -205,6 +232,11 @@ impl Session {
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("ROLEFIT_DATA_DIR", data_dir);
+        // rolefit's framework cache lives for the whole measurement (the first round of a
+        // framework writes it, the later rounds read it), never in the user's cache directory.
+        if let Some(cache) = CACHE_DIR.get() {
+            cmd.env("XDG_CACHE_HOME", cache);
+        }
         let reader = pair
             .master
             .try_clone_reader()
@@ -213,13 +245,15 @@ impl Session {
             .master
             .take_writer()
             .map_err(|e| format!("pty writer: {e}"))?;
+        let writer = Arc::new(Mutex::new(writer));
+        let answers = answer.then(|| Arc::clone(&writer));
         let shared = Arc::new(Shared {
             frames: Mutex::new(Frames::default()),
             changed: Condvar::new(),
         });
         let thread = {
             let shared = Arc::clone(&shared);
-            std::thread::spawn(move || drain(reader, &shared))
+            std::thread::spawn(move || drain(reader, &shared, answers))
         };
         let started = Instant::now();
         let child = pair
@@ -288,9 +322,10 @@ impl Session {
     }
 
     fn send(&mut self, bytes: &[u8]) -> Result<(), String> {
-        self.writer
+        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        writer
             .write_all(bytes)
-            .and_then(|()| self.writer.flush())
+            .and_then(|()| writer.flush())
             .map_err(|e| format!("cannot write to the pty: {e}"))
     }
 
@@ -362,8 +397,43 @@ fn row(text: &str, n: usize) -> &str {
     text.split('\n').nth(n).unwrap_or("")
 }
 
+/// The background colour query (OSC 11) and the device attributes request (DA1), and what a
+/// dark terminal answers to each.
+const QUERIES: [(&[u8], &[u8]); 2] = [
+    (b"\x1b]11;?", b"\x1b]11;rgb:0000/0000/0000\x1b\\"),
+    (b"\x1b[c", b"\x1b[?62;22c"),
+];
+
+/// Answers the queries in `bytes` as a terminal does, in order.
+fn answer_queries(bytes: &[u8], writer: &Mutex<Box<dyn Write + Send>>) {
+    let mut found: Vec<(usize, &[u8])> = QUERIES
+        .iter()
+        .flat_map(|(query, reply)| {
+            bytes
+                .windows(query.len())
+                .enumerate()
+                .filter(move |(_, w)| w == query)
+                .map(move |(i, _)| (i, *reply))
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    found.sort_by_key(|(i, _)| *i);
+    let mut writer = writer.lock().unwrap_or_else(|e| e.into_inner());
+    for (_, reply) in found {
+        let _ = writer.write_all(reply);
+    }
+    let _ = writer.flush();
+}
+
 /// The reader thread: pty output into a vt100 parser; a snapshot at every end-of-frame marker.
-fn drain(mut reader: Box<dyn Read + Send>, shared: &Shared) {
+/// With `answers`, terminal queries are answered on it.
+fn drain(
+    mut reader: Box<dyn Read + Send>,
+    shared: &Shared,
+    answers: Option<Arc<Mutex<Box<dyn Write + Send>>>>,
+) {
     let mut parser = vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0);
     let mut buf = vec![0u8; 64 * 1024];
     let mut matched = 0usize;
@@ -377,6 +447,9 @@ fn drain(mut reader: Box<dyn Read + Send>, shared: &Shared) {
             Err(_) => break,
         };
         let bytes = &buf[..n];
+        if let Some(writer) = &answers {
+            answer_queries(bytes, writer);
+        }
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate() {
             if b == FRAME_END[matched] {
@@ -507,9 +580,14 @@ fn programs(release: &Path, frameworks: &[(usize, PathBuf)]) -> Vec<Program> {
 }
 
 /// Starts the program once, measures, quits.
-fn run_once(program: &Program, keys: usize, results: &mut Results) -> Result<(), String> {
+fn run_once(
+    program: &Program,
+    keys: usize,
+    answer: bool,
+    results: &mut Results,
+) -> Result<(), String> {
     let data = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
-    let mut session = Session::spawn(&program.path, &program.args, data.path())?;
+    let mut session = Session::spawn(&program.path, &program.args, data.path(), answer)?;
     let (mut seq, at, _) = session.wait_frame(
         0,
         START_TIMEOUT,
@@ -691,6 +769,7 @@ fn run() -> Result<(), String> {
     }
 
     let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+    let _ = CACHE_DIR.set(dir.path().join("cache"));
     let mut frameworks = Vec::new();
     for &size in &options.sizes {
         let path = dir.path().join(format!("synthetic-{size}.toml"));
@@ -715,7 +794,7 @@ fn run() -> Result<(), String> {
     );
     for round in 1..=options.rounds {
         for (program, results) in programs.iter().zip(&mut results) {
-            run_once(program, options.keys, results)
+            run_once(program, options.keys, options.answer, results)
                 .map_err(|e| format!("{} (round {round}): {e}", program.name))?;
         }
         eprintln!("perf: round {round}/{} done", options.rounds);
@@ -728,5 +807,102 @@ fn run() -> Result<(), String> {
         options.rounds,
         options.rounds * options.keys
     );
+    let aims = aims(&programs, &results, &options.sizes);
+    print_aims(&aims);
+    let missed = aims.iter().filter(|a| !a.met()).count();
+    if options.check && missed > 0 {
+        return Err(format!("{missed} aim(s) missed"));
+    }
     Ok(())
+}
+
+// ---- the aims -----------------------------------------------------------------------------
+
+/// One aim: a measured value (a ratio against the baseline, or an absolute figure) and the
+/// most it may be.
+struct Aim {
+    what: String,
+    value: f64,
+    limit: f64,
+    unit: &'static str,
+}
+
+impl Aim {
+    fn met(&self) -> bool {
+        self.value <= self.limit
+    }
+}
+
+fn median_ms(values: &[Duration]) -> f64 {
+    percentile(&millis(values), 50.0)
+}
+
+fn median_mib(kib: &[u64]) -> f64 {
+    let values: Vec<f64> = kib.iter().map(|&k| k as f64 / 1024.0).collect();
+    percentile(&values, 50.0)
+}
+
+/// The aims, from the medians: built-in rolefit (program 1) against the baseline (program 0),
+/// and the 20,000-competency run when there is one.
+fn aims(programs: &[Program], results: &[Results], sizes: &[usize]) -> Vec<Aim> {
+    let (base, rolefit) = (&results[0], &results[1]);
+    let ratio = |a: f64, b: f64| a / b;
+    let base_key = median_ms(&base.latency[0]);
+    let mut aims = vec![Aim {
+        what: "first full frame, built-in / baseline".into(),
+        value: ratio(
+            median_ms(&rolefit.first_frame),
+            median_ms(&base.first_frame),
+        ),
+        limit: 1.2,
+        unit: "×",
+    }];
+    for (s, scenario) in programs[1].scenarios.iter().enumerate() {
+        aims.push(Aim {
+            what: format!("key→redraw {}, built-in / baseline", scenario.name),
+            value: ratio(median_ms(&rolefit.latency[s]), base_key),
+            limit: 1.2,
+            unit: "×",
+        });
+    }
+    aims.push(Aim {
+        what: "peak memory, built-in / baseline".into(),
+        value: ratio(
+            median_mib(&rolefit.peak_rss_kib),
+            median_mib(&base.peak_rss_kib),
+        ),
+        limit: 1.5,
+        unit: "×",
+    });
+    if let Some(i) = sizes.iter().position(|&n| n == 20_000) {
+        let big = &results[2 + i];
+        aims.push(Aim {
+            what: "first full frame at 20,000 competencies".into(),
+            value: median_ms(&big.first_frame),
+            limit: 50.0,
+            unit: " ms",
+        });
+        aims.push(Aim {
+            what: "peak memory at 20,000 competencies".into(),
+            value: median_mib(&big.peak_rss_kib),
+            limit: 40.0,
+            unit: " MiB",
+        });
+    }
+    aims
+}
+
+fn print_aims(aims: &[Aim]) {
+    println!("\n| aim (medians) | measured | at most | |\n|---|---:|---:|---|");
+    for aim in aims {
+        println!(
+            "| {} | {:.2}{} | {}{} | {} |",
+            aim.what,
+            aim.value,
+            aim.unit,
+            aim.limit,
+            aim.unit,
+            if aim.met() { "met" } else { "**missed**" }
+        );
+    }
 }

@@ -16,6 +16,7 @@ use ratatui::layout::{Position, Rect};
 use crate::app::{Action, App, Effect, Prompt, SaveStatus};
 use crate::domain::Assessment;
 use crate::input::map_event;
+use crate::storage::writer::{Done, Waker, Writer};
 use crate::storage::{self, AssessmentLock};
 use crate::ui;
 
@@ -48,6 +49,17 @@ pub trait EventSource {
     fn pending(&self) -> bool {
         false
     }
+    /// How the writer thread wakes the loop when a save has finished, so the footer shows it
+    /// at once. Without one the loop looks again every few milliseconds while a save runs.
+    fn waker(&self) -> Option<Waker> {
+        None
+    }
+    /// Whether the loop lets each save finish before taking the next event. Scripted input
+    /// has no timing of its own: settling makes a script see the same outcome on every run,
+    /// while the saves still run on the writer thread.
+    fn settles(&self) -> bool {
+        false
+    }
 }
 
 /// Events from the real terminal.
@@ -59,6 +71,8 @@ pub trait EventSource {
 #[cfg(unix)]
 pub struct TerminalEvents {
     wake: std::os::unix::net::UnixStream,
+    /// The pipe's other end, for the writer thread to wake the loop with.
+    wake_write: Arc<std::os::unix::net::UnixStream>,
     /// Events crossterm has parsed, taken from it all at once: while crossterm holds parsed
     /// events, stdin may have nothing left to read, or hold more than it will take in one read.
     queued: VecDeque<Event>,
@@ -76,6 +90,7 @@ impl TerminalEvents {
         }
         Ok(TerminalEvents {
             wake: read,
+            wake_write: Arc::new(write),
             queued: VecDeque::new(),
         })
     }
@@ -187,6 +202,15 @@ impl EventSource for TerminalEvents {
     fn pending(&self) -> bool {
         self.queued.len() >= BURST
     }
+
+    /// A byte on the wake-up pipe (as a signal writes): the wait returns and the loop redraws.
+    fn waker(&self) -> Option<Waker> {
+        let pipe = Arc::clone(&self.wake_write);
+        Some(Arc::new(move || {
+            // A full pipe already holds a wake-up; nothing else can go wrong worth reporting.
+            let _ = io::Write::write(&mut &*pipe, &[1]);
+        }))
+    }
 }
 
 /// A fixed list of events, then `Closed`.
@@ -208,6 +232,10 @@ impl EventSource for ScriptedEvents {
             .events
             .pop_front()
             .map_or(Polled::Closed, Polled::Event))
+    }
+
+    fn settles(&self) -> bool {
+        true
     }
 }
 
@@ -294,39 +322,56 @@ impl Persist for FileStore {
 pub use crate::storage::describe_io_error;
 
 /// Runs the loop until the user quits, the events end, or `stop` is raised (a signal). Saves
-/// pending changes before returning, however it returns, whenever the file is writable.
-/// `suspender` gives the terminal back on Ctrl-Z or SIGTSTP; `editor` lends it to the user's
-/// editor for a note.
+/// pending changes before returning, however it returns, whenever the file is writable, and
+/// waits for the last save to finish. `suspender` gives the terminal back on Ctrl-Z or
+/// SIGTSTP; `editor` lends it to the user's editor for a note. Saves run on a writer thread
+/// (see `storage::writer`) through `store`.
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut E,
-    store: &mut dyn Persist,
+    store: &mut (dyn Persist + Send),
     stop: &Arc<AtomicBool>,
     suspender: &mut dyn Suspend,
     editor: &mut dyn NoteEditor,
 ) -> io::Result<()> {
-    let mut io = Io {
-        terminal,
-        store,
-        suspender,
-        editor,
-        save_at: None,
-    };
-    let result = run_loop(&mut io, app, events, stop);
-    // However the loop ended, a note or plan being typed is kept, as quitting keeps it.
-    app.update(Action::Stopping, crate::clock::now_utc());
-    save(app, io.store);
-    result
+    let waker = events.waker();
+    let waker_given = waker.is_some();
+    std::thread::scope(|scope| {
+        let mut io = Io {
+            terminal,
+            writer: Writer::new(scope, store, waker),
+            suspender,
+            editor,
+            save_at: None,
+            generation: 0,
+            settle: events.settles(),
+            woken: waker_given,
+        };
+        let result = run_loop(&mut io, app, events, stop);
+        // However the loop ended, a note or plan being typed is kept, as quitting keeps it.
+        let effects = app.update(Action::Stopping, crate::clock::now_utc());
+        io.count_changes(&effects);
+        io.save_and_wait(app);
+        result
+    })
 }
 
 /// What the loop performs effects on, and when the next save is due.
-struct Io<'a, B: Backend> {
+struct Io<'a, 'scope, 'env, B: Backend> {
     terminal: &'a mut Terminal<B>,
-    store: &'a mut dyn Persist,
+    writer: Writer<'scope, 'env>,
     suspender: &'a mut dyn Suspend,
     editor: &'a mut dyn NoteEditor,
     save_at: Option<Instant>,
+    /// How many changes the app has reported (effects that ask for a save); a snapshot
+    /// carries the count it was taken at, so a save that finishes after further changes does
+    /// not mark them saved.
+    generation: u64,
+    /// Wait for each save before the next event (scripted input).
+    settle: bool,
+    /// The writer thread wakes the event source when a save finishes.
+    woken: bool,
 }
 
 /// Whether the loop goes on after the effects of an action.
@@ -336,8 +381,11 @@ enum Flow {
     Quit,
 }
 
+/// How often the loop looks for a finished save when its event source cannot be woken.
+const SAVE_POLL: Duration = Duration::from_millis(5);
+
 fn run_loop<B: Backend, E: EventSource>(
-    io: &mut Io<'_, B>,
+    io: &mut Io<'_, '_, '_, B>,
     app: &mut App,
     events: &mut E,
     stop: &Arc<AtomicBool>,
@@ -353,21 +401,32 @@ fn run_loop<B: Backend, E: EventSource>(
                 return Ok(());
             }
         }
+        let finished = io.writer.ready();
+        io.report(app, finished);
         let more = events.pending();
         if !more {
             draw(io.terminal, app)?;
         }
-        // Saves run after the frame is drawn, so the screen answers the key first; the footer
-        // then shows how the save went.
+        // A due save hands a snapshot to the writer thread after the frame is drawn: the
+        // screen answers the key first, and the write never holds up the next key. The footer
+        // shows the result when it comes back.
         if io.save_at.is_some_and(|at| Instant::now() >= at) {
-            io.save_at = retry_if_failed(save(app, io.store));
-            if !more {
-                draw(io.terminal, app)?;
+            io.save_at = None;
+            io.submit(app);
+            if io.settle {
+                let finished = io.writer.drain();
+                io.report(app, finished);
+                if !more {
+                    draw(io.terminal, app)?;
+                }
             }
         }
-        let timeout = io
+        let mut timeout = io
             .save_at
             .map_or(IDLE_WAIT, |at| at.saturating_duration_since(Instant::now()));
+        if io.writer.busy() && !io.woken {
+            timeout = timeout.min(SAVE_POLL);
+        }
         match events.poll(timeout)? {
             Polled::Event(event) => {
                 let Some(action) = map_event(&event, app.mode()) else {
@@ -384,9 +443,10 @@ fn run_loop<B: Backend, E: EventSource>(
     }
 }
 
-impl<B: Backend> Io<'_, B> {
+impl<B: Backend> Io<'_, '_, '_, B> {
     /// Does what `update` asked for, in order.
     fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> io::Result<Flow> {
+        self.count_changes(&effects);
         for effect in effects {
             match effect {
                 Effect::Changed => {
@@ -395,7 +455,7 @@ impl<B: Backend> Io<'_, B> {
                 }
                 Effect::SaveNow => self.save_at = Some(Instant::now()),
                 Effect::SaveAndQuit => {
-                    if save(app, self.store) {
+                    if self.save_and_wait(app) {
                         return Ok(Flow::Quit);
                     }
                     let reason = match app.save_status() {
@@ -406,27 +466,31 @@ impl<B: Backend> Io<'_, B> {
                     self.save_at = Some(Instant::now() + RETRY);
                 }
                 Effect::Quit => return Ok(Flow::Quit),
-                Effect::StartFresh => match self.store.move_aside() {
-                    Ok(moved) => {
-                        let fresh = Assessment::new(
-                            &app.assessment().name,
-                            app.framework(),
-                            crate::clock::now_utc(),
-                        );
-                        let moved = moved.display().to_string();
-                        let action = Action::StartedFresh(Box::new(fresh), moved);
-                        app.update(action, crate::clock::now_utc());
+                Effect::StartFresh => {
+                    let (moved, finished) = self.writer.move_aside();
+                    self.report(app, finished);
+                    match moved {
+                        Ok(moved) => {
+                            let fresh = Assessment::new(
+                                &app.assessment().name,
+                                app.framework(),
+                                crate::clock::now_utc(),
+                            );
+                            let moved = moved.display().to_string();
+                            let action = Action::StartedFresh(Box::new(fresh), moved);
+                            app.update(action, crate::clock::now_utc());
+                        }
+                        Err(reason) => {
+                            let notice = Action::Notify(reason.to_string());
+                            app.update(notice, crate::clock::now_utc());
+                        }
                     }
-                    Err(reason) => {
-                        let notice = Action::Notify(reason.to_string());
-                        app.update(notice, crate::clock::now_utc());
-                    }
-                },
+                }
                 Effect::Export(format) => {
                     let report = crate::export::export(app.framework(), app.assessment(), format);
-                    let written = self
-                        .store
-                        .write_report(format.extension(), &report)
+                    let (written, finished) = self.writer.write_report(format.extension(), report);
+                    self.report(app, finished);
+                    let written = written
                         .map(|path| path.display().to_string())
                         .map_err(|e| e.to_string());
                     app.update(Action::Exported(written), crate::clock::now_utc());
@@ -435,7 +499,7 @@ impl<B: Backend> Io<'_, B> {
                 Effect::EditNote(id, text) => {
                     // Saved first: the editor may stay open for long, and rolefit may be
                     // ended meanwhile.
-                    self.save_at = retry_if_failed(save(app, self.store));
+                    self.save_and_wait(app);
                     let edited = self.editor.edit(&text)?;
                     self.redraw_all(app)?;
                     let effects =
@@ -449,11 +513,66 @@ impl<B: Backend> Io<'_, B> {
         Ok(Flow::Continue)
     }
 
+    /// Counts the changes among `effects` (each asks for a save).
+    fn count_changes(&mut self, effects: &[Effect]) {
+        let changes = effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Changed | Effect::SaveNow | Effect::SaveAndQuit))
+            .count();
+        self.generation += changes as u64;
+    }
+
+    /// Hands a snapshot of the assessment to the writer if there is something to save and the
+    /// file may be written.
+    fn submit(&mut self, app: &App) {
+        if may_save(app) && app.dirty() {
+            self.writer
+                .submit(self.generation, app.assessment().clone());
+        }
+    }
+
+    /// Saves what is pending and waits until it is written (quitting, a signal, a suspend);
+    /// true when nothing is left unsaved. A failure is shown and retried later.
+    fn save_and_wait(&mut self, app: &mut App) -> bool {
+        self.submit(app);
+        let finished = self.writer.drain();
+        self.report(app, finished);
+        let saved = !may_save(app) || !app.dirty();
+        self.save_at = match (saved, self.save_at) {
+            (true, _) => None,
+            (false, at) => Some(retry_at(at)),
+        };
+        saved
+    }
+
+    /// Tells the app what the writer thread did. A save is reported as done only if nothing
+    /// changed since its snapshot; otherwise the newer changes stay pending (a save for them is
+    /// already scheduled). A failure is shown and retried.
+    fn report(&mut self, app: &mut App, finished: Vec<Done>) {
+        for done in finished {
+            let Done::Saved { generation, result } = done else {
+                continue;
+            };
+            match result {
+                Ok(()) if generation == self.generation => {
+                    let time = crate::clock::local_hms();
+                    app.update(Action::Saved(Ok(time)), crate::clock::now_utc());
+                }
+                Ok(()) => {}
+                Err(err) => {
+                    let reason = describe_io_error(&err);
+                    app.update(Action::Saved(Err(reason)), crate::clock::now_utc());
+                    self.save_at = Some(retry_at(self.save_at));
+                }
+            }
+        }
+    }
+
     /// Saves what is pending (a stopped process may be killed, or never continued), lets the
     /// suspender give the terminal back and stop, and once continued makes the next frame
     /// redraw the whole screen, at whatever size the terminal has now.
     fn suspend(&mut self, app: &mut App) -> io::Result<()> {
-        self.save_at = retry_if_failed(save(app, self.store));
+        self.save_and_wait(app);
         self.suspender.suspend()?;
         self.redraw_all(app)
     }
@@ -488,30 +607,15 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
     Ok(())
 }
 
-fn retry_if_failed(saved: bool) -> Option<Instant> {
-    (!saved).then(|| Instant::now() + RETRY)
+/// When to try again after a failed save: after `RETRY`, or sooner if a save is already due.
+fn retry_at(scheduled: Option<Instant>) -> Instant {
+    let retry = Instant::now() + RETRY;
+    scheduled.map_or(retry, |at| at.min(retry))
 }
 
-/// Saves if there is something to save and the file may be written; true when nothing is left
-/// unsaved.
-fn save(app: &mut App, store: &mut dyn Persist) -> bool {
+/// Whether the file may be written at all: never read-only, never while the user must first
+/// decide about an unreadable or locked file.
+fn may_save(app: &App) -> bool {
     let blocked = matches!(app.prompt(), Some(Prompt::Unreadable(_) | Prompt::Locked));
-    if app.read_only() || blocked {
-        return true;
-    }
-    if !app.dirty() {
-        return true;
-    }
-    match store.save(app.assessment()) {
-        Ok(()) => {
-            let time = crate::clock::local_hms();
-            app.update(Action::Saved(Ok(time)), crate::clock::now_utc());
-            true
-        }
-        Err(err) => {
-            let reason = describe_io_error(&err);
-            app.update(Action::Saved(Err(reason)), crate::clock::now_utc());
-            false
-        }
-    }
+    !app.read_only() && !blocked
 }

@@ -299,3 +299,97 @@ fn a_note_being_typed_is_saved_when_the_app_must_stop() {
         "{saved:#?}"
     );
 }
+
+/// A store whose first save waits until the test opens the gate, counting finished saves.
+struct Slow {
+    inner: rolefit::runtime::FileStore,
+    gate: Option<std::sync::mpsc::Receiver<()>>,
+    saves: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Persist for Slow {
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()> {
+        if let Some(gate) = self.gate.take() {
+            let _ = gate.recv();
+        }
+        let result = self.inner.save(assessment);
+        self.saves.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        result
+    }
+
+    fn move_aside(&mut self) -> rolefit::storage::Result<PathBuf> {
+        self.inner.move_aside()
+    }
+}
+
+/// Keys as a terminal gives them (the loop does not wait for saves between them); after the
+/// last key it lets the slow save go and waits until it is written, gives the loop a few turns
+/// to take in the results, then ends.
+struct Typing {
+    keys: ScriptedEvents,
+    open: Option<std::sync::mpsc::Sender<()>>,
+    saves: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    idle: usize,
+}
+
+impl runtime::EventSource for Typing {
+    fn poll(&mut self, timeout: std::time::Duration) -> io::Result<runtime::Polled> {
+        match self.keys.poll(timeout)? {
+            runtime::Polled::Closed => {}
+            event => return Ok(event),
+        }
+        if let Some(open) = self.open.take() {
+            open.send(()).unwrap();
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while self.saves.load(std::sync::atomic::Ordering::SeqCst) < 1 {
+            assert!(std::time::Instant::now() < deadline, "the saves never ran");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        // A few turns of the loop, so it takes in the results of the saves.
+        self.idle += 1;
+        if self.idle < 5 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            return Ok(runtime::Polled::Idle);
+        }
+        Ok(runtime::Polled::Closed)
+    }
+}
+
+/// Saves run on the writer thread while keys go on: a save that finishes after a later change
+/// must not mark that change saved, or quitting would skip it.
+#[test]
+fn a_change_made_while_a_save_runs_stays_pending_and_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let saves = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (open, gate) = std::sync::mpsc::channel();
+    // Tab, Tab: two screen changes, each saved at once (the first is held; the second is
+    // written after it, or instead of it if the thread had not taken the first yet); 4 rates
+    // DP1 while they are on their way.
+    let events = Typing {
+        keys: ScriptedEvents::new(headless::keys("<tab><tab>4")),
+        open: Some(open),
+        saves: std::sync::Arc::clone(&saves),
+        idle: 0,
+    };
+    let (run, _) = headless::run_stored(
+        dir.path(),
+        Framework::builtin(),
+        events,
+        (80, 24),
+        &mut runtime::NoSuspend,
+        |inner| Slow {
+            inner,
+            gate: Some(gate),
+            saves: std::sync::Arc::clone(&saves),
+        },
+    );
+    assert!(!run.app.dirty(), "saved on the way out");
+    assert!(saves.load(std::sync::atomic::Ordering::SeqCst) >= 2);
+    let saved = headless::saved(dir.path());
+    assert_eq!(
+        saved["ratings"]["DP1"]["level"].as_integer(),
+        Some(4),
+        "{saved:#?}"
+    );
+}

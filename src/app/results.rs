@@ -153,24 +153,59 @@ impl Summary {
         sort: GapSort,
         filter: GapFilter,
     ) -> Vec<ResultRow> {
+        let row = |c: usize| ResultRow::of(framework, sheet, target, c);
+        let keep = |row: &ResultRow| filter.keeps(row.band);
+        // By name: a walk along the framework's name order, sorted once.
+        if sort == GapSort::Name {
+            return framework
+                .by_name()
+                .iter()
+                .map(|&c| row(c))
+                .filter(keep)
+                .collect();
+        }
         let mut rows: Vec<ResultRow> = (0..framework.competencies.len())
-            .map(|c| ResultRow::of(framework, sheet, target, c))
-            .filter(|row| filter.keeps(row.band))
+            .map(row)
+            .filter(keep)
             .collect();
-        // The order of `scoring::gaps`, with unrated rows last.
-        let key = |row: &ResultRow| {
-            row.level
-                .map_or(i16::MAX, |l| i16::from(scoring::delta(l, row.target)))
-        };
-        match sort {
-            GapSort::Gap => rows.sort_by_key(|row| (key(row), row.competency)),
-            GapSort::Area => {}
-            GapSort::Name => rows.sort_by_cached_key(|row| {
-                framework.competencies[row.competency].name.to_lowercase()
-            }),
+        // The order of `scoring::gaps`, with unrated rows last. The keys are few (a level
+        // minus a target, or unrated), so a counting sort does it in one pass; it is stable, so
+        // equal keys stay in competency order, as the rows were made.
+        if sort == GapSort::Gap {
+            rows = by_gap(rows);
         }
         rows
     }
+}
+
+/// Every level minus every target: −MAX..=MAX, then one more bucket for unrated rows.
+const GAP_KEYS: usize = 2 * Level::MAX as usize + 2;
+
+/// `rows` (in competency order) by level − target, unrated last, keeping competency order
+/// within each key.
+fn by_gap(rows: Vec<ResultRow>) -> Vec<ResultRow> {
+    let key = |row: &ResultRow| {
+        row.level.map_or(GAP_KEYS - 1, |l| {
+            (i16::from(scoring::delta(l, row.target)) + i16::from(Level::MAX)) as usize
+        })
+    };
+    let mut starts = [0usize; GAP_KEYS];
+    for row in &rows {
+        starts[key(row)] += 1;
+    }
+    let mut next = 0;
+    for start in &mut starts {
+        let count = *start;
+        *start = next;
+        next += count;
+    }
+    let mut sorted = rows.clone();
+    for row in rows {
+        let slot = &mut starts[key(&row)];
+        sorted[*slot] = row;
+        *slot += 1;
+    }
+    sorted
 }
 
 /// State of the Results screen.
@@ -480,6 +515,34 @@ mod tests {
             );
         }
         sheet
+    }
+
+    /// The counting sort and the name order give what a plain stable sort gives, for every
+    /// level against every target, unrated rows included.
+    #[test]
+    fn quick_orders_match_a_plain_sort() {
+        let fw = Framework::builtin();
+        let n = fw.competencies.len();
+        for target in 0..fw.profiles.len() {
+            for shift in 0..7 {
+                let levels = (0..n)
+                    .map(|c| Level::new(((c * 7 + shift) % 7) as u8))
+                    .collect();
+                let sheet = RatingSheet::from_levels(levels);
+                for filter in [GapFilter::Rated, GapFilter::Unrated, GapFilter::BelowTarget] {
+                    let rows = |sort| Summary::rows(&fw, &sheet, target, sort, filter);
+                    let mut expected = rows(GapSort::Area);
+                    expected.sort_by_key(|row| {
+                        row.level
+                            .map_or(i16::MAX, |l| i16::from(scoring::delta(l, row.target)))
+                    });
+                    assert_eq!(rows(GapSort::Gap), expected);
+                    let mut by_name = rows(GapSort::Area);
+                    by_name.sort_by_key(|row| fw.competencies[row.competency].name.to_lowercase());
+                    assert_eq!(rows(GapSort::Name), by_name);
+                }
+            }
+        }
     }
 
     #[test]

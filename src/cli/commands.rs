@@ -447,15 +447,21 @@ pub fn load_framework(path: Option<&Path>) -> Result<Framework> {
     let Some(path) = path else {
         return Ok(Framework::builtin());
     };
+    // A large framework is parsed and validated once; later starts read the result back.
+    if let Some(framework) = crate::storage::framework_cache::load(path) {
+        return Ok(framework);
+    }
     let text = read_text(path)?;
-    Framework::from_toml(&text).map_err(|problems| Error::Framework {
+    let framework = Framework::from_toml(&text).map_err(|problems| Error::Framework {
         path: path.to_path_buf(),
         count: problems.len(),
         first: problems
             .into_iter()
             .next()
             .expect("an invalid framework has a problem"),
-    })
+    })?;
+    crate::storage::framework_cache::store(path, &text, &framework);
+    Ok(framework)
 }
 
 /// A framework and the file it came from.

@@ -109,15 +109,25 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
 /// ratatui's own `init`/`restore` print their failures with `eprintln!`, which panics when the
 /// terminal has gone away (its window closed), turning a clean exit into an abort; these helpers
 /// ignore failures to restore a terminal that no longer exists.
-fn enter_terminal(mouse: bool) -> std::io::Result<ratatui::DefaultTerminal> {
+fn enter_terminal(mouse: bool) -> std::io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         give_terminal_back();
         previous(info);
     }));
     take_terminal(mouse)?;
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+    let output = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(output))
 }
+
+/// The terminal rolefit draws on. Frames go through a buffer as large as a full screen's
+/// output, so a frame reaches the terminal in one write when it is flushed at its end; stdout
+/// alone would pass it on in 1 KiB pieces, a system call (and a wake-up of the terminal) each.
+type Screen =
+    ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// Enough for a full 200×60 frame with colours.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// Reports of mouse clicks and the wheel, in the SGR encoding (any size of terminal), but not
 /// of every move of the pointer, which would only wake the loop for nothing.
@@ -166,7 +176,7 @@ pub(crate) fn give_terminal_back() {
 }
 
 /// Leaves raw mode and the alternate screen, ignoring a terminal that is gone.
-fn leave_terminal(terminal: ratatui::DefaultTerminal) {
+fn leave_terminal(terminal: Screen) {
     give_terminal_back();
     // Dropping the terminal would report a failure to show the cursor with `eprintln!`.
     std::mem::forget(terminal);

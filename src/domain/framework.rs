@@ -201,7 +201,22 @@ pub struct Framework {
     index: HashMap<CompetencyId, usize>,
     /// FNV-1a 64 of the text it was read from: see [`Framework::content_hash`].
     hash: u64,
+    /// Competency indices by name (see `by_name`), worked out when first asked for.
+    by_name: Derived<Vec<usize>>,
 }
+
+/// A table worked out from the rest of the framework the first time it is needed. It takes no
+/// part in comparisons: equal frameworks work out equal tables.
+#[derive(Clone, Debug, Default)]
+struct Derived<T>(std::sync::OnceLock<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Derived<T> {}
 
 impl Framework {
     /// The built-in framework. Its validity is checked by a test, so this cannot fail in a
@@ -217,7 +232,7 @@ impl Framework {
             Err(err) => return Err(vec![Problem::from_toml_error(text, &err)]),
         };
         let mut framework = Validator::new(text).build(raw)?;
-        framework.hash = fnv1a_64(text.as_bytes());
+        framework.record_source(text.as_bytes());
         Ok(framework)
     }
 
@@ -234,6 +249,60 @@ impl Framework {
         self.competencies[c]
             .anchor(level)
             .unwrap_or(&self.scale.level(level).descriptor)
+    }
+
+    /// A framework from parts already validated together (a cache of `from_toml`'s result);
+    /// the lookup tables are rebuilt here.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_parts(
+        id: String,
+        version: u32,
+        name: String,
+        summary: String,
+        scale: Scale,
+        roles: [Role; 2],
+        profiles: Vec<Profile>,
+        areas: Vec<Area>,
+        competencies: Vec<Competency>,
+        main_profiles: [usize; 2],
+    ) -> Framework {
+        let index = competencies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Framework {
+            id,
+            version,
+            name,
+            summary,
+            scale,
+            roles,
+            profiles,
+            areas,
+            competencies,
+            main_profiles,
+            index,
+            by_name: Derived::default(),
+            hash: 0,
+        }
+    }
+
+    /// Records the text this framework was read from, for [`Framework::content_hash`] (a
+    /// framework read back from the cache of validated frameworks is given its file's bytes).
+    pub(crate) fn record_source(&mut self, text: &[u8]) {
+        self.hash = fnv1a_64(text);
+    }
+
+    /// Every competency index, ordered by name without regard to case, equal names in
+    /// framework order. Sorted once, the first time it is asked for: sorting the gap table by
+    /// name is then a walk along it.
+    pub fn by_name(&self) -> &[usize] {
+        self.by_name.0.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.competencies.len()).collect();
+            order.sort_by_cached_key(|&c| self.competencies[c].name.to_lowercase());
+            order
+        })
     }
 
     pub fn competency_index(&self, id: &CompetencyId) -> Option<usize> {
@@ -470,14 +539,16 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn level(&mut self, value: &Spanned<i64>, what: &str) -> Level {
+    /// A level on the scale; `what` names it in the message, made only when one is needed.
+    fn level<W: fmt::Display>(&mut self, value: &Spanned<i64>, what: impl FnOnce() -> W) -> Level {
         match Level::from_i64(*value.get_ref()) {
             Some(level) => level,
             None => {
                 self.report(
                     value.span(),
                     format!(
-                        "{what} {} is outside the scale 0..={}",
+                        "{} {} is outside the scale 0..={}",
+                        what(),
                         value.get_ref(),
                         Level::MAX
                     ),
@@ -538,6 +609,7 @@ impl<'a> Validator<'a> {
             main_profiles,
             index,
             hash: 0,
+            by_name: Derived::default(),
         })
     }
 
@@ -614,7 +686,7 @@ impl<'a> Validator<'a> {
                     );
                 }
                 let what = format!("profile {:?}: target for {}", profiles[p].id, id.get_ref());
-                levels.insert(id.into_inner(), self.level(&value, &what));
+                levels.insert(id.into_inner(), self.level(&value, || &what));
             }
             adjusted.push(levels);
         }
@@ -1053,7 +1125,7 @@ impl<'a> Validator<'a> {
         let mut targets = Vec::with_capacity(profiles.len());
         for profile in profiles {
             let level = match target_map.get(&profile.id) {
-                Some(value) => self.level(value, &format!("competency {id}: target")),
+                Some(value) => self.level(value, || format!("competency {id}: target")),
                 None => {
                     if profile.base.is_none() {
                         self.report(

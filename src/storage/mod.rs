@@ -4,7 +4,9 @@
 pub mod atomic;
 pub mod codec;
 mod error;
+pub mod framework_cache;
 pub mod paths;
+pub mod writer;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, ErrorKind};

@@ -10,11 +10,12 @@ use crate::strings;
 
 /// The pattern-check line (wrapped to `width`), or nothing when the ratings don't call for it.
 pub fn pattern_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = app.framework();
-    let ratings = fw
-        .competencies
-        .iter()
-        .map(|c| app.assessment().rating(&c.id));
+    // From the rating sheet, indexed by competency: a lookup by id per competency on every
+    // frame would cost milliseconds at 20,000 competencies. N/A and unrated both count as no
+    // level, as the pattern leaves them out alike.
+    let sheet = app.sheet();
+    let ratings = (0..app.framework().competencies.len())
+        .map(|c| sheet.level(c).map(crate::domain::Rating::Level));
     match calibration::high_self_ratings(ratings) {
         Some(found) => wrapped(
             "",

@@ -18,6 +18,7 @@ pub fn rolefit(home: &Path) -> Command {
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+        .env("XDG_CACHE_HOME", home.join("xdg-cache"))
         .env("NO_COLOR", "1")
         .stdin(Stdio::null());
     cmd

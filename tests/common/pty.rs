@@ -244,6 +244,8 @@ impl Launch {
         // The user's own configuration never reaches a test: each run has an empty config
         // directory of its own unless the test sets one.
         cmd.env("XDG_CONFIG_HOME", self.data_dir.join("xdg-config"));
+        // Nor does a test leave a framework cache behind in the user's cache directory.
+        cmd.env("XDG_CACHE_HOME", self.data_dir.join("xdg-cache"));
         for (key, value) in &self.env {
             cmd.env(key, value);
         }

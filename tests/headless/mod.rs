@@ -91,7 +91,7 @@ pub fn run_events(
 
 /// Like [`run_events`], saving through `wrap` of the assessment's own store (to inject
 /// faults); returns that store too, to ask what happened to it.
-pub fn run_stored<P: Persist>(
+pub fn run_stored<P: Persist + Send>(
     data_dir: &Path,
     framework: Framework,
     events: impl EventSource,
@@ -127,7 +127,7 @@ pub fn run_edited(
 
 /// The whole loop with every part given: events, suspender, editor, and a store wrapped by
 /// `wrap`.
-pub fn run_full<P: Persist>(
+pub fn run_full<P: Persist + Send>(
     data_dir: &Path,
     framework: Framework,
     mut events: impl EventSource,
