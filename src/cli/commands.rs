@@ -218,8 +218,17 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
 /// code 1 when there are any.
 pub fn framework_check(path: &Path) -> Result<ExitCode> {
     let text = read_text(path)?;
-    match Framework::from_toml(&text) {
-        Ok(fw) => {
+    match Framework::checked(&text) {
+        Ok((fw, warnings)) => {
+            for p in &warnings {
+                eprintln!(
+                    "{}:{}:{}: {}",
+                    display_path(path),
+                    p.line,
+                    p.column,
+                    display_safe(&p.message)
+                );
+            }
             print_stdout(&format!(
                 "{}: OK — \"{}\" with {} roles, {} profiles, {} areas, {} competencies\n",
                 display_path(path),
@@ -251,9 +260,19 @@ pub fn framework_check(path: &Path) -> Result<ExitCode> {
     }
 }
 
-/// `rolefit framework dump`: the built-in framework as TOML.
-pub fn framework_dump() -> Result<ExitCode> {
-    print_stdout(BUILTIN_TOML)?;
+/// `rolefit framework dump`: the built-in framework (or the file at `path`) as TOML, in its
+/// own text (format 1) or written out in format 2.
+pub fn framework_dump(format: u8, path: Option<&Path>) -> Result<ExitCode> {
+    if format == 1 && path.is_none() {
+        print_stdout(BUILTIN_TOML)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let framework = load_framework(path)?;
+    if format == 1 {
+        print_stdout(&read_text(path.unwrap_or(Path::new("")))?)?;
+    } else {
+        print_stdout(&crate::domain::format2::dump(&framework))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

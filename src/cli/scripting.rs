@@ -59,7 +59,7 @@ pub fn rate(
     let c = find_competency(&framework, id)?;
     let rating = match (clear, level) {
         (true, _) => None,
-        (false, level) => Some(parse_rating(level.unwrap_or(""))?),
+        (false, level) => Some(parse_rating_on(&framework, c, level.unwrap_or(""))?),
     };
     let (path, name) = assessment_path(cli)?;
     let (_lock, mut assessment) = open_for_writing(&framework, &path, &name)?;
@@ -91,7 +91,8 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
     let framework = load_framework(cli.framework.as_deref())?;
     let c = id.map(|id| find_competency(&framework, id)).transpose()?;
     let (path, name) = assessment_path(cli)?;
-    let assessment = match storage::read_assessment(&path, &name) {
+    let top = framework.scale.last().value();
+    let assessment = match storage::read_assessment_up_to(&path, &name, top) {
         ReadOutcome::Missing => Assessment::new(&name, &framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         // Reading a newer file is safe; only writing it is not.
@@ -141,7 +142,8 @@ fn open_for_writing(
         }
     };
     storage::atomic::remove_leftovers(path);
-    let assessment = match storage::read_assessment(path, name) {
+    let top = framework.scale.last().value();
+    let assessment = match storage::read_assessment_up_to(path, name, top) {
         ReadOutcome::Missing => Assessment::new(name, framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         ReadOutcome::Newer { found, .. } => {
@@ -171,6 +173,29 @@ fn find_competency(framework: &Framework, id: &str) -> Result<usize> {
         })
 }
 
+/// A rating of competency `c`: one of its valid levels, "none", or N/A.
+fn parse_rating_on(framework: &Framework, c: usize, text: &str) -> Result<Rating> {
+    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
+        return parse_rating(text);
+    }
+    let answer = text.trim().to_ascii_lowercase();
+    if answer == "none" {
+        return Ok(Rating::Level(Level::NONE));
+    }
+    if matches!(answer.as_str(), "na" | "n/a" | "n") {
+        return Ok(Rating::NotApplicable);
+    }
+    answer
+        .parse::<u8>()
+        .ok()
+        .and_then(Level::new)
+        .filter(|&l| framework.competencies[c].accepts(&framework.scale, l))
+        .map(Rating::Level)
+        .ok_or_else(|| Error::BadLevel {
+            given: text.to_string(),
+        })
+}
+
 /// A level from 0 to 5, or N/A ("na", "n/a" or "n", in any case).
 fn parse_rating(text: &str) -> Result<Rating> {
     let answer = text.trim().to_ascii_lowercase();
@@ -180,6 +205,7 @@ fn parse_rating(text: &str) -> Result<Rating> {
     answer
         .parse::<u8>()
         .ok()
+        .filter(|&v| v <= Level::MAX)
         .and_then(Level::new)
         .map(Rating::Level)
         .ok_or_else(|| Error::BadLevel {

@@ -44,7 +44,8 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
     // What the file holds decides the assessment and how the app starts; the framework is
     // moved into the app once, not copied.
     let fresh = |framework: &Framework| Assessment::new(name, framework, now);
-    let (assessment, opened) = match storage::read_assessment(path, name) {
+    let top = framework.scale.last().value();
+    let (assessment, opened) = match storage::read_assessment_up_to(path, name, top) {
         ReadOutcome::Missing => (fresh(&framework), Opened::FirstRun),
         ReadOutcome::Loaded(assessment) => (assessment, Opened::Resumed),
         ReadOutcome::Newer { found, assessment } => (

@@ -19,11 +19,17 @@ use super::level::Level;
 /// The framework shipped with rolefit, as TOML text.
 pub const BUILTIN_TOML: &str = include_str!("../../assets/frameworks/pm-vs-pmo.toml");
 
-/// Longest short name of a role or profile.
+/// Longest short name of a role or profile in a format 1 file.
 pub const MAX_SHORT: usize = 10;
 
-/// The framework file format this build reads.
+/// Longest short name of a role or profile in a format 2 file.
+pub const MAX_SHORT_2: usize = 16;
+
+/// The original framework file format: exactly two roles, a 0–5 scale.
 pub const FORMAT: i64 = 1;
+
+/// The newest framework file format this build reads (see [`super::format2`]).
+pub const FORMAT_2: i64 = 2;
 
 /// Stable identifier of a competency, e.g. `DP1`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,6 +71,10 @@ pub enum FocusWeight {
 }
 
 impl FocusWeight {
+    /// The weight of an area for a role whose focus a format 2 file leaves out, and for a
+    /// profile without a role: every area counts the same.
+    pub const DEFAULT: FocusWeight = FocusWeight::Core;
+
     /// The scoring weight: None 0, Light 1, Operational 2, Core 3, Strategic 4.
     pub fn value(self) -> u32 {
         match self {
@@ -80,6 +90,8 @@ impl FocusWeight {
 /// One point on the rating scale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScaleLevel {
+    /// Its value on the scale.
+    pub value: Level,
     /// Short name, e.g. "Independent".
     pub label: String,
     /// One line saying what this level looks like.
@@ -88,23 +100,88 @@ pub struct ScaleLevel {
     pub hint: Option<String>,
 }
 
-/// The 0–5 scale with descriptors, plus the meaning of N/A.
+/// The rating scale: 2 to 10 levels with strictly increasing values, plus "not yet" below the
+/// first and the meaning of N/A.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale {
     /// What "not applicable" means.
     pub na: String,
-    /// Exactly six levels, 0 first.
+    /// The levels, lowest first (the built-in scale: six levels, 0 to 5).
     pub levels: Vec<ScaleLevel>,
+    /// "Not yet": below the first level ([`Level::NONE`]).
+    pub none: ScaleLevel,
 }
 
 impl Scale {
-    /// The scale entry for a level.
+    /// A scale from its levels, lowest first, with the standard "not yet" entry.
+    pub fn new(na: String, levels: Vec<ScaleLevel>) -> Scale {
+        Scale {
+            na,
+            levels,
+            none: ScaleLevel {
+                value: Level::NONE,
+                label: "Not yet".to_string(),
+                descriptor: "Below the first level of the scale: not done yet.".to_string(),
+                hint: None,
+            },
+        }
+    }
+
+    /// The scale entry for a level; "not yet" for [`Level::NONE`] or a value off the scale.
     pub fn level(&self, level: Level) -> &ScaleLevel {
-        &self.levels[level.value() as usize]
+        self.position(level).map_or(&self.none, |i| &self.levels[i])
+    }
+
+    /// Where `level` is on the scale, lowest 0.
+    pub fn position(&self, level: Level) -> Option<usize> {
+        self.levels.iter().position(|l| l.value == level)
+    }
+
+    /// Whether `level` is one of the scale's levels.
+    pub fn contains(&self, level: Level) -> bool {
+        self.position(level).is_some()
+    }
+
+    /// The values, lowest first.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = Level> + Clone + '_ {
+        self.levels.iter().map(|l| l.value)
+    }
+
+    /// The lowest level.
+    pub fn first(&self) -> Level {
+        self.levels[0].value
+    }
+
+    /// The highest level.
+    pub fn last(&self) -> Level {
+        self.levels[self.levels.len() - 1].value
+    }
+
+    /// The level one step above `level` ([`Level::NONE`] steps to the first); None at the top.
+    pub fn next(&self, level: Level) -> Option<Level> {
+        self.values().find(|&v| v > level)
+    }
+
+    /// The level one step below `level`: [`Level::NONE`] below the first; None below that.
+    pub fn prev(&self, level: Level) -> Option<Level> {
+        if level.is_none() {
+            return None;
+        }
+        Some(
+            self.values()
+                .rev()
+                .find(|&v| v < level)
+                .unwrap_or(Level::NONE),
+        )
+    }
+
+    /// Whether the built-in 0–5 shape applies: six levels 0 to 5 (the digits 0–5 type them).
+    pub fn is_classic(&self) -> bool {
+        self.values().map(Level::value).eq(0..=Level::MAX)
     }
 }
 
-/// One of the two roles being compared.
+/// A role: a job family whose profiles share the area focus (its weights).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
     pub id: String,
@@ -124,8 +201,11 @@ pub struct Profile {
     pub id: String,
     pub name: String,
     pub short: String,
-    /// Index into [`Framework::roles`]; that role's area focus gives the weights.
-    pub role: usize,
+    /// Index into [`Framework::roles`]; that role's area focus gives the weights. None: equal
+    /// weights.
+    pub role: Option<usize>,
+    /// Order within the role (career ladders): higher is more senior.
+    pub grade: Option<i64>,
     /// Index of the profile whose targets this one starts from.
     pub base: Option<usize>,
     pub description: String,
@@ -151,7 +231,9 @@ pub struct Area {
     pub name: String,
     pub contrast: String,
     /// Focus per role, in [`Framework::roles`] order.
-    pub focus: [Focus; 2],
+    pub focus: Vec<Focus>,
+    /// Index into [`Framework::groups`]: the parent area this one sits in.
+    pub parent: Option<usize>,
     /// Indices into [`Framework::competencies`].
     pub competencies: Range<usize>,
 }
@@ -166,21 +248,42 @@ pub struct Competency {
     pub description: String,
     pub refs: Vec<String>,
     /// What it looks like in each role's practice, in [`Framework::roles`] order.
-    pub practice: [String; 2],
-    /// Target per profile, in [`Framework::profiles`] order.
+    pub practice: Vec<String>,
+    /// Target per profile, in [`Framework::profiles`] order; [`Level::NONE`] where the profile
+    /// does not require it.
     pub targets: Vec<Level>,
-    /// What each level looks like for this competency (its behavioural anchor), indexed by
-    /// level value; None where the file gives none and the scale's descriptor applies.
-    pub levels: Vec<Option<String>>,
+    /// What a level looks like for this competency (its behavioural anchor), lowest first;
+    /// a level without one shows the scale's descriptor.
+    pub levels: Vec<(Level, String)>,
+    /// The levels this competency is defined at; empty: every level of the scale.
+    pub valid: Vec<Level>,
 }
 
 impl Competency {
     /// This competency's own anchor for a level, if the framework gives one.
     pub fn anchor(&self, level: Level) -> Option<&str> {
         self.levels
-            .get(usize::from(level.value()))
-            .and_then(|a| a.as_deref())
+            .iter()
+            .find(|(l, _)| *l == level)
+            .map(|(_, text)| text.as_str())
     }
+
+    /// Whether `level` may be recorded for this competency on `scale`: one of its valid levels
+    /// (every scale level when it lists none).
+    pub fn accepts(&self, scale: &Scale, level: Level) -> bool {
+        if self.valid.is_empty() {
+            scale.contains(level)
+        } else {
+            self.valid.contains(&level)
+        }
+    }
+}
+
+/// A parent area: a heading that groups areas (a category over subcategories).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
 }
 
 /// A validated framework.
@@ -191,14 +294,22 @@ pub struct Framework {
     pub name: String,
     pub summary: String,
     pub scale: Scale,
-    pub roles: [Role; 2],
+    /// Any number of roles (the built-in has two).
+    pub roles: Vec<Role>,
     pub profiles: Vec<Profile>,
+    /// Parent areas, in file order (none in the built-in).
+    pub groups: Vec<Group>,
+    /// Areas that hold competencies.
     pub areas: Vec<Area>,
     /// Grouped by area, in area order.
     pub competencies: Vec<Competency>,
-    /// The profile of each role that has no base, in role order.
+    /// The two profiles shown side by side: the main profiles of the axis roles when there is
+    /// an axis, else the first two profiles without a base (the same one twice when there is
+    /// only one).
     pub main_profiles: [usize; 2],
-    index: HashMap<CompetencyId, usize>,
+    /// Whether the lean between `main_profiles` means something (an axis of two roles).
+    pub axis: bool,
+    pub(super) index: HashMap<CompetencyId, usize>,
 }
 
 impl Framework {
@@ -208,8 +319,29 @@ impl Framework {
         Framework::from_toml(BUILTIN_TOML).expect("the built-in framework is valid")
     }
 
+    /// The built-in framework's id, read without building it.
+    pub fn builtin_id() -> &'static str {
+        static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        ID.get_or_init(|| Framework::builtin().id)
+    }
+
     /// Reads and validates a framework, reporting every problem found.
     pub fn from_toml(text: &str) -> Result<Framework, Vec<Problem>> {
+        Framework::checked(text).map(|(framework, _)| framework)
+    }
+
+    /// Reads and validates a framework; with it, the warnings about what is legal but
+    /// suspicious (a profile that requires nothing, a competency no profile requires).
+    pub fn checked(text: &str) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
+        if declared_format(text) == Some(FORMAT_2) {
+            return super::format2::parse(text);
+        }
+        let framework = Framework::from_format1(text)?;
+        let warnings = super::format2::warnings(&framework, text, None);
+        Ok((framework, warnings))
+    }
+
+    fn from_format1(text: &str) -> Result<Framework, Vec<Problem>> {
         let raw: RawFramework = match toml::from_str(text) {
             Ok(raw) => raw,
             Err(err) => return Err(vec![Problem::from_toml_error(text, &err)]),
@@ -231,9 +363,54 @@ impl Framework {
 
     /// The scoring weight of competency `c` for profile `p`.
     pub fn weight(&self, profile: usize, competency: usize) -> u32 {
-        let role = self.profiles[profile].role;
+        let Some(role) = self.profiles[profile].role else {
+            return FocusWeight::DEFAULT.value();
+        };
         let area = self.competencies[competency].area;
         self.areas[area].focus[role].weight.value()
+    }
+
+    /// Whether profile `p` sets a target for competency `c` (format 2: a target left out is
+    /// not required).
+    pub fn requires(&self, profile: usize, competency: usize) -> bool {
+        !self.competencies[competency].targets[profile].is_none()
+    }
+
+    /// The valid level of competency `c` one step above (`up`) or below `level`; None past
+    /// either end. Never [`Level::NONE`]; from `NONE` a step up is the first valid level.
+    pub fn step(&self, c: usize, level: Level, up: bool) -> Option<Level> {
+        let competency = &self.competencies[c];
+        let mut valid = self
+            .scale
+            .values()
+            .filter(|&l| competency.accepts(&self.scale, l));
+        if up {
+            valid.find(|&l| l > level)
+        } else {
+            valid.rev().find(|&l| l < level)
+        }
+    }
+
+    /// The highest level competency `c` is defined at.
+    pub fn top(&self, c: usize) -> Level {
+        self.step(c, Level::NONE, true)
+            .and_then(|first| {
+                let mut top = first;
+                while let Some(next) = self.step(c, top, true) {
+                    top = next;
+                }
+                Some(top)
+            })
+            .unwrap_or(self.scale.last())
+    }
+
+    /// The levels a rating of competency `c` may take, lowest first.
+    pub fn valid_levels(&self, c: usize) -> Vec<Level> {
+        let competency = &self.competencies[c];
+        self.scale
+            .values()
+            .filter(|&l| competency.accepts(&self.scale, l))
+            .collect()
     }
 
     /// The target level of competency `c` for profile `p`.
@@ -253,7 +430,13 @@ impl Framework {
     pub fn flavours_of(&self, role: usize) -> impl Iterator<Item = &Profile> {
         self.profiles
             .iter()
-            .filter(move |p| p.role == role && p.base.is_some())
+            .filter(move |p| p.role == Some(role) && p.base.is_some())
+    }
+
+    /// The competency's text for a level, for `c` on this framework's scale, with "not yet"
+    /// for [`Level::NONE`].
+    pub fn level_label(&self, level: Level) -> &str {
+        &self.scale.level(level).label
     }
 
     /// Index of a profile by id.
@@ -272,7 +455,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn at(text: &str, offset: usize, message: impl Into<String>) -> Problem {
+    pub(super) fn at(text: &str, offset: usize, message: impl Into<String>) -> Problem {
         let (line, column) = line_column(text, offset);
         Problem {
             line,
@@ -286,6 +469,22 @@ impl Problem {
         let offset = err.span().map_or(0, |span| span.start);
         Problem::at(text, offset, err.message().trim().to_string())
     }
+}
+
+/// The `format = N` a file declares before its first table, found without parsing the file.
+fn declared_format(text: &str) -> Option<i64> {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("format") {
+            let rest = rest.trim_start().strip_prefix('=')?;
+            let value = rest.split('#').next()?.trim();
+            return value.parse().ok();
+        }
+    }
+    None
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -453,7 +652,7 @@ impl<'a> Validator<'a> {
     }
 
     fn level(&mut self, value: &Spanned<i64>, what: &str) -> Level {
-        match Level::from_i64(*value.get_ref()) {
+        match Level::from_i64(*value.get_ref()).filter(|l| l.value() <= Level::MAX) {
             Some(level) => level,
             None => {
                 self.report(
@@ -501,7 +700,6 @@ impl<'a> Validator<'a> {
             self.problems.sort_by_key(|p| (p.line, p.column));
             return Err(self.problems);
         }
-        let roles: [Role; 2] = roles.try_into().expect("exactly two roles were checked");
         let index = competencies
             .iter()
             .enumerate()
@@ -515,9 +713,11 @@ impl<'a> Validator<'a> {
             scale,
             roles,
             profiles,
+            groups: Vec::new(),
             areas,
             competencies,
             main_profiles,
+            axis: true,
             index,
         })
     }
@@ -527,12 +727,12 @@ impl<'a> Validator<'a> {
         if *raw.format.get_ref() != FORMAT {
             let message = if *raw.format.get_ref() > FORMAT {
                 format!(
-                    "framework format {} is newer than this rolefit understands ({FORMAT}); update rolefit",
+                    "framework format {} is newer than this rolefit understands ({FORMAT_2}); update rolefit",
                     raw.format.get_ref()
                 )
             } else {
                 format!(
-                    "unknown framework format {}; expected {FORMAT}",
+                    "unknown framework format {}; expected {FORMAT} or {FORMAT_2}",
                     raw.format.get_ref()
                 )
             };
@@ -627,6 +827,9 @@ impl<'a> Validator<'a> {
         let mut levels = Vec::new();
         for (expected, level) in raw.levels.into_iter().enumerate() {
             let level = level.into_inner();
+            let value = Level::from_i64(*level.value.get_ref())
+                .filter(|l| l.value() <= Level::MAX)
+                .unwrap_or(Level::NONE);
             if *level.value.get_ref() != expected as i64 {
                 self.report(
                     level.value.span(),
@@ -638,12 +841,13 @@ impl<'a> Validator<'a> {
                 );
             }
             levels.push(ScaleLevel {
+                value,
                 label: level.label,
                 descriptor: level.descriptor,
                 hint: level.hint.filter(|h| !h.trim().is_empty()),
             });
         }
-        Scale { na: raw.na, levels }
+        Scale::new(raw.na, levels)
     }
 
     fn roles(&mut self, raw: Spanned<Vec<Spanned<RawRole>>>) -> Vec<Role> {
@@ -717,7 +921,7 @@ impl<'a> Validator<'a> {
         let profile = profile.into_inner();
         self.check_id("profile", &profile.id, seen);
         self.check_short(&profile.short);
-        let role = self.index_of(role_ids, &profile.role, |r| format!("unknown role {r:?}"));
+        let role = Some(self.index_of(role_ids, &profile.role, |r| format!("unknown role {r:?}")));
         let base = profile.base.as_ref().and_then(|base| {
             let found = ids.iter().position(|id| id == base.get_ref());
             if found.is_none() {
@@ -746,6 +950,7 @@ impl<'a> Validator<'a> {
             name: profile.name,
             short: profile.short.into_inner(),
             role,
+            grade: None,
             base,
             description: profile.description,
             reference: profile.reference,
@@ -788,7 +993,7 @@ impl<'a> Validator<'a> {
         let mut main = [usize::MAX; 2];
         for (role, slot) in main.iter_mut().enumerate().take(role_ids.len()) {
             let mains: Vec<usize> = (0..profiles.len())
-                .filter(|&p| profiles[p].role == role && !declared_base[p])
+                .filter(|&p| profiles[p].role == Some(role) && !declared_base[p])
                 .collect();
             match mains.as_slice() {
                 [one] => *slot = *one,
@@ -864,7 +1069,6 @@ impl<'a> Validator<'a> {
                     meaning: String::new(),
                 });
             }
-            let focus: [Focus; 2] = focus.try_into().expect("two entries");
             ids.push(area.id.get_ref().clone());
             spans.push(area.id.span());
             areas.push(Area {
@@ -872,6 +1076,7 @@ impl<'a> Validator<'a> {
                 name: area.name,
                 contrast: area.contrast,
                 focus,
+                parent: None,
                 competencies: 0..0,
             });
         }
@@ -910,6 +1115,7 @@ impl<'a> Validator<'a> {
                 practice,
                 targets,
                 levels,
+                valid: Vec::new(),
             });
         }
         out
@@ -921,7 +1127,7 @@ impl<'a> Validator<'a> {
         id: &str,
         practice: Spanned<BTreeMap<String, String>>,
         role_ids: &[String],
-    ) -> [String; 2] {
+    ) -> Vec<String> {
         let practice_span = practice.span();
         let practice_map = practice.into_inner();
         for key in practice_map.keys() {
@@ -940,13 +1146,15 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        [0, 1].map(|r| {
-            role_ids
-                .get(r)
-                .and_then(|role| practice_map.get(role))
-                .cloned()
-                .unwrap_or_default()
-        })
+        (0..2)
+            .map(|r| {
+                role_ids
+                    .get(r)
+                    .and_then(|role| practice_map.get(role))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 
     /// A competency's own level anchors, indexed by level value. A partial set is allowed: a
@@ -955,8 +1163,8 @@ impl<'a> Validator<'a> {
         &mut self,
         id: &str,
         raw: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
-    ) -> Vec<Option<String>> {
-        let mut levels = vec![None; usize::from(Level::MAX) + 1];
+    ) -> Vec<(Level, String)> {
+        let mut levels = Vec::new();
         let Some(raw) = raw else {
             return levels;
         };
@@ -974,7 +1182,8 @@ impl<'a> Validator<'a> {
                 .parse::<i64>()
                 .ok()
                 .filter(|_| key.get_ref().bytes().all(|b| b.is_ascii_digit()))
-                .and_then(Level::from_i64);
+                .and_then(Level::from_i64)
+                .filter(|l| l.value() <= Level::MAX);
             let Some(level) = level else {
                 self.report(
                     key.span(),
@@ -998,7 +1207,7 @@ impl<'a> Validator<'a> {
                     format!("competency {id}: the text for level {level} must be one line"),
                 );
             } else {
-                levels[usize::from(level.value())] = Some(text.to_string());
+                levels.push((level, text.to_string()));
             }
         }
         levels

@@ -403,11 +403,10 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
         for &(c, level) in &rated {
             let (_, _, d) = centred(c);
             for step in [-1i16, 1] {
-                let to = i16::from(level.value()) + step;
-                let Some(to) = u8::try_from(to).ok().and_then(Level::new) else {
+                let Some(to) = framework.step(c, level, step > 0) else {
                     continue;
                 };
-                let moved = p + f64::from(step) * d / den;
+                let moved = p + (f64::from(to.value()) - f64::from(level.value())) * d / den;
                 let readiness = [0, 1].map(|side| {
                     let profile = [pa, pb][side];
                     if !required(framework, profile, c) {

@@ -79,7 +79,7 @@ struct JsonReadiness<'a> {
     id: &'a str,
     name: &'a str,
     short: &'a str,
-    role: &'a str,
+    role: Option<&'a str>,
     base: Option<&'a str>,
     percent: Option<f64>,
     coverage: JsonCoverage,
@@ -230,7 +230,7 @@ fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
             id: &profile.id,
             name: &profile.name,
             short: &profile.short,
-            role: &fw.roles[profile.role].id,
+            role: profile.role.map(|r| fw.roles[r].id.as_str()),
             base: profile.base.map(|b| fw.profiles[b].id.as_str()),
             percent: readiness.percent.map(round1),
             coverage: JsonCoverage {

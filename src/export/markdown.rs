@@ -166,7 +166,11 @@ fn verdict(o: &mut String, r: &Report) {
         let _ = writeln!(
             o,
             "Closest {} flavour by shape: {}.\n",
-            md_cell(&fw.roles[fw.profiles[fw.main_profiles[1]].role].short),
+            md_cell(
+                fw.profiles[fw.main_profiles[1]]
+                    .role
+                    .map_or("", |r| fw.roles[r].short.as_str())
+            ),
             md_cell(&fw.profiles[flavour].name)
         );
     }

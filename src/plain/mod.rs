@@ -144,47 +144,51 @@ impl<'a, S: Store> Session<'a, S> {
                 return Ok(Step::Quit);
             };
             let answer = line.trim().to_ascii_lowercase();
-            let rating = match answer.as_str() {
-                "" => {
-                    writeln!(out, "{}", strings::PLAIN_EMPTY)?;
-                    continue;
-                }
-                "q" | "quit" => return Ok(Step::Quit),
-                "s" | "skip" => return Ok(Step::Next),
-                "b" | "back" if c == 0 => {
-                    writeln!(out, "{}", strings::PLAIN_FIRST)?;
-                    continue;
-                }
-                "b" | "back" => return Ok(Step::Back),
-                "e" | "note" => {
-                    let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
-                        return Ok(Step::Quit);
-                    };
-                    let note = note.trim();
-                    if note.is_empty() {
-                        writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
-                    } else {
-                        let id = self.framework.competencies[c].id.clone();
-                        self.assessment.set_note(&id, note.to_string());
-                        if self.save(out)? {
-                            writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
-                        }
-                    }
-                    continue;
-                }
-                "n" | "na" | "n/a" => Rating::NotApplicable,
-                digits => match digits.parse::<u8>().ok().and_then(Level::new) {
-                    Some(level) => Rating::Level(level),
-                    None => {
-                        writeln!(
-                            out,
-                            "{}",
-                            strings::plain_invalid(&display_safe(line.trim()))
-                        )?;
+            let rating =
+                match answer.as_str() {
+                    "" => {
+                        writeln!(out, "{}", strings::PLAIN_EMPTY)?;
                         continue;
                     }
-                },
-            };
+                    "q" | "quit" => return Ok(Step::Quit),
+                    "s" | "skip" => return Ok(Step::Next),
+                    "b" | "back" if c == 0 => {
+                        writeln!(out, "{}", strings::PLAIN_FIRST)?;
+                        continue;
+                    }
+                    "b" | "back" => return Ok(Step::Back),
+                    "e" | "note" => {
+                        let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
+                            return Ok(Step::Quit);
+                        };
+                        let note = note.trim();
+                        if note.is_empty() {
+                            writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
+                        } else {
+                            let id = self.framework.competencies[c].id.clone();
+                            self.assessment.set_note(&id, note.to_string());
+                            if self.save(out)? {
+                                writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
+                            }
+                        }
+                        continue;
+                    }
+                    "n" | "na" | "n/a" => Rating::NotApplicable,
+                    "none" => Rating::Level(Level::NONE),
+                    digits => match digits.parse::<u8>().ok().and_then(Level::new).filter(|&l| {
+                        self.framework.competencies[c].accepts(&self.framework.scale, l)
+                    }) {
+                        Some(level) => Rating::Level(level),
+                        None => {
+                            writeln!(
+                                out,
+                                "{}",
+                                strings::plain_invalid(&display_safe(line.trim()))
+                            )?;
+                            continue;
+                        }
+                    },
+                };
             let id = self.framework.competencies[c].id.clone();
             self.assessment.set_rating(&id, Some(rating));
             if self.save(out)? {

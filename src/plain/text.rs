@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::domain::scoring::{Band, Outcome, RatingSheet};
-use crate::domain::{Assessment, Framework, Level, Summary};
+use crate::domain::{Assessment, Framework, Summary};
 use crate::text::display_safe;
 
 /// How many gaps the Results list at most.
@@ -33,7 +33,7 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
         let _ = writeln!(out, "  {}: {}", safe(&role.name), safe(practice));
     }
     let _ = writeln!(out, "Levels:");
-    for level in Level::all() {
+    for level in framework.valid_levels(c) {
         let scale = framework.scale.level(level);
         let _ = writeln!(
             out,
@@ -41,6 +41,9 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             safe(&scale.label),
             safe(framework.level_text(c, level))
         );
+    }
+    if !framework.scale.is_classic() {
+        let _ = writeln!(out, "  none: {}", safe(&framework.scale.none.descriptor));
     }
     let _ = writeln!(out, "  n N/A: {}", safe(&framework.scale.na));
     if let Some(rating) = assessment.rating(&competency.id) {
@@ -186,7 +189,7 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{CompetencyId, Rating};
+    use crate::domain::{CompetencyId, Level, Rating};
 
     fn fresh(fw: &Framework) -> Assessment {
         let now = crate::clock::utc_from_epoch(0);

@@ -175,7 +175,8 @@ fn flavour_lines<'a>(
     let base_role = framework
         .flavours_of(pane)
         .find_map(|p| p.base)
-        .map_or(pane, |base| framework.profiles[base].role);
+        .and_then(|base| framework.profiles[base].role)
+        .unwrap_or(pane);
     let mut lines = wrapped(
         "",
         &strings::flavours_intro(&framework.roles[base_role].name),
@@ -185,7 +186,7 @@ fn flavour_lines<'a>(
     );
     for (p, profile) in framework.profiles.iter().enumerate() {
         let Some(base) = profile.base else { continue };
-        if profile.role != pane {
+        if profile.role != Some(pane) {
             continue;
         }
         lines.push(Line::default());
