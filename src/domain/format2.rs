@@ -142,6 +142,7 @@ pub fn parse(text: &str) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
     let mut check = Check {
         text,
         problems: Vec::new(),
+        scale_faulted: false,
     };
     let mut spans = Spans::default();
     let framework = check.build(raw, &mut spans);
@@ -214,6 +215,8 @@ pub fn valid_id(id: &str) -> bool {
 struct Check<'a> {
     text: &'a str,
     problems: Vec<Problem>,
+    /// The scale's shape is already faulted: levels are not checked against it again.
+    scale_faulted: bool,
 }
 
 impl Check<'_> {
@@ -257,6 +260,9 @@ impl Check<'_> {
         value: &Spanned<i64>,
         what: &str,
     ) -> Option<Level> {
+        if self.scale_faulted {
+            return Level::from_i64(*value.get_ref());
+        }
         let level = Level::from_i64(*value.get_ref()).filter(|&l| scale.contains(l));
         match level {
             None => {
@@ -417,6 +423,7 @@ impl Check<'_> {
             .na
             .unwrap_or_else(|| "Not part of my work: left out of every score.".to_string());
         if !shape_ok {
+            self.scale_faulted = true;
             // Keep later checks quiet about values the scale has already been faulted for.
             levels.retain(|l| !l.value.is_none());
             levels.dedup_by_key(|l| l.value);
