@@ -42,6 +42,40 @@ pub fn welcome_short() -> String {
 /// The focus of a role on an area that is not part of it, told apart from the rating "N/A".
 pub const NOT_PART_OF_ROLE: &str = "— not in the role";
 
+/// Where the profiles beyond the two panes are, on the Roles screen.
+pub fn more_profiles(others: usize, roles: usize) -> String {
+    format!(
+        "{others} more profile{} in {roles} role{}: press f to list every profile, and t on the Grid or Results to measure against any of them.",
+        if others == 1 { "" } else { "s" },
+        if roles == 1 { "" } else { "s" },
+    )
+}
+
+/// The Results heading of a framework without an axis: a ranking, not a lean.
+pub const RANKING_TITLE: &str = "Your readiness, best first";
+
+/// A role's grades when none is met yet.
+pub const NO_GRADE_MET: &str = "no grade met yet";
+
+/// A role's grades when the highest is met.
+pub const TOP_GRADE: &str = "the highest grade";
+
+/// A key typed a level this competency is not defined at.
+pub fn not_a_choice(typed: &str, choices: &[crate::domain::Rating]) -> String {
+    let levels: Vec<String> = choices
+        .iter()
+        .filter_map(|r| r.level())
+        .map(|l| l.to_string())
+        .collect();
+    format!(
+        "{typed} is not a level of this competency; choose {}, or N/A",
+        levels.join(", ")
+    )
+}
+
+/// A profile that does not require a competency (its target is left out).
+pub const NOT_REQUIRED: &str = "— not required";
+
 /// The Grid's legend of what its cells mean, the shorter one where the full one does not fit.
 pub fn grid_legend(target: &str, width: usize) -> String {
     let full = format!(
@@ -302,6 +336,24 @@ pub fn levels_title(read_only: bool) -> String {
     )
 }
 
+/// The title of Rate's level list on a scale other than the built-in 0–5 one: its digits,
+/// or ↑↓ and Enter where a value has more than one digit.
+pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale) -> String {
+    if read_only || scale.is_classic() {
+        return levels_title(read_only);
+    }
+    let rate = on(Screen::Rate);
+    let na = keys(rate, Action::Rate(crate::domain::Rating::NotApplicable));
+    if scale.last().value() > 9 {
+        return format!(" Your level · ↑↓ and Enter record it, {na} N/A ");
+    }
+    format!(
+        " Your level · {}-{}, - (not yet) or {na} records and moves on ",
+        scale.first(),
+        scale.last()
+    )
+}
+
 /// On Rate, in place of the targets while they are hidden.
 pub fn targets_hidden() -> String {
     format!(
@@ -408,7 +460,7 @@ pub fn verdict(
     match outcome {
         Outcome::TooEarly if rated_on_scale == 0 => NO_RATINGS.to_string(),
         Outcome::TooEarly => "Too early to tell".to_string(),
-        Outcome::Leans { side } => format!("Leans {}", framework.roles[side].name),
+        Outcome::Leans { side } => format!("Leans {}", framework.side_name(side)),
         Outcome::Straddles => "Straddles both".to_string(),
         Outcome::NoClearLean => "No clear lean yet".to_string(),
     }
@@ -429,7 +481,7 @@ pub fn next_step(
         Outcome::Leans { side } => format!(
             "Your relative strengths follow the {} shape; use the gaps below to plan what to \
              build for it.",
-            framework.roles[side].name
+            framework.side_name(side)
         ),
         Outcome::Straddles => "You already meet most of both bars; choose by the work you \
                                want, then plan from that profile's gaps."

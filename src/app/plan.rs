@@ -78,7 +78,14 @@ impl App {
             (PlanField::Action, Action::Edit(input)) => {
                 plan.action.input(input);
             }
-            (PlanField::Target, Action::Rate(Rating::Level(level))) => plan.target = Some(level),
+            (PlanField::Target, Action::Rate(Rating::Level(level))) => {
+                let c = plan.competency;
+                if !level.is_none()
+                    && self.framework.competencies[c].accepts(&self.framework.scale, level)
+                {
+                    plan.target = Some(level);
+                }
+            }
             (PlanField::Target, Action::ClearRating) => plan.target = None,
             (PlanField::Target, Action::Left) => {
                 let c = plan.competency;

@@ -115,7 +115,10 @@ impl ResultRow {
             competency: c,
             level,
             target,
-            band: level.map(|l| Band::of(l, target)),
+            // A competency the profile does not require has no gap and no strength.
+            band: level
+                .filter(|_| !target.is_none())
+                .map(|l| Band::of(l, target)),
         }
     }
 }
@@ -389,6 +392,11 @@ impl App {
                 };
                 let now = sheet.level(c);
                 let next = match action {
+                    Action::Rate(Rating::Level(level))
+                        if !self.framework.choices(c).contains(&Rating::Level(level)) =>
+                    {
+                        return Vec::new();
+                    }
                     Action::Rate(Rating::Level(level)) => Some(level),
                     Action::Rate(Rating::NotApplicable) => None,
                     Action::Left => now.and_then(|l| self.framework.step(c, l, false)).or(now),

@@ -697,6 +697,25 @@ impl Check<'_> {
                 leaves.push(area);
             }
         }
+        // Areas under one parent sit together, where the first of them is in the file.
+        let first_of: Vec<usize> = leaves
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let parent = a.parent.as_ref().map(|p| p.get_ref());
+                match parent {
+                    None => i,
+                    Some(p) => leaves
+                        .iter()
+                        .position(|b| b.parent.as_ref().map(|q| q.get_ref()) == Some(p))
+                        .unwrap_or(i),
+                }
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..leaves.len()).collect();
+        order.sort_by_key(|&i| (first_of[i], i));
+        let mut slots: Vec<Option<RawArea>> = leaves.into_iter().map(Some).collect();
+        let leaves: Vec<RawArea> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let mut areas = Vec::new();
         let mut ids = Vec::new();
         let mut spans = Vec::new();

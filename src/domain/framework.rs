@@ -404,6 +404,23 @@ impl Framework {
             .unwrap_or(self.scale.last())
     }
 
+    /// What a rating of competency `c` may record, in the order Rate lists them: its valid
+    /// levels lowest first, then "none" (for any scale but the built-in 0–5 one, whose 0
+    /// already says "not yet"), then N/A.
+    pub fn choices(&self, c: usize) -> Vec<super::level::Rating> {
+        use super::level::Rating;
+        let mut out: Vec<Rating> = self
+            .valid_levels(c)
+            .into_iter()
+            .map(Rating::Level)
+            .collect();
+        if !self.scale.is_classic() {
+            out.push(Rating::Level(Level::NONE));
+        }
+        out.push(Rating::NotApplicable);
+        out
+    }
+
     /// The levels a rating of competency `c` may take, lowest first.
     pub fn valid_levels(&self, c: usize) -> Vec<Level> {
         let competency = &self.competencies[c];
@@ -426,6 +443,36 @@ impl Framework {
             .unwrap_or(1)
     }
 
+    /// Whether this framework has the built-in's shape: two roles forming the axis, every
+    /// profile belonging to one of them.
+    pub fn two_role_shape(&self) -> bool {
+        self.roles.len() == 2 && self.axis && self.profiles.iter().all(|p| p.role.is_some())
+    }
+
+    /// Whether the two sides are one and the same profile (a framework with one main profile).
+    pub fn single_side(&self) -> bool {
+        self.main_profiles[0] == self.main_profiles[1]
+    }
+
+    /// The Roles pane (0 or 1) that lists the other profiles when asked: the pane of the role
+    /// with flavours in the built-in shape, else the second pane (the only one when single).
+    pub fn flavour_pane(&self) -> usize {
+        if self.two_role_shape() {
+            self.flavour_role().min(1)
+        } else if self.single_side() {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// The role shown by Roles pane `side`, if its profile has one.
+    pub fn side_role(&self, side: usize) -> Option<&Role> {
+        self.profiles[self.main_profiles[side]]
+            .role
+            .map(|r| &self.roles[r])
+    }
+
     /// Profiles that are flavours of `role` (they have a base).
     pub fn flavours_of(&self, role: usize) -> impl Iterator<Item = &Profile> {
         self.profiles
@@ -437,6 +484,41 @@ impl Framework {
     /// for [`Level::NONE`].
     pub fn level_label(&self, level: Level) -> &str {
         &self.scale.level(level).label
+    }
+
+    /// Short name of side `side` (0 or 1) of the comparison: its main profile's.
+    pub fn side_short(&self, side: usize) -> &str {
+        &self.profiles[self.main_profiles[side]].short
+    }
+
+    /// Name of side `side` (0 or 1): its main profile's role, else the profile itself.
+    pub fn side_name(&self, side: usize) -> &str {
+        let profile = &self.profiles[self.main_profiles[side]];
+        profile
+            .role
+            .map_or(profile.name.as_str(), |r| self.roles[r].name.as_str())
+    }
+
+    /// The focus of `area` for side `side` (0 or 1): its main profile's role's; an empty one,
+    /// at the default weight, for a profile without a role.
+    pub fn side_focus(&self, area: usize, side: usize) -> &Focus {
+        static NO_FOCUS: Focus = Focus {
+            label: String::new(),
+            weight: FocusWeight::DEFAULT,
+            meaning: String::new(),
+        };
+        self.profiles[self.main_profiles[side]]
+            .role
+            .map_or(&NO_FOCUS, |r| &self.areas[area].focus[r])
+    }
+
+    /// An area's name as lists show it: under its parent area, "Parent › Area".
+    pub fn area_title(&self, area: usize) -> String {
+        let area = &self.areas[area];
+        match area.parent {
+            Some(g) => format!("{} › {}", self.groups[g].name, area.name),
+            None => area.name.clone(),
+        }
     }
 
     /// Index of a profile by id.

@@ -29,6 +29,10 @@ pub const LEANS_PMO_AT: f64 = 0.35;
 /// "straddles both" rather than "no clear lean yet".
 pub const STRADDLE_READINESS: f64 = 75.0;
 
+/// Readiness (percent, complete coverage) at which a graded profile counts as met: the same
+/// bar as "straddles both", three quarters of the profile's weighted targets.
+pub const GRADE_MET_AT: f64 = STRADDLE_READINESS;
+
 /// How many "most telling" competencies the verdict names, on screen and in every export.
 pub const REASONS: usize = 3;
 
@@ -521,12 +525,16 @@ pub struct GapRow {
     pub band: Band,
 }
 
-/// Every rated competency against `profile`'s targets, largest gap first and the strength
-/// furthest above target last; ties in framework order.
+/// Every rated competency the profile requires against its targets, largest gap first and the
+/// strength furthest above target last; ties in framework order. A competency the profile does
+/// not require has no gap and no strength.
 pub fn gaps(framework: &Framework, sheet: &RatingSheet, profile: usize) -> Vec<GapRow> {
     let mut rows: Vec<GapRow> = (0..framework.competencies.len())
         .filter_map(|c| {
             let level = sheet.level(c)?;
+            if !framework.requires(profile, c) {
+                return None;
+            }
             let target = framework.target(profile, c);
             Some(GapRow {
                 competency: c,
@@ -574,9 +582,15 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
             f64::from(sum) / f64::from(n)
         }
     };
-    let targets = framework
-        .main_profiles
-        .map(|p| average(&mut basis.iter().map(|&c| framework.target(p, c).value())));
+    let targets = framework.main_profiles.map(|p| {
+        // A competency the profile does not require is left out of its average.
+        average(
+            &mut basis
+                .iter()
+                .filter(|&&c| framework.requires(p, c))
+                .map(|&c| framework.target(p, c).value()),
+        )
+    });
     let level = (!rated.is_empty()).then(|| {
         average(
             &mut rated
@@ -589,6 +603,62 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
         targets,
         rated: rated.len(),
     }
+}
+
+/// Within one role with graded profiles: the most senior grade met and the next step up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradeStep {
+    pub role: usize,
+    /// The highest-graded profile whose readiness reaches [`GRADE_MET_AT`] on a complete
+    /// enough basis (not provisional).
+    pub met: Option<usize>,
+    /// The lowest-graded profile above `met` (the first grade when none is met).
+    pub next: Option<usize>,
+}
+
+/// For each role with graded profiles, the highest grade met and the next step, in role order.
+pub fn grade_steps(framework: &Framework, readiness: &[Readiness]) -> Vec<GradeStep> {
+    let mut out = Vec::new();
+    for role in 0..framework.roles.len() {
+        let mut graded: Vec<(i64, usize)> = framework
+            .profiles
+            .iter()
+            .enumerate()
+            .filter(|(_, profile)| profile.role == Some(role))
+            .filter_map(|(p, profile)| profile.grade.map(|g| (g, p)))
+            .collect();
+        if graded.is_empty() {
+            continue;
+        }
+        graded.sort();
+        let is_met = |p: usize| {
+            let r = &readiness[p];
+            !r.provisional() && r.percent.is_some_and(|v| v >= GRADE_MET_AT)
+        };
+        let met = graded.iter().rev().find(|&&(_, p)| is_met(p)).copied();
+        let next = match met {
+            Some((grade, _)) => graded.iter().find(|&&(g, _)| g > grade).map(|&(_, p)| p),
+            None => graded.first().map(|&(_, p)| p),
+        };
+        out.push(GradeStep {
+            role,
+            met: met.map(|(_, p)| p),
+            next,
+        });
+    }
+    out
+}
+
+/// Profiles best first by readiness: complete figures above provisional ones, then the higher
+/// percent; ties in framework order.
+pub fn ranking(readiness: &[Readiness]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..readiness.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ca, pa) = readiness[a].rank_key();
+        let (cb, pb) = readiness[b].rank_key();
+        cb.cmp(&ca).then(pb.total_cmp(&pa)).then(a.cmp(&b))
+    });
+    order
 }
 
 #[cfg(test)]

@@ -137,8 +137,8 @@ fn verdict(o: &mut String, r: &Report) {
             "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies whose \
              two targets differ.\n",
             p,
-            md_cell(&fw.roles[0].short),
-            md_cell(&fw.roles[1].short),
+            md_cell(&fw.side_short(0)),
+            md_cell(&fw.side_short(1)),
             lean.discriminating
         );
     }
@@ -158,7 +158,7 @@ fn verdict(o: &mut String, r: &Report) {
             fw.target(p0, c),
             md_cell(&fw.profiles[p1].short),
             fw.target(p1, c),
-            md_cell(&fw.roles[usize::from(reason.contribution < 0.0)].short)
+            md_cell(&fw.side_short(usize::from(reason.contribution < 0.0)))
         );
     }
     o.push('\n');

@@ -332,16 +332,23 @@ pub fn practice_lines<'a>(
     let c = &framework.competencies[competency];
     let mut lines = wrapped("", &c.description, width, theme.text, theme.text);
     for (r, role) in framework.roles.iter().enumerate() {
-        let target = framework.target(framework.main_profiles[r], competency);
+        if c.practice[r].trim().is_empty() {
+            continue;
+        }
+        let main = framework
+            .profiles
+            .iter()
+            .position(|p| p.role == Some(r) && p.base.is_none());
+        let target = main.map(|p| framework.target(p, competency));
         let (mark, style) = heading(r);
-        let heading = if show_targets {
-            format!(
+        let heading = match target {
+            Some(target) if show_targets && !target.is_none() => format!(
                 "{mark}In {} practice · target {target} {}",
                 role.short,
                 framework.scale.level(target).label
-            )
-        } else {
-            format!("{mark}In {} practice", role.short)
+            ),
+            Some(_) if show_targets => format!("{mark}In {} practice · not required", role.short),
+            _ => format!("{mark}In {} practice", role.short),
         };
         lines.push(Line::styled(heading, style));
         lines.extend(wrapped("  ", &c.practice[r], width, theme.text, theme.text));
