@@ -58,7 +58,7 @@ pub const RANKING_TITLE: &str = "Your readiness, best first";
 pub const NO_GRADE_MET: &str = "no grade met yet";
 
 /// A role's grades when the highest is met.
-pub const TOP_GRADE: &str = "the highest grade";
+pub const TOP_GRADE: &str = "that is the highest grade";
 
 /// A key typed a level this competency is not defined at.
 pub fn not_a_choice(typed: &str, choices: &[crate::domain::Rating]) -> String {

@@ -49,7 +49,7 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
 pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCode> {
     let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
-    let assessment = read_existing(&path, &name)?;
+    let assessment = read_existing_for(&framework, &path, &name)?;
     let report = crate::export::export(&framework, &assessment, format);
     match output {
         None => print_stdout(&report)?,
@@ -153,7 +153,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
     // An assessment that is not there (or cannot be read) gets no lock file.
-    read_existing(&path, &name)?;
+    read_existing_for(&framework, &path, &name)?;
     let lock_file = paths::lock_path(&path);
     let lock_was_there = std::fs::symlink_metadata(&lock_file).is_ok();
     let _lock = match storage::lock_soon(&path) {
@@ -161,7 +161,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
         LockOutcome::Busy => return Err(Error::Busy { path }),
         LockOutcome::Unavailable(_) => None,
     };
-    let mut assessment = match read_existing(&path, &name) {
+    let mut assessment = match read_existing_for(&framework, &path, &name) {
         Ok(assessment) => assessment,
         Err(err) => {
             // Gone since the first look: take the lock file away with it.
@@ -191,7 +191,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
 pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode> {
     let framework = load_framework(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
-    let assessment = read_existing(&path, &name)?;
+    let assessment = read_existing_for(&framework, &path, &name)?;
     if assessment.history.is_empty() {
         return Err(Error::NoRounds { name });
     }
@@ -405,7 +405,17 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String)> {
 
 /// An assessment that must already exist and be readable (for the commands that report on it).
 pub fn read_existing(path: &Path, name: &str) -> Result<Assessment> {
-    match storage::read_assessment(path, name) {
+    read_existing_up_to(path, name, crate::domain::Level::MAX)
+}
+
+/// [`read_existing`] for an assessment made with `framework`, whose scale decides the levels
+/// a file may hold.
+pub fn read_existing_for(framework: &Framework, path: &Path, name: &str) -> Result<Assessment> {
+    read_existing_up_to(path, name, framework.scale.last().value())
+}
+
+fn read_existing_up_to(path: &Path, name: &str, top: u8) -> Result<Assessment> {
+    match storage::read_assessment_up_to(path, name, top) {
         ReadOutcome::Loaded(assessment) => Ok(assessment),
         ReadOutcome::Missing => Err(Error::Missing {
             path: path.to_path_buf(),

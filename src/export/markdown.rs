@@ -124,6 +124,29 @@ fn verdict(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
     let lean = &s.lean;
     let _ = writeln!(o, "## Verdict\n");
+    if !fw.axis {
+        // Without an axis there is no lean to tell: the answer is the ranking.
+        let _ = writeln!(o, "**{}**\n", crate::strings::RANKING_TITLE);
+        for (rank, p) in crate::domain::scoring::ranking(&s.readiness)
+            .into_iter()
+            .enumerate()
+        {
+            let fit = &s.readiness[p];
+            let percent = fit
+                .percent
+                .map_or("no basis yet".to_string(), |v| format!("{:.1}%", round1(v)));
+            let _ = writeln!(
+                o,
+                "{}. {} ({percent}, {} of {} required rated)",
+                rank + 1,
+                md_cell(&fw.profiles[p].name),
+                fit.rated,
+                fit.required
+            );
+        }
+        let _ = writeln!(o);
+        return;
+    }
     let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
     let _ = writeln!(o, "{}\n", md_cell(&crate::strings::next_step(fw, lean)));
     if lean.outcome == Outcome::TooEarly {
@@ -254,8 +277,8 @@ fn areas(o: &mut String, r: &Report) {
         let levels = &s.areas[a];
         let mut cells = vec![
             md_cell(&area.name),
-            md_cell(&area.focus[0].label),
-            md_cell(&area.focus[1].label),
+            md_cell(&fw.side_focus(a, 0).label),
+            md_cell(&fw.side_focus(a, 1).label),
             format!("{} of {}", levels.rated, area.competencies.len()),
             levels
                 .level

@@ -533,7 +533,9 @@ fn grade_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
                 profile.grade.unwrap_or_default()
             )
         };
-        let met = step.met.map_or(strings::NO_GRADE_MET.to_string(), name);
+        let met = step.met.map_or(strings::NO_GRADE_MET.to_string(), |p| {
+            format!("met {}", name(p))
+        });
         let next = step.next.map_or(strings::TOP_GRADE.to_string(), |p| {
             format!("next step {}", name(p))
         });
