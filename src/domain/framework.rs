@@ -512,8 +512,18 @@ impl Framework {
             .map_or(&NO_FOCUS, |r| &self.areas[area].focus[r])
     }
 
-    /// An area's name as lists show it: under its parent area, "Parent › Area".
+    /// An area's name as lists show it: its own name first (it survives a narrow column),
+    /// then its parent area's, "Area · Parent".
     pub fn area_title(&self, area: usize) -> String {
+        let area = &self.areas[area];
+        match area.parent {
+            Some(g) => format!("{} · {}", area.name, self.groups[g].name),
+            None => area.name.clone(),
+        }
+    }
+
+    /// An area's full place: "Parent › Area", or its name when it has no parent.
+    pub fn area_path(&self, area: usize) -> String {
         let area = &self.areas[area];
         match area.parent {
             Some(g) => format!("{} › {}", self.groups[g].name, area.name),

@@ -381,7 +381,7 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     let area = &fw.areas[a];
     let column = app.grid().selected_column();
     let mut lines = title_lines(
-        area.name.clone(),
+        fw.area_path(a),
         format!("{} competencies · Enter to open", area.competencies.len()),
         width,
         theme,
@@ -432,7 +432,7 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         format!("{} {}", competency.id, competency.name),
         format!(
             "{} · {} to rate",
-            fw.areas[competency.area].name,
+            fw.area_path(competency.area),
             input::keys_for(Mode::Screen(Screen::Grid), &Action::Activate)
         ),
         width,

@@ -166,9 +166,8 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     let fw = app.framework();
     let c = app.rate().current;
     let competency = &fw.competencies[c];
-    let area_def = &fw.areas[competency.area];
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", area_def.name), theme.title),
+        Span::styled(format!(" {} ", fw.area_path(competency.area)), theme.title),
         Span::styled(
             format!(
                 "· Area {}/{} · {}/{} ",
