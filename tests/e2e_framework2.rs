@@ -62,8 +62,8 @@ fn roles_and_grid_with_three_roles() {
     assert!(all.contains("grade 6"), "{all}");
     tui.send_key(Key::Tab);
     let grid = tui.wait_for_text("Competency grid");
-    assert!(grid.contains("Delivery › Planning"), "{grid}");
-    assert!(grid.contains("Delivery › Building"), "{grid}");
+    assert!(grid.contains("Planning · Delivery"), "{grid}");
+    assert!(grid.contains("Building · Delivery"), "{grid}");
     // Open Building: BUILD.1 is not required by the Operations engineer.
     tui.send_key(Key::Down);
     tui.send_key(Key::Enter);

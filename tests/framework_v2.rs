@@ -210,6 +210,79 @@ fn an_axis_can_name_any_two_roles() {
     );
 }
 
+#[test]
+fn without_an_axis_there_is_no_lean_only_a_ranking() {
+    let text = edit(
+        &base(),
+        "[[roles]]\nid = \"dev\"",
+        "[axis]\nroles = []\n\n[[roles]]\nid = \"dev\"",
+    );
+    let fw = load(&text);
+    assert!(!fw.axis);
+    let levels = (0..fw.competencies.len())
+        .map(|c| Some(fw.valid_levels(c)[0]))
+        .collect();
+    let sheet = RatingSheet::from_levels(levels);
+    let lean = scoring::lean(&fw, &sheet);
+    assert_eq!(lean.position, None);
+    assert_eq!(lean.outcome, scoring::Outcome::TooEarly);
+    // The ranking puts complete figures first, then the higher percent.
+    let readiness: Vec<_> = (0..fw.profiles.len())
+        .map(|p| scoring::readiness(&fw, &sheet, p))
+        .collect();
+    let order = scoring::ranking(&readiness);
+    assert_eq!(order.len(), fw.profiles.len());
+    for pair in order.windows(2) {
+        let (a, b) = (readiness[pair[0]].rank_key(), readiness[pair[1]].rank_key());
+        assert!(a.0 > b.0 || (a.0 == b.0 && a.1 >= b.1), "{readiness:?}");
+    }
+}
+
+#[test]
+fn grades_give_the_highest_met_and_the_next_step() {
+    let fw = fw();
+    let lead = fw.profile_index("lead").unwrap();
+    let senior = fw.profile_index("lead.senior").unwrap();
+    let sheet_at = |v: u8| {
+        RatingSheet::from_levels(
+            (0..fw.competencies.len())
+                .map(|c| fw.valid_levels(c).into_iter().find(|l| l.value() >= v))
+                .collect(),
+        )
+    };
+    let steps = |sheet: &RatingSheet| {
+        let readiness: Vec<_> = (0..fw.profiles.len())
+            .map(|p| scoring::readiness(&fw, sheet, p))
+            .collect();
+        scoring::grade_steps(&fw, &readiness)
+    };
+    // Everything at the top: both grades met, no step beyond.
+    let top = steps(&sheet_at(7));
+    assert_eq!(top.len(), 1, "only the lead role has grades");
+    assert_eq!((top[0].met, top[0].next), (Some(senior), None));
+    // Everything at the bottom: nothing met, the first grade is the next step.
+    let low = steps(&sheet_at(1));
+    assert_eq!((low[0].met, low[0].next), (None, Some(lead)));
+    assert!(scoring::GRADE_MET_AT > 50.0 && scoring::GRADE_MET_AT <= 100.0);
+}
+
+#[test]
+fn the_lean_uses_only_competencies_both_axis_profiles_require() {
+    let fw = fw();
+    let build1 = fw.competency_index(&"BUILD.1".into()).unwrap();
+    // BUILD.1 is not required by ops (the second axis profile): its rating cannot move p.
+    let mut sheet = RatingSheet::from_levels(
+        (0..fw.competencies.len())
+            .map(|c| Some(fw.valid_levels(c)[1]))
+            .collect(),
+    );
+    let before = scoring::lean(&fw, &sheet);
+    sheet.set(build1, Some(lv(6)));
+    let after = scoring::lean(&fw, &sheet);
+    assert_eq!(before.position, after.position);
+    assert_eq!(before.discriminating, after.discriminating);
+}
+
 // ---- each rule broken once ----------------------------------------------------------------
 
 #[test]

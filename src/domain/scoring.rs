@@ -347,7 +347,20 @@ impl Bar {
 /// ±d / Σ d² — which makes firmness O(n), not O(n²).
 pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
     let [pa, pb] = framework.main_profiles;
+    if !framework.axis {
+        // No axis, no lean: a framework without one answers with a ranking only.
+        return Lean {
+            position: None,
+            outcome: Outcome::TooEarly,
+            discriminating: 0,
+            flips: Vec::new(),
+            reasons: Vec::new(),
+            flavour: None,
+        };
+    }
+    // The lean uses only competencies both axis profiles require (all, in format 1).
     let rated: Vec<(usize, Level)> = (0..framework.competencies.len())
+        .filter(|&c| framework.requires(pa, c) && framework.requires(pb, c))
         .filter_map(|c| sheet.level(c).map(|l| (c, l)))
         .collect();
     let n = rated.len() as f64;

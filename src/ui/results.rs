@@ -650,12 +650,20 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
         .take(height)
         .map(|(index, (a, levels))| {
             let fit = summary.figures.area_readiness_for_target(index).percent;
+            // A side that requires nothing in the area has no average target there.
+            let side_target = |side: usize| {
+                let p = fw.main_profiles[side];
+                a.competencies
+                    .clone()
+                    .any(|c| fw.requires(p, c))
+                    .then_some(levels.targets[side])
+            };
             Row::new(vec![
                 TableCell::from(text::truncate(&a.name, name_width)),
                 TableCell::from(level_cell(levels.level, scale_top, cells)).style(theme.emphasis),
-                TableCell::from(level_cell(Some(levels.targets[0]), scale_top, cells))
+                TableCell::from(level_cell(side_target(0), scale_top, cells))
                     .style(theme.first_role),
-                TableCell::from(level_cell(Some(levels.targets[1]), scale_top, cells))
+                TableCell::from(level_cell(side_target(1), scale_top, cells))
                     .style(theme.second_role),
                 TableCell::from(fit.map_or(String::new(), |f| format!("{f:>3.0}%"))),
             ])
