@@ -537,6 +537,28 @@ pub fn report_failed(reason: &str) -> String {
 /// The question after each competency in plain mode.
 pub const PLAIN_PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
 
+/// The plain-mode question on a scale other than the built-in 0–5 one.
+pub fn plain_prompt(scale: &crate::domain::framework::Scale) -> String {
+    if scale.is_classic() {
+        return PLAIN_PROMPT.to_string();
+    }
+    format!(
+        "a level from {} to {}, none, n for N/A, s to skip, b for back, e for a note, q to quit: ",
+        scale.first(),
+        scale.last()
+    )
+}
+
+/// A plain-mode answer that is not one, on any scale.
+pub fn plain_invalid_on(answer: &str, scale: &crate::domain::framework::Scale) -> String {
+    if scale.is_classic() {
+        return plain_invalid(answer);
+    }
+    format!(
+        "\"{answer}\" is not an answer here: type one of this competency's levels, none, n, s, b, e or q, then Enter."
+    )
+}
+
 /// The question for a note in plain mode.
 pub const PLAIN_NOTE_PROMPT: &str = "Note (one line, empty keeps the current note): ";
 

@@ -29,12 +29,13 @@ impl<T: Serialize> Serialize for Keyed<'_, T> {
     }
 }
 
-/// A rating as JSON: 0–5, "na", or null when unrated.
+/// A rating as JSON: its level value, "none", "na", or null when unrated.
 struct JsonLevel(Option<Rating>);
 
 impl Serialize for JsonLevel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0 {
+            Some(Rating::Level(level)) if level.is_none() => serializer.serialize_str("none"),
             Some(Rating::Level(level)) => serializer.serialize_u8(level.value()),
             Some(Rating::NotApplicable) => serializer.serialize_str("na"),
             None => serializer.serialize_none(),

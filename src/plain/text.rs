@@ -28,9 +28,13 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
     );
     let _ = writeln!(out, "{} {}", competency.id, safe(&competency.name));
     let _ = writeln!(out, "{}", safe(&competency.description));
-    let _ = writeln!(out, "In practice:");
-    for (role, practice) in framework.roles.iter().zip(&competency.practice) {
-        let _ = writeln!(out, "  {}: {}", safe(&role.name), safe(practice));
+    if competency.practice.iter().any(|p| !p.trim().is_empty()) {
+        let _ = writeln!(out, "In practice:");
+        for (role, practice) in framework.roles.iter().zip(&competency.practice) {
+            if !practice.trim().is_empty() {
+                let _ = writeln!(out, "  {}: {}", safe(&role.name), safe(practice));
+            }
+        }
     }
     let _ = writeln!(out, "Levels:");
     for level in framework.valid_levels(c) {
