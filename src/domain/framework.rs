@@ -394,12 +394,12 @@ impl Framework {
     /// The highest level competency `c` is defined at.
     pub fn top(&self, c: usize) -> Level {
         self.step(c, Level::NONE, true)
-            .and_then(|first| {
+            .map(|first| {
                 let mut top = first;
                 while let Some(next) = self.step(c, top, true) {
                     top = next;
                 }
-                Some(top)
+                top
             })
             .unwrap_or(self.scale.last())
     }

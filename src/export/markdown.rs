@@ -160,8 +160,8 @@ fn verdict(o: &mut String, r: &Report) {
             "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies whose \
              two targets differ.\n",
             p,
-            md_cell(&fw.side_short(0)),
-            md_cell(&fw.side_short(1)),
+            md_cell(fw.side_short(0)),
+            md_cell(fw.side_short(1)),
             lean.discriminating
         );
     }
@@ -181,7 +181,7 @@ fn verdict(o: &mut String, r: &Report) {
             fw.target(p0, c),
             md_cell(&fw.profiles[p1].short),
             fw.target(p1, c),
-            md_cell(&fw.side_short(usize::from(reason.contribution < 0.0)))
+            md_cell(fw.side_short(usize::from(reason.contribution < 0.0)))
         );
     }
     o.push('\n');

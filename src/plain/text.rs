@@ -90,8 +90,8 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
         let _ = writeln!(
             out,
             "Position: {p:.2} (1 = {} shape, 0 = {} shape)",
-            display_safe(&framework.side_name(0)),
-            display_safe(&framework.side_name(1))
+            display_safe(framework.side_name(0)),
+            display_safe(framework.side_name(1))
         );
     }
     if shown {
