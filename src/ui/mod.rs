@@ -185,7 +185,7 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
-                b.short_label(),
+                scale_keys(b, &app.framework().scale).unwrap_or_else(|| b.short_label()),
                 short,
                 b.scope == Scope::Screens || mode.is_text(),
             )),
@@ -263,6 +263,19 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
         spans.push(Span::styled(" …", theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The digits that record levels, as the footer shows them on a scale other than the
+/// built-in 0–5 one: "1-7" (every level has one digit), or None to keep the binding's label.
+fn scale_keys(b: &input::Binding, scale: &crate::domain::framework::Scale) -> Option<String> {
+    let rates = b.groups.iter().any(|(_, action)| {
+        matches!(
+            action,
+            crate::app::Action::Rate(crate::domain::Rating::Level(_))
+        )
+    });
+    (rates && !scale.is_classic() && scale.last().value() <= 9)
+        .then(|| format!("{}-{}", scale.first(), scale.last()))
 }
 
 /// The action of the footer entry labelled `label`, when its binding has only one.
