@@ -564,3 +564,44 @@ fn framework_dump_format_2_prints_what_loads_back() {
     let out = run(rolefit(home.path()).args(["framework", "dump"]));
     assert_eq!(stdout(&out), rolefit::domain::framework::BUILTIN_TOML);
 }
+
+// ---- the command line on a format 2 framework ------------------------------------------------
+
+#[test]
+fn rate_list_and_export_take_the_framework_s_own_levels() {
+    let home = tempfile::tempdir().unwrap();
+    let fw_path = fixture();
+    let cmd = |args: &[&str]| {
+        let mut c = rolefit(home.path());
+        c.arg("--data-dir")
+            .arg(home.path().join("data"))
+            .arg("--framework")
+            .arg(&fw_path)
+            .args(args);
+        run(&mut c)
+    };
+    let out = cmd(&["rate", "PLAN.1", "7"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\"7\" is not a level of PLAN.1; use 2, 3, 4, 5, 6, none"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(cmd(&["rate", "PLAN.1", "6"]).status.code(), Some(0));
+    assert_eq!(cmd(&["rate", "RUN.1", "7"]).status.code(), Some(0));
+    assert_eq!(cmd(&["rate", "BUILD.1", "none"]).status.code(), Some(0));
+    let out = cmd(&["list"]);
+    assert!(stdout(&out).contains("3/4 answered"), "{}", stdout(&out));
+    let out = cmd(&["export", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    // BUILD.1 is not required by ops: its target cell is empty.
+    let build1 = csv.lines().find(|l| l.starts_with("BUILD.1,")).unwrap();
+    assert!(build1.contains(",none,"), "the rating is none: {build1}");
+    assert!(
+        build1.contains(",5,,3,,"),
+        "targets dev 5, ops -, lead 3, senior -: {build1}"
+    );
+    let out = cmd(&["export", "--format", "json"]);
+    assert!(stdout(&out).contains("\"none\""), "{}", stdout(&out));
+}

@@ -191,8 +191,15 @@ fn parse_rating_on(framework: &Framework, c: usize, text: &str) -> Result<Rating
         .and_then(Level::new)
         .filter(|&l| framework.competencies[c].accepts(&framework.scale, l))
         .map(Rating::Level)
-        .ok_or_else(|| Error::BadLevel {
+        .ok_or_else(|| Error::BadLevelOf {
             given: text.to_string(),
+            id: framework.competencies[c].id.to_string(),
+            levels: framework
+                .valid_levels(c)
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         })
 }
 

@@ -357,7 +357,7 @@ pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<
         if name.starts_with('.') || name.contains(".corrupt-") {
             continue;
         }
-        let summary = match read_assessment(&path, name) {
+        let summary = match read_assessment_up_to(&path, name, framework.scale.last().value()) {
             ReadOutcome::Loaded(a) => format!(
                 "{}/{} answered, last change {}",
                 a.rated_count(framework),
