@@ -104,3 +104,31 @@ fn rate_names_the_scale_in_its_footer_and_title() {
     assert!(r.screen.contains("Your level · 1-7"), "{}", r.screen);
     assert!(r.screen.contains("7 Level 7"), "{}", r.screen);
 }
+
+/// A scale with values above 9 is rated with the picker (↑↓ and Enter); the title says so.
+#[test]
+fn a_scale_beyond_nine_is_rated_with_the_picker() {
+    let text = "format = 2\nid = \"wide\"\nversion = 1\nname = \"Wide\"\n\n[scale]\n\
+        [[scale.levels]]\nvalue = 0\nlabel = \"Zero\"\ndescriptor = \"Nothing yet.\"\n\
+        [[scale.levels]]\nvalue = 10\nlabel = \"Ten\"\ndescriptor = \"Some.\"\n\
+        [[scale.levels]]\nvalue = 20\nlabel = \"Twenty\"\ndescriptor = \"More.\"\n\n\
+        [[profiles]]\nid = \"p\"\nname = \"Profile\"\nshort = \"P\"\n\n\
+        [[areas]]\nid = \"A\"\nname = \"Area\"\n\n\
+        [[competencies]]\nid = \"C1\"\narea = \"A\"\nname = \"One\"\n[competencies.targets]\np = 20\n\n\
+        [[competencies]]\nid = \"C2\"\narea = \"A\"\nname = \"Two\"\n[competencies.targets]\np = 10\n";
+    let fw = Framework::from_toml(text).unwrap_or_else(|p| panic!("{p:#?}"));
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(
+        dir.path(),
+        fw.clone(),
+        "<tab><tab><down><down><enter>",
+        SIZE,
+    );
+    assert_eq!(
+        r.app.assessment().rating(&fw.competencies[0].id),
+        Some(rolefit::domain::Rating::Level(
+            rolefit::domain::Level::new(10).unwrap()
+        ))
+    );
+    assert!(r.screen.contains("↑↓ and Enter record it"), "{}", r.screen);
+}

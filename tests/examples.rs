@@ -126,3 +126,37 @@ fn each_example_can_be_rated_on_the_rate_screen() {
         );
     }
 }
+
+/// SFIA has no roles: Roles shows the first two profiles side by side and lists every profile;
+/// Results ranks readiness instead of a lean.
+#[test]
+fn a_framework_without_roles_shows_profiles_and_a_ranking() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/frameworks/examples/sfia9-change.toml");
+    let fw = load(&path);
+    assert!(fw.roles.is_empty() && !fw.axis);
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw.clone(), "<esc>", (120, 40));
+    assert!(
+        r.screen.contains("Profile: Project manager"),
+        "{}",
+        r.screen
+    );
+    assert!(
+        r.screen.contains("Profile: Delivery office lead"),
+        "{}",
+        r.screen
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw.clone(), "<esc>f", (120, 40));
+    assert!(r.screen.contains("Profiles without a role"), "{}", r.screen);
+    assert!(r.screen.contains("Business analyst"), "{}", r.screen);
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw, "<tab><tab>456<tab>", (120, 40));
+    assert!(
+        r.screen.contains("Your readiness, best first"),
+        "{}",
+        r.screen
+    );
+    assert!(!r.screen.contains("Too early to tell"), "{}", r.screen);
+}
