@@ -133,8 +133,9 @@ struct RawCompetency {
 
 // ---- parsing and validation ----------------------------------------------------------------
 
-/// Reads and validates a format 2 file: the framework and its warnings, or every problem.
-pub fn parse(text: &str) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
+/// Reads and validates a format 2 file: the framework and, when asked, its warnings; or every
+/// problem.
+pub fn parse(text: &str, with_warnings: bool) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
     let raw: Raw = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(err) => return Err(vec![Problem::from_toml_error(text, &err)]),
@@ -150,7 +151,11 @@ pub fn parse(text: &str) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
         check.problems.sort_by_key(|p| (p.line, p.column));
         return Err(check.problems);
     }
-    let warnings = warnings(&framework, text, Some(&spans));
+    let warnings = if with_warnings {
+        warnings(&framework, text, Some(&spans))
+    } else {
+        Vec::new()
+    };
     Ok((framework, warnings))
 }
 

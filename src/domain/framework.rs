@@ -327,14 +327,17 @@ impl Framework {
 
     /// Reads and validates a framework, reporting every problem found.
     pub fn from_toml(text: &str) -> Result<Framework, Vec<Problem>> {
-        Framework::checked(text).map(|(framework, _)| framework)
+        if declared_format(text) == Some(FORMAT_2) {
+            return super::format2::parse(text, false).map(|(framework, _)| framework);
+        }
+        Framework::from_format1(text)
     }
 
     /// Reads and validates a framework; with it, the warnings about what is legal but
     /// suspicious (a profile that requires nothing, a competency no profile requires).
     pub fn checked(text: &str) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
         if declared_format(text) == Some(FORMAT_2) {
-            return super::format2::parse(text);
+            return super::format2::parse(text, true);
         }
         let framework = Framework::from_format1(text)?;
         let warnings = super::format2::warnings(&framework, text, None);
@@ -478,12 +481,6 @@ impl Framework {
         self.profiles
             .iter()
             .filter(move |p| p.role == Some(role) && p.base.is_some())
-    }
-
-    /// The competency's text for a level, for `c` on this framework's scale, with "not yet"
-    /// for [`Level::NONE`].
-    pub fn level_label(&self, level: Level) -> &str {
-        &self.scale.level(level).label
     }
 
     /// Short name of side `side` (0 or 1) of the comparison: its main profile's.

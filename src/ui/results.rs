@@ -593,10 +593,16 @@ fn level_cell(value: Option<f64>, top: f64, cells: usize) -> String {
 fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) -> usize {
     let fw = app.framework();
     let summary = &app.results().summary;
-    let mut title = vec![Span::styled(
-        " Areas: you against both roles' targets ",
-        theme.title,
-    )];
+    let heading = if fw.two_role_shape() {
+        " Areas: you against both roles' targets ".to_string()
+    } else {
+        format!(
+            " Areas: you against {} and {} ",
+            fw.side_short(0),
+            fw.side_short(1)
+        )
+    };
+    let mut title = vec![Span::styled(heading, theme.title)];
     if !stacked {
         title.push(Span::styled(
             format!(

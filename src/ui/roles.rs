@@ -218,6 +218,9 @@ fn side_lines<'a>(
         }
     }
     section(&mut lines, &format!("Profile: {}", profile.name), theme);
+    if lines.first().is_some_and(|l| l.width() == 0) {
+        lines.remove(0);
+    }
     if !profile.description.is_empty() {
         lines.extend(wrapped(
             "",
