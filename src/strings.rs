@@ -60,6 +60,14 @@ pub const NO_GRADE_MET: &str = "no grade met yet";
 /// A role's grades when the highest is met.
 pub const TOP_GRADE: &str = "that is the highest grade";
 
+/// On Rate, after the targets: how many profiles do not require the competency.
+pub fn not_required_by(profiles: usize) -> String {
+    format!(
+        "not required by {profiles} profile{}",
+        if profiles == 1 { "" } else { "s" }
+    )
+}
+
 /// A key typed a level this competency is not defined at.
 pub fn not_a_choice(typed: &str, choices: &[crate::domain::Rating]) -> String {
     let levels: Vec<String> = choices

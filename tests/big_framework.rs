@@ -132,3 +132,28 @@ fn a_scale_beyond_nine_is_rated_with_the_picker() {
     );
     assert!(r.screen.contains("↑↓ and Enter record it"), "{}", r.screen);
 }
+
+/// On Rate, the targets list the profiles that require the competency and count the others.
+#[test]
+fn rate_counts_the_profiles_that_do_not_require_a_competency() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/frameworks/three-roles.toml"
+    ))
+    .unwrap();
+    let fw = Framework::from_toml(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // To BUILD.1 (second), targets shown with T.
+    let r = headless::run_with(dir.path(), fw, "<tab><tab><right>T", (100, 30));
+    assert!(
+        r.screen.contains("BUILD.1 Building software"),
+        "{}",
+        r.screen
+    );
+    assert!(
+        r.screen
+            .contains("Dev 5 · Lead 3 · not required by 2 profiles"),
+        "{}",
+        r.screen
+    );
+}

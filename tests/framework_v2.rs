@@ -605,3 +605,20 @@ fn rate_list_and_export_take_the_framework_s_own_levels() {
     let out = cmd(&["export", "--format", "json"]);
     assert!(stdout(&out).contains("\"none\""), "{}", stdout(&out));
 }
+
+#[test]
+fn area_averages_leave_out_what_a_side_does_not_require() {
+    let fw = fw();
+    let build = fw.areas.iter().position(|a| a.id == "BUILD").unwrap();
+    let build1 = fw.competency_index(&"BUILD.1".into()).unwrap();
+    let build2 = fw.competency_index(&"BUILD.2".into()).unwrap();
+    let mut sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
+    sheet.set(build1, Some(lv(5)));
+    // Only BUILD.1 is rated, and ops does not require it: ops' average falls back to what it
+    // requires in the area (BUILD.2 at 2), not to 0.
+    let levels = scoring::area_levels(&fw, &sheet, build);
+    assert_eq!(levels.targets, [5.0, 2.0]);
+    sheet.set(build2, Some(lv(3)));
+    let levels = scoring::area_levels(&fw, &sheet, build);
+    assert_eq!(levels.targets, [4.5, 2.0]);
+}

@@ -583,7 +583,7 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
         .filter(|&c| sheet.level(c).is_some())
         .collect();
     let basis: Vec<usize> = if rated.is_empty() {
-        range.collect()
+        range.clone().collect()
     } else {
         rated.clone()
     };
@@ -596,13 +596,20 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
         }
     };
     let targets = framework.main_profiles.map(|p| {
-        // A competency the profile does not require is left out of its average.
-        average(
-            &mut basis
-                .iter()
-                .filter(|&&c| framework.requires(p, c))
-                .map(|&c| framework.target(p, c).value()),
-        )
+        // A competency the profile does not require is left out of its average; when none of
+        // the rated ones is required, the average is over every one of the area it requires.
+        let mut required: Vec<usize> = basis
+            .iter()
+            .copied()
+            .filter(|&c| framework.requires(p, c))
+            .collect();
+        if required.is_empty() {
+            required = range
+                .clone()
+                .filter(|&c| framework.requires(p, c))
+                .collect();
+        }
+        average(&mut required.iter().map(|&c| framework.target(p, c).value()))
     });
     let level = (!rated.is_empty()).then(|| {
         average(

@@ -255,7 +255,9 @@ fn lean<'a>(r: &Report<'a>) -> JsonLean<'a> {
     JsonLean {
         position: lean.position.map(round3),
         outcome: lean.outcome.key(),
-        role: side.and_then(|side| fw.side_role(side)).map(|role| role.id.as_str()),
+        role: side
+            .and_then(|side| fw.side_role(side))
+            .map(|role| role.id.as_str()),
         profile: side.map(|side| fw.profiles[fw.main_profiles[side]].id.as_str()),
         text: r.verdict_text(),
         next_step: crate::strings::next_step(fw, lean),
