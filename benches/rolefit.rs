@@ -4,6 +4,7 @@
 //! Groups, each with one benchmark per size (the id's last part is the competency count):
 //!
 //! - `load_framework`: `Framework::from_toml` (parse and validate).
+//! - `load_framework_format2`: the same frameworks written in format 2, read back.
 //! - `app_new`: `App::new` with a fully rated assessment (what startup computes).
 //! - `render/<screen>`: one `terminal.draw(ui::render)` at 120×40 into `TestBackend`, for
 //!   Roles, Roles with the flavours, Grid (an area expanded), Rate, Results, Help and Search
@@ -267,6 +268,21 @@ fn load_framework(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(&fixture.label),
             &fixture.toml,
+            |b, text| b.iter(|| Framework::from_toml(black_box(text)).expect("valid")),
+        );
+    }
+    group.finish();
+}
+
+/// The same frameworks written in format 2 (`framework dump --format 2`), read back.
+fn load_framework_format2(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_framework_format2");
+    group.sampling_mode(SamplingMode::Flat);
+    for fixture in fixtures() {
+        let text = rolefit::domain::format2::dump(&fixture.framework);
+        group.bench_with_input(
+            BenchmarkId::from_parameter(&fixture.label),
+            &text,
             |b, text| b.iter(|| Framework::from_toml(black_box(text)).expect("valid")),
         );
     }
@@ -589,7 +605,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team
+    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team
 }
 
 criterion_main!(benches);

@@ -469,7 +469,7 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
         Some(action) => Some(action),
         // A text field takes every other key as typing.
         None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
-        None => None,
+        None => beyond_five(&pressed, mode),
     }
 }
 
@@ -508,6 +508,33 @@ pub fn team_bindings(mode: TeamMode) -> Vec<&'static Binding> {
         .iter()
         .filter(|b| b.scope == Scope::Always && b.show == Show::Help);
     own.chain(always).collect()
+}
+
+/// Where the digits record levels, the digits above 5 record those levels too, and `-`
+/// records "none" (below the first level), for scales that have them; the app refuses a
+/// level the competency is not defined at. They are not listed: the level list shows them.
+fn beyond_five(pressed: &Key, mode: Mode) -> Option<Action> {
+    let (KeyCode::Char(c @ ('6'..='9' | '-')), modifiers) = *pressed else {
+        return None;
+    };
+    if !modifiers.is_empty() {
+        return None;
+    }
+    let zero = ch('0');
+    let digits_rate = scopes(mode).into_iter().any(|scope| {
+        bindings()
+            .iter()
+            .filter(|b| b.scope == scope)
+            .any(|b| matches!(b.action_for(&zero), Some(Action::Rate(Rating::Level(_)))))
+    });
+    if !digits_rate {
+        return None;
+    }
+    let level = match c {
+        '-' => Level::NONE,
+        digit => Level::from_const(digit as u8 - b'0'),
+    };
+    Some(Action::Rate(Rating::Level(level)))
 }
 
 /// The bindings to list for a mode, leaving out those that write when the file is read-only.

@@ -42,6 +42,48 @@ pub fn welcome_short() -> String {
 /// The focus of a role on an area that is not part of it, told apart from the rating "N/A".
 pub const NOT_PART_OF_ROLE: &str = "— not in the role";
 
+/// Where the profiles beyond the two panes are, on the Roles screen.
+pub fn more_profiles(others: usize, roles: usize) -> String {
+    format!(
+        "{others} more profile{} in {roles} role{}: press f to list every profile, and t on the Grid or Results to measure against any of them.",
+        if others == 1 { "" } else { "s" },
+        if roles == 1 { "" } else { "s" },
+    )
+}
+
+/// The Results heading of a framework without an axis: a ranking, not a lean.
+pub const RANKING_TITLE: &str = "Your readiness, best first";
+
+/// A role's grades when none is met yet.
+pub const NO_GRADE_MET: &str = "no grade met yet";
+
+/// A role's grades when the highest is met.
+pub const TOP_GRADE: &str = "that is the highest grade";
+
+/// On Rate, after the targets: how many profiles do not require the competency.
+pub fn not_required_by(profiles: usize) -> String {
+    format!(
+        "not required by {profiles} profile{}",
+        if profiles == 1 { "" } else { "s" }
+    )
+}
+
+/// A key typed a level this competency is not defined at.
+pub fn not_a_choice(typed: &str, choices: &[crate::domain::Rating]) -> String {
+    let levels: Vec<String> = choices
+        .iter()
+        .filter_map(|r| r.level())
+        .map(|l| l.to_string())
+        .collect();
+    format!(
+        "{typed} is not a level of this competency; choose {}, or N/A",
+        levels.join(", ")
+    )
+}
+
+/// A profile that does not require a competency (its target is left out).
+pub const NOT_REQUIRED: &str = "— not required";
+
 /// The Grid's legend of what its cells mean, the shorter one where the full one does not fit.
 pub fn grid_legend(target: &str, width: usize) -> String {
     let full = format!(
@@ -326,6 +368,24 @@ pub fn levels_title(read_only: bool) -> String {
     )
 }
 
+/// The title of Rate's level list on a scale other than the built-in 0–5 one: its digits,
+/// or ↑↓ and Enter where a value has more than one digit.
+pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale) -> String {
+    if read_only || scale.is_classic() {
+        return levels_title(read_only);
+    }
+    let rate = on(Screen::Rate);
+    let na = keys(rate, Action::Rate(crate::domain::Rating::NotApplicable));
+    if scale.last().value() > 9 {
+        return format!(" Your level · ↑↓ and Enter record it, {na} N/A ");
+    }
+    format!(
+        " Your level · {}-{}, - (not yet) or {na} records and moves on ",
+        scale.first(),
+        scale.last()
+    )
+}
+
 /// On Rate, in place of the targets while they are hidden.
 pub fn targets_hidden() -> String {
     format!(
@@ -432,7 +492,7 @@ pub fn verdict(
     match outcome {
         Outcome::TooEarly if rated_on_scale == 0 => NO_RATINGS.to_string(),
         Outcome::TooEarly => "Too early to tell".to_string(),
-        Outcome::Leans { side } => format!("Leans {}", framework.roles[side].name),
+        Outcome::Leans { side } => format!("Leans {}", framework.side_name(side)),
         Outcome::Straddles => "Straddles both".to_string(),
         Outcome::NoClearLean => "No clear lean yet".to_string(),
     }
@@ -453,7 +513,7 @@ pub fn next_step(
         Outcome::Leans { side } => format!(
             "Your relative strengths follow the {} shape; use the gaps below to plan what to \
              build for it.",
-            framework.roles[side].name
+            framework.side_name(side)
         ),
         Outcome::Straddles => "You already meet most of both bars; choose by the work you \
                                want, then plan from that profile's gaps."
@@ -508,6 +568,28 @@ pub fn report_failed(reason: &str) -> String {
 
 /// The question after each competency in plain mode.
 pub const PLAIN_PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
+
+/// The plain-mode question on a scale other than the built-in 0–5 one.
+pub fn plain_prompt(scale: &crate::domain::framework::Scale) -> String {
+    if scale.is_classic() {
+        return PLAIN_PROMPT.to_string();
+    }
+    format!(
+        "a level from {} to {}, none, n for N/A, s to skip, b for back, e for a note, q to quit: ",
+        scale.first(),
+        scale.last()
+    )
+}
+
+/// A plain-mode answer that is not one, on any scale.
+pub fn plain_invalid_on(answer: &str, scale: &crate::domain::framework::Scale) -> String {
+    if scale.is_classic() {
+        return plain_invalid(answer);
+    }
+    format!(
+        "\"{answer}\" is not an answer here: type one of this competency's levels, none, n, s, b, e or q, then Enter."
+    )
+}
 
 /// The question for a note in plain mode.
 pub const PLAIN_NOTE_PROMPT: &str = "Note (one line, empty keeps the current note): ";

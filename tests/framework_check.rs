@@ -270,8 +270,8 @@ fn unknown_field_typo_points_at_the_key() {
 
 #[test]
 fn newer_format_points_at_the_value() {
-    let text = replace_after(B, "\nformat = 1\n", "format = 1", "format = 2");
-    let pos = pos_after(&text, "\nformat = 2\n", "2");
+    let text = replace_after(B, "\nformat = 1\n", "format = 1", "format = 3");
+    let pos = pos_after(&text, "\nformat = 3\n", "3");
     let p = assert_only(&text, pos, "newer");
     assert!(p.message.contains("update rolefit"), "{}", p.message);
 }
@@ -751,7 +751,7 @@ fn minimal_custom_framework_is_valid() {
     assert_eq!(fw.profiles.len(), 3);
     assert_eq!(fw.main_profiles, [0, 1]);
     let lead = fw.profile_index("lead-architect").unwrap();
-    assert_eq!(fw.profiles[lead].role, 1);
+    assert_eq!(fw.profiles[lead].role, Some(1));
     assert_eq!(fw.profiles[lead].base, Some(1));
     assert_eq!(
         fw.flavours_of(1).map(|p| p.id.as_str()).collect::<Vec<_>>(),

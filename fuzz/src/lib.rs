@@ -153,8 +153,8 @@ fn check_framework_invariants(fw: &Framework) {
 
     for (p, profile) in fw.profiles.iter().enumerate() {
         assert!(
-            profile.role < 2,
-            "profile {} has role {}",
+            profile.role.is_none_or(|r| r < fw.roles.len()),
+            "profile {} has role {:?}",
             profile.id,
             profile.role
         );
@@ -188,7 +188,13 @@ fn check_framework_invariants(fw: &Framework) {
     }
     for (role, &main) in fw.main_profiles.iter().enumerate() {
         assert!(main < profiles, "main profile of role {role} is {main}");
-        assert_eq!(fw.profiles[main].role, role, "main profile of role {role}");
+        if fw.two_role_shape() {
+            assert_eq!(
+                fw.profiles[main].role,
+                Some(role),
+                "main profile of role {role}"
+            );
+        }
         assert!(
             fw.profiles[main].base.is_none(),
             "main profile of role {role} has a base"

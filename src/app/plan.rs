@@ -78,18 +78,27 @@ impl App {
             (PlanField::Action, Action::Edit(input)) => {
                 plan.action.input(input);
             }
-            (PlanField::Target, Action::Rate(Rating::Level(level))) => plan.target = Some(level),
+            (PlanField::Target, Action::Rate(Rating::Level(level))) => {
+                let c = plan.competency;
+                if !level.is_none()
+                    && self.framework.competencies[c].accepts(&self.framework.scale, level)
+                {
+                    plan.target = Some(level);
+                }
+            }
             (PlanField::Target, Action::ClearRating) => plan.target = None,
             (PlanField::Target, Action::Left) => {
+                let c = plan.competency;
                 plan.target = plan
                     .target
-                    .map(|l| Level::new(l.value().saturating_sub(1)).unwrap_or(l));
+                    .map(|l| self.framework.step(c, l, false).unwrap_or(l));
             }
             (PlanField::Target, Action::Right) => {
+                let c = plan.competency;
                 plan.target = Some(
                     plan.target
-                        .and_then(|l| Level::new(l.value() + 1))
-                        .unwrap_or(Level::from_const(Level::MAX)),
+                        .and_then(|l| self.framework.step(c, l, true))
+                        .unwrap_or(self.framework.top(c)),
                 );
             }
             _ => {}

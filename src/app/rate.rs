@@ -10,7 +10,8 @@ use crate::strings;
 /// From this level up, a rating without a note gets a gentle ask for evidence.
 pub const EVIDENCE_FROM: u8 = 4;
 
-/// Position of N/A in the Rate screen's level list.
+/// Position of N/A in the Rate screen's level list on the built-in 0–5 scale (on any scale it
+/// is the last row: see [`crate::domain::Framework::choices`]).
 pub const NA_ROW: usize = Level::COUNT;
 
 /// Rate screen: the competency shown, the highlighted level, the note editor.
@@ -48,12 +49,12 @@ impl App {
     /// unrated) and its text at the top.
     pub(super) fn sync_cursor(&mut self) {
         self.rate.info_scroll = 0;
-        let id = &self.framework.competencies[self.rate.current].id;
-        self.rate.cursor = match self.assessment.rating(id) {
-            Some(Rating::Level(l)) => Some(usize::from(l.value())),
-            Some(Rating::NotApplicable) => Some(NA_ROW),
-            None => None,
-        };
+        let c = self.rate.current;
+        let id = &self.framework.competencies[c].id;
+        self.rate.cursor = self
+            .assessment
+            .rating(id)
+            .and_then(|r| self.framework.choices(c).iter().position(|&x| x == r));
     }
 
     /// Whether Rate shows the targets of the competency on screen: once it is rated, or
@@ -111,25 +112,22 @@ impl App {
                 self.changed()
             }
             Action::Activate => {
-                let rating = match self.rate.cursor {
-                    None => {
-                        self.notice = Some(strings::choose_level());
-                        return Vec::new();
-                    }
-                    Some(NA_ROW) => Rating::NotApplicable,
-                    Some(n) => {
-                        Rating::Level(Level::new(n as u8).expect("cursor stays on the scale"))
-                    }
+                let choices = self.framework.choices(self.rate.current);
+                let Some(&rating) = self.rate.cursor.and_then(|n| choices.get(n)) else {
+                    self.notice = Some(strings::choose_level());
+                    return Vec::new();
                 };
                 self.record(rating)
             }
             // With nothing highlighted, ↑ starts at the bottom of the list and ↓ at the top.
             Action::Up => {
-                self.rate.cursor = Some(self.rate.cursor.map_or(NA_ROW, |c| c.saturating_sub(1)));
+                let bottom = self.framework.choices(self.rate.current).len() - 1;
+                self.rate.cursor = Some(self.rate.cursor.map_or(bottom, |c| c.saturating_sub(1)));
                 Vec::new()
             }
             Action::Down => {
-                self.rate.cursor = Some(self.rate.cursor.map_or(0, |c| (c + 1).min(NA_ROW)));
+                let bottom = self.framework.choices(self.rate.current).len() - 1;
+                self.rate.cursor = Some(self.rate.cursor.map_or(0, |c| (c + 1).min(bottom)));
                 Vec::new()
             }
             Action::Left | Action::PageUp => {
@@ -177,6 +175,19 @@ impl App {
     fn record(&mut self, rating: Rating) -> Vec<Effect> {
         if self.read_only {
             return self.refuse_write();
+        }
+        let choices = self.framework.choices(self.rate.current);
+        if !choices.contains(&rating) {
+            // A digit for a level this competency is not defined at records nothing; on the
+            // built-in scale every digit bound is a level, so this only speaks elsewhere.
+            if !self.framework.scale.is_classic()
+                || !self.framework.competencies[self.rate.current]
+                    .valid
+                    .is_empty()
+            {
+                self.notice = Some(strings::not_a_choice(&rating.to_string(), &choices));
+            }
+            return Vec::new();
         }
         let id = self.current_id();
         let before = self.assessment.rating(&id);

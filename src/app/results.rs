@@ -115,7 +115,10 @@ impl ResultRow {
             competency: c,
             level,
             target,
-            band: level.map(|l| Band::of(l, target)),
+            // A competency the profile does not require has no gap and no strength.
+            band: level
+                .filter(|_| !target.is_none())
+                .map(|l| Band::of(l, target)),
         }
     }
 }
@@ -424,12 +427,20 @@ impl App {
                 };
                 let now = sheet.level(c);
                 let next = match action {
+                    Action::Rate(Rating::Level(level))
+                        if !self.framework.choices(c).contains(&Rating::Level(level)) =>
+                    {
+                        return Vec::new();
+                    }
                     Action::Rate(Rating::Level(level)) => Some(level),
                     Action::Rate(Rating::NotApplicable) => None,
-                    Action::Left => now
-                        .and_then(|l| Level::new(l.value().saturating_sub(1)))
+                    Action::Left => now.and_then(|l| self.framework.step(c, l, false)).or(now),
+                    _ => now
+                        .map_or_else(
+                            || self.framework.step(c, Level::NONE, true),
+                            |l| self.framework.step(c, l, true),
+                        )
                         .or(now),
-                    _ => Level::new(now.map_or(0, |l| l.value() + 1).min(Level::MAX)),
                 };
                 sheet.set(c, next);
                 self.refresh_results_keeping(true);

@@ -18,7 +18,8 @@ impl App {
         let pane = &mut self.roles.scroll[self.roles.focus];
         match action {
             Action::Left | Action::Right => {
-                self.roles.focus = usize::from(action == Action::Right);
+                self.roles.focus =
+                    usize::from(action == Action::Right && !self.framework.single_side());
             }
             Action::Up => *pane = pane.saturating_sub(1),
             Action::Down => *pane += 1,
@@ -29,7 +30,7 @@ impl App {
             Action::End => *pane = usize::MAX / 2,
             Action::ToggleFlavours => {
                 self.roles.flavours = !self.roles.flavours;
-                let pane = self.framework.flavour_role();
+                let pane = self.framework.flavour_pane();
                 self.roles.focus = pane;
                 self.roles.scroll[pane] = 0;
             }

@@ -198,8 +198,14 @@ pub enum FrameworkCommand {
         /// The framework file
         path: PathBuf,
     },
-    /// Print the built-in framework (a start for your own)
-    Dump,
+    /// Print the built-in framework (a start for your own), or a framework file
+    Dump {
+        /// The file format to print: 1 (the built-in's own text) or 2
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        format: u8,
+        /// A framework file to print instead of the built-in (with --format 2)
+        path: Option<PathBuf>,
+    },
 }
 
 /// `rolefit config ...`.

@@ -84,8 +84,11 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
 pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCode> {
     let given = load_given(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
-    let assessment = read_existing(&path, &name)?;
-    let framework = resolve_for(given.as_ref(), Some(&assessment), &path)?.framework;
+    // A first look, whatever levels it holds, finds the framework; that framework's scale
+    // then decides which levels the file may hold.
+    let first_look = read_existing_any(&path, &name)?;
+    let framework = resolve_for(given.as_ref(), Some(&first_look), &path)?.framework;
+    let assessment = read_existing_for(&framework, &path, &name)?;
     let report = crate::export::export(&framework, &assessment, format);
     match output {
         None => print_stdout(&report)?,
@@ -190,9 +193,10 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     let (path, name) = assessment_path(cli)?;
     // An assessment that is not there (or cannot be read), or whose framework is not at hand,
     // gets no lock file.
-    let first_look = read_existing(&path, &name)?;
+    let first_look = read_existing_any(&path, &name)?;
     let resolved = resolve_for(given.as_ref(), Some(&first_look), &path)?;
     let framework = &resolved.framework;
+    read_existing_for(framework, &path, &name)?;
     let lock_file = paths::lock_path(&path);
     let lock_was_there = std::fs::symlink_metadata(&lock_file).is_ok();
     let _lock = match storage::lock_soon(&path) {
@@ -200,7 +204,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
         LockOutcome::Busy => return Err(Error::Busy { path }),
         LockOutcome::Unavailable(_) => None,
     };
-    let mut assessment = match read_existing(&path, &name) {
+    let mut assessment = match read_existing_for(framework, &path, &name) {
         Ok(assessment) => assessment,
         Err(err) => {
             // Gone since the first look: take the lock file away with it.
@@ -233,8 +237,9 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
 pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode> {
     let given = load_given(cli.framework.as_deref())?;
     let (path, name) = assessment_path(cli)?;
-    let assessment = read_existing(&path, &name)?;
-    let framework = resolve_for(given.as_ref(), Some(&assessment), &path)?.framework;
+    let first_look = read_existing_any(&path, &name)?;
+    let framework = resolve_for(given.as_ref(), Some(&first_look), &path)?.framework;
+    let assessment = read_existing_for(&framework, &path, &name)?;
     if assessment.history.is_empty() {
         return Err(Error::NoRounds { name });
     }
@@ -261,8 +266,17 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
 /// code 1 when there are any.
 pub fn framework_check(path: &Path) -> Result<ExitCode> {
     let text = read_text(path)?;
-    match Framework::from_toml(&text) {
-        Ok(fw) => {
+    match Framework::checked(&text) {
+        Ok((fw, warnings)) => {
+            for p in &warnings {
+                eprintln!(
+                    "{}:{}:{}: {}",
+                    display_path(path),
+                    p.line,
+                    p.column,
+                    display_safe(&p.message)
+                );
+            }
             print_stdout(&format!(
                 "{}: OK — \"{}\" with {} roles, {} profiles, {} areas, {} competencies\n",
                 display_path(path),
@@ -294,9 +308,19 @@ pub fn framework_check(path: &Path) -> Result<ExitCode> {
     }
 }
 
-/// `rolefit framework dump`: the built-in framework as TOML.
-pub fn framework_dump() -> Result<ExitCode> {
-    print_stdout(BUILTIN_TOML)?;
+/// `rolefit framework dump`: the built-in framework (or the file at `path`) as TOML, in its
+/// own text (format 1) or written out in format 2.
+pub fn framework_dump(format: u8, path: Option<&Path>) -> Result<ExitCode> {
+    if format == 1 && path.is_none() {
+        print_stdout(BUILTIN_TOML)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let framework = load_framework(path)?;
+    if format == 1 {
+        print_stdout(&read_text(path.unwrap_or(Path::new("")))?)?;
+    } else {
+        print_stdout(&crate::domain::format2::dump(&framework))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -429,7 +453,23 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String)> {
 
 /// An assessment that must already exist and be readable (for the commands that report on it).
 pub fn read_existing(path: &Path, name: &str) -> Result<Assessment> {
-    match storage::read_assessment(path, name) {
+    read_existing_up_to(path, name, crate::domain::Level::MAX)
+}
+
+/// [`read_existing`] for an assessment made with `framework`, whose scale decides the levels
+/// a file may hold.
+pub fn read_existing_for(framework: &Framework, path: &Path, name: &str) -> Result<Assessment> {
+    read_existing_up_to(path, name, framework.scale.last().value())
+}
+
+/// [`read_existing`] allowing any level a scale may use: a first look at an assessment, to find
+/// the framework it was made with before that framework's scale can check it.
+pub fn read_existing_any(path: &Path, name: &str) -> Result<Assessment> {
+    read_existing_up_to(path, name, crate::domain::Level::TOP)
+}
+
+fn read_existing_up_to(path: &Path, name: &str, top: u8) -> Result<Assessment> {
+    match storage::read_assessment_up_to(path, name, top) {
         ReadOutcome::Loaded(assessment) => Ok(assessment),
         ReadOutcome::Missing => Err(Error::Missing {
             path: path.to_path_buf(),
@@ -592,7 +632,8 @@ pub fn resolve_for(
 /// The framework for the assessment at `path` as it is on disk now (a file that is missing or
 /// cannot be read yet has the given or the built-in one).
 pub fn resolve_at(given: Option<&Resolved>, path: &Path, name: &str) -> Result<Resolved> {
-    let assessment = match storage::read_assessment(path, name) {
+    // Any level a scale may use: the framework, once found, checks the levels.
+    let assessment = match storage::read_assessment_up_to(path, name, crate::domain::Level::TOP) {
         ReadOutcome::Loaded(assessment) => Some(assessment),
         ReadOutcome::Newer { assessment, .. } => assessment,
         ReadOutcome::Missing | ReadOutcome::Unreadable(_) => None,

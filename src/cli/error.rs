@@ -146,6 +146,13 @@ pub enum Error {
     /// `rate` gives a level off the scale (a usage error).
     #[error("{given:?} is not a level; use 0, 1, 2, 3, 4 or 5, or na for not applicable")]
     BadLevel { given: String },
+    /// `rate` gives a level the competency is not defined at, on a framework's own scale.
+    #[error("{given:?} is not a level of {id}; use {levels}, none, or na for not applicable")]
+    BadLevelOf {
+        given: String,
+        id: String,
+        levels: String,
+    },
     /// A command that writes found the assessment open in a running rolefit.
     #[error(
         "{} is open in a running rolefit; quit it first, then try again; nothing was changed",
@@ -208,7 +215,9 @@ impl Error {
     /// The exit code: 2 for a usage error, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::UnknownCompetency { .. } | Error::BadLevel { .. } => 2,
+            Error::UnknownCompetency { .. } | Error::BadLevel { .. } | Error::BadLevelOf { .. } => {
+                2
+            }
             Error::UnknownProfile { .. } => 2,
             _ => 1,
         }

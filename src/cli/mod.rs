@@ -78,7 +78,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::List) => commands::list(&cli),
         Some(Command::Framework { command }) => match command {
             FrameworkCommand::Check { path } => commands::framework_check(path),
-            FrameworkCommand::Dump => commands::framework_dump(),
+            FrameworkCommand::Dump { format, path } => {
+                commands::framework_dump(*format, path.as_deref())
+            }
         },
         Some(Command::Paths) => commands::paths(&cli),
         Some(Command::Export { format, output }) => {

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::commands::{assessment_path, print_stdout, read_existing};
+use super::commands::{assessment_path, print_stdout, read_existing_for};
 use super::{Cli, Error, Result};
 use crate::domain::{Assessment, Framework};
 use crate::review::{self, ReviewError, ReviewFile};
@@ -19,11 +19,12 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
     // The framework the person's assessment was made with, as every command finds it.
     let given = super::commands::load_given(cli.framework.as_deref())?;
     let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
-    let person = match storage::read_assessment(&path, &name) {
+    let top = framework.scale.last().value();
+    let person = match storage::read_assessment_up_to(&path, &name, top) {
         ReadOutcome::Missing if !share_self => {
             Assessment::new(&name, &framework, crate::clock::now_utc())
         }
-        _ => read_existing(&path, &name)?,
+        _ => read_existing_for(&framework, &path, &name)?,
     };
     if std::fs::symlink_metadata(output).is_ok() {
         return Err(Error::Review(format!(
@@ -113,7 +114,7 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
     let given = super::commands::load_given(cli.framework.as_deref())?;
     let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
     let review = read_review(file, &framework)?;
-    read_existing(&path, &name)?;
+    read_existing_for(&framework, &path, &name)?;
     let _lock = match storage::lock_soon(&path) {
         LockOutcome::Held(lock) => Some(lock),
         LockOutcome::Busy => {
@@ -124,7 +125,7 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
         }
         LockOutcome::Unavailable(_) => None,
     };
-    let mut assessment = read_existing(&path, &name)?;
+    let mut assessment = read_existing_for(&framework, &path, &name)?;
     let imported = review::import(&mut assessment, &review, &framework).map_err(|err| {
         Error::Review(format!(
             "cannot import {}: {err}; nothing was changed",

@@ -70,7 +70,7 @@ pub fn rate(
     let c = find_competency(framework, id)?;
     let rating = match (clear, level) {
         (true, _) => None,
-        (false, level) => Some(parse_rating(level.unwrap_or(""))?),
+        (false, level) => Some(parse_rating_on(framework, c, level.unwrap_or(""))?),
     };
     let (_lock, mut assessment) = open_for_writing(&resolved, &path, &name)?;
     resolved.record_in(&mut assessment);
@@ -103,7 +103,8 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
     let (path, name) = assessment_path(cli)?;
     let framework = resolve_at(given.as_ref(), &path, &name)?.framework;
     let c = id.map(|id| find_competency(&framework, id)).transpose()?;
-    let assessment = match storage::read_assessment(&path, &name) {
+    let top = framework.scale.last().value();
+    let assessment = match storage::read_assessment_up_to(&path, &name, top) {
         ReadOutcome::Missing => Assessment::new(&name, &framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         // Reading a newer file is safe; only writing it is not.
@@ -157,7 +158,8 @@ fn open_for_writing(
         }
     };
     storage::atomic::remove_leftovers(path);
-    let assessment = match storage::read_assessment(path, name) {
+    let top = framework.scale.last().value();
+    let assessment = match storage::read_assessment_up_to(path, name, top) {
         ReadOutcome::Missing => Assessment::new(name, framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         ReadOutcome::Newer { found, .. } => {
@@ -189,6 +191,36 @@ fn find_competency(framework: &Framework, id: &str) -> Result<usize> {
         })
 }
 
+/// A rating of competency `c`: one of its valid levels, "none", or N/A.
+fn parse_rating_on(framework: &Framework, c: usize, text: &str) -> Result<Rating> {
+    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
+        return parse_rating(text);
+    }
+    let answer = text.trim().to_ascii_lowercase();
+    if answer == "none" {
+        return Ok(Rating::Level(Level::NONE));
+    }
+    if matches!(answer.as_str(), "na" | "n/a" | "n") {
+        return Ok(Rating::NotApplicable);
+    }
+    answer
+        .parse::<u8>()
+        .ok()
+        .and_then(Level::new)
+        .filter(|&l| framework.competencies[c].accepts(&framework.scale, l))
+        .map(Rating::Level)
+        .ok_or_else(|| Error::BadLevelOf {
+            given: text.to_string(),
+            id: framework.competencies[c].id.to_string(),
+            levels: framework
+                .valid_levels(c)
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
 /// A level from 0 to 5, or N/A ("na", "n/a" or "n", in any case).
 fn parse_rating(text: &str) -> Result<Rating> {
     let answer = text.trim().to_ascii_lowercase();
@@ -198,6 +230,7 @@ fn parse_rating(text: &str) -> Result<Rating> {
     answer
         .parse::<u8>()
         .ok()
+        .filter(|&v| v <= Level::MAX)
         .and_then(Level::new)
         .map(Rating::Level)
         .ok_or_else(|| Error::BadLevel {

@@ -57,7 +57,9 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
     if lock.is_some() {
         storage::atomic::remove_leftovers(path);
     }
-    let read = storage::read_assessment(path, name);
+    // The framework's scale decides which levels the file may hold.
+    let top = resolved.framework.scale.last().value();
+    let read = storage::read_assessment_up_to(path, name, top);
     // Replaced since the first look by one made with another framework: refused too.
     if let ReadOutcome::Loaded(assessment) = &read {
         commands::resolve_for(Some(&resolved), Some(assessment), path)?;

@@ -219,7 +219,8 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
     let _ = writeln!(
         out,
         "Lean (position: 1 = {} shape, 0 = {} shape)",
-        framework.roles[0].short, framework.roles[1].short
+        framework.side_short(0),
+        framework.side_short(1)
     );
     let _ = writeln!(
         out,

@@ -19,11 +19,17 @@ use super::level::Level;
 /// The framework shipped with rolefit, as TOML text.
 pub const BUILTIN_TOML: &str = include_str!("../../assets/frameworks/pm-vs-pmo.toml");
 
-/// Longest short name of a role or profile.
+/// Longest short name of a role or profile in a format 1 file.
 pub const MAX_SHORT: usize = 10;
 
-/// The framework file format this build reads.
+/// Longest short name of a role or profile in a format 2 file.
+pub const MAX_SHORT_2: usize = 16;
+
+/// The original framework file format: exactly two roles, a 0–5 scale.
 pub const FORMAT: i64 = 1;
+
+/// The newest framework file format this build reads (see [`super::format2`]).
+pub const FORMAT_2: i64 = 2;
 
 /// Stable identifier of a competency, e.g. `DP1`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,6 +71,10 @@ pub enum FocusWeight {
 }
 
 impl FocusWeight {
+    /// The weight of an area for a role whose focus a format 2 file leaves out, and for a
+    /// profile without a role: every area counts the same.
+    pub const DEFAULT: FocusWeight = FocusWeight::Core;
+
     /// The scoring weight: None 0, Light 1, Operational 2, Core 3, Strategic 4.
     pub fn value(self) -> u32 {
         match self {
@@ -80,6 +90,8 @@ impl FocusWeight {
 /// One point on the rating scale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScaleLevel {
+    /// Its value on the scale.
+    pub value: Level,
     /// Short name, e.g. "Independent".
     pub label: String,
     /// One line saying what this level looks like.
@@ -88,23 +100,88 @@ pub struct ScaleLevel {
     pub hint: Option<String>,
 }
 
-/// The 0–5 scale with descriptors, plus the meaning of N/A.
+/// The rating scale: 2 to 10 levels with strictly increasing values, plus "not yet" below the
+/// first and the meaning of N/A.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale {
     /// What "not applicable" means.
     pub na: String,
-    /// Exactly six levels, 0 first.
+    /// The levels, lowest first (the built-in scale: six levels, 0 to 5).
     pub levels: Vec<ScaleLevel>,
+    /// "Not yet": below the first level ([`Level::NONE`]).
+    pub none: ScaleLevel,
 }
 
 impl Scale {
-    /// The scale entry for a level.
+    /// A scale from its levels, lowest first, with the standard "not yet" entry.
+    pub fn new(na: String, levels: Vec<ScaleLevel>) -> Scale {
+        Scale {
+            na,
+            levels,
+            none: ScaleLevel {
+                value: Level::NONE,
+                label: "Not yet".to_string(),
+                descriptor: "Below the first level of the scale: not done yet.".to_string(),
+                hint: None,
+            },
+        }
+    }
+
+    /// The scale entry for a level; "not yet" for [`Level::NONE`] or a value off the scale.
     pub fn level(&self, level: Level) -> &ScaleLevel {
-        &self.levels[level.value() as usize]
+        self.position(level).map_or(&self.none, |i| &self.levels[i])
+    }
+
+    /// Where `level` is on the scale, lowest 0.
+    pub fn position(&self, level: Level) -> Option<usize> {
+        self.levels.iter().position(|l| l.value == level)
+    }
+
+    /// Whether `level` is one of the scale's levels.
+    pub fn contains(&self, level: Level) -> bool {
+        self.position(level).is_some()
+    }
+
+    /// The values, lowest first.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = Level> + Clone + '_ {
+        self.levels.iter().map(|l| l.value)
+    }
+
+    /// The lowest level.
+    pub fn first(&self) -> Level {
+        self.levels[0].value
+    }
+
+    /// The highest level.
+    pub fn last(&self) -> Level {
+        self.levels[self.levels.len() - 1].value
+    }
+
+    /// The level one step above `level` ([`Level::NONE`] steps to the first); None at the top.
+    pub fn next(&self, level: Level) -> Option<Level> {
+        self.values().find(|&v| v > level)
+    }
+
+    /// The level one step below `level`: [`Level::NONE`] below the first; None below that.
+    pub fn prev(&self, level: Level) -> Option<Level> {
+        if level.is_none() {
+            return None;
+        }
+        Some(
+            self.values()
+                .rev()
+                .find(|&v| v < level)
+                .unwrap_or(Level::NONE),
+        )
+    }
+
+    /// Whether the built-in 0–5 shape applies: six levels 0 to 5 (the digits 0–5 type them).
+    pub fn is_classic(&self) -> bool {
+        self.values().map(Level::value).eq(0..=Level::MAX)
     }
 }
 
-/// One of the two roles being compared.
+/// A role: a job family whose profiles share the area focus (its weights).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
     pub id: String,
@@ -124,8 +201,11 @@ pub struct Profile {
     pub id: String,
     pub name: String,
     pub short: String,
-    /// Index into [`Framework::roles`]; that role's area focus gives the weights.
-    pub role: usize,
+    /// Index into [`Framework::roles`]; that role's area focus gives the weights. None: equal
+    /// weights.
+    pub role: Option<usize>,
+    /// Order within the role (career ladders): higher is more senior.
+    pub grade: Option<i64>,
     /// Index of the profile whose targets this one starts from.
     pub base: Option<usize>,
     pub description: String,
@@ -151,7 +231,9 @@ pub struct Area {
     pub name: String,
     pub contrast: String,
     /// Focus per role, in [`Framework::roles`] order.
-    pub focus: [Focus; 2],
+    pub focus: Vec<Focus>,
+    /// Index into [`Framework::groups`]: the parent area this one sits in.
+    pub parent: Option<usize>,
     /// Indices into [`Framework::competencies`].
     pub competencies: Range<usize>,
 }
@@ -166,21 +248,42 @@ pub struct Competency {
     pub description: String,
     pub refs: Vec<String>,
     /// What it looks like in each role's practice, in [`Framework::roles`] order.
-    pub practice: [String; 2],
-    /// Target per profile, in [`Framework::profiles`] order.
+    pub practice: Vec<String>,
+    /// Target per profile, in [`Framework::profiles`] order; [`Level::NONE`] where the profile
+    /// does not require it.
     pub targets: Vec<Level>,
-    /// What each level looks like for this competency (its behavioural anchor), indexed by
-    /// level value; None where the file gives none and the scale's descriptor applies.
-    pub levels: Vec<Option<String>>,
+    /// What a level looks like for this competency (its behavioural anchor), lowest first;
+    /// a level without one shows the scale's descriptor.
+    pub levels: Vec<(Level, String)>,
+    /// The levels this competency is defined at; empty: every level of the scale.
+    pub valid: Vec<Level>,
 }
 
 impl Competency {
     /// This competency's own anchor for a level, if the framework gives one.
     pub fn anchor(&self, level: Level) -> Option<&str> {
         self.levels
-            .get(usize::from(level.value()))
-            .and_then(|a| a.as_deref())
+            .iter()
+            .find(|(l, _)| *l == level)
+            .map(|(_, text)| text.as_str())
     }
+
+    /// Whether `level` may be recorded for this competency on `scale`: one of its valid levels
+    /// (every scale level when it lists none).
+    pub fn accepts(&self, scale: &Scale, level: Level) -> bool {
+        if self.valid.is_empty() {
+            scale.contains(level)
+        } else {
+            self.valid.contains(&level)
+        }
+    }
+}
+
+/// A parent area: a heading that groups areas (a category over subcategories).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
 }
 
 /// A validated framework.
@@ -191,24 +294,45 @@ pub struct Framework {
     pub name: String,
     pub summary: String,
     pub scale: Scale,
-    pub roles: [Role; 2],
+    /// Any number of roles (the built-in has two).
+    pub roles: Vec<Role>,
     pub profiles: Vec<Profile>,
+    /// Parent areas, in file order (none in the built-in).
+    pub groups: Vec<Group>,
+    /// Areas that hold competencies.
     pub areas: Vec<Area>,
     /// Grouped by area, in area order.
     pub competencies: Vec<Competency>,
-    /// The profile of each role that has no base, in role order.
+    /// The two profiles shown side by side: the main profiles of the axis roles when there is
+    /// an axis, else the first two profiles without a base (the same one twice when there is
+    /// only one).
     pub main_profiles: [usize; 2],
-    index: HashMap<CompetencyId, usize>,
-    /// FNV-1a 64 of the text it was read from: see [`Framework::content_hash`].
-    hash: u64,
+    /// Whether the lean between `main_profiles` means something (an axis of two roles).
+    pub axis: bool,
+    pub(super) index: HashMap<CompetencyId, usize>,
+    /// FNV-1a 64 of the text it was read from: see [`Framework::content_hash`]. Not part of
+    /// comparisons: the same framework written another way (format 1 or 2) is equal.
+    pub(super) hash: SourceHash,
     /// Competency indices by name (see `by_name`), worked out when first asked for.
-    by_name: Derived<Vec<usize>>,
+    pub(super) by_name: Derived<Vec<usize>>,
 }
+
+/// The hash of the text a framework was read from; it takes no part in comparisons.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct SourceHash(u64);
+
+impl PartialEq for SourceHash {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SourceHash {}
 
 /// A table worked out from the rest of the framework the first time it is needed. It takes no
 /// part in comparisons: equal frameworks work out equal tables.
 #[derive(Clone, Debug, Default)]
-struct Derived<T>(std::sync::OnceLock<T>);
+pub(super) struct Derived<T>(std::sync::OnceLock<T>);
 
 impl<T> PartialEq for Derived<T> {
     fn eq(&self, _: &Self) -> bool {
@@ -225,8 +349,38 @@ impl Framework {
         Framework::from_toml(BUILTIN_TOML).expect("the built-in framework is valid")
     }
 
+    /// The built-in framework's id, read without building it.
+    pub fn builtin_id() -> &'static str {
+        static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        ID.get_or_init(|| Framework::builtin().id)
+    }
+
     /// Reads and validates a framework, reporting every problem found.
     pub fn from_toml(text: &str) -> Result<Framework, Vec<Problem>> {
+        let mut framework = if declared_format(text) == Some(FORMAT_2) {
+            super::format2::parse(text, false).map(|(framework, _)| framework)?
+        } else {
+            Framework::from_format1(text)?
+        };
+        framework.record_source(text.as_bytes());
+        Ok(framework)
+    }
+
+    /// Reads and validates a framework; with it, the warnings about what is legal but
+    /// suspicious (a profile that requires nothing, a competency no profile requires).
+    pub fn checked(text: &str) -> Result<(Framework, Vec<Problem>), Vec<Problem>> {
+        if declared_format(text) == Some(FORMAT_2) {
+            let (mut framework, warnings) = super::format2::parse(text, true)?;
+            framework.record_source(text.as_bytes());
+            return Ok((framework, warnings));
+        }
+        let mut framework = Framework::from_format1(text)?;
+        framework.record_source(text.as_bytes());
+        let warnings = super::format2::warnings(&framework, text, None);
+        Ok((framework, warnings))
+    }
+
+    fn from_format1(text: &str) -> Result<Framework, Vec<Problem>> {
         let raw: RawFramework = match toml::from_str(text) {
             Ok(raw) => raw,
             Err(err) => return Err(vec![Problem::from_toml_error(text, &err)]),
@@ -240,7 +394,7 @@ impl Framework {
     /// built-in, its embedded text), as 16 hex digits. An assessment records it, so a framework
     /// that changed under the same id and version is noticed.
     pub fn content_hash(&self) -> String {
-        format!("{:016x}", self.hash)
+        format!("{:016x}", self.hash.0)
     }
 
     /// Position of a competency in [`Framework::competencies`].
@@ -251,8 +405,8 @@ impl Framework {
             .unwrap_or(&self.scale.level(level).descriptor)
     }
 
-    /// A framework from parts already validated together (a cache of `from_toml`'s result);
-    /// the lookup tables are rebuilt here.
+    /// A framework from its parts, as the cache of validated frameworks gives them back; the
+    /// lookup tables are rebuilt, the content hash is given by [`Framework::record_source`].
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn from_parts(
         id: String,
@@ -260,11 +414,13 @@ impl Framework {
         name: String,
         summary: String,
         scale: Scale,
-        roles: [Role; 2],
+        roles: Vec<Role>,
         profiles: Vec<Profile>,
+        groups: Vec<Group>,
         areas: Vec<Area>,
         competencies: Vec<Competency>,
         main_profiles: [usize; 2],
+        axis: bool,
     ) -> Framework {
         let index = competencies
             .iter()
@@ -279,19 +435,21 @@ impl Framework {
             scale,
             roles,
             profiles,
+            groups,
             areas,
             competencies,
             main_profiles,
+            axis,
             index,
             by_name: Derived::default(),
-            hash: 0,
+            hash: SourceHash::default(),
         }
     }
 
     /// Records the text this framework was read from, for [`Framework::content_hash`] (a
     /// framework read back from the cache of validated frameworks is given its file's bytes).
     pub(crate) fn record_source(&mut self, text: &[u8]) {
-        self.hash = fnv1a_64(text);
+        self.hash = SourceHash(fnv1a_64(text));
     }
 
     /// Every competency index, ordered by name without regard to case, equal names in
@@ -311,9 +469,71 @@ impl Framework {
 
     /// The scoring weight of competency `c` for profile `p`.
     pub fn weight(&self, profile: usize, competency: usize) -> u32 {
-        let role = self.profiles[profile].role;
+        let Some(role) = self.profiles[profile].role else {
+            return FocusWeight::DEFAULT.value();
+        };
         let area = self.competencies[competency].area;
         self.areas[area].focus[role].weight.value()
+    }
+
+    /// Whether profile `p` sets a target for competency `c` (format 2: a target left out is
+    /// not required).
+    pub fn requires(&self, profile: usize, competency: usize) -> bool {
+        !self.competencies[competency].targets[profile].is_none()
+    }
+
+    /// The valid level of competency `c` one step above (`up`) or below `level`; None past
+    /// either end. Never [`Level::NONE`]; from `NONE` a step up is the first valid level.
+    pub fn step(&self, c: usize, level: Level, up: bool) -> Option<Level> {
+        let competency = &self.competencies[c];
+        let mut valid = self
+            .scale
+            .values()
+            .filter(|&l| competency.accepts(&self.scale, l));
+        if up {
+            valid.find(|&l| l > level)
+        } else {
+            valid.rev().find(|&l| l < level)
+        }
+    }
+
+    /// The highest level competency `c` is defined at.
+    pub fn top(&self, c: usize) -> Level {
+        self.step(c, Level::NONE, true)
+            .map(|first| {
+                let mut top = first;
+                while let Some(next) = self.step(c, top, true) {
+                    top = next;
+                }
+                top
+            })
+            .unwrap_or(self.scale.last())
+    }
+
+    /// What a rating of competency `c` may record, in the order Rate lists them: its valid
+    /// levels lowest first, then "none" (for any scale but the built-in 0–5 one, whose 0
+    /// already says "not yet"), then N/A.
+    pub fn choices(&self, c: usize) -> Vec<super::level::Rating> {
+        use super::level::Rating;
+        let mut out: Vec<Rating> = self
+            .valid_levels(c)
+            .into_iter()
+            .map(Rating::Level)
+            .collect();
+        if !self.scale.is_classic() {
+            out.push(Rating::Level(Level::NONE));
+        }
+        out.push(Rating::NotApplicable);
+        out
+    }
+
+    /// The levels a rating of competency `c` may take, lowest first.
+    pub fn valid_levels(&self, c: usize) -> Vec<Level> {
+        let competency = &self.competencies[c];
+        self.scale
+            .values()
+            .filter(|&l| competency.accepts(&self.scale, l))
+            .collect()
     }
 
     /// The target level of competency `c` for profile `p`.
@@ -329,11 +549,86 @@ impl Framework {
             .unwrap_or(1)
     }
 
+    /// Whether this framework has the built-in's shape: two roles forming the axis, every
+    /// profile belonging to one of them.
+    pub fn two_role_shape(&self) -> bool {
+        self.roles.len() == 2 && self.axis && self.profiles.iter().all(|p| p.role.is_some())
+    }
+
+    /// Whether the two sides are one and the same profile (a framework with one main profile).
+    pub fn single_side(&self) -> bool {
+        self.main_profiles[0] == self.main_profiles[1]
+    }
+
+    /// The Roles pane (0 or 1) that lists the other profiles when asked: the pane of the role
+    /// with flavours in the built-in shape, else the second pane (the only one when single).
+    pub fn flavour_pane(&self) -> usize {
+        if self.two_role_shape() {
+            self.flavour_role().min(1)
+        } else if self.single_side() {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// The role shown by Roles pane `side`, if its profile has one.
+    pub fn side_role(&self, side: usize) -> Option<&Role> {
+        self.profiles[self.main_profiles[side]]
+            .role
+            .map(|r| &self.roles[r])
+    }
+
     /// Profiles that are flavours of `role` (they have a base).
     pub fn flavours_of(&self, role: usize) -> impl Iterator<Item = &Profile> {
         self.profiles
             .iter()
-            .filter(move |p| p.role == role && p.base.is_some())
+            .filter(move |p| p.role == Some(role) && p.base.is_some())
+    }
+
+    /// Short name of side `side` (0 or 1) of the comparison: its main profile's.
+    pub fn side_short(&self, side: usize) -> &str {
+        &self.profiles[self.main_profiles[side]].short
+    }
+
+    /// Name of side `side` (0 or 1): its main profile's role, else the profile itself.
+    pub fn side_name(&self, side: usize) -> &str {
+        let profile = &self.profiles[self.main_profiles[side]];
+        profile
+            .role
+            .map_or(profile.name.as_str(), |r| self.roles[r].name.as_str())
+    }
+
+    /// The focus of `area` for side `side` (0 or 1): its main profile's role's; an empty one,
+    /// at the default weight, for a profile without a role.
+    pub fn side_focus(&self, area: usize, side: usize) -> &Focus {
+        static NO_FOCUS: Focus = Focus {
+            label: String::new(),
+            weight: FocusWeight::DEFAULT,
+            meaning: String::new(),
+        };
+        self.profiles[self.main_profiles[side]]
+            .role
+            .map_or(&NO_FOCUS, |r| &self.areas[area].focus[r])
+    }
+
+    /// An area's name as lists show it: its own name first (it survives a narrow column),
+    /// then its parent area's, "Area · Parent".
+    pub fn area_title(&self, area: usize) -> String {
+        let area = &self.areas[area];
+        match area.parent {
+            Some(g) => format!("{} · {}", area.name, self.groups[g].name),
+            None => area.name.clone(),
+        }
+    }
+
+    /// An area's full place: "Parent › Area", or its name when it has no parent.
+    pub fn area_path(&self, area: usize) -> String {
+        let area = &self.areas[area];
+        match area.parent {
+            Some(g) => format!("{} › {}", self.groups[g].name, area.name),
+            None => area.name.clone(),
+        }
     }
 
     /// Index of a profile by id.
@@ -359,7 +654,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn at(text: &str, offset: usize, message: impl Into<String>) -> Problem {
+    pub(super) fn at(text: &str, offset: usize, message: impl Into<String>) -> Problem {
         let (line, column) = line_column(text, offset);
         Problem {
             line,
@@ -373,6 +668,22 @@ impl Problem {
         let offset = err.span().map_or(0, |span| span.start);
         Problem::at(text, offset, err.message().trim().to_string())
     }
+}
+
+/// The `format = N` a file declares before its first table, found without parsing the file.
+fn declared_format(text: &str) -> Option<i64> {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("format") {
+            let rest = rest.trim_start().strip_prefix('=')?;
+            let value = rest.split('#').next()?.trim();
+            return value.parse().ok();
+        }
+    }
+    None
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -541,7 +852,7 @@ impl<'a> Validator<'a> {
 
     /// A level on the scale; `what` names it in the message, made only when one is needed.
     fn level<W: fmt::Display>(&mut self, value: &Spanned<i64>, what: impl FnOnce() -> W) -> Level {
-        match Level::from_i64(*value.get_ref()) {
+        match Level::from_i64(*value.get_ref()).filter(|l| l.value() <= Level::MAX) {
             Some(level) => level,
             None => {
                 self.report(
@@ -590,7 +901,6 @@ impl<'a> Validator<'a> {
             self.problems.sort_by_key(|p| (p.line, p.column));
             return Err(self.problems);
         }
-        let roles: [Role; 2] = roles.try_into().expect("exactly two roles were checked");
         let index = competencies
             .iter()
             .enumerate()
@@ -604,11 +914,13 @@ impl<'a> Validator<'a> {
             scale,
             roles,
             profiles,
+            groups: Vec::new(),
             areas,
             competencies,
             main_profiles,
+            axis: true,
             index,
-            hash: 0,
+            hash: SourceHash::default(),
             by_name: Derived::default(),
         })
     }
@@ -618,12 +930,12 @@ impl<'a> Validator<'a> {
         if *raw.format.get_ref() != FORMAT {
             let message = if *raw.format.get_ref() > FORMAT {
                 format!(
-                    "framework format {} is newer than this rolefit understands ({FORMAT}); update rolefit",
+                    "framework format {} is newer than this rolefit understands ({FORMAT_2}); update rolefit",
                     raw.format.get_ref()
                 )
             } else {
                 format!(
-                    "unknown framework format {}; expected {FORMAT}",
+                    "unknown framework format {}; expected {FORMAT} or {FORMAT_2}",
                     raw.format.get_ref()
                 )
             };
@@ -718,6 +1030,9 @@ impl<'a> Validator<'a> {
         let mut levels = Vec::new();
         for (expected, level) in raw.levels.into_iter().enumerate() {
             let level = level.into_inner();
+            let value = Level::from_i64(*level.value.get_ref())
+                .filter(|l| l.value() <= Level::MAX)
+                .unwrap_or(Level::NONE);
             if *level.value.get_ref() != expected as i64 {
                 self.report(
                     level.value.span(),
@@ -729,12 +1044,13 @@ impl<'a> Validator<'a> {
                 );
             }
             levels.push(ScaleLevel {
+                value,
                 label: level.label,
                 descriptor: level.descriptor,
                 hint: level.hint.filter(|h| !h.trim().is_empty()),
             });
         }
-        Scale { na: raw.na, levels }
+        Scale::new(raw.na, levels)
     }
 
     fn roles(&mut self, raw: Spanned<Vec<Spanned<RawRole>>>) -> Vec<Role> {
@@ -808,7 +1124,7 @@ impl<'a> Validator<'a> {
         let profile = profile.into_inner();
         self.check_id("profile", &profile.id, seen);
         self.check_short(&profile.short);
-        let role = self.index_of(role_ids, &profile.role, |r| format!("unknown role {r:?}"));
+        let role = Some(self.index_of(role_ids, &profile.role, |r| format!("unknown role {r:?}")));
         let base = profile.base.as_ref().and_then(|base| {
             let found = ids.iter().position(|id| id == base.get_ref());
             if found.is_none() {
@@ -837,6 +1153,7 @@ impl<'a> Validator<'a> {
             name: profile.name,
             short: profile.short.into_inner(),
             role,
+            grade: None,
             base,
             description: profile.description,
             reference: profile.reference,
@@ -879,7 +1196,7 @@ impl<'a> Validator<'a> {
         let mut main = [usize::MAX; 2];
         for (role, slot) in main.iter_mut().enumerate().take(role_ids.len()) {
             let mains: Vec<usize> = (0..profiles.len())
-                .filter(|&p| profiles[p].role == role && !declared_base[p])
+                .filter(|&p| profiles[p].role == Some(role) && !declared_base[p])
                 .collect();
             match mains.as_slice() {
                 [one] => *slot = *one,
@@ -955,7 +1272,6 @@ impl<'a> Validator<'a> {
                     meaning: String::new(),
                 });
             }
-            let focus: [Focus; 2] = focus.try_into().expect("two entries");
             ids.push(area.id.get_ref().clone());
             spans.push(area.id.span());
             areas.push(Area {
@@ -963,6 +1279,7 @@ impl<'a> Validator<'a> {
                 name: area.name,
                 contrast: area.contrast,
                 focus,
+                parent: None,
                 competencies: 0..0,
             });
         }
@@ -1001,6 +1318,7 @@ impl<'a> Validator<'a> {
                 practice,
                 targets,
                 levels,
+                valid: Vec::new(),
             });
         }
         out
@@ -1012,7 +1330,7 @@ impl<'a> Validator<'a> {
         id: &str,
         practice: Spanned<BTreeMap<String, String>>,
         role_ids: &[String],
-    ) -> [String; 2] {
+    ) -> Vec<String> {
         let practice_span = practice.span();
         let practice_map = practice.into_inner();
         for key in practice_map.keys() {
@@ -1031,13 +1349,15 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        [0, 1].map(|r| {
-            role_ids
-                .get(r)
-                .and_then(|role| practice_map.get(role))
-                .cloned()
-                .unwrap_or_default()
-        })
+        (0..2)
+            .map(|r| {
+                role_ids
+                    .get(r)
+                    .and_then(|role| practice_map.get(role))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 
     /// A competency's own level anchors, indexed by level value. A partial set is allowed: a
@@ -1046,8 +1366,8 @@ impl<'a> Validator<'a> {
         &mut self,
         id: &str,
         raw: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
-    ) -> Vec<Option<String>> {
-        let mut levels = vec![None; usize::from(Level::MAX) + 1];
+    ) -> Vec<(Level, String)> {
+        let mut levels = Vec::new();
         let Some(raw) = raw else {
             return levels;
         };
@@ -1065,7 +1385,8 @@ impl<'a> Validator<'a> {
                 .parse::<i64>()
                 .ok()
                 .filter(|_| key.get_ref().bytes().all(|b| b.is_ascii_digit()))
-                .and_then(Level::from_i64);
+                .and_then(Level::from_i64)
+                .filter(|l| l.value() <= Level::MAX);
             let Some(level) = level else {
                 self.report(
                     key.span(),
@@ -1089,7 +1410,7 @@ impl<'a> Validator<'a> {
                     format!("competency {id}: the text for level {level} must be one line"),
                 );
             } else {
-                levels[usize::from(level.value())] = Some(text.to_string());
+                levels.push((level, text.to_string()));
             }
         }
         levels

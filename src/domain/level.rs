@@ -1,27 +1,36 @@
-//! Self-rating levels on the fixed 0–5 scale, and "not applicable".
+//! Self-rating levels and "not applicable".
+//!
+//! A [`Level`] holds a scale value (0 to [`Level::TOP`]); which values exist is the framework's
+//! scale's business ([`super::framework::Scale`]). Below every scale's first level sits
+//! [`Level::NONE`], "not yet": it scores 0 towards readiness. As a target, `NONE` means the
+//! profile does not require the competency.
 
 use std::fmt;
 
-/// A level on the 0–5 proficiency scale. Construction checks the range, so an out-of-range
-/// level cannot exist.
+/// A value on a framework's scale, or [`Level::NONE`]. Construction checks the range, so an
+/// out-of-range level cannot exist.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Level(u8);
+pub struct Level(u8); // value + 1; 0 is NONE, so NONE orders below every value
 
 impl Level {
-    /// The highest level on the scale.
+    /// The highest level on the built-in (format 1) scale, 0 to 5.
     pub const MAX: u8 = 5;
-    /// Number of levels on the scale (0 through 5).
+    /// Number of levels on the built-in (format 1) scale (0 through 5).
     pub const COUNT: usize = Self::MAX as usize + 1;
+    /// The highest value any scale may use.
+    pub const TOP: u8 = 99;
+    /// "Not yet": below the first level of any scale; scores 0. As a target: not required.
+    pub const NONE: Level = Level(0);
 
-    /// A level if `value` is on the scale.
+    /// A level if `value` is 0 to [`Level::TOP`].
     pub fn new(value: u8) -> Option<Level> {
-        (value <= Self::MAX).then_some(Level(value))
+        (value <= Self::TOP).then(|| Level(value + 1))
     }
 
     /// A level known at compile time; out-of-range values fail to compile in const context.
     pub const fn from_const(value: u8) -> Level {
-        assert!(value <= Self::MAX, "level outside the scale");
-        Level(value)
+        assert!(value <= Self::TOP, "level outside every scale");
+        Level(value + 1)
     }
 
     /// A level from a signed integer, as read from a file.
@@ -29,27 +38,36 @@ impl Level {
         u8::try_from(value).ok().and_then(Level::new)
     }
 
-    /// The numeric value, 0–5.
+    /// The numeric value that scores count (0 for [`Level::NONE`]).
     pub fn value(self) -> u8 {
-        self.0
+        self.0.saturating_sub(1)
     }
 
-    /// Every level, lowest first.
+    /// Whether this is [`Level::NONE`].
+    pub fn is_none(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Every level of the built-in scale, lowest first.
     pub fn all() -> impl DoubleEndedIterator<Item = Level> + Clone {
-        (0..=Self::MAX).map(Level)
+        (0..=Self::MAX).map(|v| Level(v + 1))
     }
 }
 
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        if self.is_none() {
+            f.write_str("none")
+        } else {
+            write!(f, "{}", self.value())
+        }
     }
 }
 
 /// What a person recorded for one competency.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Rating {
-    /// A level on the scale.
+    /// A level on the scale, or [`Level::NONE`] ("not yet").
     Level(Level),
     /// Not part of this person's work; left out of every score.
     NotApplicable,
@@ -79,12 +97,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn levels_outside_the_scale_cannot_be_built() {
+    fn levels_outside_every_scale_cannot_be_built() {
         assert_eq!(Level::new(5).map(Level::value), Some(5));
-        assert_eq!(Level::new(6), None);
+        assert_eq!(Level::new(99).map(Level::value), Some(99));
+        assert_eq!(Level::new(100), None);
         assert_eq!(Level::from_i64(-1), None);
         assert_eq!(Level::from_i64(300), None);
         assert_eq!(Level::all().count(), Level::COUNT);
+    }
+
+    #[test]
+    fn none_orders_below_every_value_and_scores_zero() {
+        assert!(Level::NONE < Level::new(0).unwrap());
+        assert_eq!(Level::NONE.value(), 0);
+        assert!(Level::NONE.is_none());
+        assert!(!Level::new(0).unwrap().is_none());
+        assert_eq!(Level::NONE.to_string(), "none");
     }
 
     #[test]

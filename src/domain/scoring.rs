@@ -29,6 +29,10 @@ pub const LEANS_PMO_AT: f64 = 0.35;
 /// "straddles both" rather than "no clear lean yet".
 pub const STRADDLE_READINESS: f64 = 75.0;
 
+/// Readiness (percent, complete coverage) at which a graded profile counts as met: the same
+/// bar as "straddles both", three quarters of the profile's weighted targets.
+pub const GRADE_MET_AT: f64 = STRADDLE_READINESS;
+
 /// How many "most telling" competencies the verdict names, on screen and in every export.
 pub const REASONS: usize = 3;
 
@@ -343,7 +347,20 @@ impl Bar {
 /// ±d / Σ d² — which makes firmness O(n), not O(n²).
 pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
     let [pa, pb] = framework.main_profiles;
+    if !framework.axis {
+        // No axis, no lean: a framework without one answers with a ranking only.
+        return Lean {
+            position: None,
+            outcome: Outcome::TooEarly,
+            discriminating: 0,
+            flips: Vec::new(),
+            reasons: Vec::new(),
+            flavour: None,
+        };
+    }
+    // The lean uses only competencies both axis profiles require (all, in format 1).
     let rated: Vec<(usize, Level)> = (0..framework.competencies.len())
+        .filter(|&c| framework.requires(pa, c) && framework.requires(pb, c))
         .filter_map(|c| sheet.level(c).map(|l| (c, l)))
         .collect();
     let n = rated.len() as f64;
@@ -403,11 +420,10 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
         for &(c, level) in &rated {
             let (_, _, d) = centred(c);
             for step in [-1i16, 1] {
-                let to = i16::from(level.value()) + step;
-                let Some(to) = u8::try_from(to).ok().and_then(Level::new) else {
+                let Some(to) = framework.step(c, level, step > 0) else {
                     continue;
                 };
-                let moved = p + f64::from(step) * d / den;
+                let moved = p + (f64::from(to.value()) - f64::from(level.value())) * d / den;
                 let readiness = [0, 1].map(|side| {
                     let profile = [pa, pb][side];
                     if !required(framework, profile, c) {
@@ -522,12 +538,16 @@ pub struct GapRow {
     pub band: Band,
 }
 
-/// Every rated competency against `profile`'s targets, largest gap first and the strength
-/// furthest above target last; ties in framework order.
+/// Every rated competency the profile requires against its targets, largest gap first and the
+/// strength furthest above target last; ties in framework order. A competency the profile does
+/// not require has no gap and no strength.
 pub fn gaps(framework: &Framework, sheet: &RatingSheet, profile: usize) -> Vec<GapRow> {
     let mut rows: Vec<GapRow> = (0..framework.competencies.len())
         .filter_map(|c| {
             let level = sheet.level(c)?;
+            if !framework.requires(profile, c) {
+                return None;
+            }
             let target = framework.target(profile, c);
             Some(GapRow {
                 competency: c,
@@ -563,7 +583,7 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
         .filter(|&c| sheet.level(c).is_some())
         .collect();
     let basis: Vec<usize> = if rated.is_empty() {
-        range.collect()
+        range.clone().collect()
     } else {
         rated.clone()
     };
@@ -575,9 +595,22 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
             f64::from(sum) / f64::from(n)
         }
     };
-    let targets = framework
-        .main_profiles
-        .map(|p| average(&mut basis.iter().map(|&c| framework.target(p, c).value())));
+    let targets = framework.main_profiles.map(|p| {
+        // A competency the profile does not require is left out of its average; when none of
+        // the rated ones is required, the average is over every one of the area it requires.
+        let mut required: Vec<usize> = basis
+            .iter()
+            .copied()
+            .filter(|&c| framework.requires(p, c))
+            .collect();
+        if required.is_empty() {
+            required = range
+                .clone()
+                .filter(|&c| framework.requires(p, c))
+                .collect();
+        }
+        average(&mut required.iter().map(|&c| framework.target(p, c).value()))
+    });
     let level = (!rated.is_empty()).then(|| {
         average(
             &mut rated
@@ -590,6 +623,62 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
         targets,
         rated: rated.len(),
     }
+}
+
+/// Within one role with graded profiles: the most senior grade met and the next step up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradeStep {
+    pub role: usize,
+    /// The highest-graded profile whose readiness reaches [`GRADE_MET_AT`] on a complete
+    /// enough basis (not provisional).
+    pub met: Option<usize>,
+    /// The lowest-graded profile above `met` (the first grade when none is met).
+    pub next: Option<usize>,
+}
+
+/// For each role with graded profiles, the highest grade met and the next step, in role order.
+pub fn grade_steps(framework: &Framework, readiness: &[Readiness]) -> Vec<GradeStep> {
+    let mut out = Vec::new();
+    for role in 0..framework.roles.len() {
+        let mut graded: Vec<(i64, usize)> = framework
+            .profiles
+            .iter()
+            .enumerate()
+            .filter(|(_, profile)| profile.role == Some(role))
+            .filter_map(|(p, profile)| profile.grade.map(|g| (g, p)))
+            .collect();
+        if graded.is_empty() {
+            continue;
+        }
+        graded.sort();
+        let is_met = |p: usize| {
+            let r = &readiness[p];
+            !r.provisional() && r.percent.is_some_and(|v| v >= GRADE_MET_AT)
+        };
+        let met = graded.iter().rev().find(|&&(_, p)| is_met(p)).copied();
+        let next = match met {
+            Some((grade, _)) => graded.iter().find(|&&(g, _)| g > grade).map(|&(_, p)| p),
+            None => graded.first().map(|&(_, p)| p),
+        };
+        out.push(GradeStep {
+            role,
+            met: met.map(|(_, p)| p),
+            next,
+        });
+    }
+    out
+}
+
+/// Profiles best first by readiness: complete figures above provisional ones, then the higher
+/// percent; ties in framework order.
+pub fn ranking(readiness: &[Readiness]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..readiness.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ca, pa) = readiness[a].rank_key();
+        let (cb, pb) = readiness[b].rank_key();
+        cb.cmp(&ca).then(pb.total_cmp(&pa)).then(a.cmp(&b))
+    });
+    order
 }
 
 #[cfg(test)]

@@ -42,7 +42,14 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             level,
             assessment.note(&competency.id).to_string(),
         ];
-        row.extend(competency.targets.iter().map(|t| t.to_string()));
+        // A profile that does not require the competency has no target: an empty cell.
+        row.extend(competency.targets.iter().map(|t| {
+            if t.is_none() {
+                String::new()
+            } else {
+                t.to_string()
+            }
+        }));
         let gap = r.gap(c);
         let plan = r.plan(&competency.id);
         row.extend([

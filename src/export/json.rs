@@ -29,12 +29,13 @@ impl<T: Serialize> Serialize for Keyed<'_, T> {
     }
 }
 
-/// A rating as JSON: 0–5, "na", or null when unrated.
+/// A rating as JSON: its level value, "none", "na", or null when unrated.
 struct JsonLevel(Option<Rating>);
 
 impl Serialize for JsonLevel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0 {
+            Some(Rating::Level(level)) if level.is_none() => serializer.serialize_str("none"),
             Some(Rating::Level(level)) => serializer.serialize_u8(level.value()),
             Some(Rating::NotApplicable) => serializer.serialize_str("na"),
             None => serializer.serialize_none(),
@@ -101,7 +102,7 @@ struct JsonReadiness<'a> {
     id: &'a str,
     name: &'a str,
     short: &'a str,
-    role: &'a str,
+    role: Option<&'a str>,
     base: Option<&'a str>,
     percent: Option<f64>,
     coverage: JsonCoverage,
@@ -300,7 +301,7 @@ fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
             id: &profile.id,
             name: &profile.name,
             short: &profile.short,
-            role: &fw.roles[profile.role].id,
+            role: profile.role.map(|r| fw.roles[r].id.as_str()),
             base: profile.base.map(|b| fw.profiles[b].id.as_str()),
             percent: readiness.percent.map(round1),
             coverage: JsonCoverage {
@@ -324,7 +325,9 @@ fn lean<'a>(r: &Report<'a>) -> JsonLean<'a> {
     JsonLean {
         position: lean.position.map(round3),
         outcome: lean.outcome.key(),
-        role: side.map(|side| fw.roles[side].id.as_str()),
+        role: side
+            .and_then(|side| fw.side_role(side))
+            .map(|role| role.id.as_str()),
         profile: side.map(|side| fw.profiles[fw.main_profiles[side]].id.as_str()),
         text: r.verdict_text(),
         next_step: crate::strings::next_step(fw, lean),

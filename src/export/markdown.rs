@@ -125,6 +125,29 @@ fn verdict(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
     let lean = &s.lean;
     let _ = writeln!(o, "## Verdict\n");
+    if !fw.axis {
+        // Without an axis there is no lean to tell: the answer is the ranking.
+        let _ = writeln!(o, "**{}**\n", crate::strings::RANKING_TITLE);
+        for (rank, p) in crate::domain::scoring::ranking(&s.readiness)
+            .into_iter()
+            .enumerate()
+        {
+            let fit = &s.readiness[p];
+            let percent = fit
+                .percent
+                .map_or("no basis yet".to_string(), |v| format!("{:.1}%", round1(v)));
+            let _ = writeln!(
+                o,
+                "{}. {} ({percent}, {} of {} required rated)",
+                rank + 1,
+                md_cell(&fw.profiles[p].name),
+                fit.rated,
+                fit.required
+            );
+        }
+        let _ = writeln!(o);
+        return;
+    }
     let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
     let _ = writeln!(o, "{}\n", md_cell(&crate::strings::next_step(fw, lean)));
     if lean.outcome == Outcome::TooEarly {
@@ -138,8 +161,8 @@ fn verdict(o: &mut String, r: &Report) {
             "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies whose \
              two targets differ.\n",
             p,
-            md_cell(&fw.roles[0].short),
-            md_cell(&fw.roles[1].short),
+            md_cell(fw.side_short(0)),
+            md_cell(fw.side_short(1)),
             lean.discriminating
         );
     }
@@ -159,7 +182,7 @@ fn verdict(o: &mut String, r: &Report) {
             fw.target(p0, c),
             md_cell(&fw.profiles[p1].short),
             fw.target(p1, c),
-            md_cell(&fw.roles[usize::from(reason.contribution < 0.0)].short)
+            md_cell(fw.side_short(usize::from(reason.contribution < 0.0)))
         );
     }
     o.push('\n');
@@ -167,7 +190,11 @@ fn verdict(o: &mut String, r: &Report) {
         let _ = writeln!(
             o,
             "Closest {} flavour by shape: {}.\n",
-            md_cell(&fw.roles[fw.profiles[fw.main_profiles[1]].role].short),
+            md_cell(
+                fw.profiles[fw.main_profiles[1]]
+                    .role
+                    .map_or("", |r| fw.roles[r].short.as_str())
+            ),
             md_cell(&fw.profiles[flavour].name)
         );
     }
@@ -251,8 +278,8 @@ fn areas(o: &mut String, r: &Report) {
         let levels = &s.areas[a];
         let mut cells = vec![
             md_cell(&area.name),
-            md_cell(&area.focus[0].label),
-            md_cell(&area.focus[1].label),
+            md_cell(&fw.side_focus(a, 0).label),
+            md_cell(&fw.side_focus(a, 1).label),
             format!("{} of {}", levels.rated, area.competencies.len()),
             levels
                 .level

@@ -140,51 +140,59 @@ impl<'a, S: Store> Session<'a, S> {
         out: &mut W,
     ) -> io::Result<Step> {
         loop {
-            let Some(line) = self.read(strings::PLAIN_PROMPT, input, out)? else {
+            let prompt = strings::plain_prompt(&self.framework.scale);
+            let Some(line) = self.read(&prompt, input, out)? else {
                 return Ok(Step::Quit);
             };
             let answer = line.trim().to_ascii_lowercase();
-            let rating = match answer.as_str() {
-                "" => {
-                    writeln!(out, "{}", strings::PLAIN_EMPTY)?;
-                    continue;
-                }
-                "q" | "quit" => return Ok(Step::Quit),
-                "s" | "skip" => return Ok(Step::Next),
-                "b" | "back" if c == 0 => {
-                    writeln!(out, "{}", strings::PLAIN_FIRST)?;
-                    continue;
-                }
-                "b" | "back" => return Ok(Step::Back),
-                "e" | "note" => {
-                    let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
-                        return Ok(Step::Quit);
-                    };
-                    let note = note.trim();
-                    if note.is_empty() {
-                        writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
-                    } else {
-                        let id = self.framework.competencies[c].id.clone();
-                        self.assessment.set_note(&id, note.to_string());
-                        if self.save(out)? {
-                            writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
-                        }
-                    }
-                    continue;
-                }
-                "n" | "na" | "n/a" => Rating::NotApplicable,
-                digits => match digits.parse::<u8>().ok().and_then(Level::new) {
-                    Some(level) => Rating::Level(level),
-                    None => {
-                        writeln!(
-                            out,
-                            "{}",
-                            strings::plain_invalid(&display_safe(line.trim()))
-                        )?;
+            let rating =
+                match answer.as_str() {
+                    "" => {
+                        writeln!(out, "{}", strings::PLAIN_EMPTY)?;
                         continue;
                     }
-                },
-            };
+                    "q" | "quit" => return Ok(Step::Quit),
+                    "s" | "skip" => return Ok(Step::Next),
+                    "b" | "back" if c == 0 => {
+                        writeln!(out, "{}", strings::PLAIN_FIRST)?;
+                        continue;
+                    }
+                    "b" | "back" => return Ok(Step::Back),
+                    "e" | "note" => {
+                        let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
+                            return Ok(Step::Quit);
+                        };
+                        let note = note.trim();
+                        if note.is_empty() {
+                            writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
+                        } else {
+                            let id = self.framework.competencies[c].id.clone();
+                            self.assessment.set_note(&id, note.to_string());
+                            if self.save(out)? {
+                                writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
+                            }
+                        }
+                        continue;
+                    }
+                    "n" | "na" | "n/a" => Rating::NotApplicable,
+                    "none" => Rating::Level(Level::NONE),
+                    digits => match digits.parse::<u8>().ok().and_then(Level::new).filter(|&l| {
+                        self.framework.competencies[c].accepts(&self.framework.scale, l)
+                    }) {
+                        Some(level) => Rating::Level(level),
+                        None => {
+                            writeln!(
+                                out,
+                                "{}",
+                                strings::plain_invalid_on(
+                                    &display_safe(line.trim()),
+                                    &self.framework.scale
+                                )
+                            )?;
+                            continue;
+                        }
+                    },
+                };
             let id = self.framework.competencies[c].id.clone();
             self.assessment.set_rating(&id, Some(rating));
             if self.save(out)? {
@@ -339,6 +347,38 @@ mod tests {
 
     fn level(n: u8) -> Option<Rating> {
         Some(Rating::Level(Level::new(n).unwrap()))
+    }
+
+    #[test]
+    fn a_format_2_scale_takes_its_own_levels_and_none() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/frameworks/three-roles.toml"
+        ))
+        .unwrap();
+        let fw = Framework::from_toml(&text).unwrap();
+        // PLAN.1 is defined at 2 to 6: 7 and 1 are refused, 6 is recorded; then none, N/A.
+        let (_, out, saved, _) = session(&fw, fresh(&fw), "7\n1\n6\nnone\nn\n");
+        let saved = saved.unwrap();
+        assert_eq!(rating(&saved, &fw, 0), level(6));
+        assert_eq!(rating(&saved, &fw, 1), Some(Rating::Level(Level::NONE)));
+        assert_eq!(rating(&saved, &fw, 2), Some(Rating::NotApplicable));
+        assert!(out.contains("a level from 1 to 7, none"), "{out}");
+        let invalid = |a: &str| strings::plain_invalid_on(a, &fw.scale);
+        assert_eq!(out.matches(&invalid("7")).count(), 1, "{out}");
+        assert_eq!(out.matches(&invalid("1")).count(), 1, "{out}");
+        assert!(
+            !out.contains("In practice:"),
+            "no practice text is given:\n{out}"
+        );
+        // Only the competency's own levels are listed, with its own texts.
+        assert!(
+            out.contains("  6 Initiate: Sets how the organisation plans."),
+            "{out}"
+        );
+        let plan = &out[out.find("PLAN.1").unwrap()..out.find("BUILD.1").unwrap()];
+        assert!(!plan.contains("  1 Follow"), "{plan}");
+        assert!(!plan.contains("  7 "), "{plan}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::domain::scoring::{Band, Outcome, RatingSheet};
-use crate::domain::{Assessment, Framework, Level, Summary};
+use crate::domain::{Assessment, Framework, Summary};
 use crate::text::display_safe;
 
 /// How many gaps the Results list at most.
@@ -28,12 +28,16 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
     );
     let _ = writeln!(out, "{} {}", competency.id, safe(&competency.name));
     let _ = writeln!(out, "{}", safe(&competency.description));
-    let _ = writeln!(out, "In practice:");
-    for (role, practice) in framework.roles.iter().zip(&competency.practice) {
-        let _ = writeln!(out, "  {}: {}", safe(&role.name), safe(practice));
+    if competency.practice.iter().any(|p| !p.trim().is_empty()) {
+        let _ = writeln!(out, "In practice:");
+        for (role, practice) in framework.roles.iter().zip(&competency.practice) {
+            if !practice.trim().is_empty() {
+                let _ = writeln!(out, "  {}: {}", safe(&role.name), safe(practice));
+            }
+        }
     }
     let _ = writeln!(out, "Levels:");
-    for level in Level::all() {
+    for level in framework.valid_levels(c) {
         let scale = framework.scale.level(level);
         let _ = writeln!(
             out,
@@ -41,6 +45,9 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             safe(&scale.label),
             safe(framework.level_text(c, level))
         );
+    }
+    if !framework.scale.is_classic() {
+        let _ = writeln!(out, "  none: {}", safe(&framework.scale.none.descriptor));
     }
     let _ = writeln!(out, "  n N/A: {}", safe(&framework.scale.na));
     if let Some(rating) = assessment.rating(&competency.id) {
@@ -88,8 +95,8 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
         let _ = writeln!(
             out,
             "Position: {p:.2} (1 = {} shape, 0 = {} shape)",
-            display_safe(&framework.roles[0].name),
-            display_safe(&framework.roles[1].name)
+            display_safe(framework.side_name(0)),
+            display_safe(framework.side_name(1))
         );
     }
     if shown {
@@ -194,7 +201,7 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{CompetencyId, Rating};
+    use crate::domain::{CompetencyId, Level, Rating};
 
     fn fresh(fw: &Framework) -> Assessment {
         let now = crate::clock::utc_from_epoch(0);

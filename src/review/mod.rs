@@ -225,7 +225,9 @@ fn entry_value(entry: &Entry) -> toml::Value {
 /// a competency id the framework lacks is refused with its line and column; a file that is not
 /// a review, or was made for another framework, is refused.
 pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewError> {
-    let assessment = codec::parse(text, "")?;
+    // The framework's scale decides which levels the file may hold.
+    let top = framework.scale.last().value();
+    let assessment = codec::parse_up_to(text, "", top)?;
     let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
     if kind != Some(KIND) {
         return Err(ReviewError::Refused(
@@ -233,7 +235,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
                 .into(),
         ));
     }
-    let shared_self = codec::parse_shared_self(text)?;
+    let shared_self = codec::parse_shared_self(text, top)?;
     for section in ["ratings", "self"] {
         for (id, offset) in codec::table_key_offsets(text, section) {
             if framework

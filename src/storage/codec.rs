@@ -175,16 +175,26 @@ const PLAN_KEYS: &[&str] = &["target", "action"];
 
 /// Reads an assessment from text. `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
-    parse_checked(text, name, true)
+    parse_checked(text, name, true, Level::MAX)
+}
+
+/// Reads an assessment whose framework's scale reaches `top` (5 for the built-in 0–5 scale).
+pub fn parse_up_to(text: &str, name: &str, top: u8) -> Result<Assessment, ParseError> {
+    parse_checked(text, name, true, top)
 }
 
 /// Reads a file written by a newer rolefit as far as this version understands it, to show it
 /// read-only. None when its shape has changed too much.
 pub fn parse_newer(text: &str, name: &str) -> Option<Assessment> {
-    parse_checked(text, name, false).ok()
+    parse_checked(text, name, false, Level::TOP).ok()
 }
 
-fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessment, ParseError> {
+fn parse_checked(
+    text: &str,
+    name: &str,
+    check_format: bool,
+    top: u8,
+) -> Result<Assessment, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Invalid {
             line: 1,
@@ -206,15 +216,15 @@ fn parse_checked(text: &str, name: &str, check_format: bool) -> Result<Assessmen
         &table,
         "ratings",
         RATING_KEYS,
-        |_, entry, extra| read_entry(text, entry, extra),
+        |_, entry, extra| read_entry(text, entry, extra, top),
     )?;
     let plan = read_tables(raw.plan, &table, "plan", PLAN_KEYS, |id, item, extra| {
-        read_plan_item(text, id, item, extra)
+        read_plan_item(text, id, item, extra, top)
     })?;
-    let reviews = parse_reviews(text, raw.reviews, &table)?;
+    let reviews = parse_reviews(text, raw.reviews, &table, top)?;
     let history_extras = take_unknown_keys(&mut table);
     let now = crate::clock::now_utc();
-    let history = parse_history(text, raw.history, history_extras)?;
+    let history = parse_history(text, raw.history, history_extras, top)?;
     Ok(Assessment {
         history,
         name: raw.name.unwrap_or_else(|| name.to_string()),
@@ -237,6 +247,7 @@ fn parse_reviews(
     text: &str,
     raw: BTreeMap<String, RawReview>,
     table: &toml::Table,
+    top: u8,
 ) -> Result<BTreeMap<String, Review>, ParseError> {
     let section = match table.get("reviews") {
         Some(toml::Value::Table(t)) => t.clone(),
@@ -254,7 +265,7 @@ fn parse_reviews(
             &own,
             "ratings",
             RATING_KEYS,
-            |_, entry, extra| read_entry(text, entry, extra),
+            |_, entry, extra| read_entry(text, entry, extra, top),
         )?;
         let mut extra = own;
         for key in REVIEW_KEYS {
@@ -332,9 +343,14 @@ fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, Pars
 }
 
 /// One `[ratings.*]` table; None when it says nothing.
-fn read_entry(text: &str, raw: RawEntry, extra: toml::Table) -> Result<Option<Entry>, ParseError> {
+fn read_entry(
+    text: &str,
+    raw: RawEntry,
+    extra: toml::Table,
+    top: u8,
+) -> Result<Option<Entry>, ParseError> {
     let entry = Entry {
-        rating: raw.level.map(|l| parse_level(text, &l)).transpose()?,
+        rating: raw.level.map(|l| parse_level(text, &l, top)).transpose()?,
         note: raw.note,
         extra,
     };
@@ -347,16 +363,21 @@ fn read_plan_item(
     id: &str,
     raw: RawPlan,
     extra: toml::Table,
+    top: u8,
 ) -> Result<Option<PlanItem>, ParseError> {
     let target = match raw.target {
         None => None,
-        Some(t) => Some(Level::from_i64(*t.get_ref()).ok_or_else(|| {
-            ParseError::at(
-                text,
-                t.span().start,
-                format!("plan target {} for {id} is outside 0..=5", t.get_ref()),
-            )
-        })?),
+        Some(t) => Some(
+            Level::from_i64(*t.get_ref())
+                .filter(|l| l.value() <= top)
+                .ok_or_else(|| {
+                    ParseError::at(
+                        text,
+                        t.span().start,
+                        format!("plan target {} for {id} is outside 0..={top}", t.get_ref()),
+                    )
+                })?,
+        ),
     };
     let item = PlanItem {
         target,
@@ -424,13 +445,14 @@ fn parse_history(
     text: &str,
     raw: Vec<RawSnapshot>,
     mut extras: Vec<toml::Table>,
+    top: u8,
 ) -> Result<Vec<Snapshot>, ParseError> {
     extras.resize(raw.len(), toml::Table::new());
     let mut history = Vec::with_capacity(raw.len());
     for (round, extra) in raw.into_iter().zip(extras) {
         let mut ratings = BTreeMap::new();
         for (id, level) in round.ratings {
-            ratings.insert(CompetencyId(id), parse_level(text, &level)?);
+            ratings.insert(CompetencyId(id), parse_level(text, &level, top)?);
         }
         history.push(Snapshot {
             taken: round.taken,
@@ -442,21 +464,25 @@ fn parse_history(
     Ok(history)
 }
 
-fn parse_level(text: &str, level: &Spanned<RawLevel>) -> Result<Rating, ParseError> {
+fn parse_level(text: &str, level: &Spanned<RawLevel>, top: u8) -> Result<Rating, ParseError> {
     let offset = level.span().start;
     match level.get_ref() {
-        RawLevel::Number(n) => Level::from_i64(*n).map(Rating::Level).ok_or_else(|| {
-            ParseError::at(
-                text,
-                offset,
-                format!("level {n} is outside the scale 0..=5"),
-            )
-        }),
+        RawLevel::Number(n) => Level::from_i64(*n)
+            .filter(|l| l.value() <= top)
+            .map(Rating::Level)
+            .ok_or_else(|| {
+                ParseError::at(
+                    text,
+                    offset,
+                    format!("level {n} is outside the scale 0..={top}"),
+                )
+            }),
         RawLevel::Text(t) if t.eq_ignore_ascii_case("na") => Ok(Rating::NotApplicable),
+        RawLevel::Text(t) if t.eq_ignore_ascii_case("none") => Ok(Rating::Level(Level::NONE)),
         RawLevel::Text(t) => Err(ParseError::at(
             text,
             offset,
-            format!("level {t:?} is not a level: use 0 to 5, or \"na\""),
+            format!("level {t:?} is not a level: use 0 to {top}, \"none\" or \"na\""),
         )),
     }
 }
@@ -488,8 +514,9 @@ fn toml_error(text: &str, err: &toml::de::Error) -> ParseError {
 }
 
 /// The `[self.*]` tables of a review file: the person's own ratings, shared with the reviewer.
-/// A bad level is refused with its line and column, as in `[ratings.*]`.
-pub fn parse_shared_self(text: &str) -> Result<BTreeMap<CompetencyId, Entry>, ParseError> {
+/// A bad level (above `top`, the framework scale's highest value) is refused with its line and
+/// column, as in `[ratings.*]`.
+pub fn parse_shared_self(text: &str, top: u8) -> Result<BTreeMap<CompetencyId, Entry>, ParseError> {
     #[derive(Deserialize)]
     struct Shared {
         #[serde(default, rename = "self")]
@@ -498,7 +525,7 @@ pub fn parse_shared_self(text: &str) -> Result<BTreeMap<CompetencyId, Entry>, Pa
     let raw: Shared = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
     let mut out = BTreeMap::new();
     for (id, entry) in raw.shared {
-        if let Some(entry) = read_entry(text, entry, toml::Table::new())? {
+        if let Some(entry) = read_entry(text, entry, toml::Table::new(), top)? {
             out.insert(CompetencyId(id), entry);
         }
     }
@@ -631,6 +658,7 @@ struct SnapshotOut<'a> {
 
 fn level_out(rating: Rating) -> LevelOut {
     match rating {
+        Rating::Level(l) if l.is_none() => LevelOut::Text("none"),
         Rating::Level(l) => LevelOut::Number(l.value()),
         Rating::NotApplicable => LevelOut::Text("na"),
     }

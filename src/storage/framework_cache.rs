@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use crate::domain::Framework;
 use crate::domain::Level;
 use crate::domain::framework::{
-    Area, Competency, CompetencyId, Focus, FocusWeight, Profile, Role, Scale, ScaleLevel,
+    Area, Competency, CompetencyId, Focus, FocusWeight, Group, Profile, Role, Scale, ScaleLevel,
 };
 
 /// First bytes of every cache file; the number is the layout's version.
-const MAGIC: &[u8; 16] = b"rolefit-fwc-v1\n\0";
+const MAGIC: &[u8; 16] = b"rolefit-fwc-v2\n\0";
 
 /// The cache file for the framework at `path`, if there is a cache directory.
 fn cache_file(path: &Path) -> Option<PathBuf> {
@@ -138,6 +138,29 @@ impl Out {
             self.str(text);
         }
     }
+    fn level(&mut self, level: Level) {
+        // NONE is 0, a value v is v + 1: every level in one byte.
+        self.0.push(if level.is_none() {
+            0
+        } else {
+            level.value() + 1
+        });
+    }
+    fn levels(&mut self, levels: &[Level]) {
+        self.u32(levels.len());
+        for &level in levels {
+            self.level(level);
+        }
+    }
+    fn opt_index(&mut self, index: Option<usize>) {
+        self.u32(index.map_or(0, |i| i + 1));
+    }
+    fn scale_level(&mut self, level: &ScaleLevel) {
+        self.level(level.value);
+        self.str(&level.label);
+        self.str(&level.descriptor);
+        self.opt_str(level.hint.as_deref());
+    }
     fn framework(&mut self, fw: &Framework) {
         self.str(&fw.id);
         self.u32(fw.version as usize);
@@ -146,10 +169,10 @@ impl Out {
         self.str(&fw.scale.na);
         self.u32(fw.scale.levels.len());
         for level in &fw.scale.levels {
-            self.str(&level.label);
-            self.str(&level.descriptor);
-            self.opt_str(level.hint.as_deref());
+            self.scale_level(level);
         }
+        self.scale_level(&fw.scale.none);
+        self.u32(fw.roles.len());
         for role in &fw.roles {
             for text in [
                 &role.id,
@@ -170,8 +193,15 @@ impl Out {
             self.str(&p.id);
             self.str(&p.name);
             self.str(&p.short);
-            self.u32(p.role);
-            self.u32(p.base.map_or(0, |b| b + 1));
+            self.opt_index(p.role);
+            match p.grade {
+                None => self.0.push(0),
+                Some(grade) => {
+                    self.0.push(1);
+                    self.0.extend_from_slice(&grade.to_le_bytes());
+                }
+            }
+            self.opt_index(p.base);
             self.str(&p.description);
             self.opt_str(p.reference.as_deref());
             self.u32(p.adjusted.len());
@@ -179,16 +209,23 @@ impl Out {
                 self.u32(c);
             }
         }
+        self.u32(fw.groups.len());
+        for group in &fw.groups {
+            self.str(&group.id);
+            self.str(&group.name);
+        }
         self.u32(fw.areas.len());
         for area in &fw.areas {
             self.str(&area.id);
             self.str(&area.name);
             self.str(&area.contrast);
+            self.u32(area.focus.len());
             for focus in &area.focus {
                 self.str(&focus.label);
                 self.0.push(weight_code(focus.weight));
                 self.str(&focus.meaning);
             }
+            self.opt_index(area.parent);
             self.u32(area.competencies.start);
             self.u32(area.competencies.end);
         }
@@ -199,17 +236,18 @@ impl Out {
             self.str(&c.name);
             self.str(&c.description);
             self.strs(&c.refs);
-            self.str(&c.practice[0]);
-            self.str(&c.practice[1]);
-            self.u32(c.targets.len());
-            self.0.extend(c.targets.iter().map(|l| l.value()));
+            self.strs(&c.practice);
+            self.levels(&c.targets);
             self.u32(c.levels.len());
-            for level in &c.levels {
-                self.opt_str(level.as_deref());
+            for (level, text) in &c.levels {
+                self.level(*level);
+                self.str(text);
             }
+            self.levels(&c.valid);
         }
         self.u32(fw.main_profiles[0]);
         self.u32(fw.main_profiles[1]);
+        self.0.push(u8::from(fw.axis));
     }
 }
 
@@ -281,50 +319,71 @@ impl In<'_> {
         self.u32().filter(|&i| i < below)
     }
 
+    fn level(&mut self) -> Option<Level> {
+        match self.byte()? {
+            0 => Some(Level::NONE),
+            n => Level::new(n - 1),
+        }
+    }
+    fn levels(&mut self) -> Option<Vec<Level>> {
+        let n = self.count(1)?;
+        (0..n).map(|_| self.level()).collect()
+    }
+    fn opt_index(&mut self, below: usize) -> Option<Option<usize>> {
+        match self.u32()? {
+            0 => Some(None),
+            i if i - 1 < below => Some(Some(i - 1)),
+            _ => None,
+        }
+    }
+    fn scale_level(&mut self) -> Option<ScaleLevel> {
+        Some(ScaleLevel {
+            value: self.level()?,
+            label: self.str()?,
+            descriptor: self.str()?,
+            hint: self.opt_str()?,
+        })
+    }
+
     fn framework(&mut self) -> Option<Framework> {
         let id = self.str()?;
         let version = u32::try_from(self.u32()?).ok()?;
         let name = self.str()?;
         let summary = self.str()?;
         let na = self.str()?;
-        let levels = (0..self.count(9)?)
+        let levels = (0..self.count(10)?)
+            .map(|_| self.scale_level())
+            .collect::<Option<Vec<_>>>()?;
+        let none = self.scale_level()?;
+        let role_count = self.count(40)?;
+        let roles = (0..role_count)
             .map(|_| {
-                Some(ScaleLevel {
-                    label: self.str()?,
-                    descriptor: self.str()?,
-                    hint: self.opt_str()?,
+                Some(Role {
+                    id: self.str()?,
+                    name: self.str()?,
+                    short: self.str()?,
+                    essence: self.str()?,
+                    description: self.str()?,
+                    activities: self.strs()?,
+                    horizon: self.str()?,
+                    scope: self.str()?,
+                    in_practice: self.str()?,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        if levels.len() != usize::from(Level::MAX) + 1 {
-            return None;
-        }
-        let mut role = || {
-            Some(Role {
-                id: self.str()?,
-                name: self.str()?,
-                short: self.str()?,
-                essence: self.str()?,
-                description: self.str()?,
-                activities: self.strs()?,
-                horizon: self.str()?,
-                scope: self.str()?,
-                in_practice: self.str()?,
-            })
-        };
-        let roles = [role()?, role()?];
-        let profile_count = self.count(20)?;
+        let profile_count = self.count(30)?;
         let mut profiles = Vec::with_capacity(profile_count);
         for _ in 0..profile_count {
             let id = self.str()?;
             let name = self.str()?;
             let short = self.str()?;
-            let role = self.index(2)?;
-            let base = match self.u32()? {
+            let role = self.opt_index(role_count)?;
+            let grade = match self.byte()? {
                 0 => None,
-                b if b <= profile_count => Some(b - 1),
+                1 => Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?)),
                 _ => return None,
             };
+            let base = self.opt_index(profile_count)?;
             let description = self.str()?;
             let reference = self.opt_str()?;
             let adjusted = (0..self.count(4)?)
@@ -335,36 +394,53 @@ impl In<'_> {
                 name,
                 short,
                 role,
+                grade,
                 base,
                 description,
                 reference,
                 adjusted,
             });
         }
-        let area_count = self.count(12)?;
+        let group_count = self.count(8)?;
+        let groups = (0..group_count)
+            .map(|_| {
+                Some(Group {
+                    id: self.str()?,
+                    name: self.str()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let area_count = self.count(24)?;
         let mut areas = Vec::with_capacity(area_count);
         for _ in 0..area_count {
             let id = self.str()?;
             let name = self.str()?;
             let contrast = self.str()?;
-            let mut focus = || {
-                Some(Focus {
-                    label: self.str()?,
-                    weight: weight_of(self.byte()?)?,
-                    meaning: self.str()?,
+            let focus = (0..self.count(9)?)
+                .map(|_| {
+                    Some(Focus {
+                        label: self.str()?,
+                        weight: weight_of(self.byte()?)?,
+                        meaning: self.str()?,
+                    })
                 })
-            };
-            let focus = [focus()?, focus()?];
-            let competencies = self.u32()?..self.u32()?;
+                .collect::<Option<Vec<_>>>()?;
+            if focus.len() != role_count {
+                return None;
+            }
+            let parent = self.opt_index(group_count)?;
+            let start = self.u32()?;
+            let end = self.u32()?;
             areas.push(Area {
                 id,
                 name,
                 contrast,
                 focus,
-                competencies,
+                parent,
+                competencies: start..end,
             });
         }
-        let competency_count = self.count(20)?;
+        let competency_count = self.count(30)?;
         let mut competencies = Vec::with_capacity(competency_count);
         for _ in 0..competency_count {
             let id = CompetencyId(self.str()?);
@@ -372,19 +448,15 @@ impl In<'_> {
             let name = self.str()?;
             let description = self.str()?;
             let refs = self.strs()?;
-            let practice = [self.str()?, self.str()?];
-            let target_count = self.count(1)?;
-            if target_count != profile_count {
+            let practice = self.strs()?;
+            let targets = self.levels()?;
+            if targets.len() != profile_count || practice.len() != role_count {
                 return None;
             }
-            let targets = self
-                .take(target_count)?
-                .iter()
-                .map(|&v| Level::new(v))
+            let levels = (0..self.count(5)?)
+                .map(|_| Some((self.level()?, self.str()?)))
                 .collect::<Option<Vec<_>>>()?;
-            let levels = (0..self.count(1)?)
-                .map(|_| self.opt_str())
-                .collect::<Option<Vec<_>>>()?;
+            let valid = self.levels()?;
             competencies.push(Competency {
                 id,
                 area,
@@ -394,9 +466,15 @@ impl In<'_> {
                 practice,
                 targets,
                 levels,
+                valid,
             });
         }
         let main_profiles = [self.index(profile_count)?, self.index(profile_count)?];
+        let axis = match self.byte()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
         let n = competencies.len();
         let in_range = areas
             .iter()
@@ -408,12 +486,14 @@ impl In<'_> {
                 version,
                 name,
                 summary,
-                Scale { na, levels },
+                Scale { na, levels, none },
                 roles,
                 profiles,
+                groups,
                 areas,
                 competencies,
                 main_profiles,
+                axis,
             )
         })
     }
@@ -425,15 +505,28 @@ mod tests {
 
     #[test]
     fn a_cache_gives_back_the_same_framework() {
-        let fw = Framework::builtin();
-        let bytes = encode_file(&fw, 7);
-        // The content hash comes from the file's bytes when the cache is read (`load`), not
-        // from the cache: given the same source, the two are the same framework.
-        let mut back = decode_file(&bytes, 7).expect("decodes");
-        let mut expected = fw;
-        back.record_source(b"framework text");
-        expected.record_source(b"framework text");
-        assert_eq!(back, expected);
+        // Format 1 (the built-in) and format 2 (roles other than two, a 1..7 scale, parent
+        // areas, per-competency levels and valid levels, targets not required, grades).
+        let format2 = [
+            include_str!("../../tests/fixtures/frameworks/three-roles.toml"),
+            include_str!("../../assets/frameworks/examples/sfia9-change.toml"),
+            include_str!("../../assets/frameworks/examples/ecf4-ict.toml"),
+        ];
+        let frameworks = std::iter::once(Framework::builtin()).chain(
+            format2
+                .iter()
+                .map(|text| Framework::from_toml(text).unwrap()),
+        );
+        for fw in frameworks {
+            let bytes = encode_file(&fw, 7);
+            // The content hash comes from the file's bytes when the cache is read (`load`),
+            // not from the cache: given the same source, the two are the same framework.
+            let mut back = decode_file(&bytes, 7).expect("decodes");
+            let mut expected = fw;
+            back.record_source(b"framework text");
+            expected.record_source(b"framework text");
+            assert_eq!(back, expected);
+        }
     }
 
     #[test]

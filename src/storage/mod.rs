@@ -128,6 +128,11 @@ pub enum ReadOutcome {
 
 /// Reads an assessment file, classifying every way it can fail.
 pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
+    read_assessment_up_to(path, name, crate::domain::Level::MAX)
+}
+
+/// [`read_assessment`] for a framework whose scale reaches `top`.
+pub fn read_assessment_up_to(path: &Path, name: &str, top: u8) -> ReadOutcome {
     let bytes = match read_regular(path) {
         Ok(Ok(bytes)) => bytes,
         Ok(Err("a folder")) => return unreadable(path, None, "it is a folder, not a file"),
@@ -160,7 +165,7 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
             return unreadable(path, Some(position), "it is not UTF-8 text");
         }
     };
-    match codec::parse(&text, name) {
+    match codec::parse_up_to(&text, name, top) {
         Ok(assessment) => ReadOutcome::Loaded(assessment),
         Err(ParseError::NewerFormat { found }) => ReadOutcome::Newer {
             found,
@@ -370,7 +375,9 @@ pub fn list_assessments_with(
         if name.starts_with('.') || name.contains(".corrupt-") {
             continue;
         }
-        let summary = match read_assessment(&path, name) {
+        // Each assessment may have its own framework, found by `summary`: any level a scale
+        // may use is read here.
+        let summary = match read_assessment_up_to(&path, name, crate::domain::Level::TOP) {
             ReadOutcome::Loaded(a) => summary(&a),
             ReadOutcome::Newer { found, .. } => {
                 format!("format {found}, newer than this rolefit (read-only)")

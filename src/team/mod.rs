@@ -237,7 +237,8 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
         })
     };
     let stem = storage::paths::stem(path);
-    match storage::read_assessment(path, &stem) {
+    // Levels up to the framework's top, so a file of a larger scale is read, not refused.
+    match storage::read_assessment_up_to(path, &stem, framework.scale.last().value()) {
         ReadOutcome::Loaded(assessment) if assessment.framework != framework.id => {
             not_read(format!(
                 "it uses the framework \"{}\", not \"{}\"; read it with --framework FILE",

@@ -96,7 +96,9 @@ fn open<B: Backend, E: EventSource>(
     let framework = &team.framework;
     let path = person.path.clone();
     let label = person.label.clone();
-    let assessment = match storage::read_assessment(&path, &storage::paths::stem(&path)) {
+    let top = framework.scale.last().value();
+    let assessment = match storage::read_assessment_up_to(&path, &storage::paths::stem(&path), top)
+    {
         ReadOutcome::Loaded(a) if a.framework == framework.id => a,
         _ => {
             view.update(Action::Notify(format!(

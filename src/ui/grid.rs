@@ -141,8 +141,8 @@ fn render_table(
     ];
     let header_names = [
         "Area / competency".to_string(),
-        fw.roles[0].short.clone(),
-        fw.roles[1].short.clone(),
+        fw.side_short(0).to_string(),
+        fw.side_short(1).to_string(),
         review::strings::you_heading(&others.iter().map(|o| o.name.as_str()).collect::<Vec<_>>()),
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
@@ -299,7 +299,7 @@ fn row_cells(
             };
             // A focus of no weight reads as what it is, not as the rating "N/A".
             let label = |r: usize| {
-                let mut lines = text::wrap_words(focus_label(&area.focus[r]), role_width);
+                let mut lines = text::wrap_words(focus_label(fw.side_focus(a, r)), role_width);
                 lines.truncate(height);
                 if let Some(last) = lines.last_mut() {
                     *last = text::truncate(last, role_width);
@@ -309,7 +309,7 @@ fn row_cells(
             vec![
                 (
                     vec![text::truncate(
-                        &format!("{cursor}{marker} {}", area.name),
+                        &format!("{cursor}{marker} {}", fw.area_title(a)),
                         name_width,
                     )],
                     theme.title,
@@ -334,7 +334,12 @@ fn row_cells(
             let competency = &fw.competencies[c];
             let [p0, p1] = fw.main_profiles;
             let rating = app.assessment().rating(&competency.id);
+            let target_text = |p: usize| match fw.target(p, c) {
+                t if t.is_none() => strings::NOT_REQUIRED.to_string(),
+                t => format!("target {t}"),
+            };
             let (gap, gap_style) = match rating.and_then(Rating::level) {
+                Some(_) if !fw.requires(app.target_profile(), c) => (String::new(), theme.dim),
                 Some(level) => {
                     let (text, band) = gap_text(level, fw.target(app.target_profile(), c));
                     (text, band_style(band, theme))
@@ -349,8 +354,14 @@ fn row_cells(
                     )],
                     theme.text,
                 ),
-                (vec![format!("target {}", fw.target(p0, c))], theme.text),
-                (vec![format!("target {}", fw.target(p1, c))], theme.text),
+                (
+                    vec![text::truncate(&target_text(p0), role_width)],
+                    theme.text,
+                ),
+                (
+                    vec![text::truncate(&target_text(p1), role_width)],
+                    theme.text,
+                ),
                 (
                     vec![text::truncate(&you_text(app, c, rating), YOU_WIDTH)],
                     theme.emphasis,
@@ -401,7 +412,7 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     let area = &fw.areas[a];
     let column = app.grid().selected_column();
     let mut lines = title_lines(
-        area.name.clone(),
+        fw.area_path(a),
         format!("{} competencies · Enter to open", area.competencies.len()),
         width,
         theme,
@@ -415,6 +426,9 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     ));
     for (r, role) in fw.roles.iter().enumerate() {
         let focus = &area.focus[r];
+        if focus.label.is_empty() && focus.meaning.is_empty() {
+            continue;
+        }
         let is_col = matches!(
             (column, r),
             (GridColumn::FirstRole, 0) | (GridColumn::SecondRole, 1)
@@ -449,7 +463,7 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         format!("{} {}", competency.id, competency.name),
         format!(
             "{} · {} to rate",
-            fw.areas[competency.area].name,
+            fw.area_path(competency.area),
             input::keys_for(Mode::Screen(Screen::Grid), &Action::Activate)
         ),
         width,
@@ -490,6 +504,12 @@ fn rating_line<'a>(app: &App, c: usize, theme: &Theme) -> Line<'a> {
     let text = match rating {
         None => "not rated yet".to_string(),
         Some(Rating::NotApplicable) => "N/A (left out of every score)".to_string(),
+        Some(Rating::Level(level)) if !fw.requires(app.target_profile(), c) => format!(
+            "{} {} · not required by {}",
+            level,
+            fw.scale.level(level).label,
+            fw.profiles[app.target_profile()].short,
+        ),
         Some(Rating::Level(level)) => {
             let target = fw.target(app.target_profile(), c);
             let (gap, _) = gap_text(level, target);

@@ -36,7 +36,7 @@ pub enum Target {
     Tab(Screen),
     /// A row of the grid, by its index among the visible rows.
     GridRow(usize),
-    /// A row of Rate's level list: 0–5, or `NA_ROW`.
+    /// A row of Rate's level list, top first (on the built-in scale: level 0–5, or `NA_ROW`).
     Level(usize),
     /// A row of the Results gap table, by its index in the table.
     GapRow(usize),

@@ -186,7 +186,7 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
-                b.short_label(),
+                scale_keys(b, &app.framework().scale).unwrap_or_else(|| b.short_label()),
                 short,
                 b.scope == Scope::Screens || mode.is_text(),
             )),
@@ -266,6 +266,22 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
     frame.render_widget(Line::from(spans), area);
 }
 
+/// The digits that record levels, as the footer shows them on a scale other than the
+/// built-in 0–5 one: "1-7" (every level has one digit), or None to keep the binding's label.
+pub(super) fn scale_keys(
+    b: &input::Binding,
+    scale: &crate::domain::framework::Scale,
+) -> Option<String> {
+    let rates = b.groups.iter().any(|(_, action)| {
+        matches!(
+            action,
+            crate::app::Action::Rate(crate::domain::Rating::Level(_))
+        )
+    });
+    (rates && !scale.is_classic() && scale.last().value() <= 9)
+        .then(|| format!("{}-{}", scale.first(), scale.last()))
+}
+
 /// The action of the footer entry labelled `label`, when its binding has only one.
 fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app::Action> {
     let label = label.strip_prefix("… ").unwrap_or(label);
@@ -333,16 +349,23 @@ pub fn practice_lines<'a>(
     let c = &framework.competencies[competency];
     let mut lines = wrapped("", &c.description, width, theme.text, theme.text);
     for (r, role) in framework.roles.iter().enumerate() {
-        let target = framework.target(framework.main_profiles[r], competency);
+        if c.practice[r].trim().is_empty() {
+            continue;
+        }
+        let main = framework
+            .profiles
+            .iter()
+            .position(|p| p.role == Some(r) && p.base.is_none());
+        let target = main.map(|p| framework.target(p, competency));
         let (mark, style) = heading(r);
-        let heading = if show_targets {
-            format!(
+        let heading = match target {
+            Some(target) if show_targets && !target.is_none() => format!(
                 "{mark}In {} practice · target {target} {}",
                 role.short,
                 framework.scale.level(target).label
-            )
-        } else {
-            format!("{mark}In {} practice", role.short)
+            ),
+            Some(_) if show_targets => format!("{mark}In {} practice · not required", role.short),
+            _ => format!("{mark}In {} practice", role.short),
         };
         lines.push(Line::styled(heading, style));
         lines.extend(wrapped("  ", &c.practice[r], width, theme.text, theme.text));

@@ -23,7 +23,11 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// line shown, and where the overlay is (which no click on the screen below reaches).
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (usize, Rect) {
     let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
-    let labels: Vec<String> = bindings.iter().map(|b| b.label()).collect();
+    // The digits that rate name the framework's scale ("1-7"), as in the footer.
+    let labels: Vec<String> = bindings
+        .iter()
+        .map(|b| super::scale_keys(b, &app.framework().scale).unwrap_or_else(|| b.label()))
+        .collect();
     let key_width = labels
         .iter()
         .map(|l| text::UnicodeWidthStr::width(l.as_str()))

@@ -9,8 +9,8 @@ use super::{
     Drawn, Pane, Target, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys,
     text, title_lines, wrapped,
 };
-use crate::app::{Action, App, EVIDENCE_FROM, Mode, NA_ROW};
-use crate::domain::{Level, Rating, Screen};
+use crate::app::{Action, App, EVIDENCE_FROM, Mode};
+use crate::domain::{Rating, Screen};
 use crate::input;
 use crate::review::{self, strings as strings_review};
 use crate::strings;
@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             frame,
             levels_area,
             (levels, level_rows),
-            app.read_only(),
+            strings::levels_title_on(app.read_only(), &app.framework().scale),
             theme,
             drawn,
         );
@@ -104,7 +104,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         .areas(area);
         drawn.rate_info = Some(render_info(frame, info, app, theme));
         drawn.regions.pane(info, Pane::RateInfo);
-        render_levels(frame, levels_area, levels, app.read_only(), theme, drawn);
+        render_levels(
+            frame,
+            levels_area,
+            levels,
+            strings::levels_title_on(app.read_only(), &app.framework().scale),
+            theme,
+            drawn,
+        );
         if one_line_note {
             render_note_line(frame, note, app, theme);
         } else {
@@ -160,9 +167,8 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     let fw = app.framework();
     let c = app.rate().current;
     let competency = &fw.competencies[c];
-    let area_def = &fw.areas[competency.area];
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", area_def.name), theme.title),
+        Span::styled(format!(" {} ", fw.area_path(competency.area)), theme.title),
         Span::styled(
             format!(
                 "· Area {}/{} · {}/{} ",
@@ -205,12 +211,20 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
             ("", theme.title.patch(style))
         },
     ));
-    let targets: Vec<String> = fw
+    let mut targets: Vec<String> = fw
         .profiles
         .iter()
         .enumerate()
+        .filter(|&(p, _)| fw.requires(p, c))
         .map(|(p, profile)| format!("{} {}", profile.short, fw.target(p, c)))
         .collect();
+    // Profiles that do not require it are counted, not listed.
+    let not_required = (0..fw.profiles.len())
+        .filter(|&p| !fw.requires(p, c))
+        .count();
+    if not_required > 0 {
+        targets.push(strings::not_required_by(not_required));
+    }
     lines.push(Line::default());
     if app.targets_shown() {
         lines.extend(wrapped(
@@ -305,13 +319,25 @@ fn level_lines<'a>(
     let show_targets = app.targets_shown();
     let others = review::others(app.assessment());
     let beside = review::beside(app.assessment(), &others, &fw.competencies[c].id);
-    let mut rows: Vec<(usize, String, String, bool)> = Level::all()
-        .map(|level| {
+    let choices = fw.choices(c);
+    let mut rows: Vec<(usize, String, String, bool)> = choices
+        .iter()
+        .enumerate()
+        .filter_map(|(row, r)| r.level().map(|level| (row, level)))
+        .map(|(row, level)| {
+            if level.is_none() {
+                return (
+                    row,
+                    format!("- {:<label_width$}", fw.scale.none.label),
+                    fw.scale.none.descriptor.clone(),
+                    recorded == Some(Rating::Level(level)),
+                );
+            }
             let scale = fw.scale.level(level);
             let tags: Vec<&str> = [(p0, 0), (p1, 1)]
                 .into_iter()
                 .filter(|(p, _)| show_targets && fw.target(*p, c) == level)
-                .map(|(_, r)| fw.roles[r].short.as_str())
+                .map(|(_, r)| fw.side_short(r))
                 .collect();
             let mut tag = if tags.is_empty() {
                 String::new()
@@ -332,7 +358,7 @@ fn level_lines<'a>(
                 _ => String::new(),
             };
             (
-                usize::from(level.value()),
+                row,
                 format!("{} {:<label_width$}", level, scale.label),
                 format!("{tag}{}{hint}", fw.level_text(c, level)),
                 recorded == Some(Rating::Level(level)),
@@ -340,7 +366,7 @@ fn level_lines<'a>(
         })
         .collect();
     rows.push((
-        NA_ROW,
+        choices.len() - 1,
         format!("n {:<label_width$}", "N/A"),
         fw.scale.na.clone(),
         recorded == Some(Rating::NotApplicable),
@@ -389,15 +415,11 @@ fn render_levels(
     frame: &mut Frame,
     area: Rect,
     (lines, rows): (Vec<Line<'_>>, Vec<usize>),
-    read_only: bool,
+    title: String,
     theme: &Theme,
     drawn: &mut Drawn,
 ) {
-    let block = block(
-        Span::styled(strings::levels_title(read_only), theme.title),
-        false,
-        theme,
-    );
+    let block = block(Span::styled(title, theme.title), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines), inner);

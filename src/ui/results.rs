@@ -17,8 +17,8 @@ use super::{
 };
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
+use crate::domain::Screen;
 use crate::domain::scoring::{self, Band, Outcome};
-use crate::domain::{Level, Screen};
 use crate::input;
 use crate::strings;
 
@@ -208,7 +208,7 @@ fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
                 (Some(a), Some(b)) => format!(" {a:.0}%→{b:.0}%"),
                 _ => String::new(),
             };
-            format!("{} {}{ends}", fw.roles[r].short, sparkline(&series))
+            format!("{} {}{ends}", fw.side_short(r), sparkline(&series))
         })
         .collect();
     let rounds = trend.len() - 1;
@@ -255,6 +255,28 @@ fn summary_lines<'a>(
     theme: &Theme,
 ) -> (Vec<Line<'a>>, usize) {
     let mut lines = what_if_lines(app, width, theme);
+    if !app.framework().axis {
+        // No axis, no lean: the answer is the ranking, best first, and the grades.
+        let figures = &app.results().summary.figures;
+        lines.extend(title_lines(
+            strings::RANKING_TITLE.to_string(),
+            format!(
+                "based on {} of {} rated",
+                figures.rated_on_scale,
+                app.framework().competencies.len()
+            ),
+            width,
+            theme,
+        ));
+        lines.extend(grade_lines(app, width, theme));
+        lines.extend(super::calibration::pattern_lines(app, width, theme));
+        lines.extend(trend_line(app, width, theme));
+        let order = scoring::ranking(&figures.readiness);
+        let (fits, target_line) = fit_lines(app, &order, width, theme);
+        let target_line = lines.len() + target_line;
+        lines.extend(fits);
+        return (lines, target_line);
+    }
     lines.extend(verdict_lines(app, width, theme));
     lines.extend(super::calibration::pattern_lines(app, width, theme));
     lines.extend(second_opinion_lines(app, width, theme));
@@ -264,7 +286,9 @@ fn summary_lines<'a>(
         lines.push(spectrum_line(app, position, width, theme));
     }
     lines.extend(trend_line(app, width, theme));
-    let (fits, target_line) = fit_lines(app, width, theme);
+    lines.extend(grade_lines(app, width, theme));
+    let order: Vec<usize> = (0..app.framework().profiles.len()).collect();
+    let (fits, target_line) = fit_lines(app, &order, width, theme);
     let target_line = lines.len() + target_line;
     lines.extend(fits);
     (lines, target_line)
@@ -399,9 +423,9 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
             format!(
                 "{name}: you {} ({} {}, {} {})",
                 reason.level,
-                fw.roles[0].short,
+                fw.side_short(0),
                 fw.target(p0, c),
-                fw.roles[1].short,
+                fw.side_short(1),
                 fw.target(p1, c)
             )
         })
@@ -433,7 +457,12 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
 /// Readiness per profile as bars with "k/n" coverage, the target profile marked, provisional
 /// figures marked "?"; two to a line when there is room.
 /// Returns the lines and which of them holds the target profile.
-fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'a>>, usize) {
+fn fit_lines<'a>(
+    app: &App,
+    order: &[usize],
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, usize) {
     let fw = app.framework();
     let summary = &app.results().summary;
     let mut lines = Vec::new();
@@ -451,11 +480,11 @@ fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'a>>, usiz
     } else {
         longest.min(width.saturating_sub(fixed))
     };
-    let per_line = if two_columns { 2 } else { 1 };
-    let entries: Vec<Vec<Span>> = fw
-        .profiles
+    // A ranking reads top to bottom, one profile a line.
+    let per_line = if two_columns && fw.axis { 2 } else { 1 };
+    let entries: Vec<Vec<Span>> = order
         .iter()
-        .enumerate()
+        .map(|&p| (p, &fw.profiles[p]))
         .map(|(p, profile)| {
             let fit = summary.figures.readiness[p];
             let coverage = format!(
@@ -506,13 +535,51 @@ fn fit_lines<'a>(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'a>>, usiz
         }
         lines.push(Line::from(spans));
     }
-    (lines, app.target_profile() / per_line)
+    let target_at = order
+        .iter()
+        .position(|&p| p == app.target_profile())
+        .unwrap_or(0);
+    (lines, target_at / per_line)
+}
+
+/// Per role with graded profiles: the highest grade met and the next step.
+fn grade_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = app.framework();
+    let readiness = &app.results().summary.figures.readiness;
+    let mut lines = Vec::new();
+    for step in scoring::grade_steps(fw, readiness) {
+        let name = |p: usize| {
+            let profile = &fw.profiles[p];
+            let percent = readiness[p]
+                .percent
+                .map_or(String::new(), |v| format!(" {v:.0}%"));
+            format!(
+                "{} (grade {}){percent}",
+                profile.name,
+                profile.grade.unwrap_or_default()
+            )
+        };
+        let met = step.met.map_or(strings::NO_GRADE_MET.to_string(), |p| {
+            format!("met {}", name(p))
+        });
+        let next = step.next.map_or(strings::TOP_GRADE.to_string(), |p| {
+            format!("next step {}", name(p))
+        });
+        lines.extend(wrapped(
+            &format!("{}: ", fw.roles[step.role].name),
+            &format!("{met} · {next}"),
+            width,
+            theme.dim,
+            theme.text,
+        ));
+    }
+    lines
 }
 
 fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> Line<'a> {
     let fw = app.framework();
-    let left = format!("{} ◀", fw.roles[0].short);
-    let right = format!("▶ {}", fw.roles[1].short);
+    let left = format!("{} ◀", fw.side_short(0));
+    let right = format!("▶ {}", fw.side_short(1));
     let track = width
         .saturating_sub(left.chars().count() + right.chars().count() + 2)
         .clamp(11, 61);
@@ -540,9 +607,9 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
     ])
 }
 
-fn level_cell(value: Option<f64>, cells: usize) -> String {
+fn level_cell(value: Option<f64>, top: f64, cells: usize) -> String {
     match value {
-        Some(v) => format!("{} {v:.1}", bar(v, f64::from(Level::MAX), cells)),
+        Some(v) => format!("{} {v:.1}", bar(v, top, cells)),
         None => format!("{:<cells$} ·", ""),
     }
 }
@@ -552,10 +619,16 @@ fn level_cell(value: Option<f64>, cells: usize) -> String {
 fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) -> usize {
     let fw = app.framework();
     let summary = &app.results().summary;
-    let mut title = vec![Span::styled(
-        " Areas: you against both roles' targets ",
-        theme.title,
-    )];
+    let heading = if fw.two_role_shape() {
+        " Areas: you against both roles' targets ".to_string()
+    } else {
+        format!(
+            " Areas: you against {} and {} ",
+            fw.side_short(0),
+            fw.side_short(1)
+        )
+    };
+    let mut title = vec![Span::styled(heading, theme.title)];
     if !stacked {
         title.push(Span::styled(
             format!(
@@ -571,8 +644,8 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     let header = Row::new(vec![
         TableCell::from("Area"),
         TableCell::from("You"),
-        TableCell::from(format!("{} target", fw.roles[0].short)),
-        TableCell::from(format!("{} target", fw.roles[1].short)),
+        TableCell::from(format!("{} target", fw.side_short(0))),
+        TableCell::from(format!("{} target", fw.side_short(1))),
         TableCell::from(format!("Ready {}", fw.profiles[app.target_profile()].short)),
     ])
     .style(theme.heading);
@@ -599,6 +672,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             .areas_scroll
             .min(fw.areas.len().saturating_sub(height))
     };
+    let scale_top = f64::from(fw.scale.last().value());
     let rows = fw
         .areas
         .iter()
@@ -608,11 +682,20 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
         .take(height)
         .map(|(index, (a, levels))| {
             let fit = summary.figures.area_readiness_for_target(index).percent;
+            // A side that requires nothing in the area has no average target there.
+            let side_target = |side: usize| {
+                let p = fw.main_profiles[side];
+                a.competencies
+                    .clone()
+                    .any(|c| fw.requires(p, c))
+                    .then_some(levels.targets[side])
+            };
             Row::new(vec![
                 TableCell::from(text::truncate(&a.name, name_width)),
-                TableCell::from(level_cell(levels.level, cells)).style(theme.emphasis),
-                TableCell::from(level_cell(Some(levels.targets[0]), cells)).style(theme.first_role),
-                TableCell::from(level_cell(Some(levels.targets[1]), cells))
+                TableCell::from(level_cell(levels.level, scale_top, cells)).style(theme.emphasis),
+                TableCell::from(level_cell(side_target(0), scale_top, cells))
+                    .style(theme.first_role),
+                TableCell::from(level_cell(side_target(1), scale_top, cells))
                     .style(theme.second_role),
                 TableCell::from(fit.map_or(String::new(), |f| format!("{f:>3.0}%"))),
             ])

@@ -39,7 +39,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         body = rest;
     }
     let fw = app.framework();
-    if body.width >= SIDE_BY_SIDE_WIDTH {
+    if fw.single_side() {
+        drawn.roles[0] = Some(render_pane(frame, body, app, 0, theme));
+        drawn.regions.pane(body, Pane::Roles(0));
+    } else if body.width >= SIDE_BY_SIDE_WIDTH {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
@@ -58,18 +61,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
 }
 
 fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'a> {
-    let role = &app.framework().roles[pane];
-    let mut title = if shows_flavours(app, pane) {
-        format!(" {} · flavours ", role.name)
+    let fw = app.framework();
+    let name = fw.side_name(pane);
+    let mut title = if shows_flavours(app, pane) && fw.two_role_shape() {
+        format!(" {name} · flavours ")
+    } else if shows_flavours(app, pane) {
+        " Every profile ".to_string()
     } else {
-        format!(" {} ", role.name)
+        format!(" {name} ")
     };
-    if narrow {
-        let other = &app.framework().roles[1 - pane];
+    if narrow && !fw.single_side() {
+        let other = fw.side_short(1 - pane);
         title = if pane == 0 {
-            format!("{title}│ {} ▶ ", other.short)
+            format!("{title}│ {other} ▶ ")
         } else {
-            format!(" ◀ {} │{title}", other.short)
+            format!(" ◀ {other} │{title}")
         };
     }
     let style = if pane == 0 {
@@ -87,16 +93,15 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
     let inner = padded_inner(frame, area, block);
     let width = usize::from(inner.width);
-    let lines = if shows_flavours(app, pane) {
-        flavour_lines(app.framework(), pane, width, theme)
+    let fw = app.framework();
+    let lines = if shows_flavours(app, pane) && fw.two_role_shape() {
+        flavour_lines(fw, pane, width, theme)
+    } else if shows_flavours(app, pane) {
+        all_profile_lines(fw, width, theme)
+    } else if let (true, Some(role)) = (fw.two_role_shape(), fw.side_role(pane)) {
+        role_lines(role, pane, fw, width, theme)
     } else {
-        role_lines(
-            &app.framework().roles[pane],
-            pane,
-            app.framework(),
-            width,
-            theme,
-        )
+        side_lines(fw, pane, width, theme)
     };
     let mode = Mode::Screen(Screen::Roles);
     let keys = input::first_key(mode, &Action::Up) + &input::first_key(mode, &Action::Down);
@@ -159,9 +164,151 @@ fn role_lines<'a>(
     lines
 }
 
-/// Whether `pane` shows the flavours instead of its role.
+/// Whether `pane` shows the flavours (or every profile) instead of its role.
 fn shows_flavours(app: &App, pane: usize) -> bool {
-    app.roles().flavours && pane == app.framework().flavour_role()
+    app.roles().flavours && pane == app.framework().flavour_pane()
+}
+
+/// A side in a framework of another shape than the built-in's: its role's prose when it has
+/// one, its profile's description, and where the other roles and profiles are.
+fn side_lines<'a>(
+    framework: &Framework,
+    pane: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let p = framework.main_profiles[pane];
+    let profile = &framework.profiles[p];
+    let mut lines = Vec::new();
+    if let Some(role) = framework.side_role(pane) {
+        if !role.essence.is_empty() {
+            lines.extend(wrapped(
+                "",
+                &role.essence,
+                width,
+                theme.text,
+                theme.emphasis,
+            ));
+        }
+        if !role.description.is_empty() {
+            section(&mut lines, "What the role is", theme);
+            lines.extend(wrapped(
+                "",
+                &role.description,
+                width,
+                theme.text,
+                theme.text,
+            ));
+        }
+        if !role.activities.is_empty() {
+            section(&mut lines, "Typical activities", theme);
+            for activity in &role.activities {
+                lines.extend(wrapped("• ", activity, width, theme.dim, theme.text));
+            }
+        }
+        for (title, text) in [
+            ("Time horizon", &role.horizon),
+            ("Scope", &role.scope),
+            ("In practice", &role.in_practice),
+        ] {
+            if !text.is_empty() {
+                section(&mut lines, title, theme);
+                lines.extend(wrapped("", text, width, theme.text, theme.text));
+            }
+        }
+    }
+    section(&mut lines, &format!("Profile: {}", profile.name), theme);
+    if lines.first().is_some_and(|l| l.width() == 0) {
+        lines.remove(0);
+    }
+    if !profile.description.is_empty() {
+        lines.extend(wrapped(
+            "",
+            &profile.description,
+            width,
+            theme.text,
+            theme.text,
+        ));
+    }
+    let required = (0..framework.competencies.len())
+        .filter(|&c| framework.requires(p, c))
+        .count();
+    lines.extend(wrapped(
+        "",
+        &format!(
+            "Requires {required} of {} competencies.",
+            framework.competencies.len()
+        ),
+        width,
+        theme.dim,
+        theme.dim,
+    ));
+    let others = framework.profiles.len() - if framework.single_side() { 1 } else { 2 };
+    if others > 0 {
+        section(&mut lines, "More profiles", theme);
+        lines.extend(wrapped(
+            "",
+            &strings::more_profiles(others, framework.roles.len()),
+            width,
+            theme.text,
+            theme.text,
+        ));
+    }
+    lines
+}
+
+/// Every profile, grouped by role (those without a role last), with grade, short name and
+/// description: how a framework with many roles or none keeps every profile reachable.
+fn all_profile_lines<'a>(framework: &Framework, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let groups = framework
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| (Some(r), role.name.as_str()))
+        .chain([(None, "Profiles without a role")]);
+    for (role, title) in groups {
+        let mut members: Vec<usize> = (0..framework.profiles.len())
+            .filter(|&p| framework.profiles[p].role == role)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_by_key(|&p| (framework.profiles[p].grade, p));
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(title.to_string(), theme.heading));
+        for p in members {
+            let profile = &framework.profiles[p];
+            let grade = profile
+                .grade
+                .map_or(String::new(), |g| format!("grade {g} · "));
+            let required = (0..framework.competencies.len())
+                .filter(|&c| framework.requires(p, c))
+                .count();
+            lines.extend(wrapped(
+                "• ",
+                &format!(
+                    "{} ({}) — {grade}requires {required}",
+                    profile.name, profile.short
+                ),
+                width,
+                theme.dim,
+                theme.text,
+            ));
+            if !profile.description.is_empty() {
+                lines.extend(wrapped(
+                    "  ",
+                    &profile.description,
+                    width,
+                    theme.text,
+                    theme.dim,
+                ));
+            }
+        }
+    }
+    lines
 }
 
 /// The flavours of the role in `pane`, introduced with the role they derive from (their base
@@ -175,7 +322,8 @@ fn flavour_lines<'a>(
     let base_role = framework
         .flavours_of(pane)
         .find_map(|p| p.base)
-        .map_or(pane, |base| framework.profiles[base].role);
+        .and_then(|base| framework.profiles[base].role)
+        .unwrap_or(pane);
     let mut lines = wrapped(
         "",
         &strings::flavours_intro(&framework.roles[base_role].name),
@@ -185,7 +333,7 @@ fn flavour_lines<'a>(
     );
     for (p, profile) in framework.profiles.iter().enumerate() {
         let Some(base) = profile.base else { continue };
-        if profile.role != pane {
+        if profile.role != Some(pane) {
             continue;
         }
         lines.push(Line::default());
