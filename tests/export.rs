@@ -948,3 +948,44 @@ fn reviews_are_in_every_export() {
     assert!(md.contains("Saw the plan slip \\| twice."), "{md}");
     assert!(!export::markdown(&fw, &fixed_assessment(&fw)).contains("Second opinions"));
 }
+
+/// A framework without an axis ranks readiness and has no lean: its JSON says `"lean": null`
+/// (not a "too early" verdict about two roles it does not have), and matches the schema.
+#[test]
+fn json_without_an_axis_has_no_lean_and_matches_the_schema() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/frameworks/examples/sfia9-change.toml"),
+    )
+    .unwrap();
+    let fw = Framework::from_toml(&text).unwrap();
+    assert!(!fw.axis);
+    let mut a = Assessment::new("s", &fw, utc_from_epoch(1_795_888_800));
+    let first = &fw.competencies[0];
+    let valid = fw.valid_levels(0);
+    a.set_rating(&first.id, Some(Rating::Level(valid[0])));
+    // "Not yet" on another, which JSON writes as "none".
+    a.set_rating(&fw.competencies[1].id, Some(Rating::Level(Level::NONE)));
+    let json = parse_json(&export::json(&fw, &a));
+    assert_eq!(json["competencies"][1]["level"], "none");
+    // A target the profile leaves out is null, not a level.
+    assert!(
+        json["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["targets"]
+                .as_object()
+                .unwrap()
+                .values()
+                .any(Value::is_null)),
+        "{}",
+        json["competencies"]
+    );
+    assert!(json["lean"].is_null(), "{}", json["lean"]);
+    assert!(json["readiness"].as_array().is_some_and(|r| !r.is_empty()));
+    validate_schema(&json);
+    // The built-in framework keeps its lean object.
+    let fw = Framework::builtin();
+    let json = parse_json(&export::json(&fw, &fixed_assessment(&fw)));
+    assert!(json["lean"].is_object());
+}

@@ -386,7 +386,13 @@ fn no_files_is_a_clear_error() {
     // Without a folder: the data directory's assessments, which do not exist yet.
     let out = run(rolefit(home.path()).args(["team", "--format", "csv"]));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("assessments"), "{}", stderr(&out));
+    // Said as no assessments there, and what to give instead, not as a missing folder.
+    assert!(
+        stderr(&out).contains("no assessment files (*.toml) in")
+            && stderr(&out).contains("assessments; give a folder or files"),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         !home.path().join("xdg-data/rolefit").exists(),
         "nothing is created"

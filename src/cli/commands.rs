@@ -689,6 +689,12 @@ pub fn team(
                     .join(", "),
             })?,
     };
+    // The data folder, when no folder or file is named, may not exist yet: then there is no
+    // assessment in it, which says what to do rather than that a folder is missing.
+    let defaulted = sources.len() == 1 && Some(&sources[0]) == assessments.as_ref();
+    if defaulted && !sources[0].exists() {
+        return Err(crate::team::LoadError::NoFiles { places: sources }.into());
+    }
     let files = crate::team::files_in(&sources)?;
     let team = crate::team::load(framework, &files);
     let report_wanted = format.is_some() || output.is_some();

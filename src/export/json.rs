@@ -53,7 +53,8 @@ struct JsonExport<'a> {
     rated_on_scale: usize,
     total: usize,
     readiness: Vec<JsonReadiness<'a>>,
-    lean: JsonLean<'a>,
+    /// None (null) for a framework without an axis: it ranks readiness and has no lean.
+    lean: Option<JsonLean<'a>>,
     areas: Vec<JsonArea<'a>>,
     competencies: Vec<JsonCompetency<'a>>,
     unknown_ratings: Vec<JsonUnknown<'a>>,
@@ -183,7 +184,8 @@ struct JsonCompetency<'a> {
     area: &'a str,
     level: JsonLevel,
     note: &'a str,
-    targets: Keyed<'a, u8>,
+    /// Null where the profile does not require the competency (a format 2 target left out).
+    targets: Keyed<'a, Option<u8>>,
     gap: Option<u8>,
     band: Option<&'static str>,
     plan: Option<JsonPlan<'a>>,
@@ -221,7 +223,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         rated_on_scale: r.summary.rated_on_scale,
         total: fw.competencies.len(),
         readiness: readiness(&r),
-        lean: lean(&r),
+        lean: r.fw.axis.then(|| lean(&r)),
         areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
         competencies: (0..fw.competencies.len())
             .map(|c| competency(&r, c))
@@ -418,7 +420,7 @@ fn competency<'a>(r: &Report<'a>, c: usize) -> JsonCompetency<'a> {
             fw.profiles
                 .iter()
                 .zip(&competency.targets)
-                .map(|(profile, t)| (profile.id.as_str(), t.value()))
+                .map(|(profile, t)| (profile.id.as_str(), (!t.is_none()).then(|| t.value())))
                 .collect(),
         ),
         gap: gap.map(|(g, _)| g),
