@@ -112,7 +112,10 @@ impl App {
                     .into_iter()
                     .map(|id| id.0)
                     .collect();
-                let resumed = strings::resumed(rated, total);
+                let resumed = match crate::review::reviewing(&self.assessment) {
+                    Some(review) => crate::review::strings::review_resumed(&review, rated, total),
+                    None => strings::resumed(rated, total),
+                };
                 // A changed framework is said once, then recorded for the next save.
                 let changed = self.assessment.framework_changed_notice(&self.framework);
                 self.assessment.record_framework(&self.framework);

@@ -569,3 +569,16 @@ fn a_notice_stays_on_its_screen_and_the_resumed_greeting_goes_at_the_first_key()
     app.update(Action::Down, t0());
     assert_eq!(app.notice(), None);
 }
+
+/// A review file opened again says whose review it is, not "Resumed" as if it were the
+/// reviewer's own assessment.
+#[test]
+fn a_review_file_opens_with_whose_review_it_is() {
+    let fw = Framework::builtin();
+    let mut assessment = Assessment::new("alex", &fw, t0());
+    assessment
+        .extra
+        .insert("kind".into(), toml::Value::String("review".into()));
+    let app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
+    assert_eq!(app.notice(), Some("Review of alex: 0/33 answered so far"));
+}

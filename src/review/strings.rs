@@ -17,6 +17,12 @@ pub fn reviewing(r: &Reviewing) -> String {
     }
 }
 
+/// On opening a review file again: whose review it is and how far it has got, in place of
+/// "Resumed", which would read as the reviewer's own assessment.
+pub fn review_resumed(r: &Reviewing, rated: usize, total: usize) -> String {
+    format!("Review of {}: {rated}/{total} answered so far", r.person)
+}
+
 /// The grid's heading of the "You" column with others beside it: "You/Kim/Sam".
 pub fn you_heading(names: &[&str]) -> String {
     let mut out = "You".to_string();
