@@ -193,13 +193,25 @@ fn rate() {
 
 /// Rate at every size: the competency's name and first description line, every level's label,
 /// descriptors cut at a word with "…", scroll markers for what is cut; at 60x18 the note is one
-/// line; at 200x60 the note box is as tall as the note and the competency text has the rest.
+/// line; at 200x60 the note box is as tall as the note, and the competency pane as tall as its
+/// text or the column beside it (no box of empty rows).
 #[test]
 fn rate_at_every_size() {
     snap!("rate_60x18_fresh", fresh_rate(), 60, 18);
     snap!("rate_60x18_with_note", rated(), 60, 18);
     snap!("rate_80x24_fresh", fresh_rate(), 80, 24);
     snap!("rate_200x60_with_note", rated(), 200, 60);
+    // No box of empty rows on a tall terminal: the competency pane ends with the column beside
+    // it, so only a few of its rows are blank (they were over forty when it took the height).
+    let text = format!("{}", draw(&mut rated(), 200, 60));
+    let empty_rows = text
+        .lines()
+        .filter(|line| {
+            let left: String = line.chars().skip(1).take(100).collect();
+            left.starts_with('┃') && left[3..].trim_start().starts_with('┃')
+        })
+        .count();
+    assert!(empty_rows < 10, "{empty_rows} empty rows:\n{text}");
 }
 
 fn fresh_rate() -> App {

@@ -66,6 +66,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             Constraint::Fill(1),
         ])
         .areas(right);
+        // The competency's pane is as tall as its text, or as the levels and the note beside
+        // it, so a tall terminal shows no box of empty rows; it scrolls when the text is longer.
+        let text_height =
+            info_lines(app, usize::from(left.width.saturating_sub(4)), theme).len() as u16 + 2;
+        let beside = note.bottom().saturating_sub(right.y);
+        let left = Rect {
+            height: text_height.max(beside).min(left.height),
+            ..left
+        };
         drawn.rate_info = Some(render_info(frame, left, app, theme));
         drawn.regions.pane(left, Pane::RateInfo);
         render_levels(
@@ -182,7 +191,17 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     ]);
     let block = block(title, !app.editing(), theme);
     let inner = padded_inner(frame, area, block);
-    let width = usize::from(inner.width);
+    let lines = info_lines(app, usize::from(inner.width), theme);
+    let keys = scroll_keys(Screen::Rate);
+    render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
+}
+
+/// The competency's text on Rate, wrapped to `width`: who is reviewed (in a review file), its
+/// name and status, second opinions, what it means in each role's practice, and the targets.
+fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let fw = app.framework();
+    let c = app.rate().current;
+    let competency = &fw.competencies[c];
     let status = match app.assessment().rating(&competency.id) {
         None => "not rated yet".to_string(),
         Some(Rating::NotApplicable) => "answered N/A".to_string(),
@@ -243,8 +262,7 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
             theme.dim,
         ));
     }
-    let keys = scroll_keys(Screen::Rate);
-    render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
+    lines
 }
 
 /// In a review file, who is being rated and by whom, above the competency.
