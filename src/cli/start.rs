@@ -373,37 +373,7 @@ pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptio
         init.background =
             detect::background(options.theme, detect::ask_terminal, colorfgbg.as_deref());
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    // Every signal whose default is to end the process: each saves and restores the terminal.
-    let exit_signals = [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-        signal_hook::consts::SIGUSR1,
-        signal_hook::consts::SIGUSR2,
-        signal_hook::consts::SIGALRM,
-    ];
-    // A closed pipe is an error on the write, never a reason to die (Rust ignores it already;
-    // this keeps it so whatever started rolefit).
-    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
-    for signal in exit_signals {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
-    }
-    // SIGTSTP (a job-control stop, `kill -TSTP`) would stop rolefit in raw mode and the
-    // alternate screen: it asks the loop to suspend instead, as Ctrl-Z does.
-    let suspend = Arc::new(AtomicBool::new(false));
-    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
-        .map_err(Error::Signals)?;
-    let mut suspender = TerminalSuspend {
-        requested: suspend,
-        mouse,
-    };
-    let mut wake_on = exit_signals.to_vec();
-    wake_on.push(signal_hook::consts::SIGWINCH);
-    wake_on.push(signal_hook::consts::SIGTSTP);
-    let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
+    let (stop, mut suspender, mut events) = watch_signals(mouse)?;
     let mut terminal = enter_terminal(mouse).map_err(Error::SetUpTerminal)?;
     if let Ok(size) = terminal.size() {
         init.size = (size.width, size.height);
@@ -428,6 +398,44 @@ pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptio
     Ok(())
 }
 
+/// The signals a full-screen run answers, watched before the terminal is taken: every signal
+/// whose default is to end the process raises `stop` (the loop then saves and restores the
+/// terminal), SIGTSTP asks for a suspend as Ctrl-Z does, SIGPIPE is ignored; the events wake on
+/// all of them and on SIGWINCH. `mouse` says whether a suspend takes mouse reports back.
+fn watch_signals(mouse: bool) -> Result<(Arc<AtomicBool>, TerminalSuspend, TerminalEvents)> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let exit_signals = [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+        signal_hook::consts::SIGUSR1,
+        signal_hook::consts::SIGUSR2,
+        signal_hook::consts::SIGALRM,
+    ];
+    // A closed pipe is an error on the write, never a reason to die (Rust ignores it already;
+    // this keeps it so whatever started rolefit).
+    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+    for signal in exit_signals {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
+    }
+    // SIGTSTP (a job-control stop, `kill -TSTP`) would stop rolefit in raw mode and the
+    // alternate screen: it asks the loop to suspend instead, as Ctrl-Z does.
+    let suspend = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
+        .map_err(Error::Signals)?;
+    let suspender = TerminalSuspend {
+        requested: suspend,
+        mouse,
+    };
+    let mut wake_on = exit_signals.to_vec();
+    wake_on.push(signal_hook::consts::SIGWINCH);
+    wake_on.push(signal_hook::consts::SIGTSTP);
+    let events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
+    Ok((stop, suspender, events))
+}
+
 /// Runs the team view on a real terminal, with the theme asked for or found. The files are
 /// only read, so there is nothing to save: signals restore the terminal and exit. Enter opens
 /// a person's Results in the ordinary app, read-only, on the same terminal.
@@ -442,30 +450,8 @@ pub fn launch_team(view: crate::team::TeamView, theme: ThemeSetting) -> Result<(
         background = detect::background(theme, detect::ask_terminal, colorfgbg.as_deref());
     }
     let mut view = view.theme(color, background);
-    let stop = Arc::new(AtomicBool::new(false));
-    let exit_signals = [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ];
-    // SAFETY: setting a signal's disposition to SIG_IGN has no preconditions.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
-    for signal in exit_signals {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(Error::Signals)?;
-    }
-    let suspend = Arc::new(AtomicBool::new(false));
-    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))
-        .map_err(Error::Signals)?;
     // The team view answers keys only: the mouse stays with the terminal.
-    let mut suspender = TerminalSuspend {
-        requested: suspend,
-        mouse: false,
-    };
-    let mut wake_on = exit_signals.to_vec();
-    wake_on.push(signal_hook::consts::SIGWINCH);
-    wake_on.push(signal_hook::consts::SIGTSTP);
-    let mut events = TerminalEvents::new(&wake_on).map_err(Error::WatchTerminal)?;
+    let (stop, mut suspender, mut events) = watch_signals(false)?;
     let mut terminal = enter_terminal(false).map_err(Error::SetUpTerminal)?;
     let result =
         crate::team::run::run(&mut terminal, &mut view, &mut events, &stop, &mut suspender);
