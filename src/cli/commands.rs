@@ -100,13 +100,7 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
                 None => path.parent().map(Path::to_path_buf),
             };
             let folder = check_report_target(out, &path, assessments.as_deref())?;
-            storage::atomic::write_atomic(out, report.as_bytes()).map_err(|source| {
-                Error::WriteReport {
-                    path: out.to_path_buf(),
-                    reason: describe_write_error(&source, &folder),
-                    source,
-                }
-            })?;
+            write_report_file(out, &folder, &report)?;
             print_stdout(&format!(
                 "Wrote the {format} report to {}\n",
                 display_path(out)
@@ -114,6 +108,16 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a report to `out` (in `folder`, checked by [`check_report_target`]) atomically; a
+/// failure says why in terms of the folder.
+fn write_report_file(out: &Path, folder: &Path, text: &str) -> Result<()> {
+    storage::atomic::write_atomic(out, text.as_bytes()).map_err(|source| Error::WriteReport {
+        path: out.to_path_buf(),
+        reason: describe_write_error(&source, folder),
+        source,
+    })
 }
 
 /// Refuses a report path that would overwrite an assessment (the one reported on, any `.toml` in
@@ -727,13 +731,7 @@ pub fn team(
                     path: out.to_path_buf(),
                 });
             }
-            storage::atomic::write_atomic(out, text.as_bytes()).map_err(|source| {
-                Error::WriteReport {
-                    path: out.to_path_buf(),
-                    reason: describe_write_error(&source, &folder),
-                    source,
-                }
-            })?;
+            write_report_file(out, &folder, &text)?;
             print_stdout(&format!(
                 "Wrote the {format} team report ({} people) to {}\n",
                 team.members.len(),
