@@ -27,7 +27,7 @@ use crate::strings;
 
 pub use hit::{Pane, Regions, Target, hit};
 
-pub use scroll::{Drawn, keep_in_view, render_scrolled, rows_marker};
+pub use scroll::{Drawn, border_marker, keep_in_view, render_scrolled, rows_marker};
 pub use theme::Theme;
 
 /// Smallest terminal the layout can draw.

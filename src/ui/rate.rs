@@ -68,14 +68,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         .areas(right);
         // The competency's pane is as tall as its text, or as the levels and the note beside
         // it, so a tall terminal shows no box of empty rows; it scrolls when the text is longer.
-        let text_height =
-            info_lines(app, usize::from(left.width.saturating_sub(4)), theme).len() as u16 + 2;
+        let info = info_lines(app, usize::from(left.width.saturating_sub(4)), theme);
         let beside = note.bottom().saturating_sub(right.y);
         let left = Rect {
-            height: text_height.max(beside).min(left.height),
+            height: (info.len() as u16 + 2).max(beside).min(left.height),
             ..left
         };
-        drawn.rate_info = Some(render_info(frame, left, app, theme));
+        drawn.rate_info = Some(render_info(frame, left, app, info, theme));
         drawn.regions.pane(left, Pane::RateInfo);
         render_levels(
             frame,
@@ -111,7 +110,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             Constraint::Length(note_height),
         ])
         .areas(area);
-        drawn.rate_info = Some(render_info(frame, info, app, theme));
+        let lines = info_lines(app, usize::from(info.width.saturating_sub(4)), theme);
+        drawn.rate_info = Some(render_info(frame, info, app, lines, theme));
         drawn.regions.pane(info, Pane::RateInfo);
         render_levels(
             frame,
@@ -171,8 +171,15 @@ fn clip_words(text_value: &str, width: usize) -> String {
     format!("{}…", first.trim_end())
 }
 
-/// Draws the competency text; returns the first line shown.
-fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
+/// Draws the competency text (`lines`, wrapped by [`info_lines`] to the pane's inner width: its
+/// width less borders and padding); returns the first line shown.
+fn render_info(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    lines: Vec<Line<'_>>,
+    theme: &Theme,
+) -> usize {
     let fw = app.framework();
     let c = app.rate().current;
     let competency = &fw.competencies[c];
@@ -191,7 +198,6 @@ fn render_info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize
     ]);
     let block = block(title, !app.editing(), theme);
     let inner = padded_inner(frame, area, block);
-    let lines = info_lines(app, usize::from(inner.width), theme);
     let keys = scroll_keys(Screen::Rate);
     render_scrolled(frame, inner, lines, app.rate().info_scroll, Some(&keys))
 }

@@ -116,22 +116,27 @@ pub fn render_scrolled(
 /// Counts the rows of a table above and below its window on the bottom border of the table's
 /// block, right-aligned and clear of the title: " ↑ 5 · ↓ 20 more ". Nothing when all show.
 pub fn rows_marker(frame: &mut Frame, block: Rect, above: usize, below: usize) {
-    let marks: Vec<String> = [(above, "↑"), (below, "↓")]
-        .into_iter()
+    let y = block.bottom().saturating_sub(1);
+    border_marker(frame, block, y, &[(above, "↑"), (below, "↓")], "more");
+}
+
+/// Counts what a block cannot show on its border row `y`, right-aligned and clear of the
+/// title: " ← 11 · → 19 more columns " for `[(11, "←"), (19, "→")]` and "more columns".
+/// Nothing when every count is 0.
+pub fn border_marker(frame: &mut Frame, block: Rect, y: u16, marks: &[(usize, &str)], words: &str) {
+    let marks: Vec<String> = marks
+        .iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, arrow)| format!("{arrow} {n}"))
         .collect();
     if marks.is_empty() || block.height == 0 {
         return;
     }
-    let label = format!(" {} more ", marks.join(" · "));
+    let label = format!(" {} {words} ", marks.join(" · "));
     let inner_width = block.width.saturating_sub(2);
     let width = (label.chars().count() as u16).min(inner_width);
     let x = block.x + 1 + inner_width.saturating_sub(width);
-    frame.render_widget(
-        Line::from(label),
-        Rect::new(x, block.bottom().saturating_sub(1), width, 1),
-    );
+    frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
 }
 
 #[cfg(test)]

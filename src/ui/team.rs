@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::text::{UnicodeWidthStr, truncate};
-use super::{MIN_SIZE, Theme, block, padded_inner, render_scrolled, rows_marker};
+use super::{MIN_SIZE, Theme, block, border_marker, padded_inner, render_scrolled, rows_marker};
 use crate::domain::scoring::Band;
 use crate::input::{self, Show};
 use crate::team::state::{TeamDrawn, TeamMode, TeamView};
@@ -399,18 +399,8 @@ fn render_heatmap(
     frame.render_widget(Paragraph::new(lines), inner);
     let below = rows.saturating_sub(top + page);
     rows_marker(frame, area, top, below);
-    if left > 0 || hidden_right > 0 {
-        let marks: Vec<String> = [(left, "←"), (hidden_right, "→")]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, arrow)| format!("{arrow} {n}"))
-            .collect();
-        let label = format!(" {} more columns ", marks.join(" · "));
-        let width =
-            (UnicodeWidthStr::width(label.as_str()) as u16).min(area.width.saturating_sub(2));
-        let x = area.x + 1 + area.width.saturating_sub(2).saturating_sub(width);
-        frame.render_widget(Line::from(label), Rect::new(x, area.y, width, 1));
-    }
+    let columns = [(left, "←"), (hidden_right, "→")];
+    border_marker(frame, area, area.y, &columns, "more columns");
 }
 
 fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
