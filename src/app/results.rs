@@ -171,44 +171,24 @@ impl Summary {
             .map(row)
             .filter(keep)
             .collect();
-        // The order of `scoring::gaps`, with unrated rows last. The keys are few (a level
-        // minus a target, or unrated), so a counting sort does it in one pass; it is stable, so
-        // equal keys stay in competency order, as the rows were made.
+        // The order of `scoring::gaps`, with unrated rows last; the sort is stable, so equal
+        // keys stay in competency order, as the rows were made. The key is a level minus a
+        // target on whatever scale the framework has (up to ±99), so nothing here is sized by
+        // one scale.
         if sort == GapSort::Gap {
-            rows = by_gap(rows);
+            rows.sort_by_key(gap_key);
         }
         rows
     }
 }
 
-/// Every level minus every target: −MAX..=MAX, then one more bucket for unrated rows.
-const GAP_KEYS: usize = 2 * Level::MAX as usize + 2;
-
-/// `rows` (in competency order) by level − target, unrated last, keeping competency order
-/// within each key.
-fn by_gap(rows: Vec<ResultRow>) -> Vec<ResultRow> {
-    let key = |row: &ResultRow| {
-        row.level.map_or(GAP_KEYS - 1, |l| {
-            (i16::from(scoring::delta(l, row.target)) + i16::from(Level::MAX)) as usize
-        })
-    };
-    let mut starts = [0usize; GAP_KEYS];
-    for row in &rows {
-        starts[key(row)] += 1;
+/// Where a row goes in the largest-gap-first order: rated rows by level − target (most
+/// negative first), then unrated rows.
+fn gap_key(row: &ResultRow) -> (bool, i16) {
+    match row.level {
+        Some(level) => (false, i16::from(scoring::delta(level, row.target))),
+        None => (true, 0),
     }
-    let mut next = 0;
-    for start in &mut starts {
-        let count = *start;
-        *start = next;
-        next += count;
-    }
-    let mut sorted = rows.clone();
-    for row in rows {
-        let slot = &mut starts[key(&row)];
-        sorted[*slot] = row;
-        *slot += 1;
-    }
-    sorted
 }
 
 /// State of the Results screen.
@@ -528,30 +508,66 @@ mod tests {
         sheet
     }
 
-    /// The counting sort and the name order give what a plain stable sort gives, for every
-    /// level against every target, unrated rows included.
+    /// A format 2 framework with `scale` as its levels, one profile `p` and a competency per
+    /// target in `targets`.
+    fn scaled(scale: &[u8], targets: &[u8]) -> Framework {
+        use std::fmt::Write as _;
+        let mut t = String::from("format = 2\nid = \"t.fw\"\nversion = 1\nname = \"T\"\n[scale]\n");
+        for v in scale {
+            let _ = write!(
+                t,
+                "[[scale.levels]]\nvalue = {v}\nlabel = \"L{v}\"\ndescriptor = \"d\"\n"
+            );
+        }
+        t.push_str("[[profiles]]\nid = \"p\"\nname = \"P\"\nshort = \"P\"\n");
+        t.push_str("[[areas]]\nid = \"A\"\nname = \"A\"\n");
+        for (i, target) in targets.iter().enumerate() {
+            let _ = write!(
+                t,
+                "[[competencies]]\nid = \"C{i}\"\narea = \"A\"\nname = \"C {i}\"\n[competencies.targets]\np = {target}\n"
+            );
+        }
+        Framework::from_toml(&t).unwrap_or_else(|p| panic!("{p:#?}"))
+    }
+
+    /// On any scale (1–7 with "none", 0–9, 0/50/99), every level against every target sorts
+    /// into the order of `scoring::gaps`, unrated rows after the rated ones; the sort used to
+    /// index a table sized by the built-in 0–5 scale and panicked here (R-CR1).
     #[test]
-    fn quick_orders_match_a_plain_sort() {
-        let fw = Framework::builtin();
-        let n = fw.competencies.len();
-        for target in 0..fw.profiles.len() {
-            for shift in 0..7 {
-                let levels = (0..n)
-                    .map(|c| Level::new(((c * 7 + shift) % 7) as u8))
+    fn the_gap_order_holds_on_every_scale() {
+        let scales: [&[u8]; 4] = [
+            &[1, 2, 3, 4, 5, 6, 7],
+            &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+            &[0, 50, 99],
+            &[0, 1, 2, 3, 4, 5],
+        ];
+        for scale in scales {
+            let (low, high) = (scale[0], *scale.last().unwrap());
+            let fw = scaled(scale, &[low, high, high, low, scale[scale.len() / 2]]);
+            let levels = [None, Some(Level::NONE), Level::new(low), Level::new(high)];
+            // Every combination of the five competencies' levels would be 4^5; a rotation
+            // puts each level against each target.
+            for shift in 0..levels.len() {
+                let sheet = RatingSheet::from_levels(
+                    (0..fw.competencies.len())
+                        .map(|c| levels[(c + shift) % levels.len()])
+                        .collect(),
+                );
+                let rows = Summary::rows(&fw, &sheet, 0, GapSort::Gap, GapFilter::Rated);
+                let expected: Vec<usize> = scoring::gaps(&fw, &sheet, 0)
+                    .iter()
+                    .map(|g| g.competency)
                     .collect();
-                let sheet = RatingSheet::from_levels(levels);
-                for filter in [GapFilter::Rated, GapFilter::Unrated, GapFilter::BelowTarget] {
-                    let rows = |sort| Summary::rows(&fw, &sheet, target, sort, filter);
-                    let mut expected = rows(GapSort::Area);
-                    expected.sort_by_key(|row| {
-                        row.level
-                            .map_or(i16::MAX, |l| i16::from(scoring::delta(l, row.target)))
-                    });
-                    assert_eq!(rows(GapSort::Gap), expected);
-                    let mut by_name = rows(GapSort::Area);
-                    by_name.sort_by_key(|row| fw.competencies[row.competency].name.to_lowercase());
-                    assert_eq!(rows(GapSort::Name), by_name);
-                }
+                let got: Vec<usize> = rows.iter().map(|r| r.competency).collect();
+                assert_eq!(got, expected, "scale {scale:?}, shift {shift}");
+                let unrated = Summary::rows(&fw, &sheet, 0, GapSort::Gap, GapFilter::Unrated);
+                assert!(unrated.iter().all(|r| r.level.is_none()), "scale {scale:?}");
+                let mut by_name = Summary::rows(&fw, &sheet, 0, GapSort::Area, GapFilter::Rated);
+                by_name.sort_by_key(|row| fw.competencies[row.competency].name.to_lowercase());
+                assert_eq!(
+                    Summary::rows(&fw, &sheet, 0, GapSort::Name, GapFilter::Rated),
+                    by_name
+                );
             }
         }
     }
