@@ -151,6 +151,14 @@ pub fn resumed(rated: usize, total: usize) -> String {
     format!("Resumed — {rated}/{total} answered")
 }
 
+/// Said at start when the note or plan editor was open when rolefit last stopped: what it held
+/// was saved as it was typed, and the editor is open on it again.
+pub fn editor_reopened(what: &str, id: &str) -> String {
+    format!(
+        "You were writing the {what} for {id} when rolefit stopped; it is here as typed (Esc keeps it)"
+    )
+}
+
 pub fn progress(rated: usize, total: usize) -> String {
     format!("{rated}/{total} answered")
 }

@@ -5,7 +5,8 @@ use std::fs;
 
 use proptest::prelude::*;
 use rolefit::domain::{
-    Assessment, CompetencyId, Entry, Framework, Level, PlanItem, Position, Rating, Screen, Snapshot,
+    Assessment, CompetencyId, Editing, Entry, Framework, Level, PlanItem, Position, Rating, Screen,
+    Snapshot,
 };
 use rolefit::storage::codec;
 use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
@@ -223,6 +224,13 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             prop::option::of(profile_id()),
             extras(&["zoom", "scroll"]),
             any::<bool>(),
+            prop::option::of((any::<bool>(), competency_id()).prop_map(|(note, id)| {
+                if note {
+                    Editing::Note(id)
+                } else {
+                    Editing::Plan(id)
+                }
+            })),
         ),
         prop::collection::btree_map(competency_id(), entry(), 0..12),
         prop::collection::btree_map(competency_id(), plan_item(), 0..4),
@@ -233,7 +241,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         .prop_map(
             |(
                 (name, framework, framework_version, created, updated),
-                (screen, competency, target, position_extra, show_targets),
+                (screen, competency, target, position_extra, show_targets, editing),
                 ratings,
                 plan,
                 mut extra,
@@ -260,6 +268,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         competency,
                         target,
                         show_targets,
+                        editing,
                     },
                     ratings,
                     plan,

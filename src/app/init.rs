@@ -152,6 +152,9 @@ impl App {
                 self.save = SaveStatus::ReadOnly(strings::READ_ONLY_VIEWING.into());
             }
         }
+        if !self.read_only && self.prompt.is_none() {
+            self.reopen_editor();
+        }
     }
 }
 

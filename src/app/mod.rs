@@ -687,6 +687,29 @@ impl App {
         vec![Effect::Changed]
     }
 
+    /// A note or plan changed in its open editor: nothing to work out again, but it is saved
+    /// on the same debounce as a rating, so what is typed is on disk within a second.
+    pub(super) fn draft_changed(&mut self) -> Vec<Effect> {
+        if self.read_only {
+            return Vec::new();
+        }
+        self.dirty = true;
+        self.dirty_data = true;
+        self.assessment.updated = self.now;
+        vec![Effect::Changed]
+    }
+
+    /// Records which text editor is open (None: none), so that a start after a crash or a
+    /// kill opens it again on what it held; saved on the debounce.
+    pub(super) fn set_editing(&mut self, editing: Option<crate::domain::Editing>) -> Vec<Effect> {
+        if self.assessment.position.editing == editing || self.read_only {
+            return Vec::new();
+        }
+        self.assessment.position.editing = editing;
+        self.dirty = true;
+        vec![Effect::Changed]
+    }
+
     fn refuse_write(&mut self) -> Vec<Effect> {
         self.notice = Some(strings::READ_ONLY_REFUSED.into());
         Vec::new()

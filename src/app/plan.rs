@@ -5,7 +5,7 @@ use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
 use super::{Action, App, Effect, rate::text_area};
-use crate::domain::{Level, PlanItem, Rating};
+use crate::domain::{Editing, Level, PlanItem, Rating};
 use crate::strings;
 
 /// Which field of the plan editor has the keyboard.
@@ -34,6 +34,13 @@ impl App {
         if self.read_only {
             return self.refuse_write();
         }
+        self.open_plan_on(c);
+        let id = self.framework.competencies[c].id.clone();
+        self.set_editing(Some(Editing::Plan(id)))
+    }
+
+    /// Opens the plan editor on competency `c`.
+    pub(super) fn open_plan_on(&mut self, c: usize) {
         let before = self
             .assessment
             .plan
@@ -51,10 +58,10 @@ impl App {
             field: PlanField::Target,
             before,
         });
-        Vec::new()
     }
 
-    /// The plan editor has the keyboard.
+    /// The plan editor has the keyboard. What it holds is kept as the plan at every change,
+    /// and saved on the same debounce as a rating.
     pub(super) fn update_plan(&mut self, action: Action) -> Vec<Effect> {
         let Some(plan) = self.results.plan.as_mut() else {
             return Vec::new();
@@ -103,7 +110,7 @@ impl App {
             }
             _ => {}
         }
-        Vec::new()
+        self.keep_plan()
     }
 
     /// Closes the plan editor and records the plan (an empty plan is removed).
@@ -112,6 +119,8 @@ impl App {
         let Some(plan) = self.results.plan.take() else {
             return effects;
         };
+        let mut effects = effects;
+        effects.extend(self.set_editing(None));
         let id = self.framework.competencies[plan.competency].id.clone();
         if !effects.is_empty() {
             self.notice = Some(strings::plan_saved(id.as_str()));
@@ -146,6 +155,6 @@ impl App {
         } else {
             self.assessment.plan.insert(id, item);
         }
-        self.changed()
+        self.draft_changed()
     }
 }

@@ -4,7 +4,7 @@ use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
 use super::{Action, App, Effect};
-use crate::domain::{CompetencyId, Level, Rating, Screen};
+use crate::domain::{CompetencyId, Editing, Level, Rating, Screen};
 use crate::strings;
 
 /// From this level up, a rating without a note gets a gentle ask for evidence.
@@ -153,10 +153,7 @@ impl App {
                 if self.read_only {
                     return self.refuse_write();
                 }
-                let note = self.assessment.note(&self.current_id()).to_string();
-                self.rate.editor = Some(text_area(&note));
-                self.rate.note_before = Some(note);
-                Vec::new()
+                self.open_note()
             }
             Action::EditNoteExternally => {
                 if self.read_only {
@@ -230,20 +227,65 @@ impl App {
         self.changed()
     }
 
-    /// The note editor has the keyboard.
+    /// Opens the note editor on the shown competency's note; which editor is open is saved,
+    /// so a start after a crash opens it again.
+    fn open_note(&mut self) -> Vec<Effect> {
+        let id = self.current_id();
+        let note = self.assessment.note(&id).to_string();
+        self.rate.editor = Some(text_area(&note));
+        self.rate.note_before = Some(note);
+        self.set_editing(Some(Editing::Note(id)))
+    }
+
+    /// Opens the editor that was open when rolefit last stopped (see
+    /// [`crate::domain::Position::editing`]), on what it held, which was saved as it was
+    /// typed; says so. An editor on a competency the framework lacks is forgotten.
+    pub(super) fn reopen_editor(&mut self) {
+        let Some(editing) = self.assessment.position.editing.clone() else {
+            return;
+        };
+        let Some(c) = self.framework.competency_index(editing.competency()) else {
+            self.assessment.position.editing = None;
+            return;
+        };
+        let what = match editing {
+            Editing::Note(_) => {
+                self.screen = Screen::Rate;
+                self.rate.current = c;
+                self.sync_cursor();
+                let note = self.assessment.note(editing.competency()).to_string();
+                self.rate.editor = Some(text_area(&note));
+                self.rate.note_before = Some(note);
+                "note"
+            }
+            Editing::Plan(_) => {
+                self.screen = Screen::Results;
+                self.open_plan_on(c);
+                "plan"
+            }
+        };
+        self.notice = Some(strings::editor_reopened(
+            what,
+            editing.competency().as_str(),
+        ));
+        self.notice_until_input = false;
+    }
+
+    /// The note editor has the keyboard. What is typed is kept as the note at once, and saved
+    /// on the same debounce as a rating.
     pub(super) fn update_note(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Paste(text) => {
                 if let Some(editor) = self.rate.editor.as_mut() {
                     editor.insert_str(text);
                 }
-                Vec::new()
+                self.keep_note()
             }
             Action::Edit(input) => {
                 if let Some(editor) = self.rate.editor.as_mut() {
                     editor.input(input);
                 }
-                Vec::new()
+                self.keep_note()
             }
             Action::CloseEditor | Action::Back => self.close_note(),
             // What is typed so far goes to the user's editor, and is kept meanwhile.
@@ -267,8 +309,10 @@ impl App {
 
     /// Leaves the note editor and keeps the note (trailing blank lines trimmed).
     pub(super) fn close_note(&mut self) -> Vec<Effect> {
-        let effects = self.keep_note();
-        self.rate.editor = None;
+        let mut effects = self.keep_note();
+        if self.rate.editor.take().is_some() {
+            effects.extend(self.set_editing(None));
+        }
         if let Some(before) = self.rate.note_before.take() {
             let id = self.current_id();
             let after = self.assessment.note(&id).to_string();
@@ -335,6 +379,6 @@ impl App {
             return Vec::new();
         }
         self.assessment.set_note(&id, note);
-        self.changed()
+        self.draft_changed()
     }
 }

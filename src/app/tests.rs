@@ -326,10 +326,10 @@ fn suspend_keeps_the_text_being_typed_with_its_editor_still_open() {
     app.update(Action::NextScreen, t0());
     app.update(Action::EditNote, t0());
     typed(&mut app, "before the break");
-    assert_eq!(
-        app.update(Action::Suspend, t0()),
-        vec![Effect::Changed, Effect::Suspend]
-    );
+    // Every key typed is kept as the note at once (and saved on the debounce), so a suspend
+    // has nothing more to keep.
+    assert_eq!(app.assessment.note(&"DP1".into()), "before the break");
+    assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
     assert_eq!(app.assessment.note(&"DP1".into()), "before the break");
     assert_eq!(app.mode(), Mode::Note, "still typing after fg");
     // Nothing new since: a second suspend only suspends, and closing changes nothing more.
@@ -350,9 +350,11 @@ fn suspend_keeps_the_text_being_typed_with_its_editor_still_open() {
     app.update(Action::SwitchField, t0());
     typed(&mut app, "ask for a gate review");
     assert_eq!(
-        app.update(Action::Suspend, t0()),
-        vec![Effect::Changed, Effect::Suspend]
+        app.assessment.plan[&"DP1".into()].action,
+        "ask for a gate review",
+        "kept as it is typed"
     );
+    assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
     assert_eq!(app.mode(), Mode::Plan(PlanField::Action));
     let plan = &app.assessment.plan[&"DP1".into()];
     assert_eq!(plan.action, "ask for a gate review");
@@ -581,4 +583,98 @@ fn a_review_file_opens_with_whose_review_it_is() {
         .insert("kind".into(), toml::Value::String("review".into()));
     let app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
     assert_eq!(app.notice(), Some("Review of alex: 0/33 answered so far"));
+}
+
+/// Every key typed into the note or plan editor changes the note or plan at once and asks for
+/// the debounced save; which editor is open is recorded for the next start.
+#[test]
+fn what_is_typed_is_kept_and_saved_key_by_key_with_the_open_editor_recorded() {
+    let mut app = app();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(app.update(Action::EditNote, t0()), vec![Effect::Changed]);
+    assert_eq!(
+        app.assessment.position.editing,
+        Some(crate::domain::Editing::Note("DP1".into()))
+    );
+    for (i, c) in "ab".chars().enumerate() {
+        let effects = app.update(
+            Action::Edit(Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Default::default()
+            }),
+            t0(),
+        );
+        assert_eq!(effects, vec![Effect::Changed], "key {i}");
+        assert!(app.dirty_data());
+    }
+    assert_eq!(app.assessment.note(&"DP1".into()), "ab");
+    app.update(Action::CloseEditor, t0());
+    assert_eq!(app.assessment.position.editing, None);
+    // The plan editor: the target and every key of the action.
+    app.update(Action::Rate(level(1)), t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::OpenPlan, t0());
+    let dp = app.results.plan.as_ref().map(|p| p.competency).unwrap();
+    let id = app.framework.competencies[dp].id.clone();
+    assert_eq!(
+        app.assessment.position.editing,
+        Some(crate::domain::Editing::Plan(id.clone()))
+    );
+    assert_eq!(
+        app.update(Action::Rate(level(4)), t0()),
+        vec![Effect::Changed]
+    );
+    assert_eq!(app.assessment.plan[&id].target, Level::new(4));
+    app.update(Action::SwitchField, t0());
+    let effects = app.update(
+        Action::Edit(Input {
+            key: ratatui_textarea::Key::Char('x'),
+            ..Default::default()
+        }),
+        t0(),
+    );
+    assert_eq!(effects, vec![Effect::Changed]);
+    assert_eq!(app.assessment.plan[&id].action, "x");
+}
+
+/// An editor open when the file was last saved opens again at start, on what it held, and
+/// says so; a read-only start does not open it.
+#[test]
+fn an_editor_open_at_the_last_save_opens_again_at_start() {
+    let fw = Framework::builtin();
+    let mut assessment = Assessment::new("t", &fw, t0());
+    let dp2 = crate::domain::CompetencyId::from("DP2");
+    assessment.set_note(&dp2, "half a sentence".into());
+    assessment.position.editing = Some(crate::domain::Editing::Note(dp2.clone()));
+    let app = App::new(AppInit::new(fw.clone(), assessment.clone()).opened(Opened::Resumed));
+    assert_eq!(app.mode(), Mode::Note);
+    assert_eq!(app.screen(), Screen::Rate);
+    assert_eq!(app.framework.competencies[app.rate.current].id, dp2);
+    let editor = app.rate.editor.as_ref().unwrap();
+    assert_eq!(editor.lines().join("\n"), "half a sentence");
+    assert!(
+        app.notice().unwrap().contains("note for DP2"),
+        "{:?}",
+        app.notice()
+    );
+
+    assessment.plan.insert(
+        dp2.clone(),
+        crate::domain::PlanItem {
+            action: "ask for a mentor".into(),
+            ..Default::default()
+        },
+    );
+    assessment.position.editing = Some(crate::domain::Editing::Plan(dp2.clone()));
+    let app = App::new(AppInit::new(fw.clone(), assessment.clone()).opened(Opened::Resumed));
+    assert_eq!(app.mode(), Mode::Plan(PlanField::Target));
+    assert_eq!(app.screen(), Screen::Results);
+    assert_eq!(
+        app.plan_editor().unwrap().action.lines(),
+        ["ask for a mentor"]
+    );
+
+    let viewing = AppInit::new(fw, assessment).lock(LockState::Viewing);
+    assert_eq!(App::new(viewing).mode(), Mode::Screen(Screen::Roles));
 }

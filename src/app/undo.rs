@@ -562,13 +562,11 @@ mod tests {
         let dp1 = id("DP1");
         app.update(Action::EditNote, t0());
         typed(&mut app, "draft");
-        // What is typed is kept (saved) before the editor runs.
+        // What is typed is kept (saved) as it is typed, so the editor gets it as it is.
+        assert_eq!(app.assessment.note(&dp1), "draft");
         assert_eq!(
             app.update(Action::EditNoteExternally, t0()),
-            vec![
-                Effect::Changed,
-                Effect::EditNote(dp1.clone(), "draft".into())
-            ]
+            vec![Effect::EditNote(dp1.clone(), "draft".into())]
         );
         assert_eq!(app.assessment.note(&dp1), "draft");
         let edited = Ok("final\nwords\n".to_string());

@@ -50,6 +50,44 @@ pub struct Position {
     /// Show the targets on Rate even before a competency is rated (they are hidden by default
     /// so they don't anchor the rating).
     pub show_targets: bool,
+    /// A text editor that was open when this was saved: what it held is already saved as the
+    /// note or plan itself, and the next start opens the editor again on it.
+    pub editing: Option<Editing>,
+}
+
+/// Which text editor was open, on which competency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Editing {
+    /// The note editor on Rate.
+    Note(CompetencyId),
+    /// The development-plan editor on Results.
+    Plan(CompetencyId),
+}
+
+impl Editing {
+    /// The name used in files (`editor = "note"`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Editing::Note(_) => "note",
+            Editing::Plan(_) => "plan",
+        }
+    }
+
+    /// The competency being edited.
+    pub fn competency(&self) -> &CompetencyId {
+        match self {
+            Editing::Note(id) | Editing::Plan(id) => id,
+        }
+    }
+
+    /// From the names used in files; None for an editor this version does not know.
+    pub fn from_key(key: &str, competency: CompetencyId) -> Option<Editing> {
+        match key {
+            "note" => Some(Editing::Note(competency)),
+            "plan" => Some(Editing::Plan(competency)),
+            _ => None,
+        }
+    }
 }
 
 /// A rating and its evidence note for one competency.

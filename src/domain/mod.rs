@@ -9,7 +9,7 @@ pub mod level;
 pub mod scoring;
 pub mod summary;
 
-pub use assessment::{Assessment, Entry, PlanItem, Position, Review, Screen, Snapshot};
+pub use assessment::{Assessment, Editing, Entry, PlanItem, Position, Review, Screen, Snapshot};
 pub use framework::{Competency, CompetencyId, Framework, Problem};
 pub use level::{Level, Rating};
 pub use summary::Summary;

@@ -11,7 +11,8 @@ use toml::value::Datetime;
 
 use crate::domain::framework::line_column;
 use crate::domain::{
-    Assessment, CompetencyId, Entry, Level, PlanItem, Position, Rating, Review, Screen, Snapshot,
+    Assessment, CompetencyId, Editing, Entry, Level, PlanItem, Position, Rating, Review, Screen,
+    Snapshot,
 };
 
 /// The assessment file format this build writes.
@@ -104,6 +105,8 @@ struct RawPosition {
     competency: Option<String>,
     target: Option<String>,
     show_targets: Option<bool>,
+    editor: Option<String>,
+    editor_competency: Option<String>,
 }
 
 /// A level as written: a whole number or text ("na"); anything else is refused with a message
@@ -339,6 +342,11 @@ fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, Pars
         competency: p.competency.map(CompetencyId),
         target: p.target,
         show_targets: p.show_targets.unwrap_or(false),
+        // An editor this version does not know (or half of the pair) means nothing to reopen.
+        editing: p
+            .editor
+            .zip(p.editor_competency)
+            .and_then(|(key, id)| Editing::from_key(&key, CompetencyId(id))),
     })
 }
 
@@ -418,6 +426,8 @@ fn take_unknown_keys(table: &mut toml::Table) -> Vec<toml::Table> {
     position_extra.remove("competency");
     position_extra.remove("target");
     position_extra.remove("show_targets");
+    position_extra.remove("editor");
+    position_extra.remove("editor_competency");
     let history_extras: Vec<toml::Table> = match table.get("history") {
         Some(toml::Value::Array(rounds)) => rounds
             .iter()
@@ -589,6 +599,10 @@ struct PositionOut<'a> {
     target: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     show_targets: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    editor: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    editor_competency: Option<&'a str>,
     #[serde(flatten)]
     extra: toml::Table,
 }
@@ -686,6 +700,12 @@ pub fn to_toml(assessment: &Assessment) -> String {
             competency: assessment.position.competency.as_ref().map(|c| c.as_str()),
             target: assessment.position.target.as_deref(),
             show_targets: assessment.position.show_targets,
+            editor: assessment.position.editing.as_ref().map(Editing::key),
+            editor_competency: assessment
+                .position
+                .editing
+                .as_ref()
+                .map(|e| e.competency().as_str()),
             extra: position_extra,
         },
         ratings: entries_out(&assessment.ratings),

@@ -1,0 +1,179 @@
+//! Every word typed is on disk within the save window: the note and plan editors keep what is
+//! typed as the note or plan itself, saved on the same debounce as a rating, and the footer
+//! says "changes pending" until it is written. After a kill -9 with an editor open, the next
+//! start opens that editor again on what was typed. The real binary in a pseudo-terminal.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::pty::{DataDir, Key, Tui};
+
+const EXIT: Duration = Duration::from_secs(10);
+
+/// The save-state line above the key footer.
+fn status_row(screen: &str) -> &str {
+    let rows: Vec<&str> = screen.split('\n').collect();
+    rows[rows.len().saturating_sub(2)]
+}
+
+/// The footer says the last change is saved, with nothing pending.
+fn saved_clean(screen: &str) -> bool {
+    let status = status_row(screen);
+    status.contains("Saved ") && !status.contains("pending")
+}
+
+fn read_table(path: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.parse::<toml::Table>()
+        .unwrap_or_else(|e| panic!("not TOML: {e}\n{text}"))
+}
+
+/// A key of `[position]`, as text.
+fn position(table: &toml::Table, key: &str) -> Option<String> {
+    Some(table.get("position")?.get(key)?.as_str()?.to_string())
+}
+
+/// Types `text` one key at a time, and checks that the first frame showing each new key says
+/// the change is pending (never a bare "Saved" while typed text is not on disk yet).
+fn type_watching_the_footer(tui: &mut Tui, before: &str, text: &str) {
+    let mut shown = before.to_string();
+    for c in text.chars() {
+        shown.push(c);
+        if c.is_whitespace() {
+            // Trailing blanks are not part of a note: nothing to save, nothing redrawn.
+            tui.send(&c.to_string());
+            continue;
+        }
+        let since = tui.frame_count();
+        tui.send(&c.to_string());
+        let status = std::cell::RefCell::new(String::new());
+        tui.wait_for_frames(since, "the key on screen", |frames| {
+            // The first complete frame with the key is the one drawn for it, before the
+            // debounced save could have run.
+            match frames.iter().find(|f| f.contains(&shown)) {
+                Some(first) => {
+                    *status.borrow_mut() = status_row(first).to_string();
+                    true
+                }
+                None => false,
+            }
+        });
+        let status = status.into_inner();
+        assert!(
+            status.contains("pending") || status.contains("Not saved yet"),
+            "after typing {c:?} the footer said {status:?}"
+        );
+    }
+}
+
+/// rolefit on a first run, with DP1 rated 3 and the note editor open on DP1.
+fn note_editor_on_dp1(data: &DataDir) -> Tui {
+    let mut tui = Tui::start(data);
+    tui.wait_for_text("Welcome to rolefit");
+    tui.send("\t\t");
+    tui.wait_for("Rate, saved", |s| s.contains("DP1") && saved_clean(s));
+    tui.send("3");
+    tui.wait_for_text("DP2");
+    tui.send_key(Key::Left);
+    tui.wait_for_text("DP1");
+    tui.send("e");
+    tui.wait_for_text("Note · editing");
+    tui
+}
+
+#[test]
+fn a_note_being_typed_is_saved_while_its_editor_is_open_and_comes_back_after_kill_9() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = note_editor_on_dp1(&data);
+    let typed = "Ran the ERP cutover";
+    let since = tui.frame_count();
+    tui.send(typed);
+    // The frame drawn for the keys says the change is pending, not just "Saved".
+    tui.wait_for_frames(since, "the typed text with the save pending", |frames| {
+        frames
+            .iter()
+            .any(|f| f.contains(typed) && status_row(f).contains("pending"))
+    });
+    tui.wait_for("the typed text saved, the editor still open", |s| {
+        s.contains("Note · editing") && s.contains(typed) && saved_clean(s)
+    });
+    let table = read_table(&file);
+    assert_eq!(table["ratings"]["DP1"]["note"].as_str(), Some(typed));
+    assert_eq!(position(&table, "editor").as_deref(), Some("note"));
+    assert_eq!(
+        position(&table, "editor_competency").as_deref(),
+        Some("DP1")
+    );
+
+    tui.kill_9();
+    let mut tui = Tui::start(&data);
+    let screen = tui.wait_for("the note editor open again on what was typed", |s| {
+        s.contains("Note · editing") && s.contains(typed)
+    });
+    assert!(
+        screen.contains("You were writing the note for DP1"),
+        "{screen}"
+    );
+    // Typing goes on where it stopped; Esc keeps the note and closes the editor, which the
+    // file then no longer records as open.
+    type_watching_the_footer(&mut tui, typed, " smoothly");
+    tui.send_key(Key::Esc);
+    tui.wait_for("the editor closed and saved", |s| {
+        !s.contains("Note · editing") && saved_clean(s)
+    });
+    tui.send("q");
+    tui.wait_exit(EXIT);
+    let table = read_table(&file);
+    assert_eq!(
+        table["ratings"]["DP1"]["note"].as_str(),
+        Some("Ran the ERP cutover smoothly")
+    );
+    assert_eq!(position(&table, "editor"), None, "{table:#?}");
+}
+
+#[test]
+fn a_plan_being_typed_is_saved_while_its_editor_is_open_and_comes_back_after_kill_9() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = note_editor_on_dp1(&data);
+    tui.send_key(Key::Esc);
+    tui.wait_for("the note editor closed", |s| !s.contains("Note · editing"));
+    // Results, the gap table, Enter on DP1's row: the plan editor.
+    tui.send("\t");
+    tui.wait_for_text("[Results]");
+    tui.send("v");
+    tui.send_key(Key::Enter);
+    tui.wait_for_text("Plan for DP1");
+    tui.send("4\t");
+    let action = "Shadow the programme lead";
+    tui.send(action);
+    tui.wait_for("the plan typed and saved, the editor open", |s| {
+        s.contains("Plan for DP1") && s.contains(action) && saved_clean(s)
+    });
+    let table = read_table(&file);
+    assert_eq!(table["plan"]["DP1"]["action"].as_str(), Some(action));
+    assert_eq!(table["plan"]["DP1"]["target"].as_integer(), Some(4));
+    assert_eq!(position(&table, "editor").as_deref(), Some("plan"));
+
+    tui.kill_9();
+    let mut tui = Tui::start(&data);
+    let screen = tui.wait_for("the plan editor open again", |s| {
+        s.contains("Plan for DP1") && s.contains(action)
+    });
+    assert!(
+        screen.contains("You were writing the plan for DP1"),
+        "{screen}"
+    );
+    tui.send_key(Key::Esc);
+    tui.wait_for("the plan editor closed and saved", |s| {
+        s.contains("Plan for DP1 saved") && saved_clean(s)
+    });
+    tui.send("q");
+    tui.wait_exit(EXIT);
+    let table = read_table(&file);
+    assert_eq!(table["plan"]["DP1"]["action"].as_str(), Some(action));
+    assert_eq!(position(&table, "editor"), None);
+}
