@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::{Position, Rect};
 
 use crate::app::{Action, App, Effect, Prompt, SaveStatus};
-use crate::domain::Assessment;
+use crate::domain::{Assessment, CompetencyId};
 use crate::input::map_event;
 use crate::storage::writer::{Done, Waker, Writer};
 use crate::storage::{self, AssessmentLock};
@@ -263,16 +263,17 @@ impl Suspend for NoSuspend {
 /// The user's own editor, for a note (`$VISUAL`, `$EDITOR`): the loop saves first and
 /// redraws the whole screen after; this gives the terminal to the editor and takes it back.
 pub trait NoteEditor {
-    /// Lets the user edit `text` and gives back what they saved, or a sentence saying why the
-    /// note stays as it was. The outer error is a terminal that cannot be taken again.
-    fn edit(&mut self, text: &str) -> io::Result<Result<String, String>>;
+    /// Lets the user edit `text`, the note of competency `id`, and gives back what they saved,
+    /// or a sentence saying why the note stays as it was. The outer error is a terminal that
+    /// cannot be taken again.
+    fn edit(&mut self, id: &CompetencyId, text: &str) -> io::Result<Result<String, String>>;
 }
 
 /// Where there is no terminal to lend (tests, scripted input): no editor can start.
 pub struct NoEditor;
 
 impl NoteEditor for NoEditor {
-    fn edit(&mut self, _text: &str) -> io::Result<Result<String, String>> {
+    fn edit(&mut self, _id: &CompetencyId, _text: &str) -> io::Result<Result<String, String>> {
         Ok(Err(crate::strings::editor_not_started(
             "none",
             "there is no terminal to run it in",
@@ -500,7 +501,7 @@ impl<B: Backend> Io<'_, '_, '_, B> {
                     // Saved first: the editor may stay open for long, and rolefit may be
                     // ended meanwhile.
                     self.save_and_wait(app);
-                    let edited = self.editor.edit(&text)?;
+                    let edited = self.editor.edit(&id, &text)?;
                     self.redraw_all(app)?;
                     let effects =
                         app.update(Action::NoteEdited(id, edited), crate::clock::now_utc());

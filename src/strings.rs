@@ -159,6 +159,14 @@ pub fn editor_reopened(what: &str, id: &str) -> String {
     )
 }
 
+/// Said at start when notes saved in the user's editor after rolefit was killed were taken back.
+pub fn notes_taken_back(ids: &[String]) -> String {
+    format!(
+        "Took back the note for {} that you saved in your editor after rolefit stopped",
+        ids.join(", ")
+    )
+}
+
 pub fn progress(rated: usize, total: usize) -> String {
     format!("{rated}/{total} answered")
 }

@@ -177,3 +177,111 @@ fn a_plan_being_typed_is_saved_while_its_editor_is_open_and_comes_back_after_kil
     assert_eq!(table["plan"]["DP1"]["action"].as_str(), Some(action));
     assert_eq!(position(&table, "editor"), None);
 }
+
+/// Writes an executable shell script `name` into `dir`, for `$EDITOR`.
+fn editor_script(dir: &Path, name: &str, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// The note folders left in `tmp`.
+fn note_folders(tmp: &Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("rolefit-note-"))
+        .collect()
+}
+
+/// rolefit on Rate (DP1) with `$EDITOR` set to `editor`, its temp folder `tmp`, under `umask`.
+fn on_rate_with_editor(data: &DataDir, tmp: &Path, editor: &Path, umask: u32) -> Tui {
+    let mut tui = common::pty::Launch::new(data)
+        .size(100, 30)
+        .umask(umask)
+        .env("VISUAL", "")
+        .env("EDITOR", editor.to_str().unwrap())
+        .env("TMPDIR", tmp.to_str().unwrap())
+        .spawn();
+    tui.wait_for("Rate or the welcome", |s| {
+        s.contains("Welcome to rolefit") || s.contains("[Rate]")
+    });
+    if !tui.screen().contains("[Rate]") {
+        tui.send("\t\t");
+        tui.wait_for("Rate, saved", |s| s.contains("[Rate]") && saved_clean(s));
+    }
+    tui
+}
+
+/// R-NS2: under umask 0 the editor's folder is still 0700, and a note replaced by a link to
+/// another file (as another user could do in a shared folder) is not read through the link:
+/// the note stays as it was and the footer says why.
+#[test]
+fn the_editors_folder_is_private_and_a_link_in_it_is_not_followed() {
+    let data = DataDir::new();
+    let tmp = data.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let secret = data.path().join("secret.txt");
+    std::fs::write(&secret, "the victim's secret").unwrap();
+    let seen = data.path().join("seen.txt");
+    let editor = editor_script(
+        data.path(),
+        "editor.sh",
+        &format!(
+            "stat -c %a \"$(dirname \"$1\")\" > '{seen}'\nrm \"$1\"\nln -s '{secret}' \"$1\"",
+            seen = seen.display(),
+            secret = secret.display()
+        ),
+    );
+    let mut tui = on_rate_with_editor(&data, &tmp, &editor, 0);
+    tui.send("E");
+    let screen = tui.wait_for_text("link");
+    assert!(!screen.contains("the victim's secret"), "{screen}");
+    assert_eq!(std::fs::read_to_string(&seen).unwrap().trim(), "700");
+    tui.send("q");
+    tui.wait_exit(EXIT);
+    let text = std::fs::read_to_string(data.default_file()).unwrap();
+    assert!(!text.contains("secret"), "{text}");
+    assert!(note_folders(&tmp).is_empty(), "{:?}", note_folders(&tmp));
+}
+
+/// R-NS5: kill -9 while `$EDITOR` is open leaves its folder; the next start removes it, and
+/// takes back the note the editor had saved.
+#[test]
+fn a_kill_while_the_editor_is_open_leaves_nothing_behind_and_loses_no_note() {
+    let data = DataDir::new();
+    let tmp = data.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let saved = data.path().join("saved");
+    let editor = editor_script(
+        data.path(),
+        "editor.sh",
+        &format!(
+            "printf 'written in the editor' > \"$1\"\ntouch '{}'\nexec sleep 5",
+            saved.display()
+        ),
+    );
+    let mut tui = on_rate_with_editor(&data, &tmp, &editor, 0o022);
+    tui.send("E");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !saved.exists() {
+        assert!(std::time::Instant::now() < deadline, "the editor never ran");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(note_folders(&tmp).len(), 1);
+    tui.kill_9();
+    assert_eq!(note_folders(&tmp).len(), 1, "left by the kill");
+    let mut tui = on_rate_with_editor(&data, &tmp, &editor, 0o022);
+    let screen = tui.wait_for_text("Took back the note for DP1");
+    assert!(note_folders(&tmp).is_empty(), "{:?}", note_folders(&tmp));
+    let table = read_table(&data.default_file());
+    assert_eq!(
+        table["ratings"]["DP1"]["note"].as_str(),
+        Some("written in the editor"),
+        "{screen}"
+    );
+    tui.send("q");
+    tui.wait_exit(EXIT);
+}

@@ -547,7 +547,11 @@ struct FakeEditor {
 }
 
 impl NoteEditor for FakeEditor {
-    fn edit(&mut self, text: &str) -> std::io::Result<Result<String, String>> {
+    fn edit(
+        &mut self,
+        _id: &rolefit::domain::CompetencyId,
+        text: &str,
+    ) -> std::io::Result<Result<String, String>> {
         self.given.push(text.to_string());
         Ok(self.reply.clone())
     }

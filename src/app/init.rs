@@ -50,6 +50,9 @@ pub struct AppInit {
     pub background: Background,
     /// The terminal's size.
     pub size: (u16, u16),
+    /// Competencies whose notes were taken back from the user's editor at start: saved there
+    /// while rolefit was killed, and written into the file before the app starts.
+    pub notes_taken_back: Vec<String>,
 }
 
 impl AppInit {
@@ -63,6 +66,7 @@ impl AppInit {
             color: true,
             background: Background::Dark,
             size: (80, 24),
+            notes_taken_back: Vec::new(),
         }
     }
 
@@ -96,6 +100,14 @@ impl AppInit {
     /// With the lock as found.
     pub fn lock(self, lock: LockState) -> AppInit {
         AppInit { lock, ..self }
+    }
+
+    /// With these notes taken back from the user's editor (see [`AppInit::notes_taken_back`]).
+    pub fn notes_taken_back(self, notes_taken_back: Vec<String>) -> AppInit {
+        AppInit {
+            notes_taken_back,
+            ..self
+        }
     }
 }
 
@@ -155,6 +167,19 @@ impl App {
         if !self.read_only && self.prompt.is_none() {
             self.reopen_editor();
         }
+    }
+
+    /// Says which notes were taken back from the user's editor at start.
+    pub(super) fn took_back(&mut self, ids: &[String]) {
+        if ids.is_empty() {
+            return;
+        }
+        let said = strings::notes_taken_back(ids);
+        self.notice = Some(match self.notice.take() {
+            Some(before) => format!("{said} · {before}"),
+            None => said,
+        });
+        self.notice_until_input = false;
     }
 }
 

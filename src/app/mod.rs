@@ -138,6 +138,7 @@ impl App {
             color,
             background,
             size,
+            notes_taken_back,
         } = init;
         let grid = GridState::new(&framework);
         let target_profile = framework.main_profiles[1];
@@ -179,6 +180,7 @@ impl App {
         };
         app.restore_position();
         app.opened(opened, lock);
+        app.took_back(&notes_taken_back);
         app.notice_screen = app.screen;
         app
     }

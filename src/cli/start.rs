@@ -54,9 +54,14 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
             )),
         ),
     };
-    if lock.is_some() {
+    // Notes saved in the user's editor by a rolefit that was killed meanwhile: taken back
+    // below once the file is read; their folders are removed when the note is safe.
+    let editor_leftovers = if lock.is_some() {
         storage::atomic::remove_leftovers(path);
-    }
+        storage::note_file::clean_up(path)
+    } else {
+        Vec::new()
+    };
     // The framework's scale decides which levels the file may hold.
     let top = resolved.framework.scale.last().value();
     let read = storage::read_assessment_up_to(path, name, top);
@@ -80,10 +85,12 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
         assessment.framework_path.clone_from(&framework_path);
         assessment
     };
+    let mut taken_back = Vec::new();
     let (assessment, opened) = match read {
         ReadOutcome::Missing => (fresh(&framework), Opened::FirstRun),
         ReadOutcome::Loaded(mut assessment) => {
             assessment.framework_path.clone_from(&framework_path);
+            taken_back = take_back_notes(&mut assessment, path, editor_leftovers);
             (assessment, Opened::Resumed)
         }
         ReadOutcome::Newer { found, assessment } => (
@@ -96,6 +103,7 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
     let init = AppInit::new(framework, assessment)
         .opened(opened)
         .lock(state)
+        .notes_taken_back(taken_back)
         .color(crate::ui::theme::color_from_env());
     Ok(Prepared {
         init,
@@ -104,6 +112,43 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
             lock,
         },
     })
+}
+
+/// Puts notes saved in the user's editor after rolefit was killed (while the editor was open)
+/// into `assessment` and saves it; returns the competencies whose notes came back. A note that
+/// changed in the file since it was handed to the editor is not replaced. A folder is removed
+/// only once its note is safe: if the save fails, the next start tries again.
+fn take_back_notes(
+    assessment: &mut Assessment,
+    path: &Path,
+    leftovers: Vec<storage::note_file::Recovered>,
+) -> Vec<String> {
+    let mut taken = Vec::new();
+    let mut folders = Vec::new();
+    for note in leftovers {
+        let id = crate::domain::CompetencyId(note.competency.clone());
+        if assessment.note(&id) == note.given {
+            assessment.set_note(&id, note.saved.clone());
+            taken.push(note.competency.clone());
+            folders.push(note);
+        } else {
+            note.remove();
+        }
+    }
+    if taken.is_empty() {
+        return taken;
+    }
+    if storage::save_assessment(path, assessment).is_err() {
+        for note in &folders {
+            let id = crate::domain::CompetencyId(note.competency.clone());
+            assessment.set_note(&id, note.given.clone());
+        }
+        return Vec::new();
+    }
+    folders
+        .into_iter()
+        .for_each(storage::note_file::Recovered::remove);
+    taken
 }
 
 /// Raw mode and the alternate screen, with a panic hook that puts the terminal back first.
@@ -217,27 +262,26 @@ fn editor_command() -> String {
         .unwrap_or_else(|| "vi".to_string())
 }
 
-/// Lends the real terminal to the user's editor, on the note in a private temporary file;
-/// `mouse` says whether mouse reports are taken again afterwards.
+/// Lends the real terminal to the user's editor, on the note in a private folder (see
+/// [`storage::note_file`]); `mouse` says whether mouse reports are taken again afterwards.
 struct TerminalEditor {
     mouse: bool,
+    /// The assessment the notes belong to, recorded beside each note so that a note saved in
+    /// the editor after rolefit was killed comes back at the next start.
+    assessment: std::path::PathBuf,
 }
 
 impl NoteEditor for TerminalEditor {
-    fn edit(&mut self, text: &str) -> std::io::Result<std::result::Result<String, String>> {
+    fn edit(
+        &mut self,
+        id: &crate::domain::CompetencyId,
+        text: &str,
+    ) -> std::io::Result<std::result::Result<String, String>> {
         let editor = editor_command();
         // A folder of its own (0700) holding the note (0600): nobody else reads it, and it is
         // removed when done.
-        let written = tempfile::Builder::new()
-            .prefix("rolefit-note-")
-            .tempdir()
-            .and_then(|dir| {
-                let path = dir.path().join("note.md");
-                write_private(&path, &format!("{text}\n"))?;
-                Ok((dir, path))
-            });
-        let (dir, path) = match written {
-            Ok(written) => written,
+        let note = match storage::note_file::NoteFile::create(text, &self.assessment, id.as_str()) {
+            Ok(note) => note,
             Err(err) => {
                 let reason = runtime::describe_io_error(&err);
                 return Ok(Err(crate::strings::editor_no_file(&reason)));
@@ -249,7 +293,7 @@ impl NoteEditor for TerminalEditor {
             .arg("-c")
             .arg(format!("{editor} \"$1\""))
             .arg("sh")
-            .arg(&path)
+            .arg(note.path())
             .spawn()
             .and_then(|mut child| {
                 let _signals = EditorSignals::hand_over();
@@ -276,7 +320,7 @@ impl NoteEditor for TerminalEditor {
                     };
                     Err(crate::strings::editor_failed(&editor, &how))
                 }
-                Ok(_) => match std::fs::read(&path) {
+                Ok(_) => match note.read() {
                     Ok(bytes) => String::from_utf8(bytes)
                         .map_err(|_| crate::strings::editor_unreadable("it is not UTF-8 text")),
                     Err(err) => Err(crate::strings::editor_unreadable(
@@ -284,22 +328,9 @@ impl NoteEditor for TerminalEditor {
                     )),
                 },
             };
-        drop(dir);
+        drop(note);
         Ok(result)
     }
-}
-
-/// Creates `path` readable and writable by its owner only, with `contents`.
-fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(contents.as_bytes())?;
-    file.sync_all()
 }
 
 /// While the editor runs, the keyboard's signals are the editor's, as git does it: Ctrl-C and
@@ -386,7 +417,10 @@ pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptio
         &mut store,
         &stop,
         &mut suspender,
-        &mut TerminalEditor { mouse },
+        &mut TerminalEditor {
+            mouse,
+            assessment: path.to_path_buf(),
+        },
     );
     leave_terminal(terminal);
     result.map_err(Error::Terminal)?;

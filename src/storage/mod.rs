@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod codec;
 mod error;
 pub mod framework_cache;
+pub mod note_file;
 pub mod paths;
 pub mod writer;
 
