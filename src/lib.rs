@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod crash;
 pub mod domain;
 pub mod export;
 pub mod input;

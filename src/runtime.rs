@@ -349,7 +349,18 @@ pub fn run<B: Backend, E: EventSource>(
             settle: events.settles(),
             woken: waker_given,
         };
-        let result = run_loop(&mut io, app, events, stop);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_loop(&mut io, app, events, stop)
+        }));
+        let result = match result {
+            Ok(result) => result,
+            Err(panic) => {
+                // A bug: what is not saved yet is saved as it stands (the report is written
+                // already), then the panic goes on to end rolefit.
+                io.save_and_wait(app);
+                std::panic::resume_unwind(panic);
+            }
+        };
         // However the loop ended, a note or plan being typed is kept, as quitting keeps it.
         let effects = app.update(Action::Stopping, crate::clock::now_utc());
         io.count_changes(&effects);
@@ -601,10 +612,15 @@ impl<B: Backend> Io<'_, '_, '_, B> {
 /// failure becomes an I/O error.
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
     let mut drawn = ui::Drawn::default();
+    crate::crash::set_screen(app.screen());
     terminal
-        .draw(|frame| drawn = ui::draw(frame, app))
+        .draw(|frame| {
+            crate::crash::test_panic(app.screen());
+            drawn = ui::draw(frame, app);
+        })
         .map_err(|e| io::Error::other(e.to_string()))?;
     app.update(Action::Drawn(Box::new(drawn)), crate::clock::now_utc());
+    crate::crash::first_frame_drawn();
     Ok(())
 }
 

@@ -159,6 +159,22 @@ pub fn editor_reopened(what: &str, id: &str) -> String {
     )
 }
 
+/// Said at start when the last start of this assessment was stopped by a bug.
+pub fn last_start_crashed(report: Option<&str>, screen: Option<Screen>) -> String {
+    let on = screen.map_or(String::new(), |s| {
+        let key = s.key();
+        format!(" on the {}{} screen", key[..1].to_uppercase(), &key[1..])
+    });
+    match report {
+        Some(report) => format!(
+            "rolefit was stopped by a bug last time{on}, so it opens here; your saved work is              intact, and the report is in {report}"
+        ),
+        None => format!(
+            "rolefit stopped before showing its first screen last time{on}, so it opens here;              your saved work is intact"
+        ),
+    }
+}
+
 /// Said at start when notes saved in the user's editor after rolefit was killed were taken back.
 pub fn notes_taken_back(ids: &[String]) -> String {
     format!(

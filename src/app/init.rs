@@ -2,7 +2,7 @@
 //! and the terminal; and what the app says about it on the first frame.
 
 use super::{App, Prompt, SaveStatus};
-use crate::domain::{Assessment, Framework};
+use crate::domain::{Assessment, Framework, Screen};
 use crate::storage::Unreadable;
 use crate::strings;
 use crate::ui::theme::Background;
@@ -53,6 +53,9 @@ pub struct AppInit {
     /// Competencies whose notes were taken back from the user's editor at start: saved there
     /// while rolefit was killed, and written into the file before the app starts.
     pub notes_taken_back: Vec<String>,
+    /// The last start of this assessment was stopped by a bug: what to say about it. The app
+    /// then opens on the Roles screen, whatever screen it was on, and opens no editor.
+    pub crashed: Option<String>,
 }
 
 impl AppInit {
@@ -67,6 +70,7 @@ impl AppInit {
             background: Background::Dark,
             size: (80, 24),
             notes_taken_back: Vec::new(),
+            crashed: None,
         }
     }
 
@@ -100,6 +104,14 @@ impl AppInit {
     /// With the lock as found.
     pub fn lock(self, lock: LockState) -> AppInit {
         AppInit { lock, ..self }
+    }
+
+    /// After a crash, saying `notice` (see [`AppInit::crashed`]).
+    pub fn crashed(self, notice: String) -> AppInit {
+        AppInit {
+            crashed: Some(notice),
+            ..self
+        }
     }
 
     /// With these notes taken back from the user's editor (see [`AppInit::notes_taken_back`]).
@@ -167,6 +179,20 @@ impl App {
         if !self.read_only && self.prompt.is_none() {
             self.reopen_editor();
         }
+    }
+
+    /// The last start was stopped by a bug: the Roles screen, which needs no figures, and a
+    /// word about what happened, kept in view until the screen changes.
+    pub(super) fn after_crash(&mut self, notice: String) {
+        self.screen = Screen::Roles;
+        self.welcome = false;
+        // An editor open when it stopped is not opened again: what it held is saved already,
+        // as the note or plan itself.
+        self.rate.editor = None;
+        self.rate.note_before = None;
+        self.results.plan = None;
+        self.assessment.position.editing = None;
+        self.crashed = Some(notice);
     }
 
     /// Says which notes were taken back from the user's editor at start.

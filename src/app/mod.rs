@@ -109,6 +109,9 @@ pub struct App {
     results_stale: bool,
     /// Show the first-run welcome on the Roles screen.
     welcome: bool,
+    /// The last start was stopped by a bug: what the Roles screen says about it, until the
+    /// screen changes.
+    crashed: Option<String>,
     size: (u16, u16),
     quitting: bool,
     /// Draw with colour (off under NO_COLOR).
@@ -139,6 +142,7 @@ impl App {
             background,
             size,
             notes_taken_back,
+            crashed,
         } = init;
         let grid = GridState::new(&framework);
         let target_profile = framework.main_profiles[1];
@@ -170,6 +174,7 @@ impl App {
             dirty_data: false,
             results_stale: false,
             welcome: false,
+            crashed: None,
             size,
             quitting: false,
             color,
@@ -181,6 +186,9 @@ impl App {
         app.restore_position();
         app.opened(opened, lock);
         app.took_back(&notes_taken_back);
+        if let Some(notice) = crashed {
+            app.after_crash(notice);
+        }
         app.notice_screen = app.screen;
         app
     }
@@ -263,6 +271,11 @@ impl App {
     /// Whether the first-run welcome shows.
     pub fn welcome(&self) -> bool {
         self.welcome
+    }
+
+    /// What the Roles screen says about the last start, stopped by a bug, if it was.
+    pub fn crashed(&self) -> Option<&str> {
+        self.crashed.as_deref()
     }
 
     /// The terminal's size, as last reported.
@@ -639,6 +652,7 @@ impl App {
         }
         self.screen = screen;
         self.welcome = false;
+        self.crashed = None;
         if screen == Screen::Rate {
             self.sync_cursor();
         }

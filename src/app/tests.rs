@@ -678,3 +678,22 @@ fn an_editor_open_at_the_last_save_opens_again_at_start() {
     let viewing = AppInit::new(fw, assessment).lock(LockState::Viewing);
     assert_eq!(App::new(viewing).mode(), Mode::Screen(Screen::Roles));
 }
+
+/// After a crash the app opens on the Roles screen with what happened, whatever screen or
+/// editor the file says; the word goes once the screen changes.
+#[test]
+fn after_a_crash_the_app_opens_on_roles_and_says_so() {
+    let fw = Framework::builtin();
+    let mut assessment = Assessment::new("t", &fw, t0());
+    assessment.position.screen = Screen::Results;
+    assessment.position.editing = Some(crate::domain::Editing::Note("DP1".into()));
+    let init = AppInit::new(fw, assessment)
+        .opened(Opened::Resumed)
+        .crashed("stopped by a bug".into());
+    let mut app = App::new(init);
+    assert_eq!(app.mode(), Mode::Screen(Screen::Roles));
+    assert_eq!(app.crashed(), Some("stopped by a bug"));
+    assert_eq!(app.assessment.position.editing, None);
+    app.update(Action::NextScreen, t0());
+    assert_eq!(app.crashed(), None);
+}

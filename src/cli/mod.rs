@@ -26,6 +26,7 @@ pub use start::{LaunchOptions, Prepared, launch, prepare, prepare_resolved};
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
+    crate::crash::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
@@ -74,6 +75,12 @@ fn usage_line(message: &str) -> String {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // Where a crash report goes, if a bug stops rolefit; a data folder that cannot be
+    // resolved sends it to the temp folder.
+    if let Ok(paths) = crate::storage::DataPaths::resolve(cli.data_dir.as_deref()) {
+        crate::crash::set_data_dir(&paths.data_dir);
+    }
+    crate::crash::set_command(&command_name(&cli));
     match &cli.command {
         Some(Command::List) => commands::list(&cli),
         Some(Command::Framework { command }) => match command {
@@ -144,6 +151,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The subcommand, for a crash report: its name only, never its arguments (they may hold a
+/// note).
+fn command_name(cli: &Cli) -> String {
+    let name = match &cli.command {
+        None if cli.plain => "--plain",
+        None => "(the full screen)",
+        Some(Command::List) => "list",
+        Some(Command::Framework { .. }) => "framework",
+        Some(Command::Paths) => "paths",
+        Some(Command::Export { .. }) => "export",
+        Some(Command::Snapshot { .. }) => "snapshot",
+        Some(Command::Diff { .. }) => "diff",
+        Some(Command::Rate { .. }) => "rate",
+        Some(Command::Show { .. }) => "show",
+        Some(Command::Config { .. }) => "config",
+        Some(Command::Completions { .. }) => "completions",
+        Some(Command::Man) => "man",
+        Some(Command::Review { .. }) => "review",
+        Some(Command::Team { .. }) => "team",
+    };
+    format!("rolefit {name}")
 }
 
 /// How the TUI runs, from the command line, the environment and the configuration file; the

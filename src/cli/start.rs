@@ -397,6 +397,18 @@ pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptio
     if let Some(show) = options.show_targets {
         init = init.show_targets(show);
     }
+    // A start after a crash opens on the Roles screen and says so; from here until the first
+    // frame is drawn, this start is watched the same way.
+    crate::crash::set_framework(&init.framework.id, &init.framework.content_hash());
+    if let Some(last) = crate::crash::start_watching(path) {
+        init = init.crashed(crate::strings::last_start_crashed(
+            last.report
+                .as_deref()
+                .map(crate::text::display_path)
+                .as_deref(),
+            last.screen,
+        ));
+    }
     let mouse = options.mouse;
     if init.color {
         // Before the alternate screen and the event reader, so the answer is read here.

@@ -17,7 +17,12 @@ const SIDE_BY_SIDE_WIDTH: u16 = 90;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
     let mut body = area;
-    if app.welcome() {
+    if let Some(crashed) = app.crashed() {
+        // What happened last time, whole: the report's path is what the user needs from it.
+        let width = usize::from(area.width.saturating_sub(4));
+        let lines = text::wrap(crashed, width);
+        body = banner(frame, area, " Last time ", lines, area.height / 2, theme);
+    } else if app.welcome() {
         let width = usize::from(area.width.saturating_sub(4));
         let room = usize::from(area.height / 3).saturating_sub(2);
         // The full welcome when it fits, else the short one, so no sentence is cut off.
@@ -25,18 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         if lines.len() > room {
             lines = text::wrap(&strings::welcome_short(), width);
         }
-        let height = (lines.len() as u16 + 2).min(area.height / 3);
-        let [welcome, rest] =
-            Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
-        let block = block(Span::styled(" Welcome ", theme.heading), false, theme);
-        let inner = block.inner(welcome);
-        frame.render_widget(block, welcome);
-        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
-        frame.render_widget(
-            ratatui::widgets::Paragraph::new(lines),
-            inner.inner(ratatui::layout::Margin::new(1, 0)),
-        );
-        body = rest;
+        body = banner(frame, area, " Welcome ", lines, area.height / 3, theme);
     }
     let fw = app.framework();
     if fw.single_side() {
@@ -58,6 +52,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         drawn.regions.pane(body, Pane::Roles(pane));
     }
     let _ = fw;
+}
+
+/// A box titled `title` at the top of `area` holding `lines` (at most `most` rows with its
+/// border); returns the rest of `area`.
+fn banner(
+    frame: &mut Frame,
+    area: Rect,
+    title: &'static str,
+    lines: Vec<String>,
+    most: u16,
+    theme: &Theme,
+) -> Rect {
+    let height = (lines.len() as u16 + 2).min(most);
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+    let block = block(Span::styled(title, theme.heading), false, theme);
+    let inner = block.inner(top);
+    frame.render_widget(block, top);
+    let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(lines),
+        inner.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+    rest
 }
 
 fn pane_title<'a>(app: &App, pane: usize, narrow: bool, theme: &Theme) -> Line<'a> {
