@@ -16,6 +16,7 @@ use ratatui::layout::{Position, Rect};
 use crate::app::{Action, App, Effect, Prompt, SaveStatus};
 use crate::domain::{Assessment, CompetencyId};
 use crate::input::map_event;
+use crate::storage::guarded::{Known, Saved};
 use crate::storage::writer::{Done, Waker, Writer};
 use crate::storage::{self, AssessmentLock};
 use crate::ui;
@@ -285,6 +286,11 @@ impl NoteEditor for NoEditor {
 pub trait Persist {
     /// Writes the assessment; the error is shown to the user.
     fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
+    /// Writes the assessment unless another program changed the file meanwhile, which is then
+    /// merged or kept beside it (see [`storage::guarded`]); a store that cannot tell just saves.
+    fn save_guarded(&mut self, assessment: &Assessment) -> io::Result<Saved> {
+        self.save(assessment).map(|()| Saved::Written)
+    }
     /// Moves an unreadable file aside; returns where it went.
     fn move_aside(&mut self) -> storage::Result<PathBuf>;
     /// Writes a report (`extension` without the dot) next to the user's data; returns its path.
@@ -294,15 +300,25 @@ pub trait Persist {
     }
 }
 
-/// The assessment file on disk, with its lock held for the whole run.
+/// The assessment file on disk, with its lock held for the whole run, and what it held when
+/// rolefit last read or wrote it, so that a change made by another program is never
+/// overwritten.
 pub struct FileStore {
     pub path: PathBuf,
     pub lock: Option<AssessmentLock>,
+    /// What the file held when last read or written (None: there was no file).
+    pub known: Option<Known>,
+    /// The highest level of the framework's scale, to read the file as another program left it.
+    pub top: u8,
 }
 
 impl Persist for FileStore {
     fn save(&mut self, assessment: &Assessment) -> io::Result<()> {
-        storage::save_assessment(&self.path, assessment)
+        self.save_guarded(assessment).map(|_| ())
+    }
+
+    fn save_guarded(&mut self, assessment: &Assessment) -> io::Result<Saved> {
+        storage::guarded::save(&self.path, &mut self.known, assessment, self.top)
     }
 
     fn move_aside(&mut self) -> storage::Result<PathBuf> {
@@ -566,11 +582,20 @@ impl<B: Backend> Io<'_, '_, '_, B> {
                 continue;
             };
             match result {
-                Ok(()) if generation == self.generation => {
-                    let time = crate::clock::local_hms();
-                    app.update(Action::Saved(Ok(time)), crate::clock::now_utc());
+                Ok(saved) => {
+                    // What another program changed is taken in (or said) whatever was
+                    // changed here since the snapshot.
+                    if saved != Saved::Written {
+                        app.update(
+                            Action::SavedOutside(Box::new(saved)),
+                            crate::clock::now_utc(),
+                        );
+                    }
+                    if generation == self.generation {
+                        let time = crate::clock::local_hms();
+                        app.update(Action::Saved(Ok(time)), crate::clock::now_utc());
+                    }
                 }
-                Ok(()) => {}
                 Err(err) => {
                     let reason = describe_io_error(&err);
                     app.update(Action::Saved(Err(reason)), crate::clock::now_utc());

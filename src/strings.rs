@@ -159,6 +159,46 @@ pub fn editor_reopened(what: &str, id: &str) -> String {
     )
 }
 
+/// Said when a save found the file removed by another program.
+pub const FILE_RECREATED: &str =
+    "The file was removed by another program while open here; rolefit wrote it again";
+
+/// The footer's save state once rolefit stopped saving over a file another program changed.
+pub const READ_ONLY_CHANGED_OUTSIDE: &str = "Read-only: the file was changed elsewhere";
+
+/// A list of names, the first three, then how many more.
+fn some_of(names: &[String]) -> String {
+    let mut text = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > 3 {
+        text.push_str(&format!(" and {} more", names.len() - 3));
+    }
+    text
+}
+
+/// Said when a save merged what another program had changed in the file.
+pub fn merged_outside(parts: &[String]) -> String {
+    format!(
+        "Another program changed the file ({}); rolefit took that in and saved both",
+        some_of(parts)
+    )
+}
+
+/// Said when a save found parts changed both here and in the file by another program.
+pub fn clashed_outside(parts: &[String], copy: &str) -> String {
+    format!(
+        "{} changed here and in the file: the file's version is kept, yours is in {copy}",
+        some_of(parts)
+    )
+}
+
+/// Said when a save found the file changed in a way that cannot be merged.
+pub fn stopped_outside(reason: &str, copy: &str) -> String {
+    format!(
+        "Another program changed the file and {reason}; rolefit left it as it is and saves no \
+         more: your version is in {copy}"
+    )
+}
+
 /// Said at start when the last start of this assessment was stopped by a bug.
 pub fn last_start_crashed(report: Option<&str>, screen: Option<Screen>) -> String {
     let on = screen.map_or(String::new(), |s| {

@@ -97,6 +97,9 @@ pub enum Action {
     Drawn(Box<crate::ui::Drawn>),
     /// Runtime: a save finished, at this local time, or failed for this reason.
     Saved(Result<String, String>),
+    /// Runtime: a save found the file changed by another program, and merged it or kept both
+    /// (or found it removed, and wrote it again).
+    SavedOutside(Box<crate::storage::guarded::Saved>),
     /// Runtime: the save before quitting failed for this reason.
     QuitFailed(String),
     /// Runtime: a report was written to this path, or could not be, for this reason.

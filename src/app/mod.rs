@@ -13,6 +13,7 @@ mod figures;
 pub mod grid;
 mod init;
 mod mouse;
+mod outside;
 mod plan;
 mod rate;
 pub mod results;
@@ -450,8 +451,13 @@ impl App {
             Action::Saved(Ok(time)) => {
                 self.dirty = false;
                 self.dirty_data = false;
-                self.save = SaveStatus::Saved(time);
+                // Read-only since (the file was changed in a way that cannot be merged): the
+                // footer keeps saying so.
+                if !self.read_only {
+                    self.save = SaveStatus::Saved(time);
+                }
             }
+            Action::SavedOutside(saved) => self.saved_outside(*saved),
             Action::Saved(Err(reason)) => self.save = SaveStatus::Failed(reason),
             Action::QuitFailed(reason) => self.prompt = Some(Prompt::ConfirmQuit(reason)),
             Action::Exported(result) => {

@@ -64,7 +64,7 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
     };
     // The framework's scale decides which levels the file may hold.
     let top = resolved.framework.scale.last().value();
-    let read = storage::read_assessment_up_to(path, name, top);
+    let (read, mut known) = storage::read_assessment_known(path, name, top);
     // Replaced since the first look by one made with another framework: refused too.
     if let ReadOutcome::Loaded(assessment) = &read {
         commands::resolve_for(Some(&resolved), Some(assessment), path)?;
@@ -91,6 +91,14 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
         ReadOutcome::Loaded(mut assessment) => {
             assessment.framework_path.clone_from(&framework_path);
             taken_back = take_back_notes(&mut assessment, path, editor_leftovers);
+            if !taken_back.is_empty() {
+                // Written just now: that is what the file holds.
+                let text = storage::codec::to_toml(&assessment);
+                known = Some(storage::guarded::Known::new(
+                    text.as_bytes(),
+                    assessment.clone(),
+                ));
+            }
             (assessment, Opened::Resumed)
         }
         ReadOutcome::Newer { found, assessment } => (
@@ -110,6 +118,8 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
         store: FileStore {
             path: path.to_path_buf(),
             lock,
+            known,
+            top,
         },
     })
 }

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod format2;
 pub mod framework;
 pub mod level;
+pub mod merge;
 pub mod scoring;
 pub mod summary;
 

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod codec;
 mod error;
 pub mod framework_cache;
+pub mod guarded;
 pub mod note_file;
 pub mod paths;
 pub mod writer;
@@ -134,43 +135,70 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
 
 /// [`read_assessment`] for a framework whose scale reaches `top`.
 pub fn read_assessment_up_to(path: &Path, name: &str, top: u8) -> ReadOutcome {
-    let bytes = match read_regular(path) {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err("a folder")) => return unreadable(path, None, "it is a folder, not a file"),
-        Ok(Err(kind)) => {
-            return unreadable(
-                path,
-                None,
-                &format!("it is {kind}, not a regular file; rolefit reads only regular files"),
-            );
-        }
+    read_assessment_known(path, name, top).0
+}
+
+/// [`read_assessment_up_to`], and for a file that loads, what it held, so that a later save
+/// can tell whether another program changed it meanwhile (see [`guarded`]).
+pub fn read_assessment_known(
+    path: &Path,
+    name: &str,
+    top: u8,
+) -> (ReadOutcome, Option<guarded::Known>) {
+    let bytes = match read_assessment_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(outcome) => return (*outcome, None),
+    };
+    let outcome = parse_assessment_bytes(path, &bytes, name, top);
+    let known = match &outcome {
+        ReadOutcome::Loaded(assessment) => Some(guarded::Known::new(&bytes, assessment.clone())),
+        _ => None,
+    };
+    (outcome, known)
+}
+
+/// The bytes of an assessment file, or what makes it missing or unreadable.
+fn read_assessment_bytes(path: &Path) -> std::result::Result<Vec<u8>, Box<ReadOutcome>> {
+    let outcome = |outcome| Err(Box::new(outcome));
+    match read_regular(path) {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err("a folder")) => outcome(unreadable(path, None, "it is a folder, not a file")),
+        Ok(Err(kind)) => outcome(unreadable(
+            path,
+            None,
+            &format!("it is {kind}, not a regular file; rolefit reads only regular files"),
+        )),
         Err(err) if err.kind() == ErrorKind::NotFound => {
             // A dangling symlink is not "missing": writing would replace the link.
             if fs::symlink_metadata(path).is_ok() {
-                return unreadable(path, None, "it is a link to a file that does not exist");
+                return outcome(unreadable(
+                    path,
+                    None,
+                    "it is a link to a file that does not exist",
+                ));
             }
-            return ReadOutcome::Missing;
+            outcome(ReadOutcome::Missing)
         }
-        Err(err) if path.is_dir() => {
-            let _ = err;
-            return unreadable(path, None, "it is a folder, not a file");
-        }
-        Err(err) => return unreadable(path, None, &format!("cannot read it: {err}")),
-    };
-    let text = match String::from_utf8(bytes) {
+        Err(_) if path.is_dir() => outcome(unreadable(path, None, "it is a folder, not a file")),
+        Err(err) => outcome(unreadable(path, None, &format!("cannot read it: {err}"))),
+    }
+}
+
+/// An assessment from the bytes of its file.
+fn parse_assessment_bytes(path: &Path, bytes: &[u8], name: &str, top: u8) -> ReadOutcome {
+    let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&err.as_bytes()[..valid]).into_owned();
+            let prefix = String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned();
             let position = line_column(&prefix, prefix.len());
             return unreadable(path, Some(position), "it is not UTF-8 text");
         }
     };
-    match codec::parse_up_to(&text, name, top) {
+    match codec::parse_up_to(text, name, top) {
         Ok(assessment) => ReadOutcome::Loaded(assessment),
         Err(ParseError::NewerFormat { found }) => ReadOutcome::Newer {
             found,
-            assessment: codec::parse_newer(&text, name),
+            assessment: codec::parse_newer(text, name),
         },
         Err(ParseError::Invalid {
             line,

@@ -30,7 +30,7 @@ pub enum Done {
     /// A snapshot was written (or not); `generation` is the change count it was taken at.
     Saved {
         generation: u64,
-        result: io::Result<()>,
+        result: io::Result<super::guarded::Saved>,
     },
     MovedAside(super::Result<PathBuf>),
     Reported(super::Result<PathBuf>),
@@ -256,7 +256,7 @@ fn work(
         let done = match next {
             Next::Save(generation, snapshot) => Done::Saved {
                 generation,
-                result: store.save(&snapshot),
+                result: store.save_guarded(&snapshot),
             },
             Next::Job(Job::MoveAside) => Done::MovedAside(store.move_aside()),
             Next::Job(Job::Report {
