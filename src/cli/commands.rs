@@ -361,7 +361,9 @@ pub fn config_init(force: bool) -> Result<ExitCode> {
         source,
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(write_error)?;
+        // 0700, as every folder rolefit makes: a folder others can write to would let them
+        // replace the configuration.
+        storage::create_private_dirs(dir).map_err(write_error)?;
     }
     storage::atomic::write_atomic(&path, config::default_file().as_bytes()).map_err(write_error)?;
     print_stdout(&format!("Wrote {}\n", display_path(&path)))?;

@@ -303,9 +303,9 @@ pub fn ensure_parent(path: &Path) -> Result<()> {
     }
 }
 
-/// `create_dir_all` with mode 0700 on every folder it creates; folders that exist are left as
-/// they are.
-fn create_private_dirs(dir: &Path) -> io::Result<()> {
+/// `create_dir_all` with mode 0700 on every folder it creates, whatever the umask; folders that
+/// exist are left as they are.
+pub fn create_private_dirs(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
