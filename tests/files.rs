@@ -119,7 +119,121 @@ fn config_init_makes_a_private_folder_whatever_the_umask() {
     assert_eq!(mode(&home.config()), 0o600);
 }
 
+/// A configuration file that is a FIFO is refused by `config check` and at the start, before
+/// the terminal is touched, instead of waiting for a writer forever; one too large to be a
+/// configuration is refused too.
+#[cfg(unix)]
+#[test]
+fn a_config_file_that_is_a_fifo_or_huge_is_refused_not_waited_on() {
+    let home = Home::new();
+    fs::create_dir_all(home.config().parent().unwrap()).unwrap();
+    mkfifo(&home.config());
+    let config = home.config().display().to_string();
+    let err = home.refused(&["config", "check"]);
+    assert!(
+        err.contains(&format!("{config} is a FIFO (named pipe), not a regular file")),
+        "{err}"
+    );
+    let out = home.run(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a FIFO (named pipe), not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out), "", "the terminal was not touched");
+    // A huge file (sparse: it takes no room) is refused by its size.
+    fs::remove_file(home.config()).unwrap();
+    fs::File::create(home.config())
+        .unwrap()
+        .set_len(64 << 20)
+        .unwrap();
+    let err = home.refused(&["config", "check"]);
+    assert!(err.contains("too large"), "{err}");
+}
+
 // ---- review files, framework files ----------------------------------------------------------
+
+/// A review file that is a FIFO, a device or a huge file is refused by `review` and `review
+/// import` with one sentence; none is waited on or read to the end.
+#[cfg(unix)]
+#[test]
+fn a_review_file_that_is_not_a_regular_file_of_sensible_size_is_refused() {
+    let home = Home::new();
+    home.ok(&["rate", "DP1", "3"]);
+    mkfifo(&home.file("ff"));
+    for args in [&["review", "import", "ff"][..], &["--plain", "review", "ff"][..]] {
+        let err = home.refused(args);
+        assert!(
+            err.contains("ff is a FIFO (named pipe), not a regular file"),
+            "{args:?}: {err}"
+        );
+    }
+    for args in [
+        &["review", "import", "/dev/zero"][..],
+        &["--plain", "review", "/dev/zero"][..],
+    ] {
+        let err = home.refused(args);
+        assert!(
+            err.contains("/dev/zero is a device, not a regular file"),
+            "{args:?}: {err}"
+        );
+    }
+    let huge = home.file("huge.toml");
+    fs::File::create(&huge).unwrap().set_len(65 << 20).unwrap();
+    let err = home.refused(&["review", "import", "huge.toml"]);
+    assert!(err.contains("huge.toml is too large"), "{err}");
+}
+
+/// A framework file that is a FIFO or a device is refused by `framework check` and
+/// `--framework`; `list` reports one recorded by an assessment on that assessment's row and
+/// still exits 0.
+#[cfg(unix)]
+#[test]
+fn a_framework_file_that_is_not_a_regular_file_is_refused_and_listed() {
+    let home = Home::new();
+    mkfifo(&home.file("fifo.toml"));
+    let err = home.refused(&["framework", "check", "fifo.toml"]);
+    assert!(
+        err.contains("fifo.toml is a FIFO (named pipe), not a regular file"),
+        "{err}"
+    );
+    let err = home.refused(&["--framework", "fifo.toml", "show"]);
+    assert!(
+        err.contains("fifo.toml is a FIFO (named pipe), not a regular file"),
+        "{err}"
+    );
+    let err = home.refused(&["--framework", "/dev/zero", "show"]);
+    assert!(
+        err.contains("/dev/zero is a device, not a regular file"),
+        "{err}"
+    );
+    let huge = home.file("huge.toml");
+    fs::File::create(&huge).unwrap().set_len(65 << 20).unwrap();
+    let err = home.refused(&["framework", "check", "huge.toml"]);
+    assert!(err.contains("huge.toml is too large"), "{err}");
+
+    // An assessment made with s10.toml, which then becomes a FIFO.
+    let s10 = s10(&home);
+    home.ok(&["--framework", "s10.toml", "rate", "C.0", "3", "-a", "f"]);
+    home.ok(&["rate", "DP1", "3"]);
+    fs::remove_file(&s10).unwrap();
+    mkfifo(&s10);
+    let out = home.run(&["list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row = text.lines().find(|l| l.starts_with("f ")).unwrap_or("");
+    assert!(
+        row.contains("FIFO (named pipe), not a regular file"),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with("default ") && l.contains("1/33 answered")),
+        "{text}"
+    );
+    let err = home.refused(&["show", "-a", "f"]);
+    assert!(err.contains("FIFO (named pipe)"), "{err}");
+}
 
 // ---- lock files -------------------------------------------------------------------------------
 

@@ -608,6 +608,7 @@ pub fn framework_for(
             )
         }
         Err(Error::NotText { .. }) => "which is not UTF-8 text".to_string(),
+        Err(Error::Unusable { source, .. }) => format!("which {}", source.reason()),
         Err(Error::Framework { first, .. }) => {
             format!("which is not a valid framework now ({first})")
         }
@@ -649,9 +650,12 @@ pub fn resolve_at(given: Option<&Resolved>, path: &Path, name: &str) -> Result<R
 
 /// A framework file's text.
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
+    let bytes = storage::read_regular(path, storage::MAX_FILE_BYTES).map_err(|err| match err {
+        storage::ReadError::Io { path, source } => Error::Read { path, source },
+        source => Error::Unusable {
+            source,
+            advice: "give the path of a framework file",
+        },
     })?;
     String::from_utf8(bytes).map_err(|source| Error::NotText {
         path: path.to_path_buf(),

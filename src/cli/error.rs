@@ -18,6 +18,9 @@ pub enum Error {
     /// The configuration file cannot be used.
     #[error(transparent)]
     Config(#[from] super::config::ConfigError),
+    /// The configuration file is not a regular file rolefit reads.
+    #[error(transparent)]
+    ConfigFile(#[from] super::config::LoadError),
     /// `config init` would replace an existing configuration file.
     #[error(
         "{} already exists; give --force to replace it, or check it with `rolefit config check`",
@@ -50,6 +53,13 @@ pub enum Error {
         path: PathBuf,
         #[source]
         source: io::Error,
+    },
+    /// A file given or recorded is not a regular file of a size rolefit reads (a FIFO, a
+    /// device, a huge file); `advice` says what to give instead.
+    #[error("{source}; {advice}")]
+    Unusable {
+        source: storage::ReadError,
+        advice: &'static str,
     },
     /// A framework file is not text.
     #[error("{} is not UTF-8 text", path.display())]

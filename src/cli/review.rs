@@ -75,21 +75,29 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
 
 /// Reads and checks a review file; every problem is one sentence naming the file.
 fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
-    let text = match std::fs::read(file) {
+    let text = match storage::read_regular(file, storage::MAX_FILE_BYTES) {
         Ok(bytes) => String::from_utf8(bytes)
             .map_err(|_| Error::Review(format!("{} is not UTF-8 text", display_path(file))))?,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+        Err(storage::ReadError::Io { source: err, .. })
+            if err.kind() == std::io::ErrorKind::NotFound =>
+        {
             return Err(Error::Review(format!(
                 "there is no review file at {}",
                 display_path(file)
             )));
         }
-        Err(err) => {
+        Err(storage::ReadError::Io { source: err, .. }) => {
             return Err(Error::Review(format!(
                 "cannot read {}: {}",
                 display_path(file),
                 storage::describe_io_error(&err)
             )));
+        }
+        Err(source) => {
+            return Err(Error::Unusable {
+                source,
+                advice: "give the review file itself",
+            });
         }
     };
     review::parse(&text, framework).map_err(|err| match err {

@@ -133,28 +133,34 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
 
 /// [`read_assessment`] for a framework whose scale reaches `top`.
 pub fn read_assessment_up_to(path: &Path, name: &str, top: u8) -> ReadOutcome {
-    let bytes = match read_regular(path) {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err("a folder")) => return unreadable(path, None, "it is a folder, not a file"),
-        Ok(Err(kind)) => {
+    let bytes = match read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotRegular { kind: "a folder", .. }) => {
+            return unreadable(path, None, "it is a folder, not a file");
+        }
+        Err(ReadError::NotRegular { kind, .. }) => {
             return unreadable(
                 path,
                 None,
                 &format!("it is {kind}, not a regular file; rolefit reads only regular files"),
             );
         }
-        Err(err) if err.kind() == ErrorKind::NotFound => {
+        Err(err @ ReadError::TooLarge { .. }) => {
+            return unreadable(path, None, &format!("it {}", err.reason()));
+        }
+        Err(ReadError::Io { source: err, .. }) if err.kind() == ErrorKind::NotFound => {
             // A dangling symlink is not "missing": writing would replace the link.
             if fs::symlink_metadata(path).is_ok() {
                 return unreadable(path, None, "it is a link to a file that does not exist");
             }
             return ReadOutcome::Missing;
         }
-        Err(err) if path.is_dir() => {
-            let _ = err;
+        Err(ReadError::Io { .. }) if path.is_dir() => {
             return unreadable(path, None, "it is a folder, not a file");
         }
-        Err(err) => return unreadable(path, None, &format!("cannot read it: {err}")),
+        Err(ReadError::Io { source: err, .. }) => {
+            return unreadable(path, None, &format!("cannot read it: {err}"));
+        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -207,22 +213,100 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Reads a file that must be a regular file. Opened without blocking and checked before it is
-/// read, so a FIFO or a device where a file should be is reported rather than waited on
-/// forever. `Ok(Err(kind))` names what the path is instead.
-fn read_regular(path: &Path) -> io::Result<std::result::Result<Vec<u8>, &'static str>> {
+/// The most rolefit reads of an assessment, a review file or a framework file. Generous: the
+/// built-in framework is 60 KiB, the 20,000-competency stress framework 10 MiB, and an
+/// assessment with years of long notes well under 1 MiB. Anything larger is not one of these
+/// (a disk image, a log, a device) and parsing it would take several times its size in memory.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Why a file rolefit reads could not be read; shown as a sentence naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// A FIFO, a device, a socket or a folder where a file should be.
+    #[error("{} {}", crate::text::display_path(path), self.reason())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// Larger than rolefit reads.
+    #[error("{} {}", crate::text::display_path(path), self.reason())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    /// The file system refused (not found, permission denied…).
+    #[error("cannot read {}: {}", crate::text::display_path(path), describe_io_error(source))]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl ReadError {
+    /// What is wrong, after the file's name: "is a FIFO (named pipe), not a regular file".
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::NotRegular { kind, .. } => format!("is {kind}, not a regular file"),
+            ReadError::TooLarge { size, limit, .. } => format!(
+                "is too large ({}; rolefit reads files of at most {})",
+                size_words(*size),
+                size_words(*limit)
+            ),
+            ReadError::Io { source, .. } => {
+                format!("cannot be read ({})", describe_io_error(source))
+            }
+        }
+    }
+
+    /// The I/O error, when the file system refused.
+    pub fn io_error(&self) -> Option<&io::Error> {
+        match self {
+            ReadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// A size in words: "65 MiB", "12 KiB", "300 bytes".
+fn size_words(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Reads a file that must be a regular file of at most `limit` bytes: the one way rolefit reads
+/// a file. It is opened without blocking and checked before it is read, so a FIFO or a device
+/// where a file should be is reported rather than waited on forever or read until memory runs
+/// out, and a huge file is refused by its size.
+pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadError> {
+    let io_error = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let mut file = options.open(path)?;
-    let meta = file.metadata()?;
+    let file = options.open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
     if !meta.is_file() {
-        return Ok(Err(file_kind(&meta)));
+        return Err(ReadError::NotRegular {
+            path: path.to_path_buf(),
+            kind: file_kind(&meta),
+        });
     }
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut file, &mut bytes)?;
-    Ok(Ok(bytes))
+    let too_large = |size| ReadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    // A file that grows while it is read stops at the limit too.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes).map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// What a path that is not a regular file is, in words: "a folder", "a FIFO (named pipe)"…
