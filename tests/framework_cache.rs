@@ -134,3 +134,33 @@ fn a_cache_entry_that_is_a_fifo_is_ignored_and_replaced() {
     let meta = std::fs::symlink_metadata(&cache).unwrap();
     assert!(!meta.file_type().is_fifo() && meta.is_file(), "{meta:?}");
 }
+
+/// A symbolic link planted at the cache entry's path is replaced by the cache file; the file
+/// it points to is never written.
+#[test]
+fn a_symlink_at_the_cache_entry_is_replaced_never_written_through() {
+    let home = tempfile::tempdir().unwrap();
+    let framework = home.path().join("framework.toml");
+    let text = std::fs::read_to_string("tests/fixtures/frameworks/minimal.toml").unwrap();
+    std::fs::write(&framework, &text).unwrap();
+    show(home.path(), &framework);
+    let cache = cache_file(home.path());
+    let victim = home.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::fs::remove_file(&cache).unwrap();
+    std::os::unix::fs::symlink(&victim, &cache).unwrap();
+    // A changed framework: the cache is written again.
+    std::fs::write(
+        &framework,
+        text.replace("Solution Architect", "Systems Architect"),
+    )
+    .unwrap();
+    assert!(show(home.path(), &framework).contains("Systems Architect"));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let meta = std::fs::symlink_metadata(&cache).unwrap();
+    assert!(meta.is_file(), "the link is still there: {meta:?}");
+    // The next start reads the new cache.
+    let written = inode(&cache);
+    show(home.path(), &framework);
+    assert_eq!(inode(&cache), written);
+}

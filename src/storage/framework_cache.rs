@@ -67,7 +67,23 @@ pub fn store(path: &Path, source: &str, framework: &Framework) {
     if super::ensure_parent(&file).is_err() {
         return;
     }
-    let _ = super::atomic::write_atomic(&file, &encode_file(framework, key(source.as_bytes())));
+    let _ = write_replacing(&file, &encode_file(framework, key(source.as_bytes())));
+}
+
+/// Writes `bytes` to `file` through a new temp file beside it and a rename over the name. The
+/// cache is rolefit's own scratch space: whatever stands at that name (a symbolic link someone
+/// planted, a FIFO) is replaced, never written through, unlike the user's own files, whose
+/// symlinks [`super::atomic::write_atomic`] keeps. The temp file is created new (0600), so it
+/// cannot be a link either.
+fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".rolefit-cache-")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.persist(file).map_err(|err| err.error)?;
+    Ok(())
 }
 
 /// The whole cache file: magic, key, payload length and hash, payload.
