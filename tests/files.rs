@@ -237,6 +237,46 @@ fn a_framework_file_that_is_not_a_regular_file_is_refused_and_listed() {
 
 // ---- lock files -------------------------------------------------------------------------------
 
+/// A lock file that is a symbolic link (to nowhere, or to a file) is named as such, for an
+/// assessment and for a review file, and nothing is created or changed at the link's target.
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_symlink_is_named_as_such() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    home.ok(&["rate", "DP1", "3"]);
+    let lock = home.data().join("assessments/default.lock");
+    let before = fs::read(home.assessment("default")).unwrap();
+    fs::remove_file(&lock).ok();
+    symlink(home.file("nowhere/x"), &lock).unwrap();
+    let err = home.refused(&["rate", "DP2", "3"]);
+    assert!(
+        err.contains("default.lock is a symbolic link, not a lock file; remove it"),
+        "{err}"
+    );
+    assert!(!err.contains("folder is gone"), "{err}");
+    assert!(!home.file("nowhere").exists());
+    assert_eq!(fs::read(home.assessment("default")).unwrap(), before);
+    // A link to an existing file: the file is neither locked nor changed.
+    fs::write(home.file("mine.txt"), "mine").unwrap();
+    fs::remove_file(&lock).unwrap();
+    symlink(home.file("mine.txt"), &lock).unwrap();
+    let err = home.refused(&["rate", "DP2", "3"]);
+    assert!(err.contains("default.lock is a symbolic link"), "{err}");
+    assert_eq!(fs::read_to_string(home.file("mine.txt")).unwrap(), "mine");
+
+    // A review file in a shared folder whose lock someone replaced by a link.
+    home.ok(&["review", "request", "-o", "x.toml"]);
+    symlink(home.file("nowhere/y"), home.file("x.lock")).unwrap();
+    let request = fs::read(home.file("x.toml")).unwrap();
+    let err = home.refused(&["--plain", "review", "x.toml", "--reviewer", "Kim"]);
+    assert!(
+        err.contains("x.lock is a symbolic link, not a lock file; remove it"),
+        "{err}"
+    );
+    assert_eq!(fs::read(home.file("x.toml")).unwrap(), request);
+}
+
 // ---- reports never land on files rolefit depends on ------------------------------------------
 
 /// Asserts `args` is refused with a sentence naming `needle`, and `file` keeps `before`.

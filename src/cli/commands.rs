@@ -206,6 +206,9 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     let _lock = match storage::lock_soon(&path) {
         LockOutcome::Held(lock) => Some(lock),
         LockOutcome::Busy => return Err(Error::Busy { path }),
+        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
+            return Err(Error::LockIsLink { path: lock_file });
+        }
         LockOutcome::Unavailable(_) => None,
     };
     let mut assessment = match read_existing_for(framework, &path, &name) {

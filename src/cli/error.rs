@@ -180,6 +180,12 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A command that writes found a symbolic link where the lock file should be.
+    #[error(
+        "{} is a symbolic link, not a lock file; remove it, then try again; nothing was changed",
+        crate::text::display_path(path)
+    )]
+    LockIsLink { path: PathBuf },
     /// The exit signals could not be watched.
     #[error("cannot watch for signals: {0}")]
     Signals(#[source] io::Error),

@@ -131,6 +131,11 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
                 display_path(&path)
             )));
         }
+        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
+            return Err(Error::LockIsLink {
+                path: storage::paths::lock_path(&path),
+            });
+        }
         LockOutcome::Unavailable(_) => None,
     };
     let mut assessment = read_existing_for(&framework, &path, &name)?;
@@ -172,6 +177,11 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
         let lock = match storage::lock_soon(file) {
             LockOutcome::Held(lock) => lock,
             LockOutcome::Busy => return Err(Error::Busy { path: file.into() }),
+            LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
+                return Err(Error::LockIsLink {
+                    path: storage::paths::lock_path(file),
+                });
+            }
             LockOutcome::Unavailable(err) => {
                 return Err(Error::Review(format!(
                     "cannot lock {}: {}; rolefit writes a review file only when it holds its lock",

@@ -92,10 +92,33 @@ fn open_lock_file(path: &Path) -> io::Result<File> {
             Ok(file)
         }
         Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-            OpenOptions::new().read(true).write(true).open(path)
+            // Never through a symbolic link: it could point at any file.
+            let mut open = OpenOptions::new();
+            open.read(true).write(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NOFOLLOW);
+            open.open(path).map_err(|err| {
+                let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                if link {
+                    io::Error::other(LockIsLink)
+                } else {
+                    err
+                }
+            })
         }
         Err(err) => Err(err),
     }
+}
+
+/// Why a lock could not be taken: the lock file is a symbolic link, which rolefit does not
+/// follow. Carried in the [`LockOutcome::Unavailable`] error; see [`lock_is_link`].
+#[derive(Debug, thiserror::Error)]
+#[error("it is a symbolic link, not a lock file; remove it")]
+pub struct LockIsLink;
+
+/// Whether a lock was unavailable because the lock file is a symbolic link.
+pub fn lock_is_link(err: &io::Error) -> bool {
+    err.get_ref().is_some_and(|inner| inner.is::<LockIsLink>())
 }
 
 /// Mode 0600 on a file rolefit has just created, whatever the umask left.
@@ -505,6 +528,28 @@ mod tests {
             ["passwd"],
             "a lock appeared beside the target"
         );
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_symlink_is_not_followed_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("default.toml");
+        let target = dir.path().join("theirs.txt");
+        fs::write(&target, "theirs").unwrap();
+        for points_to in [dir.path().join("nowhere/x"), target.clone()] {
+            let _ = fs::remove_file(dir.path().join("default.lock"));
+            symlink(&points_to, dir.path().join("default.lock")).unwrap();
+            let LockOutcome::Unavailable(err) = lock(&file) else {
+                panic!("a lock was taken through a link to {points_to:?}");
+            };
+            assert!(lock_is_link(&err), "{err:?}");
+            assert_eq!(
+                describe_io_error(&err),
+                "it is a symbolic link, not a lock file; remove it"
+            );
+        }
+        assert_eq!(fs::read_to_string(&target).unwrap(), "theirs");
+        assert!(!dir.path().join("nowhere").exists());
     }
 
     #[test]
