@@ -171,7 +171,7 @@ fn request_fill_in_import_and_export() {
     // Importing the same review again, filled in further, replaces it.
     fill_in(&request, "Sam", &[("DP2", 1)]);
     let out = home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
-    assert!(out.contains("replaces the one imported before"), "{out}");
+    assert!(out.contains("replaces the review Sam gave before"), "{out}");
     let a = rolefit::storage::codec::parse(
         &std::fs::read_to_string(home.assessment("alex")).unwrap(),
         "alex",
@@ -548,4 +548,50 @@ fn a_reviewer_can_fill_a_review_in_plain_mode() {
     assert_eq!(review.reviewer.as_deref(), Some("Sam"));
     assert_eq!(review.assessment.rating(&"DP1".into()), level(2));
     assert_eq!(review.assessment.rating(&"DP2".into()), level(3));
+}
+
+/// Imports `file` into alex's assessment; returns stdout.
+fn import(home: &Home, file: &Path) -> String {
+    home.ok(&["-a", "alex", "review", "import", file.to_str().unwrap()])
+}
+
+/// The reviews in alex's assessment, by reviewer, with their DP1 rating.
+fn reviews(home: &Home) -> Vec<(String, Option<Rating>)> {
+    let text = std::fs::read_to_string(home.assessment("alex")).unwrap();
+    let a = rolefit::storage::codec::parse(&text, "alex").unwrap();
+    a.reviews
+        .iter()
+        .map(|(name, r)| (name.clone(), r.rating(&"DP1".into())))
+        .collect()
+}
+
+/// One request copied to two reviewers (the same review id): both reviews are kept, and a
+/// re-import from one of them replaces only theirs, saying whose it replaces.
+#[test]
+fn one_request_filled_in_by_two_reviewers_keeps_both() {
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "3")]);
+    let request = home.file("rq.toml");
+    home.ok(&["-a", "alex", "review", "request", "-o", "rq.toml"]);
+    let (kim, eve) = (home.file("kim.toml"), home.file("eve.toml"));
+    std::fs::copy(&request, &kim).unwrap();
+    std::fs::copy(&request, &eve).unwrap();
+    fill_in(&kim, "Kim", &[("DP1", 4)]);
+    fill_in(&eve, "Eve", &[("DP1", 2)]);
+    let out = import(&home, &kim);
+    assert!(!out.contains("replaces"), "{out}");
+    let out = import(&home, &eve);
+    assert!(!out.contains("replaces"), "{out}");
+    assert_eq!(
+        reviews(&home),
+        [("Eve".to_string(), level(2)), ("Kim".to_string(), level(4))]
+    );
+    // Kim rates again and sends the file back: only Kim's review is replaced.
+    fill_in(&kim, "Kim", &[("DP1", 5)]);
+    let out = import(&home, &kim);
+    assert!(out.contains("(it replaces the review Kim gave before)"), "{out}");
+    assert_eq!(
+        reviews(&home),
+        [("Eve".to_string(), level(2)), ("Kim".to_string(), level(5))]
+    );
 }

@@ -151,9 +151,12 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
         source,
     })?;
     let replaced = if imported.replaced {
-        " (it replaces the one imported before)"
+        format!(
+            " (it replaces the review {} gave before)",
+            display_safe(&imported.reviewer)
+        )
     } else {
-        ""
+        String::new()
     };
     print_stdout(&format!(
         "Imported {}'s review of {} — {} of {} competencies rated{replaced}.\n\

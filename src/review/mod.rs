@@ -294,12 +294,12 @@ pub struct Imported {
     pub reviewer: String,
     /// How many competencies the reviewer rated.
     pub rated: usize,
-    /// The review replaced one imported before (same reviewer, or the same review id).
+    /// The review replaced the one the same reviewer gave before.
     pub replaced: bool,
 }
 
-/// Adds a filled-in review to the person's assessment under its reviewer's name, replacing an
-/// earlier import of the same review or by the same reviewer. Refuses, changing nothing, a
+/// Adds a filled-in review to the person's assessment under its reviewer's name, replacing only
+/// an earlier review by the same reviewer. Refuses, changing nothing, a
 /// review for another person or another framework, or one nobody has filled in.
 pub fn import(
     assessment: &mut Assessment,
@@ -339,11 +339,9 @@ pub fn import(
             "{reviewer} has not rated anything in this review yet; nothing was imported"
         )));
     }
-    let before = assessment.reviews.len();
-    assessment
-        .reviews
-        .retain(|name, r| *name == reviewer || r.id.is_empty() || r.id != review.id);
-    let replaced = assessment.reviews.len() < before || assessment.reviews.contains_key(&reviewer);
+    // Only the same reviewer's earlier review is replaced: one request copied to two people
+    // (the same review id) gives two reviews, both kept.
+    let replaced = assessment.reviews.contains_key(&reviewer);
     assessment.reviews.insert(
         reviewer.clone(),
         Review {

@@ -127,10 +127,15 @@ fn import_adds_the_review_and_reimport_replaces_it() {
     assert!(import(&mut a, &again, &fw).unwrap().replaced);
     assert_eq!(a.reviews.len(), 1);
     assert_eq!(a.reviews["Sam"].rating(&"DP1".into()), level(3));
-    // The same review id under a corrected name replaces the earlier import too.
-    let renamed = parse(&filled(&fw, "Sam Lee", "r1", &[("DP1", 3)]), &fw).unwrap();
-    assert!(import(&mut a, &renamed, &fw).unwrap().replaced);
-    assert_eq!(a.reviews.keys().collect::<Vec<_>>(), ["Sam Lee"]);
+    // The same request filled in by someone else (a copy sent to two reviewers): kept beside
+    // it, and a re-import from either replaces only theirs.
+    let other = parse(&filled(&fw, "Kim", "r1", &[("DP1", 5)]), &fw).unwrap();
+    assert!(!import(&mut a, &other, &fw).unwrap().replaced);
+    assert_eq!(a.reviews.keys().collect::<Vec<_>>(), ["Kim", "Sam"]);
+    let again = parse(&filled(&fw, "Kim", "r1", &[("DP1", 4)]), &fw).unwrap();
+    assert!(import(&mut a, &again, &fw).unwrap().replaced);
+    assert_eq!(a.reviews["Kim"].rating(&"DP1".into()), level(4));
+    assert_eq!(a.reviews["Sam"].rating(&"DP1".into()), level(3));
 }
 
 #[test]
