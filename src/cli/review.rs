@@ -18,7 +18,8 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
     let (path, name) = assessment_path(cli)?;
     // The framework the person's assessment was made with, as every command finds it.
     let given = super::commands::load_given(cli.framework.as_deref())?;
-    let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
+    let resolved = super::commands::resolve_at(given.as_ref(), &path, &name)?;
+    let framework = resolved.framework;
     let top = framework.scale.last().value();
     let person = match storage::read_assessment_up_to(&path, &name, top) {
         ReadOutcome::Missing if !share_self => {
@@ -64,9 +65,20 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
         "none of your ratings or notes are in it (add --share-self to include them)".to_string()
     };
     let file_name = display_path(output);
+    // A framework from a file: the reviewer needs that file too, and says so with --framework.
+    let (send, run) = match &resolved.path {
+        Some(framework_file) => (
+            format!(
+                "{file_name} and your framework file {}",
+                display_path(framework_file)
+            ),
+            format!("rolefit --framework FILE review {file_name}` (FILE: your framework file)"),
+        ),
+        None => (file_name.clone(), format!("rolefit review {file_name}`")),
+    };
     print_stdout(&format!(
         "Wrote a review request for {} to {file_name}: {shared}.\n\
-         Next: send {file_name} to your reviewer; they run `rolefit review {file_name}`, rate you and send the file back.\n\
+         Next: send {send} to your reviewer; they run `{run}, rate you and send the file back.\n\
          Then run `rolefit review import FILE` to see their ratings beside yours.\n",
         display_safe(&name),
     ))?;
@@ -109,9 +121,11 @@ fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
             "{}:{line}:{column}: {reason}; fix the file or ask for a new review",
             display_path(file)
         )),
-        ReviewError::Refused(reason) => {
-            Error::Review(format!("cannot use {}: {reason}", display_path(file)))
-        }
+        ReviewError::OtherCompetencies { id, version } => Error::Review(format!(
+            "the competencies in {} differ from those of {id} version {version} here (the file was changed or made with an edited framework); use the framework file it was made with (--framework FILE), or a new request from `rolefit review request`",
+            display_path(file)
+        )),
+        other => Error::Review(format!("cannot use {}: {other}", display_path(file))),
     })
 }
 

@@ -126,9 +126,26 @@ pub enum ReviewError {
         column: usize,
         reason: String,
     },
-    /// Usable in general, but not here (another framework, another person…).
+    /// Usable in general, but not here (another person, another version…).
     #[error("{0}")]
     Refused(String),
+    /// Made with another framework (another id): the reviewer needs the person's framework
+    /// file, given with `--framework`.
+    #[error(
+        "it was made for the framework \"{made_for}\" (version {made_version}), not for \"{here}\" (version {here_version}) that rolefit uses here; run it with --framework FILE, using the framework file for \"{made_for}\" that the person used"
+    )]
+    OtherFramework {
+        made_for: String,
+        made_version: u32,
+        here: String,
+        here_version: u32,
+    },
+    /// The same framework id and version, but other competencies (the hash is missing or does
+    /// not match): the file was edited, or the framework it was made with was.
+    #[error(
+        "the competencies in the review file differ from those of {id} version {version} here (the file was changed or made with an edited framework)"
+    )]
+    OtherCompetencies { id: String, version: u32 },
 }
 
 impl From<ParseError> for ReviewError {
@@ -273,11 +290,28 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
                 .to_string()
         })
         .filter(|r| !r.is_empty());
-    if assessment.framework != framework.id || hash != framework_hash(framework) {
+    if assessment.framework != framework.id {
+        return Err(ReviewError::OtherFramework {
+            made_for: assessment.framework.clone(),
+            made_version: assessment.framework_version,
+            here: framework.id.clone(),
+            here_version: framework.version,
+        });
+    }
+    if assessment.framework_version != framework.version {
         return Err(ReviewError::Refused(format!(
-            "it was made for the framework \"{}\" (version {}), not for \"{}\" (version {}) that rolefit uses here",
-            assessment.framework, assessment.framework_version, framework.id, framework.version
+            "it was made for version {} of the framework \"{}\", not for version {} that rolefit uses here; use the framework file of version {} that the person used, with --framework FILE",
+            assessment.framework_version,
+            framework.id,
+            framework.version,
+            assessment.framework_version
         )));
+    }
+    if hash != framework_hash(framework) {
+        return Err(ReviewError::OtherCompetencies {
+            id: framework.id.clone(),
+            version: framework.version,
+        });
     }
     Ok(ReviewFile {
         assessment,
