@@ -288,3 +288,72 @@ fn refused_keeping(home: &Home, args: &[&str], needle: &str, file: &Path, before
 }
 
 // ---- an assessment read against its framework's scale ----------------------------------------
+
+/// An assessment made with a framework on a 0/50/99 scale, opened with another file of the same
+/// id on a 0–9 scale: the framework is named as the cause, the (valid) assessment is not called
+/// unreadable, nothing offers to move it aside, and nothing changes.
+#[test]
+fn another_scale_under_the_same_id_is_blamed_on_the_framework() {
+    let home = Home::new();
+    s10(&home);
+    fs::write(home.file("big.toml"), framework(&[0, 50, 99])).unwrap();
+    home.ok(&["--framework", "big.toml", "rate", "C.2", "99", "-a", "b"]);
+    let file = home.assessment("b");
+    let before = fs::read(&file).unwrap();
+    let s10 = home.file("s10.toml").display().to_string();
+    let big = home.file("big.toml").display().to_string();
+    for args in [
+        &["--framework", "s10.toml", "-a", "b", "show"][..],
+        &["--framework", "s10.toml", "-a", "b", "rate", "C.0", "3"][..],
+        &["--framework", "s10.toml", "-a", "b", "export"][..],
+        &["--framework", "s10.toml", "-a", "b"][..],
+    ] {
+        let err = home.refused(args);
+        assert!(
+            err.contains(&format!("b.toml was made with the framework \"t.fw\" (version 1) at {big}")),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains(&format!("the scale of {s10} has no level 99")),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("cannot read") && !err.contains("aside"), "{err}");
+        assert!(!err.contains("interactive terminal"), "{err}");
+    }
+    assert_eq!(fs::read(&file).unwrap(), before);
+    let names: Vec<_> = fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("corrupt")), "{names:?}");
+    // Its own framework still reads it.
+    home.ok(&["-a", "b", "show"]);
+}
+
+/// `list` reads each assessment against its own framework's scale and reports the same problem
+/// on its row as `show` and `rate` do.
+#[test]
+fn list_reports_a_level_off_the_scale_as_show_does() {
+    let home = Home::new();
+    home.ok(&["rate", "DP1", "3"]);
+    let file = home.assessment("default");
+    let text = fs::read_to_string(&file).unwrap();
+    for (level, says) in [
+        ("9", "level 9 is outside the scale 0..=5"),
+        ("\"x\"", "use 0 to 5"),
+    ] {
+        fs::write(&file, text.replace("level = 3", &format!("level = {level}"))).unwrap();
+        let err = home.refused(&["show"]);
+        assert!(err.contains(says), "{err}");
+        let problem = err
+            .split_once("default.toml: ")
+            .map(|(_, p)| p.trim_end().trim_end_matches("; fix the file, or open rolefit to move it aside"))
+            .unwrap_or_else(|| panic!("{err}"));
+        let err = home.refused(&["rate", "DP2", "3"]);
+        assert!(err.contains(problem), "{problem:?} not in {err}");
+        let out = home.ok(&["list"]);
+        let row = out.lines().find(|l| l.starts_with("default ")).unwrap_or("");
+        assert!(row.contains("unreadable"), "{out}");
+        assert!(row.contains(problem), "{problem:?} not in {out}");
+    }
+}

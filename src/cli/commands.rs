@@ -23,23 +23,36 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     paths.check()?;
     let builtin_id = Framework::builtin().id;
+    // A file that cannot be read is read again against the scale `rate` and `show` would use
+    // for it (the given framework's or the built-in's), so its row says what they say.
+    let fallback_top = given
+        .as_ref()
+        .map_or(crate::domain::Level::MAX, |g| g.framework.scale.last().value());
     // Each recorded framework file is read once, however many assessments use it.
     let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
         HashMap::new();
-    let listings = storage::list_assessments_with(&paths, |assessment| {
+    let listings = storage::list_assessments_with(&paths, fallback_top, |file, assessment| {
         let key = (
             assessment.framework.clone(),
             assessment.framework_path.clone(),
         );
-        let resolved = match &given {
-            Some(_) => framework_for(given.as_ref(), Some(assessment)),
+        let found = match &given {
+            Some(_) => find_framework(given.as_ref(), Some(assessment)),
             None => loaded
                 .entry(key)
-                .or_insert_with(|| framework_for(None, Some(assessment)))
+                .or_insert_with(|| find_framework(None, Some(assessment)))
                 .clone(),
         };
-        match resolved {
+        match found.and_then(|found| check_scale(found, assessment)) {
             Ok(Resolved { framework, .. }) => {
+                // Read as every other command reads it, against its framework's scale.
+                let top = framework.scale.last().value();
+                if assessment.highest_level().is_some_and(|l| l.value() > top)
+                    && let ReadOutcome::Unreadable(problem) =
+                        storage::read_assessment_up_to(file, &assessment.name, top)
+                {
+                    return format!("unreadable: {}", problem.problem());
+                }
                 let which = if framework.id == builtin_id {
                     String::new()
                 } else {
@@ -556,15 +569,71 @@ pub fn load_given(path: Option<&Path>) -> Result<Option<Resolved>> {
     }))
 }
 
+/// What to do when an assessment's framework is not at hand.
+const GIVE_FRAMEWORK: &str = "give that framework's file with --framework PATH";
+
 /// The framework to read `assessment` with: the one given with `--framework`, which must have
 /// the id the assessment records; else the one it records, from its recorded file; else the
-/// built-in one. Err says, after the assessment's path, which framework it needs and how to
-/// give it.
+/// built-in one. Its scale must hold every level the assessment holds (see [`check_scale`]).
+/// Err says, after the assessment's path, which framework it needs and how to give it.
 pub fn framework_for(
     given: Option<&Resolved>,
     assessment: Option<&Assessment>,
 ) -> std::result::Result<Resolved, String> {
-    let how = "give that framework's file with --framework PATH";
+    let resolved = find_framework(given, assessment)?;
+    match assessment {
+        Some(assessment) => check_scale(resolved, assessment),
+        None => Ok(resolved),
+    }
+}
+
+/// A framework found for `assessment` (by [`find_framework`]) whose scale lacks a level the
+/// assessment holds, when it is not the framework the assessment was saved with, is the cause
+/// and is named as such: the assessment is fine, and is not to be moved aside. Saved with this
+/// very framework, such a level is the file's own problem, reported with its line and column
+/// when the file is read against the scale.
+fn check_scale(
+    resolved: Resolved,
+    assessment: &Assessment,
+) -> std::result::Result<Resolved, String> {
+    let top = resolved.framework.scale.last().value();
+    let Some(level) = assessment.highest_level().filter(|l| l.value() > top) else {
+        return Ok(resolved);
+    };
+    let saved_with = match assessment.framework_hash.as_deref() {
+        Some(hash) => hash == resolved.framework.content_hash(),
+        None => match (assessment.framework_path.as_deref(), resolved.path.as_deref()) {
+            (None, None) => true,
+            (Some(recorded), Some(used)) => storage::same_file(Path::new(recorded), used),
+            _ => false,
+        },
+    };
+    if saved_with {
+        return Ok(resolved);
+    }
+    let at = assessment
+        .framework_path
+        .as_deref()
+        .map(|p| format!(" at {}", display_path(Path::new(p))))
+        .unwrap_or_default();
+    let used = resolved
+        .path
+        .as_deref()
+        .map_or_else(|| "the built-in framework".to_string(), display_path);
+    Err(format!(
+        "was made with the framework {:?} (version {}){at}; the scale of {used} has no level {}; {GIVE_FRAMEWORK}",
+        assessment.framework,
+        assessment.framework_version,
+        level.value()
+    ))
+}
+
+/// [`framework_for`] without the check of the scale: the framework by id and recorded file.
+fn find_framework(
+    given: Option<&Resolved>,
+    assessment: Option<&Assessment>,
+) -> std::result::Result<Resolved, String> {
+    let how = GIVE_FRAMEWORK;
     let Some(assessment) = assessment else {
         return Ok(given.cloned().unwrap_or_else(Resolved::builtin));
     };

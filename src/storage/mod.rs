@@ -29,6 +29,13 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+impl Unreadable {
+    /// The problem without the path: "line L, column C: reason".
+    pub fn problem(&self) -> String {
+        format!("{}{}", place(self.line), self.reason)
+    }
+}
+
 /// "line L, column C: " before the reason, when the problem has a place.
 fn place(line: Option<(usize, usize)>) -> String {
     line.map_or_else(String::new, |(line, column)| {
@@ -450,7 +457,8 @@ pub struct Listing {
 
 /// Every assessment in the data folder, by name, with its progress or its problem.
 pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<Listing>> {
-    list_assessments_with(paths, |a| {
+    let top = framework.scale.last().value();
+    list_assessments_with(paths, top, |_, a| {
         format!(
             "{}/{} answered, last change {}",
             a.rated_count(framework),
@@ -460,11 +468,15 @@ pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<
     })
 }
 
-/// Every assessment in the data folder, by name, with `summary` of each that can be read, or
-/// its problem.
+/// Every assessment in the data folder, by name, with `summary` of each that can be read (and
+/// its path), or its problem. Each is first read allowing any level a scale may use, since each
+/// may have its own framework, which `summary` finds and whose scale it checks; one that cannot
+/// be read even so is read again against `fallback_top`, the scale it would be read against
+/// without a framework of its own, so its problem is worded as the other commands word it.
 pub fn list_assessments_with(
     paths: &DataPaths,
-    mut summary: impl FnMut(&Assessment) -> String,
+    fallback_top: u8,
+    mut summary: impl FnMut(&Path, &Assessment) -> String,
 ) -> Result<Vec<Listing>> {
     let dir = paths.assessments_dir();
     let entries = match fs::read_dir(&dir) {
@@ -482,14 +494,16 @@ pub fn list_assessments_with(
         if name.starts_with('.') || name.contains(".corrupt-") {
             continue;
         }
-        // Each assessment may have its own framework, found by `summary`: any level a scale
-        // may use is read here.
+        let unreadable = |u: Unreadable| format!("unreadable: {}", u.problem());
         let summary = match read_assessment_up_to(&path, name, crate::domain::Level::TOP) {
-            ReadOutcome::Loaded(a) => summary(&a),
+            ReadOutcome::Loaded(a) => summary(&path, &a),
             ReadOutcome::Newer { found, .. } => {
                 format!("format {found}, newer than this rolefit (read-only)")
             }
-            ReadOutcome::Unreadable(u) => format!("unreadable: {}", u.reason),
+            ReadOutcome::Unreadable(u) => match read_assessment_up_to(&path, name, fallback_top) {
+                ReadOutcome::Unreadable(again) => unreadable(again),
+                _ => unreadable(u),
+            },
             ReadOutcome::Missing => continue,
         };
         out.push(Listing {
