@@ -589,7 +589,10 @@ fn one_request_filled_in_by_two_reviewers_keeps_both() {
     // Kim rates again and sends the file back: only Kim's review is replaced.
     fill_in(&kim, "Kim", &[("DP1", 5)]);
     let out = import(&home, &kim);
-    assert!(out.contains("(it replaces the review Kim gave before)"), "{out}");
+    assert!(
+        out.contains("(it replaces the review Kim gave before)"),
+        "{out}"
+    );
     assert_eq!(
         reviews(&home),
         [("Eve".to_string(), level(2)), ("Kim".to_string(), level(5))]
@@ -624,7 +627,10 @@ fn a_review_whose_competencies_differ_says_so() {
             "{err}"
         );
         assert!(!err.contains("not for"), "{err}");
-        assert_eq!(std::fs::read_to_string(home.file("r.toml")).unwrap(), changed);
+        assert_eq!(
+            std::fs::read_to_string(home.file("r.toml")).unwrap(),
+            changed
+        );
     }
 }
 

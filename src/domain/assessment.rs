@@ -253,7 +253,10 @@ impl Assessment {
     /// reviews): what a framework's scale must reach to read it. None when it holds no level.
     pub fn highest_level(&self) -> Option<Level> {
         let ratings = self.ratings.values().filter_map(|e| e.rating);
-        let rounds = self.history.iter().flat_map(|s| s.ratings.values().copied());
+        let rounds = self
+            .history
+            .iter()
+            .flat_map(|s| s.ratings.values().copied());
         let reviews = self
             .reviews
             .values()

@@ -165,7 +165,9 @@ pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
 pub fn read_assessment_up_to(path: &Path, name: &str, top: u8) -> ReadOutcome {
     let bytes = match read_regular(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
-        Err(ReadError::NotRegular { kind: "a folder", .. }) => {
+        Err(ReadError::NotRegular {
+            kind: "a folder", ..
+        }) => {
             return unreadable(path, None, "it is a folder, not a file");
         }
         Err(ReadError::NotRegular { kind, .. }) => {
@@ -257,9 +259,17 @@ pub enum ReadError {
     NotRegular { path: PathBuf, kind: &'static str },
     /// Larger than rolefit reads.
     #[error("{} {}", crate::text::display_path(path), self.reason())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// The file system refused (not found, permission denied…).
-    #[error("cannot read {}: {}", crate::text::display_path(path), describe_io_error(source))]
+    #[error(
+        "cannot read {}: {}",
+        crate::text::display_path(path),
+        describe_io_error(source)
+    )]
     Io {
         path: PathBuf,
         #[source]
