@@ -71,7 +71,12 @@ impl Home {
     fn refused(&self, args: &[&str]) -> String {
         let out = self.run(args);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {}{err}", stdout(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?}: {}{err}",
+            stdout(&out)
+        );
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         err
     }
@@ -131,7 +136,9 @@ fn a_config_file_that_is_a_fifo_or_huge_is_refused_not_waited_on() {
     let config = home.config().display().to_string();
     let err = home.refused(&["config", "check"]);
     assert!(
-        err.contains(&format!("{config} is a FIFO (named pipe), not a regular file")),
+        err.contains(&format!(
+            "{config} is a FIFO (named pipe), not a regular file"
+        )),
         "{err}"
     );
     let out = home.run(&[]);
@@ -162,7 +169,10 @@ fn a_review_file_that_is_not_a_regular_file_of_sensible_size_is_refused() {
     let home = Home::new();
     home.ok(&["rate", "DP1", "3"]);
     mkfifo(&home.file("ff"));
-    for args in [&["review", "import", "ff"][..], &["--plain", "review", "ff"][..]] {
+    for args in [
+        &["review", "import", "ff"][..],
+        &["--plain", "review", "ff"][..],
+    ] {
         let err = home.refused(args);
         assert!(
             err.contains("ff is a FIFO (named pipe), not a regular file"),
@@ -228,7 +238,8 @@ fn a_framework_file_that_is_not_a_regular_file_is_refused_and_listed() {
         "{text}"
     );
     assert!(
-        text.lines().any(|l| l.starts_with("default ") && l.contains("1/33 answered")),
+        text.lines()
+            .any(|l| l.starts_with("default ") && l.contains("1/33 answered")),
         "{text}"
     );
     let err = home.refused(&["show", "-a", "f"]);
@@ -279,12 +290,121 @@ fn a_lock_file_that_is_a_symlink_is_named_as_such() {
 
 // ---- reports never land on files rolefit depends on ------------------------------------------
 
-/// Asserts `args` is refused with a sentence naming `needle`, and `file` keeps `before`.
+/// Asserts `args` is refused (exit 1) with a last line on stderr naming `needle` (`team` lists
+/// the files it could not read above it), and `file` keeps `before`.
 fn refused_keeping(home: &Home, args: &[&str], needle: &str, file: &Path, before: &[u8]) {
-    let err = home.refused(args);
-    assert!(err.contains(needle), "{args:?}: {err}");
-    assert!(err.contains("choose another file"), "{args:?}: {err}");
+    let out = home.run(args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {}{err}", stdout(&out));
+    let last = err.lines().last().unwrap_or("");
+    assert!(last.contains(needle), "{args:?}: {err}");
+    assert!(last.contains("choose another file"), "{args:?}: {err}");
     assert_eq!(fs::read(file).unwrap(), before, "{args:?} changed {file:?}");
+}
+
+/// `export -o` and `team -o` refuse the framework file in use or recorded by the assessment, a
+/// review file and the configuration file, however the path is spelled.
+#[cfg(unix)]
+#[test]
+fn a_report_never_overwrites_a_framework_a_review_or_the_config() {
+    let home = Home::new();
+    let s10 = s10(&home);
+    let framework = fs::read(&s10).unwrap();
+    home.ok(&["--framework", "s10.toml", "rate", "C.1", "9", "-a", "t"]);
+    std::os::unix::fs::symlink(home.path(), home.file("via")).unwrap();
+    let absolute = s10.display().to_string();
+    // The framework recorded by the assessment, spelled three ways.
+    for out in [
+        "s10.toml",
+        absolute.as_str(),
+        "via/s10.toml",
+        "./via/./s10.toml",
+    ] {
+        refused_keeping(
+            &home,
+            &["export", "-a", "t", "-o", out],
+            "is the framework file",
+            &s10,
+            &framework,
+        );
+    }
+    // The framework given with --framework.
+    refused_keeping(
+        &home,
+        &[
+            "--framework",
+            "s10.toml",
+            "export",
+            "-a",
+            "t",
+            "-o",
+            "via/s10.toml",
+        ],
+        "is the framework file",
+        &s10,
+        &framework,
+    );
+    let assessments = home.data().join("assessments").display().to_string();
+    refused_keeping(
+        &home,
+        &[
+            "--framework",
+            "s10.toml",
+            "team",
+            &assessments,
+            "-o",
+            "s10.toml",
+        ],
+        "is the framework file",
+        &s10,
+        &framework,
+    );
+    // The assessment still works with its framework.
+    home.ok(&["show", "-a", "t"]);
+
+    // A review file, filled in or not.
+    home.ok(&["rate", "DP1", "3"]);
+    home.ok(&["review", "request", "-o", "rev.toml"]);
+    let review = fs::read(home.file("rev.toml")).unwrap();
+    for args in [
+        &["export", "-o", "rev.toml"][..],
+        &["export", "-o", "via/rev.toml"][..],
+        &["team", &assessments, "-o", "rev.toml"][..],
+    ] {
+        refused_keeping(
+            &home,
+            args,
+            "is a review file",
+            &home.file("rev.toml"),
+            &review,
+        );
+    }
+
+    // The configuration file.
+    home.ok(&["config", "init"]);
+    let config = fs::read(home.config()).unwrap();
+    let config_path = home.config().display().to_string();
+    for args in [
+        &["export", "-o", config_path.as_str()][..],
+        &["team", &assessments, "-o", config_path.as_str()][..],
+    ] {
+        refused_keeping(
+            &home,
+            args,
+            "is rolefit's configuration file",
+            &home.config(),
+            &config,
+        );
+    }
+
+    // An ordinary file is still replaced.
+    fs::write(home.file("report.md"), "old").unwrap();
+    home.ok(&["export", "-o", "report.md"]);
+    assert!(
+        fs::read_to_string(home.file("report.md"))
+            .unwrap()
+            .starts_with("# rolefit report")
+    );
 }
 
 // ---- an assessment read against its framework's scale ----------------------------------------
@@ -310,14 +430,19 @@ fn another_scale_under_the_same_id_is_blamed_on_the_framework() {
     ] {
         let err = home.refused(args);
         assert!(
-            err.contains(&format!("b.toml was made with the framework \"t.fw\" (version 1) at {big}")),
+            err.contains(&format!(
+                "b.toml was made with the framework \"t.fw\" (version 1) at {big}"
+            )),
             "{args:?}: {err}"
         );
         assert!(
             err.contains(&format!("the scale of {s10} has no level 99")),
             "{args:?}: {err}"
         );
-        assert!(!err.contains("cannot read") && !err.contains("aside"), "{err}");
+        assert!(
+            !err.contains("cannot read") && !err.contains("aside"),
+            "{err}"
+        );
         assert!(!err.contains("interactive terminal"), "{err}");
     }
     assert_eq!(fs::read(&file).unwrap(), before);
@@ -342,17 +467,27 @@ fn list_reports_a_level_off_the_scale_as_show_does() {
         ("9", "level 9 is outside the scale 0..=5"),
         ("\"x\"", "use 0 to 5"),
     ] {
-        fs::write(&file, text.replace("level = 3", &format!("level = {level}"))).unwrap();
+        fs::write(
+            &file,
+            text.replace("level = 3", &format!("level = {level}")),
+        )
+        .unwrap();
         let err = home.refused(&["show"]);
         assert!(err.contains(says), "{err}");
         let problem = err
             .split_once("default.toml: ")
-            .map(|(_, p)| p.trim_end().trim_end_matches("; fix the file, or open rolefit to move it aside"))
+            .map(|(_, p)| {
+                p.trim_end()
+                    .trim_end_matches("; fix the file, or open rolefit to move it aside")
+            })
             .unwrap_or_else(|| panic!("{err}"));
         let err = home.refused(&["rate", "DP2", "3"]);
         assert!(err.contains(problem), "{problem:?} not in {err}");
         let out = home.ok(&["list"]);
-        let row = out.lines().find(|l| l.starts_with("default ")).unwrap_or("");
+        let row = out
+            .lines()
+            .find(|l| l.starts_with("default "))
+            .unwrap_or("");
         assert!(row.contains("unreadable"), "{out}");
         assert!(row.contains(problem), "{problem:?} not in {out}");
     }

@@ -25,9 +25,9 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
     let builtin_id = Framework::builtin().id;
     // A file that cannot be read is read again against the scale `rate` and `show` would use
     // for it (the given framework's or the built-in's), so its row says what they say.
-    let fallback_top = given
-        .as_ref()
-        .map_or(crate::domain::Level::MAX, |g| g.framework.scale.last().value());
+    let fallback_top = given.as_ref().map_or(crate::domain::Level::MAX, |g| {
+        g.framework.scale.last().value()
+    });
     // Each recorded framework file is read once, however many assessments use it.
     let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
         HashMap::new();
@@ -112,7 +112,14 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
                     .map(|p| p.assessments_dir()),
                 None => path.parent().map(Path::to_path_buf),
             };
-            let folder = check_report_target(out, &path, assessments.as_deref())?;
+            let frameworks = [
+                (cli.framework.as_deref(), "in use"),
+                (
+                    assessment.framework_path.as_deref().map(Path::new),
+                    "the assessment was made with",
+                ),
+            ];
+            let folder = check_report_target(out, &path, assessments.as_deref(), &frameworks)?;
             write_report_file(out, &folder, &report)?;
             print_stdout(&format!(
                 "Wrote the {format} report to {}\n",
@@ -133,14 +140,20 @@ fn write_report_file(out: &Path, folder: &Path, text: &str) -> Result<()> {
     })
 }
 
-/// Refuses a report path that would overwrite an assessment (the one reported on, any `.toml` in
-/// the assessments folder) or a lock file, however the path is spelled (relative, absolute,
-/// through a symlinked folder), and one that exists but is not a regular file. Returns the
-/// folder the report goes in, which exists.
+/// Framework files a report must not replace, each with whose it is ("in use", "the
+/// assessment was made with").
+pub(super) type Frameworks<'a> = [(Option<&'a Path>, &'static str)];
+
+/// Refuses a report path that would overwrite a file rolefit depends on — an assessment (the
+/// one reported on, any `.toml` in the assessments folder), a lock file, one of `frameworks`, a
+/// review file (`kind = "review"`), the configuration file — however the path is spelled
+/// (relative, absolute, through a symlinked folder), and one that exists but is not a regular
+/// file. Returns the folder the report goes in, which exists.
 pub(super) fn check_report_target(
     out: &Path,
     assessment: &Path,
     assessments: Option<&Path>,
+    frameworks: &Frameworks,
 ) -> Result<PathBuf> {
     let over_assessment = || Error::ReportOverAssessment {
         path: out.to_path_buf(),
@@ -175,6 +188,24 @@ pub(super) fn check_report_target(
     if storage::same_file(out, assessment) {
         return Err(over_assessment());
     }
+    for (framework, whose) in frameworks {
+        if framework.is_some_and(|f| storage::same_file(out, f)) {
+            return Err(Error::ReportOverFramework {
+                path: out.to_path_buf(),
+                whose,
+            });
+        }
+    }
+    if config::path().is_some_and(|c| storage::same_file(out, &c)) {
+        return Err(Error::ReportOverConfig {
+            path: out.to_path_buf(),
+        });
+    }
+    if is_review_file(out) {
+        return Err(Error::ReportOverReview {
+            path: out.to_path_buf(),
+        });
+    }
     if let (Some(location), Some(folder)) = (location, assessments)
         && location.extension().is_some_and(|e| e == "toml")
         && std::fs::canonicalize(folder).is_ok_and(|dir| location.parent() == Some(dir.as_path()))
@@ -185,6 +216,27 @@ pub(super) fn check_report_target(
         });
     }
     Ok(folder)
+}
+
+/// Whether `path` is a rolefit review file: `kind = "review"` among its top-level keys. A file
+/// whose TOML is broken (a review edited by hand) is looked at line by line, up to its first
+/// table.
+fn is_review_file(path: &Path) -> bool {
+    let Ok(bytes) = storage::read_regular(path, storage::MAX_FILE_BYTES) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if let Ok(table) = toml::from_str::<toml::Table>(&text) {
+        return table.get("kind").and_then(toml::Value::as_str) == Some(crate::review::KIND);
+    }
+    text.lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split_once('='))
+        .any(|(key, value)| {
+            let value = value.split('#').next().unwrap_or("").trim();
+            key.trim() == "kind" && value.trim_matches(['"', '\'']) == crate::review::KIND
+        })
 }
 
 /// Why writing a report into `folder` failed, in words.
@@ -602,7 +654,10 @@ fn check_scale(
     };
     let saved_with = match assessment.framework_hash.as_deref() {
         Some(hash) => hash == resolved.framework.content_hash(),
-        None => match (assessment.framework_path.as_deref(), resolved.path.as_deref()) {
+        None => match (
+            assessment.framework_path.as_deref(),
+            resolved.path.as_deref(),
+        ) {
             (None, None) => true,
             (Some(recorded), Some(used)) => storage::same_file(Path::new(recorded), used),
             _ => false,
@@ -803,7 +858,8 @@ pub fn team(
     match output {
         None => print_stdout(&text)?,
         Some(out) => {
-            let folder = check_report_target(out, &files[0], assessments.as_deref())?;
+            let frameworks = [(cli.framework.as_deref(), "in use")];
+            let folder = check_report_target(out, &files[0], assessments.as_deref(), &frameworks)?;
             if files.iter().any(|f| storage::same_file(out, f)) {
                 return Err(Error::ReportOverAssessment {
                     path: out.to_path_buf(),

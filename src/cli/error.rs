@@ -95,6 +95,25 @@ pub enum Error {
     /// `export -o` names a `.toml` file in the assessments folder: an assessment, now or later.
     #[error("{} is in the assessments folder {}, where reports would be taken for assessments; choose another file for the report", path.display(), folder.display())]
     ReportIntoAssessments { path: PathBuf, folder: PathBuf },
+    /// `export -o` or `team -o` names the framework file in use or the one the assessment
+    /// records.
+    #[error(
+        "{} is the framework file {whose}; choose another file for the report",
+        crate::text::display_path(path)
+    )]
+    ReportOverFramework { path: PathBuf, whose: &'static str },
+    /// `export -o` or `team -o` names a review file, which may hold a reviewer's ratings.
+    #[error(
+        "{} is a review file (it may hold a reviewer's ratings); choose another file for the report",
+        crate::text::display_path(path)
+    )]
+    ReportOverReview { path: PathBuf },
+    /// `export -o` or `team -o` names rolefit's configuration file.
+    #[error(
+        "{} is rolefit's configuration file; choose another file for the report",
+        crate::text::display_path(path)
+    )]
+    ReportOverConfig { path: PathBuf },
     /// `export -o` names a lock file.
     #[error("{} is a lock file; choose another file for the report", path.display())]
     ReportOverLock { path: PathBuf },

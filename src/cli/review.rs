@@ -35,13 +35,15 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
     }
     let assessments = path.parent().map(Path::to_path_buf);
     // The same guards as `export -o`, worded for a review file.
-    super::commands::check_report_target(output, &path, assessments.as_deref()).map_err(|err| {
-        Error::Review(
-            err.to_string()
-                .replace("for the report", "for the review file")
-                .replace("place for the report", "place for the review file"),
-        )
-    })?;
+    let frameworks = [(resolved.path.as_deref(), "in use")];
+    super::commands::check_report_target(output, &path, assessments.as_deref(), &frameworks)
+        .map_err(|err| {
+            Error::Review(
+                err.to_string()
+                    .replace("for the report", "for the review file")
+                    .replace("place for the report", "place for the review file"),
+            )
+        })?;
     let file = review::request(
         &person,
         &framework,
