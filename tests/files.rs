@@ -295,7 +295,12 @@ fn a_lock_file_that_is_a_symlink_is_named_as_such() {
 fn refused_keeping(home: &Home, args: &[&str], needle: &str, file: &Path, before: &[u8]) {
     let out = home.run(args);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{args:?}: {}{err}", stdout(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{args:?}: {}{err}",
+        stdout(&out)
+    );
     let last = err.lines().last().unwrap_or("");
     assert!(last.contains(needle), "{args:?}: {err}");
     assert!(last.contains("choose another file"), "{args:?}: {err}");
