@@ -15,6 +15,23 @@ pub fn display_safe_lines(text: &str) -> String {
     escape(text, true)
 }
 
+/// Like [`display_safe`], but the characters in `keep` stay as they are: for a report whose
+/// format gives them a meaning (a line feed, a tab).
+pub fn display_safe_keeping(text: &str, keep: &[char]) -> String {
+    if !text.chars().any(|c| c.is_control() && !keep.contains(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if keep.contains(&c) {
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c);
+        }
+    }
+    out
+}
+
 /// A path, as [`display_safe`] prints it.
 pub fn display_path(path: &Path) -> String {
     display_safe(&path.to_string_lossy())
@@ -28,16 +45,23 @@ fn escape(text: &str, keep_newlines: bool) -> String {
     for c in text.chars() {
         match c {
             '\n' if keep_newlines => out.push('\n'),
-            c if (c as u32) < 0x80 && c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
+            c => push_escaped(&mut out, c),
         }
     }
     out
+}
+
+/// `c`, or its escape when it is a control character: `\x1b` (C0, DEL), `\u{9b}` (C1).
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        c if (c as u32) < 0x80 && c.is_control() => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if c.is_control() => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
 }
 
 #[cfg(test)]
@@ -54,6 +78,10 @@ mod tests {
         assert_eq!(
             display_safe_lines("one\x1b[2J\ntwo\r"),
             "one\\x1b[2J\ntwo\\x0d"
+        );
+        assert_eq!(
+            display_safe_keeping("a\tb\nc\rd\u{85}", &['\n', '\t']),
+            "a\tb\nc\\x0dd\\u{85}"
         );
     }
 }

@@ -454,6 +454,30 @@ fn the_name_limit_counts_characters() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
+/// A name of 64 four-byte letters is 256 bytes, more than a file name holds: refused as a usage
+/// error that says the limit in bytes, before anything is created.
+#[test]
+fn a_name_too_long_for_a_file_name_is_refused_before_anything_is_written() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let name = "\u{20000}".repeat(64);
+    let out = run(rolefit(home.path())
+        .args(["rate", "-a", &name, "DP1", "3", "--data-dir"])
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("at most 200 bytes in UTF-8"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!data.exists(), "{:?}", tree(home.path()));
+    // 50 of them (200 bytes) fit, with room for the files named after it.
+    let name = "\u{20000}".repeat(50);
+    let out = run(rolefit(home.path())
+        .args(["rate", "-a", &name, "DP1", "3", "--data-dir"])
+        .arg(&data));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 #[test]
 fn a_data_directory_that_is_a_file_is_named_as_such() {
     let home = tempfile::tempdir().unwrap();

@@ -242,3 +242,133 @@ fn a_report_into_a_missing_folder_says_so() {
         "{err}"
     );
 }
+
+/// Text that would drive a terminal: reset (ESC c), a charset switch, a title change ended by
+/// BEL, a C1 CSI, DEL, and the JSON-breaking line separators.
+const HOSTILE: &str = "own \x1bc \x1b(0 \x1b]0;OWNTITLE\x07 \u{9b}31m \x7f \u{2028}\u{2029} x";
+
+/// The characters a report may hold that are control characters: line feeds, and the CRLF that
+/// ends a CSV record.
+fn stray_controls(text: &str) -> Vec<char> {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect()
+}
+
+/// TOML basic-string escapes for `text`.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Control characters from notes, names, reviewer names and framework names are escaped in
+/// every export and team report, whether stdout is a terminal or not; ordinary line breaks in
+/// notes stay line breaks, and JSON still reads back as the original text.
+#[test]
+fn control_characters_are_escaped_in_every_export_and_team_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = toml_string(HOSTILE);
+    let note = toml_string(&format!("{HOSTILE}\r\nsecond line"));
+    let file = format!(
+        "format = 1\nframework = \"pm-vs-pmo\"\nname = {hostile}\ncreated = 2026-11-28T18:00:00Z\nupdated = 2026-11-28T18:20:00Z\n\n\
+         [ratings.DP1]\nlevel = 4\nnote = {note}\n\n\
+         [plan.DP1]\ntarget = 5\naction = {hostile}\n\n\
+         [reviews.{hostile}]\nid = \"r1\"\n\n[reviews.{hostile}.ratings.DP1]\nlevel = 2\nnote = {hostile}\n"
+    );
+    write(dir.path(), &file);
+    // The built-in framework with a hostile name and competency name.
+    let dump = rolefit(dir.path(), &["framework", "dump"]);
+    let framework = String::from_utf8(dump.stdout)
+        .unwrap()
+        .replacen(
+            "name = \"",
+            &format!("name = {}", &hostile[..hostile.len() - 1]),
+            1,
+        )
+        .replacen(
+            "name = \"Scope",
+            &format!("name = {}Scope", &hostile[..hostile.len() - 1]),
+            1,
+        );
+    let fw = dir.path().join("fw.toml");
+    std::fs::write(&fw, framework).unwrap();
+    let fw = fw.to_str().unwrap();
+    for format in ["markdown", "csv", "json"] {
+        for with_fw in [false, true] {
+            let mut args = vec!["export", "--format", format];
+            if with_fw {
+                args.extend(["--framework", fw]);
+            }
+            let out = rolefit(dir.path(), &args);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert_eq!(stray_controls(&text), [], "{format}:\n{text}");
+            match format {
+                "json" => {
+                    assert!(!text.contains(['\u{2028}', '\u{2029}']), "{text}");
+                    assert!(
+                        text.contains("\\u009b") && text.contains("\\u2028"),
+                        "{text}"
+                    );
+                    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    assert_eq!(value["assessment"]["name"], HOSTILE);
+                }
+                _ => {
+                    assert!(text.contains("\\x1bc") && text.contains("\\x07"), "{text}");
+                    assert!(text.contains("\\u{9b}31m"), "{text}");
+                }
+            }
+            if format == "csv" {
+                let mut reader = csv::Reader::from_reader(text.as_bytes());
+                let notes: Vec<String> = reader
+                    .records()
+                    .map(|r| r.unwrap()[5].to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                assert_eq!(notes.len(), 1, "{notes:?}");
+                assert!(notes[0].ends_with(" x\r\nsecond line"), "{notes:?}");
+            }
+            if format == "markdown" {
+                assert!(text.contains("\n> second line"), "{text}");
+            }
+        }
+    }
+    // The team report, with the assessment as a member.
+    let folder = dir.path().join("assessments");
+    for format in ["markdown", "csv", "json", "jsonl"] {
+        let out = rolefit(
+            dir.path(),
+            &["team", folder.to_str().unwrap(), "--format", format],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(stray_controls(&text), [], "{format}:\n{text}");
+        if format.starts_with("json") {
+            // Line breaks to JavaScript, which a JSON consumer may be.
+            assert!(!text.contains(['\u{2028}', '\u{2029}']), "{format}");
+        }
+        assert!(text.contains("OWNTITLE"), "{format}:\n{text}");
+    }
+}

@@ -108,3 +108,59 @@ fn a_framework_from_the_cache_has_the_same_content_hash_as_the_file() {
         "{saved}"
     );
 }
+
+/// A FIFO at the cache entry's path is ignored (not waited on) and replaced by a cache file.
+#[test]
+fn a_cache_entry_that_is_a_fifo_is_ignored_and_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let home = tempfile::tempdir().unwrap();
+    let framework = home.path().join("framework.toml");
+    std::fs::copy("tests/fixtures/frameworks/minimal.toml", &framework).unwrap();
+    let first = show(home.path(), &framework);
+    let cache = cache_file(home.path());
+    std::fs::remove_file(&cache).unwrap();
+    cmd_support::mkfifo(&cache);
+    let out = cmd_support::run_within(
+        10,
+        rolefit(home.path())
+            .arg("--data-dir")
+            .arg(home.path().join("data"))
+            .arg("--framework")
+            .arg(&framework)
+            .arg("show"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(stdout(&out), first);
+    let meta = std::fs::symlink_metadata(&cache).unwrap();
+    assert!(!meta.file_type().is_fifo() && meta.is_file(), "{meta:?}");
+}
+
+/// A symbolic link planted at the cache entry's path is replaced by the cache file; the file
+/// it points to is never written.
+#[test]
+fn a_symlink_at_the_cache_entry_is_replaced_never_written_through() {
+    let home = tempfile::tempdir().unwrap();
+    let framework = home.path().join("framework.toml");
+    let text = std::fs::read_to_string("tests/fixtures/frameworks/minimal.toml").unwrap();
+    std::fs::write(&framework, &text).unwrap();
+    show(home.path(), &framework);
+    let cache = cache_file(home.path());
+    let victim = home.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::fs::remove_file(&cache).unwrap();
+    std::os::unix::fs::symlink(&victim, &cache).unwrap();
+    // A changed framework: the cache is written again.
+    std::fs::write(
+        &framework,
+        text.replace("Solution Architect", "Systems Architect"),
+    )
+    .unwrap();
+    assert!(show(home.path(), &framework).contains("Systems Architect"));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    let meta = std::fs::symlink_metadata(&cache).unwrap();
+    assert!(meta.is_file(), "the link is still there: {meta:?}");
+    // The next start reads the new cache.
+    let written = inode(&cache);
+    show(home.path(), &framework);
+    assert_eq!(inode(&cache), written);
+}

@@ -171,7 +171,7 @@ fn request_fill_in_import_and_export() {
     // Importing the same review again, filled in further, replaces it.
     fill_in(&request, "Sam", &[("DP2", 1)]);
     let out = home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
-    assert!(out.contains("replaces the one imported before"), "{out}");
+    assert!(out.contains("replaces the review Sam gave before"), "{out}");
     let a = rolefit::storage::codec::parse(
         &std::fs::read_to_string(home.assessment("alex")).unwrap(),
         "alex",
@@ -548,4 +548,133 @@ fn a_reviewer_can_fill_a_review_in_plain_mode() {
     assert_eq!(review.reviewer.as_deref(), Some("Sam"));
     assert_eq!(review.assessment.rating(&"DP1".into()), level(2));
     assert_eq!(review.assessment.rating(&"DP2".into()), level(3));
+}
+
+/// Imports `file` into alex's assessment; returns stdout.
+fn import(home: &Home, file: &Path) -> String {
+    home.ok(&["-a", "alex", "review", "import", file.to_str().unwrap()])
+}
+
+/// The reviews in alex's assessment, by reviewer, with their DP1 rating.
+fn reviews(home: &Home) -> Vec<(String, Option<Rating>)> {
+    let text = std::fs::read_to_string(home.assessment("alex")).unwrap();
+    let a = rolefit::storage::codec::parse(&text, "alex").unwrap();
+    a.reviews
+        .iter()
+        .map(|(name, r)| (name.clone(), r.rating(&"DP1".into())))
+        .collect()
+}
+
+/// One request copied to two reviewers (the same review id): both reviews are kept, and a
+/// re-import from one of them replaces only theirs, saying whose it replaces.
+#[test]
+fn one_request_filled_in_by_two_reviewers_keeps_both() {
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "3")]);
+    let request = home.file("rq.toml");
+    home.ok(&["-a", "alex", "review", "request", "-o", "rq.toml"]);
+    let (kim, eve) = (home.file("kim.toml"), home.file("eve.toml"));
+    std::fs::copy(&request, &kim).unwrap();
+    std::fs::copy(&request, &eve).unwrap();
+    fill_in(&kim, "Kim", &[("DP1", 4)]);
+    fill_in(&eve, "Eve", &[("DP1", 2)]);
+    let out = import(&home, &kim);
+    assert!(!out.contains("replaces"), "{out}");
+    let out = import(&home, &eve);
+    assert!(!out.contains("replaces"), "{out}");
+    assert_eq!(
+        reviews(&home),
+        [("Eve".to_string(), level(2)), ("Kim".to_string(), level(4))]
+    );
+    // Kim rates again and sends the file back: only Kim's review is replaced.
+    fill_in(&kim, "Kim", &[("DP1", 5)]);
+    let out = import(&home, &kim);
+    assert!(
+        out.contains("(it replaces the review Kim gave before)"),
+        "{out}"
+    );
+    assert_eq!(
+        reviews(&home),
+        [("Eve".to_string(), level(2)), ("Kim".to_string(), level(5))]
+    );
+}
+
+/// A review file whose competencies hash is missing or altered is refused with what differs,
+/// not with a sentence naming the same framework twice.
+#[test]
+fn a_review_whose_competencies_differ_says_so() {
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "3")]);
+    home.ok(&["-a", "alex", "review", "request", "-o", "r.toml"]);
+    let text = std::fs::read_to_string(home.file("r.toml")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("competencies_hash"))
+        .unwrap()
+        .to_string();
+    for changed in [
+        text.replace(&format!("{line}\n"), ""),
+        text.replace(&line, "competencies_hash = \"fnv1a64:0000000000000000\""),
+    ] {
+        std::fs::write(home.file("r.toml"), &changed).unwrap();
+        let out = home.run(&["--plain", "review", "r.toml", "--reviewer", "Sam"]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(
+            err.contains(
+                "the competencies in r.toml differ from those of pm-vs-pmo version 1 here (the file was changed or made with an edited framework)"
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("not for"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(home.file("r.toml")).unwrap(),
+            changed
+        );
+    }
+}
+
+/// A review of an assessment made with a framework file: `review request` tells the person the
+/// reviewer needs that file, and a reviewer opening it without the file is told to give it
+/// with --framework.
+#[test]
+fn a_review_made_with_a_framework_file_says_the_reviewer_needs_it() {
+    let home = Home::new();
+    std::fs::write(home.file("s10.toml"), cmd_support::framework(&[0, 1, 2, 3])).unwrap();
+    home.ok(&["-a", "f2", "--framework", "s10.toml", "rate", "C.0", "3"]);
+    let out = home.ok(&["-a", "f2", "review", "request", "-o", "rf2.toml"]);
+    assert!(
+        out.contains("s10.toml") && out.contains("--framework"),
+        "{out}"
+    );
+    // Built-in framework: no word of a framework file.
+    home.rate("alex", &[("DP1", "3")]);
+    let out = home.ok(&["-a", "alex", "review", "request", "-o", "r.toml"]);
+    assert!(!out.contains("--framework"), "{out}");
+
+    // The reviewer, elsewhere, without the file.
+    let reviewer = Home::new();
+    std::fs::copy(home.file("rf2.toml"), reviewer.file("rf2.toml")).unwrap();
+    let out = reviewer.run(&["--plain", "review", "rf2.toml", "--reviewer", "Sam"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("\"t.fw\""), "{err}");
+    assert!(
+        err.contains("run it with --framework FILE, using the framework file for \"t.fw\" that the person used"),
+        "{err}"
+    );
+    // With it, the review opens.
+    std::fs::copy(home.file("s10.toml"), reviewer.file("theirs.toml")).unwrap();
+    let mut cmd = rolefit(reviewer.path());
+    cmd.current_dir(reviewer.path()).args([
+        "--framework",
+        "theirs.toml",
+        "--plain",
+        "review",
+        "rf2.toml",
+        "--reviewer",
+        "Sam",
+    ]);
+    let out = run(&mut cmd);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

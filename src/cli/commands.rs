@@ -23,23 +23,36 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     paths.check()?;
     let builtin_id = Framework::builtin().id;
+    // A file that cannot be read is read again against the scale `rate` and `show` would use
+    // for it (the given framework's or the built-in's), so its row says what they say.
+    let fallback_top = given.as_ref().map_or(crate::domain::Level::MAX, |g| {
+        g.framework.scale.last().value()
+    });
     // Each recorded framework file is read once, however many assessments use it.
     let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
         HashMap::new();
-    let listings = storage::list_assessments_with(&paths, |assessment| {
+    let listings = storage::list_assessments_with(&paths, fallback_top, |file, assessment| {
         let key = (
             assessment.framework.clone(),
             assessment.framework_path.clone(),
         );
-        let resolved = match &given {
-            Some(_) => framework_for(given.as_ref(), Some(assessment)),
+        let found = match &given {
+            Some(_) => find_framework(given.as_ref(), Some(assessment)),
             None => loaded
                 .entry(key)
-                .or_insert_with(|| framework_for(None, Some(assessment)))
+                .or_insert_with(|| find_framework(None, Some(assessment)))
                 .clone(),
         };
-        match resolved {
+        match found.and_then(|found| check_scale(found, assessment)) {
             Ok(Resolved { framework, .. }) => {
+                // Read as every other command reads it, against its framework's scale.
+                let top = framework.scale.last().value();
+                if assessment.highest_level().is_some_and(|l| l.value() > top)
+                    && let ReadOutcome::Unreadable(problem) =
+                        storage::read_assessment_up_to(file, &assessment.name, top)
+                {
+                    return format!("unreadable: {}", problem.problem());
+                }
                 let which = if framework.id == builtin_id {
                     String::new()
                 } else {
@@ -99,7 +112,14 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
                     .map(|p| p.assessments_dir()),
                 None => path.parent().map(Path::to_path_buf),
             };
-            let folder = check_report_target(out, &path, assessments.as_deref())?;
+            let frameworks = [
+                (cli.framework.as_deref(), "in use"),
+                (
+                    assessment.framework_path.as_deref().map(Path::new),
+                    "the assessment was made with",
+                ),
+            ];
+            let folder = check_report_target(out, &path, assessments.as_deref(), &frameworks)?;
             write_report_file(out, &folder, &report)?;
             print_stdout(&format!(
                 "Wrote the {format} report to {}\n",
@@ -120,14 +140,20 @@ fn write_report_file(out: &Path, folder: &Path, text: &str) -> Result<()> {
     })
 }
 
-/// Refuses a report path that would overwrite an assessment (the one reported on, any `.toml` in
-/// the assessments folder) or a lock file, however the path is spelled (relative, absolute,
-/// through a symlinked folder), and one that exists but is not a regular file. Returns the
-/// folder the report goes in, which exists.
+/// Framework files a report must not replace, each with whose it is ("in use", "the
+/// assessment was made with").
+pub(super) type Frameworks<'a> = [(Option<&'a Path>, &'static str)];
+
+/// Refuses a report path that would overwrite a file rolefit depends on — an assessment (the
+/// one reported on, any `.toml` in the assessments folder), a lock file, one of `frameworks`, a
+/// review file (`kind = "review"`), the configuration file — however the path is spelled
+/// (relative, absolute, through a symlinked folder), and one that exists but is not a regular
+/// file. Returns the folder the report goes in, which exists.
 pub(super) fn check_report_target(
     out: &Path,
     assessment: &Path,
     assessments: Option<&Path>,
+    frameworks: &Frameworks,
 ) -> Result<PathBuf> {
     let over_assessment = || Error::ReportOverAssessment {
         path: out.to_path_buf(),
@@ -162,6 +188,24 @@ pub(super) fn check_report_target(
     if storage::same_file(out, assessment) {
         return Err(over_assessment());
     }
+    for (framework, whose) in frameworks {
+        if framework.is_some_and(|f| storage::same_file(out, f)) {
+            return Err(Error::ReportOverFramework {
+                path: out.to_path_buf(),
+                whose,
+            });
+        }
+    }
+    if config::path().is_some_and(|c| storage::same_file(out, &c)) {
+        return Err(Error::ReportOverConfig {
+            path: out.to_path_buf(),
+        });
+    }
+    if is_review_file(out) {
+        return Err(Error::ReportOverReview {
+            path: out.to_path_buf(),
+        });
+    }
     if let (Some(location), Some(folder)) = (location, assessments)
         && location.extension().is_some_and(|e| e == "toml")
         && std::fs::canonicalize(folder).is_ok_and(|dir| location.parent() == Some(dir.as_path()))
@@ -172,6 +216,27 @@ pub(super) fn check_report_target(
         });
     }
     Ok(folder)
+}
+
+/// Whether `path` is a rolefit review file: `kind = "review"` among its top-level keys. A file
+/// whose TOML is broken (a review edited by hand) is looked at line by line, up to its first
+/// table.
+fn is_review_file(path: &Path) -> bool {
+    let Ok(bytes) = storage::read_regular(path, storage::MAX_FILE_BYTES) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if let Ok(table) = toml::from_str::<toml::Table>(&text) {
+        return table.get("kind").and_then(toml::Value::as_str) == Some(crate::review::KIND);
+    }
+    text.lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with('['))
+        .filter_map(|line| line.split_once('='))
+        .any(|(key, value)| {
+            let value = value.split('#').next().unwrap_or("").trim();
+            key.trim() == "kind" && value.trim_matches(['"', '\'']) == crate::review::KIND
+        })
 }
 
 /// Why writing a report into `folder` failed, in words.
@@ -206,6 +271,9 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     let _lock = match storage::lock_soon(&path) {
         LockOutcome::Held(lock) => Some(lock),
         LockOutcome::Busy => return Err(Error::Busy { path }),
+        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
+            return Err(Error::LockIsLink { path: lock_file });
+        }
         LockOutcome::Unavailable(_) => None,
     };
     let mut assessment = match read_existing_for(framework, &path, &name) {
@@ -361,7 +429,9 @@ pub fn config_init(force: bool) -> Result<ExitCode> {
         source,
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(write_error)?;
+        // 0700, as every folder rolefit makes: a folder others can write to would let them
+        // replace the configuration.
+        storage::create_private_dirs(dir).map_err(write_error)?;
     }
     storage::atomic::write_atomic(&path, config::default_file().as_bytes()).map_err(write_error)?;
     print_stdout(&format!("Wrote {}\n", display_path(&path)))?;
@@ -551,15 +621,74 @@ pub fn load_given(path: Option<&Path>) -> Result<Option<Resolved>> {
     }))
 }
 
+/// What to do when an assessment's framework is not at hand.
+const GIVE_FRAMEWORK: &str = "give that framework's file with --framework PATH";
+
 /// The framework to read `assessment` with: the one given with `--framework`, which must have
 /// the id the assessment records; else the one it records, from its recorded file; else the
-/// built-in one. Err says, after the assessment's path, which framework it needs and how to
-/// give it.
+/// built-in one. Its scale must hold every level the assessment holds (see [`check_scale`]).
+/// Err says, after the assessment's path, which framework it needs and how to give it.
 pub fn framework_for(
     given: Option<&Resolved>,
     assessment: Option<&Assessment>,
 ) -> std::result::Result<Resolved, String> {
-    let how = "give that framework's file with --framework PATH";
+    let resolved = find_framework(given, assessment)?;
+    match assessment {
+        Some(assessment) => check_scale(resolved, assessment),
+        None => Ok(resolved),
+    }
+}
+
+/// A framework found for `assessment` (by [`find_framework`]) whose scale lacks a level the
+/// assessment holds, when it is not the framework the assessment was saved with, is the cause
+/// and is named as such: the assessment is fine, and is not to be moved aside. Saved with this
+/// very framework, such a level is the file's own problem, reported with its line and column
+/// when the file is read against the scale.
+fn check_scale(
+    resolved: Resolved,
+    assessment: &Assessment,
+) -> std::result::Result<Resolved, String> {
+    let top = resolved.framework.scale.last().value();
+    let Some(level) = assessment.highest_level().filter(|l| l.value() > top) else {
+        return Ok(resolved);
+    };
+    let saved_with = match assessment.framework_hash.as_deref() {
+        Some(hash) => hash == resolved.framework.content_hash(),
+        None => match (
+            assessment.framework_path.as_deref(),
+            resolved.path.as_deref(),
+        ) {
+            (None, None) => true,
+            (Some(recorded), Some(used)) => storage::same_file(Path::new(recorded), used),
+            _ => false,
+        },
+    };
+    if saved_with {
+        return Ok(resolved);
+    }
+    let at = assessment
+        .framework_path
+        .as_deref()
+        .map(|p| format!(" at {}", display_path(Path::new(p))))
+        .unwrap_or_default();
+    let used = resolved
+        .path
+        .as_deref()
+        .map_or_else(|| "the built-in framework".to_string(), display_path);
+    Err(format!(
+        "was made with the framework {:?} (version {}){at}; the scale of {used} has no level {}; {GIVE_FRAMEWORK}",
+        assessment.framework,
+        assessment.framework_version,
+        level.value()
+    ))
+}
+
+/// [`framework_for`] without the check of the scale: the framework by id and recorded file.
+fn find_framework(
+    given: Option<&Resolved>,
+    assessment: Option<&Assessment>,
+) -> std::result::Result<Resolved, String> {
+    let how = GIVE_FRAMEWORK;
     let Some(assessment) = assessment else {
         return Ok(given.cloned().unwrap_or_else(Resolved::builtin));
     };
@@ -606,6 +735,7 @@ pub fn framework_for(
             )
         }
         Err(Error::NotText { .. }) => "which is not UTF-8 text".to_string(),
+        Err(Error::Unusable { source, .. }) => format!("which {}", source.reason()),
         Err(Error::Framework { first, .. }) => {
             format!("which is not a valid framework now ({first})")
         }
@@ -647,9 +777,12 @@ pub fn resolve_at(given: Option<&Resolved>, path: &Path, name: &str) -> Result<R
 
 /// A framework file's text.
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
+    let bytes = storage::read_regular(path, storage::MAX_FILE_BYTES).map_err(|err| match err {
+        storage::ReadError::Io { path, source } => Error::Read { path, source },
+        source => Error::Unusable {
+            source,
+            advice: "give the path of a framework file",
+        },
     })?;
     String::from_utf8(bytes).map_err(|source| Error::NotText {
         path: path.to_path_buf(),
@@ -725,7 +858,8 @@ pub fn team(
     match output {
         None => print_stdout(&text)?,
         Some(out) => {
-            let folder = check_report_target(out, &files[0], assessments.as_deref())?;
+            let frameworks = [(cli.framework.as_deref(), "in use")];
+            let folder = check_report_target(out, &files[0], assessments.as_deref(), &frameworks)?;
             if files.iter().any(|f| storage::same_file(out, f)) {
                 return Err(Error::ReportOverAssessment {
                     path: out.to_path_buf(),

@@ -4,6 +4,7 @@
 //! per context. rolefit writes it only on `rolefit config init`. A file that cannot be used
 //! stops rolefit with its line and column, so the app never starts half-configured.
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
@@ -12,6 +13,7 @@ use toml::de::{DeTable, DeValue};
 use super::args::ThemeSetting;
 use crate::domain::framework::line_column;
 use crate::input::rebind::{self, Rebinding};
+use crate::storage;
 use crate::text::display_path;
 use crate::ui::theme::{self, Background, Colors};
 
@@ -69,21 +71,42 @@ pub fn path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "rolefit").map(|d| d.config_dir().join("config.toml"))
 }
 
-/// The configuration in `path`; no file is the defaults.
-pub fn load(path: &Path) -> Result<Config, ConfigError> {
+/// The most rolefit reads of a configuration file: one with every key bound and every colour
+/// set is a few KiB, so anything near this is not a configuration.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// Why the configuration file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A problem in its text, with its line and column.
+    #[error(transparent)]
+    At(#[from] ConfigError),
+    /// It is not a regular file of a size rolefit reads (a FIFO, a device, a huge file).
+    #[error("{0}; move it aside (`rolefit config init` writes a new one)")]
+    File(storage::ReadError),
+}
+
+/// The configuration in `path`; no file is the defaults. The file is checked to be a regular
+/// file of a sensible size before it is read, so a FIFO in its place is not waited on.
+pub fn load(path: &Path) -> Result<Config, LoadError> {
     let error = |line, column, message: String| ConfigError {
         path: path.to_path_buf(),
         line,
         column,
         message,
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match storage::read_regular(path, MAX_CONFIG_BYTES) {
         Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(err) => return Err(error(1, 1, format!("cannot be read ({err})"))),
+        Err(storage::ReadError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => {
+            return Ok(Config::default());
+        }
+        Err(storage::ReadError::Io { source, .. }) => {
+            return Err(error(1, 1, format!("cannot be read ({source})")).into());
+        }
+        Err(err) => return Err(LoadError::File(err)),
     };
     let text = String::from_utf8(bytes).map_err(|_| error(1, 1, "is not UTF-8 text".into()))?;
-    parse(&text).map_err(|(line, column, message)| error(line, column, message))
+    Ok(parse(&text).map_err(|(line, column, message)| error(line, column, message))?)
 }
 
 /// The configuration in `text`, or the line, column and reason it cannot be used.
@@ -521,9 +544,11 @@ edit-note = [\"e\", \"f2\"]
     fn no_file_is_the_defaults_and_a_bad_one_says_where() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("config.toml");
-        assert_eq!(load(&file), Ok(Config::default()));
+        assert_eq!(load(&file).unwrap(), Config::default());
         std::fs::write(&file, "theme = 1\n").unwrap();
-        let err = load(&file).unwrap_err();
+        let Err(LoadError::At(err)) = load(&file) else {
+            panic!("a bad file was taken");
+        };
         assert_eq!((err.line, err.column), (1, 9));
         assert!(err.to_string().contains("config.toml:1:9: "), "{err}");
     }

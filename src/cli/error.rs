@@ -18,6 +18,9 @@ pub enum Error {
     /// The configuration file cannot be used.
     #[error(transparent)]
     Config(#[from] super::config::ConfigError),
+    /// The configuration file is not a regular file rolefit reads.
+    #[error(transparent)]
+    ConfigFile(#[from] super::config::LoadError),
     /// `config init` would replace an existing configuration file.
     #[error(
         "{} already exists; give --force to replace it, or check it with `rolefit config check`",
@@ -50,6 +53,13 @@ pub enum Error {
         path: PathBuf,
         #[source]
         source: io::Error,
+    },
+    /// A file given or recorded is not a regular file of a size rolefit reads (a FIFO, a
+    /// device, a huge file); `advice` says what to give instead.
+    #[error("{source}; {advice}")]
+    Unusable {
+        source: storage::ReadError,
+        advice: &'static str,
     },
     /// A framework file is not text.
     #[error("{} is not UTF-8 text", path.display())]
@@ -85,6 +95,25 @@ pub enum Error {
     /// `export -o` names a `.toml` file in the assessments folder: an assessment, now or later.
     #[error("{} is in the assessments folder {}, where reports would be taken for assessments; choose another file for the report", path.display(), folder.display())]
     ReportIntoAssessments { path: PathBuf, folder: PathBuf },
+    /// `export -o` or `team -o` names the framework file in use or the one the assessment
+    /// records.
+    #[error(
+        "{} is the framework file {whose}; choose another file for the report",
+        crate::text::display_path(path)
+    )]
+    ReportOverFramework { path: PathBuf, whose: &'static str },
+    /// `export -o` or `team -o` names a review file, which may hold a reviewer's ratings.
+    #[error(
+        "{} is a review file (it may hold a reviewer's ratings); choose another file for the report",
+        crate::text::display_path(path)
+    )]
+    ReportOverReview { path: PathBuf },
+    /// `export -o` or `team -o` names rolefit's configuration file.
+    #[error(
+        "{} is rolefit's configuration file; choose another file for the report",
+        crate::text::display_path(path)
+    )]
+    ReportOverConfig { path: PathBuf },
     /// `export -o` names a lock file.
     #[error("{} is a lock file; choose another file for the report", path.display())]
     ReportOverLock { path: PathBuf },
@@ -170,6 +199,12 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A command that writes found a symbolic link where the lock file should be.
+    #[error(
+        "{} is a symbolic link, not a lock file; remove it, then try again; nothing was changed",
+        crate::text::display_path(path)
+    )]
+    LockIsLink { path: PathBuf },
     /// The exit signals could not be watched.
     #[error("cannot watch for signals: {0}")]
     Signals(#[source] io::Error),

@@ -18,7 +18,8 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
     let (path, name) = assessment_path(cli)?;
     // The framework the person's assessment was made with, as every command finds it.
     let given = super::commands::load_given(cli.framework.as_deref())?;
-    let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
+    let resolved = super::commands::resolve_at(given.as_ref(), &path, &name)?;
+    let framework = resolved.framework;
     let top = framework.scale.last().value();
     let person = match storage::read_assessment_up_to(&path, &name, top) {
         ReadOutcome::Missing if !share_self => {
@@ -34,13 +35,15 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
     }
     let assessments = path.parent().map(Path::to_path_buf);
     // The same guards as `export -o`, worded for a review file.
-    super::commands::check_report_target(output, &path, assessments.as_deref()).map_err(|err| {
-        Error::Review(
-            err.to_string()
-                .replace("for the report", "for the review file")
-                .replace("place for the report", "place for the review file"),
-        )
-    })?;
+    let frameworks = [(resolved.path.as_deref(), "in use")];
+    super::commands::check_report_target(output, &path, assessments.as_deref(), &frameworks)
+        .map_err(|err| {
+            Error::Review(
+                err.to_string()
+                    .replace("for the report", "for the review file")
+                    .replace("place for the report", "place for the review file"),
+            )
+        })?;
     let file = review::request(
         &person,
         &framework,
@@ -64,9 +67,20 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
         "none of your ratings or notes are in it (add --share-self to include them)".to_string()
     };
     let file_name = display_path(output);
+    // A framework from a file: the reviewer needs that file too, and says so with --framework.
+    let (send, run) = match &resolved.path {
+        Some(framework_file) => (
+            format!(
+                "{file_name} and your framework file {}",
+                display_path(framework_file)
+            ),
+            format!("rolefit --framework FILE review {file_name}` (FILE: your framework file)"),
+        ),
+        None => (file_name.clone(), format!("rolefit review {file_name}`")),
+    };
     print_stdout(&format!(
         "Wrote a review request for {} to {file_name}: {shared}.\n\
-         Next: send {file_name} to your reviewer; they run `rolefit review {file_name}`, rate you and send the file back.\n\
+         Next: send {send} to your reviewer; they run `{run}, rate you and send the file back.\n\
          Then run `rolefit review import FILE` to see their ratings beside yours.\n",
         display_safe(&name),
     ))?;
@@ -75,21 +89,29 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
 
 /// Reads and checks a review file; every problem is one sentence naming the file.
 fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
-    let text = match std::fs::read(file) {
+    let text = match storage::read_regular(file, storage::MAX_FILE_BYTES) {
         Ok(bytes) => String::from_utf8(bytes)
             .map_err(|_| Error::Review(format!("{} is not UTF-8 text", display_path(file))))?,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+        Err(storage::ReadError::Io { source: err, .. })
+            if err.kind() == std::io::ErrorKind::NotFound =>
+        {
             return Err(Error::Review(format!(
                 "there is no review file at {}",
                 display_path(file)
             )));
         }
-        Err(err) => {
+        Err(storage::ReadError::Io { source: err, .. }) => {
             return Err(Error::Review(format!(
                 "cannot read {}: {}",
                 display_path(file),
                 storage::describe_io_error(&err)
             )));
+        }
+        Err(source) => {
+            return Err(Error::Unusable {
+                source,
+                advice: "give the review file itself",
+            });
         }
     };
     review::parse(&text, framework).map_err(|err| match err {
@@ -101,9 +123,11 @@ fn read_review(file: &Path, framework: &Framework) -> Result<ReviewFile> {
             "{}:{line}:{column}: {reason}; fix the file or ask for a new review",
             display_path(file)
         )),
-        ReviewError::Refused(reason) => {
-            Error::Review(format!("cannot use {}: {reason}", display_path(file)))
-        }
+        ReviewError::OtherCompetencies { id, version } => Error::Review(format!(
+            "the competencies in {} differ from those of {id} version {version} here (the file was changed or made with an edited framework); use the framework file it was made with (--framework FILE), or a new request from `rolefit review request`",
+            display_path(file)
+        )),
+        other => Error::Review(format!("cannot use {}: {other}", display_path(file))),
     })
 }
 
@@ -123,6 +147,11 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
                 display_path(&path)
             )));
         }
+        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
+            return Err(Error::LockIsLink {
+                path: storage::paths::lock_path(&path),
+            });
+        }
         LockOutcome::Unavailable(_) => None,
     };
     let mut assessment = read_existing_for(&framework, &path, &name)?;
@@ -138,9 +167,12 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
         source,
     })?;
     let replaced = if imported.replaced {
-        " (it replaces the one imported before)"
+        format!(
+            " (it replaces the review {} gave before)",
+            display_safe(&imported.reviewer)
+        )
     } else {
-        ""
+        String::new()
     };
     print_stdout(&format!(
         "Imported {}'s review of {} — {} of {} competencies rated{replaced}.\n\
@@ -164,6 +196,11 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
         let lock = match storage::lock_soon(file) {
             LockOutcome::Held(lock) => lock,
             LockOutcome::Busy => return Err(Error::Busy { path: file.into() }),
+            LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
+                return Err(Error::LockIsLink {
+                    path: storage::paths::lock_path(file),
+                });
+            }
             LockOutcome::Unavailable(err) => {
                 return Err(Error::Review(format!(
                     "cannot lock {}: {}; rolefit writes a review file only when it holds its lock",

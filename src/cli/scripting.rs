@@ -150,6 +150,11 @@ fn open_for_writing(
                 path: path.to_path_buf(),
             });
         }
+        LockOutcome::Unavailable(source) if storage::lock_is_link(&source) => {
+            return Err(Error::LockIsLink {
+                path: storage::paths::lock_path(path),
+            });
+        }
         LockOutcome::Unavailable(source) => {
             return Err(Error::NoLock {
                 path: path.to_path_buf(),

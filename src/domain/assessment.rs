@@ -153,7 +153,7 @@ impl Snapshot {
 /// file (`rolefit review import`). Kept under `[reviews.REVIEWER]`.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Review {
-    /// The review's id, from the request; importing the same review again replaces it.
+    /// The review's id, from the request (several reviewers may share one).
     pub id: String,
     /// When the reviewer last changed it.
     pub date: Option<toml::value::Datetime>,
@@ -285,6 +285,28 @@ impl Assessment {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect()
+    }
+
+    /// The highest level anywhere in the assessment (ratings, plan targets, closed rounds,
+    /// reviews): what a framework's scale must reach to read it. None when it holds no level.
+    pub fn highest_level(&self) -> Option<Level> {
+        let ratings = self.ratings.values().filter_map(|e| e.rating);
+        let rounds = self
+            .history
+            .iter()
+            .flat_map(|s| s.ratings.values().copied());
+        let reviews = self
+            .reviews
+            .values()
+            .flat_map(|r| r.ratings.values().filter_map(|e| e.rating));
+        let plans = self.plan.values().filter_map(|p| p.target);
+        ratings
+            .chain(rounds)
+            .chain(reviews)
+            .filter_map(Rating::level)
+            .chain(plans)
+            .filter(|l| !l.is_none())
+            .max()
     }
 
     /// Whether `framework` is the one this assessment records, changed since: the same id

@@ -1,10 +1,77 @@
-//! Escaping of user text: Markdown that shows it as written, and CSV fields (RFC 4180).
+//! Escaping of user text: Markdown that shows it as written, CSV fields (RFC 4180), and in
+//! every format the control characters that would drive a terminal when the report is printed
+//! or `cat` later (ESC, BEL, the C1 controls…), which a note, a name or a framework may hold.
+//!
+//! Markdown and CSV show a control character visibly, as `\x1b` or `\u{9b}` (as rolefit's
+//! terminal output does); line feeds and tabs stay, being text there. JSON `\u`-escapes what
+//! serde_json leaves raw, so it still reads back as the very text.
+
+use std::fmt::Write as _;
 
 use super::CSV_LINE_END;
 
-/// One CSV field: quoted when it holds a comma, a double quote, CR or LF, or starts or ends
-/// with white space; double quotes inside are doubled (RFC 4180).
+/// A whole Markdown report with every control character but line feeds and tabs made visible
+/// (`\x1b`, `\u{9b}`). Line feeds are the report's own structure (notes are split into quoted
+/// lines, cells hold none), so no other control character has a meaning in it.
+pub(crate) fn md_safe(report: String) -> String {
+    if !report
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return report;
+    }
+    crate::text::display_safe_keeping(&report, &['\n', '\t'])
+}
+
+/// A whole JSON text with DEL, the C1 controls (U+0080–U+009F) and the line and paragraph
+/// separators (U+2028, U+2029, line breaks to JavaScript) written as `\uXXXX`, which
+/// serde_json leaves raw (it escapes C0 only). Outside strings JSON holds only ASCII
+/// punctuation, digits, letters and white space, so these can only stand in strings, where the
+/// escape reads back as the same character.
+pub(crate) fn json_safe(json: String) -> String {
+    let escaped = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}');
+    if !json.chars().any(escaped) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if escaped(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A field's text for CSV: line breaks (LF, and CRLF as a note typed on Windows has them) kept,
+/// which a quoted field holds (RFC 4180) and a spreadsheet shows as a new line in the cell; tabs
+/// kept; every other control character made visible, a CR of its own included, which would
+/// move a terminal's cursor back over the line when the file is printed.
+fn csv_text(value: &str) -> std::borrow::Cow<'_, str> {
+    let kept = |c: char| c == '\n' || c == '\t';
+    if !value.char_indices().any(|(i, c)| {
+        c.is_control() && !kept(c) && !(c == '\r' && value[i + 1..].starts_with('\n'))
+    }) {
+        return value.into();
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for (i, c) in value.char_indices() {
+        if kept(c) || (c == '\r' && value[i + 1..].starts_with('\n')) {
+            out.push(c);
+        } else {
+            out.push_str(&crate::text::display_safe(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    out.into()
+}
+
+/// One CSV field: control characters as [`csv_text`] leaves them; quoted when it holds a
+/// comma, a double quote, CR or LF, or starts or ends with white space; double quotes inside
+/// are doubled (RFC 4180).
 fn csv_field(out: &mut String, value: &str) {
+    let value = csv_text(value);
+    let value = value.as_ref();
     let needs_quotes = value.contains([',', '"', '\r', '\n'])
         || value.starts_with(char::is_whitespace)
         || value.ends_with(char::is_whitespace);
@@ -124,6 +191,30 @@ mod tests {
         assert_eq!(
             out,
             "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\",日本\r\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_visible_in_csv_and_escaped_in_json() {
+        let mut out = String::new();
+        csv_record(
+            &mut out,
+            &["a\x1bc\x07", "one\r\ntwo\rthree\tfour\nfive", "\u{9b}2J"],
+        );
+        assert_eq!(
+            out,
+            "a\\x1bc\\x07,\"one\r\ntwo\\x0dthree\tfour\nfive\",\\u{9b}2J\r\n"
+        );
+        assert_eq!(
+            md_safe("# a\x1b]0;t\x07\n\n> b\tc\u{9b}\n".into()),
+            "# a\\x1b]0;t\\x07\n\n> b\tc\\u{9b}\n"
+        );
+        let json = serde_json::to_string(&"a\u{1b}\u{7f}\u{9b}\u{2028}é").unwrap();
+        let safe = json_safe(json);
+        assert_eq!(safe, "\"a\\u001b\\u007f\\u009b\\u2028é\"");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "a\u{1b}\u{7f}\u{9b}\u{2028}é"
         );
     }
 

@@ -243,7 +243,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
     let mut out =
         serde_json::to_string_pretty(&export).expect("string-keyed data always serialises");
     out.push('\n');
-    out
+    super::escape::json_safe(out)
 }
 
 /// Readiness per profile with its coverage, in framework order.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{has_text, md_cell, md_quote};
+use super::escape::{has_text, md_cell, md_quote, md_safe};
 use super::{Report, round1};
 use crate::domain::scoring::{self, Band, GapRow, Outcome};
 use crate::domain::{Assessment, Framework, PlanItem, Rating};
@@ -71,7 +71,7 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
+    md_safe(out)
 }
 
 /// The target profile's name, escaped.

@@ -126,9 +126,26 @@ pub enum ReviewError {
         column: usize,
         reason: String,
     },
-    /// Usable in general, but not here (another framework, another person…).
+    /// Usable in general, but not here (another person, another version…).
     #[error("{0}")]
     Refused(String),
+    /// Made with another framework (another id): the reviewer needs the person's framework
+    /// file, given with `--framework`.
+    #[error(
+        "it was made for the framework \"{made_for}\" (version {made_version}), not for \"{here}\" (version {here_version}) that rolefit uses here; run it with --framework FILE, using the framework file for \"{made_for}\" that the person used"
+    )]
+    OtherFramework {
+        made_for: String,
+        made_version: u32,
+        here: String,
+        here_version: u32,
+    },
+    /// The same framework id and version, but other competencies (the hash is missing or does
+    /// not match): the file was edited, or the framework it was made with was.
+    #[error(
+        "the competencies in the review file differ from those of {id} version {version} here (the file was changed or made with an edited framework)"
+    )]
+    OtherCompetencies { id: String, version: u32 },
 }
 
 impl From<ParseError> for ReviewError {
@@ -273,11 +290,28 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
                 .to_string()
         })
         .filter(|r| !r.is_empty());
-    if assessment.framework != framework.id || hash != framework_hash(framework) {
+    if assessment.framework != framework.id {
+        return Err(ReviewError::OtherFramework {
+            made_for: assessment.framework.clone(),
+            made_version: assessment.framework_version,
+            here: framework.id.clone(),
+            here_version: framework.version,
+        });
+    }
+    if assessment.framework_version != framework.version {
         return Err(ReviewError::Refused(format!(
-            "it was made for the framework \"{}\" (version {}), not for \"{}\" (version {}) that rolefit uses here",
-            assessment.framework, assessment.framework_version, framework.id, framework.version
+            "it was made for version {} of the framework \"{}\", not for version {} that rolefit uses here; use the framework file of version {} that the person used, with --framework FILE",
+            assessment.framework_version,
+            framework.id,
+            framework.version,
+            assessment.framework_version
         )));
+    }
+    if hash != framework_hash(framework) {
+        return Err(ReviewError::OtherCompetencies {
+            id: framework.id.clone(),
+            version: framework.version,
+        });
     }
     Ok(ReviewFile {
         assessment,
@@ -294,12 +328,12 @@ pub struct Imported {
     pub reviewer: String,
     /// How many competencies the reviewer rated.
     pub rated: usize,
-    /// The review replaced one imported before (same reviewer, or the same review id).
+    /// The review replaced the one the same reviewer gave before.
     pub replaced: bool,
 }
 
-/// Adds a filled-in review to the person's assessment under its reviewer's name, replacing an
-/// earlier import of the same review or by the same reviewer. Refuses, changing nothing, a
+/// Adds a filled-in review to the person's assessment under its reviewer's name, replacing only
+/// an earlier review by the same reviewer. Refuses, changing nothing, a
 /// review for another person or another framework, or one nobody has filled in.
 pub fn import(
     assessment: &mut Assessment,
@@ -339,11 +373,9 @@ pub fn import(
             "{reviewer} has not rated anything in this review yet; nothing was imported"
         )));
     }
-    let before = assessment.reviews.len();
-    assessment
-        .reviews
-        .retain(|name, r| *name == reviewer || r.id.is_empty() || r.id != review.id);
-    let replaced = assessment.reviews.len() < before || assessment.reviews.contains_key(&reviewer);
+    // Only the same reviewer's earlier review is replaced: one request copied to two people
+    // (the same review id) gives two reviews, both kept.
+    let replaced = assessment.reviews.contains_key(&reviewer);
     assessment.reviews.insert(
         reviewer.clone(),
         Review {

@@ -127,10 +127,15 @@ fn import_adds_the_review_and_reimport_replaces_it() {
     assert!(import(&mut a, &again, &fw).unwrap().replaced);
     assert_eq!(a.reviews.len(), 1);
     assert_eq!(a.reviews["Sam"].rating(&"DP1".into()), level(3));
-    // The same review id under a corrected name replaces the earlier import too.
-    let renamed = parse(&filled(&fw, "Sam Lee", "r1", &[("DP1", 3)]), &fw).unwrap();
-    assert!(import(&mut a, &renamed, &fw).unwrap().replaced);
-    assert_eq!(a.reviews.keys().collect::<Vec<_>>(), ["Sam Lee"]);
+    // The same request filled in by someone else (a copy sent to two reviewers): kept beside
+    // it, and a re-import from either replaces only theirs.
+    let other = parse(&filled(&fw, "Kim", "r1", &[("DP1", 5)]), &fw).unwrap();
+    assert!(!import(&mut a, &other, &fw).unwrap().replaced);
+    assert_eq!(a.reviews.keys().collect::<Vec<_>>(), ["Kim", "Sam"]);
+    let again = parse(&filled(&fw, "Kim", "r1", &[("DP1", 4)]), &fw).unwrap();
+    assert!(import(&mut a, &again, &fw).unwrap().replaced);
+    assert_eq!(a.reviews["Kim"].rating(&"DP1".into()), level(4));
+    assert_eq!(a.reviews["Sam"].rating(&"DP1".into()), level(3));
 }
 
 #[test]
@@ -194,8 +199,28 @@ fn a_review_of_another_person_or_framework_is_refused_and_nothing_changes() {
     let mut changed = Framework::builtin();
     changed.competencies.pop();
     let err = parse(&filled(&fw, "Sam", "r1", &[("DP1", 2)]), &changed).unwrap_err();
+    assert_eq!(
+        err,
+        ReviewError::OtherCompetencies {
+            id: "pm-vs-pmo".into(),
+            version: 1
+        }
+    );
+    // Another framework, and another version of this one, say which the file was made for.
+    let mut other = Framework::builtin();
+    other.id = "t.fw".into();
+    let err = parse(&filled(&other, "Sam", "r1", &[]), &fw)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("made for the framework \"t.fw\""), "{err}");
+    assert!(err.contains("--framework FILE"), "{err}");
+    let mut newer = Framework::builtin();
+    newer.version = 2;
+    let err = parse(&filled(&newer, "Sam", "r1", &[]), &fw)
+        .unwrap_err()
+        .to_string();
     assert!(
-        matches!(err, ReviewError::Refused(ref m) if m.contains("made for")),
+        err.contains("made for version 2 of the framework \"pm-vs-pmo\", not for version 1"),
         "{err}"
     );
 }

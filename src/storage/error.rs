@@ -28,7 +28,8 @@ pub enum Error {
     },
     /// An assessment name that cannot be a file name in the data folder.
     #[error(
-        "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.'"
+        "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.', and at most {} bytes in UTF-8 (so that the file names made from it fit)",
+        super::paths::NAME_MAX_BYTES
     )]
     BadName { name: String },
     /// The folder for an assessment or a report cannot be created.

@@ -21,6 +21,10 @@ use crate::domain::framework::{
 /// First bytes of every cache file; the number is the layout's version.
 const MAGIC: &[u8; 16] = b"rolefit-fwc-v2\n\0";
 
+/// The most a cache file may hold: what the largest framework rolefit reads can decode into,
+/// with room to spare.
+const MAX_CACHE_BYTES: u64 = 4 * super::MAX_FILE_BYTES;
+
 /// The cache file for the framework at `path`, if there is a cache directory.
 fn cache_file(path: &Path) -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "rolefit")?;
@@ -41,9 +45,15 @@ pub fn load(path: &Path) -> Option<Framework> {
     let file = cache_file(path)?;
     // The file's bytes are only hashed (for the key, and for the content hash an assessment
     // records), and let go before the cache is read.
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = super::read_regular(path, super::MAX_FILE_BYTES).ok()?;
     let key = key(&bytes);
-    let mut framework = decode_file(&std::fs::read(file).ok()?, key)?;
+    // A cache entry that is not a regular file of rolefit's own (a FIFO, a device, a symbolic
+    // link someone planted) is a miss, never waited on or followed; `store` replaces it.
+    let entry = std::fs::symlink_metadata(&file).ok()?;
+    if !entry.is_file() {
+        return None;
+    }
+    let mut framework = decode_file(&super::read_regular(&file, MAX_CACHE_BYTES).ok()?, key)?;
     framework.record_source(&bytes);
     Some(framework)
 }
@@ -57,7 +67,23 @@ pub fn store(path: &Path, source: &str, framework: &Framework) {
     if super::ensure_parent(&file).is_err() {
         return;
     }
-    let _ = super::atomic::write_atomic(&file, &encode_file(framework, key(source.as_bytes())));
+    let _ = write_replacing(&file, &encode_file(framework, key(source.as_bytes())));
+}
+
+/// Writes `bytes` to `file` through a new temp file beside it and a rename over the name. The
+/// cache is rolefit's own scratch space: whatever stands at that name (a symbolic link someone
+/// planted, a FIFO) is replaced, never written through, unlike the user's own files, whose
+/// symlinks [`super::atomic::write_atomic`] keeps. The temp file is created new (0600), so it
+/// cannot be a link either.
+fn write_replacing(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".rolefit-cache-")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.persist(file).map_err(|err| err.error)?;
+    Ok(())
 }
 
 /// The whole cache file: magic, key, payload length and hash, payload.

@@ -12,6 +12,7 @@
 use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
+use super::ReadError;
 use super::codec::{self, ParseError};
 use crate::domain::Assessment;
 use crate::domain::merge::{self, Part};
@@ -68,14 +69,13 @@ pub fn save(
     ours: &Assessment,
     top: u8,
 ) -> io::Result<Saved> {
-    let current = match super::read_regular(path) {
-        Ok(Ok(bytes)) => Some(bytes),
-        Ok(Err(kind)) => {
-            let reason = format!("it is now {kind}, not a regular file");
-            return stop(path, ours, reason);
+    let current = match super::read_regular(path, super::MAX_FILE_BYTES) {
+        Ok(bytes) => Some(bytes),
+        Err(err @ (ReadError::NotRegular { .. } | ReadError::TooLarge { .. })) => {
+            return stop(path, ours, format!("it now {}", err.reason()));
         }
-        Err(err) if err.kind() == ErrorKind::NotFound => None,
-        Err(err) => return Err(err),
+        Err(ReadError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => None,
+        Err(ReadError::Io { source, .. }) => return Err(source),
     };
     let Some(bytes) = current else {
         let removed = known.is_some();

@@ -31,6 +31,13 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+impl Unreadable {
+    /// The problem without the path: "line L, column C: reason".
+    pub fn problem(&self) -> String {
+        format!("{}{}", place(self.line), self.reason)
+    }
+}
+
 /// "line L, column C: " before the reason, when the problem has a place.
 fn place(line: Option<(usize, usize)>) -> String {
     line.map_or_else(String::new, |(line, column)| {
@@ -94,10 +101,33 @@ fn open_lock_file(path: &Path) -> io::Result<File> {
             Ok(file)
         }
         Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-            OpenOptions::new().read(true).write(true).open(path)
+            // Never through a symbolic link: it could point at any file.
+            let mut open = OpenOptions::new();
+            open.read(true).write(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NOFOLLOW);
+            open.open(path).map_err(|err| {
+                let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                if link {
+                    io::Error::other(LockIsLink)
+                } else {
+                    err
+                }
+            })
         }
         Err(err) => Err(err),
     }
+}
+
+/// Why a lock could not be taken: the lock file is a symbolic link, which rolefit does not
+/// follow. Carried in the [`LockOutcome::Unavailable`] error; see [`lock_is_link`].
+#[derive(Debug, thiserror::Error)]
+#[error("it is a symbolic link, not a lock file; remove it")]
+pub struct LockIsLink;
+
+/// Whether a lock was unavailable because the lock file is a symbolic link.
+pub fn lock_is_link(err: &io::Error) -> bool {
+    err.get_ref().is_some_and(|inner| inner.is::<LockIsLink>())
 }
 
 /// Mode 0600 on a file rolefit has just created, whatever the umask left.
@@ -160,15 +190,20 @@ pub fn read_assessment_known(
 /// The bytes of an assessment file, or what makes it missing or unreadable.
 fn read_assessment_bytes(path: &Path) -> std::result::Result<Vec<u8>, Box<ReadOutcome>> {
     let outcome = |outcome| Err(Box::new(outcome));
-    match read_regular(path) {
-        Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err("a folder")) => outcome(unreadable(path, None, "it is a folder, not a file")),
-        Ok(Err(kind)) => outcome(unreadable(
+    match read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::NotRegular {
+            kind: "a folder", ..
+        }) => outcome(unreadable(path, None, "it is a folder, not a file")),
+        Err(ReadError::NotRegular { kind, .. }) => outcome(unreadable(
             path,
             None,
             &format!("it is {kind}, not a regular file; rolefit reads only regular files"),
         )),
-        Err(err) if err.kind() == ErrorKind::NotFound => {
+        Err(err @ ReadError::TooLarge { .. }) => {
+            outcome(unreadable(path, None, &format!("it {}", err.reason())))
+        }
+        Err(ReadError::Io { source: err, .. }) if err.kind() == ErrorKind::NotFound => {
             // A dangling symlink is not "missing": writing would replace the link.
             if fs::symlink_metadata(path).is_ok() {
                 return outcome(unreadable(
@@ -179,8 +214,12 @@ fn read_assessment_bytes(path: &Path) -> std::result::Result<Vec<u8>, Box<ReadOu
             }
             outcome(ReadOutcome::Missing)
         }
-        Err(_) if path.is_dir() => outcome(unreadable(path, None, "it is a folder, not a file")),
-        Err(err) => outcome(unreadable(path, None, &format!("cannot read it: {err}"))),
+        Err(ReadError::Io { .. }) if path.is_dir() => {
+            outcome(unreadable(path, None, "it is a folder, not a file"))
+        }
+        Err(ReadError::Io { source: err, .. }) => {
+            outcome(unreadable(path, None, &format!("cannot read it: {err}")))
+        }
     }
 }
 
@@ -236,22 +275,108 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Reads a file that must be a regular file. Opened without blocking and checked before it is
-/// read, so a FIFO or a device where a file should be is reported rather than waited on
-/// forever. `Ok(Err(kind))` names what the path is instead.
-fn read_regular(path: &Path) -> io::Result<std::result::Result<Vec<u8>, &'static str>> {
+/// The most rolefit reads of an assessment, a review file or a framework file. Generous: the
+/// built-in framework is 60 KiB, the 20,000-competency stress framework 10 MiB, and an
+/// assessment with years of long notes well under 1 MiB. Anything larger is not one of these
+/// (a disk image, a log, a device) and parsing it would take several times its size in memory.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Why a file rolefit reads could not be read; shown as a sentence naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// A FIFO, a device, a socket or a folder where a file should be.
+    #[error("{} {}", crate::text::display_path(path), self.reason())]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// Larger than rolefit reads.
+    #[error("{} {}", crate::text::display_path(path), self.reason())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// The file system refused (not found, permission denied…).
+    #[error(
+        "cannot read {}: {}",
+        crate::text::display_path(path),
+        describe_io_error(source)
+    )]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl ReadError {
+    /// What is wrong, after the file's name: "is a FIFO (named pipe), not a regular file".
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::NotRegular { kind, .. } => format!("is {kind}, not a regular file"),
+            ReadError::TooLarge { size, limit, .. } => format!(
+                "is too large ({}; rolefit reads files of at most {})",
+                size_words(*size),
+                size_words(*limit)
+            ),
+            ReadError::Io { source, .. } => {
+                format!("cannot be read ({})", describe_io_error(source))
+            }
+        }
+    }
+
+    /// The I/O error, when the file system refused.
+    pub fn io_error(&self) -> Option<&io::Error> {
+        match self {
+            ReadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// A size in words: "65 MiB", "12 KiB", "300 bytes".
+fn size_words(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Reads a file that must be a regular file of at most `limit` bytes: the one way rolefit reads
+/// a file. It is opened without blocking and checked before it is read, so a FIFO or a device
+/// where a file should be is reported rather than waited on forever or read until memory runs
+/// out, and a huge file is refused by its size.
+pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadError> {
+    let io_error = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let mut file = options.open(path)?;
-    let meta = file.metadata()?;
+    let file = options.open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
     if !meta.is_file() {
-        return Ok(Err(file_kind(&meta)));
+        return Err(ReadError::NotRegular {
+            path: path.to_path_buf(),
+            kind: file_kind(&meta),
+        });
     }
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut file, &mut bytes)?;
-    Ok(Ok(bytes))
+    let too_large = |size| ReadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    // A file that grows while it is read stops at the limit too.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes).map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// What a path that is not a regular file is, in words: "a folder", "a FIFO (named pipe)"…
@@ -332,9 +457,9 @@ pub fn ensure_parent(path: &Path) -> Result<()> {
     }
 }
 
-/// `create_dir_all` with mode 0700 on every folder it creates; folders that exist are left as
-/// they are.
-fn create_private_dirs(dir: &Path) -> io::Result<()> {
+/// `create_dir_all` with mode 0700 on every folder it creates, whatever the umask; folders that
+/// exist are left as they are.
+pub fn create_private_dirs(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
@@ -372,7 +497,8 @@ pub struct Listing {
 
 /// Every assessment in the data folder, by name, with its progress or its problem.
 pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<Listing>> {
-    list_assessments_with(paths, |a| {
+    let top = framework.scale.last().value();
+    list_assessments_with(paths, top, |_, a| {
         format!(
             "{}/{} answered, last change {}",
             a.rated_count(framework),
@@ -382,11 +508,15 @@ pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<
     })
 }
 
-/// Every assessment in the data folder, by name, with `summary` of each that can be read, or
-/// its problem.
+/// Every assessment in the data folder, by name, with `summary` of each that can be read (and
+/// its path), or its problem. Each is first read allowing any level a scale may use, since each
+/// may have its own framework, which `summary` finds and whose scale it checks; one that cannot
+/// be read even so is read again against `fallback_top`, the scale it would be read against
+/// without a framework of its own, so its problem is worded as the other commands word it.
 pub fn list_assessments_with(
     paths: &DataPaths,
-    mut summary: impl FnMut(&Assessment) -> String,
+    fallback_top: u8,
+    mut summary: impl FnMut(&Path, &Assessment) -> String,
 ) -> Result<Vec<Listing>> {
     let dir = paths.assessments_dir();
     let entries = match fs::read_dir(&dir) {
@@ -404,14 +534,16 @@ pub fn list_assessments_with(
         if name.starts_with('.') || name.contains(".corrupt-") {
             continue;
         }
-        // Each assessment may have its own framework, found by `summary`: any level a scale
-        // may use is read here.
+        let unreadable = |u: Unreadable| format!("unreadable: {}", u.problem());
         let summary = match read_assessment_up_to(&path, name, crate::domain::Level::TOP) {
-            ReadOutcome::Loaded(a) => summary(&a),
+            ReadOutcome::Loaded(a) => summary(&path, &a),
             ReadOutcome::Newer { found, .. } => {
                 format!("format {found}, newer than this rolefit (read-only)")
             }
-            ReadOutcome::Unreadable(u) => format!("unreadable: {}", u.reason),
+            ReadOutcome::Unreadable(u) => match read_assessment_up_to(&path, name, fallback_top) {
+                ReadOutcome::Unreadable(again) => unreadable(again),
+                _ => unreadable(u),
+            },
             ReadOutcome::Missing => continue,
         };
         out.push(Listing {
@@ -450,6 +582,28 @@ mod tests {
             ["passwd"],
             "a lock appeared beside the target"
         );
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_symlink_is_not_followed_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("default.toml");
+        let target = dir.path().join("theirs.txt");
+        fs::write(&target, "theirs").unwrap();
+        for points_to in [dir.path().join("nowhere/x"), target.clone()] {
+            let _ = fs::remove_file(dir.path().join("default.lock"));
+            symlink(&points_to, dir.path().join("default.lock")).unwrap();
+            let LockOutcome::Unavailable(err) = lock(&file) else {
+                panic!("a lock was taken through a link to {points_to:?}");
+            };
+            assert!(lock_is_link(&err), "{err:?}");
+            assert_eq!(
+                describe_io_error(&err),
+                "it is a symbolic link, not a lock file; remove it"
+            );
+        }
+        assert_eq!(fs::read_to_string(&target).unwrap(), "theirs");
+        assert!(!dir.path().join("nowhere").exists());
     }
 
     #[test]

@@ -61,10 +61,17 @@ impl DataPaths {
     }
 }
 
-/// Checks an assessment name: it becomes a file name, so no separators or dots at the start.
+/// The most bytes an assessment name may take in UTF-8. A file name holds 255 bytes, and the
+/// longest name rolefit makes from an assessment's, `NAME.corrupt-YYYYMMDDTHHMMSSZ-N.toml`
+/// for a file moved aside, adds up to 34 more (reports add 22, the lock 5).
+pub const NAME_MAX_BYTES: usize = 200;
+
+/// Checks an assessment name: it becomes a file name, so no separators or dots at the start,
+/// and short enough that every file named after it fits.
 pub fn check_name(name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.chars().count() <= 64
+        && name.len() <= NAME_MAX_BYTES
         && !name.starts_with('.')
         && name
             .chars()
@@ -108,9 +115,17 @@ mod tests {
         assert!(check_name("a/b").is_err());
         assert!(check_name(".hidden").is_err());
         assert!(check_name("").is_err());
-        // The limit is in characters, as the message says, not in bytes.
+        // At most 64 characters, and at most 200 bytes in UTF-8, so every file named after
+        // it fits a file system's 255-byte names.
         assert!(check_name(&"é".repeat(64)).is_ok());
         assert!(check_name(&"é".repeat(65)).is_err());
+        assert!(check_name(&"日".repeat(64)).is_ok());
+        let wide = "\u{20000}".repeat(64);
+        assert_eq!(wide.len(), 256);
+        let err = check_name(&wide).unwrap_err().to_string();
+        assert!(err.contains("at most 200 bytes in UTF-8"), "{err}");
+        assert!(check_name(&"\u{20000}".repeat(50)).is_ok());
+        assert!(check_name(&format!("{}a", "\u{20000}".repeat(50))).is_err());
     }
 
     #[test]

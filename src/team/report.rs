@@ -8,7 +8,7 @@ use std::fmt;
 use serde_json::{Value, json};
 
 use super::{Cell, Mark, Member, Team};
-use crate::export::escape::{csv_record, md_cell};
+use crate::export::escape::{csv_record, json_safe, md_cell, md_safe};
 
 /// Version of the JSON and JSON Lines shapes; raised when a field changes meaning or goes.
 pub const TEAM_REPORT_VERSION: u32 = 1;
@@ -34,17 +34,19 @@ impl fmt::Display for TeamFormat {
 }
 
 /// The report of `team` against profile `profile` in `format`.
+/// Control characters from names and files are escaped in every format (see
+/// [`crate::export::escape`]).
 pub fn report(team: &Team, profile: usize, format: TeamFormat) -> String {
     match format {
-        TeamFormat::Markdown => markdown(team, profile),
+        TeamFormat::Markdown => md_safe(markdown(team, profile)),
         TeamFormat::Csv => csv(team, profile),
         TeamFormat::Json => {
             let mut text = serde_json::to_string_pretty(&json_value(team, profile))
                 .expect("a JSON value always serialises");
             text.push('\n');
-            text
+            json_safe(text)
         }
-        TeamFormat::Jsonl => jsonl(team, profile),
+        TeamFormat::Jsonl => json_safe(jsonl(team, profile)),
     }
 }
 

@@ -56,3 +56,68 @@ pub fn find_from(text: &str, from: usize, needle: &str) -> usize {
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not found after byte {from}"))
 }
+
+/// Runs a command to completion, killing it (and failing the test) if it takes longer than
+/// `seconds`: a command that would block forever is a failure, not a hung test run.
+pub fn run_within(seconds: u64, cmd: &mut Command) -> Output {
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the rolefit binary runs");
+    let pid = child.id();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(child.wait_with_output());
+    });
+    match receive.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(out) => out.expect("the rolefit binary runs"),
+        Err(_) => {
+            // SAFETY: the child is ours and has not been reaped (its waiter is still waiting).
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            panic!("{cmd:?} did not finish within {seconds} s");
+        }
+    }
+}
+
+/// Makes a FIFO (named pipe) at `path`.
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(
+        unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) },
+        0,
+        "mkfifo {path:?}"
+    );
+}
+
+/// A small format-2 framework with id `t.fw`: the scale `levels`, roles and profiles `a` and
+/// `b`, competencies C.0–C.3, each with the top level as `a`'s target and the first as `b`'s.
+pub fn framework(levels: &[u8]) -> String {
+    let mut text = String::from("format = 2\nid = \"t.fw\"\nversion = 1\nname = \"Test\"\n\n");
+    text.push_str("[scale]\n");
+    for level in levels {
+        text.push_str(&format!(
+            "[[scale.levels]]\nvalue = {level}\nlabel = \"L{level}\"\ndescriptor = \"Level {level}.\"\n\n"
+        ));
+    }
+    for id in ["a", "b"] {
+        text.push_str(&format!(
+            "[[roles]]\nid = \"{id}\"\nname = \"Role {id}\"\nshort = \"{id}\"\n\n"
+        ));
+    }
+    for id in ["a", "b"] {
+        text.push_str(&format!(
+            "[[profiles]]\nid = \"{id}\"\nname = \"Profile {id}\"\nshort = \"{id}\"\ndescription = \"The {id} profile.\"\nrole = \"{id}\"\n\n"
+        ));
+    }
+    text.push_str("[[areas]]\nid = \"C\"\nname = \"Area C\"\n\n");
+    let (top, bottom) = (levels[levels.len() - 1], levels[0]);
+    for n in 0..4 {
+        text.push_str(&format!(
+            "[[competencies]]\nid = \"C.{n}\"\narea = \"C\"\nname = \"Competency {n}\"\ndescription = \"What {n} is.\"\n[competencies.targets]\na = {top}\nb = {bottom}\n\n"
+        ));
+    }
+    text
+}
