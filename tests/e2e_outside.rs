@@ -139,3 +139,33 @@ fn a_file_broken_by_hand_is_left_alone_and_rolefit_stops_saving() {
         Some(4)
     );
 }
+
+/// `rolefit list` names the conflict copy on the assessment's row, and does not list the copy
+/// as an assessment of its own.
+#[test]
+fn list_names_a_conflict_copy_on_its_assessments_row() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = open_on_dp2(&data);
+    edit_outside(&file, |text| text + "\n[ratings.DP2]\nlevel = 1\n");
+    tui.send("4");
+    tui.wait_for("the clash said", |s| {
+        s.contains("DP2 changed here and in the file") && saved_clean(s)
+    });
+    tui.send("q");
+    assert!(tui.wait_exit(EXIT).success());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"))
+        .arg("list")
+        .env("ROLEFIT_DATA_DIR", data.path())
+        .env("XDG_CONFIG_HOME", data.path().join("config"))
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = listed.lines().collect();
+    assert_eq!(rows.len(), 1, "{listed}");
+    assert!(rows[0].starts_with("default "), "{listed}");
+    assert!(
+        rows[0].contains("a conflict copy is beside it: default.conflict-"),
+        "{listed}"
+    );
+}

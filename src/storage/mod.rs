@@ -531,7 +531,7 @@ pub fn list_assessments_with(
         let Some(name) = file_name.strip_suffix(".toml") else {
             continue;
         };
-        if name.starts_with('.') || name.contains(".corrupt-") {
+        if name.starts_with('.') || name.contains(".corrupt-") || name.contains(".conflict-") {
             continue;
         }
         let unreadable = |u: Unreadable| format!("unreadable: {}", u.problem());
@@ -545,6 +545,19 @@ pub fn list_assessments_with(
                 _ => unreadable(u),
             },
             ReadOutcome::Missing => continue,
+        };
+        // A version kept beside the file when another program changed it at the same time
+        // (see `guarded`): said on the row until the user deals with it.
+        let summary = match guarded::conflict_copies(&path).as_slice() {
+            [] => summary,
+            [one] => format!(
+                "{summary}; a conflict copy is beside it: {}",
+                one.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            [.., last] => format!(
+                "{summary}; conflict copies are beside it, the newest {}",
+                last.file_name().unwrap_or_default().to_string_lossy()
+            ),
         };
         out.push(Listing {
             name: name.to_string(),
