@@ -169,3 +169,29 @@ fn list_names_a_conflict_copy_on_its_assessments_row() {
         "{listed}"
     );
 }
+
+/// Plain mode, where a session may last long, merges the same way and says so on its own line.
+#[test]
+fn plain_mode_merges_a_hand_edit_and_says_so() {
+    let data = DataDir::new();
+    let file = data.default_file();
+    let mut tui = Launch::new(&data).arg("--plain").spawn();
+    tui.wait_for_output("the first prompt", |out| out.contains("q to quit"));
+    tui.send("3\r");
+    tui.wait_for_output("DP1 recorded", |out| out.matches("q to quit").count() >= 2);
+    edit_outside(&file, |text| text + "\n[ratings.FD4]\nlevel = 5\n");
+    tui.send("2\r");
+    let out = tui.wait_for_output("the merge said", |out| {
+        out.contains("Another program changed the file (FD4)")
+    });
+    tui.send("q\r");
+    tui.wait_exit(EXIT);
+    let table = read_table(&file);
+    assert_eq!(table["ratings"]["DP1"]["level"].as_integer(), Some(3));
+    assert_eq!(table["ratings"]["DP2"]["level"].as_integer(), Some(2));
+    assert_eq!(
+        table["ratings"]["FD4"]["level"].as_integer(),
+        Some(5),
+        "{out}"
+    );
+}

@@ -11,6 +11,7 @@ use super::commands::{Resolved, load_given, print_stdout, resolve_at, resolve_fo
 use super::{Cli, Error, Result, assessment_path};
 use crate::domain::{Assessment, Framework, Level, Rating};
 use crate::plain::{Session, text};
+use crate::storage::guarded::{Known, Saved};
 use crate::storage::{self, AssessmentLock, LockOutcome, ReadOutcome};
 use crate::text::display_safe;
 
@@ -24,14 +25,20 @@ pub fn plain_from_env(accessible: Option<&OsStr>, term: Option<&OsStr>) -> bool 
 /// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout, with the
 /// framework it was made with (see [`super::commands::framework_for`]).
 pub fn plain(resolved: Resolved, path: &Path, name: &str) -> Result<ExitCode> {
-    let (lock, assessment) = open_for_writing(&resolved, path, name)?;
+    let (lock, assessment, known) = open_for_writing(&resolved, path, name)?;
     if let Some(notice) = assessment.framework_changed_notice(&resolved.framework) {
         print_stdout(&format!("{}\n", display_safe(&notice)))?;
     }
     let mut assessment = assessment;
     resolved.record_in(&mut assessment);
     let framework = resolved.framework;
-    let store = |a: &Assessment| storage::save_assessment(path, a);
+    // A session may last long: a change another program makes meanwhile is merged, never
+    // overwritten (see `storage::guarded`).
+    let store = GuardedStore {
+        path,
+        known,
+        top: framework.scale.last().value(),
+    };
     let stdin = std::io::stdin();
     // Typed answers are echoed by the terminal; piped ones are written after their prompt.
     let echo = !stdin.is_terminal();
@@ -72,7 +79,7 @@ pub fn rate(
         (true, _) => None,
         (false, level) => Some(parse_rating_on(framework, c, level.unwrap_or(""))?),
     };
-    let (_lock, mut assessment) = open_for_writing(&resolved, &path, &name)?;
+    let (_lock, mut assessment, _) = open_for_writing(&resolved, &path, &name)?;
     resolved.record_in(&mut assessment);
     let competency = &framework.competencies[c];
     assessment.set_rating(&competency.id, rating);
@@ -138,7 +145,7 @@ fn open_for_writing(
     resolved: &Resolved,
     path: &Path,
     name: &str,
-) -> Result<(AssessmentLock, Assessment)> {
+) -> Result<(AssessmentLock, Assessment, Option<Known>)> {
     let framework = &resolved.framework;
     // Before the lock: an assessment whose framework is not this one gets no lock file.
     resolve_at(Some(resolved), path, name)?;
@@ -164,7 +171,8 @@ fn open_for_writing(
     };
     storage::atomic::remove_leftovers(path);
     let top = framework.scale.last().value();
-    let assessment = match storage::read_assessment_up_to(path, name, top) {
+    let (read, known) = storage::read_assessment_known(path, name, top);
+    let assessment = match read {
         ReadOutcome::Missing => Assessment::new(name, framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         ReadOutcome::Newer { found, .. } => {
@@ -177,7 +185,24 @@ fn open_for_writing(
     };
     // Read again under the lock: it may have been replaced since the first look.
     resolve_for(Some(resolved), Some(&assessment), path)?;
-    Ok((lock, assessment))
+    Ok((lock, assessment, known))
+}
+
+/// Plain mode's saves: guarded against changes another program makes meanwhile.
+struct GuardedStore<'a> {
+    path: &'a Path,
+    known: Option<Known>,
+    top: u8,
+}
+
+impl crate::plain::Store for GuardedStore<'_> {
+    fn save(&mut self, assessment: &Assessment) -> std::io::Result<()> {
+        self.save_guarded(assessment).map(|_| ())
+    }
+
+    fn save_guarded(&mut self, assessment: &Assessment) -> std::io::Result<Saved> {
+        storage::guarded::save(self.path, &mut self.known, assessment, self.top)
+    }
 }
 
 /// The index of the competency with this id, in any case.

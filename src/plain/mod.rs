@@ -12,7 +12,8 @@ use std::io::{self, BufRead, Write};
 
 use toml::value::Datetime;
 
-use crate::domain::{Assessment, Framework, Level, Rating};
+use crate::domain::{Assessment, Framework, Level, Rating, merge};
+use crate::storage::guarded::Saved;
 use crate::strings;
 use crate::text::display_safe;
 
@@ -20,6 +21,11 @@ use crate::text::display_safe;
 pub trait Store {
     /// Saves the whole assessment (atomically, under the lock).
     fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
+    /// Saves unless another program changed the file meanwhile, which is then merged or kept
+    /// beside it (see [`crate::storage::guarded`]); a store that cannot tell just saves.
+    fn save_guarded(&mut self, assessment: &Assessment) -> io::Result<Saved> {
+        self.save(assessment).map(|()| Saved::Written)
+    }
 }
 
 impl<F: FnMut(&Assessment) -> io::Result<()>> Store for F {
@@ -53,6 +59,9 @@ pub struct Session<'a, S> {
     echo: bool,
     now: fn() -> Datetime,
     unsaved: Option<io::Error>,
+    /// Another program changed the file in a way that cannot be merged: nothing more is saved
+    /// and the session ends.
+    stopped: bool,
 }
 
 impl<'a, S: Store> Session<'a, S> {
@@ -66,6 +75,7 @@ impl<'a, S: Store> Session<'a, S> {
             echo: false,
             now: crate::clock::now_utc,
             unsaved: None,
+            stopped: false,
         }
     }
 
@@ -125,6 +135,7 @@ impl<'a, S: Store> Session<'a, S> {
                 text::competency(self.framework, &self.assessment, c)
             )?;
             match self.ask(c, &mut input, &mut out)? {
+                _ if self.stopped => return Ok(Ended::Quit),
                 Step::Next => c += 1,
                 Step::Back => c -= 1,
                 Step::Quit => return self.quit(&mut out),
@@ -239,10 +250,10 @@ impl<'a, S: Store> Session<'a, S> {
     /// Stamps and saves the assessment; says so when it fails. True when saved.
     fn save<W: Write>(&mut self, out: &mut W) -> io::Result<bool> {
         self.assessment.updated = (self.now)();
-        match self.store.save(&self.assessment) {
-            Ok(()) => {
+        match self.store.save_guarded(&self.assessment) {
+            Ok(saved) => {
                 self.unsaved = None;
-                Ok(true)
+                self.saved_outside(saved, out)
             }
             Err(err) => {
                 writeln!(
@@ -254,6 +265,43 @@ impl<'a, S: Store> Session<'a, S> {
                 Ok(false)
             }
         }
+    }
+
+    /// Says what a save found when another program had changed the file, taking its changes
+    /// in; false when nothing more can be saved (the session then ends).
+    fn saved_outside<W: Write>(&mut self, saved: Saved, out: &mut W) -> io::Result<bool> {
+        match saved {
+            Saved::Written => {}
+            Saved::Recreated => writeln!(out, "{}", strings::FILE_RECREATED)?,
+            Saved::Merged {
+                theirs,
+                outside,
+                clashes,
+                copy,
+                ..
+            } => {
+                for part in &outside {
+                    merge::take(part, &theirs, &mut self.assessment);
+                }
+                let names: Vec<String> = outside.iter().map(merge::Part::describe).collect();
+                let said = match copy {
+                    None => strings::merged_outside(&names),
+                    Some(copy) => {
+                        let clashes: Vec<String> =
+                            clashes.iter().map(merge::Part::describe).collect();
+                        strings::clashed_outside(&clashes, &crate::text::display_path(&copy))
+                    }
+                };
+                writeln!(out, "{}", display_safe(&said))?;
+            }
+            Saved::Stopped { copy, reason } => {
+                let said = strings::stopped_outside(&reason, &crate::text::display_path(&copy));
+                writeln!(out, "{}", display_safe(&said))?;
+                self.stopped = true;
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Tries once more to save what a failed save left behind.
