@@ -11,6 +11,14 @@
 //! change), so that rating must be in the file too. `BOUND` allows 50 ms per save; a disk that
 //! stalls longer than that shows here as a late change.
 //!
+//! The kills rotate through four moments: after a rating or a note (as above); with the note
+//! editor open, `BOUND` after the last key typed into it; with the plan editor open on
+//! Results, `BOUND` after the last key of its action; and with the user's own editor (`E`,
+//! `$EDITOR`) open, after the editor has saved a word into the note. Every word typed longer
+//! than `BOUND` before the kill must be in the file, the one saved in `$EDITOR` once the next
+//! start has taken it back, and after every start no `rolefit-note-*` folder may be left in
+//! the temp folder (`TMPDIR`, one of the loop's own).
+//!
 //! ```text
 //! cargo build --release --locked
 //! cargo run --release --locked --example killloop -- [ITERATIONS] [BINARY]
@@ -24,6 +32,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use rolefit::domain::Assessment;
 use rolefit::storage::{ReadOutcome, read_assessment};
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -38,7 +47,7 @@ struct Tui {
 }
 
 impl Tui {
-    fn start(binary: &Path, data: &Path) -> Tui {
+    fn start(binary: &Path, data: &Path, editor: &Editor) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -50,7 +59,11 @@ impl Tui {
         let mut cmd = CommandBuilder::new(binary);
         cmd.env("TERM", "xterm-256color");
         cmd.env("ROLEFIT_DATA_DIR", data);
+        cmd.env("XDG_CONFIG_HOME", data.join("config"));
         cmd.env_remove("NO_COLOR");
+        cmd.env("VISUAL", "");
+        cmd.env("EDITOR", &editor.script);
+        cmd.env("TMPDIR", &editor.tmp);
         let child = pair.slave.spawn_command(cmd).expect("spawn rolefit");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -102,7 +115,7 @@ impl Tui {
         }
     }
 
-    fn kill_9(mut self) {
+    fn kill_9(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -141,6 +154,140 @@ struct Expected {
     levels: BTreeMap<String, String>,
     /// Acknowledged note words by competency.
     notes: BTreeMap<String, Vec<String>>,
+    /// Plan action words typed longer than `BOUND` before a kill, by competency.
+    plans: BTreeMap<String, Vec<String>>,
+}
+
+/// The user's own editor for `E`: a script that appends the word in `word` to the note, says
+/// it has done so (`saved`, with its pid in `pid`) and then stays open, as a person would.
+struct Editor {
+    script: PathBuf,
+    tmp: PathBuf,
+    word: PathBuf,
+    saved: PathBuf,
+    pid: PathBuf,
+}
+
+impl Editor {
+    fn new(dir: &Path) -> Editor {
+        use std::os::unix::fs::PermissionsExt;
+        let editor = Editor {
+            script: dir.join("editor.sh"),
+            tmp: dir.join("tmp"),
+            word: dir.join("word"),
+            saved: dir.join("saved"),
+            pid: dir.join("pid"),
+        };
+        std::fs::create_dir_all(&editor.tmp).unwrap();
+        let script = format!(
+            "#!/bin/sh\nprintf ' %s' \"$(cat '{word}')\" >> \"$1\"\necho $$ > '{pid}'\n\
+             touch '{saved}'\nexec sleep 60\n",
+            word = editor.word.display(),
+            pid = editor.pid.display(),
+            saved = editor.saved.display()
+        );
+        std::fs::write(&editor.script, script).unwrap();
+        std::fs::set_permissions(&editor.script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        editor
+    }
+
+    /// The note folders left in the loop's temp folder.
+    fn leftovers(&self) -> usize {
+        std::fs::read_dir(&self.tmp)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("rolefit-note-"))
+            })
+            .count()
+    }
+
+    /// Ends the editor left running by a killed rolefit.
+    fn end(&self) {
+        if let Some(pid) = std::fs::read_to_string(&self.pid)
+            .ok()
+            .and_then(|p| p.trim().parse::<i32>().ok())
+        {
+            // SAFETY: kill(2) with a pid the script wrote and SIGKILL has no preconditions.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        let _ = std::fs::remove_file(&self.pid);
+        let _ = std::fs::remove_file(&self.saved);
+    }
+}
+
+/// Where each kill comes.
+#[derive(Copy, Clone, Debug, PartialEq)]
+enum Moment {
+    /// After an acknowledged rating or note, and one more change (see the module's comment).
+    AfterChange,
+    /// With the note editor open, `BOUND` after the last key typed.
+    NoteEditor,
+    /// With the plan editor open on Results, `BOUND` after the last key of the action.
+    PlanEditor,
+    /// With the user's own editor open, after it saved a word into the note.
+    OwnEditor,
+}
+
+fn contains(screen: &[String], text: &str) -> bool {
+    screen.iter().any(|l| l.contains(text))
+}
+
+/// The words of `text`.
+fn has_word(text: &str, word: &str) -> bool {
+    text.split_whitespace().any(|w| w == word)
+}
+
+fn note_of(assessment: &Assessment, id: &str) -> String {
+    assessment
+        .ratings
+        .iter()
+        .find(|(k, _)| k.0 == id)
+        .map(|(_, e)| e.note.clone())
+        .unwrap_or_default()
+}
+
+fn plan_of(assessment: &Assessment, id: &str) -> String {
+    assessment
+        .plan
+        .iter()
+        .find(|(k, _)| k.0 == id)
+        .map(|(_, p)| p.action.clone())
+        .unwrap_or_default()
+}
+
+fn load(file: &Path) -> Option<Assessment> {
+    match read_assessment(file, "default") {
+        ReadOutcome::Loaded(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// Starts rolefit and brings it to Rate, closing an editor it opened again on what was being
+/// typed when it was killed (Esc keeps the text). Returns the screen on Rate.
+fn start_on_rate(binary: &Path, data: &Path, editor: &Editor) -> (Tui, Vec<String>) {
+    let mut tui = Tui::start(binary, data, editor);
+    let screen = tui.wait_for("the app", |s| {
+        contains(s, "Welcome to rolefit")
+            || on_rate(s)
+            || contains(s, "Note · editing")
+            || contains(s, "Plan for ")
+            || contains(s, "[Results]")
+    });
+    if contains(&screen, "Note · editing") || contains(&screen, "Plan for ") {
+        tui.send("\x1b");
+        tui.wait_for("the editor closed", |s| {
+            !contains(s, "Note · editing") && !contains(s, "Plan for ") && saved_clean(s)
+        });
+    }
+    let screen = tui.screen();
+    if contains(&screen, "[Results]") {
+        tui.send("\x1b[Z");
+    } else if !on_rate(&screen) {
+        tui.send("\t\t");
+    }
+    let screen = tui.wait_for("the Rate screen", on_rate);
+    (tui, screen)
 }
 
 fn main() {
@@ -154,20 +301,40 @@ fn main() {
         .unwrap_or_else(|e| panic!("{}: {e}; build it first", binary.display()));
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("assessments/default.toml");
+    let editor = Editor::new(&data.path().join("editor"));
     let mut expected = Expected::default();
     let (mut torn, mut lost, mut acked_changes, mut unacked_on_disk) = (0, 0, 0, 0);
-    let (mut bounded, mut late) = (0, 0);
+    let (mut bounded, mut late, mut leftovers) = (0, 0, 0);
+    let mut kills = BTreeMap::<&str, usize>::new();
+    // A word saved in the user's editor when rolefit was killed: the next start takes it back.
+    let mut from_editor: Option<(String, String)> = None;
     let started = Instant::now();
 
     for i in 0..iterations {
-        let mut tui = Tui::start(&binary, data.path());
-        let screen = tui.wait_for("the app", |s| {
-            s.iter().any(|l| l.contains("Welcome to rolefit")) || on_rate(s)
-        });
-        if !on_rate(&screen) {
-            tui.send("\t\t");
+        let moment = [
+            Moment::AfterChange,
+            Moment::NoteEditor,
+            Moment::AfterChange,
+            Moment::PlanEditor,
+            Moment::AfterChange,
+            Moment::OwnEditor,
+        ][i % 6];
+        let (mut tui, mut screen) = start_on_rate(&binary, data.path(), &editor);
+        // The start removed every folder a killed rolefit left, and took back its note.
+        let left = editor.leftovers();
+        if left > 0 {
+            leftovers += left;
+            eprintln!("iteration {i}: {left} note folder(s) left after the start");
         }
-        let mut screen = tui.wait_for("the Rate screen", on_rate);
+        if let Some((id, word)) = from_editor.take() {
+            let note = load(&file).map(|a| note_of(&a, &id)).unwrap_or_default();
+            if has_word(&note, &word) {
+                expected.notes.entry(id).or_default().push(word);
+            } else {
+                lost += 1;
+                eprintln!("iteration {i}: {word}, saved in the editor for {id}, was not taken back");
+            }
+        }
         let (_, index, total) = rate_at(&screen).unwrap();
         if index >= total - 1 {
             // Back to the first competency.
@@ -178,104 +345,165 @@ fn main() {
         }
         let (id, index, _) = rate_at(&screen).unwrap();
 
-        // An acknowledged change: a note (every third time) or a rating.
-        if i % 3 == 0 {
-            let word = format!("w{i}");
-            tui.send("e");
-            tui.wait_for("the note editor", |s| {
-                s.iter().any(|l| l.contains("Note · editing"))
-            });
-            tui.send(&format!(" {word}"));
-            tui.wait_for("the word typed", |s| s.iter().any(|l| l.contains(&word)));
-            tui.send("\x1b");
-            tui.wait_for("the note saved", |s| {
-                s.iter().any(|l| l.contains("Note · e to edit")) && saved_clean(s)
-            });
-            expected.notes.entry(id.clone()).or_default().push(word);
-        } else {
-            let key = ["4", "3", "0", "5", "1", "n", "2"][i % 7];
-            tui.send(key);
-            tui.wait_for("the rating saved", |s| {
-                rate_at(s).is_some_and(|(_, n, _)| n == index + 1) && saved_clean(s)
-            });
-            let level = if key == "n" { "na" } else { key };
-            expected.levels.insert(id.clone(), level.to_string());
+        match moment {
+            Moment::NoteEditor => {
+                let word = format!("k{i}");
+                tui.send("e");
+                tui.wait_for("the note editor", |s| contains(s, "Note · editing"));
+                tui.send(&format!(" {word}"));
+                tui.wait_for("the word typed", |s| contains(s, &word));
+                std::thread::sleep(BOUND);
+                tui.kill_9();
+                *kills.entry("note editor open").or_default() += 1;
+                expected.notes.entry(id.clone()).or_default().push(word);
+            }
+            Moment::PlanEditor => {
+                let word = format!("p{i}");
+                tui.send("\t");
+                tui.wait_for("Results", |s| contains(s, "[Results]"));
+                tui.send("v");
+                tui.send("\r");
+                let screen = tui.wait_for("the plan editor", |s| contains(s, "Plan for "));
+                let line = screen.iter().find(|l| l.contains("Plan for ")).unwrap();
+                let plan_id = line[line.find("Plan for ").unwrap() + 9..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap()
+                    .to_string();
+                tui.send("\t");
+                tui.send(&format!(" {word}"));
+                tui.wait_for("the action typed", |s| contains(s, &word));
+                std::thread::sleep(BOUND);
+                tui.kill_9();
+                *kills.entry("plan editor open").or_default() += 1;
+                expected.plans.entry(plan_id).or_default().push(word);
+            }
+            Moment::OwnEditor => {
+                let word = format!("x{i}");
+                std::fs::write(&editor.word, &word).unwrap();
+                tui.send("E");
+                let deadline = Instant::now() + WAIT;
+                while !editor.saved.exists() {
+                    assert!(Instant::now() < deadline, "iteration {i}: the editor never ran");
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                tui.kill_9();
+                editor.end();
+                *kills.entry("own editor open").or_default() += 1;
+                from_editor = Some((id.clone(), word));
+            }
+            Moment::AfterChange => {
+                // An acknowledged change: a note (every third time) or a rating.
+                if i % 4 == 0 {
+                    let word = format!("w{i}");
+                    tui.send("e");
+                    tui.wait_for("the note editor", |s| contains(s, "Note · editing"));
+                    tui.send(&format!(" {word}"));
+                    tui.wait_for("the word typed", |s| contains(s, &word));
+                    tui.send("\x1b");
+                    tui.wait_for("the note saved", |s| {
+                        contains(s, "Note · e to edit") && saved_clean(s)
+                    });
+                    expected.notes.entry(id.clone()).or_default().push(word);
+                } else {
+                    let key = ["4", "3", "0", "5", "1", "n", "2"][i % 7];
+                    tui.send(key);
+                    tui.wait_for("the rating saved", |s| {
+                        rate_at(s).is_some_and(|(_, n, _)| n == index + 1) && saved_clean(s)
+                    });
+                    let level = if key == "n" { "na" } else { key };
+                    expected.levels.insert(id.clone(), level.to_string());
+                }
+                acked_changes += 1;
+            }
         }
-        acked_changes += 1;
 
-        // One more change, maybe saved, then the kill at a varied moment.
-        let (next_id, ..) = rate_at(&tui.screen()).unwrap_or_default();
-        let extra = ["5", "2", "e x\x1b", ""][i % 4];
-        // The rating "2" is killed only after the bound, so it must be on disk.
-        let within_bound = extra == "2" && !next_id.is_empty();
-        tui.send(extra);
-        if within_bound {
-            std::thread::sleep(BOUND);
-        } else {
-            std::thread::sleep(Duration::from_micros((i as u64 * 7919) % 200_000));
-        }
-        tui.kill_9();
-
-        // The file parses, and every acknowledged change is in it.
-        let assessment = match read_assessment(&file, "default") {
-            ReadOutcome::Loaded(a) => a,
-            _ => {
+        if moment == Moment::AfterChange {
+            // One more change, maybe saved, then the kill at a varied moment.
+            let (next_id, ..) = rate_at(&tui.screen()).unwrap_or_default();
+            let extra = ["5", "2", "e x\x1b", ""][(i / 2) % 4];
+            // The rating "2" is killed only after the bound, so it must be on disk.
+            let within_bound = extra == "2" && !next_id.is_empty();
+            tui.send(extra);
+            if within_bound {
+                std::thread::sleep(BOUND);
+            } else {
+                std::thread::sleep(Duration::from_micros((i as u64 * 7919) % 200_000));
+            }
+            tui.kill_9();
+            *kills.entry("after a change").or_default() += 1;
+            let Some(assessment) = load(&file) else {
                 torn += 1;
                 eprintln!("iteration {i}: the file does not load");
                 continue;
-            }
-        };
-        if within_bound {
-            bounded += 1;
-            let on_disk = assessment
-                .ratings
-                .iter()
-                .find(|(k, _)| k.0 == next_id)
-                .and_then(|(_, e)| e.rating)
-                .map(|r| r.to_string());
-            if on_disk.as_deref() == Some("2") {
-                expected.levels.insert(next_id.clone(), "2".into());
-            } else {
-                late += 1;
-                eprintln!(
-                    "iteration {i}: {next_id} = 2 rated {BOUND:?} before the kill, the file has \
-                     {on_disk:?}"
-                );
-            }
-        }
-        for (cid, level) in expected.levels.clone() {
-            let on_disk = assessment
-                .ratings
-                .iter()
-                .find(|(k, _)| k.0 == cid)
-                .and_then(|(_, e)| e.rating)
-                .map(|r| r.to_string().to_lowercase());
-            let matches = on_disk
-                .as_deref()
-                .is_some_and(|d| d == level || (level == "na" && d.contains("n/a")));
-            if !matches {
-                if cid == next_id && !within_bound && !extra.is_empty() && !extra.starts_with('e') {
-                    unacked_on_disk += 1;
-                    expected.levels.insert(cid, on_disk.unwrap_or_default());
+            };
+            if within_bound {
+                bounded += 1;
+                let on_disk = assessment
+                    .ratings
+                    .iter()
+                    .find(|(k, _)| k.0 == next_id)
+                    .and_then(|(_, e)| e.rating)
+                    .map(|r| r.to_string());
+                if on_disk.as_deref() == Some("2") {
+                    expected.levels.insert(next_id.clone(), "2".into());
                 } else {
-                    lost += 1;
+                    late += 1;
                     eprintln!(
-                        "iteration {i}: acknowledged {cid} = {level}, the file has {on_disk:?}"
+                        "iteration {i}: {next_id} = 2 rated {BOUND:?} before the kill, the file \
+                         has {on_disk:?}"
                     );
                 }
             }
+            for (cid, level) in expected.levels.clone() {
+                let on_disk = assessment
+                    .ratings
+                    .iter()
+                    .find(|(k, _)| k.0 == cid)
+                    .and_then(|(_, e)| e.rating)
+                    .map(|r| r.to_string().to_lowercase());
+                let matches = on_disk
+                    .as_deref()
+                    .is_some_and(|d| d == level || (level == "na" && d.contains("n/a")));
+                if !matches {
+                    if cid == next_id
+                        && !within_bound
+                        && !extra.is_empty()
+                        && !extra.starts_with('e')
+                    {
+                        unacked_on_disk += 1;
+                        expected.levels.insert(cid, on_disk.unwrap_or_default());
+                    } else {
+                        lost += 1;
+                        eprintln!(
+                            "iteration {i}: acknowledged {cid} = {level}, the file has {on_disk:?}"
+                        );
+                    }
+                }
+            }
         }
+
+        // The file parses, and every word that must be there is.
+        let Some(assessment) = load(&file) else {
+            torn += 1;
+            eprintln!("iteration {i}: the file does not load");
+            continue;
+        };
         for (cid, words) in &expected.notes {
-            let note = assessment
-                .ratings
-                .iter()
-                .find(|(k, _)| k.0 == *cid)
-                .map(|(_, e)| e.note.clone())
-                .unwrap_or_default();
+            let note = note_of(&assessment, cid);
             for word in words {
-                if !note.split_whitespace().any(|w| w == word) {
+                if !has_word(&note, word) {
                     lost += 1;
-                    eprintln!("iteration {i}: acknowledged note word {word} missing from {cid}");
+                    eprintln!("iteration {i}: note word {word} missing from {cid}");
+                }
+            }
+        }
+        for (cid, words) in &expected.plans {
+            let action = plan_of(&assessment, cid);
+            for word in words {
+                if !has_word(&action, word) {
+                    lost += 1;
+                    eprintln!("iteration {i}: plan word {word} missing from {cid}'s plan");
                 }
             }
         }
@@ -283,14 +511,19 @@ fn main() {
             eprintln!("{} iterations, {:.1?}", i + 1, started.elapsed());
         }
     }
+    // One last start: it takes back a note left in the editor and clears its folder.
+    let (mut tui, _) = start_on_rate(&binary, data.path(), &editor);
+    leftovers += editor.leftovers();
+    tui.kill_9();
     println!(
-        "killloop: {iterations} kills in {:.1?}: {acked_changes} acknowledged changes, {torn} torn \
-         files, {lost} lost acknowledged changes ({unacked_on_disk} unacknowledged changes found on \
-         disk, allowed); {bounded} changes killed {BOUND:?} after they were made, {late} of them \
-         not on disk",
+        "killloop: {iterations} kills in {:.1?} ({kills:?}): {acked_changes} acknowledged \
+         changes, {torn} torn files, {lost} lost acknowledged changes or words ({unacked_on_disk} \
+         unacknowledged changes found on disk, allowed); {bounded} ratings killed {BOUND:?} \
+         after they were made, {late} of them not on disk; {leftovers} note folders left after a \
+         start",
         started.elapsed()
     );
-    if torn > 0 || lost > 0 || late > 0 {
+    if torn > 0 || lost > 0 || late > 0 || leftovers > 0 {
         std::process::exit(1);
     }
 }
