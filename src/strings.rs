@@ -52,7 +52,7 @@ pub fn more_profiles(others: usize, roles: usize) -> String {
 }
 
 /// The Results heading of a framework without an axis: a ranking, not a lean.
-pub const RANKING_TITLE: &str = "Your readiness, best first";
+pub use crate::domain::verdict::{NO_RATINGS, NO_REASONS, RANKING_TITLE};
 
 /// A role's grades when none is met yet.
 pub const NO_GRADE_MET: &str = "no grade met yet";
@@ -85,14 +85,28 @@ pub fn not_a_choice(typed: &str, choices: &[crate::domain::Rating]) -> String {
 pub const NOT_REQUIRED: &str = "— not required";
 
 /// The Grid's legend of what its cells mean, the shorter one where the full one does not fit.
-pub fn grid_legend(target: &str, width: usize) -> String {
+pub fn grid_legend(target: &str, axis: bool, width: usize) -> String {
+    use crate::domain::verdict::{TELLING_LEGEND, TELLING_MARK};
+    let telling = if axis {
+        format!("{TELLING_MARK} {TELLING_LEGEND}; ")
+    } else {
+        String::new()
+    };
     let full = format!(
-        "You: level, N/A, · unanswered; ▲▼ since last round; →4 your target; areas: answered of total, ready % for {target}"
+        "{telling}You: level, N/A, · unanswered; ▲▼ since last round; →4 your target; areas: answered of total, ready % for {target}"
     );
     if full.chars().count() <= width {
-        full
+        return full;
+    }
+    let short = if axis {
+        format!("{TELLING_MARK} tells roles apart · · unanswered · ▲▼ since last round · →4 target")
     } else {
         "· unanswered · ▲▼ since last round · →4 your target".to_string()
+    };
+    if short.chars().count() <= width || !axis {
+        short
+    } else {
+        format!("{TELLING_MARK} tells roles apart · · unanswered · ▲▼ since last round")
     }
 }
 
@@ -227,8 +241,14 @@ pub fn progress(rated: usize, total: usize) -> String {
     format!("{rated}/{total} answered")
 }
 
-pub fn target_notice(profile: &str) -> String {
-    format!("Gaps are now measured against {profile}")
+/// Said when `t` changes the profile the gaps are measured against; `follows` when it is back
+/// at the one the verdict points to.
+pub fn target_notice(profile: &str, follows: bool) -> String {
+    if follows {
+        format!("Gaps are now measured against {profile}, the profile your verdict points to")
+    } else {
+        format!("Gaps are now measured against {profile}, your choice")
+    }
 }
 
 pub fn moved_aside(path: &str) -> String {
@@ -407,7 +427,6 @@ pub fn editor_unreadable(reason: &str) -> String {
 pub const NOTE_UNCHANGED: &str = "Note unchanged.";
 pub const NOTE_FROM_EDITOR: &str = "Note updated from the editor.";
 
-pub const NO_RATINGS: &str = "No ratings yet: rate competencies to see which profile you fit.";
 /// The gap table when its filter leaves nothing.
 pub fn no_rows() -> String {
     format!(
@@ -554,70 +573,13 @@ pub fn round_closed(round: usize, title: &str) -> String {
 pub const ROUND_INTRO: &str =
     "Keep today's ratings as a round, to see what moved when you rate again later.";
 
-/// The verdict in plain words, for the Results screen and every report.
-pub fn verdict(
-    framework: &crate::domain::Framework,
-    outcome: crate::domain::scoring::Outcome,
-    rated_on_scale: usize,
-) -> String {
-    use crate::domain::scoring::Outcome;
-    match outcome {
-        Outcome::TooEarly if rated_on_scale == 0 => NO_RATINGS.to_string(),
-        Outcome::TooEarly => "Too early to tell".to_string(),
-        Outcome::Leans { side } => format!("Leans {}", framework.side_name(side)),
-        Outcome::Straddles => "Straddles both".to_string(),
-        Outcome::NoClearLean => "No clear lean yet".to_string(),
-    }
-}
-
-/// What to do next, one sentence per outcome.
-pub fn next_step(
-    framework: &crate::domain::Framework,
-    lean: &crate::domain::scoring::Lean,
-) -> String {
-    use crate::domain::scoring::{MIN_DISCRIMINATING, Outcome};
-    match lean.outcome {
-        Outcome::TooEarly => format!(
-            "Rate at least {MIN_DISCRIMINATING} competencies where the two roles' targets differ \
-             ({} so far) to see which shape your strengths follow.",
-            lean.discriminating
-        ),
-        Outcome::Leans { side } => format!(
-            "Your relative strengths follow the {} shape; use the gaps below to plan what to \
-             build for it.",
-            framework.side_name(side)
-        ),
-        Outcome::Straddles => "You already meet most of both bars; choose by the work you \
-                               want, then plan from that profile's gaps."
-            .to_string(),
-        Outcome::NoClearLean => "Your strengths follow neither shape yet; rate what is left, \
-                                 or build towards the role you want from its gaps."
-            .to_string(),
-    }
-}
-
-/// "firm", or the close call with the competencies that would change it.
-pub fn firmness(
-    framework: &crate::domain::Framework,
-    lean: &crate::domain::scoring::Lean,
-) -> String {
-    if lean.firm() {
-        return "Firm: no single rating one level different would change it".to_string();
-    }
-    let ids: Vec<&str> = lean
-        .flips
-        .iter()
-        .map(|f| framework.competencies[f.competency].id.as_str())
-        .collect();
+/// After the verdict's next step on Results: how to measure the gaps against another profile.
+pub fn gaps_key_hint() -> String {
     format!(
-        "Close call: {} one level different would change it",
-        ids.join(" or ")
+        "({} for another profile)",
+        keys(on(Screen::Results), Action::CycleTarget)
     )
 }
-
-/// Said when "Most telling" has nothing to list.
-pub const NO_REASONS: &str =
-    "None: your ratings are flat, so no competency pulls you towards either role";
 
 /// A readiness figure with its coverage: "84% (30/33)", "provisional" below half coverage.
 pub fn readiness(r: &crate::domain::scoring::Readiness) -> String {

@@ -477,6 +477,8 @@ fn csv_parses_back_with_every_note_exact() {
         ]
     );
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // The gaps follow the profile the verdict points to, as on the Results screen.
+    let gap_profile = fw.profiles[export::target_profile(&fw, &a)].id.as_str();
     for (row, competency) in rows.iter().zip(&fw.competencies) {
         assert_eq!(row.len(), header.len());
         assert_eq!(&row[col("id")], competency.id.as_str());
@@ -491,7 +493,7 @@ fn csv_parses_back_with_every_note_exact() {
             &row[col("plan_action")],
             plan.map_or("", |p| p.action.as_str())
         );
-        assert_eq!(&row[col("gap_profile")], "pmo");
+        assert_eq!(&row[col("gap_profile")], gap_profile);
     }
     // Spot checks: a level, N/A, unrated with a note, a gap and its band.
     let by_id = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
@@ -500,8 +502,10 @@ fn csv_parses_back_with_every_note_exact() {
     assert_eq!(&by_id("CD1")[col("gap")], "");
     assert_eq!(&by_id("CD2")[col("level")], "");
     assert_eq!(&by_id("CD2")[col("note")], NOTE_UNRATED);
-    assert_eq!(&by_id("GV3")[col("gap")], "4"); // PMO target 5, level 1
-    assert_eq!(&by_id("GV3")[col("band")], "gap");
+    // The gaps are against the Project Manager profile, which the verdict points to.
+    assert_eq!(&by_id("DP2")[col("gap")], "1"); // PM target 4, level 3
+    assert_eq!(&by_id("DP2")[col("band")], "top-up");
+    assert_eq!(&by_id("GV3")[col("gap")], "0"); // PM target 1, level 1
     assert_eq!(&by_id("GV3")[col("plan_target")], "3");
     assert_eq!(&by_id("SE3")[col("note")], NOTE_SPACES);
     assert_eq!(&by_id("GV2")[col("note")], NOTE_CRLF);
@@ -520,7 +524,9 @@ fn json_matches_the_schema_and_the_scoring_module() {
 
     assert_eq!(v["export_version"], 2);
     assert_eq!(v["framework"]["id"], "pm-vs-pmo");
-    assert_eq!(v["target_profile"], "pmo");
+    // It leans Project Manager, so the gaps follow that profile.
+    assert_eq!(v["lean"]["profile"], "pm");
+    assert_eq!(v["target_profile"], "pm");
     assert_eq!(v["total"], 33);
     assert_eq!(v["rated"], a.rated_count(&fw));
     assert_eq!(v["assessment"]["updated"], "2026-11-28T18:20:00Z");
@@ -570,7 +576,7 @@ fn json_matches_the_schema_and_the_scoring_module() {
 
     let competencies = v["competencies"].as_array().unwrap();
     assert_eq!(competencies.len(), 33);
-    let pmo_index = fw.profile_index("pmo").unwrap();
+    let target_index = fw.profile_index("pm").unwrap();
     for (c, entry) in competencies.iter().enumerate() {
         let competency = &fw.competencies[c];
         assert_eq!(entry["id"], competency.id.as_str());
@@ -580,7 +586,7 @@ fn json_matches_the_schema_and_the_scoring_module() {
         }
         match sheet.level(c) {
             Some(l) => {
-                let t = fw.target(pmo_index, c);
+                let t = fw.target(target_index, c);
                 assert_eq!(entry["level"], l.value());
                 assert_eq!(entry["gap"], scoring::gap(l, t));
                 assert_eq!(entry["band"], scoring::Band::of(l, t).label());
@@ -682,10 +688,15 @@ fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
 fn the_target_profile_comes_from_the_assessment_when_the_framework_has_it() {
     let fw = Framework::builtin();
     let mut a = fixed_assessment(&fw);
-    assert_eq!(
-        export::target_profile(&fw, &a),
-        fw.profile_index("pmo").unwrap()
-    );
+    // Nothing chosen: the gaps follow the verdict, which leans Project Manager.
+    assert_eq!(export::target_profile(&fw, &a), fw.main_profiles[0]);
+    // A file from before `target_chosen` always held `target = "pmo"`, the old default: that
+    // is no choice. Another profile there, or any with `target_chosen`, is.
+    a.position.target = Some("pmo".into());
+    assert_eq!(export::target_profile(&fw, &a), fw.main_profiles[0]);
+    a.position.target_chosen = true;
+    assert_eq!(export::target_profile(&fw, &a), fw.main_profiles[1]);
+    a.position.target_chosen = false;
 
     a.position.target = Some("coe".into());
     let coe = fw.profile_index("coe").unwrap();
@@ -708,11 +719,11 @@ fn the_target_profile_comes_from_the_assessment_when_the_framework_has_it() {
     let (_, rows) = parse_csv(&export::csv(&fw, &a));
     assert!(rows.iter().all(|r| &r[12] == "coe"));
 
+    // A profile the framework lacks is no choice: the gaps follow the verdict.
     a.position.target = Some("no-such-profile".into());
-    assert_eq!(
-        export::target_profile(&fw, &a),
-        fw.profile_index("pmo").unwrap()
-    );
+    let sheet = rolefit::domain::scoring::RatingSheet::from_assessment(&fw, &a);
+    let follows = rolefit::domain::summary::Summary::compute_for(&fw, &sheet, None).target;
+    assert_eq!(export::target_profile(&fw, &a), follows);
 }
 
 #[test]
@@ -742,10 +753,17 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
     let areas = &v["areas"][0];
     assert!(areas["focus"]["analyst"]["weight"] == 3);
     assert!(areas["targets"]["ba"].is_number() && areas["targets"]["sa"].is_number());
-    // Three competencies are too few to show a shape (fewer than MIN_DISCRIMINATING).
-    assert_eq!(v["lean"]["outcome"], "too-early");
-    assert!(v["lean"]["role"].is_null());
-    assert!(v["lean"]["text"].as_str().unwrap().contains("Too early"));
+    // A framework with fewer than 16 competencies that tell the roles apart needs half of them
+    // and at least 3 (PRODUCT.md §7): all three are rated, so the shape shows.
+    assert_eq!(v["lean"]["telling"]["needed"], 3);
+    assert_eq!(v["lean"]["outcome"], "leans");
+    assert_eq!(v["lean"]["role"], "architect");
+    assert!(
+        v["lean"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Leans Solution Architect")
+    );
 
     let (header, rows) = parse_csv(&export::csv(&fw, &a));
     assert_eq!(rows.len(), 3);
@@ -830,7 +848,7 @@ fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
         "## Verdict",
         "## Readiness per profile",
         "## Areas",
-        "## Gaps to PMO Manager",
+        "## Gaps to Project Manager",
         "## Strengths",
         "## Not scored",
         "## Development plan",
@@ -842,7 +860,7 @@ fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
     ] {
         assert!(md.contains(heading), "missing {heading:?}");
     }
-    assert!(md.contains("| GV3 Governance design | Governance | 1 | 5 | 4 | gap |"));
+    assert!(md.contains("| DP2 Scheduling | Delivery Planning | 3 | 4 | 1 | top-up |"));
 }
 
 // ---- second opinions -----------------------------------------------------------------------

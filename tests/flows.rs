@@ -2,6 +2,8 @@
 
 mod headless;
 
+use rolefit::domain::scoring::Outcome;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -190,7 +192,14 @@ fn a_pmo_shaped_assessment_leans_pmo_with_personal_reasons() {
     // At 120×40 the whole verdict panel shows, spectrum included.
     let r = run(dir.path(), &keys, (120, 40));
     assert!(r.screen.contains("Leans PMO Manager"), "{}", r.screen);
-    assert!(r.screen.contains("Most telling: DP1"), "{}", r.screen);
+    // Reasons say which way they pull, and the first is a strength that follows the role.
+    let first = r
+        .screen
+        .lines()
+        .find(|l| l.contains("Most telling: "))
+        .expect("reasons shown");
+    assert!(first.contains("above your average"), "{first}");
+    assert!(r.screen.contains("→ towards PMO Manager"), "{}", r.screen);
     let spectrum = r.screen.lines().find(|l| l.contains("PM ◀")).unwrap();
     assert!(
         spectrum.rfind('═').unwrap() < spectrum.find('●').unwrap(),
@@ -208,12 +217,25 @@ fn flat_assessments_never_get_a_role_verdict() {
         let dir = tempfile::tempdir().unwrap();
         let keys = rate_by_area([level; 7]) + "<tab>";
         let r = run(dir.path(), &keys, (100, 30));
-        assert!(!r.screen.contains("Leans "), "{level}: {}", r.screen);
-        assert!(r.screen.contains(outcome), "{level}: {}", r.screen);
+        let lean = &r.app.results().summary.figures.lean;
         assert!(
-            r.screen.contains("None: your ratings are flat"),
-            "{}",
+            !matches!(lean.outcome, Outcome::Leans { .. }),
+            "{level}: {}",
             r.screen
+        );
+        assert_eq!(
+            lean.position,
+            Some(0.5),
+            "{level}: flat is exactly the middle"
+        );
+        assert!(r.screen.contains(outcome), "{level}: {}", r.screen);
+        // No reasons, and the Results say why (lower in the verdict panel).
+        assert!(lean.reasons.is_empty(), "{level}");
+        let said =
+            rolefit::domain::verdict::explain(r.app.framework(), &r.app.results().summary.figures);
+        assert!(
+            said.no_reasons
+                .is_some_and(|n| n.contains("your ratings are flat"))
         );
     }
 }
@@ -257,11 +279,12 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
     let before = run(dir.path(), &keys, (80, 24));
     let fits = |r: &headless::Run| r.app.results().summary.figures.readiness.clone();
     let real = fits(&before);
-    // Raise the largest PMO gap to 5 in a what-if: PMO fit rises, then discard.
+    // Raise the largest gap (against the profile the verdict points to) to 5 in a what-if:
+    // that profile's readiness rises, then discard.
     let r = run(dir.path(), "w5", (80, 24));
     assert!(r.screen.contains("WHAT-IF"), "{}", r.screen);
-    let pmo = r.app.framework().profile_index("pmo").unwrap();
-    assert!(fits(&r)[pmo].percent > real[pmo].percent);
+    let target = r.app.target_profile();
+    assert!(fits(&r)[target].percent > real[target].percent);
     let untouched = std::fs::read_to_string(dir.path().join("assessments/default.toml")).unwrap();
     // Esc asks before the changed level goes; y discards.
     let r = run(dir.path(), "w5<esc>", (80, 24));

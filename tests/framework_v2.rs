@@ -225,7 +225,7 @@ fn without_an_axis_there_is_no_lean_only_a_ranking() {
     let sheet = RatingSheet::from_levels(levels);
     let lean = scoring::lean(&fw, &sheet);
     assert_eq!(lean.position, None);
-    assert_eq!(lean.outcome, scoring::Outcome::TooEarly);
+    assert_eq!(lean.outcome, scoring::Outcome::NoAxis);
     // The ranking puts complete figures first, then the higher percent.
     let readiness: Vec<_> = (0..fw.profiles.len())
         .map(|p| scoring::readiness(&fw, &sheet, p))
@@ -279,7 +279,7 @@ fn the_lean_uses_only_competencies_both_axis_profiles_require() {
     sheet.set(build1, Some(lv(6)));
     let after = scoring::lean(&fw, &sheet);
     assert_eq!(before.position, after.position);
-    assert_eq!(before.discriminating, after.discriminating);
+    assert_eq!(before.telling_rated, after.telling_rated);
 }
 
 // ---- each rule broken once ----------------------------------------------------------------

@@ -163,7 +163,8 @@ fn a_round_closed_in_the_app_shows_a_trend_and_changes_on_the_grid() {
     keys.push_str("<home>");
     keys.push_str(&"<right>".repeat(gv3));
     keys.push_str("4<tab>");
-    let r = headless::run(dir.path(), &keys, (100, 30));
+    // The trend is below the verdict and readiness: in view on a taller terminal.
+    let r = headless::run(dir.path(), &keys, (120, 40));
     assert!(
         r.screen.contains("Trend over 1 round and now: PM"),
         "{}",

@@ -170,10 +170,8 @@ fn grid_cells_say_what_they_are() {
         let text = format!("{}", draw(&mut app, width, height));
         // Area rows count answers in words; the legend names the marks.
         assert!(text.contains("0 of 4"), "{text}");
-        assert!(
-            text.contains("▲▼ since last round · →4 your target"),
-            "{text}"
-        );
+        assert!(text.contains("▲▼ since last round"), "{text}");
+        assert!(text.contains("◆ tells roles apart"), "{text}");
         // The PM's focus on Capability Development is not the rating N/A.
         let cd = text.lines().find(|l| l.contains("Capability")).unwrap();
         assert!(!cd.contains("N/A") && cd.contains("— not"), "{cd}");
@@ -811,18 +809,29 @@ fn second_opinions_beside_your_own() {
     assert!(text.contains("shown once you have rated this"), "{text}");
     assert!(!text.contains("[Sam]") && !text.contains("[Kim]"), "{text}");
 
-    // Results: one calibration sentence per reviewer; the gap rows flag "talk".
+    // Results: one calibration sentence per reviewer (below the verdict and readiness, in
+    // view on a taller terminal); the gap rows flag "talk".
     let mut app = reviewed();
     apply(&mut app, &[Action::PrevScreen]);
-    let text = format!("{}", draw(&mut app, 80, 24));
+    let text = format!("{}", draw(&mut app, 120, 40));
     assert!(
         text.contains("You rate yourself higher than Sam on 4 competencies,"),
         "{text}"
     );
     snap!("results_80x24_two_reviewers", app, 80, 24);
+    // Against the PMO Manager profile (chosen with t), where Kim's 3 is a gap row in view.
     let mut app = reviewed();
-    apply(&mut app, &[Action::PrevScreen, Action::SwitchView]);
+    apply(
+        &mut app,
+        &[
+            Action::PrevScreen,
+            Action::CycleTarget,
+            Action::SwitchView,
+            Action::Home,
+        ],
+    );
     let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("Gaps vs PMO Manager"), "{text}");
     assert!(text.contains("⚑ talk: Kim 3"), "{text}");
     snap!("results_80x24_two_reviewers_gaps", app, 80, 24);
 }

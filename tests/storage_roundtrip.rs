@@ -223,7 +223,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             prop::option::of(competency_id()),
             prop::option::of(profile_id()),
             extras(&["zoom", "scroll"]),
-            any::<bool>(),
+            (any::<bool>(), any::<bool>()),
             prop::option::of((any::<bool>(), competency_id()).prop_map(|(note, id)| {
                 if note {
                     Editing::Note(id)
@@ -241,7 +241,14 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         .prop_map(
             |(
                 (name, framework, framework_version, created, updated),
-                (screen, competency, target, position_extra, show_targets, editing),
+                (
+                    screen,
+                    competency,
+                    target,
+                    position_extra,
+                    (show_targets, target_chosen),
+                    editing,
+                ),
                 ratings,
                 plan,
                 mut extra,
@@ -267,6 +274,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         screen,
                         competency,
                         target,
+                        target_chosen,
                         show_targets,
                         editing,
                     },

@@ -8,6 +8,8 @@ use crate::domain::{Assessment, Framework, Rating};
 #[derive(Clone, Debug)]
 pub struct Derived {
     pub sheet: RatingSheet,
+    /// The profile the gaps are measured against (chosen, or the one the verdict points to).
+    pub target: usize,
     /// Competencies rated (N/A included).
     pub rated: usize,
     /// Rated per area.
@@ -30,7 +32,7 @@ impl Derived {
     pub fn compute(
         framework: &Framework,
         assessment: &Assessment,
-        target: usize,
+        chosen: Option<usize>,
         previous: Option<&Derived>,
     ) -> Derived {
         let n = framework.competencies.len();
@@ -43,6 +45,26 @@ impl Derived {
             }
         }
         let sheet = RatingSheet::from_levels(levels);
+        // The profile the gaps are measured against: the user's choice, else the one the
+        // verdict points to (the same rule as every export, `domain::summary::default_target`).
+        let target = chosen.unwrap_or_else(|| {
+            let lean = scoring::lean(framework, &sheet);
+            let readiness: Vec<scoring::Readiness> = (0..framework.profiles.len())
+                .map(|p| {
+                    if framework.axis && !framework.main_profiles.contains(&p) {
+                        // Only the main profiles' readiness decides, with an axis.
+                        scoring::Readiness {
+                            percent: None,
+                            rated: 0,
+                            required: 0,
+                        }
+                    } else {
+                        scoring::readiness(framework, &sheet, p)
+                    }
+                })
+                .collect();
+            crate::domain::summary::default_target(framework, &lean, &readiness)
+        });
         let area_rated: Vec<usize> = framework
             .areas
             .iter()
@@ -77,6 +99,7 @@ impl Derived {
         let mut trend = round_fits.clone();
         trend.push(main_fits(&sheet));
         Derived {
+            target,
             rated: area_rated.iter().sum(),
             sheet,
             area_rated,

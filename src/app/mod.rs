@@ -82,8 +82,9 @@ pub struct App {
     results: ResultsState,
     /// The label being typed for a round about to be closed.
     round_label: Option<TextArea<'static>>,
-    /// Profile that gaps are measured against.
-    target_profile: usize,
+    /// The profile the user chose to measure gaps against (`t`); None: the one the verdict
+    /// points to (see `Derived::target`).
+    chosen_target: Option<usize>,
     help: bool,
     /// First line shown of the help overlay; the frame clamps it.
     help_scroll: usize,
@@ -129,6 +130,8 @@ pub struct App {
     history: History,
     /// The time of the action being applied (given to `update`, never read from a clock).
     now: Datetime,
+    /// Which competencies tell the two axis roles apart (marked on Rate and the Grid).
+    telling: crate::domain::scoring::Telling,
 }
 
 impl App {
@@ -146,9 +149,9 @@ impl App {
             crashed,
         } = init;
         let grid = GridState::new(&framework);
-        let target_profile = framework.main_profiles[1];
-        let derived = Derived::compute(&framework, &assessment, target_profile, None);
-        let results = ResultsState::new(&framework, &derived.sheet, target_profile);
+        let chosen_target = assessment.position.chosen_target(&framework);
+        let derived = Derived::compute(&framework, &assessment, chosen_target, None);
+        let results = ResultsState::new(&framework, &derived.sheet, derived.target);
         let mut app = App {
             derived,
             results,
@@ -160,7 +163,7 @@ impl App {
             roles: RolesState::default(),
             grid,
             rate: RateState::default(),
-            target_profile,
+            chosen_target,
             help: false,
             help_scroll: 0,
             search: None,
@@ -181,6 +184,7 @@ impl App {
             color,
             background,
             now: assessment.updated,
+            telling: crate::domain::scoring::Telling::of(&framework),
             framework,
             assessment,
         };
@@ -236,7 +240,18 @@ impl App {
 
     /// Index of the profile gaps are measured against.
     pub fn target_profile(&self) -> usize {
-        self.target_profile
+        self.derived.target
+    }
+
+    /// Whether competency `c` tells the two axis roles apart (see
+    /// [`crate::domain::scoring::Telling`]).
+    pub fn tells(&self, c: usize) -> bool {
+        self.telling.marks.get(c).copied().unwrap_or(false)
+    }
+
+    /// Whether the user chose the gap profile (else it follows the verdict).
+    pub fn target_chosen(&self) -> bool {
+        self.chosen_target.is_some()
     }
 
     /// The prompt waiting for an answer, if any.
@@ -313,13 +328,7 @@ impl App {
                 self.grid.reveal(&self.framework, c);
             }
         }
-        if let Some(p) = position
-            .target
-            .as_deref()
-            .and_then(|id| self.framework.profile_index(id))
-        {
-            self.target_profile = p;
-        }
+        self.chosen_target = position.chosen_target(&self.framework);
         self.sync_cursor();
         self.refresh();
     }
@@ -339,7 +348,7 @@ impl App {
         self.derived = Derived::compute(
             &self.framework,
             &self.assessment,
-            self.target_profile,
+            self.chosen_target,
             Some(&self.derived),
         );
         // Results are worked out when they are shown (see `update`), not on every rating.
@@ -577,13 +586,22 @@ impl App {
             Action::NextScreen => self.go_to(Screen::ALL[(screen.index() + 1) % 4]),
             Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
             Action::CycleTarget => {
-                self.target_profile = (self.target_profile + 1) % self.framework.profiles.len();
+                // Every profile in turn, from the one shown; back at the one the verdict
+                // points to, the gaps follow the verdict again.
+                let n = self.framework.profiles.len();
+                let next = (self.target_profile() + 1) % n;
+                self.chosen_target = None;
+                self.refresh();
+                if next != self.target_profile() {
+                    self.chosen_target = Some(next);
+                    self.refresh();
+                }
                 // The next frame scrolls the verdict panel to the newly marked profile.
                 self.results.reveal_target = true;
                 self.notice = Some(strings::target_notice(
-                    &self.framework.profiles[self.target_profile].name,
+                    &self.framework.profiles[self.target_profile()].name,
+                    self.chosen_target.is_none(),
                 ));
-                self.refresh();
                 self.position_changed()
             }
             other => match screen {
@@ -684,7 +702,10 @@ impl App {
             .competencies
             .get(competency)
             .map(|c| c.id.clone());
-        position.target = Some(self.framework.profiles[self.target_profile].id.clone());
+        position.target = self
+            .chosen_target
+            .map(|p| self.framework.profiles[p].id.clone());
+        position.target_chosen = self.chosen_target.is_some();
     }
 
     /// The position changed in a way worth remembering on the next save.

@@ -50,7 +50,7 @@ impl App {
         // Suggest the profile's target as a starting point.
         let target = existing
             .target
-            .or_else(|| Some(self.framework.target(self.target_profile, c)));
+            .or_else(|| Some(self.framework.target(self.target_profile(), c)));
         self.results.plan = Some(PlanEditor {
             competency: c,
             target,

@@ -282,7 +282,7 @@ impl App {
         self.results.summary = Summary::compute(
             &self.framework,
             sheet,
-            self.target_profile,
+            self.target_profile(),
             self.results.sort,
             self.results.filter,
         );
@@ -294,7 +294,7 @@ impl App {
                 .collect()
         });
         if keep_order {
-            let target = self.target_profile;
+            let target = self.target_profile();
             self.results.summary.rows = previous
                 .into_iter()
                 .map(|c| ResultRow::of(&self.framework, sheet, target, c))
@@ -313,7 +313,7 @@ impl App {
         let rows = Summary::rows(
             &self.framework,
             sheet,
-            self.target_profile,
+            self.target_profile(),
             self.results.sort,
             self.results.filter,
         );

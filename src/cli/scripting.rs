@@ -127,11 +127,7 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
     };
     let out = match c {
         Some(c) => text::competency(&framework, &assessment, c),
-        None => text::results(
-            &framework,
-            &assessment,
-            crate::export::target_profile(&framework, &assessment),
-        ),
+        None => text::results(&framework, &assessment),
     };
     print_stdout(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -45,8 +45,13 @@ impl Screen {
 pub struct Position {
     pub screen: Screen,
     pub competency: Option<CompetencyId>,
-    /// Id of the profile gaps are measured against.
+    /// Id of the profile the user chose to measure gaps against (see
+    /// [`Position::chosen_target`]).
     pub target: Option<String>,
+    /// Whether `target` was chosen by the user (`target_chosen = true`, written since the gaps
+    /// follow the verdict). Files from before always held a `target`, the second main profile
+    /// unless the user chose another: see [`Position::chosen_target`].
+    pub target_chosen: bool,
     /// Show the targets on Rate even before a competency is rated (they are hidden by default
     /// so they don't anchor the rating).
     pub show_targets: bool,
@@ -62,6 +67,16 @@ pub enum Editing {
     Note(CompetencyId),
     /// The development-plan editor on Results.
     Plan(CompetencyId),
+}
+
+impl Position {
+    /// The profile the user chose for the gaps, if any; otherwise the gaps follow the
+    /// verdict. A file from before `target_chosen` always held a target, the second main
+    /// profile by default: there only another profile counts as chosen.
+    pub fn chosen_target(&self, framework: &Framework) -> Option<usize> {
+        let p = framework.profile_index(self.target.as_deref()?)?;
+        (self.target_chosen || p != framework.main_profiles[1]).then_some(p)
+    }
 }
 
 impl Editing {

@@ -214,11 +214,19 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
     let mut out = String::new();
     let _ = writeln!(out, "Changes from {from} to {to}");
     let _ = writeln!(out);
-    let outcome = |o: scoring::Outcome| crate::strings::verdict(framework, o, 1);
-    let position = |p: Option<f64>| p.map_or("–".to_string(), |p| format!("{p:.2}"));
+    let outcome = |o: scoring::Outcome| super::verdict::outcome_name(framework, o);
+    // Oriented like the spectrum on the Results screen: the first role at 0, the second at 1.
+    let position = |p: Option<f64>| {
+        p.map_or("–".to_string(), |p| {
+            super::verdict::figure_keeping_side(
+                1.0 - p,
+                &[1.0 - scoring::LEANS_PM_AT, 1.0 - scoring::LEANS_PMO_AT],
+            )
+        })
+    };
     let _ = writeln!(
         out,
-        "Lean (position: 1 = {} shape, 0 = {} shape)",
+        "Lean (position: 0 = {} shape, 1 = {} shape, 0.5 flat)",
         framework.side_short(0),
         framework.side_short(1)
     );

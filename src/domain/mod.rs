@@ -5,10 +5,12 @@ pub mod calibration;
 pub mod diff;
 pub mod format2;
 pub mod framework;
+pub mod lean;
 pub mod level;
 pub mod merge;
 pub mod scoring;
 pub mod summary;
+pub mod verdict;
 
 pub use assessment::{Assessment, Editing, Entry, PlanItem, Position, Review, Screen, Snapshot};
 pub use framework::{Competency, CompetencyId, Framework, Problem};

@@ -5,7 +5,23 @@
 //! screen.
 
 use super::framework::Framework;
+use super::lean::Outcome;
 use super::scoring::{self, AreaLevels, GapRow, Lean, RatingSheet, Readiness};
+
+/// The profile the gaps are measured against when the user has not chosen one: the main
+/// profile of the side the verdict leans to; without a lean, the main profile with the higher
+/// readiness (the second on a tie); on a framework without an axis, the best-ranked profile.
+pub fn default_target(framework: &Framework, lean: &Lean, readiness: &[Readiness]) -> usize {
+    let [a, b] = framework.main_profiles;
+    match lean.outcome {
+        Outcome::Leans { side } => framework.main_profiles[side],
+        Outcome::NoAxis => scoring::ranking(readiness).first().copied().unwrap_or(b),
+        _ => {
+            let percent = |p: usize| readiness[p].percent.unwrap_or(-1.0);
+            if percent(a) > percent(b) { a } else { b }
+        }
+    }
+}
 
 /// Everything the Results screen and the exports show for a sheet of ratings.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,11 +41,43 @@ pub struct Summary {
     pub gaps: Vec<GapRow>,
     /// Competencies rated on the scale (N/A excluded).
     pub rated_on_scale: usize,
+    /// Per profile: its targets met (rated at or above), and how many it has (every
+    /// competency it requires), for sentences that count rather than say "most".
+    pub targets_met: Vec<(usize, usize)>,
 }
 
 impl Summary {
     /// Computes every figure for `sheet`, with gaps measured against profile `target`.
     pub fn compute(framework: &Framework, sheet: &RatingSheet, target: usize) -> Summary {
+        let readiness: Vec<Readiness> = (0..framework.profiles.len())
+            .map(|p| scoring::readiness(framework, sheet, p))
+            .collect();
+        let lean = scoring::lean(framework, sheet);
+        Summary::with(framework, sheet, target, readiness, lean)
+    }
+
+    /// Computes every figure for `sheet`, with gaps measured against the profile the user
+    /// chose, or else the one the answer points to (see [`default_target`]).
+    pub fn compute_for(
+        framework: &Framework,
+        sheet: &RatingSheet,
+        chosen: Option<usize>,
+    ) -> Summary {
+        let readiness: Vec<Readiness> = (0..framework.profiles.len())
+            .map(|p| scoring::readiness(framework, sheet, p))
+            .collect();
+        let lean = scoring::lean(framework, sheet);
+        let target = chosen.unwrap_or_else(|| default_target(framework, &lean, &readiness));
+        Summary::with(framework, sheet, target, readiness, lean)
+    }
+
+    fn with(
+        framework: &Framework,
+        sheet: &RatingSheet,
+        target: usize,
+        readiness: Vec<Readiness>,
+        lean: Lean,
+    ) -> Summary {
         let profiles = 0..framework.profiles.len();
         let areas = 0..framework.areas.len();
         let rated_on_scale = (0..framework.competencies.len())
@@ -37,11 +85,12 @@ impl Summary {
             .count();
         Summary {
             target,
-            readiness: profiles
+            targets_met: profiles
                 .clone()
-                .map(|p| scoring::readiness(framework, sheet, p))
+                .map(|p| scoring::targets_met(framework, sheet, p))
                 .collect(),
-            lean: scoring::lean(framework, sheet),
+            readiness,
+            lean,
             areas: areas
                 .clone()
                 .map(|a| scoring::area_levels(framework, sheet, a))

@@ -118,23 +118,43 @@ struct JsonCoverage {
 
 #[derive(Serialize)]
 struct JsonLean<'a> {
+    /// 0…1: 1 the first axis profile's shape, 0 the second's, 0.5 flat; null without a shape.
     position: Option<f64>,
+    /// The position in words, oriented like the spectrum (first role 0, second 1).
+    position_text: Option<String>,
     outcome: &'static str,
     role: Option<&'a str>,
     profile: Option<&'a str>,
     text: String,
     next_step: String,
-    discriminating: usize,
-    firm: bool,
-    flips: Vec<JsonFlip<'a>>,
-    reasons: Vec<JsonReason<'a>>,
+    telling: JsonTelling,
+    /// "firm", "close-call" or "provisional"; null without a shape.
+    firmness: Option<&'static str>,
+    firm: Option<bool>,
+    firmness_text: Option<String>,
+    /// The standard deviation of the position under a retake.
+    noise: Option<f64>,
+    flips: Option<Vec<JsonFlip<'a>>>,
+    reasons: Option<Vec<JsonReason<'a>>>,
     closest_flavour: Option<&'a str>,
+    flavour_text: Option<String>,
+    junior: Option<bool>,
+    junior_text: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonTelling {
+    rated: usize,
+    needed: usize,
+    total: usize,
 }
 
 #[derive(Serialize)]
 struct JsonFlip<'a> {
     id: &'a str,
     to: u8,
+    direction: &'static str,
+    becomes: &'static str,
 }
 
 #[derive(Serialize)]
@@ -143,6 +163,9 @@ struct JsonReason<'a> {
     level: u8,
     targets: Keyed<'a, u8>,
     contribution: f64,
+    above_average: bool,
+    towards: &'a str,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -315,51 +338,84 @@ fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
         .collect()
 }
 
-/// The lean: position, outcome in words, firmness, the personal reasons, the closest flavour.
+/// The lean: position, outcome in words, firmness, the personal reasons, the closest flavour;
+/// without a shape (too early, unseparated) every one of those is null.
 fn lean<'a>(r: &Report<'a>) -> JsonLean<'a> {
+    use crate::domain::scoring::{Firmness, Flavour};
     let fw = r.fw;
     let lean = &r.summary.lean;
+    let said = r.explanation();
+    let shape = lean.outcome.has_shape();
     let side = match lean.outcome {
         Outcome::Leans { side } => Some(side),
         _ => None,
     };
     let id = |c: usize| fw.competencies[c].id.as_str();
-    JsonLean {
-        position: lean.position.map(round3),
-        outcome: lean.outcome.key(),
-        role: side
-            .and_then(|side| fw.side_role(side))
-            .map(|role| role.id.as_str()),
-        profile: side.map(|side| fw.profiles[fw.main_profiles[side]].id.as_str()),
-        text: r.verdict_text(),
-        next_step: crate::strings::next_step(fw, lean),
-        discriminating: lean.discriminating,
-        firm: lean.firm(),
-        flips: lean
-            .flips
+    let side_id = |side: usize| fw.profiles[fw.main_profiles[side]].id.as_str();
+    let flips = match &lean.firmness {
+        Some(Firmness::CloseCall { flips, .. }) => flips
             .iter()
             .map(|f| JsonFlip {
                 id: id(f.competency),
                 to: f.to.value(),
+                direction: if f.up { "up" } else { "down" },
+                becomes: f.becomes.key(),
             })
             .collect(),
-        reasons: lean
-            .reasons
-            .iter()
-            .map(|reason| JsonReason {
-                id: id(reason.competency),
-                level: reason.level.value(),
-                targets: Keyed(
-                    fw.main_profiles
-                        .iter()
-                        .zip(reason.targets)
-                        .map(|(&p, t)| (fw.profiles[p].id.as_str(), t.value()))
-                        .collect(),
-                ),
-                contribution: round3(reason.contribution),
-            })
-            .collect(),
-        closest_flavour: lean.flavour.map(|p| fw.profiles[p].id.as_str()),
+        _ => Vec::new(),
+    };
+    JsonLean {
+        position: lean.position.filter(|_| shape).map(round3),
+        position_text: said.position.clone(),
+        outcome: lean.outcome.key(),
+        role: side
+            .and_then(|side| fw.side_role(side))
+            .map(|role| role.id.as_str()),
+        profile: side.map(side_id),
+        text: said.headline.clone(),
+        next_step: said.next_step.clone(),
+        telling: JsonTelling {
+            rated: lean.telling_rated,
+            needed: lean.telling_needed,
+            total: lean.telling_total,
+        },
+        firmness: lean.firmness.as_ref().map(|f| match f {
+            Firmness::Firm => "firm",
+            Firmness::CloseCall { .. } => "close-call",
+            Firmness::Provisional { .. } => "provisional",
+        }),
+        firm: lean.firmness.as_ref().map(|_| lean.firm()),
+        firmness_text: said.firmness.clone(),
+        noise: lean.noise.filter(|_| shape).map(round3),
+        flips: shape.then_some(flips),
+        reasons: shape.then(|| {
+            lean.reasons
+                .iter()
+                .zip(&said.reasons)
+                .map(|(reason, text)| JsonReason {
+                    id: id(reason.competency),
+                    level: reason.level.value(),
+                    targets: Keyed(
+                        fw.main_profiles
+                            .iter()
+                            .zip(reason.targets)
+                            .map(|(&p, t)| (fw.profiles[p].id.as_str(), t.value()))
+                            .collect(),
+                    ),
+                    contribution: round3(reason.contribution),
+                    above_average: reason.above_average,
+                    towards: side_id(usize::from(reason.contribution < 0.0)),
+                    text: text.sentence(false),
+                })
+                .collect()
+        }),
+        closest_flavour: match lean.flavour {
+            Some(Flavour::Fits { profile, .. }) if shape => Some(fw.profiles[profile].id.as_str()),
+            _ => None,
+        },
+        flavour_text: said.flavour.clone(),
+        junior: shape.then_some(lean.junior),
+        junior_text: said.junior.clone(),
     }
 }
 

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::escape::{has_text, md_cell, md_quote, md_safe};
 use super::{Report, round1};
-use crate::domain::scoring::{self, Band, GapRow, Outcome};
+use crate::domain::scoring::{self, Band, GapRow};
 use crate::domain::{Assessment, Framework, PlanItem, Rating};
 
 /// A rating in words: a digit, "N/A" or "not rated".
@@ -127,7 +127,7 @@ fn verdict(o: &mut String, r: &Report) {
     let _ = writeln!(o, "## Verdict\n");
     if !fw.axis {
         // Without an axis there is no lean to tell: the answer is the ranking.
-        let _ = writeln!(o, "**{}**\n", crate::strings::RANKING_TITLE);
+        let _ = writeln!(o, "**{}**\n", crate::domain::verdict::RANKING_TITLE);
         for (rank, p) in crate::domain::scoring::ranking(&s.readiness)
             .into_iter()
             .enumerate()
@@ -148,55 +148,33 @@ fn verdict(o: &mut String, r: &Report) {
         let _ = writeln!(o);
         return;
     }
-    let _ = writeln!(o, "**{}**\n", md_cell(&r.verdict_text()));
-    let _ = writeln!(o, "{}\n", md_cell(&crate::strings::next_step(fw, lean)));
-    if lean.outcome == Outcome::TooEarly {
+    let said = r.explanation();
+    let _ = writeln!(o, "**{}** ({})\n", md_cell(&said.headline), said.based_on);
+    let _ = writeln!(o, "{}\n", md_cell(&said.next_step));
+    if !lean.outcome.has_shape() {
         // A handful of ratings shows no shape: no position, reasons or flavour to explain.
         return;
     }
-    let _ = writeln!(o, "{}.\n", md_cell(&crate::strings::firmness(fw, lean)));
-    if let Some(p) = lean.position {
-        let _ = writeln!(
-            o,
-            "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies whose \
-             two targets differ.\n",
-            p,
-            md_cell(fw.side_short(0)),
-            md_cell(fw.side_short(1)),
-            lean.discriminating
-        );
+    if let Some(firmness) = &said.firmness {
+        let _ = writeln!(o, "{}.\n", md_cell(firmness));
     }
-    let [p0, p1] = fw.main_profiles;
+    if let Some(position) = &said.position {
+        // Escaped as one cell, so a figure at its start is not read as a list number.
+        let _ = writeln!(o, "{}.\n", md_cell(&format!("Position: {position}")));
+    }
     let _ = writeln!(o, "Most telling:\n");
-    if lean.reasons.is_empty() {
-        let _ = writeln!(o, "- {}", crate::strings::NO_REASONS);
+    if let Some(none) = said.no_reasons {
+        let _ = writeln!(o, "- {none}");
     }
-    for reason in &lean.reasons {
-        let c = reason.competency;
-        let _ = writeln!(
-            o,
-            "- {}: you {} ({} target {}, {} target {}), towards {}",
-            md_competency(fw, c),
-            rating_words(r.rating(c)),
-            md_cell(&fw.profiles[p0].short),
-            fw.target(p0, c),
-            md_cell(&fw.profiles[p1].short),
-            fw.target(p1, c),
-            md_cell(fw.side_short(usize::from(reason.contribution < 0.0)))
-        );
+    for reason in &said.reasons {
+        let _ = writeln!(o, "- {}", md_cell(&reason.sentence(true)));
     }
     o.push('\n');
-    if let Some(flavour) = lean.flavour {
-        let _ = writeln!(
-            o,
-            "Closest {} flavour by shape: {}.\n",
-            md_cell(
-                fw.profiles[fw.main_profiles[1]]
-                    .role
-                    .map_or("", |r| fw.roles[r].short.as_str())
-            ),
-            md_cell(&fw.profiles[flavour].name)
-        );
+    if let Some(flavour) = &said.flavour {
+        let _ = writeln!(o, "{}.\n", md_cell(flavour));
+    }
+    if let Some(junior) = &said.junior {
+        let _ = writeln!(o, "{}.\n", md_cell(junior));
     }
 }
 

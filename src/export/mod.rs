@@ -105,15 +105,17 @@ pub fn export(framework: &Framework, assessment: &Assessment, format: Format) ->
     }
 }
 
-/// Index of the profile gaps are measured against: the assessment's `position.target` when the
-/// framework has a profile with that id, otherwise the framework's second main profile.
+/// Index of the profile gaps are measured against: the one the user chose (see
+/// [`crate::domain::Position::chosen_target`]), else the one the verdict points to
+/// ([`crate::domain::summary::default_target`]) — the same rule as the Results screen.
 pub fn target_profile(framework: &Framework, assessment: &Assessment) -> usize {
-    assessment
-        .position
-        .target
-        .as_deref()
-        .and_then(|id| framework.profile_index(id))
-        .unwrap_or(framework.main_profiles[1])
+    let sheet = RatingSheet::from_assessment(framework, assessment);
+    Summary::compute_for(
+        framework,
+        &sheet,
+        assessment.position.chosen_target(framework),
+    )
+    .target
 }
 
 // ---- figures shared by every format -----------------------------------------------------
@@ -135,7 +137,7 @@ impl<'a> Report<'a> {
     fn new(fw: &'a Framework, assessment: &'a Assessment) -> Report<'a> {
         let sheet = RatingSheet::from_assessment(fw, assessment);
         Report {
-            summary: Summary::compute(fw, &sheet, target_profile(fw, assessment)),
+            summary: Summary::compute_for(fw, &sheet, assessment.position.chosen_target(fw)),
             rated: assessment.rated_count(fw),
             unknown: assessment.unknown_ids(fw),
             fw,
@@ -162,16 +164,13 @@ impl<'a> Report<'a> {
     }
 
     /// The verdict in words, as the Results screen words it.
-    fn verdict_text(&self) -> String {
-        crate::strings::verdict(
-            self.fw,
-            self.summary.lean.outcome,
-            self.summary.rated_on_scale,
-        )
+    fn explanation(&self) -> crate::domain::verdict::Explanation {
+        crate::domain::verdict::explain(self.fw, &self.summary)
     }
 }
 
-/// A percentage rounded to one decimal.
+/// A percentage rounded to one decimal (half away from zero, as every figure shown:
+/// [`crate::domain::verdict::one_decimal`]).
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }

@@ -54,7 +54,6 @@ enum Step {
 pub struct Session<'a, S> {
     framework: &'a Framework,
     assessment: Assessment,
-    target: usize,
     store: S,
     echo: bool,
     now: fn() -> Datetime,
@@ -68,7 +67,6 @@ impl<'a, S: Store> Session<'a, S> {
     /// A session on `assessment`, saving through `store`.
     pub fn new(framework: &'a Framework, assessment: Assessment, store: S) -> Session<'a, S> {
         Session {
-            target: crate::export::target_profile(framework, &assessment),
             framework,
             assessment,
             store,
@@ -334,11 +332,7 @@ impl<'a, S: Store> Session<'a, S> {
 
     fn finish<W: Write>(&mut self, out: &mut W) -> io::Result<Ended> {
         self.retry_save();
-        write!(
-            out,
-            "{}",
-            text::results(self.framework, &self.assessment, self.target)
-        )?;
+        write!(out, "{}", text::results(self.framework, &self.assessment))?;
         out.flush()?;
         Ok(Ended::Finished)
     }

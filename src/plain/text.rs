@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::scoring::{Band, Outcome, RatingSheet};
+use crate::domain::scoring::{Band, RatingSheet};
 use crate::domain::{Assessment, Framework, Summary};
 use crate::text::display_safe;
 
@@ -67,44 +67,29 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
 
 /// The Results as text: the verdict, what to do next and how firm it is, the competencies
 /// behind it, readiness for every profile with coverage, and the largest gaps against the
-/// target profile.
-pub fn results(framework: &Framework, assessment: &Assessment, target: usize) -> String {
+/// profile the user chose or the verdict points to — the sentences of the Results screen.
+pub fn results(framework: &Framework, assessment: &Assessment) -> String {
     let sheet = RatingSheet::from_assessment(framework, assessment);
-    let summary = Summary::compute(framework, &sheet, target);
+    let summary = Summary::compute_for(
+        framework,
+        &sheet,
+        assessment.position.chosen_target(framework),
+    );
+    let target = summary.target;
+    let said = crate::domain::verdict::explain(framework, &summary);
     let total = framework.competencies.len();
     let rated = assessment.rated_count(framework);
     let mut out = String::new();
     let _ = writeln!(out, "Results for \"{}\"", display_safe(&assessment.name));
     let lean = &summary.lean;
-    let _ = writeln!(
-        out,
-        "Verdict: {}",
-        display_safe(&crate::strings::verdict(
-            framework,
-            lean.outcome,
-            summary.rated_on_scale
-        ))
-    );
-    let _ = writeln!(
-        out,
-        "Next: {}",
-        display_safe(&crate::strings::next_step(framework, lean))
-    );
-    let shown = lean.outcome != Outcome::TooEarly;
-    if let Some(p) = lean.position.filter(|_| shown) {
-        let _ = writeln!(
-            out,
-            "Position: {p:.2} (1 = {} shape, 0 = {} shape)",
-            display_safe(framework.side_name(0)),
-            display_safe(framework.side_name(1))
-        );
+    let shown = lean.outcome.has_shape();
+    let _ = writeln!(out, "Verdict: {}", display_safe(&said.headline));
+    let _ = writeln!(out, "Next: {}", display_safe(&said.next_step));
+    if let Some(position) = &said.position {
+        let _ = writeln!(out, "Position: {}", display_safe(position));
     }
-    if shown {
-        let _ = writeln!(
-            out,
-            "{}.",
-            display_safe(&crate::strings::firmness(framework, lean))
-        );
+    if let Some(firmness) = &said.firmness {
+        let _ = writeln!(out, "{}.", display_safe(firmness));
     }
     let _ = writeln!(
         out,
@@ -117,33 +102,19 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
         let _ = writeln!(out, "{}", display_safe(&calibration.sentence()));
     }
     if shown {
-        let [p0, p1] = framework.main_profiles;
         let _ = writeln!(out, "Most telling:");
-        if lean.reasons.is_empty() {
-            let _ = writeln!(out, "  {}", crate::strings::NO_REASONS);
+        if let Some(none) = said.no_reasons {
+            let _ = writeln!(out, "  {none}");
         }
-        for reason in &lean.reasons {
-            let c = reason.competency;
-            let competency = &framework.competencies[c];
-            let _ = writeln!(
-                out,
-                "  {} {}: you {}, {} target {}, {} target {}",
-                competency.id,
-                display_safe(&competency.name),
-                reason.level,
-                display_safe(&framework.profiles[p0].name),
-                framework.target(p0, c),
-                display_safe(&framework.profiles[p1].name),
-                framework.target(p1, c)
-            );
+        for reason in &said.reasons {
+            let _ = writeln!(out, "  {}", display_safe(&reason.sentence(true)));
         }
     }
-    if let Some(flavour) = lean.flavour.filter(|_| shown) {
-        let _ = writeln!(
-            out,
-            "Closest flavour by shape: {}",
-            display_safe(&framework.profiles[flavour].name)
-        );
+    if let Some(flavour) = &said.flavour {
+        let _ = writeln!(out, "{}.", display_safe(flavour));
+    }
+    if let Some(junior) = &said.junior {
+        let _ = writeln!(out, "{}.", display_safe(junior));
     }
     let _ = writeln!(out, "Readiness for each profile (rated of required):");
     for (p, (profile, readiness)) in framework
@@ -257,18 +228,17 @@ mod tests {
     #[test]
     fn results_hold_verdict_readiness_and_top_gaps() {
         let fw = Framework::builtin();
-        let pmo = fw.profile_index("pmo").unwrap();
         let mut a = fresh(&fw);
-        let empty = results(&fw, &a, pmo);
+        let empty = results(&fw, &a);
         assert!(empty.contains(crate::strings::NO_RATINGS), "{empty}");
         assert!(empty.contains("none among the competencies"), "{empty}");
         for c in &fw.competencies {
             a.set_rating(&c.id, Some(Rating::Level(Level::new(1).unwrap())));
         }
-        let text = results(&fw, &a, pmo);
+        let text = results(&fw, &a);
         let sheet = RatingSheet::from_assessment(&fw, &a);
-        let summary = Summary::compute(&fw, &sheet, pmo);
-        let verdict = crate::strings::verdict(&fw, summary.lean.outcome, summary.rated_on_scale);
+        let summary = Summary::compute_for(&fw, &sheet, None);
+        let verdict = crate::domain::verdict::headline(&fw, &summary.lean, summary.rated_on_scale);
         assert!(text.contains(&format!("Verdict: {verdict}\n")), "{text}");
         assert!(text.contains("Readiness for each profile (rated of required):"));
         for profile in &fw.profiles {
@@ -292,7 +262,7 @@ mod tests {
     fn plain_text_has_no_escape_or_box_drawing_characters() {
         let fw = Framework::builtin();
         let a = fresh(&fw);
-        let mut all = results(&fw, &a, 1);
+        let mut all = results(&fw, &a);
         for c in 0..fw.competencies.len() {
             all.push_str(&competency(&fw, &a, c));
         }

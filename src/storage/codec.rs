@@ -104,6 +104,7 @@ struct RawPosition {
     screen: Option<Spanned<String>>,
     competency: Option<String>,
     target: Option<String>,
+    target_chosen: Option<bool>,
     show_targets: Option<bool>,
     editor: Option<String>,
     editor_competency: Option<String>,
@@ -341,6 +342,7 @@ fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, Pars
         screen,
         competency: p.competency.map(CompetencyId),
         target: p.target,
+        target_chosen: p.target_chosen.unwrap_or(false),
         show_targets: p.show_targets.unwrap_or(false),
         // An editor this version does not know (or half of the pair) means nothing to reopen.
         editing: p
@@ -425,6 +427,7 @@ fn take_unknown_keys(table: &mut toml::Table) -> Vec<toml::Table> {
     position_extra.remove("screen");
     position_extra.remove("competency");
     position_extra.remove("target");
+    position_extra.remove("target_chosen");
     position_extra.remove("show_targets");
     position_extra.remove("editor");
     position_extra.remove("editor_competency");
@@ -598,6 +601,8 @@ struct PositionOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    target_chosen: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     show_targets: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     editor: Option<&'static str>,
@@ -699,6 +704,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             screen: assessment.position.screen.key(),
             competency: assessment.position.competency.as_ref().map(|c| c.as_str()),
             target: assessment.position.target.as_deref(),
+            target_chosen: assessment.position.target_chosen,
             show_targets: assessment.position.show_targets,
             editor: assessment.position.editing.as_ref().map(Editing::key),
             editor_competency: assessment

@@ -150,8 +150,9 @@ impl Member {
                 format!("leans {}", framework.profiles[profile].short)
             }
             Outcome::Straddles => "straddles".into(),
-            Outcome::NoClearLean => "no lean".into(),
+            Outcome::NoClearLean | Outcome::Unseparated => "no lean".into(),
             Outcome::TooEarly => "too early".into(),
+            Outcome::NoAxis => "no axis".into(),
         }
     }
 }

@@ -106,7 +106,7 @@ fn render_table(
     let others = review::others(app.assessment());
     let you_w = you_width(others.len());
     let legend = if others.is_empty() {
-        strings::grid_legend(&target.short, usize::from(inner.width))
+        strings::grid_legend(&target.short, fw.axis, usize::from(inner.width))
     } else {
         review::strings::GRID_LEGEND.to_string()
     };
@@ -349,7 +349,16 @@ fn row_cells(
             vec![
                 (
                     vec![text::truncate(
-                        &format!("{cursor}  {} {}", competency.id, competency.name),
+                        &format!(
+                            "{cursor} {}{} {}",
+                            if app.tells(c) {
+                                crate::domain::verdict::TELLING_MARK
+                            } else {
+                                " "
+                            },
+                            competency.id,
+                            competency.name
+                        ),
                         name_width,
                     )],
                     theme.text,

@@ -208,11 +208,18 @@ fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
     let c = app.rate().current;
     let competency = &fw.competencies[c];
-    let status = match app.assessment().rating(&competency.id) {
+    let mut status = match app.assessment().rating(&competency.id) {
         None => "not rated yet".to_string(),
         Some(Rating::NotApplicable) => "answered N/A".to_string(),
         Some(Rating::Level(l)) => format!("rated {l} {}", fw.scale.level(l).label),
     };
+    if app.tells(c) {
+        status.push_str(&format!(
+            " · {} {}",
+            crate::domain::verdict::TELLING_MARK,
+            crate::domain::verdict::TELLING_LEGEND
+        ));
+    }
     let mut lines = reviewing_lines(app, width, theme);
     lines.extend(title_lines(
         format!("{} {}", competency.id, competency.name),

@@ -18,7 +18,8 @@ use super::{
 use crate::app::results::ResultRow;
 use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
 use crate::domain::Screen;
-use crate::domain::scoring::{self, Band, Outcome};
+use crate::domain::scoring::{self, Band};
+use crate::domain::verdict;
 use crate::input;
 use crate::strings;
 
@@ -224,12 +225,12 @@ fn trend_line<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     )
 }
 
-/// "Leans PMO Manager", "Too early to tell" and friends.
+/// "Leans PMO Manager", "Too early to tell: rate 5 more" and friends.
 pub fn verdict_text(app: &App) -> String {
     let summary = &app.results().summary;
-    strings::verdict(
+    verdict::headline(
         app.framework(),
-        summary.figures.lean.outcome,
+        &summary.figures.lean,
         summary.figures.rated_on_scale,
     )
 }
@@ -259,7 +260,7 @@ fn summary_lines<'a>(
         // No axis, no lean: the answer is the ranking, best first, and the grades.
         let figures = &app.results().summary.figures;
         lines.extend(title_lines(
-            strings::RANKING_TITLE.to_string(),
+            verdict::RANKING_TITLE.to_string(),
             format!(
                 "based on {} of {} rated",
                 figures.rated_on_scale,
@@ -277,20 +278,18 @@ fn summary_lines<'a>(
         lines.extend(fits);
         return (lines, target_line);
     }
+    // What the user decides by first: the verdict, where it sits, what to do and how sure it
+    // is; then readiness per profile; then what it rests on.
     lines.extend(verdict_lines(app, width, theme));
-    lines.extend(super::calibration::pattern_lines(app, width, theme));
-    lines.extend(second_opinion_lines(app, width, theme));
-    lines.extend(reason_lines(app, width, with_names, theme));
-    let lean = &app.results().summary.figures.lean;
-    if let (Some(position), false) = (lean.position, lean.outcome == Outcome::TooEarly) {
-        lines.push(spectrum_line(app, position, width, theme));
-    }
-    lines.extend(trend_line(app, width, theme));
-    lines.extend(grade_lines(app, width, theme));
     let order: Vec<usize> = (0..app.framework().profiles.len()).collect();
     let (fits, target_line) = fit_lines(app, &order, width, theme);
     let target_line = lines.len() + target_line;
     lines.extend(fits);
+    lines.extend(reason_lines(app, width, with_names, theme));
+    lines.extend(super::calibration::pattern_lines(app, width, theme));
+    lines.extend(second_opinion_lines(app, width, theme));
+    lines.extend(trend_line(app, width, theme));
+    lines.extend(grade_lines(app, width, theme));
     (lines, target_line)
 }
 
@@ -349,107 +348,70 @@ fn what_if_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     )
 }
 
-/// The verdict, what it rests on, what to do next and how firm it is.
+/// The verdict, what it rests on, what to do next and how firm it is (the sentences every
+/// report says, from `domain::verdict`; the keys are the screen's to add).
 fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = app.framework();
     let summary = &app.results().summary;
-    let lean = &summary.figures.lean;
-    let total = fw.competencies.len();
+    let said = verdict::explain(app.framework(), &summary.figures);
     let mut lines = Vec::new();
     if summary.figures.rated_on_scale == 0 {
         lines.extend(wrapped(
             "",
-            &verdict_text(app),
+            &said.headline,
             width,
             theme.heading,
             theme.heading,
         ));
         return lines;
     }
-    let mut aside = format!(
-        "based on {} of {total} rated",
-        summary.figures.rated_on_scale
-    );
-    if let Some(p) = lean.position.filter(|_| lean.outcome != Outcome::TooEarly) {
-        aside.push_str(&format!(" · position {p:.2}"));
+    lines.extend(title_lines(said.headline, said.based_on, width, theme));
+    let lean = &summary.figures.lean;
+    if let Some(position) = lean.position.filter(|_| lean.outcome.has_shape()) {
+        lines.push(spectrum_line(app, position, width, theme));
     }
-    lines.extend(title_lines(verdict_text(app), aside, width, theme));
-    lines.extend(wrapped(
-        "",
-        &strings::next_step(fw, lean),
-        width,
-        theme.text,
-        theme.text,
-    ));
-    if lean.outcome != Outcome::TooEarly {
-        let style = if lean.firm() {
-            theme.dim
-        } else {
-            theme.emphasis
-        };
-        lines.extend(wrapped(
-            "",
-            &strings::firmness(fw, lean),
-            width,
-            style,
-            style,
-        ));
+    let next = format!("{} {}", said.next_step, strings::gaps_key_hint());
+    lines.extend(wrapped("", &next, width, theme.text, theme.text));
+    if let Some(firmness) = said.firmness {
+        let style = if said.firm { theme.dim } else { theme.emphasis };
+        lines.extend(wrapped("", &firmness, width, style, style));
+    }
+    if let Some(junior) = said.junior {
+        lines.extend(wrapped("", &junior, width, theme.emphasis, theme.emphasis));
     }
     lines
 }
 
-/// "Most telling": the competencies that moved this user's position most, with their level
-/// and both targets; a flat profile says it has none. Then the closest flavour by shape.
+/// "Most telling": the competencies that moved this user's position most, each with its
+/// direction and why; a flat profile says it has none. Then the closest flavour, or that none
+/// fits.
 fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Vec<Line<'a>> {
-    let fw = app.framework();
     let summary = &app.results().summary;
-    let lean = &summary.figures.lean;
+    let said = verdict::explain(app.framework(), &summary.figures);
     let mut lines = Vec::new();
-    if summary.figures.rated_on_scale == 0 || lean.outcome == Outcome::TooEarly {
+    if summary.figures.rated_on_scale == 0 || !summary.figures.lean.outcome.has_shape() {
         return lines;
     }
-    let [p0, p1] = fw.main_profiles;
-    let reasons: Vec<String> = lean
-        .reasons
-        .iter()
-        .map(|reason| {
-            let c = reason.competency;
-            let competency = &fw.competencies[c];
-            let name = if with_names {
-                format!("{} {}", competency.id, competency.name)
-            } else {
-                competency.id.to_string()
-            };
-            format!(
-                "{name}: you {} ({} {}, {} {})",
-                reason.level,
-                fw.side_short(0),
-                fw.target(p0, c),
-                fw.side_short(1),
-                fw.target(p1, c)
-            )
-        })
-        .collect();
-    let body = if reasons.is_empty() {
-        strings::NO_REASONS.to_string()
-    } else {
-        reasons.join(" · ")
-    };
-    lines.extend(wrapped(
-        "Most telling: ",
-        &body,
-        width,
-        theme.dim,
-        theme.text,
-    ));
-    if let Some(flavour) = lean.flavour {
+    if let Some(none) = said.no_reasons {
         lines.extend(wrapped(
-            "Closest flavour: ",
-            &fw.profiles[flavour].name,
+            "Most telling: ",
+            none,
             width,
             theme.dim,
             theme.text,
         ));
+    }
+    for (i, reason) in said.reasons.iter().enumerate() {
+        let prefix = if i == 0 { "Most telling: " } else { "  " };
+        lines.extend(wrapped(
+            prefix,
+            &reason.sentence(with_names),
+            width,
+            theme.dim,
+            theme.text,
+        ));
+    }
+    if let Some(flavour) = said.flavour {
+        lines.extend(wrapped("", &flavour, width, theme.text, theme.text));
     }
     lines
 }
@@ -749,7 +711,7 @@ fn render_gaps(
     frame.render_widget(block, area);
     if summary.rows.is_empty() {
         let message = if summary.figures.rated_on_scale == 0 {
-            strings::NO_RATINGS.to_string()
+            verdict::NO_RATINGS.to_string()
         } else {
             strings::no_rows()
         };

@@ -460,8 +460,9 @@ fn short_lean(member: &crate::team::Member, fw: &crate::domain::Framework) -> St
     match member.outcome {
         Outcome::Leans { side } => fw.profiles[fw.main_profiles[side]].short.clone(),
         Outcome::Straddles => "both".into(),
-        Outcome::NoClearLean => "none".into(),
+        Outcome::NoClearLean | Outcome::Unseparated => "none".into(),
         Outcome::TooEarly => "early".into(),
+        Outcome::NoAxis => "–".into(),
     }
 }
 

@@ -1,0 +1,1142 @@
+//! The lean: which axis profile's *shape* the user's relative strengths follow (PRODUCT.md §7),
+//! how sure that is, the competencies that moved it, and the closest flavour.
+//!
+//! **Position.** Over the rated competencies R that both axis main profiles require, with the
+//! user's levels centred (u = s − mean s) and the two main profiles' targets centred (a', b'),
+//! the raw projection is q = Σ (u − b')·d / Σ d², d = a' − b': 1 at the first profile's shape,
+//! 0 at the second's. Because Σ d = 0 over R the mean level cancels, so q = f + U with
+//! U = Σ u·d / Σ d² (the user's own part) and f = −Σ b'·d / Σ d² (where a flat profile lands,
+//! which depends only on which competencies are in R). The position is measured from that
+//! flat point: p = 0.5·q/f below it, 0.5 + 0.5·(q − f)/(1 − f) above it, clamped to 0…1. A flat
+//! profile sits at exactly 0.5 whatever is N/A, a copy of the first profile's targets at 1, a
+//! copy of the second's at 0, and p rises with q. Where f is not strictly between 0 and 1 the
+//! rated set cannot tell the shapes apart.
+//!
+//! **Firmness** is judged in retake-noise units: a retake of the same person moves each rating
+//! by −1, 0 or +1 (where the scale allows), which moves U by a known amount per competency, so
+//! the centre and the standard deviation of p (and of each readiness figure) under a retake are
+//! computed exactly. The verdict is firm when a retake keeps its outcome with probability at
+//! least [`FIRM_KEEP`] (normal approximation), and at least half of the competencies that tell
+//! the roles apart are rated.
+
+use super::framework::Framework;
+use super::level::Level;
+use super::scoring::{RatingSheet, required};
+
+/// Fewer rated competencies that tell the roles apart than this (on a framework with at least
+/// twice as many) and the verdict is "too early to tell": a handful cannot show a shape.
+pub const MIN_TELLING: usize = 8;
+
+/// A competency tells the roles apart when its two centred targets differ by at least this,
+/// over the whole framework (|a' − b'|).
+pub const TELLING_AT: f64 = 0.25;
+
+/// Position at or above which the verdict leans to the first axis profile (Project Manager).
+pub const LEANS_PM_AT: f64 = 0.65;
+
+/// Position at or below which the verdict leans to the second axis profile (PMO Manager).
+pub const LEANS_PMO_AT: f64 = 0.35;
+
+/// Readiness (percent) both main profiles must reach for a no-lean position to read as
+/// "straddles both" rather than "no clear lean yet".
+pub const STRADDLE_READINESS: f64 = 75.0;
+
+/// A verdict is firm when a retake keeps its outcome with at least this probability, worked
+/// out from the retake noise of the position and of both readiness figures (normal
+/// approximation). Tuned by the retake test (`tests/verdicts.rs`): with ratings moving in whole
+/// levels the approximation is a little generous, so it asks 97% for a firm verdict to keep
+/// its outcome in at least 95% of simulated retakes.
+pub const FIRM_KEEP: f64 = 0.985;
+
+/// A closest flavour is named only when its correlation with the user's levels reaches this…
+pub const FLAVOUR_FITS_AT: f64 = 0.3;
+
+/// …and is ahead of the runner-up by at least this.
+pub const FLAVOUR_AHEAD_BY: f64 = 0.05;
+
+/// How many competencies the verdict names as its reasons.
+pub const REASONS: usize = 3;
+
+/// How many single one-level changes that would flip a close call are named.
+pub const FLIPS: usize = 3;
+
+/// A rating this close to the user's own average is not a reason: it carries no shape.
+pub const AT_AVERAGE: f64 = 0.5;
+
+/// A strength (above the user's average) is preferred as a reason over a weakness whose pull
+/// is up to this many times larger.
+pub const STRENGTH_PREFERENCE: f64 = 1.25;
+
+/// Contributions and sums smaller than this are rounding noise, not a shape.
+const EPSILON: f64 = 1e-9;
+
+/// The verdict's outcomes, in the order they are decided.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Fewer rated competencies that tell the roles apart than needed.
+    TooEarly,
+    /// The competencies rated cannot separate the two shapes.
+    Unseparated,
+    /// The framework has no axis: no lean, the answer is the ranking of readiness.
+    NoAxis,
+    /// The shape follows axis side `side` (0: position ≥ [`LEANS_PM_AT`], 1: ≤
+    /// [`LEANS_PMO_AT`]).
+    Leans { side: usize },
+    /// No lean, and both readiness figures reach [`STRADDLE_READINESS`].
+    Straddles,
+    /// No lean, and at least one readiness figure is below [`STRADDLE_READINESS`].
+    NoClearLean,
+}
+
+impl Outcome {
+    /// A stable word for exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::TooEarly => "too-early",
+            Outcome::Unseparated => "unseparated",
+            Outcome::NoAxis => "no-axis",
+            Outcome::Leans { .. } => "leans",
+            Outcome::Straddles => "straddles",
+            Outcome::NoClearLean => "no-clear-lean",
+        }
+    }
+
+    /// Whether the outcome carries a position, reasons, a flavour and a firmness.
+    pub fn has_shape(self) -> bool {
+        matches!(
+            self,
+            Outcome::Leans { .. } | Outcome::Straddles | Outcome::NoClearLean
+        )
+    }
+}
+
+/// The outcome for a position, given that enough telling competencies are rated, and the two
+/// main readiness figures. One function, so the verdict and its close calls agree.
+pub fn outcome(position: f64, readiness: [Option<f64>; 2]) -> Outcome {
+    if position >= LEANS_PM_AT {
+        Outcome::Leans { side: 0 }
+    } else if position <= LEANS_PMO_AT {
+        Outcome::Leans { side: 1 }
+    } else if readiness
+        .iter()
+        .all(|r| r.is_some_and(|r| r >= STRADDLE_READINESS))
+    {
+        Outcome::Straddles
+    } else {
+        Outcome::NoClearLean
+    }
+}
+
+/// Which competencies tell the two roles apart on this framework, and how many must be rated
+/// before the verdict says more than "too early".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Telling {
+    /// By competency: its centred targets differ by at least [`TELLING_AT`].
+    pub marks: Vec<bool>,
+    /// How many do.
+    pub total: usize,
+    /// How many must be rated: [`MIN_TELLING`], or on a framework with fewer than twice that
+    /// many, half of them but at least 3 (all of them when there are fewer than 3).
+    pub needed: usize,
+}
+
+impl Telling {
+    /// For `framework`'s axis; nothing tells on a framework without one.
+    pub fn of(framework: &Framework) -> Telling {
+        let n = framework.competencies.len();
+        let [pa, pb] = framework.main_profiles;
+        let both: Vec<usize> = if framework.axis {
+            (0..n)
+                .filter(|&c| framework.requires(pa, c) && framework.requires(pb, c))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut marks = vec![false; n];
+        if !both.is_empty() {
+            let t = |p: usize, c: usize| f64::from(framework.target(p, c).value());
+            let count = both.len() as f64;
+            let mean_a = both.iter().map(|&c| t(pa, c)).sum::<f64>() / count;
+            let mean_b = both.iter().map(|&c| t(pb, c)).sum::<f64>() / count;
+            for &c in &both {
+                let d = (t(pa, c) - mean_a) - (t(pb, c) - mean_b);
+                marks[c] = d.abs() >= TELLING_AT;
+            }
+        }
+        let total = marks.iter().filter(|&&m| m).count();
+        let needed = if total >= 2 * MIN_TELLING {
+            MIN_TELLING
+        } else {
+            total.div_ceil(2).max(3).min(total)
+        };
+        Telling {
+            marks,
+            total,
+            needed,
+        }
+    }
+
+    /// How many of the telling competencies `sheet` rates on the scale.
+    pub fn rated(&self, sheet: &RatingSheet) -> usize {
+        self.marks
+            .iter()
+            .enumerate()
+            .filter(|&(c, &m)| m && sheet.level(c).is_some())
+            .count()
+    }
+}
+
+/// How sure a verdict with a shape is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Firmness {
+    /// A retake would keep it (see [`FIRM_KEEP`]), and at least half of the telling
+    /// competencies are rated.
+    Firm,
+    /// Too close to a threshold for a retake to be sure of it: the single one-level changes
+    /// that would change it (at most [`FLIPS`], the largest move first) and how many more
+    /// there are; `nearest` is what it is closest to becoming.
+    CloseCall {
+        flips: Vec<Flip>,
+        more: usize,
+        nearest: Outcome,
+    },
+    /// Fewer than half of the telling competencies are rated: `rated` of `of`.
+    Provisional { rated: usize, of: usize },
+}
+
+/// A single one-level change that would change the verdict.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Flip {
+    pub competency: usize,
+    /// The level it would take.
+    pub to: Level,
+    /// Whether that is higher than the rating given.
+    pub up: bool,
+    /// The verdict it would give.
+    pub becomes: Outcome,
+}
+
+/// One competency that moved this user's position.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Reason {
+    pub competency: usize,
+    pub level: Level,
+    /// The two main profiles' targets, in axis order.
+    pub targets: [Level; 2],
+    /// How far it moved the position: positive towards the first axis profile.
+    pub contribution: f64,
+    /// Whether the rating is above the user's average (a strength) or below it.
+    pub above_average: bool,
+}
+
+/// The closest flavour of the second axis role, by the correlation of its targets with the
+/// user's levels.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Flavour {
+    /// It fits: correlation `r`, at least [`FLAVOUR_FITS_AT`] and ahead of the runner-up.
+    Fits { profile: usize, r: f64 },
+    /// None fits well enough (or two are too close to call).
+    NoneFits,
+}
+
+/// The answer to "which role's shape do my strengths follow?", with its explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lean {
+    /// 0…1: 1 the first axis profile's shape, 0 the second's, 0.5 flat; None when the outcome
+    /// has no shape (too early, unseparated, no axis).
+    pub position: Option<f64>,
+    pub outcome: Outcome,
+    /// Telling competencies rated, needed before the verdict shows, and on the framework.
+    pub telling_rated: usize,
+    pub telling_needed: usize,
+    pub telling_total: usize,
+    /// None when the outcome has no shape.
+    pub firmness: Option<Firmness>,
+    /// The competencies that moved the position most towards the side named (for no lean,
+    /// the strongest pull each way); empty for a flat profile and without a shape.
+    pub reasons: Vec<Reason>,
+    /// None when the outcome has no shape or the framework has no flavours.
+    pub flavour: Option<Flavour>,
+    /// The mean rated level is in the bottom third of the scale: the verdict compares two
+    /// senior roles' shapes, and the closest flavour may say more.
+    pub junior: bool,
+    /// The standard deviation of the position under a retake; None without a shape.
+    pub noise: Option<f64>,
+    /// The user's average level over the competencies the lean uses; None without a shape.
+    pub average: Option<f64>,
+    /// Each axis profile's average target over the same competencies; None without a shape.
+    pub target_means: Option<[f64; 2]>,
+}
+
+impl Lean {
+    /// The verdict is firm (see [`Firmness::Firm`]).
+    pub fn firm(&self) -> bool {
+        self.firmness == Some(Firmness::Firm)
+    }
+
+    /// How many more telling competencies must be rated before the verdict shows.
+    pub fn telling_missing(&self) -> usize {
+        self.telling_needed.saturating_sub(self.telling_rated)
+    }
+
+    fn shapeless(outcome: Outcome, telling: &Telling, telling_rated: usize) -> Lean {
+        Lean {
+            position: None,
+            outcome,
+            telling_rated,
+            telling_needed: telling.needed,
+            telling_total: telling.total,
+            firmness: None,
+            reasons: Vec::new(),
+            flavour: None,
+            junior: false,
+            noise: None,
+            average: None,
+            target_means: None,
+        }
+    }
+}
+
+/// One main profile's readiness over the rated set, kept as sums so a one-level change is
+/// re-evaluated in O(1), with its retake noise.
+struct Bar {
+    met: i64,
+    wanted: i64,
+    /// Σ w·E(Δ min(s, t)) over a retake: where a retake's figure is centred.
+    shift: f64,
+    /// Σ w²·var(Δ min(s, t)) over a retake.
+    variance: f64,
+}
+
+impl Bar {
+    fn percent(&self, delta: i64) -> Option<f64> {
+        (self.wanted > 0).then(|| 100.0 * (self.met + delta) as f64 / self.wanted as f64)
+    }
+
+    /// The percent a retake is centred on.
+    fn retaken(&self) -> f64 {
+        if self.wanted > 0 {
+            100.0 * (self.met as f64 + self.shift) / self.wanted as f64
+        } else {
+            0.0
+        }
+    }
+
+    /// The standard deviation of the percent under a retake.
+    fn noise(&self) -> f64 {
+        if self.wanted > 0 {
+            100.0 * self.variance.sqrt() / self.wanted as f64
+        } else {
+            0.0
+        }
+    }
+}
+
+/// What a retake of rating `level` of competency `c` can give, each as likely: one valid level
+/// lower, the same, one valid level higher — where the scale ends, the same level in its place
+/// (a rating at the top stays or goes down).
+fn retake(framework: &Framework, c: usize, level: Level) -> [Level; 3] {
+    [
+        framework.step(c, level, false).unwrap_or(level),
+        level,
+        framework.step(c, level, true).unwrap_or(level),
+    ]
+}
+
+/// Mean and variance of `f` over the equally likely `values`.
+fn moments(values: &[Level], f: impl Fn(Level) -> f64) -> (f64, f64) {
+    let n = values.len() as f64;
+    let mean = values.iter().map(|&v| f(v)).sum::<f64>() / n;
+    let variance = values.iter().map(|&v| (f(v) - mean).powi(2)).sum::<f64>() / n;
+    (mean, variance)
+}
+
+/// The position for the raw projection `q`, measured from the flat point `f` (0 < f < 1).
+fn position_of(q: f64, f: f64) -> f64 {
+    let p = if q <= f {
+        0.5 * q / f
+    } else {
+        0.5 + 0.5 * (q - f) / (1.0 - f)
+    };
+    p.clamp(0.0, 1.0)
+}
+
+/// The lean, its outcome, firmness, reasons and closest flavour, in O(n · profiles).
+pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
+    lean_with(framework, sheet, &Telling::of(framework))
+}
+
+/// [`lean`] with the framework's [`Telling`] already worked out.
+pub fn lean_with(framework: &Framework, sheet: &RatingSheet, telling: &Telling) -> Lean {
+    let [pa, pb] = framework.main_profiles;
+    let telling_rated = telling.rated(sheet);
+    if !framework.axis {
+        return Lean::shapeless(Outcome::NoAxis, telling, telling_rated);
+    }
+    if telling_rated < telling.needed || telling.total == 0 {
+        return Lean::shapeless(Outcome::TooEarly, telling, telling_rated);
+    }
+    // The lean uses only competencies both axis profiles require (all, in format 1).
+    let rated: Vec<(usize, Level)> = (0..framework.competencies.len())
+        .filter(|&c| framework.requires(pa, c) && framework.requires(pb, c))
+        .filter_map(|c| sheet.level(c).map(|l| (c, l)))
+        .collect();
+    let n = rated.len() as f64;
+    let value = |l: Level| f64::from(l.value());
+    let t = |p: usize, c: usize| f64::from(framework.target(p, c).value());
+    let mean_s = rated.iter().map(|&(_, l)| value(l)).sum::<f64>() / n;
+    let mean_a = rated.iter().map(|&(c, _)| t(pa, c)).sum::<f64>() / n;
+    let mean_b = rated.iter().map(|&(c, _)| t(pb, c)).sum::<f64>() / n;
+    // d = a' − b' and b' per rated competency.
+    let shape: Vec<(f64, f64)> = rated
+        .iter()
+        .map(|&(c, _)| {
+            let (a, b) = (t(pa, c) - mean_a, t(pb, c) - mean_b);
+            (a - b, b)
+        })
+        .collect();
+    let den: f64 = shape.iter().map(|(d, _)| d * d).sum();
+    let f = if den > EPSILON {
+        -shape.iter().map(|(d, b)| b * d).sum::<f64>() / den
+    } else {
+        f64::NAN
+    };
+    if !(f > EPSILON && f < 1.0 - EPSILON) {
+        return Lean::shapeless(Outcome::Unseparated, telling, telling_rated);
+    }
+    let user: f64 = rated
+        .iter()
+        .zip(&shape)
+        .map(|(&(_, l), (d, _))| (value(l) - mean_s) * d)
+        .sum::<f64>()
+        / den;
+    let p = position_of(f + user, f);
+    let bars = [pa, pb].map(|profile| {
+        let mut bar = Bar {
+            met: 0,
+            wanted: 0,
+            shift: 0.0,
+            variance: 0.0,
+        };
+        for &(c, level) in &rated {
+            if required(framework, profile, c) {
+                let w = i64::from(framework.weight(profile, c));
+                let target = framework.target(profile, c).value();
+                bar.met += w * i64::from(level.value().min(target));
+                bar.wanted += w * i64::from(target);
+                let met = |l: Level| f64::from(l.value().min(target));
+                let (mean, variance) = moments(&retake(framework, c, level), met);
+                bar.shift += w as f64 * (mean - met(level));
+                bar.variance += (w * w) as f64 * variance;
+            }
+        }
+        bar
+    });
+    let readiness = bars.each_ref().map(|b| b.percent(0));
+    let outcome = outcome(p, readiness);
+
+    // A retake: each rating one level down, the same or one up (clamped at the scale's ends),
+    // which moves U by Σ d·Δs / den: where it is centred (the ends pull it) and how far it
+    // spreads, scaled by the slope of the position on that side.
+    let (shift, var_user) =
+        rated
+            .iter()
+            .zip(&shape)
+            .fold((0.0, 0.0), |(shift, var), (&(c, l), (d, _))| {
+                let (mean, variance) = moments(&retake(framework, c, l), value);
+                (shift + d * (mean - value(l)), var + d * d * variance)
+            });
+    let (shift, var_user) = (shift / den, var_user / (den * den));
+    let retaken = position_of(f + user + shift, f);
+    let slope = if retaken >= 0.5 {
+        0.5 / (1.0 - f)
+    } else {
+        0.5 / f
+    };
+    let noise = slope * var_user.sqrt();
+
+    // Single one-level changes that would change the outcome, each re-evaluated in O(1).
+    let mut flips: Vec<(f64, Flip)> = Vec::new();
+    for (&(c, level), (d, _)) in rated.iter().zip(&shape) {
+        for up in [false, true] {
+            let Some(to) = framework.step(c, level, up) else {
+                continue;
+            };
+            let moved = position_of(f + user + (value(to) - value(level)) * d / den, f);
+            let readiness = [0, 1].map(|side| {
+                let profile = [pa, pb][side];
+                if !required(framework, profile, c) {
+                    return bars[side].percent(0);
+                }
+                let w = i64::from(framework.weight(profile, c));
+                let target = framework.target(profile, c).value();
+                let delta =
+                    i64::from(to.value().min(target)) - i64::from(level.value().min(target));
+                bars[side].percent(w * delta)
+            });
+            let becomes = self::outcome(moved, readiness);
+            if becomes != outcome {
+                let flip = Flip {
+                    competency: c,
+                    to,
+                    up,
+                    becomes,
+                };
+                flips.push(((moved - p).abs(), flip));
+            }
+        }
+    }
+    flips.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(x.1.competency.cmp(&y.1.competency))
+    });
+
+    let firmness = firmness(
+        retaken,
+        noise,
+        outcome,
+        &bars,
+        (telling_rated, telling.total),
+        flips,
+    );
+    let reasons = reasons(framework, &rated, &shape, den, mean_s, slope, outcome);
+    let flavour = flavour(framework, &rated, mean_s);
+    let (first, last) = (
+        value(framework.scale.first()),
+        value(framework.scale.last()),
+    );
+    // Junior: the mean of every level rated on the scale, not only those the lean uses.
+    let all_rated: Vec<f64> = (0..framework.competencies.len())
+        .filter_map(|c| sheet.level(c).map(value))
+        .collect();
+    let average = all_rated.iter().sum::<f64>() / all_rated.len().max(1) as f64;
+    Lean {
+        position: Some(p),
+        outcome,
+        telling_rated,
+        telling_needed: telling.needed,
+        telling_total: telling.total,
+        firmness: Some(firmness),
+        reasons,
+        flavour,
+        junior: average < first + (last - first) / 3.0,
+        noise: Some(noise),
+        average: Some(mean_s),
+        target_means: Some([mean_a, mean_b]),
+    }
+}
+
+/// The standard normal distribution function Φ (Abramowitz and Stegun 7.1.26, error below
+/// 1.5e-7).
+fn phi(x: f64) -> f64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 1.0 } else { 0.0 };
+    }
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// The probability that a figure centred on `mean` with standard deviation `sd` lands at or
+/// above `threshold`.
+fn above(mean: f64, sd: f64, threshold: f64) -> f64 {
+    if sd <= EPSILON {
+        return if mean >= threshold { 1.0 } else { 0.0 };
+    }
+    phi((mean - threshold) / sd)
+}
+
+/// Firm, a close call, or provisional (see [`Firmness`]): the probability that a retake keeps
+/// the outcome, from where the retake is centred and how far it spreads.
+fn firmness(
+    retaken: f64,
+    noise: f64,
+    outcome: Outcome,
+    bars: &[Bar; 2],
+    (rated, of): (usize, usize),
+    flips: Vec<(f64, Flip)>,
+) -> Firmness {
+    if rated * 2 < of {
+        return Firmness::Provisional { rated, of };
+    }
+    let pm = above(retaken, noise, LEANS_PM_AT);
+    let pmo = 1.0 - above(retaken, noise, LEANS_PMO_AT + EPSILON);
+    let band = 1.0 - pm - pmo;
+    let ready = |side: usize| above(bars[side].retaken(), bars[side].noise(), STRADDLE_READINESS);
+    let both_ready = ready(0) * ready(1);
+    let (keep, nearest) = match outcome {
+        Outcome::Leans { .. } => {
+            let keep = if outcome == (Outcome::Leans { side: 0 }) {
+                pm
+            } else {
+                pmo
+            };
+            (keep, Outcome::NoClearLean)
+        }
+        _ => {
+            let other = if outcome == Outcome::Straddles {
+                Outcome::NoClearLean
+            } else {
+                Outcome::Straddles
+            };
+            let ready_kept = if outcome == Outcome::Straddles {
+                both_ready
+            } else {
+                1.0 - both_ready
+            };
+            // Nearest: a lean if leaving the band is likelier than the readiness changing.
+            let nearest = if 1.0 - band > 1.0 - ready_kept {
+                Outcome::Leans {
+                    side: usize::from(pmo > pm),
+                }
+            } else {
+                other
+            };
+            (band * ready_kept, nearest)
+        }
+    };
+    if keep >= FIRM_KEEP {
+        return Firmness::Firm;
+    }
+    let mut named: Vec<Flip> = Vec::new();
+    let mut more = 0;
+    for (_, flip) in flips {
+        if named.iter().any(|f| f.competency == flip.competency) {
+            continue;
+        }
+        if named.len() == FLIPS {
+            more += 1;
+        } else {
+            named.push(flip);
+        }
+    }
+    Firmness::CloseCall {
+        flips: named,
+        more,
+        nearest,
+    }
+}
+
+/// The competencies that moved the position most towards the side the verdict names (for no
+/// lean, the strongest pull each way), strengths preferred.
+fn reasons(
+    framework: &Framework,
+    rated: &[(usize, Level)],
+    shape: &[(f64, f64)],
+    den: f64,
+    mean_s: f64,
+    slope: f64,
+    outcome: Outcome,
+) -> Vec<Reason> {
+    let [pa, pb] = framework.main_profiles;
+    let mut all: Vec<(f64, Reason)> = rated
+        .iter()
+        .zip(shape)
+        .filter_map(|(&(c, level), (d, _))| {
+            let u = f64::from(level.value()) - mean_s;
+            let contribution = u * d / den * slope;
+            (u.abs() >= AT_AVERAGE && contribution.abs() > EPSILON).then(|| {
+                let score = contribution.abs() * if u > 0.0 { STRENGTH_PREFERENCE } else { 1.0 };
+                let reason = Reason {
+                    competency: c,
+                    level,
+                    targets: [framework.target(pa, c), framework.target(pb, c)],
+                    contribution,
+                    above_average: u > 0.0,
+                };
+                (score, reason)
+            })
+        })
+        .collect();
+    all.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(x.1.competency.cmp(&y.1.competency))
+    });
+    // Towards one side: its strongest strength first (a reason that follows the role), then
+    // the largest pulls, strengths preferred (see STRENGTH_PREFERENCE).
+    let towards = |side: usize, count: usize| {
+        let pulls: Vec<Reason> = all
+            .iter()
+            .filter(|(_, r)| (r.contribution > 0.0) == (side == 0))
+            .map(|&(_, r)| r)
+            .collect();
+        let mut picked: Vec<Reason> = pulls
+            .iter()
+            .copied()
+            .filter(|r| r.above_average)
+            .take(1)
+            .collect();
+        for r in &pulls {
+            if picked.len() >= count {
+                break;
+            }
+            if !picked.iter().any(|p| p.competency == r.competency) {
+                picked.push(*r);
+            }
+        }
+        picked.truncate(count);
+        picked
+    };
+    match outcome {
+        Outcome::Leans { side } => towards(side, REASONS),
+        Outcome::Straddles | Outcome::NoClearLean => {
+            let mut both = towards(0, 1);
+            both.extend(towards(1, 1));
+            both
+        }
+        Outcome::TooEarly | Outcome::Unseparated | Outcome::NoAxis => Vec::new(),
+    }
+}
+
+/// The flavour of the second axis role whose centred targets correlate best with the user's
+/// centred levels, when it fits (see [`Flavour`]); None when the role has no flavours.
+fn flavour(framework: &Framework, rated: &[(usize, Level)], mean_s: f64) -> Option<Flavour> {
+    let role = framework.profiles[framework.main_profiles[1]].role?;
+    let flavours: Vec<usize> = (0..framework.profiles.len())
+        .filter(|&p| {
+            framework.profiles[p].role == Some(role) && framework.profiles[p].base.is_some()
+        })
+        .collect();
+    if flavours.is_empty() {
+        return None;
+    }
+    let su2: f64 = rated
+        .iter()
+        .map(|&(_, l)| (f64::from(l.value()) - mean_s).powi(2))
+        .sum();
+    if su2 <= EPSILON {
+        return Some(Flavour::NoneFits);
+    }
+    let mut scored: Vec<(f64, usize)> = flavours
+        .into_iter()
+        .filter_map(|p| {
+            let mean_t = rated
+                .iter()
+                .map(|&(c, _)| f64::from(framework.target(p, c).value()))
+                .sum::<f64>()
+                / rated.len() as f64;
+            let (mut sut, mut st2) = (0.0, 0.0);
+            for &(c, l) in rated {
+                let t = f64::from(framework.target(p, c).value()) - mean_t;
+                sut += (f64::from(l.value()) - mean_s) * t;
+                st2 += t * t;
+            }
+            (st2 > EPSILON).then(|| (sut / (su2 * st2).sqrt(), p))
+        })
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    Some(match scored.as_slice() {
+        [(r, p), rest @ ..]
+            if *r >= FLAVOUR_FITS_AT
+                && rest
+                    .first()
+                    .is_none_or(|(next, _)| r - next >= FLAVOUR_AHEAD_BY) =>
+        {
+            Flavour::Fits { profile: *p, r: *r }
+        }
+        _ => Flavour::NoneFits,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every property of PRODUCT.md §7, on the built-in framework; the personas and the
+    //! retake simulation are in `tests/verdicts.rs`.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn builtin() -> Framework {
+        Framework::builtin()
+    }
+
+    fn sheet_of(levels: &[Option<u8>]) -> RatingSheet {
+        RatingSheet::from_levels(levels.iter().map(|l| l.and_then(Level::new)).collect())
+    }
+
+    /// Every competency at `level`, but those `rated` leaves out (unrated or N/A).
+    fn flat_on(framework: &Framework, level: u8, rated: &[bool]) -> RatingSheet {
+        sheet_of(
+            &(0..framework.competencies.len())
+                .map(|c| rated[c].then_some(level))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn copy_of(framework: &Framework, profile: usize) -> RatingSheet {
+        RatingSheet::from_levels(
+            (0..framework.competencies.len())
+                .map(|c| Some(framework.target(profile, c)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn copies_of_the_profiles_sit_at_the_ends_and_lean_to_them() {
+        let fw = builtin();
+        let [pm, pmo] = fw.main_profiles;
+        let a = lean(&fw, &copy_of(&fw, pm));
+        assert!((a.position.unwrap() - 1.0).abs() < 1e-9);
+        assert_eq!(a.outcome, Outcome::Leans { side: 0 });
+        let b = lean(&fw, &copy_of(&fw, pmo));
+        assert!(b.position.unwrap().abs() < 1e-9);
+        assert_eq!(b.outcome, Outcome::Leans { side: 1 });
+        assert!(a.firm() && b.firm());
+    }
+
+    /// The position of real-valued levels (every competency rated) by the formula of
+    /// PRODUCT.md §7 written out directly, clamped to 0…1.
+    fn reference(fw: &Framework, levels: &[f64]) -> f64 {
+        let [pa, pb] = fw.main_profiles;
+        let n = levels.len() as f64;
+        let t = |p: usize, c: usize| f64::from(fw.target(p, c).value());
+        let ms = levels.iter().sum::<f64>() / n;
+        let ma = (0..levels.len()).map(|c| t(pa, c)).sum::<f64>() / n;
+        let mb = (0..levels.len()).map(|c| t(pb, c)).sum::<f64>() / n;
+        let q_of = |u: &dyn Fn(usize) -> f64| {
+            let (mut num, mut den) = (0.0, 0.0);
+            for c in 0..levels.len() {
+                let (a, b) = (t(pa, c) - ma, t(pb, c) - mb);
+                num += (u(c) - b) * (a - b);
+                den += (a - b) * (a - b);
+            }
+            num / den
+        };
+        let q = q_of(&|c| levels[c] - ms);
+        let f = q_of(&|_| 0.0);
+        let p = if q <= f {
+            0.5 * q / f
+        } else {
+            0.5 + 0.5 * (q - f) / (1.0 - f)
+        };
+        p.clamp(0.0, 1.0)
+    }
+
+    #[test]
+    fn the_position_is_the_reference_formula() {
+        let fw = builtin();
+        for pattern in [
+            "55553 55552 44553 44232 53233 2312 2231",
+            "32335 33335 55445 45555 35555 4544 5545",
+            "42354 21024 33135 24402 35125 1203 4521",
+        ] {
+            let levels: Vec<f64> = pattern
+                .chars()
+                .filter_map(|c| c.to_digit(10))
+                .map(f64::from)
+                .collect();
+            let sheet = sheet_of(&levels.iter().map(|&l| Some(l as u8)).collect::<Vec<_>>());
+            let p = lean(&fw, &sheet).position.unwrap();
+            assert!(
+                (p - reference(&fw, &levels)).abs() < 1e-12,
+                "{pattern}: {p}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_midpoint_has_no_lean_and_the_mixture_sweep_goes_pmo_none_pm() {
+        let fw = builtin();
+        let [pm, pmo] = fw.main_profiles;
+        let mut bands = Vec::new();
+        for step in 0..=20 {
+            let alpha = f64::from(step) / 20.0;
+            let levels: Vec<f64> = (0..fw.competencies.len())
+                .map(|c| {
+                    let t = |p| f64::from(fw.target(p, c).value());
+                    alpha * t(pm) + (1.0 - alpha) * t(pmo)
+                })
+                .collect();
+            let p = reference(&fw, &levels);
+            let band = if p >= LEANS_PM_AT {
+                2
+            } else if p <= LEANS_PMO_AT {
+                0
+            } else {
+                1
+            };
+            if step == 10 {
+                assert_eq!(band, 1, "α = 0.5 has no lean: {p}");
+            }
+            bands.push(band);
+        }
+        assert!(bands.windows(2).all(|w| w[0] <= w[1]), "{bands:?}");
+        assert_eq!((bands[0], bands[20]), (0, 2), "{bands:?}");
+    }
+
+    #[test]
+    fn thresholds() {
+        let r = [Some(50.0), Some(50.0)];
+        assert_eq!(outcome(LEANS_PM_AT, r), Outcome::Leans { side: 0 });
+        assert_eq!(outcome(LEANS_PM_AT - 1e-9, r), Outcome::NoClearLean);
+        assert_eq!(outcome(LEANS_PMO_AT, r), Outcome::Leans { side: 1 });
+        assert_eq!(outcome(LEANS_PMO_AT + 1e-9, r), Outcome::NoClearLean);
+        let ready = [Some(STRADDLE_READINESS), Some(STRADDLE_READINESS)];
+        assert_eq!(outcome(0.5, ready), Outcome::Straddles);
+        let short = [Some(STRADDLE_READINESS), Some(STRADDLE_READINESS - 1e-9)];
+        assert_eq!(outcome(0.5, short), Outcome::NoClearLean);
+        assert_eq!(outcome(0.5, [None, Some(100.0)]), Outcome::NoClearLean);
+    }
+
+    #[test]
+    fn too_early_counts_the_competencies_that_tell_the_roles_apart() {
+        let fw = builtin();
+        let telling = Telling::of(&fw);
+        // On the built-in framework 30 of 33 tell the roles apart (DP5, SE1, SE2 and RP2 weigh
+        // nothing once centred… see the README); 8 are needed.
+        assert!(telling.total >= 2 * MIN_TELLING, "{}", telling.total);
+        assert_eq!(telling.needed, MIN_TELLING);
+        let [pm, _] = fw.main_profiles;
+        let mut sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
+        let marked: Vec<usize> = (0..fw.competencies.len())
+            .filter(|&c| telling.marks[c])
+            .collect();
+        // A competency that does not tell is rated: still too early, and it says how many more.
+        if let Some(quiet) = (0..fw.competencies.len()).find(|&c| !telling.marks[c]) {
+            sheet.set(quiet, Some(fw.target(pm, quiet)));
+        }
+        for &c in &marked[..MIN_TELLING - 1] {
+            sheet.set(c, Some(fw.target(pm, c)));
+        }
+        let early = lean(&fw, &sheet);
+        assert_eq!(early.outcome, Outcome::TooEarly);
+        assert_eq!(early.telling_missing(), 1);
+        // Too early carries nothing else.
+        assert_eq!(early.position, None);
+        assert_eq!(early.firmness, None);
+        assert!(early.reasons.is_empty());
+        assert_eq!(early.flavour, None);
+        let c = marked[MIN_TELLING - 1];
+        sheet.set(c, Some(fw.target(pm, c)));
+        let shown = lean(&fw, &sheet);
+        assert_eq!(shown.outcome, Outcome::Leans { side: 0 });
+        assert!(
+            matches!(shown.firmness, Some(Firmness::Provisional { rated: 8, .. })),
+            "8 of 30 rated is provisional: {:?}",
+            shown.firmness
+        );
+    }
+
+    #[test]
+    fn a_small_framework_needs_half_of_its_telling_competencies_and_at_least_three() {
+        let telling = |total: usize| {
+            if total >= 2 * MIN_TELLING {
+                MIN_TELLING
+            } else {
+                total.div_ceil(2).max(3).min(total)
+            }
+        };
+        assert_eq!(telling(30), 8);
+        assert_eq!(telling(16), 8);
+        assert_eq!(telling(15), 8);
+        assert_eq!(telling(10), 5);
+        assert_eq!(telling(5), 3);
+        assert_eq!(telling(2), 2);
+    }
+
+    #[test]
+    fn a_flat_profile_has_no_reasons_and_a_flavour_that_does_not_fit() {
+        let fw = builtin();
+        let all = vec![true; fw.competencies.len()];
+        for level in 0..=5 {
+            let l = lean(&fw, &flat_on(&fw, level, &all));
+            assert_eq!(l.position, Some(0.5), "{level}");
+            assert!(l.reasons.is_empty());
+            assert_eq!(l.flavour, Some(Flavour::NoneFits));
+        }
+        assert_eq!(
+            lean(&fw, &flat_on(&fw, 1, &all)).outcome,
+            Outcome::NoClearLean
+        );
+        assert_eq!(
+            lean(&fw, &flat_on(&fw, 5, &all)).outcome,
+            Outcome::Straddles
+        );
+    }
+
+    /// The retake noise worked out exactly is what a simulated retake gives.
+    #[test]
+    fn the_noise_is_the_spread_of_simulated_retakes() {
+        let fw = builtin();
+        let levels: Vec<Option<u8>> = "55553 55552 44553 44232 53233 2312 2231"
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| c.to_digit(10).map(|d| d as u8))
+            .collect();
+        let sheet = sheet_of(&levels);
+        let l = lean(&fw, &sheet);
+        let telling = Telling::of(&fw);
+        // The raw position (before the clamp) over 4,000 retakes, by a fixed generator.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % 3
+        };
+        let mut moved = Vec::new();
+        for _ in 0..4000 {
+            let mut retaken = sheet.clone();
+            for c in 0..fw.competencies.len() {
+                let level = sheet.level(c).unwrap();
+                let to = match next() {
+                    0 => fw.step(c, level, false).unwrap_or(level),
+                    1 => level,
+                    _ => fw.step(c, level, true).unwrap_or(level),
+                };
+                retaken.set(c, Some(to));
+            }
+            moved.push(raw_position(&fw, &retaken, &telling));
+        }
+        let mean = moved.iter().sum::<f64>() / moved.len() as f64;
+        let sd =
+            (moved.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / moved.len() as f64).sqrt();
+        let noise = l.noise.unwrap();
+        assert!(
+            (sd - noise).abs() < 0.1 * noise,
+            "simulated {sd}, worked out {noise}"
+        );
+    }
+
+    /// The position without the clamp to 0…1, for the noise test.
+    fn raw_position(fw: &Framework, sheet: &RatingSheet, telling: &Telling) -> f64 {
+        let _ = telling;
+        let [pa, pb] = fw.main_profiles;
+        let rated: Vec<(usize, f64)> = (0..fw.competencies.len())
+            .filter_map(|c| sheet.level(c).map(|l| (c, f64::from(l.value()))))
+            .collect();
+        let n = rated.len() as f64;
+        let t = |p: usize, c: usize| f64::from(fw.target(p, c).value());
+        let ms = rated.iter().map(|&(_, s)| s).sum::<f64>() / n;
+        let ma = rated.iter().map(|&(c, _)| t(pa, c)).sum::<f64>() / n;
+        let mb = rated.iter().map(|&(c, _)| t(pb, c)).sum::<f64>() / n;
+        let (mut q, mut f, mut den) = (0.0, 0.0, 0.0);
+        for &(c, s) in &rated {
+            let (a, b) = (t(pa, c) - ma, t(pb, c) - mb);
+            let d = a - b;
+            q += (s - ms - b) * d;
+            f -= b * d;
+            den += d * d;
+        }
+        let (q, f) = (q / den, f / den);
+        if q <= f {
+            0.5 * q / f
+        } else {
+            0.5 + 0.5 * (q - f) / (1.0 - f)
+        }
+    }
+
+    /// Which competencies a pattern rates (true) and leaves N/A or unrated (false), with at
+    /// least enough telling ones rated to show a verdict.
+    fn rated_subset() -> impl Strategy<Value = Vec<bool>> {
+        prop::collection::vec(prop::bool::weighted(0.7), 33).prop_filter(
+            "enough telling competencies rated",
+            |rated| {
+                let fw = Framework::builtin();
+                let telling = Telling::of(&fw);
+                (0..33).filter(|&c| rated[c] && telling.marks[c]).count() >= telling.needed
+            },
+        )
+    }
+
+    proptest! {
+        // Each case of the last one recomputes the lean for every one-level change.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A flat profile sits at exactly 0.5 whatever is N/A, never leans and gives no
+        /// reasons (T-P1: the flat point moves with the rated set, the position does not).
+        #[test]
+        fn flat_is_exactly_a_half_on_every_subset(rated in rated_subset(), level in 0u8..=5) {
+            let fw = builtin();
+            let l = lean(&fw, &flat_on(&fw, level, &rated));
+            if l.outcome != Outcome::Unseparated {
+                prop_assert!((l.position.unwrap() - 0.5).abs() < 1e-12, "{:?}", l.position);
+                let leans = matches!(l.outcome, Outcome::Leans { .. });
+                prop_assert!(!leans, "{:?}", l.outcome);
+                prop_assert!(l.reasons.is_empty());
+            }
+        }
+
+        /// One more level everywhere (nothing at the top) leaves the position where it was.
+        #[test]
+        fn a_shift_does_not_move_the_position(rated in rated_subset(), levels in prop::collection::vec(0u8..=4, 33)) {
+            let fw = builtin();
+            let before: Vec<Option<u8>> = (0..33).map(|c| rated[c].then_some(levels[c])).collect();
+            let after: Vec<Option<u8>> = before.iter().map(|l| l.map(|l| l + 1)).collect();
+            let (a, b) = (lean(&fw, &sheet_of(&before)), lean(&fw, &sheet_of(&after)));
+            match (a.position, b.position) {
+                (Some(x), Some(y)) => prop_assert!((x - y).abs() < 1e-9),
+                (x, y) => prop_assert_eq!(x, y),
+            }
+        }
+
+        /// On a fixed rated set, raising a rating whose centred difference a' − b' is negative
+        /// never moves the position towards the first profile, and positive never towards the
+        /// second — with any N/A pattern (T-P2).
+        #[test]
+        fn raising_a_rating_moves_the_position_its_way(
+            rated in rated_subset(),
+            levels in prop::collection::vec(0u8..=5, 33),
+            pick in 0usize..33,
+        ) {
+            let fw = builtin();
+            let [pa, pb] = fw.main_profiles;
+            let c = (0..33).map(|k| (pick + k) % 33).find(|&c| rated[c] && levels[c] < 5);
+            prop_assume!(c.is_some());
+            let c = c.unwrap();
+            let before: Vec<Option<u8>> = (0..33).map(|k| rated[k].then_some(levels[k])).collect();
+            let mut after = before.clone();
+            after[c] = after[c].map(|l| l + 1);
+            let (a, b) = (lean(&fw, &sheet_of(&before)), lean(&fw, &sheet_of(&after)));
+            prop_assume!(a.position.is_some() && b.position.is_some());
+            // The centred difference over the rated set.
+            let set: Vec<usize> = (0..33).filter(|&k| rated[k]).collect();
+            let mean = |p: usize| set.iter().map(|&k| f64::from(fw.target(p, k).value())).sum::<f64>() / set.len() as f64;
+            let d = (f64::from(fw.target(pa, c).value()) - mean(pa))
+                - (f64::from(fw.target(pb, c).value()) - mean(pb));
+            let (x, y) = (a.position.unwrap(), b.position.unwrap());
+            if d < 0.0 {
+                prop_assert!(y <= x + 1e-12, "{} d {}: {} → {}", fw.competencies[c].id, d, x, y);
+            } else {
+                prop_assert!(y >= x - 1e-12, "{} d {}: {} → {}", fw.competencies[c].id, d, x, y);
+            }
+        }
+
+        /// The O(1) flips agree with recomputing the whole lean for each one-level change.
+        #[test]
+        fn flips_match_a_full_recomputation(levels in prop::collection::vec(0u8..=5, 33)) {
+            let fw = builtin();
+            let sheet = sheet_of(&levels.iter().map(|&l| Some(l)).collect::<Vec<_>>());
+            let l = lean(&fw, &sheet);
+            let mut flipping = std::collections::BTreeSet::new();
+            for (c, &level) in levels.iter().enumerate() {
+                for to in [level.wrapping_sub(1), level + 1] {
+                    let Some(to) = Level::new(to).filter(|&t| t <= fw.scale.last()) else { continue };
+                    let mut changed = sheet.clone();
+                    changed.set(c, Some(to));
+                    if lean(&fw, &changed).outcome != l.outcome {
+                        flipping.insert(c);
+                    }
+                }
+            }
+            if let Some(Firmness::CloseCall { flips, more, .. }) = &l.firmness {
+                for f in flips {
+                    prop_assert!(flipping.contains(&f.competency));
+                    let mut changed = sheet.clone();
+                    changed.set(f.competency, Some(f.to));
+                    prop_assert_eq!(lean(&fw, &changed).outcome, f.becomes);
+                }
+                prop_assert_eq!(flips.len() + more, flipping.len());
+            }
+        }
+    }
+}
