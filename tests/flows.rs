@@ -478,12 +478,13 @@ fn the_verdict_panel_scrolls_to_every_profile_at_80x24() {
     let script = format!("<tab><tab>{}<tab>", "4".repeat(33));
     let r = headless::run(dir.path(), &script, (80, 24));
     assert!(r.screen.contains("↓ more (J/K)"), "{}", r.screen);
-    assert!(!r.screen.contains("Centre of E"), "{}", r.screen);
-    let r = headless::run(dir.path(), "JJJJJJJJJJ", (80, 24));
-    // The last profile, its name cut to the column with "…".
+    // Every profile's readiness is in view at once, the last one's name cut with "…".
     assert!(r.screen.contains("Centre of E"), "{}", r.screen);
-    assert!(r.screen.contains("33/33"), "{}", r.screen);
+    assert!(!r.screen.contains("Most telling"), "{}", r.screen);
+    // What follows scrolls into view.
+    let r = headless::run(dir.path(), "JJJJJJJJJJ", (80, 24));
     assert!(r.screen.contains("↑ more (J/K)"), "{}", r.screen);
+    assert!(r.screen.contains("Most telling"), "{}", r.screen);
 }
 
 /// The column and row where `text` starts in a frame's text.
@@ -677,4 +678,35 @@ fn search_finds_a_competency_by_name_and_it_is_rated_there() {
     assert_eq!(r.app.mode(), rolefit::app::Mode::Screen(Screen::Rate));
     assert!(r.screen.contains("DP4 "), "{}", r.screen);
     assert!(r.screen.contains("[Rate]"), "{}", r.screen);
+}
+
+/// One rounding rule: an area average of 4.25 is 4.3 on the Results screen, in the Markdown
+/// export and in the team report (N-D10: the screen used to show 4.2).
+#[test]
+fn an_average_at_a_half_rounds_the_same_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = Framework::builtin();
+    // Capability Development: 4, 5, 4, 4 → 4.25; everything else 3.
+    let mut keys = String::from("<tab><tab>");
+    for c in &fw.competencies {
+        keys.push(match c.id.as_str() {
+            "CD2" => '5',
+            id if id.starts_with("CD") => '4',
+            _ => '3',
+        });
+    }
+    keys.push_str("<tab>");
+    let r = run(dir.path(), &keys, (100, 30));
+    let row = r
+        .screen
+        .lines()
+        .find(|l| l.contains("Capability Development"))
+        .unwrap_or_else(|| panic!("{}", r.screen));
+    assert!(row.contains("4.3"), "{row}");
+    let md = rolefit::export::markdown(&fw, r.app.assessment());
+    let md_row = md
+        .lines()
+        .find(|l| l.starts_with("| Capability Development"))
+        .unwrap();
+    assert!(md_row.contains("| 4.3 |"), "{md_row}");
 }

@@ -377,6 +377,27 @@ fn results() {
     snap!("results_100x30_straddles", results_with(both), 100, 30);
     // A flat profile: no role verdict and no "most telling" reasons.
     snap!("results_100x30_flat_1s", results_with([1; 7]), 100, 30);
+    // 3 everywhere: exactly in the middle; the counts say what "straddles" rests on.
+    snap!("results_80x24_flat_3s", results_with([3; 7]), 80, 24);
+    snap!("results_100x30_flat_3s", results_with([3; 7]), 100, 30);
+    // Four ratings: too early, and nothing else is said.
+    let mut app = fresh();
+    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[Action::Rate(level(4)), Action::Rate(level(3))]);
+    apply(&mut app, &[Action::Rate(level(4)), Action::Rate(level(2))]);
+    apply(&mut app, &[Action::NextScreen]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("Too early to tell: rate"), "{text}");
+    assert!(
+        !text.contains("Firm") && !text.contains("Close call"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("PM ◀"),
+        "no spectrum without a shape: {text}"
+    );
+    insta::assert_snapshot!("results_80x24_too_early", draw(&mut app, 80, 24));
+    insta::assert_snapshot!("results_100x30_too_early", draw(&mut app, 100, 30));
     let mut app = results_with(pm);
     apply(&mut app, &[Action::SwitchView]);
     snap!("results_80x24_gaps", app, 80, 24);

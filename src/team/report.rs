@@ -64,11 +64,11 @@ fn percent(value: Option<f64>) -> String {
 }
 
 fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |v| format!("{v:.1}"))
+    value.map_or_else(String::new, crate::domain::verdict::one_decimal)
 }
 
 fn or_dash(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".into(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "—".into(), crate::domain::verdict::one_decimal)
 }
 
 /// "62% (20/33)" with "?" when provisional.
@@ -123,11 +123,11 @@ fn markdown(team: &Team, profile: usize) -> String {
         for g in &gaps {
             let c = &fw.competencies[g.competency];
             out.push_str(&format!(
-                "| {} {} | {} | {:.1} | {} of {} |\n",
+                "| {} {} | {} | {} | {} of {} |\n",
                 c.id,
                 md_cell(&c.name),
                 g.target,
-                g.shortfall,
+                crate::domain::verdict::one_decimal(g.shortfall),
                 g.below,
                 g.answered
             ));
@@ -235,7 +235,8 @@ fn csv(team: &Team, profile: usize) -> String {
             member.name.clone(),
             crate::text::display_path(&member.path),
             fw.profiles[profile].id.clone(),
-            r.percent.map_or_else(String::new, |p| format!("{p:.1}")),
+            r.percent
+                .map_or_else(String::new, crate::domain::verdict::one_decimal),
             r.rated.to_string(),
             r.required.to_string(),
             r.provisional().to_string(),

@@ -278,13 +278,14 @@ fn summary_lines<'a>(
         lines.extend(fits);
         return (lines, target_line);
     }
-    // What the user decides by first: the verdict, where it sits, what to do and how sure it
-    // is; then readiness per profile; then what it rests on.
+    // What the user decides by first: the verdict, where it sits and how sure it is, then
+    // readiness per profile, then what to do next and what it rests on.
     lines.extend(verdict_lines(app, width, theme));
     let order: Vec<usize> = (0..app.framework().profiles.len()).collect();
     let (fits, target_line) = fit_lines(app, &order, width, theme);
     let target_line = lines.len() + target_line;
     lines.extend(fits);
+    lines.extend(next_step_lines(app, width, theme));
     lines.extend(reason_lines(app, width, with_names, theme));
     lines.extend(super::calibration::pattern_lines(app, width, theme));
     lines.extend(second_opinion_lines(app, width, theme));
@@ -348,8 +349,8 @@ fn what_if_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     )
 }
 
-/// The verdict, what it rests on, what to do next and how firm it is (the sentences every
-/// report says, from `domain::verdict`; the keys are the screen's to add).
+/// The verdict, where it sits and how firm it is (the sentences every report says, from
+/// `domain::verdict`; the keys are the screen's to add).
 fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let summary = &app.results().summary;
     let said = verdict::explain(app.framework(), &summary.figures);
@@ -369,12 +370,23 @@ fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(position) = lean.position.filter(|_| lean.outcome.has_shape()) {
         lines.push(spectrum_line(app, position, width, theme));
     }
-    let next = format!("{} {}", said.next_step, strings::gaps_key_hint());
-    lines.extend(wrapped("", &next, width, theme.text, theme.text));
     if let Some(firmness) = said.firmness {
         let style = if said.firm { theme.dim } else { theme.emphasis };
         lines.extend(wrapped("", &firmness, width, style, style));
     }
+    lines
+}
+
+/// What to do next (naming the profile of the gap table) and, for ratings low on the scale,
+/// what the verdict compares.
+fn next_step_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let summary = &app.results().summary;
+    if summary.figures.rated_on_scale == 0 {
+        return Vec::new();
+    }
+    let said = verdict::explain(app.framework(), &summary.figures);
+    let next = format!("{} {}", said.next_step, strings::gaps_key_hint());
+    let mut lines = wrapped("", &next, width, theme.text, theme.text);
     if let Some(junior) = said.junior {
         lines.extend(wrapped("", &junior, width, theme.emphasis, theme.emphasis));
     }
@@ -571,7 +583,7 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
 
 fn level_cell(value: Option<f64>, top: f64, cells: usize) -> String {
     match value {
-        Some(v) => format!("{} {v:.1}", bar(v, top, cells)),
+        Some(v) => format!("{} {}", bar(v, top, cells), verdict::one_decimal(v)),
         None => format!("{:<cells$} ·", ""),
     }
 }

@@ -174,7 +174,7 @@ fn first_column(columns: &[Column], selected: usize, previous: usize, width: u16
 }
 
 fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".into(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "—".into(), crate::domain::verdict::one_decimal)
 }
 
 fn mark_style(mark: Mark, cell: Cell, target: crate::domain::Level, theme: &Theme) -> Style {
@@ -321,7 +321,7 @@ fn render_heatmap(
             Column::Competency(c) => right(
                 &team
                     .average(c)
-                    .map_or_else(|| "—".into(), |v| format!("{v:.1}")),
+                    .map_or_else(|| "—".into(), crate::domain::verdict::one_decimal),
                 CELL,
             ),
             Column::Area(a) => right(&one_decimal(team.area_average(a)), AVERAGE),
@@ -519,8 +519,8 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
         };
         lines.push(Line::styled(
             format!(
-                "  {id:<5} −{:.1}  {} of {} · {}",
-                g.shortfall,
+                "  {id:<5} −{}  {} of {} · {}",
+                crate::domain::verdict::one_decimal(g.shortfall),
                 g.below,
                 g.answered,
                 display_safe(&fw.competencies[g.competency].name)
