@@ -201,6 +201,101 @@ fn builtin_framework_is_valid_and_complete() {
     assert_eq!(fw.weight(portfolio, cd1), 3);
 }
 
+/// Judgement words no anchor may use: an anchor says what someone does, which a reader can
+/// check, not how good it was. Matched as whole words, ignoring case ("well-defined" counts).
+const JUDGEMENT_WORDS: [&str; 7] = [
+    "well",
+    "good",
+    "fairly",
+    "properly",
+    "effectively",
+    "clearly",
+    "sound",
+];
+
+/// Phrases that make a level about breadth (many projects, a programme, a portfolio, an
+/// organisation) rather than depth. Level 4 and 5 of a PM-side competency must not use them:
+/// there, the top of the scale is mastery on one very large, novel or troubled project, so a
+/// Project Manager can honestly claim it and a PMO Manager cannot claim it for breadth.
+/// Matched from the start of a word, ignoring case, with hyphens and apostrophes read as spaces:
+/// "portfolio" also finds "portfolios", but "an organisation" does not find "span organisations".
+const BREADTH_PHRASES: [&str; 11] = [
+    "many projects",
+    "several projects",
+    "across projects",
+    "other projects",
+    "organisation-wide",
+    "whole organisation",
+    "an organisation",
+    "across organisations",
+    "organisation scale",
+    "portfolio",
+    "programme",
+];
+
+/// The words of `text`, lower-cased, split at every character that is not a letter or digit
+/// (so a hyphen or an apostrophe is a word boundary).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn builtin_anchors_are_complete_distinct_observable_and_fair_to_both_roles() {
+    let fw = Framework::builtin();
+    let pm = fw.profile_index("pm").unwrap();
+    let pmo = fw.profile_index("pmo").unwrap();
+    let mut faults = Vec::new();
+    let mut pm_side = 0;
+    for (i, c) in fw.competencies.iter().enumerate() {
+        let id = c.id.as_str();
+        let anchors: Vec<&str> = Level::all().filter_map(|l| c.anchor(l)).collect();
+        if anchors.len() != 6 {
+            faults.push(format!("{id}: {} anchors, not 6", anchors.len()));
+            continue;
+        }
+        for (a, text) in anchors.iter().enumerate() {
+            if anchors[..a].contains(text) {
+                faults.push(format!("{id} {a}: the same text as a lower level"));
+            }
+            for word in words(text) {
+                if JUDGEMENT_WORDS.contains(&word.as_str()) {
+                    faults.push(format!("{id} {a}: judgement word {word:?} in {text:?}"));
+                }
+            }
+        }
+        if !anchors[0].starts_with("Has not yet ") {
+            faults.push(format!(
+                "{id} 0: does not start \"Has not yet\": {:?}",
+                anchors[0]
+            ));
+        }
+        if !anchors[1].to_lowercase().contains("has not ") {
+            faults.push(format!("{id} 1: no \"has not\" clause: {:?}", anchors[1]));
+        }
+        // PM-side: the Project Manager's target is at least the PMO Manager's.
+        if fw.target(pm, i) >= fw.target(pmo, i) {
+            pm_side += 1;
+            for a in [4, 5] {
+                let text = format!(" {}", words(anchors[a]).join(" "));
+                for phrase in BREADTH_PHRASES {
+                    if text.contains(&format!(" {}", words(phrase).join(" "))) {
+                        faults.push(format!(
+                            "{id} {a}: PM-side level asks for breadth ({phrase:?}): {:?}",
+                            anchors[a]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    // DP1-DP4, RI1-RI4, SE3, SE4, GV1, GV2 and RP1: the breadth check is not vacuous.
+    assert_eq!(pm_side, 13);
+}
+
 #[test]
 fn dump_prints_the_builtin_framework_and_it_passes_check() {
     let dir = tempfile::tempdir().unwrap();
