@@ -332,7 +332,9 @@ fn main() {
                 expected.notes.entry(id).or_default().push(word);
             } else {
                 lost += 1;
-                eprintln!("iteration {i}: {word}, saved in the editor for {id}, was not taken back");
+                eprintln!(
+                    "iteration {i}: {word}, saved in the editor for {id}, was not taken back"
+                );
             }
         }
         let (_, index, total) = rate_at(&screen).unwrap();
@@ -384,7 +386,10 @@ fn main() {
                 tui.send("E");
                 let deadline = Instant::now() + WAIT;
                 while !editor.saved.exists() {
-                    assert!(Instant::now() < deadline, "iteration {i}: the editor never ran");
+                    assert!(
+                        Instant::now() < deadline,
+                        "iteration {i}: the editor never ran"
+                    );
                     std::thread::sleep(Duration::from_millis(2));
                 }
                 tui.kill_9();

@@ -60,6 +60,33 @@ pub const NO_GRADE_MET: &str = "no grade met yet";
 /// A role's grades when the highest is met.
 pub const TOP_GRADE: &str = "that is the highest grade";
 
+/// The ladder answer for one role: "met Developer 5 (grade 5) 100% · next step Developer 6
+/// (grade 6) 71%", the same words on Results, in `show`, plain mode and every report.
+pub fn grade_answer(
+    framework: &crate::domain::Framework,
+    readiness: &[crate::domain::scoring::Readiness],
+    step: &crate::domain::scoring::GradeStep,
+) -> String {
+    let name = |p: usize| {
+        let profile = &framework.profiles[p];
+        let percent = readiness[p]
+            .percent
+            .map_or(String::new(), |v| format!(" {v:.0}%"));
+        format!(
+            "{} (grade {}){percent}",
+            profile.name,
+            profile.grade.unwrap_or_default()
+        )
+    };
+    let met = step
+        .met
+        .map_or(NO_GRADE_MET.to_string(), |p| format!("met {}", name(p)));
+    let next = step
+        .next
+        .map_or(TOP_GRADE.to_string(), |p| format!("next step {}", name(p)));
+    format!("{met} · {next}")
+}
+
 /// On Rate, after the targets: how many profiles do not require the competency.
 pub fn not_required_by(profiles: usize) -> String {
     format!(
@@ -575,13 +602,19 @@ pub fn next_step(
     framework: &crate::domain::Framework,
     lean: &crate::domain::scoring::Lean,
 ) -> String {
-    use crate::domain::scoring::{MIN_DISCRIMINATING, Outcome};
+    use crate::domain::scoring::Outcome;
     match lean.outcome {
-        Outcome::TooEarly => format!(
-            "Rate at least {MIN_DISCRIMINATING} competencies where the two roles' targets differ \
-             ({} so far) to see which shape your strengths follow.",
-            lean.discriminating
-        ),
+        Outcome::TooEarly => {
+            let more = lean.needed.saturating_sub(lean.discriminating).max(1);
+            format!(
+                "Rate {more} more competenc{} that tell{} the two roles apart ({} of the {} \
+                 needed so far) to see which shape your strengths follow.",
+                if more == 1 { "y" } else { "ies" },
+                if more == 1 { "s" } else { "" },
+                lean.discriminating,
+                lean.needed
+            )
+        }
         Outcome::Leans { side } => format!(
             "Your relative strengths follow the {} shape; use the gaps below to plan what to \
              build for it.",
@@ -709,11 +742,11 @@ pub fn plain_end_with_skipped(skipped: usize) -> String {
 }
 
 /// After q (or the end of input): where the next session starts.
-pub fn plain_quit(rated: usize, total: usize, next: Option<&str>) -> String {
+pub fn plain_quit(resume: &str, rated: usize, total: usize, next: Option<&str>) -> String {
     match next {
-        Some(next) => format!(
-            "Saved: {rated} of {total} answered. Run rolefit --plain again to continue at {next}."
-        ),
+        Some(next) => {
+            format!("Saved: {rated} of {total} answered. Run {resume} again to continue at {next}.")
+        }
         None => format!("Saved: {rated} of {total} answered."),
     }
 }

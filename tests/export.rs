@@ -742,10 +742,11 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
     let areas = &v["areas"][0];
     assert!(areas["focus"]["analyst"]["weight"] == 3);
     assert!(areas["targets"]["ba"].is_number() && areas["targets"]["sa"].is_number());
-    // Three competencies are too few to show a shape (fewer than MIN_DISCRIMINATING).
-    assert_eq!(v["lean"]["outcome"], "too-early");
-    assert!(v["lean"]["role"].is_null());
-    assert!(v["lean"]["text"].as_str().unwrap().contains("Too early"));
+    // A framework with three competencies that tell the roles apart needs all three rated
+    // (PRODUCT.md §7: half of them, at least 3), and they are: the lean shows.
+    assert_eq!(v["lean"]["discriminating"], 3);
+    assert_eq!(v["lean"]["outcome"], "leans");
+    assert_eq!(v["lean"]["role"], "architect");
 
     let (header, rows) = parse_csv(&export::csv(&fw, &a));
     assert_eq!(rows.len(), 3);

@@ -408,9 +408,9 @@ fn a_parent_holds_areas_only_one_level_deep() {
     let found = problems(&text);
     let at = line_col(&text, text.find("area = \"DEL\"").unwrap() + 7);
     assert!(
-        found.iter().any(
-            |p| (p.line, p.column) == at && p.message.contains("holds areas")
-        ),
+        found
+            .iter()
+            .any(|p| (p.line, p.column) == at && p.message.contains("holds areas")),
         "{found:#?}"
     );
     // RUN is left empty by the move, which is the only other problem.
@@ -637,7 +637,8 @@ fn ladder() -> String {
 #[test]
 fn a_chain_of_bases_resolves_along_the_chain() {
     let fw = load(&ladder());
-    let [dev, dev2, dev3, ops] = ["dev", "dev2", "dev3", "ops"].map(|p| fw.profile_index(p).unwrap());
+    let [dev, dev2, dev3, ops] =
+        ["dev", "dev2", "dev3", "ops"].map(|p| fw.profile_index(p).unwrap());
     let [a1, a2] = ["A.1", "A.2"].map(|c| fw.competency_index(&c.into()).unwrap());
     assert_eq!((fw.target(dev, a1), fw.target(dev, a2)), (lv(1), lv(2)));
     assert_eq!((fw.target(dev2, a1), fw.target(dev2, a2)), (lv(2), lv(2)));
@@ -710,7 +711,11 @@ fn a_chain_deeper_than_the_limit_is_one_problem() {
     let fw = load(&ladder_to(deepest_allowed));
     let top = fw.profile_index(&format!("dev{deepest_allowed}")).unwrap();
     let a2 = fw.competency_index(&"A.2".into()).unwrap();
-    assert_eq!(fw.target(top, a2), lv(3), "dev3's adjustment reaches the top");
+    assert_eq!(
+        fw.target(top, a2),
+        lv(3),
+        "dev3's adjustment reaches the top"
+    );
     let text = ladder_to(deepest_allowed + 1);
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -732,6 +737,9 @@ fn competencies_in_a_parent_area_are_one_problem() {
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:#?}");
     let message = &found[0].message;
-    assert!(message.contains("area \"A\" holds areas") && message.contains("A.1"), "{message}");
+    assert!(
+        message.contains("area \"A\" holds areas") && message.contains("A.1"),
+        "{message}"
+    );
     assert!(!message.contains("unknown"), "{message}");
 }

@@ -145,7 +145,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let framework = commands::resolve_at(given.as_ref(), &path, &name)?;
             let env = |key| std::env::var_os(key);
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-                return scripting::plain(framework, &path, &name);
+                return scripting::plain(framework, &path, &name, scripting::plain_resume(&cli));
             }
             launch(framework, &path, &name, launch_options(&cli)?)?;
             Ok(ExitCode::SUCCESS)

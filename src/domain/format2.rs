@@ -619,7 +619,9 @@ impl Check<'_> {
         for p in 0..n {
             // Reported once per chain, at the first profile past the limit.
             if depths[p] == MAX_BASE_DEPTH + 1
-                && profiles[p].base.is_some_and(|b| depths[b] == MAX_BASE_DEPTH)
+                && profiles[p]
+                    .base
+                    .is_some_and(|b| depths[b] == MAX_BASE_DEPTH)
             {
                 self.report(
                     base_spans[p].clone().unwrap_or(0..0),

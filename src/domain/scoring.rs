@@ -257,10 +257,66 @@ pub fn outcome(
     discriminating: usize,
     readiness: [Option<f64>; 2],
 ) -> Outcome {
+    outcome_needing(position, discriminating, MIN_DISCRIMINATING, readiness)
+}
+
+/// Centred targets of the two axis main profiles that differ by at least this much tell the
+/// roles apart (PRODUCT.md §7).
+pub const TELLS_APART_BY: f64 = 0.25;
+
+/// Per competency, whether it tells the two axis roles apart: both main profiles require it
+/// and their targets, each centred on its mean over every competency both require, differ by
+/// at least [`TELLS_APART_BY`]. Empty without an axis.
+pub fn tells_apart(framework: &Framework) -> Vec<bool> {
+    let n = framework.competencies.len();
+    if !framework.axis {
+        return vec![false; n];
+    }
+    let [pa, pb] = framework.main_profiles;
+    let both: Vec<usize> = (0..n)
+        .filter(|&c| framework.requires(pa, c) && framework.requires(pb, c))
+        .collect();
+    let mut out = vec![false; n];
+    if both.is_empty() {
+        return out;
+    }
+    let mean = |p: usize| {
+        both.iter()
+            .map(|&c| f64::from(framework.target(p, c).value()))
+            .sum::<f64>()
+            / both.len() as f64
+    };
+    let (ma, mb) = (mean(pa), mean(pb));
+    for &c in &both {
+        let a = f64::from(framework.target(pa, c).value()) - ma;
+        let b = f64::from(framework.target(pb, c).value()) - mb;
+        out[c] = (a - b).abs() >= TELLS_APART_BY - EPSILON;
+    }
+    out
+}
+
+/// How many rated competencies that tell the roles apart the lean needs (PRODUCT.md §7):
+/// [`MIN_DISCRIMINATING`], or on a framework with fewer such competencies half of them, at
+/// least 3 (all of them when it has fewer than 3).
+pub fn needed_to_tell(telling: usize) -> usize {
+    if telling >= MIN_DISCRIMINATING {
+        MIN_DISCRIMINATING
+    } else {
+        telling.div_ceil(2).max(3).min(telling)
+    }
+}
+
+/// [`outcome`] on a framework that needs `needed` discriminating ratings.
+pub fn outcome_needing(
+    position: Option<f64>,
+    discriminating: usize,
+    needed: usize,
+    readiness: [Option<f64>; 2],
+) -> Outcome {
     let Some(p) = position else {
         return Outcome::TooEarly;
     };
-    if discriminating < MIN_DISCRIMINATING {
+    if discriminating < needed.max(1) {
         Outcome::TooEarly
     } else if p >= LEANS_PM_AT {
         Outcome::Leans { side: 0 }
@@ -303,8 +359,10 @@ pub struct Lean {
     /// different targets.
     pub position: Option<f64>,
     pub outcome: Outcome,
-    /// Rated competencies whose two main targets differ.
+    /// Rated competencies that tell the two roles apart (see [`tells_apart`]).
     pub discriminating: usize,
+    /// How many of them the lean needs on this framework (see [`needed_to_tell`]).
+    pub needed: usize,
     /// Single one-level changes that would change the outcome, at most [`FLIPS`], the largest
     /// move first; empty when the verdict is firm.
     pub flips: Vec<Flip>,
@@ -353,6 +411,7 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
             position: None,
             outcome: Outcome::TooEarly,
             discriminating: 0,
+            needed: 0,
             flips: Vec::new(),
             reasons: Vec::new(),
             flavour: None,
@@ -364,6 +423,8 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
         .filter_map(|c| sheet.level(c).map(|l| (c, l)))
         .collect();
     let n = rated.len() as f64;
+    let telling = tells_apart(framework);
+    let needed = needed_to_tell(telling.iter().filter(|&&t| t).count());
     let (mut sum_s, mut sum_a, mut sum_b) = (0.0, 0.0, 0.0);
     let mut discriminating = 0;
     for &(c, level) in &rated {
@@ -374,7 +435,7 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
         sum_s += f64::from(level.value());
         sum_a += f64::from(ta);
         sum_b += f64::from(tb);
-        discriminating += usize::from(ta != tb);
+        discriminating += usize::from(telling[c]);
     }
     let (mean_s, mean_a, mean_b) = if rated.is_empty() {
         (0.0, 0.0, 0.0)
@@ -406,9 +467,10 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
         }
         Bar { met, wanted }
     });
-    let outcome = outcome(
+    let outcome = outcome_needing(
         position,
         discriminating,
+        needed,
         bars.each_ref().map(|b| b.percent(0)),
     );
 
@@ -434,7 +496,7 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
                     let delta = i64::from(to.value().min(t)) - i64::from(level.value().min(t));
                     bars[side].percent(w * delta)
                 });
-                if self::outcome(Some(moved), discriminating, readiness) != outcome {
+                if outcome_needing(Some(moved), discriminating, needed, readiness) != outcome {
                     flips.push(((moved - p).abs(), Flip { competency: c, to }));
                 }
             }
@@ -484,6 +546,7 @@ pub fn lean(framework: &Framework, sheet: &RatingSheet) -> Lean {
         position,
         outcome,
         discriminating,
+        needed,
         flips: named,
         reasons,
         flavour: closest_flavour(framework, &rated, mean_s),
@@ -960,9 +1023,9 @@ pub(crate) mod tests {
     fn threshold_min_discriminating() {
         let fw = builtin();
         let [pm, pmo] = fw.main_profiles;
-        let differing: Vec<usize> = (0..fw.competencies.len())
-            .filter(|&c| fw.target(pm, c) != fw.target(pmo, c))
-            .collect();
+        let telling = tells_apart(&fw);
+        let differing: Vec<usize> = (0..fw.competencies.len()).filter(|&c| telling[c]).collect();
+        let _ = pmo;
         let mut sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
         // Rated at the PM targets: one short of the constant is too early, at it the lean shows.
         for &c in &differing[..MIN_DISCRIMINATING - 1] {

@@ -51,9 +51,10 @@ fn md_header(out: &mut String, cells: &[(&str, bool)]) {
 pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
     let mut out = String::new();
-    let sections: [fn(&mut String, &Report); 11] = [
+    let sections: [fn(&mut String, &Report); 12] = [
         title,
         verdict,
+        grades,
         fits,
         areas,
         gaps,
@@ -121,6 +122,28 @@ fn title(o: &mut String, r: &Report) {
 
 /// The verdict in words, what to do next, firmness, the position, the most telling
 /// competencies and the closest flavour.
+/// The ladder answer: per role with graded profiles, the highest grade met and the next step.
+fn grades(o: &mut String, r: &Report) {
+    let steps = crate::domain::scoring::grade_steps(r.fw, &r.summary.readiness);
+    if steps.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## Grades\n");
+    for step in &steps {
+        let _ = writeln!(
+            o,
+            "- **{}**: {}",
+            md_cell(&r.fw.roles[step.role].name),
+            md_cell(&crate::strings::grade_answer(
+                r.fw,
+                &r.summary.readiness,
+                step
+            ))
+        );
+    }
+    let _ = writeln!(o);
+}
+
 fn verdict(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
     let lean = &s.lean;
@@ -158,8 +181,8 @@ fn verdict(o: &mut String, r: &Report) {
     if let Some(p) = lean.position {
         let _ = writeln!(
             o,
-            "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies whose \
-             two targets differ.\n",
+            "Position {:.2} on the {} (1) ↔ {} (0) scale, from {} rated competencies that \
+             tell the two roles apart.\n",
             p,
             md_cell(fw.side_short(0)),
             md_cell(fw.side_short(1)),

@@ -62,6 +62,8 @@ pub struct Session<'a, S> {
     /// Another program changed the file in a way that cannot be merged: nothing more is saved
     /// and the session ends.
     stopped: bool,
+    /// The command that resumes this session, as the closing hint gives it.
+    resume: String,
 }
 
 impl<'a, S: Store> Session<'a, S> {
@@ -76,7 +78,15 @@ impl<'a, S: Store> Session<'a, S> {
             now: crate::clock::now_utc,
             unsaved: None,
             stopped: false,
+            resume: "rolefit --plain".to_string(),
         }
+    }
+
+    /// The command the closing hint gives to continue (`rolefit --plain -a NAME`,
+    /// `rolefit --plain review FILE`): everything needed to open the same assessment again.
+    pub fn resume(mut self, command: String) -> Self {
+        self.resume = command;
+        self
     }
 
     /// Writes each answer after its prompt: for input that is not typed on a terminal (which
@@ -322,6 +332,7 @@ impl<'a, S: Store> Session<'a, S> {
                 out,
                 "{}",
                 strings::plain_quit(
+                    &display_safe(&self.resume),
                     self.assessment.rated_count(self.framework),
                     self.framework.competencies.len(),
                     next.as_deref()
@@ -455,7 +466,12 @@ mod tests {
             out.ends_with(&format!(
                 "{}\n{}\n",
                 strings::PLAIN_PROMPT,
-                strings::plain_quit(3, total, Some(&format!("{} {}", c3.id, c3.name)))
+                strings::plain_quit(
+                    "rolefit --plain",
+                    3,
+                    total,
+                    Some(&format!("{} {}", c3.id, c3.name))
+                )
             )),
             "{out}"
         );

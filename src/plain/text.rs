@@ -76,21 +76,39 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
     let mut out = String::new();
     let _ = writeln!(out, "Results for \"{}\"", display_safe(&assessment.name));
     let lean = &summary.lean;
-    let _ = writeln!(
-        out,
-        "Verdict: {}",
-        display_safe(&crate::strings::verdict(
-            framework,
-            lean.outcome,
-            summary.rated_on_scale
-        ))
-    );
-    let _ = writeln!(
-        out,
-        "Next: {}",
-        display_safe(&crate::strings::next_step(framework, lean))
-    );
-    let shown = lean.outcome != Outcome::TooEarly;
+    if framework.axis {
+        let _ = writeln!(
+            out,
+            "Verdict: {}",
+            display_safe(&crate::strings::verdict(
+                framework,
+                lean.outcome,
+                summary.rated_on_scale
+            ))
+        );
+        let _ = writeln!(
+            out,
+            "Next: {}",
+            display_safe(&crate::strings::next_step(framework, lean))
+        );
+    } else {
+        // No axis, no lean: the answer is the ranking, as on the Results screen.
+        let _ = writeln!(out, "{}:", crate::strings::RANKING_TITLE);
+        for (rank, p) in crate::domain::scoring::ranking(&summary.readiness)
+            .into_iter()
+            .enumerate()
+        {
+            let _ = writeln!(
+                out,
+                "  {}. {}: {}",
+                rank + 1,
+                display_safe(&framework.profiles[p].name),
+                crate::strings::readiness(&summary.readiness[p])
+            );
+        }
+    }
+    grades(&mut out, framework, &summary);
+    let shown = framework.axis && lean.outcome != Outcome::TooEarly;
     if let Some(p) = lean.position.filter(|_| shown) {
         let _ = writeln!(
             out,
@@ -300,6 +318,27 @@ mod tests {
         assert!(
             !all.chars()
                 .any(|ch| ('\u{2500}'..='\u{257f}').contains(&ch))
+        );
+    }
+}
+
+/// Per role with graded profiles, the highest grade met and the next step.
+fn grades(out: &mut String, framework: &Framework, summary: &Summary) {
+    let steps = crate::domain::scoring::grade_steps(framework, &summary.readiness);
+    if steps.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Grades (highest met · next step):");
+    for step in &steps {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            display_safe(&framework.roles[step.role].name),
+            display_safe(&crate::strings::grade_answer(
+                framework,
+                &summary.readiness,
+                step
+            ))
         );
     }
 }

@@ -142,8 +142,12 @@ impl Member {
     }
 
     /// A short word for the lean: "PM", "PMO" (the main profiles' short names), "both",
-    /// "no lean" or "too early".
+    /// "no lean" or "too early"; "—" on a framework without an axis.
     pub fn lean_label(&self, framework: &Framework) -> String {
+        if !framework.axis {
+            // No axis, no lean: the ranking is the whole answer.
+            return "—".into();
+        }
         match self.outcome {
             Outcome::Leans { side } => {
                 let profile = framework.main_profiles[side];

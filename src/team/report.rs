@@ -242,7 +242,7 @@ fn csv(team: &Team, profile: usize) -> String {
             member
                 .position
                 .map_or_else(String::new, |p| format!("{p:.3}")),
-            member.outcome.key().to_string(),
+            lean_key(member, fw),
         ];
         row.extend(member.cells.iter().map(|&c| cell_text(c)));
         csv_record(&mut out, &row);
@@ -250,10 +250,23 @@ fn csv(team: &Team, profile: usize) -> String {
     out
 }
 
+/// The CSV `lean`: `leans-<main profile id>` (`leans-pm`, `leans-pmo` in the built-in
+/// framework), `straddles`, `no-clear-lean` or `too-early`; empty without an axis.
+fn lean_key(member: &crate::team::Member, fw: &crate::domain::Framework) -> String {
+    use crate::domain::scoring::Outcome;
+    match member.outcome {
+        _ if !fw.axis => String::new(),
+        Outcome::Leans { side } => format!("leans-{}", fw.profiles[fw.main_profiles[side]].id),
+        outcome => outcome.key().to_string(),
+    }
+}
+
 fn level_json(cell: Cell) -> Value {
     match cell {
         Cell::Unanswered => Value::Null,
         Cell::NotApplicable => json!("na"),
+        // "none" (below the scale's first level) is not the value 0 of a 0-based scale.
+        Cell::Level(level) if level.is_none() => json!("none"),
         Cell::Level(level) => json!(level.value()),
     }
 }
@@ -370,7 +383,10 @@ fn jsonl(team: &Team, profile: usize) -> String {
                 "profile": fw.profiles[profile].id,
                 "competency": comp.id.to_string(),
                 "area": fw.areas[comp.area].id,
-                "level": cell.level().map(|l| l.value()),
+                "level": level_json(match cell {
+                    Cell::NotApplicable => Cell::Unanswered,
+                    other => other,
+                }),
                 "na": cell == Cell::NotApplicable,
                 "target": required.then(|| fw.target(profile, c).value()),
                 "meets": if required {

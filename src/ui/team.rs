@@ -458,6 +458,7 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
 fn short_lean(member: &crate::team::Member, fw: &crate::domain::Framework) -> String {
     use crate::domain::scoring::Outcome;
     match member.outcome {
+        _ if !fw.axis => "—".into(),
         Outcome::Leans { side } => fw.profiles[fw.main_profiles[side]].short.clone(),
         Outcome::Straddles => "both".into(),
         Outcome::NoClearLean => "none".into(),
