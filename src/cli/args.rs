@@ -197,6 +197,62 @@ pub enum FrameworkCommand {
     Check {
         /// The framework file
         path: PathBuf,
+        /// Leave out the warnings (legal but suspicious things); errors are always said
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Make a framework file (format 2) from a spreadsheet laid out one row per competency:
+    /// CSV, XLSX or ODS
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The spreadsheet: .csv, .xlsx or .ods
+        path: PathBuf,
+        /// Write the framework to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file when it exists
+        #[arg(long)]
+        force: bool,
+        /// A mapping file (TOML) for a sheet whose headers differ from rolefit's
+        #[arg(long, value_name = "FILE")]
+        map: Option<PathBuf>,
+        /// The sheet that holds the competencies [default: "Competencies", else the first]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Which header holds a field, e.g. --column id=Ref (fields: id, name, area, area_id,
+        /// parent, description, valid, references); repeat as needed
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+        /// A column of a profile's targets, e.g. --profile "Project Manager=pm"; repeat for
+        /// each; given, only these columns are profiles
+        #[arg(long = "profile", value_name = "HEADER[=ID]")]
+        profiles: Vec<String>,
+        /// Which header says what a level means, e.g. --level 3=Independent
+        #[arg(long = "level", value_name = "VALUE=HEADER")]
+        levels: Vec<String>,
+        /// The framework's id [default: from the About sheet, else the file's name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The framework's name [default: from the About sheet, else the file's name]
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// The scale's first and last value without a Scale sheet, e.g. 1-5
+        #[arg(long, value_name = "FIRST-LAST")]
+        scale: Option<String>,
+        /// Leave out the warnings (what could not be placed is still said)
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Write a framework as a spreadsheet in the layout import reads (to stdout unless -o)
+    Export {
+        /// A framework file [default: the built-in framework]
+        path: Option<PathBuf>,
+        /// csv or xlsx
+        #[arg(long, value_enum, value_name = "FORMAT", default_value = "csv")]
+        format: crate::sheet::export::SheetFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the built-in framework (a start for your own), or a framework file
     Dump {
@@ -207,6 +263,22 @@ pub enum FrameworkCommand {
         path: Option<PathBuf>,
     },
 }
+
+/// After `framework import --help`: the layout, by example.
+const IMPORT_HELP: &str = "\
+The sheet: a header row, then one row per competency, e.g.
+  Area      | ID  | Name              | Description       | Project Manager | PMO Manager
+  Planning  | DP1 | Scope and plan    | Breaks the work…  | 4               | 2
+Headers are recognised in the usual words (ID, Ref, Code; Name, Competency, Skill; Area,
+Category; Description; Level 1…Level 5 for what each level means; Valid levels); every other
+column of whole numbers is a profile's targets (empty: not required). Sheets (in a CSV file,
+sections after a row [Profiles]) named Profiles, Areas, Scale, Roles and About carry the rest,
+as `rolefit framework export` writes them.
+
+Examples:
+  rolefit framework import skills.xlsx -o skills.toml
+  rolefit framework import skills.csv --column id=Ref --profile \"Lead=lead\" -o skills.toml
+  rolefit framework import skills.ods --map skills-map.toml -o skills.toml";
 
 /// `rolefit config ...`.
 #[derive(Debug, Subcommand)]

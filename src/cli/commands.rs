@@ -336,18 +336,19 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
 
 /// `rolefit framework check`: every problem of a framework file, with line and column; exit
 /// code 1 when there are any.
-pub fn framework_check(path: &Path) -> Result<ExitCode> {
+pub fn framework_check(path: &Path, quiet: bool) -> Result<ExitCode> {
     let text = read_text(path)?;
     match Framework::checked(&text) {
         Ok((fw, warnings)) => {
-            for p in &warnings {
-                eprintln!(
-                    "{}:{}:{}: {}",
-                    display_path(path),
-                    p.line,
-                    p.column,
-                    display_safe(&p.message)
+            if !quiet {
+                let lines = group_warnings(
+                    warnings
+                        .iter()
+                        .map(|p| (Some(format!("{}:{}", p.line, p.column)), p.message.clone())),
                 );
+                for line in lines {
+                    eprintln!("{}:{}", display_path(path), display_safe(&line));
+                }
             }
             print_stdout(&format!(
                 "{}: OK — \"{}\" with {} roles, {} profiles, {} areas, {} competencies\n",
@@ -378,6 +379,74 @@ pub fn framework_check(path: &Path) -> Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Warnings of one kind, when there are several, as one line with their count and the ids
+/// ("warning: 135 competencies are required by no profile …: ITSP, …"), so an error or the
+/// result is not buried under them; each other warning on its own line, after its place.
+/// Each line is what follows "FILE:" (a place starts with its own text).
+pub fn group_warnings(warnings: impl Iterator<Item = (Option<String>, String)>) -> Vec<String> {
+    const SHOWN: usize = 12;
+    let kinds: [(&str, &str, &str); 2] = [
+        (
+            "warning: no profile requires competency ",
+            "; it counts towards no readiness",
+            "competencies are required by no profile, so they count towards no readiness (give them targets, or leave them as context)",
+        ),
+        (
+            "warning: profile ",
+            " requires no competency; give it targets or remove it",
+            "profiles require no competency (give them targets or remove them)",
+        ),
+    ];
+    let mut grouped: Vec<Vec<(Option<String>, String)>> = vec![Vec::new(); kinds.len()];
+    let mut lines = Vec::new();
+    for (place, message) in warnings {
+        let kind = kinds
+            .iter()
+            .position(|(start, end, _)| message.starts_with(start) && message.ends_with(end));
+        match kind {
+            Some(k) => {
+                let (start, end, _) = kinds[k];
+                let id = message[start.len()..message.len() - end.len()].to_string();
+                grouped[k].push((place, id));
+            }
+            None => lines.push(match place {
+                Some(place) => format!("{place}: {message}"),
+                None => format!(" {message}"),
+            }),
+        }
+    }
+    for (k, items) in grouped.into_iter().enumerate() {
+        match items.as_slice() {
+            [] => {}
+            [(place, _)] => {
+                // One alone keeps its own wording and place.
+                let (start, end, _) = kinds[k];
+                let message = format!("{start}{}{end}", items[0].1);
+                lines.push(match place {
+                    Some(place) => format!("{place}: {message}"),
+                    None => format!(" {message}"),
+                });
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().take(SHOWN).map(|(_, id)| id.as_str()).collect();
+                let more = many.len().saturating_sub(SHOWN);
+                let tail = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                lines.push(format!(
+                    " warning: {} {}: {}{tail}",
+                    many.len(),
+                    kinds[k].2,
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+    lines
 }
 
 /// `rolefit framework dump`: the built-in framework (or the file at `path`) as TOML, in its

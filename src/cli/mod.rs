@@ -8,6 +8,7 @@ mod detect;
 mod error;
 mod review;
 mod scripting;
+mod sheets;
 mod start;
 
 use std::process::ExitCode;
@@ -84,7 +85,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::List) => commands::list(&cli),
         Some(Command::Framework { command }) => match command {
-            FrameworkCommand::Check { path } => commands::framework_check(path),
+            FrameworkCommand::Check { path, quiet } => commands::framework_check(path, *quiet),
+            FrameworkCommand::Import {
+                path,
+                output,
+                force,
+                map,
+                sheet,
+                columns,
+                profiles,
+                levels,
+                id,
+                name,
+                scale,
+                quiet,
+            } => {
+                let flags = crate::sheet::Mapping {
+                    sheet: sheet.clone(),
+                    id: id.clone(),
+                    name: name.clone(),
+                    version: None,
+                    scale: None,
+                    columns: Default::default(),
+                    levels: Default::default(),
+                    profiles: Default::default(),
+                };
+                sheets::import(
+                    path,
+                    sheets::ImportOptions {
+                        output: output.as_deref(),
+                        force: *force,
+                        map: map.as_deref(),
+                        flags,
+                        columns,
+                        profiles,
+                        levels,
+                        scale: scale.as_deref(),
+                        quiet: *quiet,
+                    },
+                )
+            }
+            FrameworkCommand::Export {
+                path,
+                format,
+                output,
+            } => sheets::export(path.as_deref(), *format, output.as_deref()),
             FrameworkCommand::Dump { format, path } => {
                 commands::framework_dump(*format, path.as_deref())
             }

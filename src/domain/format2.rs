@@ -1124,11 +1124,11 @@ fn list(levels: impl Iterator<Item = Level>) -> String {
 
 // ---- writing --------------------------------------------------------------------------------
 
-fn q(text: &str) -> String {
+pub(crate) fn q(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn key(text: &str) -> String {
+pub(crate) fn key(text: &str) -> String {
     if !text.is_empty()
         && text
             .chars()
