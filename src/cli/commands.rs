@@ -6,8 +6,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
 use super::{Cli, Error, Result, config};
 use crate::domain::framework::BUILTIN_TOML;
 use crate::domain::{Assessment, Framework};
@@ -476,11 +474,16 @@ pub fn paths(cli: &Cli) -> Result<ExitCode> {
         ),
         None => "(none)".into(),
     };
+    let cache = crate::storage::framework_cache::folder()
+        .map_or_else(|| "(none on this system)".to_string(), |f| display_path(&f));
     print_stdout(&format!(
-        "data directory:  {} (from {})\nassessments:     {}\nconfig:          {}\n",
+        "data directory:  {} (from {})\nassessments:     {}\nreports:         {}\ncrash reports:   {}\nframework cache: {}\nconfig:          {}\n",
         display_path(&paths.data_dir),
         paths.source,
         display_path(&paths.assessments_dir()),
+        display_path(&paths.data_dir.join("reports")),
+        display_path(&paths.data_dir.join("crashes")),
+        cache,
         config
     ))?;
     Ok(ExitCode::SUCCESS)
@@ -553,19 +556,17 @@ pub fn config_path() -> Result<ExitCode> {
 
 /// `rolefit completions SHELL`: the completion script, from the command-line definition.
 pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "rolefit", &mut script);
+    // A script that asks rolefit for each completion, so it offers the saved assessments and
+    // the framework's ids (see `complete`).
+    let script = super::complete::registration(shell).map_err(Error::Output)?;
     print_stdout(&String::from_utf8_lossy(&script))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `rolefit man`: the manual page in roff, from the command-line definition.
 pub fn man() -> Result<ExitCode> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut page)
-        .map_err(Error::Output)?;
-    print_stdout(&String::from_utf8_lossy(&page))?;
+    let page = super::manual::page().map_err(Error::Output)?;
+    print_stdout(&page)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,9 +3,11 @@
 
 mod args;
 mod commands;
+mod complete;
 pub mod config;
 mod detect;
 mod error;
+mod manual;
 mod review;
 mod scripting;
 mod sheets;
@@ -27,6 +29,8 @@ pub use start::{LaunchOptions, Prepared, launch, prepare, prepare_resolved};
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (COMPLETE=SHELL rolefit -- WORDS) is answered and exits.
+    complete::complete_if_asked();
     crate::crash::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

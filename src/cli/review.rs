@@ -175,12 +175,14 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
         String::new()
     };
     print_stdout(&format!(
-        "Imported {}'s review of {} — {} of {} competencies rated{replaced}.\n\
+        "Imported {}'s review of {} — {} of {} answered ({} rated, {} N/A){replaced}.\n\
          Open rolefit to see their ratings beside yours (Grid, Rate, Results); differences of two levels or more are marked \"talk about this\".\n",
         display_safe(&imported.reviewer),
         display_safe(&name),
         imported.rated,
-        framework.competencies.len()
+        framework.competencies.len(),
+        imported.rated - imported.not_applicable,
+        imported.not_applicable
     ))?;
     Ok(ExitCode::SUCCESS)
 }

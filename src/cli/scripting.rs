@@ -147,6 +147,11 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
     let c = id.map(|id| find_competency(&framework, id)).transpose()?;
     let top = framework.scale.last().value();
     let assessment = match storage::read_assessment_up_to(&path, &name, top) {
+        // A name or file given that has no assessment is a mistake to say, as export says it;
+        // the default assessment not started yet shows empty Results.
+        ReadOutcome::Missing if cli.file.is_some() || cli.assessment != "default" => {
+            return Err(Error::Missing { path });
+        }
         ReadOutcome::Missing => Assessment::new(&name, &framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         // Reading a newer file is safe; only writing it is not.

@@ -278,17 +278,22 @@ fn areas(o: &mut String, r: &Report) {
         "Your average level against each role's average target, over the competencies you \
          rated on the scale (over all of an area's competencies when none is rated).\n"
     );
-    let mut columns: Vec<(String, bool)> = vec![
-        ("Area".into(), false),
-        (format!("{short0} focus"), false),
-        (format!("{short1} focus"), false),
+    // Focus columns only where a role words its focus; a framework without roles has none.
+    let focus_shown = (0..fw.areas.len())
+        .any(|a| !fw.side_focus(a, 0).label.is_empty() || !fw.side_focus(a, 1).label.is_empty());
+    let mut columns: Vec<(String, bool)> = vec![("Area".into(), false)];
+    if focus_shown {
+        columns.push((format!("{short0} focus"), false));
+        columns.push((format!("{short1} focus"), false));
+    }
+    columns.extend([
         ("Rated".into(), true),
         ("You".into(), true),
         (format!("{short0} target"), true),
         (format!("{short1} target"), true),
         (format!("Ready {short0}"), true),
         (format!("Ready {short1}"), true),
-    ];
+    ]);
     let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&s.target) {
         vec![p0, p1]
     } else {
@@ -299,17 +304,28 @@ fn areas(o: &mut String, r: &Report) {
     md_header(o, &columns);
     for (a, area) in fw.areas.iter().enumerate() {
         let levels = &s.areas[a];
-        let mut cells = vec![
-            md_cell(&area.name),
-            md_cell(&fw.side_focus(a, 0).label),
-            md_cell(&fw.side_focus(a, 1).label),
+        let mut cells = vec![md_cell(&area.name)];
+        if focus_shown {
+            cells.push(md_cell(&fw.side_focus(a, 0).label));
+            cells.push(md_cell(&fw.side_focus(a, 1).label));
+        }
+        // "—" where a main profile requires nothing in the area, not a target of 0.0.
+        let target = |side: usize| {
+            let p = fw.main_profiles[side];
+            if area.competencies.clone().any(|c| fw.requires(p, c)) {
+                format!("{:.1}", round1(levels.targets[side]))
+            } else {
+                "—".to_string()
+            }
+        };
+        cells.extend([
             format!("{} of {}", levels.rated, area.competencies.len()),
             levels
                 .level
                 .map_or("—".to_string(), |l| format!("{:.1}", round1(l))),
-            format!("{:.1}", round1(levels.targets[0])),
-            format!("{:.1}", round1(levels.targets[1])),
-        ];
+            target(0),
+            target(1),
+        ]);
         for &p in &fit_profiles {
             let fit = s.area_readiness[a][p];
             cells.push(
