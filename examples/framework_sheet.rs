@@ -8,7 +8,8 @@
 //! ```text
 //! cargo run --example framework_sheet -- /tmp/framework-sheet.xlsx
 //! soffice --headless --convert-to pdf --outdir /tmp /tmp/framework-sheet.xlsx
-//! pdftoppm -png -r 110 -singlefile /tmp/framework-sheet.pdf screenshots/framework-sheet
+//! pdftoppm -png -r 110 -singlefile -x 14 -y 14 -W 1176 -H 268 /tmp/framework-sheet.pdf \
+//!     screenshots/framework-sheet
 //! ```
 
 use rust_xlsxwriter::{Format, FormatBorder, Workbook};
@@ -47,6 +48,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sheet.set_column_width(c as u16, *width)?;
     }
     for (r, row) in rows.iter().enumerate() {
+        // Room for the wrapped texts: a spreadsheet program does not grow rows it is given.
+        sheet.set_row_height(r as u32, if r == 0 { 30.0 } else { 44.0 })?;
         for (c, cell) in row.iter().enumerate() {
             let (r32, c16) = (r as u32, c as u16);
             if r == 0 {
@@ -59,8 +62,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 1);
-    sheet.set_print_gridlines(false);
+    sheet.set_print_fit_to_pages(1, 0);
+    // Row numbers and column letters, as import names places by them.
+    sheet.set_print_headings(true);
     sheet.set_margins(0.2, 0.2, 0.2, 0.2, 0.0, 0.0);
     book.save(&out)?;
     println!("wrote {out}");

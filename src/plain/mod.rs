@@ -439,8 +439,9 @@ mod tests {
         assert_eq!(rating(&saved, &fw, 1), Some(Rating::Level(Level::NONE)));
         assert_eq!(rating(&saved, &fw, 2), Some(Rating::NotApplicable));
         // The prompt and the refusal list the competency's own levels, not the whole scale.
-        assert!(out.contains("2 to 6, none or -, n for N/A"), "{out}");
-        assert!(!out.contains("1 to 7, none"), "{out}");
+        let first = &out[..out.find("Saved PLAN.1").expect("PLAN.1 is rated")];
+        assert!(first.contains("2 to 6, none or -, n for N/A"), "{out}");
+        assert!(!first.contains("1 to 7"), "{out}");
         assert!(
             strings::plain_invalid_on("7", &fw, 0).contains("this competency's levels (2 to 6)"),
             "{out}"

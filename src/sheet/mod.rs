@@ -151,9 +151,15 @@ fn read_csv(bytes: &[u8]) -> Result<Workbook, ReadError> {
             ReadError::Csv(format!("row {row}: it is not valid CSV ({err})"))
         })?;
         let row: Vec<String> = record.iter().map(str::to_string).collect();
-        let line = record
-            .position()
-            .map_or(i + 1, |p| p.line() as usize - breaks_inside);
+        // The line the record starts on, counted from its byte offset.
+        let line = record.position().map_or(i + 1, |p| {
+            // csv counts blank lines before a record as its start: skip them.
+            let mut start = (p.byte() as usize).min(bytes.len());
+            while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+                start += 1;
+            }
+            1 + memchr::memchr_iter(b'\n', &bytes[..start]).count() - breaks_inside
+        });
         breaks_inside += row.iter().map(|c| c.matches('\n').count()).sum::<usize>();
         if let Some(name) = section_name(&row) {
             sheets.push(Sheet {
