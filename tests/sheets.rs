@@ -322,3 +322,17 @@ fn framework_import_and_export_on_the_command_line() {
         stdout(&out)
     );
 }
+
+/// An ODS workbook (the same sheet, saved by LibreOffice) imports as the CSV does.
+#[test]
+fn an_ods_workbook_imports_like_the_csv() {
+    let ods = std::fs::read(root().join("tests/fixtures/sheets/pmo-sheet.ods")).unwrap();
+    let csv = std::fs::read(pmo_sheet()).unwrap();
+    let from_ods = import_bytes(&ods, Kind::Workbook, &Mapping::default()).unwrap();
+    let from_csv = import_bytes(&csv, Kind::Csv, &Mapping::default()).unwrap();
+    assert_eq!(from_ods.framework, from_csv.framework);
+    assert_eq!(
+        from_ods.not_placed[0].to_string(),
+        "sheet \"Competencies\", row 1, column L (\"Notes\"): a column of text rolefit does not use; name it in a mapping (--column or --profile) if it matters"
+    );
+}

@@ -216,6 +216,27 @@ pub fn results(framework: &Framework, assessment: &Assessment, target: usize) ->
     out
 }
 
+/// Per role with graded profiles, the highest grade met and the next step.
+fn grades(out: &mut String, framework: &Framework, summary: &Summary) {
+    let steps = crate::domain::scoring::grade_steps(framework, &summary.readiness);
+    if steps.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Grades (highest met · next step):");
+    for step in &steps {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            display_safe(&framework.roles[step.role].name),
+            display_safe(&crate::strings::grade_answer(
+                framework,
+                &summary.readiness,
+                step
+            ))
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,27 +339,6 @@ mod tests {
         assert!(
             !all.chars()
                 .any(|ch| ('\u{2500}'..='\u{257f}').contains(&ch))
-        );
-    }
-}
-
-/// Per role with graded profiles, the highest grade met and the next step.
-fn grades(out: &mut String, framework: &Framework, summary: &Summary) {
-    let steps = crate::domain::scoring::grade_steps(framework, &summary.readiness);
-    if steps.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "Grades (highest met · next step):");
-    for step in &steps {
-        let _ = writeln!(
-            out,
-            "  {}: {}",
-            display_safe(&framework.roles[step.role].name),
-            display_safe(&crate::strings::grade_answer(
-                framework,
-                &summary.readiness,
-                step
-            ))
         );
     }
 }

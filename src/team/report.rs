@@ -283,8 +283,8 @@ fn json_text(team: &Team, profile: usize) -> String {
         rank_of[m] = rank + 1;
     }
     let mut people = String::from("[");
-    for m in 0..team.members.len() {
-        let person = serde_json::to_string_pretty(&person_value(team, profile, m, rank_of[m]))
+    for (m, &rank) in rank_of.iter().enumerate() {
+        let person = serde_json::to_string_pretty(&person_value(team, profile, m, rank))
             .expect("a JSON value always serialises");
         people.push_str(if m == 0 { "\n" } else { ",\n" });
         // At its depth in the whole document: inside "people", inside the top object.
