@@ -227,7 +227,8 @@ pub fn delta(level: Level, target: Level) -> i8 {
 /// The verdict's five outcomes, in the order they are decided (PRODUCT.md §7).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// Fewer than [`MIN_DISCRIMINATING`] rated competencies whose two targets differ.
+    /// Fewer rated competencies that tell the roles apart than the framework needs (see
+    /// [`needed_to_tell`]).
     TooEarly,
     /// The shape follows main profile `side` (0: position ≥ [`LEANS_PM_AT`], 1: ≤
     /// [`LEANS_PMO_AT`]).

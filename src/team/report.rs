@@ -276,35 +276,41 @@ fn round(value: Option<f64>, places: i32) -> Value {
 /// however many people there are, not a tree of values for all of them (F-D15).
 fn json_text(team: &Team, profile: usize) -> String {
     let top = json_value(team, profile, false);
-    let mut text = serde_json::to_string_pretty(&top).expect("a JSON value always serialises");
+    let text = serde_json::to_string_pretty(&top).expect("a JSON value always serialises");
+    // The placeholder cannot occur inside a string: its quotes would be escaped there.
+    let placeholder = "\"people\": []";
+    let (before, after) = text
+        .split_once(placeholder)
+        .expect("the report has a people array");
     let ranking = team.ranking(profile);
     let mut rank_of = vec![0; team.members.len()];
     for (rank, &m) in ranking.iter().enumerate() {
         rank_of[m] = rank + 1;
     }
-    let mut people = String::from("[");
+    let mut out = String::with_capacity(text.len() + team.members.len() * 1024);
+    out.push_str(before);
+    out.push_str("\"people\": [");
     for (m, &rank) in rank_of.iter().enumerate() {
         let person = serde_json::to_string_pretty(&person_value(team, profile, m, rank))
             .expect("a JSON value always serialises");
-        people.push_str(if m == 0 { "\n" } else { ",\n" });
+        out.push_str(if m == 0 { "\n" } else { ",\n" });
         // At its depth in the whole document: inside "people", inside the top object.
         for (i, line) in person.lines().enumerate() {
             if i > 0 {
-                people.push('\n');
+                out.push('\n');
             }
-            people.push_str("    ");
-            people.push_str(line);
+            out.push_str("    ");
+            out.push_str(line);
         }
     }
-    people.push_str(if team.members.is_empty() {
+    out.push_str(if team.members.is_empty() {
         "]"
     } else {
         "\n  ]"
     });
-    // The placeholder cannot occur inside a string: its quotes would be escaped there.
-    text = text.replacen("\"people\": []", &format!("\"people\": {people}"), 1);
-    text.push('\n');
-    text
+    out.push_str(after);
+    out.push('\n');
+    out
 }
 
 /// One person of the JSON report.
