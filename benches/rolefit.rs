@@ -595,6 +595,52 @@ fn team(c: &mut Criterion) {
     group.finish();
 }
 
+/// A PMO's sheet of 2,000 competencies in 20 areas, with five level texts and four profiles'
+/// targets per row (README: "framework import of a 2,000-row spreadsheet under 1 s").
+fn pmo_sheet_csv(rows: usize) -> String {
+    let mut out = String::from(
+        "Area,ID,Name,Description,Level 1,Level 2,Level 3,Level 4,Level 5,Project Manager,PMO Manager,Portfolio lead,Analyst\n",
+    );
+    for i in 0..rows {
+        out.push_str(&format!(
+            "Area {a},C{i},Competency {i},\"What competency {i} is about, in a sentence or two.\",Learns it,Does it with help,Does it alone,Leads it,Sets the standard,{t1},{t2},{t3},\n",
+            a = i % 20,
+            t1 = 1 + i % 5,
+            t2 = 1 + (i + 2) % 5,
+            t3 = 1 + (i + 4) % 5,
+        ));
+    }
+    out
+}
+
+fn framework_import(c: &mut Criterion) {
+    use rolefit::sheet::{self, Kind, Mapping};
+    let csv = pmo_sheet_csv(2_000);
+    let book = sheet::read(csv.as_bytes(), Kind::Csv).unwrap();
+    let framework = sheet::import(&book, &Mapping::default(), "bench")
+        .unwrap()
+        .framework;
+    let xlsx = sheet::export::xlsx(&framework).unwrap();
+    let mut group = c.benchmark_group("framework_import_2000_rows");
+    group.sampling_mode(SamplingMode::Flat);
+    group.bench_function("csv", |b| {
+        b.iter(|| {
+            let book = sheet::read(black_box(csv.as_bytes()), Kind::Csv).unwrap();
+            black_box(sheet::import(&book, &Mapping::default(), "bench").unwrap());
+        })
+    });
+    group.bench_function("xlsx", |b| {
+        b.iter(|| {
+            let book = sheet::read(black_box(&xlsx), Kind::Workbook).unwrap();
+            black_box(sheet::import(&book, &Mapping::default(), "bench").unwrap());
+        })
+    });
+    group.bench_function("export_xlsx", |b| {
+        b.iter(|| black_box(sheet::export::xlsx(black_box(&framework)).unwrap()))
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -605,7 +651,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team
+    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team, framework_import
 }
 
 criterion_main!(benches);

@@ -23,6 +23,15 @@ on them.
    competence identifiers and the proficiency levels e-1 to e-5 at which each competence is
    defined. The standard's text is (c) CEN and is not reproduced. Three roles with grades,
    in the style of the European ICT profiles (CWA 16458), are our own illustration.
+
+3. engineering-ladders.toml: the structure of Engineering Ladders (Jorge Fioranelli,
+   https://www.engineeringladders.com, Apache License 2.0): its four ladders (Developer D1-D7,
+   Tech Lead TL4-TL7, Technical Program Manager TPM4-TPM7, Engineering Manager EM5-EM7), its
+   five axes, each with five levels, and the level each position expects on each axis (read
+   from the positions' pages). Each position is based on the one below it in its ladder, as
+   a ladder is naturally written (D1 -> D2 -> ... -> D7), and the axis of the lean is Tech
+   Lead against Engineering Manager, the comparison the source makes itself. The words for
+   the axes' levels and every description are our own.
 """
 
 from __future__ import annotations
@@ -266,10 +275,143 @@ def ecf() -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---- Engineering Ladders: ladders, axes and the level per position (facts); words our own ----
+
+# The five axes, in our own words: (id, area, name, summary, what each of levels 1-5 looks like)
+LADDER_AXES = [
+    ("TECH", "CRAFT", "Technology", "How far your command of the tools and the stack reaches.", [
+        "Picks up the tools and languages the team has chosen and uses them well.",
+        "Is the person others ask about at least one technology, and learns new ones unprompted.",
+        "Tries new technologies in small prototypes and brings the good ones to the team.",
+        "Knows the whole stack of the system in depth, down to its trade-offs.",
+        "Builds technology that other teams, inside or outside, come to rely on.",
+    ]),
+    ("SYS", "CRAFT", "System", "How much of the system you own, from features to its reliability.", [
+        "Ships features and fixes that make the system do more.",
+        "Designs and builds sizeable features, paying down technical debt on the way.",
+        "Runs the system in production: watches it, and knows what it has promised.",
+        "Reshapes the architecture for what is coming, and sets what the system promises.",
+        "Sets the bar for the system's engineering and plans how to keep outages away.",
+    ]),
+    ("PEOPLE", "TEAM", "People", "How you work with and for the people around you.", [
+        "Learns fast from others and steps in when the team needs it.",
+        "Helps teammates on their own initiative so they succeed.",
+        "Coaches others so they grow faster, and draws them into the work.",
+        "Organises the team's work between people, gives feedback and runs discussions.",
+        "Looks after each person's growth, expectations, performance and wellbeing.",
+    ]),
+    ("PROCESS", "TEAM", "Process", "How you take part in the way the team works.", [
+        "Works the team's way and keeps a steady flow of changes reaching production.",
+        "Holds the team to its way of working and explains why it is worth it.",
+        "Questions the way of working and looks for better ones.",
+        "Changes the way of working from feedback and guides the team through the change.",
+        "Chooses the way of working that suits the team's maturity, between speed and care.",
+    ]),
+    ("INFLUENCE", "REACH", "Influence", "How wide the difference you make reaches.", [
+        "Makes a difference to a part of the system.",
+        "Makes a difference to the whole team.",
+        "Makes a difference beyond the team, to other teams.",
+        "Makes a difference across the engineering organisation.",
+        "Makes a difference to the wider engineering community.",
+    ]),
+]
+
+LADDER_AREAS = [
+    ("CRAFT", "Craft"),
+    ("TEAM", "Team"),
+    ("REACH", "Reach"),
+]
+
+LADDER_SCALE = [
+    (1, "First step", "The first step on this axis."),
+    (2, "Growing", "Beyond the first step: more on your own initiative."),
+    (3, "Broad", "Shaping things for the team, not only for yourself."),
+    (4, "Deep", "Trusted to set the direction on this axis."),
+    (5, "Widest", "The furthest this axis goes."),
+]
+
+LADDER_ROLES = [
+    ("developer", "Developer", "Developer", "Builds software; the path of deep technical expertise."),
+    ("tech-lead", "Tech Lead", "Tech Lead", "Owns a system, balancing hands-on building, architecture and running it."),
+    ("tpm", "Technical Program Manager", "TPM", "Coordinates work that spans several teams and sees it through."),
+    ("manager", "Engineering Manager", "Eng. Manager", "Looks after a team's delivery, growth and wellbeing."),
+]
+
+# Each position's level on (TECH, SYS, PEOPLE, PROCESS, INFLUENCE), from the source's pages.
+LADDER_POSITIONS = [
+    ("developer", "D", "Developer", [(1, [1, 1, 1, 1, 1]), (2, [1, 2, 2, 2, 1]), (3, [2, 2, 2, 3, 2]), (4, [3, 3, 3, 3, 2]), (5, [4, 4, 3, 4, 3]), (6, [5, 5, 3, 4, 4]), (7, [5, 5, 3, 4, 5])]),
+    ("tech-lead", "TL", "Tech Lead", [(4, [2, 3, 4, 4, 1]), (5, [3, 4, 4, 5, 2]), (6, [4, 5, 4, 5, 3]), (7, [4, 5, 4, 5, 4])]),
+    ("tpm", "TPM", "Technical Program Manager", [(4, [2, 2, 4, 4, 3]), (5, [2, 2, 4, 5, 3]), (6, [2, 3, 5, 5, 4]), (7, [2, 4, 5, 5, 5])]),
+    ("manager", "EM", "Engineering Manager", [(5, [3, 3, 5, 4, 2]), (6, [3, 4, 5, 5, 2]), (7, [3, 4, 5, 5, 3])]),
+]
+
+
+def ladders() -> str:
+    lines = [
+        "# Generated by scripts/convert_examples.py: edit the script, not this file.",
+        "# Ladders, axes, positions and each position's level per axis follow Engineering Ladders",
+        "# (https://www.engineeringladders.com, Apache License 2.0); every description is our own",
+        "# wording. Each position is based on the one below it in its ladder.",
+        "format = 2",
+        'id = "engineering-ladders"',
+        "version = 1",
+        'name = "Engineering Ladders structure: four ladders on five axes"',
+        'summary = "Developer, Tech Lead, Technical Program Manager and Engineering Manager positions, each expecting a level from 1 to 5 on five axes."',
+        "",
+        "[scale]",
+        'na = "Not part of my work: left out of every score."',
+    ]
+    for value, label, descriptor in LADDER_SCALE:
+        lines += ["", "[[scale.levels]]", f"value = {value}", f"label = {q(label)}", f"descriptor = {q(descriptor)}"]
+    for rid, name, short, essence in LADDER_ROLES:
+        lines += ["", "[[roles]]", f"id = {q(rid)}", f"name = {q(name)}", f"short = {q(short)}", f"essence = {q(essence)}"]
+    lines += ["", "[axis]", 'roles = ["tech-lead", "manager"]']
+    mains = {}
+    for rid, prefix, title, positions in LADDER_POSITIONS:
+        previous = None
+        for grade, levels in positions:
+            pid = f"{prefix}{grade}"
+            lines += [
+                "",
+                "[[profiles]]",
+                f"id = {q(pid)}",
+                f"name = {q(f'{title} {grade}')}",
+                f"short = {q(pid)}",
+                f"role = {q(rid)}",
+                f"grade = {grade}",
+            ]
+            if previous is None:
+                mains[pid] = levels
+            else:
+                lines.append(f"base = {q(previous[0])}")
+                changed = [(axis[0], new) for axis, old, new in zip(LADDER_AXES, previous[1], levels) if old != new]
+                if changed:
+                    lines.append("[profiles.adjust]")
+                    lines += [f"{q(cid)} = {level}" for cid, level in changed]
+            previous = (pid, levels)
+    for aid, name in LADDER_AREAS:
+        lines += ["", "[[areas]]", f"id = {q(aid)}", f"name = {q(name)}"]
+    for i, (cid, area, name, summary, texts) in enumerate(LADDER_AXES):
+        lines += [
+            "",
+            "[[competencies]]",
+            f"id = {q(cid)}",
+            f"area = {q(area)}",
+            f"name = {q(name)}",
+            f"description = {q(summary)}",
+            "[competencies.levels]",
+        ]
+        lines += [f"{level} = {q(text)}" for level, text in enumerate(texts, start=1)]
+        lines.append("[competencies.targets]")
+        lines += [f"{q(pid)} = {levels[i]}" for pid, levels in mains.items()]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "sfia9-change.toml").write_text(sfia(), encoding="utf-8")
     (OUT / "ecf4-ict.toml").write_text(ecf(), encoding="utf-8")
+    (OUT / "engineering-ladders.toml").write_text(ladders(), encoding="utf-8")
 
 
 if __name__ == "__main__":

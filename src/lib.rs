@@ -15,6 +15,7 @@ pub mod input;
 pub mod plain;
 pub mod review;
 pub mod runtime;
+pub mod sheet;
 pub mod storage;
 pub mod strings;
 pub mod team;

@@ -21,6 +21,19 @@ pub const APP_NAME: &str = "rolefit";
 /// The screens' tab titles, in tab order.
 pub const TAB_TITLES: [&str; 4] = ["Roles", "Grid", "Rate", "Results"];
 
+/// First-run welcome on the Roles screen; `roles` says whether the framework has roles (one
+/// without them has profiles only).
+pub fn welcome_for(roles: bool) -> String {
+    if roles {
+        return welcome();
+    }
+    format!(
+        "Welcome to rolefit. Read what each profile asks for here, compare them area by area on the Grid, rate yourself on Rate, then see how ready you are for each profile on Results. {} moves between screens and {} lists every key. Your ratings are saved as you go, so you can stop at any time.",
+        keys(on(Screen::Roles), Action::NextScreen),
+        keys(on(Screen::Roles), Action::ToggleHelp)
+    )
+}
+
 /// First-run welcome on the Roles screen.
 pub fn welcome() -> String {
     format!(
@@ -44,6 +57,13 @@ pub const NOT_PART_OF_ROLE: &str = "— not in the role";
 
 /// Where the profiles beyond the two panes are, on the Roles screen.
 pub fn more_profiles(others: usize, roles: usize) -> String {
+    if roles == 0 {
+        // A framework without roles has profiles only: no word of roles or flavours.
+        return format!(
+            "{others} more profile{}: press f to list them, and t on the Grid or Results to measure against any of them.",
+            if others == 1 { "" } else { "s" },
+        );
+    }
     format!(
         "{others} more profile{} in {roles} role{}: press f to list every profile, and t on the Grid or Results to measure against any of them.",
         if others == 1 { "" } else { "s" },
@@ -59,6 +79,33 @@ pub const NO_GRADE_MET: &str = "no grade met yet";
 
 /// A role's grades when the highest is met.
 pub const TOP_GRADE: &str = "that is the highest grade";
+
+/// The ladder answer for one role: "met Developer 5 (grade 5) 100% · next step Developer 6
+/// (grade 6) 71%", the same words on Results, in `show`, plain mode and every report.
+pub fn grade_answer(
+    framework: &crate::domain::Framework,
+    readiness: &[crate::domain::scoring::Readiness],
+    step: &crate::domain::scoring::GradeStep,
+) -> String {
+    let name = |p: usize| {
+        let profile = &framework.profiles[p];
+        let percent = readiness[p]
+            .percent
+            .map_or(String::new(), |v| format!(" {v:.0}%"));
+        format!(
+            "{} (grade {}){percent}",
+            profile.name,
+            profile.grade.unwrap_or_default()
+        )
+    };
+    let met = step
+        .met
+        .map_or(NO_GRADE_MET.to_string(), |p| format!("met {}", name(p)));
+    let next = step
+        .next
+        .map_or(TOP_GRADE.to_string(), |p| format!("next step {}", name(p)));
+    format!("{met} · {next}")
+}
 
 /// On Rate, after the targets: how many profiles do not require the competency.
 pub fn not_required_by(profiles: usize) -> String {
@@ -603,25 +650,41 @@ pub fn report_failed(reason: &str) -> String {
 /// The question after each competency in plain mode.
 pub const PLAIN_PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
 
-/// The plain-mode question on a scale other than the built-in 0–5 one.
-pub fn plain_prompt(scale: &crate::domain::framework::Scale) -> String {
-    if scale.is_classic() {
+/// A competency's valid levels as plain mode lists them: "5, 6, 7", or "1 to 7" when they
+/// run on without a gap over more than three.
+fn level_list(levels: &[crate::domain::Level]) -> String {
+    let values: Vec<u8> = levels.iter().map(|l| l.value()).collect();
+    let consecutive = values.windows(2).all(|w| w[1] == w[0] + 1);
+    match values.as_slice() {
+        [first, .., last] if consecutive && values.len() > 3 => format!("{first} to {last}"),
+        _ => values
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The plain-mode question for competency `c`: on a scale other than the built-in 0–5 one, its
+/// own valid levels, "none" (or "-"), N/A and the other answers.
+pub fn plain_prompt(framework: &crate::domain::Framework, c: usize) -> String {
+    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
         return PLAIN_PROMPT.to_string();
     }
     format!(
-        "a level from {} to {}, none, n for N/A, s to skip, b for back, e for a note, q to quit: ",
-        scale.first(),
-        scale.last()
+        "{}, none or -, n for N/A, s to skip, b for back, e for a note, q to quit: ",
+        level_list(&framework.valid_levels(c))
     )
 }
 
-/// A plain-mode answer that is not one, on any scale.
-pub fn plain_invalid_on(answer: &str, scale: &crate::domain::framework::Scale) -> String {
-    if scale.is_classic() {
+/// A plain-mode answer that is not one for competency `c`: the answers it takes.
+pub fn plain_invalid_on(answer: &str, framework: &crate::domain::Framework, c: usize) -> String {
+    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
         return plain_invalid(answer);
     }
     format!(
-        "\"{answer}\" is not an answer here: type one of this competency's levels, none, n, s, b, e or q, then Enter."
+        "\"{answer}\" is not an answer here: type one of this competency's levels ({}), none or -, n, s, b, e or q, then Enter.",
+        level_list(&framework.valid_levels(c))
     )
 }
 
@@ -671,11 +734,11 @@ pub fn plain_end_with_skipped(skipped: usize) -> String {
 }
 
 /// After q (or the end of input): where the next session starts.
-pub fn plain_quit(rated: usize, total: usize, next: Option<&str>) -> String {
+pub fn plain_quit(resume: &str, rated: usize, total: usize, next: Option<&str>) -> String {
     match next {
-        Some(next) => format!(
-            "Saved: {rated} of {total} answered. Run rolefit --plain again to continue at {next}."
-        ),
+        Some(next) => {
+            format!("Saved: {rated} of {total} answered. Run {resume} again to continue at {next}.")
+        }
         None => format!("Saved: {rated} of {total} answered."),
     }
 }

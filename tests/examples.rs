@@ -24,13 +24,18 @@ fn load(path: &Path) -> Framework {
 }
 
 #[test]
-fn there_are_at_least_two_examples_and_each_loads() {
+fn there_are_at_least_three_examples_and_each_loads() {
     let files = examples();
-    assert!(files.len() >= 2, "{files:?}");
+    assert!(files.len() >= 3, "{files:?}");
     for path in &files {
         let fw = load(path);
         assert!(!fw.scale.is_classic(), "{}", path.display());
-        assert!(fw.competencies.iter().any(|c| !c.valid.is_empty()));
+        // Each describes its competencies' own levels, or the levels each is defined at.
+        assert!(
+            fw.competencies
+                .iter()
+                .any(|c| !c.valid.is_empty() || !c.levels.is_empty())
+        );
         // Every profile requires something (a warning otherwise).
         let (_, warnings) = Framework::checked(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert!(
@@ -159,4 +164,59 @@ fn a_framework_without_roles_shows_profiles_and_a_ranking() {
         r.screen
     );
     assert!(!r.screen.contains("Too early to tell"), "{}", r.screen);
+}
+
+fn ladders() -> Framework {
+    load(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/frameworks/examples/engineering-ladders.toml"),
+    )
+}
+
+/// Engineering Ladders as a ladder is written: each position based on the one below it.
+/// Targets resolve along the chain; each role's main profile is its first grade.
+#[test]
+fn the_engineering_ladders_chain_their_bases() {
+    let fw = ladders();
+    assert_eq!(fw.roles.len(), 4);
+    assert_eq!((fw.scale.first().value(), fw.scale.last().value()), (1, 5));
+    let id = |p: usize| fw.profiles[p].id.as_str();
+    assert_eq!(
+        (id(fw.main_profiles[0]), id(fw.main_profiles[1])),
+        ("TL4", "EM5")
+    );
+    assert!(fw.axis);
+    let d7 = fw.profile_index("D7").unwrap();
+    let d6 = fw.profile_index("D6").unwrap();
+    assert_eq!(fw.profiles[d7].base, Some(d6));
+    // D7 is D1 changed by every grade on the way: the source's levels for D7.
+    let levels: Vec<u8> = (0..fw.competencies.len())
+        .map(|c| fw.target(d7, c).value())
+        .collect();
+    assert_eq!(levels, [5, 5, 3, 4, 5]);
+    let em7 = fw.profile_index("EM7").unwrap();
+    let levels: Vec<u8> = (0..fw.competencies.len())
+        .map(|c| fw.target(em7, c).value())
+        .collect();
+    assert_eq!(levels, [3, 4, 5, 5, 3]);
+}
+
+/// Rated through the real loop as a first-grade developer (1 on every axis): Results says
+/// the grade met and the next step per role, and ranks the profiles.
+#[test]
+fn the_engineering_ladders_rate_and_report_grades() {
+    let fw = ladders();
+    let dir = tempfile::tempdir().unwrap();
+    let r = headless::run_with(dir.path(), fw.clone(), "<tab><tab>11111<tab>", (120, 50));
+    let a = r.app.assessment();
+    for c in &fw.competencies {
+        assert_eq!(a.rating(&c.id), Some(Rating::Level(Level::new(1).unwrap())));
+    }
+    assert!(
+        r.screen
+            .contains("met Developer 1 (grade 1) 100% · next step Developer 2 (grade 2) 62%"),
+        "{}",
+        r.screen
+    );
+    assert!(r.screen.contains("Tech Lead: "), "{}", r.screen);
 }

@@ -753,7 +753,7 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
     let areas = &v["areas"][0];
     assert!(areas["focus"]["analyst"]["weight"] == 3);
     assert!(areas["targets"]["ba"].is_number() && areas["targets"]["sa"].is_number());
-    // A framework with fewer than 16 competencies that tell the roles apart needs half of them
+    // A framework with fewer than 8 competencies that tell the roles apart needs half of them
     // and at least 3 (PRODUCT.md §7): all three are rated, so the shape shows.
     assert_eq!(v["lean"]["telling"]["needed"], 3);
     assert_eq!(v["lean"]["outcome"], "leans");

@@ -408,9 +408,9 @@ fn a_parent_holds_areas_only_one_level_deep() {
     let found = problems(&text);
     let at = line_col(&text, text.find("area = \"DEL\"").unwrap() + 7);
     assert!(
-        found.iter().any(
-            |p| (p.line, p.column) == at && p.message.contains("holds areas, not competencies")
-        ),
+        found
+            .iter()
+            .any(|p| (p.line, p.column) == at && p.message.contains("holds areas")),
         "{found:#?}"
     );
     // RUN is left empty by the move, which is the only other problem.
@@ -621,4 +621,125 @@ fn area_averages_leave_out_what_a_side_does_not_require() {
     sheet.set(build2, Some(lv(3)));
     let levels = scoring::area_levels(&fw, &sheet, build);
     assert_eq!(levels.targets, [4.5, 2.0]);
+}
+
+// ---- chains of bases (career ladders) -----------------------------------------------------------
+
+fn ladder() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frameworks/ladder.toml"),
+    )
+    .unwrap()
+}
+
+/// F-D1: a ladder whose grades are each based on the one below loads, and each grade's
+/// targets are its base's, resolved along the chain, with its own adjustments on top.
+#[test]
+fn a_chain_of_bases_resolves_along_the_chain() {
+    let fw = load(&ladder());
+    let [dev, dev2, dev3, ops] =
+        ["dev", "dev2", "dev3", "ops"].map(|p| fw.profile_index(p).unwrap());
+    let [a1, a2] = ["A.1", "A.2"].map(|c| fw.competency_index(&c.into()).unwrap());
+    assert_eq!((fw.target(dev, a1), fw.target(dev, a2)), (lv(1), lv(2)));
+    assert_eq!((fw.target(dev2, a1), fw.target(dev2, a2)), (lv(2), lv(2)));
+    // dev3 inherits dev2's A.1 = 2 (not dev's 1) and adjusts A.2 itself.
+    assert_eq!((fw.target(dev3, a1), fw.target(dev3, a2)), (lv(2), lv(3)));
+    assert_eq!(fw.profiles[dev3].base, Some(dev2));
+    assert_eq!(fw.profiles[dev3].adjusted, vec![a2]);
+    // The role's main profile is still the one without a base: the axis is dev against ops.
+    assert_eq!(fw.main_profiles, [dev, ops]);
+    // Written out and read back, the ladder is the same.
+    assert_eq!(load(&format2::dump(&fw)), fw);
+}
+
+/// F-D1: rolefit framework check accepts the ladder, with no error about the axis.
+#[test]
+fn framework_check_accepts_a_ladder_with_chains() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ladder.toml");
+    std::fs::write(&path, ladder()).unwrap();
+    let out = run(rolefit(dir.path()).args(["framework", "check"]).arg(&path));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("OK"), "{}", stdout(&out));
+    assert!(!stderr(&out).contains("axis"), "{}", stderr(&out));
+}
+
+/// F-D2: two profiles based on each other are one problem that names both and their lines.
+#[test]
+fn a_cycle_of_bases_is_one_problem_naming_its_profiles() {
+    let text = edit(&ladder(), "base = \"dev\"\n", "base = \"dev3\"\n");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let line_of = |needle: &str| line_col(&text, text.find(needle).unwrap()).0;
+    let message = &found[0].message;
+    assert!(
+        message.contains(&format!("\"dev2\" (line {})", line_of("base = \"dev3\"")))
+            && message.contains(&format!("\"dev3\" (line {})", line_of("base = \"dev2\"")))
+            && message.contains("cycle"),
+        "{message}"
+    );
+    // At the first of them in the file: dev2's base.
+    let at = line_col(&text, text.find("base = \"dev3\"").unwrap() + 7);
+    assert_eq!((found[0].line, found[0].column), at);
+    // A profile based on itself says so.
+    let text = edit(&ladder(), "base = \"dev\"\n", "base = \"dev2\"\n");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("based on itself"), "{found:#?}");
+}
+
+/// The ladder with grades 4 to `top` added, each based on the one below.
+fn ladder_to(top: usize) -> String {
+    let mut text = ladder();
+    for grade in 4..=top {
+        text = text.replace(
+            "[[areas]]",
+            &format!(
+                "[[profiles]]\nid = \"dev{grade}\"\nname = \"Developer {grade}\"\nshort = \"Dev {grade}\"\nrole = \"dev\"\ngrade = {grade}\nbase = \"dev{}\"\n\n[[areas]]",
+                grade - 1
+            ),
+        );
+    }
+    text
+}
+
+/// A chain longer than the limit is one problem, at the profile past it.
+#[test]
+fn a_chain_deeper_than_the_limit_is_one_problem() {
+    // dev is 0 bases away from a main profile, dev2 1, … devN N-1.
+    let deepest_allowed = format2::MAX_BASE_DEPTH + 1;
+    let fw = load(&ladder_to(deepest_allowed));
+    let top = fw.profile_index(&format!("dev{deepest_allowed}")).unwrap();
+    let a2 = fw.competency_index(&"A.2".into()).unwrap();
+    assert_eq!(
+        fw.target(top, a2),
+        lv(3),
+        "dev3's adjustment reaches the top"
+    );
+    let text = ladder_to(deepest_allowed + 1);
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let past = format!("\"dev{}\"", deepest_allowed + 1);
+    assert!(found[0].message.contains(&past), "{found:#?}");
+    assert!(found[0].message.contains("more than 16"), "{found:#?}");
+}
+
+/// F-D2: competencies put in a parent area are one problem for that area, not one "unknown
+/// area" each.
+#[test]
+fn competencies_in_a_parent_area_are_one_problem() {
+    let text = ladder()
+        .replace(
+            "[[areas]]\nid = \"A\"\nname = \"Work\"",
+            "[[areas]]\nid = \"A\"\nname = \"Work\"\n\n[[areas]]\nid = \"B\"\nname = \"Sub\"\nparent = \"A\"",
+        )
+        .replace("area = \"A\"\nname = \"Running\"", "area = \"B\"\nname = \"Running\"");
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let message = &found[0].message;
+    assert!(
+        message.contains("area \"A\" holds areas") && message.contains("A.1"),
+        "{message}"
+    );
+    assert!(!message.contains("unknown"), "{message}");
 }

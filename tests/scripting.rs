@@ -267,10 +267,12 @@ fn a_piped_plain_session_saves_each_answer_and_the_next_one_resumes() {
         text.contains("q to quit: 4\nSaved DP1: 4. 1 of 33 answered.\n"),
         "{text}"
     );
+    // The hint repeats what opens the same assessment: here, the data folder given.
     assert!(
-        text.ends_with(
-            "Run rolefit --plain again to continue at DP4 Cost and resource planning.\n"
-        ),
+        text.ends_with(&format!(
+            "Run rolefit --plain --data-dir {} again to continue at DP4 Cost and resource planning.\n",
+            home.path().join("data").display()
+        )),
         "{text}"
     );
     assert_eq!(rating(home.path(), "DP1"), level(4));

@@ -406,6 +406,22 @@ pub fn readme(shots: &[Screenshot]) -> String {
             caption = shot.caption,
         ));
     }
+    out.push_str(OTHER_PICTURES_README);
     out.pop();
     out
 }
+
+/// Pictures in `screenshots/` that are not drawn by rolefit's UI, so have no fixture here.
+#[allow(dead_code)] // read by tests/screenshots.rs
+pub const OTHER_PICTURES: [&str; 1] = ["framework-sheet"];
+
+/// What screenshots/README.md says of [`OTHER_PICTURES`].
+const OTHER_PICTURES_README: &str = "\
+**framework-sheet**: the spreadsheet layout `rolefit framework import` reads, as the README's
+\"Bring your own framework\" shows it: `tests/fixtures/sheets/pmo-sheet.csv` (the file the
+import tests read) written as an XLSX by `cargo run --example framework_sheet`, printed to PDF
+by LibreOffice (`soffice --headless --convert-to pdf`) and turned into a PNG by `pdftoppm -png
+-r 110`. It is a picture of a real spreadsheet program's rendering of that file, not of
+rolefit. ![framework-sheet](framework-sheet.png)
+
+";

@@ -170,11 +170,18 @@ fn check_framework_invariants(fw: &Framework) {
                 "profile {} base {base}",
                 profile.id
             );
-            assert!(
-                fw.profiles[base].base.is_none(),
-                "profile {} is based on a flavour",
-                profile.id
-            );
+            // Bases may chain (career ladders), but never in a cycle nor past the limit.
+            let mut depth = 1;
+            let mut at = fw.profiles[base].base;
+            while let Some(next) = at {
+                depth += 1;
+                assert!(
+                    depth <= rolefit::domain::format2::MAX_BASE_DEPTH,
+                    "profile {}'s bases go round or too deep",
+                    profile.id
+                );
+                at = fw.profiles[next].base;
+            }
         }
         assert!(
             profile.adjusted.iter().all(|&c| c < competencies),

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::builder::{PathBufValueParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
+
+use super::complete;
 
 use crate::storage::{self, paths};
 
@@ -21,7 +24,8 @@ pub struct Cli {
         value_name = "NAME",
         default_value = "default",
         global = true,
-        value_parser = assessment_name
+        value_parser = assessment_name,
+        add = ArgValueCandidates::new(complete::assessments)
     )]
     pub assessment: String,
 
@@ -40,7 +44,7 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Use a framework file instead of the built-in one
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(long, value_name = "PATH", global = true, add = ArgValueCompleter::new(complete::framework_files()))]
     pub framework: Option<PathBuf>,
 
     /// Ask one competency at a time on ordinary lines, for screen readers and simple
@@ -83,8 +87,15 @@ pub enum Command {
     Paths,
     /// Write a report of an assessment (to stdout unless -o is given)
     Export {
-        /// markdown, json or csv
-        #[arg(long, value_name = "FORMAT", default_value = "markdown")]
+        /// markdown (or md), json or csv
+        #[arg(
+            long,
+            value_name = "FORMAT",
+            default_value = "markdown",
+            ignore_case = true,
+            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "json", "csv"])
+                .try_map(|name| name.parse::<crate::export::Format>())
+        )]
         format: crate::export::Format,
         /// Write to this file instead of stdout
         #[arg(short, long, value_name = "FILE")]
@@ -99,9 +110,11 @@ pub enum Command {
     /// Record one rating without opening rolefit, e.g. `rolefit rate DP1 4`
     Rate {
         /// The competency's id, e.g. DP1 (`rolefit show ID` prints one)
+        #[arg(add = ArgValueCandidates::new(complete::competencies))]
         id: String,
-        /// A level from 0 to 5, or na for not applicable
-        #[arg(required_unless_present = "clear")]
+        /// A level of the framework's scale (0 to 5 on the built-in one), none (format 2), or
+        /// na for not applicable
+        #[arg(required_unless_present = "clear", add = ArgValueCandidates::new(complete::levels))]
         level: Option<String>,
         /// Replace the competency's note with this text
         #[arg(long, value_name = "TEXT", conflicts_with = "clear")]
@@ -113,6 +126,7 @@ pub enum Command {
     /// Print one competency with your rating, or without an id the Results, as plain text
     Show {
         /// The competency's id, e.g. DP1
+        #[arg(add = ArgValueCandidates::new(complete::competencies))]
         id: Option<String>,
     },
     /// Write, check or locate the configuration file (theme, mouse, targets, keys)
@@ -138,7 +152,7 @@ pub enum Command {
         #[arg(long, value_name = "FORMAT", value_enum)]
         format: Option<crate::team::report::TeamFormat>,
         /// Measure against this profile (its id, e.g. pm or pmo) [default: PMO Manager]
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::profiles))]
         profile: Option<String>,
         /// Write the report to this file instead of stdout (Markdown unless --format says)
         #[arg(short, long, value_name = "FILE")]
@@ -196,7 +210,66 @@ pub enum FrameworkCommand {
     /// Validate a framework file; every problem is reported with line and column
     Check {
         /// The framework file
+        #[arg(add = ArgValueCompleter::new(complete::framework_files()))]
         path: PathBuf,
+        /// Leave out the warnings (legal but suspicious things); errors are always said
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Make a framework file (format 2) from a spreadsheet laid out one row per competency:
+    /// CSV, XLSX or ODS
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The spreadsheet: .csv, .xlsx or .ods
+        #[arg(add = ArgValueCompleter::new(complete::spreadsheets()))]
+        path: PathBuf,
+        /// Write the framework to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file when it exists
+        #[arg(long)]
+        force: bool,
+        /// A mapping file (TOML) for a sheet whose headers differ from rolefit's
+        #[arg(long, value_name = "FILE")]
+        map: Option<PathBuf>,
+        /// The sheet that holds the competencies [default: "Competencies", else the first]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Which header holds a field, e.g. --column id=Ref (fields: id, name, area, area_id,
+        /// parent, description, valid, references); repeat as needed
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+        /// A column of a profile's targets, e.g. --profile "Project Manager=pm"; repeat for
+        /// each; given, only these columns are profiles
+        #[arg(long = "profile", value_name = "HEADER[=ID]")]
+        profiles: Vec<String>,
+        /// Which header says what a level means, e.g. --level 3=Independent
+        #[arg(long = "level", value_name = "VALUE=HEADER")]
+        levels: Vec<String>,
+        /// The framework's id [default: from the About sheet, else the file's name]
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The framework's name [default: from the About sheet, else the file's name]
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// The scale's first and last value without a Scale sheet, e.g. 1-5
+        #[arg(long, value_name = "FIRST-LAST")]
+        scale: Option<String>,
+        /// Leave out the warnings (what could not be placed is still said)
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Write a framework as a spreadsheet in the layout import reads (to stdout unless -o)
+    Export {
+        /// A framework file [default: the built-in framework]
+        #[arg(add = ArgValueCompleter::new(complete::framework_files()))]
+        path: Option<PathBuf>,
+        /// csv or xlsx
+        #[arg(long, value_enum, value_name = "FORMAT", default_value = "csv")]
+        format: crate::sheet::export::SheetFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the built-in framework (a start for your own), or a framework file
     Dump {
@@ -207,6 +280,22 @@ pub enum FrameworkCommand {
         path: Option<PathBuf>,
     },
 }
+
+/// After `framework import --help`: the layout, by example.
+const IMPORT_HELP: &str = "\
+The sheet: a header row, then one row per competency, e.g.
+  Area      | ID  | Name              | Description       | Project Manager | PMO Manager
+  Planning  | DP1 | Scope and plan    | Breaks the work…  | 4               | 2
+Headers are recognised in the usual words (ID, Ref, Code; Name, Competency, Skill; Area,
+Category; Description; Level 1…Level 5 for what each level means; Valid levels); every other
+column of whole numbers is a profile's targets (empty: not required). Sheets (in a CSV file,
+sections after a row [Profiles]) named Profiles, Areas, Scale, Roles and About carry the rest,
+as `rolefit framework export` writes them.
+
+Examples:
+  rolefit framework import skills.xlsx -o skills.toml
+  rolefit framework import skills.csv --column id=Ref --profile \"Lead=lead\" -o skills.toml
+  rolefit framework import skills.ods --map skills-map.toml -o skills.toml";
 
 /// `rolefit config ...`.
 #[derive(Debug, Subcommand)]

@@ -6,8 +6,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
 use super::{Cli, Error, Result, config};
 use crate::domain::framework::BUILTIN_TOML;
 use crate::domain::{Assessment, Framework};
@@ -336,18 +334,19 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
 
 /// `rolefit framework check`: every problem of a framework file, with line and column; exit
 /// code 1 when there are any.
-pub fn framework_check(path: &Path) -> Result<ExitCode> {
+pub fn framework_check(path: &Path, quiet: bool) -> Result<ExitCode> {
     let text = read_text(path)?;
     match Framework::checked(&text) {
         Ok((fw, warnings)) => {
-            for p in &warnings {
-                eprintln!(
-                    "{}:{}:{}: {}",
-                    display_path(path),
-                    p.line,
-                    p.column,
-                    display_safe(&p.message)
+            if !quiet {
+                let lines = group_warnings(
+                    warnings
+                        .iter()
+                        .map(|p| (Some(format!("{}:{}", p.line, p.column)), p.message.clone())),
                 );
+                for line in lines {
+                    eprintln!("{}:{}", display_path(path), display_safe(&line));
+                }
             }
             print_stdout(&format!(
                 "{}: OK — \"{}\" with {} roles, {} profiles, {} areas, {} competencies\n",
@@ -380,6 +379,74 @@ pub fn framework_check(path: &Path) -> Result<ExitCode> {
     }
 }
 
+/// Warnings of one kind, when there are several, as one line with their count and the ids
+/// ("warning: 135 competencies are required by no profile …: ITSP, …"), so an error or the
+/// result is not buried under them; each other warning on its own line, after its place.
+/// Each line is what follows "FILE:" (a place starts with its own text).
+pub fn group_warnings(warnings: impl Iterator<Item = (Option<String>, String)>) -> Vec<String> {
+    const SHOWN: usize = 12;
+    let kinds: [(&str, &str, &str); 2] = [
+        (
+            "warning: no profile requires competency ",
+            "; it counts towards no readiness",
+            "competencies are required by no profile, so they count towards no readiness (give them targets, or leave them as context)",
+        ),
+        (
+            "warning: profile ",
+            " requires no competency; give it targets or remove it",
+            "profiles require no competency (give them targets or remove them)",
+        ),
+    ];
+    let mut grouped: Vec<Vec<(Option<String>, String)>> = vec![Vec::new(); kinds.len()];
+    let mut lines = Vec::new();
+    for (place, message) in warnings {
+        let kind = kinds
+            .iter()
+            .position(|(start, end, _)| message.starts_with(start) && message.ends_with(end));
+        match kind {
+            Some(k) => {
+                let (start, end, _) = kinds[k];
+                let id = message[start.len()..message.len() - end.len()].to_string();
+                grouped[k].push((place, id));
+            }
+            None => lines.push(match place {
+                Some(place) => format!("{place}: {message}"),
+                None => format!(" {message}"),
+            }),
+        }
+    }
+    for (k, items) in grouped.into_iter().enumerate() {
+        match items.as_slice() {
+            [] => {}
+            [(place, _)] => {
+                // One alone keeps its own wording and place.
+                let (start, end, _) = kinds[k];
+                let message = format!("{start}{}{end}", items[0].1);
+                lines.push(match place {
+                    Some(place) => format!("{place}: {message}"),
+                    None => format!(" {message}"),
+                });
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().take(SHOWN).map(|(_, id)| id.as_str()).collect();
+                let more = many.len().saturating_sub(SHOWN);
+                let tail = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                lines.push(format!(
+                    " warning: {} {}: {}{tail}",
+                    many.len(),
+                    kinds[k].2,
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+    lines
+}
+
 /// `rolefit framework dump`: the built-in framework (or the file at `path`) as TOML, in its
 /// own text (format 1) or written out in format 2.
 pub fn framework_dump(format: u8, path: Option<&Path>) -> Result<ExitCode> {
@@ -407,11 +474,16 @@ pub fn paths(cli: &Cli) -> Result<ExitCode> {
         ),
         None => "(none)".into(),
     };
+    let cache = crate::storage::framework_cache::folder()
+        .map_or_else(|| "(none on this system)".to_string(), |f| display_path(&f));
     print_stdout(&format!(
-        "data directory:  {} (from {})\nassessments:     {}\nconfig:          {}\n",
+        "data directory:  {} (from {})\nassessments:     {}\nreports:         {}\ncrash reports:   {}\nframework cache: {}\nconfig:          {}\n",
         display_path(&paths.data_dir),
         paths.source,
         display_path(&paths.assessments_dir()),
+        display_path(&paths.data_dir.join("reports")),
+        display_path(&paths.data_dir.join("crashes")),
+        cache,
         config
     ))?;
     Ok(ExitCode::SUCCESS)
@@ -484,19 +556,17 @@ pub fn config_path() -> Result<ExitCode> {
 
 /// `rolefit completions SHELL`: the completion script, from the command-line definition.
 pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "rolefit", &mut script);
+    // A script that asks rolefit for each completion, so it offers the saved assessments and
+    // the framework's ids (see `complete`).
+    let script = super::complete::registration(shell).map_err(Error::Output)?;
     print_stdout(&String::from_utf8_lossy(&script))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `rolefit man`: the manual page in roff, from the command-line definition.
 pub fn man() -> Result<ExitCode> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut page)
-        .map_err(Error::Output)?;
-    print_stdout(&String::from_utf8_lossy(&page))?;
+    let page = super::manual::page().map_err(Error::Output)?;
+    print_stdout(&page)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -41,6 +41,15 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A spreadsheet cannot be imported or exported; the sentence names the file and why.
+    #[error("{0}")]
+    Sheet(String),
+    /// A spreadsheet's problems have been printed, one per line.
+    #[error(
+        "{} has {count} problem(s); nothing was written: fix them in the sheet (or map its headers with --map) and import again",
+        crate::text::display_path(path)
+    )]
+    Import { path: PathBuf, count: usize },
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),

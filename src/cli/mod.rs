@@ -3,11 +3,14 @@
 
 mod args;
 mod commands;
+mod complete;
 pub mod config;
 mod detect;
 mod error;
+mod manual;
 mod review;
 mod scripting;
+mod sheets;
 mod start;
 
 use std::process::ExitCode;
@@ -26,6 +29,8 @@ pub use start::{LaunchOptions, Prepared, launch, prepare, prepare_resolved};
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (COMPLETE=SHELL rolefit -- WORDS) is answered and exits.
+    complete::complete_if_asked();
     crate::crash::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -84,7 +89,51 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::List) => commands::list(&cli),
         Some(Command::Framework { command }) => match command {
-            FrameworkCommand::Check { path } => commands::framework_check(path),
+            FrameworkCommand::Check { path, quiet } => commands::framework_check(path, *quiet),
+            FrameworkCommand::Import {
+                path,
+                output,
+                force,
+                map,
+                sheet,
+                columns,
+                profiles,
+                levels,
+                id,
+                name,
+                scale,
+                quiet,
+            } => {
+                let flags = crate::sheet::Mapping {
+                    sheet: sheet.clone(),
+                    id: id.clone(),
+                    name: name.clone(),
+                    version: None,
+                    scale: None,
+                    columns: Default::default(),
+                    levels: Default::default(),
+                    profiles: Default::default(),
+                };
+                sheets::import(
+                    path,
+                    sheets::ImportOptions {
+                        output: output.as_deref(),
+                        force: *force,
+                        map: map.as_deref(),
+                        flags,
+                        columns,
+                        profiles,
+                        levels,
+                        scale: scale.as_deref(),
+                        quiet: *quiet,
+                    },
+                )
+            }
+            FrameworkCommand::Export {
+                path,
+                format,
+                output,
+            } => sheets::export(path.as_deref(), *format, output.as_deref()),
             FrameworkCommand::Dump { format, path } => {
                 commands::framework_dump(*format, path.as_deref())
             }
@@ -145,7 +194,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let framework = commands::resolve_at(given.as_ref(), &path, &name)?;
             let env = |key| std::env::var_os(key);
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-                return scripting::plain(framework, &path, &name);
+                return scripting::plain(framework, &path, &name, scripting::plain_resume(&cli));
             }
             launch(framework, &path, &name, launch_options(&cli)?)?;
             Ok(ExitCode::SUCCESS)

@@ -175,12 +175,14 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
         String::new()
     };
     print_stdout(&format!(
-        "Imported {}'s review of {} — {} of {} competencies rated{replaced}.\n\
+        "Imported {}'s review of {} — {} of {} answered ({} rated, {} N/A){replaced}.\n\
          Open rolefit to see their ratings beside yours (Grid, Rate, Results); differences of two levels or more are marked \"talk about this\".\n",
         display_safe(&imported.reviewer),
         display_safe(&name),
         imported.rated,
-        framework.competencies.len()
+        framework.competencies.len(),
+        imported.rated - imported.not_applicable,
+        imported.not_applicable
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -231,7 +233,14 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
     let name = storage::paths::stem(file);
     let env = |key| std::env::var_os(key);
     if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-        return super::scripting::plain(resolved, file, &name);
+        let mut resume = vec!["rolefit".to_string(), "--plain".to_string()];
+        if let Some(dir) = &cli.data_dir {
+            resume.push("--data-dir".into());
+            resume.push(super::scripting::shell_word(&dir.to_string_lossy()));
+        }
+        resume.push("review".into());
+        resume.push(super::scripting::shell_word(&file.to_string_lossy()));
+        return super::scripting::plain(resolved, file, &name, resume.join(" "));
     }
     super::launch(resolved, file, &name, super::launch_options(cli)?)?;
     Ok(ExitCode::SUCCESS)

@@ -24,7 +24,7 @@ pub fn plain_from_env(accessible: Option<&OsStr>, term: Option<&OsStr>) -> bool 
 
 /// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout, with the
 /// framework it was made with (see [`super::commands::framework_for`]).
-pub fn plain(resolved: Resolved, path: &Path, name: &str) -> Result<ExitCode> {
+pub fn plain(resolved: Resolved, path: &Path, name: &str, resume: String) -> Result<ExitCode> {
     let (lock, assessment, known) = open_for_writing(&resolved, path, name)?;
     if let Some(notice) = assessment.framework_changed_notice(&resolved.framework) {
         print_stdout(&format!("{}\n", display_safe(&notice)))?;
@@ -42,7 +42,9 @@ pub fn plain(resolved: Resolved, path: &Path, name: &str) -> Result<ExitCode> {
     let stdin = std::io::stdin();
     // Typed answers are echoed by the terminal; piped ones are written after their prompt.
     let echo = !stdin.is_terminal();
-    let mut session = Session::new(&framework, assessment, store).echo(echo);
+    let mut session = Session::new(&framework, assessment, store)
+        .echo(echo)
+        .resume(resume);
     let result = session.run(stdin.lock(), std::io::stdout().lock());
     let unsaved = session.unsaved().is_some();
     drop(session);
@@ -59,6 +61,39 @@ pub fn plain(resolved: Resolved, path: &Path, name: &str) -> Result<ExitCode> {
         });
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The command line that opens the same assessment in plain mode again: `--data-dir`, and
+/// `-a NAME` or `--file PATH` when they are not the defaults (the framework is the one the
+/// assessment records, found without `--framework`).
+pub fn plain_resume(cli: &Cli) -> String {
+    let mut words = vec!["rolefit".to_string(), "--plain".to_string()];
+    if let Some(dir) = &cli.data_dir {
+        words.push("--data-dir".into());
+        words.push(shell_word(&dir.to_string_lossy()));
+    }
+    if let Some(file) = &cli.file {
+        words.push("--file".into());
+        words.push(shell_word(&file.to_string_lossy()));
+    } else if cli.assessment != "default" {
+        words.push("-a".into());
+        words.push(shell_word(&cli.assessment));
+    }
+    words.join(" ")
+}
+
+/// A word as a POSIX shell reads it back: as it is when it holds only safe characters, else
+/// in single quotes.
+pub fn shell_word(word: &str) -> String {
+    let safe = !word.is_empty()
+        && word.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | ':' | '+' | '=')
+        });
+    if safe {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// `rolefit rate ID LEVEL [--note TEXT]` and `rolefit rate ID --clear`.
@@ -112,6 +147,11 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
     let c = id.map(|id| find_competency(&framework, id)).transpose()?;
     let top = framework.scale.last().value();
     let assessment = match storage::read_assessment_up_to(&path, &name, top) {
+        // A name or file given that has no assessment is a mistake to say, as export says it;
+        // the default assessment not started yet shows empty Results.
+        ReadOutcome::Missing if cli.file.is_some() || cli.assessment != "default" => {
+            return Err(Error::Missing { path });
+        }
         ReadOutcome::Missing => Assessment::new(&name, &framework, crate::clock::now_utc()),
         ReadOutcome::Loaded(assessment) => assessment,
         // Reading a newer file is safe; only writing it is not.

@@ -20,6 +20,10 @@ use super::framework::{
 };
 use super::level::Level;
 
+/// How long a chain of bases may be (a profile based on one based on one …): deep enough for
+/// any career ladder, short enough that a mistake is caught.
+pub const MAX_BASE_DEPTH: usize = 16;
+
 /// Fewest and most levels a scale may have.
 pub const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=10;
 
@@ -143,6 +147,7 @@ pub fn parse(text: &str, with_warnings: bool) -> Result<(Framework, Vec<Problem>
     let mut check = Check {
         text,
         problems: Vec::new(),
+        declared_base: Vec::new(),
         scale_faulted: false,
     };
     let mut spans = Spans::default();
@@ -220,6 +225,9 @@ pub fn valid_id(id: &str) -> bool {
 struct Check<'a> {
     text: &'a str,
     problems: Vec<Problem>,
+    /// Per profile, whether the file gives it a base: a profile without one is a main
+    /// profile, even when its base is lost to a mistake reported elsewhere.
+    declared_base: Vec<bool>,
     /// The scale's shape is already faulted: levels are not checked against it again.
     scale_faulted: bool,
 }
@@ -318,10 +326,11 @@ impl Check<'_> {
         let (mut profiles, adjust) = self.profiles(raw.profiles, &role_ids, spans);
         let (main_profiles, axis) = self.axis(raw.axis, &roles, &profiles);
         let (groups, mut areas, area_ids, area_spans) = self.areas(raw.areas, &role_ids);
+        let group_ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
         let mut competencies = self.competencies(
             raw.competencies,
             &scale,
-            &area_ids,
+            (&area_ids, &group_ids),
             &role_ids,
             &profiles,
             spans,
@@ -514,8 +523,8 @@ impl Check<'_> {
             .iter()
             .map(|p| p.get_ref().id.get_ref().clone())
             .collect();
-        let has_base: Vec<bool> = raw.iter().map(|p| p.get_ref().base.is_some()).collect();
         let mut seen = HashSet::new();
+        let mut base_spans = Vec::new();
         let mut profiles = Vec::new();
         let mut adjustments = Vec::new();
         for profile in raw {
@@ -531,20 +540,12 @@ impl Check<'_> {
                 }
                 found
             });
+            self.declared_base.push(profile.base.is_some());
+            base_spans.push(profile.base.as_ref().map(Spanned::span));
             let base = profile.base.as_ref().and_then(|b| {
                 match ids.iter().position(|id| id == b.get_ref()) {
                     None => {
                         self.report(b.span(), format!("unknown base profile {:?}", b.get_ref()));
-                        None
-                    }
-                    Some(i) if has_base[i] || ids[i] == *profile.id.get_ref() => {
-                        self.report(
-                            b.span(),
-                            format!(
-                                "profile {:?} must be based on a profile without a base",
-                                profile.id.get_ref()
-                            ),
-                        );
                         None
                     }
                     Some(i) => Some(i),
@@ -577,7 +578,97 @@ impl Check<'_> {
                 adjusted: Vec::new(),
             });
         }
+        self.chains(&mut profiles, &base_spans);
         (profiles, adjustments)
+    }
+
+    /// Bases may chain (a career ladder: each grade based on the one below) up to
+    /// [`MAX_BASE_DEPTH`] deep. A cycle is one problem naming its profiles and their lines, a
+    /// chain too deep one problem at the profile that ends it; the profiles concerned lose
+    /// their base, but not their standing as derived profiles (no follow-on axis error).
+    fn chains(&mut self, profiles: &mut [Profile], base_spans: &[Option<Range<usize>>]) {
+        let n = profiles.len();
+        // 0 = not seen, 1 = on the current walk, 2 = done.
+        let mut state = vec![0u8; n];
+        for start in 0..n {
+            let mut walk = Vec::new();
+            let mut at = Some(start);
+            while let Some(p) = at {
+                match state[p] {
+                    2 => break,
+                    1 => {
+                        let cycle = &walk[walk.iter().position(|&q| q == p).unwrap_or(0)..];
+                        self.report_cycle(profiles, base_spans, cycle);
+                        for &q in cycle {
+                            profiles[q].base = None;
+                        }
+                        break;
+                    }
+                    _ => {
+                        state[p] = 1;
+                        walk.push(p);
+                        at = profiles[p].base;
+                    }
+                }
+            }
+            for p in walk {
+                state[p] = 2;
+            }
+        }
+        let depths: Vec<usize> = (0..n).map(|p| depth(profiles, p)).collect();
+        for p in 0..n {
+            // Reported once per chain, at the first profile past the limit.
+            if depths[p] == MAX_BASE_DEPTH + 1
+                && profiles[p]
+                    .base
+                    .is_some_and(|b| depths[b] == MAX_BASE_DEPTH)
+            {
+                self.report(
+                    base_spans[p].clone().unwrap_or(0..0),
+                    format!(
+                        "profile {:?} is more than {MAX_BASE_DEPTH} bases away from a profile without a base; base it on one nearer the start of its chain",
+                        profiles[p].id
+                    ),
+                );
+            }
+        }
+        for p in 0..n {
+            if depths[p] > MAX_BASE_DEPTH {
+                profiles[p].base = None;
+            }
+        }
+    }
+
+    fn report_cycle(
+        &mut self,
+        profiles: &[Profile],
+        base_spans: &[Option<Range<usize>>],
+        cycle: &[usize],
+    ) {
+        let mut members: Vec<usize> = cycle.to_vec();
+        members.sort_unstable();
+        let named: Vec<String> = members
+            .iter()
+            .map(|&p| {
+                let at = base_spans[p].as_ref().map_or(0, |s| s.start);
+                let (line, _) = super::framework::line_column(self.text, at);
+                format!("{:?} (line {line})", profiles[p].id)
+            })
+            .collect();
+        let message = if members.len() == 1 {
+            format!(
+                "profile {} is based on itself; remove its base or base it on another profile",
+                named[0]
+            )
+        } else {
+            let (last, rest) = named.split_last().expect("a cycle has members");
+            format!(
+                "profiles {} and {last} form a cycle of bases; base one of them on a profile outside the cycle (or on none)",
+                rest.join(", ")
+            )
+        };
+        let span = base_spans[members[0]].clone().unwrap_or(0..0);
+        self.report(span, message);
     }
 
     /// The side-by-side profiles and whether they define a lean.
@@ -588,7 +679,7 @@ impl Check<'_> {
         profiles: &[Profile],
     ) -> ([usize; 2], bool) {
         let mains: Vec<usize> = (0..profiles.len())
-            .filter(|&p| profiles[p].base.is_none())
+            .filter(|&p| !self.declared_base[p])
             .collect();
         let fallback = [
             mains.first().copied().unwrap_or(0),
@@ -777,16 +868,18 @@ impl Check<'_> {
         &mut self,
         raw: Spanned<Vec<Spanned<RawCompetency>>>,
         scale: &Scale,
-        area_ids: &[String],
+        areas: (&[String], &[String]),
         role_ids: &[String],
         profiles: &[Profile],
         spans: &mut Spans,
     ) -> Vec<Competency> {
+        let (area_ids, group_ids) = areas;
         if raw.get_ref().is_empty() {
             self.report(raw.span(), "a framework needs at least one competency");
         }
         let mut seen = HashSet::new();
         let mut out = Vec::new();
+        let mut in_parents: BTreeMap<String, (Range<usize>, Vec<String>)> = BTreeMap::new();
         for competency in raw.into_inner() {
             let start = competency.span().start;
             let c = competency.into_inner();
@@ -795,13 +888,19 @@ impl Check<'_> {
             spans.competencies.entry(id.clone()).or_insert(start);
             let area = match area_ids.iter().position(|a| a == c.area.get_ref()) {
                 Some(a) => a,
+                None if group_ids.contains(c.area.get_ref()) => {
+                    // One problem per parent area, however many competencies name it.
+                    in_parents
+                        .entry(c.area.get_ref().clone())
+                        .or_insert_with(|| (c.area.span(), Vec::new()))
+                        .1
+                        .push(id.clone());
+                    0
+                }
                 None => {
                     self.report(
                         c.area.span(),
-                        format!(
-                            "competency {id} names unknown area {:?} (a parent area holds areas, not competencies)",
-                            c.area.get_ref()
-                        ),
+                        format!("competency {id} names unknown area {:?}", c.area.get_ref()),
                     );
                     0
                 }
@@ -851,7 +950,7 @@ impl Check<'_> {
                         key.span(),
                         format!("competency {id}: target for unknown profile {:?}", key.get_ref()),
                     ),
-                    Some(p) if profiles[p].base.is_some() => self.report(
+                    Some(p) if self.declared_base[p] => self.report(
                         key.span(),
                         format!(
                             "competency {id}: profile {:?} takes its targets from its base; use [profiles.adjust]",
@@ -878,6 +977,17 @@ impl Check<'_> {
                 levels,
                 valid,
             });
+        }
+        for (group, (span, ids)) in in_parents {
+            let count = ids.len();
+            self.report(
+                span,
+                format!(
+                    "area {group:?} holds areas (it is their parent), so it cannot hold competencies; move {} ({}) into one of its areas",
+                    if count == 1 { "this competency" } else { "these competencies" },
+                    ids.join(", ")
+                ),
+            );
         }
         out
     }
@@ -948,7 +1058,11 @@ impl Check<'_> {
             .enumerate()
             .map(|(i, c)| (c.id.0.clone(), i))
             .collect();
-        for (p, profile) in profiles.iter().enumerate() {
+        // Bases first: along a chain each profile starts from its base's resolved targets.
+        let mut order: Vec<usize> = (0..profiles.len()).collect();
+        order.sort_by_key(|&p| depth(profiles, p));
+        for p in order {
+            let profile = &profiles[p];
             let Some(base) = profile.base else { continue };
             for competency in competencies.iter_mut() {
                 competency.targets[p] = competency.targets[base];
@@ -990,17 +1104,31 @@ impl Check<'_> {
     }
 }
 
+/// How many bases away from a profile without one `p` is (at most one past the limit).
+fn depth(profiles: &[Profile], p: usize) -> usize {
+    let mut depth = 0;
+    let mut at = profiles[p].base;
+    while let Some(q) = at {
+        depth += 1;
+        if depth > MAX_BASE_DEPTH {
+            break;
+        }
+        at = profiles[q].base;
+    }
+    depth
+}
+
 fn list(levels: impl Iterator<Item = Level>) -> String {
     levels.map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 // ---- writing --------------------------------------------------------------------------------
 
-fn q(text: &str) -> String {
+pub(crate) fn q(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn key(text: &str) -> String {
+pub(crate) fn key(text: &str) -> String {
     if !text.is_empty()
         && text
             .chars()

@@ -24,7 +24,7 @@ use super::level::Level;
 use super::scoring::{RatingSheet, required};
 
 /// Fewer rated competencies that tell the roles apart than this (on a framework with at least
-/// twice as many) and the verdict is "too early to tell": a handful cannot show a shape.
+/// this many) and the verdict is "too early to tell": a handful cannot show a shape.
 pub const MIN_TELLING: usize = 8;
 
 /// A competency tells the roles apart when its two centred targets differ by at least this,
@@ -135,8 +135,8 @@ pub struct Telling {
     pub marks: Vec<bool>,
     /// How many do.
     pub total: usize,
-    /// How many must be rated: [`MIN_TELLING`], or on a framework with fewer than twice that
-    /// many, half of them but at least 3 (all of them when there are fewer than 3).
+    /// How many must be rated: [`MIN_TELLING`], or on a framework with fewer than that many,
+    /// half of them but at least 3 (all of them when there are fewer than 3).
     pub needed: usize,
 }
 
@@ -164,11 +164,7 @@ impl Telling {
             }
         }
         let total = marks.iter().filter(|&&m| m).count();
-        let needed = if total >= 2 * MIN_TELLING {
-            MIN_TELLING
-        } else {
-            total.div_ceil(2).max(3).min(total)
-        };
+        let needed = needed_to_tell(total);
         Telling {
             marks,
             total,
@@ -183,6 +179,17 @@ impl Telling {
             .enumerate()
             .filter(|&(c, &m)| m && sheet.level(c).is_some())
             .count()
+    }
+}
+
+/// How many rated competencies that tell the roles apart a framework with `total` of them needs
+/// (PRODUCT.md §7): [`MIN_TELLING`], or with fewer than that, half of them but at least 3 (all of
+/// them when there are fewer than 3).
+pub fn needed_to_tell(total: usize) -> usize {
+    if total >= MIN_TELLING {
+        MIN_TELLING
+    } else {
+        total.div_ceil(2).max(3).min(total)
     }
 }
 
@@ -893,7 +900,7 @@ mod tests {
         let telling = Telling::of(&fw);
         // On the built-in framework 30 of 33 tell the roles apart (DP5, SE1, SE2 and RP2 weigh
         // nothing once centred… see the README); 8 are needed.
-        assert!(telling.total >= 2 * MIN_TELLING, "{}", telling.total);
+        assert_eq!(telling.total, 29);
         assert_eq!(telling.needed, MIN_TELLING);
         let [pm, _] = fw.main_profiles;
         let mut sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
@@ -928,19 +935,9 @@ mod tests {
 
     #[test]
     fn a_small_framework_needs_half_of_its_telling_competencies_and_at_least_three() {
-        let telling = |total: usize| {
-            if total >= 2 * MIN_TELLING {
-                MIN_TELLING
-            } else {
-                total.div_ceil(2).max(3).min(total)
-            }
-        };
-        assert_eq!(telling(30), 8);
-        assert_eq!(telling(16), 8);
-        assert_eq!(telling(15), 8);
-        assert_eq!(telling(10), 5);
-        assert_eq!(telling(5), 3);
-        assert_eq!(telling(2), 2);
+        for (total, needed) in [(30, 8), (8, 8), (7, 4), (5, 3), (3, 3), (2, 2), (0, 0)] {
+            assert_eq!(needed_to_tell(total), needed, "{total}");
+        }
     }
 
     #[test]

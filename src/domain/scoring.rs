@@ -14,7 +14,7 @@ use super::level::{Level, Rating};
 
 pub use super::lean::{
     Firmness, Flavour, Flip, LEANS_PM_AT, LEANS_PMO_AT, Lean, Outcome, REASONS, Reason,
-    STRADDLE_READINESS, Telling, lean, lean_with,
+    STRADDLE_READINESS, Telling, lean, lean_with, needed_to_tell,
 };
 
 /// Readiness (percent, complete coverage) at which a graded profile counts as met: the same

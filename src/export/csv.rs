@@ -7,7 +7,8 @@ use crate::domain::{Assessment, Framework, Rating};
 /// One row per competency of the framework, in framework order, after a header row. Records
 /// end with CRLF (RFC 4180), text is UTF-8 without a byte-order mark. Columns:
 /// `id,name,area,area_name,level,note,target_<profile id>…,gap_profile,gap,band,plan_target,
-/// plan_action`.
+/// plan_action`, then `grade_met_<role id>,grade_next_<role id>` per role with graded
+/// profiles, then `review_<reviewer>` per reviewer.
 pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
     let fw = framework;
@@ -22,6 +23,13 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             .iter()
             .map(|s| s.to_string()),
     );
+    // The ladder answer, per role with graded profiles: the same on every row.
+    let steps = crate::domain::scoring::grade_steps(fw, &r.summary.readiness);
+    for step in &steps {
+        let role = &fw.roles[step.role].id;
+        header.push(format!("grade_met_{role}"));
+        header.push(format!("grade_next_{role}"));
+    }
     // One column per reviewer, only when there are reviews.
     let others = crate::review::others(assessment);
     header.extend(others.iter().map(|o| format!("review_{}", o.name)));
@@ -60,6 +68,11 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
                 .map_or(String::new(), |t| t.to_string()),
             plan.map_or(String::new(), |p| p.action.clone()),
         ]);
+        for step in &steps {
+            let id = |p: Option<usize>| p.map_or(String::new(), |p| fw.profiles[p].id.clone());
+            row.push(id(step.met));
+            row.push(id(step.next));
+        }
         row.extend(others.iter().map(|o| match o.ratings.get(&competency.id) {
             Some(Rating::Level(level)) => level.to_string(),
             Some(Rating::NotApplicable) => "na".to_string(),

@@ -55,6 +55,8 @@ struct JsonExport<'a> {
     readiness: Vec<JsonReadiness<'a>>,
     /// None (null) for a framework without an axis: it ranks readiness and has no lean.
     lean: Option<JsonLean<'a>>,
+    /// The ladder answer per role with graded profiles.
+    grades: Vec<JsonGrade<'a>>,
     areas: Vec<JsonArea<'a>>,
     competencies: Vec<JsonCompetency<'a>>,
     unknown_ratings: Vec<JsonUnknown<'a>>,
@@ -105,8 +107,18 @@ struct JsonReadiness<'a> {
     short: &'a str,
     role: Option<&'a str>,
     base: Option<&'a str>,
+    grade: Option<i64>,
     percent: Option<f64>,
     coverage: JsonCoverage,
+}
+
+/// One role's ladder answer: the highest grade met and the next step.
+#[derive(Serialize)]
+struct JsonGrade<'a> {
+    role: &'a str,
+    met: Option<&'a str>,
+    next: Option<&'a str>,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -247,6 +259,15 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         total: fw.competencies.len(),
         readiness: readiness(&r),
         lean: r.fw.axis.then(|| lean(&r)),
+        grades: crate::domain::scoring::grade_steps(fw, &r.summary.readiness)
+            .iter()
+            .map(|step| JsonGrade {
+                role: &fw.roles[step.role].id,
+                met: step.met.map(|p| fw.profiles[p].id.as_str()),
+                next: step.next.map(|p| fw.profiles[p].id.as_str()),
+                text: crate::strings::grade_answer(fw, &r.summary.readiness, step),
+            })
+            .collect(),
         areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
         competencies: (0..fw.competencies.len())
             .map(|c| competency(&r, c))
@@ -328,6 +349,7 @@ fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
             short: &profile.short,
             role: profile.role.map(|r| fw.roles[r].id.as_str()),
             base: profile.base.map(|b| fw.profiles[b].id.as_str()),
+            grade: profile.grade,
             percent: readiness.percent.map(round1),
             coverage: JsonCoverage {
                 rated: readiness.rated,

@@ -51,9 +51,10 @@ fn md_header(out: &mut String, cells: &[(&str, bool)]) {
 pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
     let mut out = String::new();
-    let sections: [fn(&mut String, &Report); 11] = [
+    let sections: [fn(&mut String, &Report); 12] = [
         title,
         verdict,
+        grades,
         fits,
         areas,
         gaps,
@@ -121,6 +122,28 @@ fn title(o: &mut String, r: &Report) {
 
 /// The verdict in words, what to do next, firmness, the position, the most telling
 /// competencies and the closest flavour.
+/// The ladder answer: per role with graded profiles, the highest grade met and the next step.
+fn grades(o: &mut String, r: &Report) {
+    let steps = crate::domain::scoring::grade_steps(r.fw, &r.summary.readiness);
+    if steps.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## Grades\n");
+    for step in &steps {
+        let _ = writeln!(
+            o,
+            "- **{}**: {}",
+            md_cell(&r.fw.roles[step.role].name),
+            md_cell(&crate::strings::grade_answer(
+                r.fw,
+                &r.summary.readiness,
+                step
+            ))
+        );
+    }
+    let _ = writeln!(o);
+}
+
 fn verdict(o: &mut String, r: &Report) {
     let (fw, s) = (r.fw, &r.summary);
     let lean = &s.lean;
@@ -233,17 +256,22 @@ fn areas(o: &mut String, r: &Report) {
         "Your average level against each role's average target, over the competencies you \
          rated on the scale (over all of an area's competencies when none is rated).\n"
     );
-    let mut columns: Vec<(String, bool)> = vec![
-        ("Area".into(), false),
-        (format!("{short0} focus"), false),
-        (format!("{short1} focus"), false),
+    // Focus columns only where a role words its focus; a framework without roles has none.
+    let focus_shown = (0..fw.areas.len())
+        .any(|a| !fw.side_focus(a, 0).label.is_empty() || !fw.side_focus(a, 1).label.is_empty());
+    let mut columns: Vec<(String, bool)> = vec![("Area".into(), false)];
+    if focus_shown {
+        columns.push((format!("{short0} focus"), false));
+        columns.push((format!("{short1} focus"), false));
+    }
+    columns.extend([
         ("Rated".into(), true),
         ("You".into(), true),
         (format!("{short0} target"), true),
         (format!("{short1} target"), true),
         (format!("Ready {short0}"), true),
         (format!("Ready {short1}"), true),
-    ];
+    ]);
     let fit_profiles: Vec<usize> = if fw.main_profiles.contains(&s.target) {
         vec![p0, p1]
     } else {
@@ -254,17 +282,28 @@ fn areas(o: &mut String, r: &Report) {
     md_header(o, &columns);
     for (a, area) in fw.areas.iter().enumerate() {
         let levels = &s.areas[a];
-        let mut cells = vec![
-            md_cell(&area.name),
-            md_cell(&fw.side_focus(a, 0).label),
-            md_cell(&fw.side_focus(a, 1).label),
+        let mut cells = vec![md_cell(&area.name)];
+        if focus_shown {
+            cells.push(md_cell(&fw.side_focus(a, 0).label));
+            cells.push(md_cell(&fw.side_focus(a, 1).label));
+        }
+        // "—" where a main profile requires nothing in the area, not a target of 0.0.
+        let target = |side: usize| {
+            let p = fw.main_profiles[side];
+            if area.competencies.clone().any(|c| fw.requires(p, c)) {
+                format!("{:.1}", round1(levels.targets[side]))
+            } else {
+                "—".to_string()
+            }
+        };
+        cells.extend([
             format!("{} of {}", levels.rated, area.competencies.len()),
             levels
                 .level
                 .map_or("—".to_string(), |l| format!("{:.1}", round1(l))),
-            format!("{:.1}", round1(levels.targets[0])),
-            format!("{:.1}", round1(levels.targets[1])),
-        ];
+            target(0),
+            target(1),
+        ]);
         for &p in &fit_profiles {
             let fit = s.area_readiness[a][p];
             cells.push(

@@ -61,6 +61,8 @@ pub struct Session<'a, S> {
     /// Another program changed the file in a way that cannot be merged: nothing more is saved
     /// and the session ends.
     stopped: bool,
+    /// The command that resumes this session, as the closing hint gives it.
+    resume: String,
 }
 
 impl<'a, S: Store> Session<'a, S> {
@@ -74,7 +76,15 @@ impl<'a, S: Store> Session<'a, S> {
             now: crate::clock::now_utc,
             unsaved: None,
             stopped: false,
+            resume: "rolefit --plain".to_string(),
         }
+    }
+
+    /// The command the closing hint gives to continue (`rolefit --plain -a NAME`,
+    /// `rolefit --plain review FILE`): everything needed to open the same assessment again.
+    pub fn resume(mut self, command: String) -> Self {
+        self.resume = command;
+        self
     }
 
     /// Writes each answer after its prompt: for input that is not typed on a terminal (which
@@ -104,6 +114,14 @@ impl<'a, S: Store> Session<'a, S> {
     /// `input`. Fails only when `out` cannot be written.
     pub fn run<R: BufRead, W: Write>(&mut self, mut input: R, mut out: W) -> io::Result<Ended> {
         let total = self.framework.competencies.len();
+        // A review file says whose review it is, as the full screen does.
+        if let Some(r) = crate::review::reviewing(&self.assessment) {
+            writeln!(
+                out,
+                "{}",
+                display_safe(&crate::review::strings::reviewing(&r))
+            )?;
+        }
         write!(
             out,
             "{}",
@@ -149,7 +167,7 @@ impl<'a, S: Store> Session<'a, S> {
         out: &mut W,
     ) -> io::Result<Step> {
         loop {
-            let prompt = strings::plain_prompt(&self.framework.scale);
+            let prompt = strings::plain_prompt(self.framework, c);
             let Some(line) = self.read(&prompt, input, out)? else {
                 return Ok(Step::Quit);
             };
@@ -184,7 +202,7 @@ impl<'a, S: Store> Session<'a, S> {
                         continue;
                     }
                     "n" | "na" | "n/a" => Rating::NotApplicable,
-                    "none" => Rating::Level(Level::NONE),
+                    "none" | "-" => Rating::Level(Level::NONE),
                     digits => match digits.parse::<u8>().ok().and_then(Level::new).filter(|&l| {
                         self.framework.competencies[c].accepts(&self.framework.scale, l)
                     }) {
@@ -195,7 +213,8 @@ impl<'a, S: Store> Session<'a, S> {
                                 "{}",
                                 strings::plain_invalid_on(
                                     &display_safe(line.trim()),
-                                    &self.framework.scale
+                                    self.framework,
+                                    c
                                 )
                             )?;
                             continue;
@@ -215,6 +234,12 @@ impl<'a, S: Store> Session<'a, S> {
                         self.framework.competencies.len()
                     )
                 )?;
+                // Now rated: the other ratings of it (a person's own, shared in a review
+                // file; a reviewer's), as Rate shows them once a level is chosen.
+                let others = crate::review::others(&self.assessment);
+                if let Some(beside) = crate::review::beside(&self.assessment, &others, &id) {
+                    writeln!(out, "{}", display_safe(&beside.sentence()))?;
+                }
             }
             return Ok(Step::Next);
         }
@@ -320,6 +345,7 @@ impl<'a, S: Store> Session<'a, S> {
                 out,
                 "{}",
                 strings::plain_quit(
+                    &display_safe(&self.resume),
                     self.assessment.rated_count(self.framework),
                     self.framework.competencies.len(),
                     next.as_deref()
@@ -399,14 +425,22 @@ mod tests {
         ))
         .unwrap();
         let fw = Framework::from_toml(&text).unwrap();
-        // PLAN.1 is defined at 2 to 6: 7 and 1 are refused, 6 is recorded; then none, N/A.
-        let (_, out, saved, _) = session(&fw, fresh(&fw), "7\n1\n6\nnone\nn\n");
+        // PLAN.1 is defined at 2 to 6: 7 and 1 are refused, 6 is recorded; then "-" for none
+        // (as on Rate), N/A (F-D9).
+        let (_, out, saved, _) = session(&fw, fresh(&fw), "7\n1\n6\n-\nn\n");
         let saved = saved.unwrap();
         assert_eq!(rating(&saved, &fw, 0), level(6));
         assert_eq!(rating(&saved, &fw, 1), Some(Rating::Level(Level::NONE)));
         assert_eq!(rating(&saved, &fw, 2), Some(Rating::NotApplicable));
-        assert!(out.contains("a level from 1 to 7, none"), "{out}");
-        let invalid = |a: &str| strings::plain_invalid_on(a, &fw.scale);
+        // The prompt and the refusal list the competency's own levels, not the whole scale.
+        let first = &out[..out.find("Saved PLAN.1").expect("PLAN.1 is rated")];
+        assert!(first.contains("2 to 6, none or -, n for N/A"), "{out}");
+        assert!(!first.contains("1 to 7"), "{out}");
+        assert!(
+            strings::plain_invalid_on("7", &fw, 0).contains("this competency's levels (2 to 6)"),
+            "{out}"
+        );
+        let invalid = |a: &str| strings::plain_invalid_on(a, &fw, 0);
         assert_eq!(out.matches(&invalid("7")).count(), 1, "{out}");
         assert_eq!(out.matches(&invalid("1")).count(), 1, "{out}");
         assert!(
@@ -449,7 +483,12 @@ mod tests {
             out.ends_with(&format!(
                 "{}\n{}\n",
                 strings::PLAIN_PROMPT,
-                strings::plain_quit(3, total, Some(&format!("{} {}", c3.id, c3.name)))
+                strings::plain_quit(
+                    "rolefit --plain",
+                    3,
+                    total,
+                    Some(&format!("{} {}", c3.id, c3.name))
+                )
             )),
             "{out}"
         );

@@ -83,8 +83,26 @@ pub fn results(framework: &Framework, assessment: &Assessment) -> String {
     let _ = writeln!(out, "Results for \"{}\"", display_safe(&assessment.name));
     let lean = &summary.lean;
     let shown = lean.outcome.has_shape();
-    let _ = writeln!(out, "Verdict: {}", display_safe(&said.headline));
-    let _ = writeln!(out, "Next: {}", display_safe(&said.next_step));
+    if framework.axis {
+        let _ = writeln!(out, "Verdict: {}", display_safe(&said.headline));
+        let _ = writeln!(out, "Next: {}", display_safe(&said.next_step));
+    } else {
+        // No axis, no lean: the answer is the ranking, as on the Results screen.
+        let _ = writeln!(out, "{}:", crate::strings::RANKING_TITLE);
+        for (rank, p) in crate::domain::scoring::ranking(&summary.readiness)
+            .into_iter()
+            .enumerate()
+        {
+            let _ = writeln!(
+                out,
+                "  {}. {}: {}",
+                rank + 1,
+                display_safe(&framework.profiles[p].name),
+                crate::strings::readiness(&summary.readiness[p])
+            );
+        }
+    }
+    grades(&mut out, framework, &summary);
     if let Some(position) = &said.position {
         let _ = writeln!(out, "Position: {}", display_safe(position));
     }
@@ -167,6 +185,27 @@ pub fn results(framework: &Framework, assessment: &Assessment) -> String {
         let _ = writeln!(out, "Not answered yet: {} of {total}.", total - rated);
     }
     out
+}
+
+/// Per role with graded profiles, the highest grade met and the next step.
+fn grades(out: &mut String, framework: &Framework, summary: &Summary) {
+    let steps = crate::domain::scoring::grade_steps(framework, &summary.readiness);
+    if steps.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Grades (highest met · next step):");
+    for step in &steps {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            display_safe(&framework.roles[step.role].name),
+            display_safe(&crate::strings::grade_answer(
+                framework,
+                &summary.readiness,
+                step
+            ))
+        );
+    }
 }
 
 #[cfg(test)]

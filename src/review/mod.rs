@@ -326,8 +326,10 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imported {
     pub reviewer: String,
-    /// How many competencies the reviewer rated.
+    /// How many competencies the reviewer answered (a level, "none" or N/A).
     pub rated: usize,
+    /// How many of those are N/A.
+    pub not_applicable: usize,
     /// The review replaced the one the same reviewer gave before.
     pub replaced: bool,
 }
@@ -368,6 +370,10 @@ pub fn import(
         .map(|(id, e)| (id.clone(), e.clone()))
         .collect();
     let rated = ratings.values().filter(|e| e.rating.is_some()).count();
+    let not_applicable = ratings
+        .values()
+        .filter(|e| e.rating == Some(crate::domain::Rating::NotApplicable))
+        .count();
     if rated == 0 {
         return Err(ReviewError::Refused(format!(
             "{reviewer} has not rated anything in this review yet; nothing was imported"
@@ -388,6 +394,7 @@ pub fn import(
     Ok(Imported {
         reviewer,
         rated,
+        not_applicable,
         replaced,
     })
 }

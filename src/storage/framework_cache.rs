@@ -25,6 +25,13 @@ const MAGIC: &[u8; 16] = b"rolefit-fwc-v2\n\0";
 /// with room to spare.
 const MAX_CACHE_BYTES: u64 = 4 * super::MAX_FILE_BYTES;
 
+/// The folder of validated frameworks (`CACHE_DIR/rolefit/frameworks`), if the platform has a
+/// cache directory.
+pub fn folder() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "rolefit")?;
+    Some(dirs.cache_dir().join("frameworks"))
+}
+
 /// The cache file for the framework at `path`, if there is a cache directory.
 fn cache_file(path: &Path) -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "rolefit")?;

@@ -142,8 +142,12 @@ impl Member {
     }
 
     /// A short word for the lean: "PM", "PMO" (the main profiles' short names), "both",
-    /// "no lean" or "too early".
+    /// "no lean" or "too early"; "—" on a framework without an axis.
     pub fn lean_label(&self, framework: &Framework) -> String {
+        if !framework.axis {
+            // No axis, no lean: the ranking is the whole answer.
+            return "—".into();
+        }
         match self.outcome {
             Outcome::Leans { side } => {
                 let profile = framework.main_profiles[side];
@@ -238,11 +242,28 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
         })
     };
     let stem = storage::paths::stem(path);
-    // Levels up to the framework's top, so a file of a larger scale is read, not refused.
-    match storage::read_assessment_up_to(path, &stem, framework.scale.last().value()) {
+    // Any level a scale may use first: a file of another framework is named as such, however
+    // high its levels go; one of this framework is then held to this scale.
+    let top = framework.scale.last().value();
+    let outcome = match storage::read_assessment_up_to(path, &stem, crate::domain::Level::TOP) {
+        ReadOutcome::Loaded(assessment) if assessment.framework == framework.id => {
+            if assessment.highest_level().is_some_and(|l| l.value() > top) {
+                storage::read_assessment_up_to(path, &stem, top)
+            } else {
+                ReadOutcome::Loaded(assessment)
+            }
+        }
+        other => other,
+    };
+    match outcome {
         ReadOutcome::Loaded(assessment) if assessment.framework != framework.id => {
+            let file = assessment
+                .framework_path
+                .as_deref()
+                .map(|p| format!(" (its file: {})", crate::text::display_path(Path::new(p))))
+                .unwrap_or_default();
             not_read(format!(
-                "it uses the framework \"{}\", not \"{}\"; read it with --framework FILE",
+                "it uses the framework \"{}\"{file}, not \"{}\"; read it with --framework FILE",
                 assessment.framework, framework.id
             ))
         }

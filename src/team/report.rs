@@ -40,12 +40,7 @@ pub fn report(team: &Team, profile: usize, format: TeamFormat) -> String {
     match format {
         TeamFormat::Markdown => md_safe(markdown(team, profile)),
         TeamFormat::Csv => csv(team, profile),
-        TeamFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&json_value(team, profile))
-                .expect("a JSON value always serialises");
-            text.push('\n');
-            json_safe(text)
-        }
+        TeamFormat::Json => json_safe(json_text(team, profile)),
         TeamFormat::Jsonl => json_safe(jsonl(team, profile)),
     }
 }
@@ -243,7 +238,7 @@ fn csv(team: &Team, profile: usize) -> String {
             member
                 .position
                 .map_or_else(String::new, |p| format!("{p:.3}")),
-            member.outcome.key().to_string(),
+            lean_key(member, fw),
         ];
         row.extend(member.cells.iter().map(|&c| cell_text(c)));
         csv_record(&mut out, &row);
@@ -251,10 +246,23 @@ fn csv(team: &Team, profile: usize) -> String {
     out
 }
 
+/// The CSV `lean`: `leans-<main profile id>` (`leans-pm`, `leans-pmo` in the built-in
+/// framework), `straddles`, `no-clear-lean` or `too-early`; empty without an axis.
+fn lean_key(member: &crate::team::Member, fw: &crate::domain::Framework) -> String {
+    use crate::domain::scoring::Outcome;
+    match member.outcome {
+        _ if !fw.axis => String::new(),
+        Outcome::Leans { side } => format!("leans-{}", fw.profiles[fw.main_profiles[side]].id),
+        outcome => outcome.key().to_string(),
+    }
+}
+
 fn level_json(cell: Cell) -> Value {
     match cell {
         Cell::Unanswered => Value::Null,
         Cell::NotApplicable => json!("na"),
+        // "none" (below the scale's first level) is not the value 0 of a 0-based scale.
+        Cell::Level(level) if level.is_none() => json!("none"),
         Cell::Level(level) => json!(level.value()),
     }
 }
@@ -264,7 +272,88 @@ fn round(value: Option<f64>, places: i32) -> Value {
     value.map_or(Value::Null, |v| json!((v * scale).round() / scale))
 }
 
-fn json_value(team: &Team, profile: usize) -> Value {
+/// The JSON report as text, the same as pretty-printing [`json_value`] whole, but each person
+/// is made into text and dropped before the next: memory stays close to the text's own size
+/// however many people there are, not a tree of values for all of them (F-D15).
+fn json_text(team: &Team, profile: usize) -> String {
+    let top = json_value(team, profile, false);
+    let text = serde_json::to_string_pretty(&top).expect("a JSON value always serialises");
+    // The placeholder cannot occur inside a string: its quotes would be escaped there.
+    let placeholder = "\"people\": []";
+    let (before, after) = text
+        .split_once(placeholder)
+        .expect("the report has a people array");
+    let ranking = team.ranking(profile);
+    let mut rank_of = vec![0; team.members.len()];
+    for (rank, &m) in ranking.iter().enumerate() {
+        rank_of[m] = rank + 1;
+    }
+    let mut out = String::with_capacity(text.len() + team.members.len() * 1024);
+    out.push_str(before);
+    out.push_str("\"people\": [");
+    for (m, &rank) in rank_of.iter().enumerate() {
+        let person = serde_json::to_string_pretty(&person_value(team, profile, m, rank))
+            .expect("a JSON value always serialises");
+        out.push_str(if m == 0 { "\n" } else { ",\n" });
+        // At its depth in the whole document: inside "people", inside the top object.
+        for (i, line) in person.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+    }
+    out.push_str(if team.members.is_empty() {
+        "]"
+    } else {
+        "\n  ]"
+    });
+    out.push_str(after);
+    out.push('\n');
+    out
+}
+
+/// One person of the JSON report.
+fn person_value(team: &Team, profile: usize, m: usize, rank: usize) -> Value {
+    let fw = &team.framework;
+    let member = &team.members[m];
+    let levels: serde_json::Map<String, Value> = fw
+        .competencies
+        .iter()
+        .zip(&member.cells)
+        .map(|(c, &cell)| (c.id.to_string(), level_json(cell)))
+        .collect();
+    let _ = profile;
+    json!({
+        "name": member.name,
+        "label": member.label,
+        "file": crate::text::display_path(&member.path),
+        "rank": rank,
+        "answered": member.answered(),
+        "readiness": fw.profiles.iter().zip(&member.readiness).map(|(p, r)| json!({
+            "profile": p.id,
+            "percent": round(r.percent, 1),
+            "rated": r.rated,
+            "required": r.required,
+            "provisional": r.provisional(),
+        })).collect::<Vec<_>>(),
+        "lean": {
+            "position": round(member.position, 3),
+            "outcome": member.outcome.key(),
+            "label": member.lean_label(fw),
+        },
+        "areas": fw.areas.iter().zip(&member.areas).map(|(a, l)| json!({
+            "id": a.id,
+            "average": round(*l, 2),
+        })).collect::<Vec<_>>(),
+        "levels": levels,
+    })
+}
+
+/// The JSON report as one value; `with_people` false leaves "people" empty (see
+/// [`json_text`]).
+fn json_value(team: &Team, profile: usize, with_people: bool) -> Value {
     let fw = &team.framework;
     let ranking = team.ranking(profile);
     let mut rank_of = vec![0; team.members.len()];
@@ -275,38 +364,8 @@ fn json_value(team: &Team, profile: usize) -> Value {
         .members
         .iter()
         .enumerate()
-        .map(|(m, member)| {
-            let levels: serde_json::Map<String, Value> = fw
-                .competencies
-                .iter()
-                .zip(&member.cells)
-                .map(|(c, &cell)| (c.id.to_string(), level_json(cell)))
-                .collect();
-            json!({
-                "name": member.name,
-                "label": member.label,
-                "file": crate::text::display_path(&member.path),
-                "rank": rank_of[m],
-                "answered": member.answered(),
-                "readiness": fw.profiles.iter().zip(&member.readiness).map(|(p, r)| json!({
-                    "profile": p.id,
-                    "percent": round(r.percent, 1),
-                    "rated": r.rated,
-                    "required": r.required,
-                    "provisional": r.provisional(),
-                })).collect::<Vec<_>>(),
-                "lean": {
-                    "position": round(member.position, 3),
-                    "outcome": member.outcome.key(),
-                    "label": member.lean_label(fw),
-                },
-                "areas": fw.areas.iter().zip(&member.areas).map(|(a, l)| json!({
-                    "id": a.id,
-                    "average": round(*l, 2),
-                })).collect::<Vec<_>>(),
-                "levels": levels,
-            })
-        })
+        .filter(|_| with_people)
+        .map(|(m, _)| person_value(team, profile, m, rank_of[m]))
         .collect();
     let competencies: Vec<Value> = (0..fw.competencies.len())
         .map(|c| {
@@ -371,7 +430,10 @@ fn jsonl(team: &Team, profile: usize) -> String {
                 "profile": fw.profiles[profile].id,
                 "competency": comp.id.to_string(),
                 "area": fw.areas[comp.area].id,
-                "level": cell.level().map(|l| l.value()),
+                "level": level_json(match cell {
+                    Cell::NotApplicable => Cell::Unanswered,
+                    other => other,
+                }),
                 "na": cell == Cell::NotApplicable,
                 "target": required.then(|| fw.target(profile, c).value()),
                 "meets": if required {
@@ -386,4 +448,28 @@ fn jsonl(team: &Team, profile: usize) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod json_text_tests {
+    use super::*;
+
+    /// The JSON made person by person is exactly the whole value pretty-printed.
+    #[test]
+    fn json_text_is_the_whole_value_pretty_printed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/team");
+        let files = crate::team::files_in(&[dir]).unwrap();
+        let team = crate::team::load(crate::domain::Framework::builtin(), &files);
+        assert!(team.members.len() >= 2);
+        for profile in [0, 1] {
+            let mut whole =
+                serde_json::to_string_pretty(&json_value(&team, profile, true)).unwrap();
+            whole.push('\n');
+            assert_eq!(json_text(&team, profile), whole);
+        }
+        let empty = crate::team::load(crate::domain::Framework::builtin(), &[]);
+        let mut whole = serde_json::to_string_pretty(&json_value(&empty, 1, true)).unwrap();
+        whole.push('\n');
+        assert_eq!(json_text(&empty, 1), whole);
+    }
 }

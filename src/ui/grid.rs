@@ -56,6 +56,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
 
 /// Text of the gap cell for a rated competency, with a sign and a band word (never colour
 /// alone).
+/// The two profiles whose targets the Grid shows: the two sides of the lean when there is an
+/// axis; without one (a ranking, such as SFIA's illustrative profiles), the profile chosen
+/// with `t` and the next one in the framework, so the columns follow the choice.
+pub fn target_columns(app: &App) -> [usize; 2] {
+    let fw = app.framework();
+    if fw.axis || fw.profiles.len() < 2 {
+        return fw.main_profiles;
+    }
+    let chosen = app.target_profile();
+    [chosen, (chosen + 1) % fw.profiles.len()]
+}
+
 pub fn gap_text(level: Level, target: Level) -> (String, Band) {
     let band = Band::of(level, target);
     let delta = scoring::delta(level, target);
@@ -139,10 +151,11 @@ fn render_table(
         Constraint::Length(you_w as u16),
         Constraint::Length(GAP_WIDTH as u16),
     ];
+    let [c0, c1] = target_columns(app);
     let header_names = [
         "Area / competency".to_string(),
-        fw.side_short(0).to_string(),
-        fw.side_short(1).to_string(),
+        fw.profiles[c0].short.clone(),
+        fw.profiles[c1].short.clone(),
         review::strings::you_heading(&others.iter().map(|o| o.name.as_str()).collect::<Vec<_>>()),
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
@@ -332,7 +345,7 @@ fn row_cells(
         }
         GridRow::Competency(c) => {
             let competency = &fw.competencies[c];
-            let [p0, p1] = fw.main_profiles;
+            let [p0, p1] = target_columns(app);
             let rating = app.assessment().rating(&competency.id);
             let target_text = |p: usize| match fw.target(p, c) {
                 t if t.is_none() => strings::NOT_REQUIRED.to_string(),

@@ -187,7 +187,16 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
                 scale_keys(b, &app.framework().scale).unwrap_or_else(|| b.short_label()),
-                short,
+                // A framework without roles has profiles, not a role's flavours.
+                if b.groups
+                    .iter()
+                    .any(|(_, a)| *a == crate::app::Action::ToggleFlavours)
+                    && app.framework().roles.is_empty()
+                {
+                    "profiles"
+                } else {
+                    short
+                },
                 b.scope == Scope::Screens || mode.is_text(),
             )),
             Show::Help => None,

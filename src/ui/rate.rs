@@ -337,15 +337,32 @@ fn level_lines<'a>(
     let fw = app.framework();
     let c = app.rate().current;
     let recorded = app.assessment().rating(&fw.competencies[c].id);
+    // The label column is as wide as the longest label ("Set strategy, inspire, mobilise"),
+    // up to a third of the width; a longer label is cut with "…", so every descriptor starts
+    // in the same column. Values are right-aligned to the widest ("10").
     let label_width = fw
         .scale
         .levels
         .iter()
         .map(|l| text::UnicodeWidthStr::width(l.label.as_str()))
-        .chain([3])
+        .chain([
+            3,
+            text::UnicodeWidthStr::width(fw.scale.none.label.as_str()),
+        ])
         .max()
         .unwrap_or(8)
-        .min(14);
+        .min((width / 3).max(8));
+    let value_width = fw
+        .scale
+        .values()
+        .map(|l| l.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let label = |text: &str| {
+        let cut = text::truncate(text, label_width);
+        let w = text::UnicodeWidthStr::width(cut.as_str());
+        format!("{cut}{}", " ".repeat(label_width.saturating_sub(w)))
+    };
     let [p0, p1] = fw.main_profiles;
     let show_targets = app.targets_shown();
     let others = review::others(app.assessment());
@@ -359,7 +376,7 @@ fn level_lines<'a>(
             if level.is_none() {
                 return (
                     row,
-                    format!("- {:<label_width$}", fw.scale.none.label),
+                    format!("{:>value_width$} {}", "-", label(&fw.scale.none.label)),
                     fw.scale.none.descriptor.clone(),
                     recorded == Some(Rating::Level(level)),
                 );
@@ -390,7 +407,11 @@ fn level_lines<'a>(
             };
             (
                 row,
-                format!("{} {:<label_width$}", level, scale.label),
+                format!(
+                    "{:>value_width$} {}",
+                    level.to_string(),
+                    label(&scale.label)
+                ),
                 format!("{tag}{}{hint}", fw.level_text(c, level)),
                 recorded == Some(Rating::Level(level)),
             )
@@ -398,7 +419,7 @@ fn level_lines<'a>(
         .collect();
     rows.push((
         choices.len() - 1,
-        format!("n {:<label_width$}", "N/A"),
+        format!("{:>value_width$} {}", "n", label("N/A")),
         fw.scale.na.clone(),
         recorded == Some(Rating::NotApplicable),
     ));

@@ -522,26 +522,9 @@ fn grade_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let readiness = &app.results().summary.figures.readiness;
     let mut lines = Vec::new();
     for step in scoring::grade_steps(fw, readiness) {
-        let name = |p: usize| {
-            let profile = &fw.profiles[p];
-            let percent = readiness[p]
-                .percent
-                .map_or(String::new(), |v| format!(" {v:.0}%"));
-            format!(
-                "{} (grade {}){percent}",
-                profile.name,
-                profile.grade.unwrap_or_default()
-            )
-        };
-        let met = step.met.map_or(strings::NO_GRADE_MET.to_string(), |p| {
-            format!("met {}", name(p))
-        });
-        let next = step.next.map_or(strings::TOP_GRADE.to_string(), |p| {
-            format!("next step {}", name(p))
-        });
         lines.extend(wrapped(
             &format!("{}: ", fw.roles[step.role].name),
-            &format!("{met} · {next}"),
+            &strings::grade_answer(fw, readiness, &step),
             width,
             theme.dim,
             theme.text,

@@ -26,7 +26,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         let width = usize::from(area.width.saturating_sub(4));
         let room = usize::from(area.height / 3).saturating_sub(2);
         // The full welcome when it fits, else the short one, so no sentence is cut off.
-        let mut lines = text::wrap(&strings::welcome(), width);
+        let mut lines = text::wrap(
+            &strings::welcome_for(!app.framework().roles.is_empty()),
+            width,
+        );
         if lines.len() > room {
             lines = text::wrap(&strings::welcome_short(), width);
         }

@@ -17,8 +17,31 @@ use crate::team::state::{TeamDrawn, TeamMode, TeamView};
 use crate::team::{Cell, Mark};
 use crate::text::display_safe;
 
-/// Width of a competency column: a space, the digit, the mark, a space.
+/// Narrowest competency column: a space, a digit, the mark, a space.
 const CELL: u16 = 4;
+/// Widest competency column: longer ids are cut with "…".
+const MAX_CELL: u16 = 12;
+
+/// The width of every competency column for `fw`: a gap, then room for the longest id and for
+/// the widest rating with its mark ("none▼", "10✓"), so ids never run together and every row
+/// keeps its columns.
+fn cell_width(fw: &crate::domain::Framework) -> u16 {
+    let id = fw
+        .competencies
+        .iter()
+        .map(|c| UnicodeWidthStr::width(c.id.as_str()))
+        .max()
+        .unwrap_or(1);
+    let level = fw
+        .scale
+        .values()
+        .map(|l| l.to_string().len())
+        .chain((!fw.scale.is_classic()).then_some("none".len()))
+        .max()
+        .unwrap_or(1)
+        + 1;
+    (1 + id.max(level) as u16).clamp(CELL, MAX_CELL)
+}
 /// Width of an area's average column.
 const AVERAGE: u16 = 5;
 /// Width of the readiness column.
@@ -35,9 +58,10 @@ enum Column {
 }
 
 impl Column {
-    fn width(self) -> u16 {
+    /// Its width, with competency columns `cell` wide.
+    fn width(self, cell: u16) -> u16 {
         match self {
-            Column::Competency(_) => CELL,
+            Column::Competency(_) => cell,
             Column::Area(_) => AVERAGE,
         }
     }
@@ -155,18 +179,24 @@ fn columns(view: &TeamView) -> Vec<Column> {
 }
 
 /// The first column to show so that the selected one is in view, moving as little as needed.
-fn first_column(columns: &[Column], selected: usize, previous: usize, width: u16) -> usize {
+fn first_column(
+    columns: &[Column],
+    selected: usize,
+    previous: usize,
+    width: u16,
+    cell: u16,
+) -> usize {
     let at = columns
         .iter()
         .position(|c| *c == Column::Competency(selected))
         .unwrap_or(0);
     let mut left = previous.min(columns.len().saturating_sub(1)).min(at);
-    let span = |from: usize| -> u16 { columns[from..=at].iter().map(|c| c.width()).sum() };
+    let span = |from: usize| -> u16 { columns[from..=at].iter().map(|c| c.width(cell)).sum() };
     while left < at && span(left) > width {
         left += 1;
     }
     // Fill the width when there is room on the left.
-    let total = |from: usize| -> u16 { columns[from..].iter().map(|c| c.width()).sum() };
+    let total = |from: usize| -> u16 { columns[from..].iter().map(|c| c.width(cell)).sum() };
     while left > 0 && total(left - 1) <= width {
         left -= 1;
     }
@@ -199,7 +229,7 @@ fn render_heatmap(
     let profile = view.profile();
     let title = Span::styled(" People × competencies ", theme.border_title);
     let outer = block(title, true, theme).title_bottom(Line::styled(
-        " ▲ above ✓ meets ▼ below · none – N/A ",
+        " ▲ above ✓ meets ▼ below · unanswered – N/A ",
         theme.dim,
     ));
     let inner = padded_inner(frame, area, outer);
@@ -213,19 +243,21 @@ fn render_heatmap(
         .max()
         .unwrap_or(6)
         .clamp(6, 22) as u16;
-    let name_width = name_width.min(inner.width / 3);
+    // Room for "Team average" whole, as long as the heatmap keeps two thirds.
+    let name_width = name_width.max(12).min(inner.width / 3);
     // A column for the selection mark, the name, a space, readiness.
     let fixed = 1 + name_width + 1 + READINESS;
     let cells_width = inner.width.saturating_sub(fixed);
     let columns = columns(view);
-    let left = first_column(&columns, view.competency(), drawn.left, cells_width);
+    let cell = cell_width(fw);
+    let left = first_column(&columns, view.competency(), drawn.left, cells_width, cell);
     let mut shown = Vec::new();
     let mut used = 0;
     for column in &columns[left..] {
-        if used + column.width() > cells_width {
+        if used + column.width(cell) > cells_width {
             break;
         }
-        used += column.width();
+        used += column.width(cell);
         shown.push(*column);
     }
     let hidden_right = columns.len() - left - shown.len();
@@ -262,7 +294,7 @@ fn render_heatmap(
         let a = area_of(shown[i]);
         let mut width = 0;
         while i < shown.len() && area_of(shown[i]) == a {
-            width += shown[i].width();
+            width += shown[i].width(cell);
             i += 1;
         }
         spans.push(Span::styled(
@@ -279,7 +311,10 @@ fn render_heatmap(
     for column in &shown {
         let (text, style) = match *column {
             Column::Competency(c) => (
-                right(fw.competencies[c].id.as_str(), CELL),
+                right(
+                    &truncate(fw.competencies[c].id.as_str(), usize::from(cell - 1)),
+                    cell,
+                ),
                 if c == selected {
                     theme.selected_cell
                 } else {
@@ -304,7 +339,7 @@ fn render_heatmap(
                 } else {
                     "– ".into()
                 },
-                CELL,
+                cell,
             ),
             Column::Area(a) => right(&one_decimal(team.area_target(a, profile)), AVERAGE),
         };
@@ -322,7 +357,7 @@ fn render_heatmap(
                 &team
                     .average(c)
                     .map_or_else(|| "—".into(), crate::domain::verdict::one_decimal),
-                CELL,
+                cell,
             ),
             Column::Area(a) => right(&one_decimal(team.area_average(a)), AVERAGE),
         };
@@ -374,19 +409,21 @@ fn render_heatmap(
         for column in &shown {
             match *column {
                 Column::Competency(c) => {
-                    let cell = member.cells[c];
+                    let rating = member.cells[c];
                     let mark = team.mark(m, c, profile);
-                    let digit = match cell {
+                    let digit = match rating {
                         Cell::Level(level) => level.to_string(),
                         _ => " ".into(),
                     };
-                    let style = mark_style(mark, cell, fw.target(profile, c), theme);
+                    let style = mark_style(mark, rating, fw.target(profile, c), theme);
                     let style = if is_selected && c == selected {
                         style.patch(theme.selected_cell)
                     } else {
                         row_style(style)
                     };
-                    spans.push(Span::styled(format!(" {digit}{} ", mark.glyph()), style));
+                    // Right-aligned under the id, the mark last, one space after.
+                    let text = format!("{digit}{}", mark.glyph());
+                    spans.push(Span::styled(right(&format!("{text} "), cell), style));
                 }
                 Column::Area(a) => spans.push(Span::styled(
                     right(&one_decimal(member.areas[a]), AVERAGE),
@@ -458,6 +495,7 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
 fn short_lean(member: &crate::team::Member, fw: &crate::domain::Framework) -> String {
     use crate::domain::scoring::Outcome;
     match member.outcome {
+        _ if !fw.axis => "—".into(),
         Outcome::Leans { side } => fw.profiles[fw.main_profiles[side]].short.clone(),
         Outcome::Straddles => "both".into(),
         Outcome::NoClearLean | Outcome::Unseparated => "none".into(),
