@@ -189,10 +189,10 @@ fn rate() {
     snap!("rate_80x24_editing", app, 80, 24);
 }
 
-/// Rate at every size: the competency's name and first description line, every level's label,
-/// descriptors cut at a word with "…", scroll markers for what is cut; at 60x18 the note is one
-/// line; at 200x60 the note box is as tall as the note, and the competency pane as tall as its
-/// text or the column beside it (no box of empty rows).
+/// Rate at every size: the competency's name, every level's label, scroll markers for what is
+/// cut; at 60x18 the anchors not highlighted are cut at a word with "…" and the note is one
+/// line; at 80x24 every anchor is whole; at 200x60 the competency pane is as tall as its text
+/// or the levels beside it (no box of empty rows) and the note takes the rows below both.
 #[test]
 fn rate_at_every_size() {
     snap!("rate_60x18_fresh", fresh_rate(), 60, 18);
@@ -218,8 +218,10 @@ fn fresh_rate() -> App {
     app
 }
 
-/// A long one-line note: the preview shows it wrapped over several lines with a marker naming
-/// the key that opens all of it, and the editor wraps it, so its start and end both show.
+/// A long one-line note: where the anchors leave room (100×30) the preview shows its start
+/// with a marker naming the key that opens all of it; on a large terminal
+/// the note box takes the rows left and shows all of it; at 80×24, where every anchor takes
+/// the room, it is one line ending in "…"; the editor wraps it, so its start and end both show.
 #[test]
 fn rate_long_note_wraps_in_preview_and_editor() {
     const NOTE: &str = "Started by mapping every stakeholder of the ERP rollout, then agreed \
@@ -242,12 +244,19 @@ fn rate_long_note_wraps_in_preview_and_editor() {
         NOTE,
         "the stored text keeps its one line"
     );
-    let preview = format!("{:?}", draw(&mut app, 80, 24));
+    let preview = format!("{:?}", draw(&mut app, 100, 30));
     assert!(
-        preview.contains("Started by") && preview.contains("change control"),
-        "the preview shows more than one wrapped line:\n{preview}"
+        preview.contains("Started by") && !preview.contains("ENDMARK"),
+        "the preview shows the start of the note:\n{preview}"
     );
     assert!(preview.contains("more (e to read all)"), "{preview}");
+    let large = format!("{:?}", draw(&mut app, 120, 40));
+    assert!(
+        large.contains("Started by") && large.contains("ENDMARK"),
+        "the note box shows all of the note:\n{large}"
+    );
+    let small = format!("{:?}", draw(&mut app, 80, 24));
+    assert!(small.contains("Note (e): Started by"), "{small}");
     insta::assert_snapshot!("rate_80x24_long_note", draw(&mut app, 80, 24));
     apply(&mut app, &[Action::EditNote]);
     let editing = format!("{:?}", draw(&mut app, 80, 24));

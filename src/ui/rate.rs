@@ -22,110 +22,212 @@ const TWO_COLUMN_WIDTH: u16 = 110;
 /// line of the description.
 const INFO_MIN: u16 = 4;
 
+/// Rows the competency pane keeps at the least: its borders and the id and name (the rest
+/// scrolls, with its keys on the border).
+const INFO_LEAST: u16 = 3;
+
 /// How many level descriptors are wrapped in full; the others are cut to one line at a word,
-/// with "…".
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// with "…". The highlighted one is always whole.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Expand {
     All,
     Cursor,
-    None,
+}
+
+/// How the note shows: a box of its wrapped lines (or the editor), one line, or not at all
+/// (the smallest terminals, where `e` still opens it).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NoteShape {
+    Box,
+    Line,
+    Hidden,
+}
+
+/// The fewest rows each note shape takes: a box with one line (the editor too), one line,
+/// none.
+const NOTE_LEAST: [u16; 3] = [3, 1, 0];
+
+/// One way to lay Rate out: how the levels and the note show, and the fewest rows the
+/// competency pane is left with.
+#[derive(Clone, Copy, Debug)]
+struct Plan {
+    expand: Expand,
+    note: NoteShape,
+    info: u16,
+}
+
+/// The ways to lay Rate out, best first: every anchor whole with the competency's text down
+/// to both practice texts, then with less of that text, then only the highlighted anchor
+/// whole; the note gives way to a line before the competency loses its name. `full_info` is
+/// the rows the competency pane needs down to the end of the practice texts.
+fn plans(full_info: u16, editing: bool) -> Vec<Plan> {
+    let notes: &[NoteShape] = if editing {
+        &[NoteShape::Box]
+    } else {
+        &[NoteShape::Box, NoteShape::Line, NoteShape::Hidden]
+    };
+    let mut out = Vec::new();
+    // While a note is written, the editor has the room and the levels are compact.
+    let expands: &[Expand] = if editing {
+        &[Expand::Cursor]
+    } else {
+        &[Expand::All, Expand::Cursor]
+    };
+    for &expand in expands {
+        for info in [full_info.max(INFO_MIN), INFO_MIN, INFO_LEAST] {
+            for &note in notes {
+                // Hiding the note is the last resort, for the highlighted anchor only.
+                if note == NoteShape::Hidden && (expand == Expand::All || info > INFO_LEAST) {
+                    continue;
+                }
+                out.push(Plan { expand, note, info });
+            }
+        }
+    }
+    out
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
-    // The note gets the lines it needs as wrapped (up to four; the rest is marked and `e`
-    // opens all of it) unless it is being edited.
-    let note_height = |width: u16| {
-        let note = app
-            .assessment()
-            .note(&app.framework().competencies[app.rate().current].id);
-        let lines = text::wrap(note, usize::from(width.saturating_sub(4)))
+    let note = app
+        .assessment()
+        .note(&app.framework().competencies[app.rate().current].id);
+    // The note box: the lines of the note as wrapped, at least one; the editor takes seven
+    // rows at the least.
+    let note_lines = |width: u16| {
+        text::wrap(note, usize::from(width.saturating_sub(4)))
             .len()
-            .clamp(1, 4) as u16;
-        if app.editing() { 7 } else { lines + 2 }
+            .max(1) as u16
     };
+    let note_box = |width: u16| {
+        if app.editing() {
+            7
+        } else {
+            note_lines(width).min(4) + 2
+        }
+    };
+    let title = strings::levels_title_on(app.read_only(), &app.framework().scale);
     if area.width >= TWO_COLUMN_WIDTH {
+        // The competency on the left and the levels on the right, as tall as the taller of
+        // the two; the note below both, across the width, with the rest of the height.
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
-        let (levels, level_rows) = level_lines(
-            app,
-            usize::from(right.width.saturating_sub(3)),
-            Expand::All,
-            theme,
-        );
-        // The note takes the rows it needs (the editor takes what is left); the competency
-        // text on the left has the full height.
-        let note = if app.editing() {
-            Constraint::Min(3)
-        } else {
-            Constraint::Length(note_height(right.width))
-        };
-        let [levels_area, note, _] = Layout::vertical([
-            Constraint::Length(levels.len() as u16 + 2),
-            note,
-            Constraint::Fill(1),
-        ])
-        .areas(right);
-        // The competency's pane is as tall as its text, or as the levels and the note beside
-        // it, so a tall terminal shows no box of empty rows; it scrolls when the text is longer.
-        let info = info_lines(app, usize::from(left.width.saturating_sub(4)), theme);
-        let beside = note.bottom().saturating_sub(right.y);
-        let left = Rect {
-            height: (info.len() as u16 + 2).max(beside).min(left.height),
-            ..left
-        };
+        let (info, _) = info_lines(app, usize::from(left.width.saturating_sub(4)), theme);
+        let level_width = usize::from(right.width.saturating_sub(3));
+        let mut chosen = None;
+        for expand in [Expand::All, Expand::Cursor] {
+            for shape in [NoteShape::Box, NoteShape::Line, NoteShape::Hidden] {
+                if app.editing() && shape != NoteShape::Box {
+                    continue;
+                }
+                let levels = level_lines(app, level_width, expand, theme);
+                let need = levels.0.len() as u16 + 2 + NOTE_LEAST[shape as usize];
+                if need <= area.height || (expand, shape) == (Expand::Cursor, NoteShape::Hidden) {
+                    chosen = Some((levels, shape));
+                    break;
+                }
+            }
+            if chosen.is_some() {
+                break;
+            }
+        }
+        let (levels, shape) = chosen.expect("the last plan always fits");
+        let note_min = NOTE_LEAST[shape as usize];
+        let band = (levels.0.len() as u16 + 2)
+            .max(info.len() as u16 + 2)
+            .min(area.height.saturating_sub(note_min));
+        let [band, note_area] =
+            Layout::vertical([Constraint::Length(band), Constraint::Fill(1)]).areas(area);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(band);
         drawn.rate_info = Some(render_info(frame, left, app, info, theme));
         drawn.regions.pane(left, Pane::RateInfo);
-        render_levels(
-            frame,
-            levels_area,
-            (levels, level_rows),
-            strings::levels_title_on(app.read_only(), &app.framework().scale),
-            theme,
-            drawn,
-        );
-        render_note(frame, note, app, theme);
-    } else {
-        let note_height = note_height(area.width);
-        let width = usize::from(area.width.saturating_sub(3));
-        let lines = |expand| level_lines(app, width, expand, theme);
-        let fits = |levels: &(Vec<Line>, Vec<usize>), note: u16, spare: u16| {
-            levels.0.len() as u16 + 2 + note + spare <= area.height
+        render_levels(frame, right, levels, title, theme, drawn);
+        render_note_shape(frame, note_area, shape, app, theme);
+        return;
+    }
+    let width = usize::from(area.width.saturating_sub(3));
+    let (info, practice_end) = info_lines(app, usize::from(area.width.saturating_sub(4)), theme);
+    let full_info = practice_end as u16 + 2;
+    let mut chosen = None;
+    for plan in plans(full_info, app.editing()) {
+        let levels = level_lines(app, width, plan.expand, theme);
+        let need = levels.0.len() as u16 + 2 + NOTE_LEAST[plan.note as usize] + plan.info;
+        if need <= area.height {
+            chosen = Some((levels, plan));
+            break;
+        }
+    }
+    // Nothing fits (a highlighted anchor longer than the screen): the highlighted one whole as
+    // far as it goes.
+    let (levels, mut plan) = chosen.unwrap_or_else(|| {
+        let plan = Plan {
+            expand: Expand::Cursor,
+            // The editor stays in view whatever else gives way.
+            note: if app.editing() {
+                NoteShape::Box
+            } else {
+                NoteShape::Hidden
+            },
+            info: INFO_LEAST,
         };
-        // Every descriptor in full when that still leaves room to read the competency; else
-        // the highlighted one; else each on one line. The note shrinks to one line before the
-        // competency loses its name and first line.
-        let mut levels = lines(Expand::All);
-        if !fits(&levels, note_height, 10) {
-            levels = lines(Expand::Cursor);
-        }
-        if !fits(&levels, note_height, INFO_MIN) {
-            levels = lines(Expand::None);
-        }
-        let one_line_note = !app.editing() && !fits(&levels, note_height, INFO_MIN);
-        let note_height = if one_line_note { 1 } else { note_height };
-        let [info, levels_area, note] = Layout::vertical([
-            Constraint::Min(2),
-            Constraint::Length(levels.0.len() as u16 + 2),
-            Constraint::Length(note_height),
-        ])
-        .areas(area);
-        let lines = info_lines(app, usize::from(info.width.saturating_sub(4)), theme);
-        drawn.rate_info = Some(render_info(frame, info, app, lines, theme));
-        drawn.regions.pane(info, Pane::RateInfo);
-        render_levels(
-            frame,
-            levels_area,
-            levels,
-            strings::levels_title_on(app.read_only(), &app.framework().scale),
-            theme,
-            drawn,
-        );
-        if one_line_note {
-            render_note_line(frame, note, app, theme);
-        } else {
-            render_note(frame, note, app, theme);
-        }
+        (level_lines(app, width, plan.expand, theme), plan)
+    });
+    let levels_height = (levels.0.len() as u16 + 2).min(area.height.saturating_sub(plan.info));
+    // The rows left over go first to the competency's text down to the practice texts, then
+    // to the note as it is wrapped, then to the rest of the competency's text (the targets),
+    // and what is still left to the note, so no row stays empty.
+    let mut info_height = plan.info;
+    let mut note_height = NOTE_LEAST[plan.note as usize];
+    let mut spare = area
+        .height
+        .saturating_sub(levels_height + info_height + note_height);
+    let mut grow = |height: &mut u16, to: u16| {
+        let more = to.saturating_sub(*height).min(spare);
+        *height += more;
+        spare -= more;
+    };
+    if app.editing() {
+        grow(&mut note_height, note_box(area.width));
+    }
+    grow(&mut info_height, full_info);
+    if plan.note == NoteShape::Box {
+        grow(&mut note_height, note_box(area.width));
+    }
+    grow(&mut info_height, info.len() as u16 + 2);
+    if plan.note == NoteShape::Line && spare >= 2 {
+        plan.note = NoteShape::Box;
+        note_height = 3;
+        spare -= 2;
+    }
+    if plan.note == NoteShape::Box {
+        note_height += spare;
+    } else {
+        info_height += spare;
+    }
+    let [info_area, levels_area, note_area] = Layout::vertical([
+        Constraint::Length(info_height),
+        Constraint::Length(levels_height),
+        Constraint::Length(note_height),
+    ])
+    .areas(area);
+    drawn.rate_info = Some(render_info(frame, info_area, app, info, theme));
+    drawn.regions.pane(info_area, Pane::RateInfo);
+    render_levels(frame, levels_area, levels, title, theme, drawn);
+    render_note_shape(frame, note_area, plan.note, app, theme);
+}
+
+/// Draws the note in the shape chosen: a box (the preview or the editor) when it has the rows
+/// of one, else one line.
+fn render_note_shape(frame: &mut Frame, area: Rect, shape: NoteShape, app: &App, theme: &Theme) {
+    if area.height == 0 || shape == NoteShape::Hidden {
+        return;
+    }
+    if shape == NoteShape::Line || area.height < 3 {
+        render_note_line(frame, Rect { height: 1, ..area }, app, theme);
+    } else {
+        render_note(frame, area, app, theme);
     }
 }
 
@@ -196,6 +298,7 @@ fn render_info(
             theme.dim,
         ),
     ]);
+    let title = text::fit_line(title, usize::from(area.width.saturating_sub(2)));
     let block = block(title, !app.editing(), theme);
     let inner = padded_inner(frame, area, block);
     let keys = scroll_keys(Screen::Rate);
@@ -203,8 +306,9 @@ fn render_info(
 }
 
 /// The competency's text on Rate, wrapped to `width`: who is reviewed (in a review file), its
-/// name and status, second opinions, what it means in each role's practice, and the targets.
-fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// name and status, second opinions, what it means in each role's practice, and the targets;
+/// with the number of lines down to the end of the practice texts.
+fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'a>>, usize) {
     let fw = app.framework();
     let c = app.rate().current;
     let competency = &fw.competencies[c];
@@ -243,6 +347,7 @@ fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
             ("", theme.title.patch(style))
         },
     ));
+    let practice_end = lines.len();
     let mut targets: Vec<String> = fw
         .profiles
         .iter()
@@ -275,7 +380,7 @@ fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
             theme.dim,
         ));
     }
-    lines
+    (lines, practice_end)
 }
 
 /// In a review file, who is being rated and by whom, above the competency.

@@ -1,0 +1,323 @@
+//! PRODUCT.md §3's readability rule at every supported size, on the built-in framework and on
+//! the example frameworks (long names, 1–7 scales, many profiles): what the user decides by is
+//! on screen without scrolling or moving a highlight.
+//!
+//! - Rate: the highlighted level's anchor in full at every size; every level's anchor from
+//!   80×24; both roles' practice texts from 100×30.
+//! - Results: from 80×24, the verdict's headline, both main profiles' readiness with coverage
+//!   (the two first of the ranking where a framework has no axis), and the first gap rows.
+//! - Every screen: no word cut without "…" (each word on screen is a word rolefit or the
+//!   framework wrote, or ends in "…").
+//!
+//! Drawn headless from the real `ui::draw`, one frame per case, so it stays fast.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use rolefit::app::{Action, App, AppInit, Opened};
+use rolefit::clock::utc_from_epoch;
+use rolefit::domain::{Assessment, Framework, Rating};
+use rolefit::ui::{Drawn, Pane, Target};
+
+const SIZES: [(u16, u16); 5] = [(60, 18), (80, 24), (100, 30), (120, 40), (200, 60)];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built-in framework and each example, by name.
+fn frameworks() -> Vec<(&'static str, Framework)> {
+    let example = |file: &str| {
+        let text =
+            std::fs::read_to_string(root().join("assets/frameworks/examples").join(file)).unwrap();
+        Framework::from_toml(&text).unwrap()
+    };
+    vec![
+        ("built-in", Framework::builtin()),
+        ("sfia", example("sfia9-change.toml")),
+        ("ecf", example("ecf4-ict.toml")),
+        ("ladders", example("engineering-ladders.toml")),
+    ]
+}
+
+fn app(fw: &Framework, assessment: Assessment) -> App {
+    App::new(
+        AppInit::new(fw.clone(), assessment)
+            .opened(Opened::Quietly)
+            .color(false),
+    )
+}
+
+fn act(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(action.clone(), utc_from_epoch(0));
+    }
+}
+
+/// Draws the app at `size` (after telling it the size, as the runtime does) and hands the
+/// frame back to it, as the runtime does; returns the buffer and where things were drawn.
+fn draw(app: &mut App, (width, height): (u16, u16)) -> (Buffer, Drawn) {
+    act(app, &[Action::Resize(width, height)]);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut drawn = Drawn::default();
+    terminal
+        .draw(|frame| drawn = rolefit::ui::draw(frame, app))
+        .unwrap();
+    act(app, &[Action::Drawn(Box::new(drawn.clone()))]);
+    (terminal.backend().buffer().clone(), drawn)
+}
+
+/// The text inside `area` (borders left out when `inside`), its rows joined by spaces, with
+/// runs of white space made one.
+fn text_in(buffer: &Buffer, area: Rect, inside: bool) -> String {
+    let area = if inside {
+        area.inner(ratatui::layout::Margin::new(1, 1))
+    } else {
+        area
+    };
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push(' ');
+    }
+    squeeze(&out)
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn screen(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every word rolefit can write: the words of its source and of the framework's texts.
+fn vocabulary(fw: &Framework) -> HashSet<String> {
+    fn walk(dir: &Path, words: &mut HashSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, words);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "toml") {
+                add_words(&std::fs::read_to_string(&path).unwrap(), words);
+            }
+        }
+    }
+    let mut words = HashSet::new();
+    walk(&root().join("src"), &mut words);
+    walk(&root().join("assets"), &mut words);
+    let mut own = String::new();
+    own.push_str(&fw.name);
+    for c in &fw.competencies {
+        own.push_str(&format!(" {} {} {}", c.id, c.name, c.description));
+    }
+    for p in &fw.profiles {
+        own.push_str(&format!(" {} {}", p.name, p.short));
+    }
+    add_words(&own, &mut words);
+    words
+}
+
+fn add_words(text: &str, words: &mut HashSet<String>) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if !word.is_empty() {
+            words.insert(word.to_string());
+        }
+    }
+}
+
+/// The words on screen that are neither rolefit's nor the framework's and do not end in "…":
+/// words cut without a sign.
+fn cut_words(buffer: &Buffer, words: &HashSet<String>) -> Vec<String> {
+    let mut cut = Vec::new();
+    for line in screen(buffer).lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let marked = chars.get(i) == Some(&'…');
+            if !marked && !word.chars().all(|c| c.is_ascii_digit()) && !words.contains(&word) {
+                cut.push(format!("{word:?} in {line:?}"));
+            }
+        }
+    }
+    cut
+}
+
+fn assert_no_cut_words(buffer: &Buffer, words: &HashSet<String>, case: &str) {
+    let cut = cut_words(buffer, words);
+    assert!(
+        cut.is_empty(),
+        "{case}: words cut without \"…\": {cut:#?}\n{}",
+        screen(buffer)
+    );
+}
+
+/// The rectangle covering every row of Rate's level list.
+fn level_list(drawn: &Drawn) -> Rect {
+    drawn
+        .regions
+        .clicks
+        .iter()
+        .filter(|(_, t)| matches!(t, Target::Level(_)))
+        .map(|(r, _)| *r)
+        .reduce(|a, b| a.union(b))
+        .expect("the level list is drawn")
+}
+
+fn pane(drawn: &Drawn, which: Pane) -> Option<Rect> {
+    drawn
+        .regions
+        .panes
+        .iter()
+        .find(|(_, p)| *p == which)
+        .map(|(r, _)| *r)
+}
+
+/// The text a row of Rate's level list shows for choice `row` of competency `c`.
+fn choice_text(fw: &Framework, c: usize, rating: Rating) -> String {
+    match rating {
+        Rating::Level(level) if level.is_none() => fw.scale.none.descriptor.clone(),
+        Rating::Level(level) => fw.level_text(c, level).to_string(),
+        Rating::NotApplicable => fw.scale.na.clone(),
+    }
+}
+
+/// An app on Rate showing competency `c`.
+fn on_rate(fw: &Framework, assessment: Assessment, c: usize) -> App {
+    let mut app = app(fw, assessment);
+    act(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    act(&mut app, &[Action::Home]);
+    for _ in 0..c {
+        act(&mut app, &[Action::Right]);
+    }
+    assert_eq!(app.rate().current, c);
+    app
+}
+
+fn blank(fw: &Framework) -> Assessment {
+    Assessment::new("default", fw, utc_from_epoch(1_795_888_800))
+}
+
+/// Rate: the highlighted anchor whole at every size and for every level; every anchor whole
+/// from 80×24; both practice texts whole from 100×30; no word cut without "…".
+#[test]
+fn rate_shows_what_the_user_rates_by_at_every_size() {
+    for (name, fw) in frameworks() {
+        let words = vocabulary(&fw);
+        for c in 0..fw.competencies.len() {
+            let choices = fw.choices(c);
+            for size in SIZES {
+                let case = format!("{name} {} at {}x{}", fw.competencies[c].id, size.0, size.1);
+                let mut app = on_rate(&fw, blank(&fw), c);
+                let large = size.0 >= 80 && size.1 >= 24;
+                let (buffer, drawn) = draw(&mut app, size);
+                if large {
+                    let levels = text_in(&buffer, level_list(&drawn), false);
+                    for &choice in &choices {
+                        let anchor = squeeze(&choice_text(&fw, c, choice));
+                        assert!(
+                            levels.contains(&anchor),
+                            "{case}: {anchor:?} is not whole on screen:\n{}",
+                            screen(&buffer)
+                        );
+                    }
+                }
+                if size.0 >= 100 && size.1 >= 30 {
+                    let info = pane(&drawn, Pane::RateInfo).expect("the competency pane");
+                    let info = text_in(&buffer, info, true);
+                    for practice in &fw.competencies[c].practice {
+                        let practice = squeeze(practice);
+                        assert!(
+                            info.contains(&practice),
+                            "{case}: practice text {practice:?} is not whole on screen:\n{}",
+                            screen(&buffer)
+                        );
+                    }
+                }
+                assert_no_cut_words(&buffer, &words, &case);
+                // The highlighted level, each in turn (at 80×24 and up every anchor is whole
+                // already: one highlighted row is enough there).
+                let rows: Vec<usize> = if large {
+                    vec![choices.len() / 2]
+                } else {
+                    (0..choices.len()).collect()
+                };
+                for row in rows {
+                    let mut app = on_rate(&fw, blank(&fw), c);
+                    for _ in 0..=row {
+                        act(&mut app, &[Action::Down]);
+                    }
+                    assert_eq!(app.rate().cursor, Some(row), "{case}");
+                    let (buffer, drawn) = draw(&mut app, size);
+                    let levels = text_in(&buffer, level_list(&drawn), false);
+                    let anchor = squeeze(&choice_text(&fw, c, choices[row]));
+                    assert!(
+                        levels.contains(&anchor),
+                        "{case}, row {row} highlighted: {anchor:?} is not whole on screen:\n{}",
+                        screen(&buffer)
+                    );
+                    assert_no_cut_words(&buffer, &words, &case);
+                }
+            }
+        }
+    }
+}
+
+/// A competency already rated shows the targets beside the levels; the anchors stay whole.
+#[test]
+fn rate_with_targets_shown_keeps_every_anchor_whole() {
+    for (name, fw) in frameworks() {
+        let words = vocabulary(&fw);
+        for c in 0..fw.competencies.len() {
+            let choices = fw.choices(c);
+            let mut assessment = blank(&fw);
+            assessment.set_rating(&fw.competencies[c].id.clone(), Some(choices[0]));
+            for size in SIZES {
+                let case = format!(
+                    "{name} {} rated at {}x{}",
+                    fw.competencies[c].id, size.0, size.1
+                );
+                let mut app = on_rate(&fw, assessment.clone(), c);
+                act(&mut app, &[Action::Down]);
+                let cursor = app.rate().cursor.expect("a level is highlighted");
+                let (buffer, drawn) = draw(&mut app, size);
+                let levels = text_in(&buffer, level_list(&drawn), false);
+                let shown: Vec<Rating> = if size.0 >= 80 && size.1 >= 24 {
+                    choices.clone()
+                } else {
+                    vec![choices[cursor]]
+                };
+                for choice in shown {
+                    let anchor = squeeze(&choice_text(&fw, c, choice));
+                    assert!(
+                        levels.contains(&anchor),
+                        "{case}: {anchor:?} is not whole on screen:\n{}",
+                        screen(&buffer)
+                    );
+                }
+                assert_no_cut_words(&buffer, &words, &case);
+            }
+        }
+    }
+}
