@@ -637,6 +637,30 @@ pub fn readiness(r: &crate::domain::scoring::Readiness) -> String {
     format!("{percent} ({}/{}{mark})", r.rated, r.required)
 }
 
+/// Above readiness per profile on Results: what its marks mean, shorter where the full line
+/// does not fit `width`; the provisional mark only when a figure carries it.
+pub fn readiness_legend(provisional: bool, width: usize) -> String {
+    let (full, short) = if provisional {
+        (
+            "Readiness, targets rated of required · ▸ the gap table's profile · ? provisional: under half rated",
+            "Readiness · ▸ gap table's profile · ? under half rated",
+        )
+    } else {
+        (
+            "Readiness, targets rated of required · ▸ the gap table's profile",
+            "Readiness · ▸ the gap table's profile",
+        )
+    };
+    if full.chars().count() <= width {
+        full.to_string()
+    } else {
+        short.to_string()
+    }
+}
+
+/// Beside the spectrum on Results: what its double-lined middle means.
+pub const NO_LEAN_BAND: &str = "═ no lean either way";
+
 pub fn report_written(path: &str) -> String {
     format!("Report written to {path}")
 }

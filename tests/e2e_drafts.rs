@@ -144,7 +144,6 @@ fn a_plan_being_typed_is_saved_while_its_editor_is_open_and_comes_back_after_kil
     // Results, the gap table, Enter on DP1's row: the plan editor.
     tui.send("\t");
     tui.wait_for_text("[Results]");
-    tui.send("v");
     tui.send_key(Key::Enter);
     tui.wait_for_text("Plan for DP1");
     tui.send("4\t");

@@ -20,7 +20,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use rolefit::app::{Action, App, AppInit, Opened};
 use rolefit::clock::utc_from_epoch;
-use rolefit::domain::{Assessment, Framework, Rating};
+use rolefit::domain::{Assessment, Framework, Rating, Screen};
 use rolefit::ui::{Drawn, Pane, Target};
 
 const SIZES: [(u16, u16); 5] = [(60, 18), (80, 24), (100, 30), (120, 40), (200, 60)];
@@ -141,8 +141,19 @@ fn add_words(text: &str, words: &mut HashSet<String>) {
 /// The words on screen that are neither rolefit's nor the framework's and do not end in "…":
 /// words cut without a sign.
 fn cut_words(buffer: &Buffer, words: &HashSet<String>) -> Vec<String> {
+    cut_words_in(buffer, buffer.area, words)
+}
+
+/// Like [`cut_words`] within `area` only (an overlay: what it covers is cut by it, not by
+/// rolefit's layout).
+fn cut_words_in(buffer: &Buffer, area: Rect, words: &HashSet<String>) -> Vec<String> {
     let mut cut = Vec::new();
-    for line in screen(buffer).lines() {
+    let lines = (area.top()..area.bottom()).map(|y| {
+        (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect::<String>()
+    });
+    for line in lines {
         let chars: Vec<char> = line.chars().collect();
         let mut i = 0;
         while i < chars.len() {
@@ -320,4 +331,164 @@ fn rate_with_targets_shown_keeps_every_anchor_whole() {
             }
         }
     }
+}
+/// Ratings for every competency of `fw`, leaning one way: its own levels, low on the first
+/// half of the areas and high on the rest (or the other way round).
+fn rated(fw: &Framework, high_first: bool, every: usize) -> Assessment {
+    let mut assessment = blank(fw);
+    let half = fw.areas.len() / 2;
+    for (c, competency) in fw.competencies.iter().enumerate() {
+        if c % every != 0 {
+            continue;
+        }
+        let levels = fw.valid_levels(c);
+        let high = (competency.area < half) == high_first;
+        let level = if high {
+            levels[levels.len() - 1]
+        } else {
+            levels[(levels.len() - 1) / 3]
+        };
+        assessment.set_rating(&competency.id, Some(Rating::Level(level)));
+    }
+    assessment
+}
+
+/// Results: the headline, both main profiles' readiness with coverage and the first gap rows
+/// from 80×24, whole; no word cut without "…" at any size, in either lower view.
+#[test]
+fn results_show_the_verdict_readiness_and_first_gaps_at_every_size() {
+    for (name, fw) in frameworks() {
+        let words = vocabulary(&fw);
+        let cases = [
+            ("leaning one way", rated(&fw, true, 1)),
+            ("leaning the other", rated(&fw, false, 1)),
+            ("a few ratings", rated(&fw, true, 5)),
+            ("no ratings", blank(&fw)),
+        ];
+        for (what, assessment) in cases {
+            for size in SIZES {
+                let case = format!("{name}, {what}, at {}x{}", size.0, size.1);
+                let mut app = app(&fw, assessment.clone());
+                act(&mut app, &[Action::PrevScreen]);
+                assert_eq!(app.screen(), Screen::Results);
+                let (buffer, drawn) = draw(&mut app, size);
+                assert_no_cut_words(&buffer, &words, &case);
+                let verdict = pane(&drawn, Pane::Verdict).expect("the verdict panel");
+                let verdict_text = text_in(&buffer, verdict, true);
+                let headline = squeeze(&rolefit::ui::results::verdict_text(&app));
+                assert!(
+                    verdict_text.contains(&headline),
+                    "{case}: headline {headline:?} not whole:\n{}",
+                    screen(&buffer)
+                );
+                if size.0 < 80 || size.1 < 24 || what == "no ratings" {
+                    continue;
+                }
+                let summary = &app.results().summary;
+                let readiness = &summary.figures.readiness;
+                let main: Vec<usize> = if fw.axis {
+                    fw.main_profiles.to_vec()
+                } else {
+                    rolefit::domain::scoring::ranking(readiness)[..2].to_vec()
+                };
+                for p in main {
+                    let r = readiness[p];
+                    let coverage = format!("{}/{}", r.rated, r.required);
+                    let percent = r.percent.map(|v| format!("{v:.0}%"));
+                    let name = &fw.profiles[p].name;
+                    // The name whole, then its bar, figure and coverage.
+                    let shown = screen(&buffer).lines().map(squeeze).any(|line| {
+                        line.match_indices(name.as_str()).any(|(at, _)| {
+                            let after: Vec<&str> =
+                                line[at + name.len()..].split(' ').skip(1).take(4).collect();
+                            let figure =
+                                percent.as_ref().is_none_or(|p| after.contains(&p.as_str()));
+                            let covered = after.iter().any(|t| t.trim_end_matches('?') == coverage);
+                            figure && covered
+                        })
+                    });
+                    assert!(
+                        shown,
+                        "{case}: readiness of {name} ({percent:?}, {coverage}) not on screen:\n{}",
+                        screen(&buffer)
+                    );
+                }
+                let gaps = pane(&drawn, Pane::Gaps);
+                assert!(
+                    gaps.is_some() || summary.rows.is_empty(),
+                    "{case}: no gap table:\n{}",
+                    screen(&buffer)
+                );
+                let gaps = gaps.unwrap_or_default();
+                let gaps_text = text_in(&buffer, gaps, true);
+                for row in summary.rows.iter().take(3) {
+                    let id = fw.competencies[row.competency].id.as_str();
+                    assert!(
+                        gaps_text.contains(id),
+                        "{case}: gap row {id} not on screen:\n{}",
+                        screen(&buffer)
+                    );
+                }
+                // The other view (areas, or gaps) cuts no word either.
+                act(&mut app, &[Action::SwitchView]);
+                let (buffer, _) = draw(&mut app, size);
+                assert_no_cut_words(&buffer, &words, &format!("{case}, other view"));
+            }
+        }
+    }
+}
+
+/// Roles, the Grid (areas open) and each screen's help: no word cut without "…".
+#[test]
+fn other_screens_cut_no_word_without_a_marker() {
+    for (name, fw) in frameworks() {
+        let words = vocabulary(&fw);
+        for size in SIZES {
+            let case = |what: &str| format!("{name}, {what}, at {}x{}", size.0, size.1);
+            let mut app = app(&fw, rated(&fw, true, 2));
+            let (buffer, _) = draw(&mut app, size);
+            assert_no_cut_words(&buffer, &words, &case("Roles"));
+            act(&mut app, &[Action::ToggleFlavours]);
+            let (buffer, _) = draw(&mut app, size);
+            assert_no_cut_words(&buffer, &words, &case("Roles, profiles"));
+            act(&mut app, &[Action::ToggleFlavours, Action::NextScreen]);
+            let (buffer, _) = draw(&mut app, size);
+            assert_no_cut_words(&buffer, &words, &case("Grid"));
+            act(&mut app, &[Action::Activate, Action::Down, Action::Down]);
+            let (buffer, _) = draw(&mut app, size);
+            assert_no_cut_words(&buffer, &words, &case("Grid, an area open"));
+            for screen in [Screen::Grid, Screen::Rate, Screen::Results] {
+                while app.screen() != screen {
+                    act(&mut app, &[Action::NextScreen]);
+                }
+                act(&mut app, &[Action::ToggleHelp]);
+                let (buffer, drawn) = draw(&mut app, size);
+                let help = drawn.regions.overlay.expect("the help is drawn");
+                let cut = cut_words_in(&buffer, help, &words);
+                assert!(
+                    cut.is_empty(),
+                    "{}: words cut without \"…\": {cut:#?}\n{}",
+                    case(&format!("help on {screen:?}")),
+                    self::screen(&buffer)
+                );
+                act(&mut app, &[Action::Back]);
+            }
+        }
+    }
+}
+
+/// The verdict panel scrolled down at one size starts from its headline again after a resize,
+/// so the headline is never left above the panel (N-D45).
+#[test]
+fn a_resize_brings_the_verdict_panel_back_to_its_headline() {
+    let fw = Framework::builtin();
+    let mut app = app(&fw, rated(&fw, true, 1));
+    act(&mut app, &[Action::PrevScreen]);
+    draw(&mut app, (80, 24));
+    act(&mut app, &[const { Action::ScrollDetail(1) }; 4]);
+    let (buffer, _) = draw(&mut app, (80, 24));
+    let headline = rolefit::ui::results::verdict_text(&app);
+    assert!(!screen(&buffer).contains(&headline), "scrolled past it");
+    let (buffer, _) = draw(&mut app, (60, 18));
+    assert!(screen(&buffer).contains(&headline), "{}", screen(&buffer));
 }

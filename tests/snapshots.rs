@@ -407,9 +407,10 @@ fn results() {
     );
     insta::assert_snapshot!("results_80x24_too_early", draw(&mut app, 80, 24));
     insta::assert_snapshot!("results_100x30_too_early", draw(&mut app, 100, 30));
+    // The gap table is the lower panel at first; `v` shows the areas in its place.
     let mut app = results_with(pm);
     apply(&mut app, &[Action::SwitchView]);
-    snap!("results_80x24_gaps", app, 80, 24);
+    snap!("results_80x24_areas", app, 80, 24);
     let mut app = fresh();
     apply(&mut app, &[Action::PrevScreen]);
     snap!("results_80x24_no_ratings", app, 80, 24);
@@ -431,11 +432,9 @@ fn results() {
 fn results_gap_markers_footer_overflow_and_stacking() {
     let pm = [4, 4, 3, 3, 3, 1, 1];
     let mut app = results_with(pm);
-    apply(&mut app, &[Action::SwitchView]);
     apply(&mut app, &[const { Action::Down }; 12]);
     snap!("results_80x24_gaps_scrolled", app, 80, 24);
     let mut app = results_with(pm);
-    apply(&mut app, &[Action::SwitchView]);
     apply(&mut app, &[const { Action::Down }; 12]);
     snap!("results_100x30_gaps_scrolled", app, 100, 30);
     snap!("results_100x34_areas_and_gaps", results_with(pm), 100, 34);
@@ -695,19 +694,21 @@ fn draw_back(app: &mut App, width: u16, height: u16) -> String {
 #[test]
 fn small_terminals_cut_nothing_without_a_marker() {
     let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
+    apply(&mut app, &[Action::SwitchView]);
     let text = draw_back(&mut app, 60, 18);
     let tabs = text.lines().next().unwrap();
     assert!(
         tabs.contains("[Results]") && tabs.contains("33/33"),
         "{tabs}"
     );
-    // Seven areas, five rows of room: the chart counts the two below and scrolls to them.
-    assert!(text.contains("↓ 2 more"), "{text}");
+    // Seven areas, three rows of room below the verdict and both main profiles' readiness:
+    // the chart counts the four below and scrolls to them.
+    assert!(text.contains("↓ 4 more"), "{text}");
     assert!(!text.contains("Framework"), "{text}");
-    apply(&mut app, &[Action::Down, Action::Down, Action::Down]);
+    apply(&mut app, &[const { Action::Down }; 5]);
     let text = draw_back(&mut app, 60, 18);
     assert!(
-        text.contains("↑ 2 more") && text.contains("Framework"),
+        text.contains("↑ 4 more") && text.contains("Framework"),
         "{text}"
     );
     insta::assert_snapshot!("results_60x18_areas_scrolled", text);
@@ -853,12 +854,7 @@ fn second_opinions_beside_your_own() {
     let mut app = reviewed();
     apply(
         &mut app,
-        &[
-            Action::PrevScreen,
-            Action::CycleTarget,
-            Action::SwitchView,
-            Action::Home,
-        ],
+        &[Action::PrevScreen, Action::CycleTarget, Action::Home],
     );
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("Gaps vs PMO Manager"), "{text}");

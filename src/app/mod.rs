@@ -455,7 +455,14 @@ impl App {
     /// Applies a result the runtime reports; hands any other action back.
     fn apply_report(&mut self, action: Action) -> Result<Vec<Effect>, Action> {
         match action {
-            Action::Resize(w, h) => self.size = (w, h),
+            Action::Resize(w, h) => {
+                // The verdict panel's lines wrap anew: from its headline again, never from a
+                // line that now falls elsewhere.
+                if (w, h) != self.size {
+                    self.results.summary_scroll = 0;
+                }
+                self.size = (w, h);
+            }
             Action::Drawn(drawn) => self.drawn(&drawn),
             Action::Saved(Ok(time)) => {
                 self.dirty = false;

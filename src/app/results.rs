@@ -89,11 +89,12 @@ impl GapFilter {
     }
 }
 
-/// The lower half of the Results screen when there is no room for both.
+/// The lower half of the Results screen when there is no room for both: the gap table first,
+/// since the first gaps are what a user decides by (PRODUCT.md §3).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
 pub enum LowerView {
-    #[default]
     Areas,
+    #[default]
     Gaps,
 }
 
@@ -231,7 +232,7 @@ impl ResultsState {
             areas_alone: false,
             sort: GapSort::Gap,
             filter: GapFilter::Rated,
-            view: LowerView::Areas,
+            view: LowerView::Gaps,
             what_if: None,
             before: None,
             plan: None,

@@ -177,8 +177,16 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
     let mode = app.mode();
     // Keys of every screen that change the assessment (undo, redo) are spare: shown where
     // room is left at the end, never in place of a screen's own keys.
+    // The help's scroll keys are named only when it scrolls.
+    let help_fits = mode == Mode::Help && !overlay::help_scrolls(app, frame.area());
     let (spare, listed): (Vec<_>, Vec<_>) = input::listed_bindings(mode, app.read_only())
         .into_iter()
+        .filter(|b| {
+            !(help_fits
+                && b.groups
+                    .iter()
+                    .any(|(_, a)| matches!(a, crate::app::Action::Up | crate::app::Action::Down)))
+        })
         .partition(|b| b.scope == Scope::Screens && b.writes());
     // (keys, description, always shown) for every binding listed in the footer: the keys of
     // every screen, and all of a text field's, always fit; a screen's own fill what is left.

@@ -18,10 +18,9 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// The help overlay: every key of the screen and of every screen. On a terminal too short for
-/// it, it scrolls with ↑↓ and counts what is above and below on its borders. Returns the first
-/// line shown, and where the overlay is (which no click on the screen below reaches).
-pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (usize, Rect) {
+/// The help's lines, wrapped to fit `area` (each key's words under its own column), and the
+/// width of its text.
+fn help_lines<'a>(app: &App, area: Rect, theme: &Theme) -> (Vec<Line<'a>>, usize) {
     let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
     // The digits that rate name the framework's scale ("1-7"), as in the footer.
     let labels: Vec<String> = bindings
@@ -33,6 +32,15 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (
         .map(|l| text::UnicodeWidthStr::width(l.as_str()))
         .max()
         .unwrap_or(4);
+    let indent = key_width + 4;
+    let widest = bindings
+        .iter()
+        .map(|b| indent + text::UnicodeWidthStr::width(b.help))
+        .max()
+        .unwrap_or(40);
+    let width = widest
+        .max(44)
+        .min(usize::from(area.width.saturating_sub(6)));
     let mut lines = Vec::new();
     let screen_name = strings::TAB_TITLES[app.screen().index()];
     lines.push(Line::styled(format!("On {screen_name}"), theme.heading));
@@ -43,19 +51,23 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (
             lines.push(Line::default());
             lines.push(Line::styled("Everywhere", theme.heading));
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {label:<key_width$}  "), theme.key),
-            Span::styled(b.help, theme.text),
-        ]));
+        // A description longer than the line wraps under its own column, never cut.
+        for (i, part) in text::wrap(b.help, width.saturating_sub(indent).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            let key = if i == 0 {
+                format!("  {label:<key_width$}  ")
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key, theme.key),
+                Span::styled(part, theme.text),
+            ]));
+        }
     }
     lines.push(Line::default());
-    let width = lines
-        .iter()
-        .map(Line::width)
-        .max()
-        .unwrap_or(40)
-        .max(44)
-        .min(usize::from(area.width.saturating_sub(6)));
     lines.extend(wrapped(
         "",
         &strings::help_always(),
@@ -63,6 +75,20 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (
         theme.dim,
         theme.dim,
     ));
+    (lines, width)
+}
+
+/// Whether the help scrolls on a terminal of this `area` (it does not fit).
+pub fn help_scrolls(app: &App, area: Rect) -> bool {
+    let (lines, _) = help_lines(app, area, &Theme::new(false, app.background()));
+    lines.len() as u16 + 2 > area.height
+}
+
+/// The help overlay: every key of the screen and of every screen. On a terminal too short for
+/// it, it scrolls with ↑↓ and counts what is above and below on its borders. Returns the first
+/// line shown, and where the overlay is (which no click on the screen below reaches).
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (usize, Rect) {
+    let (lines, width) = help_lines(app, area, theme);
     let width = width as u16 + 4;
     let height = lines.len() as u16 + 2;
     let target = centered(area, width, height);
@@ -127,10 +153,23 @@ pub fn render_prompt(
         if let [(_, action)] = b.groups.as_slice() {
             answers.push((lines.len() as u16, action.clone()));
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("[{}]", b.label()), theme.key),
-            Span::styled(format!(" {}", b.help), theme.text),
-        ]));
+        // An answer's words wrap under themselves, never cut.
+        let key = format!("[{}] ", b.label());
+        let indent = text::UnicodeWidthStr::width(key.as_str());
+        for (i, part) in text::wrap(b.help, inner_width.saturating_sub(indent).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                key.clone()
+            } else {
+                " ".repeat(indent)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(lead, theme.key),
+                Span::styled(part, theme.text),
+            ]));
+        }
     }
     let height = lines.len() as u16 + 2;
     let target = centered(area, width, height);

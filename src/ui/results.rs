@@ -23,6 +23,9 @@ use crate::domain::verdict;
 use crate::input;
 use crate::strings;
 
+/// Width from which the verdict and the areas sit side by side above the gap table.
+const SIDE_BY_SIDE_WIDTH: u16 = 160;
+
 /// Gap rows the table must have room for before the areas chart and the gap table are shown
 /// together; with less, `v` switches between them.
 const MIN_GAP_ROWS: u16 = 6;
@@ -43,32 +46,117 @@ fn stacks(app: &App, height: u16) -> bool {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
-    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
+    if area.width >= SIDE_BY_SIDE_WIDTH && render_side_by_side(frame, area, app, theme, drawn) {
+        return;
+    }
     let width = usize::from(area.width.saturating_sub(4));
     let max_lines = usize::from(area.height / 2).saturating_sub(2);
-    let (mut summary_lines, mut target_line) = summary_lines(app, width, true, theme);
+    let mut said = summary_lines(app, width, true, theme);
     let below = |lines: usize| area.height.saturating_sub(lines as u16 + 2);
-    if summary_lines.len() > max_lines {
+    if said.lines.len() > max_lines {
         // Short of room: name the telling competencies by id only.
-        (summary_lines, target_line) = self::summary_lines(app, width, false, theme);
-    } else if !stacks(app, below(summary_lines.len())) {
+        said = summary_lines(app, width, false, theme);
+    } else if !stacks(app, below(said.lines.len())) {
         // Ids only, if that leaves room for the areas and the gaps together.
-        let (short, short_target) = self::summary_lines(app, width, false, theme);
-        if stacks(app, below(short.len())) {
-            (summary_lines, target_line) = (short, short_target);
+        let short = summary_lines(app, width, false, theme);
+        if stacks(app, below(short.lines.len())) {
+            said = short;
         }
     }
-    let mut summary_height = (summary_lines.len() as u16 + 2).min(area.height / 2);
-    // Verdict, areas and gaps together whenever a verdict panel of `MIN_SUMMARY_ROWS` still
-    // fits: the panel scrolls (with markers) for the rest.
+    // The verdict panel always holds what the user decides by, down to both main profiles'
+    // readiness (PRODUCT.md §3); the rest of it scrolls.
+    let must = said.must as u16 + 2;
+    let all = said.lines.len() as u16 + 2;
+    let mut summary_height = all.min(area.height / 2).max(must);
+    // Verdict, areas and gaps together whenever a verdict panel of `MIN_SUMMARY_ROWS` (and of
+    // what it must hold) still fits: the panel scrolls (with markers) for the rest.
     let room = area
         .height
         .saturating_sub(areas_height(app) + 3 + MIN_GAP_ROWS);
-    if !stacks(app, area.height.saturating_sub(summary_height)) && room >= MIN_SUMMARY_ROWS {
+    if !stacks(app, area.height.saturating_sub(summary_height))
+        && room >= MIN_SUMMARY_ROWS.max(must)
+    {
         summary_height = summary_height.min(room);
     }
+    if !stacks(app, area.height.saturating_sub(summary_height)) {
+        // One lower panel: the panel takes what the gap table (or the areas) leaves beyond
+        // its header and `MIN_GAP_ROWS` rows, and at least what it must hold.
+        let lower = 3 + MIN_GAP_ROWS.min(area.height.saturating_sub(must + 3));
+        summary_height = all.min(area.height.saturating_sub(lower)).max(must);
+    }
+    let summary_height = summary_height.min(area.height.saturating_sub(3));
+    let (summary_lines, target_line) = (said.lines, said.target_line);
     let [top, rest] =
         Layout::vertical([Constraint::Length(summary_height), Constraint::Min(3)]).areas(area);
+    render_verdict(frame, top, app, (summary_lines, target_line), theme, drawn);
+    if stacks(app, rest.height) {
+        let [areas, gaps] =
+            Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])
+                .areas(rest);
+        drawn.results_areas = Some((render_areas(frame, areas, app, true, theme), false));
+        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme, drawn);
+    } else {
+        match app.results().view {
+            LowerView::Areas => {
+                drawn.results_areas = Some((render_areas(frame, rest, app, false, theme), true));
+            }
+            LowerView::Gaps => {
+                drawn.gaps_offset = render_gaps(frame, rest, app, false, theme, drawn)
+            }
+        }
+    }
+    render_overlays(frame, app, theme, drawn);
+}
+
+/// On a wide terminal, the verdict and the areas side by side above the gap table, so the
+/// table has the height; false (nothing drawn) where they do not fit that way.
+fn render_side_by_side(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    drawn: &mut Drawn,
+) -> bool {
+    let [left, _] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let said = summary_lines(app, usize::from(left.width.saturating_sub(4)), true, theme);
+    let lower = 3 + MIN_GAP_ROWS;
+    let band = (said.lines.len() as u16 + 2)
+        .max(areas_height(app))
+        .min(area.height.saturating_sub(lower));
+    if band < (said.must as u16 + 2).max(areas_height(app)) {
+        return false;
+    }
+    let [band_area, gaps] =
+        Layout::vertical([Constraint::Length(band), Constraint::Min(lower)]).areas(area);
+    let [verdict, areas] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(band_area);
+    render_verdict(
+        frame,
+        verdict,
+        app,
+        (said.lines, said.target_line),
+        theme,
+        drawn,
+    );
+    drawn.results_areas = Some((render_areas(frame, areas, app, true, theme), false));
+    drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme, drawn);
+    render_overlays(frame, app, theme, drawn);
+    true
+}
+
+/// The verdict panel: its lines (scrolled, with markers naming the keys), and which of them
+/// holds the target profile (brought into view after `t`).
+fn render_verdict(
+    frame: &mut Frame,
+    top: Rect,
+    app: &App,
+    (summary_lines, target_line): (Vec<Line<'_>>, usize),
+    theme: &Theme,
+    drawn: &mut Drawn,
+) {
+    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
     let title = if app.what_if() {
         Span::styled(
             format!(
@@ -100,22 +188,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         scroll,
         Some(&scroll_keys(Screen::Results)),
     ));
-    if stacks(app, rest.height) {
-        let [areas, gaps] =
-            Layout::vertical([Constraint::Length(areas_height(app)), Constraint::Min(3)])
-                .areas(rest);
-        drawn.results_areas = Some((render_areas(frame, areas, app, true, theme), false));
-        drawn.gaps_offset = render_gaps(frame, gaps, app, true, theme, drawn);
-    } else {
-        match app.results().view {
-            LowerView::Areas => {
-                drawn.results_areas = Some((render_areas(frame, rest, app, false, theme), true));
-            }
-            LowerView::Gaps => {
-                drawn.gaps_offset = render_gaps(frame, rest, app, false, theme, drawn)
-            }
-        }
-    }
+}
+
+/// The plan editor and the round label, over the screen.
+fn render_overlays(frame: &mut Frame, app: &App, theme: &Theme, drawn: &mut Drawn) {
     if app.plan_editor().is_some() {
         drawn.regions.overlay = Some(render_plan(frame, frame.area(), app, theme));
     }
@@ -248,13 +324,16 @@ fn bar(value: f64, max: f64, cells: usize) -> String {
     out
 }
 
-/// The verdict panel's lines, and which of them marks the target profile.
-fn summary_lines<'a>(
-    app: &App,
-    width: usize,
-    with_names: bool,
-    theme: &Theme,
-) -> (Vec<Line<'a>>, usize) {
+/// The verdict panel's lines, which of them marks the target profile, and how many of them
+/// the panel must show whatever the terminal (down to both main profiles' readiness).
+struct Said<'a> {
+    lines: Vec<Line<'a>>,
+    target_line: usize,
+    must: usize,
+}
+
+/// The verdict panel's lines.
+fn summary_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) -> Said<'a> {
     let mut lines = what_if_lines(app, width, theme);
     if !app.framework().axis {
         // No axis, no lean: the answer is the ranking, best first, and the grades.
@@ -269,29 +348,44 @@ fn summary_lines<'a>(
             width,
             theme,
         ));
+        // The ranking first (its top two are what the user decides by), then the grades.
+        let order = scoring::ranking(&figures.readiness);
+        let fits = fit_lines(app, &order, width, theme);
+        let target_line = lines.len() + fits.target_line;
+        let must = lines.len() + fits.must;
+        lines.extend(fits.lines);
         lines.extend(grade_lines(app, width, theme));
         lines.extend(super::calibration::pattern_lines(app, width, theme));
         lines.extend(trend_line(app, width, theme));
-        let order = scoring::ranking(&figures.readiness);
-        let (fits, target_line) = fit_lines(app, &order, width, theme);
-        let target_line = lines.len() + target_line;
-        lines.extend(fits);
-        return (lines, target_line);
+        return Said {
+            lines,
+            target_line,
+            must,
+        };
     }
     // What the user decides by first: the verdict, where it sits and how sure it is, then
-    // readiness per profile, then what to do next and what it rests on.
+    // readiness per profile (both main profiles first), then what to do next and what it
+    // rests on.
     lines.extend(verdict_lines(app, width, theme));
-    let order: Vec<usize> = (0..app.framework().profiles.len()).collect();
-    let (fits, target_line) = fit_lines(app, &order, width, theme);
-    let target_line = lines.len() + target_line;
-    lines.extend(fits);
+    let fw = app.framework();
+    let mut order: Vec<usize> = fw.main_profiles.to_vec();
+    order.dedup();
+    order.extend((0..fw.profiles.len()).filter(|p| !fw.main_profiles.contains(p)));
+    let fits = fit_lines(app, &order, width, theme);
+    let target_line = lines.len() + fits.target_line;
+    let must = lines.len() + fits.must;
+    lines.extend(fits.lines);
     lines.extend(next_step_lines(app, width, theme));
     lines.extend(reason_lines(app, width, with_names, theme));
     lines.extend(super::calibration::pattern_lines(app, width, theme));
     lines.extend(second_opinion_lines(app, width, theme));
     lines.extend(trend_line(app, width, theme));
     lines.extend(grade_lines(app, width, theme));
-    (lines, target_line)
+    Said {
+        lines,
+        target_line,
+        must,
+    }
 }
 
 /// The calibration summary against each reviewer (or, in a review file, against the person's
@@ -428,32 +522,42 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
     lines
 }
 
-/// Readiness per profile as bars with "k/n" coverage, the target profile marked, provisional
-/// figures marked "?"; two to a line when there is room.
-/// Returns the lines and which of them holds the target profile.
-fn fit_lines<'a>(
-    app: &App,
-    order: &[usize],
-    width: usize,
-    theme: &Theme,
-) -> (Vec<Line<'a>>, usize) {
+/// Readiness per profile, under a line that says what its marks mean.
+struct Fits<'a> {
+    lines: Vec<Line<'a>>,
+    /// The line of the target profile.
+    target_line: usize,
+    /// The lines down to the second profile of `order` (the two main ones, or the two first
+    /// of a ranking).
+    must: usize,
+}
+
+/// Readiness per profile in `order` as bars with "k/n" coverage, the target profile marked
+/// "▸", provisional figures marked "?", under a legend of those marks; two to a line when
+/// every name fits whole that way, else one.
+fn fit_lines<'a>(app: &App, order: &[usize], width: usize, theme: &Theme) -> Fits<'a> {
     let fw = app.framework();
     let summary = &app.results().summary;
-    let mut lines = Vec::new();
-    let longest = fw
-        .profiles
+    let provisional = order
         .iter()
-        .map(|p| text::UnicodeWidthStr::width(p.name.as_str()))
+        .any(|&p| summary.figures.readiness[p].provisional());
+    let mut lines = wrapped(
+        "",
+        &strings::readiness_legend(provisional, width),
+        width,
+        theme.dim,
+        theme.dim,
+    );
+    let longest = order
+        .iter()
+        .map(|&p| text::UnicodeWidthStr::width(fw.profiles[p].name.as_str()))
         .max()
         .unwrap_or(10);
     let bar_cells = 8;
     let fixed = 1 + 1 + bar_cells + 5 + 9;
-    let two_columns = width >= 2 * (12 + fixed) + 4;
-    let name_width = if two_columns {
-        longest.min((width - 4) / 2 - fixed)
-    } else {
-        longest.min(width.saturating_sub(fixed))
-    };
+    // Names are never cut where one to a line holds them.
+    let two_columns = width >= 2 * (longest + fixed) + 4;
+    let name_width = longest.min(width.saturating_sub(fixed)).max(4);
     // A ranking reads top to bottom, one profile a line.
     let per_line = if two_columns && fw.axis { 2 } else { 1 };
     let entries: Vec<Vec<Span>> = order
@@ -499,6 +603,7 @@ fn fit_lines<'a>(
             }
         })
         .collect();
+    let legend = lines.len();
     for chunk in entries.chunks(per_line) {
         let mut spans = Vec::new();
         for (i, entry) in chunk.iter().enumerate() {
@@ -513,7 +618,11 @@ fn fit_lines<'a>(
         .iter()
         .position(|&p| p == app.target_profile())
         .unwrap_or(0);
-    (lines, target_at / per_line)
+    Fits {
+        lines,
+        target_line: legend + target_at / per_line,
+        must: legend + 2.min(order.len()).div_ceil(per_line),
+    }
 }
 
 /// Per role with graded profiles: the highest grade met and the next step.
@@ -537,8 +646,17 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
     let fw = app.framework();
     let left = format!("{} ◀", fw.side_short(0));
     let right = format!("▶ {}", fw.side_short(1));
+    let ends = left.chars().count() + right.chars().count() + 2;
+    // The band's meaning beside the spectrum, where the track keeps 21 cells with it.
+    let legend = format!("  {}", strings::NO_LEAN_BAND);
+    let legend_width = legend.chars().count();
+    let legend = if width >= ends + legend_width + 21 {
+        legend
+    } else {
+        String::new()
+    };
     let track = width
-        .saturating_sub(left.chars().count() + right.chars().count() + 2)
+        .saturating_sub(ends + legend.chars().count())
         .clamp(11, 61);
     // The track runs from the first role (position 1) on the left to the second (position 0)
     // on the right; a shape beyond either profile's own sits at the end.
@@ -561,6 +679,7 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
         Span::styled(left, theme.title.patch(theme.first_role)),
         Span::styled(line, theme.text),
         Span::styled(right, theme.title.patch(theme.second_role)),
+        Span::styled(legend, theme.dim),
     ])
 }
 
@@ -598,29 +717,55 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     let block = block(Line::from(title), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let header = Row::new(vec![
-        TableCell::from("Area"),
-        TableCell::from("You"),
-        TableCell::from(format!("{} target", fw.side_short(0))),
-        TableCell::from(format!("{} target", fw.side_short(1))),
-        TableCell::from(format!("Ready {}", fw.profiles[app.target_profile()].short)),
-    ])
-    .style(theme.heading);
     let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
-    let cells = if inner.width >= 100 { 10 } else { 5 };
-    let name_width = fw
+    // Columns sized to what they hold: the area names as long as the longest, each level
+    // column as wide as its heading where there is room (else the heading is cut with "…"),
+    // and the bars as long as the width left allows, from 5 to 20 cells.
+    let headings = [
+        "You".to_string(),
+        format!("{} target", fw.side_short(0)),
+        format!("{} target", fw.side_short(1)),
+        format!("Ready {}", fw.profiles[app.target_profile()].short),
+    ];
+    let heading_width = |i: usize| text::UnicodeWidthStr::width(headings[i].as_str());
+    let longest = fw
         .areas
         .iter()
         .map(|a| text::UnicodeWidthStr::width(a.name.as_str()))
         .max()
-        .unwrap_or(10)
-        .min({
-            // What the four other columns and the gaps between the five take.
-            let level_width = cells + 4;
-            let others = level_width + 2 * level_width.max(10) + 9 + 4 * 2;
-            usize::from(inner.width).saturating_sub(others)
-        })
+        .unwrap_or(10);
+    let avail = usize::from(inner.width).saturating_sub(4 * 2);
+    let ready_least = 5;
+    let cells = (avail.saturating_sub(longest + heading_width(3).max(ready_least)) / 3)
+        .saturating_sub(4)
+        .clamp(5, 20);
+    let level_width = cells + 4;
+    let want = [
+        level_width,
+        level_width.max(heading_width(1)),
+        level_width.max(heading_width(2)),
+        heading_width(3).max(ready_least),
+    ];
+    let least = [level_width, level_width, level_width, ready_least];
+    let columns = if want.iter().sum::<usize>() + longest.min(12) <= avail {
+        want
+    } else {
+        least
+    };
+    let name_width = longest
+        .min(avail.saturating_sub(columns.iter().sum::<usize>()))
         .max(8);
+    let header = Row::new(
+        std::iter::once(TableCell::from("Area"))
+            .chain(
+                headings
+                    .iter()
+                    .zip(columns)
+                    .map(|(h, w)| TableCell::from(text::truncate(h, w))),
+            )
+            .collect::<Vec<_>>(),
+    )
+    .style(theme.heading);
     let height = usize::from(inner.height.saturating_sub(1));
     let top = if stacked {
         0
@@ -657,13 +802,12 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
                 TableCell::from(fit.map_or(String::new(), |f| format!("{f:>3.0}%"))),
             ])
         });
-    let level_width = cells as u16 + 4;
     let widths = [
         Constraint::Length(name_width as u16),
-        Constraint::Length(level_width),
-        Constraint::Length(level_width.max(10)),
-        Constraint::Length(level_width.max(10)),
-        Constraint::Length(9),
+        Constraint::Length(columns[0] as u16),
+        Constraint::Length(columns[1] as u16),
+        Constraint::Length(columns[2] as u16),
+        Constraint::Length(columns[3] as u16),
     ];
     frame.render_widget(
         Table::new(rows, widths).header(header).column_spacing(2),
@@ -738,10 +882,41 @@ fn render_gaps(
         height,
         |_| 1,
     );
-    let plan_width = usize::from(inner.width) * 3 / 10;
-    let name_width = usize::from(inner.width)
-        .saturating_sub(3 + 6 + 10 + plan_width + 4)
+    // Columns sized to what they hold: the band as wide as its widest label, the competency
+    // as wide as its longest id and name (as far as the plan keeps its heading), and the
+    // plan with the rest.
+    let fw = app.framework();
+    let band_width = summary
+        .rows
+        .iter()
+        .map(|r| text::UnicodeWidthStr::width(band_label(r.band).as_str()))
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let longest = summary
+        .rows
+        .iter()
+        .map(|r| {
+            let c = &fw.competencies[r.competency];
+            text::UnicodeWidthStr::width(format!("›{} {}", c.id, c.name).as_str())
+        })
+        .max()
+        .unwrap_or(12);
+    let plan_want = summary
+        .rows
+        .iter()
+        .map(|r| text::UnicodeWidthStr::width(plan_cell(app, r.competency).as_str()))
+        .max()
+        .unwrap_or(0)
+        .max("Your plan".len());
+    let fixed = 3 + 6 + band_width + 4;
+    // Both whole where they fit; else the plans keep what they need of the width left, up to
+    // two fifths of it.
+    let room = usize::from(inner.width).saturating_sub(fixed);
+    let name_width = longest
+        .min(room.saturating_sub(plan_want).max(room * 3 / 5))
         .max(12);
+    let plan_width = usize::from(inner.width).saturating_sub(fixed + name_width);
     let rows = summary
         .rows
         .iter()
@@ -753,7 +928,7 @@ fn render_gaps(
         Constraint::Length(name_width as u16),
         Constraint::Length(3),
         Constraint::Length(6),
-        Constraint::Length(10),
+        Constraint::Length(band_width as u16),
         Constraint::Length(plan_width as u16),
     ];
     frame.render_widget(
@@ -826,27 +1001,10 @@ fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
     Line::from(title)
 }
 
-/// One row of the gap table: competency, level (starred when a what-if changed it), target,
-/// band, plan.
-fn gap_row<'a>(
-    app: &App,
-    index: usize,
-    row: &ResultRow,
-    (name_width, plan_width): (usize, usize),
-    theme: &Theme,
-) -> Row<'a> {
-    let state = app.results();
-    let competency = &app.framework().competencies[row.competency];
-    let selected = index == state.selected;
-    let changed = state.what_if.is_some() && row.level != app.sheet().level(row.competency);
-    let you = match row.level {
-        Some(l) if changed => format!("{l}*"),
-        Some(l) => l.to_string(),
-        None => app
-            .assessment()
-            .rating(&competency.id)
-            .map_or("·".into(), |r| r.to_string()),
-    };
+/// The plan cell of competency `c`: a second opinion two levels or more away ("⚑ talk: Sam
+/// 2"), then the personal target and the first line of the next action.
+fn plan_cell(app: &App, c: usize) -> String {
+    let competency = &app.framework().competencies[c];
     let mut plan = app
         .assessment()
         .plan
@@ -874,6 +1032,31 @@ fn gap_row<'a>(
             format!("{mark} · {plan}")
         };
     }
+    plan
+}
+
+/// One row of the gap table: competency, level (starred when a what-if changed it), target,
+/// band, plan.
+fn gap_row<'a>(
+    app: &App,
+    index: usize,
+    row: &ResultRow,
+    (name_width, plan_width): (usize, usize),
+    theme: &Theme,
+) -> Row<'a> {
+    let state = app.results();
+    let competency = &app.framework().competencies[row.competency];
+    let selected = index == state.selected;
+    let changed = state.what_if.is_some() && row.level != app.sheet().level(row.competency);
+    let you = match row.level {
+        Some(l) if changed => format!("{l}*"),
+        Some(l) => l.to_string(),
+        None => app
+            .assessment()
+            .rating(&competency.id)
+            .map_or("·".into(), |r| r.to_string()),
+    };
+    let plan = plan_cell(app, row.competency);
     let band_style: Style = row.band.map_or(theme.dim, |b| band_style(b, theme));
     let cursor = if selected { "›" } else { " " };
     let r = Row::new(vec![

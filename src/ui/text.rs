@@ -107,6 +107,8 @@ pub fn truncate(text: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
+    // "Capability…", not "Capability …".
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
