@@ -766,6 +766,11 @@ fn help_scrolls_when_the_terminal_is_short() {
         app.mode(),
         rolefit::app::Mode::Screen(rolefit::domain::Screen::Results)
     );
+    // Where the help fits, the footer says nothing of scrolling it (N-D31).
+    apply(&mut app, &[Action::PrevScreen, Action::ToggleHelp]);
+    let text = draw_back(&mut app, 120, 40);
+    assert!(!text.contains("more (↑↓)"), "{text}");
+    assert!(!text.lines().last().unwrap().contains("scroll"), "{text}");
 }
 
 /// An assessment rated by area ([4, 4, 3, 3, 3, 1, 1]) with two imported reviews: Sam two
