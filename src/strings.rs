@@ -444,9 +444,9 @@ pub fn undo_plan(competency: &str) -> String {
     format!("the plan for {competency}")
 }
 
-/// An undone or redone keeping of what-if levels, each as "DP1 Name 3 → 5".
+/// An undone or redone keeping of what-if levels, each as "DP1 3 → 5".
 pub fn undo_what_if(ratings: &[String]) -> String {
-    format!("what-if levels kept as ratings ({})", ratings.join(", "))
+    format!("what-if levels kept as ratings: {}", ratings.join(", "))
 }
 
 /// The external editor was not started: the shell could not find or run it.
@@ -661,8 +661,46 @@ pub fn readiness_legend(provisional: bool, width: usize) -> String {
 /// Beside the spectrum on Results: what its double-lined middle means.
 pub const NO_LEAN_BAND: &str = "═ no lean either way";
 
+/// After `x`: the report's file name first, then its folder, so a short footer keeps the name.
 pub fn report_written(path: &str) -> String {
-    format!("Report written to {path}")
+    let path = std::path::Path::new(path);
+    match (path.file_name(), path.parent()) {
+        (Some(name), Some(dir)) if !dir.as_os_str().is_empty() => format!(
+            "Report written: {} in {}",
+            name.to_string_lossy(),
+            dir.display()
+        ),
+        _ => format!("Report written: {}", path.display()),
+    }
+}
+
+/// After `s` on Results: the gap table's order now.
+pub fn sorted(order: &str) -> String {
+    let results = on(Screen::Results);
+    format!(
+        "Gaps sorted: {order} ({} for the next order)",
+        keys(results, Action::CycleSort)
+    )
+}
+
+/// After `f` on Results: the rows the gap table shows now.
+pub fn filtered(filter: &str, rows: usize) -> String {
+    let results = on(Screen::Results);
+    format!(
+        "Gaps shown: {filter}, {rows} row{} ({} for the next filter)",
+        if rows == 1 { "" } else { "s" },
+        keys(results, Action::CycleFilter)
+    )
+}
+
+/// After `T` on Rate: whether targets show before a competency is rated.
+pub fn targets_toggled(shown: bool) -> String {
+    let key = keys(on(Screen::Rate), Action::ToggleTargets);
+    if shown {
+        format!("Targets shown before you rate ({key} hides them again)")
+    } else {
+        format!("Targets hidden until you rate, so they don't steer you ({key} shows them)")
+    }
 }
 
 pub fn report_failed(reason: &str) -> String {

@@ -89,7 +89,7 @@ fn export_errors_are_clear_and_touch_nothing() {
 fn the_report_key_writes_a_markdown_report_and_shows_where() {
     let dir = tempfile::tempdir().unwrap();
     let r = headless::run(dir.path(), "<tab><tab>43<tab>x", (100, 30));
-    assert!(r.screen.contains("Report written to"), "{}", r.screen);
+    assert!(r.screen.contains("Report written: "), "{}", r.screen);
     let reports: Vec<_> = std::fs::read_dir(dir.path().join("reports"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -104,6 +104,8 @@ fn the_report_key_writes_a_markdown_report_and_shows_where() {
         name.starts_with("default-") && name.ends_with(".md"),
         "{name}"
     );
+    // The footer keeps the file name whole (N-D13).
+    assert!(r.screen.contains(&name), "{}", r.screen);
     let text = std::fs::read_to_string(&reports[0]).unwrap();
     assert!(text.contains("Answered: 2 of 33"), "{text}");
 }

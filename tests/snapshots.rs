@@ -866,3 +866,63 @@ fn second_opinions_beside_your_own() {
     assert!(text.contains("⚑ talk: Kim 3"), "{text}");
     snap!("results_80x24_two_reviewers_gaps", app, 80, 24);
 }
+
+/// Status messages never lose their end (N-D13): at 80×24 a message too long for its line
+/// beside the save state wraps onto the keys' line until the next key, and the message and
+/// the save state never run together (N-D30). The key facts come first: the levels an undo
+/// changed, the report's file name.
+#[test]
+fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
+    let saved = |app: &mut App| {
+        app.update(
+            Action::Saved(Ok("04:33:39".into())),
+            rolefit::clock::utc_from_epoch(0),
+        );
+    };
+    // An undo on the last competency, whose name is long.
+    let mut app = fresh_rate();
+    apply(
+        &mut app,
+        &[Action::End, Action::Rate(Rating::NotApplicable)],
+    );
+    saved(&mut app);
+    apply(&mut app, &[Action::Undo]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    let footer: Vec<&str> = text.lines().rev().take(2).collect();
+    let footer = format!("{}\n{}", footer[1], footer[0]);
+    assert!(
+        footer.contains("Undid: FD4 N/A → not rated") && footer.contains("PMO service)"),
+        "{footer}"
+    );
+    assert!(
+        footer.contains("   Saved 04:33:39"),
+        "apart from the save state: {footer}"
+    );
+    insta::assert_snapshot!("rate_80x24_undo_notice", text);
+    // The next key gives the keys' line back.
+    apply(&mut app, &[Action::Right]);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(
+        text.lines().last().unwrap().contains("Tab screen"),
+        "{text}"
+    );
+
+    // A report written to a long path: its file name whole, then the folder.
+    let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
+    apply(
+        &mut app,
+        &[Action::Exported(Ok(
+            "/home/pat.example/.local/share/rolefit/reports/default-2026-12-07-0433.md".into(),
+        ))],
+    );
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("default-2026-12-07-0433.md"), "{text}");
+    assert!(text.contains("rolefit/reports"), "{text}");
+
+    // The evidence ask after a 4, with the key that goes back and the one that writes.
+    let mut app = fresh_rate();
+    apply(&mut app, &[Action::Right, Action::Rate(level(4))]);
+    saved(&mut app);
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(text.contains("then e adds a note."), "{text}");
+}

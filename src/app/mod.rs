@@ -95,11 +95,13 @@ pub struct App {
     prompt: Option<Prompt>,
     save: SaveStatus,
     /// A one-line message for the user, shown in the footer until replaced, until the screen
-    /// changes, or (for `notice_until_input`) until the user's first key.
+    /// changes, or (for `notice_until_input`: a greeting, or the answer to an action) until
+    /// the user's next key.
     notice: Option<String>,
     /// The screen the notice was given on.
     notice_screen: Screen,
-    /// The notice only greets ("Resumed — …"): the user's first action clears it.
+    /// The notice only greets ("Resumed — …") or answers the last action: the user's next
+    /// action clears it.
     notice_until_input: bool,
     /// True when the file must never be written.
     read_only: bool,
@@ -424,15 +426,16 @@ impl App {
         effects
     }
 
-    /// A notice given by this action belongs to the screen now shown; one given before is
-    /// cleared when the screen changes, and a greeting at the user's first key.
+    /// A notice answering the user's action stays until their next action; one rolefit gives
+    /// on its own (at start, after a save) until the screen changes, or for a greeting until
+    /// the first key.
     fn expire_notice(&mut self, before: Option<String>, input: bool) {
         if self.notice.is_none() {
             return;
         }
         if self.notice != before {
             self.notice_screen = self.screen;
-            self.notice_until_input = false;
+            self.notice_until_input = input;
         } else if self.screen != self.notice_screen || (input && self.notice_until_input) {
             self.notice = None;
             self.notice_until_input = false;

@@ -146,7 +146,9 @@ impl App {
                 }
             },
             Action::ToggleTargets => {
-                self.assessment.position.show_targets = !self.assessment.position.show_targets;
+                let shown = !self.assessment.position.show_targets;
+                self.assessment.position.show_targets = shown;
+                self.notice = Some(strings::targets_toggled(shown));
                 self.position_changed()
             }
             Action::EditNote => {

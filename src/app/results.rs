@@ -360,12 +360,17 @@ impl App {
             Action::CycleSort => {
                 self.results.sort = self.results.sort.next();
                 self.reorder_results();
+                self.notice = Some(strings::sorted(self.results.sort.label()));
             }
             Action::CycleFilter => {
                 self.results.filter = self.results.filter.next();
                 self.results.selected = 0;
                 self.results.offset = 0;
                 self.reorder_results();
+                self.notice = Some(strings::filtered(
+                    self.results.filter.label(),
+                    self.results.summary.rows.len(),
+                ));
             }
             Action::SwitchView => {
                 self.results.view = match self.results.view {

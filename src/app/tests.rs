@@ -544,21 +544,25 @@ fn enter_on_an_unrated_competency_records_nothing_until_a_level_is_highlighted()
 }
 
 #[test]
-fn a_notice_stays_on_its_screen_and_the_resumed_greeting_goes_at_the_first_key() {
+fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goes_at_the_first_key()
+{
     let mut app = app();
     app.update(Action::NextScreen, t0());
     app.update(Action::CycleTarget, t0());
     assert!(app.notice().is_some_and(|n| n.contains("Gaps are now")));
-    // Moving on the same screen keeps it; another screen does not show it.
+    // The next action clears the answer to the last one (N-D29).
+    app.update(Action::Down, t0());
+    assert_eq!(app.notice(), None);
+    // What rolefit says on its own (a report written) stays on its screen until it changes.
+    app.update(Action::Exported(Ok("/tmp/reports/default.md".into())), t0());
+    assert!(
+        app.notice()
+            .is_some_and(|n| n.starts_with("Report written: default.md in /tmp/reports"))
+    );
     app.update(Action::Down, t0());
     assert!(app.notice().is_some());
     app.update(Action::NextScreen, t0());
     assert_eq!(app.notice(), None);
-    // A notice given on the new screen stays there.
-    app.update(Action::Rate(level(5)), t0());
-    assert!(app.notice().is_some());
-    app.update(Action::Right, t0());
-    assert!(app.notice().is_some());
 
     let fw = Framework::builtin();
     let assessment = Assessment::new("t", &fw, t0());

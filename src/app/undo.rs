@@ -242,7 +242,7 @@ impl App {
         }
     }
 
-    /// What a step did, as the notice names it: "RI1 Risk and issues 4 → not rated".
+    /// What a step did, as the notice names it: "RI1 4 → not rated (Risk and issues)".
     fn describe(&self, step: &Step, direction: Direction) -> String {
         let name = |id: &CompetencyId| match self.framework.competency_index(id) {
             Some(c) => format!("{id} {}", self.framework.competencies[c].name),
@@ -262,14 +262,23 @@ impl App {
                 }
                 _ => None,
             })
-            .map(|(id, from, to)| format!("{} {} → {}", name(id), rating(from), rating(to)))
+            .map(|(id, from, to)| format!("{id} {} → {}", rating(from), rating(to)))
             .collect();
+        // One change names its competency after it, so a short footer keeps the change:
+        // "RI1 4 → not rated (Risk and issues)".
+        let named = |text: &String| match step.changes.first().map(|c| c.id()) {
+            Some(id) if ratings.len() == 1 => match self.framework.competency_index(id) {
+                Some(c) => format!("{text} ({})", self.framework.competencies[c].name),
+                None => text.clone(),
+            },
+            _ => text.clone(),
+        };
         let first = step.changes.first().map(Change::id);
         match (step.kind, first) {
             (Kind::Note, Some(id)) => strings::undo_note(&name(id)),
             (Kind::Plan, Some(id)) => strings::undo_plan(&name(id)),
             (Kind::WhatIf, _) => strings::undo_what_if(&ratings),
-            _ => ratings.join(", "),
+            _ => named(&ratings.join(", ")),
         }
     }
 }
@@ -337,11 +346,16 @@ mod tests {
         assert!(app.dirty_data, "an undo is a change to save");
         assert_eq!(app.rate.current, 0, "Rate shows the competency undone");
         assert_eq!(app.rate.cursor, None);
-        let dp1 = name(&app, "DP1");
-        assert_eq!(notice(&app), format!("Undid: {dp1} 4 → not rated"));
+        assert_eq!(
+            notice(&app),
+            "Undid: DP1 4 → not rated (Scope and requirements definition)"
+        );
         assert_eq!(app.update(Action::Redo, t0()), vec![Effect::Changed]);
         assert_eq!(app.assessment.rating(&id("DP1")), Some(level(4)));
-        assert_eq!(notice(&app), format!("Redid: {dp1} not rated → 4"));
+        assert_eq!(
+            notice(&app),
+            "Redid: DP1 not rated → 4 (Scope and requirements definition)"
+        );
         assert_eq!(app.update(Action::Redo, t0()), Vec::<Effect>::new());
         assert_eq!(notice(&app), strings::NOTHING_TO_REDO);
     }
@@ -359,7 +373,7 @@ mod tests {
             Some(Rating::NotApplicable)
         );
         assert!(
-            notice(&app).ends_with("not rated → N/A"),
+            notice(&app).starts_with("Undid: DP1 not rated → N/A"),
             "{}",
             notice(&app)
         );
@@ -440,10 +454,9 @@ mod tests {
         assert_eq!(app.update(Action::Undo, t0()), vec![Effect::Changed]);
         assert_eq!(app.assessment.rating(&id("DP1")), Some(level(1)));
         assert_eq!(app.assessment.rating(&id("DP2")), Some(level(3)));
-        let (dp1, dp2) = (name(&app, "DP1"), name(&app, "DP2"));
         assert_eq!(
             notice(&app),
-            format!("Undid: what-if levels kept as ratings ({dp1} 5 → 1, {dp2} 0 → 3)")
+            "Undid: what-if levels kept as ratings: DP1 5 → 1, DP2 0 → 3"
         );
         app.update(Action::Undo, t0());
         assert_eq!(app.assessment.rating(&id("DP2")), None, "then DP2's rating");

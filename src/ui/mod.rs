@@ -62,8 +62,19 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         Screen::Rate => rate::render(frame, body, app, &theme, &mut drawn),
         Screen::Results => results::render(frame, body, app, &theme, &mut drawn),
     }
-    render_status(frame, status, app, &theme);
-    render_keys(frame, keys, app, &theme, &mut drawn.regions);
+    // A notice too long for its line wraps onto the keys' line until the next key (never cut
+    // where its end matters: a file name, a level changed).
+    if !render_status(
+        frame,
+        Rect {
+            height: 2,
+            ..status
+        },
+        app,
+        &theme,
+    ) {
+        render_keys(frame, keys, app, &theme, &mut drawn.regions);
+    }
     if app.mode() == Mode::Help {
         let (top, overlay) = overlay::render_help(frame, area, app, &theme);
         drawn.help = Some(top);
@@ -149,7 +160,10 @@ fn render_tab_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regio
     );
 }
 
-fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The status line: the notice on the left, the save state on the right, at least three
+/// columns apart. A notice that does not fit beside the save state wraps onto the line below
+/// (the keys' line, `area` holds both); returns whether it took that line.
+fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
     let (save_text, save_style) = match app.save_status() {
         SaveStatus::Idle if app.dirty_data() => (strings::NOT_SAVED_YET.to_string(), theme.dim),
         SaveStatus::Idle => (String::new(), theme.dim),
@@ -160,17 +174,38 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         SaveStatus::Failed(reason) => (strings::save_failed(reason), theme.error),
         SaveStatus::ReadOnly(reason) => (reason.clone(), theme.warning),
     };
-    let width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
+    let save_width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
+    let first = Rect { height: 1, ..area };
     let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width + 1)]).areas(area);
-    if let Some(notice) = &app.notice() {
-        let shown = text::truncate(notice, usize::from(left.width.saturating_sub(1)));
-        frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), left);
-    }
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(save_width + 1)]).areas(first);
     frame.render_widget(
         Line::styled(save_text, save_style).alignment(Alignment::Right),
         right,
     );
+    let Some(notice) = app.notice() else {
+        return false;
+    };
+    // One column before the notice, three between it and the save state.
+    let beside = usize::from(left.width.saturating_sub(3)).max(1);
+    let lines = text::wrap(notice, beside);
+    if lines.len() <= 1 || area.height < 2 {
+        let shown = text::truncate(notice, beside);
+        frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), left);
+        return false;
+    }
+    // Two lines: the second runs the whole width.
+    let head = lines[0].clone();
+    let rest: Vec<&str> = notice
+        .split_whitespace()
+        .skip(head.split_whitespace().count())
+        .collect();
+    let second = text::truncate(&rest.join(" "), usize::from(area.width.saturating_sub(1)));
+    frame.render_widget(Line::styled(format!(" {head}"), theme.emphasis), left);
+    frame.render_widget(
+        Line::styled(format!(" {second}"), theme.emphasis),
+        Rect::new(area.x, area.y + 1, area.width, 1),
+    );
+    true
 }
 
 fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
