@@ -926,3 +926,27 @@ fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("then e adds a note."), "{text}");
 }
+
+/// On a light background the selected gap row's band keeps its own colours (N-D43): it is not
+/// reversed with the row into a weak pair.
+#[test]
+fn the_selected_rows_band_keeps_its_colours() {
+    use ratatui::style::Modifier;
+    let mut app = results_on([4, 4, 3, 3, 3, 1, 1], Some(Background::Light));
+    let backend = draw(&mut app, 80, 24);
+    let buffer = backend.buffer();
+    let row = (0..buffer.area.height)
+        .find(|&y| buffer[(1, y)].symbol() == "›")
+        .expect("the selected row");
+    let x = (0..buffer.area.width)
+        .find(|&x| buffer[(x, row)].symbol() == "▼")
+        .expect("its band");
+    let band = &buffer[(x, row)];
+    let name = &buffer[(3, row)];
+    assert!(
+        name.modifier.contains(Modifier::REVERSED),
+        "the row is selected"
+    );
+    assert!(!band.modifier.contains(Modifier::REVERSED), "{band:?}");
+    assert_ne!(band.fg, ratatui::style::Color::Reset, "{band:?}");
+}

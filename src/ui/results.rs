@@ -1066,10 +1066,24 @@ fn gap_row<'a>(
         )),
         TableCell::from(you).style(theme.emphasis),
         TableCell::from(row.target.to_string()),
-        TableCell::from(Line::from(Span::styled(band_label(row.band), band_style))),
+        band_cell(row.band, band_style, selected),
         TableCell::from(text::truncate(&plan, plan_width)),
     ]);
     if selected { r.style(theme.selected) } else { r }
+}
+
+/// The band of a gap row. In the selected (reversed) row a coloured band keeps its own
+/// colours rather than having them swapped into a weak pair (red on black on a light
+/// background).
+fn band_cell<'a>(band: Option<Band>, style: Style, selected: bool) -> TableCell<'a> {
+    let coloured = style.fg.is_some() || style.bg.is_some();
+    if selected && coloured {
+        let own = style.remove_modifier(ratatui::style::Modifier::REVERSED);
+        TableCell::from(Line::from(Span::styled(band_label(band), own)))
+            .style(Style::new().remove_modifier(ratatui::style::Modifier::REVERSED))
+    } else {
+        TableCell::from(Line::from(Span::styled(band_label(band), style)))
+    }
 }
 
 fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Rect {
