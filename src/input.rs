@@ -300,6 +300,8 @@ fn table() -> Vec<Binding> {
         one(prompt(PromptKind::ConfirmQuit), &[ch('n'), key(Esc)], A::Cancel, "stay (saving is retried)", Footer("stay")),
         one(prompt(PromptKind::DiscardWhatIf), &[ch('y')], A::Confirm, "discard the what-if levels", Footer("discard")),
         one(prompt(PromptKind::DiscardWhatIf), &[ch('n'), key(Esc)], A::Cancel, "keep trying levels", Footer("keep trying")),
+        one(prompt(PromptKind::QuitWhatIf), &[ch('y')], A::Confirm, "discard the what-if levels and quit", Footer("discard and quit")),
+        one(prompt(PromptKind::QuitWhatIf), &[ch('n'), key(Esc)], A::Cancel, "stay and keep trying levels", Footer("stay")),
         // Help overlay.
         // q closes help, as in less and htop; Ctrl-C still quits.
         one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),

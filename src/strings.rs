@@ -368,6 +368,38 @@ pub fn discard_what_if(changes: usize) -> String {
     format!("Discard the what-if and the {levels}? Your ratings stay as they are.")
 }
 
+/// The question before quitting discards a what-if with changes, naming the key that keeps
+/// them.
+pub fn quit_what_if(changes: usize) -> String {
+    let levels = if changes == 1 {
+        "1 level you changed".to_string()
+    } else {
+        format!("{changes} levels you changed")
+    };
+    format!(
+        "Quitting discards the what-if and the {levels}; your ratings stay as they are. To keep the levels as ratings, stay and press {}.",
+        keys(on(Screen::Results), Action::ApplyWhatIf)
+    )
+}
+
+/// `c` with nothing answered: a round would keep nothing.
+pub fn round_empty() -> String {
+    format!(
+        "Nothing to keep in a round yet: rate some competencies first ({} to Rate).",
+        keys(on(Screen::Results), Action::NextScreen)
+    )
+}
+
+/// `c` during a what-if: a round keeps ratings, not what-if levels.
+pub fn round_in_what_if() -> String {
+    let results = on(Screen::Results);
+    format!(
+        "A round keeps your ratings, not what-if levels: {} keeps the levels as ratings, {} discards them; then close the round.",
+        keys(results, Action::ApplyWhatIf),
+        input::binding_short_label(results, &Action::Back)
+    )
+}
+
 /// "PMO Manager 64% → 71%": a fit before and under the what-if.
 pub fn fit_moved(profile: &str, before: Option<f64>, after: Option<f64>) -> String {
     let percent = |p: Option<f64>| p.map_or("–".to_string(), |p| format!("{p:.0}%"));

@@ -314,6 +314,59 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
     assert_eq!(fives, 1);
 }
 
+/// `q` during a what-if with changes asks, as Esc does, before the levels go (N-D16); `n`
+/// stays in the what-if, `y` quits without them. A round keeps answers: `c` with none says so,
+/// and during a what-if says a round keeps ratings, not what-if levels (N-D17).
+#[test]
+fn q_during_a_what_if_asks_and_a_round_keeps_only_answers() {
+    let empty = tempfile::tempdir().unwrap();
+    let r = run(empty.path(), "<s-tab>c", (80, 24));
+    assert!(
+        r.screen.contains("Nothing to keep in a round yet"),
+        "{}",
+        r.screen
+    );
+    assert!(r.app.round_label().is_none() && r.app.assessment().history.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    run(
+        dir.path(),
+        &(rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>"),
+        (80, 24),
+    );
+    let r = run(dir.path(), "w5q", (80, 24));
+    assert!(
+        r.screen.contains("Quit and discard the what-if?"),
+        "{}",
+        r.screen
+    );
+    assert!(r.screen.contains("stay and press a"), "{}", r.screen);
+    let r = run(dir.path(), "w5qn", (80, 24));
+    assert!(r.app.prompt().is_none() && r.app.what_if(), "{}", r.screen);
+    let r = run(dir.path(), "w5qy", (80, 24));
+    assert!(r.app.prompt().is_none() && !r.app.what_if(), "{}", r.screen);
+    assert_eq!(
+        saved(dir.path())["ratings"]
+            .as_table()
+            .unwrap()
+            .values()
+            .filter(|e| e["level"].as_integer() == Some(5))
+            .count(),
+        0,
+        "nothing of the what-if was kept"
+    );
+    // Without a change, q quits at once.
+    let r = run(dir.path(), "wq", (80, 24));
+    assert!(r.app.prompt().is_none(), "{}", r.screen);
+    let r = run(dir.path(), "w5c", (80, 24));
+    assert!(
+        r.screen
+            .contains("A round keeps your ratings, not what-if levels"),
+        "{}",
+        r.screen
+    );
+    assert!(r.app.round_label().is_none());
+}
+
 /// Counts suspends, and what the file held at each: the loop must save before stopping.
 struct Spy {
     data: std::path::PathBuf,

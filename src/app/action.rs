@@ -162,6 +162,8 @@ pub enum Prompt {
     ConfirmQuit(String),
     /// Discarding the what-if would lose this many changed levels.
     DiscardWhatIf(usize),
+    /// Quitting would discard the what-if and this many changed levels.
+    QuitWhatIf(usize),
 }
 
 impl Prompt {
@@ -172,6 +174,7 @@ impl Prompt {
             Prompt::Locked => PromptKind::Locked,
             Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
             Prompt::DiscardWhatIf(_) => PromptKind::DiscardWhatIf,
+            Prompt::QuitWhatIf(_) => PromptKind::QuitWhatIf,
         }
     }
 }
@@ -183,4 +186,5 @@ pub enum PromptKind {
     Locked,
     ConfirmQuit,
     DiscardWhatIf,
+    QuitWhatIf,
 }

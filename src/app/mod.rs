@@ -589,6 +589,11 @@ impl App {
                 self.help_scroll = 0;
                 Vec::new()
             }
+            // A what-if with changes is not thrown away without asking, as Esc asks.
+            Action::Quit if !self.what_if_changes().is_empty() => {
+                self.prompt = Some(Prompt::QuitWhatIf(self.what_if_changes().len()));
+                Vec::new()
+            }
             Action::Quit => self.quit(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
@@ -655,6 +660,16 @@ impl App {
             (Prompt::DiscardWhatIf(_), Action::Quit) => {
                 self.prompt = None;
                 self.quit()
+            }
+            (Prompt::QuitWhatIf(_), Action::Confirm | Action::Quit) => {
+                self.prompt = None;
+                self.results.what_if = None;
+                self.refresh_results();
+                self.quit()
+            }
+            (Prompt::QuitWhatIf(_), Action::Cancel | Action::Back) => {
+                self.prompt = None;
+                Vec::new()
             }
             (Prompt::ConfirmQuit(_), Action::Cancel | Action::Back) => {
                 self.prompt = None;

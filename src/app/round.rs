@@ -12,6 +12,15 @@ impl App {
         if self.read_only {
             return self.refuse_write();
         }
+        // A round keeps answers: none yet, or only what-if levels on screen, is not one.
+        if self.derived.rated == 0 {
+            self.notice = Some(strings::round_empty());
+            return Vec::new();
+        }
+        if self.what_if() {
+            self.notice = Some(strings::round_in_what_if());
+            return Vec::new();
+        }
         let mut label = TextArea::default();
         label.set_placeholder_text(strings::ROUND_LABEL_PLACEHOLDER);
         self.round_label = Some(label);

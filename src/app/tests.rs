@@ -369,7 +369,8 @@ fn a_paste_is_inserted_whole_into_the_field_with_the_keyboard() {
     app.update(Action::Paste("line one\nline two".into()), t0());
     app.update(Action::CloseEditor, t0());
     assert_eq!(app.assessment.note(&"DP1".into()), "line one\nline two");
-    // A round's label is one line.
+    // A round's label is one line (a round keeps answers: rate one first).
+    app.update(Action::Rate(Rating::Level(Level::new(3).unwrap())), t0());
     app.update(Action::NextScreen, t0());
     app.update(Action::CloseRound, t0());
     app.update(Action::Paste("before the\nsecondment".into()), t0());

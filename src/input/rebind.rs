@@ -41,6 +41,10 @@ pub fn contexts() -> Vec<(&'static str, Scope)> {
             "prompt-discard-what-if",
             Scope::In(M::Prompt(PromptKind::DiscardWhatIf)),
         ),
+        (
+            "prompt-quit-what-if",
+            Scope::In(M::Prompt(PromptKind::QuitWhatIf)),
+        ),
     ]
 }
 

@@ -137,6 +137,7 @@ pub fn render_prompt(
             format!("The last changes could not be saved: {reason}. Quit anyway and lose them?"),
         ),
         Prompt::DiscardWhatIf(changes) => (" Discard the what-if? ", strings::discard_what_if(*changes)),
+        Prompt::QuitWhatIf(changes) => (" Quit and discard the what-if? ", strings::quit_what_if(*changes)),
     };
     let mut lines = Vec::new();
     for paragraph in message.split('\n') {
