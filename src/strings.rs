@@ -131,30 +131,47 @@ pub fn not_a_choice(typed: &str, choices: &[crate::domain::Rating]) -> String {
 /// A profile that does not require a competency (its target is left out).
 pub const NOT_REQUIRED: &str = "— not required";
 
-/// The Grid's legend of what its cells mean, the shorter one where the full one does not fit.
-pub fn grid_legend(target: &str, axis: bool, width: usize) -> String {
+/// The Grid's legend of what its cells mean, the longest that fits `width`: every variant
+/// names what an area row's "5/5" is, then the marks as room allows; the marks of rounds
+/// (`rounds`) and of planned targets (`plans`) only where there are some.
+pub fn grid_legend(target: &str, axis: bool, rounds: bool, plans: bool, width: usize) -> String {
     use crate::domain::verdict::{TELLING_LEGEND, TELLING_MARK};
-    let telling = if axis {
-        format!("{TELLING_MARK} {TELLING_LEGEND}; ")
+    let (telling, short_telling) = if axis {
+        (
+            format!("{TELLING_MARK} {TELLING_LEGEND}; "),
+            format!("{TELLING_MARK} tells roles apart · "),
+        )
     } else {
-        String::new()
+        (String::new(), String::new())
     };
-    let full = format!(
-        "{telling}You: level, N/A, · unanswered; ▲▼ since last round; →4 your target; areas: answered of total, ready % for {target}"
-    );
-    if full.chars().count() <= width {
-        return full;
-    }
-    let short = if axis {
-        format!("{TELLING_MARK} tells roles apart · · unanswered · ▲▼ since last round · →4 target")
+    let (moved, moved_short) = if rounds {
+        ("▲▼ since last round; ", "▲▼ since last round · ")
     } else {
-        "· unanswered · ▲▼ since last round · →4 your target".to_string()
+        ("", "")
     };
-    if short.chars().count() <= width || !axis {
-        short
+    let (planned, planned_short) = if plans {
+        ("→4 your target; ", "→4 target · ")
     } else {
-        format!("{TELLING_MARK} tells roles apart · · unanswered · ▲▼ since last round")
-    }
+        ("", "")
+    };
+    let variants = [
+        format!(
+            "{telling}You: level, N/A, · unanswered; {moved}{planned}— no target; areas: 5/5 answered, ready % for {target}"
+        ),
+        format!(
+            "{short_telling}· unanswered · {moved_short}{planned_short}areas: 5/5 answered, ready % for {target}"
+        ),
+        format!("{short_telling}· unanswered · {moved_short}areas: 5/5 answered, ready %"),
+        format!("{short_telling}· unanswered · areas: 5/5 answered, ready %"),
+        format!("{short_telling}· unanswered · areas: 5/5 answered"),
+        "· unanswered · areas: 5/5 answered".to_string(),
+        "areas: 5/5 answered".to_string(),
+    ];
+    variants
+        .iter()
+        .find(|v| v.chars().count() <= width)
+        .unwrap_or(&variants[variants.len() - 1])
+        .clone()
 }
 
 /// Enter on Rate with no level highlighted: nothing is recorded without a choice.

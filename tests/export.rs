@@ -849,7 +849,7 @@ fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
         "## Readiness per profile",
         "## Areas",
         "## Gaps to Project Manager",
-        "## Strengths",
+        "## Above target",
         "## Not scored",
         "## Development plan",
         "## Notes",

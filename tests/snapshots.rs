@@ -168,10 +168,14 @@ fn grid_cells_say_what_they_are() {
     apply(&mut app, &[Action::End]);
     for (width, height) in [(60, 18), (80, 24)] {
         let text = format!("{}", draw(&mut app, width, height));
-        // Area rows count answers in words; the legend names the marks.
-        assert!(text.contains("0 of 4"), "{text}");
-        assert!(text.contains("▲▼ since last round"), "{text}");
+        // Area rows count answers as a fraction the legend names (N-D9): not read as a level;
+        // the legend names the marks.
+        assert!(text.contains("0/4"), "{text}");
+        assert!(text.contains("areas: 5/5 answered"), "{text}");
         assert!(text.contains("◆ tells roles apart"), "{text}");
+        if width == 80 {
+            assert!(text.contains("ready %"), "{text}");
+        }
         // The PM's focus on Capability Development is not the rating N/A.
         let cd = text.lines().find(|l| l.contains("Capability")).unwrap();
         assert!(!cd.contains("N/A") && cd.contains("— not"), "{cd}");
@@ -949,4 +953,107 @@ fn the_selected_rows_band_keeps_its_colours() {
     );
     assert!(!band.modifier.contains(Modifier::REVERSED), "{band:?}");
     assert_ne!(band.fg, ratatui::style::Color::Reset, "{band:?}");
+}
+
+/// The Grid's labels cannot be misread: an area the PM role does not count shows no PM target
+/// on its competencies and reads "not in the role" everywhere, never the rating's "N/A"
+/// (N-D11); after `t` the target column is the chosen profile's, beside its gap (N-D12);
+/// Enter's verb is what it does on the row (N-D32); a selected row of two lines has one mark
+/// (N-D33); the detail pane speaks in sentences (N-D34).
+#[test]
+fn the_grids_labels_say_what_they_are() {
+    use ratatui::style::Modifier;
+    let mut app = fresh();
+    apply(&mut app, &[Action::NextScreen]);
+    // Capability Development (the sixth area), opened.
+    apply(&mut app, &[const { Action::Down }; 5]);
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(text.contains("Project Manager — not in the role"), "{text}");
+    assert!(text.contains("Enter to open"), "{text}");
+    apply(&mut app, &[Action::Activate]);
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(text.contains("Enter to close"), "{text}");
+    assert!(
+        text.lines().last().unwrap().contains("Enter close"),
+        "{text}"
+    );
+    apply(&mut app, &[Action::Down]);
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(
+        text.lines().last().unwrap().contains("Enter rate"),
+        "{text}"
+    );
+    let cd1 = text
+        .lines()
+        .find(|l| l.contains("CD1 Competence"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!cd1.contains("target 1") && cd1.contains("—"), "{cd1}");
+    assert!(!text.contains("N/A"), "{text}");
+
+    // Portfolio PMO chosen: its target beside its gap.
+    let mut app = fresh();
+    app.update(Action::Resize(100, 30), rolefit::clock::utc_from_epoch(0));
+    apply(&mut app, &[const { Action::NextScreen }; 2]);
+    for _ in 0..9 {
+        apply(&mut app, &[Action::Right]);
+    }
+    apply(&mut app, &[Action::Rate(level(0)), Action::PrevScreen]);
+    apply(&mut app, &[Action::Home, Action::Down, Action::Activate]);
+    apply(&mut app, &[const { Action::Down }; 5]);
+    apply(&mut app, &[Action::CycleTarget]);
+    assert_eq!(
+        app.framework().profiles[app.target_profile()].name,
+        "Portfolio PMO"
+    );
+    let text = format!("{}", draw(&mut app, 100, 30));
+    let header = text
+        .lines()
+        .find(|l| l.contains("Area / competency"))
+        .unwrap();
+    assert!(
+        header.contains("Portfolio") && header.contains("PM "),
+        "{header}"
+    );
+    let ri5 = text
+        .lines()
+        .find(|l| l.contains("RI5"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(ri5.contains("target 5") && ri5.contains("−5 gap"), "{ri5}");
+
+    // A selected row of three lines (Stakeholder Engagement at 80 columns): its name cell is
+    // underlined on its first line only, and nothing in the row is dim.
+    let mut app = fresh_on(Some(Background::Dark));
+    apply(&mut app, &[Action::NextScreen, Action::Down, Action::Down]);
+    let backend = draw(&mut app, 80, 24);
+    let buffer = backend.buffer();
+    let row = (0..buffer.area.height)
+        .find(|&y| buffer[(1, y)].symbol() == "›")
+        .unwrap();
+    let underlined =
+        |y: u16| (2..20).any(|x| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(underlined(row) && !underlined(row + 1) && !underlined(row + 2));
+    assert!(
+        (0..buffer.area.width).all(|x| !buffer[(x, row)].modifier.contains(Modifier::DIM)),
+        "nothing dim in the selected row"
+    );
+
+    // The area's readiness and the round as sentences, without brackets in brackets.
+    let mut app = rated();
+    apply(&mut app, &[Action::NextScreen]);
+    app.update(Action::CloseRound, rolefit::clock::utc_from_epoch(0));
+    type_text(&mut app, "first try");
+    apply(&mut app, &[Action::Confirm]);
+    apply(
+        &mut app,
+        &[Action::NextScreen, Action::NextScreen, Action::Home],
+    );
+    let text = format!("{}", draw(&mut app, 200, 60));
+    assert!(
+        text.contains("Ready: 100% of the PMO Manager bar in this area"),
+        "{text}"
+    );
+    apply(&mut app, &[Action::Activate, Action::Down]);
+    let text = format!("{}", draw(&mut app, 200, 60));
+    let since = text.lines().find(|l| l.contains("Since round 1")).unwrap();
+    assert!(since.contains(", first try): 4 → 4, no change"), "{since}");
 }

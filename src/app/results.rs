@@ -72,7 +72,7 @@ impl GapFilter {
             GapFilter::Rated => "all rated",
             GapFilter::BelowTarget => "below target",
             GapFilter::MeetsOrAbove => "meets or above",
-            GapFilter::Strengths => "strengths",
+            GapFilter::Strengths => "above target",
             GapFilter::Unrated => "unanswered or N/A",
         }
     }

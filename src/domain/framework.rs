@@ -224,6 +224,21 @@ pub struct Focus {
     pub meaning: String,
 }
 
+/// How a focus of no weight reads everywhere: what it is, never the rating's "N/A".
+pub const NOT_IN_ROLE: &str = "not in the role";
+
+impl Focus {
+    /// The label as every screen and report shows it: a focus of no weight reads
+    /// [`NOT_IN_ROLE`], whatever the framework calls it (the built-in one says "N/A").
+    pub fn shown(&self) -> &str {
+        if self.weight == FocusWeight::None {
+            NOT_IN_ROLE
+        } else {
+            &self.label
+        }
+    }
+}
+
 /// One row of the comparison grid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Area {

@@ -284,8 +284,8 @@ fn areas(o: &mut String, r: &Report) {
         let levels = &s.areas[a];
         let mut cells = vec![md_cell(&area.name)];
         if focus_shown {
-            cells.push(md_cell(&fw.side_focus(a, 0).label));
-            cells.push(md_cell(&fw.side_focus(a, 1).label));
+            cells.push(md_cell(fw.side_focus(a, 0).shown()));
+            cells.push(md_cell(fw.side_focus(a, 1).shown()));
         }
         // "—" where a main profile requires nothing in the area, not a target of 0.0.
         let target = |side: usize| {
@@ -390,7 +390,7 @@ fn strengths(o: &mut String, r: &Report) {
         .filter(|g| g.band == Band::Strength)
         .collect();
     strengths.sort_by_key(|g| std::cmp::Reverse(scoring::delta(g.level, g.target)));
-    let _ = writeln!(o, "## Strengths\n");
+    let _ = writeln!(o, "## Above target\n");
     if strengths.is_empty() {
         let _ = writeln!(
             o,
@@ -400,7 +400,7 @@ fn strengths(o: &mut String, r: &Report) {
     }
     let _ = writeln!(
         o,
-        "Rated above the {target_name} target, most above first. They do not raise fit.\n"
+        "Rated above the {target_name} target, most above first. Being above a target does not raise readiness.\n"
     );
     md_header(
         o,

@@ -56,16 +56,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
 
 /// Text of the gap cell for a rated competency, with a sign and a band word (never colour
 /// alone).
-/// The two profiles whose targets the Grid shows: the two sides of the lean when there is an
-/// axis; without one (a ranking, such as SFIA's illustrative profiles), the profile chosen
-/// with `t` and the next one in the framework, so the columns follow the choice.
+/// The two profiles whose targets the Grid shows, so the target beside a gap is always the one
+/// the gap is measured against: the two sides of the lean when there is an axis, the chosen
+/// profile (`t`) in place of its role's side (Portfolio PMO in the PMO Manager's column);
+/// without an axis (a ranking, such as SFIA's illustrative profiles), the profile chosen and
+/// the next one in the framework.
 pub fn target_columns(app: &App) -> [usize; 2] {
     let fw = app.framework();
-    if fw.axis || fw.profiles.len() < 2 {
+    let chosen = app.target_profile();
+    if fw.profiles.len() < 2 {
         return fw.main_profiles;
     }
-    let chosen = app.target_profile();
-    [chosen, (chosen + 1) % fw.profiles.len()]
+    if !fw.axis {
+        return [chosen, (chosen + 1) % fw.profiles.len()];
+    }
+    let [first, second] = fw.main_profiles;
+    if chosen == first || chosen == second {
+        return fw.main_profiles;
+    }
+    let role = fw.profiles[chosen].role;
+    if role.is_some() && role == fw.profiles[first].role {
+        [chosen, second]
+    } else {
+        [first, chosen]
+    }
 }
 
 pub fn gap_text(level: Level, target: Level) -> (String, Band) {
@@ -87,6 +101,16 @@ pub fn band_style(band: Band, theme: &Theme) -> Style {
         Band::TopUp => theme.top_up,
         Band::Meets => theme.meets,
         Band::Strength => theme.strength,
+    }
+}
+
+/// What Enter does on the selected row, as the footer names it: open or close an area, rate a
+/// competency.
+pub fn enter_verb(app: &App) -> &'static str {
+    match app.grid().selected_row() {
+        GridRow::Competency(_) => "rate",
+        GridRow::Area(a) if app.grid().is_expanded(a) => "close",
+        GridRow::Area(_) => "open",
     }
 }
 
@@ -118,7 +142,13 @@ fn render_table(
     let others = review::others(app.assessment());
     let you_w = you_width(others.len());
     let legend = if others.is_empty() {
-        strings::grid_legend(&target.short, fw.axis, usize::from(inner.width))
+        strings::grid_legend(
+            &target.short,
+            fw.axis,
+            !app.assessment().history.is_empty(),
+            app.assessment().plan.values().any(|p| p.target.is_some()),
+            usize::from(inner.width),
+        )
     } else {
         review::strings::GRID_LEGEND.to_string()
     };
@@ -127,31 +157,15 @@ fn render_table(
         legend_area,
     );
     let width = inner.width;
-    // Target columns shrink first on narrow terminals, so names keep room.
-    // Below 70 columns the names keep 16 and the role columns share what is left (up to 10).
-    let (role_width, min_name) = match width {
-        110.. => (26, 20),
-        100.. => (20, 20),
-        70.. => (16, 20),
-        _ => (
-            (width.saturating_sub(you_w as u16 + GAP_WIDTH as u16 + 4 + 16) / 2).clamp(6, 10),
-            16,
-        ),
-    };
-    // Others' ratings widen "You"; between 70 and 100 columns the role columns give that room.
-    let role_width = if you_w > YOU_WIDTH && (70..100).contains(&width) {
-        role_width.saturating_sub((you_w - YOU_WIDTH) as u16 / 2 + 1)
-    } else {
-        role_width
-    };
+    let [c0, c1] = target_columns(app);
+    let (name_width, role_width) = column_widths(app, [c0, c1], usize::from(width), you_w);
     let widths = [
-        Constraint::Min(min_name),
-        Constraint::Length(role_width),
-        Constraint::Length(role_width),
+        Constraint::Min(name_width as u16),
+        Constraint::Length(role_width as u16),
+        Constraint::Length(role_width as u16),
         Constraint::Length(you_w as u16),
         Constraint::Length(GAP_WIDTH as u16),
     ];
-    let [c0, c1] = target_columns(app);
     let header_names = [
         "Area / competency".to_string(),
         fw.profiles[c0].short.clone(),
@@ -160,9 +174,6 @@ fn render_table(
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
     let lines = usize::from(inner.height.saturating_sub(1));
-    let role_width = usize::from(role_width);
-    let name_width =
-        usize::from(width.saturating_sub(role_width as u16 * 2 + you_w as u16 + 11 + 4)).max(10);
     // Every heading fits its column, or ends in "…".
     let header_widths = [name_width, role_width, role_width, you_w, GAP_WIDTH];
     let header = Row::new(
@@ -217,6 +228,65 @@ fn render_table(
     offset
 }
 
+/// The widths of the name and of each target column in `width` columns, sized to what they
+/// hold, the names first: every name whole where the target columns keep the longest word of
+/// a focus label and a target; what is left widens the target columns (fewer wrapped focus
+/// lines), then the names.
+fn column_widths(app: &App, columns: [usize; 2], width: usize, you_w: usize) -> (usize, usize) {
+    let fw = app.framework();
+    let avail = width.saturating_sub(you_w + GAP_WIDTH + 4);
+    let labels =
+        (0..fw.areas.len()).flat_map(|a| [0, 1].map(|side| focus_label(fw.side_focus(a, side))));
+    let (mut word, mut full) = (0, 0);
+    for label in labels {
+        full = full.max(text::UnicodeWidthStr::width(label));
+        for w in label.split_whitespace().flat_map(text::hyphen_parts) {
+            word = word.max(text::UnicodeWidthStr::width(w.as_str()));
+        }
+    }
+    let target = columns
+        .iter()
+        .flat_map(|&p| (0..fw.competencies.len()).map(move |c| (p, c)))
+        .map(|(p, c)| target_text(app, p, c).chars().count())
+        .max()
+        .unwrap_or(8);
+    let least = word.max(target).clamp(6, 15);
+    let most = full.max(least).min(26);
+    let names = fw
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(a, _)| text::UnicodeWidthStr::width(fw.area_title(a).as_str()) + 3)
+        .chain(fw.competencies.iter().map(|c| {
+            text::UnicodeWidthStr::width(c.id.as_str())
+                + text::UnicodeWidthStr::width(c.name.as_str())
+                + 4
+        }))
+        .max()
+        .unwrap_or(20);
+    if width < 70 {
+        // Small terminals: the names keep 16 columns and the targets share the rest.
+        let role = (avail.saturating_sub(16) / 2).clamp(6, 10);
+        return (avail.saturating_sub(2 * role).max(10), role);
+    }
+    let role = if avail >= names + 2 * least {
+        ((avail - names) / 2).min(most)
+    } else {
+        least
+    };
+    (avail.saturating_sub(2 * role).max(10), role)
+}
+
+/// A competency's target for profile `p` as its column shows it: "target 4", or "—" where the
+/// profile does not require it or its role does not count the area (the area's row says so).
+fn target_text(app: &App, p: usize, c: usize) -> String {
+    let fw = app.framework();
+    if !fw.requires(p, c) || fw.weight(p, c) == 0 {
+        return "—".to_string();
+    }
+    format!("target {}", fw.target(p, c))
+}
+
 /// One drawn row of the grid, `height` lines tall, with the selected row and cell marked.
 fn table_row<'a>(
     app: &App,
@@ -248,16 +318,31 @@ fn table_row<'a>(
         .into_iter()
         .zip(GridColumn::ALL)
         .map(|((content, style), column)| {
-            // The style on the words, so a badge's background hugs them; the cursor's cell
-            // is styled whole.
+            use ratatui::style::Modifier;
+            // In the selected row nothing is dim: dim under reverse video reads as a second
+            // selected cell.
+            let style = if is_selected {
+                style.remove_modifier(Modifier::DIM)
+            } else {
+                style
+            };
+            let at_cursor = is_selected && column == selected_column;
+            // The cursor's cell: its area in the cell style, its underline on the words only,
+            // so a row of two lines shows one mark.
+            let style = if at_cursor {
+                style.patch(theme.selected_cell)
+            } else {
+                style
+            };
+            // The style on the words, so a badge's background hugs them.
             let cell = TableCell::from(Text::from(
                 content
                     .into_iter()
                     .map(|text| Line::from(Span::styled(text, style)))
                     .collect::<Vec<_>>(),
             ));
-            if is_selected && column == selected_column {
-                cell.style(theme.selected_cell)
+            if at_cursor {
+                cell.style(theme.selected_cell.remove_modifier(Modifier::UNDERLINED))
             } else {
                 cell
             }
@@ -332,7 +417,7 @@ fn row_cells(
                 (
                     vec![text::truncate(
                         &format!(
-                            "{} of {}",
+                            "{}/{}",
                             app.derived().area_rated[a],
                             area.competencies.len()
                         ),
@@ -347,10 +432,7 @@ fn row_cells(
             let competency = &fw.competencies[c];
             let [p0, p1] = target_columns(app);
             let rating = app.assessment().rating(&competency.id);
-            let target_text = |p: usize| match fw.target(p, c) {
-                t if t.is_none() => strings::NOT_REQUIRED.to_string(),
-                t => format!("target {t}"),
-            };
+            let target_text = |p: usize| target_text(app, p, c);
             let (gap, gap_style) = match rating.and_then(Rating::level) {
                 Some(_) if !fw.requires(app.target_profile(), c) => (String::new(), theme.dim),
                 Some(level) => {
@@ -400,7 +482,7 @@ fn focus_label(focus: &Focus) -> &str {
     if focus.weight == FocusWeight::None {
         strings::NOT_PART_OF_ROLE
     } else {
-        &focus.label
+        focus.shown()
     }
 }
 
@@ -433,9 +515,15 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     let fw = app.framework();
     let area = &fw.areas[a];
     let column = app.grid().selected_column();
+    // The verb of what Enter does here: open the area, or close it again.
+    let enter = input::keys_for(Mode::Screen(Screen::Grid), &Action::Activate);
+    let verb = enter_verb(app);
     let mut lines = title_lines(
         fw.area_path(a),
-        format!("{} competencies · Enter to open", area.competencies.len()),
+        format!(
+            "{} competencies · {enter} to {verb}",
+            area.competencies.len()
+        ),
         width,
         theme,
     );
@@ -457,19 +545,19 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
         );
         let style = if is_col { theme.emphasis } else { theme.title };
         lines.push(Line::styled(
-            format!("{}{} — {}", marked(is_col), role.name, focus.label),
+            format!("{}{} — {}", marked(is_col), role.name, focus.shown()),
             style,
         ));
         lines.extend(wrapped("  ", &focus.meaning, width, theme.text, theme.text));
     }
-    let sheet_fit = area_readiness_text(app, a);
-    if !sheet_fit.is_empty() {
+    if let Some(p) = app.derived().area_readiness[a] {
         lines.push(Line::styled(
             format!(
-                "{}Your {} against {}",
+                "{}Ready: {p:.0}% of the {} bar in this area ({} of {} answered)",
                 marked(matches!(column, GridColumn::Gap | GridColumn::Rating)),
-                sheet_fit,
-                fw.profiles[app.target_profile()].name
+                fw.profiles[app.target_profile()].name,
+                app.derived().area_rated[a],
+                area.competencies.len()
             ),
             theme.text,
         ));
@@ -570,16 +658,25 @@ fn since_last_round<'a>(app: &App, c: usize, theme: &Theme) -> Option<Line<'a>> 
     } else {
         movement.word()
     };
+    let label = if round.label.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", round.label)
+    };
+    let date = round
+        .taken
+        .date
+        .map_or_else(|| round.taken.to_string(), |d| d.to_string());
     Some(Line::from(vec![
-        Span::styled("  Since last round: ", theme.title),
         Span::styled(
             format!(
-                "{} → {} ({word}; round {}, {})",
-                text(before[c]),
-                text(rating),
-                app.assessment().history.len(),
-                round.title()
+                "  Since round {} ({date}{label}): ",
+                app.assessment().history.len()
             ),
+            theme.title,
+        ),
+        Span::styled(
+            format!("{} → {}, {word}", text(before[c]), text(rating)),
             theme.text,
         ),
     ]))

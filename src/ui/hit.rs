@@ -249,8 +249,8 @@ pub(crate) mod tests {
             // Anywhere along the row, as far as the last column.
             assert_eq!(click(&drawn.regions, (97, y)), Some(Target::GridRow(index)));
         }
-        // The second line of a two-line row ("Strategic, / multiple layers").
-        let (x, y) = find(&buffer, "multiple layers");
+        // The lines below the first of a row that wraps ("Strategic, / multiple / layers").
+        let (x, y) = find(&buffer, "multiple");
         let stakeholder = rows.iter().position(|r| *r == GridRow::Area(2)).unwrap();
         assert_eq!(
             click(&drawn.regions, (x, y)),

@@ -237,6 +237,12 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
                     && app.framework().roles.is_empty()
                 {
                     "profiles"
+                } else if mode == Mode::Screen(Screen::Grid)
+                    && b.groups
+                        .iter()
+                        .any(|(_, a)| *a == crate::app::Action::Activate)
+                {
+                    grid::enter_verb(app)
                 } else {
                     short
                 },

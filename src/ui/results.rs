@@ -824,7 +824,7 @@ fn band_label(band: Option<Band>) -> String {
         Some(Band::Gap) => "▼▼ gap".into(),
         Some(Band::TopUp) => "▼ top-up".into(),
         Some(Band::Meets) => "✓ meets".into(),
-        Some(Band::Strength) => "▲ strength".into(),
+        Some(Band::Strength) => "▲ above".into(),
         None => "— (no level)".into(),
     }
 }

@@ -48,11 +48,51 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// split, so a narrow cell never breaks a word in the middle ("Operation…", not "Operationa"
 /// over "l").
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let shortened: Vec<String> = text
-        .split(' ')
-        .map(|word| truncate(word, width.max(1)))
-        .collect();
-    wrap(&shortened.join(" "), width)
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    // A word too long for a line breaks after a hyphen where it has one, else is cut.
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        if word.width() > width && word.contains('-') {
+            words.extend(hyphen_parts(word).into_iter().map(|p| (p, true)));
+        } else {
+            words.push((truncate(word, width), false));
+        }
+    }
+    let mut line = String::new();
+    let mut glued = false;
+    for (word, hyphenated) in words {
+        let joint = if line.is_empty() || glued { "" } else { " " };
+        if !line.is_empty() && line.width() + joint.len() + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        } else {
+            line.push_str(joint);
+        }
+        let word = truncate(&word, width);
+        line.push_str(&word);
+        glued = hyphenated && word.ends_with('-');
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A word's parts after each hyphen ("Portfolio-level" → "Portfolio-", "level"), the places
+/// a narrow cell may break it.
+pub fn hyphen_parts(word: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut part = String::new();
+    for c in word.chars() {
+        part.push(c);
+        if c == '-' && part.chars().count() > 1 {
+            parts.push(std::mem::take(&mut part));
+        }
+    }
+    if !part.is_empty() {
+        parts.push(part);
+    }
+    parts
 }
 
 fn split_at_width(word: &str, width: usize) -> (String, String) {
@@ -164,5 +204,8 @@ mod tests {
                 .iter()
                 .all(|l| l.width() <= 8)
         );
+        // A long word breaks after its hyphen rather than being cut.
+        assert_eq!(wrap_words("Portfolio-level", 11), ["Portfolio-", "level"]);
+        assert_eq!(wrap_words("Portfolio-level", 15), ["Portfolio-level"]);
     }
 }
