@@ -498,7 +498,7 @@ fn search_overlay() {
     let backend = draw(&mut app, 60, 18);
     let shown = format!("{backend:?}");
     assert!(
-        shown.contains("Find a competency") && shown.contains("7 of 33"),
+        shown.contains("Find a competency") && shown.contains("10 of 33"),
         "{shown}"
     );
     insta::assert_snapshot!("search_60x18_typed", backend);
@@ -525,6 +525,17 @@ fn search_overlay() {
     let backend = draw(&mut app, 100, 30);
     assert!(format!("{backend:?}").contains("No competency matches “xyz”"));
     insta::assert_snapshot!("search_100x30_no_match", backend);
+
+    // An area's name finds its competencies, after those whose id or name match (N-D26).
+    let mut app = rated();
+    apply(&mut app, &[Action::OpenSearch]);
+    type_text(&mut app, "report");
+    let backend = draw(&mut app, 100, 30);
+    let shown = format!("{backend}");
+    for id in ["RP1", "RP2", "RP3", "RP4", "RP5"] {
+        assert!(shown.contains(id), "{id}: {shown}");
+    }
+    insta::assert_snapshot!("search_100x30_area_name", backend);
 
     // "ident" in "Risk identification": stressed by modifiers, the letters around it not.
     let mut app = rated();

@@ -10,7 +10,7 @@ use ratatui::widgets::Clear;
 
 use super::{Theme, block, keep_in_view, text};
 use crate::app::App;
-use crate::app::search::{SearchState, matched_range, no_match};
+use crate::app::search::{Hit, Rank, SearchState, matched_range, no_match};
 use crate::domain::Rating;
 
 /// Widest the overlay gets, in columns and rows.
@@ -106,7 +106,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
         let line = row(
             app,
             search,
-            hit.competency,
+            *hit,
             top + i == search.selected,
             &widths,
             theme,
@@ -174,12 +174,13 @@ fn rating_text(app: &App, c: usize) -> String {
 fn row<'a>(
     app: &App,
     search: &SearchState,
-    c: usize,
+    hit: Hit,
     selected: bool,
     widths: &Widths,
     theme: &Theme,
 ) -> Line<'a> {
     let fw = app.framework();
+    let c = hit.competency;
     let competency = &fw.competencies[c];
     let base = if selected { theme.selected } else { theme.text };
     let stressed = base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
@@ -196,9 +197,18 @@ fn row<'a>(
     spans.extend(stress(&competency.name, query, widths.name, base, stressed));
     spans.push(Span::styled("  ", base));
     let area_style = if selected { base } else { theme.dim };
-    spans.push(Span::styled(
-        pad(&fw.areas[competency.area].name, widths.area),
+    // Found by its area's name: that part of the area stressed.
+    let area_query = if hit.rank == Rank::AreaWord {
+        query
+    } else {
+        ""
+    };
+    spans.extend(stress(
+        &fw.areas[competency.area].name,
+        area_query,
+        widths.area,
         area_style,
+        area_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
     ));
     spans.push(Span::styled("  ", base));
     spans.push(Span::styled(pad(&rating_text(app, c), widths.rating), base));

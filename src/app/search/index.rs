@@ -68,6 +68,11 @@ pub enum Rank {
     InId,
     /// The query is inside the name.
     InName,
+    /// A word of the competency's area name starts with the query ("report" for every
+    /// competency of "Reporting").
+    AreaWord,
+    /// A word of the competency's description starts with the query.
+    DescriptionWord,
     /// Nothing typed: every competency, in framework order.
     Listed,
 }
@@ -81,11 +86,13 @@ pub struct Hit {
     pub rank: Rank,
 }
 
-/// The folded id and name of every competency, back to back in one string.
+/// The folded id, name, area name and description of every competency, back to back in one
+/// string.
 pub struct SearchIndex {
     text: String,
-    /// Per competency: where its id starts, where its name starts, where the name ends.
-    bounds: Vec<[u32; 3]>,
+    /// Per competency: where its id, name, area name and description start, and where the
+    /// description ends.
+    bounds: Vec<[u32; 5]>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -95,7 +102,7 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds every competency's id and name once.
+    /// Folds every competency's id, name, area name and description once.
     pub fn new(framework: &Framework) -> SearchIndex {
         let mut text = String::new();
         let mut bounds = Vec::with_capacity(framework.competencies.len());
@@ -105,7 +112,15 @@ impl SearchIndex {
             fold_into(c.id.as_str(), &mut text);
             let name = at(&text);
             fold_into(&c.name, &mut text);
-            bounds.push([id, name, at(&text)]);
+            // A space apart, so a query never runs on from one part into the next.
+            text.push(' ');
+            let area = at(&text);
+            fold_into(&framework.areas[c.area].name, &mut text);
+            text.push(' ');
+            let description = at(&text);
+            fold_into(&c.description, &mut text);
+            text.push(' ');
+            bounds.push([id, name, area, description, at(&text)]);
         }
         SearchIndex { text, bounds }
     }
@@ -120,14 +135,11 @@ impl SearchIndex {
         self.bounds.is_empty()
     }
 
-    fn id(&self, c: usize) -> &str {
-        let [id, name, _] = self.bounds[c];
-        &self.text[id as usize..name as usize]
-    }
-
-    fn name(&self, c: usize) -> &str {
-        let [_, name, end] = self.bounds[c];
-        &self.text[name as usize..end as usize]
+    /// Part `i` of competency `c`: 0 its id, 1 its name (with the space after it), 2 its
+    /// area name, 3 its description.
+    fn part(&self, c: usize, i: usize) -> &str {
+        let bounds = self.bounds[c];
+        &self.text[bounds[i] as usize..bounds[i + 1] as usize]
     }
 
     /// The competencies matching an already folded query, best first and in framework order
@@ -150,13 +162,14 @@ impl SearchIndex {
         let (mut from, mut c) = (0, 0);
         while let Some(found) = finder.find(&text[from..]) {
             let at = from + found;
-            while self.bounds[c][2] as usize <= at {
+            while self.bounds[c][4] as usize <= at {
                 c += 1;
             }
-            if let Some(rank) = rank(self.id(c), self.name(c), query) {
+            let parts = [0, 1, 2, 3].map(|i| self.part(c, i).trim_end());
+            if let Some(rank) = rank(parts, query) {
                 ranked[rank as usize].push(c);
             }
-            from = self.bounds[c][2] as usize;
+            from = self.bounds[c][4] as usize;
             c += 1;
             if c == self.len() {
                 break;
@@ -170,6 +183,8 @@ impl SearchIndex {
             Rank::NameWord,
             Rank::InId,
             Rank::InName,
+            Rank::AreaWord,
+            Rank::DescriptionWord,
         ]
         .into_iter()
         .zip(&ranked)
@@ -180,8 +195,9 @@ impl SearchIndex {
     }
 }
 
-/// How a folded id and name match a folded, non-empty query, if they do.
-fn rank(id: &str, name: &str, query: &str) -> Option<Rank> {
+/// How a folded id, name, area name and description match a folded, non-empty query, if they
+/// do: the area and the description only where a word starts with the query.
+fn rank([id, name, area, description]: [&str; 4], query: &str) -> Option<Rank> {
     if id.starts_with(query) {
         return Some(if id.len() == query.len() {
             Rank::Id
@@ -199,10 +215,18 @@ fn rank(id: &str, name: &str, query: &str) -> Option<Rank> {
         }
         inside = true;
     }
+    let word_in = |text: &str| {
+        text.match_indices(query)
+            .any(|(at, _)| starts_word(text, at))
+    };
     if id.contains(query) {
         Some(Rank::InId)
     } else if inside {
         Some(Rank::InName)
+    } else if word_in(area) {
+        Some(Rank::AreaWord)
+    } else if word_in(description) {
+        Some(Rank::DescriptionWord)
     } else {
         None
     }
@@ -443,8 +467,17 @@ mod tests {
         // The exact id comes first of all.
         assert_eq!(hits(&index, "ri1"), [4, 2]);
         assert_eq!(ranked("RI1")[0], ("RI1".to_string(), Rank::Id));
-        // A name that starts with the query before one with it later, at a word start.
-        assert_eq!(hits(&index, "risk"), [6, 1, 3]);
+        // A name that starts with the query before one with it later, at a word start; then
+        // those whose area's name has a word starting with it (the built-in "Risk & Issue
+        // Management" of the fifth and sixth competencies here), then their descriptions.
+        assert_eq!(hits(&index, "risk"), [6, 1, 3, 5, 2]);
+        assert_eq!(
+            index.find("risk")[3..]
+                .iter()
+                .map(|h| h.rank)
+                .collect::<Vec<_>>(),
+            [Rank::AreaWord, Rank::DescriptionWord]
+        );
     }
 
     #[test]
@@ -456,15 +489,15 @@ mod tests {
             assert_eq!(hits(&index, query), Vec::<usize>::new(), "{query}");
         }
         assert_eq!(hits(&index, "xy"), [1]);
-        // A1 starts with it, XA has it inside.
-        assert_eq!(hits(&index, "a"), [1, 0]);
+        // A1 starts with it, XA has it inside; ZB's description has a word starting with it.
+        assert_eq!(hits(&index, "a"), [1, 0, 2]);
     }
 
     /// Every competency ranked one by one, as `find` must rank them.
     fn one_by_one(index: &SearchIndex, query: &str) -> Vec<Hit> {
         let mut hits: Vec<Hit> = (0..index.len())
             .filter_map(|c| {
-                rank(index.id(c), index.name(c), query).map(|rank| Hit {
+                rank([0, 1, 2, 3].map(|i| index.part(c, i).trim_end()), query).map(|rank| Hit {
                     competency: c,
                     rank,
                 })
