@@ -634,3 +634,38 @@ fn a_broken_config_file_is_one_clear_error_at_start() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--plain"), "{}", stderr(&out));
 }
+
+/// `--format` takes the same names for `export` and `team`: md for Markdown too, in any case
+/// (N-D27); an unknown one is refused in one clause that lists them (N-D41).
+#[test]
+fn format_names_are_the_same_for_export_and_team() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert_eq!(
+        run(rolefit(h).args(["rate", "DP1", "3"])).status.code(),
+        Some(0)
+    );
+    let team = h.join("xdg-data/rolefit/assessments");
+    for command in [&["export"][..], &["team", team.to_str().unwrap()][..]] {
+        let markdown = run(rolefit(h).args(command).args(["--format", "markdown"]));
+        assert_eq!(markdown.status.code(), Some(0), "{}", stderr(&markdown));
+        for alias in ["md", "MD", "Markdown"] {
+            let out = run(rolefit(h).args(command).args(["--format", alias]));
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{command:?} {alias}: {}",
+                stderr(&out)
+            );
+            assert_eq!(stdout(&out), stdout(&markdown), "{command:?} {alias}");
+        }
+        let bad = run(rolefit(h).args(command).args(["--format", "pdf"]));
+        assert_eq!(bad.status.code(), Some(2));
+        let err = stderr(&bad);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("md") && !err.contains("unknown export format"),
+            "{err}"
+        );
+    }
+}

@@ -148,8 +148,15 @@ pub enum Command {
         /// assessments]
         #[arg(value_name = "DIR | FILES")]
         sources: Vec<PathBuf>,
-        /// Write a report instead of opening the view: markdown, csv, json or jsonl
-        #[arg(long, value_name = "FORMAT", value_enum)]
+        /// Write a report instead of opening the view: markdown (or md), csv, json or jsonl
+        #[arg(
+            long,
+            value_name = "FORMAT",
+            ignore_case = true,
+            // The same names as `export --format`, md included.
+            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "csv", "json", "jsonl"])
+                .map(|name| team_format(&name))
+        )]
         format: Option<crate::team::report::TeamFormat>,
         /// Measure against this profile (its id, e.g. pm or pmo) [default: PMO Manager]
         #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::profiles))]
@@ -331,4 +338,16 @@ fn assessment_file(path: PathBuf) -> Result<PathBuf, String> {
 /// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).
 fn assessment_name(name: &str) -> storage::Result<String> {
     paths::check_name(name).map(|()| name.to_string())
+}
+
+/// A team report format by one of the names `--format` takes ("md" is Markdown, as for
+/// `export`).
+fn team_format(name: &str) -> crate::team::report::TeamFormat {
+    use crate::team::report::TeamFormat;
+    match name.to_ascii_lowercase().as_str() {
+        "csv" => TeamFormat::Csv,
+        "json" => TeamFormat::Json,
+        "jsonl" => TeamFormat::Jsonl,
+        _ => TeamFormat::Markdown,
+    }
 }
