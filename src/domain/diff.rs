@@ -91,6 +91,9 @@ pub struct ReadinessMove {
     pub profile: usize,
     pub from: Option<f64>,
     pub to: Option<f64>,
+    /// Whether each figure is provisional (under half the profile's targets rated), as the
+    /// Results screen marks it.
+    pub provisional: [bool; 2],
 }
 
 /// Everything that moved between two rounds.
@@ -142,10 +145,14 @@ pub fn diff(framework: &Framework, from: &Ratings, to: &Ratings) -> Diff {
         })
         .collect();
     let readiness = (0..framework.profiles.len())
-        .map(|profile| ReadinessMove {
-            profile,
-            from: scoring::readiness(framework, &before, profile).percent,
-            to: scoring::readiness(framework, &after, profile).percent,
+        .map(|profile| {
+            let [from, to] = [&before, &after].map(|s| scoring::readiness(framework, s, profile));
+            ReadinessMove {
+                profile,
+                from: from.percent,
+                to: to.percent,
+                provisional: [from.provisional(), to.provisional()],
+            }
         })
         .collect();
     let leans = [&before, &after].map(|sheet| scoring::lean(framework, sheet));
@@ -246,6 +253,10 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
         .map(|p| p.name.chars().count())
         .max()
         .unwrap_or(10);
+    // A provisional figure carries "?", as on the Results screen.
+    let marked = |value: Option<f64>, provisional: bool| {
+        format!("{}{}", percent(value), if provisional { "?" } else { " " })
+    };
     for m in &diff.readiness {
         let delta = match (m.from, m.to) {
             (Some(a), Some(b)) => format!("{:+.0} points", b - a),
@@ -253,10 +264,16 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
         };
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>4} → {:>4}  {delta}",
+            "  {:<width$}  {:>5} → {:>5}  {delta}",
             framework.profiles[m.profile].name,
-            percent(m.from),
-            percent(m.to)
+            marked(m.from, m.provisional[0]),
+            marked(m.to, m.provisional[1])
+        );
+    }
+    if diff.readiness.iter().any(|m| m.provisional.contains(&true)) {
+        let _ = writeln!(
+            out,
+            "  ? provisional: under half of the profile's targets rated"
         );
     }
     let _ = writeln!(out);
@@ -349,10 +366,12 @@ mod tests {
             text.contains("▲ GV3    Governance design: 1 → 4 (rose)"),
             "{text}"
         );
+        // Few ratings: provisional figures are marked as on Results (N-D41).
         assert!(
-            text.contains("PMO Manager            27% →  79%  +52 points"),
+            text.contains("PMO Manager            27%? →  79%?  +52 points"),
             "{text}"
         );
+        assert!(text.contains("? provisional: under half"), "{text}");
         assert!(text.contains("(not in this framework)"), "{text}");
     }
 
