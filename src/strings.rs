@@ -107,6 +107,26 @@ pub fn grade_answer(
     format!("{met} · {next}")
 }
 
+/// Competency `c`'s target for every profile that requires it ("PM 4 · PMO 2 · …"), then how
+/// many do not: what Rate, `show` and plain mode say once it is rated.
+pub fn targets_list(framework: &crate::domain::Framework, c: usize) -> String {
+    let mut targets: Vec<String> = framework
+        .profiles
+        .iter()
+        .enumerate()
+        .filter(|&(p, _)| framework.requires(p, c))
+        .map(|(p, profile)| format!("{} {}", profile.short, framework.target(p, c)))
+        .collect();
+    // Profiles that do not require it are counted, not listed.
+    let not_required = (0..framework.profiles.len())
+        .filter(|&p| !framework.requires(p, c))
+        .count();
+    if not_required > 0 {
+        targets.push(not_required_by(not_required));
+    }
+    targets.join(" · ")
+}
+
 /// On Rate, after the targets: how many profiles do not require the competency.
 pub fn not_required_by(profiles: usize) -> String {
     format!(

@@ -66,7 +66,9 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
     let out = answer(&mut tui, "b", 4);
     assert_eq!(out.matches("competency 2 of 33").count(), 2, "{out}");
     assert!(
-        out.ends_with(&format!("Your rating now: 3\r\n{PROMPT}")),
+        out.ends_with(&format!(
+            "Your rating now: 3\r\nTargets: PM 4 · PMO 2 · Portfolio 2 · Programme 2 · Delivery 3 · CoE 2\r\n{PROMPT}"
+        )),
         "{out}"
     );
     answer(&mut tui, "s", 5);

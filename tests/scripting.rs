@@ -315,3 +315,20 @@ fn a_full_piped_session_ends_with_the_results() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("Every competency is answered (rated or N/A)."));
 }
+
+/// `show ID` keeps the targets back until the competency is rated, then lists them as Rate
+/// does (N-D25).
+#[test]
+fn show_lists_the_targets_once_the_competency_is_rated() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert!(rolefit_in(h, &["rate", "DP2", "3"]).status.success());
+    let before = stdout(&rolefit_in(h, &["show", "DP1"]));
+    assert!(!before.contains("Targets:"), "{before}");
+    assert!(rolefit_in(h, &["rate", "DP1", "5"]).status.success());
+    let after = stdout(&rolefit_in(h, &["show", "DP1"]));
+    assert!(
+        after.contains("Targets: PM 4 · PMO 2 · Portfolio 2 · Programme 2 · Delivery 3 · CoE 2\n"),
+        "{after}"
+    );
+}

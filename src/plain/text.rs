@@ -52,6 +52,12 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
     let _ = writeln!(out, "  n N/A: {}", safe(&framework.scale.na));
     if let Some(rating) = assessment.rating(&competency.id) {
         let _ = writeln!(out, "Your rating now: {rating}");
+        // Once rated, the targets, as Rate shows them (before, they would steer the answer).
+        let _ = writeln!(
+            out,
+            "Targets: {}",
+            safe(&crate::strings::targets_list(framework, c))
+        );
     }
     let note = assessment.note(&competency.id);
     if !note.is_empty() {

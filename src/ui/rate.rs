@@ -348,25 +348,11 @@ fn info_lines<'a>(app: &App, width: usize, theme: &Theme) -> (Vec<Line<'a>>, usi
         },
     ));
     let practice_end = lines.len();
-    let mut targets: Vec<String> = fw
-        .profiles
-        .iter()
-        .enumerate()
-        .filter(|&(p, _)| fw.requires(p, c))
-        .map(|(p, profile)| format!("{} {}", profile.short, fw.target(p, c)))
-        .collect();
-    // Profiles that do not require it are counted, not listed.
-    let not_required = (0..fw.profiles.len())
-        .filter(|&p| !fw.requires(p, c))
-        .count();
-    if not_required > 0 {
-        targets.push(strings::not_required_by(not_required));
-    }
     lines.push(Line::default());
     if app.targets_shown() {
         lines.extend(wrapped(
             "Targets: ",
-            &targets.join(" · "),
+            &strings::targets_list(fw, c),
             width,
             theme.dim,
             theme.dim,
