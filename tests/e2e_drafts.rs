@@ -284,3 +284,25 @@ fn a_kill_while_the_editor_is_open_leaves_nothing_behind_and_loses_no_note() {
     tui.send("q");
     tui.wait_exit(EXIT);
 }
+
+/// N-D37: an empty note goes to the editor as an empty file, so an editor that appends (here
+/// `echo hello >> "$1"`) gives back a note starting with its text, not a blank line.
+#[test]
+fn an_empty_note_edited_by_appending_has_no_blank_first_line() {
+    let data = DataDir::new();
+    let tmp = data.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let editor = editor_script(data.path(), "append.sh", "echo hello >> \"$1\"");
+    let mut tui = on_rate_with_editor(&data, &tmp, &editor, 0o022);
+    tui.send("E");
+    tui.wait_for_text("Note updated from the editor");
+    tui.send("q");
+    tui.wait_exit(EXIT);
+    let text = std::fs::read_to_string(data.default_file()).unwrap();
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(
+        table["ratings"]["DP1"]["note"].as_str(),
+        Some("hello"),
+        "{text}"
+    );
+}

@@ -333,7 +333,12 @@ impl App {
         result: Result<String, String>,
     ) -> Vec<Effect> {
         let text = match result {
-            Ok(text) => text.replace("\r\n", "\n").trim_end().to_string(),
+            // Blank lines before and after the note are dropped; lines within it are kept.
+            Ok(text) => text
+                .replace("\r\n", "\n")
+                .trim_end()
+                .trim_start_matches(['\n', '\r'])
+                .to_string(),
             Err(reason) => {
                 self.notice = Some(reason);
                 return Vec::new();

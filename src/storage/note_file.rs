@@ -56,7 +56,12 @@ impl NoteFile {
             competency: competency.to_string(),
         };
         create_private(&dir.path().join("origin"), origin.to_text().as_bytes())?;
-        let body = format!("{text}\n");
+        // An empty note is an empty file: an editor that appends puts its text on line one.
+        let body = if text.is_empty() {
+            String::new()
+        } else {
+            format!("{text}\n")
+        };
         create_private(&dir.path().join("given.md"), body.as_bytes())?;
         let note = dir.path().join("note.md");
         create_private(&note, body.as_bytes())?;
