@@ -86,9 +86,106 @@ pub fn local_hms() -> String {
     )
 }
 
+/// Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
+fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let month = i64::from(month);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Seconds since the epoch of a datetime with a date, a time and an offset (UTC without one).
+fn epoch_of(datetime: &Datetime) -> Option<i64> {
+    let date = datetime.date?;
+    let time = datetime.time.unwrap_or(Time {
+        hour: 0,
+        minute: 0,
+        second: None,
+        nanosecond: None,
+    });
+    let offset = match datetime.offset {
+        Some(Offset::Custom { minutes }) => i64::from(minutes) * 60,
+        _ => 0,
+    };
+    Some(
+        days_from_civil(i64::from(date.year), date.month, date.day) * 86_400
+            + i64::from(time.hour) * 3600
+            + i64::from(time.minute) * 60
+            + i64::from(time.second.unwrap_or(0))
+            - offset,
+    )
+}
+
+/// The local time zone's offset from UTC at `seconds`, in seconds (0 where it is unknown).
+fn local_offset(seconds: i64) -> i64 {
+    #[cfg(unix)]
+    {
+        let t = seconds as libc::time_t;
+        // SAFETY: localtime_r writes only into the zeroed struct we own.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        if !unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
+            return tm.tm_gmtoff;
+        }
+    }
+    let _ = seconds;
+    0
+}
+
+/// A moment as people read it, in local time: "today 14:03", "yesterday 09:30", else
+/// "2026-11-28 18:00"; a datetime without a date as it is.
+pub fn local_human(datetime: &Datetime) -> String {
+    let Some(at) = epoch_of(datetime) else {
+        return datetime.to_string();
+    };
+    let now = epoch_seconds();
+    human_at(at, local_offset(at), now, local_offset(now))
+}
+
+/// [`local_human`] for moment `at` in a zone `offset` seconds from UTC, seen at `now` (its
+/// zone `now_offset` from UTC).
+fn human_at(at: i64, offset: i64, now: i64, now_offset: i64) -> String {
+    let local = at + offset;
+    let day = local.div_euclid(86_400);
+    let today = (now + now_offset).div_euclid(86_400);
+    let secs = local.rem_euclid(86_400);
+    let clock = format!("{:02}:{:02}", secs / 3600, secs % 3600 / 60);
+    match today - day {
+        0 => format!("today {clock}"),
+        1 => format!("yesterday {clock}"),
+        _ => {
+            let (year, month, date) = civil_from_days(day);
+            format!("{year:04}-{month:02}-{date:02} {clock}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_read_as_people_say_them_in_local_time() {
+        let at = 1_795_888_800; // 2026-11-28T18:00:00Z
+        assert_eq!(epoch_of(&utc_from_epoch(at)), Some(at));
+        let hour = 3600;
+        // The same day, an hour east of UTC.
+        assert_eq!(human_at(at, hour, at + 60, hour), "today 19:00");
+        // Past midnight locally: yesterday.
+        assert_eq!(
+            human_at(at, 5 * hour, at + 2 * hour, 5 * hour),
+            "yesterday 23:00"
+        );
+        assert_eq!(
+            human_at(at, -5 * hour, at + 3 * 86_400, -5 * hour),
+            "2026-11-28 13:00"
+        );
+        let offset: Datetime = "2026-11-28T19:00:00+01:00".parse().unwrap();
+        assert_eq!(epoch_of(&offset), Some(at));
+    }
 
     #[test]
     fn epoch_conversion_matches_known_dates() {

@@ -874,6 +874,18 @@ pub fn plain_quit(resume: &str, rated: usize, total: usize, next: Option<&str>) 
     }
 }
 
+/// The line the full screen leaves on the terminal when it quits: what is saved and how to
+/// come back.
+pub fn goodbye(resume: &str, answered: usize, total: usize, read_only: bool) -> String {
+    if read_only {
+        format!("Nothing was changed (read-only): {answered} of {total} answered.")
+    } else {
+        format!(
+            "Saved: {answered} of {total} answered. Run {resume} to continue where you left off."
+        )
+    }
+}
+
 /// What `rolefit rate` did.
 pub fn rate_done(
     competency: &str,

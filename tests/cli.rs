@@ -669,3 +669,15 @@ fn format_names_are_the_same_for_export_and_team() {
         );
     }
 }
+
+/// `list` says when each assessment last changed as people read it, in local time (N-D38).
+#[test]
+fn list_says_when_in_local_time() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert!(run(rolefit(h).args(["rate", "DP1", "3"])).status.success());
+    let out = run(rolefit(h).arg("list").env("TZ", "UTC"));
+    let text = stdout(&out);
+    assert!(text.contains("1/33 answered, last change today "), "{text}");
+    assert!(!text.contains('T') || !text.contains('Z'), "{text}");
+}

@@ -138,6 +138,12 @@ fn assert_exited_ok(tui: &Tui, status: &ExitStatus) {
     assert_left_alternate_screen(tui);
 }
 
+/// The note outside its editor: a box, or on a terminal where the anchors take the rows (80×24)
+/// one line.
+fn note_shown(s: &str) -> bool {
+    s.contains("Note · e to edit") || s.contains("Note (e): ")
+}
+
 /// `q`: rolefit saves, exits 0 and gives the terminal back.
 fn quit_cleanly(tui: &mut Tui) {
     tui.send("q");
@@ -249,7 +255,7 @@ fn rate_three_quit_and_resume() {
     // Wait for the editor to close before the next key: ESC and a key in one read would be
     // taken as Alt+key.
     tui.wait_for("the note shown outside the editor", |s| {
-        s.contains("Note · e to edit") && s.contains("Led the rollout")
+        note_shown(s) && s.contains("Led the rollout")
     });
     tui.send("n");
     let rated = format!("3/{total} answered");
@@ -258,6 +264,13 @@ fn rate_three_quit_and_resume() {
     assert_eq!(index, 4);
 
     quit_cleanly(&mut tui);
+    // On the way out, one line says what is saved and how to come back (N-D38).
+    let out = String::from_utf8_lossy(&tui.raw_output()).into_owned();
+    let goodbye = format!("Saved: 3 of {total} answered. Run rolefit");
+    assert!(
+        out.contains(&goodbye) && out.contains("to continue where you left off."),
+        "{out:?}"
+    );
 
     let file = data.default_file();
     let table = read_table(&file);
@@ -313,7 +326,7 @@ fn rate_three_quit_and_resume() {
         s.contains("Note · editing") && s.contains("Led the rollout") && s.contains("and the retro")
     });
     tui.send_key(Key::Esc);
-    tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
+    tui.wait_for("the editor closed", |s| note_shown(s));
     quit_cleanly(&mut tui);
 }
 
@@ -1226,7 +1239,7 @@ fn a_large_paste_keeps_the_app_responsive_and_idle() {
     );
     // And it still answers keys.
     tui.send_key(Key::Esc);
-    tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
+    tui.wait_for("the editor closed", |s| note_shown(s));
     quit_cleanly(&mut tui);
     let table = read_table(&data.default_file());
     let ratings = table["ratings"].as_table().unwrap();
@@ -1263,7 +1276,7 @@ fn a_bracketed_paste_of_64_kb_goes_into_the_note_at_once() {
         s.contains("THE-END")
     });
     tui.send_key(Key::Esc);
-    tui.wait_for("the editor closed", |s| s.contains("Note · e to edit"));
+    tui.wait_for("the editor closed", |s| note_shown(s));
     quit_cleanly(&mut tui);
     assert!(
         !tui.bracketed_paste(),

@@ -60,7 +60,7 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
                     "{}/{} answered, last change {}{which}",
                     assessment.rated_count(&framework),
                     framework.competencies.len(),
-                    assessment.updated
+                    crate::clock::local_human(&assessment.updated)
                 )
             }
             Err(reason) => reason,

@@ -196,7 +196,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
                 return scripting::plain(framework, &path, &name, scripting::plain_resume(&cli));
             }
-            launch(framework, &path, &name, launch_options(&cli)?)?;
+            let resume = scripting::resume_command(&cli, false);
+            launch(framework, &path, &name, launch_options(&cli)?, &resume)?;
             Ok(ExitCode::SUCCESS)
         }
     }

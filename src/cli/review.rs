@@ -232,17 +232,29 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
     }
     let name = storage::paths::stem(file);
     let env = |key| std::env::var_os(key);
-    if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-        let mut resume = vec!["rolefit".to_string(), "--plain".to_string()];
+    let resume = |plain: bool| {
+        let mut resume = vec!["rolefit".to_string()];
+        if plain {
+            resume.push("--plain".to_string());
+        }
         if let Some(dir) = &cli.data_dir {
             resume.push("--data-dir".into());
             resume.push(super::scripting::shell_word(&dir.to_string_lossy()));
         }
         resume.push("review".into());
         resume.push(super::scripting::shell_word(&file.to_string_lossy()));
-        return super::scripting::plain(resolved, file, &name, resume.join(" "));
+        resume.join(" ")
+    };
+    if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
+        return super::scripting::plain(resolved, file, &name, resume(true));
     }
-    super::launch(resolved, file, &name, super::launch_options(cli)?)?;
+    super::launch(
+        resolved,
+        file,
+        &name,
+        super::launch_options(cli)?,
+        &resume(false),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

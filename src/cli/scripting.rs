@@ -67,7 +67,15 @@ pub fn plain(resolved: Resolved, path: &Path, name: &str, resume: String) -> Res
 /// `-a NAME` or `--file PATH` when they are not the defaults (the framework is the one the
 /// assessment records, found without `--framework`).
 pub fn plain_resume(cli: &Cli) -> String {
-    let mut words = vec!["rolefit".to_string(), "--plain".to_string()];
+    resume_command(cli, true)
+}
+
+/// The command line that opens the same assessment again, in plain mode with `plain`.
+pub fn resume_command(cli: &Cli, plain: bool) -> String {
+    let mut words = vec!["rolefit".to_string()];
+    if plain {
+        words.push("--plain".into());
+    }
     if let Some(dir) = &cli.data_dir {
         words.push("--data-dir".into());
         words.push(shell_word(&dir.to_string_lossy()));

@@ -395,8 +395,15 @@ pub struct LaunchOptions {
 }
 
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`); with
-/// `options.mouse`, clicks and the wheel work too.
-pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptions) -> Result<()> {
+/// `options.mouse`, clicks and the wheel work too. On the way out it says on one line what is
+/// saved and how to come back (`resume`, the command that opens the same assessment).
+pub fn launch(
+    framework: Resolved,
+    path: &Path,
+    name: &str,
+    options: LaunchOptions,
+    resume: &str,
+) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -451,6 +458,11 @@ pub fn launch(framework: Resolved, path: &Path, name: &str, options: LaunchOptio
             path: path.to_path_buf(),
         });
     }
+    let (answered, total) = app.progress();
+    println!(
+        "{}",
+        crate::strings::goodbye(resume, answered, total, app.read_only())
+    );
     Ok(())
 }
 
