@@ -326,7 +326,7 @@ fn rate_three_quit_and_resume() {
         s.contains("Note · editing") && s.contains("Led the rollout") && s.contains("and the retro")
     });
     tui.send_key(Key::Esc);
-    tui.wait_for("the editor closed", |s| note_shown(s));
+    tui.wait_for("the editor closed", note_shown);
     quit_cleanly(&mut tui);
 }
 
@@ -1239,7 +1239,7 @@ fn a_large_paste_keeps_the_app_responsive_and_idle() {
     );
     // And it still answers keys.
     tui.send_key(Key::Esc);
-    tui.wait_for("the editor closed", |s| note_shown(s));
+    tui.wait_for("the editor closed", note_shown);
     quit_cleanly(&mut tui);
     let table = read_table(&data.default_file());
     let ratings = table["ratings"].as_table().unwrap();
@@ -1276,7 +1276,7 @@ fn a_bracketed_paste_of_64_kb_goes_into_the_note_at_once() {
         s.contains("THE-END")
     });
     tui.send_key(Key::Esc);
-    tui.wait_for("the editor closed", |s| note_shown(s));
+    tui.wait_for("the editor closed", note_shown);
     quit_cleanly(&mut tui);
     assert!(
         !tui.bracketed_paste(),
