@@ -225,9 +225,9 @@ pub fn default_file() -> String {
 
 # Colours for a dark or a light terminal background: \"auto\" asks the terminal, \"dark\" or
 # \"light\" forces one (--theme and ROLEFIT_THEME win over this).
-theme = \"auto\"
+# theme = \"auto\"
 
-# Or a [theme] table instead of the line above: a base and colours per meaning, each
+# Or a [theme] table instead of that line: a base and colours per meaning, each
 # \"#rrggbb\", an ANSI colour name (black, red, green, yellow, blue, magenta, cyan, gray,
 # dark-gray, light-red, light-green, light-yellow, light-blue, light-magenta, light-cyan,
 # white), a palette index \"0\"-\"255\" or \"default\". NAME sets the text colour, NAME_bg the
@@ -260,7 +260,7 @@ theme = \"auto\"
 
 # Whether rolefit takes the mouse (clicks and the wheel); --no-mouse leaves it to the terminal
 # for one run.
-mouse = true
+# mouse = true
 
 # Whether Rate shows the targets of a competency before you rate it. Unset, each assessment
 # keeps what you last chose with T.
@@ -520,6 +520,19 @@ edit-note = [\"e\", \"f2\"]
     fn the_file_config_init_writes_is_valid_and_its_commented_keys_are_too() {
         let text = default_file();
         assert_eq!(parse(&text).map(|c| c.keys.len()), Ok(0));
+        // Every setting is a comment, so nothing in it overrides a default (N-D40).
+        let live: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(live.is_empty(), "{live:?}");
+        for setting in [
+            "# theme = \"auto\"",
+            "# mouse = true",
+            "# show_targets = false",
+        ] {
+            assert!(text.contains(setting), "{setting}");
+        }
         // Every commented default binding, taken as written, is accepted as it is.
         let keys = &text[text.find("# [keys.").unwrap()..];
         let uncommented: String = keys
