@@ -279,14 +279,16 @@ fn list_shows_progress_or_the_problem_of_each_file() {
     let out = run(rolefit(home.path())
         .arg("list")
         .arg("--data-dir")
-        .arg(&data));
+        .arg(&data)
+        .env("TZ", "UTC"));
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "one line per assessment:\n{text}");
     assert!(lines[0].starts_with("alpha "), "{text}");
     assert!(lines[0].contains("2/33 answered"), "{text}");
-    assert!(lines[0].contains("2026-11-28T18:20:00Z"), "{text}");
+    // In local time, as people read it (N-D38).
+    assert!(lines[0].contains("last change 2026-11-28 18:20"), "{text}");
     assert!(lines[1].starts_with("broken "), "{text}");
     assert!(lines[1].contains("unreadable"), "{text}");
     assert!(lines[2].starts_with("future "), "{text}");
@@ -680,4 +682,39 @@ fn list_says_when_in_local_time() {
     let text = stdout(&out);
     assert!(text.contains("1/33 answered, last change today "), "{text}");
     assert!(!text.contains('T') || !text.contains('Z'), "{text}");
+}
+
+/// `--help` lists the commands in the order a newcomer needs them and ends with examples; the
+/// manual page's DESCRIPTION says what rolefit does rather than repeating the tagline (N-D39).
+#[test]
+fn help_orders_the_commands_for_a_newcomer_and_the_manual_describes_rolefit() {
+    let home = tempfile::tempdir().unwrap();
+    let help = stdout(&run(rolefit(home.path()).arg("--help")));
+    let at = |name: &str| {
+        help.find(&format!("\n  {name} "))
+            .unwrap_or_else(|| panic!("{name} not listed:\n{help}"))
+    };
+    let order = [
+        "rate",
+        "show",
+        "list",
+        "export",
+        "snapshot",
+        "diff",
+        "review",
+        "team",
+        "framework",
+        "config",
+        "paths",
+    ];
+    for pair in order.windows(2) {
+        assert!(at(pair[0]) < at(pair[1]), "{pair:?}:\n{help}");
+    }
+    assert!(help.contains("Examples:\n  rolefit "), "{help}");
+    let man = stdout(&run(rolefit(home.path()).arg("man")));
+    let description = &man[man.find(".SH DESCRIPTION").unwrap()..man.find(".SH OPTIONS").unwrap()];
+    assert!(
+        description.contains("compares the two roles area by area"),
+        "{description}"
+    );
 }

@@ -12,7 +12,13 @@ use crate::storage::{self, paths};
 
 /// Am I a Project Manager, a PMO Manager, or both? A self-assessment in your terminal.
 #[derive(Debug, Parser)]
-#[command(name = "rolefit", version, about, long_about = None)]
+#[command(
+    name = "rolefit",
+    version,
+    about,
+    long_about = LONG_ABOUT,
+    after_help = EXAMPLES
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -60,6 +66,24 @@ pub struct Cli {
     pub no_mouse: bool,
 }
 
+/// What rolefit is, for `--help` and the manual page's DESCRIPTION.
+const LONG_ABOUT: &str = "\
+Am I a Project Manager, a PMO Manager, or both? rolefit compares the two roles area by area,
+lets you rate yourself competency by competency, and shows which role's shape your strengths
+follow, how ready you are for each profile and where your gaps are. Without a command it opens
+the full screen on your assessment (or asks one question at a time with --plain); progress is
+saved as you go, in a TOML file you own. Other frameworks (SFIA, the e-CF, career ladders) can
+be brought with --framework.";
+
+/// Examples after the help.
+const EXAMPLES: &str = "\
+Examples:
+  rolefit                          open your assessment; it resumes where you left off
+  rolefit rate DP1 4               record one rating without the full screen
+  rolefit show                     the Results as plain text
+  rolefit export -o me.md          a report to share
+  rolefit team team/               many people's assessments side by side";
+
 /// Which theme to draw with: found from the terminal, or forced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -73,19 +97,24 @@ pub enum ThemeSetting {
     Light,
 }
 
-/// The subcommands; none starts the assessment.
+/// The subcommands; none starts the assessment. `display_order` lists them as a newcomer needs
+/// them: rating, keeping and sharing results, working with others, frameworks, setting up.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List saved assessments with progress and last change
+    #[command(display_order = 3)]
     List,
     /// Work with framework files
+    #[command(display_order = 9)]
     Framework {
         #[command(subcommand)]
         command: FrameworkCommand,
     },
     /// Show where data and config live
+    #[command(display_order = 11)]
     Paths,
     /// Write a report of an assessment (to stdout unless -o is given)
+    #[command(display_order = 4)]
     Export {
         /// markdown (or md), json or csv
         #[arg(
@@ -102,12 +131,14 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Close a round: keep today's ratings to compare with later
+    #[command(display_order = 5)]
     Snapshot {
         /// A few words to recognise the round by, e.g. "before the secondment"
         #[arg(long, value_name = "TEXT")]
         label: Option<String>,
     },
     /// Record one rating without opening rolefit, e.g. `rolefit rate DP1 4`
+    #[command(display_order = 1)]
     Rate {
         /// The competency's id, e.g. DP1 (`rolefit show ID` prints one)
         #[arg(add = ArgValueCandidates::new(complete::competencies))]
@@ -124,25 +155,30 @@ pub enum Command {
         clear: bool,
     },
     /// Print one competency with your rating, or without an id the Results, as plain text
+    #[command(display_order = 2)]
     Show {
         /// The competency's id, e.g. DP1
         #[arg(add = ArgValueCandidates::new(complete::competencies))]
         id: Option<String>,
     },
     /// Write, check or locate the configuration file (theme, mouse, targets, keys)
+    #[command(display_order = 10)]
     Config {
         #[command(subcommand)]
         command: ConfigCommand,
     },
     /// Print a completion script for a shell, e.g. `rolefit completions bash`
+    #[command(display_order = 12)]
     Completions {
         /// bash, zsh, fish, elvish or powershell
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), e.g. `rolefit man > ~/.local/share/man/man1/rolefit.1`
+    #[command(display_order = 13)]
     Man,
     /// The team view: many people's assessment files side by side, read-only
+    #[command(display_order = 8)]
     Team {
         /// Folders (their *.toml files) or assessment files [default: the data directory's
         /// assessments]
@@ -166,6 +202,7 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Show what changed between two rounds (default: the last round and now)
+    #[command(display_order = 6)]
     Diff {
         /// Round to compare from: a number (1 = first), a date prefix, a label, "last" or "now"
         from: Option<String>,
@@ -178,6 +215,7 @@ pub enum Command {
         subcommand_negates_reqs = true,
         override_usage = "rolefit review request [-a NAME] -o FILE [--share-self]\n       rolefit review FILE [--reviewer NAME]\n       rolefit review import FILE [-a NAME]"
     )]
+    #[command(display_order = 7)]
     Review {
         #[command(subcommand)]
         command: Option<ReviewCommand>,
