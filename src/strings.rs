@@ -179,7 +179,13 @@ pub fn grid_legend(target: &str, axis: bool, rounds: bool, plans: bool, width: u
             "{telling}You: level, N/A, · unanswered; {moved}{planned}— no target; areas: 5/5 answered, ready % for {target}"
         ),
         format!(
-            "{short_telling}· unanswered · {moved_short}{planned_short}areas: 5/5 answered, ready % for {target}"
+            "{short_telling}· unanswered · {moved_short}{planned_short}— no target · areas: 5/5 answered, ready % for {target}"
+        ),
+        format!(
+            "{short_telling}· unanswered · — no target · areas: 5/5 answered, ready % for {target}"
+        ),
+        format!(
+            "{short_telling}· unanswered · {moved_short}areas: 5/5 answered, ready % for {target}"
         ),
         format!("{short_telling}· unanswered · {moved_short}areas: 5/5 answered, ready %"),
         format!("{short_telling}· unanswered · areas: 5/5 answered, ready %"),

@@ -22,6 +22,18 @@ pub fn plain_from_env(accessible: Option<&OsStr>, term: Option<&OsStr>) -> bool 
     accessible || term.is_some_and(|t| t == "dumb")
 }
 
+/// The width plain mode wraps its lines at: the terminal's, when `TERM` is `dumb`, `ACCESSIBLE`
+/// is not set and stdout is a terminal whose width is known; otherwise none.
+fn wrap_width() -> Option<usize> {
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let accessible = std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty() && v != "0");
+    if !dumb || accessible || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let (columns, _) = ratatui::crossterm::terminal::size().ok()?;
+    (columns >= 20).then(|| usize::from(columns) - 1)
+}
+
 /// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout, with the
 /// framework it was made with (see [`super::commands::framework_for`]).
 pub fn plain(resolved: Resolved, path: &Path, name: &str, resume: String) -> Result<ExitCode> {
@@ -45,7 +57,16 @@ pub fn plain(resolved: Resolved, path: &Path, name: &str, resume: String) -> Res
     let mut session = Session::new(&framework, assessment, store)
         .echo(echo)
         .resume(resume);
-    let result = session.run(stdin.lock(), std::io::stdout().lock());
+    // In a terminal that breaks long lines anywhere (TERM=dumb), a sighted user gets them
+    // wrapped at words; a screen reader (ACCESSIBLE) and piped output get them whole.
+    let wrap = wrap_width();
+    let result = match wrap {
+        Some(width) => session.run(
+            stdin.lock(),
+            crate::plain::WordWrap::new(std::io::stdout().lock(), width),
+        ),
+        None => session.run(stdin.lock(), std::io::stdout().lock()),
+    };
     let unsaved = session.unsaved().is_some();
     drop(session);
     drop(lock);
