@@ -114,6 +114,13 @@ fn roles() {
     snap!("roles_80x24_second_pane", app, 80, 24);
     let mut app = fresh();
     apply(&mut app, &[Action::ToggleFlavours]);
+    // Each target a flavour changes on its own line, by name, never split from its level
+    // change (N-D36).
+    let text = format!("{}", draw(&mut app, 80, 24));
+    assert!(
+        text.contains("  4→5 RI5 Cross-portfolio risk oversight  "),
+        "{text}"
+    );
     snap!("roles_120x40_flavours", app, 120, 40);
     snap!("roles_60x18_minimum", fresh(), 60, 18);
 }

@@ -375,22 +375,23 @@ fn flavour_lines<'a>(
                 theme.dim,
             ));
         }
-        let changes: Vec<String> = profile
-            .adjusted
-            .iter()
-            .map(|&c| {
-                let c = &framework.competencies[c];
-                format!("{} {}→{}", c.id, c.targets[base], c.targets[p])
-            })
-            .collect();
-        if !changes.is_empty() {
-            lines.extend(wrapped(
-                &format!("Targets vs {}: ", framework.profiles[base].name),
-                &changes.join(", "),
-                width,
+        // Each change on its own line, named (a newcomer has not met the ids yet), the level
+        // change first so a wrap never parts it from its competency.
+        if !profile.adjusted.is_empty() {
+            lines.push(Line::styled(
+                format!("Targets vs {}:", framework.profiles[base].name),
                 theme.dim,
-                theme.text,
             ));
+            for &c in &profile.adjusted {
+                let c = &framework.competencies[c];
+                lines.extend(wrapped(
+                    &format!("  {}→{} ", c.targets[base], c.targets[p]),
+                    &format!("{} {}", c.id, c.name),
+                    width,
+                    theme.text,
+                    theme.text,
+                ));
+            }
         }
     }
     lines
