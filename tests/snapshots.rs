@@ -123,6 +123,16 @@ fn roles() {
     );
     snap!("roles_120x40_flavours", app, 120, 40);
     snap!("roles_60x18_minimum", fresh(), 60, 18);
+    // A tall terminal: the panes as tall as their text, the flavours below them (N-D28).
+    let mut app = fresh();
+    apply(&mut app, &[Action::Back]);
+    let text = format!("{}", draw(&mut app, 200, 60));
+    assert!(
+        text.contains("PMO Manager flavours · f shows them in its pane"),
+        "{text}"
+    );
+    assert!(text.contains("Centre of Excellence"), "{text}");
+    snap!("roles_200x60_flavours_below", app, 200, 60);
 }
 
 #[test]

@@ -40,6 +40,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         drawn.roles[0] = Some(render_pane(frame, body, app, 0, theme));
         drawn.regions.pane(body, Pane::Roles(0));
     } else if body.width >= SIDE_BY_SIDE_WIDTH {
+        if render_with_flavours_below(frame, body, app, theme, drawn) {
+            return;
+        }
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(body);
@@ -113,9 +116,16 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
     let focused = app.roles().focus == pane;
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
     let inner = padded_inner(frame, area, block);
-    let width = usize::from(inner.width);
+    let lines = pane_lines(app, pane, usize::from(inner.width), theme);
+    let mode = Mode::Screen(Screen::Roles);
+    let keys = input::first_key(mode, &Action::Up) + &input::first_key(mode, &Action::Down);
+    render_scrolled(frame, inner, lines, app.roles().scroll[pane], Some(&keys))
+}
+
+/// The text of one pane at `width` (inside its border and padding).
+fn pane_lines<'a>(app: &App, pane: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let fw = app.framework();
-    let lines = if shows_flavours(app, pane) && fw.two_role_shape() {
+    if shows_flavours(app, pane) && fw.two_role_shape() {
         flavour_lines(fw, pane, width, theme)
     } else if shows_flavours(app, pane) {
         all_profile_lines(fw, width, theme)
@@ -123,10 +133,92 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
         role_lines(role, pane, fw, width, theme)
     } else {
         side_lines(fw, pane, width, theme)
+    }
+}
+
+/// On a tall terminal, where both panes are shorter than the room: the panes as tall as the
+/// longer one's text, and below them the flavours of the role that has them, side by side
+/// from 160 columns, so the rows go to text rather than to empty panes. False (nothing drawn)
+/// where there is no such room.
+fn render_with_flavours_below(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    theme: &Theme,
+    drawn: &mut Drawn,
+) -> bool {
+    let fw = app.framework();
+    let pane = fw.flavour_pane();
+    if app.roles().flavours || !fw.two_role_shape() || fw.flavours_of(pane).next().is_none() {
+        return false;
+    }
+    let half = body.width / 2;
+    let tallest = (0..2)
+        .map(|p| pane_lines(app, p, usize::from(half.saturating_sub(4)), theme).len())
+        .max()
+        .unwrap_or(0) as u16
+        + 2;
+    let columns: u16 = if body.width >= 160 { 2 } else { 1 };
+    let column_width = usize::from((body.width.saturating_sub(4) / columns).saturating_sub(2));
+    let chunks = flavour_chunks(fw, pane, column_width, theme);
+    // The flavours in order, each whole; in two columns, split where the longer column is
+    // shortest.
+    let joined = |chunks: &[Vec<Line<'static>>]| {
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        for chunk in chunks {
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.extend(chunk.iter().cloned());
+        }
+        lines
     };
-    let mode = Mode::Screen(Screen::Roles);
-    let keys = input::first_key(mode, &Action::Up) + &input::first_key(mode, &Action::Down);
-    render_scrolled(frame, inner, lines, app.roles().scroll[pane], Some(&keys))
+    let at = if columns == 2 {
+        (1..chunks.len())
+            .min_by_key(|&k| joined(&chunks[..k]).len().max(joined(&chunks[k..]).len()))
+            .unwrap_or(chunks.len())
+    } else {
+        chunks.len()
+    };
+    let split = [joined(&chunks[..at]), joined(&chunks[at..])];
+    let needed = split.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let room = body.height.saturating_sub(tallest);
+    // Worth it when most of the flavours fit: their names and first lines at the least.
+    if room < 8 || room < needed.min(12) {
+        return false;
+    }
+    let [panes, below] =
+        Layout::vertical([Constraint::Length(tallest), Constraint::Min(0)]).areas(body);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    drawn.roles[0] = Some(render_pane(frame, left, app, 0, theme));
+    drawn.roles[1] = Some(render_pane(frame, right, app, 1, theme));
+    for (p, area) in [left, right].into_iter().enumerate() {
+        drawn.regions.click(area, Target::RolesPane(p));
+        drawn.regions.pane(area, Pane::Roles(p));
+    }
+    let below = Rect {
+        height: below.height.min(needed),
+        ..below
+    };
+    let title = format!(
+        " {} flavours · {} shows them in its pane ",
+        fw.side_name(pane),
+        input::keys_for(Mode::Screen(Screen::Roles), &Action::ToggleFlavours)
+    );
+    let block = block(Span::styled(title, theme.title), false, theme);
+    let inner = padded_inner(frame, below, block);
+    let areas = Layout::horizontal(vec![
+        Constraint::Ratio(1, u32::from(columns));
+        usize::from(columns)
+    ])
+    .spacing(2)
+    .split(inner);
+    let key = input::keys_for(Mode::Screen(Screen::Roles), &Action::ToggleFlavours);
+    for (lines, area) in split.into_iter().zip(areas.iter()) {
+        render_scrolled(frame, *area, lines, 0, Some(&key));
+    }
+    true
 }
 
 fn section<'a>(lines: &mut Vec<Line<'a>>, title: &str, theme: &Theme) {
@@ -352,13 +444,28 @@ fn flavour_lines<'a>(
         theme.text,
         theme.dim,
     );
+    for flavour in flavour_chunks(framework, pane, width, theme) {
+        lines.push(Line::default());
+        lines.extend(flavour);
+    }
+    lines
+}
+
+/// Each flavour of the role in `pane` as its own lines: name, description, reference, and
+/// the targets it changes.
+fn flavour_chunks<'a>(
+    framework: &Framework,
+    pane: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Vec<Line<'a>>> {
+    let mut chunks = Vec::new();
     for (p, profile) in framework.profiles.iter().enumerate() {
         let Some(base) = profile.base else { continue };
         if profile.role != Some(pane) {
             continue;
         }
-        lines.push(Line::default());
-        lines.push(Line::styled(profile.name.clone(), theme.heading));
+        let mut lines = vec![Line::styled(profile.name.clone(), theme.heading)];
         lines.extend(wrapped(
             "",
             &profile.description,
@@ -393,6 +500,7 @@ fn flavour_lines<'a>(
                 ));
             }
         }
+        chunks.push(lines);
     }
-    lines
+    chunks
 }
