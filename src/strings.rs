@@ -222,7 +222,9 @@ pub const ALL_RATED: &str =
 pub const READ_ONLY_LOCKED: &str = "Read-only: open elsewhere";
 pub const READ_ONLY_NEWER: &str = "Read-only: newer file format";
 pub const READ_ONLY_NO_LOCK: &str = "Read-only: no lock";
-pub const READ_ONLY_VIEWING: &str = "Read-only: from the team view";
+/// The save state of a person's Results opened from the team view; the notice there names the
+/// team view and the key back, so this stays short and the two fit one 80-column line.
+pub const READ_ONLY_VIEWING: &str = "Read-only";
 
 /// The notice for a file from a newer rolefit.
 pub fn newer_untouched(format: i64) -> String {

@@ -212,7 +212,9 @@ fn enter_opens_a_persons_results_read_only_and_esc_comes_back() {
     );
     assert!(inside.contains("[Results]"), "{inside}");
     assert!(inside.contains("Chen Wei, read-only"), "{inside}");
-    assert!(inside.contains("Read-only: from the team view"), "{inside}");
+    // The save state says it, short enough to share the status line with the notice.
+    let status = inside.lines().rev().nth(1).unwrap_or_default();
+    assert!(status.ends_with("   Read-only"), "{inside}");
     let mut view = self::view(false);
     let back = run_view(
         &mut view,
