@@ -554,6 +554,21 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
     // The next action clears the answer to the last one (N-D29).
     app.update(Action::Down, t0());
     assert_eq!(app.notice(), None);
+    // On Results, s and f say what they did.
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    app.update(Action::CycleSort, t0());
+    assert_eq!(
+        app.notice(),
+        Some("Gaps sorted: framework order (s for the next order)")
+    );
+    app.update(Action::CycleFilter, t0());
+    assert_eq!(
+        app.notice(),
+        Some("Gaps shown: below target, 0 rows (f for the next filter)")
+    );
+    app.update(Action::PrevScreen, t0());
+    app.update(Action::PrevScreen, t0());
     // What rolefit says on its own (a report written) stays on its screen until it changes.
     app.update(Action::Exported(Ok("/tmp/reports/default.md".into())), t0());
     assert!(
