@@ -250,8 +250,14 @@ fn column_widths(app: &App, columns: [usize; 2], width: usize, you_w: usize) -> 
         .map(|(p, c)| target_text(app, p, c).chars().count())
         .max()
         .unwrap_or(8);
+    // The headings are the profiles' short names: whole where the room allows.
+    let heading = columns
+        .iter()
+        .map(|&p| text::UnicodeWidthStr::width(fw.profiles[p].short.as_str()))
+        .max()
+        .unwrap_or(0);
     let least = word.max(target).clamp(6, 15);
-    let most = full.max(least).min(26);
+    let most = full.max(heading).max(least).min(26);
     let names = fw
         .areas
         .iter()
