@@ -22,10 +22,11 @@ pub struct Screenshot {
 }
 
 /// The light pictures: the key screens again, on a light background.
-const LIGHT: [&str; 7] = [
+const LIGHT: [&str; 8] = [
     "roles",
     "grid",
     "rate",
+    "rate-80x24",
     "results-leans-pm",
     "results-gaps",
     "help",
@@ -141,6 +142,22 @@ fn on(bg: Background) -> Vec<Screenshot> {
             rated(bg),
         ),
         shot(
+            "rate-80x24",
+            "Rate at 80×24: every level's anchor whole (level 2 highlighted), the competency's name and the start of its text above (J/K scroll it), the note on one line.",
+            (80, 24),
+            with(
+                fresh(bg),
+                &[
+                    Action::NextScreen,
+                    Action::NextScreen,
+                    Action::Right,
+                    Action::Down,
+                    Action::Down,
+                    Action::Down,
+                ],
+            ),
+        ),
+        shot(
             "results-leans-pm",
             "Results for an assessment that leans Project Manager.",
             SCREEN,
@@ -160,9 +177,9 @@ fn on(bg: Background) -> Vec<Screenshot> {
         ),
         shot(
             "results-gaps",
-            "Results with the lower panel switched to the gap table.",
-            SCREEN,
-            with(results_with(LEANS_PM, bg), &[Action::SwitchView]),
+            "Results at 80×24: the verdict, where it sits and how firm it is, both main profiles' readiness first, and the first rows of the gap table (v shows the areas in its place).",
+            (80, 24),
+            results_with(LEANS_PM, bg),
         ),
         shot(
             "help",
