@@ -43,6 +43,21 @@ pub struct GridState {
     pub offset: usize,
     /// Scroll of the detail pane; back to the top whenever the selection moves.
     pub detail_scroll: usize,
+    /// Columns the longest row name takes (an area's title, or a competency's id and name,
+    /// with their marks), so the name column is sized once, not per frame.
+    pub longest_name: usize,
+}
+
+/// Columns the longest grid row's name takes: "›▸ " and an area's title, or "› ◆" with a
+/// competency's id, a space and its name.
+fn longest_name(framework: &Framework) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let areas = (0..framework.areas.len()).map(|a| framework.area_title(a).width() + 3);
+    let competencies = framework
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str().width() + c.name.width() + 4);
+    areas.chain(competencies).max().unwrap_or(20)
 }
 
 impl GridState {
@@ -55,6 +70,7 @@ impl GridState {
             column: 0,
             offset: 0,
             detail_scroll: 0,
+            longest_name: longest_name(framework),
         };
         state.rebuild(framework);
         state

@@ -244,12 +244,8 @@ fn column_widths(app: &App, columns: [usize; 2], width: usize, you_w: usize) -> 
             word = word.max(text::UnicodeWidthStr::width(w.as_str()));
         }
     }
-    let target = columns
-        .iter()
-        .flat_map(|&p| (0..fw.competencies.len()).map(move |c| (p, c)))
-        .map(|(p, c)| target_text(app, p, c).chars().count())
-        .max()
-        .unwrap_or(8);
+    // "target 10" at the widest: the scale's last value.
+    let target = "target ".len() + fw.scale.last().to_string().len();
     // The headings are the profiles' short names: whole where the room allows.
     let heading = columns
         .iter()
@@ -258,18 +254,7 @@ fn column_widths(app: &App, columns: [usize; 2], width: usize, you_w: usize) -> 
         .unwrap_or(0);
     let least = word.max(target).clamp(6, 15);
     let most = full.max(heading).max(least).min(26);
-    let names = fw
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(a, _)| text::UnicodeWidthStr::width(fw.area_title(a).as_str()) + 3)
-        .chain(fw.competencies.iter().map(|c| {
-            text::UnicodeWidthStr::width(c.id.as_str())
-                + text::UnicodeWidthStr::width(c.name.as_str())
-                + 4
-        }))
-        .max()
-        .unwrap_or(20);
+    let names = app.grid().longest_name;
     if width < 70 {
         // Small terminals: the names keep 16 columns and the targets share the rest.
         let role = (avail.saturating_sub(16) / 2).clamp(6, 10);

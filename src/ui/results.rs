@@ -885,7 +885,8 @@ fn render_gaps(
     // Columns sized to what they hold: the band as wide as its widest label, the competency
     // as wide as its longest id and name (as far as the plan keeps its heading), and the
     // plan with the rest.
-    let fw = app.framework();
+    // The bands by their widest label; the names by the framework's longest (worked out once,
+    // so the columns stay put as the table scrolls); the plans by the rows in view.
     let band_width = summary
         .rows
         .iter()
@@ -893,18 +894,12 @@ fn render_gaps(
         .max()
         .unwrap_or(4)
         .max(4);
-    let longest = summary
-        .rows
-        .iter()
-        .map(|r| {
-            let c = &fw.competencies[r.competency];
-            text::UnicodeWidthStr::width(format!("›{} {}", c.id, c.name).as_str())
-        })
-        .max()
-        .unwrap_or(12);
+    let longest = app.grid().longest_name.saturating_sub(2);
     let plan_want = summary
         .rows
         .iter()
+        .skip(offset)
+        .take(height)
         .map(|r| text::UnicodeWidthStr::width(plan_cell(app, r.competency).as_str()))
         .max()
         .unwrap_or(0)
