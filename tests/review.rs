@@ -399,7 +399,10 @@ fn the_reviewer_names_themselves_and_rates_in_the_full_screen_app() {
     let path = data.path().join("alex-review.toml");
     std::fs::write(&path, request.to_toml()).unwrap();
 
+    // At 100×30, where the competency's text shows down to the second opinions (at 80×24 the
+    // levels take the rows and the text scrolls).
     let mut tui = Launch::new(&data)
+        .size(100, 30)
         .arg("review")
         .arg(path.to_str().unwrap())
         .spawn();

@@ -105,7 +105,9 @@ fn rate_records_a_level_and_a_note_and_show_prints_them() {
     );
     assert!(text.contains("  3 Independent: "), "{text}");
     assert!(
-        text.contains("Your rating now: 4\nYour note: Ran the ERP rollout\n"),
+        text.contains(
+            "Your rating now: 4\nTargets: PM 4 · PMO 2 · Portfolio 2 · Programme 2 · Delivery 3 · CoE 2\nYour note: Ran the ERP rollout\n"
+        ),
         "{text}"
     );
     assert_plain_bytes(&out.stdout);
