@@ -396,7 +396,9 @@ fn results() {
     let pm = [4, 4, 3, 3, 3, 1, 1];
     let pmo = [2, 2, 4, 4, 4, 4, 4];
     let both = [4, 4, 3, 3, 3, 4, 4];
+    snap!("results_60x18_leans_pm", results_with(pm), 60, 18);
     snap!("results_80x24_leans_pm", results_with(pm), 80, 24);
+    snap!("results_200x60_leans_pm", results_with(pm), 200, 60);
     snap!("results_120x40_leans_pm", results_with(pm), 120, 40);
     snap!("results_80x24_leans_pmo", results_with(pmo), 80, 24);
     snap!("results_120x40_leans_pmo", results_with(pmo), 120, 40);
