@@ -673,6 +673,18 @@ fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
     assert_eq!(v["lean"]["outcome"], "too-early");
+    // Too early carries nothing else (T-E1): every part of the explanation is null.
+    for key in [
+        "position",
+        "firmness",
+        "firm",
+        "flips",
+        "reasons",
+        "closest_flavour",
+        "junior",
+    ] {
+        assert!(v["lean"][key].is_null(), "{key}: {}", v["lean"][key]);
+    }
     assert!(v["readiness"][0]["percent"].is_null());
     assert!(v["readiness"][1]["percent"].is_number());
     assert!(
