@@ -20,10 +20,12 @@ fn fresh() -> App {
     fresh_on(None)
 }
 
-/// A fresh app in monochrome (`None`) or in colour on this background.
+/// A fresh app in monochrome (`None`) or in colour on this background, its name already given
+/// (the question a first run asks has its own snapshots, `asking`).
 fn fresh_on(colour: Option<Background>) -> App {
     let fw = Framework::builtin();
-    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let mut assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    assessment.display_name = Some("Sam Taylor".into());
     let init = fresh_init(fw, assessment);
     App::new(match colour {
         None => init,
@@ -103,6 +105,35 @@ macro_rules! snap {
         let backend = draw(&mut app, $w, $h);
         insta::assert_snapshot!($name, backend);
     }};
+}
+
+/// A first run asks one thing, the person's name, in a one-line field of the welcome that
+/// has the keyboard from the first frame; a file saved before rolefit kept names is asked
+/// once, in a popup over the screen it resumes on.
+#[test]
+fn asking() {
+    let asking = || {
+        let fw = Framework::builtin();
+        let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+        App::new(fresh_init(fw, assessment))
+    };
+    snap!("roles_80x24_first_run_asks_name", asking(), 80, 24);
+    snap!("roles_120x40_first_run_asks_name", asking(), 120, 40);
+    snap!("roles_60x18_first_run_asks_name", asking(), 60, 18);
+    let mut typed = asking();
+    type_text(&mut typed, "Zoë Nakamura 中村");
+    snap!("roles_80x24_first_run_name_typed", typed, 80, 24);
+    let mut answered = asking();
+    type_text(&mut answered, "Zoë Nakamura 中村");
+    apply(&mut answered, &[Action::Confirm]);
+    snap!("roles_80x24_first_run_name_kept", answered, 80, 24);
+    // An older file, resumed on Rate: the question pops up over it.
+    let fw = Framework::builtin();
+    let mut older = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    older.position.screen = rolefit::domain::Screen::Rate;
+    older.set_rating(&"DP1".into(), Some(level(3)));
+    let app = App::new(AppInit::new(fw, older).opened(Opened::Resumed).color(false));
+    snap!("rate_80x24_older_file_asks_name", app, 80, 24);
 }
 
 #[test]
@@ -777,6 +808,7 @@ fn reviewed() -> App {
     a.set_rating(&"DP5".into(), None);
     a.reviews.insert("Sam".into(), sam);
     a.reviews.insert("Kim".into(), kim);
+    a.display_name = Some("Alex Moreau".into());
     App::new(fresh_init(fw, a))
 }
 

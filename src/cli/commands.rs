@@ -516,13 +516,19 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String)> {
         let name = paths::stem(file);
         return Ok((file.clone(), name));
     }
-    paths::check_name(&cli.assessment)?;
+    let (name, _) = paths::resolve_name(&cli.assessment)?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     paths.check()?;
-    Ok((
-        paths.assessment_file(&cli.assessment),
-        cli.assessment.clone(),
-    ))
+    Ok((paths.assessment_file(&name), name))
+}
+
+/// The person's name given with `-a` ("Sam Taylor"), which a new assessment takes as its
+/// display name; None for a plain assessment name or a `--file`.
+pub fn given_person(cli: &Cli) -> Option<String> {
+    if cli.file.is_some() {
+        return None;
+    }
+    paths::resolve_name(&cli.assessment).ok()?.1
 }
 
 /// An assessment that must already exist and be readable (for the commands that report on it).

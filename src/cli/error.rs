@@ -41,6 +41,9 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A person's name, role or team that cannot be used (`rolefit set`): a usage error.
+    #[error("{0}")]
+    BadPerson(#[from] crate::domain::person::PersonError),
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
@@ -253,7 +256,7 @@ impl Error {
             Error::UnknownCompetency { .. } | Error::BadLevel { .. } | Error::BadLevelOf { .. } => {
                 2
             }
-            Error::UnknownProfile { .. } => 2,
+            Error::UnknownProfile { .. } | Error::BadPerson(_) => 2,
             _ => 1,
         }
     }

@@ -7,10 +7,12 @@ pub mod format2;
 pub mod framework;
 pub mod level;
 pub mod merge;
+pub mod person;
 pub mod scoring;
 pub mod summary;
 
 pub use assessment::{Assessment, Editing, Entry, PlanItem, Position, Review, Screen, Snapshot};
 pub use framework::{Competency, CompetencyId, Framework, Problem};
 pub use level::{Level, Rating};
+pub use person::Voice;
 pub use summary::Summary;

@@ -61,6 +61,12 @@ struct RawAssessment {
     framework_path: Option<String>,
     #[serde(default)]
     name: Option<String>,
+    #[serde(default)]
+    display_name: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    team: Option<String>,
     created: Option<Datetime>,
     updated: Option<Datetime>,
     #[serde(default)]
@@ -161,6 +167,9 @@ const KNOWN_TOP: &[&str] = &[
     "framework_hash",
     "framework_path",
     "name",
+    "display_name",
+    "role",
+    "team",
     "created",
     "updated",
     "position",
@@ -206,9 +215,14 @@ fn parse_checked(
         });
     }
     // Syntax first, then the format, so a newer file is recognised even if its shape changed.
-    let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    // The text is parsed once; the table (for the keys this version does not know) and the
+    // known keys are both read from that one parse, as `toml::from_str` would read them.
+    let document = toml::de::DeTable::parse(text).map_err(|e| toml_error(text, &e))?;
+    let mut table = toml::Table::deserialize(toml::de::Deserializer::from(document.clone()))
+        .map_err(|e| toml_error(text, &e))?;
     check_format_key(text, &table, check_format)?;
-    let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    let raw = RawAssessment::deserialize(toml::de::Deserializer::from(document))
+        .map_err(|e| toml_error(text, &e))?;
     // The raw struct reads `format` only to require it; its value was checked above.
     let _ = raw.format;
 
@@ -231,6 +245,9 @@ fn parse_checked(
     Ok(Assessment {
         history,
         name: raw.name.unwrap_or_else(|| name.to_string()),
+        display_name: raw.display_name,
+        role: raw.role.filter(|r| !r.is_empty()),
+        team: raw.team.filter(|t| !t.is_empty()),
         framework: raw.framework,
         framework_version,
         framework_hash: raw.framework_hash,
@@ -506,13 +523,16 @@ fn take_subtables(
     let Some(toml::Value::Table(section)) = table.get(section) else {
         return BTreeMap::new();
     };
+    // Only the unknown keys are copied: most tables hold known keys only.
     section
         .iter()
         .filter_map(|(id, value)| {
-            let mut sub = value.as_table()?.clone();
-            for key in known {
-                sub.remove(*key);
-            }
+            let sub: toml::Table = value
+                .as_table()?
+                .iter()
+                .filter(|(key, _)| !known.contains(&key.as_str()))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect();
             (!sub.is_empty()).then(|| (id.clone(), sub))
         })
         .collect()
@@ -617,6 +637,12 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     framework_path: Option<&'a str>,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<&'a str>,
     created: Datetime,
     updated: Datetime,
     #[serde(flatten)]
@@ -692,6 +718,9 @@ pub fn to_toml(assessment: &Assessment) -> String {
         framework_hash: assessment.framework_hash.as_deref(),
         framework_path: assessment.framework_path.as_deref(),
         name: &assessment.name,
+        display_name: assessment.display_name.as_deref(),
+        role: assessment.role.as_deref().filter(|r| !r.is_empty()),
+        team: assessment.team.as_deref().filter(|t| !t.is_empty()),
         created: assessment.created,
         updated: assessment.updated,
         extra,
@@ -836,19 +865,63 @@ level = "na"
             SAMPLE.replace("[ratings.DP1]\n", "[ratings.DP1]\nconfidence = \"high\"\n")
         );
         // The extra top-level key must sit before the first table to be top-level.
-        let text = text.replacen("[position]", "team = \"north\"\n\n[position]\nzoom = 2", 1);
+        let text = text.replacen("[position]", "unit = \"north\"\n\n[position]\nzoom = 2", 1);
         let a = parse(&text, "x").unwrap();
         let written = to_toml(&a);
         let again = parse(&written, "x").unwrap();
         assert_eq!(again, a);
         for needle in [
-            "team = \"north\"",
+            "unit = \"north\"",
             "zoom = 2",
             "confidence = \"high\"",
             "[extra_section]",
         ] {
             assert!(written.contains(needle), "{needle} missing from\n{written}");
         }
+    }
+
+    #[test]
+    fn the_person_round_trips_and_older_files_were_never_asked() {
+        // An older file: no display name (never asked), no role, no team.
+        let old = parse(SAMPLE, "x").unwrap();
+        assert_eq!(
+            (old.display_name.as_deref(), old.role.as_deref()),
+            (None, None)
+        );
+        assert!(!old.name_asked());
+        assert!(!to_toml(&old).contains("display_name"), "nothing is added");
+        let mut a = old.clone();
+        a.display_name = Some("Zoë Nakamura 中村".into());
+        a.role = Some("Delivery lead".into());
+        a.team = Some("North".into());
+        let text = to_toml(&a);
+        assert!(
+            text.contains(
+                "name = \"default\"\ndisplay_name = \"Zoë Nakamura 中村\"\nrole = \"Delivery lead\"\nteam = \"North\"\ncreated"
+            ),
+            "{text}"
+        );
+        let back = parse(&text, "x").unwrap();
+        assert_eq!(back, a);
+        assert!(back.extra.is_empty(), "known keys are not kept as unknown");
+        assert_eq!(back.shown_name("f"), "Zoë Nakamura 中村");
+        // Asked and left empty: written as such, so the question is not asked again.
+        a.display_name = Some(String::new());
+        let text = to_toml(&a);
+        assert!(text.contains("display_name = \"\"\n"), "{text}");
+        let back = parse(&text, "x").unwrap();
+        assert!(back.name_asked() && back.person_name().is_none());
+        // Shown as the file's name, since the assessment's own name is the default one.
+        assert_eq!(back.shown_name("pa"), "pa");
+        // A wrong type names its place.
+        let bad = SAMPLE.replace(
+            "name = \"default\"\n",
+            "name = \"default\"\ndisplay_name = 3\n",
+        );
+        assert!(matches!(
+            parse(&bad, "x"),
+            Err(ParseError::Invalid { line: 5, .. })
+        ));
     }
 
     #[test]
