@@ -58,8 +58,12 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
                 } else {
                     format!(", framework {}", framework.id)
                 };
+                // The person, when they gave their name.
+                let person = assessment
+                    .person_name()
+                    .map_or_else(String::new, |name| format!("{name}: "));
                 format!(
-                    "{}/{} answered, last change {}{which}",
+                    "{person}{}/{} answered, last change {}{which}",
                     assessment.rated_count(&framework),
                     framework.competencies.len(),
                     assessment.updated
