@@ -800,6 +800,11 @@ fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// Why a team report was not written: no file could be used.
+#[derive(Debug, thiserror::Error)]
+#[error("no assessment could be used")]
+struct NoPeople;
+
 /// `rolefit team`: reads the team's files (never writing, never locking) and opens the team
 /// view, or with `--format`/`-o` writes it as a report. Files that cannot be used are listed
 /// with the reason, never skipped silently.
@@ -843,30 +848,64 @@ pub fn team(
         return Err(crate::team::LoadError::NoFiles { places: sources }.into());
     }
     let files = crate::team::files_in(&sources)?;
-    let team = crate::team::load(framework, &files);
     let report_wanted = format.is_some() || output.is_some();
-    if team.members.is_empty() || report_wanted {
-        for n in &team.not_read {
-            eprintln!(
-                "rolefit: not read: {}: {}",
-                display_path(&n.path),
-                display_safe(&n.reason)
-            );
-        }
-    }
-    if team.members.is_empty() {
-        return Err(Error::NoTeam { count: files.len() });
-    }
     if !report_wanted {
+        let team = crate::team::load(framework, &files);
+        if team.members.is_empty() {
+            for n in &team.not_read {
+                eprintln!(
+                    "rolefit: not read: {}: {}",
+                    display_path(&n.path),
+                    display_safe(&n.reason)
+                );
+            }
+            return Err(Error::NoTeam { count: files.len() });
+        }
         // The configured keys and colours apply here as in the app.
         let theme = super::launch_options(cli)?.theme;
         super::start::launch_team(crate::team::TeamView::new(team, profile), theme)?;
         return Ok(ExitCode::SUCCESS);
     }
     let format = format.unwrap_or(TeamFormat::Markdown);
-    let text = report::report(&team, profile, format);
+    // Each person is written as their file is read (see `team::report`); a file that cannot
+    // be used is said on stderr as it is met.
+    let write = |out: &mut dyn Write| -> std::io::Result<usize> {
+        let mut writer = report::ReportWriter::new(&framework, profile, format, out);
+        crate::team::read_each(
+            &framework,
+            &files,
+            crate::team::THREADS,
+            |read| match read {
+                crate::team::Read::Member(member) => writer.person(*member),
+                crate::team::Read::NotRead(n) => {
+                    eprintln!(
+                        "rolefit: not read: {}: {}",
+                        display_path(&n.path),
+                        display_safe(&n.reason)
+                    );
+                    writer.not_read(n);
+                    Ok(())
+                }
+            },
+        )?;
+        writer.finish().map(|(people, _)| people)
+    };
     match output {
-        None => print_stdout(&text)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let people = match write(&mut out).and_then(|people| out.flush().map(|()| people)) {
+                Ok(people) => people,
+                // A closed pipe (`| head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                Err(e) => return Err(Error::Output(e)),
+            };
+            if people == 0 {
+                return Err(Error::NoTeam { count: files.len() });
+            }
+        }
         Some(out) => {
             let frameworks = [(cli.framework.as_deref(), "in use")];
             let folder = check_report_target(out, &files[0], assessments.as_deref(), &frameworks)?;
@@ -875,10 +914,30 @@ pub fn team(
                     path: out.to_path_buf(),
                 });
             }
-            write_report_file(out, &folder, &text)?;
+            // Written beside the target and renamed over it only when complete and with
+            // someone in it: a report that fails leaves nothing behind.
+            let people = storage::atomic::write_atomic_streamed(out, |file| {
+                let people = write(file)?;
+                if people == 0 {
+                    return Err(std::io::Error::other(NoPeople));
+                }
+                Ok(people)
+            });
+            let people = match people {
+                Ok(people) => people,
+                Err(e) if e.get_ref().is_some_and(|inner| inner.is::<NoPeople>()) => {
+                    return Err(Error::NoTeam { count: files.len() });
+                }
+                Err(source) => {
+                    return Err(Error::WriteReport {
+                        path: out.to_path_buf(),
+                        reason: describe_write_error(&source, &folder),
+                        source,
+                    });
+                }
+            };
             print_stdout(&format!(
-                "Wrote the {format} team report ({} people) to {}\n",
-                team.members.len(),
+                "Wrote the {format} team report ({people} people) to {}\n",
                 display_path(out)
             ))?;
         }

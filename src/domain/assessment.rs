@@ -254,6 +254,29 @@ impl Assessment {
         }
     }
 
+    /// The assessment without the keys this version does not know (what a reading for looking
+    /// only keeps, see `storage::codec::parse_for_reading`).
+    pub fn known_only(&self) -> Assessment {
+        let mut a = self.clone();
+        a.extra.clear();
+        for entry in a.ratings.values_mut() {
+            entry.extra.clear();
+        }
+        for item in a.plan.values_mut() {
+            item.extra.clear();
+        }
+        for round in &mut a.history {
+            round.extra.clear();
+        }
+        for review in a.reviews.values_mut() {
+            review.extra.clear();
+            for entry in review.ratings.values_mut() {
+                entry.extra.clear();
+            }
+        }
+        a
+    }
+
     /// Every current rating by id (notes and note-only entries left out).
     pub fn current_ratings(&self) -> BTreeMap<CompetencyId, Rating> {
         self.ratings

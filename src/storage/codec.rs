@@ -218,14 +218,72 @@ fn parse_checked(
     // The text is parsed once; the table (for the keys this version does not know) and the
     // known keys are both read from that one parse, as `toml::from_str` would read them.
     let document = toml::de::DeTable::parse(text).map_err(|e| toml_error(text, &e))?;
-    let mut table = toml::Table::deserialize(toml::de::Deserializer::from(document.clone()))
+    let table = toml::Table::deserialize(toml::de::Deserializer::from(document.clone()))
         .map_err(|e| toml_error(text, &e))?;
     check_format_key(text, &table, check_format)?;
     let raw = RawAssessment::deserialize(toml::de::Deserializer::from(document))
         .map_err(|e| toml_error(text, &e))?;
-    // The raw struct reads `format` only to require it; its value was checked above.
-    let _ = raw.format;
+    assemble(text, name, top, raw, table)
+}
 
+/// Reads an assessment to look at it, without the keys this version does not know (every
+/// `extra` is empty): for reading many files at once (the team view and its reports), never
+/// for a file that is written back. It accepts and refuses exactly what [`parse_up_to`] does
+/// (a file it is not sure of is read by [`parse_up_to`] itself, errors and all), in about half
+/// the time: the unknown keys are never copied.
+pub fn parse_for_reading(text: &str, name: &str, top: u8) -> Result<Assessment, ParseError> {
+    let lean = || -> Option<Assessment> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let document = toml::de::DeTable::parse(text).ok()?;
+        // `parse_up_to` reads every value into a table, which refuses numbers out of range
+        // even among unknown keys: such a file takes the long way.
+        if !values_convert(document.get_ref()) {
+            return None;
+        }
+        let raw = RawAssessment::deserialize(toml::de::Deserializer::from(document)).ok()?;
+        if *raw.format.get_ref() != FORMAT {
+            return None;
+        }
+        assemble(text, name, top, raw, toml::Table::new()).ok()
+    };
+    match lean() {
+        Some(assessment) => Ok(assessment),
+        None => parse_up_to(text, name, top),
+    }
+}
+
+/// Whether every number in `table` reads as a TOML value (an integer that fits in 64 bits, a
+/// float that does not overflow), as reading the whole file into a table requires.
+fn values_convert(table: &toml::de::DeTable<'_>) -> bool {
+    use toml::de::DeValue;
+    fn value(v: &DeValue<'_>) -> bool {
+        match v {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).is_ok(),
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .is_ok_and(|x| x.is_finite() || f.as_str().contains("inf")),
+            DeValue::Array(items) => items.iter().all(|item| value(item.get_ref())),
+            DeValue::Table(table) => values_convert(table),
+            DeValue::String(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => true,
+        }
+    }
+    table.values().all(|v| value(v.get_ref()))
+}
+
+/// The assessment from its known keys (`raw`) and, in `table`, the whole file's keys, of
+/// which those this version does not know are kept (an empty table keeps none).
+fn assemble(
+    text: &str,
+    name: &str,
+    top: u8,
+    raw: RawAssessment,
+    mut table: toml::Table,
+) -> Result<Assessment, ParseError> {
+    // The raw struct reads `format` only to require it; its value was checked before.
+    let _ = raw.format;
     let framework_version = parse_framework_version(text, raw.framework_version)?;
     let position = parse_position(text, raw.position)?;
     let ratings = read_tables(
@@ -922,6 +980,35 @@ level = "na"
             parse(&bad, "x"),
             Err(ParseError::Invalid { line: 5, .. })
         ));
+    }
+
+    #[test]
+    fn reading_to_look_accepts_and_refuses_what_reading_to_write_does() {
+        let with_reviews = format!("{SAMPLE}{WITH_REVIEWS}");
+        let texts = [
+            SAMPLE,
+            with_reviews.as_str(),
+            // Numbers out of range among unknown keys: refused by both.
+            "format = 1\nframework = \"x\"\nbig = 99999999999999999999\n",
+            "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 3\nbig = 1e999\n",
+            // In range, in an array and a table of their own: read by both.
+            "format = 1\nframework = \"x\"\nbig = [9223372036854775807, -1e300, inf]\n[more]\nx = 0x7f\n",
+            "format = 2\nsomething = \"else\"\n",
+            "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 7\n",
+            "framework = \"x\"\n",
+            "",
+        ];
+        for text in texts {
+            let full = parse_up_to(text, "x", 5);
+            let lean = parse_for_reading(text, "x", 5);
+            match (&full, &lean) {
+                (Ok(a), Ok(b)) => assert_eq!(&a.known_only(), b, "{text:?}"),
+                (Err(a), Err(b)) => assert_eq!(a, b, "{text:?}"),
+                _ => panic!("{text:?}: {full:?} but {lean:?}"),
+            }
+        }
+        assert!(parse_for_reading(texts[2], "x", 5).is_err());
+        assert!(parse_for_reading(texts[4], "x", 5).is_ok());
     }
 
     #[test]
