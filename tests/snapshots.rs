@@ -858,3 +858,63 @@ fn second_opinions_beside_your_own() {
     assert!(text.contains("⚑ talk: Kim 3"), "{text}");
     snap!("results_80x24_two_reviewers_gaps", app, 80, 24);
 }
+
+/// Someone rating or reading another person's assessment is spoken to about that person:
+/// the reviewer rates "Alex Moreau's level", N/A is "not part of their work", the ask for
+/// evidence is "What has Alex Moreau done…"; a team lead reads "Chen Wei's verdict", "they 5"
+/// in the reasons and "Their relative strengths". Never "your" for the person (N-D24).
+#[test]
+fn words_for_someone_else() {
+    let fw = Framework::builtin();
+    let mut alex = Assessment::new("alex", &fw, utc_from_epoch(1_795_888_800));
+    alex.display_name = Some("Alex Moreau".into());
+    alex.set_rating(&"DP1".into(), Some(level(3)));
+    let file = rolefit::review::request(&alex, &fw, false, "r1", utc_from_epoch(1_795_900_000));
+    let mut review = file;
+    review.set_reviewer("Sam");
+    let mut app = App::new(
+        AppInit::new(fw.clone(), review.assessment)
+            .opened(Opened::Resumed)
+            .color(false),
+    );
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(text.contains("Alex Moreau's level"), "{text}");
+    assert!(text.contains("not part of their work"), "{text}");
+    for own in ["Your level", "your work", "You know what"] {
+        assert!(!text.contains(own), "{own:?} in\n{text}");
+    }
+    // A 4 without a note: the ask names the person; Rate stays on DP1 after going back.
+    apply(&mut app, &[Action::Rate(level(4)), Action::Left]);
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(
+        text.contains("What has Alex Moreau done that shows a 4?"),
+        "{text}"
+    );
+    insta::assert_snapshot!("rate_100x30_reviewer_rates_alex", draw(&mut app, 100, 30));
+
+    // A team lead opens Chen's Results from the team view.
+    let mut chen = Assessment::new("chen", &fw, utc_from_epoch(1_795_888_800));
+    for c in &fw.competencies {
+        let n = [4, 4, 3, 3, 4, 1, 1][c.area];
+        chen.set_rating(&c.id, Some(level(n)));
+    }
+    chen.position.screen = rolefit::domain::Screen::Results;
+    let mut app = App::new(
+        AppInit::new(fw, chen)
+            .lock(LockState::Viewing)
+            .about("Chen Wei".into())
+            .color(false),
+    );
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(text.contains("Chen Wei's verdict"), "{text}");
+    assert!(text.contains("Their relative strengths"), "{text}");
+    assert!(text.contains(": they "), "{text}");
+    assert!(text.contains("Chen Wei against"), "{text}");
+    for own in ["Your verdict", "Your relative", ": you ", "Areas: you"] {
+        assert!(!text.contains(own), "{own:?} in\n{text}");
+    }
+    insta::assert_snapshot!(
+        "results_100x30_team_lead_reads_chen",
+        draw(&mut app, 100, 30)
+    );
+}

@@ -212,6 +212,9 @@ fn enter_opens_a_persons_results_read_only_and_esc_comes_back() {
     );
     assert!(inside.contains("[Results]"), "{inside}");
     assert!(inside.contains("Chen Wei, read-only"), "{inside}");
+    // Spoken of in the third person: the team lead reads Chen's verdict, not "your".
+    assert!(inside.contains("Chen Wei's verdict"), "{inside}");
+    assert!(!inside.contains("Your verdict"), "{inside}");
     assert!(inside.contains("Read-only: from the team view"), "{inside}");
     let mut view = self::view(false);
     let back = run_view(

@@ -49,6 +49,17 @@ impl App {
         &self.voice
     }
 
+    /// Who gave the ratings shown, for sentences about rating ("You rated 30 at 4 or 5"): the
+    /// user, when they rate (their own assessment, or someone else's as a reviewer), or the
+    /// person, when someone else reads their assessment (a team lead).
+    pub fn rater_voice(&self) -> crate::domain::Voice {
+        if crate::review::reviewing(&self.assessment).is_some() {
+            crate::domain::Voice::Own
+        } else {
+            self.voice.clone()
+        }
+    }
+
     /// Asks for the person's name once, when the file has never held one: the field has the
     /// keyboard from the first frame.
     pub(super) fn ask_name(&mut self, default: Option<String>) {

@@ -80,7 +80,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             frame,
             levels_area,
             (levels, level_rows),
-            strings::levels_title_on(app.read_only(), &app.framework().scale),
+            strings::person::levels_title(
+                app.voice(),
+                &strings::levels_title_on(app.read_only(), &app.framework().scale),
+            ),
             theme,
             drawn,
         );
@@ -117,7 +120,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             frame,
             levels_area,
             levels,
-            strings::levels_title_on(app.read_only(), &app.framework().scale),
+            strings::person::levels_title(
+                app.voice(),
+                &strings::levels_title_on(app.read_only(), &app.framework().scale),
+            ),
             theme,
             drawn,
         );
@@ -353,7 +359,7 @@ fn level_lines<'a>(
                 return (
                     row,
                     format!("- {:<label_width$}", fw.scale.none.label),
-                    fw.scale.none.descriptor.clone(),
+                    app.voice().say(&fw.scale.none.descriptor),
                     recorded == Some(Rating::Level(level)),
                 );
             }
@@ -384,7 +390,7 @@ fn level_lines<'a>(
             (
                 row,
                 format!("{} {:<label_width$}", level, scale.label),
-                format!("{tag}{}{hint}", fw.level_text(c, level)),
+                format!("{tag}{}{hint}", app.voice().say(fw.level_text(c, level))),
                 recorded == Some(Rating::Level(level)),
             )
         })
@@ -392,7 +398,8 @@ fn level_lines<'a>(
     rows.push((
         choices.len() - 1,
         format!("n {:<label_width$}", "N/A"),
-        fw.scale.na.clone(),
+        // Someone rating another person reads "not part of their work".
+        app.voice().say(&fw.scale.na),
         recorded == Some(Rating::NotApplicable),
     ));
     let mut lines = Vec::new();
@@ -478,10 +485,13 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines: Vec<Line> = if note.is_empty() {
         match app.assessment().rating(&competency.id) {
             Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => {
-                text::wrap(&strings::evidence_prompt(level), usize::from(inner.width))
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.emphasis))
-                    .collect()
+                text::wrap(
+                    &strings::person::evidence_prompt(app.voice(), level),
+                    usize::from(inner.width),
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, theme.emphasis))
+                .collect()
             }
             _ => vec![Line::styled("No note yet.", theme.dim)],
         }

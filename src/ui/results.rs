@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             theme.warning,
         )
     } else {
-        Span::styled(" Your verdict ", theme.title)
+        Span::styled(strings::person::verdict_title(app.voice()), theme.title)
     };
     let summary_block = block(title, false, theme);
     let inner = summary_block.inner(top);
@@ -259,7 +259,7 @@ fn summary_lines<'a>(
         // No axis, no lean: the answer is the ranking, best first, and the grades.
         let figures = &app.results().summary.figures;
         lines.extend(title_lines(
-            strings::RANKING_TITLE.to_string(),
+            app.voice().say(strings::RANKING_TITLE),
             format!(
                 "based on {} of {} rated",
                 figures.rated_on_scale,
@@ -314,7 +314,8 @@ fn second_opinion_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<
         } else {
             theme.emphasis
         };
-        lines.extend(wrapped("", &c.sentence(), width, style, style));
+        let sentence = app.rater_voice().say(&c.sentence());
+        lines.extend(wrapped("", &sentence, width, style, style));
     }
     lines
 }
@@ -376,7 +377,7 @@ fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     lines.extend(title_lines(verdict_text(app), aside, width, theme));
     lines.extend(wrapped(
         "",
-        &strings::next_step(fw, lean),
+        &app.voice().say(&strings::next_step(fw, lean)),
         width,
         theme.text,
         theme.text,
@@ -435,6 +436,8 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
     } else {
         reasons.join(" · ")
     };
+    // "DP1: they 5 (PM 4, PMO 2)" when someone else reads them.
+    let body = app.voice().say(&body);
     lines.extend(wrapped(
         "Most telling: ",
         &body,
@@ -628,6 +631,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             fw.side_short(1)
         )
     };
+    let heading = strings::person::who_against(app.voice(), &heading);
     let mut title = vec![Span::styled(heading, theme.title)];
     if !stacked {
         title.push(Span::styled(
@@ -643,7 +647,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     frame.render_widget(block, area);
     let header = Row::new(vec![
         TableCell::from("Area"),
-        TableCell::from("You"),
+        TableCell::from(strings::person::you_column(app.voice())),
         TableCell::from(format!("{} target", fw.side_short(0))),
         TableCell::from(format!("{} target", fw.side_short(1))),
         TableCell::from(format!("Ready {}", fw.profiles[app.target_profile()].short)),
@@ -749,7 +753,7 @@ fn render_gaps(
     frame.render_widget(block, area);
     if summary.rows.is_empty() {
         let message = if summary.figures.rated_on_scale == 0 {
-            strings::NO_RATINGS.to_string()
+            app.voice().say(strings::NO_RATINGS)
         } else {
             strings::no_rows()
         };
@@ -767,10 +771,10 @@ fn render_gaps(
     }
     let header = Row::new(vec![
         TableCell::from(" Competency"),
-        TableCell::from("You"),
+        TableCell::from(strings::person::you_narrow(app.voice())),
         TableCell::from("Target"),
         TableCell::from("Band"),
-        TableCell::from("Your plan"),
+        TableCell::from(strings::person::plan_column(app.voice())),
     ])
     .style(theme.heading);
     let height = usize::from(inner.height.saturating_sub(1));
