@@ -493,23 +493,6 @@ fn json_head(fw: &Framework, profile: usize) -> String {
 /// The end of the JSON report: the ranking, the competencies with their bench depth, the
 /// areas, the largest gaps and the files not read, from what was gathered.
 fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]) -> String {
-    let ranking: Vec<Value> = tally
-        .ranking()
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (r, label))| {
-            json!({
-                "rank": rank + 1,
-                "name": r.name,
-                "label": label,
-                "file": crate::text::display_path(&r.path),
-                "percent": round(r.percent, 1),
-                "rated": r.rated,
-                "required": r.required,
-                "provisional": r.provisional,
-            })
-        })
-        .collect();
     let competencies: Vec<Value> = (0..fw.competencies.len())
         .map(|c| {
             let comp = &fw.competencies[c];
@@ -560,9 +543,24 @@ fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]
         .iter()
         .map(|n| json!({ "file": crate::text::display_path(&n.path), "reason": n.reason }))
         .collect();
-    let mut out = String::from("\n  ],\n");
+    let mut out = String::from("\n  ],\n  \"ranking\": [");
+    // Everyone, one at a time: a ranking of 100,000 is never held as JSON values.
+    for (rank, (r, label)) in tally.ranking().into_iter().enumerate() {
+        out.push_str(if rank == 0 { "\n    " } else { ",\n    " });
+        let entry = json!({
+            "rank": rank + 1,
+            "name": r.name,
+            "label": label,
+            "file": crate::text::display_path(&r.path),
+            "percent": round(r.percent, 1),
+            "rated": r.rated,
+            "required": r.required,
+            "provisional": r.provisional,
+        });
+        out.push_str(&json_safe(entry.to_string()));
+    }
+    out.push_str("\n  ],\n");
     let sections = [
-        ("ranking", ranking),
         ("competencies", competencies),
         ("areas", areas),
         ("largest_gaps", gaps),
