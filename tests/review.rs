@@ -688,10 +688,23 @@ fn a_review_request_names_the_person_by_their_name() {
     home.rate("alex", &[("DP1", "4")]);
     home.ok(&["-a", "alex", "set", "name", "Alex Moreau"]);
     let request = home.file("alex-review.toml");
-    let out = home.ok(&["-a", "alex", "review", "request", "-o", request.to_str().unwrap()]);
-    assert!(out.contains("Wrote a review request for Alex Moreau"), "{out}");
+    let out = home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains("Wrote a review request for Alex Moreau"),
+        "{out}"
+    );
     let text = std::fs::read_to_string(&request).unwrap();
-    assert!(text.contains("name = \"alex\"\ndisplay_name = \"Alex Moreau\"\n"), "{text}");
+    assert!(
+        text.contains("name = \"alex\"\ndisplay_name = \"Alex Moreau\"\n"),
+        "{text}"
+    );
     let fw = Framework::builtin();
     let review = rolefit::review::parse(&text, &fw).unwrap();
     assert_eq!(review.person_shown(), "Alex Moreau");
@@ -701,5 +714,8 @@ fn a_review_request_names_the_person_by_their_name() {
     );
     fill_in(&request, "Sam", &[("DP1", 2)]);
     let out = home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
-    assert!(out.contains("Imported Sam's review of Alex Moreau"), "{out}");
+    assert!(
+        out.contains("Imported Sam's review of Alex Moreau"),
+        "{out}"
+    );
 }
