@@ -165,12 +165,14 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         SaveStatus::ReadOnly(reason) => (reason.clone(), theme.warning),
     };
     let mut width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
-    // A notice that does not fit beside the save state moves it aside rather than being cut,
-    // when the whole line holds it (the save state shows again once the notice goes).
+    // A notice that does not fit beside "Saved 14:03" moves it aside rather than being cut,
+    // when the whole line holds it (it shows again once the notice goes); a failed save or
+    // read-only is never moved aside.
     let notice_width = app
         .notice()
         .map_or(0, |n| text::UnicodeWidthStr::width(n) as u16 + 1);
-    if notice_width + width + 1 > area.width && notice_width < area.width {
+    let passing = matches!(app.save_status(), SaveStatus::Saved(_) | SaveStatus::Idle);
+    if passing && notice_width + width + 1 > area.width && notice_width < area.width {
         width = 0;
     }
     let save_text = if width == 0 { String::new() } else { save_text };
