@@ -118,9 +118,9 @@ fn on(bg: Background) -> Vec<Screenshot> {
     let mut shots = vec![
         shot(
             "roles",
-            "Roles, first run: the welcome and the two roles side by side.",
+            "Roles, first run: the welcome asks the person's name in a one-line field, above the two roles side by side.",
             SCREEN,
-            fresh(bg),
+            asking(bg),
         ),
         shot(
             "roles-flavours",
@@ -227,8 +227,22 @@ fn level(n: u8) -> Rating {
     Rating::Level(Level::new(n).expect("fixture levels are on the scale"))
 }
 
-/// A fresh app with a fixed clock and colour on, on this background, as on first run.
+/// A fresh app with a fixed clock and colour on, on this background, as on first run once
+/// the person has given their name.
 fn fresh(bg: Background) -> App {
+    let framework = Framework::builtin();
+    let mut assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
+    assessment.display_name = Some("Sam Taylor".into());
+    App::new(
+        AppInit::new(framework, assessment)
+            .opened(Opened::FirstRun)
+            .color(true)
+            .background(bg),
+    )
+}
+
+/// The first frame of a first run: the welcome asks the person's name.
+fn asking(bg: Background) -> App {
     let framework = Framework::builtin();
     let assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
     App::new(
@@ -337,6 +351,7 @@ fn reviewed(bg: Background) -> App {
     }
     a.reviews.insert("Sam".into(), sam);
     a.reviews.insert("Kim".into(), kim);
+    a.display_name = Some("Alex Moreau".into());
     App::new(
         AppInit::new(framework, a)
             .opened(Opened::Resumed)
@@ -350,6 +365,7 @@ fn reviewed(bg: Background) -> App {
 fn reviewing(bg: Background) -> App {
     let framework = Framework::builtin();
     let mut alex = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
+    alex.display_name = Some("Alex Moreau".into());
     for (id, n) in [("DP1", 4), ("DP2", 3), ("DP3", 4)] {
         alex.set_rating(&id.into(), Some(level(n)));
     }

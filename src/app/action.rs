@@ -78,6 +78,8 @@ pub enum Action {
     CloseRound,
     /// Results: write a Markdown report to a file.
     ExportReport,
+    /// Roles, Results: give or change the person's name.
+    EditName,
     /// Team view: find a person or a competency by name.
     Find,
     /// Answer to a prompt: yes / confirm.

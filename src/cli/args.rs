@@ -17,7 +17,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Which saved assessment to open
+    /// Which saved assessment to open: its name, or a person's name ("Sam Taylor" is the file
+    /// sam-taylor.toml, and a new assessment takes it as the person's name)
     #[arg(
         short,
         long,
@@ -158,6 +159,15 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Set the person's name, role or team, e.g. `rolefit set name "Sam Taylor"` ("" clears it)
+    Set {
+        /// name (as team views, reports and reviewers show you), role or team
+        #[arg(value_enum, value_name = "WHAT")]
+        what: PersonField,
+        /// The text, in any script; "" clears it
+        #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+        value: String,
+    },
     /// Show what changed between two rounds (default: the last round and now)
     Diff {
         /// Round to compare from: a number (1 = first), a date prefix, a label, "last" or "now"
@@ -181,6 +191,28 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
     },
+}
+
+/// What `rolefit set` sets.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PersonField {
+    /// The person's display name
+    Name,
+    /// The person's role, e.g. "Delivery lead"
+    Role,
+    /// The person's team, e.g. "North"
+    Team,
+}
+
+impl PersonField {
+    /// The word for it in sentences: "name", "role", "team".
+    pub fn word(self) -> &'static str {
+        match self {
+            PersonField::Name => "name",
+            PersonField::Role => "role",
+            PersonField::Team => "team",
+        }
+    }
 }
 
 /// `rolefit review ...`.
@@ -328,7 +360,9 @@ fn assessment_file(path: PathBuf) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).
+/// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2). The text is
+/// kept as typed: a person's name is both the file's short name and, for a new assessment,
+/// the display name (see [`paths::resolve_name`]).
 fn assessment_name(name: &str) -> storage::Result<String> {
-    paths::check_name(name).map(|()| name.to_string())
+    paths::resolve_name(name).map(|_| name.to_string())
 }

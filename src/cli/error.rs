@@ -50,6 +50,9 @@ pub enum Error {
         crate::text::display_path(path)
     )]
     Import { path: PathBuf, count: usize },
+    /// A person's name, role or team that cannot be used (`rolefit set`): a usage error.
+    #[error("{0}")]
+    BadPerson(#[from] crate::domain::person::PersonError),
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
@@ -262,7 +265,7 @@ impl Error {
             Error::UnknownCompetency { .. } | Error::BadLevel { .. } | Error::BadLevelOf { .. } => {
                 2
             }
-            Error::UnknownProfile { .. } => 2,
+            Error::UnknownProfile { .. } | Error::BadPerson(_) => 2,
             _ => 1,
         }
     }

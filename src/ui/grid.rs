@@ -466,8 +466,9 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     if !sheet_fit.is_empty() {
         lines.push(Line::styled(
             format!(
-                "{}Your {} against {}",
+                "{}{} {} against {}",
                 marked(matches!(column, GridColumn::Gap | GridColumn::Rating)),
+                app.voice().whose(),
                 sheet_fit,
                 fw.profiles[app.target_profile()].name
             ),
@@ -551,7 +552,14 @@ fn rating_line<'a>(app: &App, c: usize, theme: &Theme) -> Line<'a> {
         theme.title
     };
     Line::from(vec![
-        Span::styled(format!("{}Your rating: ", marked(is_rating)), style),
+        Span::styled(
+            format!(
+                "{}{}",
+                marked(is_rating),
+                crate::strings::person::whose_rating(app.voice())
+            ),
+            style,
+        ),
         Span::styled(text, theme.text),
     ])
 }

@@ -5,6 +5,7 @@ pub mod contrast;
 pub mod grid;
 pub mod hit;
 pub mod overlay;
+pub mod person;
 pub mod rate;
 pub mod results;
 pub mod roles;
@@ -71,6 +72,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     }
     if app.mode() == Mode::Search {
         search::render(frame, body, app, &theme);
+    }
+    if let (Some(field), false) = (app.name_field(), app.name_in_welcome()) {
+        drawn.regions.overlay = Some(person::render_popup(frame, area, app, field, &theme));
     }
     if app.prompt().is_some() {
         overlay::render_prompt(frame, area, app, &theme, &mut drawn.regions);
@@ -160,7 +164,18 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         SaveStatus::Failed(reason) => (strings::save_failed(reason), theme.error),
         SaveStatus::ReadOnly(reason) => (reason.clone(), theme.warning),
     };
-    let width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
+    let mut width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
+    // A notice that does not fit beside "Saved 14:03" moves it aside rather than being cut,
+    // when the whole line holds it (it shows again once the notice goes); a failed save or
+    // read-only is never moved aside.
+    let notice_width = app
+        .notice()
+        .map_or(0, |n| text::UnicodeWidthStr::width(n) as u16 + 1);
+    let passing = matches!(app.save_status(), SaveStatus::Saved(_) | SaveStatus::Idle);
+    if passing && notice_width + width + 1 > area.width && notice_width < area.width {
+        width = 0;
+    }
+    let save_text = if width == 0 { String::new() } else { save_text };
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width + 1)]).areas(area);
     if let Some(notice) = &app.notice() {

@@ -79,7 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             theme.warning,
         )
     } else {
-        Span::styled(" Your verdict ", theme.title)
+        Span::styled(strings::person::verdict_title(app.voice()), theme.title)
     };
     let summary_block = block(title, false, theme);
     let inner = summary_block.inner(top);
@@ -314,7 +314,8 @@ fn second_opinion_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<
         } else {
             theme.emphasis
         };
-        lines.extend(wrapped("", &c.sentence(), width, style, style));
+        let sentence = app.rater_voice().say(&c.sentence());
+        lines.extend(wrapped("", &sentence, width, style, style));
     }
     lines
 }
@@ -372,6 +373,7 @@ fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     }
     if let Some(firmness) = said.firmness {
         let style = if said.firm { theme.dim } else { theme.emphasis };
+        let firmness = app.voice().say(&firmness);
         lines.extend(wrapped("", &firmness, width, style, style));
     }
     lines
@@ -385,9 +387,16 @@ fn next_step_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> 
         return Vec::new();
     }
     let said = verdict::explain(app.framework(), &summary.figures);
-    let next = format!("{} {}", said.next_step, strings::gaps_key_hint());
+    // Someone else reading about the person reads "their", not "your".
+    let voice = app.voice();
+    let next = format!(
+        "{} {}",
+        voice.say(&said.next_step),
+        strings::gaps_key_hint()
+    );
     let mut lines = wrapped("", &next, width, theme.text, theme.text);
     if let Some(junior) = said.junior {
+        let junior = voice.say(&junior);
         lines.extend(wrapped("", &junior, width, theme.emphasis, theme.emphasis));
     }
     lines
@@ -403,10 +412,13 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
     if summary.figures.rated_on_scale == 0 || !summary.figures.lean.outcome.has_shape() {
         return lines;
     }
+    // "DP1: they 5, above their average…" when someone else reads them.
+    let voice = app.voice();
     if let Some(none) = said.no_reasons {
+        let none = voice.say(none);
         lines.extend(wrapped(
             "Most telling: ",
-            none,
+            &none,
             width,
             theme.dim,
             theme.text,
@@ -416,13 +428,14 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
         let prefix = if i == 0 { "Most telling: " } else { "  " };
         lines.extend(wrapped(
             prefix,
-            &reason.sentence(with_names),
+            &voice.say(&reason.sentence(with_names)),
             width,
             theme.dim,
             theme.text,
         ));
     }
     if let Some(flavour) = said.flavour {
+        let flavour = voice.say(&flavour);
         lines.extend(wrapped("", &flavour, width, theme.text, theme.text));
     }
     lines
@@ -585,6 +598,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             fw.side_short(1)
         )
     };
+    let heading = strings::person::who_against(app.voice(), &heading);
     let mut title = vec![Span::styled(heading, theme.title)];
     if !stacked {
         title.push(Span::styled(
@@ -600,7 +614,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     frame.render_widget(block, area);
     let header = Row::new(vec![
         TableCell::from("Area"),
-        TableCell::from("You"),
+        TableCell::from(strings::person::you_column(app.voice())),
         TableCell::from(format!("{} target", fw.side_short(0))),
         TableCell::from(format!("{} target", fw.side_short(1))),
         TableCell::from(format!("Ready {}", fw.profiles[app.target_profile()].short)),
@@ -724,10 +738,10 @@ fn render_gaps(
     }
     let header = Row::new(vec![
         TableCell::from(" Competency"),
-        TableCell::from("You"),
+        TableCell::from(strings::person::you_narrow(app.voice())),
         TableCell::from("Target"),
         TableCell::from("Band"),
-        TableCell::from("Your plan"),
+        TableCell::from(strings::person::plan_column(app.voice())),
     ])
     .style(theme.heading);
     let height = usize::from(inner.height.saturating_sub(1));
