@@ -17,6 +17,8 @@ pub const TEAM_REPORT_VERSION: u32 = 1;
 #[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum TeamFormat {
     Markdown,
+    /// One self-contained HTML page with the heatmap and charts ([`super::html`]).
+    Html,
     Csv,
     Json,
     Jsonl,
@@ -26,6 +28,7 @@ impl fmt::Display for TeamFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             TeamFormat::Markdown => "Markdown",
+            TeamFormat::Html => "HTML",
             TeamFormat::Csv => "CSV",
             TeamFormat::Json => "JSON",
             TeamFormat::Jsonl => "JSON Lines",
@@ -39,6 +42,7 @@ impl fmt::Display for TeamFormat {
 pub fn report(team: &Team, profile: usize, format: TeamFormat) -> String {
     match format {
         TeamFormat::Markdown => md_safe(markdown(team, profile)),
+        TeamFormat::Html => super::html::html(team, profile),
         TeamFormat::Csv => csv(team, profile),
         TeamFormat::Json => json_safe(json_text(team, profile)),
         TeamFormat::Jsonl => json_safe(jsonl(team, profile)),
