@@ -16,6 +16,7 @@ use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+use crate::export::Format;
 use crate::team::TeamMode;
 
 pub use rebind::{Rebinding, configure};
@@ -349,7 +350,8 @@ fn table() -> Vec<Binding> {
         pair(results, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the verdict panel down / up", Help),
         one(results, &[ch('f')], A::CycleFilter, "filter the gap table", Footer("filter")),
         one(results, &[ch('c')], A::CloseRound, "close a round (to compare with later)", Footer("round")),
-        one(results, &[ch('x')], A::ExportReport, "write a Markdown report to a file", Footer("report")),
+        one(results, &[ch('x')], A::ExportReport(Format::Markdown), "write a Markdown report to a file", Footer("report")),
+        one(results, &[ch('X')], A::ExportReport(Format::Html), "write an HTML report with charts to a file", Footer("HTML report")),
         one(results, &[ch('a')], A::ApplyWhatIf, "keep the what-if levels as ratings", Help),
         pair(results, (LEFT_H, A::Left), (RIGHT_L, A::Right), "what-if: lower / raise the level", Help),
         many(results, digits(), "what-if: set the level", Help),
@@ -781,7 +783,11 @@ mod tests {
         }
         assert_eq!(
             map_event(&press(KeyCode::Char('x')), on(Screen::Results)),
-            Some(Action::ExportReport)
+            Some(Action::ExportReport(Format::Markdown))
+        );
+        assert_eq!(
+            map_event(&press(KeyCode::Char('X')), on(Screen::Results)),
+            Some(Action::ExportReport(Format::Html))
         );
         // No key anywhere both clears and does something harmless elsewhere.
         let clears: Vec<&Key> = bindings()

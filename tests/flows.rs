@@ -751,3 +751,27 @@ fn an_average_at_a_half_rounds_the_same_everywhere() {
         .unwrap();
     assert!(md_row.contains("| 4.3 |"), "{md_row}");
 }
+
+#[test]
+fn x_and_capital_x_on_results_write_the_markdown_and_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>xX";
+    let r = run(dir.path(), &keys, (100, 30));
+    let reports: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path().join("reports"))
+        .expect("a reports folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    let with = |extension: &str| {
+        let found: Vec<&std::path::PathBuf> = reports
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == extension))
+            .collect();
+        assert_eq!(found.len(), 1, "{reports:?}");
+        std::fs::read_to_string(found[0]).unwrap()
+    };
+    let (framework, assessment) = (r.app.framework(), r.app.assessment());
+    assert_eq!(with("md"), rolefit::export::markdown(framework, assessment));
+    assert_eq!(with("html"), rolefit::export::html(framework, assessment));
+    assert!(r.screen.contains("Report written to"), "{}", r.screen);
+    assert!(r.screen.contains(".html"), "{}", r.screen);
+}

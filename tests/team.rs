@@ -525,7 +525,7 @@ fn without_a_terminal_the_view_points_to_the_reports() {
     let out = run(rolefit(home.path()).arg("team").arg(fixture("team")));
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("--format markdown, csv, json or jsonl"),
+        stderr(&out).contains("--format markdown, html, csv, json or jsonl"),
         "{}",
         stderr(&out)
     );

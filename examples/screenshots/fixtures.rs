@@ -429,7 +429,14 @@ pub fn readme(shots: &[Screenshot]) -> String {
 
 /// Pictures in `screenshots/` that are not drawn by rolefit's UI, so have no fixture here.
 #[allow(dead_code)] // read by tests/screenshots.rs
-pub const OTHER_PICTURES: [&str; 1] = ["framework-sheet"];
+pub const OTHER_PICTURES: [&str; 6] = [
+    "framework-sheet",
+    "report-light",
+    "report-dark",
+    "report-phone",
+    "report-print-page1",
+    "team-report-light",
+];
 
 /// What screenshots/README.md says of [`OTHER_PICTURES`].
 const OTHER_PICTURES_README: &str = "\
@@ -439,5 +446,15 @@ import tests read) written as an XLSX by `cargo run --example framework_sheet`, 
 by LibreOffice (`soffice --headless --convert-to pdf`) and turned into a PNG by `pdftoppm -png
 -r 110`. It is a picture of a real spreadsheet program's rendering of that file, not of
 rolefit. ![framework-sheet](framework-sheet.png)
+
+**report-light**, **report-dark**, **report-phone**, **report-print-page1**,
+**team-report-light**: the HTML reports (`rolefit export --format html`, `rolefit team
+--format html`) as headless Chromium shows them: the person report at 1280 pixels wide in the
+light and the dark scheme and at a phone's 390, the first A4 page of its PDF (printed by
+Chromium, turned into a PNG by `pdftoppm -r 70`), and the team report's heatmap. They are
+taken by the browser check itself: `ROLEFIT_SCREENSHOTS=1 cargo test --test html_browser`.
+![report-light](report-light.png) ![report-dark](report-dark.png)
+![report-phone](report-phone.png) ![report-print-page1](report-print-page1.png)
+![team-report-light](team-report-light.png)
 
 ";

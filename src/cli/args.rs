@@ -88,13 +88,13 @@ pub enum Command {
     Paths,
     /// Write a report of an assessment (to stdout unless -o is given)
     Export {
-        /// markdown (or md), json or csv
+        /// markdown (or md), html, json or csv
         #[arg(
             long,
             value_name = "FORMAT",
             default_value = "markdown",
             ignore_case = true,
-            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "json", "csv"])
+            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "html", "json", "csv"])
                 .try_map(|name| name.parse::<crate::export::Format>())
         )]
         format: crate::export::Format,
@@ -149,7 +149,7 @@ pub enum Command {
         /// assessments]
         #[arg(value_name = "DIR | FILES")]
         sources: Vec<PathBuf>,
-        /// Write a report instead of opening the view: markdown, csv, json or jsonl
+        /// Write a report instead of opening the view: markdown, html, csv, json or jsonl
         #[arg(long, value_name = "FORMAT", value_enum)]
         format: Option<crate::team::report::TeamFormat>,
         /// Measure against this profile (its id, e.g. pm or pmo) [default: PMO Manager]

@@ -250,7 +250,7 @@ pub enum Error {
     NoTeam { count: usize },
     /// `rolefit team` without a terminal and without `--format`.
     #[error(
-        "the team view needs an interactive terminal; run it in one, or write a report with --format markdown, csv, json or jsonl"
+        "the team view needs an interactive terminal; run it in one, or write a report with --format markdown, html, csv, json or jsonl"
     )]
     TeamNotATerminal,
     /// `rolefit team --profile` names a profile the framework does not have (a usage error).

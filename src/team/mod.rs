@@ -7,9 +7,10 @@
 //! that compare people live here too: ranking per profile ([`Team::ranking`]), bench depth
 //! ([`Team::bench`]) and the team's largest gaps ([`Team::largest_gaps`]).
 //!
-//! `state` is the full-screen view's state and update function, `report` the reports, `run`
-//! its event loop; `ui::team` draws it.
+//! `state` is the full-screen view's state and update function, `report` the reports (`html`
+//! the HTML one), `run` its event loop; `ui::team` draws it.
 
+pub mod html;
 pub mod report;
 pub mod run;
 pub mod state;

@@ -28,6 +28,8 @@ pub const TEAM_REPORT_VERSION: u32 = 2;
 pub enum TeamFormat {
     #[value(alias = "md")]
     Markdown,
+    /// One self-contained HTML page with the heatmap and charts ([`super::html`]).
+    Html,
     Csv,
     Json,
     Jsonl,
@@ -37,6 +39,7 @@ impl fmt::Display for TeamFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             TeamFormat::Markdown => "Markdown",
+            TeamFormat::Html => "HTML",
             TeamFormat::Csv => "CSV",
             TeamFormat::Json => "JSON",
             TeamFormat::Jsonl => "JSON Lines",
@@ -101,13 +104,14 @@ impl<'a, W: Write> ReportWriter<'a, W> {
         }
     }
 
-    /// One person, written at once (CSV, JSON Lines, JSON) or kept for the end (Markdown).
+    /// One person, written at once (CSV, JSON Lines, JSON) or kept for the end (Markdown,
+    /// HTML).
     pub fn person(&mut self, member: Member) -> io::Result<()> {
         let first = self.people == 0;
         self.people += 1;
         let fw = self.framework;
         match self.format {
-            TeamFormat::Markdown => self.members.push(member),
+            TeamFormat::Markdown | TeamFormat::Html => self.members.push(member),
             TeamFormat::Csv => {
                 let mut text = String::new();
                 if first {
@@ -139,7 +143,10 @@ impl<'a, W: Write> ReportWriter<'a, W> {
     /// A file that could not be used: listed at the end of the JSON and Markdown reports
     /// (the caller says it on stderr too).
     pub fn not_read(&mut self, not_read: NotRead) {
-        if matches!(self.format, TeamFormat::Json | TeamFormat::Markdown) {
+        if matches!(
+            self.format,
+            TeamFormat::Json | TeamFormat::Markdown | TeamFormat::Html
+        ) {
             self.not_read.push(not_read);
         }
     }
@@ -157,7 +164,7 @@ impl<'a, W: Write> ReportWriter<'a, W> {
                 let tail = json_tail(fw, self.profile, &self.tally, &self.not_read);
                 self.out.write_all(tail.as_bytes())?;
             }
-            TeamFormat::Markdown => {
+            TeamFormat::Markdown | TeamFormat::Html => {
                 let mut members = std::mem::take(&mut self.members);
                 super::label_duplicates(&mut members);
                 let team = Team {
@@ -165,8 +172,13 @@ impl<'a, W: Write> ReportWriter<'a, W> {
                     members,
                     not_read: std::mem::take(&mut self.not_read),
                 };
-                self.out
-                    .write_all(md_safe(markdown(&team, self.profile)).as_bytes())?;
+                // The page and the Markdown list everyone at once (ranking, heatmap).
+                let text = if self.format == TeamFormat::Html {
+                    super::html::html(&team, self.profile)
+                } else {
+                    md_safe(markdown(&team, self.profile))
+                };
+                self.out.write_all(text.as_bytes())?;
             }
         }
         self.out.flush()?;
