@@ -65,9 +65,10 @@ use rolefit::domain::{
 use rolefit::runtime::{self, EventSource, NoteEditor, Polled, ScriptedEvents};
 use rolefit::ui::theme::Background;
 
-/// Cases in a plain `cargo test`: about 25 s of the 60 s budget for this file in a debug build
-/// on the 2-core machine, with the rest of the suite running beside it (measured: see
-/// BENCHMARKS.md, "Random frameworks through every screen").
+/// Cases in a plain `cargo test`. Measured in a debug build on the 2-core machine at a load of
+/// 1–2: 24 cases take 15–29 s (the cases' sizes vary with proptest's seed), which leaves room
+/// under the 60 s this file may take in CI on a busier machine (BENCHMARKS.md, "Random
+/// frameworks through every screen"). `PROPTEST_CASES=N` runs N instead.
 const DEFAULT_CASES: u32 = 24;
 
 /// The three sizes every session runs at: the smallest supported, the design size, and large.
@@ -877,8 +878,12 @@ struct AsSpec {
     competency: Pick,
     target: Pick,
     show_targets: bool,
-    /// A rating of a competency the framework lacks (kept, never dropped).
+    /// A rating, a plan, a round's rating and a reviewer's rating of a competency the
+    /// framework lacks (kept, never dropped).
     stray: bool,
+    /// Made with another version of the framework (same id, another version and content):
+    /// the app says what changed.
+    stale: bool,
 }
 
 fn rated() -> impl Strategy<Value = Rated> {
@@ -908,6 +913,7 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
             pick(),
             any::<bool>(),
             prop::bool::weighted(0.1),
+            prop::bool::weighted(0.1),
         ),
     )
         .prop_map(
@@ -916,7 +922,7 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
                 plan,
                 history,
                 reviews,
-                (screen, competency, target, show, stray),
+                (screen, competency, target, show, stray, stale),
             )| {
                 AsSpec {
                     name,
@@ -929,6 +935,7 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
                     target,
                     show_targets: show,
                     stray,
+                    stale,
                 }
             },
         )
@@ -984,17 +991,11 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
     let n = fw.competencies.len();
     let mut a = Assessment::new(&spec.name, fw, datetime("2026-01-02T03:04:05Z"));
     a.framework_path = Some(fw_path.to_str().expect("a UTF-8 path").to_string());
-    a.ratings = entries(fw, &spec.ratings);
-    if spec.stray {
-        a.ratings.insert(
-            CompetencyId("NOT.IN.THE.FRAMEWORK".into()),
-            Entry {
-                rating: Some(Rating::Level(fw.scale.first())),
-                note: "kept".into(),
-                extra: toml::Table::new(),
-            },
-        );
+    if spec.stale {
+        a.framework_version = fw.version.wrapping_add(1);
+        a.framework_hash = Some("0123456789abcdef".into());
     }
+    a.ratings = entries(fw, &spec.ratings);
     for (c, target, action) in &spec.plan {
         let c = c.index(n);
         let target = target
@@ -1035,6 +1036,39 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
                 extra: toml::Table::new(),
             },
         );
+    }
+    if spec.stray {
+        let stray = CompetencyId("NOT.IN.THE.FRAMEWORK".into());
+        let rating = Rating::Level(fw.scale.first());
+        a.ratings.insert(
+            stray.clone(),
+            Entry {
+                rating: Some(rating),
+                note: "kept".into(),
+                extra: toml::Table::new(),
+            },
+        );
+        a.plan.insert(
+            stray.clone(),
+            PlanItem {
+                target: Some(fw.scale.last()),
+                action: "kept too".into(),
+                extra: toml::Table::new(),
+            },
+        );
+        if let Some(round) = a.history.first_mut() {
+            round.ratings.insert(stray.clone(), rating);
+        }
+        if let Some(review) = a.reviews.values_mut().next() {
+            review.ratings.insert(
+                stray,
+                Entry {
+                    rating: Some(Rating::NotApplicable),
+                    note: String::new(),
+                    extra: toml::Table::new(),
+                },
+            );
+        }
     }
     a.position = Position {
         screen: Screen::ALL[spec.screen.index(Screen::ALL.len())],
@@ -1088,6 +1122,34 @@ fn key() -> impl Strategy<Value = Key> {
         1 => (0u16..1000, 0u16..1000).prop_map(|(x, y)| Key::Click(x, y)),
         1 => (any::<bool>(), 0u16..1000, 0u16..1000).prop_map(|(d, x, y)| Key::Wheel(d, x, y)),
         1 => text().prop_map(Key::Paste),
+    ]
+}
+
+/// A few keys that do one thing together: to Results, a what-if kept or discarded, a round
+/// closed with a label, a search, a plan, a note, runs of undo, redo or target changes.
+fn gesture() -> impl Strategy<Value = Vec<Key>> {
+    use KeyCode::*;
+    let word = || "[a-zA-Z .]{0,12}".prop_map(Key::Type);
+    let some = || prop::collection::vec(key(), 0..4);
+    prop_oneof![
+        Just(vec![Key::Code(Tab), Key::Code(Tab), Key::Code(Tab)]),
+        (some(), prop::sample::select(vec!['a', 'w'])).prop_map(|(tried, end)| {
+            [vec![Key::Char('w')], tried, vec![Key::Char(end)]].concat()
+        }),
+        word().prop_map(|w| vec![Key::Char('c'), w, Key::Code(Enter)]),
+        (word(), some()).prop_map(|(w, then)| {
+            [vec![Key::Char('/'), w], then, vec![Key::Code(Enter)]].concat()
+        }),
+        (0u8..=9, word()).prop_map(|(d, w)| {
+            let digit = Key::Char(char::from(b'0' + d));
+            vec![Key::Char('p'), digit, Key::Code(Tab), w, Key::Code(Esc)]
+        }),
+        word().prop_map(|w| {
+            let more = Key::Type("more".into());
+            vec![Key::Char('e'), w, Key::Code(Enter), more, Key::Code(Esc)]
+        }),
+        (1usize..6, prop::sample::select(vec!['z', 'Z', 't']))
+            .prop_map(|(n, c)| vec![Key::Char(c); n]),
     ]
 }
 
@@ -1167,14 +1229,21 @@ fn script(keys: &[Key]) -> String {
 
 // ---- running -----------------------------------------------------------------------------------
 
-/// Points the cache, configuration and data folders into the test's own folder, once, before
-/// anything reads them: the in-process commands cache every framework they load, and must not
-/// fill the user's cache, read their configuration, or find their data.
+/// Points the cache, configuration and data folders into this process's own folder, once,
+/// before anything reads them: the in-process commands cache every framework they load, and
+/// must not fill the user's cache, read their configuration, or find their data. The folders of
+/// earlier runs that have ended are removed.
 fn isolate() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz_screens");
-        let _ = std::fs::remove_dir_all(&home);
+        let runs = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz_screens");
+        for entry in std::fs::read_dir(&runs).into_iter().flatten().flatten() {
+            let ended = !Path::new("/proc").join(entry.file_name()).exists();
+            if ended {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+        let home = runs.join(std::process::id().to_string());
         std::fs::create_dir_all(&home).unwrap();
         // SAFETY: every test of this file calls `isolate` first, and `Once` makes the others
         // wait until it is done, so no thread of this process reads the environment meanwhile.
@@ -1402,11 +1471,19 @@ enum PlainLine {
     Word(&'static str),
 }
 
+/// Keys, one by one and in gestures.
 fn keys() -> impl Strategy<Value = Vec<Key>> {
+    let one = || {
+        prop_oneof![
+            6 => key().prop_map(|k| vec![k]),
+            1 => gesture(),
+        ]
+    };
     prop_oneof![
-        3 => prop::collection::vec(key(), 0..40),
-        1 => prop::collection::vec(key(), 40..120),
+        3 => prop::collection::vec(one(), 0..35),
+        1 => prop::collection::vec(one(), 35..100),
     ]
+    .prop_map(|keys| keys.concat())
 }
 
 fn team_key() -> impl Strategy<Value = Key> {
