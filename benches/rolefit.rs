@@ -31,6 +31,12 @@
 //!   every file, compute every person's figures), `draw` (`TeamView::new` and one frame at
 //!   120×40, after loading) and `key_down` (one ↓ through `TeamView::update`, then a frame).
 //!
+//! - `html`: the HTML reports. `person` writes one person's report (`export::html`) at each
+//!   size, with two closed rounds and a review besides the ratings, notes and plan: at 20,000
+//!   competencies it must stay under 1 s. `team_1000` writes the team report of 1,000 loaded
+//!   people (`team::report::report` as HTML), and `team_1000_load_and_write` reads the 1,000
+//!   files first, as `rolefit team DIR --format html` does: under 2 s.
+//!
 //! Run: `cargo bench` (all), `cargo bench -- render/` (a filter), `cargo bench -- --test`
 //! (each benchmark once, as a smoke test; `cargo test --benches` does the same).
 
@@ -641,6 +647,89 @@ fn framework_import(c: &mut Criterion) {
     group.finish();
 }
 
+/// `fixture`'s assessment with two closed rounds (every level one lower, then as now) and one
+/// reviewer who rates every other competency a level higher, as a report usually has them.
+fn with_rounds_and_a_review(fixture: &Fixture) -> Assessment {
+    let mut assessment = fixture.assessment.clone();
+    let now = assessment.current_ratings();
+    let lower: std::collections::BTreeMap<_, _> = now
+        .iter()
+        .map(|(id, rating)| {
+            let lower = match rating {
+                Rating::Level(level) => Rating::Level(
+                    Level::new(level.value().saturating_sub(1)).expect("on the scale"),
+                ),
+                other => *other,
+            };
+            (id.clone(), lower)
+        })
+        .collect();
+    for (i, ratings) in [lower, now.clone()].into_iter().enumerate() {
+        assessment.history.push(rolefit::domain::Snapshot {
+            taken: rolefit::clock::utc_from_epoch(1_767_225_600 + i as i64 * 86_400),
+            label: String::new(),
+            ratings,
+            extra: toml::Table::new(),
+        });
+    }
+    let review = rolefit::domain::Review {
+        id: "bench".into(),
+        date: None,
+        ratings: now
+            .iter()
+            .enumerate()
+            .map(|(i, (id, rating))| {
+                let rating = match rating {
+                    Rating::Level(level) if i % 2 == 0 => {
+                        Rating::Level(Level::new((level.value() + 1).min(5)).expect("0..=5"))
+                    }
+                    other => *other,
+                };
+                (
+                    id.clone(),
+                    rolefit::domain::Entry {
+                        rating: Some(rating),
+                        note: String::new(),
+                        extra: toml::Table::new(),
+                    },
+                )
+            })
+            .collect(),
+        extra: toml::Table::new(),
+    };
+    assessment.reviews.insert("Reviewer".into(), review);
+    assessment
+}
+
+fn html(c: &mut Criterion) {
+    let mut group = c.benchmark_group("html");
+    group.sample_size(10);
+    for fixture in fixtures() {
+        let assessment = with_rounds_and_a_review(fixture);
+        let size = rolefit::export::html(&fixture.framework, &assessment).len();
+        group.throughput(Throughput::Bytes(size as u64));
+        group.bench_function(BenchmarkId::new("person", &fixture.label), |b| {
+            b.iter(|| rolefit::export::html(&fixture.framework, black_box(&assessment)))
+        });
+    }
+    let (_dir, files) = team_files(1_000);
+    let team = rolefit::team::load_with(Framework::builtin(), &files, 2);
+    let pmo = team.framework.main_profiles[1];
+    let html = rolefit::team::report::TeamFormat::Html;
+    let size = rolefit::team::report::report(&team, pmo, html).len();
+    group.throughput(Throughput::Bytes(size as u64));
+    group.bench_function("team_1000", |b| {
+        b.iter(|| rolefit::team::report::report(black_box(&team), pmo, html))
+    });
+    group.bench_function("team_1000_load_and_write", |b| {
+        b.iter(|| {
+            let team = rolefit::team::load(Framework::builtin(), black_box(&files));
+            rolefit::team::report::report(&team, pmo, html)
+        })
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -651,7 +740,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team, framework_import
+    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team, framework_import, html
 }
 
 criterion_main!(benches);

@@ -263,17 +263,26 @@ fn load(file: &Path) -> Option<Assessment> {
     }
 }
 
+/// What the name question says (a first run asks the person's name).
+const NAME_QUESTION: &str = "Your name, as team views";
+
 /// Starts rolefit and brings it to Rate, closing an editor it opened again on what was being
 /// typed when it was killed (Esc keeps the text). Returns the screen on Rate.
 fn start_on_rate(binary: &Path, data: &Path, editor: &Editor) -> (Tui, Vec<String>) {
     let mut tui = Tui::start(binary, data, editor);
-    let screen = tui.wait_for("the app", |s| {
+    let mut screen = tui.wait_for("the app", |s| {
         contains(s, "Welcome to rolefit")
+            || contains(s, NAME_QUESTION)
             || on_rate(s)
             || contains(s, "Note · editing")
             || contains(s, "Plan for ")
             || contains(s, "[Results]")
     });
+    // A first run (or one killed before the name was saved) asks the name: answered first.
+    if contains(&screen, NAME_QUESTION) {
+        tui.send("Sam Taylor\r");
+        screen = tui.wait_for("the name kept", |s| !contains(s, NAME_QUESTION));
+    }
     if contains(&screen, "Note · editing") || contains(&screen, "Plan for ") {
         tui.send("\x1b");
         tui.wait_for("the editor closed", |s| {

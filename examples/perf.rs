@@ -36,7 +36,10 @@
 //! cargo run --release --example perf -- --rounds 10 --keys 200 --sizes 2000,20000
 //! ```
 //!
-//! (the second line spells out the defaults). `--sizes` adds rolefit runs with synthetic
+//! (the second line spells out the defaults). `--team DIR` measures the team view instead:
+//! `rolefit team DIR` against the baseline, its first full frame and ↓/↑ between people, with
+//! the team view's aims (first frame under 1 s, key→redraw p95 under 16 ms); `--rolefit PATH`
+//! measures another rolefit binary (an older build, for a before → after). `--sizes` adds rolefit runs with synthetic
 //! frameworks of that many competencies, passed with `--framework` (the same generator as
 //! `benches/rolefit.rs`; `--sizes ''` for none). With `--no-build` it uses
 //! `target/release/rolefit` and `target/release/examples/baseline` as they are
@@ -85,6 +88,10 @@ struct Options {
     build: bool,
     check: bool,
     answer: bool,
+    /// `--team DIR`: measure `rolefit team DIR` (the team view) instead of the app.
+    team: Option<PathBuf>,
+    /// `--rolefit PATH`: the rolefit binary to measure instead of `target/release/rolefit`.
+    rolefit: Option<PathBuf>,
 }
 
 fn options() -> Result<Options, String> {
@@ -95,6 +102,8 @@ fn options() -> Result<Options, String> {
         build: true,
         check: false,
         answer: true,
+        team: None,
+        rolefit: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -112,6 +121,8 @@ fn options() -> Result<Options, String> {
             "--no-build" => options.build = false,
             "--check" => options.check = true,
             "--silent-terminal" => options.answer = false,
+            "--team" => options.team = Some(PathBuf::from(value("--team")?)),
+            "--rolefit" => options.rolefit = Some(PathBuf::from(value("--rolefit")?)),
             "--print-framework" => {
                 let size = number(&value("--print-framework")?)?;
                 print!("{}", synthetic::synthetic_framework(size));
@@ -119,7 +130,7 @@ fn options() -> Result<Options, String> {
             }
             "-h" | "--help" => {
                 return Err(
-                    "usage: perf [--rounds N] [--keys N] [--sizes N,N] [--no-build] [--check] [--silent-terminal] | --print-framework N".into(),
+                    "usage: perf [--rounds N] [--keys N] [--sizes N,N] [--no-build] [--check] [--silent-terminal] [--team DIR] [--rolefit PATH] | --print-framework N".into(),
                 );
             }
             // `cargo bench`/`cargo test` style arguments are not for us.
@@ -524,14 +535,52 @@ fn rolefit_ready(text: &str) -> bool {
     tabs.contains("Roles") && tabs.contains(" answered")
 }
 
+fn team_ready(text: &str) -> bool {
+    text.contains("People × competencies") && row(text, 0).contains(" people")
+}
+
 fn on_tab(text: &str, tab: &str) -> bool {
     row(text, 0).contains(&format!("[{tab}]"))
 }
 
-fn programs(release: &Path, frameworks: &[(usize, PathBuf)]) -> Vec<Program> {
+fn programs(
+    release: &Path,
+    binary: &Path,
+    frameworks: &[(usize, PathBuf)],
+    team: Option<&Path>,
+) -> Vec<Program> {
+    let baseline = Program {
+        name: "baseline".into(),
+        path: release.join("examples").join("baseline"),
+        args: Vec::new(),
+        first_frame: baseline_ready,
+        scenarios: vec![Scenario {
+            name: "list ↓↑",
+            setup: b"",
+            ready: baseline_ready,
+            keys: [DOWN, UP],
+        }],
+    };
+    if let Some(team) = team {
+        return vec![
+            baseline,
+            Program {
+                name: format!("rolefit team {}", team.display()),
+                path: binary.to_path_buf(),
+                args: vec!["team".into(), team.display().to_string()],
+                first_frame: team_ready,
+                scenarios: vec![Scenario {
+                    name: "team ↓↑",
+                    setup: b"",
+                    ready: team_ready,
+                    keys: [DOWN, UP],
+                }],
+            },
+        ];
+    }
     let rolefit = |name: String, args: Vec<String>| Program {
         name,
-        path: release.join("rolefit"),
+        path: binary.to_path_buf(),
         args,
         first_frame: rolefit_ready,
         scenarios: vec![
@@ -555,21 +604,7 @@ fn programs(release: &Path, frameworks: &[(usize, PathBuf)]) -> Vec<Program> {
             },
         ],
     };
-    let mut list = vec![
-        Program {
-            name: "baseline".into(),
-            path: release.join("examples").join("baseline"),
-            args: Vec::new(),
-            first_frame: baseline_ready,
-            scenarios: vec![Scenario {
-                name: "list ↓↑",
-                setup: b"",
-                ready: baseline_ready,
-                keys: [DOWN, UP],
-            }],
-        },
-        rolefit("rolefit (built-in)".into(), Vec::new()),
-    ];
+    let mut list = vec![baseline, rolefit("rolefit (built-in)".into(), Vec::new())];
     for (size, path) in frameworks {
         list.push(rolefit(
             format!("rolefit ({size})"),
@@ -750,13 +785,14 @@ fn run() -> Result<(), String> {
     {
         eprintln!("perf: {e}; trying the binaries already built");
     }
-    let missing: Vec<PathBuf> = [
-        release.join("rolefit"),
-        release.join("examples").join("baseline"),
-    ]
-    .into_iter()
-    .filter(|p| !p.is_file())
-    .collect();
+    let binary = options
+        .rolefit
+        .clone()
+        .unwrap_or_else(|| release.join("rolefit"));
+    let missing: Vec<PathBuf> = [binary.clone(), release.join("examples").join("baseline")]
+        .into_iter()
+        .filter(|p| !p.is_file())
+        .collect();
     if !missing.is_empty() {
         return Err(format!(
             "missing {}; build them with `cargo build --release --bins --examples`",
@@ -777,7 +813,10 @@ fn run() -> Result<(), String> {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         frameworks.push((size, path));
     }
-    let programs = programs(&release, &frameworks);
+    if options.team.is_some() {
+        frameworks.clear();
+    }
+    let programs = programs(&release, &binary, &frameworks, options.team.as_deref());
     let mut results: Vec<Results> = programs.iter().map(|_| Results::default()).collect();
 
     eprintln!(
@@ -807,7 +846,10 @@ fn run() -> Result<(), String> {
         options.rounds,
         options.rounds * options.keys
     );
-    let aims = aims(&programs, &results, &options.sizes);
+    let aims = match &options.team {
+        Some(_) => team_aims(&results[1]),
+        None => aims(&programs, &results, &options.sizes),
+    };
     print_aims(&aims);
     let missed = aims.iter().filter(|a| !a.met()).count();
     if options.check && missed > 0 {
@@ -890,6 +932,25 @@ fn aims(programs: &[Program], results: &[Results], sizes: &[usize]) -> Vec<Aim> 
         });
     }
     aims
+}
+
+/// The team view's aims (issue 26): opens in under a second, a key redraws in under 16 ms.
+fn team_aims(team: &Results) -> Vec<Aim> {
+    let p95 = percentile(&millis(&team.latency[0]), 95.0);
+    vec![
+        Aim {
+            what: "team view: first full frame".into(),
+            value: median_ms(&team.first_frame),
+            limit: 1000.0,
+            unit: " ms",
+        },
+        Aim {
+            what: "team view: key→redraw, p95".into(),
+            value: p95,
+            limit: 16.0,
+            unit: " ms",
+        },
+    ]
 }
 
 fn print_aims(aims: &[Aim]) {

@@ -16,6 +16,7 @@ use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
 use crate::domain::{Level, Rating, Screen};
+use crate::export::Format;
 use crate::team::TeamMode;
 
 pub use rebind::{Rebinding, configure};
@@ -96,6 +97,7 @@ impl Binding {
                     | Action::OpenPlan
                     | Action::ApplyWhatIf
                     | Action::CloseRound
+                    | Action::EditName
             )
         })
     }
@@ -287,6 +289,7 @@ fn table() -> Vec<Binding> {
     let plan_action = Scope::In(Mode::Plan(PlanField::Action));
     let note = Scope::In(Mode::Note);
     let label = Scope::In(Mode::RoundLabel);
+    let name = Scope::In(Mode::Name);
     let help = Scope::In(Mode::Help);
     let search = Scope::In(Mode::Search);
     let (team, team_search, team_help) = (Scope::Team(TeamMode::Browse), Scope::Team(TeamMode::Search), Scope::Team(TeamMode::Help));
@@ -315,6 +318,7 @@ fn table() -> Vec<Binding> {
         one(roles, &[ch('f')], A::ToggleFlavours, "show / hide the PMO flavours", Footer("flavours")),
         one(roles, &[key(Enter)], A::Activate, "go to the grid", Help),
         one(roles, &[key(Esc)], A::Back, "hide the welcome / flavours", Help),
+        one(roles, &[ch('N')], A::EditName, "your name, as team views and reviewers show it", Footer("name")),
         // Grid.
         pair(grid, (UP_K, A::Up), (DOWN_J, A::Down), "move between rows", Footer("move")),
         pair(grid, (LEFT_H, A::Left), (RIGHT_L, A::Right), "move between columns", Footer("column")),
@@ -348,12 +352,14 @@ fn table() -> Vec<Binding> {
         pair(results, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the verdict panel down / up", Help),
         one(results, &[ch('f')], A::CycleFilter, "filter the gap table", Footer("filter")),
         one(results, &[ch('c')], A::CloseRound, "close a round (to compare with later)", Footer("round")),
-        one(results, &[ch('x')], A::ExportReport, "write a Markdown report to a file", Footer("report")),
+        one(results, &[ch('x')], A::ExportReport(Format::Markdown), "write a Markdown report to a file", Footer("report")),
+        one(results, &[ch('X')], A::ExportReport(Format::Html), "write an HTML report with charts to a file", Footer("HTML report")),
         one(results, &[ch('a')], A::ApplyWhatIf, "keep the what-if levels as ratings", Help),
         pair(results, (LEFT_H, A::Left), (RIGHT_L, A::Right), "what-if: lower / raise the level", Help),
         many(results, digits(), "what-if: set the level", Help),
         one(results, &[key(Esc)], A::Back, "discard the what-if", Help),
         one(results, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
+        one(results, &[ch('N')], A::EditName, "your name, as team views and reviewers show it", Help),
         // Plan editor, target field.
         many(plan_target, digits(), "set your target level", Footer("target")),
         pair(plan_target, (LEFT_H, A::Left), (RIGHT_L, A::Right), "lower / raise the target", Footer("adjust")),
@@ -370,6 +376,9 @@ fn table() -> Vec<Binding> {
         // Round label (other keys type).
         one(label, &[key(Enter)], A::Confirm, "close the round", Footer("close the round")),
         one(label, &[key(Esc)], A::Cancel, "cancel", Footer("cancel")),
+        // The person's name (other keys type).
+        one(name, &[key(Enter)], A::Confirm, "keep the name typed (asked for the first time: empty keeps the default)", Footer("keep")),
+        one(name, &[key(Esc)], A::Cancel, "leave the name as it was (asked for the first time: skip, keeping the default)", Footer("skip")),
         // Search (other keys type; Tab does nothing).
         pair(search, (&[key(Up), (KeyCode::Char('p'), CTRL)], A::Up), (&[key(Down), (KeyCode::Char('n'), CTRL)], A::Down), "choose a match", Footer("choose")),
         pair(search, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page through the matches", Help),
@@ -776,7 +785,11 @@ mod tests {
         }
         assert_eq!(
             map_event(&press(KeyCode::Char('x')), on(Screen::Results)),
-            Some(Action::ExportReport)
+            Some(Action::ExportReport(Format::Markdown))
+        );
+        assert_eq!(
+            map_event(&press(KeyCode::Char('X')), on(Screen::Results)),
+            Some(Action::ExportReport(Format::Html))
         );
         // No key anywhere both clears and does something harmless elsewhere.
         let clears: Vec<&Key> = bindings()

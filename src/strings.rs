@@ -5,6 +5,8 @@ use crate::app::{Action, Mode};
 use crate::domain::Screen;
 use crate::input;
 
+pub mod person;
+
 /// The keys that do `action` on `screen` (or in its overlays and fields), as written for the
 /// user.
 fn keys(mode: Mode, action: Action) -> String {

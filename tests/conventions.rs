@@ -79,7 +79,7 @@ fn completions_offer_names_ids_and_formats() {
     );
     assert_eq!(
         complete(h, &["export", "--format", ""]),
-        ["markdown", "md", "json", "csv"]
+        ["markdown", "md", "html", "json", "csv"]
     );
     assert_eq!(
         complete(h, &["framework", "export", "--format", ""]),

@@ -1035,6 +1035,12 @@ fn closed_terminal_exit_is_clean() {
 #[test]
 fn tiny_terminal_never_panics() {
     let data = DataDir::new();
+    // An assessment that has its person's name: a first run's name question would have the
+    // keyboard, unseen at this size.
+    data.write(
+        "default",
+        b"format = 1\nframework = \"pm-vs-pmo\"\nframework_version = 1\ndisplay_name = \"Sam Taylor\"\n",
+    );
     let mut tui = Launch::new(&data).size(20, 5).spawn();
     tui.wait_for("the too-small message", |s| {
         squash(s).contains("Terminaltoosmall") && squash(s).contains("have20×5")

@@ -38,6 +38,8 @@ const NOTE_UNKNOWN: &str = "From an older framework, kept.";
 /// The fixed assessment every golden file is made from.
 fn fixed_assessment(fw: &Framework) -> Assessment {
     let mut a = Assessment::new("Alex, \"PMO-curious\"", fw, utc_from_epoch(CREATED));
+    a.display_name = Some("Alex Moreau, \"PMO-curious\"".into());
+    a.team = Some("Delivery | North".into());
     a.updated = utc_from_epoch(CREATED + 20 * 60);
     let ratings: &[(&str, Option<Rating>, &str)] = &[
         ("DP1", level(4), NOTE_COMMA),
@@ -474,6 +476,7 @@ fn csv_parses_back_with_every_note_exact() {
             "band",
             "plan_target",
             "plan_action",
+            "person",
         ]
     );
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -673,6 +676,18 @@ fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
     assert_eq!(v["lean"]["outcome"], "too-early");
+    // Too early carries nothing else (T-E1): every part of the explanation is null.
+    for key in [
+        "position",
+        "firmness",
+        "firm",
+        "flips",
+        "reasons",
+        "closest_flavour",
+        "junior",
+    ] {
+        assert!(v["lean"][key].is_null(), "{key}: {}", v["lean"][key]);
+    }
     assert!(v["readiness"][0]["percent"].is_null());
     assert!(v["readiness"][1]["percent"].is_number());
     assert!(

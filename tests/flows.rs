@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use headless::{Run, keys, run, run_edited, run_events, saved};
+use headless::{Run, keys, run, run_asked, run_edited, run_events, saved};
 use ratatui::crossterm::event::Event;
 use rolefit::domain::{Framework, Screen};
 use rolefit::runtime::{EventSource, NoteEditor, Polled, ScriptedEvents, Suspend};
@@ -30,6 +30,47 @@ fn first_run_welcomes_and_tab_walks_the_screens_in_order() {
         let r = run(dir.path(), script, (80, 24));
         assert!(r.screen.contains(tab), "{script}: {}", r.screen);
     }
+}
+
+/// A first run asks one thing, the person's name, in the welcome's one-line field that has the
+/// keyboard from the first frame; Enter keeps it (spaces, accents, any script), every key then
+/// works as usual, the file holds it, and the next start does not ask again. At 60×18 too.
+#[test]
+fn a_first_run_asks_the_name_once_and_the_file_keeps_it() {
+    for size in [(80, 24), (60, 18)] {
+        let dir = tempfile::tempdir().unwrap();
+        let r = run_asked(dir.path(), "", size);
+        assert!(r.screen.contains("[Roles]"), "{}", r.screen);
+        assert!(
+            r.screen.contains("Your name, as team views"),
+            "{}",
+            r.screen
+        );
+        assert!(r.screen.contains("Enter keep"), "{}", r.screen);
+        // q and ? are typed: the field has the keyboard.
+        let r = run_asked(
+            dir.path(),
+            "Zoë q? 中村<bs><bs><bs><bs><bs>Nakamura 中村<enter><tab>",
+            size,
+        );
+        assert!(r.screen.contains("[Grid]"), "{}", r.screen);
+        let file = saved(dir.path());
+        assert_eq!(
+            file["display_name"].as_str(),
+            Some("Zoë Nakamura 中村"),
+            "{file:?}"
+        );
+        let again = run_asked(dir.path(), "", size);
+        assert!(!again.screen.contains("Your name"), "{}", again.screen);
+        assert!(again.screen.contains("[Grid]"), "{}", again.screen);
+    }
+    // Esc skips: asked once, shown by the file's name.
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_asked(dir.path(), "<esc>", (80, 24));
+    assert!(r.screen.contains("No name given"), "{}", r.screen);
+    assert_eq!(saved(dir.path())["display_name"].as_str(), Some(""));
+    let again = run_asked(dir.path(), "", (80, 24));
+    assert!(!again.screen.contains("Your name"), "{}", again.screen);
 }
 
 #[test]
@@ -766,4 +807,28 @@ fn an_average_at_a_half_rounds_the_same_everywhere() {
         .find(|l| l.starts_with("| Capability Development"))
         .unwrap();
     assert!(md_row.contains("| 4.3 |"), "{md_row}");
+}
+
+#[test]
+fn x_and_capital_x_on_results_write_the_markdown_and_the_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = rate_by_area(['4', '4', '3', '3', '3', '1', '1']) + "<tab>xX";
+    let r = run(dir.path(), &keys, (100, 30));
+    let reports: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path().join("reports"))
+        .expect("a reports folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    let with = |extension: &str| {
+        let found: Vec<&std::path::PathBuf> = reports
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == extension))
+            .collect();
+        assert_eq!(found.len(), 1, "{reports:?}");
+        std::fs::read_to_string(found[0]).unwrap()
+    };
+    let (framework, assessment) = (r.app.framework(), r.app.assessment());
+    assert_eq!(with("md"), rolefit::export::markdown(framework, assessment));
+    assert_eq!(with("html"), rolefit::export::html(framework, assessment));
+    assert!(r.screen.contains("Report written: "), "{}", r.screen);
+    assert!(r.screen.contains(".html"), "{}", r.screen);
 }

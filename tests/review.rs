@@ -164,7 +164,7 @@ fn request_fill_in_import_and_export() {
     );
     let csv = home.ok(&["-a", "alex", "export", "--format", "csv"]);
     assert!(
-        csv.lines().next().unwrap().ends_with(",review_Sam"),
+        csv.lines().next().unwrap().ends_with(",review_Sam,person"),
         "{csv}"
     );
 
@@ -680,4 +680,45 @@ fn a_review_made_with_a_framework_file_says_the_reviewer_needs_it() {
     ]);
     let out = run(&mut cmd);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// A review request carries the person's name: the reviewer is told "You are reviewing Alex
+/// Moreau", the review speaks of Alex Moreau, and the import still matches the assessment by
+/// its own name.
+#[test]
+fn a_review_request_names_the_person_by_their_name() {
+    let home = Home::new();
+    home.rate("alex", &[("DP1", "4")]);
+    home.ok(&["-a", "alex", "set", "name", "Alex Moreau"]);
+    let request = home.file("alex-review.toml");
+    let out = home.ok(&[
+        "-a",
+        "alex",
+        "review",
+        "request",
+        "-o",
+        request.to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains("Wrote a review request for Alex Moreau"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&request).unwrap();
+    assert!(
+        text.contains("name = \"alex\"\ndisplay_name = \"Alex Moreau\"\n"),
+        "{text}"
+    );
+    let fw = Framework::builtin();
+    let review = rolefit::review::parse(&text, &fw).unwrap();
+    assert_eq!(review.person_shown(), "Alex Moreau");
+    assert_eq!(
+        rolefit::review::reviewing(&review.assessment).map(|r| r.person),
+        Some("Alex Moreau".to_string())
+    );
+    fill_in(&request, "Sam", &[("DP1", 2)]);
+    let out = home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
+    assert!(
+        out.contains("Imported Sam's review of Alex Moreau"),
+        "{out}"
+    );
 }

@@ -334,3 +334,107 @@ fn show_lists_the_targets_once_the_competency_is_rated() {
         "{after}"
     );
 }
+
+/// `rolefit set name|role|team TEXT` keeps the person in the file under the lock, in any
+/// script; "" clears it; a control character is a usage error and nothing is written; `list`
+/// shows the name.
+#[test]
+fn set_keeps_the_persons_name_role_and_team_and_list_shows_the_name() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let out = rolefit_in(home, &["set", "name", "Zoë Nakamura 中村"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Set the name to \"Zoë Nakamura 中村\""),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        rolefit_in(home, &["set", "role", "Delivery lead"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        rolefit_in(home, &["set", "team", "North"]).status.code(),
+        Some(0)
+    );
+    let text = fs::read_to_string(default_file(home)).unwrap();
+    assert!(
+        text.contains(
+            "display_name = \"Zoë Nakamura 中村\"\nrole = \"Delivery lead\"\nteam = \"North\"\n"
+        ),
+        "{text}"
+    );
+    let list = stdout(&rolefit_in(home, &["list"]));
+    assert!(
+        list.contains("default  Zoë Nakamura 中村: 0/33 answered"),
+        "{list}"
+    );
+    // A control character is refused before anything is written.
+    let out = rolefit_in(home, &["set", "name", "Zoë\x1b[2J"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("control characters"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(default_file(home)).unwrap(), text);
+    // "" clears: the role goes; the name is shown by the file's name, and not asked again.
+    assert_eq!(
+        rolefit_in(home, &["set", "role", ""]).status.code(),
+        Some(0)
+    );
+    let out = rolefit_in(home, &["set", "name", ""]);
+    assert!(
+        stdout(&out).contains("shown as \"default\""),
+        "{}",
+        stdout(&out)
+    );
+    let text = fs::read_to_string(default_file(home)).unwrap();
+    assert!(
+        text.contains("display_name = \"\"\nteam = \"North\"\n"),
+        "{text}"
+    );
+    assert!(!text.contains("role ="), "{text}");
+}
+
+/// `-a "Sam Taylor"`: the file is the short name `sam-taylor.toml`, a new assessment takes
+/// the name as the person's, and either spelling opens the same file later.
+#[test]
+fn a_persons_name_given_with_a_names_a_short_file_and_the_person() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let out = rolefit_in(home, &["-a", "Sam Taylor", "rate", "DP1", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = home.join("data/assessments/sam-taylor.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("name = \"sam-taylor\"\ndisplay_name = \"Sam Taylor\"\n"),
+        "{text}"
+    );
+    // Either spelling finds it; a given name never replaces one the file has.
+    assert_eq!(
+        rolefit_in(home, &["-a", "sam-taylor", "rate", "DP2", "4"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        rolefit_in(home, &["-a", "SAM  taylor", "rate", "DP3", "2"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("display_name = \"Sam Taylor\"\n"), "{text}");
+    assert!(text.contains("[ratings.DP3]"), "{text}");
+    let list = stdout(&rolefit_in(home, &["list"]));
+    assert!(
+        list.contains("sam-taylor  Sam Taylor: 3/33 answered"),
+        "{list}"
+    );
+    // A path is not a name.
+    let out = rolefit_in(home, &["-a", "../Sam Taylor", "rate", "DP1", "3"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -20,10 +20,12 @@ fn fresh() -> App {
     fresh_on(None)
 }
 
-/// A fresh app in monochrome (`None`) or in colour on this background.
+/// A fresh app in monochrome (`None`) or in colour on this background, its name already given
+/// (the question a first run asks has its own snapshots, `asking`).
 fn fresh_on(colour: Option<Background>) -> App {
     let fw = Framework::builtin();
-    let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    let mut assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    assessment.display_name = Some("Sam Taylor".into());
     let init = fresh_init(fw, assessment);
     App::new(match colour {
         None => init,
@@ -103,6 +105,35 @@ macro_rules! snap {
         let backend = draw(&mut app, $w, $h);
         insta::assert_snapshot!($name, backend);
     }};
+}
+
+/// A first run asks one thing, the person's name, in a one-line field of the welcome that
+/// has the keyboard from the first frame; a file saved before rolefit kept names is asked
+/// once, in a popup over the screen it resumes on.
+#[test]
+fn asking() {
+    let asking = || {
+        let fw = Framework::builtin();
+        let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+        App::new(fresh_init(fw, assessment))
+    };
+    snap!("roles_80x24_first_run_asks_name", asking(), 80, 24);
+    snap!("roles_120x40_first_run_asks_name", asking(), 120, 40);
+    snap!("roles_60x18_first_run_asks_name", asking(), 60, 18);
+    let mut typed = asking();
+    type_text(&mut typed, "Zoë Nakamura 中村");
+    snap!("roles_80x24_first_run_name_typed", typed, 80, 24);
+    let mut answered = asking();
+    type_text(&mut answered, "Zoë Nakamura 中村");
+    apply(&mut answered, &[Action::Confirm]);
+    snap!("roles_80x24_first_run_name_kept", answered, 80, 24);
+    // An older file, resumed on Rate: the question pops up over it.
+    let fw = Framework::builtin();
+    let mut older = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
+    older.position.screen = rolefit::domain::Screen::Rate;
+    older.set_rating(&"DP1".into(), Some(level(3)));
+    let app = App::new(AppInit::new(fw, older).opened(Opened::Resumed).color(false));
+    snap!("rate_80x24_older_file_asks_name", app, 80, 24);
 }
 
 #[test]
@@ -845,6 +876,7 @@ fn reviewed() -> App {
     a.set_rating(&"DP5".into(), None);
     a.reviews.insert("Sam".into(), sam);
     a.reviews.insert("Kim".into(), kim);
+    a.display_name = Some("Alex Moreau".into());
     App::new(fresh_init(fw, a))
 }
 
@@ -1086,4 +1118,65 @@ fn the_grids_labels_say_what_they_are() {
     let text = format!("{}", draw(&mut app, 200, 60));
     let since = text.lines().find(|l| l.contains("Since round 1")).unwrap();
     assert!(since.contains(", first try): 4 → 4, no change"), "{since}");
+}
+
+/// Someone rating or reading another person's assessment is spoken to about that person:
+/// the reviewer rates "Alex Moreau's level", N/A is "not part of their work", the ask for
+/// evidence is "What has Alex Moreau done…"; a team lead reads "Chen Wei's verdict", "they 5"
+/// in the reasons and "Their relative strengths". Never "your" for the person (N-D24).
+#[test]
+fn words_for_someone_else() {
+    let fw = Framework::builtin();
+    let mut alex = Assessment::new("alex", &fw, utc_from_epoch(1_795_888_800));
+    alex.display_name = Some("Alex Moreau".into());
+    alex.set_rating(&"DP1".into(), Some(level(3)));
+    let file = rolefit::review::request(&alex, &fw, false, "r1", utc_from_epoch(1_795_900_000));
+    let mut review = file;
+    review.set_reviewer("Sam");
+    let mut app = App::new(
+        AppInit::new(fw.clone(), review.assessment)
+            .opened(Opened::Resumed)
+            .color(false),
+    );
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(text.contains("Alex Moreau's level"), "{text}");
+    assert!(text.contains("not part of their work"), "{text}");
+    for own in ["Your level", "your work", "You know what"] {
+        assert!(!text.contains(own), "{own:?} in\n{text}");
+    }
+    // A 4 without a note: the ask names the person; Rate stays on DP1 after going back.
+    apply(&mut app, &[Action::Rate(level(4)), Action::Left]);
+    let text = format!("{}", draw(&mut app, 100, 30));
+    assert!(
+        text.contains("What has Alex Moreau done that shows a 4?"),
+        "{text}"
+    );
+    insta::assert_snapshot!("rate_100x30_reviewer_rates_alex", draw(&mut app, 100, 30));
+
+    // A team lead opens Chen's Results from the team view.
+    let mut chen = Assessment::new("chen", &fw, utc_from_epoch(1_795_888_800));
+    for c in &fw.competencies {
+        let n = [4, 4, 3, 3, 4, 1, 1][c.area];
+        chen.set_rating(&c.id, Some(level(n)));
+    }
+    chen.position.screen = rolefit::domain::Screen::Results;
+    let mut app = App::new(
+        AppInit::new(fw, chen)
+            .lock(LockState::Viewing)
+            .about("Chen Wei".into())
+            .color(false),
+    );
+    // Tall enough for the whole verdict panel, next step and reasons included.
+    let text = format!("{}", draw(&mut app, 120, 50));
+    assert!(text.contains("Chen Wei's verdict"), "{text}");
+    assert!(text.contains("Their relative strengths"), "{text}");
+    assert!(text.contains(": they "), "{text}");
+    assert!(text.contains("Chen Wei against"), "{text}");
+    for own in ["Your verdict", "Your relative", ": you ", "Areas: you"] {
+        assert!(!text.contains(own), "{own:?} in\n{text}");
+    }
+    insta::assert_snapshot!(
+        "results_100x30_team_lead_reads_chen",
+        draw(&mut app, 100, 30)
+    );
 }

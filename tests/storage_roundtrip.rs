@@ -234,9 +234,14 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         ),
         prop::collection::btree_map(competency_id(), entry(), 0..12),
         prop::collection::btree_map(competency_id(), plan_item(), 0..4),
-        extras(&["team", "mood", "x-custom"]),
+        extras(&["unit", "mood", "x-custom"]),
         prop::option::of(extras(&["a", "b"]).prop_filter("non-empty", |t| !t.is_empty())),
         prop::collection::vec(snapshot(), 0..3),
+        (
+            prop::option::of(text()),
+            prop::option::of(non_empty_text()),
+            prop::option::of(non_empty_text()),
+        ),
     )
         .prop_map(
             |(
@@ -254,6 +259,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 mut extra,
                 section,
                 history,
+                (display_name, role, team),
             )| {
                 if !position_extra.is_empty() {
                     extra.insert("position".into(), toml::Value::Table(position_extra));
@@ -263,6 +269,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 }
                 Assessment {
                     name,
+                    display_name,
+                    role,
+                    team,
                     framework,
                     framework_version,
                     // Not generated here: the codec's unit tests round-trip them.
@@ -546,7 +555,7 @@ framework_version = 1
 name = "default"
 created = 2026-11-28T18:00:00Z
 updated = 2026-11-28T18:20:00Z
-team = "north"
+unit = "north"
 reviewed_by = ["a", "b"]
 
 [position]
@@ -578,7 +587,7 @@ nested = { y = "z" }
 #[test]
 fn unknown_keys_survive_parse_write_parse() {
     let a = codec::parse(WITH_UNKNOWN_KEYS, "x").unwrap();
-    assert_eq!(a.extra.get("team").and_then(|v| v.as_str()), Some("north"));
+    assert_eq!(a.extra.get("unit").and_then(|v| v.as_str()), Some("north"));
     assert!(a.extra.contains_key("reviewed_by"));
     assert!(a.extra.contains_key("future_section"));
     let position = a.extra.get("position").and_then(|v| v.as_table()).unwrap();

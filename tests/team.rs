@@ -215,6 +215,9 @@ fn enter_opens_a_persons_results_read_only_and_esc_comes_back() {
     // The save state says it, short enough to share the status line with the notice.
     let status = inside.lines().rev().nth(1).unwrap_or_default();
     assert!(status.ends_with("   Read-only"), "{inside}");
+    // Spoken of in the third person: the team lead reads Chen's verdict, not "your".
+    assert!(inside.contains("Chen Wei's verdict"), "{inside}");
+    assert!(!inside.contains("Your verdict"), "{inside}");
     let mut view = self::view(false);
     let back = run_view(
         &mut view,
@@ -273,22 +276,65 @@ fn markdown_report_has_every_part() {
 }
 
 #[test]
-fn csv_report_is_one_row_per_person_in_rank_order() {
+fn csv_report_is_one_row_per_person_in_the_order_read_with_the_leans_direction() {
     let team = team(true);
     let text = report(&team, pmo(), TeamFormat::Csv);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[1], "person");
-    assert_eq!(headers.len(), 10 + team.framework.competencies.len());
+    let fixed = [
+        "person",
+        "file",
+        "role",
+        "team",
+        "profile",
+        "readiness",
+        "rated",
+        "required",
+        "provisional",
+        "lean_position",
+        "lean",
+    ];
+    assert_eq!(headers.iter().take(fixed.len()).collect::<Vec<_>>(), fixed);
+    assert_eq!(
+        headers.len(),
+        fixed.len() + team.framework.competencies.len()
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 8);
-    assert_eq!(&rows[7][1], "Gus Park");
-    assert_eq!(&rows[7][7], "true", "Gus is provisional");
-    let ranks: Vec<usize> = rows.iter().map(|r| r[0].parse().unwrap()).collect();
-    assert_eq!(ranks, (1..=8).collect::<Vec<_>>());
-    let chen = rows.iter().find(|r| &r[1] == "Chen Wei").unwrap();
-    let fd2 = headers.iter().position(|h| h == "FD2").unwrap();
-    assert_eq!(&chen[fd2], "na");
+    // One row per person, in the order the files were read (folders by file name).
+    let people: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let read: Vec<&str> = team.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(people, read);
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let gus = rows.iter().find(|r| &r[0] == "Gus Park").unwrap();
+    assert_eq!(&gus[column("provisional")], "true", "Gus is provisional");
+    let chen = rows.iter().find(|r| &r[0] == "Chen Wei").unwrap();
+    assert_eq!(&chen[column("FD2")], "na");
+    // The lean names its direction.
+    let lean =
+        |name: &str| rows.iter().find(|r| &r[0] == name).unwrap()[column("lean")].to_string();
+    assert_eq!(lean("Alex Moreau"), "leans-pm");
+    assert_eq!(lean("Bea Lind"), "leans-pmo");
+    assert_eq!(lean("Dana Okafor"), "straddles");
+    assert_eq!(lean("Gus Park"), "too-early");
+}
+
+/// Validates `instance` against the schema in `docs/NAME`.
+fn check_schema(name: &str, instance: &serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join(name);
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    let url = format!("https://rolefit.invalid/{name}");
+    compiler.add_resource(&url, schema).expect("schema loads");
+    let index = compiler
+        .compile(&url, &mut schemas)
+        .unwrap_or_else(|err| panic!("{name} compiles: {err:#}"));
+    if let Err(err) = schemas.validate(instance, index) {
+        panic!("does not match {name}: {err:#}\n{instance}");
+    }
 }
 
 #[test]
@@ -296,11 +342,26 @@ fn json_report_holds_people_figures_and_files_not_read() {
     let team = team(true);
     let text = report(&team, pmo(), TeamFormat::Json);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["team_report"], 1);
+    check_schema("team-report.schema.json", &value);
+    assert_eq!(value["team_report"], 2);
     assert_eq!(value["profile"]["id"], "pmo");
     assert_eq!(value["people"].as_array().unwrap().len(), 8);
     assert_eq!(value["not_read"].as_array().unwrap().len(), 2);
-    assert_eq!(value["ranking"][7], "Gus Park");
+    let ranking = value["ranking"].as_array().unwrap();
+    assert_eq!(ranking[7]["name"], "Gus Park");
+    assert_eq!(ranking[7]["rank"], 8);
+    // The ranking is the team view's, with its labels for people of the same name.
+    let labels: Vec<&str> = ranking
+        .iter()
+        .map(|r| r["label"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = team
+        .ranking(pmo())
+        .into_iter()
+        .map(|m| team.members[m].label.as_str())
+        .collect();
+    assert_eq!(labels, expected);
+    assert!(labels.contains(&"Sam Taylor (sam-k.toml)"), "{labels:?}");
     let competencies = value["competencies"].as_array().unwrap();
     assert_eq!(competencies.len(), 33);
     for (c, entry) in competencies.iter().enumerate() {
@@ -314,54 +375,79 @@ fn json_report_holds_people_figures_and_files_not_read() {
         .iter()
         .find(|p| p["name"] == "Gus Park")
         .unwrap();
-    let pmo_readiness = gus["readiness"]
+    assert_eq!(gus["readiness"]["pmo"]["provisional"], true);
+    assert_eq!(gus["lean"]["outcome"], "too-early");
+    let alex = value["people"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["profile"] == "pmo")
+        .find(|p| p["name"] == "Alex Moreau")
         .unwrap();
-    assert_eq!(pmo_readiness["provisional"], true);
-    assert_eq!(gus["rank"], 8);
+    assert_eq!(alex["lean"]["direction"], "pm");
+    assert_eq!(alex["levels"]["DP1"], 3);
 }
 
 #[test]
-fn jsonl_report_is_one_record_per_person_and_competency() {
+fn jsonl_report_has_a_person_record_and_one_per_competency() {
     let team = team(false);
     let text = report(&team, pmo(), TeamFormat::Jsonl);
     let records: Vec<serde_json::Value> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(records.len(), 8 * 33);
+    assert_eq!(records.len(), 8 * (1 + 33));
     for r in &records {
-        for field in [
-            "person",
-            "name",
-            "file",
-            "profile",
-            "competency",
-            "area",
-            "level",
-            "na",
-            "target",
-            "meets",
-            "mark",
-        ] {
-            assert!(r.get(field).is_some(), "{field} missing in {r}");
-        }
-        match (r["level"].as_u64(), r["target"].as_u64()) {
-            (Some(level), Some(target)) => assert_eq!(r["meets"], level >= target, "{r}"),
+        check_schema("team-jsonl.schema.json", r);
+    }
+    let people: Vec<&serde_json::Value> =
+        records.iter().filter(|r| r["kind"] == "person").collect();
+    assert_eq!(people.len(), 8);
+    // Each person's record comes first, then theirs.
+    for (i, chunk) in records.chunks(34).enumerate() {
+        assert_eq!(chunk[0]["kind"], "person", "person {i}");
+        assert!(
+            chunk[1..]
+                .iter()
+                .all(|r| r["kind"] == "competency" && r["name"] == chunk[0]["name"])
+        );
+    }
+    let alex = people.iter().find(|p| p["name"] == "Alex Moreau").unwrap();
+    let member = team
+        .members
+        .iter()
+        .find(|m| m.name == "Alex Moreau")
+        .unwrap();
+    assert_eq!(alex["lean"]["outcome"], "leans");
+    assert_eq!(alex["lean"]["direction"], "pm");
+    assert_eq!(alex["answered"], 33);
+    assert_eq!(alex["file"], "tests/fixtures/team/alex.toml");
+    for (p, profile) in team.framework.profiles.iter().enumerate() {
+        let r = member.readiness[p];
+        assert_eq!(alex["readiness"][&profile.id]["rated"], r.rated);
+        assert_eq!(alex["readiness"][&profile.id]["required"], r.required);
+    }
+    for r in records.iter().filter(|r| r["kind"] == "competency") {
+        match (r["value"].as_u64(), r["target"].as_u64()) {
+            (Some(value), Some(target)) => {
+                assert_eq!(r["meets"], value >= target, "{r}");
+                assert_eq!(r["gap"], target.saturating_sub(value), "{r}");
+            }
             (None, Some(_)) => assert_eq!(r["meets"], false, "{r}"),
-            (_, None) => assert!(r["meets"].is_null(), "{r}"),
+            (_, None) => assert!(r["meets"].is_null() && r["gap"].is_null(), "{r}"),
         }
+        assert_eq!(
+            r["target"],
+            r["targets"][r["profile"].as_str().unwrap()],
+            "{r}"
+        );
     }
     let chen_fd2 = records
         .iter()
         .find(|r| r["name"] == "Chen Wei" && r["competency"] == "FD2")
         .unwrap();
     assert_eq!(
-        (chen_fd2["na"].as_bool(), chen_fd2["level"].is_null()),
-        (Some(true), true)
+        (chen_fd2["level"].as_str(), chen_fd2["value"].is_null()),
+        (Some("na"), true)
     );
 }
 
@@ -426,7 +512,7 @@ fn a_report_lists_bad_files_on_stderr_and_one_file_works() {
         .arg(fixture("team"))
         .arg(fixture("team-bad")));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 8 * 33);
+    assert_eq!(stdout(&out).lines().count(), 8 * (1 + 33));
     assert_eq!(stderr(&out).matches("rolefit: not read:").count(), 2);
     let out = run(rolefit(home.path())
         .args(["team", "--format", "csv"])
@@ -441,7 +527,7 @@ fn without_a_terminal_the_view_points_to_the_reports() {
     let out = run(rolefit(home.path()).arg("team").arg(fixture("team")));
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("--format markdown, csv, json or jsonl"),
+        stderr(&out).contains("--format markdown, html, csv, json or jsonl"),
         "{}",
         stderr(&out)
     );

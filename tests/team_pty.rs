@@ -75,3 +75,77 @@ fn team_view_moves_opens_a_person_and_comes_back() {
         "files unchanged, no lock file"
     );
 }
+
+/// Tried as a new user would: three colleagues each run plain `rolefit` (the real binary, in a
+/// terminal), give their name when the first run asks it, rate a few competencies and quit;
+/// each sends their `default.toml`, which the PMO head saves in one folder under any name.
+/// `rolefit team` on that folder shows the three names at 80×24 and at 60×18, and every report
+/// names them.
+#[test]
+fn three_colleagues_are_three_names_in_the_team_view_and_every_report() {
+    const COLLEAGUES: [(&str, &str, &str); 3] = [
+        ("Ana Silva", "432", "a.toml"),
+        ("Bo Chen", "255", "b.toml"),
+        ("Zoë Nakamura 中村", "514", "c.toml"),
+    ];
+    let head = DataDir::new();
+    let team = head.path().join("team");
+    std::fs::create_dir_all(&team).unwrap();
+    for (name, levels, file) in COLLEAGUES {
+        let data = DataDir::new();
+        let mut tui = Launch::new(&data).keep_name_question().spawn();
+        tui.wait_for("the first run asking the name", |s| {
+            s.contains("Welcome to rolefit") && s.contains(common::pty::NAME_QUESTION)
+        });
+        tui.send(name);
+        tui.send("\r");
+        tui.wait_for("the name kept", |s| s.contains("Saved your name"));
+        tui.send("\t\t");
+        tui.wait_for("Rate", |s| s.contains("[Rate]"));
+        tui.send(levels);
+        tui.wait_for("three answered", |s| s.contains("3/33 answered"));
+        tui.send("q");
+        let status = tui.wait_exit(EXIT);
+        assert!(status.success(), "{status:?}\n{}", tui.describe());
+        // Sent by email as default.toml, saved by the head under another name.
+        std::fs::copy(data.default_file(), team.join(file)).unwrap();
+    }
+    let team_arg = team.to_str().unwrap();
+    for (cols, rows) in [(80, 24), (60, 18)] {
+        let mut tui = Launch::new(&head)
+            .arg("team")
+            .arg(team_arg)
+            .size(cols, rows)
+            .spawn();
+        let screen = tui.wait_for(&format!("three names at {cols}×{rows}"), |s| {
+            s.contains("3 people") && COLLEAGUES.iter().all(|(name, ..)| s.contains(name))
+        });
+        assert!(!screen.contains("default"), "{screen}");
+        tui.send("q");
+        let status = tui.wait_exit(EXIT);
+        assert!(status.success(), "{status:?}\n{}", tui.describe());
+    }
+    for format in ["markdown", "csv", "json", "jsonl"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"))
+            .args(["team", team_arg, "--format", format])
+            .env("ROLEFIT_DATA_DIR", head.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        for (name, ..) in COLLEAGUES {
+            assert!(
+                text.contains(name),
+                "{format} does not name {name}:\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("\"default\"") && !text.contains("default,"),
+            "{format}:\n{text}"
+        );
+    }
+}

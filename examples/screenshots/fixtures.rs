@@ -119,9 +119,9 @@ fn on(bg: Background) -> Vec<Screenshot> {
     let mut shots = vec![
         shot(
             "roles",
-            "Roles, first run: the welcome and the two roles side by side.",
+            "Roles, first run: the welcome asks the person's name in a one-line field, above the two roles side by side.",
             SCREEN,
-            fresh(bg),
+            asking(bg),
         ),
         shot(
             "roles-flavours",
@@ -244,8 +244,22 @@ fn level(n: u8) -> Rating {
     Rating::Level(Level::new(n).expect("fixture levels are on the scale"))
 }
 
-/// A fresh app with a fixed clock and colour on, on this background, as on first run.
+/// A fresh app with a fixed clock and colour on, on this background, as on first run once
+/// the person has given their name.
 fn fresh(bg: Background) -> App {
+    let framework = Framework::builtin();
+    let mut assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
+    assessment.display_name = Some("Sam Taylor".into());
+    App::new(
+        AppInit::new(framework, assessment)
+            .opened(Opened::FirstRun)
+            .color(true)
+            .background(bg),
+    )
+}
+
+/// The first frame of a first run: the welcome asks the person's name.
+fn asking(bg: Background) -> App {
     let framework = Framework::builtin();
     let assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
     App::new(
@@ -354,6 +368,7 @@ fn reviewed(bg: Background) -> App {
     }
     a.reviews.insert("Sam".into(), sam);
     a.reviews.insert("Kim".into(), kim);
+    a.display_name = Some("Alex Moreau".into());
     App::new(
         AppInit::new(framework, a)
             .opened(Opened::Resumed)
@@ -367,6 +382,7 @@ fn reviewed(bg: Background) -> App {
 fn reviewing(bg: Background) -> App {
     let framework = Framework::builtin();
     let mut alex = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
+    alex.display_name = Some("Alex Moreau".into());
     for (id, n) in [("DP1", 4), ("DP2", 3), ("DP3", 4)] {
         alex.set_rating(&id.into(), Some(level(n)));
     }
@@ -430,7 +446,14 @@ pub fn readme(shots: &[Screenshot]) -> String {
 
 /// Pictures in `screenshots/` that are not drawn by rolefit's UI, so have no fixture here.
 #[allow(dead_code)] // read by tests/screenshots.rs
-pub const OTHER_PICTURES: [&str; 1] = ["framework-sheet"];
+pub const OTHER_PICTURES: [&str; 6] = [
+    "framework-sheet",
+    "report-light",
+    "report-dark",
+    "report-phone",
+    "report-print-page1",
+    "team-report-light",
+];
 
 /// What screenshots/README.md says of [`OTHER_PICTURES`].
 const OTHER_PICTURES_README: &str = "\
@@ -440,5 +463,15 @@ import tests read) written as an XLSX by `cargo run --example framework_sheet`, 
 by LibreOffice (`soffice --headless --convert-to pdf`) and turned into a PNG by `pdftoppm -png
 -r 110`. It is a picture of a real spreadsheet program's rendering of that file, not of
 rolefit. ![framework-sheet](framework-sheet.png)
+
+**report-light**, **report-dark**, **report-phone**, **report-print-page1**,
+**team-report-light**: the HTML reports (`rolefit export --format html`, `rolefit team
+--format html`) as headless Chromium shows them: the person report at 1280 pixels wide in the
+light and the dark scheme and at a phone's 390, the first A4 page of its PDF (printed by
+Chromium, turned into a PNG by `pdftoppm -r 70`), and the team report's heatmap. They are
+taken by the browser check itself: `ROLEFIT_SCREENSHOTS=1 cargo test --test html_browser`.
+![report-light](report-light.png) ![report-dark](report-dark.png)
+![report-phone](report-phone.png) ![report-print-page1](report-print-page1.png)
+![team-report-light](team-report-light.png)
 
 ";

@@ -76,8 +76,10 @@ pub enum Action {
     ApplyWhatIf,
     /// Results: close a round (asks for an optional label first).
     CloseRound,
-    /// Results: write a Markdown report to a file.
-    ExportReport,
+    /// Results: write a report to a file (Markdown on `x`, HTML on `X`).
+    ExportReport(crate::export::Format),
+    /// Roles, Results: give or change the person's name.
+    EditName,
     /// Team view: find a person or a competency by name.
     Find,
     /// Answer to a prompt: yes / confirm.

@@ -56,12 +56,24 @@ pub struct AppInit {
     /// The last start of this assessment was stopped by a bug: what to say about it. The app
     /// then opens on the Roles screen, whatever screen it was on, and opens no editor.
     pub crashed: Option<String>,
+    /// The assessment file's name without `.toml`: how the person is shown when they give no
+    /// name (the assessment's name until the caller says otherwise).
+    pub file_name: String,
+    /// Someone else reads the assessment (a team lead, from the team view): the person's name,
+    /// and the screens speak of them in the third person. A review file says so by itself.
+    pub about: Option<String>,
+    /// What the name field suggests when it asks for the person's name once (the account's
+    /// full name, for the user's own assessment); Enter with nothing typed keeps it.
+    pub name_default: Option<String>,
 }
 
 impl AppInit {
     /// An assessment opened quietly, with the lock held, in colour, at 80×24.
     pub fn new(framework: Framework, assessment: Assessment) -> AppInit {
         AppInit {
+            file_name: assessment.name.clone(),
+            about: None,
+            name_default: None,
             framework,
             assessment,
             opened: Opened::Quietly,
@@ -99,6 +111,19 @@ impl AppInit {
     pub fn show_targets(mut self, show: bool) -> AppInit {
         self.assessment.position.show_targets = show;
         self
+    }
+
+    /// Read by someone else about `person` (see [`AppInit::about`]).
+    pub fn about(self, person: String) -> AppInit {
+        AppInit {
+            about: Some(person),
+            ..self
+        }
+    }
+
+    /// For the assessment file named `file_name` (without `.toml`).
+    pub fn file_name(self, file_name: String) -> AppInit {
+        AppInit { file_name, ..self }
     }
 
     /// With the lock as found.

@@ -14,6 +14,7 @@ pub mod grid;
 mod init;
 mod mouse;
 mod outside;
+pub mod person;
 mod plan;
 mod rate;
 pub mod results;
@@ -34,6 +35,7 @@ pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
 pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
 pub use init::{AppInit, LockState, Opened};
+pub use person::NameField;
 pub use plan::{PlanEditor, PlanField};
 pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
@@ -50,6 +52,8 @@ pub enum Mode {
     Plan(PlanField),
     /// The label of a round about to be closed.
     RoundLabel,
+    /// The person's name, in its one-line field.
+    Name,
     /// The note editor on Rate.
     Note,
     /// The help overlay.
@@ -65,7 +69,11 @@ impl Mode {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Mode::Plan(PlanField::Action) | Mode::RoundLabel | Mode::Note | Mode::Search
+            Mode::Plan(PlanField::Action)
+                | Mode::RoundLabel
+                | Mode::Note
+                | Mode::Search
+                | Mode::Name
         )
     }
 }
@@ -85,6 +93,12 @@ pub struct App {
     /// The profile the user chose to measure gaps against (`t`); None: the one the verdict
     /// points to (see `Derived::target`).
     chosen_target: Option<usize>,
+    /// The person's name being typed (asked once, or changed with the name key).
+    name_field: Option<NameField>,
+    /// Whom the screens speak to: the person, or someone reading about them.
+    voice: crate::domain::Voice,
+    /// The assessment file's name without `.toml`: how the person is shown without a name.
+    file_name: String,
     help: bool,
     /// First line shown of the help overlay; the frame clamps it.
     help_scroll: usize,
@@ -149,7 +163,18 @@ impl App {
             size,
             notes_taken_back,
             crashed,
+            file_name,
+            about,
+            name_default,
         } = init;
+        let ask = matches!(opened, Opened::FirstRun | Opened::Resumed);
+        let voice = match about {
+            Some(name) => crate::domain::Voice::Of(name),
+            None => match crate::review::reviewing(&assessment) {
+                Some(review) => crate::domain::Voice::Of(review.person),
+                None => crate::domain::Voice::Own,
+            },
+        };
         let grid = GridState::new(&framework);
         let chosen_target = assessment.position.chosen_target(&framework);
         let derived = Derived::compute(&framework, &assessment, chosen_target, None);
@@ -161,6 +186,9 @@ impl App {
             regions_stale: false,
             history: History::default(),
             round_label: None,
+            name_field: None,
+            voice,
+            file_name,
             screen: Screen::Roles,
             roles: RolesState::default(),
             grid,
@@ -195,6 +223,9 @@ impl App {
         app.took_back(&notes_taken_back);
         if let Some(notice) = crashed {
             app.after_crash(notice);
+        }
+        if ask {
+            app.ask_name(name_default);
         }
         app.notice_screen = app.screen;
         app
@@ -379,6 +410,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if let Some(prompt) = &self.prompt {
             Mode::Prompt(prompt.kind())
+        } else if self.name_field.is_some() {
+            Mode::Name
         } else if let Some(plan) = &self.results.plan {
             Mode::Plan(plan.field)
         } else if self.round_label.is_some() {
@@ -448,6 +481,7 @@ impl App {
             Mode::Prompt(_) => self.answer(action),
             Mode::Plan(_) => self.update_plan(action),
             Mode::RoundLabel => self.update_round_label(action),
+            Mode::Name => self.update_name(action),
             Mode::Note => self.update_note(action),
             Mode::Help => self.update_help(action),
             Mode::Search => self.update_search(action),
@@ -509,6 +543,7 @@ impl App {
                 let mut effects = self.close_note();
                 effects.extend(self.close_plan());
                 self.round_label = None;
+                self.name_field = None;
                 return Ok(effects);
             }
             other => return Err(other),
@@ -598,6 +633,9 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::OpenSearch if screen != Screen::Roles => self.open_search(),
+            Action::EditName if matches!(screen, Screen::Roles | Screen::Results) => {
+                self.open_name_field()
+            }
             Action::NextScreen => self.go_to(Screen::ALL[(screen.index() + 1) % 4]),
             Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
             Action::CycleTarget => {

@@ -213,12 +213,13 @@ impl App {
             Some(next) => {
                 self.rate.current = next;
                 self.sync_cursor();
-                self.notice = match rating {
-                    Rating::Level(level) if unsupported => {
-                        Some(strings::evidence_notice(id.as_str(), level))
-                    }
-                    _ => None,
-                };
+                self.notice =
+                    match rating {
+                        Rating::Level(level) if unsupported => Some(
+                            strings::person::evidence_notice(&self.voice, id.as_str(), level),
+                        ),
+                        _ => None,
+                    };
             }
             None => {
                 self.sync_cursor();

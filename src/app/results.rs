@@ -401,7 +401,7 @@ impl App {
                 self.refresh_results();
             }
             Action::ApplyWhatIf => return self.apply_what_if(),
-            Action::ExportReport => return vec![Effect::Export(crate::export::Format::Markdown)],
+            Action::ExportReport(format) => return vec![Effect::Export(format)],
             Action::CloseRound => return self.open_round_label(),
             Action::Left | Action::Right | Action::Rate(_) => {
                 let Some(c) = self.results.selected_competency() else {

@@ -717,3 +717,36 @@ fn after_a_crash_the_app_opens_on_roles_and_says_so() {
     app.update(Action::NextScreen, t0());
     assert_eq!(app.crashed(), None);
 }
+
+/// The gaps follow the verdict until the user chooses with `t`; the choice is remembered in
+/// the file, and `t` comes round to following the verdict again after every profile.
+#[test]
+fn t_chooses_the_gap_profile_and_comes_round_to_the_verdict_again() {
+    let mut app = app();
+    // A PM shape: the verdict leans PM, so the gaps are against the PM profile.
+    let pm_shape = [4u8, 4, 3, 3, 4, 1, 1];
+    let areas: Vec<usize> = app.framework.competencies.iter().map(|c| c.area).collect();
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    for area in areas {
+        app.update(Action::Rate(level(pm_shape[area])), t0());
+    }
+    app.update(Action::NextScreen, t0());
+    let [pm, _] = app.framework.main_profiles;
+    assert_eq!(app.target_profile(), pm);
+    assert!(!app.target_chosen());
+    let n = app.framework.profiles.len();
+    let mut seen = vec![app.target_profile()];
+    for _ in 1..n {
+        app.update(Action::CycleTarget, t0());
+        assert!(app.target_chosen());
+        assert!(app.assessment.position.target_chosen);
+        seen.push(app.target_profile());
+    }
+    seen.sort_unstable();
+    assert_eq!(seen, (0..n).collect::<Vec<_>>(), "every profile in turn");
+    app.update(Action::CycleTarget, t0());
+    assert_eq!(app.target_profile(), pm);
+    assert!(!app.target_chosen(), "back to following the verdict");
+    assert_eq!(app.assessment.position.target, None);
+}

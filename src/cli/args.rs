@@ -23,7 +23,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Which saved assessment to open
+    /// Which saved assessment to open: its name, or a person's name ("Sam Taylor" is the file
+    /// sam-taylor.toml, and a new assessment takes it as the person's name)
     #[arg(
         short,
         long,
@@ -116,13 +117,13 @@ pub enum Command {
     /// Write a report of an assessment (to stdout unless -o is given)
     #[command(display_order = 4)]
     Export {
-        /// markdown (or md), json or csv
+        /// markdown (or md), html, json or csv
         #[arg(
             long,
             value_name = "FORMAT",
             default_value = "markdown",
             ignore_case = true,
-            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "json", "csv"])
+            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "html", "json", "csv"])
                 .try_map(|name| name.parse::<crate::export::Format>())
         )]
         format: crate::export::Format,
@@ -184,13 +185,13 @@ pub enum Command {
         /// assessments]
         #[arg(value_name = "DIR | FILES")]
         sources: Vec<PathBuf>,
-        /// Write a report instead of opening the view: markdown (or md), csv, json or jsonl
+        /// Write a report instead of opening the view: markdown (or md), html, csv, json or jsonl
         #[arg(
             long,
             value_name = "FORMAT",
             ignore_case = true,
             // The same names as `export --format`, md included.
-            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "csv", "json", "jsonl"])
+            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "html", "csv", "json", "jsonl"])
                 .map(|name| team_format(&name))
         )]
         format: Option<crate::team::report::TeamFormat>,
@@ -200,6 +201,15 @@ pub enum Command {
         /// Write the report to this file instead of stdout (Markdown unless --format says)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Set the person's name, role or team, e.g. `rolefit set name "Sam Taylor"` ("" clears it)
+    Set {
+        /// name (as team views, reports and reviewers show you), role or team
+        #[arg(value_enum, value_name = "WHAT")]
+        what: PersonField,
+        /// The text, in any script; "" clears it
+        #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+        value: String,
     },
     /// Show what changed between two rounds (default: the last round and now)
     #[command(display_order = 6)]
@@ -226,6 +236,28 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
     },
+}
+
+/// What `rolefit set` sets.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PersonField {
+    /// The person's display name
+    Name,
+    /// The person's role, e.g. "Delivery lead"
+    Role,
+    /// The person's team, e.g. "North"
+    Team,
+}
+
+impl PersonField {
+    /// The word for it in sentences: "name", "role", "team".
+    pub fn word(self) -> &'static str {
+        match self {
+            PersonField::Name => "name",
+            PersonField::Role => "role",
+            PersonField::Team => "team",
+        }
+    }
 }
 
 /// `rolefit review ...`.
@@ -373,9 +405,11 @@ fn assessment_file(path: PathBuf) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2).
+/// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2). The text is
+/// kept as typed: a person's name is both the file's short name and, for a new assessment,
+/// the display name (see [`paths::resolve_name`]).
 fn assessment_name(name: &str) -> storage::Result<String> {
-    paths::check_name(name).map(|()| name.to_string())
+    paths::resolve_name(name).map(|_| name.to_string())
 }
 
 /// A team report format by one of the names `--format` takes ("md" is Markdown, as for
@@ -386,6 +420,7 @@ fn team_format(name: &str) -> crate::team::report::TeamFormat {
         "csv" => TeamFormat::Csv,
         "json" => TeamFormat::Json,
         "jsonl" => TeamFormat::Jsonl,
+        "html" => TeamFormat::Html,
         _ => TeamFormat::Markdown,
     }
 }

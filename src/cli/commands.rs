@@ -56,8 +56,12 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
                 } else {
                     format!(", framework {}", framework.id)
                 };
+                // The person, when they gave their name.
+                let person = assessment
+                    .person_name()
+                    .map_or_else(String::new, |name| format!("{name}: "));
                 format!(
-                    "{}/{} answered, last change {}{which}",
+                    "{person}{}/{} answered, last change {}{which}",
                     assessment.rated_count(&framework),
                     framework.competencies.len(),
                     crate::clock::local_human(&assessment.updated)
@@ -586,13 +590,19 @@ pub fn assessment_path(cli: &Cli) -> Result<(PathBuf, String)> {
         let name = paths::stem(file);
         return Ok((file.clone(), name));
     }
-    paths::check_name(&cli.assessment)?;
+    let (name, _) = paths::resolve_name(&cli.assessment)?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     paths.check()?;
-    Ok((
-        paths.assessment_file(&cli.assessment),
-        cli.assessment.clone(),
-    ))
+    Ok((paths.assessment_file(&name), name))
+}
+
+/// The person's name given with `-a` ("Sam Taylor"), which a new assessment takes as its
+/// display name; None for a plain assessment name or a `--file`.
+pub fn given_person(cli: &Cli) -> Option<String> {
+    if cli.file.is_some() {
+        return None;
+    }
+    paths::resolve_name(&cli.assessment).ok()?.1
 }
 
 /// An assessment that must already exist and be readable (for the commands that report on it).
@@ -860,6 +870,11 @@ fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// Why a team report was not written: no file could be used.
+#[derive(Debug, thiserror::Error)]
+#[error("no assessment could be used")]
+struct NoPeople;
+
 /// `rolefit team`: reads the team's files (never writing, never locking) and opens the team
 /// view, or with `--format`/`-o` writes it as a report. Files that cannot be used are listed
 /// with the reason, never skipped silently.
@@ -903,30 +918,64 @@ pub fn team(
         return Err(crate::team::LoadError::NoFiles { places: sources }.into());
     }
     let files = crate::team::files_in(&sources)?;
-    let team = crate::team::load(framework, &files);
     let report_wanted = format.is_some() || output.is_some();
-    if team.members.is_empty() || report_wanted {
-        for n in &team.not_read {
-            eprintln!(
-                "rolefit: not read: {}: {}",
-                display_path(&n.path),
-                display_safe(&n.reason)
-            );
-        }
-    }
-    if team.members.is_empty() {
-        return Err(Error::NoTeam { count: files.len() });
-    }
     if !report_wanted {
+        let team = crate::team::load(framework, &files);
+        if team.members.is_empty() {
+            for n in &team.not_read {
+                eprintln!(
+                    "rolefit: not read: {}: {}",
+                    display_path(&n.path),
+                    display_safe(&n.reason)
+                );
+            }
+            return Err(Error::NoTeam { count: files.len() });
+        }
         // The configured keys and colours apply here as in the app.
         let theme = super::launch_options(cli)?.theme;
         super::start::launch_team(crate::team::TeamView::new(team, profile), theme)?;
         return Ok(ExitCode::SUCCESS);
     }
     let format = format.unwrap_or(TeamFormat::Markdown);
-    let text = report::report(&team, profile, format);
+    // Each person is written as their file is read (see `team::report`); a file that cannot
+    // be used is said on stderr as it is met.
+    let write = |out: &mut dyn Write| -> std::io::Result<usize> {
+        let mut writer = report::ReportWriter::new(&framework, profile, format, out);
+        crate::team::read_each(
+            &framework,
+            &files,
+            crate::team::THREADS,
+            |read| match read {
+                crate::team::Read::Member(member) => writer.person(*member),
+                crate::team::Read::NotRead(n) => {
+                    eprintln!(
+                        "rolefit: not read: {}: {}",
+                        display_path(&n.path),
+                        display_safe(&n.reason)
+                    );
+                    writer.not_read(n);
+                    Ok(())
+                }
+            },
+        )?;
+        writer.finish().map(|(people, _)| people)
+    };
     match output {
-        None => print_stdout(&text)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let people = match write(&mut out).and_then(|people| out.flush().map(|()| people)) {
+                Ok(people) => people,
+                // A closed pipe (`| head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                Err(e) => return Err(Error::Output(e)),
+            };
+            if people == 0 {
+                return Err(Error::NoTeam { count: files.len() });
+            }
+        }
         Some(out) => {
             let frameworks = [(cli.framework.as_deref(), "in use")];
             let folder = check_report_target(out, &files[0], assessments.as_deref(), &frameworks)?;
@@ -935,10 +984,30 @@ pub fn team(
                     path: out.to_path_buf(),
                 });
             }
-            write_report_file(out, &folder, &text)?;
+            // Written beside the target and renamed over it only when complete and with
+            // someone in it: a report that fails leaves nothing behind.
+            let people = storage::atomic::write_atomic_streamed(out, |file| {
+                let people = write(file)?;
+                if people == 0 {
+                    return Err(std::io::Error::other(NoPeople));
+                }
+                Ok(people)
+            });
+            let people = match people {
+                Ok(people) => people,
+                Err(e) if e.get_ref().is_some_and(|inner| inner.is::<NoPeople>()) => {
+                    return Err(Error::NoTeam { count: files.len() });
+                }
+                Err(source) => {
+                    return Err(Error::WriteReport {
+                        path: out.to_path_buf(),
+                        reason: describe_write_error(&source, &folder),
+                        source,
+                    });
+                }
+            };
             print_stdout(&format!(
-                "Wrote the {format} team report ({} people) to {}\n",
-                team.members.len(),
+                "Wrote the {format} team report ({people} people) to {}\n",
                 display_path(out)
             ))?;
         }

@@ -50,6 +50,9 @@ pub enum Error {
         crate::text::display_path(path)
     )]
     Import { path: PathBuf, count: usize },
+    /// A person's name, role or team that cannot be used (`rolefit set`): a usage error.
+    #[error("{0}")]
+    BadPerson(#[from] crate::domain::person::PersonError),
     /// Standard output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
@@ -247,7 +250,7 @@ pub enum Error {
     NoTeam { count: usize },
     /// `rolefit team` without a terminal and without `--format`.
     #[error(
-        "the team view needs an interactive terminal; run it in one, or write a report with --format markdown, csv, json or jsonl"
+        "the team view needs an interactive terminal; run it in one, or write a report with --format markdown, html, csv, json or jsonl"
     )]
     TeamNotATerminal,
     /// `rolefit team --profile` names a profile the framework does not have (a usage error).
@@ -262,7 +265,7 @@ impl Error {
             Error::UnknownCompetency { .. } | Error::BadLevel { .. } | Error::BadLevelOf { .. } => {
                 2
             }
-            Error::UnknownProfile { .. } => 2,
+            Error::UnknownProfile { .. } | Error::BadPerson(_) => 2,
             _ => 1,
         }
     }

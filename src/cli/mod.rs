@@ -19,7 +19,9 @@ use clap::Parser;
 
 use crate::text::display_safe;
 
-pub use args::{Cli, Command, ConfigCommand, FrameworkCommand, ReviewCommand, ThemeSetting};
+pub use args::{
+    Cli, Command, ConfigCommand, FrameworkCommand, PersonField, ReviewCommand, ThemeSetting,
+};
 pub use commands::{
     Resolved, assessment_path, framework_for, load_framework, load_given, read_existing,
 };
@@ -151,6 +153,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             clear,
         }) => scripting::rate(&cli, id, level.as_deref(), note.as_deref(), *clear),
         Some(Command::Show { id }) => scripting::show(&cli, id.as_deref()),
+        Some(Command::Set { what, value }) => scripting::set(&cli, *what, value),
         Some(Command::Config { command }) => match command {
             ConfigCommand::Init { force } => commands::config_init(*force),
             ConfigCommand::Check { file } => commands::config_check(file.as_deref()),
@@ -194,10 +197,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let framework = commands::resolve_at(given.as_ref(), &path, &name)?;
             let env = |key| std::env::var_os(key);
             if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-                return scripting::plain(framework, &path, &name, scripting::plain_resume(&cli));
+                let person = commands::given_person(&cli);
+                return scripting::plain(
+                    framework,
+                    &path,
+                    &name,
+                    person.as_deref(),
+                    scripting::plain_resume(&cli),
+                );
             }
+            let mut options = launch_options(&cli)?;
+            options.person = commands::given_person(&cli);
             let resume = scripting::resume_command(&cli, false);
-            launch(framework, &path, &name, launch_options(&cli)?, &resume)?;
+            launch(framework, &path, &name, options, &resume)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -217,6 +229,7 @@ fn command_name(cli: &Cli) -> String {
         Some(Command::Diff { .. }) => "diff",
         Some(Command::Rate { .. }) => "rate",
         Some(Command::Show { .. }) => "show",
+        Some(Command::Set { .. }) => "set",
         Some(Command::Config { .. }) => "config",
         Some(Command::Completions { .. }) => "completions",
         Some(Command::Man) => "man",
@@ -254,5 +267,6 @@ fn launch_options(cli: &Cli) -> Result<LaunchOptions> {
         theme,
         mouse: config.mouse && !cli.no_mouse,
         show_targets: config.show_targets,
+        person: None,
     })
 }

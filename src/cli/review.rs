@@ -82,7 +82,7 @@ pub fn request(cli: &Cli, output: &Path, share_self: bool) -> Result<ExitCode> {
         "Wrote a review request for {} to {file_name}: {shared}.\n\
          Next: send {send} to your reviewer; they run `{run}, rate you and send the file back.\n\
          Then run `rolefit review import FILE` to see their ratings beside yours.\n",
-        display_safe(&name),
+        display_safe(&person.shown_name(&name)),
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -178,7 +178,7 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
         "Imported {}'s review of {} — {} of {} answered ({} rated, {} N/A){replaced}.\n\
          Open rolefit to see their ratings beside yours (Grid, Rate, Results); differences of two levels or more are marked \"talk about this\".\n",
         display_safe(&imported.reviewer),
-        display_safe(&name),
+        display_safe(&assessment.shown_name(&name)),
         imported.rated,
         framework.competencies.len(),
         imported.rated - imported.not_applicable,
@@ -213,7 +213,7 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
         };
         let name = match reviewer {
             Some(name) => clean_name(name),
-            None => ask_name(review.person())?,
+            None => ask_name(&review.person_shown())?,
         };
         if name.is_empty() {
             return Err(Error::Review(
@@ -246,7 +246,7 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
         resume.join(" ")
     };
     if cli.plain || super::plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-        return super::scripting::plain(resolved, file, &name, resume(true));
+        return super::scripting::plain(resolved, file, &name, None, resume(true));
     }
     super::launch(
         resolved,

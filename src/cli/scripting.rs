@@ -36,8 +36,14 @@ fn wrap_width() -> Option<usize> {
 
 /// `rolefit --plain`: the assessment one competency at a time, on stdin and stdout, with the
 /// framework it was made with (see [`super::commands::framework_for`]).
-pub fn plain(resolved: Resolved, path: &Path, name: &str, resume: String) -> Result<ExitCode> {
-    let (lock, assessment, known) = open_for_writing(&resolved, path, name)?;
+pub fn plain(
+    resolved: Resolved,
+    path: &Path,
+    name: &str,
+    person: Option<&str>,
+    resume: String,
+) -> Result<ExitCode> {
+    let (lock, assessment, known) = open_for_writing(&resolved, path, name, person)?;
     if let Some(notice) = assessment.framework_changed_notice(&resolved.framework) {
         print_stdout(&format!("{}\n", display_safe(&notice)))?;
     }
@@ -143,7 +149,8 @@ pub fn rate(
         (true, _) => None,
         (false, level) => Some(parse_rating_on(framework, c, level.unwrap_or(""))?),
     };
-    let (_lock, mut assessment, _) = open_for_writing(&resolved, &path, &name)?;
+    let person = super::commands::given_person(cli);
+    let (_lock, mut assessment, _) = open_for_writing(&resolved, &path, &name, person.as_deref())?;
     resolved.record_in(&mut assessment);
     let competency = &framework.competencies[c];
     assessment.set_rating(&competency.id, rating);
@@ -165,6 +172,52 @@ pub fn rate(
             &display_safe(&name)
         )
     ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rolefit set name|role|team TEXT`: the person's display name, role or team, under the
+/// lock and saved atomically like a rating; "" clears it. A new assessment is created.
+pub fn set(cli: &Cli, what: super::PersonField, value: &str) -> Result<ExitCode> {
+    use super::PersonField;
+    let text = crate::domain::person::clean(value, what.word())?;
+    let given = load_given(cli.framework.as_deref())?;
+    let (path, name) = assessment_path(cli)?;
+    let resolved = resolve_at(given.as_ref(), &path, &name)?;
+    let person = super::commands::given_person(cli);
+    let (_lock, mut assessment, _) = open_for_writing(&resolved, &path, &name, person.as_deref())?;
+    let field = match what {
+        PersonField::Name => &mut assessment.display_name,
+        PersonField::Role => &mut assessment.role,
+        PersonField::Team => &mut assessment.team,
+    };
+    // An empty name still says the person was asked: the app does not ask again.
+    *field = match (what, text.is_empty()) {
+        (PersonField::Name, _) => Some(text.clone()),
+        (_, true) => None,
+        (_, false) => Some(text.clone()),
+    };
+    assessment.updated = crate::clock::now_utc();
+    storage::save_assessment(&path, &assessment).map_err(|source| Error::Save {
+        path: path.clone(),
+        source,
+    })?;
+    let file = crate::text::display_path(&path);
+    let message = if text.is_empty() {
+        match what {
+            PersonField::Name => format!(
+                "Cleared the name in {file}; it is shown as \"{}\".",
+                display_safe(&assessment.shown_name(&storage::paths::stem(&path)))
+            ),
+            _ => format!("Cleared the {} in {file}.", what.word()),
+        }
+    } else {
+        format!(
+            "Set the {} to \"{}\" in {file}.",
+            what.word(),
+            display_safe(&text)
+        )
+    };
+    print_stdout(&format!("{message}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -206,10 +259,12 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
 /// that writes. Refuses when another rolefit has it open, when the lock cannot be taken, when
 /// the file cannot be read or comes from a newer rolefit (such a file is never written), and
 /// when it was made with another framework than `resolved`.
+/// A new assessment takes `person` as the person's display name (given with `-a`).
 fn open_for_writing(
     resolved: &Resolved,
     path: &Path,
     name: &str,
+    person: Option<&str>,
 ) -> Result<(AssessmentLock, Assessment, Option<Known>)> {
     let framework = &resolved.framework;
     // Before the lock: an assessment whose framework is not this one gets no lock file.
@@ -238,7 +293,11 @@ fn open_for_writing(
     let top = framework.scale.last().value();
     let (read, known) = storage::read_assessment_known(path, name, top);
     let assessment = match read {
-        ReadOutcome::Missing => Assessment::new(name, framework, crate::clock::now_utc()),
+        ReadOutcome::Missing => {
+            let mut fresh = Assessment::new(name, framework, crate::clock::now_utc());
+            fresh.display_name = person.map(str::to_string);
+            fresh
+        }
         ReadOutcome::Loaded(assessment) => assessment,
         ReadOutcome::Newer { found, .. } => {
             return Err(Error::Newer {

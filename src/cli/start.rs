@@ -109,6 +109,7 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
         ReadOutcome::Unreadable(problem) => (fresh(&framework), Opened::Unreadable(problem)),
     };
     let init = AppInit::new(framework, assessment)
+        .file_name(storage::paths::stem(path))
         .opened(opened)
         .lock(state)
         .notes_taken_back(taken_back)
@@ -159,6 +160,40 @@ fn take_back_notes(
         .into_iter()
         .for_each(storage::note_file::Recovered::remove);
     taken
+}
+
+/// The full name of the account running rolefit (the first field of its GECOS entry, as
+/// `finger` shows it), when it has one other than the login name: a sensible default for the
+/// person's name in their own assessment.
+fn account_full_name() -> Option<String> {
+    // SAFETY: getpwuid_r writes into `entry` and `buffer`, which outlive the call; `result`
+    // is null or points at `entry`, whose strings point into `buffer`.
+    unsafe {
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut buffer = vec![0 as libc::c_char; 4096];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let status = libc::getpwuid_r(
+            libc::getuid(),
+            &mut entry,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut result,
+        );
+        if status != 0 || result.is_null() || entry.pw_gecos.is_null() {
+            return None;
+        }
+        let gecos = std::ffi::CStr::from_ptr(entry.pw_gecos).to_string_lossy();
+        let login = if entry.pw_name.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(entry.pw_name)
+                .to_string_lossy()
+                .into_owned()
+        };
+        let full = gecos.split(',').next().unwrap_or("").trim().to_string();
+        let usable = crate::domain::person::clean(&full, "name").is_ok();
+        (usable && !full.is_empty() && !full.eq_ignore_ascii_case(&login)).then_some(full)
+    }
 }
 
 /// Raw mode and the alternate screen, with a panic hook that puts the terminal back first.
@@ -384,7 +419,7 @@ impl Drop for EditorSignals {
 }
 
 /// How to run the TUI, from the command line and the configuration file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LaunchOptions {
     /// The theme asked for (`--theme`, `ROLEFIT_THEME`, the configuration), or auto.
     pub theme: ThemeSetting,
@@ -392,6 +427,9 @@ pub struct LaunchOptions {
     pub mouse: bool,
     /// Whether Rate starts showing the targets before a rating, if the configuration says.
     pub show_targets: Option<bool>,
+    /// The person's name given with `-a "Sam Taylor"`: a new assessment takes it (and does
+    /// not ask for one).
+    pub person: Option<String>,
 }
 
 /// Runs the TUI on a real terminal, with the theme asked for or found (see `detect`); with
@@ -413,6 +451,14 @@ pub fn launch(
     } = prepare_resolved(framework, path, name)?;
     if let Some(show) = options.show_targets {
         init = init.show_targets(show);
+    }
+    if let (Opened::FirstRun, Some(person)) = (&init.opened, &options.person) {
+        init.assessment.display_name = Some(person.clone());
+    }
+    // The user's own assessment suggests the account's full name; one named for someone
+    // (`-a kim`) suggests that name (see `App`'s name field).
+    if name == crate::domain::person::DEFAULT_ASSESSMENT {
+        init.name_default = account_full_name();
     }
     // A start after a crash opens on the Roles screen and says so; from here until the first
     // frame is drawn, this start is watched the same way.

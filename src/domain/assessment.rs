@@ -188,7 +188,15 @@ impl Review {
 /// A whole assessment as it lives on disk.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
+    /// The assessment's name: `-a NAME`, the file's name in the data folder. Not the person's
+    /// name (see `display_name`), though files written by hand may use it as such.
     pub name: String,
+    /// The person's name as they gave it (any text): None until they were asked, `Some("")`
+    /// when they chose to give none (then [`Assessment::shown_name`] falls back).
+    pub display_name: Option<String>,
+    /// The person's role and team, as they describe them; optional.
+    pub role: Option<String>,
+    pub team: Option<String>,
     pub framework: String,
     pub framework_version: u32,
     /// [`Framework::content_hash`] of the framework it was last saved with; None in files
@@ -216,6 +224,9 @@ impl Assessment {
     pub fn new(name: &str, framework: &Framework, now: toml::value::Datetime) -> Assessment {
         Assessment {
             name: name.to_string(),
+            display_name: None,
+            role: None,
+            team: None,
             framework: framework.id.clone(),
             framework_version: framework.version,
             framework_hash: Some(framework.content_hash()),
@@ -229,6 +240,56 @@ impl Assessment {
             reviews: BTreeMap::new(),
             extra: toml::Table::new(),
         }
+    }
+
+    /// The person's display name, when they gave one.
+    pub fn person_name(&self) -> Option<&str> {
+        self.display_name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+    }
+
+    /// Whether the person was asked their name (and answered or chose to give none).
+    pub fn name_asked(&self) -> bool {
+        self.display_name.is_some()
+    }
+
+    /// The person's name as shown everywhere: the display name, else the assessment's own
+    /// name unless it is the default one ("default"), else `file_name` (the file's name
+    /// without `.toml`), so people who all kept the default are still told apart.
+    pub fn shown_name(&self, file_name: &str) -> String {
+        if let Some(name) = self.person_name() {
+            return name.to_string();
+        }
+        let own = self.name.trim();
+        if own.is_empty() || own == super::person::DEFAULT_ASSESSMENT {
+            file_name.to_string()
+        } else {
+            own.to_string()
+        }
+    }
+
+    /// The assessment without the keys this version does not know (what a reading for looking
+    /// only keeps, see `storage::codec::parse_for_reading`).
+    pub fn known_only(&self) -> Assessment {
+        let mut a = self.clone();
+        a.extra.clear();
+        for entry in a.ratings.values_mut() {
+            entry.extra.clear();
+        }
+        for item in a.plan.values_mut() {
+            item.extra.clear();
+        }
+        for round in &mut a.history {
+            round.extra.clear();
+        }
+        for review in a.reviews.values_mut() {
+            review.extra.clear();
+            for entry in review.ratings.values_mut() {
+                entry.extra.clear();
+            }
+        }
+        a
     }
 
     /// Every current rating by id (notes and note-only entries left out).

@@ -28,6 +28,12 @@ pub enum Part {
     Extra(String),
     /// The framework recorded (version, hash, file) and the assessment's name.
     Header,
+    /// The person's display name.
+    DisplayName,
+    /// The person's role.
+    Role,
+    /// The person's team.
+    Team,
 }
 
 impl Part {
@@ -40,6 +46,9 @@ impl Part {
             Part::Rounds => "the rounds".to_string(),
             Part::Extra(key) => format!("the key {key}"),
             Part::Header => "the file's header".to_string(),
+            Part::DisplayName => "the person's name".to_string(),
+            Part::Role => "the role".to_string(),
+            Part::Team => "the team".to_string(),
         }
     }
 }
@@ -89,7 +98,13 @@ pub fn same_framework(a: &Assessment, b: &Assessment) -> bool {
 
 /// Every part any of the three holds.
 fn parts(base: &Assessment, ours: &Assessment, theirs: &Assessment) -> BTreeSet<Part> {
-    let mut parts = BTreeSet::from([Part::Rounds, Part::Header]);
+    let mut parts = BTreeSet::from([
+        Part::Rounds,
+        Part::Header,
+        Part::DisplayName,
+        Part::Role,
+        Part::Team,
+    ]);
     for a in [base, ours, theirs] {
         parts.extend(a.ratings.keys().cloned().map(Part::Rating));
         parts.extend(a.plan.keys().cloned().map(Part::Plan));
@@ -108,6 +123,9 @@ pub fn same(part: &Part, a: &Assessment, b: &Assessment) -> bool {
         Part::Rounds => a.history == b.history,
         Part::Extra(key) => a.extra.get(key) == b.extra.get(key),
         Part::Header => header(a) == header(b),
+        Part::DisplayName => a.display_name == b.display_name,
+        Part::Role => a.role == b.role,
+        Part::Team => a.team == b.team,
     }
 }
 
@@ -157,6 +175,9 @@ pub fn take(part: &Part, from: &Assessment, into: &mut Assessment) {
             into.framework_path.clone_from(&from.framework_path);
             into.name.clone_from(&from.name);
         }
+        Part::DisplayName => into.display_name.clone_from(&from.display_name),
+        Part::Role => into.role.clone_from(&from.role),
+        Part::Team => into.team.clone_from(&from.team),
     }
 }
 
@@ -216,6 +237,41 @@ mod tests {
             a.rating(&"FD4".into()),
             Some(Rating::Level(Level::new(5).unwrap()))
         );
+    }
+
+    #[test]
+    fn a_name_given_here_and_a_team_set_by_hand_both_stay() {
+        let base = base();
+        // The app asked the name; meanwhile someone set the team in the file by hand...
+        let mut ours = base.clone();
+        ours.display_name = Some("Sam Taylor".into());
+        let mut theirs = base.clone();
+        rated(&mut theirs, "FD4", 5);
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            merged.assessment.display_name.as_deref(),
+            Some("Sam Taylor")
+        );
+        assert_eq!(merged.outside, [Part::Rating("FD4".into())]);
+        // The name, the role and the team merge one by one...
+        let mut theirs = base.clone();
+        theirs.team = Some("North".into());
+        let merged = merge(&base, &ours, &theirs);
+        assert!(merged.clashes.is_empty());
+        assert_eq!(
+            merged.assessment.display_name.as_deref(),
+            Some("Sam Taylor")
+        );
+        assert_eq!(merged.assessment.team.as_deref(), Some("North"));
+        // ...and a name changed on both sides is a clash settled for the file.
+        theirs.display_name = Some("Samantha Taylor".into());
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.clashes, [Part::DisplayName]);
+        assert_eq!(
+            merged.assessment.display_name.as_deref(),
+            Some("Samantha Taylor")
+        );
+        assert_eq!(Part::DisplayName.describe(), "the person's name");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::domain::{Assessment, Framework, Rating};
 /// end with CRLF (RFC 4180), text is UTF-8 without a byte-order mark. Columns:
 /// `id,name,area,area_name,level,note,target_<profile id>…,gap_profile,gap,band,plan_target,
 /// plan_action`, then `grade_met_<role id>,grade_next_<role id>` per role with graded
-/// profiles, then `review_<reviewer>` per reviewer.
+/// profiles, then `review_<reviewer>` per reviewer, then `person` (whose, on every row).
 pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
     let fw = framework;
@@ -33,7 +33,10 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
     // One column per reviewer, only when there are reviews.
     let others = crate::review::others(assessment);
     header.extend(others.iter().map(|o| format!("review_{}", o.name)));
+    // Whose: the same on every row, so that exports of many people can be put together.
+    header.push("person".to_string());
     csv_record(&mut out, &header);
+    let person = assessment.shown_name(&assessment.name);
     let target_id = fw.profiles[r.target()].id.as_str();
     for (c, competency) in fw.competencies.iter().enumerate() {
         let area = &fw.areas[competency.area];
@@ -78,6 +81,7 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             Some(Rating::NotApplicable) => "na".to_string(),
             None => String::new(),
         }));
+        row.push(person.clone());
         csv_record(&mut out, &row);
     }
     out

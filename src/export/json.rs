@@ -87,6 +87,9 @@ struct JsonCalibration<'a> {
 #[derive(Serialize)]
 struct JsonAssessment<'a> {
     name: &'a str,
+    person: String,
+    role: Option<&'a str>,
+    team: Option<&'a str>,
     framework: &'a str,
     framework_version: u32,
     created: String,
@@ -243,6 +246,9 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         export_version: EXPORT_VERSION,
         assessment: JsonAssessment {
             name: &assessment.name,
+            person: assessment.shown_name(&assessment.name),
+            role: assessment.role.as_deref(),
+            team: assessment.team.as_deref(),
             framework: &assessment.framework,
             framework_version: assessment.framework_version,
             created: assessment.created.to_string(),

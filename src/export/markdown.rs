@@ -83,7 +83,18 @@ fn target_name(r: &Report) -> String {
 /// Title and summary: framework, dates, how much is rated, the target profile.
 fn title(o: &mut String, r: &Report) {
     let (fw, assessment, s) = (r.fw, r.assessment, &r.summary);
-    let _ = writeln!(o, "# rolefit report: {}\n", md_cell(&assessment.name));
+    let _ = writeln!(
+        o,
+        "# rolefit report: {}\n",
+        md_cell(&assessment.shown_name(&assessment.name))
+    );
+    let about: Vec<String> = [("Role", &assessment.role), ("Team", &assessment.team)]
+        .into_iter()
+        .filter_map(|(what, value)| value.as_deref().map(|v| format!("{what}: {}", md_cell(v))))
+        .collect();
+    if !about.is_empty() {
+        let _ = writeln!(o, "- {}", about.join(" · "));
+    }
     let _ = writeln!(
         o,
         "- Framework: {} (`{}`, version {})",

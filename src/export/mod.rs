@@ -1,4 +1,5 @@
-//! Exports of an assessment: a Markdown report, JSON and CSV (PRODUCT.md §5–§7).
+//! Exports of an assessment: a Markdown report, an HTML report with charts, JSON and CSV
+//! (PRODUCT.md §5–§7).
 //!
 //! Every export is a pure function of a [`Framework`] and an [`Assessment`]: no terminal, no
 //! files, no clock. The same inputs always give byte-identical output, so exports can be
@@ -12,10 +13,12 @@
 //!
 //! The formats are described field by field in `docs/export-formats.md`; the JSON shape is
 //! also given as a JSON Schema in `docs/export.schema.json`. Each format has its own module;
-//! `escape` keeps user text literal in Markdown and CSV.
+//! `escape` keeps user text literal in Markdown and CSV; `html` (with its charts and the page
+//! the team report shares) escapes by construction.
 
 mod csv;
 pub(crate) mod escape;
+pub(crate) mod html;
 mod json;
 mod markdown;
 
@@ -27,6 +30,7 @@ use crate::domain::summary::Summary;
 use crate::domain::{Assessment, CompetencyId, Framework, PlanItem, Rating};
 
 pub use self::csv::csv;
+pub use self::html::html;
 pub use self::json::{EXPORT_VERSION, json};
 pub use self::markdown::markdown;
 
@@ -38,6 +42,8 @@ pub const CSV_LINE_END: &str = "\r\n";
 pub enum Format {
     /// A report for people, GitHub-flavoured Markdown.
     Markdown,
+    /// A report for people to share: one self-contained HTML page with charts.
+    Html,
     /// Everything, machine-readable.
     Json,
     /// One row per competency, for spreadsheets.
@@ -46,12 +52,13 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the command line lists them.
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Csv];
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
 
-    /// The format named `name`: "markdown" (or "md"), "json" or "csv", in any case.
+    /// The format named `name`: "markdown" (or "md"), "html", "json" or "csv", in any case.
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "markdown" | "md" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             _ => None,
@@ -62,6 +69,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "markdown",
+            Format::Html => "html",
             Format::Json => "json",
             Format::Csv => "csv",
         }
@@ -71,6 +79,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
+            Format::Html => "html",
             Format::Json => "json",
             Format::Csv => "csv",
         }
@@ -83,9 +92,9 @@ impl fmt::Display for Format {
     }
 }
 
-/// A format name that is not one of "markdown", "md", "json" or "csv".
+/// A format name that is not one of "markdown", "md", "html", "json" or "csv".
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown export format {0:?}: use markdown, json or csv")]
+#[error("unknown export format {0:?}: use markdown, html, json or csv")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for Format {
@@ -100,6 +109,7 @@ impl FromStr for Format {
 pub fn export(framework: &Framework, assessment: &Assessment, format: Format) -> String {
     match format {
         Format::Markdown => markdown(framework, assessment),
+        Format::Html => html(framework, assessment),
         Format::Json => json(framework, assessment),
         Format::Csv => csv(framework, assessment),
     }
@@ -185,10 +195,11 @@ mod tests {
         assert_eq!(Format::parse("MD"), Some(Format::Markdown));
         assert_eq!("json".parse::<Format>(), Ok(Format::Json));
         assert_eq!("csv".parse::<Format>(), Ok(Format::Csv));
+        assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
         let err = "xml".parse::<Format>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown export format \"xml\": use markdown, json or csv"
+            "unknown export format \"xml\": use markdown, html, json or csv"
         );
         for format in Format::ALL {
             assert_eq!(Format::parse(format.name()), Some(format));

@@ -36,6 +36,11 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             }
         }
     }
+    // A reviewer rates someone else: the levels speak of that person ("their work").
+    let voice = match crate::review::reviewing(assessment) {
+        Some(review) => crate::domain::Voice::Of(review.person),
+        None => crate::domain::Voice::Own,
+    };
     let _ = writeln!(out, "Levels:");
     for level in framework.valid_levels(c) {
         let scale = framework.scale.level(level);
@@ -43,15 +48,19 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             out,
             "  {level} {}: {}",
             safe(&scale.label),
-            safe(framework.level_text(c, level))
+            safe(&voice.say(framework.level_text(c, level)))
         );
     }
     if !framework.scale.is_classic() {
-        let _ = writeln!(out, "  none: {}", safe(&framework.scale.none.descriptor));
+        let _ = writeln!(
+            out,
+            "  none: {}",
+            safe(&voice.say(&framework.scale.none.descriptor))
+        );
     }
-    let _ = writeln!(out, "  n N/A: {}", safe(&framework.scale.na));
+    let _ = writeln!(out, "  n N/A: {}", safe(&voice.say(&framework.scale.na)));
     if let Some(rating) = assessment.rating(&competency.id) {
-        let _ = writeln!(out, "Your rating now: {rating}");
+        let _ = writeln!(out, "{} rating now: {rating}", safe(&voice.whose()));
         // Once rated, the targets, as Rate shows them (before, they would steer the answer).
         let _ = writeln!(
             out,

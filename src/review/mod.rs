@@ -97,9 +97,15 @@ pub struct ReviewFile {
 }
 
 impl ReviewFile {
-    /// The person being reviewed.
+    /// The person being reviewed: their assessment's name, which an import checks.
     pub fn person(&self) -> &str {
         &self.assessment.name
+    }
+
+    /// The person being reviewed as the reviewer sees them: their display name when the
+    /// request carried one, else their assessment's name.
+    pub fn person_shown(&self) -> String {
+        self.assessment.shown_name(&self.assessment.name)
     }
 
     /// Records the reviewer's name in the file.
@@ -177,6 +183,8 @@ pub fn request(
     now: Datetime,
 ) -> ReviewFile {
     let mut file = Assessment::new(&person.name, framework, now);
+    // The reviewer sees the person's name ("You are reviewing Alex Moreau").
+    file.display_name = person.person_name().map(str::to_string);
     file.position.screen = Screen::Rate;
     file.position.competency = framework.competencies.first().map(|c| c.id.clone());
     let extra = &mut file.extra;
@@ -460,7 +468,8 @@ pub struct Reviewing {
 pub fn reviewing(assessment: &Assessment) -> Option<Reviewing> {
     let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
     (kind == Some(KIND)).then(|| Reviewing {
-        person: assessment.name.clone(),
+        // The person's display name when the request carried it; else their assessment's.
+        person: assessment.shown_name(&assessment.name),
         reviewer: assessment
             .extra
             .get("reviewer")

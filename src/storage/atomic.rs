@@ -108,6 +108,42 @@ pub fn write_atomic_with(
     steps.sync_dir(&dir)
 }
 
+/// Writes `path` atomically with what `fill` writes, as it writes it: for a large report
+/// that is made while it is written (a team report), so it need not be held in memory
+/// first. The same temp file, fsync, rename and folder fsync as [`write_atomic`]; when `fill`
+/// fails the temp file goes and `path` is left as it was.
+pub fn write_atomic_streamed<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<T> {
+    let target = resolve_target(path);
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let existing = fs::metadata(&target).ok();
+    let mode = existing.as_ref().map_or(NEW_FILE_MODE, file_mode);
+    let temp = temp_path(&target);
+    let mut steps = RealSteps;
+    let result = (|| {
+        let file = steps.create(&temp, mode)?;
+        keep_owner_and_mode(&file, existing.as_ref(), mode)?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        let value = fill(&mut out)?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        steps.sync_file(&file)?;
+        drop(file);
+        steps.rename(&temp, &target)?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+        return result;
+    }
+    steps.sync_dir(&dir)?;
+    result
+}
+
 /// The permission bits of an existing file.
 fn file_mode(meta: &fs::Metadata) -> u32 {
     #[cfg(unix)]

@@ -61,6 +61,12 @@ struct RawAssessment {
     framework_path: Option<String>,
     #[serde(default)]
     name: Option<String>,
+    #[serde(default)]
+    display_name: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    team: Option<String>,
     created: Option<Datetime>,
     updated: Option<Datetime>,
     #[serde(default)]
@@ -162,6 +168,9 @@ const KNOWN_TOP: &[&str] = &[
     "framework_hash",
     "framework_path",
     "name",
+    "display_name",
+    "role",
+    "team",
     "created",
     "updated",
     "position",
@@ -207,12 +216,75 @@ fn parse_checked(
         });
     }
     // Syntax first, then the format, so a newer file is recognised even if its shape changed.
-    let mut table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+    // The text is parsed once; the table (for the keys this version does not know) and the
+    // known keys are both read from that one parse, as `toml::from_str` would read them.
+    let document = toml::de::DeTable::parse(text).map_err(|e| toml_error(text, &e))?;
+    let table = toml::Table::deserialize(toml::de::Deserializer::from(document.clone()))
+        .map_err(|e| toml_error(text, &e))?;
     check_format_key(text, &table, check_format)?;
-    let raw: RawAssessment = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
-    // The raw struct reads `format` only to require it; its value was checked above.
-    let _ = raw.format;
+    let raw = RawAssessment::deserialize(toml::de::Deserializer::from(document))
+        .map_err(|e| toml_error(text, &e))?;
+    assemble(text, name, top, raw, table)
+}
 
+/// Reads an assessment to look at it, without the keys this version does not know (every
+/// `extra` is empty): for reading many files at once (the team view and its reports), never
+/// for a file that is written back. It accepts and refuses exactly what [`parse_up_to`] does
+/// (a file it is not sure of is read by [`parse_up_to`] itself, errors and all), in about half
+/// the time: the unknown keys are never copied.
+pub fn parse_for_reading(text: &str, name: &str, top: u8) -> Result<Assessment, ParseError> {
+    let lean = || -> Option<Assessment> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let document = toml::de::DeTable::parse(text).ok()?;
+        // `parse_up_to` reads every value into a table, which refuses numbers out of range
+        // even among unknown keys: such a file takes the long way.
+        if !values_convert(document.get_ref()) {
+            return None;
+        }
+        let raw = RawAssessment::deserialize(toml::de::Deserializer::from(document)).ok()?;
+        if *raw.format.get_ref() != FORMAT {
+            return None;
+        }
+        assemble(text, name, top, raw, toml::Table::new()).ok()
+    };
+    match lean() {
+        Some(assessment) => Ok(assessment),
+        None => parse_up_to(text, name, top),
+    }
+}
+
+/// Whether every number in `table` reads as a TOML value (an integer that fits in 64 bits, a
+/// float that does not overflow), as reading the whole file into a table requires.
+fn values_convert(table: &toml::de::DeTable<'_>) -> bool {
+    use toml::de::DeValue;
+    fn value(v: &DeValue<'_>) -> bool {
+        match v {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).is_ok(),
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .is_ok_and(|x| x.is_finite() || f.as_str().contains("inf")),
+            DeValue::Array(items) => items.iter().all(|item| value(item.get_ref())),
+            DeValue::Table(table) => values_convert(table),
+            DeValue::String(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => true,
+        }
+    }
+    table.values().all(|v| value(v.get_ref()))
+}
+
+/// The assessment from its known keys (`raw`) and, in `table`, the whole file's keys, of
+/// which those this version does not know are kept (an empty table keeps none).
+fn assemble(
+    text: &str,
+    name: &str,
+    top: u8,
+    raw: RawAssessment,
+    mut table: toml::Table,
+) -> Result<Assessment, ParseError> {
+    // The raw struct reads `format` only to require it; its value was checked before.
+    let _ = raw.format;
     let framework_version = parse_framework_version(text, raw.framework_version)?;
     let position = parse_position(text, raw.position)?;
     let ratings = read_tables(
@@ -232,6 +304,9 @@ fn parse_checked(
     Ok(Assessment {
         history,
         name: raw.name.unwrap_or_else(|| name.to_string()),
+        display_name: raw.display_name,
+        role: raw.role.filter(|r| !r.is_empty()),
+        team: raw.team.filter(|t| !t.is_empty()),
         framework: raw.framework,
         framework_version,
         framework_hash: raw.framework_hash,
@@ -509,13 +584,16 @@ fn take_subtables(
     let Some(toml::Value::Table(section)) = table.get(section) else {
         return BTreeMap::new();
     };
+    // Only the unknown keys are copied: most tables hold known keys only.
     section
         .iter()
         .filter_map(|(id, value)| {
-            let mut sub = value.as_table()?.clone();
-            for key in known {
-                sub.remove(*key);
-            }
+            let sub: toml::Table = value
+                .as_table()?
+                .iter()
+                .filter(|(key, _)| !known.contains(&key.as_str()))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect();
             (!sub.is_empty()).then(|| (id.clone(), sub))
         })
         .collect()
@@ -622,6 +700,12 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     framework_path: Option<&'a str>,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<&'a str>,
     created: Datetime,
     updated: Datetime,
     #[serde(flatten)]
@@ -697,6 +781,9 @@ pub fn to_toml(assessment: &Assessment) -> String {
         framework_hash: assessment.framework_hash.as_deref(),
         framework_path: assessment.framework_path.as_deref(),
         name: &assessment.name,
+        display_name: assessment.display_name.as_deref(),
+        role: assessment.role.as_deref().filter(|r| !r.is_empty()),
+        team: assessment.team.as_deref().filter(|t| !t.is_empty()),
         created: assessment.created,
         updated: assessment.updated,
         extra,
@@ -842,19 +929,92 @@ level = "na"
             SAMPLE.replace("[ratings.DP1]\n", "[ratings.DP1]\nconfidence = \"high\"\n")
         );
         // The extra top-level key must sit before the first table to be top-level.
-        let text = text.replacen("[position]", "team = \"north\"\n\n[position]\nzoom = 2", 1);
+        let text = text.replacen("[position]", "unit = \"north\"\n\n[position]\nzoom = 2", 1);
         let a = parse(&text, "x").unwrap();
         let written = to_toml(&a);
         let again = parse(&written, "x").unwrap();
         assert_eq!(again, a);
         for needle in [
-            "team = \"north\"",
+            "unit = \"north\"",
             "zoom = 2",
             "confidence = \"high\"",
             "[extra_section]",
         ] {
             assert!(written.contains(needle), "{needle} missing from\n{written}");
         }
+    }
+
+    #[test]
+    fn the_person_round_trips_and_older_files_were_never_asked() {
+        // An older file: no display name (never asked), no role, no team.
+        let old = parse(SAMPLE, "x").unwrap();
+        assert_eq!(
+            (old.display_name.as_deref(), old.role.as_deref()),
+            (None, None)
+        );
+        assert!(!old.name_asked());
+        assert!(!to_toml(&old).contains("display_name"), "nothing is added");
+        let mut a = old.clone();
+        a.display_name = Some("Zoë Nakamura 中村".into());
+        a.role = Some("Delivery lead".into());
+        a.team = Some("North".into());
+        let text = to_toml(&a);
+        assert!(
+            text.contains(
+                "name = \"default\"\ndisplay_name = \"Zoë Nakamura 中村\"\nrole = \"Delivery lead\"\nteam = \"North\"\ncreated"
+            ),
+            "{text}"
+        );
+        let back = parse(&text, "x").unwrap();
+        assert_eq!(back, a);
+        assert!(back.extra.is_empty(), "known keys are not kept as unknown");
+        assert_eq!(back.shown_name("f"), "Zoë Nakamura 中村");
+        // Asked and left empty: written as such, so the question is not asked again.
+        a.display_name = Some(String::new());
+        let text = to_toml(&a);
+        assert!(text.contains("display_name = \"\"\n"), "{text}");
+        let back = parse(&text, "x").unwrap();
+        assert!(back.name_asked() && back.person_name().is_none());
+        // Shown as the file's name, since the assessment's own name is the default one.
+        assert_eq!(back.shown_name("pa"), "pa");
+        // A wrong type names its place.
+        let bad = SAMPLE.replace(
+            "name = \"default\"\n",
+            "name = \"default\"\ndisplay_name = 3\n",
+        );
+        assert!(matches!(
+            parse(&bad, "x"),
+            Err(ParseError::Invalid { line: 5, .. })
+        ));
+    }
+
+    #[test]
+    fn reading_to_look_accepts_and_refuses_what_reading_to_write_does() {
+        let with_reviews = format!("{SAMPLE}{WITH_REVIEWS}");
+        let texts = [
+            SAMPLE,
+            with_reviews.as_str(),
+            // Numbers out of range among unknown keys: refused by both.
+            "format = 1\nframework = \"x\"\nbig = 99999999999999999999\n",
+            "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 3\nbig = 1e999\n",
+            // In range, in an array and a table of their own: read by both.
+            "format = 1\nframework = \"x\"\nbig = [9223372036854775807, -1e300, inf]\n[more]\nx = 0x7f\n",
+            "format = 2\nsomething = \"else\"\n",
+            "format = 1\nframework = \"x\"\n[ratings.DP1]\nlevel = 7\n",
+            "framework = \"x\"\n",
+            "",
+        ];
+        for text in texts {
+            let full = parse_up_to(text, "x", 5);
+            let lean = parse_for_reading(text, "x", 5);
+            match (&full, &lean) {
+                (Ok(a), Ok(b)) => assert_eq!(&a.known_only(), b, "{text:?}"),
+                (Err(a), Err(b)) => assert_eq!(a, b, "{text:?}"),
+                _ => panic!("{text:?}: {full:?} but {lean:?}"),
+            }
+        }
+        assert!(parse_for_reading(texts[2], "x", 5).is_err());
+        assert!(parse_for_reading(texts[4], "x", 5).is_ok());
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub enum Error {
     },
     /// An assessment name that cannot be a file name in the data folder.
     #[error(
-        "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.', and at most {} bytes in UTF-8 (so that the file names made from it fit)",
+        "assessment name {name:?} must be 1-64 letters, digits, '-', '_' or '.', not starting with '.', and at most {} bytes in UTF-8 (so that the file names made from it fit), or a person's name such as \"Sam Taylor\" (the file sam-taylor.toml)",
         super::paths::NAME_MAX_BYTES
     )]
     BadName { name: String },

@@ -85,6 +85,31 @@ pub fn check_name(name: &str) -> Result<()> {
     }
 }
 
+/// What `-a TEXT` names: text made only of letters, digits, '-', '_' and '.' is the
+/// assessment's name as it is (checked by [`check_name`]); any other text is a person's name
+/// ("Sam Taylor"): its short form names the file (`sam-taylor`, see
+/// [`crate::domain::person::slug`]), and it is returned as the display name a new assessment
+/// takes.
+pub fn resolve_name(text: &str) -> Result<(String, Option<String>)> {
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain {
+        return check_name(text).map(|()| (text.to_string(), None));
+    }
+    let bad = || Error::BadName {
+        name: text.to_string(),
+    };
+    // A path is not a name: a file elsewhere is given with --file.
+    if text.contains(['/', '\\']) {
+        return Err(bad());
+    }
+    let display = crate::domain::person::clean(text, "name").map_err(|_| bad())?;
+    let slug = crate::domain::person::slug(&display).ok_or_else(bad)?;
+    check_name(&slug)?;
+    Ok((slug, Some(display)))
+}
+
 /// The lock file that belongs to an assessment file.
 pub fn lock_path(file: &Path) -> PathBuf {
     sibling(file, "lock")
@@ -126,6 +151,38 @@ mod tests {
         assert!(err.contains("at most 200 bytes in UTF-8"), "{err}");
         assert!(check_name(&"\u{20000}".repeat(50)).is_ok());
         assert!(check_name(&format!("{}a", "\u{20000}".repeat(50))).is_err());
+    }
+
+    #[test]
+    fn a_persons_name_names_its_file_by_its_short_form() {
+        let cases = [
+            ("default", "default", None),
+            ("team-2026.q4", "team-2026.q4", None),
+            ("Sam", "Sam", None),
+            ("Sam Taylor", "sam-taylor", Some("Sam Taylor")),
+            (" José Núñez ", "josé-núñez", Some("José Núñez")),
+            ("日本 語", "日本-語", Some("日本 語")),
+        ];
+        for (text, file, display) in cases {
+            let (name, person) = resolve_name(text).unwrap();
+            assert_eq!(
+                (name.as_str(), person.as_deref()),
+                (file, display),
+                "{text:?}"
+            );
+        }
+        // A path, nothing to make a file name from, a control character, a hidden name.
+        for bad in [
+            "../etc",
+            "a\\b c",
+            "...",
+            "Sam\x1bTaylor",
+            "Sam\u{9b}Taylor",
+            ".hidden",
+            " ",
+        ] {
+            assert!(resolve_name(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

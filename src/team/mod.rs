@@ -7,17 +7,19 @@
 //! that compare people live here too: ranking per profile ([`Team::ranking`]), bench depth
 //! ([`Team::bench`]) and the team's largest gaps ([`Team::largest_gaps`]).
 //!
-//! `state` is the full-screen view's state and update function, `report` the reports, `run`
-//! its event loop; `ui::team` draws it.
+//! `state` is the full-screen view's state and update function, `report` the reports (`html`
+//! the HTML one), `run` its event loop; `ui::team` draws it.
 
+pub mod html;
 pub mod report;
 pub mod run;
 pub mod state;
+pub mod tally;
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::scoring::{Outcome, RatingSheet, Readiness};
-use crate::domain::{Framework, Level, Rating, Summary};
+use crate::domain::scoring::{self, Outcome, RatingSheet, Readiness};
+use crate::domain::{Assessment, Framework, Level, Rating};
 use crate::storage::{self, ReadOutcome};
 use crate::text::display_path;
 
@@ -90,46 +92,87 @@ impl Mark {
 /// One person: their name, their file, their answers and the figures computed from them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
-    /// The name in the file (or the file's stem when it has none).
+    /// The person's name as shown: their display name, else the assessment's own name unless
+    /// it is the default one, else the file's name (see [`Assessment::shown_name`]).
     pub name: String,
+    /// The person's role and team, as they gave them.
+    pub role: Option<String>,
+    pub team: Option<String>,
     /// The file, as given or found.
     pub path: PathBuf,
     /// The name as shown: with the path when another file has the same name.
     pub label: String,
     /// One cell per competency, in framework order.
     pub cells: Vec<Cell>,
-    /// Readiness per profile, in framework order (from [`Summary`]).
+    /// Readiness per profile, in framework order (as [`crate::domain::Summary`] has it).
     pub readiness: Vec<Readiness>,
-    /// Average level per area, in framework order (from [`Summary`]).
+    /// Average level per area, in framework order (as [`crate::domain::Summary`] has it).
     pub areas: Vec<Option<f64>>,
     /// The lean's position (1 = first main profile's shape, 0 = second's) and verdict.
     pub position: Option<f64>,
     pub outcome: Outcome,
+    /// The last closed round, if any: for "what changed since".
+    pub round: Option<Round>,
+}
+
+/// A person's last closed round: when, its label, and the answers then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Round {
+    pub taken: toml::value::Datetime,
+    pub label: String,
+    /// One cell per competency, in framework order.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell per competency of `framework`, from ratings by id.
+fn cells_of(
+    framework: &Framework,
+    rating: impl Fn(&crate::domain::CompetencyId) -> Option<Rating>,
+) -> Vec<Cell> {
+    framework
+        .competencies
+        .iter()
+        .map(|c| match rating(&c.id) {
+            None => Cell::Unanswered,
+            Some(Rating::NotApplicable) => Cell::NotApplicable,
+            Some(Rating::Level(level)) => Cell::Level(level),
+        })
+        .collect()
 }
 
 impl Member {
-    /// Reads the figures of one assessment through [`Summary`].
-    fn new(framework: &Framework, assessment: &crate::domain::Assessment, path: PathBuf) -> Member {
-        let cells: Vec<Cell> = framework
-            .competencies
-            .iter()
-            .map(|c| match assessment.rating(&c.id) {
-                None => Cell::Unanswered,
-                Some(Rating::NotApplicable) => Cell::NotApplicable,
-                Some(Rating::Level(level)) => Cell::Level(level),
-            })
-            .collect();
+    /// Reads the figures of one assessment, as [`crate::domain::Summary`] computes them;
+    /// `path` is its file.
+    pub fn new(framework: &Framework, assessment: &Assessment, path: PathBuf) -> Member {
+        let cells = cells_of(framework, |id| assessment.rating(id));
         let sheet = RatingSheet::from_levels(cells.iter().map(|c| c.level()).collect());
-        let summary = Summary::compute(framework, &sheet, 0);
+        // The figures of `Summary` the team shows, from the same scoring functions, without
+        // those it does not (gaps, readiness per area), which a team of 100,000 would pay for.
+        let readiness = (0..framework.profiles.len())
+            .map(|p| scoring::readiness(framework, &sheet, p))
+            .collect();
+        let lean = scoring::lean(framework, &sheet);
+        let areas = (0..framework.areas.len())
+            .map(|a| scoring::area_levels(framework, &sheet, a).level)
+            .collect();
+        let name = assessment.shown_name(&storage::paths::stem(&path));
+        let round = assessment.history.last().map(|last| Round {
+            taken: last.taken,
+            label: last.label.clone(),
+            cells: cells_of(framework, |id| last.ratings.get(id).copied()),
+        });
         Member {
-            name: assessment.name.clone(),
-            label: assessment.name.clone(),
+            label: name.clone(),
+            name,
+            role: assessment.role.clone(),
+            team: assessment.team.clone(),
             path,
             cells,
-            readiness: summary.readiness,
-            areas: summary.areas.iter().map(|a| a.level).collect(),
-            position: summary.lean.position,
-            outcome: summary.lean.outcome,
+            readiness,
+            areas,
+            position: lean.position,
+            outcome: lean.outcome,
+            round,
         }
     }
 
@@ -139,6 +182,17 @@ impl Member {
             .iter()
             .filter(|c| **c != Cell::Unanswered)
             .count()
+    }
+
+    /// Competencies rated on the scale, answered N/A, and not answered.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let na = self
+            .cells
+            .iter()
+            .filter(|c| **c == Cell::NotApplicable)
+            .count();
+        let unanswered = self.cells.len() - self.answered();
+        (self.answered() - na, na, unanswered)
     }
 
     /// A short word for the lean: "PM", "PMO" (the main profiles' short names), "both",
@@ -157,6 +211,31 @@ impl Member {
             Outcome::NoClearLean | Outcome::Unseparated => "no lean".into(),
             Outcome::TooEarly => "too early".into(),
             Outcome::NoAxis => "no axis".into(),
+        }
+    }
+
+    /// The profile the lean goes to (its id, e.g. "pm"), when it leans.
+    pub fn lean_direction<'a>(&self, framework: &'a Framework) -> Option<&'a str> {
+        match self.outcome {
+            Outcome::Leans { side } => Some(
+                framework.profiles[framework.main_profiles[side]]
+                    .id
+                    .as_str(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The lean as one word with its direction: "leans-pm", "leans-pmo", "straddles",
+    /// "no-clear-lean", "unseparated", "too-early"; empty on a framework without an axis, which
+    /// has no lean.
+    pub fn lean_key(&self, framework: &Framework) -> String {
+        if !framework.axis {
+            return String::new();
+        }
+        match self.lean_direction(framework) {
+            Some(direction) => format!("leans-{direction}"),
+            None => self.outcome.key().to_string(),
         }
     }
 }
@@ -228,8 +307,9 @@ pub fn files_in(sources: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// What reading one file gave.
-enum Read {
-    Member(Member),
+#[derive(Clone, Debug)]
+pub enum Read {
+    Member(Box<Member>),
     NotRead(NotRead),
 }
 
@@ -245,10 +325,10 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
     // Any level a scale may use first: a file of another framework is named as such, however
     // high its levels go; one of this framework is then held to this scale.
     let top = framework.scale.last().value();
-    let outcome = match storage::read_assessment_up_to(path, &stem, crate::domain::Level::TOP) {
+    let outcome = match storage::read_assessment_to_look(path, &stem, crate::domain::Level::TOP) {
         ReadOutcome::Loaded(assessment) if assessment.framework == framework.id => {
             if assessment.highest_level().is_some_and(|l| l.value() > top) {
-                storage::read_assessment_up_to(path, &stem, top)
+                storage::read_assessment_to_look(path, &stem, top)
             } else {
                 ReadOutcome::Loaded(assessment)
             }
@@ -267,9 +347,11 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
                 assessment.framework, framework.id
             ))
         }
-        ReadOutcome::Loaded(assessment) => {
-            Read::Member(Member::new(framework, &assessment, path.to_path_buf()))
-        }
+        ReadOutcome::Loaded(assessment) => Read::Member(Box::new(Member::new(
+            framework,
+            &assessment,
+            path.to_path_buf(),
+        ))),
         ReadOutcome::Missing => not_read("the file does not exist".into()),
         ReadOutcome::Newer { found, .. } => not_read(format!(
             "it is written in format {found}, newer than this rolefit reads ({}); update rolefit",
@@ -282,9 +364,15 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
     }
 }
 
-/// How many threads read files: parsing is CPU work with no shared state, split in two halves.
-/// On a busy two-core machine two threads measured no faster than one (see BENCHMARKS.md).
+/// How many threads read files: parsing is CPU work with no shared state.
 pub const THREADS: usize = 2;
+
+/// Files read as one piece of work by one thread.
+const BATCH: usize = 64;
+
+/// How many batches may be read ahead of the one handed on next: the memory a read holds
+/// stays the same whatever the number of files.
+const AHEAD: usize = 4;
 
 /// Reads every file in `files` against `framework` on up to [`THREADS`] threads.
 pub fn load(framework: Framework, files: &[PathBuf]) -> Team {
@@ -293,37 +381,16 @@ pub fn load(framework: Framework, files: &[PathBuf]) -> Team {
 
 /// Reads every file on up to `threads` threads, keeping the files' order.
 pub fn load_with(framework: Framework, files: &[PathBuf], threads: usize) -> Team {
-    let threads = threads.clamp(1, files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
-    let reads: Vec<Read> = if threads == 1 {
-        files.iter().map(|f| read_one(&framework, f)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    let framework = &framework;
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|f| read_one(framework, f))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("reading a file does not panic"))
-                .collect()
-        })
-    };
     let mut members = Vec::new();
     let mut not_read = Vec::new();
-    for read in reads {
+    read_each(&framework, files, threads, |read| {
         match read {
-            Read::Member(m) => members.push(m),
+            Read::Member(m) => members.push(*m),
             Read::NotRead(n) => not_read.push(n),
         }
-    }
+        Ok(())
+    })
+    .expect("collecting never fails");
     label_duplicates(&mut members);
     Team {
         framework,
@@ -332,19 +399,105 @@ pub fn load_with(framework: Framework, files: &[PathBuf], threads: usize) -> Tea
     }
 }
 
+/// Reads every file in `files` on up to `threads` threads and hands each result to `each`
+/// in the files' order, as soon as it and those before it are read: a report writes each
+/// person while the next are read, holding a few batches of files at a time, never the
+/// team. The first error `each` returns stops the reading and is returned.
+pub fn read_each(
+    framework: &Framework,
+    files: &[PathBuf],
+    threads: usize,
+    mut each: impl FnMut(Read) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let batches = files.len().div_ceil(BATCH);
+    let threads = threads.clamp(1, batches.max(1));
+    if threads == 1 {
+        for file in files {
+            each(read_one(framework, file))?;
+        }
+        return Ok(());
+    }
+    let next = AtomicUsize::new(0);
+    // The batch handed on next: readers stay within `AHEAD` batches of it.
+    let handed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Vec<Read>)>(AHEAD);
+        for _ in 0..threads {
+            let send = send.clone();
+            let (next, handed, stop) = (&next, &handed, &stop);
+            scope.spawn(move || {
+                loop {
+                    let batch = next.fetch_add(1, Ordering::SeqCst);
+                    if batch >= batches {
+                        return;
+                    }
+                    while batch >= handed.load(Ordering::SeqCst) + AHEAD {
+                        if stop.load(Ordering::SeqCst) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    let part = &files[batch * BATCH..((batch + 1) * BATCH).min(files.len())];
+                    let reads = part.iter().map(|f| read_one(framework, f)).collect();
+                    if stop.load(Ordering::SeqCst) || send.send((batch, reads)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0;
+        let mut result = Ok(());
+        'receive: for (batch, reads) in receive.iter() {
+            waiting.insert(batch, reads);
+            while let Some(reads) = waiting.remove(&want) {
+                for read in reads {
+                    if let Err(err) = each(read) {
+                        result = Err(err);
+                        break 'receive;
+                    }
+                }
+                want += 1;
+                handed.store(want, Ordering::SeqCst);
+            }
+        }
+        stop.store(true, Ordering::SeqCst);
+        // Unblock readers waiting to send; they stop at their next look.
+        drop(receive);
+        result
+    })
+}
+
 /// Two people with the same name are told apart by their files: "Sam (sam.toml)" when the
 /// file names differ, else the path as given, "Sam (team/a/sam.toml)".
 fn label_duplicates(members: &mut [Member]) {
+    let people: Vec<(&str, &Path)> = members
+        .iter()
+        .map(|m| (m.name.as_str(), m.path.as_path()))
+        .collect();
+    let labels = labels(&people);
+    for (m, label) in members.iter_mut().zip(labels) {
+        m.label = label;
+    }
+}
+
+/// Each person's name as shown, told apart from the others of the same name (any case) by
+/// their file: "Sam (sam.toml)" when the file names differ, else the path as given.
+pub fn labels(people: &[(&str, &Path)]) -> Vec<String> {
+    let mut out: Vec<String> = people.iter().map(|(name, _)| name.to_string()).collect();
     let mut groups = std::collections::HashMap::<String, Vec<usize>>::new();
-    for (i, m) in members.iter().enumerate() {
-        groups.entry(m.name.to_lowercase()).or_default().push(i);
+    for (i, (name, _)) in people.iter().enumerate() {
+        groups.entry(name.to_lowercase()).or_default().push(i);
     }
     for group in groups.values().filter(|g| g.len() > 1) {
         let file_names: Vec<String> = group
             .iter()
             .map(|&i| {
-                members[i]
-                    .path
+                people[i]
+                    .1
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
@@ -358,11 +511,12 @@ fn label_duplicates(members: &mut [Member]) {
             let place = if by_file_name {
                 file_name
             } else {
-                display_path(&members[i].path)
+                display_path(people[i].1)
             };
-            members[i].label = format!("{} ({place})", members[i].name);
+            out[i] = format!("{} ({place})", people[i].0);
         }
     }
+    out
 }
 
 /// How many people meet a profile's target on one competency. Everyone in the team counts in
@@ -504,14 +658,7 @@ impl Team {
 
     /// The profile's average target over the competencies of an area it requires.
     pub fn area_target(&self, area: usize, profile: usize) -> Option<f64> {
-        let fw = &self.framework;
-        average(
-            fw.areas[area]
-                .competencies
-                .clone()
-                .filter(|&c| crate::domain::scoring::required(fw, profile, c))
-                .map(|c| f64::from(fw.target(profile, c).value())),
-        )
+        area_target(&self.framework, area, profile)
     }
 }
 
@@ -521,6 +668,17 @@ pub fn by_name(a: &Member, b: &Member) -> std::cmp::Ordering {
         .to_lowercase()
         .cmp(&b.name.to_lowercase())
         .then_with(|| a.path.cmp(&b.path))
+}
+
+/// Profile `profile`'s average target over the competencies of area `area` it requires.
+pub fn area_target(fw: &Framework, area: usize, profile: usize) -> Option<f64> {
+    average(
+        fw.areas[area]
+            .competencies
+            .clone()
+            .filter(|&c| crate::domain::scoring::required(fw, profile, c))
+            .map(|c| f64::from(fw.target(profile, c).value())),
+    )
 }
 
 fn average(values: impl Iterator<Item = f64>) -> Option<f64> {

@@ -1,22 +1,35 @@
-//! The team view as a report: Markdown for people, CSV (one row per person) for spreadsheets,
-//! JSON (everything) and JSON Lines (one record per person × competency) for DuckDB or a
-//! warehouse. Pure functions of a [`Team`] and a profile: the same input gives byte-identical
-//! output. The fields are listed in the README's "Team view" section.
+//! The team view as a report: Markdown for people, CSV (one row per person) for
+//! spreadsheets, JSON and JSON Lines for DuckDB or a warehouse. A [`ReportWriter`] takes the
+//! people one at a time as they are read ([`super::read_each`]): CSV and JSON Lines write
+//! each person at once and keep nothing, so memory stays the same whatever the size of the
+//! team; JSON writes each person at once and keeps only what its summary needs (a
+//! [`Tally`]); Markdown, whose heatmap and ranking list everyone, keeps each person's levels
+//! and figures. The same input gives byte-identical output. The shapes are in
+//! `docs/team-reports.md`, with JSON Schemas beside it.
 
 use std::fmt;
+use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Cell, Mark, Member, Team};
+use super::tally::Tally;
+use super::{Cell, Member, NotRead, Team};
+use crate::domain::Framework;
 use crate::export::escape::{csv_record, json_safe, md_cell, md_safe};
 
 /// Version of the JSON and JSON Lines shapes; raised when a field changes meaning or goes.
-pub const TEAM_REPORT_VERSION: u32 = 1;
+/// 2: people named by their display name, with role, team, counts and their last round; the
+/// lean with its direction; JSON Lines with a person record beside the competency records;
+/// CSV with the lean's direction and without `rank` (its rows come in the order read).
+pub const TEAM_REPORT_VERSION: u32 = 2;
 
 /// A team report format.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum TeamFormat {
+    #[value(alias = "md")]
     Markdown,
+    /// One self-contained HTML page with the heatmap and charts ([`super::html`]).
+    Html,
     Csv,
     Json,
     Jsonl,
@@ -26,6 +39,7 @@ impl fmt::Display for TeamFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             TeamFormat::Markdown => "Markdown",
+            TeamFormat::Html => "HTML",
             TeamFormat::Csv => "CSV",
             TeamFormat::Json => "JSON",
             TeamFormat::Jsonl => "JSON Lines",
@@ -33,15 +47,142 @@ impl fmt::Display for TeamFormat {
     }
 }
 
-/// The report of `team` against profile `profile` in `format`.
-/// Control characters from names and files are escaped in every format (see
-/// [`crate::export::escape`]).
+/// The report of a team already read, against profile `profile`, in `format`: what
+/// [`ReportWriter`] writes for its people and its files not read, in that order.
 pub fn report(team: &Team, profile: usize, format: TeamFormat) -> String {
-    match format {
-        TeamFormat::Markdown => md_safe(markdown(team, profile)),
-        TeamFormat::Csv => csv(team, profile),
-        TeamFormat::Json => json_safe(json_text(team, profile)),
-        TeamFormat::Jsonl => json_safe(jsonl(team, profile)),
+    let mut writer = ReportWriter::new(&team.framework, profile, format, Vec::new());
+    for member in &team.members {
+        writer.person(member.clone()).expect("writing to memory");
+    }
+    for n in &team.not_read {
+        writer.not_read(n.clone());
+    }
+    let (_, bytes) = writer.finish().expect("writing to memory");
+    String::from_utf8(bytes).expect("reports are UTF-8")
+}
+
+/// Writes a team report person by person. Nothing is written until the first person: a team
+/// in which no file could be used gets no report at all.
+pub struct ReportWriter<'a, W: Write> {
+    framework: &'a Framework,
+    profile: usize,
+    format: TeamFormat,
+    out: W,
+    people: usize,
+    /// JSON: the summary's figures.
+    tally: Tally,
+    /// Markdown: everyone, for the ranking and the heatmap.
+    members: Vec<Member>,
+    /// JSON and Markdown list them at the end.
+    not_read: Vec<NotRead>,
+    /// Each competency's part of a JSON Lines record, which is the same for everyone.
+    competency_parts: Vec<String>,
+}
+
+impl<'a, W: Write> ReportWriter<'a, W> {
+    /// A report of `framework`'s assessments against profile `profile`, written to `out`.
+    pub fn new(
+        framework: &'a Framework,
+        profile: usize,
+        format: TeamFormat,
+        out: W,
+    ) -> ReportWriter<'a, W> {
+        let competency_parts = match format {
+            TeamFormat::Jsonl => jsonl_competency_parts(framework, profile),
+            _ => Vec::new(),
+        };
+        ReportWriter {
+            framework,
+            profile,
+            format,
+            out,
+            people: 0,
+            tally: Tally::new(framework, profile),
+            members: Vec::new(),
+            not_read: Vec::new(),
+            competency_parts,
+        }
+    }
+
+    /// One person, written at once (CSV, JSON Lines, JSON) or kept for the end (Markdown,
+    /// HTML).
+    pub fn person(&mut self, member: Member) -> io::Result<()> {
+        let first = self.people == 0;
+        self.people += 1;
+        let fw = self.framework;
+        match self.format {
+            TeamFormat::Markdown | TeamFormat::Html => self.members.push(member),
+            TeamFormat::Csv => {
+                let mut text = String::new();
+                if first {
+                    csv_header(fw, &mut text);
+                }
+                csv_row(fw, self.profile, &member, &mut text);
+                self.out.write_all(text.as_bytes())?;
+            }
+            TeamFormat::Jsonl => {
+                let text = jsonl_person(fw, self.profile, &member, &self.competency_parts);
+                self.out.write_all(text.as_bytes())?;
+            }
+            TeamFormat::Json => {
+                let mut text = if first {
+                    json_head(fw, self.profile)
+                } else {
+                    ",\n".to_string()
+                };
+                let person = Value::Object(person_json(fw, self.profile, &member, true));
+                text.push_str("    ");
+                text.push_str(&json_safe(person.to_string()));
+                self.out.write_all(text.as_bytes())?;
+                self.tally.add(fw, &member);
+            }
+        }
+        Ok(())
+    }
+
+    /// A file that could not be used: listed at the end of the JSON and Markdown reports
+    /// (the caller says it on stderr too).
+    pub fn not_read(&mut self, not_read: NotRead) {
+        if matches!(
+            self.format,
+            TeamFormat::Json | TeamFormat::Markdown | TeamFormat::Html
+        ) {
+            self.not_read.push(not_read);
+        }
+    }
+
+    /// Ends the report: the summaries of JSON and Markdown. Returns how many people it holds
+    /// (0: nothing was written) and the output.
+    pub fn finish(mut self) -> io::Result<(usize, W)> {
+        if self.people == 0 {
+            return Ok((0, self.out));
+        }
+        let fw = self.framework;
+        match self.format {
+            TeamFormat::Csv | TeamFormat::Jsonl => {}
+            TeamFormat::Json => {
+                let tail = json_tail(fw, self.profile, &self.tally, &self.not_read);
+                self.out.write_all(tail.as_bytes())?;
+            }
+            TeamFormat::Markdown | TeamFormat::Html => {
+                let mut members = std::mem::take(&mut self.members);
+                super::label_duplicates(&mut members);
+                let team = Team {
+                    framework: fw.clone(),
+                    members,
+                    not_read: std::mem::take(&mut self.not_read),
+                };
+                // The page and the Markdown list everyone at once (ranking, heatmap).
+                let text = if self.format == TeamFormat::Html {
+                    super::html::html(&team, self.profile)
+                } else {
+                    md_safe(markdown(&team, self.profile))
+                };
+                self.out.write_all(text.as_bytes())?;
+            }
+        }
+        self.out.flush()?;
+        Ok((self.people, self.out))
     }
 }
 
@@ -202,13 +343,14 @@ fn markdown(team: &Team, profile: usize) -> String {
     out
 }
 
-fn csv(team: &Team, profile: usize) -> String {
-    let fw = &team.framework;
-    let mut out = String::new();
+/// The CSV header: the person, their figures for the profile, then one column per
+/// competency id.
+fn csv_header(fw: &Framework, out: &mut String) {
     let mut header: Vec<String> = [
-        "rank",
         "person",
         "file",
+        "role",
+        "team",
         "profile",
         "readiness",
         "rated",
@@ -221,47 +363,37 @@ fn csv(team: &Team, profile: usize) -> String {
     .map(|s| s.to_string())
     .collect();
     header.extend(fw.competencies.iter().map(|c| c.id.to_string()));
-    csv_record(&mut out, &header);
-    for (rank, &m) in team.ranking(profile).iter().enumerate() {
-        let member = &team.members[m];
-        let r = member.readiness[profile];
-        let mut row = vec![
-            (rank + 1).to_string(),
-            member.name.clone(),
-            crate::text::display_path(&member.path),
-            fw.profiles[profile].id.clone(),
-            r.percent
-                .map_or_else(String::new, crate::domain::verdict::one_decimal),
-            r.rated.to_string(),
-            r.required.to_string(),
-            r.provisional().to_string(),
-            member
-                .position
-                .map_or_else(String::new, |p| format!("{p:.3}")),
-            lean_key(member, fw),
-        ];
-        row.extend(member.cells.iter().map(|&c| cell_text(c)));
-        csv_record(&mut out, &row);
-    }
-    out
+    csv_record(out, &header);
 }
 
-/// The CSV `lean`: `leans-<main profile id>` (`leans-pm`, `leans-pmo` in the built-in
-/// framework), `straddles`, `no-clear-lean` or `too-early`; empty without an axis.
-fn lean_key(member: &crate::team::Member, fw: &crate::domain::Framework) -> String {
-    use crate::domain::scoring::Outcome;
-    match member.outcome {
-        _ if !fw.axis => String::new(),
-        Outcome::Leans { side } => format!("leans-{}", fw.profiles[fw.main_profiles[side]].id),
-        outcome => outcome.key().to_string(),
-    }
+/// One person's CSV row.
+fn csv_row(fw: &Framework, profile: usize, member: &Member, out: &mut String) {
+    let r = member.readiness[profile];
+    let mut row = vec![
+        member.name.clone(),
+        crate::text::display_path(&member.path),
+        member.role.clone().unwrap_or_default(),
+        member.team.clone().unwrap_or_default(),
+        fw.profiles[profile].id.clone(),
+        r.percent
+            .map_or_else(String::new, crate::domain::verdict::one_decimal),
+        r.rated.to_string(),
+        r.required.to_string(),
+        r.provisional().to_string(),
+        member
+            .position
+            .map_or_else(String::new, |p| format!("{p:.3}")),
+        member.lean_key(fw),
+    ];
+    row.extend(member.cells.iter().map(|&c| cell_text(c)));
+    csv_record(out, &row);
 }
 
+/// A level as JSON: its value, "none" (below the first level), "na", or null (unanswered).
 fn level_json(cell: Cell) -> Value {
     match cell {
         Cell::Unanswered => Value::Null,
         Cell::NotApplicable => json!("na"),
-        // "none" (below the scale's first level) is not the value 0 of a 0-based scale.
         Cell::Level(level) if level.is_none() => json!("none"),
         Cell::Level(level) => json!(level.value()),
     }
@@ -272,111 +404,118 @@ fn round(value: Option<f64>, places: i32) -> Value {
     value.map_or(Value::Null, |v| json!((v * scale).round() / scale))
 }
 
-/// The JSON report as text, the same as pretty-printing [`json_value`] whole, but each person
-/// is made into text and dropped before the next: memory stays close to the text's own size
-/// however many people there are, not a tree of values for all of them (F-D15).
-fn json_text(team: &Team, profile: usize) -> String {
-    let top = json_value(team, profile, false);
-    let text = serde_json::to_string_pretty(&top).expect("a JSON value always serialises");
-    // The placeholder cannot occur inside a string: its quotes would be escaped there.
-    let placeholder = "\"people\": []";
-    let (before, after) = text
-        .split_once(placeholder)
-        .expect("the report has a people array");
-    let ranking = team.ranking(profile);
-    let mut rank_of = vec![0; team.members.len()];
-    for (rank, &m) in ranking.iter().enumerate() {
-        rank_of[m] = rank + 1;
+/// A person as the JSON report and the JSON Lines person record write them; with `levels`,
+/// every competency's level (the JSON report), which JSON Lines has in records of their own.
+fn person_json(
+    fw: &Framework,
+    profile: usize,
+    member: &Member,
+    levels: bool,
+) -> serde_json::Map<String, Value> {
+    let (rated, na, unanswered) = member.counts();
+    let readiness: serde_json::Map<String, Value> = fw
+        .profiles
+        .iter()
+        .zip(&member.readiness)
+        .map(|(p, r)| {
+            let figures = json!({
+                "percent": round(r.percent, 1),
+                "rated": r.rated,
+                "required": r.required,
+                "provisional": r.provisional(),
+            });
+            (p.id.clone(), figures)
+        })
+        .collect();
+    let areas: serde_json::Map<String, Value> = fw
+        .areas
+        .iter()
+        .zip(&member.areas)
+        .map(|(a, l)| (a.id.clone(), round(*l, 2)))
+        .collect();
+    let mut person = serde_json::Map::new();
+    let mut put = |key: &str, value: Value| {
+        person.insert(key.to_string(), value);
+    };
+    put("name", json!(member.name));
+    put("file", json!(crate::text::display_path(&member.path)));
+    put("role", json!(member.role));
+    put("team", json!(member.team));
+    put("framework", json!(fw.id));
+    put("framework_version", json!(fw.version));
+    put("profile", json!(fw.profiles[profile].id));
+    put("competencies", json!(member.cells.len()));
+    put("answered", json!(member.answered()));
+    put("rated", json!(rated));
+    put("na", json!(na));
+    put("unanswered", json!(unanswered));
+    put("readiness", Value::Object(readiness));
+    put(
+        "lean",
+        json!({
+            "outcome": member.outcome.key(),
+            "direction": member.lean_direction(fw),
+            "position": round(member.position, 3),
+            "label": member.lean_label(fw),
+        }),
+    );
+    put("areas", Value::Object(areas));
+    let levels_of = |cells: &[Cell]| -> Value {
+        Value::Object(
+            fw.competencies
+                .iter()
+                .zip(cells)
+                .map(|(c, &cell)| (c.id.to_string(), level_json(cell)))
+                .collect(),
+        )
+    };
+    put(
+        "round",
+        match &member.round {
+            None => Value::Null,
+            Some(round) if levels => json!({
+                "taken": round.taken.to_string(),
+                "label": round.label,
+                "levels": levels_of(&round.cells),
+            }),
+            Some(round) => json!({ "taken": round.taken.to_string(), "label": round.label }),
+        },
+    );
+    if levels {
+        put("levels", levels_of(&member.cells));
     }
-    let mut out = String::with_capacity(text.len() + team.members.len() * 1024);
-    out.push_str(before);
-    out.push_str("\"people\": [");
-    for (m, &rank) in rank_of.iter().enumerate() {
-        let person = serde_json::to_string_pretty(&person_value(team, profile, m, rank))
-            .expect("a JSON value always serialises");
-        out.push_str(if m == 0 { "\n" } else { ",\n" });
-        // At its depth in the whole document: inside "people", inside the top object.
-        for (i, line) in person.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str("    ");
-            out.push_str(line);
-        }
-    }
-    out.push_str(if team.members.is_empty() {
-        "]"
-    } else {
-        "\n  ]"
-    });
-    out.push_str(after);
-    out.push('\n');
+    person
+}
+
+/// The start of the JSON report, up to its first person.
+fn json_head(fw: &Framework, profile: usize) -> String {
+    let p = &fw.profiles[profile];
+    let field =
+        |key: &str, value: Value| format!("  \"{key}\": {},\n", json_safe(value.to_string()));
+    let mut out = String::from("{\n");
+    out.push_str(&field("team_report", json!(TEAM_REPORT_VERSION)));
+    out.push_str(&field(
+        "framework",
+        json!({ "id": fw.id, "version": fw.version, "name": fw.name }),
+    ));
+    out.push_str(&field("profile", json!({ "id": p.id, "name": p.name })));
+    out.push_str("  \"people\": [\n");
     out
 }
 
-/// One person of the JSON report.
-fn person_value(team: &Team, profile: usize, m: usize, rank: usize) -> Value {
-    let fw = &team.framework;
-    let member = &team.members[m];
-    let levels: serde_json::Map<String, Value> = fw
-        .competencies
-        .iter()
-        .zip(&member.cells)
-        .map(|(c, &cell)| (c.id.to_string(), level_json(cell)))
-        .collect();
-    let _ = profile;
-    json!({
-        "name": member.name,
-        "label": member.label,
-        "file": crate::text::display_path(&member.path),
-        "rank": rank,
-        "answered": member.answered(),
-        "readiness": fw.profiles.iter().zip(&member.readiness).map(|(p, r)| json!({
-            "profile": p.id,
-            "percent": round(r.percent, 1),
-            "rated": r.rated,
-            "required": r.required,
-            "provisional": r.provisional(),
-        })).collect::<Vec<_>>(),
-        "lean": {
-            "position": round(member.position, 3),
-            "outcome": member.outcome.key(),
-            "label": member.lean_label(fw),
-        },
-        "areas": fw.areas.iter().zip(&member.areas).map(|(a, l)| json!({
-            "id": a.id,
-            "average": round(*l, 2),
-        })).collect::<Vec<_>>(),
-        "levels": levels,
-    })
-}
-
-/// The JSON report as one value; `with_people` false leaves "people" empty (see
-/// [`json_text`]).
-fn json_value(team: &Team, profile: usize, with_people: bool) -> Value {
-    let fw = &team.framework;
-    let ranking = team.ranking(profile);
-    let mut rank_of = vec![0; team.members.len()];
-    for (rank, &m) in ranking.iter().enumerate() {
-        rank_of[m] = rank + 1;
-    }
-    let people: Vec<Value> = team
-        .members
-        .iter()
-        .enumerate()
-        .filter(|_| with_people)
-        .map(|(m, _)| person_value(team, profile, m, rank_of[m]))
-        .collect();
+/// The end of the JSON report: the ranking, the competencies with their bench depth, the
+/// areas, the largest gaps and the files not read, from what was gathered.
+fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]) -> String {
     let competencies: Vec<Value> = (0..fw.competencies.len())
         .map(|c| {
             let comp = &fw.competencies[c];
-            let b = team.bench(c, profile);
+            let b = tally.bench(fw, c);
             json!({
                 "id": comp.id.to_string(),
                 "name": comp.name,
                 "area": fw.areas[comp.area].id,
                 "target": b.target.map(|t| t.value()),
-                "average": round(team.average(c), 2),
+                "average": round(tally.average(c), 2),
                 "bench": {
                     "meet": b.meet,
                     "of": b.of,
@@ -387,89 +526,154 @@ fn json_value(team: &Team, profile: usize, with_people: bool) -> Value {
             })
         })
         .collect();
-    json!({
-        "team_report": TEAM_REPORT_VERSION,
-        "framework": { "id": fw.id, "version": fw.version, "name": fw.name },
-        "profile": { "id": fw.profiles[profile].id, "name": fw.profiles[profile].name },
-        "people": people,
-        "ranking": ranking.iter().map(|&m| team.members[m].label.clone()).collect::<Vec<_>>(),
-        "competencies": competencies,
-        "areas": fw.areas.iter().enumerate().map(|(a, area)| json!({
-            "id": area.id,
-            "name": area.name,
-            "average": round(team.area_average(a), 2),
-            "target": round(team.area_target(a, profile), 2),
-        })).collect::<Vec<_>>(),
-        "largest_gaps": team.largest_gaps(profile).iter().map(|g| json!({
-            "id": fw.competencies[g.competency].id.to_string(),
-            "target": g.target.value(),
-            "shortfall": round(Some(g.shortfall), 2),
-            "below": g.below,
-            "answered": g.answered,
-        })).collect::<Vec<_>>(),
-        "not_read": team.not_read.iter().map(|n| json!({
-            "file": crate::text::display_path(&n.path),
-            "reason": n.reason,
-        })).collect::<Vec<_>>(),
-    })
-}
-
-fn jsonl(team: &Team, profile: usize) -> String {
-    let fw = &team.framework;
-    let mut out = String::new();
-    for (m, member) in team.members.iter().enumerate() {
-        let file = crate::text::display_path(&member.path);
-        for (c, comp) in fw.competencies.iter().enumerate() {
-            let cell = member.cells[c];
-            let mark = team.mark(m, c, profile);
-            let required = crate::domain::scoring::required(fw, profile, c);
-            let record = json!({
-                "person": member.label,
-                "name": member.name,
-                "file": file,
-                "profile": fw.profiles[profile].id,
-                "competency": comp.id.to_string(),
-                "area": fw.areas[comp.area].id,
-                "level": level_json(match cell {
-                    Cell::NotApplicable => Cell::Unanswered,
-                    other => other,
-                }),
-                "na": cell == Cell::NotApplicable,
-                "target": required.then(|| fw.target(profile, c).value()),
-                "meets": if required {
-                    Value::Bool(matches!(mark, Mark::Above | Mark::Meets))
-                } else {
-                    Value::Null
-                },
-                "mark": mark.key(),
-            });
-            out.push_str(&record.to_string());
-            out.push('\n');
-        }
+    let areas: Vec<Value> = fw
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(a, area)| {
+            json!({
+                "id": area.id,
+                "name": area.name,
+                "average": round(tally.area_average(a), 2),
+                "target": round(super::area_target(fw, a, profile), 2),
+            })
+        })
+        .collect();
+    let gaps: Vec<Value> = tally
+        .largest_gaps(fw)
+        .iter()
+        .map(|g| {
+            json!({
+                "id": fw.competencies[g.competency].id.to_string(),
+                "target": g.target.value(),
+                "shortfall": round(Some(g.shortfall), 2),
+                "below": g.below,
+                "answered": g.answered,
+            })
+        })
+        .collect();
+    let not_read: Vec<Value> = not_read
+        .iter()
+        .map(|n| json!({ "file": crate::text::display_path(&n.path), "reason": n.reason }))
+        .collect();
+    let mut out = String::from("\n  ],\n  \"ranking\": [");
+    // Everyone, one at a time: a ranking of 100,000 is never held as JSON values.
+    for (rank, (r, label)) in tally.ranking().into_iter().enumerate() {
+        out.push_str(if rank == 0 { "\n    " } else { ",\n    " });
+        let entry = json!({
+            "rank": rank + 1,
+            "name": r.name,
+            "label": label,
+            "file": crate::text::display_path(&r.path),
+            "percent": round(r.percent, 1),
+            "rated": r.rated,
+            "required": r.required,
+            "provisional": r.provisional,
+        });
+        out.push_str(&json_safe(entry.to_string()));
     }
+    out.push_str("\n  ],\n");
+    let sections = [
+        ("competencies", competencies),
+        ("areas", areas),
+        ("largest_gaps", gaps),
+        ("not_read", not_read),
+    ];
+    let last = sections.len() - 1;
+    for (i, (key, items)) in sections.into_iter().enumerate() {
+        out.push_str(&format!("  \"{key}\": ["));
+        for (j, item) in items.iter().enumerate() {
+            out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+            out.push_str(&json_safe(item.to_string()));
+        }
+        out.push_str(if items.is_empty() { "]" } else { "\n  ]" });
+        out.push_str(if i == last { "\n" } else { ",\n" });
+    }
+    out.push_str("}\n");
     out
 }
 
-#[cfg(test)]
-mod json_text_tests {
-    use super::*;
+/// A string as JSON, with what serde_json leaves raw escaped too.
+fn json_text(text: &str) -> String {
+    json_safe(Value::String(text.to_string()).to_string())
+}
 
-    /// The JSON made person by person is exactly the whole value pretty-printed.
-    #[test]
-    fn json_text_is_the_whole_value_pretty_printed() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/team");
-        let files = crate::team::files_in(&[dir]).unwrap();
-        let team = crate::team::load(crate::domain::Framework::builtin(), &files);
-        assert!(team.members.len() >= 2);
-        for profile in [0, 1] {
-            let mut whole =
-                serde_json::to_string_pretty(&json_value(&team, profile, true)).unwrap();
-            whole.push('\n');
-            assert_eq!(json_text(&team, profile), whole);
-        }
-        let empty = crate::team::load(crate::domain::Framework::builtin(), &[]);
-        let mut whole = serde_json::to_string_pretty(&json_value(&empty, 1, true)).unwrap();
-        whole.push('\n');
-        assert_eq!(json_text(&empty, 1), whole);
+/// Each competency's fields of a JSON Lines record, which are the same for everyone: its id
+/// and area, every profile's target (null where a profile does not require it), the profile
+/// measured against and its target.
+fn jsonl_competency_parts(fw: &Framework, profile: usize) -> Vec<String> {
+    use crate::domain::scoring::required;
+    (0..fw.competencies.len())
+        .map(|c| {
+            let comp = &fw.competencies[c];
+            let targets: serde_json::Map<String, Value> = fw
+                .profiles
+                .iter()
+                .enumerate()
+                .map(|(p, prof)| {
+                    let target = required(fw, p, c).then(|| fw.target(p, c).value());
+                    (prof.id.clone(), json!(target))
+                })
+                .collect();
+            let target = required(fw, profile, c).then(|| fw.target(profile, c).value());
+            format!(
+                "\"competency\":{},\"area\":{},\"targets\":{},\"profile\":{},\"target\":{}",
+                json_text(comp.id.as_str()),
+                json_text(&fw.areas[comp.area].id),
+                json_safe(Value::Object(targets).to_string()),
+                json_text(&fw.profiles[profile].id),
+                json!(target),
+            )
+        })
+        .collect()
+}
+
+/// One person in JSON Lines: their person record, then one record per competency.
+fn jsonl_person(fw: &Framework, profile: usize, member: &Member, parts: &[String]) -> String {
+    use crate::domain::scoring::required;
+    // `kind` and the version first, then the person's fields in name order.
+    let fields = json_safe(Value::Object(person_json(fw, profile, member, false)).to_string());
+    let mut out = format!(
+        "{{\"kind\":\"person\",\"team_report\":{TEAM_REPORT_VERSION},{}\n",
+        &fields[1..]
+    );
+    // The person's part of every record of theirs, written once.
+    let who = format!(
+        "{{\"kind\":\"competency\",\"name\":{},\"file\":{},\"team\":{},",
+        json_text(&member.name),
+        json_text(&crate::text::display_path(&member.path)),
+        member.team.as_deref().map_or("null".to_string(), json_text),
+    );
+    let value = |cell: Cell| match cell {
+        Cell::Level(level) => level.value().to_string(),
+        _ => "null".to_string(),
+    };
+    for (c, part) in parts.iter().enumerate() {
+        let cell = member.cells[c];
+        let mark = super::mark(fw, cell, c, profile);
+        let (gap, meets) = match (cell, required(fw, profile, c)) {
+            (_, false) => ("null".to_string(), "null"),
+            (Cell::Level(level), true) => {
+                let target = fw.target(profile, c);
+                let gap = crate::domain::scoring::gap(level, target);
+                (
+                    gap.to_string(),
+                    if level >= target { "true" } else { "false" },
+                )
+            }
+            (_, true) => ("null".to_string(), "false"),
+        };
+        let previous = member.round.as_ref().map(|r| r.cells[c]);
+        out.push_str(&who);
+        out.push_str(part);
+        out.push_str(&format!(
+            ",\"level\":{},\"value\":{},\"gap\":{gap},\"meets\":{meets},\"mark\":\"{}\",\"previous\":{},\"previous_value\":{}}}\n",
+            level_json(cell),
+            value(cell),
+            mark.key(),
+            previous.map_or(Value::Null, level_json),
+            previous.map_or("null".to_string(), value),
+        ));
     }
+    out
 }

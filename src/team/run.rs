@@ -108,7 +108,11 @@ fn open<B: Backend, E: EventSource>(
             return Ok(false);
         }
     };
-    let mut app = App::new(viewing(view, assessment, terminal.size().ok()));
+    let mut app = App::new(
+        viewing(view, assessment, terminal.size().ok())
+            .about(label.clone())
+            .file_name(storage::paths::stem(&path)),
+    );
     app.update(
         Action::Notify(format!(
             "{}, read-only. Esc or q goes back to the team view.",

@@ -351,3 +351,130 @@ fn enter_opens_a_person_and_q_quits() {
     assert_eq!(view.update(Action::Back), vec![]);
     assert_eq!(view.update(Action::Quit), vec![TeamEffect::Quit]);
 }
+
+/// A team of `count` people with varied levels, N/A and unanswered cells, some of the same
+/// name, as files in `dir`.
+fn varied_team(dir: &Path, count: usize) -> Vec<PathBuf> {
+    let fw = Framework::builtin();
+    (0..count)
+        .map(|i| {
+            let levels: Vec<Option<u8>> = (0..fw.competencies.len())
+                .map(|c| match (i * 5 + c * 7) % 9 {
+                    7 => None,
+                    n => Some((n % 6) as u8),
+                })
+                .take(fw.competencies.len() - (i % 4) * 5)
+                .collect();
+            write(
+                dir,
+                &format!("p{i:04}.toml"),
+                &format!("Person {}", i % 37),
+                &levels,
+            )
+        })
+        .collect()
+}
+
+/// The figures a streamed JSON report gathers one person at a time are the team view's.
+#[test]
+fn a_tally_gathered_person_by_person_has_the_team_views_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = varied_team(dir.path(), 120);
+    let team = load(Framework::builtin(), &files);
+    let fw = &team.framework;
+    for profile in 0..fw.profiles.len() {
+        let mut tally = tally::Tally::new(fw, profile);
+        for m in &team.members {
+            tally.add(fw, m);
+        }
+        assert_eq!(tally.people(), team.members.len());
+        for c in 0..fw.competencies.len() {
+            assert_eq!(tally.bench(fw, c), team.bench(c, profile), "bench {c}");
+            assert_eq!(tally.average(c), team.average(c), "average {c}");
+        }
+        for a in 0..fw.areas.len() {
+            let (x, y) = (tally.area_average(a), team.area_average(a));
+            assert!(
+                x.zip(y).is_none_or(|(x, y)| (x - y).abs() < 1e-9) && x.is_some() == y.is_some(),
+                "area {a}: {x:?} {y:?}"
+            );
+        }
+        assert_eq!(tally.largest_gaps(fw), team.largest_gaps(profile));
+        let ranked: Vec<String> = tally.ranking().into_iter().map(|(_, l)| l).collect();
+        let expected: Vec<String> = team
+            .ranking(profile)
+            .into_iter()
+            .map(|m| team.members[m].label.clone())
+            .collect();
+        assert_eq!(ranked, expected, "profile {profile}");
+    }
+}
+
+/// Files are handed on in their order whatever the threads, and an error from the caller
+/// stops the reading at once.
+#[test]
+fn files_are_read_in_order_and_a_failing_reader_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = varied_team(dir.path(), 300);
+    let fw = Framework::builtin();
+    for threads in [1, 2, 3] {
+        let mut seen = Vec::new();
+        read_each(&fw, &files, threads, |read| {
+            if let Read::Member(m) = read {
+                seen.push(m.path);
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, files, "{threads} thread(s)");
+    }
+    let mut handed = 0;
+    let result = read_each(&fw, &files, 2, |_| {
+        handed += 1;
+        if handed == 70 {
+            return Err(std::io::Error::other("the reader went away"));
+        }
+        Ok(())
+    });
+    assert_eq!(result.unwrap_err().to_string(), "the reader went away");
+    assert_eq!(handed, 70, "nothing is handed on after the error");
+}
+
+/// A person is shown by their display name; without one, by the assessment's name unless it
+/// is the default one, else by the file's name; role and team come along.
+#[test]
+fn people_are_shown_by_their_name_and_else_by_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = Framework::builtin();
+    let mut named = Assessment::new("default", &fw, t0());
+    named.display_name = Some("Zoë Nakamura 中村".into());
+    named.team = Some("North".into());
+    let mut own = Assessment::new("kim", &fw, t0());
+    own.display_name = Some(String::new());
+    let plain = Assessment::new("default", &fw, t0());
+    for (file, a) in [("a.toml", &named), ("b.toml", &own), ("pc.toml", &plain)] {
+        std::fs::write(dir.path().join(file), codec::to_toml(a)).unwrap();
+    }
+    let team = load(fw, &files_in(&[dir.path().to_path_buf()]).unwrap());
+    let names: Vec<&str> = team.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Zoë Nakamura 中村", "kim", "pc"]);
+    assert_eq!(team.members[0].team.as_deref(), Some("North"));
+}
+
+/// A person's figures in the team view are those of their Results screen (`Summary`).
+#[test]
+fn a_persons_figures_are_their_summarys() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = varied_team(dir.path(), 24);
+    let team = load(Framework::builtin(), &files);
+    let fw = &team.framework;
+    for m in &team.members {
+        let sheet = RatingSheet::from_levels(m.cells.iter().map(|c| c.level()).collect());
+        let summary = crate::domain::Summary::compute(fw, &sheet, 0);
+        assert_eq!(m.readiness, summary.readiness);
+        assert_eq!(m.position, summary.lean.position);
+        assert_eq!(m.outcome, summary.lean.outcome);
+        let areas: Vec<Option<f64>> = summary.areas.iter().map(|a| a.level).collect();
+        assert_eq!(m.areas, areas);
+    }
+}

@@ -19,7 +19,8 @@ pub fn pattern_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>
     match calibration::high_self_ratings(ratings) {
         Some(found) => wrapped(
             "",
-            &strings::high_self_ratings(found.high, found.rated),
+            &app.rater_voice()
+                .say(&strings::high_self_ratings(found.high, found.rated)),
             width,
             theme.dim,
             theme.dim,

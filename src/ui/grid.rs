@@ -630,7 +630,14 @@ fn rating_line<'a>(app: &App, c: usize, theme: &Theme) -> Line<'a> {
         theme.title
     };
     Line::from(vec![
-        Span::styled(format!("{}Your rating: ", marked(is_rating)), style),
+        Span::styled(
+            format!(
+                "{}{}",
+                marked(is_rating),
+                crate::strings::person::whose_rating(app.voice())
+            ),
+            style,
+        ),
         Span::styled(text, theme.text),
     ])
 }

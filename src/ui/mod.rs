@@ -5,6 +5,7 @@ pub mod contrast;
 pub mod grid;
 pub mod hit;
 pub mod overlay;
+pub mod person;
 pub mod rate;
 pub mod results;
 pub mod roles;
@@ -82,6 +83,9 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     }
     if app.mode() == Mode::Search {
         search::render(frame, body, app, &theme);
+    }
+    if let (Some(field), false) = (app.name_field(), app.name_in_welcome()) {
+        drawn.regions.overlay = Some(person::render_popup(frame, area, app, field, &theme));
     }
     if app.prompt().is_some() {
         overlay::render_prompt(frame, area, app, &theme, &mut drawn.regions);

@@ -105,7 +105,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             note_lines(width).min(4) + 2
         }
     };
-    let title = strings::levels_title_on(app.read_only(), &app.framework().scale);
+    let title = strings::person::levels_title(
+        app.voice(),
+        &strings::levels_title_on(app.read_only(), &app.framework().scale),
+    );
     if area.width >= TWO_COLUMN_WIDTH {
         // The competency on the left and the levels on the right, as tall as the taller of
         // the two; the note below both, across the width, with the rest of the height.
@@ -468,7 +471,7 @@ fn level_lines<'a>(
                 return (
                     row,
                     format!("{:>value_width$} {}", "-", label(&fw.scale.none.label)),
-                    fw.scale.none.descriptor.clone(),
+                    app.voice().say(&fw.scale.none.descriptor),
                     recorded == Some(Rating::Level(level)),
                 );
             }
@@ -503,7 +506,7 @@ fn level_lines<'a>(
                     level.to_string(),
                     label(&scale.label)
                 ),
-                format!("{tag}{}{hint}", fw.level_text(c, level)),
+                format!("{tag}{}{hint}", app.voice().say(fw.level_text(c, level))),
                 recorded == Some(Rating::Level(level)),
             )
         })
@@ -511,7 +514,8 @@ fn level_lines<'a>(
     rows.push((
         choices.len() - 1,
         format!("{:>value_width$} {}", "n", label("N/A")),
-        fw.scale.na.clone(),
+        // Someone rating another person reads "not part of their work".
+        app.voice().say(&fw.scale.na),
         recorded == Some(Rating::NotApplicable),
     ));
     let mut lines = Vec::new();
@@ -597,10 +601,13 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines: Vec<Line> = if note.is_empty() {
         match app.assessment().rating(&competency.id) {
             Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => {
-                text::wrap(&strings::evidence_prompt(level), usize::from(inner.width))
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.emphasis))
-                    .collect()
+                text::wrap(
+                    &strings::person::evidence_prompt(app.voice(), level),
+                    usize::from(inner.width),
+                )
+                .into_iter()
+                .map(|l| Line::styled(l, theme.emphasis))
+                .collect()
             }
             _ => vec![Line::styled("No note yet.", theme.dim)],
         }

@@ -167,7 +167,7 @@ fn render_verdict(
             theme.warning,
         )
     } else {
-        Span::styled(" Your verdict ", theme.title)
+        Span::styled(strings::person::verdict_title(app.voice()), theme.title)
     };
     let summary_block = block(title, false, theme);
     let inner = summary_block.inner(top);
@@ -408,7 +408,8 @@ fn second_opinion_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<
         } else {
             theme.emphasis
         };
-        lines.extend(wrapped("", &c.sentence(), width, style, style));
+        let sentence = app.rater_voice().say(&c.sentence());
+        lines.extend(wrapped("", &sentence, width, style, style));
     }
     lines
 }
@@ -466,6 +467,7 @@ fn verdict_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     }
     if let Some(firmness) = said.firmness {
         let style = if said.firm { theme.dim } else { theme.emphasis };
+        let firmness = app.voice().say(&firmness);
         lines.extend(wrapped("", &firmness, width, style, style));
     }
     lines
@@ -479,9 +481,16 @@ fn next_step_lines<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> 
         return Vec::new();
     }
     let said = verdict::explain(app.framework(), &summary.figures);
-    let next = format!("{} {}", said.next_step, strings::gaps_key_hint());
+    // Someone else reading about the person reads "their", not "your".
+    let voice = app.voice();
+    let next = format!(
+        "{} {}",
+        voice.say(&said.next_step),
+        strings::gaps_key_hint()
+    );
     let mut lines = wrapped("", &next, width, theme.text, theme.text);
     if let Some(junior) = said.junior {
+        let junior = voice.say(&junior);
         lines.extend(wrapped("", &junior, width, theme.emphasis, theme.emphasis));
     }
     lines
@@ -497,10 +506,13 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
     if summary.figures.rated_on_scale == 0 || !summary.figures.lean.outcome.has_shape() {
         return lines;
     }
+    // "DP1: they 5, above their average…" when someone else reads them.
+    let voice = app.voice();
     if let Some(none) = said.no_reasons {
+        let none = voice.say(none);
         lines.extend(wrapped(
             "Most telling: ",
-            none,
+            &none,
             width,
             theme.dim,
             theme.text,
@@ -510,13 +522,14 @@ fn reason_lines<'a>(app: &App, width: usize, with_names: bool, theme: &Theme) ->
         let prefix = if i == 0 { "Most telling: " } else { "  " };
         lines.extend(wrapped(
             prefix,
-            &reason.sentence(with_names),
+            &voice.say(&reason.sentence(with_names)),
             width,
             theme.dim,
             theme.text,
         ));
     }
     if let Some(flavour) = said.flavour {
+        let flavour = voice.say(&flavour);
         lines.extend(wrapped("", &flavour, width, theme.text, theme.text));
     }
     lines
@@ -704,6 +717,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             fw.side_short(1)
         )
     };
+    let heading = strings::person::who_against(app.voice(), &heading);
     let mut title = vec![Span::styled(heading, theme.title)];
     if !stacked {
         title.push(Span::styled(
@@ -722,7 +736,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     // column as wide as its heading where there is room (else the heading is cut with "…"),
     // and the bars as long as the width left allows, from 5 to 20 cells.
     let headings = [
-        "You".to_string(),
+        strings::person::you_column(app.voice()),
         format!("{} target", fw.side_short(0)),
         format!("{} target", fw.side_short(1)),
         format!("Ready {}", fw.profiles[app.target_profile()].short),
@@ -868,10 +882,10 @@ fn render_gaps(
     }
     let header = Row::new(vec![
         TableCell::from(" Competency"),
-        TableCell::from("You"),
+        TableCell::from(strings::person::you_narrow(app.voice())),
         TableCell::from("Target"),
         TableCell::from("Band"),
-        TableCell::from("Your plan"),
+        TableCell::from(strings::person::plan_column(app.voice())),
     ])
     .style(theme.heading);
     let height = usize::from(inner.height.saturating_sub(1));

@@ -22,6 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         let width = usize::from(area.width.saturating_sub(4));
         let lines = text::wrap(crashed, width);
         body = banner(frame, area, " Last time ", lines, area.height / 2, theme);
+    } else if let (true, Some(field)) = (app.name_in_welcome(), app.name_field()) {
+        body = welcome_asking(frame, area, app, field, theme);
     } else if app.welcome() {
         let width = usize::from(area.width.saturating_sub(4));
         let room = usize::from(area.height / 3).saturating_sub(2);
@@ -58,6 +60,43 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         drawn.regions.pane(body, Pane::Roles(pane));
     }
     let _ = fw;
+}
+
+/// The first-run welcome with the one thing it asks: the person's name, in a one-line field
+/// that has the keyboard. The welcome's text gets shorter (or goes) on a small terminal; the
+/// question and the field are always whole. Returns the rest of `area`.
+fn welcome_asking(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    field: &crate::app::NameField,
+    theme: &Theme,
+) -> Rect {
+    let width = usize::from(area.width.saturating_sub(4));
+    let question = text::wrap(&super::person::question(app, field), width);
+    // The question, the field and the borders are always whole; the welcome fills what a
+    // half of the screen leaves.
+    let room = usize::from(area.height / 2).saturating_sub(question.len() + 3);
+    let mut welcome = text::wrap(&strings::welcome(), width);
+    if welcome.len() > room {
+        welcome = text::wrap(&strings::welcome_short(), width);
+    }
+    if welcome.len() > room {
+        welcome.clear();
+    }
+    let mut lines: Vec<Line> = welcome.into_iter().map(Line::from).collect();
+    lines.extend(question.into_iter().map(|l| Line::styled(l, theme.heading)));
+    let height = (lines.len() as u16 + 3).min(area.height.saturating_sub(3));
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+    let outer = block(Span::styled(" Welcome ", theme.heading), true, theme);
+    let inner = outer.inner(top).inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(outer, top);
+    let [words, field_row] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), words);
+    super::person::render_field(frame, field_row, field, theme);
+    rest
 }
 
 /// A box titled `title` at the top of `area` holding `lines` (at most `most` rows with its

@@ -364,8 +364,13 @@ fn render_heatmap(
         spans.push(Span::styled(text, theme.dim));
     }
     lines.push(Line::from(spans));
-    // People, then the files not read.
+    // People, then the files not read. Names cut to fit stay told apart on the screen.
     let order = view.order();
+    let shown_labels: Vec<String> = (top..(top + page).min(rows))
+        .filter_map(|row| order.get(row))
+        .map(|&m| display_safe(&team.members[m].label))
+        .collect();
+    let fitted = fit_distinct(&shown_labels, usize::from(name_width) + 1);
     for row in top..(top + page).min(rows) {
         let is_selected = row == view.row();
         let row_style = |style: Style| {
@@ -400,7 +405,7 @@ fn render_heatmap(
                 format!(
                     "{}{}",
                     if is_selected { "›" } else { " " },
-                    pad(&display_safe(&member.label), name_width + 1)
+                    pad(&fitted[row - top], name_width + 1)
                 ),
                 row_style(theme.text),
             ),
@@ -457,26 +462,41 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
         .and_then(|p| ranking.iter().position(|&m| m == p))
         .unwrap_or(0);
     let top = if at < height { 0 } else { at + 1 - height };
-    // Rank, percent and mark, coverage and lean take 22 columns with their spaces.
-    let name_width = usize::from(inner.width).saturating_sub(22).max(4);
-    let lines: Vec<Line> = ranking
+    // Rank, percent and mark take 10 columns with their spaces, coverage and lean 6 each;
+    // on a narrow panel the lean, then the coverage, give way to the name.
+    let width = usize::from(inner.width);
+    let with_lean = width >= 22 + 10;
+    let with_coverage = width >= 16 + 10;
+    let fixed = 10 + if with_coverage { 6 } else { 0 } + if with_lean { 6 } else { 0 };
+    let name_width = width.saturating_sub(fixed).max(4);
+    let visible: Vec<usize> = ranking.iter().copied().skip(top).take(height).collect();
+    let labels: Vec<String> = visible
         .iter()
+        .map(|&m| display_safe(&team.members[m].label))
+        .collect();
+    let fitted = fit_distinct(&labels, name_width);
+    let lines: Vec<Line> = visible
+        .iter()
+        .zip(fitted)
         .enumerate()
-        .skip(top)
-        .take(height)
-        .map(|(rank, &m)| {
+        .map(|(i, (&m, name))| {
             let member = &team.members[m];
             let r = member.readiness[profile];
             let percent = r.percent.map_or_else(|| "—".into(), |p| format!("{p:.0}%"));
             let mark = if r.provisional() { "?" } else { " " };
-            let text = format!(
-                "{:>3} {:<name_width$} {:>4}{mark} {:>5} {:<5}",
-                rank + 1,
-                truncate(&display_safe(&member.label), name_width),
-                percent,
-                format!("{}/{}", r.rated, r.required),
-                short_lean(member, &team.framework),
+            let pad = name_width.saturating_sub(UnicodeWidthStr::width(name.as_str()));
+            let mut text = format!(
+                "{:>3} {name}{} {:>4}{mark}",
+                top + i + 1,
+                " ".repeat(pad),
+                percent
             );
+            if with_coverage {
+                text.push_str(&format!(" {:>5}", format!("{}/{}", r.rated, r.required)));
+            }
+            if with_lean {
+                text.push_str(&format!(" {:<5}", short_lean(member, &team.framework)));
+            }
             let style = if Some(m) == view.person() {
                 theme.selected
             } else if r.provisional() {
@@ -484,11 +504,69 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
             } else {
                 theme.text
             };
-            Line::styled(truncate(&text, usize::from(inner.width)), style)
+            Line::styled(truncate(&text, width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     rows_marker(frame, area, top, ranking.len().saturating_sub(top + height));
+}
+
+/// Names cut to `width` so that those that differ stay different: cut at the end as usual,
+/// and where two come out the same, the part that tells them apart is kept — the file of
+/// "Sam Taylor (sam.toml)", else the name's end ("Alexa…oreau").
+fn fit_distinct(labels: &[String], width: usize) -> Vec<String> {
+    let mut out: Vec<String> = labels.iter().map(|l| truncate(l, width)).collect();
+    let mut seen = std::collections::HashMap::<String, Vec<usize>>::new();
+    for (i, cut) in out.iter().enumerate() {
+        seen.entry(cut.clone()).or_default().push(i);
+    }
+    for group in seen.into_values().filter(|g| g.len() > 1) {
+        if group.iter().all(|&i| labels[i] == labels[group[0]]) {
+            continue;
+        }
+        for i in group {
+            out[i] = keep_ends(&labels[i], width);
+        }
+    }
+    out
+}
+
+/// `label` in `width` columns, keeping the file of a label such as "Sam Taylor (sam.toml)",
+/// else the start and the end of the name.
+fn keep_ends(label: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(label);
+    if w <= width {
+        return label.to_string();
+    }
+    let last = |text: &str, room: usize| -> String {
+        let mut kept: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in text.chars().rev() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            used += cw;
+            kept.push(c);
+        }
+        kept.into_iter().rev().collect()
+    };
+    if let Some((name, place)) = label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        let bracketed = format!("({place})");
+        let pw = UnicodeWidthStr::width(bracketed.as_str());
+        if pw + 2 <= width {
+            return format!("{} {bracketed}", truncate(name, width - pw - 1));
+        }
+        // Tighter still: the file without `.toml`, its end kept ("sam-k", "…a/sam").
+        let core = place.strip_suffix(".toml").unwrap_or(place);
+        if UnicodeWidthStr::width(core) <= width {
+            return core.to_string();
+        }
+        return format!("…{}", last(core, width.saturating_sub(1)));
+    }
+    let tail = width.saturating_sub(1) / 2;
+    let head = truncate(label, width - tail);
+    format!("{head}{}", last(label, tail))
 }
 
 /// The lean in a few characters: the main profile's short name, "both", "none" or "early".
@@ -736,4 +814,46 @@ fn render_help(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) ->
         view.drawn().help.unwrap_or(0),
         Some("↑↓"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cut_to_fit_stay_told_apart() {
+        let labels: Vec<String> = [
+            "Sam Taylor (sam.toml)",
+            "Sam Taylor (sam-k.toml)",
+            "Alexandra Moreau",
+            "Alexandra Morgan",
+            "Bea Lind",
+        ]
+        .map(String::from)
+        .to_vec();
+        for width in [6, 8, 10, 14] {
+            let fitted = fit_distinct(&labels, width);
+            for (label, fit) in labels.iter().zip(&fitted) {
+                assert!(
+                    UnicodeWidthStr::width(fit.as_str()) <= width,
+                    "{fit:?} in {width}"
+                );
+                if UnicodeWidthStr::width(label.as_str()) <= width {
+                    assert_eq!(fit, label);
+                }
+            }
+            let mut distinct = fitted.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), labels.len(), "{width}: {fitted:?}");
+        }
+        let fitted = fit_distinct(&labels, 14);
+        assert_eq!(fitted[0], "Sa… (sam.toml)");
+        assert_eq!(fitted[1], "… (sam-k.toml)");
+        assert_eq!(fitted[4], "Bea Lind");
+        assert_eq!(fit_distinct(&labels, 10)[2], "Alexa…reau");
+        // The same label twice (two files of one name and file name) is left as it is cut.
+        let same = ["Kim Lee".to_string(), "Kim Lee".to_string()];
+        assert_eq!(fit_distinct(&same, 5), ["Kim…", "Kim…"]);
+    }
 }

@@ -146,7 +146,14 @@ pub struct Launch {
     stderr: Option<PathBuf>,
     umask: Option<u32>,
     background: Option<String>,
+    answer_name: bool,
 }
+
+/// The name a test's user gives when rolefit asks it (a first run, an older file).
+pub const NAME: &str = "Sam Taylor";
+
+/// What the name question says, on the first run and over an older file.
+pub const NAME_QUESTION: &str = "Your name, as team views";
 
 impl Launch {
     /// rolefit with `ROLEFIT_DATA_DIR` set to `data`, in an 80×24 xterm.
@@ -160,7 +167,15 @@ impl Launch {
             stderr: None,
             umask: None,
             background: None,
+            answer_name: true,
         }
+    }
+
+    /// Leaves the name question (a first run, an older file) to the test: by default every
+    /// wait answers it as a user would, with [`NAME`] and Enter, before looking further.
+    pub fn keep_name_question(mut self) -> Launch {
+        self.answer_name = false;
+        self
     }
 
     /// Answers the child's colour questions like an xterm with this background
@@ -297,6 +312,11 @@ impl Launch {
             reader: Some(reader),
             status: None,
             size: (self.cols, self.rows),
+            name: if self.answer_name {
+                NameAnswer::Pending
+            } else {
+                NameAnswer::Done
+            },
         }
     }
 }
@@ -462,6 +482,19 @@ pub struct Tui {
     reader: Option<JoinHandle<()>>,
     status: Option<ExitStatus>,
     size: (u16, u16),
+    /// Whether a wait answers the name question (see [`Launch::keep_name_question`]).
+    name: NameAnswer,
+}
+
+/// The name question, as the waits answer it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum NameAnswer {
+    /// Answer it when it shows.
+    Pending,
+    /// Answered; waiting for it to go.
+    Sent,
+    /// Answered and gone, or left to the test.
+    Done,
 }
 
 impl Tui {
@@ -652,10 +685,25 @@ impl Tui {
     ) {
         let deadline = Instant::now() + timeout;
         loop {
+            // A user answers the name question first: the test's keys come after it, and no
+            // frame that still asks counts for the test.
+            let asks = lock(&self.shared)
+                .frames
+                .last()
+                .is_some_and(|f| f.contains(NAME_QUESTION));
+            match (asks, self.name) {
+                (true, NameAnswer::Pending) => {
+                    self.send(&format!("{NAME}\r"));
+                    self.name = NameAnswer::Sent;
+                }
+                (false, NameAnswer::Sent) => self.name = NameAnswer::Done,
+                _ => {}
+            }
+            let answering = asks && self.name == NameAnswer::Sent;
             let eof = {
                 let state = lock(&self.shared);
                 let from = since.min(state.frames.len());
-                if cond(&state.frames[from..]) {
+                if !answering && cond(&state.frames[from..]) {
                     return;
                 }
                 state.eof

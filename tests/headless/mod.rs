@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use rolefit::app::App;
+use rolefit::app::{App, Mode};
 use rolefit::cli::{Prepared, prepare};
 use rolefit::domain::Framework;
 use rolefit::runtime::{
@@ -125,12 +125,33 @@ pub fn run_edited(
     .0
 }
 
+/// The name every headless user gives when a start asks it (see [`run_full`]).
+pub const NAME: &str = "Sam Taylor";
+
+/// Like [`run`], but a start that asks the person's name is left asking: `script` answers.
+pub fn run_asked(data_dir: &Path, script: &str, size: (u16, u16)) -> Run {
+    let events = ScriptedEvents::new(keys(script));
+    let path = data_dir.join("assessments").join("default.toml");
+    let Prepared { init, store } = prepare(Framework::builtin(), &path, "default").unwrap();
+    let app = App::new(init.color(false).size(size));
+    drive(
+        app,
+        events,
+        store,
+        size,
+        &mut runtime::NoSuspend,
+        &mut runtime::NoEditor,
+    )
+    .0
+}
+
 /// The whole loop with every part given: events, suspender, editor, and a store wrapped by
-/// `wrap`.
+/// `wrap`. A start that asks the person's name (a first run) is answered first, as a user
+/// would: [`NAME`] and Enter, through the loop, before `events`.
 pub fn run_full<P: Persist + Send>(
     data_dir: &Path,
     framework: Framework,
-    mut events: impl EventSource,
+    events: impl EventSource,
     size: (u16, u16),
     suspender: &mut dyn Suspend,
     editor: &mut dyn NoteEditor,
@@ -138,8 +159,57 @@ pub fn run_full<P: Persist + Send>(
 ) -> (Run, P) {
     let path = data_dir.join("assessments").join("default.toml");
     let Prepared { init, store } = prepare(framework, &path, "default").unwrap();
-    let mut store = wrap(store);
-    let mut app = App::new(init.color(false).size(size));
+    let store = wrap(store);
+    let app = App::new(init.color(false).size(size));
+    let first = if app.mode() == Mode::Name {
+        keys(&format!("{NAME}<enter>"))
+    } else {
+        Vec::new()
+    };
+    let events = Answering {
+        first: first.into(),
+        inner: events,
+    };
+    drive(app, events, store, size, suspender, editor)
+}
+
+/// Answers first, then passes the events on.
+struct Answering<E> {
+    first: std::collections::VecDeque<Event>,
+    inner: E,
+}
+
+impl<E: EventSource> EventSource for Answering<E> {
+    fn poll(&mut self, timeout: std::time::Duration) -> std::io::Result<runtime::Polled> {
+        match self.first.pop_front() {
+            Some(event) => Ok(runtime::Polled::Event(event)),
+            None => self.inner.poll(timeout),
+        }
+    }
+
+    fn pending(&self) -> bool {
+        !self.first.is_empty() || self.inner.pending()
+    }
+
+    fn waker(&self) -> Option<rolefit::storage::writer::Waker> {
+        self.inner.waker()
+    }
+
+    fn settles(&self) -> bool {
+        self.inner.settles()
+    }
+}
+
+/// Runs the loop on `app` to the end of `events`; returns the app, the last frame and the
+/// store.
+fn drive<P: Persist + Send>(
+    mut app: App,
+    mut events: impl EventSource,
+    mut store: P,
+    size: (u16, u16),
+    suspender: &mut dyn Suspend,
+    editor: &mut dyn NoteEditor,
+) -> (Run, P) {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let stop = Arc::new(AtomicBool::new(false));
     runtime::run(

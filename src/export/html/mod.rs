@@ -1,0 +1,784 @@
+//! The HTML report: one self-contained page to share with a manager, a mentor or a panel.
+//!
+//! Inline CSS and SVG, no script, no font or image to fetch: it reads the same from a mail
+//! attachment, on a phone, in a browser without network and on paper (a print stylesheet for
+//! A4). Light and dark follow `prefers-color-scheme`. Every figure comes from the one
+//! [`crate::domain::summary::Summary`] the Results screen and the other exports show, and every
+//! sentence about the verdict from [`crate::domain::verdict::explain`].
+//!
+//! The page is written with maud, whose splices escape all text, so names and notes from
+//! other people's files are shown as text (see [`page`]). The charts are drawn by [`chart`].
+
+pub(crate) mod chart;
+pub(crate) mod page;
+
+use maud::{Markup, html};
+
+use self::chart::Series;
+use self::page::{note_text, percent};
+use super::Report;
+use crate::domain::scoring::{self, Band, GapRow, RatingSheet};
+use crate::domain::summary::Summary;
+use crate::domain::verdict::{self, Explanation, one_decimal};
+use crate::domain::{Assessment, Framework, Rating};
+
+/// The report for people as one HTML page: who and what, the verdict with its firmness and
+/// reasons, the spectrum, readiness per profile with coverage, the areas chart, gaps and
+/// strengths, second opinions, the trend over rounds, the development plan and every note.
+pub fn html(framework: &Framework, assessment: &Assessment) -> String {
+    let r = Report::new(framework, assessment);
+    let said = r.explanation();
+    let body = html! {
+        (header(&r))
+        main {
+            (verdict_section(&r, &said))
+            (readiness_section(&r))
+            (areas_section(&r))
+            (gaps_section(&r))
+            (reviews_section(&r))
+            (trend_section(&r))
+            (plan_section(&r))
+            (notes_section(&r))
+            (not_scored_section(&r))
+            (unknown_section(&r))
+        }
+        footer {
+            p {
+                "Written by rolefit " (env!("CARGO_PKG_VERSION")) " from the assessment file. "
+                "The figures are those of the Results screen and of the Markdown, JSON and CSV \
+                 exports. " (READINESS_RULE)
+            }
+        }
+    };
+    page::document(&format!("rolefit report: {}", assessment.name), body, None)
+}
+
+/// How readiness is worked out, in one sentence.
+const READINESS_RULE: &str = "Readiness is 100 × Σ weight × min(level, target) / Σ weight × \
+    target over the rated competencies the profile requires; N/A and unrated ones are left \
+    out, ratings above target do not raise it, and below half coverage a figure is \
+    provisional.";
+
+/// A rating in words: a digit, "N/A" or "not rated".
+fn rating_words(rating: Option<Rating>) -> String {
+    rating.map_or("not rated".to_string(), |r| r.to_string())
+}
+
+/// "2026-11-28" from a TOML datetime (the whole datetime when it has no date).
+fn date(datetime: &toml::value::Datetime) -> String {
+    datetime
+        .date
+        .map_or_else(|| datetime.to_string(), |d| d.to_string())
+}
+
+/// A table that may be wider than a phone: it scrolls sideways in its own frame, which the
+/// keyboard can reach.
+fn wide(label: &str, table: Markup) -> Markup {
+    html! {
+        div class="table-wrap" role="region" aria-label=(format!("{label} (table)")) tabindex="0" {
+            (table)
+        }
+    }
+}
+
+/// Name, framework, dates, how much is answered and what the gaps are measured against.
+fn header(r: &Report) -> Markup {
+    let (fw, a, s) = (r.fw, r.assessment, &r.summary);
+    let differs = a.framework != fw.id || a.framework_version != fw.version;
+    html! {
+        header {
+            p class="kicker" { "rolefit report" }
+            h1 { (a.name) }
+            dl class="facts" {
+                dt { "Framework" }
+                dd { (fw.name) " (" span class="key" { (fw.id) } ", version " (fw.version) ")" }
+                @if differs {
+                    dt { "Assessment made with" }
+                    dd { span class="key" { (a.framework) } ", version " (a.framework_version) }
+                }
+                dt { "Last updated" }
+                dd { time datetime=(a.updated.to_string()) { (date(&a.updated)) } }
+                dt { "Started" }
+                dd { time datetime=(a.created.to_string()) { (date(&a.created)) } }
+                dt { "Answered" }
+                dd {
+                    (r.rated) " of " (fw.competencies.len()) " competencies ("
+                    (s.rated_on_scale) " rated on the scale, " (r.rated - s.rated_on_scale) " N/A)"
+                }
+                dt { "Gaps measured against" }
+                dd { (fw.profiles[r.target()].name) }
+            }
+        }
+    }
+}
+
+/// The verdict, where it sits, how firm it is, what to do next and why; on a framework
+/// without an axis, the ranking's title (the ranking is the readiness table).
+fn verdict_section(r: &Report, said: &Explanation) -> Markup {
+    let (fw, s) = (r.fw, &r.summary);
+    let lean = &s.lean;
+    let shape = fw.axis && lean.outcome.has_shape();
+    let steps = scoring::grade_steps(fw, &s.readiness);
+    html! {
+        section id="verdict" aria-labelledby="verdict-h" {
+            h2 id="verdict-h" { "Verdict" }
+            @if !fw.axis {
+                p class="headline" {
+                    (verdict::RANKING_TITLE) " " span class="based" { "(" (said.based_on) ")" }
+                }
+                p { "This framework has no axis between two roles: the answer is your readiness \
+                     for each profile, best first, in the table below." }
+            } @else if s.rated_on_scale == 0 {
+                p class="headline" { (said.headline) }
+                p { (said.next_step) }
+            } @else {
+                p class="headline" {
+                    (said.headline) " " span class="based" { "(" (said.based_on) ")" }
+                }
+                @if let (true, Some(p), Some(position)) = (shape, lean.position, &said.position) {
+                    figure class="spectrum-figure" {
+                        (chart::spectrum(fw, p))
+                        figcaption { "Position: " (position) "." }
+                    }
+                }
+                @if let Some(firmness) = &said.firmness {
+                    p class=(if said.firm { "firmness" } else { "firmness firm-no" }) {
+                        (firmness) "."
+                    }
+                }
+                p { (said.next_step) }
+                @if shape {
+                    h3 { "Most telling" }
+                    ul class="reasons" {
+                        @if let Some(none) = said.no_reasons { li { (none) } }
+                        @for reason in &said.reasons { li { (reason.sentence(true)) } }
+                    }
+                    @if let Some(flavour) = &said.flavour { p { (flavour) "." } }
+                    @if let Some(junior) = &said.junior { p { (junior) "." } }
+                }
+            }
+            @if !steps.is_empty() {
+                h3 { "Grades" }
+                ul class="grades" {
+                    @for step in &steps {
+                        li {
+                            strong { (fw.roles[step.role].name) } ": "
+                            (crate::strings::grade_answer(fw, &s.readiness, step))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Readiness per profile with its coverage and a bar; in framework order, or best first on a
+/// framework without an axis. The target profile is marked.
+fn readiness_section(r: &Report) -> Markup {
+    let (fw, s) = (r.fw, &r.summary);
+    let order: Vec<usize> = if fw.axis {
+        (0..fw.profiles.len()).collect()
+    } else {
+        scoring::ranking(&s.readiness)
+    };
+    html! {
+        section id="readiness" aria-labelledby="readiness-h" {
+            h2 id="readiness-h" {
+                @if fw.axis { "Readiness per profile" } @else { "Readiness, best first" }
+            }
+            (wide("Readiness", html! {
+                table id="readiness-table" {
+                    thead {
+                        tr {
+                            @if !fw.axis { th class="num" scope="col" { "#" } }
+                            th scope="col" { "Profile" }
+                            th class="bar-cell" scope="col" { "Chart" }
+                            th class="num" scope="col" { "Readiness" }
+                            th scope="col" { "Coverage" }
+                        }
+                    }
+                    tbody {
+                        @for (rank, &p) in order.iter().enumerate() {
+                            @let readiness = &s.readiness[p];
+                            tr class=[(p == s.target).then_some("target")]
+                                data-profile=(fw.profiles[p].id) {
+                                @if !fw.axis { td class="num" { (rank + 1) } }
+                                th scope="row" {
+                                    (fw.profiles[p].name)
+                                    @if p == s.target { " (target)" }
+                                }
+                                td class="bar-cell" {
+                                    @if let Some(value) = readiness.percent {
+                                        (chart::meter(value, readiness.provisional()))
+                                    }
+                                }
+                                td class="num" {
+                                    @match readiness.percent {
+                                        Some(value) => (percent(value)),
+                                        None => "no basis yet",
+                                    }
+                                }
+                                td {
+                                    (readiness.rated) " of " (readiness.required) " required rated"
+                                    @if readiness.provisional() { ", provisional" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }))
+            p class="muted" {
+                "Coverage counts the competencies a profile requires that you rated on the scale. "
+                "A striped bar is a provisional figure (below half coverage)."
+            }
+        }
+    }
+}
+
+/// Per area: your average level against both main profiles' average targets, as grouped bars
+/// and as a table with area readiness.
+fn areas_section(r: &Report) -> Markup {
+    let (fw, s) = (r.fw, &r.summary);
+    let [p0, p1] = fw.main_profiles;
+    let (short0, short1) = (fw.side_short(0), fw.side_short(1));
+    // "—" (no bar) where a main profile requires nothing in the area.
+    let side_target = |a: usize, side: usize| {
+        let p = fw.main_profiles[side];
+        fw.areas[a]
+            .competencies
+            .clone()
+            .any(|c| fw.requires(p, c))
+            .then_some(s.areas[a].targets[side])
+    };
+    let labels: Vec<&str> = fw.areas.iter().map(|a| a.name.as_str()).collect();
+    let you = Series {
+        class: "you",
+        name: "You",
+        values: s.areas.iter().map(|a| a.level).collect(),
+        missing: "not rated",
+    };
+    let first = Series {
+        class: "first",
+        name: short0,
+        values: (0..fw.areas.len()).map(|a| side_target(a, 0)).collect(),
+        missing: "not required here",
+    };
+    let second = Series {
+        class: "second",
+        name: short1,
+        values: (0..fw.areas.len()).map(|a| side_target(a, 1)).collect(),
+        missing: "not required here",
+    };
+    let series: Vec<Series> = if fw.single_side() {
+        vec![you, first]
+    } else {
+        vec![you, first, second]
+    };
+    let extra = (!fw.main_profiles.contains(&s.target)).then_some(s.target);
+    let top = f64::from(fw.scale.last().value());
+    let heading = if fw.two_role_shape() {
+        "Areas: you against both roles' targets".to_string()
+    } else {
+        format!("Areas: you against {short0} and {short1}")
+    };
+    let fit = |a: usize, p: usize| {
+        s.area_readiness[a][p]
+            .percent
+            .map_or("—".to_string(), percent)
+    };
+    html! {
+        section id="areas" aria-labelledby="areas-h" {
+            h2 id="areas-h" { (heading) }
+            p class="muted" {
+                "Your average level against each role's average target, over the competencies \
+                 you rated on the scale (over all of an area's competencies when none is rated)."
+            }
+            figure {
+                ul class="legend" aria-hidden="true" {
+                    @for serie in &series {
+                        li { (chart::swatch(serie.class)) (serie.name)
+                            @if serie.class != "you" { " target" } }
+                    }
+                }
+                (chart::grouped_bars(&labels, &series, top))
+                figcaption { "Each bar ends in its figure; the table below gives them all, with \
+                              area readiness." }
+            }
+            (wide("Areas in figures", html! {
+                table id="areas-table" {
+                    caption { "Areas in figures" }
+                    thead {
+                        tr {
+                            th scope="col" { "Area" }
+                            th class="num" scope="col" { "Rated" }
+                            th class="num" scope="col" { "You" }
+                            th class="num" scope="col" { (short0) " target" }
+                            @if !fw.single_side() {
+                                th class="num" scope="col" { (short1) " target" }
+                            }
+                            th class="num" scope="col" { "Ready " (short0) }
+                            @if !fw.single_side() {
+                                th class="num" scope="col" { "Ready " (short1) }
+                            }
+                            @if let Some(t) = extra {
+                                th class="num" scope="col" { "Ready " (fw.profiles[t].short) }
+                            }
+                        }
+                    }
+                    tbody {
+                        @for (a, area) in fw.areas.iter().enumerate() {
+                            tr data-area=(area.id) {
+                                th scope="row" { (area.name) }
+                                td class="num" {
+                                    (s.areas[a].rated) " of " (area.competencies.len())
+                                }
+                                td class="num" {
+                                    (s.areas[a].level.map_or("—".to_string(), one_decimal))
+                                }
+                                td class="num" {
+                                    (side_target(a, 0).map_or("—".to_string(), one_decimal))
+                                }
+                                @if !fw.single_side() {
+                                    td class="num" {
+                                        (side_target(a, 1).map_or("—".to_string(), one_decimal))
+                                    }
+                                }
+                                td class="num" { (fit(a, p0)) }
+                                @if !fw.single_side() { td class="num" { (fit(a, p1)) } }
+                                @if let Some(t) = extra { td class="num" { (fit(a, t)) } }
+                            }
+                        }
+                    }
+                }
+            }))
+        }
+    }
+}
+
+/// A band as a glyph and a word, never colour alone (as the Results screen shows it).
+fn band_text(band: Band) -> (&'static str, &'static str) {
+    match band {
+        Band::Gap => ("▼▼ gap", "band-gap"),
+        Band::TopUp => ("▼ top-up", "band-top-up"),
+        Band::Meets => ("✓ meets", "band-meets"),
+        Band::Strength => ("▲ strength", "band-strength"),
+    }
+}
+
+/// Gaps to the target profile with their bands, those at target, and strengths.
+fn gaps_section(r: &Report) -> Markup {
+    let (fw, s) = (r.fw, &r.summary);
+    let target = fw.profiles[r.target()].name.as_str();
+    let below: Vec<&GapRow> = s.gaps.iter().filter(|g| g.gap > 0).collect();
+    let meets: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Meets).collect();
+    let mut strengths: Vec<&GapRow> = s.gaps.iter().filter(|g| g.band == Band::Strength).collect();
+    strengths.sort_by_key(|g| std::cmp::Reverse(scoring::delta(g.level, g.target)));
+    let competency = |c: usize| {
+        let competency = &fw.competencies[c];
+        html! { span class="key" { (competency.id) } " " (competency.name) }
+    };
+    let area = |c: usize| fw.areas[fw.competencies[c].area].name.as_str();
+    html! {
+        section id="gaps" aria-labelledby="gaps-h" {
+            h2 id="gaps-h" { "Gaps to " (target) }
+            @if s.rated_on_scale == 0 {
+                p { "Nothing is rated on the scale yet." }
+            } @else if below.is_empty() {
+                p { "No gaps: every competency you rated meets or exceeds the " (target) " target." }
+            } @else {
+                p {
+                    "Rated competencies below the " (target) " target, largest gap first. Bands: "
+                    strong { "▼▼ gap" } " is two or more levels below target, "
+                    strong { "▼ top-up" } " one level below."
+                }
+                (wide("Gaps", html! {
+                    table id="gaps-table" {
+                        thead {
+                            tr {
+                                th scope="col" { "Competency" }
+                                th scope="col" { "Area" }
+                                th class="num" scope="col" { "You" }
+                                th class="num" scope="col" { "Target" }
+                                th class="num" scope="col" { "Gap" }
+                                th scope="col" { "Band" }
+                            }
+                        }
+                        tbody {
+                            @for row in &below {
+                                @let (word, class) = band_text(row.band);
+                                tr data-competency=(fw.competencies[row.competency].id) {
+                                    th scope="row" { (competency(row.competency)) }
+                                    td { (area(row.competency)) }
+                                    td class="num" { (row.level) }
+                                    td class="num" { (row.target) }
+                                    td class="num" { (row.gap) }
+                                    td class=(class) { (word) }
+                                }
+                            }
+                        }
+                    }
+                }))
+            }
+            @if !meets.is_empty() {
+                h3 { "At target (" (meets.len()) ")" }
+                ul class="at-target" {
+                    @for row in &meets {
+                        li { (competency(row.competency)) " (" (row.level) ")" }
+                    }
+                }
+            }
+            h3 { "Strengths" }
+            @if strengths.is_empty() {
+                p { "No competency is rated above the " (target) " target." }
+            } @else {
+                p { "Rated above the " (target) " target, most above first. They do not raise readiness." }
+                (wide("Strengths", html! {
+                    table id="strengths-table" {
+                        thead {
+                            tr {
+                                th scope="col" { "Competency" }
+                                th scope="col" { "Area" }
+                                th class="num" scope="col" { "You" }
+                                th class="num" scope="col" { "Target" }
+                                th class="num" scope="col" { "Above by" }
+                            }
+                        }
+                        tbody {
+                            @for row in &strengths {
+                                tr data-competency=(fw.competencies[row.competency].id) {
+                                    th scope="row" { (competency(row.competency)) }
+                                    td { (area(row.competency)) }
+                                    td class="num" { (row.level) }
+                                    td class="num" { (row.target) }
+                                    td class="num band-strength" {
+                                        "▲ " (scoring::delta(row.level, row.target))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }))
+            }
+        }
+    }
+}
+
+/// A competency whose ratings differ: its index, your rating, each reviewer's, and whether
+/// they are two levels or more apart.
+type DifferingRow = (usize, Option<Rating>, Vec<Option<Rating>>, bool);
+
+/// Reviewers beside self: one calibration sentence per reviewer, the competencies where a
+/// rating differs (flagged when two levels or more apart) and the reviewers' notes. Nothing
+/// without reviews.
+fn reviews_section(r: &Report) -> Markup {
+    let (fw, a) = (r.fw, r.assessment);
+    let others = crate::review::others(a);
+    if others.is_empty() || crate::review::reviewing(a).is_some() {
+        return html! {};
+    }
+    let calibrations = crate::review::calibrations(fw, a);
+    let rows: Vec<DifferingRow> = fw
+        .competencies
+        .iter()
+        .enumerate()
+        .filter_map(|(c, competency)| {
+            let own = a.rating(&competency.id);
+            let theirs: Vec<Option<Rating>> = others
+                .iter()
+                .map(|o| o.ratings.get(&competency.id).copied())
+                .collect();
+            if own.is_none() || theirs.iter().all(|t| t.is_none() || *t == own) {
+                return None;
+            }
+            let talk = theirs.iter().any(|t| crate::review::differs_a_lot(own, *t));
+            Some((c, own, theirs, talk))
+        })
+        .collect();
+    html! {
+        section id="reviews" aria-labelledby="reviews-h" {
+            h2 id="reviews-h" { "Second opinions" }
+            ul class="calibrations" {
+                @for (c, (_, review)) in calibrations.iter().zip(&a.reviews) {
+                    li {
+                        strong { (c.name) }
+                        @if let Some(day) = review.date.and_then(|d| d.date) {
+                            " (reviewed " (day.to_string()) ")"
+                        }
+                        ": " (c.sentence())
+                    }
+                }
+            }
+            @if rows.is_empty() {
+                p { "Your reviewers rated every competency you rated as you did." }
+            } @else {
+                p { "Where the ratings differ (⚑ = two levels or more apart: talk about this):" }
+                (wide("Ratings that differ", html! {
+                    table id="reviews-table" {
+                        thead {
+                            tr {
+                                th scope="col" { "Competency" }
+                                th class="num" scope="col" { "You" }
+                                @for other in &others { th class="num" scope="col" { (other.name) } }
+                                th scope="col" { "Flag" }
+                            }
+                        }
+                        tbody {
+                            @for (c, own, theirs, talk) in &rows {
+                                tr data-competency=(fw.competencies[*c].id) {
+                                    th scope="row" {
+                                        span class="key" { (fw.competencies[*c].id) } " "
+                                        (fw.competencies[*c].name)
+                                    }
+                                    td class="num" { (rating_words(*own)) }
+                                    @for t in theirs { td class="num" { (rating_words(*t)) } }
+                                    td { @if *talk { span class="talk" { "⚑ talk about this" } } }
+                                }
+                            }
+                        }
+                    }
+                }))
+            }
+            @for (name, review) in &a.reviews {
+                @for competency in &fw.competencies {
+                    @let note = review.ratings.get(&competency.id).map_or("", |e| e.note.as_str());
+                    @if !note.trim().is_empty() {
+                        h3 { (name) " on " span class="key" { (competency.id) } " " (competency.name) }
+                        blockquote { (note_text(note)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One point of the trend: a closed round or now.
+struct Round {
+    label: String,
+    date: String,
+    summary: Summary,
+}
+
+/// The closed rounds, oldest first, then now: each with the figures of its ratings, against
+/// the same chosen profile.
+fn rounds(r: &Report) -> Vec<Round> {
+    let (fw, a) = (r.fw, r.assessment);
+    let chosen = a.position.chosen_target(fw);
+    let mut rounds: Vec<Round> = a
+        .history
+        .iter()
+        .enumerate()
+        .map(|(i, round)| Round {
+            label: format!("Round {}", i + 1),
+            date: round.title(),
+            summary: Summary::compute_for(
+                fw,
+                &RatingSheet::from_ratings(fw, &round.ratings),
+                chosen,
+            ),
+        })
+        .collect();
+    rounds.push(Round {
+        label: "Now".to_string(),
+        date: date(&a.updated),
+        summary: r.summary.clone(),
+    });
+    rounds
+}
+
+/// Readiness for the two main profiles over the closed rounds and now, as a line chart and a
+/// table with each round's verdict. Nothing before a round is closed.
+fn trend_section(r: &Report) -> Markup {
+    let fw = r.fw;
+    if r.assessment.history.is_empty() {
+        return html! {};
+    }
+    let rounds = rounds(r);
+    let sides = if fw.single_side() { 1 } else { 2 };
+    let values: Vec<[Option<f64>; 2]> = rounds
+        .iter()
+        .map(|round| fw.main_profiles.map(|p| round.summary.readiness[p].percent))
+        .collect();
+    // With many rounds, every few are named under the chart (all are in the table).
+    let every = rounds.len().div_ceil(8);
+    let labels: Vec<String> = rounds
+        .iter()
+        .enumerate()
+        .map(|(i, round)| {
+            if i % every == 0 || i + 1 == rounds.len() {
+                round.label.replace("Round ", "R")
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let shown = |v: Option<f64>| v.map_or("no basis yet".to_string(), percent);
+    let ends = |side: usize| {
+        format!(
+            "{} {} → {}",
+            fw.side_short(side),
+            shown(values[0][side]),
+            shown(values[values.len() - 1][side])
+        )
+    };
+    let closed = rounds.len() - 1;
+    html! {
+        section id="trend" aria-labelledby="trend-h" {
+            h2 id="trend-h" { "Trend over rounds" }
+            figure {
+                ul class="legend" aria-hidden="true" {
+                    li { (chart::line_swatch(true)) (fw.side_short(0)) " readiness" }
+                    @if sides == 2 { li { (chart::line_swatch(false)) (fw.side_short(1)) " readiness" } }
+                }
+                (chart::trend(&labels, &values))
+                figcaption {
+                    "Readiness over " (closed) @if closed == 1 { " closed round" } @else { " closed rounds" }
+                    " and now: " (ends(0)) @if sides == 2 { "; " (ends(1)) } "."
+                }
+            }
+            (wide("Rounds in figures", html! {
+                table id="trend-table" {
+                    caption { "Rounds in figures" }
+                    thead {
+                        tr {
+                            th scope="col" { "Round" }
+                            th scope="col" { "Date" }
+                            @if fw.axis { th scope="col" { "Verdict" } }
+                            th class="num" scope="col" { (fw.side_short(0)) }
+                            @if sides == 2 { th class="num" scope="col" { (fw.side_short(1)) } }
+                        }
+                    }
+                    tbody {
+                        @for (round, value) in rounds.iter().zip(&values) {
+                            tr {
+                                th scope="row" { (round.label) }
+                                td { (round.date) }
+                                @if fw.axis {
+                                    td { (verdict::headline(fw, &round.summary.lean, round.summary.rated_on_scale)) }
+                                }
+                                td class="num" { (shown(value[0])) }
+                                @if sides == 2 { td class="num" { (shown(value[1])) } }
+                            }
+                        }
+                    }
+                }
+            }))
+        }
+    }
+}
+
+/// The development plan, in framework order.
+fn plan_section(r: &Report) -> Markup {
+    let fw = r.fw;
+    let target = fw.profiles[r.target()].name.as_str();
+    let planned: Vec<usize> = (0..fw.competencies.len())
+        .filter(|&c| r.plan(&fw.competencies[c].id).is_some())
+        .collect();
+    html! {
+        section id="plan" aria-labelledby="plan-h" {
+            h2 id="plan-h" { "Development plan" }
+            @if planned.is_empty() { p { "No development plan yet." } }
+            @for &c in &planned {
+                @let competency = &fw.competencies[c];
+                @let item = r.plan(&competency.id).expect("filtered on a plan");
+                h3 { span class="key" { (competency.id) } " " (competency.name) }
+                p class="note-line" {
+                    "You: " (rating_words(r.rating(c))) " · " (target) " target: "
+                    (fw.target(r.target(), c)) " · your target: "
+                    (item.target.map_or("none".to_string(), |t| t.to_string()))
+                }
+                @if item.action.trim().is_empty() {
+                    p { "No next action written yet." }
+                } @else {
+                    p class="visually-hidden" { "Next action:" }
+                    blockquote { (note_text(&item.action)) }
+                }
+            }
+        }
+    }
+}
+
+/// Every evidence note, in framework order.
+fn notes_section(r: &Report) -> Markup {
+    let (fw, a) = (r.fw, r.assessment);
+    let noted: Vec<usize> = (0..fw.competencies.len())
+        .filter(|&c| !a.note(&fw.competencies[c].id).trim().is_empty())
+        .collect();
+    html! {
+        section id="notes" aria-labelledby="notes-h" {
+            h2 id="notes-h" { "Notes" }
+            @if noted.is_empty() { p { "No notes yet." } }
+            @for &c in &noted {
+                @let competency = &fw.competencies[c];
+                @let rating = match r.rating(c) {
+                    Some(Rating::Level(level)) => format!("rated {level}"),
+                    Some(Rating::NotApplicable) => "N/A".to_string(),
+                    None => "not rated".to_string(),
+                };
+                h3 { span class="key" { (competency.id) } " " (competency.name) " (" (rating) ")" }
+                blockquote { (note_text(a.note(&competency.id))) }
+            }
+        }
+    }
+}
+
+/// Competencies not rated yet and those rated N/A; nothing when there are none.
+fn not_scored_section(r: &Report) -> Markup {
+    let fw = r.fw;
+    let ids = |wanted: fn(Option<Rating>) -> bool| -> Vec<&str> {
+        (0..fw.competencies.len())
+            .filter(|&c| wanted(r.rating(c)))
+            .map(|c| fw.competencies[c].id.as_str())
+            .collect()
+    };
+    let unrated = ids(|rating| rating.is_none());
+    let not_applicable = ids(|rating| rating == Some(Rating::NotApplicable));
+    if unrated.is_empty() && not_applicable.is_empty() {
+        return html! {};
+    }
+    html! {
+        section id="not-scored" aria-labelledby="not-scored-h" {
+            h2 id="not-scored-h" { "Not scored" }
+            ul {
+                @if !unrated.is_empty() {
+                    li { "Not answered yet (" (unrated.len()) "): " (unrated.join(", ")) }
+                }
+                @if !not_applicable.is_empty() {
+                    li { "N/A (" (not_applicable.len()) "): " (not_applicable.join(", ")) }
+                }
+            }
+        }
+    }
+}
+
+/// Ratings kept for competencies the framework does not have; nothing when there are none.
+fn unknown_section(r: &Report) -> Markup {
+    let a = r.assessment;
+    if r.unknown.is_empty() {
+        return html! {};
+    }
+    html! {
+        section id="unknown" aria-labelledby="unknown-h" {
+            h2 id="unknown-h" { "Ratings for competencies this framework does not have" }
+            p { "Kept in the assessment file and left out of every score." }
+            @for id in &r.unknown {
+                h3 { span class="key" { (id.as_str()) } }
+                p {
+                    "Rating: " (rating_words(a.rating(id)))
+                    @if let Some(item) = r.plan(id) {
+                        " · your target: " (item.target.map_or("none".to_string(), |t| t.to_string()))
+                    }
+                }
+                @if !a.note(id).trim().is_empty() {
+                    p { "Note:" }
+                    blockquote { (note_text(a.note(id))) }
+                }
+                @if let Some(item) = r.plan(id) {
+                    @if !item.action.trim().is_empty() {
+                        p { "Next action:" }
+                        blockquote { (note_text(&item.action)) }
+                    }
+                }
+            }
+        }
+    }
+}
