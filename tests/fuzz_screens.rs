@@ -59,8 +59,8 @@ use ratatui::crossterm::event::{
 use rolefit::app::App;
 use rolefit::cli::{Cli, Prepared, Resolved, prepare_resolved};
 use rolefit::domain::{
-    Assessment, CompetencyId, Entry, Framework, Level, PlanItem, Position, Rating, Review, Screen,
-    Snapshot,
+    Assessment, CompetencyId, Editing, Entry, Framework, Level, PlanItem, Position, Rating, Review,
+    Screen, Snapshot,
 };
 use rolefit::runtime::{self, EventSource, NoteEditor, Polled, ScriptedEvents};
 use rolefit::ui::theme::Background;
@@ -878,6 +878,10 @@ struct AsSpec {
     competency: Pick,
     target: Pick,
     show_targets: bool,
+    /// Whether the target was chosen by the user or follows the verdict.
+    target_chosen: bool,
+    /// A note (false) or plan (true) editor open on a competency when the file was saved.
+    editing: Option<(bool, Pick)>,
     /// A rating, a plan, a round's rating and a reviewer's rating of a competency the
     /// framework lacks (kept, never dropped).
     stray: bool,
@@ -914,6 +918,8 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
             any::<bool>(),
             prop::bool::weighted(0.1),
             prop::bool::weighted(0.1),
+            any::<bool>(),
+            prop::option::weighted(0.2, (any::<bool>(), pick())),
         ),
     )
         .prop_map(
@@ -922,7 +928,7 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
                 plan,
                 history,
                 reviews,
-                (screen, competency, target, show, stray, stale),
+                (screen, competency, target, show, stray, stale, target_chosen, editing),
             )| {
                 AsSpec {
                     name,
@@ -934,6 +940,8 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
                     competency,
                     target,
                     show_targets: show,
+                    target_chosen,
+                    editing,
                     stray,
                     stale,
                 }
@@ -1083,6 +1091,20 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             Pick::Unknown => Some("no-such-profile".into()),
         },
         show_targets: spec.show_targets,
+        target_chosen: spec.target_chosen,
+        editing: spec.editing.as_ref().map(|(plan, pick)| {
+            let id = match pick {
+                Pick::Nothing | Pick::Some(_) if n == 0 => CompetencyId("NO.SUCH.ID".into()),
+                Pick::Nothing => fw.competencies[0].id.clone(),
+                Pick::Some(i) => fw.competencies[i.index(n)].id.clone(),
+                Pick::Unknown => CompetencyId("NO.SUCH.ID".into()),
+            };
+            if *plan {
+                Editing::Plan(id)
+            } else {
+                Editing::Note(id)
+            }
+        }),
     };
     a
 }
@@ -1278,7 +1300,7 @@ fn step<R>(what: &str, f: impl FnOnce() -> R) -> Result<R, TestCaseError> {
 struct Editor(String);
 
 impl NoteEditor for Editor {
-    fn edit(&mut self, _: &str) -> std::io::Result<Result<String, String>> {
+    fn edit(&mut self, _: &CompetencyId, _: &str) -> std::io::Result<Result<String, String>> {
         Ok(Ok(self.0.clone()))
     }
 }
@@ -1726,8 +1748,9 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             ended_on,
             "{}",
             files.context(&format!(
-                "the relaunch at {size:?} after {:?} opens on another screen",
-                script(keys)
+                "the relaunch at {size:?} after {:?} opens on another screen; the file:\n{}",
+                script(keys),
+                std::fs::read_to_string(&files.default).unwrap_or_default()
             ))
         );
     }
@@ -2032,10 +2055,17 @@ fn sfia_rated_none_reopens_on_results() {
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     let size = (100, 30);
 
-    // Welcome skipped, three screens on to Results, the target twice to the Portfolio manager,
-    // quit.
-    let keys = headless::keys("<esc><tab><tab><tab>ttq");
-    let (app, screen) = session(&file, &fw, &fw_path, keys, size, PLAIN_LOOK);
+    // Welcome skipped, three screens on to Results, quit; then `t` until the Portfolio manager
+    // is the target (where the gaps start depends on the verdict), quitting each time.
+    let keys = headless::keys("<esc><tab><tab><tab>q");
+    let (mut app, mut screen) = session(&file, &fw, &fw_path, keys, size, PLAIN_LOOK);
+    for _ in 0..fw.profiles.len() {
+        if fw.profiles[app.target_profile()].id == "portfolio-manager" {
+            break;
+        }
+        drop(app);
+        (app, screen) = session(&file, &fw, &fw_path, headless::keys("tq"), size, PLAIN_LOOK);
+    }
     assert_eq!(app.screen(), Screen::Results, "{screen}");
     assert_eq!(
         fw.profiles[app.target_profile()].id,
