@@ -267,6 +267,9 @@ impl App {
                 "plan"
             }
         };
+        // Where the editor opened is where the user is: a relaunch after it closes comes back
+        // here, whatever screen the file named before.
+        self.store_position();
         self.notice = Some(strings::editor_reopened(
             what,
             editing.competency().as_str(),

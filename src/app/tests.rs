@@ -699,6 +699,26 @@ fn an_editor_open_at_the_last_save_opens_again_at_start() {
     assert_eq!(App::new(viewing).mode(), Mode::Screen(Screen::Roles));
 }
 
+/// An editor reopened on start puts the user where it opened, and the position says so: a
+/// file naming Results with a note being edited on DP3 reopens on Rate at DP3, and once the
+/// editor closes, a relaunch opens there too (found by the screen fuzz, tests/fuzz_screens.rs).
+#[test]
+fn a_reopened_editor_moves_the_stored_position_with_it() {
+    let fw = Framework::builtin();
+    let mut assessment = Assessment::new("t", &fw, t0());
+    assessment.position.screen = Screen::Results;
+    assessment.position.competency = Some("DP1".into());
+    assessment.position.editing = Some(crate::domain::Editing::Note("DP3".into()));
+    let mut app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
+    assert_eq!(app.screen(), Screen::Rate);
+    assert_eq!(app.assessment.position.screen, Screen::Rate);
+    assert_eq!(app.assessment.position.competency, Some("DP3".into()));
+    app.update(Action::CloseEditor, t0());
+    assert_eq!(app.assessment.position.screen, Screen::Rate);
+    assert_eq!(app.assessment.position.competency, Some("DP3".into()));
+    assert_eq!(app.assessment.position.editing, None);
+}
+
 /// After a crash the app opens on the Roles screen with what happened, whatever screen or
 /// editor the file says; the word goes once the screen changes.
 #[test]
