@@ -249,7 +249,17 @@ fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         usize::from(area.width).saturating_sub(text::UnicodeWidthStr::width(prefix.as_str()) + 1);
     let first = note.lines().next().unwrap_or("");
     let (body, style) = if note.is_empty() {
-        ("none yet".to_string(), theme.dim)
+        match app.assessment().rating(&competency.id) {
+            // A 4 or 5 without a note: the ask for evidence, as the note's box shows it.
+            Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => (
+                clip_words(
+                    &strings::person::evidence_prompt(app.voice(), level),
+                    width,
+                ),
+                theme.emphasis,
+            ),
+            _ => ("none yet".to_string(), theme.dim),
+        }
     } else if first.len() < note.trim_end().len() {
         (clip_words(&format!("{first} …"), width), theme.text)
     } else {
