@@ -445,7 +445,7 @@ pub fn readme(shots: &[Screenshot]) -> String {
 }
 
 /// Pictures in `screenshots/` that are not drawn by rolefit's UI, so have no fixture here.
-#[allow(dead_code)] // read by tests/screenshots.rs
+#[allow(dead_code)] // read by tests/screenshots.rs and kept by main.rs
 pub const OTHER_PICTURES: [&str; 6] = [
     "framework-sheet",
     "report-light",

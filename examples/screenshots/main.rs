@@ -135,7 +135,9 @@ fn remove_stale(dir: &Path, written: &[&str]) -> Result<(), Box<dyn Error>> {
             Some("svg" | "png")
         );
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if is_picture && !written.contains(&stem) {
+        // Pictures made by other tools (the spreadsheet, the HTML reports in a browser) stay.
+        let other = fixtures::OTHER_PICTURES.contains(&stem);
+        if is_picture && !written.contains(&stem) && !other {
             stale.push(path);
         }
     }
