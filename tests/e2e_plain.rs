@@ -53,7 +53,18 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
     let data = DataDir::new();
     // TERM=dumb alone chooses plain mode.
     let mut tui = Launch::new(&data).env("TERM", "dumb").spawn();
+    // The person's name first, once, as the full screen asks it.
+    let out = tui.wait_for_output_count("Your name: ", 1);
+    // Wrapped at a word, as every line under TERM=dumb.
+    assert!(
+        out.contains("will show it. Enter alone\r\nleaves you shown as \"default\", the file's name.\r\nYour name: "),
+        "{out}"
+    );
+    assert!(!out.contains(PROMPT), "{out}");
+    tui.send("Dana Ortiz\r");
     let out = tui.wait_for_output_count(PROMPT, 1);
+    assert!(out.contains("Saved your name: Dana Ortiz"), "{out}");
+    assert_eq!(saved(&data).display_name.as_deref(), Some("Dana Ortiz"));
     assert!(
         out.contains("Delivery Planning, competency 1 of 33\r\nDP1 "),
         "{out}"
@@ -117,6 +128,7 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
         "{out}"
     );
     assert!(!out.contains("competency 3 of 33"), "{out}");
+    assert!(!out.contains("Your name"), "asked once only: {out}");
     answer(&mut tui, "5", 2);
     tui.send("\x04");
     let status = tui.wait_exit(EXIT);
@@ -129,6 +141,9 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
 fn plain_mode_finishes_with_the_results_in_plain_text() {
     let data = DataDir::new();
     let mut tui = Launch::new(&data).arg("--plain").spawn();
+    // Enter alone gives no name: shown by the file's name, and not asked again.
+    tui.wait_for_output_count("Your name: ", 1);
+    tui.send("\r");
     for n in 1..=33 {
         tui.wait_for_output_count(PROMPT, n);
         tui.send(&format!("{}\r", n % 6));

@@ -76,12 +76,7 @@ impl App {
             return;
         }
         // A name chosen for the assessment (`-a kim`) says more than the account's.
-        let own = self.assessment.name.trim();
-        let default = if own.is_empty() || own == person::DEFAULT_ASSESSMENT {
-            default
-        } else {
-            Some(own.to_string())
-        };
+        let default = person::suggested_name(&self.assessment.name, default);
         let mut text = TextArea::default();
         if let Some(default) = &default {
             text.set_placeholder_text(default.clone());

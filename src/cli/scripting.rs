@@ -60,9 +60,21 @@ pub fn plain(
     let stdin = std::io::stdin();
     // Typed answers are echoed by the terminal; piped ones are written after their prompt.
     let echo = !stdin.is_terminal();
+    // The person's name is asked once, as the full screen asks it, when the answers are typed
+    // on a terminal (a piped first line would be taken for a name).
+    let ask = !echo && !assessment.name_asked() && crate::review::reviewing(&assessment).is_none();
+    let suggested = ask.then(|| {
+        let account = (name == crate::domain::person::DEFAULT_ASSESSMENT)
+            .then(super::start::account_full_name)
+            .flatten();
+        crate::domain::person::suggested_name(&assessment.name, account)
+    });
     let mut session = Session::new(&framework, assessment, store)
         .echo(echo)
         .resume(resume);
+    if let Some(suggested) = suggested {
+        session = session.ask_name(suggested);
+    }
     // In a terminal that breaks long lines anywhere (TERM=dumb), a sighted user gets them
     // wrapped at words; a screen reader (ACCESSIBLE) and piped output get them whole.
     let wrap = wrap_width();

@@ -165,7 +165,7 @@ fn take_back_notes(
 /// The full name of the account running rolefit (the first field of its GECOS entry, as
 /// `finger` shows it), when it has one other than the login name: a sensible default for the
 /// person's name in their own assessment.
-fn account_full_name() -> Option<String> {
+pub(super) fn account_full_name() -> Option<String> {
     // SAFETY: getpwuid_r writes into `entry` and `buffer`, which outlive the call; `result`
     // is null or points at `entry`, whose strings point into `buffer`.
     unsafe {

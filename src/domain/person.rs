@@ -34,6 +34,17 @@ pub fn clean(text: &str, what: &'static str) -> Result<String, PersonError> {
     Ok(text.to_string())
 }
 
+/// The name the question suggests: the assessment's own name when it was chosen for someone
+/// (`-a kim`), else the account's full name (`account`), if any.
+pub fn suggested_name(assessment_name: &str, account: Option<String>) -> Option<String> {
+    let own = assessment_name.trim();
+    if own.is_empty() || own == DEFAULT_ASSESSMENT {
+        account
+    } else {
+        Some(own.to_string())
+    }
+}
+
 /// A short file name made from a person's name: lower case, letters and digits of any script
 /// kept, every other run of characters one `-`, at most 40 characters ("Sam Taylor" →
 /// `sam-taylor`, "José Núñez" → `josé-núñez`, "日本 語" → `日本-語`). None when nothing is left.

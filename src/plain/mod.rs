@@ -15,6 +15,7 @@ use toml::value::Datetime;
 use crate::domain::{Assessment, Framework, Level, Rating, merge};
 use crate::storage::guarded::Saved;
 use crate::strings;
+use crate::strings::person as words;
 use crate::text::display_safe;
 
 /// Where a session's answers are saved.
@@ -133,6 +134,8 @@ pub struct Session<'a, S> {
     stopped: bool,
     /// The command that resumes this session, as the closing hint gives it.
     resume: String,
+    /// Ask the person's name first, suggesting this one (see [`Session::ask_name`]).
+    ask_name: Option<Option<String>>,
 }
 
 impl<'a, S: Store> Session<'a, S> {
@@ -147,7 +150,16 @@ impl<'a, S: Store> Session<'a, S> {
             unsaved: None,
             stopped: false,
             resume: "rolefit --plain".to_string(),
+            ask_name: None,
         }
+    }
+
+    /// Asks the person's name before the first competency, suggesting `default` (Enter keeps
+    /// it): for an assessment whose person was never asked, answered on a terminal. Piped
+    /// input is never asked, since its first line would be taken for a name.
+    pub fn ask_name(mut self, default: Option<String>) -> Self {
+        self.ask_name = Some(default);
+        self
     }
 
     /// The command the closing hint gives to continue (`rolefit --plain -a NAME`,
@@ -201,6 +213,11 @@ impl<'a, S: Store> Session<'a, S> {
                 total
             )
         )?;
+        if let Some(default) = self.ask_name.take()
+            && !self.ask_person(default, &mut input, &mut out)?
+        {
+            return self.quit(&mut out);
+        }
         let Some(mut c) = self.first_unrated() else {
             writeln!(out, "{}\n", strings::PLAIN_ALL_RATED)?;
             return self.finish(&mut out);
@@ -313,6 +330,43 @@ impl<'a, S: Store> Session<'a, S> {
             }
             return Ok(Step::Next);
         }
+    }
+
+    /// The person's name, asked once: what is typed (refused with a reason and asked again
+    /// when it holds a control character or is too long), or with an empty answer `default`,
+    /// or with none, no name (shown by the file's name). Saved at once. False at the end of
+    /// the input, with nothing changed, so it is asked again next time.
+    fn ask_person<R: BufRead, W: Write>(
+        &mut self,
+        default: Option<String>,
+        input: &mut R,
+        out: &mut W,
+    ) -> io::Result<bool> {
+        let file_name = self.assessment.name.clone();
+        writeln!(
+            out,
+            "{}",
+            display_safe(&words::plain_name_question(default.as_deref(), &file_name))
+        )?;
+        let name = loop {
+            let Some(line) = self.read(words::PLAIN_NAME_PROMPT, input, out)? else {
+                return Ok(false);
+            };
+            match crate::domain::person::clean(&line, "name") {
+                Ok(name) if name.is_empty() => break default.clone().unwrap_or_default(),
+                Ok(name) => break name,
+                Err(err) => writeln!(out, "{}", words::plain_name_refused(&err.to_string()))?,
+            }
+        };
+        self.assessment.display_name = Some(name.clone());
+        if self.save(out)? {
+            if name.is_empty() {
+                writeln!(out, "{}", words::plain_name_skipped(&file_name))?;
+            } else {
+                writeln!(out, "{}", words::plain_name_saved(&display_safe(&name)))?;
+            }
+        }
+        Ok(!self.stopped)
     }
 
     /// Writes `prompt` and reads one line; None at the end of the input.
@@ -510,6 +564,63 @@ mod tests {
 
     fn level(n: u8) -> Option<Rating> {
         Some(Rating::Level(Level::new(n).unwrap()))
+    }
+
+    /// Runs a session that asks the person's name first, suggesting `default`.
+    fn asked(fw: &Framework, default: Option<&str>, input: &str) -> (String, Option<Assessment>) {
+        let mut saved = None;
+        let store = |a: &Assessment| {
+            saved = Some(a.clone());
+            Ok(())
+        };
+        let mut out = Vec::new();
+        let mut s = Session::new(fw, fresh(fw), store)
+            .echo(true)
+            .clock(fixed_clock)
+            .ask_name(default.map(str::to_string));
+        s.run(input.as_bytes(), &mut out).unwrap();
+        drop(s);
+        (String::from_utf8(out).unwrap(), saved)
+    }
+
+    /// On a terminal, plain mode asks the person's name once before the first competency, as
+    /// the full screen does: any script is kept; a control character is refused and asked
+    /// again; Enter alone keeps the suggestion, or with none gives no name (recorded as
+    /// asked); the end of the input changes nothing, so it is asked next time.
+    #[test]
+    fn the_name_is_asked_first_and_kept() {
+        let fw = Framework::builtin();
+        let (out, saved) = asked(&fw, None, "Zoë Nakamura 中村\n3\nq\n");
+        assert!(
+            out.contains("Your name, as team views, reports and reviewers will show it"),
+            "{out}"
+        );
+        assert!(out.contains("Saved your name: Zoë Nakamura 中村"), "{out}");
+        let saved = saved.unwrap();
+        assert_eq!(saved.display_name.as_deref(), Some("Zoë Nakamura 中村"));
+        assert_eq!(rating(&saved, &fw, 0), level(3));
+        // Asked before the first competency, not after.
+        assert!(out.find("Your name").unwrap() < out.find("DP1").unwrap());
+
+        let (out, saved) = asked(&fw, None, "Zoë\u{1b}[2J\n  Sam Taylor \nq\n");
+        assert!(out.contains("That name was not kept: a name cannot hold control characters"));
+        assert_eq!(saved.unwrap().display_name.as_deref(), Some("Sam Taylor"));
+
+        let (out, saved) = asked(&fw, Some("Kim Lee"), "\nq\n");
+        assert!(out.contains("Enter alone keeps \"Kim Lee\""), "{out}");
+        assert_eq!(saved.unwrap().display_name.as_deref(), Some("Kim Lee"));
+
+        let (out, saved) = asked(&fw, None, "\nq\n");
+        assert!(
+            out.contains("No name given: team views show \"default\""),
+            "{out}"
+        );
+        let saved = saved.unwrap();
+        assert_eq!(saved.display_name.as_deref(), Some(""));
+        assert!(saved.name_asked());
+
+        let (_, saved) = asked(&fw, None, "");
+        assert!(saved.is_none(), "nothing saved at the end of the input");
     }
 
     #[test]

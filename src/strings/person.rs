@@ -46,6 +46,36 @@ pub fn name_skipped(shown: &str) -> String {
     )
 }
 
+/// Plain mode's question, asked once before the first competency: what the name is for and
+/// what Enter does, on a line of its own (wrapped like every line), before [`PLAIN_NAME_PROMPT`].
+pub fn plain_name_question(default: Option<&str>, file_name: &str) -> String {
+    let keep = match default {
+        Some(default) => format!("Enter alone keeps \"{default}\""),
+        None => format!("Enter alone leaves you shown as \"{file_name}\", the file's name"),
+    };
+    format!("Your name, as team views, reports and reviewers will show it. {keep}.")
+}
+
+/// Plain mode's prompt for the name, after [`plain_name_question`].
+pub const PLAIN_NAME_PROMPT: &str = "Your name: ";
+
+/// Plain mode, after the name is kept.
+pub fn plain_name_saved(name: &str) -> String {
+    format!("Saved your name: {name} (rolefit set name \"…\" changes it).")
+}
+
+/// Plain mode, when no name was given.
+pub fn plain_name_skipped(file_name: &str) -> String {
+    format!(
+        "No name given: team views show \"{file_name}\", the file's name (rolefit set name \"…\" adds one)."
+    )
+}
+
+/// Plain mode, a name that cannot be kept: why, and that it is asked again.
+pub fn plain_name_refused(reason: &str) -> String {
+    format!("That name was not kept: {reason}.")
+}
+
 /// The name key in a review file, where the name is the person's being reviewed.
 pub const NAME_IN_REVIEW: &str = "In a review file the name is the person's you review; yours is the reviewer's name in the file.";
 
