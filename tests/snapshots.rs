@@ -1152,6 +1152,19 @@ fn words_for_someone_else() {
         "{text}"
     );
     insta::assert_snapshot!("rate_100x30_reviewer_rates_alex", draw(&mut app, 100, 30));
+    // The Grid names Alex's column and legend after Alex, not "You".
+    apply(&mut app, &[Action::PrevScreen]);
+    let text = format!("{}", draw(&mut app, 100, 30));
+    let header = text
+        .lines()
+        .find(|l| l.contains("Area / competency"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(header.contains("Alex"), "{header}");
+    assert!(!header.contains("You"), "{header}");
+    // The legend in full on a wide terminal.
+    let text = format!("{}", draw(&mut app, 200, 40));
+    assert!(text.contains("Alex: level, N/A"), "{text}");
+    assert!(!text.contains("You: level"), "{text}");
 
     // A team lead opens Chen's Results from the team view.
     let mut chen = Assessment::new("chen", &fw, utc_from_epoch(1_795_888_800));

@@ -23,9 +23,10 @@ pub fn review_resumed(r: &Reviewing, rated: usize, total: usize) -> String {
     format!("Review of {}: {rated}/{total} answered so far", r.person)
 }
 
-/// The grid's heading of the "You" column with others beside it: "You/Kim/Sam".
-pub fn you_heading(names: &[&str]) -> String {
-    let mut out = "You".to_string();
+/// The grid's heading of the person's column with others beside it: "You/Kim/Sam", or with
+/// `first` the person's name when someone else reads it ("Alex/Kim").
+pub fn you_heading(first: &str, names: &[&str]) -> String {
+    let mut out = first.to_string();
     for name in names {
         out.push('/');
         out.push_str(name);
@@ -33,9 +34,12 @@ pub fn you_heading(names: &[&str]) -> String {
     out
 }
 
-/// The grid legend's extra words when others' ratings are shown.
-pub const GRID_LEGEND: &str =
-    "You/others: · unanswered, ? shown once you rate, ! talk about this (2+ apart)";
+/// The grid legend's extra words when others' ratings are shown, for whoever is rated.
+pub fn grid_legend(voice: &crate::domain::Voice, first: &str) -> String {
+    voice.say(&format!(
+        "{first}/others: · unanswered, ? shown once you rate, ! talk about this (2+ apart)"
+    ))
+}
 
 /// The mark in the gap table for a competency worth a conversation: "⚑ talk: Sam 2".
 pub fn talk_mark(names_and_levels: &[String]) -> String {

@@ -142,15 +142,19 @@ fn render_table(
     let others = review::others(app.assessment());
     let you_w = you_width(others.len());
     let legend = if others.is_empty() {
-        strings::grid_legend(
+        let legend = strings::grid_legend(
             &target.short,
             fw.axis,
             !app.assessment().history.is_empty(),
             app.assessment().plan.values().any(|p| p.target.is_some()),
             usize::from(inner.width),
-        )
+        );
+        // Someone else's levels: the column's own heading, and "their target".
+        let first = strings::person::you_column(app.voice());
+        app.voice()
+            .say(&legend.replacen("You:", &format!("{first}:"), 1))
     } else {
-        review::strings::GRID_LEGEND.to_string()
+        review::strings::grid_legend(app.voice(), &strings::person::you_column(app.voice()))
     };
     frame.render_widget(
         Line::styled(text::truncate(&legend, usize::from(inner.width)), theme.dim),
@@ -170,7 +174,10 @@ fn render_table(
         "Area / competency".to_string(),
         fw.profiles[c0].short.clone(),
         fw.profiles[c1].short.clone(),
-        review::strings::you_heading(&others.iter().map(|o| o.name.as_str()).collect::<Vec<_>>()),
+        review::strings::you_heading(
+            &strings::person::you_column(app.voice()),
+            &others.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
+        ),
         format!("Gap {}", text::truncate(&target.short, 6)),
     ];
     let lines = usize::from(inner.height.saturating_sub(1));
@@ -695,7 +702,7 @@ fn notes_plan_refs<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Vec<
         });
         let text = format!("{target}{}", plan.action);
         lines.extend(wrapped(
-            "  Your plan: ",
+            &format!("  {}: ", strings::person::plan_column(app.voice())),
             &text,
             width,
             theme.title,

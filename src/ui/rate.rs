@@ -252,10 +252,7 @@ fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         match app.assessment().rating(&competency.id) {
             // A 4 or 5 without a note: the ask for evidence, as the note's box shows it.
             Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => (
-                clip_words(
-                    &strings::person::evidence_prompt(app.voice(), level),
-                    width,
-                ),
+                clip_words(&strings::person::evidence_prompt(app.voice(), level), width),
                 theme.emphasis,
             ),
             _ => ("none yet".to_string(), theme.dim),
