@@ -193,3 +193,30 @@ fn the_results_areas_of_a_framework_without_roles_follow_the_chosen_profile() {
         }
     }
 }
+
+/// Rate on a wide, short terminal with the note editor open and a long N/A text highlighted:
+/// the levels and the editor could not both fit, and Rate panicked instead of drawing (found by
+/// the screen fuzz at 152×18 on a framework whose N/A text ran to five lines). The editor stays
+/// in view and the levels are drawn as far as they go.
+#[test]
+fn rate_with_the_editor_open_on_a_wide_short_terminal_draws() {
+    let text = std::fs::read_to_string(root().join("assets/frameworks/examples/sfia9-change.toml"))
+        .unwrap()
+        .replace(
+            "na = \"Not part of my work: left out of every score.\"",
+            &format!(
+                "na = \"{}\"",
+                "Not part of my work, so it is left out of every score. ".repeat(6)
+            ),
+        );
+    let fw = Framework::from_toml(&text).unwrap();
+    for width in [120, 152, 200] {
+        for downs in 0..fw.scale.levels.len() + 3 {
+            let dir = tempfile::tempdir().unwrap();
+            let keys = format!("<esc><tab><tab>{}e", "<down>".repeat(downs));
+            let r = headless::run_with(dir.path(), fw.clone(), &keys, (width, 18));
+            assert!(r.screen.contains("[Rate]"), "{}", r.screen);
+            assert!(r.screen.contains("Note · editing"), "{}", r.screen);
+        }
+    }
+}

@@ -125,7 +125,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
                 }
                 let levels = level_lines(app, level_width, expand, theme);
                 let need = levels.0.len() as u16 + 2 + NOTE_LEAST[shape as usize];
-                if need <= area.height || (expand, shape) == (Expand::Cursor, NoteShape::Hidden) {
+                // The last plan is taken whether it fits or not: the highlighted level as far as
+                // it goes, with the note hidden, or with the editor's box while it is open (the
+                // editor stays in view whatever else gives way).
+                let last = expand == Expand::Cursor
+                    && (shape == NoteShape::Hidden || (app.editing() && shape == NoteShape::Box));
+                if need <= area.height || last {
                     chosen = Some((levels, shape));
                     break;
                 }
