@@ -125,7 +125,10 @@ fn fully_rated(framework: &Framework) -> Assessment {
                 competency.id.clone(),
                 rolefit::domain::PlanItem {
                     target: Level::new(4),
-                    action: "Shadow the portfolio office for a quarter.".into(),
+                    actions: vec![rolefit::domain::PlanAction::new(
+                        1,
+                        "Shadow the portfolio office for a quarter.",
+                    )],
                     extra: toml::Table::new(),
                 },
             );

@@ -95,7 +95,11 @@ fn fixed_assessment(fw: &Framework) -> Assessment {
             CompetencyId::from(*id),
             PlanItem {
                 target: target.and_then(Level::new),
-                action: action.to_string(),
+                actions: if action.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![rolefit::domain::PlanAction::new(1, action)]
+                },
                 ..PlanItem::default()
             },
         );
@@ -494,7 +498,7 @@ fn csv_parses_back_with_every_note_exact() {
         let plan = a.plan.get(&competency.id);
         assert_eq!(
             &row[col("plan_action")],
-            plan.map_or("", |p| p.action.as_str())
+            plan.map_or("", |p| p.first_text())
         );
         assert_eq!(&row[col("gap_profile")], gap_profile);
     }
@@ -833,7 +837,7 @@ fn markdown_tables_are_well_formed_and_every_note_line_renders() {
             .ratings
             .values()
             .map(|e| e.note.as_str())
-            .chain(a.plan.values().map(|p| p.action.as_str()));
+            .chain(a.plan.values().map(|p| p.first_text()));
         for text in texts {
             for line in text
                 .split(['\r', '\n'])

@@ -281,7 +281,7 @@ fn stopping_keeps_the_note_and_the_plan_being_typed() {
     typed(&mut app, "shadow a gate review");
     app.update(Action::Stopping, t0());
     let plan = &app.assessment.plan[&"DP1".into()];
-    assert_eq!(plan.action, "shadow a gate review");
+    assert_eq!(plan.first_text(), "shadow a gate review");
 }
 
 #[test]
@@ -350,14 +350,14 @@ fn suspend_keeps_the_text_being_typed_with_its_editor_still_open() {
     app.update(Action::SwitchField, t0());
     typed(&mut app, "ask for a gate review");
     assert_eq!(
-        app.assessment.plan[&"DP1".into()].action,
+        app.assessment.plan[&"DP1".into()].first_text(),
         "ask for a gate review",
         "kept as it is typed"
     );
     assert_eq!(app.update(Action::Suspend, t0()), vec![Effect::Suspend]);
     assert_eq!(app.mode(), Mode::Plan(PlanField::Action));
     let plan = &app.assessment.plan[&"DP1".into()];
-    assert_eq!(plan.action, "ask for a gate review");
+    assert_eq!(plan.first_text(), "ask for a gate review");
 }
 
 #[test]
@@ -655,7 +655,7 @@ fn what_is_typed_is_kept_and_saved_key_by_key_with_the_open_editor_recorded() {
         t0(),
     );
     assert_eq!(effects, vec![Effect::Changed]);
-    assert_eq!(app.assessment.plan[&id].action, "x");
+    assert_eq!(app.assessment.plan[&id].first_text(), "x");
 }
 
 /// An editor open when the file was last saved opens again at start, on what it held, and
@@ -682,7 +682,7 @@ fn an_editor_open_at_the_last_save_opens_again_at_start() {
     assessment.plan.insert(
         dp2.clone(),
         crate::domain::PlanItem {
-            action: "ask for a mentor".into(),
+            actions: vec![crate::domain::PlanAction::new(1, "ask for a mentor")],
             ..Default::default()
         },
     );

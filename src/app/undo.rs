@@ -431,7 +431,7 @@ mod tests {
         assert!(notice(&app).starts_with("Undid: the plan for DP1"));
         app.update(Action::Redo, t0());
         assert_eq!(
-            app.assessment.plan[&id("DP1")].action,
+            app.assessment.plan[&id("DP1")].first_text(),
             "shadow a gate review"
         );
     }

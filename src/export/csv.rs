@@ -69,7 +69,7 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             gap.map_or(String::new(), |(_, b)| b.label().to_string()),
             plan.and_then(|p| p.target)
                 .map_or(String::new(), |t| t.to_string()),
-            plan.map_or(String::new(), |p| p.action.clone()),
+            plan.map_or(String::new(), |p| p.first_text().to_string()),
         ]);
         for step in &steps {
             let id = |p: Option<usize>| p.map_or(String::new(), |p| fw.profiles[p].id.clone());

@@ -210,7 +210,7 @@ impl<'a> JsonPlan<'a> {
     fn of(item: Option<&'a PlanItem>) -> Option<JsonPlan<'a>> {
         item.map(|p| JsonPlan {
             target: p.target.map(|t| t.value()),
-            action: &p.action,
+            action: p.first_text(),
         })
     }
 }

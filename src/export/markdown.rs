@@ -647,9 +647,9 @@ fn unknown_ratings(o: &mut String, r: &Report) {
 
 /// A plan item's next action as a block quote.
 fn md_action(o: &mut String, item: &PlanItem) {
-    if has_text(&item.action) {
+    if has_text(item.first_text()) {
         o.push_str("Next action:\n\n");
-        md_quote(o, &item.action);
+        md_quote(o, item.first_text());
         o.push('\n');
     } else {
         o.push_str("No next action written yet.\n\n");

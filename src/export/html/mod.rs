@@ -686,11 +686,11 @@ fn plan_section(r: &Report) -> Markup {
                     (fw.target(r.target(), c)) " · your target: "
                     (item.target.map_or("none".to_string(), |t| t.to_string()))
                 }
-                @if item.action.trim().is_empty() {
+                @if item.first_text().trim().is_empty() {
                     p { "No next action written yet." }
                 } @else {
                     p class="visually-hidden" { "Next action:" }
-                    blockquote { (note_text(&item.action)) }
+                    blockquote { (note_text(item.first_text())) }
                 }
             }
         }
@@ -773,9 +773,9 @@ fn unknown_section(r: &Report) -> Markup {
                     blockquote { (note_text(a.note(id))) }
                 }
                 @if let Some(item) = r.plan(id) {
-                    @if !item.action.trim().is_empty() {
+                    @if !item.first_text().trim().is_empty() {
                         p { "Next action:" }
-                        blockquote { (note_text(&item.action)) }
+                        blockquote { (note_text(item.first_text())) }
                     }
                 }
             }
