@@ -238,6 +238,14 @@ impl App {
                     self.results.reselect(Some(c));
                 }
             }
+            Screen::Plan => {
+                self.rebuild_plan_rows();
+                let id = &self.framework.competencies[c].id;
+                if let Some(at) = self.plan.rows.iter().position(|r| &r.competency == id) {
+                    self.plan.selected = at;
+                }
+                self.plan.focus = c;
+            }
             Screen::Roles => {}
         }
     }

@@ -13,11 +13,18 @@ pub enum Screen {
     Grid,
     Rate,
     Results,
+    Plan,
 }
 
 impl Screen {
     /// All screens in tab order.
-    pub const ALL: [Screen; 4] = [Screen::Roles, Screen::Grid, Screen::Rate, Screen::Results];
+    pub const ALL: [Screen; 5] = [
+        Screen::Roles,
+        Screen::Grid,
+        Screen::Rate,
+        Screen::Results,
+        Screen::Plan,
+    ];
 
     /// The name used in files.
     pub fn key(self) -> &'static str {
@@ -26,6 +33,7 @@ impl Screen {
             Screen::Grid => "grid",
             Screen::Rate => "rate",
             Screen::Results => "results",
+            Screen::Plan => "plan",
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod calibration;
 pub mod diff;
+pub mod due;
 pub mod format2;
 pub mod framework;
 pub mod lean;
