@@ -953,6 +953,22 @@ pub mod plan {
         format!("{id} has no actions yet; a adds one")
     }
 
+    /// "2 plan actions overdue, 1 due this week: see the Plan tab".
+    pub fn reminder(overdue: usize, soon: usize) -> String {
+        let actions = |n: usize| if n == 1 { "action" } else { "actions" };
+        let what = match (overdue, soon) {
+            (0, n) => format!("{n} plan {} due this week", actions(n)),
+            (n, 0) => format!("{n} plan {} overdue", actions(n)),
+            (n, m) => format!("{n} plan {} overdue, {m} due this week", actions(n)),
+        };
+        format!("{what}: see the Plan tab")
+    }
+
+    /// Said at start when the last round is older than the configured interval.
+    pub fn time_to_rerate(days: i64) -> String {
+        format!("your last round was {days} days ago: time to re-rate?")
+    }
+
     pub fn rerate(id: &str) -> String {
         format!("Marked done. Rate {id} again now, with what you have done?")
     }

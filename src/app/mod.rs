@@ -35,7 +35,7 @@ use crate::ui::theme::Background;
 pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
 pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
-pub use init::{AppInit, LockState, Opened};
+pub use init::{AppInit, DEFAULT_RERATE_DAYS, LockState, Opened};
 pub use person::NameField;
 pub use plan::{PlanEditor, PlanField};
 pub use plan_screen::{PlanInput, PlanInputKind, PlanRow, PlanState};
@@ -172,6 +172,7 @@ impl App {
             file_name,
             about,
             name_default,
+            rerate_days,
         } = init;
         let ask = matches!(opened, Opened::FirstRun | Opened::Resumed);
         let voice = match about {
@@ -220,13 +221,14 @@ impl App {
             quitting: false,
             color,
             background,
-            now: assessment.updated,
+            // The start's notices read the day (the plan's dates, the last round's age).
+            now: crate::clock::now_utc(),
             telling: crate::domain::scoring::Telling::of(&framework),
             framework,
             assessment,
         };
         app.restore_position();
-        app.opened(opened, lock);
+        app.opened(opened, lock, rerate_days);
         app.took_back(&notes_taken_back);
         if let Some(notice) = crashed {
             app.after_crash(notice);

@@ -267,6 +267,7 @@ fn launch_options(cli: &Cli) -> Result<LaunchOptions> {
         theme,
         mouse: config.mouse && !cli.no_mouse,
         show_targets: config.show_targets,
+        rerate_after_days: config.rerate_after_days,
         person: None,
     })
 }
