@@ -176,6 +176,9 @@ fn plain_mode_merges_a_hand_edit_and_says_so() {
     let data = DataDir::new();
     let file = data.default_file();
     let mut tui = Launch::new(&data).arg("--plain").spawn();
+    // Typed on a terminal, plain mode first asks the person's name: Enter gives none.
+    tui.wait_for_output("the name asked", |out| out.contains("Your name:"));
+    tui.send("\r");
     tui.wait_for_output("the first prompt", |out| out.contains("q to quit"));
     tui.send("3\r");
     tui.wait_for_output("DP1 recorded", |out| out.matches("q to quit").count() >= 2);
