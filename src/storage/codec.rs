@@ -431,7 +431,7 @@ fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, Pars
                 text,
                 s.span().start,
                 format!(
-                    "unknown screen {:?}; expected roles, grid, rate or results",
+                    "unknown screen {:?}; expected roles, grid, rate, results or plan",
                     s.get_ref()
                 ),
             )
