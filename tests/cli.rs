@@ -718,3 +718,54 @@ fn help_orders_the_commands_for_a_newcomer_and_the_manual_describes_rolefit() {
         "{description}"
     );
 }
+
+/// Each subcommand's help lists only the global options that mean something there (F-D17):
+/// `team` has no -a or --file, `completions` and `man` no options of an assessment, `paths`
+/// no --theme; `rate` keeps -a, `team` keeps --data-dir and --theme. An option left out is
+/// still accepted, so a command line that worked goes on working, and the others still work.
+#[test]
+fn subcommand_help_shows_only_the_options_that_apply() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let help = |args: &[&str]| stdout(&run(rolefit(h).args(args).arg("--help")));
+    let team = help(&["team"]);
+    assert!(
+        !team.contains("--assessment") && !team.contains("--file"),
+        "{team}"
+    );
+    assert!(
+        team.contains("--data-dir") && team.contains("--theme"),
+        "{team}"
+    );
+    for command in ["completions", "man"] {
+        let text = help(&[command]);
+        for option in [
+            "--assessment",
+            "--file",
+            "--data-dir",
+            "--framework",
+            "--theme",
+        ] {
+            assert!(!text.contains(option), "{command} {option}:\n{text}");
+        }
+    }
+    let paths = help(&["paths"]);
+    assert!(
+        !paths.contains("--theme") && paths.contains("--data-dir"),
+        "{paths}"
+    );
+    let check = help(&["framework", "check"]);
+    assert!(!check.contains("--assessment"), "{check}");
+    let rate = help(&["rate"]);
+    assert!(
+        rate.contains("--assessment") && rate.contains("--data-dir"),
+        "{rate}"
+    );
+    // Still accepted where left out; the ones that apply still apply.
+    let out = run(rolefit(h).args(["paths", "--theme", "dark", "--data-dir", "/tmp/elsewhere"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("/tmp/elsewhere"), "{}", stdout(&out));
+    let out = run(rolefit(h).args(["rate", "DP1", "3", "-a", "kim"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(h.join("xdg-data/rolefit/assessments/kim.toml").exists());
+}

@@ -712,13 +712,25 @@ fn signals_keep_a_note_being_typed() {
             Some(signal) => tui.signal(signal),
             None => tui.close_master(),
         }
-        tui.wait_exit(EXIT);
+        let status = tui.wait_exit(EXIT);
         let table = read_table(&file);
         assert_eq!(
             table["ratings"][&id]["note"].as_str(),
             Some("typed before the signal"),
             "{signal:?}: {table:#?}"
         );
+        // A closed terminal is an ordinary way to stop: the goodbye line that cannot be
+        // written is not a crash, and the next start is not told of one.
+        let crashes: Vec<_> = std::fs::read_dir(data.path().join("crashes"))
+            .map(|dir| dir.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        assert!(
+            crashes
+                .iter()
+                .all(|name| !name.to_string_lossy().starts_with("crash-")),
+            "{signal:?}: {crashes:?}"
+        );
+        assert!(status.success(), "{signal:?}: {status:?}");
     }
 }
 

@@ -165,3 +165,31 @@ fn the_grid_of_a_framework_without_roles_follows_the_chosen_profile() {
         .unwrap();
     assert!(!header.contains(&fw.profiles[other].short), "{header}");
 }
+
+/// Results' areas chart of a framework without roles measures against the profile the gaps
+/// are against and the next one, as the Grid does, not the framework's first two (F-D10); its
+/// area names stay whole before a long heading does.
+#[test]
+fn the_results_areas_of_a_framework_without_roles_follow_the_chosen_profile() {
+    let fw = sfia();
+    for presses in 0..fw.profiles.len() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = format!("<esc><tab><tab><tab>{}v", "t".repeat(presses));
+        let r = headless::run_with(dir.path(), fw.clone(), &keys, (100, 30));
+        let target = r.app.target_profile();
+        let next = (target + 1) % fw.profiles.len();
+        let title = r
+            .screen
+            .lines()
+            .find(|l| l.contains("Areas: you against"))
+            .unwrap_or_else(|| panic!("{}", r.screen));
+        let want = format!(
+            "you against {} and {}",
+            fw.profiles[target].short, fw.profiles[next].short
+        );
+        assert!(title.contains(&want), "{title}\n{}", r.screen);
+        for area in &fw.areas {
+            assert!(r.screen.contains(&area.name), "{}", r.screen);
+        }
+    }
+}

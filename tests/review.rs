@@ -134,7 +134,13 @@ fn request_fill_in_import_and_export() {
     assert!(out.contains("Imported Sam's review of alex"), "{out}");
     assert!(out.contains("3 of 33"), "{out}");
     let after = std::fs::read_to_string(home.assessment("alex")).unwrap();
-    assert!(after.starts_with("format = 1\n"), "{after}");
+    assert!(
+        after.starts_with(&format!(
+            "{}format = 1\n",
+            rolefit::storage::codec::FILE_HEADER
+        )),
+        "{after}"
+    );
     assert!(after.contains("[reviews.Sam]"), "{after}");
     assert!(after.contains("[reviews.Sam.ratings.DP1]"), "{after}");
     // Alex's own ratings are untouched.

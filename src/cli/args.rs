@@ -67,6 +67,73 @@ pub struct Cli {
     pub no_mouse: bool,
 }
 
+/// The global options each subcommand leaves out of its help, its completions and the manual
+/// page, because they mean nothing there (F-D17): the team view reads the files it is given,
+/// `completions` and `man` print text, `paths`, `list` and `config` look at folders, and the
+/// framework commands at a framework file. They are still accepted there (and ignored), so a
+/// command line that worked goes on working.
+const NOT_FOR: &[(&str, &[&str])] = &[
+    ("team", &["assessment", "file"]),
+    (
+        "completions",
+        &["assessment", "file", "data_dir", "framework", "theme"],
+    ),
+    (
+        "man",
+        &["assessment", "file", "data_dir", "framework", "theme"],
+    ),
+    ("paths", &["assessment", "file", "framework", "theme"]),
+    ("list", &["assessment", "file", "theme"]),
+    ("config", &["assessment", "file", "framework", "theme"]),
+    ("framework", &["assessment", "file", "data_dir", "theme"]),
+    ("export", &["theme"]),
+    ("snapshot", &["theme"]),
+    ("rate", &["theme"]),
+    ("show", &["theme"]),
+    ("set", &["theme"]),
+    ("diff", &["theme"]),
+];
+
+impl Cli {
+    /// The command line as parsed, helped, completed and documented: [`Cli`]'s, where each
+    /// subcommand shows only the global options that mean something there (see [`NOT_FOR`]).
+    pub fn command_line() -> clap::Command {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        let globals: Vec<clap::Arg> = cmd.get_arguments().cloned().collect();
+        for (name, ids) in NOT_FOR {
+            let stand_ins: Vec<clap::Arg> = globals
+                .iter()
+                .filter(|a| ids.contains(&a.get_id().as_str()))
+                .map(|a| a.clone().global(false).hide(true))
+                .collect();
+            cmd = cmd.mut_subcommand(*name, |sub| with_stand_ins(sub, &stand_ins));
+        }
+        cmd
+    }
+}
+
+/// `cmd` and every subcommand under it given hidden copies of global options: clap copies a
+/// global option only into subcommands without one of the same id, so the copy takes the
+/// value as the global one would and stays out of the help, the completions and the manual.
+fn with_stand_ins(mut cmd: clap::Command, stand_ins: &[clap::Arg]) -> clap::Command {
+    for arg in stand_ins {
+        // A subcommand's own option of that id (framework check's FILE) needs no stand-in:
+        // the global one is not copied into it either.
+        if !cmd.get_arguments().any(|a| a.get_id() == arg.get_id()) {
+            cmd = cmd.arg(arg.clone());
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| with_stand_ins(s, stand_ins));
+    }
+    cmd
+}
+
 /// What rolefit is, for `--help` and the manual page's DESCRIPTION.
 const LONG_ABOUT: &str = "\
 Am I a Project Manager, a PMO Manager, or both? rolefit compares the two roles area by area,

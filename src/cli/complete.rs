@@ -169,8 +169,7 @@ pub fn spreadsheets() -> clap_complete::engine::PathCompleter {
 /// Runs a completion request (`COMPLETE=SHELL rolefit -- WORDS`) and exits; returns at once
 /// for an ordinary run.
 pub fn complete_if_asked() {
-    use clap::CommandFactory;
-    clap_complete::CompleteEnv::with_factory(super::Cli::command).complete();
+    clap_complete::CompleteEnv::with_factory(super::Cli::command_line).complete();
 }
 
 /// The script that registers rolefit's completion with `shell`.

@@ -3,8 +3,6 @@
 //! and the sections a manual page is expected to have: EXIT STATUS, ENVIRONMENT, FILES and
 //! EXAMPLES.
 
-use clap::CommandFactory;
-
 use super::Cli;
 
 /// Text as roff reads it back: backslashes escaped, a line never starting as a request.
@@ -203,7 +201,7 @@ Completion of subcommands, options, assessment names and ids in bash.
 
 /// The whole page, in roff.
 pub fn page() -> std::io::Result<String> {
-    let cmd = Cli::command();
+    let cmd = Cli::command_line();
     let man = clap_mangen::Man::new(cmd.clone());
     let mut top = Vec::new();
     man.render_title(&mut top)?;

@@ -15,8 +15,6 @@ mod start;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::text::display_safe;
 
 pub use args::{
@@ -34,7 +32,10 @@ pub fn main() -> ExitCode {
     // A shell asking for completions (COMPLETE=SHELL rolefit -- WORDS) is answered and exits.
     complete::complete_if_asked();
     crate::crash::install();
-    let cli = match Cli::try_parse() {
+    let parsed = Cli::command_line()
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
             // --help and --version.

@@ -1,7 +1,7 @@
 //! The TUI start-up: a testable `prepare` that reads the disk, and `launch`, which owns the
 //! terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -508,7 +508,10 @@ pub fn launch(
         });
     }
     let (answered, total) = app.progress();
-    println!(
+    // The terminal may be gone (its window closed): the line is then written nowhere, and
+    // that is no error (`println!` would panic, and the next start would report a crash).
+    let _ = writeln!(
+        std::io::stdout(),
         "{}",
         crate::strings::goodbye(resume, answered, total, app.read_only())
     );

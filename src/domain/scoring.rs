@@ -270,6 +270,49 @@ pub struct AreaLevels {
     pub rated: usize,
 }
 
+/// Profile `p`'s average target in `area`, over the competencies [`area_levels`] averages your
+/// level on (the rated ones, or all when none is): for a chart of any profile beside yours.
+pub fn area_target(framework: &Framework, sheet: &RatingSheet, area: usize, p: usize) -> f64 {
+    let range = framework.areas[area].competencies.clone();
+    let rated: Vec<usize> = range
+        .clone()
+        .filter(|&c| sheet.level(c).is_some())
+        .collect();
+    let basis: Vec<usize> = if rated.is_empty() {
+        range.clone().collect()
+    } else {
+        rated
+    };
+    target_over(framework, &basis, range, p)
+}
+
+/// Profile `p`'s average target over `basis`: a competency the profile does not require is
+/// left out; when none of `basis` is required, the average is over every one of `range` it
+/// requires (0 when it requires none).
+fn target_over(
+    framework: &Framework,
+    basis: &[usize],
+    range: std::ops::Range<usize>,
+    p: usize,
+) -> f64 {
+    let mut required: Vec<usize> = basis
+        .iter()
+        .copied()
+        .filter(|&c| framework.requires(p, c))
+        .collect();
+    if required.is_empty() {
+        required = range.filter(|&c| framework.requires(p, c)).collect();
+    }
+    if required.is_empty() {
+        return 0.0;
+    }
+    let sum: u32 = required
+        .iter()
+        .map(|&c| u32::from(framework.target(p, c).value()))
+        .sum();
+    f64::from(sum) / required.len() as f64
+}
+
 /// Your level against both roles' targets in one area.
 pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> AreaLevels {
     let range = framework.areas[area].competencies.clone();
@@ -290,22 +333,9 @@ pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> A
             f64::from(sum) / f64::from(n)
         }
     };
-    let targets = framework.main_profiles.map(|p| {
-        // A competency the profile does not require is left out of its average; when none of
-        // the rated ones is required, the average is over every one of the area it requires.
-        let mut required: Vec<usize> = basis
-            .iter()
-            .copied()
-            .filter(|&c| framework.requires(p, c))
-            .collect();
-        if required.is_empty() {
-            required = range
-                .clone()
-                .filter(|&c| framework.requires(p, c))
-                .collect();
-        }
-        average(&mut required.iter().map(|&c| framework.target(p, c).value()))
-    });
+    let targets = framework
+        .main_profiles
+        .map(|p| target_over(framework, &basis, range.clone(), p));
     let level = (!rated.is_empty()).then(|| {
         average(
             &mut rated

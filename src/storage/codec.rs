@@ -1008,8 +1008,14 @@ pub fn to_toml(assessment: &Assessment) -> String {
             })
             .collect(),
     };
-    toml::to_string(&out).expect("an assessment always serialises")
+    let body = toml::to_string(&out).expect("an assessment always serialises");
+    format!("{FILE_HEADER}{body}")
 }
+
+/// The first line of every file rolefit writes: the file is written anew at each save, so a
+/// comment added by hand would be lost without a word (F-D21); a note is kept.
+pub const FILE_HEADER: &str =
+    "# Saved by rolefit, which writes this file anew: comments are not kept, notes are.\n";
 
 #[cfg(test)]
 mod tests {
@@ -1057,7 +1063,9 @@ level = "na"
         let text = to_toml(&a);
         assert_eq!(parse(&text, "x").unwrap(), a);
         assert!(
-            text.starts_with("format = 1\nframework = \"pm-vs-pmo\"\n"),
+            text.starts_with(&format!(
+                "{FILE_HEADER}format = 1\nframework = \"pm-vs-pmo\"\n"
+            )),
             "{text}"
         );
     }
@@ -1296,7 +1304,10 @@ level = 5
         // Nothing about reviews leaks into the unknown top-level keys.
         assert!(a.extra.is_empty(), "{:?}", a.extra);
         let written = to_toml(&a);
-        assert!(written.starts_with("format = 1\n"), "{written}");
+        assert!(
+            written.starts_with(&format!("{FILE_HEADER}format = 1\n")),
+            "{written}"
+        );
         for needle in [
             "mood = \"kind\"",
             "confidence = \"low\"",
@@ -1319,7 +1330,7 @@ level = 5
             .extra
             .insert("reviews".into(), table["reviews"].clone());
         let written_by_older = to_toml(&older);
-        assert!(written_by_older.starts_with("format = 1\n"));
+        assert!(written_by_older.starts_with(&format!("{FILE_HEADER}format = 1\n")));
         let now = parse(&written_by_older, "x").unwrap();
         assert_eq!(now, parse(&text, "x").unwrap());
         // And a file with reviews is still format 1: a format-1 reader does not refuse it.
@@ -1369,11 +1380,12 @@ level = 5
         a.framework_path = Some("/home/ana/frameworks/em \"v2\".toml".into());
         let text = to_toml(&a);
         assert!(
-            text.starts_with(
-                "format = 1\nframework = \"pm-vs-pmo\"\nframework_version = 1\n\
+            text.strip_prefix(FILE_HEADER)
+                .is_some_and(|t| t.starts_with(
+                    "format = 1\nframework = \"pm-vs-pmo\"\nframework_version = 1\n\
                  framework_hash = \"0123456789abcdef\"\n\
                  framework_path = '/home/ana/frameworks/em \"v2\".toml'\n"
-            ),
+                )),
             "{text}"
         );
         let back = parse(&text, "x").unwrap();

@@ -708,13 +708,19 @@ fn level_cell(value: Option<f64>, top: f64, cells: usize) -> String {
 fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) -> usize {
     let fw = app.framework();
     let summary = &app.results().summary;
+    // Beside your level, the two sides' targets; without an axis (a ranking of profiles), the
+    // profile the gaps are measured against and the next one, as on the Grid.
+    let sides = if fw.axis {
+        fw.main_profiles
+    } else {
+        crate::ui::grid::target_columns(app)
+    };
     let heading = if fw.two_role_shape() {
         " Areas: you against both roles' targets ".to_string()
     } else {
         format!(
             " Areas: you against {} and {} ",
-            fw.side_short(0),
-            fw.side_short(1)
+            fw.profiles[sides[0]].short, fw.profiles[sides[1]].short
         )
     };
     let heading = strings::person::who_against(app.voice(), &heading);
@@ -737,8 +743,8 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     // and the bars as long as the width left allows, from 5 to 20 cells.
     let headings = [
         strings::person::you_column(app.voice()),
-        format!("{} target", fw.side_short(0)),
-        format!("{} target", fw.side_short(1)),
+        format!("{} target", fw.profiles[sides[0]].short),
+        format!("{} target", fw.profiles[sides[1]].short),
         format!("Ready {}", fw.profiles[app.target_profile()].short),
     ];
     let heading_width = |i: usize| text::UnicodeWidthStr::width(headings[i].as_str());
@@ -747,7 +753,9 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
         .iter()
         .map(|a| text::UnicodeWidthStr::width(a.name.as_str()))
         .max()
-        .unwrap_or(10);
+        .unwrap_or(10)
+        // The name column is never narrower than this, so the others are sized to what it leaves.
+        .max(8);
     let avail = usize::from(inner.width).saturating_sub(4 * 2);
     let ready_least = 5;
     let cells = (avail.saturating_sub(longest + heading_width(3).max(ready_least)) / 3)
@@ -761,21 +769,46 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
         heading_width(3).max(ready_least),
     ];
     let least = [level_width, level_width, level_width, ready_least];
-    let columns = if want.iter().sum::<usize>() + longest.min(12) <= avail {
+    // The area names whole first; what is left widens the headings towards their length, so a
+    // long profile name is cut with "…" before an area's name is.
+    let columns = if want.iter().sum::<usize>() + longest <= avail {
         want
     } else {
-        least
+        let mut spare = avail.saturating_sub(least.iter().sum::<usize>() + longest);
+        let mut columns = least;
+        for (column, wanted) in columns.iter_mut().zip(want) {
+            let more = wanted.saturating_sub(*column).min(spare);
+            *column += more;
+            spare -= more;
+        }
+        columns
     };
     let name_width = longest
         .min(avail.saturating_sub(columns.iter().sum::<usize>()))
         .max(8);
+    let shorter = [
+        headings[0].clone(),
+        fw.profiles[sides[0]].short.clone(),
+        fw.profiles[sides[1]].short.clone(),
+        "Ready".to_string(),
+    ];
     let header = Row::new(
         std::iter::once(TableCell::from("Area"))
             .chain(
                 headings
                     .iter()
+                    .zip(&shorter)
                     .zip(columns)
-                    .map(|(h, w)| TableCell::from(text::truncate(h, w))),
+                    .map(|((h, short), w)| {
+                        // Too narrow for the whole heading: its first words ("PMO lead",
+                        // "Ready"), else cut with "…".
+                        let h = if text::UnicodeWidthStr::width(h.as_str()) <= w {
+                            h
+                        } else {
+                            short
+                        };
+                        TableCell::from(text::truncate(h, w))
+                    }),
             )
             .collect::<Vec<_>>(),
     )
@@ -800,11 +833,14 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             let fit = summary.figures.area_readiness_for_target(index).percent;
             // A side that requires nothing in the area has no average target there.
             let side_target = |side: usize| {
-                let p = fw.main_profiles[side];
-                a.competencies
-                    .clone()
-                    .any(|c| fw.requires(p, c))
-                    .then_some(levels.targets[side])
+                let p = sides[side];
+                a.competencies.clone().any(|c| fw.requires(p, c)).then(|| {
+                    if p == fw.main_profiles[side] {
+                        levels.targets[side]
+                    } else {
+                        crate::domain::scoring::area_target(fw, app.sheet(), index, p)
+                    }
+                })
             };
             Row::new(vec![
                 TableCell::from(text::truncate(&a.name, name_width)),
