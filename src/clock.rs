@@ -121,7 +121,7 @@ pub(crate) fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
 }
 
 /// Seconds since the epoch of a datetime with a date, a time and an offset (UTC without one).
-fn epoch_of(datetime: &Datetime) -> Option<i64> {
+pub(crate) fn epoch_of(datetime: &Datetime) -> Option<i64> {
     let date = datetime.date?;
     let time = datetime.time.unwrap_or(Time {
         hour: 0,
