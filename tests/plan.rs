@@ -160,6 +160,11 @@ fn marking_done_asks_for_evidence_then_offers_to_rate_the_competency_again() {
     let (id, action) = app.plan_action(2).unwrap();
     assert_eq!(action.status, ActionStatus::Done);
     assert_eq!(action.evidence, "Board paper accepted");
+    assert_eq!(
+        action.done_on,
+        Some(app.today()),
+        "the day it was done is kept, for the team view's done since the last round"
+    );
     let id = id.clone();
     let c = app.framework().competency_index(&id).unwrap();
     assert_eq!(app.prompt(), Some(&Prompt::Rerate(c)));
@@ -182,6 +187,16 @@ fn status_cycles_delete_and_every_change_is_undone_and_redone() {
     let mut app = with_plan();
     let before = app.assessment().plan.clone();
     send(&mut app, &[Action::Home, Action::CycleStatus]);
+    assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
+    send(&mut app, &[Action::CycleStatus]);
+    assert_eq!(app.plan_action(2).unwrap().1.done_on, Some(app.today()));
+    send(&mut app, &[Action::CycleStatus]);
+    let dropped = app.plan_action(2).unwrap().1;
+    assert_eq!(
+        (dropped.status, dropped.done_on),
+        (ActionStatus::Dropped, None)
+    );
+    send(&mut app, &[Action::Undo, Action::Undo]);
     assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
     send(&mut app, &[Action::DeleteAction]);
     assert!(app.plan_action(2).is_none());

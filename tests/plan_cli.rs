@@ -435,3 +435,34 @@ fn plan_changes_are_refused_in_one_sentence_and_write_nothing() {
     assert_eq!(dp1.actions[0].text, "Shadow a PMO lead, then; report");
     assert_eq!(a.actions().count(), 4);
 }
+
+#[test]
+fn show_and_plain_mode_list_a_competencys_actions_with_date_and_status() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    four_actions(h);
+    ok(h, &["plan", "status", "1", "doing"]);
+    let shown = ok(h, &["show", "DP1"]);
+    assert!(
+        shown.contains("Plan: Shadow a PMO lead, then; report (due 2027-03-15, doing)\n"),
+        "{shown}"
+    );
+    // Plain mode shows the competency the same way: DP2 is the first unanswered one.
+    let mut cmd = rolefit(h);
+    cmd.env("ROLEFIT_NOW", NOW)
+        .arg("--data-dir")
+        .arg(h.join("data"))
+        .arg("--plain")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(b"q\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("Plan: Rebuild a schedule (due 2027-02-01, planned)\n"),
+        "{text}"
+    );
+}

@@ -151,13 +151,15 @@ fn plan_action() -> impl Strategy<Value = PlanAction> {
         prop::sample::select(ActionStatus::ALL.to_vec()),
         text(),
         extras(&["owner", "x-link"]),
+        prop::option::of(date()),
     )
-        .prop_map(|(text, due, status, evidence, extra)| PlanAction {
+        .prop_map(|(text, due, status, evidence, extra, done_on)| PlanAction {
             id: 0,
             text,
             due,
             status,
             evidence,
+            done_on,
             extra,
         })
 }

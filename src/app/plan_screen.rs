@@ -242,8 +242,9 @@ impl App {
                     return self.refuse_write();
                 }
                 let mut now = ActionStatus::Planned;
+                let today = self.today();
                 let effects = self.change_action(id, |a| {
-                    a.status = a.status.next();
+                    a.set_status(a.status.next(), today);
                     now = a.status;
                 });
                 self.notice = Some(words::status_set(now));
@@ -401,8 +402,9 @@ impl App {
             }
             PlanInputKind::Evidence(action) => {
                 self.plan.input = None;
+                let today = self.today();
                 let effects = self.change_action(action, |a| {
-                    a.status = ActionStatus::Done;
+                    a.set_status(ActionStatus::Done, today);
                     a.evidence = text;
                 });
                 if let Some(c) = self

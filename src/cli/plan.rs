@@ -223,7 +223,7 @@ fn apply(
                     quoted(&action.text)
                 )));
             }
-            action.status = ActionStatus::Done;
+            action.set_status(ActionStatus::Done, today());
             if let Some(note) = note {
                 action.evidence = note;
             }
@@ -270,7 +270,8 @@ fn apply(
                     status.key()
                 )));
             }
-            let before = std::mem::replace(&mut action.status, status);
+            let before = action.status;
+            action.set_status(status, today());
             Applied::Changed(format!(
                 "Action {n} ({}) is now {} (was {}).",
                 quoted(&action.text),

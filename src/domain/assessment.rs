@@ -223,6 +223,9 @@ pub struct PlanAction {
     pub status: ActionStatus,
     /// What shows it was done (kept whatever the status).
     pub evidence: String,
+    /// The day it was marked done (kept while it is done; None for one done before rolefit
+    /// recorded the day): the team view counts what was done since the last round by it.
+    pub done_on: Option<toml::value::Date>,
     /// Keys this version does not know, kept and written back.
     pub extra: toml::Table,
 }
@@ -237,12 +240,23 @@ impl PlanAction {
         }
     }
 
+    /// Sets the status on `today`: becoming done records the day, leaving done forgets it.
+    pub fn set_status(&mut self, status: ActionStatus, today: toml::value::Date) {
+        if status == ActionStatus::Done && self.status != ActionStatus::Done {
+            self.done_on = Some(today);
+        } else if status != ActionStatus::Done {
+            self.done_on = None;
+        }
+        self.status = status;
+    }
+
     /// True when it holds nothing but its id.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
             && self.due.is_none()
             && self.status == ActionStatus::Planned
             && self.evidence.is_empty()
+            && self.done_on.is_none()
             && self.extra.is_empty()
     }
 }

@@ -178,6 +178,7 @@ struct RawAction {
     status: Option<Spanned<String>>,
     #[serde(default)]
     evidence: String,
+    done: Option<Spanned<Datetime>>,
 }
 
 const KNOWN_TOP: &[&str] = &[
@@ -205,7 +206,7 @@ const REVIEW_KEYS: &[&str] = &["id", "date", "ratings"];
 const RATING_KEYS: &[&str] = &["level", "note"];
 const PLAN_KEYS: &[&str] = &["target", "action", "actions"];
 /// The keys of a `[[plan.*.actions]]` table this version knows.
-const ACTION_KEYS: &[&str] = &["id", "text", "due", "status", "evidence"];
+const ACTION_KEYS: &[&str] = &["id", "text", "due", "status", "evidence", "done"];
 
 /// Reads an assessment from text. `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
@@ -527,6 +528,21 @@ fn read_plan_item(
                 }
             },
         };
+        let done_on = match action.done {
+            None => None,
+            Some(d) => match (d.get_ref().date, d.get_ref().time) {
+                (Some(date), None) => Some(date),
+                _ => {
+                    return Err(ParseError::at(
+                        text,
+                        d.span().start,
+                        format!(
+                            "plan action done for {id} must be a date such as 2027-03-31, without a time"
+                        ),
+                    ));
+                }
+            },
+        };
         let status = match action.status {
             None => ActionStatus::Planned,
             Some(s) => ActionStatus::from_key(s.get_ref()).ok_or_else(|| {
@@ -546,6 +562,7 @@ fn read_plan_item(
             due,
             status,
             evidence: action.evidence,
+            done_on,
             extra,
         });
     }
@@ -813,6 +830,8 @@ struct ActionOut<'a> {
     status: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
     evidence: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done: Option<Datetime>,
     #[serde(flatten)]
     extra: &'a toml::Table,
 }
@@ -971,6 +990,11 @@ pub fn to_toml(assessment: &Assessment) -> String {
                                 }),
                                 status: a.status.key(),
                                 evidence: &a.evidence,
+                                done: a.done_on.map(|date| Datetime {
+                                    date: Some(date),
+                                    time: None,
+                                    offset: None,
+                                }),
                                 extra: &a.extra,
                             })
                             .collect(),
