@@ -469,7 +469,7 @@ impl App {
         self.expire_notice(before, input);
         if self.screen == Screen::Plan {
             // Undo, a new day or a change elsewhere may move actions between groups.
-            self.rebuild_plan_rows();
+            self.refresh_plan_rows();
         }
         if self.screen == Screen::Results && self.results_stale {
             self.refresh_results();

@@ -20,6 +20,9 @@ pub struct PlanRow {
     pub group: DueGroup,
 }
 
+/// The order of the rows: group, due day, framework order, action id.
+type RowKey = (DueGroup, Option<i64>, usize, u32);
+
 /// What the Plan screen's one-line field is for.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum PlanInputKind {
@@ -55,6 +58,9 @@ pub struct PlanState {
     pub input: Option<PlanInput>,
     /// Search was opened to choose the competency of a new action.
     pub choosing: bool,
+    /// What the rows were ordered from (see [`App::plan_fingerprint`]): a key that leaves it
+    /// the same does not order 2,000 actions again.
+    pub(super) built_from: Option<u64>,
 }
 
 impl PlanState {
@@ -84,37 +90,70 @@ impl App {
         self.assessment.actions().find(|(_, a)| a.id == id)
     }
 
+    /// The action a row shows: found under its competency, so drawing a screenful of rows
+    /// does not search the whole plan for each (2,000 actions stay under a millisecond a key).
+    pub fn row_action(&self, row: &PlanRow) -> Option<&PlanAction> {
+        self.assessment
+            .plan
+            .get(&row.competency)
+            .and_then(|item| item.actions.iter().find(|a| a.id == row.action))
+    }
+
+    /// Everything the rows' order depends on, hashed: the day, and each action's competency,
+    /// id, date and status (not its text, which no row holds).
+    fn plan_fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let today = self.today();
+        (today.year, today.month, today.day).hash(&mut hasher);
+        for (id, item) in &self.assessment.plan {
+            id.hash(&mut hasher);
+            item.actions.len().hash(&mut hasher);
+            for a in &item.actions {
+                (a.id, a.due.map(due::day_number), a.status).hash(&mut hasher);
+            }
+        }
+        hasher.finish()
+    }
+
+    /// Orders the rows anew when what they are ordered from changed (an undo, a new day, a
+    /// change made elsewhere); otherwise leaves them as they are.
+    pub(super) fn refresh_plan_rows(&mut self) {
+        if self.plan.built_from != Some(self.plan_fingerprint()) {
+            self.rebuild_plan_rows();
+        }
+    }
+
     /// Orders the rows anew (after a change, or a new day), keeping the selected action.
     pub(super) fn rebuild_plan_rows(&mut self) {
         let keep = self.plan.selected_row().map(|r| r.action);
         let today = self.today();
         let fw = &self.framework;
-        let mut rows: Vec<(Option<Date>, usize, PlanRow)> = self
+        let mut rows: Vec<(RowKey, PlanRow)> = self
             .assessment
             .actions()
             .map(|(id, a)| {
                 let index = fw.competency_index(id);
+                let group = DueGroup::of(a, today);
                 (
-                    a.due,
-                    index.unwrap_or(usize::MAX),
+                    (
+                        group,
+                        a.due.map(due::day_number),
+                        index.unwrap_or(usize::MAX),
+                        a.id,
+                    ),
                     PlanRow {
                         competency: id.clone(),
                         index,
                         action: a.id,
-                        group: DueGroup::of(a, today),
+                        group,
                     },
                 )
             })
             .collect();
-        rows.sort_by(|a, b| {
-            (a.2.group, a.0.map(due::day_number), a.1, a.2.action).cmp(&(
-                b.2.group,
-                b.0.map(due::day_number),
-                b.1,
-                b.2.action,
-            ))
-        });
-        self.plan.rows = rows.into_iter().map(|(_, _, r)| r).collect();
+        rows.sort_unstable_by_key(|(key, _)| *key);
+        self.plan.rows = rows.into_iter().map(|(_, r)| r).collect();
+        self.plan.built_from = Some(self.plan_fingerprint());
         if let Some(keep) = keep
             && let Some(at) = self.plan.rows.iter().position(|r| r.action == keep)
         {

@@ -224,8 +224,12 @@ pub enum Command {
         #[arg(long, conflicts_with = "level")]
         clear: bool,
     },
-    /// Your development plan's actions, overdue first, numbered as `plan done N` takes them;
-    /// `--format ics` is a calendar of the dated ones to import into your own
+    /// List your plan's actions, overdue first; add one, mark one done, move or set its status
+    ///
+    /// Lists your development plan's actions, overdue first, each numbered as `plan done N`,
+    /// `plan move N` and `plan status N` take it (the number never shifts). `--format ics`
+    /// writes the dated ones as a calendar to import into your own; importing it again updates
+    /// them.
     #[command(
         display_order = 2,
         args_conflicts_with_subcommands = true,

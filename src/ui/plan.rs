@@ -116,7 +116,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     }
     // The selected action, in full.
     if let Some(row) = state.selected_row()
-        && let Some((_, action)) = app.plan_action(row.action)
+        && let Some(action) = app.row_action(row)
     {
         let name = row
             .index
@@ -210,7 +210,7 @@ fn render_rows(
         }
         let row = &state.rows[r];
         let selected = r == state.selected;
-        if let Some((_, action)) = app.plan_action(row.action) {
+        if let Some(action) = app.row_action(row) {
             lines.push(row_line(
                 app,
                 row,
