@@ -125,7 +125,12 @@ fn fully_rated(framework: &Framework) -> Assessment {
                 competency.id.clone(),
                 rolefit::domain::PlanItem {
                     target: Level::new(4),
-                    action: "Shadow the portfolio office for a quarter.".into(),
+                    // Ids are unique across the plan (a file read gives a repeated one the
+                    // next free number).
+                    actions: vec![rolefit::domain::PlanAction::new(
+                        i as u32 + 1,
+                        "Shadow the portfolio office for a quarter.",
+                    )],
                     extra: toml::Table::new(),
                 },
             );
@@ -400,6 +405,181 @@ fn keys(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
             b.iter(|| press(&mut app, &mut terminal, &sort))
         });
+    }
+    group.finish();
+}
+
+// ---- the Plan screen with 2,000 actions --------------------------------------------------------
+
+/// The day the Plan screen benchmarks run on: 2027-03-01T09:00:00Z.
+const PLAN_NOW: i64 = 1_803_891_600;
+
+/// The built-in framework, fully rated, with `count` plan actions spread over its
+/// competencies: a third without a date, the others due from two months before the day to ten
+/// months after it (so every group is full), a fifth of them done or dropped.
+fn with_actions(framework: &Framework, count: u32) -> Assessment {
+    use rolefit::domain::{ActionStatus, PlanAction};
+    let mut assessment = fully_rated(framework);
+    assessment.plan.clear();
+    for n in 1..=count {
+        let c = n as usize % framework.competencies.len();
+        let due = (n % 3 != 0).then(|| toml::value::Date {
+            year: 2027,
+            month: (n % 12 + 1) as u8,
+            day: (n % 28 + 1) as u8,
+        });
+        let status = match n % 10 {
+            0 => ActionStatus::Done,
+            5 => ActionStatus::Dropped,
+            3 | 7 => ActionStatus::Doing,
+            _ => ActionStatus::Planned,
+        };
+        assessment
+            .plan
+            .entry(framework.competencies[c].id.clone())
+            .or_default()
+            .actions
+            .push(PlanAction {
+                due,
+                status,
+                ..PlanAction::new(n, "Shadow the portfolio office on a gate review.")
+            });
+    }
+    assessment
+}
+
+/// One key on the Plan screen as the runtime handles it, on [`PLAN_NOW`]: map, update, draw.
+fn press_on_plan(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Event) {
+    if let Some(action) = map_event(event, app.mode()) {
+        black_box(app.update(action, rolefit::clock::utc_from_epoch(PLAN_NOW)));
+    }
+    draw(app, terminal);
+}
+
+/// Every Plan screen key with 2,000 actions, each timed alone (map, update, draw): the keys
+/// before it (opening the field, typing) and after it (`z` to undo the change, `Esc`) run
+/// untimed, so every iteration starts from the same plan.
+fn plan_keys(c: &mut Criterion) {
+    let framework = Framework::builtin();
+    let actions = 2_000;
+    let assessment = with_actions(&framework, actions);
+    let ch = |c: char| key(KeyCode::Char(c));
+    let (down, up, enter, delete, esc) = (
+        key(KeyCode::Down),
+        key(KeyCode::Up),
+        key(KeyCode::Enter),
+        key(KeyCode::Delete),
+        key(KeyCode::Esc),
+    );
+    let retype_date: Vec<Event> = std::iter::once(ch('d'))
+        .chain(std::iter::repeat_n(key(KeyCode::Backspace), 10))
+        .chain([ch('+'), ch('2'), ch('w')])
+        .collect();
+    // (name, untimed keys before, the key timed, untimed keys after)
+    let runs: Vec<(&str, Vec<Event>, Event, Vec<Event>)> = vec![
+        ("move ↓", vec![], down.clone(), vec![up.clone()]),
+        ("move ↑", vec![down.clone()], up.clone(), vec![]),
+        ("add: a opens the field", vec![], ch('a'), vec![esc.clone()]),
+        (
+            "add: a letter typed",
+            vec![ch('a')],
+            ch('x'),
+            vec![esc.clone()],
+        ),
+        (
+            "add: Enter adds it",
+            vec![ch('a'), ch('x')],
+            enter.clone(),
+            vec![ch('z')],
+        ),
+        (
+            "edit: Enter opens the field",
+            vec![],
+            enter.clone(),
+            vec![esc.clone()],
+        ),
+        (
+            "edit: Enter keeps the text",
+            vec![enter.clone(), ch('y')],
+            enter.clone(),
+            vec![ch('z')],
+        ),
+        (
+            "date: d opens the field",
+            vec![],
+            ch('d'),
+            vec![esc.clone()],
+        ),
+        (
+            "date: Enter moves it",
+            retype_date,
+            enter.clone(),
+            vec![ch('z')],
+        ),
+        ("status: s", vec![], ch('s'), vec![ch('z')]),
+        (
+            "done: x asks for evidence",
+            vec![],
+            ch('x'),
+            vec![esc.clone()],
+        ),
+        (
+            "done: Enter marks it done",
+            vec![ch('x')],
+            enter.clone(),
+            vec![esc.clone(), ch('z')],
+        ),
+        ("delete: Del", vec![], delete.clone(), vec![ch('z')]),
+        ("undo: z", vec![ch('s')], ch('z'), vec![]),
+    ];
+    let mut group = c.benchmark_group("plan_keys");
+    for (name, before_keys, timed, after_keys) in runs {
+        let mut app = App::new(AppInit::new(framework.clone(), assessment.clone()));
+        let now = rolefit::clock::utc_from_epoch(PLAN_NOW);
+        app.update(Action::Resize(SIZE.0, SIZE.1), now);
+        for _ in 0..4 {
+            app.update(Action::NextScreen, now);
+        }
+        // A row in the middle of the list, an open action with a date.
+        for _ in 0..700 {
+            app.update(Action::Down, now);
+        }
+        let mut terminal = terminal();
+        draw(&app, &mut terminal);
+        let before = app.assessment().plan.clone();
+        group.bench_function(BenchmarkId::new(name, actions), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    for event in &before_keys {
+                        press_on_plan(&mut app, &mut terminal, event);
+                    }
+                    let start = std::time::Instant::now();
+                    press_on_plan(&mut app, &mut terminal, &timed);
+                    spent += start.elapsed();
+                    for event in &after_keys {
+                        press_on_plan(&mut app, &mut terminal, event);
+                    }
+                }
+                spent
+            })
+        });
+        assert_eq!(
+            app.screen(),
+            rolefit::domain::Screen::Plan,
+            "{name}: still on the Plan screen"
+        );
+        assert_eq!(
+            app.mode(),
+            rolefit::app::Mode::Screen(rolefit::domain::Screen::Plan),
+            "{name}"
+        );
+        assert_eq!(app.plan_screen().rows.len(), actions as usize, "{name}");
+        assert_eq!(
+            app.assessment().plan,
+            before,
+            "{name}: each run ends where it started"
+        );
     }
     group.finish();
 }
@@ -740,7 +920,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, search, gap_table, scoring, storage, team, framework_import, html
+    targets = load_framework, load_framework_format2, app_new, render, render_baseline, keys, plan_keys, search, gap_table, scoring, storage, team, framework_import, html
 }
 
 criterion_main!(benches);

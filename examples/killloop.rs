@@ -252,7 +252,7 @@ fn plan_of(assessment: &Assessment, id: &str) -> String {
         .plan
         .iter()
         .find(|(k, _)| k.0 == id)
-        .map(|(_, p)| p.action.clone())
+        .map(|(_, p)| p.first_text().to_string())
         .unwrap_or_default()
 }
 

@@ -4,15 +4,37 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use toml::value::{Date, Datetime, Offset, Time};
 
+thread_local! {
+    /// A fixed time for this thread, set by tests (see [`set_test_now`]).
+    static FIXED: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Fixes the time this thread sees (seconds since the epoch), or frees it (None): tests drive
+/// the real loop on a day of their choosing. `ROLEFIT_NOW` (a date and time such as
+/// `2027-03-01T09:00:00Z`) does the same for a whole process, for tests of the program.
+pub fn set_test_now(seconds: Option<i64>) {
+    FIXED.with(|f| f.set(seconds));
+}
+
 /// Seconds since the Unix epoch, now.
 fn epoch_seconds() -> i64 {
+    if let Some(fixed) = FIXED.with(std::cell::Cell::get) {
+        return fixed;
+    }
+    if let Some(fixed) = std::env::var("ROLEFIT_NOW")
+        .ok()
+        .and_then(|v| v.parse::<Datetime>().ok())
+        .and_then(|d| epoch_of(&d))
+    {
+        return fixed;
+    }
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -87,7 +109,7 @@ pub fn local_hms() -> String {
 }
 
 /// Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
-fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+pub(crate) fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
     let yoe = year.rem_euclid(400);
@@ -99,7 +121,7 @@ fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
 }
 
 /// Seconds since the epoch of a datetime with a date, a time and an offset (UTC without one).
-fn epoch_of(datetime: &Datetime) -> Option<i64> {
+pub(crate) fn epoch_of(datetime: &Datetime) -> Option<i64> {
     let date = datetime.date?;
     let time = datetime.time.unwrap_or(Time {
         hour: 0,
@@ -118,6 +140,18 @@ fn epoch_of(datetime: &Datetime) -> Option<i64> {
             + i64::from(time.second.unwrap_or(0))
             - offset,
     )
+}
+
+/// The date on the local calendar at `datetime` (its own date when it holds no time).
+pub fn local_date(datetime: &Datetime) -> Option<Date> {
+    let seconds = epoch_of(datetime)?;
+    let local = seconds + local_offset(seconds);
+    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
+    Some(Date {
+        year: year.clamp(0, 9999) as u16,
+        month,
+        day,
+    })
 }
 
 /// The local time zone's offset from UTC at `seconds`, in seconds (0 where it is unknown).

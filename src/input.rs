@@ -98,6 +98,13 @@ impl Binding {
                     | Action::ApplyWhatIf
                     | Action::CloseRound
                     | Action::EditName
+                    | Action::AddAction
+                    | Action::ChooseForAction
+                    | Action::EditAction
+                    | Action::SetDue
+                    | Action::MarkDone
+                    | Action::CycleStatus
+                    | Action::DeleteAction
             )
         })
     }
@@ -285,6 +292,8 @@ fn prompt(kind: PromptKind) -> Scope {
 fn table() -> Vec<Binding> {
     use Action as A;
     let (roles, grid, rate_, results) = (screen(Screen::Roles), screen(Screen::Grid), screen(Screen::Rate), screen(Screen::Results));
+    let plan_ = screen(Screen::Plan);
+    let plan_input = Scope::In(Mode::PlanInput);
     let plan_target = Scope::In(Mode::Plan(PlanField::Target));
     let plan_action = Scope::In(Mode::Plan(PlanField::Action));
     let note = Scope::In(Mode::Note);
@@ -305,6 +314,8 @@ fn table() -> Vec<Binding> {
         one(prompt(PromptKind::DiscardWhatIf), &[ch('n'), key(Esc)], A::Cancel, "keep trying levels", Footer("keep trying")),
         one(prompt(PromptKind::QuitWhatIf), &[ch('y')], A::Confirm, "discard the what-if levels and quit", Footer("discard and quit")),
         one(prompt(PromptKind::QuitWhatIf), &[ch('n'), key(Esc)], A::Cancel, "stay and keep trying levels", Footer("stay")),
+        one(prompt(PromptKind::Rerate), &[ch('y'), key(Enter)], A::Confirm, "rate the competency again now", Footer("rate it")),
+        one(prompt(PromptKind::Rerate), &[ch('n'), key(Esc)], A::Cancel, "stay on the plan", Footer("not now")),
         // Help overlay.
         // q closes help, as in less and htop; Ctrl-C still quits.
         one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),
@@ -360,6 +371,20 @@ fn table() -> Vec<Binding> {
         one(results, &[key(Esc)], A::Back, "discard the what-if", Help),
         one(results, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
         one(results, &[ch('N')], A::EditName, "your name, as team views and reviewers show it", Help),
+        // Plan screen.
+        one(plan_, &[ch('a')], A::AddAction, "add an action on the selected competency", Footer("add")),
+        one(plan_, &[ch('d')], A::SetDue, "set or move the due date (2027-03-31, +10d, +2w, +3m)", Footer("date")),
+        one(plan_, &[ch('x')], A::MarkDone, "mark done, with an optional evidence note", Footer("done")),
+        one(plan_, &[ch('s')], A::CycleStatus, "next status: planned, doing, done, dropped", Footer("status")),
+        pair(plan_, (UP_K, A::Up), (DOWN_J, A::Down), "move between actions", Footer("move")),
+        one(plan_, &[key(Enter), ch('e')], A::EditAction, "edit the action's text", Footer("edit")),
+        one(plan_, &[ch('A')], A::ChooseForAction, "add an action on a competency you choose", Help),
+        one(plan_, CLEAR, A::DeleteAction, "delete the action (z brings it back)", Help),
+        one(plan_, &[ch('r')], A::RateSelected, "rate the action's competency (on Rate)", Footer("rate")),
+        one(plan_, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
+        // The Plan screen's one-line field (other keys type).
+        one(plan_input, &[key(Enter)], A::Confirm, "keep what is typed", Footer("keep")),
+        one(plan_input, &[key(Esc)], A::Cancel, "leave it as it was", Footer("cancel")),
         // Plan editor, target field.
         many(plan_target, digits(), "set your target level", Footer("target")),
         pair(plan_target, (LEFT_H, A::Left), (RIGHT_L, A::Right), "lower / raise the target", Footer("adjust")),

@@ -62,6 +62,10 @@ fn completions_offer_names_ids_and_formats() {
         sam.contains(&"POMG".to_string()) && !sam.contains(&"DP1".to_string()),
         "{sam:?}"
     );
+    // After `plan add`, as after `rate`.
+    assert!(complete(h, &["plan", "add", "DP"]).contains(&"DP1".to_string()));
+    let sam_plan = complete(h, &["-a", "sam", "plan", "add", "PO"]);
+    assert!(sam_plan.contains(&"POMG".to_string()), "{sam_plan:?}");
     let given = complete(h, &["--framework", &sfia(), "show", "PR"]);
     assert_eq!(given, ["PRMG", "PROF"]);
     // Levels of the scale, "none" and "na".
@@ -80,6 +84,14 @@ fn completions_offer_names_ids_and_formats() {
     assert_eq!(
         complete(h, &["export", "--format", ""]),
         ["markdown", "md", "html", "json", "csv"]
+    );
+    assert_eq!(
+        complete(h, &["plan", "--format", ""]),
+        ["markdown", "md", "json", "csv", "ics"]
+    );
+    assert_eq!(
+        complete(h, &["plan", "status", "1", ""])[..4],
+        ["planned", "doing", "done", "dropped"]
     );
     assert_eq!(
         complete(h, &["framework", "export", "--format", ""]),
@@ -123,6 +135,11 @@ fn the_man_page_has_every_subcommand_and_the_usual_sections() {
         "config init",
         "rate",
         "show",
+        "plan",
+        "plan add",
+        "plan done",
+        "plan move",
+        "plan status",
     ] {
         assert!(
             page.contains(&format!(".SS \"rolefit {sub}\"")),

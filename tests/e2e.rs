@@ -1445,9 +1445,10 @@ fn every_screen_reads(answer: &str, background: Background) {
     let all = format!("{total}/{total} answered");
     tui.wait_for(&all, |s| row(s, 0).contains(&all) && saved_clean(s));
     measure(&tui, background, &mut contrast);
-    let steps: [(&str, &str); 7] = [
+    let steps: [(&str, &str); 8] = [
         ("\t", "Results"),
         ("JJJJJJJJ", "Centre of E"),
+        ("\t", "New actions go to"),
         ("\t", "Roles"),
         ("\t", "Grid"),
         ("\r", "▾"),

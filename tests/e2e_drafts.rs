@@ -153,7 +153,10 @@ fn a_plan_being_typed_is_saved_while_its_editor_is_open_and_comes_back_after_kil
         s.contains("Plan for DP1") && s.contains(action) && saved_clean(s)
     });
     let table = read_table(&file);
-    assert_eq!(table["plan"]["DP1"]["action"].as_str(), Some(action));
+    assert_eq!(
+        table["plan"]["DP1"]["actions"][0]["text"].as_str(),
+        Some(action)
+    );
     assert_eq!(table["plan"]["DP1"]["target"].as_integer(), Some(4));
     assert_eq!(position(&table, "editor").as_deref(), Some("plan"));
 
@@ -173,7 +176,10 @@ fn a_plan_being_typed_is_saved_while_its_editor_is_open_and_comes_back_after_kil
     tui.send("q");
     tui.wait_exit(EXIT);
     let table = read_table(&file);
-    assert_eq!(table["plan"]["DP1"]["action"].as_str(), Some(action));
+    assert_eq!(
+        table["plan"]["DP1"]["actions"][0]["text"].as_str(),
+        Some(action)
+    );
     assert_eq!(position(&table, "editor"), None);
 }
 

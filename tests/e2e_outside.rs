@@ -176,8 +176,8 @@ fn plain_mode_merges_a_hand_edit_and_says_so() {
     let data = DataDir::new();
     let file = data.default_file();
     let mut tui = Launch::new(&data).arg("--plain").spawn();
-    // The name is asked once on a terminal; Enter alone gives none.
-    tui.wait_for_output("the name", |out| out.contains("Your name: "));
+    // Typed on a terminal, plain mode first asks the person's name: Enter gives none.
+    tui.wait_for_output("the name asked", |out| out.contains("Your name:"));
     tui.send("\r");
     tui.wait_for_output("the first prompt", |out| out.contains("q to quit"));
     tui.send("3\r");

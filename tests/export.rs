@@ -90,16 +90,40 @@ fn fixed_assessment(fw: &Framework) -> Assessment {
         ("DP5", Some(3), ""),
         ("ZZ9", Some(4), "Map it to the new framework"),
     ];
-    for (id, target, action) in plan {
+    for (n, (id, target, action)) in plan.iter().enumerate() {
         a.plan.insert(
             CompetencyId::from(*id),
             PlanItem {
                 target: target.and_then(Level::new),
-                action: action.to_string(),
+                actions: if action.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![rolefit::domain::PlanAction::new(n as u32 + 1, action)]
+                },
                 ..PlanItem::default()
             },
         );
     }
+    // Actions with dates, statuses and evidence: a second one on GV3 being done, CD2's done.
+    use rolefit::domain::{ActionStatus, PlanAction};
+    let gv3 = a.plan.get_mut(&CompetencyId::from("GV3")).unwrap();
+    gv3.actions.push(PlanAction {
+        due: Some(toml::value::Date {
+            year: 2027,
+            month: 3,
+            day: 31,
+        }),
+        status: ActionStatus::Doing,
+        ..PlanAction::new(6, "Write the terms of reference; share them")
+    });
+    let cd2 = &mut a.plan.get_mut(&CompetencyId::from("CD2")).unwrap().actions[0];
+    cd2.status = ActionStatus::Done;
+    cd2.due = Some(toml::value::Date {
+        year: 2027,
+        month: 2,
+        day: 15,
+    });
+    cd2.evidence = "Ran it for 12 people, slides on the wiki".into();
     a
 }
 
@@ -476,6 +500,9 @@ fn csv_parses_back_with_every_note_exact() {
             "band",
             "plan_target",
             "plan_action",
+            "plan_open",
+            "plan_done",
+            "plan_next_due",
             "person",
         ]
     );
@@ -494,7 +521,7 @@ fn csv_parses_back_with_every_note_exact() {
         let plan = a.plan.get(&competency.id);
         assert_eq!(
             &row[col("plan_action")],
-            plan.map_or("", |p| p.action.as_str())
+            plan.map_or("", |p| p.first_text())
         );
         assert_eq!(&row[col("gap_profile")], gap_profile);
     }
@@ -829,11 +856,27 @@ fn markdown_tables_are_well_formed_and_every_note_line_renders() {
             .filter_map(|l| l.strip_prefix("> "))
             .map(|l| unescape(l.strip_suffix('\\').unwrap_or(l)))
             .collect();
-        let texts = a
-            .ratings
-            .values()
-            .map(|e| e.note.as_str())
-            .chain(a.plan.values().map(|p| p.action.as_str()));
+        // Every line of every action shows, trimmed, as a line of a list item (the first
+        // after "- ", the others indented after a hard break).
+        let items: Vec<String> = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("- ").or_else(|| l.strip_prefix("  ")))
+            .map(|l| unescape(l.strip_suffix('\\').unwrap_or(l)))
+            .collect();
+        for action in a.plan.values().flat_map(|p| &p.actions) {
+            for line in action
+                .text
+                .split(['\r', '\n'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+            {
+                assert!(
+                    items.iter().any(|item| item.starts_with(line)),
+                    "action line {line:?} is not in a list item:\n{md}"
+                );
+            }
+        }
+        let texts = a.ratings.values().map(|e| e.note.as_str());
         for text in texts {
             for line in text
                 .split(['\r', '\n'])
@@ -1021,4 +1064,72 @@ fn json_without_an_axis_has_no_lean_and_matches_the_schema() {
     let fw = Framework::builtin();
     let json = parse_json(&export::json(&fw, &fixed_assessment(&fw)));
     assert!(json["lean"].is_object());
+}
+
+#[test]
+fn plan_actions_with_dates_statuses_and_evidence_are_in_every_export() {
+    let fw = Framework::builtin();
+    let a = fixed_assessment(&fw);
+    // CSV: per competency, open and done actions and the next open due date.
+    let (header, rows) = parse_csv(&export::csv(&fw, &a));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
+    let cells = |id: &str| {
+        let r = row(id);
+        (
+            r[col("plan_open")].to_string(),
+            r[col("plan_done")].to_string(),
+            r[col("plan_next_due")].to_string(),
+        )
+    };
+    assert_eq!(cells("GV3"), ("2".into(), "0".into(), "2027-03-31".into()));
+    assert_eq!(
+        cells("CD2"),
+        ("0".into(), "1".into(), String::new()),
+        "done is not next"
+    );
+    assert_eq!(cells("DP1"), ("0".into(), "0".into(), String::new()));
+    // JSON: every action with its id, date, status and evidence.
+    let json: Value = serde_json::from_str(&export::json(&fw, &a)).unwrap();
+    let plan_of = |id: &str| {
+        json["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["plan"]
+            .clone()
+    };
+    let cd2 = &plan_of("CD2")["actions"][0];
+    assert_eq!(cd2["status"], "done");
+    assert_eq!(cd2["due"], "2027-02-15");
+    assert_eq!(cd2["evidence"], "Ran it for 12 people, slides on the wiki");
+    let gv3 = plan_of("GV3");
+    let ids: Vec<u64> = gv3["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [1, 6]);
+    // Markdown and HTML: the status in words beside each action, and the evidence.
+    let md = export::markdown(&fw, &a);
+    assert!(
+        md.contains("- Write the terms of reference; share them — due 2027-03-31, doing\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("— due 2027-02-15, done; evidence: Ran it for 12 people"),
+        "{md}"
+    );
+    let html = export::html(&fw, &a);
+    assert!(
+        html.contains("class=\"plan-actions\""),
+        "the actions are a list"
+    );
+    assert!(
+        html.contains("due 2027-03-31, <span class=\"status status-doing\">doing</span>"),
+        "the status is a word"
+    );
+    assert!(html.contains("evidence: Ran it for 12 people, slides on the wiki"));
 }

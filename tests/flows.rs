@@ -23,8 +23,10 @@ fn first_run_welcomes_and_tab_walks_the_screens_in_order() {
         ("<tab>", "[Grid]"),
         ("<tab><tab>", "[Rate]"),
         ("<tab><tab><tab>", "[Results]"),
-        ("<tab><tab><tab><tab>", "[Roles]"),
-        ("<s-tab>", "[Results]"),
+        ("<tab><tab><tab><tab>", "[Plan]"),
+        ("<tab><tab><tab><tab><tab>", "[Roles]"),
+        ("<s-tab>", "[Plan]"),
+        ("<s-tab><s-tab>", "[Results]"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let r = run(dir.path(), script, (80, 24));
@@ -297,12 +299,12 @@ fn a_plan_is_saved_in_the_file_and_shown_on_the_grid_after_relaunch() {
     let file = saved(dir.path());
     assert_eq!(file["plan"][&id]["target"].as_integer(), Some(5));
     assert_eq!(
-        file["plan"][&id]["action"].as_str(),
+        file["plan"][&id]["actions"][0]["text"].as_str(),
         Some("Shadow the PMO lead\non two gate reviews")
     );
     // After relaunch the plan shows in the grid: the You column and the detail pane.
     let area = r.app.framework().competencies[selected].area;
-    let mut grid = String::from("<tab><tab>");
+    let mut grid = String::from("<tab><tab><tab>");
     grid.push_str(&"<down>".repeat(area));
     grid.push_str("<enter>");
     let offset = selected - r.app.framework().areas[area].competencies.start;
@@ -361,7 +363,7 @@ fn what_if_changes_fits_and_only_keeping_changes_ratings() {
 #[test]
 fn q_during_a_what_if_asks_and_a_round_keeps_only_answers() {
     let empty = tempfile::tempdir().unwrap();
-    let r = run(empty.path(), "<s-tab>c", (80, 24));
+    let r = run(empty.path(), "<s-tab><s-tab>c", (80, 24));
     assert!(
         r.screen.contains("Nothing to keep in a round yet"),
         "{}",

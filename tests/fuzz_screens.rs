@@ -1013,7 +1013,14 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             .filter(|l| !l.is_none());
         let item = PlanItem {
             target,
-            action: action.trim().to_string(),
+            actions: if action.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![rolefit::domain::PlanAction::new(
+                    c as u32 + 1,
+                    action.trim(),
+                )]
+            },
             extra: toml::Table::new(),
         };
         if !item.is_empty() {
@@ -1060,7 +1067,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             stray.clone(),
             PlanItem {
                 target: Some(fw.scale.last()),
-                action: "kept too".into(),
+                actions: vec![rolefit::domain::PlanAction::new(100_000, "kept too")],
                 extra: toml::Table::new(),
             },
         );

@@ -369,7 +369,7 @@ fn results_show_the_verdict_readiness_and_first_gaps_at_every_size() {
             for size in SIZES {
                 let case = format!("{name}, {what}, at {}x{}", size.0, size.1);
                 let mut app = app(&fw, assessment.clone());
-                act(&mut app, &[Action::PrevScreen]);
+                act(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
                 assert_eq!(app.screen(), Screen::Results);
                 let (buffer, drawn) = draw(&mut app, size);
                 assert_no_cut_words(&buffer, &words, &case);
@@ -483,7 +483,7 @@ fn other_screens_cut_no_word_without_a_marker() {
 fn a_resize_brings_the_verdict_panel_back_to_its_headline() {
     let fw = Framework::builtin();
     let mut app = app(&fw, rated(&fw, true, 1));
-    act(&mut app, &[Action::PrevScreen]);
+    act(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
     draw(&mut app, (80, 24));
     act(&mut app, &[const { Action::ScrollDetail(1) }; 4]);
     let (buffer, _) = draw(&mut app, (80, 24));

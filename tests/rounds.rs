@@ -159,7 +159,7 @@ fn a_round_closed_in_the_app_shows_a_trend_and_changes_on_the_grid() {
     assert_eq!(file["history"][0]["label"].as_str(), Some("baseline"));
     assert_eq!(file["history"][0]["ratings"]["GV3"].as_integer(), Some(1));
     // Rate it 4 now: Results shows the trend, the grid shows the rise.
-    let mut keys = String::from("<tab><tab><tab>");
+    let mut keys = String::from("<tab><tab><tab><tab>");
     keys.push_str("<home>");
     keys.push_str(&"<right>".repeat(gv3));
     keys.push_str("4<tab>");
@@ -170,7 +170,7 @@ fn a_round_closed_in_the_app_shows_a_trend_and_changes_on_the_grid() {
         "{}",
         r.screen
     );
-    let grid = "<tab><tab><down><down><down><enter><down><down><down>";
+    let grid = "<tab><tab><tab><down><down><down><enter><down><down><down>";
     let r = headless::run(dir.path(), grid, (120, 40));
     assert!(r.screen.contains("4▲"), "{}", r.screen);
     assert!(r.screen.contains("Since round 1 ("), "{}", r.screen);

@@ -178,6 +178,7 @@ fn grid() {
             Action::NextScreen,
             Action::NextScreen,
             Action::NextScreen,
+            Action::NextScreen,
             Action::Activate,
         ],
     );
@@ -187,6 +188,7 @@ fn grid() {
     apply(
         &mut app,
         &[
+            Action::NextScreen,
             Action::NextScreen,
             Action::NextScreen,
             Action::NextScreen,
@@ -211,7 +213,12 @@ fn grid_cells_say_what_they_are() {
     let mut app = rated();
     apply(
         &mut app,
-        &[Action::NextScreen, Action::NextScreen, Action::NextScreen],
+        &[
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::NextScreen,
+        ],
     );
     apply(&mut app, &[Action::End]);
     for (width, height) in [(60, 18), (80, 24)] {
@@ -466,7 +473,7 @@ fn results() {
     apply(&mut app, &[Action::SwitchView]);
     snap!("results_80x24_areas", app, 80, 24);
     let mut app = fresh();
-    apply(&mut app, &[Action::PrevScreen]);
+    apply(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
     snap!("results_80x24_no_ratings", app, 80, 24);
     let mut app = results_with(pm);
     apply(&mut app, &[Action::OpenPlan]);
@@ -914,7 +921,7 @@ fn second_opinions_beside_your_own() {
     // Results: one calibration sentence per reviewer (below the verdict and readiness, in
     // view on a taller terminal); the gap rows flag "talk".
     let mut app = reviewed();
-    apply(&mut app, &[Action::PrevScreen]);
+    apply(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
     let text = format!("{}", draw(&mut app, 120, 40));
     assert!(
         text.contains("You rate yourself higher than Sam on 4 competencies,"),
@@ -925,7 +932,12 @@ fn second_opinions_beside_your_own() {
     let mut app = reviewed();
     apply(
         &mut app,
-        &[Action::PrevScreen, Action::CycleTarget, Action::Home],
+        &[
+            Action::PrevScreen,
+            Action::PrevScreen,
+            Action::CycleTarget,
+            Action::Home,
+        ],
     );
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("Gaps vs PMO Manager"), "{text}");
@@ -1107,7 +1119,12 @@ fn the_grids_labels_say_what_they_are() {
     apply(&mut app, &[Action::Confirm]);
     apply(
         &mut app,
-        &[Action::NextScreen, Action::NextScreen, Action::Home],
+        &[
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::NextScreen,
+            Action::Home,
+        ],
     );
     let text = format!("{}", draw(&mut app, 200, 60));
     assert!(

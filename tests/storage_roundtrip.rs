@@ -5,8 +5,8 @@ use std::fs;
 
 use proptest::prelude::*;
 use rolefit::domain::{
-    Assessment, CompetencyId, Editing, Entry, Framework, Level, PlanItem, Position, Rating, Screen,
-    Snapshot,
+    ActionStatus, Assessment, CompetencyId, Editing, Entry, Framework, Level, PlanAction, PlanItem,
+    Position, Rating, Screen, Snapshot,
 };
 use rolefit::storage::codec;
 use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
@@ -138,18 +138,49 @@ fn entry() -> impl Strategy<Value = Entry> {
     )
 }
 
-fn plan_item() -> impl Strategy<Value = PlanItem> {
-    (prop::option::of(level()), text(), extras(&["due", "owner"])).prop_filter_map(
-        "an empty plan item is not saved",
-        |(target, action, extra)| {
-            let p = PlanItem {
-                target,
-                action,
-                extra,
-            };
-            (!p.is_empty()).then_some(p)
-        },
+fn date() -> impl Strategy<Value = Date> {
+    (0u16..=9999, 1u8..=12, 1u8..=28).prop_map(|(year, month, day)| Date { year, month, day })
+}
+
+/// An action; its id is given when the whole assessment is put together (ids are unique
+/// across the plan).
+fn plan_action() -> impl Strategy<Value = PlanAction> {
+    (
+        text(),
+        prop::option::of(date()),
+        prop::sample::select(ActionStatus::ALL.to_vec()),
+        text(),
+        extras(&["owner", "x-link"]),
+        prop::option::of(date()),
     )
+        .prop_map(|(text, due, status, evidence, extra, done_on)| PlanAction {
+            id: 0,
+            text,
+            due,
+            status,
+            evidence,
+            done_on,
+            extra,
+        })
+}
+
+fn plan_item() -> impl Strategy<Value = PlanItem> {
+    (
+        prop::option::of(level()),
+        prop::collection::vec(plan_action(), 0..4),
+        extras(&["due", "owner"]),
+    )
+        .prop_filter_map(
+            "an empty plan item is not saved",
+            |(target, actions, extra)| {
+                let p = PlanItem {
+                    target,
+                    actions,
+                    extra,
+                };
+                (!p.is_empty()).then_some(p)
+            },
+        )
 }
 
 fn datetime() -> impl Strategy<Value = Datetime> {
@@ -255,7 +286,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     editing,
                 ),
                 ratings,
-                plan,
+                mut plan,
                 mut extra,
                 section,
                 history,
@@ -266,6 +297,12 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 }
                 if let Some(section) = section {
                     extra.insert("extra_section".into(), toml::Value::Table(section));
+                }
+                // Ids as rolefit gives them: unique across the plan, not always in order.
+                let mut next = 7;
+                for action in plan.values_mut().flat_map(|p| p.actions.iter_mut()) {
+                    action.id = next;
+                    next = next * 3 % 1000 + 1;
                 }
                 Assessment {
                     name,
@@ -617,7 +654,21 @@ fn unknown_keys_survive_parse_write_parse() {
         "{written}"
     );
     let as_value: toml::Table = toml::from_str(&written).unwrap();
-    let original: toml::Table = toml::from_str(WITH_UNKNOWN_KEYS).unwrap();
+    let mut original: toml::Table = toml::from_str(WITH_UNKNOWN_KEYS).unwrap();
+    // The old one-line action is written as the first action of the new shape.
+    let dp1 = original["plan"]["DP1"].as_table().unwrap().clone();
+    let mut dp1 = dp1;
+    dp1.remove("action");
+    let action: toml::Table =
+        toml::from_str("id = 1\ntext = \"Lead a bigger rollout\"\nstatus = \"planned\"\n").unwrap();
+    dp1.insert(
+        "actions".into(),
+        toml::Value::Array(vec![toml::Value::Table(action)]),
+    );
+    original["plan"]
+        .as_table_mut()
+        .unwrap()
+        .insert("DP1".into(), toml::Value::Table(dp1));
     assert_eq!(as_value, original, "the written file holds the same data");
 }
 
@@ -648,4 +699,80 @@ fn a_name_missing_from_the_file_comes_from_the_file_name() {
     }
     // Reading did not rewrite it.
     assert_eq!(fs::read_to_string(&path).unwrap(), HEAD);
+}
+
+// ---- plan actions ---------------------------------------------------------------------------
+
+#[test]
+fn an_old_plan_line_loads_as_one_planned_action_and_is_written_in_the_new_shape() {
+    let text = format!(
+        "{HEAD}\n[plan.GV3]\ntarget = 4\naction = \"Shadow a gate review\"\n\n\
+         [plan.DP1]\naction = \"Ask for a mentor\"\n"
+    );
+    let a = codec::parse(&text, "x").unwrap();
+    let gv3 = &a.plan[&CompetencyId::from("GV3")];
+    assert_eq!(gv3.target, Level::new(4));
+    assert_eq!(gv3.actions.len(), 1);
+    assert_eq!(gv3.actions[0].text, "Shadow a gate review");
+    assert_eq!(gv3.actions[0].status, ActionStatus::Planned);
+    assert_eq!(gv3.actions[0].due, None);
+    // Ids in file order (DP1 before GV3), unique across the plan.
+    assert_eq!(a.plan[&CompetencyId::from("DP1")].actions[0].id, 1);
+    assert_eq!(gv3.actions[0].id, 2);
+    let written = codec::to_toml(&a);
+    assert!(!written.contains("action ="), "{written}");
+    assert!(written.contains("[[plan.GV3.actions]]"), "{written}");
+    assert!(written.contains("status = \"planned\""), "{written}");
+    assert_eq!(codec::parse(&written, "x").unwrap(), a, "{written}");
+}
+
+#[test]
+fn plan_actions_keep_their_dates_status_evidence_ids_and_unknown_keys() {
+    let text = format!(
+        "{HEAD}\n[plan.GV3]\ntarget = 4\n\n[[plan.GV3.actions]]\nid = 9\ntext = \"Run a review\"\n\
+         due = 2027-03-31\nstatus = \"Done\"\nevidence = \"Board minutes\"\nowner = \"me\"\n\n\
+         [[plan.GV3.actions]]\ntext = \"No id yet\"\nstatus = \"doing\"\n"
+    );
+    let a = codec::parse(&text, "x").unwrap();
+    let actions = &a.plan[&CompetencyId::from("GV3")].actions;
+    assert_eq!(actions[0].id, 9);
+    assert_eq!(
+        actions[0].due,
+        Some(Date {
+            year: 2027,
+            month: 3,
+            day: 31
+        })
+    );
+    assert_eq!(actions[0].status, ActionStatus::Done);
+    assert_eq!(actions[0].evidence, "Board minutes");
+    assert_eq!(actions[0].extra["owner"].as_str(), Some("me"));
+    assert_eq!(actions[1].id, 10, "the next free id");
+    assert_eq!(actions[1].status, ActionStatus::Doing);
+    let written = codec::to_toml(&a);
+    assert!(written.contains("due = 2027-03-31\n"), "{written}");
+    assert!(written.contains("owner = \"me\""), "{written}");
+    assert_eq!(codec::parse(&written, "x").unwrap(), a, "{written}");
+}
+
+#[test]
+fn a_duplicate_action_id_is_given_the_next_free_one() {
+    let text = format!(
+        "{HEAD}\n[[plan.DP1.actions]]\nid = 3\ntext = \"a\"\n\n[[plan.GV3.actions]]\nid = 3\ntext = \"b\"\n"
+    );
+    let a = codec::parse(&text, "x").unwrap();
+    assert_eq!(a.plan[&CompetencyId::from("DP1")].actions[0].id, 3);
+    assert_eq!(a.plan[&CompetencyId::from("GV3")].actions[0].id, 4);
+}
+
+#[test]
+fn a_due_with_a_time_or_an_unknown_status_is_unreadable_at_the_value() {
+    let text = format!("{HEAD}\n[[plan.DP1.actions]]\ntext = \"a\"\ndue = 2027-03-31T10:00:00Z\n");
+    assert_unreadable(text.as_bytes(), Some((6, 7)), "a date such as 2027-03-31");
+    let text = format!("{HEAD}\n[[plan.DP1.actions]]\ntext = \"a\"\nstatus = \"maybe\"\n");
+    assert_unreadable(
+        text.as_bytes(),
+        Some((6, 10)),
+        "planned, doing, done, dropped",
+    );
 }

@@ -293,6 +293,9 @@ fn csv_report_is_one_row_per_person_in_the_order_read_with_the_leans_direction()
         "provisional",
         "lean_position",
         "lean",
+        "plan_open",
+        "plan_overdue",
+        "plan_done_since_round",
     ];
     assert_eq!(headers.iter().take(fixed.len()).collect::<Vec<_>>(), fixed);
     assert_eq!(
@@ -599,4 +602,130 @@ fn another_framework_is_listed_and_read_with_its_framework() {
         .arg(&file));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("Min"));
+}
+
+/// rolefit on the test clock's day `now`, with `--data-dir DATA`.
+fn on_day(home: &Path, now: &str, args: &[&str]) -> String {
+    let out = run(rolefit(home)
+        .env("ROLEFIT_NOW", now)
+        .arg("--data-dir")
+        .arg(home.join("data"))
+        .args(args));
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn reports_count_each_persons_plan_and_who_plans_to_close_each_competency() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    // Alex, no round: one action overdue, one open without a date, one done.
+    let alex = ["-a", "Alex Moreau"];
+    let day1 = "2027-03-01T09:00:00Z";
+    let day2 = "2027-03-02T09:00:00Z";
+    let with = |who: &[&str], rest: &[&str]| -> Vec<String> {
+        who.iter().chain(rest).map(|s| s.to_string()).collect()
+    };
+    let go = |now: &str, args: Vec<String>| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        on_day(h, now, &args);
+    };
+    go(day1, with(&alex, &["rate", "DP1", "2"]));
+    go(
+        day1,
+        with(&alex, &["plan", "add", "DP1", "a", "--due", "2027-02-01"]),
+    );
+    go(day1, with(&alex, &["plan", "add", "DP1", "b"]));
+    go(day1, with(&alex, &["plan", "add", "GV1", "c"]));
+    go(day1, with(&alex, &["plan", "done", "3"]));
+    // Bea: one done before her round (not counted), one done after it, one open.
+    let bea = ["-a", "Bea Lind"];
+    go("2027-02-20T09:00:00Z", with(&bea, &["rate", "DP1", "1"]));
+    go(
+        "2027-02-20T09:00:00Z",
+        with(&bea, &["plan", "add", "GV2", "y"]),
+    );
+    go("2027-02-20T09:00:00Z", with(&bea, &["plan", "done", "1"]));
+    go(day1, with(&bea, &["snapshot"]));
+    go(
+        day2,
+        with(&bea, &["plan", "add", "DP1", "x", "--due", "+1d"]),
+    );
+    go(day2, with(&bea, &["plan", "done", "2", "--note", "did x"]));
+    go(
+        day2,
+        with(&bea, &["plan", "add", "dp1", "z", "--due", "+1w"]),
+    );
+    let dir = h.join("data/assessments");
+    let dir = dir.to_str().unwrap();
+    let report_of = |format: &str| on_day(h, day2, &["team", dir, "--format", format]);
+    // JSON Lines and JSON: the person's figures, and per competency who plans to close it.
+    let jsonl = report_of("jsonl");
+    let people: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["kind"] == "person")
+        .collect();
+    for p in &people {
+        check_schema("team-jsonl.schema.json", p);
+    }
+    let plan_of = |people: &[serde_json::Value], name: &str| {
+        people.iter().find(|p| p["name"] == name).unwrap()["plan"].clone()
+    };
+    let figures = |v: serde_json::Value| {
+        (
+            v["open"].as_u64().unwrap(),
+            v["overdue"].as_u64().unwrap(),
+            v["done_since_round"].as_u64().unwrap(),
+        )
+    };
+    assert_eq!(figures(plan_of(&people, "Alex Moreau")), (2, 1, 1));
+    assert_eq!(figures(plan_of(&people, "Bea Lind")), (1, 0, 1));
+    let json: serde_json::Value = serde_json::from_str(&report_of("json")).unwrap();
+    check_schema("team-report.schema.json", &json);
+    let people = json["people"].as_array().unwrap();
+    assert_eq!(figures(plan_of(people, "Alex Moreau")), (2, 1, 1));
+    let planning = |id: &str| {
+        json["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["planning"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(
+        (planning("DP1"), planning("GV1"), planning("GV2")),
+        (2, 0, 0),
+        "done actions plan nothing"
+    );
+    // CSV and Markdown say the same.
+    let csv = report_of("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let alex_row = rows.iter().find(|r| &r[0] == "Alex Moreau").unwrap();
+    assert_eq!(
+        (
+            &alex_row[col("plan_open")],
+            &alex_row[col("plan_overdue")],
+            &alex_row[col("plan_done_since_round")]
+        ),
+        ("2", "1", "1")
+    );
+    let md = report_of("md");
+    assert!(md.contains("## Development plans"), "{md}");
+    assert!(md.contains("| Alex Moreau | 2 | 1 | 1 |"), "{md}");
+    assert!(md.contains("| Bea Lind | 1 | 0 | 1 |"), "{md}");
+    let bench = &md[md.find("## Bench depth").expect("the bench section")..];
+    let dp1 = bench
+        .lines()
+        .find(|l| l.starts_with("| DP1 "))
+        .expect("DP1's bench row");
+    assert!(
+        dp1.ends_with("| 2 |"),
+        "two people plan to close DP1: {dp1}"
+    );
 }

@@ -50,10 +50,9 @@ impl Screenshot {
     /// size.
     pub fn render(mut self) -> Buffer {
         let (width, height) = self.size;
-        self.app.update(
-            Action::Resize(width, height),
-            rolefit::clock::utc_from_epoch(0),
-        );
+        // On the Plan screen's day, so its actions fall in the groups they were made for.
+        self.app
+            .update(Action::Resize(width, height), utc_from_epoch(PLAN_DAY));
         let mut terminal =
             Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
         if let Some(mut view) = self.team {
@@ -67,6 +66,9 @@ impl Screenshot {
         terminal.backend().buffer().clone()
     }
 }
+
+/// 2027-03-01T09:00:00Z: the day the Plan picture is taken.
+const PLAN_DAY: i64 = 1_803_891_600;
 
 /// Size of the usual pictures.
 const SCREEN: (u16, u16) = (100, 30);
@@ -182,6 +184,12 @@ fn on(bg: Background) -> Vec<Screenshot> {
             results_with(LEANS_PM, bg),
         ),
         shot(
+            "plan",
+            "Plan: the actions for one gap grouped as overdue, this month, later and done, each with its competency, the gap it closes (level → target) and its status in words.",
+            SCREEN,
+            planned(bg),
+        ),
+        shot(
             "help",
             "The help overlay, opened on the Grid screen.",
             SCREEN,
@@ -200,7 +208,10 @@ fn on(bg: Background) -> Vec<Screenshot> {
             "second-opinion-results",
             "Results after importing two reviews: a calibration sentence per reviewer, and talk flags in the gap table.",
             SCREEN,
-            with(reviewed(bg), &[Action::PrevScreen, Action::SwitchView]),
+            with(
+                reviewed(bg),
+                &[Action::PrevScreen, Action::PrevScreen, Action::SwitchView],
+            ),
         ),
         shot(
             "review-rate",
@@ -318,6 +329,7 @@ fn grid_expanded(bg: Background) -> App {
             Action::NextScreen,
             Action::NextScreen,
             Action::NextScreen,
+            Action::NextScreen,
             Action::Activate,
             Action::Down,
             Action::Down,
@@ -343,6 +355,61 @@ fn results_with(per_area: [u8; 7], bg: Background) -> App {
         );
     }
     with(app, &[Action::NextScreen])
+}
+
+/// Results leaning PM, then the Plan screen on the first gap row with four actions (one
+/// overdue, one this month, one later and doing, one done with its evidence).
+fn planned(bg: Background) -> App {
+    let mut app = results_with(LEANS_PM, bg);
+    let at = utc_from_epoch(PLAN_DAY);
+    let send = |app: &mut App, actions: &[Action], text: &str| {
+        for action in actions {
+            app.update(action.clone(), at);
+        }
+        for c in text.chars() {
+            app.update(
+                Action::Edit(ratatui_textarea::Input {
+                    key: ratatui_textarea::Key::Char(c),
+                    ..Default::default()
+                }),
+                at,
+            );
+        }
+    };
+    send(
+        &mut app,
+        &[Action::NextScreen, Action::AddAction],
+        "Shadow the PMO lead on two gate reviews",
+    );
+    send(&mut app, &[Action::Confirm, Action::SetDue], "+2w");
+    send(
+        &mut app,
+        &[Action::Confirm, Action::AddAction],
+        "Write the benefits section of the next business case",
+    );
+    send(&mut app, &[Action::Confirm, Action::SetDue], "2027-02-20");
+    send(
+        &mut app,
+        &[Action::Confirm, Action::AddAction],
+        "Ask the portfolio office for a mentor",
+    );
+    send(&mut app, &[Action::Confirm, Action::SetDue], "+3m");
+    send(
+        &mut app,
+        &[Action::Confirm, Action::CycleStatus, Action::AddAction],
+        "Read the governance handbook",
+    );
+    send(
+        &mut app,
+        &[Action::Confirm, Action::MarkDone],
+        "Summary shared with the team",
+    );
+    send(
+        &mut app,
+        &[Action::Confirm, Action::Cancel, Action::Home],
+        "",
+    );
+    app
 }
 
 /// Alex's assessment rated by area (leaning PM) with two imported reviews: Sam two levels

@@ -80,6 +80,20 @@ pub enum Action {
     ExportReport(crate::export::Format),
     /// Roles, Results: give or change the person's name.
     EditName,
+    /// Plan: add an action on the selected competency.
+    AddAction,
+    /// Plan: choose a competency (with search), then add an action on it.
+    ChooseForAction,
+    /// Plan: edit the selected action's text.
+    EditAction,
+    /// Plan: set or move the selected action's due date.
+    SetDue,
+    /// Plan: mark the selected action done (asks for an evidence note first).
+    MarkDone,
+    /// Plan: the selected action's next status.
+    CycleStatus,
+    /// Plan: delete the selected action.
+    DeleteAction,
     /// Team view: find a person or a competency by name.
     Find,
     /// Answer to a prompt: yes / confirm.
@@ -166,6 +180,8 @@ pub enum Prompt {
     DiscardWhatIf(usize),
     /// Quitting would discard the what-if and this many changed levels.
     QuitWhatIf(usize),
+    /// A plan action for competency `c` was just marked done: rate it again now?
+    Rerate(usize),
 }
 
 impl Prompt {
@@ -177,6 +193,7 @@ impl Prompt {
             Prompt::ConfirmQuit(_) => PromptKind::ConfirmQuit,
             Prompt::DiscardWhatIf(_) => PromptKind::DiscardWhatIf,
             Prompt::QuitWhatIf(_) => PromptKind::QuitWhatIf,
+            Prompt::Rerate(_) => PromptKind::Rerate,
         }
     }
 }
@@ -189,4 +206,5 @@ pub enum PromptKind {
     ConfirmQuit,
     DiscardWhatIf,
     QuitWhatIf,
+    Rerate,
 }

@@ -36,6 +36,9 @@ pub enum LockState {
     Viewing,
 }
 
+/// Days after the last round when the start suggests rating again, unless configured.
+pub const DEFAULT_RERATE_DAYS: u32 = 90;
+
 /// What the app starts from: everything read from disk and the terminal before the first
 /// frame. The one way to build an `App`.
 #[derive(Clone, Debug)]
@@ -65,6 +68,9 @@ pub struct AppInit {
     /// What the name field suggests when it asks for the person's name once (the account's
     /// full name, for the user's own assessment); Enter with nothing typed keeps it.
     pub name_default: Option<String>,
+    /// Days after the last closed round when the start says it may be time to rate again
+    /// (the configuration's `rerate_after_days`, 90 unless set; 0: never).
+    pub rerate_days: u32,
 }
 
 impl AppInit {
@@ -74,6 +80,7 @@ impl AppInit {
             file_name: assessment.name.clone(),
             about: None,
             name_default: None,
+            rerate_days: DEFAULT_RERATE_DAYS,
             framework,
             assessment,
             opened: Opened::Quietly,
@@ -113,6 +120,14 @@ impl AppInit {
         self
     }
 
+    /// Says it may be time to rate again this many days after the last round (0: never).
+    pub fn rerate_days(self, rerate_days: u32) -> AppInit {
+        AppInit {
+            rerate_days,
+            ..self
+        }
+    }
+
     /// Read by someone else about `person` (see [`AppInit::about`]).
     pub fn about(self, person: String) -> AppInit {
         AppInit {
@@ -150,7 +165,34 @@ impl AppInit {
 
 impl App {
     /// Says how the file was found, and takes the prompt or read-only state that follows.
-    pub(super) fn opened(&mut self, opened: Opened, lock: LockState) {
+    /// What the start says about the plan and the last round, if anything: actions overdue or
+    /// due within a week, and a round older than `rerate_days`.
+    pub(super) fn coming_back(&self, rerate_days: u32) -> Option<String> {
+        let today = self.today();
+        let actions = || self.assessment.actions().map(|(_, a)| a);
+        let overdue = actions()
+            .filter(|a| crate::domain::due::overdue(a, today))
+            .count();
+        let soon = actions()
+            .filter(|a| crate::domain::due::due_within(a, today, 7))
+            .count();
+        let days = self.assessment.history.last().and_then(|round| {
+            let taken = crate::clock::local_date(&round.taken)?;
+            let days =
+                crate::domain::due::day_number(today) - crate::domain::due::day_number(taken);
+            (rerate_days > 0 && days >= i64::from(rerate_days)).then_some(days)
+        });
+        let mut parts = Vec::new();
+        if overdue + soon > 0 {
+            parts.push(strings::plan::reminder(overdue, soon));
+        }
+        if let Some(days) = days {
+            parts.push(strings::plan::time_to_rerate(days));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    pub(super) fn opened(&mut self, opened: Opened, lock: LockState, rerate_days: u32) {
         match opened {
             Opened::FirstRun => self.welcome = true,
             Opened::Resumed => {
@@ -171,6 +213,10 @@ impl App {
                 // Unknown ids and a changed framework are worth keeping in view until the
                 // screen changes.
                 self.notice_until_input = unknown.is_empty() && changed.is_none();
+                let resumed = match self.coming_back(rerate_days) {
+                    Some(back) => format!("{resumed} · {back}"),
+                    None => resumed,
+                };
                 self.notice = Some(match changed {
                     Some(changed) => changed,
                     None if unknown.is_empty() => resumed,

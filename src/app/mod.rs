@@ -16,6 +16,7 @@ mod mouse;
 mod outside;
 pub mod person;
 mod plan;
+mod plan_screen;
 mod rate;
 pub mod results;
 mod roles;
@@ -34,9 +35,10 @@ use crate::ui::theme::Background;
 pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
 pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
-pub use init::{AppInit, LockState, Opened};
+pub use init::{AppInit, DEFAULT_RERATE_DAYS, LockState, Opened};
 pub use person::NameField;
 pub use plan::{PlanEditor, PlanField};
+pub use plan_screen::{PlanInput, PlanInputKind, PlanRow, PlanState};
 pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
@@ -50,6 +52,8 @@ pub enum Mode {
     Prompt(PromptKind),
     /// The plan editor, with the target field or the action text.
     Plan(PlanField),
+    /// The Plan screen's one-line field: an action's text, date or evidence.
+    PlanInput,
     /// The label of a round about to be closed.
     RoundLabel,
     /// The person's name, in its one-line field.
@@ -70,6 +74,7 @@ impl Mode {
         matches!(
             self,
             Mode::Plan(PlanField::Action)
+                | Mode::PlanInput
                 | Mode::RoundLabel
                 | Mode::Note
                 | Mode::Search
@@ -88,6 +93,7 @@ pub struct App {
     grid: GridState,
     rate: RateState,
     results: ResultsState,
+    plan: PlanState,
     /// The label being typed for a round about to be closed.
     round_label: Option<TextArea<'static>>,
     /// The profile the user chose to measure gaps against (`t`); None: the one the verdict
@@ -166,6 +172,7 @@ impl App {
             file_name,
             about,
             name_default,
+            rerate_days,
         } = init;
         let ask = matches!(opened, Opened::FirstRun | Opened::Resumed);
         let voice = match about {
@@ -182,6 +189,7 @@ impl App {
         let mut app = App {
             derived,
             results,
+            plan: PlanState::default(),
             regions: crate::ui::Regions::default(),
             regions_stale: false,
             history: History::default(),
@@ -213,13 +221,14 @@ impl App {
             quitting: false,
             color,
             background,
-            now: assessment.updated,
+            // The start's notices read the day (the plan's dates, the last round's age).
+            now: crate::clock::now_utc(),
             telling: crate::domain::scoring::Telling::of(&framework),
             framework,
             assessment,
         };
         app.restore_position();
-        app.opened(opened, lock);
+        app.opened(opened, lock, rerate_days);
         app.took_back(&notes_taken_back);
         if let Some(notice) = crashed {
             app.after_crash(notice);
@@ -361,6 +370,9 @@ impl App {
                 self.grid.reveal(&self.framework, c);
             }
         }
+        if self.screen == Screen::Plan {
+            self.plan_opened_on(self.rate.current);
+        }
         self.chosen_target = position.chosen_target(&self.framework);
         self.sync_cursor();
         self.refresh();
@@ -414,6 +426,8 @@ impl App {
             Mode::Name
         } else if let Some(plan) = &self.results.plan {
             Mode::Plan(plan.field)
+        } else if self.plan.input.is_some() {
+            Mode::PlanInput
         } else if self.round_label.is_some() {
             Mode::RoundLabel
         } else if self.rate.editor.is_some() {
@@ -453,6 +467,10 @@ impl App {
             self.regions_stale = true;
         }
         self.expire_notice(before, input);
+        if self.screen == Screen::Plan {
+            // Undo, a new day or a change elsewhere may move actions between groups.
+            self.refresh_plan_rows();
+        }
         if self.screen == Screen::Results && self.results_stale {
             self.refresh_results();
         }
@@ -480,6 +498,7 @@ impl App {
         match self.mode() {
             Mode::Prompt(_) => self.answer(action),
             Mode::Plan(_) => self.update_plan(action),
+            Mode::PlanInput => self.update_plan_input(action),
             Mode::RoundLabel => self.update_round_label(action),
             Mode::Name => self.update_name(action),
             Mode::Note => self.update_note(action),
@@ -575,6 +594,9 @@ impl App {
         if let Some(offset) = drawn.gaps_offset {
             self.results.offset = offset;
         }
+        if let Some(offset) = drawn.plan_offset {
+            self.plan.offset = offset;
+        }
         if let Some(top) = drawn.help {
             self.help_scroll = top;
         }
@@ -636,8 +658,14 @@ impl App {
             Action::EditName if matches!(screen, Screen::Roles | Screen::Results) => {
                 self.open_name_field()
             }
-            Action::NextScreen => self.go_to(Screen::ALL[(screen.index() + 1) % 4]),
-            Action::PrevScreen => self.go_to(Screen::ALL[(screen.index() + 3) % 4]),
+            Action::NextScreen => {
+                let n = Screen::ALL.len();
+                self.go_to(Screen::ALL[(screen.index() + 1) % n])
+            }
+            Action::PrevScreen => {
+                let n = Screen::ALL.len();
+                self.go_to(Screen::ALL[(screen.index() + n - 1) % n])
+            }
             Action::CycleTarget => {
                 // Every profile in turn, from the one shown; back at the one the verdict
                 // points to, the gaps follow the verdict again.
@@ -662,6 +690,7 @@ impl App {
                 Screen::Grid => self.update_grid(other),
                 Screen::Rate => self.update_rate(other),
                 Screen::Results => self.update_results(other),
+                Screen::Plan => self.update_plan_screen(other),
             },
         }
     }
@@ -709,6 +738,19 @@ impl App {
                 self.prompt = None;
                 Vec::new()
             }
+            (Prompt::Rerate(c), Action::Confirm) => {
+                self.prompt = None;
+                self.rate.current = c;
+                self.go_to(Screen::Rate)
+            }
+            (Prompt::Rerate(_), Action::Cancel | Action::Back) => {
+                self.prompt = None;
+                Vec::new()
+            }
+            (Prompt::Rerate(_), Action::Quit) => {
+                self.prompt = None;
+                self.quit()
+            }
             (Prompt::ConfirmQuit(_), Action::Cancel | Action::Back) => {
                 self.prompt = None;
                 self.quitting = false;
@@ -737,6 +779,18 @@ impl App {
         if screen == self.screen {
             return Vec::new();
         }
+        if screen == Screen::Plan {
+            // The Plan screen opens on the competency selected where the user was.
+            let c = match self.screen {
+                Screen::Results => self
+                    .results
+                    .selected_competency()
+                    .unwrap_or(self.rate.current),
+                Screen::Grid => self.grid_competency().unwrap_or(self.rate.current),
+                _ => self.rate.current,
+            };
+            self.plan_opened_on(c);
+        }
         self.screen = screen;
         self.welcome = false;
         self.crashed = None;
@@ -756,6 +810,7 @@ impl App {
     pub(super) fn store_position(&mut self) {
         let competency = match self.screen {
             Screen::Grid => self.grid_competency().unwrap_or(self.rate.current),
+            Screen::Plan => self.adding_to(),
             _ => self.rate.current,
         };
         let position = &mut self.assessment.position;

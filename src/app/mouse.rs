@@ -73,6 +73,12 @@ impl App {
             (Screen::Results, Target::GapRow(row)) => {
                 self.step(row as isize - self.results.selected as isize)
             }
+            (Screen::Plan, Target::PlanRow(row)) if row == self.plan.selected => {
+                self.apply(Action::EditAction)
+            }
+            (Screen::Plan, Target::PlanRow(row)) => {
+                self.step(row as isize - self.plan.selected as isize)
+            }
             (_, Target::Scroll(pane, delta)) => self.scroll(screen, pane, delta),
             _ => Vec::new(),
         }
@@ -82,7 +88,9 @@ impl App {
     /// table's selection moves, as ↑↓ would.
     fn scroll(&mut self, screen: Screen, pane: Pane, delta: isize) -> Vec<Effect> {
         match (screen, pane) {
-            (Screen::Grid, Pane::Grid) | (Screen::Results, Pane::Gaps) => self.step(delta),
+            (Screen::Grid, Pane::Grid)
+            | (Screen::Results, Pane::Gaps)
+            | (Screen::Plan, Pane::Plan) => self.step(delta),
             (Screen::Grid, Pane::GridDetail)
             | (Screen::Rate, Pane::RateInfo)
             | (Screen::Results, Pane::Verdict) => self.apply(Action::ScrollDetail(delta)),

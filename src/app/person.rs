@@ -357,6 +357,7 @@ mod tests {
         assert_eq!(app.assessment().person_name(), Some("Sam Taylor"));
         // On Results too; a paste is one line without control characters.
         app.update(Action::PrevScreen, t0());
+        app.update(Action::PrevScreen, t0());
         assert_eq!(app.screen(), Screen::Results);
         app.update(Action::EditName, t0());
         app.update(
@@ -384,6 +385,7 @@ mod tests {
         assert_eq!(app.assessment().person_name(), None);
         assert!(app.assessment().name_asked());
         // Grid and Rate have no name key; read-only refuses it.
+        app.update(Action::NextScreen, t0());
         app.update(Action::NextScreen, t0());
         app.update(Action::NextScreen, t0());
         assert_eq!(app.screen(), Screen::Grid);

@@ -54,7 +54,7 @@ impl App {
         self.results.plan = Some(PlanEditor {
             competency: c,
             target,
-            action: text_area(&existing.action),
+            action: text_area(existing.first_text()),
             field: PlanField::Target,
             before,
         });
@@ -145,11 +145,12 @@ impl App {
         let id = self.framework.competencies[plan.competency].id.clone();
         let mut item = self.assessment.plan.get(&id).cloned().unwrap_or_default();
         let action = plan.action.lines().join("\n").trim().to_string();
-        if item.target == plan.target && item.action == action {
+        if item.target == plan.target && item.first_text() == action {
             return Vec::new();
         }
+        let next_id = self.assessment.next_action_id();
         item.target = plan.target;
-        item.action = action;
+        item.set_first_text(&action, next_id);
         if item.is_empty() {
             self.assessment.plan.remove(&id);
         } else {

@@ -201,6 +201,7 @@ impl App {
                 self.rate.current = c;
                 self.go_to(Screen::Rate)
             }
+            Screen::Plan => self.plan_jump_to(c),
             Screen::Rate | Screen::Roles => {
                 self.rate.current = c;
                 if self.screen != Screen::Rate {

@@ -238,6 +238,14 @@ impl App {
                     self.results.reselect(Some(c));
                 }
             }
+            Screen::Plan => {
+                self.rebuild_plan_rows();
+                let id = &self.framework.competencies[c].id;
+                if let Some(at) = self.plan.rows.iter().position(|r| &r.competency == id) {
+                    self.plan.selected = at;
+                }
+                self.plan.focus = c;
+            }
             Screen::Roles => {}
         }
     }
@@ -431,7 +439,7 @@ mod tests {
         assert!(notice(&app).starts_with("Undid: the plan for DP1"));
         app.update(Action::Redo, t0());
         assert_eq!(
-            app.assessment.plan[&id("DP1")].action,
+            app.assessment.plan[&id("DP1")].first_text(),
             "shadow a gate review"
         );
     }

@@ -89,6 +89,7 @@ const NOT_FOR: &[(&str, &[&str])] = &[
     ("export", &["theme"]),
     ("snapshot", &["theme"]),
     ("rate", &["theme"]),
+    ("plan", &["theme"]),
     ("show", &["theme"]),
     ("set", &["theme"]),
     ("diff", &["theme"]),
@@ -148,6 +149,7 @@ const EXAMPLES: &str = "\
 Examples:
   rolefit                          open your assessment; it resumes where you left off
   rolefit rate DP1 4               record one rating without the full screen
+  rolefit plan                     your plan's actions, overdue first
   rolefit show                     the Results as plain text
   rolefit export -o me.md          a report to share
   rolefit team team/               many people's assessments side by side";
@@ -221,6 +223,34 @@ pub enum Command {
         /// Remove the rating instead (the note stays)
         #[arg(long, conflicts_with = "level")]
         clear: bool,
+    },
+    /// List your plan's actions, overdue first; add one, mark one done, move or set its status
+    ///
+    /// Lists your development plan's actions, overdue first, each numbered as `plan done N`,
+    /// `plan move N` and `plan status N` take it (the number never shifts). `--format ics`
+    /// writes the dated ones as a calendar to import into your own; importing it again updates
+    /// them.
+    #[command(
+        display_order = 2,
+        args_conflicts_with_subcommands = true,
+        after_help = PLAN_HELP
+    )]
+    Plan {
+        #[command(subcommand)]
+        command: Option<PlanCommand>,
+        /// markdown (or md), json, csv or ics (a calendar: one to-do per dated action)
+        #[arg(
+            long,
+            value_name = "FORMAT",
+            default_value = "markdown",
+            ignore_case = true,
+            value_parser = clap::builder::PossibleValuesParser::new(["markdown", "md", "json", "csv", "ics"])
+                .try_map(|name| name.parse::<crate::export::plan::PlanFormat>())
+        )]
+        format: crate::export::plan::PlanFormat,
+        /// Write to this file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print one competency with your rating, or without an id the Results, as plain text
     #[command(display_order = 2)]
@@ -302,6 +332,66 @@ pub enum Command {
         /// Your name as the person will see it (asked when the file does not have it yet)
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
+    },
+}
+
+/// After `plan --help`: the dates and a calendar, by example.
+const PLAN_HELP: &str = "\
+DATE is a day such as 2027-03-31, or +10d, +2w, +3m from today.
+
+Examples:
+  rolefit plan                                 the actions, overdue first
+  rolefit plan add DP1 \"Shadow a PMO lead\" --due +2w
+  rolefit plan done 3 --note \"Ran the portfolio review\"
+  rolefit plan move 4 2027-06-30
+  rolefit plan --format ics -o plan.ics        import into your calendar; again to update";
+
+/// `rolefit plan ...`: changes to the plan, as a script makes them.
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Add an action to a competency's plan, e.g. `rolefit plan add DP1 "Shadow a PMO lead"`
+    Add {
+        /// The competency's id, in any case (dp1 = DP1)
+        #[arg(add = ArgValueCandidates::new(complete::competencies))]
+        id: String,
+        /// What you will do
+        #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+        text: String,
+        /// When it is due: 2027-03-31, or +10d, +2w, +3m from today
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+    },
+    /// Mark action N done, with what shows it (the evidence) if you like
+    Done {
+        /// The action's number, as `rolefit plan` lists it
+        #[arg(value_name = "N")]
+        n: u32,
+        /// The evidence: what shows it was done
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Set or move action N's due date
+    Move {
+        /// The action's number, as `rolefit plan` lists it
+        #[arg(value_name = "N")]
+        n: u32,
+        /// The new date: 2027-03-31, or +10d, +2w, +3m from today
+        #[arg(value_name = "DATE", allow_hyphen_values = true)]
+        date: String,
+    },
+    /// Set action N's status: planned, doing, done or dropped
+    Status {
+        /// The action's number, as `rolefit plan` lists it
+        #[arg(value_name = "N")]
+        n: u32,
+        /// planned, doing, done or dropped
+        #[arg(
+            value_name = "STATUS",
+            ignore_case = true,
+            value_parser = clap::builder::PossibleValuesParser::new(["planned", "doing", "done", "dropped"])
+                .map(|name| crate::domain::ActionStatus::from_key(&name).unwrap_or_default())
+        )]
+        status: crate::domain::ActionStatus,
     },
 }
 

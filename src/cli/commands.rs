@@ -108,21 +108,7 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
     match output {
         None => print_stdout(&report)?,
         Some(out) => {
-            let assessments = match &cli.file {
-                Some(_) => DataPaths::resolve(cli.data_dir.as_deref())
-                    .ok()
-                    .map(|p| p.assessments_dir()),
-                None => path.parent().map(Path::to_path_buf),
-            };
-            let frameworks = [
-                (cli.framework.as_deref(), "in use"),
-                (
-                    assessment.framework_path.as_deref().map(Path::new),
-                    "the assessment was made with",
-                ),
-            ];
-            let folder = check_report_target(out, &path, assessments.as_deref(), &frameworks)?;
-            write_report_file(out, &folder, &report)?;
+            write_report_of(cli, &path, &assessment, out, &report)?;
             print_stdout(&format!(
                 "Wrote the {format} report to {}\n",
                 display_path(out)
@@ -130,6 +116,32 @@ pub fn export(cli: &Cli, format: Format, output: Option<&Path>) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a report of the assessment at `path` to `out`, atomically, after the refusals of
+/// [`check_report_target`]: `export -o` and `plan -o`.
+pub(super) fn write_report_of(
+    cli: &Cli,
+    path: &Path,
+    assessment: &Assessment,
+    out: &Path,
+    report: &str,
+) -> Result<()> {
+    let assessments = match &cli.file {
+        Some(_) => DataPaths::resolve(cli.data_dir.as_deref())
+            .ok()
+            .map(|p| p.assessments_dir()),
+        None => path.parent().map(Path::to_path_buf),
+    };
+    let frameworks = [
+        (cli.framework.as_deref(), "in use"),
+        (
+            assessment.framework_path.as_deref().map(Path::new),
+            "the assessment was made with",
+        ),
+    ];
+    let folder = check_report_target(out, path, assessments.as_deref(), &frameworks)?;
+    write_report_file(out, &folder, report)
 }
 
 /// Writes a report to `out` (in `folder`, checked by [`check_report_target`]) atomically; a

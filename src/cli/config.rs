@@ -30,6 +30,8 @@ pub struct Config {
     /// Whether Rate starts showing the targets before a competency is rated; unset keeps what
     /// the assessment last had (`T` toggles it).
     pub show_targets: Option<bool>,
+    /// Days after the last closed round when a start asks "time to re-rate?" (0: never).
+    pub rerate_after_days: u32,
     /// The `[keys.CONTEXT]` rebindings, in the file's order, already checked against the
     /// built-in table.
     pub keys: Vec<Rebinding>,
@@ -44,6 +46,7 @@ impl Default for Config {
             colors: Colors::default(),
             mouse: true,
             show_targets: None,
+            rerate_after_days: crate::app::DEFAULT_RERATE_DAYS,
             keys: Vec::new(),
             warnings: Vec::new(),
         }
@@ -180,13 +183,28 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
                 config.show_targets =
                     Some(boolean(value, "show_targets").map_err(|m| at(start, m))?);
             }
+            "rerate_after_days" => {
+                config.rerate_after_days = value
+                    .get_ref()
+                    .as_integer()
+                    .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok())
+                    .and_then(|n| u32::try_from(n).ok())
+                    .filter(|n| *n <= 3650)
+                    .ok_or_else(|| {
+                        at(
+                            start,
+                            "rerate_after_days must be a whole number of days from 0 (never) to 3650"
+                                .to_string(),
+                        )
+                    })?;
+            }
             "keys" => config.keys = rebindings(value).map_err(|(offset, m)| at(offset, m))?,
             other => {
                 return Err(at(
                     key.span().start,
                     format!(
-                        "unknown setting `{other}`; the settings are theme, mouse, show_targets \
-                         and [keys.CONTEXT] (`rolefit config init` writes them all)"
+                        "unknown setting `{other}`; the settings are theme, mouse, show_targets, \
+                         rerate_after_days and [keys.CONTEXT] (`rolefit config init` writes them all)"
                     ),
                 ));
             }
@@ -265,6 +283,10 @@ pub fn default_file() -> String {
 # Whether Rate shows the targets of a competency before you rate it. Unset, each assessment
 # keeps what you last chose with T.
 # show_targets = false
+
+# Days after your last closed round when rolefit asks, at start, whether it is time to rate
+# again (0: never).
+# rerate_after_days = 90
 
 # Key bindings, per context: ACTION = \"KEY\" or [\"KEY\", ...] replaces that action's keys in
 # that context. Keys: a character (q, Q, ?), or enter, esc, tab, shift-tab, space, up, down,
@@ -422,6 +444,7 @@ mod tests {
         let text = "\
 mouse = false
 show_targets = true
+rerate_after_days = 30
 
 [theme]
 base = \"light\"
@@ -437,6 +460,7 @@ edit-note = [\"e\", \"f2\"]
         let config = parse(text).unwrap();
         assert!(!config.mouse);
         assert_eq!(config.show_targets, Some(true));
+        assert_eq!(config.rerate_after_days, 30);
         assert_eq!(config.theme, Some(ThemeSetting::Light));
         assert_eq!(config.colors.0.len(), 2);
         assert_eq!(config.colors.0[0].0, "selected");
@@ -445,13 +469,22 @@ edit-note = [\"e\", \"f2\"]
         assert_eq!(config.keys[1].keys.len(), 2);
         // A pale row background is readable but leaves some colours under the aim for text.
         assert!(
-            config.warnings.iter().all(|w| w.0 == 6),
+            config.warnings.iter().all(|w| w.0 == 7),
             "{:?}",
             config.warnings
         );
         // The defaults: mouse on, targets as the assessment had them.
         assert!(Config::default().mouse);
         assert_eq!(Config::default().show_targets, None);
+        assert_eq!(Config::default().rerate_after_days, 90);
+        for bad in [
+            "rerate_after_days = -1\n",
+            "rerate_after_days = \"90\"\n",
+            "rerate_after_days = 9999\n",
+        ] {
+            let (_, _, message) = parse(bad).unwrap_err();
+            assert!(message.contains("from 0 (never) to 3650"), "{message}");
+        }
     }
 
     #[test]

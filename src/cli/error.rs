@@ -184,6 +184,16 @@ pub enum Error {
         first: String,
         last: String,
     },
+    /// `plan done`, `move` or `status` names an action the plan does not have (a usage error).
+    #[error("{name} has no plan action {n}; `rolefit plan` lists the actions with their numbers")]
+    UnknownAction { n: u32, name: String },
+    /// `plan add` or `plan move` gives a date rolefit does not read (a usage error); the
+    /// sentence says what to type.
+    #[error("{0}")]
+    BadDue(String),
+    /// `plan add` gives no text (a usage error).
+    #[error("an action needs its text, e.g. `rolefit plan add DP1 \"Shadow a PMO lead\"`")]
+    EmptyAction,
     /// `rate` gives a level off the scale (a usage error).
     #[error("{given:?} is not a level; use 0, 1, 2, 3, 4 or 5, or na for not applicable")]
     BadLevel { given: String },
@@ -266,6 +276,7 @@ impl Error {
                 2
             }
             Error::UnknownProfile { .. } | Error::BadPerson(_) => 2,
+            Error::UnknownAction { .. } | Error::BadDue(_) | Error::EmptyAction => 2,
             _ => 1,
         }
     }

@@ -8,6 +8,7 @@ pub mod config;
 mod detect;
 mod error;
 mod manual;
+mod plan;
 mod review;
 mod scripting;
 mod sheets;
@@ -18,7 +19,8 @@ use std::process::ExitCode;
 use crate::text::display_safe;
 
 pub use args::{
-    Cli, Command, ConfigCommand, FrameworkCommand, PersonField, ReviewCommand, ThemeSetting,
+    Cli, Command, ConfigCommand, FrameworkCommand, PersonField, PlanCommand, ReviewCommand,
+    ThemeSetting,
 };
 pub use commands::{
     Resolved, assessment_path, framework_for, load_framework, load_given, read_existing,
@@ -154,6 +156,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             clear,
         }) => scripting::rate(&cli, id, level.as_deref(), note.as_deref(), *clear),
         Some(Command::Show { id }) => scripting::show(&cli, id.as_deref()),
+        Some(Command::Plan {
+            command,
+            format,
+            output,
+        }) => match command {
+            None => plan::list(&cli, *format, output.as_deref()),
+            Some(PlanCommand::Add { id, text, due }) => plan::add(&cli, id, text, due.as_deref()),
+            Some(PlanCommand::Done { n, note }) => plan::done(&cli, *n, note.as_deref()),
+            Some(PlanCommand::Move { n, date }) => plan::move_to(&cli, *n, date),
+            Some(PlanCommand::Status { n, status }) => plan::status(&cli, *n, *status),
+        },
         Some(Command::Set { what, value }) => scripting::set(&cli, *what, value),
         Some(Command::Config { command }) => match command {
             ConfigCommand::Init { force } => commands::config_init(*force),
@@ -230,6 +243,7 @@ fn command_name(cli: &Cli) -> String {
         Some(Command::Diff { .. }) => "diff",
         Some(Command::Rate { .. }) => "rate",
         Some(Command::Show { .. }) => "show",
+        Some(Command::Plan { .. }) => "plan",
         Some(Command::Set { .. }) => "set",
         Some(Command::Config { .. }) => "config",
         Some(Command::Completions { .. }) => "completions",
@@ -268,6 +282,7 @@ fn launch_options(cli: &Cli) -> Result<LaunchOptions> {
         theme,
         mouse: config.mouse && !cli.no_mouse,
         show_targets: config.show_targets,
+        rerate_after_days: config.rerate_after_days,
         person: None,
     })
 }

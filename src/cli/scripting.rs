@@ -272,7 +272,7 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
 /// the file cannot be read or comes from a newer rolefit (such a file is never written), and
 /// when it was made with another framework than `resolved`.
 /// A new assessment takes `person` as the person's display name (given with `-a`).
-fn open_for_writing(
+pub(super) fn open_for_writing(
     resolved: &Resolved,
     path: &Path,
     name: &str,
@@ -342,7 +342,7 @@ impl crate::plain::Store for GuardedStore<'_> {
 }
 
 /// The index of the competency with this id, in any case.
-fn find_competency(framework: &Framework, id: &str) -> Result<usize> {
+pub(super) fn find_competency(framework: &Framework, id: &str) -> Result<usize> {
     let wanted = id.trim();
     framework
         .competencies

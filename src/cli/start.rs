@@ -427,6 +427,8 @@ pub struct LaunchOptions {
     pub mouse: bool,
     /// Whether Rate starts showing the targets before a rating, if the configuration says.
     pub show_targets: Option<bool>,
+    /// Days after the last round when the start asks "time to re-rate?" (0: never).
+    pub rerate_after_days: u32,
     /// The person's name given with `-a "Sam Taylor"`: a new assessment takes it (and does
     /// not ask for one).
     pub person: Option<String>,
@@ -452,6 +454,7 @@ pub fn launch(
     if let Some(show) = options.show_targets {
         init = init.show_targets(show);
     }
+    init = init.rerate_days(options.rerate_after_days);
     if let (Opened::FirstRun, Some(person)) = (&init.opened, &options.person) {
         init.assessment.display_name = Some(person.clone());
     }

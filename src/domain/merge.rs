@@ -299,7 +299,7 @@ mod tests {
         ours.plan.insert(
             "GV3".into(),
             PlanItem {
-                action: "ours".into(),
+                actions: vec![crate::domain::PlanAction::new(1, "ours")],
                 ..Default::default()
             },
         );
@@ -321,7 +321,7 @@ mod tests {
         assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
         let a = &merged.assessment;
         assert_eq!(a.rating(&"DP2".into()), None, "their removal is taken");
-        assert_eq!(a.plan[&CompetencyId::from("GV3")].action, "ours");
+        assert_eq!(a.plan[&CompetencyId::from("GV3")].first_text(), "ours");
         assert_eq!(a.history.len(), 1);
         assert_eq!(a.extra["team"].as_str(), Some("north"));
         assert!(a.reviews.contains_key("Kim"));

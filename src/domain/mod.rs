@@ -3,6 +3,7 @@
 pub mod assessment;
 pub mod calibration;
 pub mod diff;
+pub mod due;
 pub mod format2;
 pub mod framework;
 pub mod lean;
@@ -13,7 +14,10 @@ pub mod scoring;
 pub mod summary;
 pub mod verdict;
 
-pub use assessment::{Assessment, Editing, Entry, PlanItem, Position, Review, Screen, Snapshot};
+pub use assessment::{
+    ActionStatus, Assessment, Editing, Entry, PlanAction, PlanItem, Position, Review, Screen,
+    Snapshot,
+};
 pub use framework::{Competency, CompetencyId, Framework, Problem};
 pub use level::{Level, Rating};
 pub use person::Voice;

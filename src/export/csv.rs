@@ -7,7 +7,8 @@ use crate::domain::{Assessment, Framework, Rating};
 /// One row per competency of the framework, in framework order, after a header row. Records
 /// end with CRLF (RFC 4180), text is UTF-8 without a byte-order mark. Columns:
 /// `id,name,area,area_name,level,note,target_<profile id>…,gap_profile,gap,band,plan_target,
-/// plan_action`, then `grade_met_<role id>,grade_next_<role id>` per role with graded
+/// plan_action,plan_open,plan_done,plan_next_due`, then
+/// `grade_met_<role id>,grade_next_<role id>` per role with graded
 /// profiles, then `review_<reviewer>` per reviewer, then `person` (whose, on every row).
 pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
     let r = Report::new(framework, assessment);
@@ -19,9 +20,18 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
         .collect();
     header.extend(fw.profiles.iter().map(|p| format!("target_{}", p.id)));
     header.extend(
-        ["gap_profile", "gap", "band", "plan_target", "plan_action"]
-            .iter()
-            .map(|s| s.to_string()),
+        [
+            "gap_profile",
+            "gap",
+            "band",
+            "plan_target",
+            "plan_action",
+            "plan_open",
+            "plan_done",
+            "plan_next_due",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
     );
     // The ladder answer, per role with graded profiles: the same on every row.
     let steps = crate::domain::scoring::grade_steps(fw, &r.summary.readiness);
@@ -69,7 +79,26 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             gap.map_or(String::new(), |(_, b)| b.label().to_string()),
             plan.and_then(|p| p.target)
                 .map_or(String::new(), |t| t.to_string()),
-            plan.map_or(String::new(), |p| p.action.clone()),
+            plan.map_or(String::new(), |p| p.first_text().to_string()),
+            plan.map_or(0, |p| {
+                p.actions.iter().filter(|a| a.status.is_open()).count()
+            })
+            .to_string(),
+            plan.map_or(0, |p| {
+                p.actions
+                    .iter()
+                    .filter(|a| a.status == crate::domain::ActionStatus::Done)
+                    .count()
+            })
+            .to_string(),
+            plan.and_then(|p| {
+                p.actions
+                    .iter()
+                    .filter(|a| a.status.is_open())
+                    .filter_map(|a| a.due)
+                    .min_by_key(|d| crate::domain::due::day_number(*d))
+            })
+            .map_or(String::new(), crate::domain::due::show),
         ]);
         for step in &steps {
             let id = |p: Option<usize>| p.map_or(String::new(), |p| fw.profiles[p].id.clone());

@@ -203,14 +203,36 @@ struct JsonArea<'a> {
 #[derive(Serialize)]
 struct JsonPlan<'a> {
     target: Option<u8>,
+    /// The first action's text, as before there were many (export_version 2).
     action: &'a str,
+    actions: Vec<JsonAction<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAction<'a> {
+    id: u32,
+    text: &'a str,
+    due: Option<String>,
+    status: &'static str,
+    evidence: &'a str,
 }
 
 impl<'a> JsonPlan<'a> {
     fn of(item: Option<&'a PlanItem>) -> Option<JsonPlan<'a>> {
         item.map(|p| JsonPlan {
             target: p.target.map(|t| t.value()),
-            action: &p.action,
+            action: p.first_text(),
+            actions: p
+                .actions
+                .iter()
+                .map(|a| JsonAction {
+                    id: a.id,
+                    text: &a.text,
+                    due: a.due.map(crate::domain::due::show),
+                    status: a.status.key(),
+                    evidence: &a.evidence,
+                })
+                .collect(),
         })
     }
 }

@@ -645,13 +645,34 @@ fn unknown_ratings(o: &mut String, r: &Report) {
     }
 }
 
-/// A plan item's next action as a block quote.
+/// A plan item's actions, one line each in the order they were added: the text, the due date,
+/// the status in words and the evidence.
 fn md_action(o: &mut String, item: &PlanItem) {
-    if has_text(&item.action) {
-        o.push_str("Next action:\n\n");
-        md_quote(o, &item.action);
-        o.push('\n');
-    } else {
-        o.push_str("No next action written yet.\n\n");
+    if item.actions.is_empty() {
+        o.push_str("No actions written yet.\n\n");
+        return;
     }
+    o.push_str("Actions:\n\n");
+    for action in &item.actions {
+        // Each line of the text kept as a line of the item (a hard break, then indented).
+        let lines: Vec<String> = action
+            .text
+            .split(['\r', '\n'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(md_cell)
+            .collect();
+        let _ = write!(o, "- {}", lines.join("\\\n  "));
+        let mut said = Vec::new();
+        if let Some(due) = action.due {
+            said.push(format!("due {}", crate::domain::due::show(due)));
+        }
+        said.push(action.status.key().to_string());
+        let _ = write!(o, " — {}", said.join(", "));
+        if has_text(&action.evidence) {
+            let _ = write!(o, "; evidence: {}", md_cell(action.evidence.trim()));
+        }
+        o.push('\n');
+    }
+    o.push('\n');
 }

@@ -21,6 +21,7 @@ pub(crate) mod escape;
 pub(crate) mod html;
 mod json;
 mod markdown;
+pub mod plan;
 
 use std::fmt;
 use std::str::FromStr;

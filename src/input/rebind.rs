@@ -19,6 +19,8 @@ pub fn contexts() -> Vec<(&'static str, Scope)> {
         ("grid", Scope::In(M::Screen(Screen::Grid))),
         ("rate", Scope::In(M::Screen(Screen::Rate))),
         ("results", Scope::In(M::Screen(Screen::Results))),
+        ("plan", Scope::In(M::Screen(Screen::Plan))),
+        ("plan-field", Scope::In(M::PlanInput)),
         ("help", Scope::In(M::Help)),
         ("note", Scope::In(M::Note)),
         ("plan-target", Scope::In(M::Plan(PlanField::Target))),
@@ -46,6 +48,7 @@ pub fn contexts() -> Vec<(&'static str, Scope)> {
             "prompt-quit-what-if",
             Scope::In(M::Prompt(PromptKind::QuitWhatIf)),
         ),
+        ("prompt-rerate", Scope::In(M::Prompt(PromptKind::Rerate))),
     ]
 }
 
@@ -109,6 +112,13 @@ pub fn action_name(action: &Action) -> Option<String> {
         Action::OpenSearch => "search",
         Action::Find => "find",
         Action::Redo => "redo",
+        Action::AddAction => "add-action",
+        Action::ChooseForAction => "choose-and-add-action",
+        Action::EditAction => "edit-action",
+        Action::SetDue => "set-due",
+        Action::MarkDone => "mark-done",
+        Action::CycleStatus => "cycle-status",
+        Action::DeleteAction => "delete-action",
         _ => return None,
     };
     Some(name.to_string())

@@ -72,6 +72,24 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
     if !note.is_empty() {
         let _ = writeln!(out, "Your note: {}", safe(note));
     }
+    // The plan's actions on it, each with its date and status in words.
+    if let Some(item) = assessment.plan.get(&competency.id) {
+        if let Some(target) = item.target {
+            let _ = writeln!(out, "Plan target: {target}");
+        }
+        for action in &item.actions {
+            let mut said = Vec::new();
+            if let Some(due) = action.due {
+                said.push(format!("due {}", crate::domain::due::show(due)));
+            }
+            said.push(action.status.key().to_string());
+            let mut words = said.join(", ");
+            if !action.evidence.trim().is_empty() {
+                let _ = write!(words, "; evidence: {}", safe(&action.evidence));
+            }
+            let _ = writeln!(out, "Plan: {} ({words})", safe(&action.text));
+        }
+    }
     // Reviewers' levels, once you have rated it yourself (as on the Rate screen).
     let others = crate::review::others(assessment);
     if let Some(beside) = crate::review::beside(assessment, &others, &competency.id) {

@@ -11,8 +11,8 @@ use toml::value::Datetime;
 
 use crate::domain::framework::line_column;
 use crate::domain::{
-    Assessment, CompetencyId, Editing, Entry, Level, PlanItem, Position, Rating, Review, Screen,
-    Snapshot,
+    ActionStatus, Assessment, CompetencyId, Editing, Entry, Level, PlanAction, PlanItem, Position,
+    Rating, Review, Screen, Snapshot,
 };
 
 /// The assessment file format this build writes.
@@ -154,11 +154,31 @@ struct RawEntry {
 }
 
 #[derive(Deserialize)]
-#[serde(expecting = "a table such as `[plan.DP1]` with `target` (0 to 5) and `action`")]
+#[serde(
+    expecting = "a table such as `[plan.DP1]` with `target` (0 to 5) and `[[plan.DP1.actions]]`"
+)]
 struct RawPlan {
     target: Option<Spanned<i64>>,
+    /// The one action line of files written before actions had dates and status.
     #[serde(default)]
     action: String,
+    #[serde(default)]
+    actions: Vec<RawAction>,
+}
+
+#[derive(Deserialize)]
+#[serde(
+    expecting = "a `[[plan.DP1.actions]]` table with `id`, `text`, `due` (a date such as 2027-03-31), `status` and `evidence`"
+)]
+struct RawAction {
+    id: Option<Spanned<i64>>,
+    #[serde(default)]
+    text: String,
+    due: Option<Spanned<Datetime>>,
+    status: Option<Spanned<String>>,
+    #[serde(default)]
+    evidence: String,
+    done: Option<Spanned<Datetime>>,
 }
 
 const KNOWN_TOP: &[&str] = &[
@@ -184,7 +204,9 @@ const KNOWN_TOP: &[&str] = &[
 const REVIEW_KEYS: &[&str] = &["id", "date", "ratings"];
 /// The keys of a `[ratings.*]` and a `[plan.*]` table this version knows.
 const RATING_KEYS: &[&str] = &["level", "note"];
-const PLAN_KEYS: &[&str] = &["target", "action"];
+const PLAN_KEYS: &[&str] = &["target", "action", "actions"];
+/// The keys of a `[[plan.*.actions]]` table this version knows.
+const ACTION_KEYS: &[&str] = &["id", "text", "due", "status", "evidence", "done"];
 
 /// Reads an assessment from text. `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
@@ -294,9 +316,12 @@ fn assemble(
         RATING_KEYS,
         |_, entry, extra| read_entry(text, entry, extra, top),
     )?;
-    let plan = read_tables(raw.plan, &table, "plan", PLAN_KEYS, |id, item, extra| {
-        read_plan_item(text, id, item, extra, top)
+    let mut action_extras = take_action_extras(&table);
+    let mut plan = read_tables(raw.plan, &table, "plan", PLAN_KEYS, |id, item, extra| {
+        let extras = action_extras.remove(id).unwrap_or_default();
+        read_plan_item(text, id, item, extra, extras, top)
     })?;
+    number_actions(&mut plan);
     let reviews = parse_reviews(text, raw.reviews, &table, top)?;
     let history_extras = take_unknown_keys(&mut table);
     let now = crate::clock::now_utc();
@@ -407,7 +432,7 @@ fn parse_position(text: &str, raw: Option<RawPosition>) -> Result<Position, Pars
                 text,
                 s.span().start,
                 format!(
-                    "unknown screen {:?}; expected roles, grid, rate or results",
+                    "unknown screen {:?}; expected roles, grid, rate, results or plan",
                     s.get_ref()
                 ),
             )
@@ -442,12 +467,14 @@ fn read_entry(
     Ok((!entry.is_empty()).then_some(entry))
 }
 
-/// One `[plan.*]` table; None when it says nothing.
+/// One `[plan.*]` table; None when it says nothing. A file from before actions (an `action`
+/// line) gives one planned action; ids not yet given are 0 (see [`number_actions`]).
 fn read_plan_item(
     text: &str,
     id: &str,
     raw: RawPlan,
     extra: toml::Table,
+    mut action_extras: Vec<toml::Table>,
     top: u8,
 ) -> Result<Option<PlanItem>, ParseError> {
     let target = match raw.target {
@@ -464,12 +491,135 @@ fn read_plan_item(
                 })?,
         ),
     };
+    let mut actions = Vec::with_capacity(raw.actions.len() + 1);
+    if !raw.action.is_empty() && !raw.actions.iter().any(|a| a.text == raw.action) {
+        actions.push(PlanAction::new(0, &raw.action));
+    }
+    action_extras.resize(raw.actions.len(), toml::Table::new());
+    for (action, extra) in raw.actions.into_iter().zip(action_extras) {
+        let action_id = match action.id {
+            None => 0,
+            Some(n) => u32::try_from(*n.get_ref())
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| {
+                    ParseError::at(
+                        text,
+                        n.span().start,
+                        format!(
+                            "plan action id {} for {id} is not a whole number from 1 up",
+                            n.get_ref()
+                        ),
+                    )
+                })?,
+        };
+        let due = match action.due {
+            None => None,
+            Some(d) => match (d.get_ref().date, d.get_ref().time) {
+                (Some(date), None) => Some(date),
+                _ => {
+                    return Err(ParseError::at(
+                        text,
+                        d.span().start,
+                        format!(
+                            "plan action due for {id} must be a date such as 2027-03-31, without a time"
+                        ),
+                    ));
+                }
+            },
+        };
+        let done_on = match action.done {
+            None => None,
+            Some(d) => match (d.get_ref().date, d.get_ref().time) {
+                (Some(date), None) => Some(date),
+                _ => {
+                    return Err(ParseError::at(
+                        text,
+                        d.span().start,
+                        format!(
+                            "plan action done for {id} must be a date such as 2027-03-31, without a time"
+                        ),
+                    ));
+                }
+            },
+        };
+        let status = match action.status {
+            None => ActionStatus::Planned,
+            Some(s) => ActionStatus::from_key(s.get_ref()).ok_or_else(|| {
+                ParseError::at(
+                    text,
+                    s.span().start,
+                    format!(
+                        "plan action status \"{}\" for {id} is not one of planned, doing, done, dropped",
+                        s.get_ref()
+                    ),
+                )
+            })?,
+        };
+        actions.push(PlanAction {
+            id: action_id,
+            text: action.text,
+            due,
+            status,
+            evidence: action.evidence,
+            done_on,
+            extra,
+        });
+    }
     let item = PlanItem {
         target,
-        action: raw.action,
+        actions,
         extra,
     };
     Ok((!item.is_empty()).then_some(item))
+}
+
+/// The unknown keys of each `[[plan.ID.actions]]` table, by competency id.
+fn take_action_extras(table: &toml::Table) -> BTreeMap<String, Vec<toml::Table>> {
+    let Some(toml::Value::Table(plan)) = table.get("plan") else {
+        return BTreeMap::new();
+    };
+    plan.iter()
+        .filter_map(|(id, item)| {
+            let actions = item.as_table()?.get("actions")?.as_array()?;
+            let extras: Vec<toml::Table> = actions
+                .iter()
+                .map(|a| {
+                    a.as_table()
+                        .map(|t| {
+                            t.iter()
+                                .filter(|(k, _)| !ACTION_KEYS.contains(&k.as_str()))
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect();
+            extras
+                .iter()
+                .any(|e| !e.is_empty())
+                .then(|| (id.clone(), extras))
+        })
+        .collect()
+}
+
+/// Gives every action without an id (an old `action` line, a table written by hand) or with
+/// an id already taken the next free one, in file order, so each is told apart for good.
+fn number_actions(plan: &mut BTreeMap<CompetencyId, PlanItem>) {
+    let mut next = plan
+        .values()
+        .flat_map(|p| p.actions.iter().map(|a| a.id))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut seen = std::collections::BTreeSet::new();
+    for action in plan.values_mut().flat_map(|p| p.actions.iter_mut()) {
+        if action.id == 0 || !seen.insert(action.id) {
+            action.id = next;
+            seen.insert(next);
+            next += 1;
+        }
+    }
 }
 
 /// Reads each table of `table[section]` with `read`, handing it the keys not in `known`, and
@@ -665,8 +815,23 @@ struct EntryOut<'a> {
 struct PlanOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<u8>,
+    #[serde(flatten)]
+    extra: &'a toml::Table,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    actions: Vec<ActionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActionOut<'a> {
+    id: u32,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<Datetime>,
+    status: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
-    action: &'a str,
+    evidence: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done: Option<Datetime>,
     #[serde(flatten)]
     extra: &'a toml::Table,
 }
@@ -811,8 +976,28 @@ pub fn to_toml(assessment: &Assessment) -> String {
                     id.as_str(),
                     PlanOut {
                         target: p.target.map(Level::value),
-                        action: &p.action,
                         extra: &p.extra,
+                        actions: p
+                            .actions
+                            .iter()
+                            .map(|a| ActionOut {
+                                id: a.id,
+                                text: &a.text,
+                                due: a.due.map(|date| Datetime {
+                                    date: Some(date),
+                                    time: None,
+                                    offset: None,
+                                }),
+                                status: a.status.key(),
+                                evidence: &a.evidence,
+                                done: a.done_on.map(|date| Datetime {
+                                    date: Some(date),
+                                    time: None,
+                                    offset: None,
+                                }),
+                                extra: &a.extra,
+                            })
+                            .collect(),
                     },
                 )
             })

@@ -113,6 +113,56 @@ pub struct Member {
     pub outcome: Outcome,
     /// The last closed round, if any: for "what changed since".
     pub round: Option<Round>,
+    /// The development plan's figures.
+    pub plan: PlanFigures,
+}
+
+/// A person's development plan in figures: actions open (planned or doing), open ones overdue
+/// today, and those marked done since the last round (all done ones with no round); per
+/// competency, whether an open action works on it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanFigures {
+    pub open: usize,
+    pub overdue: usize,
+    pub done_since_round: usize,
+    /// One per competency, in framework order: an open action on it.
+    pub planning: Vec<bool>,
+}
+
+impl PlanFigures {
+    /// The figures of `assessment`'s plan on `today`.
+    pub fn of(framework: &Framework, assessment: &Assessment, today: toml::value::Date) -> Self {
+        use crate::domain::due;
+        let since = assessment
+            .history
+            .last()
+            .and_then(|round| crate::clock::local_date(&round.taken));
+        let mut figures = PlanFigures {
+            planning: vec![false; framework.competencies.len()],
+            ..PlanFigures::default()
+        };
+        for (id, action) in assessment.actions() {
+            if action.status.is_open() {
+                figures.open += 1;
+                if due::overdue(action, today) {
+                    figures.overdue += 1;
+                }
+                if let Some(c) = framework.competency_index(id) {
+                    figures.planning[c] = true;
+                }
+            } else if action.status == crate::domain::ActionStatus::Done {
+                let counts = match (since, action.done_on) {
+                    (None, _) => true,
+                    (Some(since), Some(done)) => due::day_number(done) >= due::day_number(since),
+                    (Some(_), None) => false,
+                };
+                if counts {
+                    figures.done_since_round += 1;
+                }
+            }
+        }
+        figures
+    }
 }
 
 /// A person's last closed round: when, its label, and the answers then.
@@ -173,6 +223,15 @@ impl Member {
             position: lean.position,
             outcome: lean.outcome,
             round,
+            plan: PlanFigures::of(
+                framework,
+                assessment,
+                crate::clock::local_date(&crate::clock::now_utc()).unwrap_or(toml::value::Date {
+                    year: 1970,
+                    month: 1,
+                    day: 1,
+                }),
+            ),
         }
     }
 

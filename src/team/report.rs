@@ -311,12 +311,17 @@ fn markdown(team: &Team, profile: usize) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&format!("## Bench depth for {}\n\nPeople rated at or above the target, of everyone in the team (N/A and unanswered never meet it).\n\n| Competency | Target | Meet | Answered | N/A | Unanswered |\n|---|---:|---:|---:|---:|---:|\n", md_cell(&p.name)));
+    out.push_str(&format!("## Bench depth for {}\n\nPeople rated at or above the target, of everyone in the team (N/A and unanswered never meet it); Planning: people with an open plan action on it.\n\n| Competency | Target | Meet | Answered | N/A | Unanswered | Planning |\n|---|---:|---:|---:|---:|---:|---:|\n", md_cell(&p.name)));
     for c in 0..fw.competencies.len() {
         let b = team.bench(c, profile);
         let comp = &fw.competencies[c];
+        let planning = team
+            .members
+            .iter()
+            .filter(|m| m.plan.planning.get(c).copied().unwrap_or(false))
+            .count();
         out.push_str(&format!(
-            "| {} {} | {} | {} of {} | {} | {} | {} |\n",
+            "| {} {} | {} | {} of {} | {} | {} | {} | {planning} |\n",
             comp.id,
             md_cell(&comp.name),
             b.target.map_or_else(|| "—".into(), |t| t.to_string()),
@@ -325,6 +330,16 @@ fn markdown(team: &Team, profile: usize) -> String {
             b.answered,
             b.not_applicable,
             b.unanswered
+        ));
+    }
+    out.push_str("\n## Development plans\n\nActions open (planned or doing), open ones overdue on the day of the report, and done since the person's last round (every done one when there is no round).\n\n| Person | Open | Overdue | Done since last round |\n|---|---:|---:|---:|\n");
+    for member in &team.members {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            md_cell(&member.label),
+            member.plan.open,
+            member.plan.overdue,
+            member.plan.done_since_round
         ));
     }
     if !team.not_read.is_empty() {
@@ -358,6 +373,9 @@ fn csv_header(fw: &Framework, out: &mut String) {
         "provisional",
         "lean_position",
         "lean",
+        "plan_open",
+        "plan_overdue",
+        "plan_done_since_round",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -384,6 +402,9 @@ fn csv_row(fw: &Framework, profile: usize, member: &Member, out: &mut String) {
             .position
             .map_or_else(String::new, |p| format!("{p:.3}")),
         member.lean_key(fw),
+        member.plan.open.to_string(),
+        member.plan.overdue.to_string(),
+        member.plan.done_since_round.to_string(),
     ];
     row.extend(member.cells.iter().map(|&c| cell_text(c)));
     csv_record(out, &row);
@@ -460,6 +481,14 @@ fn person_json(
         }),
     );
     put("areas", Value::Object(areas));
+    put(
+        "plan",
+        json!({
+            "open": member.plan.open,
+            "overdue": member.plan.overdue,
+            "done_since_round": member.plan.done_since_round,
+        }),
+    );
     let levels_of = |cells: &[Cell]| -> Value {
         Value::Object(
             fw.competencies
@@ -516,6 +545,7 @@ fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]
                 "area": fw.areas[comp.area].id,
                 "target": b.target.map(|t| t.value()),
                 "average": round(tally.average(c), 2),
+                "planning": tally.planning(c),
                 "bench": {
                     "meet": b.meet,
                     "of": b.of,

@@ -21,6 +21,8 @@ struct CompetencyTally {
     /// Sum of max(0, target − level) over the levels given, and how many are below.
     shortfall: u64,
     below: usize,
+    /// People with an open plan action on it.
+    planning: usize,
 }
 
 /// What the ranking keeps of a person.
@@ -57,9 +59,17 @@ impl Tally {
         }
     }
 
+    /// People with an open plan action on competency `c`.
+    pub fn planning(&self, c: usize) -> usize {
+        self.competencies[c].planning
+    }
+
     /// Adds one person.
     pub fn add(&mut self, framework: &Framework, member: &Member) {
         self.people += 1;
+        for (tally, &planning) in self.competencies.iter_mut().zip(&member.plan.planning) {
+            tally.planning += usize::from(planning);
+        }
         for (c, (cell, tally)) in member.cells.iter().zip(&mut self.competencies).enumerate() {
             match *cell {
                 Cell::Unanswered => tally.unanswered += 1,

@@ -700,7 +700,7 @@ fn notes_plan_refs<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Vec<
         let target = plan.target.map_or(String::new(), |t| {
             format!("target {t} {} · ", fw.scale.level(t).label)
         });
-        let text = format!("{target}{}", plan.action);
+        let text = format!("{target}{}", plan.first_text());
         lines.extend(wrapped(
             &format!("  {}: ", strings::person::plan_column(app.voice())),
             &text,

@@ -27,6 +27,8 @@ pub enum Pane {
     Gaps,
     /// The Results verdict panel.
     Verdict,
+    /// The Plan screen's actions (the selection moves).
+    Plan,
 }
 
 /// What a mouse event points at.
@@ -40,6 +42,8 @@ pub enum Target {
     Level(usize),
     /// A row of the Results gap table, by its index in the table.
     GapRow(usize),
+    /// A row of the Plan screen, by its index among the actions.
+    PlanRow(usize),
     /// A Roles pane.
     RolesPane(usize),
     /// A key hint in the footer or an answer in a prompt: that key's action.

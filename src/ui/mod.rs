@@ -6,6 +6,7 @@ pub mod grid;
 pub mod hit;
 pub mod overlay;
 pub mod person;
+pub mod plan;
 pub mod rate;
 pub mod results;
 pub mod roles;
@@ -62,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         Screen::Grid => grid::render(frame, body, app, &theme, &mut drawn),
         Screen::Rate => rate::render(frame, body, app, &theme, &mut drawn),
         Screen::Results => results::render(frame, body, app, &theme, &mut drawn),
+        Screen::Plan => plan::render(frame, body, app, &theme, &mut drawn),
     }
     // A notice too long for its line wraps onto the keys' line until the next key (never cut
     // where its end matters: a file name, a level changed).

@@ -137,6 +137,10 @@ pub fn render_prompt(
             format!("The last changes could not be saved: {reason}. Quit anyway and lose them?"),
         ),
         Prompt::DiscardWhatIf(changes) => (" Discard the what-if? ", strings::discard_what_if(*changes)),
+        Prompt::Rerate(c) => (
+            " Rate it again? ",
+            strings::plan::rerate(app.framework().competencies[*c].id.as_str()),
+        ),
         Prompt::QuitWhatIf(changes) => (" Quit and discard the what-if? ", strings::quit_what_if(*changes)),
     };
     let mut lines = Vec::new();

@@ -1056,7 +1056,7 @@ fn plan_cell(app: &App, c: usize) -> String {
         .get(&competency.id)
         .map_or(String::new(), |p| {
             let target = p.target.map_or(String::new(), |t| format!("→{t} "));
-            format!("{target}{}", p.action.lines().next().unwrap_or(""))
+            format!("{target}{}", p.first_text().lines().next().unwrap_or(""))
         });
     // A second opinion two levels or more away is flagged before the plan: "⚑ talk: Sam 2".
     let others = crate::review::others(app.assessment());

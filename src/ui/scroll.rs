@@ -26,6 +26,8 @@ pub struct Drawn {
     /// First row shown of the Results areas chart, and whether it was drawn alone (without
     /// the gap table), where the moves scroll it.
     pub results_areas: Option<(usize, bool)>,
+    /// First line shown of the Plan screen's list.
+    pub plan_offset: Option<usize>,
     /// First line shown of the help overlay.
     pub help: Option<usize>,
     /// Where the frame put the parts that answer the mouse.

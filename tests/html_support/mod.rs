@@ -135,7 +135,7 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
             fw.competencies[c].id.clone(),
             PlanItem {
                 target: (!target.is_none()).then_some(target),
-                action: match (i, note) {
+                actions: match (i, note) {
                     (0, Some(text)) => text.to_string(),
                     (0, None) => "Shadow the portfolio office for a quarter, then run one \
                                   monthly review."
@@ -143,7 +143,8 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
                     (1, _) => "Ask for the governance lead's feedback on the next board paper."
                         .to_string(),
                     _ => String::new(),
-                },
+                }
+                .pipe_action(i as u32 + 1),
                 extra: toml::Table::new(),
             },
         );
@@ -225,4 +226,19 @@ pub fn team(fw: &Framework, count: usize, hostile: bool) -> Vec<Assessment> {
             a
         })
         .collect()
+}
+
+/// One planned action of a text, none of an empty one.
+trait PipeAction {
+    fn pipe_action(self, id: u32) -> Vec<rolefit::domain::PlanAction>;
+}
+
+impl PipeAction for String {
+    fn pipe_action(self, id: u32) -> Vec<rolefit::domain::PlanAction> {
+        if self.is_empty() {
+            Vec::new()
+        } else {
+            vec![rolefit::domain::PlanAction::new(id, &self)]
+        }
+    }
 }

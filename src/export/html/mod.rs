@@ -686,11 +686,32 @@ fn plan_section(r: &Report) -> Markup {
                     (fw.target(r.target(), c)) " · your target: "
                     (item.target.map_or("none".to_string(), |t| t.to_string()))
                 }
-                @if item.action.trim().is_empty() {
-                    p { "No next action written yet." }
-                } @else {
-                    p class="visually-hidden" { "Next action:" }
-                    blockquote { (note_text(&item.action)) }
+                (plan_actions(item))
+            }
+        }
+    }
+}
+
+/// A plan item's actions in the order they were added, each with its due date and its status
+/// in words (never colour alone) and the evidence.
+fn plan_actions(item: &crate::domain::PlanItem) -> Markup {
+    html! {
+        @if item.actions.is_empty() {
+            p { "No actions written yet." }
+        } @else {
+            ul class="plan-actions" aria-label="Actions" {
+                @for action in &item.actions {
+                    li {
+                        (note_text(action.text.trim()))
+                        " — "
+                        @if let Some(due) = action.due {
+                            "due " (crate::domain::due::show(due)) ", "
+                        }
+                        span class={ "status status-" (action.status.key()) } { (action.status.key()) }
+                        @if !action.evidence.trim().is_empty() {
+                            "; evidence: " (note_text(action.evidence.trim()))
+                        }
+                    }
                 }
             }
         }
@@ -773,9 +794,8 @@ fn unknown_section(r: &Report) -> Markup {
                     blockquote { (note_text(a.note(id))) }
                 }
                 @if let Some(item) = r.plan(id) {
-                    @if !item.action.trim().is_empty() {
-                        p { "Next action:" }
-                        blockquote { (note_text(&item.action)) }
+                    @if !item.actions.is_empty() {
+                        (plan_actions(item))
                     }
                 }
             }
