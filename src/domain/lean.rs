@@ -614,10 +614,13 @@ fn firmness(
     if keep >= FIRM_KEEP {
         return Firmness::Firm;
     }
+    // One flip per competency (its largest move), the first FLIPS named, the other
+    // competencies counted once each however many ways they could flip.
     let mut named: Vec<Flip> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut more = 0;
     for (_, flip) in flips {
-        if named.iter().any(|f| f.competency == flip.competency) {
+        if !seen.insert(flip.competency) {
             continue;
         }
         if named.len() == FLIPS {
@@ -785,6 +788,36 @@ mod tests {
                 .map(|c| Some(framework.target(profile, c)))
                 .collect(),
         )
+    }
+
+    /// A competency that could flip the outcome both up and down is one competency in "and N
+    /// more", not two (found by `flips_match_a_full_recomputation`: 14 counted, 13 flip).
+    #[test]
+    fn more_counts_each_flipping_competency_once() {
+        let fw = builtin();
+        let levels = [
+            4, 0, 3, 4, 1, 3, 0, 5, 5, 1, 4, 4, 0, 2, 5, 3, 1, 3, 5, 3, 4, 2, 4, 4, 5, 4, 0, 5, 3,
+            2, 4, 2, 5,
+        ];
+        let sheet = sheet_of(&levels.iter().map(|&l| Some(l)).collect::<Vec<_>>());
+        let l = lean(&fw, &sheet);
+        let Some(Firmness::CloseCall { flips, more, .. }) = &l.firmness else {
+            panic!("a close call: {:?}", l.firmness);
+        };
+        let mut flipping = std::collections::BTreeSet::new();
+        for (c, &level) in levels.iter().enumerate() {
+            for to in [level.wrapping_sub(1), level + 1] {
+                let Some(to) = Level::new(to).filter(|&t| t <= fw.scale.last()) else {
+                    continue;
+                };
+                let mut changed = sheet.clone();
+                changed.set(c, Some(to));
+                if lean(&fw, &changed).outcome != l.outcome {
+                    flipping.insert(c);
+                }
+            }
+        }
+        assert_eq!(flips.len() + more, flipping.len());
     }
 
     #[test]
