@@ -79,7 +79,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
     )]);
     let width = usize::from(area.width.saturating_sub(2));
     let frame_block = block(text::fit_line(title, width), true, theme);
-    let inner = frame_block.inner(area);
+    // One column of padding inside the border, as on the other screens.
+    let inner = frame_block
+        .inner(area)
+        .inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(frame_block, area);
     let [focus_line, list, details] = Layout::vertical([
         Constraint::Length(1),
@@ -141,8 +144,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             format!("Evidence: {}", action.evidence)
         };
         let lines = vec![
-            Line::styled(text::truncate(&first, width), theme.text),
-            Line::styled(text::truncate(&second, width), theme.dim),
+            Line::styled(text::clip_words(&first, width), theme.text),
+            Line::styled(text::clip_words(&second, width), theme.dim),
         ];
         frame.render_widget(Paragraph::new(lines), details);
     }
@@ -271,7 +274,7 @@ fn row_line<'a>(
         Some(d) => due::show(d),
     };
     let pad = |s: &str, w: usize| {
-        let s = text::truncate(s, w);
+        let s = text::clip_words(s, w);
         let used = text::UnicodeWidthStr::width(s.as_str());
         format!("{s}{}", " ".repeat(w.saturating_sub(used)))
     };

@@ -257,15 +257,15 @@ fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         match app.assessment().rating(&competency.id) {
             // A 4 or 5 without a note: the ask for evidence, as the note's box shows it.
             Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => (
-                clip_words(&strings::person::evidence_prompt(app.voice(), level), width),
+                text::clip_words(&strings::person::evidence_prompt(app.voice(), level), width),
                 theme.emphasis,
             ),
             _ => ("none yet".to_string(), theme.dim),
         }
     } else if first.len() < note.trim_end().len() {
-        (clip_words(&format!("{first} …"), width), theme.text)
+        (text::clip_words(&format!("{first} …"), width), theme.text)
     } else {
-        (clip_words(first, width), theme.text)
+        (text::clip_words(first, width), theme.text)
     };
     frame.render_widget(
         Line::from(vec![
@@ -274,18 +274,6 @@ fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]),
         area,
     );
-}
-
-/// `text` in `width` columns: whole, or cut after the last word that fits, with "…".
-fn clip_words(text_value: &str, width: usize) -> String {
-    if text::UnicodeWidthStr::width(text_value) <= width {
-        return text_value.to_string();
-    }
-    let first = text::wrap(text_value, width.saturating_sub(1).max(1))
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    format!("{}…", first.trim_end())
 }
 
 /// Draws the competency text (`lines`, wrapped by [`info_lines`] to the pane's inner width: its
@@ -554,7 +542,7 @@ fn level_lines<'a>(
         let parts = if expand == Expand::All || (is_cursor && expand == Expand::Cursor) {
             text::wrap(&rest, rest_width)
         } else {
-            vec![clip_words(&rest, rest_width)]
+            vec![text::clip_words(&rest, rest_width)]
         };
         for (i, part) in parts.into_iter().enumerate() {
             let lead = if i == 0 {

@@ -129,6 +129,19 @@ pub fn fit_line(line: ratatui::text::Line<'_>, width: usize) -> ratatui::text::L
     ratatui::text::Line::from(spans)
 }
 
+/// `text_value` in `width` columns: whole, or cut after the last word that fits, with "…"
+/// (a word longer than the width is cut inside, as [`wrap`] does).
+pub fn clip_words(text_value: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(text_value) <= width {
+        return text_value.to_string();
+    }
+    let first = wrap(text_value, width.saturating_sub(1).max(1))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    format!("{}…", first.trim_end())
+}
+
 /// Cuts `text` to `width` columns, ending with "…" when something was cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
