@@ -11,7 +11,7 @@ use html_support::{HOSTILE, HOSTILE_SHOWN};
 use rolefit::domain::scoring::RatingSheet;
 use rolefit::domain::summary::Summary;
 use rolefit::domain::verdict;
-use rolefit::domain::{Assessment, Framework};
+use rolefit::domain::{Assessment, CompetencyId, Framework, PlanAction};
 use rolefit::export::{self, Format};
 use rolefit::storage::codec;
 use serde_json::Value;
@@ -535,7 +535,23 @@ fn export_and_team_write_html_reports() {
 
     let team = home.path().join("team");
     std::fs::create_dir(&team).unwrap();
-    for (i, a) in html_support::team(&fw, 5, false).iter().enumerate() {
+    let mut people = html_support::team(&fw, 5, false);
+    // The first person plans two actions on the first competency, one of them long overdue.
+    let first = fw.competencies[0].id.to_string();
+    let planner = people[0].name.clone();
+    let mut overdue = PlanAction::new(1, "Shadow a gate review");
+    overdue.due = Some(toml::value::Date {
+        year: 2020,
+        month: 1,
+        day: 31,
+    });
+    let item = people[0]
+        .plan
+        .entry(CompetencyId(first.clone()))
+        .or_default();
+    item.actions.push(overdue);
+    item.actions.push(PlanAction::new(2, "Read the method"));
+    for (i, a) in people.iter().enumerate() {
         std::fs::write(team.join(format!("p{i}.toml")), codec::to_toml(a)).unwrap();
     }
     let out = rolefit(
@@ -563,6 +579,32 @@ fn export_and_team_write_html_reports() {
         "target, average, people"
     );
     assert_eq!(table(&page, "bench-table").len(), fw.competencies.len());
+    // The plan figures, in words: the ranking's last three columns, the bench's last.
+    let ranking = table(&page, "ranking-table");
+    for row in &ranking {
+        let plan = &row.cells[row.cells.len() - 3..];
+        if row.cells[1] == planner {
+            assert_eq!(plan, ["2", "1", "0"], "open, overdue, done: {row:?}");
+        } else {
+            assert_eq!(plan, ["0", "0", "0"], "{row:?}");
+        }
+    }
+    let heading = by_id(&page, "section", "ranking");
+    assert!(
+        heading.contains("Plan open") && heading.contains("Overdue"),
+        "{heading}"
+    );
+    let bench = table(&page, "bench-table");
+    let planning = |id: &str| {
+        let row = bench
+            .iter()
+            .find(|r| r.cells[0].starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("{id}'s bench row"));
+        row.cells.last().unwrap().clone()
+    };
+    assert_eq!(planning(&first), "1", "one person plans to close {first}");
+    assert_eq!(planning(&fw.competencies[1].id.to_string()), "0");
+    assert!(by_id(&page, "section", "bench").contains("Planning"));
 }
 
 #[test]

@@ -729,3 +729,61 @@ fn reports_count_each_persons_plan_and_who_plans_to_close_each_competency() {
         "two people plan to close DP1: {dp1}"
     );
 }
+
+#[test]
+fn the_view_gives_each_persons_plan_and_who_plans_to_close_the_competency() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    // Alex: two open actions on DP1, one of them overdue (its date long past), one done.
+    let day = "2026-01-05T09:00:00Z";
+    for args in [
+        &["-a", "Alex Moreau", "rate", "DP1", "2"][..],
+        &[
+            "-a",
+            "Alex Moreau",
+            "plan",
+            "add",
+            "DP1",
+            "a",
+            "--due",
+            "2025-06-01",
+        ],
+        &["-a", "Alex Moreau", "plan", "add", "DP1", "b"],
+        &["-a", "Alex Moreau", "plan", "add", "GV1", "c"],
+        &["-a", "Alex Moreau", "plan", "done", "3"],
+        &["-a", "Bea Lind", "rate", "DP1", "3"],
+    ] {
+        on_day(h, day, args);
+    }
+    let dir = h.join("data/assessments");
+    let team = load(Framework::builtin(), &files_in(&[dir]).unwrap());
+    let mut view = TeamView::new(team, pmo()).theme(false, Default::default());
+    // A wide terminal: the ranking's Plan column and its legend, and the competency panel.
+    let wide = draw(&mut view, (200, 60));
+    let row = |text: &str, name: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(&format!(" {name} ")) && l.contains('%'))
+            .unwrap_or_else(|| panic!("{name}'s ranking row:\n{text}"))
+            .to_string()
+    };
+    let alex = row(&wide, "Alex Moreau");
+    assert!(
+        alex.trim_end_matches(['│', ' ']).ends_with("2/1!"),
+        "{alex}"
+    );
+    let bea = row(&wide, "Bea Lind");
+    assert!(bea.trim_end_matches(['│', ' ']).ends_with('–'), "{bea}");
+    assert!(wide.contains("Plan: open/overdue!"), "{wide}");
+    assert!(wide.contains("1 planning it (open actions)"), "{wide}");
+    insta::assert_snapshot!("team_view_plans_200x60", wide);
+    // Narrower, the column gives way to the names; the competency panel still counts.
+    for size in [(60, 18), (80, 24), (120, 40)] {
+        let text = draw(&mut view, size);
+        assert!(
+            !text.contains("2/1!") && !text.contains("Plan:"),
+            "{size:?}:\n{text}"
+        );
+        assert!(text.contains("1 planning it"), "{size:?}:\n{text}");
+        assert!(text.contains("Alex Moreau"), "{size:?}:\n{text}");
+    }
+}

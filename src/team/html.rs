@@ -91,7 +91,10 @@ fn ranking_section(team: &Team, profile: usize, ranking: &[usize]) -> Markup {
         section id="ranking" aria-labelledby="ranking-h" {
             h2 id="ranking-h" { "Ranking for " (name) }
             p { "Complete figures rank above provisional ones (below half coverage, marked \
-                 “provisional” and with a striped bar), then higher readiness, then name." }
+                 “provisional” and with a striped bar), then higher readiness, then name. \
+                 Plan: the person's actions open (planned or doing), those of them overdue on \
+                 the day of the report, and those done since their last round (every done one \
+                 when there is no round)." }
             (wide("Ranking", html! {
                 table id="ranking-table" data-sortable {
                     thead {
@@ -102,6 +105,9 @@ fn ranking_section(team: &Team, profile: usize, ranking: &[usize]) -> Markup {
                             th class="num" scope="col" data-sort="num" { "Readiness" }
                             th scope="col" data-sort="num" { "Coverage" }
                             th scope="col" data-sort="text" { "Lean" }
+                            th class="num" scope="col" data-sort="num" { "Plan open" }
+                            th class="num" scope="col" data-sort="num" { "Overdue" }
+                            th class="num" scope="col" data-sort="num" { "Done since last round" }
                         }
                     }
                     tbody {
@@ -128,6 +134,9 @@ fn ranking_section(team: &Team, profile: usize, ranking: &[usize]) -> Markup {
                                     @if r.provisional() { ", provisional" }
                                 }
                                 td { (member.lean_label(fw)) }
+                                td class="num" { (member.plan.open) }
+                                td class="num" { (member.plan.overdue) }
+                                td class="num" { (member.plan.done_since_round) }
                             }
                         }
                     }
@@ -246,7 +255,7 @@ fn bench_section(team: &Team, profile: usize) -> Markup {
         section id="bench" aria-labelledby="bench-h" {
             h2 id="bench-h" { "Bench depth for " (name) }
             p { "People rated at or above the target, of everyone in the team (N/A and \
-                 unanswered never meet it)." }
+                 unanswered never meet it); Planning: people with an open plan action on it." }
             (wide("Bench depth", html! {
                 table id="bench-table" data-sortable {
                     thead {
@@ -259,6 +268,7 @@ fn bench_section(team: &Team, profile: usize) -> Markup {
                             th class="num" scope="col" data-sort="num" { "N/A" }
                             th class="num" scope="col" data-sort="num" { "Unanswered" }
                             th class="num" scope="col" data-sort="num" { "Average" }
+                            th class="num" scope="col" data-sort="num" { "Planning" }
                         }
                     }
                     tbody {
@@ -277,6 +287,7 @@ fn bench_section(team: &Team, profile: usize) -> Markup {
                                 td class="num" { (b.not_applicable) }
                                 td class="num" { (b.unanswered) }
                                 td class="num" { (team.average(c).map_or("—".to_string(), one_decimal)) }
+                                td class="num" { (team.planning(c)) }
                             }
                         }
                     }

@@ -130,6 +130,16 @@ pub struct PlanFigures {
 }
 
 impl PlanFigures {
+    /// The figures in a few columns, as the team view's Plan column gives them: "2/1!" for two
+    /// open actions of which one is overdue, "2" when none is, "–" with none open.
+    pub fn short(&self) -> String {
+        match (self.open, self.overdue) {
+            (0, _) => "–".into(),
+            (open, 0) => open.to_string(),
+            (open, overdue) => format!("{open}/{overdue}!"),
+        }
+    }
+
     /// The figures of `assessment`'s plan on `today`.
     pub fn of(framework: &Framework, assessment: &Assessment, today: toml::value::Date) -> Self {
         use crate::domain::due;
@@ -698,6 +708,14 @@ impl Team {
                 .then_with(|| by_name(ma, mb))
         });
         order
+    }
+
+    /// People with an open plan action on `competency`: how many plan to close it.
+    pub fn planning(&self, competency: usize) -> usize {
+        self.members
+            .iter()
+            .filter(|m| m.plan.planning.get(competency).copied().unwrap_or(false))
+            .count()
     }
 
     /// The team's average level on a competency (people who gave a level), if any did.

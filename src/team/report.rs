@@ -315,11 +315,7 @@ fn markdown(team: &Team, profile: usize) -> String {
     for c in 0..fw.competencies.len() {
         let b = team.bench(c, profile);
         let comp = &fw.competencies[c];
-        let planning = team
-            .members
-            .iter()
-            .filter(|m| m.plan.planning.get(c).copied().unwrap_or(false))
-            .count();
+        let planning = team.planning(c);
         out.push_str(&format!(
             "| {} {} | {} | {} of {} | {} | {} | {} | {planning} |\n",
             comp.id,

@@ -46,6 +46,13 @@ fn cell_width(fw: &crate::domain::Framework) -> u16 {
 const AVERAGE: u16 = 5;
 /// Width of the readiness column.
 const READINESS: u16 = 6;
+/// From this inner width the ranking has a Plan column (a name keeps 16 columns beside it);
+/// below it the column gives way before names are cut further.
+const PLAN_FROM: usize = 28 + 16;
+/// From this width the panels beside the heatmap are wider, with room for the Plan column.
+const WIDE_SIDE: u16 = 150;
+/// What the Plan column's figures mean, on the ranking's lower border.
+const PLAN_LEGEND: &str = " Plan: open/overdue! ";
 /// From this width the ranking and the competency sit beside the heatmap.
 const SIDE_BY_SIDE: u16 = 110;
 
@@ -98,8 +105,10 @@ pub fn draw(frame: &mut Frame, view: &TeamView) -> TeamDrawn {
     .areas(area);
     render_title(frame, title, view, &theme);
     if body.width >= SIDE_BY_SIDE {
+        // A wide terminal gives the ranking room for its Plan column beside whole names.
+        let side = if body.width >= WIDE_SIDE { 52 } else { 44 };
         let [map, side] =
-            Layout::horizontal([Constraint::Min(40), Constraint::Length(44)]).areas(body);
+            Layout::horizontal([Constraint::Min(40), Constraint::Length(side)]).areas(body);
         let [ranking, detail] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Min(6)]).areas(side);
         render_heatmap(frame, map, view, &theme, &mut drawn);
@@ -449,7 +458,14 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
     let team = view.team();
     let profile = view.profile();
     let title = format!(" Ranking · {} ", display_safe(profile_name(view)));
-    let outer = block(Span::styled(title, theme.border_title), false, theme);
+    // Rank, percent and mark take 10 columns with their spaces, coverage, lean and plan 6
+    // each; on a narrow panel the plan, then the lean, then the coverage give way to the name.
+    let width = usize::from(area.width.saturating_sub(4));
+    let with_plan = width >= PLAN_FROM;
+    let mut outer = block(Span::styled(title, theme.border_title), false, theme);
+    if with_plan {
+        outer = outer.title_bottom(Line::styled(PLAN_LEGEND, theme.dim));
+    }
     let inner = padded_inner(frame, area, outer);
     if inner.height == 0 || inner.width < 10 {
         return;
@@ -462,12 +478,12 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
         .and_then(|p| ranking.iter().position(|&m| m == p))
         .unwrap_or(0);
     let top = if at < height { 0 } else { at + 1 - height };
-    // Rank, percent and mark take 10 columns with their spaces, coverage and lean 6 each;
-    // on a narrow panel the lean, then the coverage, give way to the name.
-    let width = usize::from(inner.width);
     let with_lean = width >= 22 + 10;
     let with_coverage = width >= 16 + 10;
-    let fixed = 10 + if with_coverage { 6 } else { 0 } + if with_lean { 6 } else { 0 };
+    let fixed = 10
+        + if with_coverage { 6 } else { 0 }
+        + if with_lean { 6 } else { 0 }
+        + if with_plan { 6 } else { 0 };
     let name_width = width.saturating_sub(fixed).max(4);
     let visible: Vec<usize> = ranking.iter().copied().skip(top).take(height).collect();
     let labels: Vec<String> = visible
@@ -496,6 +512,9 @@ fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme)
             }
             if with_lean {
                 text.push_str(&format!(" {:<5}", short_lean(member, &team.framework)));
+            }
+            if with_plan {
+                text.push_str(&format!(" {:>5}", member.plan.short()));
             }
             let style = if Some(m) == view.person() {
                 theme.selected
@@ -617,6 +636,10 @@ fn render_detail(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
             one_decimal(team.average(c))
         ),
         theme.dim,
+    ));
+    lines.push(Line::styled(
+        format!("{} planning it (open actions)", team.planning(c)),
+        theme.text,
     ));
     lines.push(Line::styled(
         "Largest gaps (avg shortfall, below):",
@@ -754,13 +777,14 @@ fn render_keys(frame: &mut Frame, area: Rect, mode: TeamMode, theme: &Theme) {
 }
 
 /// What the help says besides the keys: the marks and how the figures are defined.
-const HELP_TEXT: [&str; 6] = [
+const HELP_TEXT: [&str; 7] = [
     "Cells: the level and its mark against the profile's target: ▲ above, ✓ meets, ▼ below; · not answered, – N/A; a level without a mark is not required by the profile. Colour repeats the mark, never replaces it.",
     "ready: readiness for the profile, as on Results; ? marks a provisional figure (fewer than half the required competencies rated).",
     "Ranking: complete figures always above provisional ones, then higher readiness, then name. k/n: required competencies rated.",
     "Bench depth: people rated at or above the target, of everyone in the team; N/A and unanswered never meet it.",
     "Largest gaps: required competencies by the average shortfall (target − level, 0 when met) of the people who rated them, then by how many are below.",
     "avg: the area's average level. Files are only read, never written; files that cannot be used are listed after the people.",
+    "Plan (ranking, on a wide terminal): the person's plan actions open (planned or doing), then after / how many of those are overdue today, marked !: 2/1! is two open, one overdue; – is none open. “N planning it” (competency panel): people with an open plan action on that competency.",
 ];
 
 fn render_help(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) -> usize {
