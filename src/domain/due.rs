@@ -90,7 +90,10 @@ pub fn parse_due(text: &str, today: Date) -> Result<Date, String> {
         ))
     };
     if let Some(rest) = text.strip_prefix('+') {
-        let (number, unit) = rest.split_at(rest.len().saturating_sub(1));
+        // The unit is the last character, whatever its width in bytes ("+2é" is refused, not
+        // split inside the é).
+        let cut = rest.char_indices().last().map_or(0, |(at, _)| at);
+        let (number, unit) = rest.split_at(cut);
         let Ok(n) = number.parse::<i64>() else {
             return refuse();
         };
@@ -178,6 +181,11 @@ mod tests {
             "+-1d",
             "+2y",
             "27-03-31",
+            "+",
+            "+2é",
+            "+é",
+            "+２w",
+            "+2日",
         ] {
             let err = parse_due(bad, today).unwrap_err();
             assert!(
