@@ -273,17 +273,29 @@ pub struct AreaLevels {
 /// Profile `p`'s average target in `area`, over the competencies [`area_levels`] averages your
 /// level on (the rated ones, or all when none is): for a chart of any profile beside yours.
 pub fn area_target(framework: &Framework, sheet: &RatingSheet, area: usize, p: usize) -> f64 {
+    let (_, basis) = area_basis(framework, sheet, area);
+    target_over(
+        framework,
+        &basis,
+        framework.areas[area].competencies.clone(),
+        p,
+    )
+}
+
+/// The competencies of `area` rated on the scale, and those the averages are taken over: the
+/// rated ones, or every one of the area when none is.
+fn area_basis(framework: &Framework, sheet: &RatingSheet, area: usize) -> (Vec<usize>, Vec<usize>) {
     let range = framework.areas[area].competencies.clone();
     let rated: Vec<usize> = range
         .clone()
         .filter(|&c| sheet.level(c).is_some())
         .collect();
-    let basis: Vec<usize> = if rated.is_empty() {
-        range.clone().collect()
+    let basis = if rated.is_empty() {
+        range.collect()
     } else {
-        rated
+        rated.clone()
     };
-    target_over(framework, &basis, range, p)
+    (rated, basis)
 }
 
 /// Profile `p`'s average target over `basis`: a competency the profile does not require is
@@ -316,15 +328,7 @@ fn target_over(
 /// Your level against both roles' targets in one area.
 pub fn area_levels(framework: &Framework, sheet: &RatingSheet, area: usize) -> AreaLevels {
     let range = framework.areas[area].competencies.clone();
-    let rated: Vec<usize> = range
-        .clone()
-        .filter(|&c| sheet.level(c).is_some())
-        .collect();
-    let basis: Vec<usize> = if rated.is_empty() {
-        range.clone().collect()
-    } else {
-        rated.clone()
-    };
+    let (rated, basis) = area_basis(framework, sheet, area);
     let average = |values: &mut dyn Iterator<Item = u8>| {
         let (sum, n) = values.fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
         if n == 0 {
