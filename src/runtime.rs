@@ -17,6 +17,7 @@ use crate::app::{Action, App, Effect, Prompt, SaveStatus};
 use crate::domain::{Assessment, CompetencyId};
 use crate::input::map_event;
 use crate::storage::guarded::{Known, Saved};
+pub use crate::storage::writer::Persist;
 use crate::storage::writer::{Done, Waker, Writer};
 use crate::storage::{self, AssessmentLock};
 use crate::ui;
@@ -279,24 +280,6 @@ impl NoteEditor for NoEditor {
             "none",
             "there is no terminal to run it in",
         )))
-    }
-}
-
-/// Where the assessment is saved.
-pub trait Persist {
-    /// Writes the assessment; the error is shown to the user.
-    fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
-    /// Writes the assessment unless another program changed the file meanwhile, which is then
-    /// merged or kept beside it (see [`storage::guarded`]); a store that cannot tell just saves.
-    fn save_guarded(&mut self, assessment: &Assessment) -> io::Result<Saved> {
-        self.save(assessment).map(|()| Saved::Written)
-    }
-    /// Moves an unreadable file aside; returns where it went.
-    fn move_aside(&mut self) -> storage::Result<PathBuf>;
-    /// Writes a report (`extension` without the dot) next to the user's data; returns its path.
-    fn write_report(&mut self, extension: &str, contents: &str) -> storage::Result<PathBuf> {
-        let _ = (extension, contents);
-        Err(storage::Error::NoReports)
     }
 }
 

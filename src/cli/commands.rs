@@ -887,6 +887,13 @@ fn read_text(path: &Path) -> Result<String> {
 #[error("no assessment could be used")]
 struct NoPeople;
 
+/// What `rolefit team` comes to: a report written, or the team view to open (which the caller
+/// launches, so this module needs nothing from the start-up code).
+pub enum TeamRun {
+    Report(ExitCode),
+    View(Box<crate::team::TeamView>, crate::cli::args::ThemeSetting),
+}
+
 /// `rolefit team`: reads the team's files (never writing, never locking) and opens the team
 /// view, or with `--format`/`-o` writes it as a report. Files that cannot be used are listed
 /// with the reason, never skipped silently.
@@ -896,7 +903,7 @@ pub fn team(
     format: Option<crate::team::report::TeamFormat>,
     profile: Option<&str>,
     output: Option<&Path>,
-) -> Result<ExitCode> {
+) -> Result<TeamRun> {
     use crate::team::report::{self, TeamFormat};
     let framework = load_framework(cli.framework.as_deref())?;
     let assessments = DataPaths::resolve(cli.data_dir.as_deref())
@@ -945,8 +952,10 @@ pub fn team(
         }
         // The configured keys and colours apply here as in the app.
         let theme = super::launch_options(cli)?.theme;
-        super::start::launch_team(crate::team::TeamView::new(team, profile), theme)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(TeamRun::View(
+            Box::new(crate::team::TeamView::new(team, profile)),
+            theme,
+        ));
     }
     let format = format.unwrap_or(TeamFormat::Markdown);
     // Each person is written as their file is read (see `team::report`); a file that cannot
@@ -980,7 +989,7 @@ pub fn team(
                 Ok(people) => people,
                 // A closed pipe (`| head`) is not an error worth reporting.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(ExitCode::SUCCESS);
+                    return Ok(TeamRun::Report(ExitCode::SUCCESS));
                 }
                 Err(e) => return Err(Error::Output(e)),
             };
@@ -1024,5 +1033,5 @@ pub fn team(
             ))?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(TeamRun::Report(ExitCode::SUCCESS))
 }

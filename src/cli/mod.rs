@@ -196,13 +196,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             profile,
             output,
-        }) => commands::team(
+        }) => match commands::team(
             &cli,
             sources,
             *format,
             profile.as_deref(),
             output.as_deref(),
-        ),
+        )? {
+            commands::TeamRun::Report(code) => Ok(code),
+            commands::TeamRun::View(view, theme) => {
+                start::launch_team(*view, theme)?;
+                Ok(ExitCode::SUCCESS)
+            }
+        },
         None => {
             let given = commands::load_given(cli.framework.as_deref())?;
             let (path, name) = assessment_path(&cli)?;

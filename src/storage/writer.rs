@@ -19,7 +19,25 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::Scope;
 
 use crate::domain::Assessment;
-use crate::runtime::Persist;
+use crate::storage::guarded::Saved;
+
+/// Where the assessment is saved.
+pub trait Persist {
+    /// Writes the assessment; the error is shown to the user.
+    fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
+    /// Writes the assessment unless another program changed the file meanwhile, which is then
+    /// merged or kept beside it (see [`crate::storage::guarded`]); a store that cannot tell just saves.
+    fn save_guarded(&mut self, assessment: &Assessment) -> io::Result<Saved> {
+        self.save(assessment).map(|()| Saved::Written)
+    }
+    /// Moves an unreadable file aside; returns where it went.
+    fn move_aside(&mut self) -> crate::storage::Result<PathBuf>;
+    /// Writes a report (`extension` without the dot) next to the user's data; returns its path.
+    fn write_report(&mut self, extension: &str, contents: &str) -> crate::storage::Result<PathBuf> {
+        let _ = (extension, contents);
+        Err(crate::storage::Error::NoReports)
+    }
+}
 
 /// Wakes the event loop when a result is ready (e.g. writes to the pipe the loop polls).
 pub type Waker = Arc<dyn Fn() + Send + Sync>;

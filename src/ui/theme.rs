@@ -13,17 +13,8 @@ use std::sync::OnceLock;
 
 use ratatui::style::{Color, Modifier, Style};
 
+pub use super::contrast::Background;
 use super::contrast::{GLYPH_AIM, PALETTES, TEXT_AIM};
-
-/// The terminal's background, as detected or chosen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Background {
-    /// Light text on a dark background (the default when nothing says otherwise).
-    #[default]
-    Dark,
-    /// Dark text on a light background.
-    Light,
-}
 
 /// The styles the screens use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
