@@ -513,36 +513,24 @@ fn read_plan_item(
                     )
                 })?,
         };
-        let due = match action.due {
-            None => None,
-            Some(d) => match (d.get_ref().date, d.get_ref().time) {
-                (Some(date), None) => Some(date),
-                _ => {
-                    return Err(ParseError::at(
-                        text,
-                        d.span().start,
-                        format!(
-                            "plan action due for {id} must be a date such as 2027-03-31, without a time"
-                        ),
-                    ));
-                }
-            },
+        // A due or done date is a day, never a time of day.
+        let date_only = |value: Option<Spanned<Datetime>>, key: &str| {
+            let Some(d) = value else {
+                return Ok(None);
+            };
+            match (d.get_ref().date, d.get_ref().time) {
+                (Some(date), None) => Ok(Some(date)),
+                _ => Err(ParseError::at(
+                    text,
+                    d.span().start,
+                    format!(
+                        "plan action {key} for {id} must be a date such as 2027-03-31, without a time"
+                    ),
+                )),
+            }
         };
-        let done_on = match action.done {
-            None => None,
-            Some(d) => match (d.get_ref().date, d.get_ref().time) {
-                (Some(date), None) => Some(date),
-                _ => {
-                    return Err(ParseError::at(
-                        text,
-                        d.span().start,
-                        format!(
-                            "plan action done for {id} must be a date such as 2027-03-31, without a time"
-                        ),
-                    ));
-                }
-            },
-        };
+        let due = date_only(action.due, "due")?;
+        let done_on = date_only(action.done, "done")?;
         let status = match action.status {
             None => ActionStatus::Planned,
             Some(s) => ActionStatus::from_key(s.get_ref()).ok_or_else(|| {
