@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use toml::value::Date;
+use crate::domain::time::Date;
 
 use super::commands::{
     load_given, print_stdout, read_existing_any, read_existing_for, resolve_at, resolve_for,

@@ -1,10 +1,8 @@
 //! Due dates of plan actions: reading what the user types (`2027-03-31`, `+2w`), moving by
 //! days and months, and the groups the Plan screen shows them in.
 
-use toml::value::Date;
-
 use super::assessment::PlanAction;
-use crate::clock::{civil_from_days, days_from_civil};
+use super::time::{Date, civil_from_days, days_from_civil};
 
 /// Where an action falls, in the order the Plan screen and `rolefit plan` list them.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

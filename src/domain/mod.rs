@@ -12,6 +12,8 @@ pub mod merge;
 pub mod person;
 pub mod scoring;
 pub mod summary;
+pub mod time;
+pub mod value;
 pub mod verdict;
 
 pub use assessment::{

@@ -11,8 +11,8 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+use crate::domain::time::Date;
 use serde::Serialize;
-use toml::value::Date;
 
 use super::escape::{csv_record, json_safe, md_cell, md_safe};
 use crate::domain::due::{self, DueGroup};
@@ -341,7 +341,7 @@ pub fn action_uid(assessment: &Assessment, framework_id: &str, id: u32) -> Strin
 }
 
 /// A UTC date-time as iCalendar writes it: 20270301T090000Z.
-fn utc_stamp(datetime: &toml::value::Datetime) -> String {
+fn utc_stamp(datetime: &crate::domain::time::Datetime) -> String {
     let seconds = crate::clock::epoch_of(datetime).unwrap_or(0);
     let (year, month, day) = crate::clock::civil_from_days(seconds.div_euclid(86_400));
     let s = seconds.rem_euclid(86_400);

@@ -32,7 +32,7 @@ pub mod strings;
 
 use std::collections::BTreeMap;
 
-use toml::value::Datetime;
+use crate::domain::time::Datetime;
 
 use crate::domain::{Assessment, CompetencyId, Entry, Framework, Rating, Review, Screen};
 use crate::storage::codec::{self, ParseError};
@@ -111,9 +111,10 @@ impl ReviewFile {
     /// Records the reviewer's name in the file.
     pub fn set_reviewer(&mut self, name: &str) {
         self.reviewer = Some(name.to_string());
-        self.assessment
-            .extra
-            .insert("reviewer".into(), toml::Value::String(name.to_string()));
+        self.assessment.extra.insert(
+            "reviewer".into(),
+            crate::domain::value::Value::String(name.to_string()),
+        );
     }
 
     /// The file's text.
@@ -188,13 +189,22 @@ pub fn request(
     file.position.screen = Screen::Rate;
     file.position.competency = framework.competencies.first().map(|c| c.id.clone());
     let extra = &mut file.extra;
-    extra.insert("kind".into(), toml::Value::String(KIND.into()));
-    extra.insert("review_id".into(), toml::Value::String(id.into()));
+    extra.insert(
+        "kind".into(),
+        crate::domain::value::Value::String(KIND.into()),
+    );
+    extra.insert(
+        "review_id".into(),
+        crate::domain::value::Value::String(id.into()),
+    );
     extra.insert(
         "competencies_hash".into(),
-        toml::Value::String(framework_hash(framework)),
+        crate::domain::value::Value::String(framework_hash(framework)),
     );
-    extra.insert("requested".into(), toml::Value::Datetime(now));
+    extra.insert(
+        "requested".into(),
+        crate::domain::value::Value::Datetime(now),
+    );
     let shared_self: BTreeMap<CompetencyId, Entry> = if share_self {
         person
             .ratings
@@ -204,7 +214,7 @@ pub fn request(
                 let entry = Entry {
                     rating: e.rating,
                     note: e.note.clone(),
-                    extra: toml::Table::new(),
+                    extra: crate::domain::value::Table::new(),
                 };
                 (id.clone(), entry)
             })
@@ -216,8 +226,8 @@ pub fn request(
         let table = shared_self
             .iter()
             .map(|(id, e)| (id.as_str().to_string(), entry_value(e)))
-            .collect::<toml::Table>();
-        extra.insert("self".into(), toml::Value::Table(table));
+            .collect::<crate::domain::value::Table>();
+        extra.insert("self".into(), crate::domain::value::Value::Table(table));
     }
     ReviewFile {
         assessment: file,
@@ -229,21 +239,30 @@ pub fn request(
 }
 
 /// One entry as a TOML table: `level` and `note` when set.
-fn entry_value(entry: &Entry) -> toml::Value {
-    let mut table = toml::Table::new();
+fn entry_value(entry: &Entry) -> crate::domain::value::Value {
+    let mut table = crate::domain::value::Table::new();
     match entry.rating {
         Some(Rating::Level(l)) => {
-            table.insert("level".into(), toml::Value::Integer(i64::from(l.value())));
+            table.insert(
+                "level".into(),
+                crate::domain::value::Value::Integer(i64::from(l.value())),
+            );
         }
         Some(Rating::NotApplicable) => {
-            table.insert("level".into(), toml::Value::String("na".into()));
+            table.insert(
+                "level".into(),
+                crate::domain::value::Value::String("na".into()),
+            );
         }
         None => {}
     }
     if !entry.note.is_empty() {
-        table.insert("note".into(), toml::Value::String(entry.note.clone()));
+        table.insert(
+            "note".into(),
+            crate::domain::value::Value::String(entry.note.clone()),
+        );
     }
-    toml::Value::Table(table)
+    crate::domain::value::Value::Table(table)
 }
 
 /// Reads a review file's text and checks it against `framework`: a level outside the scale or
@@ -253,7 +272,10 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
     // The framework's scale decides which levels the file may hold.
     let top = framework.scale.last().value();
     let assessment = codec::parse_up_to(text, "", top)?;
-    let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
+    let kind = assessment
+        .extra
+        .get("kind")
+        .and_then(crate::domain::value::Value::as_str);
     if kind != Some(KIND) {
         return Err(ReviewError::Refused(
             "it is not a review file (it has no `kind = \"review\"`); make one with `rolefit review request`"
@@ -283,7 +305,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
         assessment
             .extra
             .get(key)
-            .and_then(toml::Value::as_str)
+            .and_then(crate::domain::value::Value::as_str)
             .map(str::to_string)
     };
     let id = string("review_id").unwrap_or_default();
@@ -396,7 +418,7 @@ pub fn import(
             id: review.id.clone(),
             date: Some(review.assessment.updated),
             ratings,
-            extra: toml::Table::new(),
+            extra: crate::domain::value::Table::new(),
         },
     );
     Ok(Imported {
@@ -420,7 +442,7 @@ pub struct Other {
 pub fn others(assessment: &Assessment) -> Vec<Other> {
     if let Some(info) = reviewing(assessment) {
         let shared = match assessment.extra.get("self") {
-            Some(toml::Value::Table(t)) => t,
+            Some(crate::domain::value::Value::Table(t)) => t,
             _ => return Vec::new(),
         };
         let ratings: BTreeMap<CompetencyId, Rating> = shared
@@ -428,8 +450,12 @@ pub fn others(assessment: &Assessment) -> Vec<Other> {
             .filter_map(|(id, v)| {
                 let level = v.as_table()?.get("level")?;
                 let rating = match level {
-                    toml::Value::Integer(n) => Rating::Level(crate::domain::Level::from_i64(*n)?),
-                    toml::Value::String(s) if s.eq_ignore_ascii_case("na") => Rating::NotApplicable,
+                    crate::domain::value::Value::Integer(n) => {
+                        Rating::Level(crate::domain::Level::from_i64(*n)?)
+                    }
+                    crate::domain::value::Value::String(s) if s.eq_ignore_ascii_case("na") => {
+                        Rating::NotApplicable
+                    }
                     _ => return None,
                 };
                 Some((CompetencyId(id.clone()), rating))
@@ -466,14 +492,17 @@ pub struct Reviewing {
 
 /// Some when `assessment` is a review file being filled in.
 pub fn reviewing(assessment: &Assessment) -> Option<Reviewing> {
-    let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
+    let kind = assessment
+        .extra
+        .get("kind")
+        .and_then(crate::domain::value::Value::as_str);
     (kind == Some(KIND)).then(|| Reviewing {
         // The person's display name when the request carried it; else their assessment's.
         person: assessment.shown_name(&assessment.name),
         reviewer: assessment
             .extra
             .get("reviewer")
-            .and_then(toml::Value::as_str)
+            .and_then(crate::domain::value::Value::as_str)
             .map(str::to_string),
     })
 }

@@ -141,7 +141,11 @@ impl PlanFigures {
     }
 
     /// The figures of `assessment`'s plan on `today`.
-    pub fn of(framework: &Framework, assessment: &Assessment, today: toml::value::Date) -> Self {
+    pub fn of(
+        framework: &Framework,
+        assessment: &Assessment,
+        today: crate::domain::time::Date,
+    ) -> Self {
         use crate::domain::due;
         let since = assessment
             .history
@@ -178,7 +182,7 @@ impl PlanFigures {
 /// A person's last closed round: when, its label, and the answers then.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Round {
-    pub taken: toml::value::Datetime,
+    pub taken: crate::domain::time::Datetime,
     pub label: String,
     /// One cell per competency, in framework order.
     pub cells: Vec<Cell>,
@@ -236,11 +240,13 @@ impl Member {
             plan: PlanFigures::of(
                 framework,
                 assessment,
-                crate::clock::local_date(&crate::clock::now_utc()).unwrap_or(toml::value::Date {
-                    year: 1970,
-                    month: 1,
-                    day: 1,
-                }),
+                crate::clock::local_date(&crate::clock::now_utc()).unwrap_or(
+                    crate::domain::time::Date {
+                        year: 1970,
+                        month: 1,
+                        day: 1,
+                    },
+                ),
             ),
         }
     }

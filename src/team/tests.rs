@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::Assessment;
 use crate::storage::codec;
 
-fn t0() -> toml::value::Datetime {
+fn t0() -> crate::domain::time::Datetime {
     crate::clock::utc_from_epoch(0)
 }
 

@@ -65,7 +65,7 @@ fn rating_words(rating: Option<Rating>) -> String {
 }
 
 /// "2026-11-28" from a TOML datetime (the whole datetime when it has no date).
-fn date(datetime: &toml::value::Datetime) -> String {
+fn date(datetime: &crate::domain::time::Datetime) -> String {
     datetime
         .date
         .map_or_else(|| datetime.to_string(), |d| d.to_string())
