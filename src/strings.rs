@@ -76,38 +76,7 @@ pub fn more_profiles(others: usize, roles: usize) -> String {
 /// The Results heading of a framework without an axis: a ranking, not a lean.
 pub use crate::domain::verdict::{NO_RATINGS, NO_REASONS, RANKING_TITLE};
 
-/// A role's grades when none is met yet.
-pub const NO_GRADE_MET: &str = "no grade met yet";
-
-/// A role's grades when the highest is met.
-pub const TOP_GRADE: &str = "that is the highest grade";
-
-/// The ladder answer for one role: "met Developer 5 (grade 5) 100% · next step Developer 6
-/// (grade 6) 71%", the same words on Results, in `show`, plain mode and every report.
-pub fn grade_answer(
-    framework: &crate::domain::Framework,
-    readiness: &[crate::domain::scoring::Readiness],
-    step: &crate::domain::scoring::GradeStep,
-) -> String {
-    let name = |p: usize| {
-        let profile = &framework.profiles[p];
-        let percent = readiness[p]
-            .percent
-            .map_or(String::new(), |v| format!(" {v:.0}%"));
-        format!(
-            "{} (grade {}){percent}",
-            profile.name,
-            profile.grade.unwrap_or_default()
-        )
-    };
-    let met = step
-        .met
-        .map_or(NO_GRADE_MET.to_string(), |p| format!("met {}", name(p)));
-    let next = step
-        .next
-        .map_or(TOP_GRADE.to_string(), |p| format!("next step {}", name(p)));
-    format!("{met} · {next}")
-}
+pub use crate::domain::verdict::{NO_GRADE_MET, TOP_GRADE, grade_answer};
 
 /// Competency `c`'s target for every profile that requires it ("PM 4 · PMO 2 · …"), then how
 /// many do not: what Rate, `show` and plain mode say once it is rated.

@@ -22,7 +22,12 @@ use crate::text::{display_path, display_safe};
 
 /// Today on the local calendar (the test clock's day under `ROLEFIT_NOW`).
 fn today() -> Date {
-    crate::clock::local_date(&crate::clock::now_utc()).unwrap_or(Date {
+    local_day(&crate::clock::now_utc())
+}
+
+/// The date on the local calendar at `at` (1970-01-01 where it cannot be told).
+fn local_day(at: &crate::domain::time::Datetime) -> Date {
+    crate::clock::local_date(at).unwrap_or(Date {
         year: 1970,
         month: 1,
         day: 1,
@@ -36,7 +41,13 @@ pub fn list(cli: &Cli, format: PlanFormat, output: Option<&Path>) -> Result<Exit
     let first_look = read_existing_any(&path, &name)?;
     let framework = resolve_for(given.as_ref(), Some(&first_look), &path)?.framework;
     let assessment = read_existing_for(&framework, &path, &name)?;
-    let (report, undated) = plan_report(&framework, &assessment, today(), format);
+    let (report, undated) = plan_report(
+        &framework,
+        &assessment,
+        today(),
+        local_day(&assessment.updated),
+        format,
+    );
     match output {
         None => print_stdout(&report)?,
         Some(out) => {

@@ -10,6 +10,7 @@ pub mod lean;
 pub mod level;
 pub mod merge;
 pub mod person;
+pub mod reviews;
 pub mod scoring;
 pub mod summary;
 pub mod time;
