@@ -75,6 +75,24 @@ pub fn local_hms() -> String {
     )
 }
 
+/// The calendar of this machine's clock and time zone.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct Local;
+
+impl crate::domain::time::Calendar for Local {
+    fn today(&self) -> Date {
+        local_date(&now_utc()).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
+    fn date_of(&self, at: &Datetime) -> Option<Date> {
+        local_date(at)
+    }
+}
+
 /// The date on the local calendar at `datetime` (its own date when it holds no time).
 pub fn local_date(datetime: &Datetime) -> Option<Date> {
     let seconds = epoch_of(datetime)?;

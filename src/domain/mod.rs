@@ -13,6 +13,7 @@ pub mod person;
 pub mod reviews;
 pub mod scoring;
 pub mod summary;
+pub mod team;
 pub mod time;
 pub mod value;
 pub mod verdict;

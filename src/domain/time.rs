@@ -108,6 +108,15 @@ impl fmt::Display for Offset {
     }
 }
 
+/// The local calendar: today's date and the local date of a moment. The program reads the
+/// clock and the time zone and hands them in; the model never reads them itself.
+pub trait Calendar {
+    /// Today, on the local calendar.
+    fn today(&self) -> Date;
+    /// The date on the local calendar at `at` (its own date when it holds no time).
+    fn date_of(&self, at: &Datetime) -> Option<Date>;
+}
+
 /// Text that is not a date or time as a file writes one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotADatetime;

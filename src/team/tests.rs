@@ -1,7 +1,8 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::domain::Assessment;
+use crate::domain::scoring::RatingSheet;
+use crate::domain::{Assessment, Framework, Level, Rating};
 use crate::storage::codec;
 
 fn t0() -> crate::domain::time::Datetime {
