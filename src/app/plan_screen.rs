@@ -429,7 +429,7 @@ impl App {
                     match due::parse_due(&text, self.today()) {
                         Ok(date) => Some(date),
                         Err(reason) => {
-                            self.set_input_error(&reason);
+                            self.set_input_error(&reason.to_string());
                             return Vec::new();
                         }
                     }

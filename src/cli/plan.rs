@@ -95,7 +95,8 @@ enum Change {
 /// A due date as typed, or the sentence saying what to type (a usage error).
 fn parse_due(text: &str) -> Result<Date> {
     // The Plan screen's sentence, without its full stop, as every error on stderr.
-    due::parse_due(text, today()).map_err(|e| Error::BadDue(e.trim_end_matches('.').to_string()))
+    due::parse_due(text, today())
+        .map_err(|e| Error::BadDue(e.to_string().trim_end_matches('.').to_string()))
 }
 
 /// `rolefit plan add ID "TEXT" [--due DATE]`.
