@@ -19,5 +19,5 @@ pub mod sheet;
 pub mod storage;
 pub mod strings;
 pub mod team;
-pub mod text;
+pub use rolefit_core::text;
 pub mod ui;

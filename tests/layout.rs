@@ -103,7 +103,8 @@ fn screen(buffer: &Buffer) -> String {
         .join("\n")
 }
 
-/// Every word rolefit can write: the words of its source and of the framework's texts.
+/// Every word rolefit can write: the words of its source (its own and its crates') and of the
+/// framework's texts.
 fn vocabulary(fw: &Framework) -> HashSet<String> {
     fn walk(dir: &Path, words: &mut HashSet<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -117,6 +118,7 @@ fn vocabulary(fw: &Framework) -> HashSet<String> {
     }
     let mut words = HashSet::new();
     walk(&root().join("src"), &mut words);
+    walk(&root().join("crates"), &mut words);
     walk(&root().join("assets"), &mut words);
     let mut own = String::new();
     own.push_str(&fw.name);

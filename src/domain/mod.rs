@@ -14,8 +14,7 @@ pub mod reviews;
 pub mod scoring;
 pub mod summary;
 pub mod team;
-pub mod time;
-pub mod value;
+pub use rolefit_core::{time, value};
 pub mod verdict;
 
 pub use assessment::{
