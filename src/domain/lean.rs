@@ -417,86 +417,21 @@ pub fn lean_with(framework: &Framework, sheet: &RatingSheet, telling: &Telling) 
         .map(|(&(_, l), (d, _))| (value(l) - mean_s) * d)
         .sum::<f64>()
         / den;
+    let fit = Fit {
+        framework,
+        rated: &rated,
+        shape: &shape,
+        den,
+        f,
+        user,
+        profiles: [pa, pb],
+    };
     let p = position_of(f + user, f);
-    let bars = [pa, pb].map(|profile| {
-        let mut bar = Bar {
-            met: 0,
-            wanted: 0,
-            shift: 0.0,
-            variance: 0.0,
-        };
-        for &(c, level) in &rated {
-            if required(framework, profile, c) {
-                let w = i64::from(framework.weight(profile, c));
-                let target = framework.target(profile, c).value();
-                bar.met += w * i64::from(level.value().min(target));
-                bar.wanted += w * i64::from(target);
-                let met = |l: Level| f64::from(l.value().min(target));
-                let (mean, variance) = moments(&retake(framework, c, level), met);
-                bar.shift += w as f64 * (mean - met(level));
-                bar.variance += (w * w) as f64 * variance;
-            }
-        }
-        bar
-    });
+    let bars = fit.bars();
     let readiness = bars.each_ref().map(|b| b.percent(0));
     let outcome = outcome(p, readiness);
-
-    // A retake: each rating one level down, the same or one up (clamped at the scale's ends),
-    // which moves U by Σ d·Δs / den: where it is centred (the ends pull it) and how far it
-    // spreads, scaled by the slope of the position on that side.
-    let (shift, var_user) =
-        rated
-            .iter()
-            .zip(&shape)
-            .fold((0.0, 0.0), |(shift, var), (&(c, l), (d, _))| {
-                let (mean, variance) = moments(&retake(framework, c, l), value);
-                (shift + d * (mean - value(l)), var + d * d * variance)
-            });
-    let (shift, var_user) = (shift / den, var_user / (den * den));
-    let retaken = position_of(f + user + shift, f);
-    let slope = if retaken >= 0.5 {
-        0.5 / (1.0 - f)
-    } else {
-        0.5 / f
-    };
-    let noise = slope * var_user.sqrt();
-
-    // Single one-level changes that would change the outcome, each re-evaluated in O(1).
-    let mut flips: Vec<(f64, Flip)> = Vec::new();
-    for (&(c, level), (d, _)) in rated.iter().zip(&shape) {
-        for up in [false, true] {
-            let Some(to) = framework.step(c, level, up) else {
-                continue;
-            };
-            let moved = position_of(f + user + (value(to) - value(level)) * d / den, f);
-            let readiness = [0, 1].map(|side| {
-                let profile = [pa, pb][side];
-                if !required(framework, profile, c) {
-                    return bars[side].percent(0);
-                }
-                let w = i64::from(framework.weight(profile, c));
-                let target = framework.target(profile, c).value();
-                let delta =
-                    i64::from(to.value().min(target)) - i64::from(level.value().min(target));
-                bars[side].percent(w * delta)
-            });
-            let becomes = self::outcome(moved, readiness);
-            if becomes != outcome {
-                let flip = Flip {
-                    competency: c,
-                    to,
-                    up,
-                    becomes,
-                };
-                flips.push(((moved - p).abs(), flip));
-            }
-        }
-    }
-    flips.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then(x.1.competency.cmp(&y.1.competency))
-    });
+    let (retaken, slope, noise) = fit.retake();
+    let flips = fit.flips(p, &bars, outcome);
 
     let firmness = firmness(
         retaken,
@@ -530,6 +465,116 @@ pub fn lean_with(framework: &Framework, sheet: &RatingSheet, telling: &Telling) 
         noise: Some(noise),
         average: Some(mean_s),
         target_means: Some([mean_a, mean_b]),
+    }
+}
+
+/// The rated competencies the lean uses, fitted against the two axis profiles: the shape of
+/// each (d = a' − b', b'), the fit's denominator, the framework's flat point `f` and the
+/// user's offset along the axis.
+struct Fit<'a> {
+    framework: &'a Framework,
+    rated: &'a [(usize, Level)],
+    shape: &'a [(f64, f64)],
+    den: f64,
+    f: f64,
+    user: f64,
+    profiles: [usize; 2],
+}
+
+impl Fit<'_> {
+    /// Each axis profile's readiness bar, with how a retake would move it.
+    fn bars(&self) -> [Bar; 2] {
+        let framework = self.framework;
+        self.profiles.map(|profile| {
+            let mut bar = Bar {
+                met: 0,
+                wanted: 0,
+                shift: 0.0,
+                variance: 0.0,
+            };
+            for &(c, level) in self.rated {
+                if required(framework, profile, c) {
+                    let w = i64::from(framework.weight(profile, c));
+                    let target = framework.target(profile, c).value();
+                    bar.met += w * i64::from(level.value().min(target));
+                    bar.wanted += w * i64::from(target);
+                    let met = |l: Level| f64::from(l.value().min(target));
+                    let (mean, variance) = moments(&retake(framework, c, level), met);
+                    bar.shift += w as f64 * (mean - met(level));
+                    bar.variance += (w * w) as f64 * variance;
+                }
+            }
+            bar
+        })
+    }
+
+    /// A retake: each rating one level down, the same or one up (clamped at the scale's ends),
+    /// which moves U by Σ d·Δs / den: where it is centred (the ends pull it) and how far it
+    /// spreads, scaled by the slope of the position on that side. Gives the retaken position,
+    /// that slope and the noise (one standard deviation of the position).
+    fn retake(&self) -> (f64, f64, f64) {
+        let value = |l: Level| f64::from(l.value());
+        let (shift, var_user) =
+            self.rated
+                .iter()
+                .zip(self.shape)
+                .fold((0.0, 0.0), |(shift, var), (&(c, l), (d, _))| {
+                    let (mean, variance) = moments(&retake(self.framework, c, l), value);
+                    (shift + d * (mean - value(l)), var + d * d * variance)
+                });
+        let (shift, var_user) = (shift / self.den, var_user / (self.den * self.den));
+        let retaken = position_of(self.f + self.user + shift, self.f);
+        let slope = if retaken >= 0.5 {
+            0.5 / (1.0 - self.f)
+        } else {
+            0.5 / self.f
+        };
+        (retaken, slope, slope * var_user.sqrt())
+    }
+
+    /// Single one-level changes that would change the outcome, each re-evaluated in O(1), the
+    /// farthest move first.
+    fn flips(&self, p: f64, bars: &[Bar; 2], outcome: Outcome) -> Vec<(f64, Flip)> {
+        let framework = self.framework;
+        let value = |l: Level| f64::from(l.value());
+        let mut flips: Vec<(f64, Flip)> = Vec::new();
+        for (&(c, level), (d, _)) in self.rated.iter().zip(self.shape) {
+            for up in [false, true] {
+                let Some(to) = framework.step(c, level, up) else {
+                    continue;
+                };
+                let moved = position_of(
+                    self.f + self.user + (value(to) - value(level)) * d / self.den,
+                    self.f,
+                );
+                let readiness = [0, 1].map(|side| {
+                    let profile = self.profiles[side];
+                    if !required(framework, profile, c) {
+                        return bars[side].percent(0);
+                    }
+                    let w = i64::from(framework.weight(profile, c));
+                    let target = framework.target(profile, c).value();
+                    let delta =
+                        i64::from(to.value().min(target)) - i64::from(level.value().min(target));
+                    bars[side].percent(w * delta)
+                });
+                let becomes = self::outcome(moved, readiness);
+                if becomes != outcome {
+                    let flip = Flip {
+                        competency: c,
+                        to,
+                        up,
+                        becomes,
+                    };
+                    flips.push(((moved - p).abs(), flip));
+                }
+            }
+        }
+        flips.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then(x.1.competency.cmp(&y.1.competency))
+        });
+        flips
     }
 }
 
