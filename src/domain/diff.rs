@@ -221,8 +221,20 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
     let mut out = String::new();
     let _ = writeln!(out, "Changes from {from} to {to}");
     let _ = writeln!(out);
+    lean_text(framework, diff, &mut out);
+    let _ = writeln!(out);
+    readiness_text(framework, diff, &mut out);
+    let _ = writeln!(out);
+    areas_text(framework, diff, &mut out);
+    let _ = writeln!(out);
+    competencies_text(framework, diff, &mut out);
+    out
+}
+
+/// The lean before and after, oriented like the spectrum on the Results screen: the first
+/// role at 0, the second at 1.
+fn lean_text(framework: &Framework, diff: &Diff, out: &mut String) {
     let outcome = |o: scoring::Outcome| super::verdict::outcome_name(framework, o);
-    // Oriented like the spectrum on the Results screen: the first role at 0, the second at 1.
     let position = |p: Option<f64>| {
         p.map_or("–".to_string(), |p| {
             super::verdict::figure_keeping_side(
@@ -245,7 +257,11 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
         outcome(diff.outcome[0]),
         outcome(diff.outcome[1])
     );
-    let _ = writeln!(out);
+}
+
+/// Readiness per profile before and after; a provisional figure carries "?", as on the
+/// Results screen.
+fn readiness_text(framework: &Framework, diff: &Diff, out: &mut String) {
     let _ = writeln!(out, "Readiness");
     let width = framework
         .profiles
@@ -253,7 +269,6 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
         .map(|p| p.name.chars().count())
         .max()
         .unwrap_or(10);
-    // A provisional figure carries "?", as on the Results screen.
     let marked = |value: Option<f64>, provisional: bool| {
         format!("{}{}", percent(value), if provisional { "?" } else { " " })
     };
@@ -276,7 +291,10 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
             "  ? provisional: under half of the profile's targets rated"
         );
     }
-    let _ = writeln!(out);
+}
+
+/// Each area's average level before and after.
+fn areas_text(framework: &Framework, diff: &Diff, out: &mut String) {
     let _ = writeln!(out, "Areas (average level)");
     let width = framework
         .areas
@@ -299,10 +317,13 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
             level(m.to)
         );
     }
-    let _ = writeln!(out);
+}
+
+/// Each competency whose rating changed, or that none did.
+fn competencies_text(framework: &Framework, diff: &Diff, out: &mut String) {
     if diff.changes.is_empty() {
         let _ = writeln!(out, "No competency changed.");
-        return out;
+        return;
     }
     let _ = writeln!(out, "Competencies ({} changed)", diff.changes.len());
     for change in &diff.changes {
@@ -319,7 +340,6 @@ pub fn to_text(framework: &Framework, diff: &Diff, from: &str, to: &str) -> Stri
             change.movement.word(),
         );
     }
-    out
 }
 
 #[cfg(test)]

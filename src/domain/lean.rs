@@ -514,14 +514,13 @@ impl Fit<'_> {
     /// that slope and the noise (one standard deviation of the position).
     fn retake(&self) -> (f64, f64, f64) {
         let value = |l: Level| f64::from(l.value());
-        let (shift, var_user) =
-            self.rated
-                .iter()
-                .zip(self.shape)
-                .fold((0.0, 0.0), |(shift, var), (&(c, l), (d, _))| {
-                    let (mean, variance) = moments(&retake(self.framework, c, l), value);
-                    (shift + d * (mean - value(l)), var + d * d * variance)
-                });
+        let (shift, var_user) = self.rated.iter().zip(self.shape).fold(
+            (0.0, 0.0),
+            |(shift, var), (&(c, l), (d, _))| {
+                let (mean, variance) = moments(&retake(self.framework, c, l), value);
+                (shift + d * (mean - value(l)), var + d * d * variance)
+            },
+        );
         let (shift, var_user) = (shift / self.den, var_user / (self.den * self.den));
         let retaken = position_of(self.f + self.user + shift, self.f);
         let slope = if retaken >= 0.5 {

@@ -922,6 +922,40 @@ fn level_out(rating: Rating) -> LevelOut {
     }
 }
 
+/// The non-empty plans, ready to write; a due or done date is written as a date alone.
+fn plans_out(plans: &BTreeMap<CompetencyId, PlanItem>) -> BTreeMap<&str, PlanOut<'_>> {
+    let day = |date: &crate::domain::time::Date| Datetime {
+        date: Some(date_out(date)),
+        time: None,
+        offset: None,
+    };
+    plans
+        .iter()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(id, p)| {
+            let actions = p
+                .actions
+                .iter()
+                .map(|a| ActionOut {
+                    id: a.id,
+                    text: &a.text,
+                    due: a.due.as_ref().map(day),
+                    status: a.status.key(),
+                    evidence: &a.evidence,
+                    done: a.done_on.as_ref().map(day),
+                    extra: table_out(&a.extra),
+                })
+                .collect();
+            let plan = PlanOut {
+                target: p.target.map(Level::value),
+                extra: table_out(&p.extra),
+                actions,
+            };
+            (id.as_str(), plan)
+        })
+        .collect()
+}
+
 /// Writes an assessment as TOML in a stable order.
 pub fn to_toml(assessment: &Assessment) -> String {
     let mut extra = table_out(&assessment.extra);
@@ -957,41 +991,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
             extra: position_extra,
         },
         ratings: entries_out(&assessment.ratings),
-        plan: assessment
-            .plan
-            .iter()
-            .filter(|(_, p)| !p.is_empty())
-            .map(|(id, p)| {
-                (
-                    id.as_str(),
-                    PlanOut {
-                        target: p.target.map(Level::value),
-                        extra: table_out(&p.extra),
-                        actions: p
-                            .actions
-                            .iter()
-                            .map(|a| ActionOut {
-                                id: a.id,
-                                text: &a.text,
-                                due: a.due.map(|date| Datetime {
-                                    date: Some(date_out(&date)),
-                                    time: None,
-                                    offset: None,
-                                }),
-                                status: a.status.key(),
-                                evidence: &a.evidence,
-                                done: a.done_on.map(|date| Datetime {
-                                    date: Some(date_out(&date)),
-                                    time: None,
-                                    offset: None,
-                                }),
-                                extra: table_out(&a.extra),
-                            })
-                            .collect(),
-                    },
-                )
-            })
-            .collect(),
+        plan: plans_out(&assessment.plan),
         history: assessment
             .history
             .iter()
