@@ -2,7 +2,7 @@
 
 use super::Report;
 use super::escape::csv_record;
-use crate::domain::{Assessment, Framework, Rating};
+use crate::domain::{ActionStatus, Assessment, Framework, PlanAction, PlanItem, Rating};
 
 /// One row per competency of the framework, in framework order, after a header row. Records
 /// end with CRLF (RFC 4180), text is UTF-8 without a byte-order mark. Columns:
@@ -72,34 +72,12 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
             }
         }));
         let gap = r.gap(c);
-        let plan = r.plan(&competency.id);
         row.extend([
             target_id.to_string(),
             gap.map_or(String::new(), |(g, _)| g.to_string()),
             gap.map_or(String::new(), |(_, b)| b.label().to_string()),
-            plan.and_then(|p| p.target)
-                .map_or(String::new(), |t| t.to_string()),
-            plan.map_or(String::new(), |p| p.first_text().to_string()),
-            plan.map_or(0, |p| {
-                p.actions.iter().filter(|a| a.status.is_open()).count()
-            })
-            .to_string(),
-            plan.map_or(0, |p| {
-                p.actions
-                    .iter()
-                    .filter(|a| a.status == crate::domain::ActionStatus::Done)
-                    .count()
-            })
-            .to_string(),
-            plan.and_then(|p| {
-                p.actions
-                    .iter()
-                    .filter(|a| a.status.is_open())
-                    .filter_map(|a| a.due)
-                    .min_by_key(|d| crate::domain::due::day_number(*d))
-            })
-            .map_or(String::new(), crate::domain::due::show),
         ]);
+        row.extend(plan_cells(r.plan(&competency.id)));
         for step in &steps {
             let id = |p: Option<usize>| p.map_or(String::new(), |p| fw.profiles[p].id.clone());
             row.push(id(step.met));
@@ -114,4 +92,28 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
         csv_record(&mut out, &row);
     }
     out
+}
+
+/// The plan columns of one competency: `plan_target, plan_action, plan_open, plan_done,
+/// plan_next_due`.
+fn plan_cells(plan: Option<&PlanItem>) -> [String; 5] {
+    let count = |counted: fn(&PlanAction) -> bool| {
+        plan.map_or(0, |p| p.actions.iter().filter(|a| counted(a)).count())
+            .to_string()
+    };
+    [
+        plan.and_then(|p| p.target)
+            .map_or(String::new(), |t| t.to_string()),
+        plan.map_or(String::new(), |p| p.first_text().to_string()),
+        count(|a| a.status.is_open()),
+        count(|a| a.status == ActionStatus::Done),
+        plan.and_then(|p| {
+            p.actions
+                .iter()
+                .filter(|a| a.status.is_open())
+                .filter_map(|a| a.due)
+                .min_by_key(|d| crate::domain::due::day_number(*d))
+        })
+        .map_or(String::new(), crate::domain::due::show),
+    ]
 }

@@ -238,53 +238,15 @@ fn readiness_section(r: &Report) -> Markup {
 /// Per area: your average level against both main profiles' average targets, as grouped bars
 /// and as a table with area readiness.
 fn areas_section(r: &Report) -> Markup {
-    let (fw, s) = (r.fw, &r.summary);
-    let [p0, p1] = fw.main_profiles;
+    let fw = r.fw;
     let (short0, short1) = (fw.side_short(0), fw.side_short(1));
-    // "—" (no bar) where a main profile requires nothing in the area.
-    let side_target = |a: usize, side: usize| {
-        let p = fw.main_profiles[side];
-        fw.areas[a]
-            .competencies
-            .clone()
-            .any(|c| fw.requires(p, c))
-            .then_some(s.areas[a].targets[side])
-    };
     let labels: Vec<&str> = fw.areas.iter().map(|a| a.name.as_str()).collect();
-    let you = Series {
-        class: "you",
-        name: "You",
-        values: s.areas.iter().map(|a| a.level).collect(),
-        missing: "not rated",
-    };
-    let first = Series {
-        class: "first",
-        name: short0,
-        values: (0..fw.areas.len()).map(|a| side_target(a, 0)).collect(),
-        missing: "not required here",
-    };
-    let second = Series {
-        class: "second",
-        name: short1,
-        values: (0..fw.areas.len()).map(|a| side_target(a, 1)).collect(),
-        missing: "not required here",
-    };
-    let series: Vec<Series> = if fw.single_side() {
-        vec![you, first]
-    } else {
-        vec![you, first, second]
-    };
-    let extra = (!fw.main_profiles.contains(&s.target)).then_some(s.target);
+    let series = area_series(r);
     let top = f64::from(fw.scale.last().value());
     let heading = if fw.two_role_shape() {
         "Areas: you against both roles' targets".to_string()
     } else {
         format!("Areas: you against {short0} and {short1}")
-    };
-    let fit = |a: usize, p: usize| {
-        s.area_readiness[a][p]
-            .percent
-            .map_or("—".to_string(), percent)
     };
     html! {
         section id="areas" aria-labelledby="areas-h" {
@@ -304,53 +266,104 @@ fn areas_section(r: &Report) -> Markup {
                 figcaption { "Each bar ends in its figure; the table below gives them all, with \
                               area readiness." }
             }
-            (wide("Areas in figures", html! {
-                table id="areas-table" {
-                    caption { "Areas in figures" }
-                    thead {
-                        tr {
-                            th scope="col" { "Area" }
-                            th class="num" scope="col" { "Rated" }
-                            th class="num" scope="col" { "You" }
-                            th class="num" scope="col" { (short0) " target" }
-                            @if !fw.single_side() {
-                                th class="num" scope="col" { (short1) " target" }
-                            }
-                            th class="num" scope="col" { "Ready " (short0) }
-                            @if !fw.single_side() {
-                                th class="num" scope="col" { "Ready " (short1) }
-                            }
-                            @if let Some(t) = extra {
-                                th class="num" scope="col" { "Ready " (fw.profiles[t].short) }
-                            }
-                        }
+            (wide("Areas in figures", areas_table(r)))
+        }
+    }
+}
+
+/// A main profile's (`side` 0 or 1) average target in area `a`; None ("—", no bar) where it
+/// requires nothing in the area.
+fn side_target(r: &Report, a: usize, side: usize) -> Option<f64> {
+    let (fw, s) = (r.fw, &r.summary);
+    let p = fw.main_profiles[side];
+    fw.areas[a]
+        .competencies
+        .clone()
+        .any(|c| fw.requires(p, c))
+        .then_some(s.areas[a].targets[side])
+}
+
+/// The bars per area: yours, then each main profile's target.
+fn area_series<'a>(r: &Report<'a>) -> Vec<Series<'a>> {
+    let (fw, s) = (r.fw, &r.summary);
+    let areas = 0..fw.areas.len();
+    let you = Series {
+        class: "you",
+        name: "You",
+        values: s.areas.iter().map(|a| a.level).collect(),
+        missing: "not rated",
+    };
+    let first = Series {
+        class: "first",
+        name: fw.side_short(0),
+        values: areas.clone().map(|a| side_target(r, a, 0)).collect(),
+        missing: "not required here",
+    };
+    if fw.single_side() {
+        return vec![you, first];
+    }
+    let second = Series {
+        class: "second",
+        name: fw.side_short(1),
+        values: areas.map(|a| side_target(r, a, 1)).collect(),
+        missing: "not required here",
+    };
+    vec![you, first, second]
+}
+
+/// The areas in figures: rated, your level, the main profiles' targets and area readiness
+/// (and the chosen target's, when it is another profile).
+fn areas_table(r: &Report) -> Markup {
+    let (fw, s) = (r.fw, &r.summary);
+    let [p0, p1] = fw.main_profiles;
+    let (short0, short1) = (fw.side_short(0), fw.side_short(1));
+    let extra = (!fw.main_profiles.contains(&s.target)).then_some(s.target);
+    let fit = |a: usize, p: usize| {
+        s.area_readiness[a][p]
+            .percent
+            .map_or("—".to_string(), percent)
+    };
+    let target =
+        |a: usize, side: usize| side_target(r, a, side).map_or("—".to_string(), one_decimal);
+    html! {
+        table id="areas-table" {
+            caption { "Areas in figures" }
+            thead {
+                tr {
+                    th scope="col" { "Area" }
+                    th class="num" scope="col" { "Rated" }
+                    th class="num" scope="col" { "You" }
+                    th class="num" scope="col" { (short0) " target" }
+                    @if !fw.single_side() {
+                        th class="num" scope="col" { (short1) " target" }
                     }
-                    tbody {
-                        @for (a, area) in fw.areas.iter().enumerate() {
-                            tr data-area=(area.id) {
-                                th scope="row" { (area.name) }
-                                td class="num" {
-                                    (s.areas[a].rated) " of " (area.competencies.len())
-                                }
-                                td class="num" {
-                                    (s.areas[a].level.map_or("—".to_string(), one_decimal))
-                                }
-                                td class="num" {
-                                    (side_target(a, 0).map_or("—".to_string(), one_decimal))
-                                }
-                                @if !fw.single_side() {
-                                    td class="num" {
-                                        (side_target(a, 1).map_or("—".to_string(), one_decimal))
-                                    }
-                                }
-                                td class="num" { (fit(a, p0)) }
-                                @if !fw.single_side() { td class="num" { (fit(a, p1)) } }
-                                @if let Some(t) = extra { td class="num" { (fit(a, t)) } }
-                            }
-                        }
+                    th class="num" scope="col" { "Ready " (short0) }
+                    @if !fw.single_side() {
+                        th class="num" scope="col" { "Ready " (short1) }
+                    }
+                    @if let Some(t) = extra {
+                        th class="num" scope="col" { "Ready " (fw.profiles[t].short) }
                     }
                 }
-            }))
+            }
+            tbody {
+                @for (a, area) in fw.areas.iter().enumerate() {
+                    tr data-area=(area.id) {
+                        th scope="row" { (area.name) }
+                        td class="num" {
+                            (s.areas[a].rated) " of " (area.competencies.len())
+                        }
+                        td class="num" {
+                            (s.areas[a].level.map_or("—".to_string(), one_decimal))
+                        }
+                        td class="num" { (target(a, 0)) }
+                        @if !fw.single_side() { td class="num" { (target(a, 1)) } }
+                        td class="num" { (fit(a, p0)) }
+                        @if !fw.single_side() { td class="num" { (fit(a, p1)) } }
+                        @if let Some(t) = extra { td class="num" { (fit(a, t)) } }
+                    }
+                }
+            }
         }
     }
 }
