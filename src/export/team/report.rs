@@ -219,6 +219,8 @@ fn readiness_text(member: &Member, profile: usize) -> String {
     )
 }
 
+/// The team report in Markdown: the ranking, the largest gaps, the heatmap per area, bench
+/// depth, plans and the files not read.
 fn markdown(team: &Team, profile: usize) -> String {
     let fw = &team.framework;
     let p = &fw.profiles[profile];
@@ -248,86 +250,12 @@ fn markdown(team: &Team, profile: usize) -> String {
             member.lean_label(fw)
         ));
     }
-    out.push_str("\n## Largest gaps\n\nRequired competencies ranked by the average shortfall below the target of the people who gave a level.\n\n");
-    let gaps = team.largest_gaps(profile);
-    if gaps.is_empty() {
-        out.push_str("None: everyone who answered meets every target.\n");
-    } else {
-        out.push_str(
-            "| Competency | Target | Average shortfall | Below target |\n|---|---:|---:|---:|\n",
-        );
-        for g in &gaps {
-            let c = &fw.competencies[g.competency];
-            out.push_str(&format!(
-                "| {} {} | {} | {} | {} of {} |\n",
-                c.id,
-                md_cell(&c.name),
-                g.target,
-                crate::domain::verdict::one_decimal(g.shortfall),
-                g.below,
-                g.answered
-            ));
-        }
-    }
+    markdown_gaps(team, profile, &mut out);
     out.push_str("\n## Heatmap\n\n");
-    for (a, area) in fw.areas.iter().enumerate() {
-        out.push_str(&format!(
-            "### {} (team average {}, target {})\n\n| Person |",
-            md_cell(&area.name),
-            or_dash(team.area_average(a)),
-            or_dash(team.area_target(a, profile))
-        ));
-        for c in area.competencies.clone() {
-            out.push_str(&format!(" {} |", fw.competencies[c].id));
-        }
-        out.push_str(" Average |\n|---|");
-        for _ in area.competencies.clone() {
-            out.push_str("---|");
-        }
-        out.push_str("---:|\n| *Target* |");
-        for c in area.competencies.clone() {
-            let target = if crate::domain::scoring::required(fw, profile, c) {
-                fw.target(profile, c).to_string()
-            } else {
-                "—".into()
-            };
-            out.push_str(&format!(" {target} |"));
-        }
-        out.push_str(&format!(
-            " {} |\n",
-            one_decimal(team.area_target(a, profile))
-        ));
-        for (m, member) in team.members.iter().enumerate() {
-            out.push_str(&format!("| {} |", md_cell(&member.label)));
-            for c in area.competencies.clone() {
-                let mark = team.mark(m, c, profile);
-                let text = match member.cells[c] {
-                    Cell::Level(level) => format!("{level}{}", mark.glyph()),
-                    _ => mark.glyph().to_string(),
-                };
-                out.push_str(&format!(" {} |", text.trim_end()));
-            }
-            out.push_str(&format!(" {} |\n", one_decimal(member.areas[a])));
-        }
-        out.push('\n');
+    for a in 0..fw.areas.len() {
+        markdown_heatmap(team, profile, a, &mut out);
     }
-    out.push_str(&format!("## Bench depth for {}\n\nPeople rated at or above the target, of everyone in the team (N/A and unanswered never meet it); Planning: people with an open plan action on it.\n\n| Competency | Target | Meet | Answered | N/A | Unanswered | Planning |\n|---|---:|---:|---:|---:|---:|---:|\n", md_cell(&p.name)));
-    for c in 0..fw.competencies.len() {
-        let b = team.bench(c, profile);
-        let comp = &fw.competencies[c];
-        let planning = team.planning(c);
-        out.push_str(&format!(
-            "| {} {} | {} | {} of {} | {} | {} | {} | {planning} |\n",
-            comp.id,
-            md_cell(&comp.name),
-            b.target.map_or_else(|| "—".into(), |t| t.to_string()),
-            b.meet,
-            b.of,
-            b.answered,
-            b.not_applicable,
-            b.unanswered
-        ));
-    }
+    markdown_bench(team, profile, &mut out);
     out.push_str("\n## Development plans\n\nActions open (planned or doing), open ones overdue on the day of the report, and done since the person's last round (every done one when there is no round).\n\n| Person | Open | Overdue | Done since last round |\n|---|---:|---:|---:|\n");
     for member in &team.members {
         out.push_str(&format!(
@@ -352,6 +280,100 @@ fn markdown(team: &Team, profile: usize) -> String {
         }
     }
     out
+}
+
+/// The required competencies with the largest average shortfall.
+fn markdown_gaps(team: &Team, profile: usize, out: &mut String) {
+    let fw = &team.framework;
+    out.push_str("\n## Largest gaps\n\nRequired competencies ranked by the average shortfall below the target of the people who gave a level.\n\n");
+    let gaps = team.largest_gaps(profile);
+    if gaps.is_empty() {
+        out.push_str("None: everyone who answered meets every target.\n");
+    } else {
+        out.push_str(
+            "| Competency | Target | Average shortfall | Below target |\n|---|---:|---:|---:|\n",
+        );
+        for g in &gaps {
+            let c = &fw.competencies[g.competency];
+            out.push_str(&format!(
+                "| {} {} | {} | {} | {} of {} |\n",
+                c.id,
+                md_cell(&c.name),
+                g.target,
+                crate::domain::verdict::one_decimal(g.shortfall),
+                g.below,
+                g.answered
+            ));
+        }
+    }
+}
+
+/// One area's heatmap: a row per person, a column per competency, with the targets.
+fn markdown_heatmap(team: &Team, profile: usize, a: usize, out: &mut String) {
+    let fw = &team.framework;
+    let area = &fw.areas[a];
+    out.push_str(&format!(
+        "### {} (team average {}, target {})\n\n| Person |",
+        md_cell(&area.name),
+        or_dash(team.area_average(a)),
+        or_dash(team.area_target(a, profile))
+    ));
+    for c in area.competencies.clone() {
+        out.push_str(&format!(" {} |", fw.competencies[c].id));
+    }
+    out.push_str(" Average |\n|---|");
+    for _ in area.competencies.clone() {
+        out.push_str("---|");
+    }
+    out.push_str("---:|\n| *Target* |");
+    for c in area.competencies.clone() {
+        let target = if crate::domain::scoring::required(fw, profile, c) {
+            fw.target(profile, c).to_string()
+        } else {
+            "—".into()
+        };
+        out.push_str(&format!(" {target} |"));
+    }
+    out.push_str(&format!(
+        " {} |\n",
+        one_decimal(team.area_target(a, profile))
+    ));
+    for (m, member) in team.members.iter().enumerate() {
+        out.push_str(&format!("| {} |", md_cell(&member.label)));
+        for c in area.competencies.clone() {
+            let mark = team.mark(m, c, profile);
+            let text = match member.cells[c] {
+                Cell::Level(level) => format!("{level}{}", mark.glyph()),
+                _ => mark.glyph().to_string(),
+            };
+            out.push_str(&format!(" {} |", text.trim_end()));
+        }
+        out.push_str(&format!(" {} |\n", one_decimal(member.areas[a])));
+    }
+    out.push('\n');
+}
+
+/// Bench depth: how many people meet each competency's target.
+fn markdown_bench(team: &Team, profile: usize, out: &mut String) {
+    let fw = &team.framework;
+    let p = &fw.profiles[profile];
+    out.push_str(&format!("## Bench depth for {}\n\nPeople rated at or above the target, of everyone in the team (N/A and unanswered never meet it); Planning: people with an open plan action on it.\n\n| Competency | Target | Meet | Answered | N/A | Unanswered | Planning |\n|---|---:|---:|---:|---:|---:|---:|\n", md_cell(&p.name)));
+    for c in 0..fw.competencies.len() {
+        let b = team.bench(c, profile);
+        let comp = &fw.competencies[c];
+        let planning = team.planning(c);
+        out.push_str(&format!(
+            "| {} {} | {} | {} of {} | {} | {} | {} | {planning} |\n",
+            comp.id,
+            md_cell(&comp.name),
+            b.target.map_or_else(|| "—".into(), |t| t.to_string()),
+            b.meet,
+            b.of,
+            b.answered,
+            b.not_applicable,
+            b.unanswered
+        ));
+    }
 }
 
 /// The CSV header: the person, their figures for the profile, then one column per
