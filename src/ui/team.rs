@@ -235,7 +235,6 @@ fn render_heatmap(
 ) {
     let team = view.team();
     let fw = &team.framework;
-    let profile = view.profile();
     let title = Span::styled(" People × competencies ", theme.border_title);
     let outer = block(title, true, theme).title_bottom(Line::styled(
         " ▲ above ✓ meets ▼ below · unanswered – N/A ",
@@ -280,99 +279,20 @@ fn render_heatmap(
     drawn.top = top;
     drawn.page = page;
 
-    let pad = |text: &str, width: u16| -> String {
-        let text = truncate(text, usize::from(width));
-        let w = UnicodeWidthStr::width(text.as_str());
-        format!("{text}{}", " ".repeat(usize::from(width).saturating_sub(w)))
+    let heatmap = Heatmap {
+        view,
+        theme,
+        shown,
+        cell,
+        name_width,
+        width: inner.width,
     };
-    let right = |text: &str, width: u16| -> String {
-        let text = truncate(text, usize::from(width));
-        let w = UnicodeWidthStr::width(text.as_str());
-        format!("{}{text}", " ".repeat(usize::from(width).saturating_sub(w)))
-    };
-    let selected = view.competency();
-    let mut lines: Vec<Line> = Vec::new();
-    // Areas over their columns.
-    let mut spans = vec![Span::raw(" ".repeat(usize::from(fixed)))];
-    let mut i = 0;
-    while i < shown.len() {
-        let area_of = |c: Column| match c {
-            Column::Competency(c) => fw.competencies[c].area,
-            Column::Area(a) => a,
-        };
-        let a = area_of(shown[i]);
-        let mut width = 0;
-        while i < shown.len() && area_of(shown[i]) == a {
-            width += shown[i].width(cell);
-            i += 1;
-        }
-        spans.push(Span::styled(
-            pad(&format!(" {}", display_safe(&fw.areas[a].name)), width),
-            theme.heading,
-        ));
-    }
-    lines.push(Line::from(spans));
-    // Competency ids.
-    let mut spans = vec![
-        Span::styled(pad(" Person", name_width + 2), theme.heading),
-        Span::styled(right("ready", READINESS), theme.heading),
+    let mut lines = vec![
+        heatmap.areas_line(fixed),
+        heatmap.ids_line(),
+        heatmap.targets_line(),
+        heatmap.averages_line(),
     ];
-    for column in &shown {
-        let (text, style) = match *column {
-            Column::Competency(c) => (
-                right(
-                    &truncate(fw.competencies[c].id.as_str(), usize::from(cell - 1)),
-                    cell,
-                ),
-                if c == selected {
-                    theme.selected_cell
-                } else {
-                    theme.heading
-                },
-            ),
-            Column::Area(_) => (right("avg", AVERAGE), theme.heading),
-        };
-        spans.push(Span::styled(text, style));
-    }
-    lines.push(Line::from(spans));
-    // The profile's targets.
-    let mut spans = vec![
-        Span::styled(pad(" Target", name_width + 2), theme.dim),
-        Span::styled(right("", READINESS), theme.dim),
-    ];
-    for column in &shown {
-        let text = match *column {
-            Column::Competency(c) => right(
-                &if crate::domain::scoring::required(fw, profile, c) {
-                    format!("{} ", fw.target(profile, c))
-                } else {
-                    "– ".into()
-                },
-                cell,
-            ),
-            Column::Area(a) => right(&one_decimal(team.area_target(a, profile)), AVERAGE),
-        };
-        spans.push(Span::styled(text, theme.dim));
-    }
-    lines.push(Line::from(spans));
-    // The team's averages.
-    let mut spans = vec![
-        Span::styled(pad(" Team average", name_width + 2), theme.dim),
-        Span::styled(right("", READINESS), theme.dim),
-    ];
-    for column in &shown {
-        let text = match *column {
-            Column::Competency(c) => right(
-                &team
-                    .average(c)
-                    .map_or_else(|| "—".into(), crate::domain::verdict::one_decimal),
-                cell,
-            ),
-            Column::Area(a) => right(&one_decimal(team.area_average(a)), AVERAGE),
-        };
-        spans.push(Span::styled(text, theme.dim));
-    }
-    lines.push(Line::from(spans));
     // People, then the files not read. Names cut to fit stay told apart on the screen.
     let order = view.order();
     let shown_labels: Vec<String> = (top..(top + page).min(rows))
@@ -381,28 +301,171 @@ fn render_heatmap(
         .collect();
     let fitted = fit_distinct(&shown_labels, usize::from(name_width) + 1);
     for row in top..(top + page).min(rows) {
-        let is_selected = row == view.row();
-        let row_style = |style: Style| {
-            if is_selected {
-                style.patch(theme.selected)
-            } else {
-                style
+        lines.push(match order.get(row) {
+            Some(&m) => heatmap.person_line(row, m, &fitted[row - top]),
+            None => heatmap.not_read_line(row, row - order.len()),
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let below = rows.saturating_sub(top + page);
+    rows_marker(frame, area, top, below);
+    let columns = [(left, "←"), (hidden_right, "→")];
+    border_marker(frame, area, area.y, &columns, "more columns");
+}
+
+/// `text` cut to `width` columns and padded on the right.
+fn pad(text: &str, width: u16) -> String {
+    let text = truncate(text, usize::from(width));
+    let w = UnicodeWidthStr::width(text.as_str());
+    format!("{text}{}", " ".repeat(usize::from(width).saturating_sub(w)))
+}
+
+/// `text` cut to `width` columns and padded on the left.
+fn right(text: &str, width: u16) -> String {
+    let text = truncate(text, usize::from(width));
+    let w = UnicodeWidthStr::width(text.as_str());
+    format!("{}{text}", " ".repeat(usize::from(width).saturating_sub(w)))
+}
+
+/// The heatmap's lines, for the columns that fit.
+struct Heatmap<'a> {
+    view: &'a TeamView,
+    theme: &'a Theme,
+    /// The columns shown, left to right.
+    shown: Vec<Column>,
+    /// The width of a competency's column.
+    cell: u16,
+    /// The width of the names.
+    name_width: u16,
+    /// The width of the whole heatmap.
+    width: u16,
+}
+
+impl Heatmap<'_> {
+    /// Areas over their columns, after `fixed` columns of names and readiness.
+    fn areas_line(&self, fixed: u16) -> Line<'static> {
+        let fw = &self.view.team().framework;
+        let shown = &self.shown;
+        let mut spans = vec![Span::raw(" ".repeat(usize::from(fixed)))];
+        let mut i = 0;
+        while i < shown.len() {
+            let area_of = |c: Column| match c {
+                Column::Competency(c) => fw.competencies[c].area,
+                Column::Area(a) => a,
+            };
+            let a = area_of(shown[i]);
+            let mut width = 0;
+            while i < shown.len() && area_of(shown[i]) == a {
+                width += shown[i].width(self.cell);
+                i += 1;
             }
-        };
-        let Some(&m) = order.get(row) else {
-            let n = &team.not_read[row - order.len()];
-            let text = format!(
-                "{}⚠ not read: {} — {}",
-                if is_selected { "›" } else { " " },
-                crate::text::display_path(&n.path),
-                display_safe(&n.reason)
-            );
-            lines.push(Line::styled(
-                pad(&text, inner.width),
-                row_style(theme.warning),
+            spans.push(Span::styled(
+                pad(&format!(" {}", display_safe(&fw.areas[a].name)), width),
+                self.theme.heading,
             ));
-            continue;
-        };
+        }
+        Line::from(spans)
+    }
+
+    /// Competency ids, the selected one marked.
+    fn ids_line(&self) -> Line<'static> {
+        let (fw, theme, cell) = (&self.view.team().framework, self.theme, self.cell);
+        let mut spans = vec![
+            Span::styled(pad(" Person", self.name_width + 2), theme.heading),
+            Span::styled(right("ready", READINESS), theme.heading),
+        ];
+        for column in &self.shown {
+            let (text, style) = match *column {
+                Column::Competency(c) => (
+                    right(
+                        &truncate(fw.competencies[c].id.as_str(), usize::from(cell - 1)),
+                        cell,
+                    ),
+                    if c == self.view.competency() {
+                        theme.selected_cell
+                    } else {
+                        theme.heading
+                    },
+                ),
+                Column::Area(_) => (right("avg", AVERAGE), theme.heading),
+            };
+            spans.push(Span::styled(text, style));
+        }
+        Line::from(spans)
+    }
+
+    /// The profile's targets.
+    fn targets_line(&self) -> Line<'static> {
+        let (team, profile) = (self.view.team(), self.view.profile());
+        let fw = &team.framework;
+        self.figures_line(" Target", |column| match column {
+            Column::Competency(c) => right(
+                &if crate::domain::scoring::required(fw, profile, c) {
+                    format!("{} ", fw.target(profile, c))
+                } else {
+                    "– ".into()
+                },
+                self.cell,
+            ),
+            Column::Area(a) => right(&one_decimal(team.area_target(a, profile)), AVERAGE),
+        })
+    }
+
+    /// The team's averages.
+    fn averages_line(&self) -> Line<'static> {
+        let team = self.view.team();
+        self.figures_line(" Team average", |column| match column {
+            Column::Competency(c) => right(
+                &team
+                    .average(c)
+                    .map_or_else(|| "—".into(), crate::domain::verdict::one_decimal),
+                self.cell,
+            ),
+            Column::Area(a) => right(&one_decimal(team.area_average(a)), AVERAGE),
+        })
+    }
+
+    /// A dim line of figures under its label, one per column.
+    fn figures_line(&self, label: &str, figure: impl Fn(Column) -> String) -> Line<'static> {
+        let dim = self.theme.dim;
+        let mut spans = vec![
+            Span::styled(pad(label, self.name_width + 2), dim),
+            Span::styled(right("", READINESS), dim),
+        ];
+        spans.extend(self.shown.iter().map(|&c| Span::styled(figure(c), dim)));
+        Line::from(spans)
+    }
+
+    /// `style`, patched as selected on the selected row.
+    fn row_style(&self, row: usize, style: Style) -> Style {
+        if row == self.view.row() {
+            style.patch(self.theme.selected)
+        } else {
+            style
+        }
+    }
+
+    /// A file not read, on row `row`.
+    fn not_read_line(&self, row: usize, n: usize) -> Line<'static> {
+        let n = &self.view.team().not_read[n];
+        let text = format!(
+            "{}⚠ not read: {} — {}",
+            if row == self.view.row() { "›" } else { " " },
+            crate::text::display_path(&n.path),
+            display_safe(&n.reason)
+        );
+        Line::styled(
+            pad(&text, self.width),
+            self.row_style(row, self.theme.warning),
+        )
+    }
+
+    /// Person `m` on row `row`, named `label` (cut to fit): readiness, then a level and a
+    /// mark per competency and an average per area.
+    fn person_line(&self, row: usize, m: usize, label: &str) -> Line<'static> {
+        let (team, profile, theme) = (self.view.team(), self.view.profile(), self.theme);
+        let fw = &team.framework;
+        let is_selected = row == self.view.row();
         let member = &team.members[m];
         let r = member.readiness[profile];
         let readiness = match r.percent {
@@ -414,13 +477,16 @@ fn render_heatmap(
                 format!(
                     "{}{}",
                     if is_selected { "›" } else { " " },
-                    pad(&fitted[row - top], name_width + 1)
+                    pad(label, self.name_width + 1)
                 ),
-                row_style(theme.text),
+                self.row_style(row, theme.text),
             ),
-            Span::styled(right(&readiness, READINESS), row_style(theme.text)),
+            Span::styled(
+                right(&readiness, READINESS),
+                self.row_style(row, theme.text),
+            ),
         ];
-        for column in &shown {
+        for column in &self.shown {
             match *column {
                 Column::Competency(c) => {
                     let rating = member.cells[c];
@@ -430,28 +496,23 @@ fn render_heatmap(
                         _ => " ".into(),
                     };
                     let style = mark_style(mark, rating, fw.target(profile, c), theme);
-                    let style = if is_selected && c == selected {
+                    let style = if is_selected && c == self.view.competency() {
                         style.patch(theme.selected_cell)
                     } else {
-                        row_style(style)
+                        self.row_style(row, style)
                     };
                     // Right-aligned under the id, the mark last, one space after.
                     let text = format!("{digit}{}", mark.glyph());
-                    spans.push(Span::styled(right(&format!("{text} "), cell), style));
+                    spans.push(Span::styled(right(&format!("{text} "), self.cell), style));
                 }
                 Column::Area(a) => spans.push(Span::styled(
                     right(&one_decimal(member.areas[a]), AVERAGE),
-                    row_style(theme.dim),
+                    self.row_style(row, theme.dim),
                 )),
             }
         }
-        lines.push(Line::from(spans));
+        Line::from(spans)
     }
-    frame.render_widget(Paragraph::new(lines), inner);
-    let below = rows.saturating_sub(top + page);
-    rows_marker(frame, area, top, below);
-    let columns = [(left, "←"), (hidden_right, "→")];
-    border_marker(frame, area, area.y, &columns, "more columns");
 }
 
 fn render_ranking(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) {
