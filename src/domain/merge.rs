@@ -200,14 +200,18 @@ impl Later for toml::value::Datetime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Entry, Framework, Level, PlanItem, Rating};
+    use crate::domain::{Entry, Level, PlanItem, Rating};
 
     fn rated(a: &mut Assessment, id: &str, level: u8) {
         a.set_rating(&id.into(), Some(Rating::Level(Level::new(level).unwrap())));
     }
 
     fn base() -> Assessment {
-        let mut a = Assessment::new("p", &Framework::builtin(), crate::clock::utc_from_epoch(0));
+        let mut a = Assessment::new(
+            "p",
+            &crate::storage::framework::builtin(),
+            crate::clock::utc_from_epoch(0),
+        );
         rated(&mut a, "DP1", 3);
         rated(&mut a, "DP2", 2);
         a
