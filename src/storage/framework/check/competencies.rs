@@ -58,25 +58,7 @@ impl Check<'_> {
                 leaves.push(area);
             }
         }
-        // Areas under one parent sit together, where the first of them is in the file.
-        let first_of: Vec<usize> = leaves
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let parent = a.parent.as_ref().map(|p| p.get_ref());
-                match parent {
-                    None => i,
-                    Some(p) => leaves
-                        .iter()
-                        .position(|b| b.parent.as_ref().map(|q| q.get_ref()) == Some(p))
-                        .unwrap_or(i),
-                }
-            })
-            .collect();
-        let mut order: Vec<usize> = (0..leaves.len()).collect();
-        order.sort_by_key(|&i| (first_of[i], i));
-        let mut slots: Vec<Option<RawArea>> = leaves.into_iter().map(Some).collect();
-        let leaves: Vec<RawArea> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        let leaves = parents_together(leaves);
         let mut areas = Vec::new();
         let mut ids = Vec::new();
         let mut spans = Vec::new();
@@ -88,31 +70,7 @@ impl Check<'_> {
                 }
                 found
             });
-            let mut given: HashMap<String, RawFocus> = HashMap::new();
-            for (key, focus) in area.focus.unwrap_or_default() {
-                if !role_ids.contains(key.get_ref()) {
-                    self.report(
-                        key.span(),
-                        format!("focus for unknown role {:?}", key.get_ref()),
-                    );
-                }
-                given.insert(key.into_inner(), focus.into_inner());
-            }
-            let focus = role_ids
-                .iter()
-                .map(|role| match given.remove(role) {
-                    Some(f) => Focus {
-                        label: f.label.unwrap_or_default(),
-                        weight: f.weight.map_or(FocusWeight::DEFAULT, FocusWeight::from),
-                        meaning: f.meaning.unwrap_or_default(),
-                    },
-                    None => Focus {
-                        label: String::new(),
-                        weight: FocusWeight::DEFAULT,
-                        meaning: String::new(),
-                    },
-                })
-                .collect();
+            let focus = self.focus(area.focus, role_ids);
             ids.push(area.id.get_ref().clone());
             spans.push(area.id.span());
             areas.push(Area {
@@ -168,67 +126,10 @@ impl Check<'_> {
                     0
                 }
             };
-            let mut practice = vec![String::new(); role_ids.len()];
-            for (key, text) in c.practice.unwrap_or_default() {
-                match role_ids.iter().position(|r| r == key.get_ref()) {
-                    Some(r) => practice[r] = text,
-                    None => self.report(
-                        key.span(),
-                        format!(
-                            "competency {id}: practice for unknown role {:?}",
-                            key.get_ref()
-                        ),
-                    ),
-                }
-            }
-            let mut valid = Vec::new();
-            if let Some(raw_valid) = c.valid {
-                if raw_valid.get_ref().is_empty() {
-                    self.report(
-                        raw_valid.span(),
-                        format!("competency {id}: `valid` is empty; list its levels or remove it"),
-                    );
-                }
-                for value in raw_valid.into_inner() {
-                    if let Some(l) =
-                        self.level_on(scale, &[], &value, &format!("competency {id}: valid level"))
-                    {
-                        if valid.contains(&l) {
-                            self.report(
-                                value.span(),
-                                format!("competency {id}: valid level {l} is listed twice"),
-                            );
-                        } else {
-                            valid.push(l);
-                        }
-                    }
-                }
-                valid.sort();
-            }
+            let practice = self.practice(&id, c.practice, role_ids);
+            let valid = self.valid(&id, scale, c.valid);
             let levels = self.anchors(&id, scale, &valid, c.levels);
-            let mut targets = vec![Level::NONE; profiles.len()];
-            for (key, value) in c.targets.unwrap_or_default() {
-                match profiles.iter().position(|p| p.id == *key.get_ref()) {
-                    None => self.report(
-                        key.span(),
-                        format!("competency {id}: target for unknown profile {:?}", key.get_ref()),
-                    ),
-                    Some(p) if self.declared_base[p] => self.report(
-                        key.span(),
-                        format!(
-                            "competency {id}: profile {:?} takes its targets from its base; use [profiles.adjust]",
-                            key.get_ref()
-                        ),
-                    ),
-                    Some(p) => {
-                        if let Some(l) =
-                            self.level_on(scale, &valid, &value, &format!("competency {id}: target"))
-                        {
-                            targets[p] = l;
-                        }
-                    }
-                }
-            }
+            let targets = self.targets(&id, scale, &valid, c.targets, profiles);
             out.push(Competency {
                 id: CompetencyId(id),
                 area,
@@ -253,6 +154,131 @@ impl Check<'_> {
             );
         }
         out
+    }
+
+    /// An area's focus for each role, in role order; a role it leaves out gets the default.
+    fn focus(
+        &mut self,
+        raw: Option<BTreeMap<Spanned<String>, Spanned<RawFocus>>>,
+        role_ids: &[String],
+    ) -> Vec<Focus> {
+        let mut given: HashMap<String, RawFocus> = HashMap::new();
+        for (key, focus) in raw.unwrap_or_default() {
+            if !role_ids.contains(key.get_ref()) {
+                self.report(
+                    key.span(),
+                    format!("focus for unknown role {:?}", key.get_ref()),
+                );
+            }
+            given.insert(key.into_inner(), focus.into_inner());
+        }
+        role_ids
+            .iter()
+            .map(|role| match given.remove(role) {
+                Some(f) => Focus {
+                    label: f.label.unwrap_or_default(),
+                    weight: f.weight.map_or(FocusWeight::DEFAULT, FocusWeight::from),
+                    meaning: f.meaning.unwrap_or_default(),
+                },
+                None => Focus {
+                    label: String::new(),
+                    weight: FocusWeight::DEFAULT,
+                    meaning: String::new(),
+                },
+            })
+            .collect()
+    }
+
+    /// A competency's practice text for each role, in role order ("" where it gives none).
+    fn practice(
+        &mut self,
+        id: &str,
+        raw: Option<BTreeMap<Spanned<String>, String>>,
+        role_ids: &[String],
+    ) -> Vec<String> {
+        let mut practice = vec![String::new(); role_ids.len()];
+        for (key, text) in raw.unwrap_or_default() {
+            match role_ids.iter().position(|r| r == key.get_ref()) {
+                Some(r) => practice[r] = text,
+                None => self.report(
+                    key.span(),
+                    format!(
+                        "competency {id}: practice for unknown role {:?}",
+                        key.get_ref()
+                    ),
+                ),
+            }
+        }
+        practice
+    }
+
+    /// The levels a competency is defined at, lowest first; empty: every level of the scale.
+    fn valid(
+        &mut self,
+        id: &str,
+        scale: &Scale,
+        raw: Option<Spanned<Vec<Spanned<i64>>>>,
+    ) -> Vec<Level> {
+        let mut valid = Vec::new();
+        let Some(raw_valid) = raw else { return valid };
+        if raw_valid.get_ref().is_empty() {
+            self.report(
+                raw_valid.span(),
+                format!("competency {id}: `valid` is empty; list its levels or remove it"),
+            );
+        }
+        for value in raw_valid.into_inner() {
+            if let Some(l) =
+                self.level_on(scale, &[], &value, &format!("competency {id}: valid level"))
+            {
+                if valid.contains(&l) {
+                    self.report(
+                        value.span(),
+                        format!("competency {id}: valid level {l} is listed twice"),
+                    );
+                } else {
+                    valid.push(l);
+                }
+            }
+        }
+        valid.sort();
+        valid
+    }
+
+    /// A competency's target for each profile, in profile order: [`Level::NONE`] where it
+    /// sets none, and for profiles with a base (resolved later, from their base).
+    fn targets(
+        &mut self,
+        id: &str,
+        scale: &Scale,
+        valid: &[Level],
+        raw: Option<BTreeMap<Spanned<String>, Spanned<i64>>>,
+        profiles: &[Profile],
+    ) -> Vec<Level> {
+        let mut targets = vec![Level::NONE; profiles.len()];
+        for (key, value) in raw.unwrap_or_default() {
+            match profiles.iter().position(|p| p.id == *key.get_ref()) {
+                None => self.report(
+                    key.span(),
+                    format!("competency {id}: target for unknown profile {:?}", key.get_ref()),
+                ),
+                Some(p) if self.declared_base[p] => self.report(
+                    key.span(),
+                    format!(
+                        "competency {id}: profile {:?} takes its targets from its base; use [profiles.adjust]",
+                        key.get_ref()
+                    ),
+                ),
+                Some(p) => {
+                    if let Some(l) =
+                        self.level_on(scale, valid, &value, &format!("competency {id}: target"))
+                    {
+                        targets[p] = l;
+                    }
+                }
+            }
+        }
+        targets
     }
 
     fn anchors(
@@ -374,4 +400,27 @@ impl Check<'_> {
             }
         }
     }
+}
+
+/// Leaf areas in file order, except that areas under one parent sit together, where the first
+/// of them is in the file.
+fn parents_together(leaves: Vec<RawArea>) -> Vec<RawArea> {
+    let first_of: Vec<usize> = leaves
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let parent = a.parent.as_ref().map(|p| p.get_ref());
+            match parent {
+                None => i,
+                Some(p) => leaves
+                    .iter()
+                    .position(|b| b.parent.as_ref().map(|q| q.get_ref()) == Some(p))
+                    .unwrap_or(i),
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..leaves.len()).collect();
+    order.sort_by_key(|&i| (first_of[i], i));
+    let mut slots: Vec<Option<RawArea>> = leaves.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }
