@@ -359,8 +359,9 @@ impl Framework {
             .unwrap_or(&self.scale.level(level).descriptor)
     }
 
-    /// A framework from its parts, as the cache of validated frameworks gives them back; the
-    /// lookup tables are rebuilt, the content hash is given by [`Framework::record_source`].
+    /// A framework from its checked parts, as the framework reader and the cache of validated
+    /// frameworks build it; the lookup tables are built here, the content hash is given by
+    /// [`Framework::record_source`].
     #[allow(clippy::too_many_arguments)]
     pub fn from_parts(
         id: String,
