@@ -132,7 +132,7 @@ fn fully_rated(framework: &Framework) -> Assessment {
                         i as u32 + 1,
                         "Shadow the portfolio office for a quarter.",
                     )],
-                    extra: toml::Table::new(),
+                    extra: Default::default(),
                 },
             );
         }
@@ -428,7 +428,7 @@ fn with_actions(framework: &Framework, count: u32) -> Assessment {
     assessment.plan.clear();
     for n in 1..=count {
         let c = n as usize % framework.competencies.len();
-        let due = (n % 3 != 0).then(|| toml::value::Date {
+        let due = (n % 3 != 0).then(|| rolefit::domain::time::Date {
             year: 2027,
             month: (n % 12 + 1) as u8,
             day: (n % 28 + 1) as u8,
@@ -860,7 +860,7 @@ fn with_rounds_and_a_review(fixture: &Fixture) -> Assessment {
             taken: rolefit::clock::utc_from_epoch(1_767_225_600 + i as i64 * 86_400),
             label: String::new(),
             ratings,
-            extra: toml::Table::new(),
+            extra: Default::default(),
         });
     }
     let review = rolefit::domain::Review {
@@ -881,12 +881,12 @@ fn with_rounds_and_a_review(fixture: &Fixture) -> Assessment {
                     rolefit::domain::Entry {
                         rating: Some(rating),
                         note: String::new(),
-                        extra: toml::Table::new(),
+                        extra: Default::default(),
                     },
                 )
             })
             .collect(),
-        extra: toml::Table::new(),
+        extra: Default::default(),
     };
     assessment.reviews.insert("Reviewer".into(), review);
     assessment

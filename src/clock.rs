@@ -2,7 +2,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use toml::value::{Date, Datetime, Offset, Time};
+use crate::domain::time::{Date, Datetime};
+pub use crate::domain::time::{civil_from_days, days_from_civil, epoch_of, utc_from_epoch};
 
 thread_local! {
     /// A fixed time for this thread, set by tests (see [`set_test_now`]).
@@ -23,7 +24,7 @@ fn epoch_seconds() -> i64 {
     }
     if let Some(fixed) = std::env::var("ROLEFIT_NOW")
         .ok()
-        .and_then(|v| v.parse::<Datetime>().ok())
+        .and_then(|v| v.trim().parse::<Datetime>().ok())
         .and_then(|d| epoch_of(&d))
     {
         return fixed;
@@ -31,40 +32,6 @@ fn epoch_seconds() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
-}
-
-/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// A UTC datetime for a number of seconds since the epoch.
-pub fn utc_from_epoch(seconds: i64) -> Datetime {
-    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
-    let secs = seconds.rem_euclid(86_400);
-    Datetime {
-        date: Some(Date {
-            year: year.clamp(0, 9999) as u16,
-            month,
-            day,
-        }),
-        time: Some(Time {
-            hour: (secs / 3600) as u8,
-            minute: (secs % 3600 / 60) as u8,
-            second: Some((secs % 60) as u8),
-            nanosecond: None,
-        }),
-        offset: Some(Offset::Z),
-    }
 }
 
 /// The current time in UTC, to the second.
@@ -108,38 +75,22 @@ pub fn local_hms() -> String {
     )
 }
 
-/// Days since 1970-01-01 of a civil date (the inverse of `civil_from_days`).
-pub(crate) fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year.rem_euclid(400);
-    let month = i64::from(month);
-    let mp = if month > 2 { month - 3 } else { month + 9 };
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+/// The calendar of this machine's clock and time zone.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct Local;
 
-/// Seconds since the epoch of a datetime with a date, a time and an offset (UTC without one).
-pub(crate) fn epoch_of(datetime: &Datetime) -> Option<i64> {
-    let date = datetime.date?;
-    let time = datetime.time.unwrap_or(Time {
-        hour: 0,
-        minute: 0,
-        second: None,
-        nanosecond: None,
-    });
-    let offset = match datetime.offset {
-        Some(Offset::Custom { minutes }) => i64::from(minutes) * 60,
-        _ => 0,
-    };
-    Some(
-        days_from_civil(i64::from(date.year), date.month, date.day) * 86_400
-            + i64::from(time.hour) * 3600
-            + i64::from(time.minute) * 60
-            + i64::from(time.second.unwrap_or(0))
-            - offset,
-    )
+impl crate::domain::time::Calendar for Local {
+    fn today(&self) -> Date {
+        local_date(&now_utc()).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
+    fn date_of(&self, at: &Datetime) -> Option<Date> {
+        local_date(at)
+    }
 }
 
 /// The date on the local calendar at `datetime` (its own date when it holds no time).

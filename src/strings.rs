@@ -76,38 +76,7 @@ pub fn more_profiles(others: usize, roles: usize) -> String {
 /// The Results heading of a framework without an axis: a ranking, not a lean.
 pub use crate::domain::verdict::{NO_RATINGS, NO_REASONS, RANKING_TITLE};
 
-/// A role's grades when none is met yet.
-pub const NO_GRADE_MET: &str = "no grade met yet";
-
-/// A role's grades when the highest is met.
-pub const TOP_GRADE: &str = "that is the highest grade";
-
-/// The ladder answer for one role: "met Developer 5 (grade 5) 100% · next step Developer 6
-/// (grade 6) 71%", the same words on Results, in `show`, plain mode and every report.
-pub fn grade_answer(
-    framework: &crate::domain::Framework,
-    readiness: &[crate::domain::scoring::Readiness],
-    step: &crate::domain::scoring::GradeStep,
-) -> String {
-    let name = |p: usize| {
-        let profile = &framework.profiles[p];
-        let percent = readiness[p]
-            .percent
-            .map_or(String::new(), |v| format!(" {v:.0}%"));
-        format!(
-            "{} (grade {}){percent}",
-            profile.name,
-            profile.grade.unwrap_or_default()
-        )
-    };
-    let met = step
-        .met
-        .map_or(NO_GRADE_MET.to_string(), |p| format!("met {}", name(p)));
-    let next = step
-        .next
-        .map_or(TOP_GRADE.to_string(), |p| format!("next step {}", name(p)));
-    format!("{met} · {next}")
-}
+pub use crate::domain::verdict::{NO_GRADE_MET, TOP_GRADE, grade_answer};
 
 /// Competency `c`'s target for every profile that requires it ("PM 4 · PMO 2 · …"), then how
 /// many do not: what Rate, `show` and plain mode say once it is rated.
@@ -368,6 +337,29 @@ pub fn unknown_ids(ids: &[String]) -> String {
 /// The notice when an assessment opens with a changed version of its framework: which of its
 /// ratings are for competencies that version no longer has (they stay in the file), else what
 /// changed.
+/// The one-line notice for an assessment whose framework changed since it was saved (see
+/// [`crate::domain::Assessment::framework_changed`]), naming the ratings for competencies that version no
+/// longer has, which are kept. None when it has not changed.
+pub fn framework_changed_notice(
+    assessment: &crate::domain::Assessment,
+    framework: &crate::domain::Framework,
+) -> Option<String> {
+    if !assessment.framework_changed(framework) {
+        return None;
+    }
+    let gone: Vec<String> = assessment
+        .unknown_ids(framework)
+        .into_iter()
+        .map(|id| id.0)
+        .collect();
+    Some(framework_changed(
+        &framework.id,
+        assessment.framework_version,
+        framework.version,
+        &gone,
+    ))
+}
+
 pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> String {
     match gone.len() {
         0 if from == to => {
@@ -919,7 +911,7 @@ pub fn rate_done(
 /// The Plan screen's words.
 pub mod plan {
     use crate::domain::ActionStatus;
-    use toml::value::Date;
+    use crate::domain::time::Date;
 
     pub const CHOOSE: &str = "Choose the competency for the new action, then Enter";
     pub const NOTHING_SELECTED: &str = "No action selected: press a to add one";

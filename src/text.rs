@@ -64,6 +64,13 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// A file's name without its extension, e.g. `default` for `default.toml`: the assessment's
+/// name for a file given with `--file`, and the start of the names of the files beside it.
+pub fn file_stem(file: &Path) -> String {
+    file.file_stem()
+        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,7 +108,7 @@ fn fixed_assessment(fw: &Framework) -> Assessment {
     use rolefit::domain::{ActionStatus, PlanAction};
     let gv3 = a.plan.get_mut(&CompetencyId::from("GV3")).unwrap();
     gv3.actions.push(PlanAction {
-        due: Some(toml::value::Date {
+        due: Some(rolefit::domain::time::Date {
             year: 2027,
             month: 3,
             day: 31,
@@ -118,7 +118,7 @@ fn fixed_assessment(fw: &Framework) -> Assessment {
     });
     let cd2 = &mut a.plan.get_mut(&CompetencyId::from("CD2")).unwrap().actions[0];
     cd2.status = ActionStatus::Done;
-    cd2.due = Some(toml::value::Date {
+    cd2.due = Some(rolefit::domain::time::Date {
         year: 2027,
         month: 2,
         day: 15,

@@ -949,7 +949,7 @@ fn assessment_spec() -> impl Strategy<Value = AsSpec> {
         )
 }
 
-fn datetime(text: &str) -> toml::value::Datetime {
+fn datetime(text: &str) -> rolefit::domain::time::Datetime {
     text.parse().expect("a valid datetime")
 }
 
@@ -987,7 +987,7 @@ fn entries(fw: &Framework, rated: &[Rated]) -> BTreeMap<CompetencyId, Entry> {
             Entry {
                 rating,
                 note,
-                extra: toml::Table::new(),
+                extra: Default::default(),
             },
         );
     }
@@ -1021,7 +1021,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
                     action.trim(),
                 )]
             },
-            extra: toml::Table::new(),
+            extra: Default::default(),
         };
         if !item.is_empty() {
             a.plan.insert(fw.competencies[c].id.clone(), item);
@@ -1038,7 +1038,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
                     rating_of(fw, c, r).map(|r| (fw.competencies[c].id.clone(), r))
                 })
                 .collect(),
-            extra: toml::Table::new(),
+            extra: Default::default(),
         });
     }
     for (reviewer, id, rated) in &spec.reviews {
@@ -1048,7 +1048,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
                 id: id.clone(),
                 date: Some(datetime("2026-01-01T00:00:00Z")),
                 ratings: entries(fw, rated),
-                extra: toml::Table::new(),
+                extra: Default::default(),
             },
         );
     }
@@ -1060,7 +1060,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             Entry {
                 rating: Some(rating),
                 note: "kept".into(),
-                extra: toml::Table::new(),
+                extra: Default::default(),
             },
         );
         a.plan.insert(
@@ -1068,7 +1068,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             PlanItem {
                 target: Some(fw.scale.last()),
                 actions: vec![rolefit::domain::PlanAction::new(100_000, "kept too")],
-                extra: toml::Table::new(),
+                extra: Default::default(),
             },
         );
         if let Some(round) = a.history.first_mut() {
@@ -1080,7 +1080,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
                 Entry {
                     rating: Some(Rating::NotApplicable),
                     note: String::new(),
-                    extra: toml::Table::new(),
+                    extra: Default::default(),
                 },
             );
         }

@@ -540,7 +540,7 @@ fn export_and_team_write_html_reports() {
     let first = fw.competencies[0].id.to_string();
     let planner = people[0].name.clone();
     let mut overdue = PlanAction::new(1, "Shadow a gate review");
-    overdue.due = Some(toml::value::Date {
+    overdue.due = Some(rolefit::domain::time::Date {
         year: 2020,
         month: 1,
         day: 31,

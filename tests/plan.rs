@@ -6,8 +6,8 @@ use ratatui::backend::TestBackend;
 use rolefit::app::{Action, App, AppInit, Mode, Prompt};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::due::DueGroup;
+use rolefit::domain::time::{Date, Datetime};
 use rolefit::domain::{ActionStatus, Assessment, CompetencyId, Level, Rating, Screen};
-use toml::value::{Date, Datetime};
 
 /// 2027-03-01T09:00:00Z.
 fn day(n: i64) -> Datetime {

@@ -4,13 +4,13 @@
 use std::fs;
 
 use proptest::prelude::*;
+use rolefit::domain::time::{Date, Datetime, Offset, Time};
 use rolefit::domain::{
     ActionStatus, Assessment, CompetencyId, Editing, Entry, Level, PlanAction, PlanItem, Position,
     Rating, Screen, Snapshot,
 };
 use rolefit::storage::codec;
 use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
-use toml::value::{Date, Datetime, Offset, Time};
 
 // ---- strategies ----------------------------------------------------------------------------
 
@@ -105,22 +105,25 @@ fn rating() -> impl Strategy<Value = Option<Rating>> {
 }
 
 /// A scalar TOML value that compares equal to itself (no floats: NaN).
-fn scalar() -> impl Strategy<Value = toml::Value> {
+fn scalar() -> impl Strategy<Value = rolefit::domain::value::Value> {
     prop_oneof![
-        text().prop_map(toml::Value::String),
-        any::<i64>().prop_map(toml::Value::Integer),
-        any::<bool>().prop_map(toml::Value::Boolean),
-        prop::collection::vec(any::<i64>().prop_map(toml::Value::Integer), 0..3)
-            .prop_map(toml::Value::Array),
+        text().prop_map(rolefit::domain::value::Value::String),
+        any::<i64>().prop_map(rolefit::domain::value::Value::Integer),
+        any::<bool>().prop_map(rolefit::domain::value::Value::Boolean),
+        prop::collection::vec(
+            any::<i64>().prop_map(rolefit::domain::value::Value::Integer),
+            0..3
+        )
+        .prop_map(rolefit::domain::value::Value::Array),
     ]
 }
 
 /// Unknown keys, as a newer rolefit or a person might add them.
-fn extras(keys: &'static [&'static str]) -> impl Strategy<Value = toml::Table> {
+fn extras(keys: &'static [&'static str]) -> impl Strategy<Value = rolefit::domain::value::Table> {
     prop::collection::btree_map(prop::sample::select(keys), scalar(), 0..3).prop_map(|m| {
         m.into_iter()
             .map(|(k, v)| (k.to_string(), v))
-            .collect::<toml::Table>()
+            .collect::<rolefit::domain::value::Table>()
     })
 }
 
@@ -293,10 +296,16 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 (display_name, role, team),
             )| {
                 if !position_extra.is_empty() {
-                    extra.insert("position".into(), toml::Value::Table(position_extra));
+                    extra.insert(
+                        "position".into(),
+                        rolefit::domain::value::Value::Table(position_extra),
+                    );
                 }
                 if let Some(section) = section {
-                    extra.insert("extra_section".into(), toml::Value::Table(section));
+                    extra.insert(
+                        "extra_section".into(),
+                        rolefit::domain::value::Value::Table(section),
+                    );
                 }
                 // Ids as rolefit gives them: unique across the plan, not always in order.
                 let mut next = 7;
@@ -693,7 +702,7 @@ fn a_name_missing_from_the_file_comes_from_the_file_name() {
         ReadOutcome::Loaded(a) => {
             assert_eq!(a.name, "team-2026");
             assert!(a.ratings.is_empty());
-            assert_eq!(a.extra, toml::Table::new());
+            assert!(a.extra.is_empty());
         }
         other => panic!("{}", describe(&other)),
     }

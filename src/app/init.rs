@@ -208,7 +208,7 @@ impl App {
                     None => strings::resumed(rated, total),
                 };
                 // A changed framework is said once, then recorded for the next save.
-                let changed = self.assessment.framework_changed_notice(&self.framework);
+                let changed = strings::framework_changed_notice(&self.assessment, &self.framework);
                 self.assessment.record_framework(&self.framework);
                 // Unknown ids and a changed framework are worth keeping in view until the
                 // screen changes.

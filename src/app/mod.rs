@@ -24,8 +24,8 @@ mod round;
 pub mod search;
 mod undo;
 
+use crate::domain::time::Datetime;
 use ratatui_textarea::TextArea;
-use toml::value::Datetime;
 
 use crate::domain::scoring::RatingSheet;
 use crate::domain::{Assessment, Framework, Screen};

@@ -125,7 +125,7 @@ mod tests {
     use crate::ui::hit::tests::{app_sized, draw, find};
     use crate::ui::hit::{click_at, mouse_at};
 
-    fn t0() -> toml::value::Datetime {
+    fn t0() -> crate::domain::time::Datetime {
         crate::clock::utc_from_epoch(0)
     }
 

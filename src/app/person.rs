@@ -212,7 +212,7 @@ mod tests {
     use crate::app::{AppInit, LockState, Mode, Opened};
     use crate::domain::{Assessment, Screen, Voice};
 
-    fn t0() -> toml::value::Datetime {
+    fn t0() -> crate::domain::time::Datetime {
         crate::clock::utc_from_epoch(0)
     }
 
@@ -332,9 +332,10 @@ mod tests {
             .lock(LockState::Viewing);
         assert_eq!(App::new(viewing).mode(), Mode::Screen(Screen::Roles));
         let mut review = fresh("alex");
-        review
-            .extra
-            .insert("kind".into(), toml::Value::String("review".into()));
+        review.extra.insert(
+            "kind".into(),
+            crate::domain::value::Value::String("review".into()),
+        );
         assert_eq!(
             start(review, Opened::Resumed).mode(),
             Mode::Screen(Screen::Roles)
@@ -408,9 +409,10 @@ mod tests {
         assert_eq!(App::new(team_lead).voice(), &Voice::Of("Chen Wei".into()));
         let mut review = fresh("alex");
         review.display_name = Some("Alex Moreau".into());
-        review
-            .extra
-            .insert("kind".into(), toml::Value::String("review".into()));
+        review.extra.insert(
+            "kind".into(),
+            crate::domain::value::Value::String("review".into()),
+        );
         assert_eq!(
             start(review, Opened::Resumed).voice(),
             &Voice::Of("Alex Moreau".into())

@@ -1,8 +1,8 @@
 //! The Plan screen: every action of the development plan, grouped by when it is due, with keys
 //! to add, edit, date, mark done, drop and delete actions. Each change is one step to undo.
 
+use crate::domain::time::Date;
 use ratatui_textarea::TextArea;
-use toml::value::Date;
 
 use super::undo::{Change, Kind};
 use super::{Action, App, Effect, Prompt, Screen};
@@ -429,7 +429,7 @@ impl App {
                     match due::parse_due(&text, self.today()) {
                         Ok(date) => Some(date),
                         Err(reason) => {
-                            self.set_input_error(&reason);
+                            self.set_input_error(&reason.to_string());
                             return Vec::new();
                         }
                     }

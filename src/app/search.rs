@@ -233,7 +233,7 @@ mod tests {
         app_with(crate::storage::framework::builtin())
     }
 
-    fn t0() -> toml::value::Datetime {
+    fn t0() -> crate::domain::time::Datetime {
         crate::clock::utc_from_epoch(0)
     }
 

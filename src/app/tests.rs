@@ -599,9 +599,10 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
 fn a_review_file_opens_with_whose_review_it_is() {
     let fw = crate::storage::framework::builtin();
     let mut assessment = Assessment::new("alex", &fw, t0());
-    assessment
-        .extra
-        .insert("kind".into(), toml::Value::String("review".into()));
+    assessment.extra.insert(
+        "kind".into(),
+        crate::domain::value::Value::String("review".into()),
+    );
     let app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
     assert_eq!(app.notice(), Some("Review of alex: 0/33 answered so far"));
 }

@@ -295,9 +295,9 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::{Action, AppInit, LockState, PlanField};
+    use crate::domain::time::Datetime;
     use crate::domain::{Assessment, Level};
     use ratatui_textarea::Input;
-    use toml::value::Datetime;
 
     fn t0() -> Datetime {
         crate::clock::utc_from_epoch(0)

@@ -163,7 +163,8 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
                                 ),
                             ));
                         };
-                        let color = theme::parse_color(text).map_err(|m| at(start, m))?;
+                        let color =
+                            theme::parse_color(text).map_err(|m| at(start, m.to_string()))?;
                         config.colors.0.push((meaning, part, color));
                         color_at.push(start);
                     }

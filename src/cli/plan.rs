@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use toml::value::Date;
+use crate::domain::time::Date;
 
 use super::commands::{
     load_given, print_stdout, read_existing_any, read_existing_for, resolve_at, resolve_for,
@@ -22,7 +22,12 @@ use crate::text::{display_path, display_safe};
 
 /// Today on the local calendar (the test clock's day under `ROLEFIT_NOW`).
 fn today() -> Date {
-    crate::clock::local_date(&crate::clock::now_utc()).unwrap_or(Date {
+    local_day(&crate::clock::now_utc())
+}
+
+/// The date on the local calendar at `at` (1970-01-01 where it cannot be told).
+fn local_day(at: &crate::domain::time::Datetime) -> Date {
+    crate::clock::local_date(at).unwrap_or(Date {
         year: 1970,
         month: 1,
         day: 1,
@@ -36,7 +41,13 @@ pub fn list(cli: &Cli, format: PlanFormat, output: Option<&Path>) -> Result<Exit
     let first_look = read_existing_any(&path, &name)?;
     let framework = resolve_for(given.as_ref(), Some(&first_look), &path)?.framework;
     let assessment = read_existing_for(&framework, &path, &name)?;
-    let (report, undated) = plan_report(&framework, &assessment, today(), format);
+    let (report, undated) = plan_report(
+        &framework,
+        &assessment,
+        today(),
+        local_day(&assessment.updated),
+        format,
+    );
     match output {
         None => print_stdout(&report)?,
         Some(out) => {
@@ -84,7 +95,8 @@ enum Change {
 /// A due date as typed, or the sentence saying what to type (a usage error).
 fn parse_due(text: &str) -> Result<Date> {
     // The Plan screen's sentence, without its full stop, as every error on stderr.
-    due::parse_due(text, today()).map_err(|e| Error::BadDue(e.trim_end_matches('.').to_string()))
+    due::parse_due(text, today())
+        .map_err(|e| Error::BadDue(e.to_string().trim_end_matches('.').to_string()))
 }
 
 /// `rolefit plan add ID "TEXT" [--due DATE]`.

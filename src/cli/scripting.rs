@@ -44,7 +44,8 @@ pub fn plain(
     resume: String,
 ) -> Result<ExitCode> {
     let (lock, assessment, known) = open_for_writing(&resolved, path, name, person)?;
-    if let Some(notice) = assessment.framework_changed_notice(&resolved.framework) {
+    if let Some(notice) = crate::strings::framework_changed_notice(&assessment, &resolved.framework)
+    {
         print_stdout(&format!("{}\n", display_safe(&notice)))?;
     }
     let mut assessment = assessment;

@@ -92,7 +92,7 @@ fn mapping(options: &ImportOptions) -> Result<Mapping> {
             ))
         })?);
     }
-    mapping.check().map_err(Error::Sheet)?;
+    mapping.check().map_err(|e| Error::Sheet(e.to_string()))?;
     Ok(mapping)
 }
 

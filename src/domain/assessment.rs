@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use super::framework::{CompetencyId, Framework};
 use super::level::{Level, Rating};
+use super::time::{Date, Datetime};
+use super::value::Table;
 
 /// Which screen the user was on; also the tab order.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
@@ -120,7 +122,7 @@ pub struct Entry {
     pub rating: Option<Rating>,
     pub note: String,
     /// Keys this version does not know, kept and written back.
-    pub extra: toml::Table,
+    pub extra: Table,
 }
 
 impl Entry {
@@ -136,7 +138,7 @@ pub struct PlanItem {
     pub target: Option<Level>,
     /// The actions, in the order they were added.
     pub actions: Vec<PlanAction>,
-    pub extra: toml::Table,
+    pub extra: Table,
 }
 
 impl PlanItem {
@@ -219,15 +221,15 @@ pub struct PlanAction {
     /// Stable within the assessment: calendar UIDs and commands refer to it.
     pub id: u32,
     pub text: String,
-    pub due: Option<toml::value::Date>,
+    pub due: Option<Date>,
     pub status: ActionStatus,
     /// What shows it was done (kept whatever the status).
     pub evidence: String,
     /// The day it was marked done (kept while it is done; None for one done before rolefit
     /// recorded the day): the team view counts what was done since the last round by it.
-    pub done_on: Option<toml::value::Date>,
+    pub done_on: Option<Date>,
     /// Keys this version does not know, kept and written back.
-    pub extra: toml::Table,
+    pub extra: Table,
 }
 
 impl PlanAction {
@@ -241,7 +243,7 @@ impl PlanAction {
     }
 
     /// Sets the status on `today`: becoming done records the day, leaving done forgets it.
-    pub fn set_status(&mut self, status: ActionStatus, today: toml::value::Date) {
+    pub fn set_status(&mut self, status: ActionStatus, today: Date) {
         if status == ActionStatus::Done && self.status != ActionStatus::Done {
             self.done_on = Some(today);
         } else if status != ActionStatus::Done {
@@ -264,13 +266,13 @@ impl PlanAction {
 /// A closed round: the ratings as they were on a date, for comparing over time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    pub taken: toml::value::Datetime,
+    pub taken: Datetime,
     /// Optional words from the user, e.g. "before the PMO secondment".
     pub label: String,
     /// Every rating at the time (N/A included), by competency id.
     pub ratings: BTreeMap<CompetencyId, Rating>,
     /// Keys this version does not know, kept and written back.
-    pub extra: toml::Table,
+    pub extra: Table,
 }
 
 impl Snapshot {
@@ -295,11 +297,11 @@ pub struct Review {
     /// The review's id, from the request (several reviewers may share one).
     pub id: String,
     /// When the reviewer last changed it.
-    pub date: Option<toml::value::Datetime>,
+    pub date: Option<Datetime>,
     /// The reviewer's ratings and notes, by competency id.
     pub ratings: BTreeMap<CompetencyId, Entry>,
     /// Keys this version does not know, kept and written back.
-    pub extra: toml::Table,
+    pub extra: Table,
 }
 
 impl Review {
@@ -329,8 +331,8 @@ pub struct Assessment {
     /// Where the framework file was (absolute), for a framework from a file; None for the
     /// built-in one.
     pub framework_path: Option<String>,
-    pub created: toml::value::Datetime,
-    pub updated: toml::value::Datetime,
+    pub created: Datetime,
+    pub updated: Datetime,
     pub position: Position,
     /// Keyed by competency id; ids the framework lacks are kept too.
     pub ratings: BTreeMap<CompetencyId, Entry>,
@@ -340,12 +342,12 @@ pub struct Assessment {
     /// Second opinions, by reviewer name.
     pub reviews: BTreeMap<String, Review>,
     /// Top-level keys this version does not know, kept and written back.
-    pub extra: toml::Table,
+    pub extra: Table,
 }
 
 impl Assessment {
     /// A new, empty assessment for `framework`.
-    pub fn new(name: &str, framework: &Framework, now: toml::value::Datetime) -> Assessment {
+    pub fn new(name: &str, framework: &Framework, now: Datetime) -> Assessment {
         Assessment {
             name: name.to_string(),
             display_name: None,
@@ -362,7 +364,7 @@ impl Assessment {
             plan: BTreeMap::new(),
             history: Vec::new(),
             reviews: BTreeMap::new(),
-            extra: toml::Table::new(),
+            extra: Table::new(),
         }
     }
 
@@ -429,12 +431,12 @@ impl Assessment {
 
     /// Closes a round: records the current ratings with a date and label. Returns its number
     /// (1 for the first round).
-    pub fn close_round(&mut self, taken: toml::value::Datetime, label: &str) -> usize {
+    pub fn close_round(&mut self, taken: Datetime, label: &str) -> usize {
         self.history.push(Snapshot {
             taken,
             label: label.trim().to_string(),
             ratings: self.current_ratings(),
-            extra: toml::Table::new(),
+            extra: Table::new(),
         });
         self.history.len()
     }
@@ -540,26 +542,6 @@ impl Assessment {
                     .is_some_and(|hash| hash != framework.content_hash()))
     }
 
-    /// The one-line notice for an assessment whose framework changed since it was saved (see
-    /// [`Assessment::framework_changed`]), naming the ratings for competencies that version no
-    /// longer has, which are kept. None when it has not changed.
-    pub fn framework_changed_notice(&self, framework: &Framework) -> Option<String> {
-        if !self.framework_changed(framework) {
-            return None;
-        }
-        let gone: Vec<String> = self
-            .unknown_ids(framework)
-            .into_iter()
-            .map(|id| id.0)
-            .collect();
-        Some(crate::strings::framework_changed(
-            &framework.id,
-            self.framework_version,
-            framework.version,
-            &gone,
-        ))
-    }
-
     /// Records `framework` (id, version, hash) as the one this assessment is made with; the
     /// file holds it from the next save. The path is recorded apart, by whoever loaded it.
     pub fn record_framework(&mut self, framework: &Framework) {
@@ -606,7 +588,7 @@ mod tests {
     #[test]
     fn a_changed_framework_is_one_with_the_same_id_and_another_version_or_hash() {
         let fw = crate::storage::framework::builtin();
-        let mut a = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
+        let mut a = Assessment::new("t", &fw, crate::domain::time::utc_from_epoch(0));
         assert!(!a.framework_changed(&fw));
         a.framework_version += 1;
         assert!(a.framework_changed(&fw));

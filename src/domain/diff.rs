@@ -378,11 +378,11 @@ mod tests {
     #[test]
     fn sides_are_found_by_number_label_date_last_and_now() {
         let fw = crate::storage::framework::builtin();
-        let mut a = Assessment::new("x", &fw, crate::clock::utc_from_epoch(0));
+        let mut a = Assessment::new("x", &fw, crate::domain::time::utc_from_epoch(0));
         a.set_rating(&"DP1".into(), Some(lvl(2)));
-        a.close_round(crate::clock::utc_from_epoch(1_795_888_800), "before");
+        a.close_round(crate::domain::time::utc_from_epoch(1_795_888_800), "before");
         a.set_rating(&"DP1".into(), Some(lvl(3)));
-        a.close_round(crate::clock::utc_from_epoch(1_800_000_000), "");
+        a.close_round(crate::domain::time::utc_from_epoch(1_800_000_000), "");
         a.set_rating(&"DP1".into(), Some(lvl(4)));
         let level = |s: Side| s.ratings[&CompetencyId::from("DP1")];
         assert_eq!(level(side(&a, "1").unwrap()), lvl(2));

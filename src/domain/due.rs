@@ -1,10 +1,8 @@
 //! Due dates of plan actions: reading what the user types (`2027-03-31`, `+2w`), moving by
 //! days and months, and the groups the Plan screen shows them in.
 
-use toml::value::Date;
-
 use super::assessment::PlanAction;
-use crate::clock::{civil_from_days, days_from_civil};
+use super::time::{Date, civil_from_days, days_from_civil};
 
 /// Where an action falls, in the order the Plan screen and `rolefit plan` list them.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,15 +78,21 @@ pub fn add_months(date: Date, months: i64) -> Date {
     }
 }
 
-/// Reads a due date as typed: `2027-03-31`, or `+10d`, `+2w`, `+3m` from `today`. The error
-/// is one sentence saying what is accepted.
-pub fn parse_due(text: &str, today: Date) -> Result<Date, String> {
+/// A due date that cannot be read; its message is one sentence saying what is accepted.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadDue {
+    /// Neither a date nor a number of days, weeks or months from today.
+    #[error("\"{0}\" is not a date: type one such as 2027-03-31, or +10d, +2w or +3m from today.")]
+    NotADate(String),
+    /// A date whose month or day is not on the calendar.
+    #[error("{0} is not a day on the calendar: check the month (01–12) and the day.")]
+    NotOnTheCalendar(String),
+}
+
+/// Reads a due date as typed: `2027-03-31`, or `+10d`, `+2w`, `+3m` from `today`.
+pub fn parse_due(text: &str, today: Date) -> Result<Date, BadDue> {
     let text = text.trim();
-    let refuse = || {
-        Err(format!(
-            "\"{text}\" is not a date: type one such as 2027-03-31, or +10d, +2w or +3m from today."
-        ))
-    };
+    let refuse = || Err(BadDue::NotADate(text.to_string()));
     if let Some(rest) = text.strip_prefix('+') {
         // The unit is the last character, whatever its width in bytes ("+2é" is refused, not
         // split inside the é).
@@ -119,9 +123,7 @@ pub fn parse_due(text: &str, today: Date) -> Result<Date, String> {
         return refuse();
     };
     if !(1..=12).contains(&month) || day == 0 || day > month_length(i64::from(year), month) {
-        return Err(format!(
-            "{text} is not a day on the calendar: check the month (01–12) and the day."
-        ));
+        return Err(BadDue::NotOnTheCalendar(text.to_string()));
     }
     Ok(Date { year, month, day })
 }
@@ -187,7 +189,7 @@ mod tests {
             "+２w",
             "+2日",
         ] {
-            let err = parse_due(bad, today).unwrap_err();
+            let err = parse_due(bad, today).unwrap_err().to_string();
             assert!(
                 err.contains("2027-03-31") && err.contains("+2w"),
                 "{bad}: {err}"
@@ -196,6 +198,7 @@ mod tests {
         assert!(
             parse_due("2027-02-29", today)
                 .unwrap_err()
+                .to_string()
                 .contains("not a day")
         );
         assert!(parse_due("2027-13-01", today).is_err());

@@ -186,7 +186,7 @@ trait Later {
     fn max_by_text(self, other: Self) -> Self;
 }
 
-impl Later for toml::value::Datetime {
+impl Later for super::time::Datetime {
     /// Timestamps rolefit writes are UTC in one format, so their text orders as their time.
     fn max_by_text(self, other: Self) -> Self {
         if other.to_string() > self.to_string() {
@@ -210,7 +210,7 @@ mod tests {
         let mut a = Assessment::new(
             "p",
             &crate::storage::framework::builtin(),
-            crate::clock::utc_from_epoch(0),
+            crate::domain::time::utc_from_epoch(0),
         );
         rated(&mut a, "DP1", 3);
         rated(&mut a, "DP2", 2);
@@ -309,10 +309,11 @@ mod tests {
         );
         let mut theirs = base.clone();
         theirs.ratings.remove(&CompetencyId::from("DP2"));
-        theirs.close_round(crate::clock::utc_from_epoch(60), "from git");
-        theirs
-            .extra
-            .insert("team".into(), toml::Value::String("north".into()));
+        theirs.close_round(crate::domain::time::utc_from_epoch(60), "from git");
+        theirs.extra.insert(
+            "team".into(),
+            crate::domain::value::Value::String("north".into()),
+        );
         theirs.reviews.insert(
             "Kim".into(),
             crate::domain::Review {
@@ -336,13 +337,16 @@ mod tests {
         let base = base();
         let mut ours = base.clone();
         ours.position.competency = Some("RI2".into());
-        ours.updated = crate::clock::utc_from_epoch(100);
+        ours.updated = crate::domain::time::utc_from_epoch(100);
         let mut theirs = base.clone();
         theirs.position.competency = Some("DP1".into());
-        theirs.updated = crate::clock::utc_from_epoch(200);
+        theirs.updated = crate::domain::time::utc_from_epoch(200);
         let merged = merge(&base, &ours, &theirs);
         assert_eq!(merged.assessment.position.competency, Some("RI2".into()));
-        assert_eq!(merged.assessment.updated, crate::clock::utc_from_epoch(200));
+        assert_eq!(
+            merged.assessment.updated,
+            crate::domain::time::utc_from_epoch(200)
+        );
         assert!(merged.outside.is_empty());
     }
 }

@@ -9,8 +9,12 @@ pub mod lean;
 pub mod level;
 pub mod merge;
 pub mod person;
+pub mod reviews;
 pub mod scoring;
 pub mod summary;
+pub mod team;
+pub mod time;
+pub mod value;
 pub mod verdict;
 
 pub use assessment::{

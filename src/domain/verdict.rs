@@ -363,3 +363,36 @@ fn reason_text(framework: &Framework, lean: &Lean, reason: &Reason) -> ReasonTex
         ),
     }
 }
+
+/// A role's grades when none is met yet.
+pub const NO_GRADE_MET: &str = "no grade met yet";
+
+/// A role's grades when the highest is met.
+pub const TOP_GRADE: &str = "that is the highest grade";
+
+/// The ladder answer for one role: "met Developer 5 (grade 5) 100% · next step Developer 6
+/// (grade 6) 71%", the same words on Results, in `show`, plain mode and every report.
+pub fn grade_answer(
+    framework: &Framework,
+    readiness: &[super::scoring::Readiness],
+    step: &super::scoring::GradeStep,
+) -> String {
+    let name = |p: usize| {
+        let profile = &framework.profiles[p];
+        let percent = readiness[p]
+            .percent
+            .map_or(String::new(), |v| format!(" {v:.0}%"));
+        format!(
+            "{} (grade {}){percent}",
+            profile.name,
+            profile.grade.unwrap_or_default()
+        )
+    };
+    let met = step
+        .met
+        .map_or(NO_GRADE_MET.to_string(), |p| format!("met {}", name(p)));
+    let next = step
+        .next
+        .map_or(TOP_GRADE.to_string(), |p| format!("next step {}", name(p)));
+    format!("{met} · {next}")
+}

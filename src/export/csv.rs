@@ -41,7 +41,7 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
         header.push(format!("grade_next_{role}"));
     }
     // One column per reviewer, only when there are reviews.
-    let others = crate::review::others(assessment);
+    let others = crate::domain::reviews::others(assessment);
     header.extend(others.iter().map(|o| format!("review_{}", o.name)));
     // Whose: the same on every row, so that exports of many people can be put together.
     header.push("person".to_string());

@@ -293,7 +293,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
                 role: &fw.roles[step.role].id,
                 met: step.met.map(|p| fw.profiles[p].id.as_str()),
                 next: step.next.map(|p| fw.profiles[p].id.as_str()),
-                text: crate::strings::grade_answer(fw, &r.summary.readiness, step),
+                text: crate::domain::verdict::grade_answer(fw, &r.summary.readiness, step),
             })
             .collect(),
         areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
@@ -320,7 +320,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
 
 /// Readiness per profile with its coverage, in framework order.
 fn reviews<'a>(fw: &'a Framework, assessment: &'a Assessment) -> Vec<JsonReview<'a>> {
-    let calibrations = crate::review::calibrations(fw, assessment);
+    let calibrations = crate::domain::reviews::calibration::calibrations(fw, assessment);
     assessment
         .reviews
         .iter()

@@ -145,7 +145,7 @@ fn grades(o: &mut String, r: &Report) {
             o,
             "- **{}**: {}",
             md_cell(&r.fw.roles[step.role].name),
-            md_cell(&crate::strings::grade_answer(
+            md_cell(&crate::domain::verdict::grade_answer(
                 r.fw,
                 &r.summary.readiness,
                 step
@@ -499,8 +499,8 @@ fn plan(o: &mut String, r: &Report) {
 /// levels or more apart, and the reviewers' notes. Nothing when there are no reviews.
 fn second_opinions(o: &mut String, r: &Report) {
     let (fw, assessment) = (r.fw, r.assessment);
-    let others = crate::review::others(assessment);
-    if others.is_empty() || crate::review::reviewing(assessment).is_some() {
+    let others = crate::domain::reviews::others(assessment);
+    if others.is_empty() || crate::domain::reviews::reviewing(assessment).is_some() {
         return;
     }
     let _ = writeln!(
@@ -508,7 +508,7 @@ fn second_opinions(o: &mut String, r: &Report) {
         "## Second opinions
 "
     );
-    for (c, other) in crate::review::calibrations(fw, assessment)
+    for (c, other) in crate::domain::reviews::calibration::calibrations(fw, assessment)
         .iter()
         .zip(&assessment.reviews)
     {
@@ -541,7 +541,9 @@ fn second_opinions(o: &mut String, r: &Report) {
         if own.is_none() || theirs.iter().all(|t| t.is_none() || *t == own) {
             continue;
         }
-        let talk = theirs.iter().any(|t| crate::review::differs_a_lot(own, *t));
+        let talk = theirs
+            .iter()
+            .any(|t| crate::domain::reviews::calibration::differs_a_lot(own, *t));
         let mut cells = vec![md_competency(fw, c), rating_words(own)];
         cells.extend(theirs.iter().map(|t| rating_words(*t)));
         cells.push(if talk {

@@ -22,6 +22,7 @@ pub(crate) mod html;
 mod json;
 mod markdown;
 pub mod plan;
+pub mod team;
 
 use std::fmt;
 use std::str::FromStr;

@@ -11,8 +11,8 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+use crate::domain::time::Date;
 use serde::Serialize;
-use toml::value::Date;
 
 use super::escape::{csv_record, json_safe, md_cell, md_safe};
 use crate::domain::due::{self, DueGroup};
@@ -156,18 +156,20 @@ fn group_key(group: DueGroup) -> &'static str {
 }
 
 /// The plan in `format`, on `today`; with the number of actions left out (the calendar holds
-/// only dated actions).
+/// only dated actions). `last_changed` is the local date of the assessment's last change, the
+/// day the calendar lists its actions as of.
 pub fn plan_report(
     fw: &Framework,
     assessment: &Assessment,
     today: Date,
+    last_changed: Date,
     format: PlanFormat,
 ) -> (String, usize) {
     match format {
         PlanFormat::Markdown => (markdown(fw, assessment, today), 0),
         PlanFormat::Json => (json(fw, assessment, today), 0),
         PlanFormat::Csv => (csv(fw, assessment, today), 0),
-        PlanFormat::Ics => ics(fw, assessment),
+        PlanFormat::Ics => ics(fw, assessment, last_changed),
     }
 }
 
@@ -341,9 +343,9 @@ pub fn action_uid(assessment: &Assessment, framework_id: &str, id: u32) -> Strin
 }
 
 /// A UTC date-time as iCalendar writes it: 20270301T090000Z.
-fn utc_stamp(datetime: &toml::value::Datetime) -> String {
-    let seconds = crate::clock::epoch_of(datetime).unwrap_or(0);
-    let (year, month, day) = crate::clock::civil_from_days(seconds.div_euclid(86_400));
+fn utc_stamp(datetime: &crate::domain::time::Datetime) -> String {
+    let seconds = crate::domain::time::epoch_of(datetime).unwrap_or(0);
+    let (year, month, day) = crate::domain::time::civil_from_days(seconds.div_euclid(86_400));
     let s = seconds.rem_euclid(86_400);
     format!(
         "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
@@ -354,8 +356,9 @@ fn utc_stamp(datetime: &toml::value::Datetime) -> String {
 }
 
 /// The plan as an RFC 5545 calendar: one VTODO per dated action, its DUE an all-day date, its
-/// STATUS the action's; with the number of actions left out for having no date.
-pub fn ics(fw: &Framework, assessment: &Assessment) -> (String, usize) {
+/// STATUS the action's; with the number of actions left out for having no date. The actions
+/// are listed as of `last_changed`, the local date of the assessment's last change.
+pub fn ics(fw: &Framework, assessment: &Assessment, last_changed: Date) -> (String, usize) {
     use icalendar::{Calendar, Component, Property, Todo, TodoStatus, ValueType};
     let profile = super::target_profile(fw, assessment);
     let stamp = utc_stamp(&assessment.updated);
@@ -371,13 +374,8 @@ pub fn ics(fw: &Framework, assessment: &Assessment) -> (String, usize) {
         ));
     // Listed in a fixed order (as of the day the assessment last changed) so that the same
     // file gives the same bytes whatever the day it is written.
-    let day = crate::clock::local_date(&assessment.updated).unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
     let mut undated = 0;
-    for row in listed(fw, assessment, day) {
+    for row in listed(fw, assessment, last_changed) {
         let a = row.action;
         let Some(due_date) = a.due else {
             undated += 1;

@@ -10,7 +10,7 @@ pub mod text;
 
 use std::io::{self, BufRead, Write};
 
-use toml::value::Datetime;
+use crate::domain::time::Datetime;
 
 use crate::domain::{Assessment, Framework, Level, Rating, merge};
 use crate::storage::guarded::Saved;

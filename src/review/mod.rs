@@ -27,20 +27,21 @@
 //! The screens show others' ratings beside the user's own through [`others`]: in an
 //! assessment, its imported reviews; in a review file, the person's shared self-ratings.
 
-pub mod calibration;
 pub mod strings;
 
 use std::collections::BTreeMap;
 
-use toml::value::Datetime;
+use crate::domain::time::Datetime;
 
 use crate::domain::{Assessment, CompetencyId, Entry, Framework, Rating, Review, Screen};
 use crate::storage::codec::{self, ParseError};
 
-pub use calibration::{Calibration, TALK_ABOUT, calibrations, differs_a_lot};
-
-/// The value of `kind` that marks a review file.
-pub const KIND: &str = "review";
+pub use crate::domain::reviews::calibration::{
+    self, Calibration, TALK_ABOUT, calibrations, differs_a_lot,
+};
+pub use crate::domain::reviews::{
+    Beside, KIND, Other, Reviewing, beside, others, reviewing, shared_note,
+};
 
 /// A hash of what a rating is given against: the framework's id, version and competency ids in
 /// order (FNV-1a, 64 bits). Wording changes keep it; a competency added, removed or renamed
@@ -111,9 +112,10 @@ impl ReviewFile {
     /// Records the reviewer's name in the file.
     pub fn set_reviewer(&mut self, name: &str) {
         self.reviewer = Some(name.to_string());
-        self.assessment
-            .extra
-            .insert("reviewer".into(), toml::Value::String(name.to_string()));
+        self.assessment.extra.insert(
+            "reviewer".into(),
+            crate::domain::value::Value::String(name.to_string()),
+        );
     }
 
     /// The file's text.
@@ -188,13 +190,22 @@ pub fn request(
     file.position.screen = Screen::Rate;
     file.position.competency = framework.competencies.first().map(|c| c.id.clone());
     let extra = &mut file.extra;
-    extra.insert("kind".into(), toml::Value::String(KIND.into()));
-    extra.insert("review_id".into(), toml::Value::String(id.into()));
+    extra.insert(
+        "kind".into(),
+        crate::domain::value::Value::String(KIND.into()),
+    );
+    extra.insert(
+        "review_id".into(),
+        crate::domain::value::Value::String(id.into()),
+    );
     extra.insert(
         "competencies_hash".into(),
-        toml::Value::String(framework_hash(framework)),
+        crate::domain::value::Value::String(framework_hash(framework)),
     );
-    extra.insert("requested".into(), toml::Value::Datetime(now));
+    extra.insert(
+        "requested".into(),
+        crate::domain::value::Value::Datetime(now),
+    );
     let shared_self: BTreeMap<CompetencyId, Entry> = if share_self {
         person
             .ratings
@@ -204,7 +215,7 @@ pub fn request(
                 let entry = Entry {
                     rating: e.rating,
                     note: e.note.clone(),
-                    extra: toml::Table::new(),
+                    extra: crate::domain::value::Table::new(),
                 };
                 (id.clone(), entry)
             })
@@ -216,8 +227,8 @@ pub fn request(
         let table = shared_self
             .iter()
             .map(|(id, e)| (id.as_str().to_string(), entry_value(e)))
-            .collect::<toml::Table>();
-        extra.insert("self".into(), toml::Value::Table(table));
+            .collect::<crate::domain::value::Table>();
+        extra.insert("self".into(), crate::domain::value::Value::Table(table));
     }
     ReviewFile {
         assessment: file,
@@ -229,21 +240,30 @@ pub fn request(
 }
 
 /// One entry as a TOML table: `level` and `note` when set.
-fn entry_value(entry: &Entry) -> toml::Value {
-    let mut table = toml::Table::new();
+fn entry_value(entry: &Entry) -> crate::domain::value::Value {
+    let mut table = crate::domain::value::Table::new();
     match entry.rating {
         Some(Rating::Level(l)) => {
-            table.insert("level".into(), toml::Value::Integer(i64::from(l.value())));
+            table.insert(
+                "level".into(),
+                crate::domain::value::Value::Integer(i64::from(l.value())),
+            );
         }
         Some(Rating::NotApplicable) => {
-            table.insert("level".into(), toml::Value::String("na".into()));
+            table.insert(
+                "level".into(),
+                crate::domain::value::Value::String("na".into()),
+            );
         }
         None => {}
     }
     if !entry.note.is_empty() {
-        table.insert("note".into(), toml::Value::String(entry.note.clone()));
+        table.insert(
+            "note".into(),
+            crate::domain::value::Value::String(entry.note.clone()),
+        );
     }
-    toml::Value::Table(table)
+    crate::domain::value::Value::Table(table)
 }
 
 /// Reads a review file's text and checks it against `framework`: a level outside the scale or
@@ -253,7 +273,10 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
     // The framework's scale decides which levels the file may hold.
     let top = framework.scale.last().value();
     let assessment = codec::parse_up_to(text, "", top)?;
-    let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
+    let kind = assessment
+        .extra
+        .get("kind")
+        .and_then(crate::domain::value::Value::as_str);
     if kind != Some(KIND) {
         return Err(ReviewError::Refused(
             "it is not a review file (it has no `kind = \"review\"`); make one with `rolefit review request`"
@@ -283,7 +306,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
         assessment
             .extra
             .get(key)
-            .and_then(toml::Value::as_str)
+            .and_then(crate::domain::value::Value::as_str)
             .map(str::to_string)
     };
     let id = string("review_id").unwrap_or_default();
@@ -396,7 +419,7 @@ pub fn import(
             id: review.id.clone(),
             date: Some(review.assessment.updated),
             ratings,
-            extra: toml::Table::new(),
+            extra: crate::domain::value::Table::new(),
         },
     );
     Ok(Imported {
@@ -407,189 +430,5 @@ pub fn import(
     })
 }
 
-/// Someone else's ratings shown beside the user's own.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Other {
-    /// Their name as shown: the reviewer, or in a review file the person reviewed.
-    pub name: String,
-    pub ratings: BTreeMap<CompetencyId, Rating>,
-}
-
-/// Whose ratings the screens show beside the user's: the imported reviews of an assessment, or
-/// in a review file the person's own shared ratings.
-pub fn others(assessment: &Assessment) -> Vec<Other> {
-    if let Some(info) = reviewing(assessment) {
-        let shared = match assessment.extra.get("self") {
-            Some(toml::Value::Table(t)) => t,
-            _ => return Vec::new(),
-        };
-        let ratings: BTreeMap<CompetencyId, Rating> = shared
-            .iter()
-            .filter_map(|(id, v)| {
-                let level = v.as_table()?.get("level")?;
-                let rating = match level {
-                    toml::Value::Integer(n) => Rating::Level(crate::domain::Level::from_i64(*n)?),
-                    toml::Value::String(s) if s.eq_ignore_ascii_case("na") => Rating::NotApplicable,
-                    _ => return None,
-                };
-                Some((CompetencyId(id.clone()), rating))
-            })
-            .collect();
-        if ratings.is_empty() {
-            return Vec::new();
-        }
-        return vec![Other {
-            name: info.person,
-            ratings,
-        }];
-    }
-    assessment
-        .reviews
-        .iter()
-        .map(|(name, review)| Other {
-            name: name.clone(),
-            ratings: review
-                .ratings
-                .iter()
-                .filter_map(|(id, e)| e.rating.map(|r| (id.clone(), r)))
-                .collect(),
-        })
-        .collect()
-}
-
-/// Who is reviewing whom, when the open file is a review file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reviewing {
-    pub person: String,
-    pub reviewer: Option<String>,
-}
-
-/// Some when `assessment` is a review file being filled in.
-pub fn reviewing(assessment: &Assessment) -> Option<Reviewing> {
-    let kind = assessment.extra.get("kind").and_then(toml::Value::as_str);
-    (kind == Some(KIND)).then(|| Reviewing {
-        // The person's display name when the request carried it; else their assessment's.
-        person: assessment.shown_name(&assessment.name),
-        reviewer: assessment
-            .extra
-            .get("reviewer")
-            .and_then(toml::Value::as_str)
-            .map(str::to_string),
-    })
-}
-
 #[cfg(test)]
 mod tests;
-
-/// Others' ratings of one competency as the screens show them beside the user's own. They stay
-/// hidden until the user has rated it, so they do not sway the user's own rating.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Beside {
-    /// The user has not rated the competency yet: names only, no levels.
-    pub hidden: bool,
-    /// Each other person and their rating, in [`others`] order.
-    pub ratings: Vec<(String, Option<Rating>)>,
-    /// Someone's rating is two levels or more from the user's own: "talk about this".
-    pub talk: bool,
-    /// The user's own rating.
-    pub own: Option<Rating>,
-    /// In a review file: the person reviewed (whose own ratings these are).
-    pub reviewing: Option<String>,
-}
-
-/// What to show beside the user's rating of `id`; None when nobody else has rated anything.
-pub fn beside(assessment: &Assessment, others: &[Other], id: &CompetencyId) -> Option<Beside> {
-    if others.is_empty() {
-        return None;
-    }
-    let own = assessment.rating(id);
-    let ratings: Vec<(String, Option<Rating>)> = others
-        .iter()
-        .map(|o| (o.name.clone(), o.ratings.get(id).copied()))
-        .collect();
-    let talk = ratings.iter().any(|(_, r)| differs_a_lot(own, *r));
-    Some(Beside {
-        hidden: own.is_none(),
-        ratings,
-        talk,
-        own,
-        reviewing: reviewing(assessment).map(|r| r.person),
-    })
-}
-
-impl Beside {
-    /// The levels in a narrow cell: "2/5 !" ("!" = talk about this; "·" = not rated), or "?"
-    /// while hidden.
-    pub fn cell(&self) -> String {
-        if self.hidden {
-            return "?".into();
-        }
-        let levels: Vec<String> = self
-            .ratings
-            .iter()
-            .map(|(_, r)| r.map_or("·".to_string(), |r| r.to_string()))
-            .collect();
-        let flag = if self.talk { " !" } else { "" };
-        format!("{}{flag}", levels.join("/"))
-    }
-
-    /// One sentence: "Second opinion: Sam 2 · Kim 5 — talk about this: two levels or more from
-    /// your 4." In a review file: "alex's own rating: 4 …".
-    pub fn sentence(&self) -> String {
-        let lead = match &self.reviewing {
-            Some(person) => format!("{person}'s own rating"),
-            None if self.ratings.len() == 1 => "Second opinion".to_string(),
-            None => "Second opinions".to_string(),
-        };
-        if self.hidden {
-            return format!("{lead}: shown once you have rated this, so it does not sway you.");
-        }
-        let shown: Vec<String> = self
-            .ratings
-            .iter()
-            .map(|(name, r)| {
-                let level = r.map_or("not rated".to_string(), |r| r.to_string());
-                if self.reviewing.is_some() {
-                    level
-                } else {
-                    format!("{name} {level}")
-                }
-            })
-            .collect();
-        let mut out = format!("{lead}: {}", shown.join(" · "));
-        if self.talk {
-            let own = self.own.map_or(String::new(), |r| r.to_string());
-            out.push_str(&format!(
-                " — talk about this: two levels or more from your {own}."
-            ));
-        }
-        out
-    }
-
-    /// The names whose rating is `rating` (for marking the level list), none while hidden.
-    pub fn names_at(&self, rating: Rating) -> Vec<&str> {
-        if self.hidden {
-            return Vec::new();
-        }
-        self.ratings
-            .iter()
-            .filter(|(_, r)| *r == Some(rating))
-            .map(|(name, _)| name.as_str())
-            .collect()
-    }
-}
-
-/// In a review file, the person's own note on `id` when they shared it, for the reviewer to
-/// read once they have rated the competency.
-pub fn shared_note(assessment: &Assessment, id: &CompetencyId) -> Option<String> {
-    reviewing(assessment)?;
-    // Only once the reviewer has rated it.
-    assessment.rating(id)?;
-    let note = assessment
-        .extra
-        .get("self")?
-        .get(id.as_str())?
-        .get("note")?
-        .as_str()?;
-    (!note.trim().is_empty()).then(|| note.to_string())
-}

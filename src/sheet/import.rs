@@ -54,30 +54,40 @@ pub struct Mapping {
 
 impl Mapping {
     /// Checks the mapping's own words, before any sheet is read.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), BadMapping> {
         for field in self.columns.keys() {
             if Field::from_key(field).is_none() {
-                return Err(format!(
-                    "the column field {field:?} is not one rolefit knows; use id, name, area, area_id, parent, description, valid or references"
-                ));
+                return Err(BadMapping::UnknownField(field.clone()));
             }
         }
         for level in self.levels.keys() {
             if level.parse::<u8>().is_err() {
-                return Err(format!(
-                    "the level {level:?} must be a whole number 0 to 99"
-                ));
+                return Err(BadMapping::Level(level.clone()));
             }
         }
         if let Some([low, high]) = self.scale
             && (low >= high || high > crate::domain::Level::TOP)
         {
-            return Err(format!(
-                "the scale {low}-{high} must go up, from its first value to its last (at most 99)"
-            ));
+            return Err(BadMapping::Scale(low, high));
         }
         Ok(())
     }
+}
+
+/// A mapping's own words that cannot be used, each said in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadMapping {
+    /// A column field rolefit does not know.
+    #[error(
+        "the column field {0:?} is not one rolefit knows; use id, name, area, area_id, parent, description, valid or references"
+    )]
+    UnknownField(String),
+    /// A level that is not a whole number.
+    #[error("the level {0:?} must be a whole number 0 to 99")]
+    Level(String),
+    /// A scale that does not go up, or past 99.
+    #[error("the scale {0}-{1} must go up, from its first value to its last (at most 99)")]
+    Scale(u8, u8),
 }
 
 /// One thing the import could not use, or could not accept.

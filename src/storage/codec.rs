@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::toml_value::{date_in, date_out, datetime_in, datetime_out, table_in, table_out};
+
 use crate::domain::framework::line_column;
 use crate::domain::{
     ActionStatus, Assessment, CompetencyId, Editing, Entry, Level, PlanAction, PlanItem, Position,
@@ -336,13 +338,13 @@ fn assemble(
         framework_version,
         framework_hash: raw.framework_hash,
         framework_path: raw.framework_path,
-        created: raw.created.unwrap_or(now),
-        updated: raw.updated.unwrap_or(now),
+        created: raw.created.as_ref().map_or(now, datetime_in),
+        updated: raw.updated.as_ref().map_or(now, datetime_in),
         position,
         ratings,
         plan,
         reviews,
-        extra: table,
+        extra: table_in(&table),
     })
 }
 
@@ -379,9 +381,9 @@ fn parse_reviews(
             reviewer,
             Review {
                 id: review.id,
-                date: review.date,
+                date: review.date.as_ref().map(datetime_in),
                 ratings,
-                extra,
+                extra: table_in(&extra),
             },
         );
     }
@@ -462,7 +464,7 @@ fn read_entry(
     let entry = Entry {
         rating: raw.level.map(|l| parse_level(text, &l, top)).transpose()?,
         note: raw.note,
-        extra,
+        extra: table_in(&extra),
     };
     Ok((!entry.is_empty()).then_some(entry))
 }
@@ -519,7 +521,7 @@ fn read_plan_item(
                 return Ok(None);
             };
             match (d.get_ref().date, d.get_ref().time) {
-                (Some(date), None) => Ok(Some(date)),
+                (Some(date), None) => Ok(Some(date_in(&date))),
                 _ => Err(ParseError::at(
                     text,
                     d.span().start,
@@ -551,13 +553,13 @@ fn read_plan_item(
             status,
             evidence: action.evidence,
             done_on,
-            extra,
+            extra: table_in(&extra),
         });
     }
     let item = PlanItem {
         target,
         actions,
-        extra,
+        extra: table_in(&extra),
     };
     Ok((!item.is_empty()).then_some(item))
 }
@@ -681,10 +683,10 @@ fn parse_history(
             ratings.insert(CompetencyId(id), parse_level(text, &level, top)?);
         }
         history.push(Snapshot {
-            taken: round.taken,
+            taken: datetime_in(&round.taken),
             label: round.label,
             ratings,
-            extra,
+            extra: table_in(&extra),
         });
     }
     Ok(history)
@@ -796,7 +798,7 @@ struct EntryOut<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
     #[serde(flatten)]
-    extra: &'a toml::Table,
+    extra: toml::Table,
 }
 
 #[derive(Serialize)]
@@ -804,7 +806,7 @@ struct PlanOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<u8>,
     #[serde(flatten)]
-    extra: &'a toml::Table,
+    extra: toml::Table,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     actions: Vec<ActionOut<'a>>,
 }
@@ -821,7 +823,7 @@ struct ActionOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     done: Option<Datetime>,
     #[serde(flatten)]
-    extra: &'a toml::Table,
+    extra: toml::Table,
 }
 
 #[derive(Serialize)]
@@ -880,7 +882,7 @@ struct ReviewOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<Datetime>,
     #[serde(flatten)]
-    extra: &'a toml::Table,
+    extra: toml::Table,
     ratings: BTreeMap<&'a str, EntryOut<'a>>,
 }
 
@@ -895,7 +897,7 @@ fn entries_out(ratings: &BTreeMap<CompetencyId, Entry>) -> BTreeMap<&str, EntryO
                 EntryOut {
                     level: e.rating.map(level_out),
                     note: &e.note,
-                    extra: &e.extra,
+                    extra: table_out(&e.extra),
                 },
             )
         })
@@ -908,7 +910,7 @@ struct SnapshotOut<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     label: &'a str,
     #[serde(flatten)]
-    extra: &'a toml::Table,
+    extra: toml::Table,
     ratings: BTreeMap<&'a str, LevelOut>,
 }
 
@@ -922,7 +924,7 @@ fn level_out(rating: Rating) -> LevelOut {
 
 /// Writes an assessment as TOML in a stable order.
 pub fn to_toml(assessment: &Assessment) -> String {
-    let mut extra = assessment.extra.clone();
+    let mut extra = table_out(&assessment.extra);
     let position_extra = match extra.remove("position") {
         Some(toml::Value::Table(t)) => t,
         _ => toml::Table::new(),
@@ -937,8 +939,8 @@ pub fn to_toml(assessment: &Assessment) -> String {
         display_name: assessment.display_name.as_deref(),
         role: assessment.role.as_deref().filter(|r| !r.is_empty()),
         team: assessment.team.as_deref().filter(|t| !t.is_empty()),
-        created: assessment.created,
-        updated: assessment.updated,
+        created: datetime_out(&assessment.created),
+        updated: datetime_out(&assessment.updated),
         extra,
         position: PositionOut {
             screen: assessment.position.screen.key(),
@@ -964,7 +966,7 @@ pub fn to_toml(assessment: &Assessment) -> String {
                     id.as_str(),
                     PlanOut {
                         target: p.target.map(Level::value),
-                        extra: &p.extra,
+                        extra: table_out(&p.extra),
                         actions: p
                             .actions
                             .iter()
@@ -972,18 +974,18 @@ pub fn to_toml(assessment: &Assessment) -> String {
                                 id: a.id,
                                 text: &a.text,
                                 due: a.due.map(|date| Datetime {
-                                    date: Some(date),
+                                    date: Some(date_out(&date)),
                                     time: None,
                                     offset: None,
                                 }),
                                 status: a.status.key(),
                                 evidence: &a.evidence,
                                 done: a.done_on.map(|date| Datetime {
-                                    date: Some(date),
+                                    date: Some(date_out(&date)),
                                     time: None,
                                     offset: None,
                                 }),
-                                extra: &a.extra,
+                                extra: table_out(&a.extra),
                             })
                             .collect(),
                     },
@@ -994,9 +996,9 @@ pub fn to_toml(assessment: &Assessment) -> String {
             .history
             .iter()
             .map(|round| SnapshotOut {
-                taken: round.taken,
+                taken: datetime_out(&round.taken),
                 label: &round.label,
-                extra: &round.extra,
+                extra: table_out(&round.extra),
                 ratings: round
                     .ratings
                     .iter()
@@ -1012,8 +1014,8 @@ pub fn to_toml(assessment: &Assessment) -> String {
                     reviewer.as_str(),
                     ReviewOut {
                         id: &review.id,
-                        date: review.date,
-                        extra: &review.extra,
+                        date: review.date.as_ref().map(datetime_out),
+                        extra: table_out(&review.extra),
                         ratings: entries_out(&review.ratings),
                     },
                 )
@@ -1338,9 +1340,10 @@ level = 5
         let text = format!("{SAMPLE}{WITH_REVIEWS}");
         let table: toml::Table = toml::from_str(&text).unwrap();
         let mut older = parse(SAMPLE, "x").unwrap();
-        older
-            .extra
-            .insert("reviews".into(), table["reviews"].clone());
+        older.extra.insert(
+            "reviews".into(),
+            super::super::toml_value::value_in(&table["reviews"]),
+        );
         let written_by_older = to_toml(&older);
         assert!(written_by_older.starts_with(&format!("{FILE_HEADER}format = 1\n")));
         let now = parse(&written_by_older, "x").unwrap();

@@ -9,6 +9,8 @@ pub mod framework_cache;
 pub mod guarded;
 pub mod note_file;
 pub mod paths;
+pub mod team;
+pub mod toml_value;
 pub mod writer;
 
 use std::fs::{self, File, OpenOptions};

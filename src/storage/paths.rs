@@ -118,8 +118,7 @@ pub fn lock_path(file: &Path) -> PathBuf {
 /// A file's name without its extension, e.g. `default` for `default.toml`: the assessment's
 /// name for a file given with `--file`, and the start of the names of the files beside it.
 pub fn stem(file: &Path) -> String {
-    file.file_stem()
-        .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned())
+    crate::text::file_stem(file)
 }
 
 /// `dir/stem.ext` beside `file`.

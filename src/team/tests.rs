@@ -1,10 +1,11 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::domain::Assessment;
+use crate::domain::scoring::RatingSheet;
+use crate::domain::{Assessment, Level, Rating};
 use crate::storage::codec;
 
-fn t0() -> toml::value::Datetime {
+fn t0() -> crate::domain::time::Datetime {
     crate::clock::utc_from_epoch(0)
 }
 

@@ -259,7 +259,7 @@ fn row_line<'a>(
     action: &PlanAction,
     selected: bool,
     (id_width, gap_width, due_width, status_width, text_width): (usize, usize, usize, usize, usize),
-    today: toml::value::Date,
+    today: crate::domain::time::Date,
     theme: &Theme,
 ) -> Line<'a> {
     let target = app

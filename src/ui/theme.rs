@@ -291,9 +291,24 @@ pub fn meaning_of(key: &str) -> Option<(&'static str, Part)> {
     MEANINGS.iter().find(|m| **m == name).map(|m| (*m, part))
 }
 
+/// A colour the configuration names that is not one; the message says what to write.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadColour {
+    /// `#` followed by something other than six hex digits.
+    #[error("{0:?} is not a colour; write #rrggbb, e.g. \"#1e66f5\"")]
+    NotHex(String),
+    /// A name that is no colour.
+    #[error(
+        "unknown colour {0:?}; write #rrggbb, a palette index 0-255, default, or one of black, \
+         red, green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, light-green, \
+         light-yellow, light-blue, light-magenta, light-cyan, white"
+    )]
+    Unknown(String),
+}
+
 /// A colour as the configuration writes it: `"#rrggbb"`, an ANSI colour name (`red`,
 /// `light-blue`, `dark-gray`, `white`), a palette index `"0"`–`"255"`, or `default`.
-pub fn parse_color(text: &str) -> Result<Color, String> {
+pub fn parse_color(text: &str) -> Result<Color, BadColour> {
     if let Some(hex) = text.strip_prefix('#') {
         return match u32::from_str_radix(hex, 16) {
             Ok(value) if hex.len() == 6 => Ok(Color::Rgb(
@@ -301,9 +316,7 @@ pub fn parse_color(text: &str) -> Result<Color, String> {
                 (value >> 8) as u8,
                 value as u8,
             )),
-            _ => Err(format!(
-                "{text:?} is not a colour; write #rrggbb, e.g. \"#1e66f5\""
-            )),
+            _ => Err(BadColour::NotHex(text.to_string())),
         };
     }
     if let Ok(index) = text.parse::<u8>() {
@@ -333,13 +346,7 @@ pub fn parse_color(text: &str) -> Result<Color, String> {
         "lightmagenta" => Color::LightMagenta,
         "lightcyan" => Color::LightCyan,
         "white" => Color::White,
-        _ => {
-            return Err(format!(
-                "unknown colour {text:?}; write #rrggbb, a palette index 0-255, default, or one \
-                 of black, red, green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, \
-                 light-green, light-yellow, light-blue, light-magenta, light-cyan, white"
-            ));
-        }
+        _ => return Err(BadColour::Unknown(text.to_string())),
     })
 }
 

@@ -65,7 +65,7 @@ fn entry(rating: Option<Rating>, note: &str) -> Entry {
     Entry {
         rating,
         note: note.to_string(),
-        extra: toml::Table::new(),
+        extra: Default::default(),
     }
 }
 
@@ -111,7 +111,7 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
                 String::new()
             },
             ratings,
-            extra: toml::Table::new(),
+            extra: Default::default(),
         });
     }
     let notes = [
@@ -145,7 +145,7 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
                     _ => String::new(),
                 }
                 .pipe_action(i as u32 + 1),
-                extra: toml::Table::new(),
+                extra: Default::default(),
             },
         );
     }
@@ -175,7 +175,7 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
                 id: format!("review-{k}"),
                 date: Some(utc_from_epoch(START + (100 + k as i64) * DAY)),
                 ratings,
-                extra: toml::Table::new(),
+                extra: Default::default(),
             },
         );
     }

@@ -65,7 +65,7 @@ fn rating_words(rating: Option<Rating>) -> String {
 }
 
 /// "2026-11-28" from a TOML datetime (the whole datetime when it has no date).
-fn date(datetime: &toml::value::Datetime) -> String {
+fn date(datetime: &crate::domain::time::Datetime) -> String {
     datetime
         .date
         .map_or_else(|| datetime.to_string(), |d| d.to_string())
@@ -163,7 +163,7 @@ fn verdict_section(r: &Report, said: &Explanation) -> Markup {
                     @for step in &steps {
                         li {
                             strong { (fw.roles[step.role].name) } ": "
-                            (crate::strings::grade_answer(fw, &s.readiness, step))
+                            (crate::domain::verdict::grade_answer(fw, &s.readiness, step))
                         }
                     }
                 }
@@ -472,11 +472,11 @@ type DifferingRow = (usize, Option<Rating>, Vec<Option<Rating>>, bool);
 /// without reviews.
 fn reviews_section(r: &Report) -> Markup {
     let (fw, a) = (r.fw, r.assessment);
-    let others = crate::review::others(a);
-    if others.is_empty() || crate::review::reviewing(a).is_some() {
+    let others = crate::domain::reviews::others(a);
+    if others.is_empty() || crate::domain::reviews::reviewing(a).is_some() {
         return html! {};
     }
-    let calibrations = crate::review::calibrations(fw, a);
+    let calibrations = crate::domain::reviews::calibration::calibrations(fw, a);
     let rows: Vec<DifferingRow> = fw
         .competencies
         .iter()
@@ -490,7 +490,9 @@ fn reviews_section(r: &Report) -> Markup {
             if own.is_none() || theirs.iter().all(|t| t.is_none() || *t == own) {
                 return None;
             }
-            let talk = theirs.iter().any(|t| crate::review::differs_a_lot(own, *t));
+            let talk = theirs
+                .iter()
+                .any(|t| crate::domain::reviews::calibration::differs_a_lot(own, *t));
             Some((c, own, theirs, talk))
         })
         .collect();

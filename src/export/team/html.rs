@@ -10,7 +10,7 @@
 
 use maud::{Markup, html};
 
-use super::{Cell, Mark, Team};
+use crate::domain::team::{Cell, Mark, Team};
 use crate::domain::verdict::one_decimal;
 use crate::export::html::chart::{self, Series};
 use crate::export::html::page::{self, percent};
@@ -19,7 +19,7 @@ use crate::export::html::page::{self, percent};
 const SORT_SCRIPT: &str = include_str!("sort.js");
 
 /// SHA-256 of [`SORT_SCRIPT`], base64, as the content security policy names it. After a change
-/// to `sort.js`: `openssl dgst -sha256 -binary src/team/sort.js | base64` (a test checks).
+/// to `sort.js`: `openssl dgst -sha256 -binary src/export/team/sort.js | base64` (a test checks).
 const SORT_SCRIPT_SHA256: &str = "F71jd4Cq6PDCCWtaJ+JRvgoWddYwlThKSAMqk00Zano=";
 
 /// FNV-1a of [`SORT_SCRIPT`], so `cargo test` notices a change to the script whose hash above
@@ -424,8 +424,8 @@ mod tests {
         assert_eq!(
             crate::domain::framework::fnv1a_64(SORT_SCRIPT.as_bytes()),
             SORT_SCRIPT_FNV,
-            "src/team/sort.js changed: set SORT_SCRIPT_SHA256 to `openssl dgst -sha256 -binary \
-             src/team/sort.js | base64` and SORT_SCRIPT_FNV to the value above"
+            "src/export/team/sort.js changed: set SORT_SCRIPT_SHA256 to `openssl dgst -sha256 -binary \
+             src/export/team/sort.js | base64` and SORT_SCRIPT_FNV to the value above"
         );
     }
 }

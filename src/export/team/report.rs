@@ -1,6 +1,6 @@
 //! The team view as a report: Markdown for people, CSV (one row per person) for
 //! spreadsheets, JSON and JSON Lines for DuckDB or a warehouse. A [`ReportWriter`] takes the
-//! people one at a time as they are read ([`super::read_each`]): CSV and JSON Lines write
+//! people one at a time as they are read (`storage::team::read_each`): CSV and JSON Lines write
 //! each person at once and keep nothing, so memory stays the same whatever the size of the
 //! team; JSON writes each person at once and keeps only what its summary needs (a
 //! [`Tally`]); Markdown, whose heatmap and ranking list everyone, keeps each person's levels
@@ -12,9 +12,9 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::tally::Tally;
-use super::{Cell, Member, NotRead, Team};
 use crate::domain::Framework;
+use crate::domain::team::tally::Tally;
+use crate::domain::team::{Cell, Member, NotRead, Team, label_duplicates};
 use crate::export::escape::{csv_record, json_safe, md_cell, md_safe};
 
 /// Version of the JSON and JSON Lines shapes; raised when a field changes meaning or goes.
@@ -166,7 +166,7 @@ impl<'a, W: Write> ReportWriter<'a, W> {
             }
             TeamFormat::Markdown | TeamFormat::Html => {
                 let mut members = std::mem::take(&mut self.members);
-                super::label_duplicates(&mut members);
+                label_duplicates(&mut members);
                 let team = Team {
                     framework: fw.clone(),
                     members,
@@ -561,7 +561,7 @@ fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]
                 "id": area.id,
                 "name": area.name,
                 "average": round(tally.area_average(a), 2),
-                "target": round(super::area_target(fw, a, profile), 2),
+                "target": round(crate::domain::team::area_target(fw, a, profile), 2),
             })
         })
         .collect();
@@ -676,7 +676,7 @@ fn jsonl_person(fw: &Framework, profile: usize, member: &Member, parts: &[String
     };
     for (c, part) in parts.iter().enumerate() {
         let cell = member.cells[c];
-        let mark = super::mark(fw, cell, c, profile);
+        let mark = crate::domain::team::mark(fw, cell, c, profile);
         let (gap, meets) = match (cell, required(fw, profile, c)) {
             (_, false) => ("null".to_string(), "null"),
             (Cell::Level(level), true) => {
