@@ -3,7 +3,7 @@
 //!
 //! Groups, each with one benchmark per size (the id's last part is the competency count):
 //!
-//! - `load_framework`: `Framework::from_toml` (parse and validate).
+//! - `load_framework`: `storage::framework::from_toml` (parse and validate).
 //! - `load_framework_format2`: the same frameworks written in format 2, read back.
 //! - `app_new`: `App::new` with a fully rated assessment (what startup computes).
 //! - `render/<screen>`: one `terminal.draw(ui::render)` at 120×40 into `TestBackend`, for
@@ -83,14 +83,15 @@ struct Fixture {
 fn fixtures() -> &'static [Fixture] {
     static FIXTURES: OnceLock<Vec<Fixture>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
-        let mut texts = vec![rolefit::domain::framework::BUILTIN_TOML.to_string()];
+        let mut texts = vec![rolefit::storage::framework::BUILTIN_TOML.to_string()];
         texts.extend(SYNTHETIC.iter().map(|&n| synthetic::synthetic_framework(n)));
         texts
             .into_iter()
             .map(|toml| {
-                let framework = Framework::from_toml(&toml).unwrap_or_else(|problems| {
-                    panic!("generated framework is invalid: {:?}", &problems[..1])
-                });
+                let framework =
+                    rolefit::storage::framework::from_toml(&toml).unwrap_or_else(|problems| {
+                        panic!("generated framework is invalid: {:?}", &problems[..1])
+                    });
                 let assessment = fully_rated(&framework);
                 Fixture {
                     label: framework.competencies.len().to_string(),
@@ -279,7 +280,9 @@ fn load_framework(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(&fixture.label),
             &fixture.toml,
-            |b, text| b.iter(|| Framework::from_toml(black_box(text)).expect("valid")),
+            |b, text| {
+                b.iter(|| rolefit::storage::framework::from_toml(black_box(text)).expect("valid"))
+            },
         );
     }
     group.finish();
@@ -290,11 +293,13 @@ fn load_framework_format2(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_framework_format2");
     group.sampling_mode(SamplingMode::Flat);
     for fixture in fixtures() {
-        let text = rolefit::domain::format2::dump(&fixture.framework);
+        let text = rolefit::storage::framework::dump(&fixture.framework);
         group.bench_with_input(
             BenchmarkId::from_parameter(&fixture.label),
             &text,
-            |b, text| b.iter(|| Framework::from_toml(black_box(text)).expect("valid")),
+            |b, text| {
+                b.iter(|| rolefit::storage::framework::from_toml(black_box(text)).expect("valid"))
+            },
         );
     }
     group.finish();
@@ -460,7 +465,7 @@ fn press_on_plan(app: &mut App, terminal: &mut Terminal<TestBackend>, event: &Ev
 /// before it (opening the field, typing) and after it (`z` to undo the change, `Esc`) run
 /// untimed, so every iteration starts from the same plan.
 fn plan_keys(c: &mut Criterion) {
-    let framework = Framework::builtin();
+    let framework = rolefit::storage::framework::builtin();
     let actions = 2_000;
     let assessment = with_actions(&framework, actions);
     let ch = |c: char| key(KeyCode::Char(c));
@@ -717,7 +722,7 @@ fn write_atomic(path: &Path, text: &str) {
 /// varied per person so no two are alike.
 fn team_files(count: usize) -> (tempfile::TempDir, Vec<std::path::PathBuf>) {
     let dir = tempfile::tempdir().expect("create a temp dir");
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut files = Vec::with_capacity(count);
     for i in 0..count {
         let mut a = Assessment::new(
@@ -752,10 +757,16 @@ fn team(c: &mut Criterion) {
                 "load_2_threads"
             };
             group.bench_function(BenchmarkId::new(id, count), |b| {
-                b.iter(|| load_with(Framework::builtin(), black_box(&files), threads))
+                b.iter(|| {
+                    load_with(
+                        rolefit::storage::framework::builtin(),
+                        black_box(&files),
+                        threads,
+                    )
+                })
             });
         }
-        let team = load_with(Framework::builtin(), &files, 2);
+        let team = load_with(rolefit::storage::framework::builtin(), &files, 2);
         assert_eq!(team.members.len(), count);
         let pmo = team.framework.profile_index("pmo").expect("pmo");
         group.bench_function(BenchmarkId::new("draw", count), |b| {
@@ -893,7 +904,7 @@ fn html(c: &mut Criterion) {
         });
     }
     let (_dir, files) = team_files(1_000);
-    let team = rolefit::team::load_with(Framework::builtin(), &files, 2);
+    let team = rolefit::team::load_with(rolefit::storage::framework::builtin(), &files, 2);
     let pmo = team.framework.main_profiles[1];
     let html = rolefit::team::report::TeamFormat::Html;
     let size = rolefit::team::report::report(&team, pmo, html).len();
@@ -903,7 +914,8 @@ fn html(c: &mut Criterion) {
     });
     group.bench_function("team_1000_load_and_write", |b| {
         b.iter(|| {
-            let team = rolefit::team::load(Framework::builtin(), black_box(&files));
+            let team =
+                rolefit::team::load(rolefit::storage::framework::builtin(), black_box(&files));
             rolefit::team::report::report(&team, pmo, html)
         })
     });

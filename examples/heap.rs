@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rolefit::app::{App, AppInit};
-use rolefit::domain::{Assessment, Framework};
+use rolefit::domain::Assessment;
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;
@@ -99,7 +99,7 @@ fn main() {
     println!("| step | median time | peak heap |\n|---|---:|---:|");
     for size in sizes {
         let text = if size == 0 {
-            rolefit::domain::framework::BUILTIN_TOML.to_string()
+            rolefit::storage::framework::BUILTIN_TOML.to_string()
         } else {
             synthetic::synthetic_framework(size)
         };
@@ -117,10 +117,10 @@ fn main() {
             measure(|| toml::from_str::<toml::Table>(&text).unwrap()),
         );
         row(
-            "`Framework::from_toml` (parse + validate)",
-            measure(|| Framework::from_toml(&text).unwrap()),
+            "`storage::framework::from_toml` (parse + validate)",
+            measure(|| rolefit::storage::framework::from_toml(&text).unwrap()),
         );
-        let framework = Framework::from_toml(&text).unwrap();
+        let framework = rolefit::storage::framework::from_toml(&text).unwrap();
         row(
             "the `Framework` kept (a clone)",
             measure(|| framework.clone()),

@@ -24,7 +24,7 @@ fn main() {
     let dir = PathBuf::from(dir);
     let count: usize = count.parse().expect("COUNT is a whole number");
     std::fs::create_dir_all(&dir).expect("create the folder");
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     for i in 0..count {
         let text = codec::to_toml(&person(&fw, i));
         std::fs::write(dir.join(format!("p{i:06}.toml")), text).expect("write a file");

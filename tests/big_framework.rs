@@ -56,7 +56,7 @@ fn big() -> Framework {
             let _ = writeln!(t, "\"{r}.0\" = {}", 1 + (c + i * 3) % 7);
         }
     }
-    Framework::from_toml(&t).unwrap_or_else(|p| panic!("{p:#?}"))
+    rolefit::storage::framework::from_toml(&t).unwrap_or_else(|p| panic!("{p:#?}"))
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn a_scale_beyond_nine_is_rated_with_the_picker() {
         [[areas]]\nid = \"A\"\nname = \"Area\"\n\n\
         [[competencies]]\nid = \"C1\"\narea = \"A\"\nname = \"One\"\n[competencies.targets]\np = 20\n\n\
         [[competencies]]\nid = \"C2\"\narea = \"A\"\nname = \"Two\"\n[competencies.targets]\np = 10\n";
-    let fw = Framework::from_toml(text).unwrap_or_else(|p| panic!("{p:#?}"));
+    let fw = rolefit::storage::framework::from_toml(text).unwrap_or_else(|p| panic!("{p:#?}"));
     let dir = tempfile::tempdir().unwrap();
     let r = headless::run_with(
         dir.path(),
@@ -145,7 +145,7 @@ fn rate_counts_the_profiles_that_do_not_require_a_competency() {
         "/tests/fixtures/frameworks/three-roles.toml"
     ))
     .unwrap();
-    let fw = Framework::from_toml(&text).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
     let dir = tempfile::tempdir().unwrap();
     // To BUILD.1 (second), targets shown with T.
     let r = headless::run_with(dir.path(), fw, "<tab><tab><right>T", (100, 30));

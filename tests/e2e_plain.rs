@@ -161,7 +161,7 @@ fn plain_mode_finishes_with_the_results_in_plain_text() {
     );
     assert_plain(&tui);
     assert_eq!(
-        saved(&data).rated_count(&rolefit::domain::Framework::builtin()),
+        saved(&data).rated_count(&rolefit::storage::framework::builtin()),
         33
     );
 }

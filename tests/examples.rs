@@ -20,7 +20,8 @@ fn examples() -> Vec<PathBuf> {
 
 fn load(path: &Path) -> Framework {
     let text = std::fs::read_to_string(path).unwrap();
-    Framework::from_toml(&text).unwrap_or_else(|p| panic!("{}: {p:#?}", path.display()))
+    rolefit::storage::framework::from_toml(&text)
+        .unwrap_or_else(|p| panic!("{}: {p:#?}", path.display()))
 }
 
 #[test]
@@ -37,7 +38,8 @@ fn there_are_at_least_three_examples_and_each_loads() {
                 .any(|c| !c.valid.is_empty() || !c.levels.is_empty())
         );
         // Every profile requires something (a warning otherwise).
-        let (_, warnings) = Framework::checked(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let (_, warnings) =
+            rolefit::storage::framework::checked(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert!(
             warnings
                 .iter()

@@ -275,7 +275,8 @@ sa = 2
 "#;
 
 fn custom() -> (Framework, Assessment) {
-    let fw = Framework::from_toml(CUSTOM).expect("the custom test framework is valid");
+    let fw =
+        rolefit::storage::framework::from_toml(CUSTOM).expect("the custom test framework is valid");
     let mut a = Assessment::new("custom", &fw, utc_from_epoch(CREATED));
     a.set_rating(&"M1".into(), level(3));
     a.set_rating(&"G1".into(), level(4));
@@ -424,19 +425,19 @@ fn unescape(text: &str) -> String {
 
 #[test]
 fn markdown_matches_golden() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     check_golden("report.md", &export::markdown(&fw, &fixed_assessment(&fw)));
 }
 
 #[test]
 fn json_matches_golden() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     check_golden("report.json", &export::json(&fw, &fixed_assessment(&fw)));
 }
 
 #[test]
 fn csv_matches_golden() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     check_golden("report.csv", &export::csv(&fw, &fixed_assessment(&fw)));
 }
 
@@ -448,7 +449,7 @@ fn custom_framework_markdown_matches_golden() {
 
 #[test]
 fn export_dispatches_on_format_and_is_deterministic() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = fixed_assessment(&fw);
     assert_eq!(
         export::export(&fw, &a, Format::Markdown),
@@ -472,7 +473,7 @@ fn export_dispatches_on_format_and_is_deterministic() {
 
 #[test]
 fn csv_parses_back_with_every_note_exact() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = fixed_assessment(&fw);
     let text = export::csv(&fw, &a);
     assert!(text.ends_with("\r\n"));
@@ -547,7 +548,7 @@ fn csv_parses_back_with_every_note_exact() {
 
 #[test]
 fn json_matches_the_schema_and_the_scoring_module() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = fixed_assessment(&fw);
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
@@ -658,7 +659,7 @@ fn json_matches_the_schema_and_the_scoring_module() {
 
 #[test]
 fn empty_assessment_exports_without_a_verdict() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = Assessment::new("empty", &fw, utc_from_epoch(0));
 
     let v = parse_json(&export::json(&fw, &a));
@@ -697,7 +698,7 @@ fn empty_assessment_exports_without_a_verdict() {
 #[test]
 fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
     // Capability Development carries weight 0 for the PM: PM readiness has no basis.
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut a = Assessment::new("pmo-only", &fw, utc_from_epoch(0));
     a.set_rating(&"CD1".into(), level(3));
     let v = parse_json(&export::json(&fw, &a));
@@ -728,7 +729,7 @@ fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
 
 #[test]
 fn the_target_profile_comes_from_the_assessment_when_the_framework_has_it() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut a = fixed_assessment(&fw);
     // Nothing chosen: the gaps follow the verdict, which leans Project Manager.
     assert_eq!(export::target_profile(&fw, &a), fw.main_profiles[0]);
@@ -823,7 +824,7 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
 fn markdown_tables_are_well_formed_and_every_note_line_renders() {
     for (fw, a) in [
         {
-            let fw = Framework::builtin();
+            let fw = rolefit::storage::framework::builtin();
             let a = fixed_assessment(&fw);
             (fw, a)
         },
@@ -896,7 +897,7 @@ fn markdown_tables_are_well_formed_and_every_note_line_renders() {
 
 #[test]
 fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = fixed_assessment(&fw);
     let md = export::markdown(&fw, &a);
     let v = parse_json(&export::json(&fw, &a));
@@ -959,7 +960,7 @@ fn reviewed_assessment(fw: &Framework) -> Assessment {
 
 #[test]
 fn exports_with_reviews_match_golden() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = reviewed_assessment(&fw);
     check_golden("reviews.md", &export::markdown(&fw, &a));
     check_golden("reviews.json", &export::json(&fw, &a));
@@ -968,7 +969,7 @@ fn exports_with_reviews_match_golden() {
 
 #[test]
 fn reviews_are_in_every_export() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = reviewed_assessment(&fw);
     // JSON: valid against the schema, one object per reviewer with ratings and calibration.
     let json = parse_json(&export::json(&fw, &a));
@@ -1033,7 +1034,7 @@ fn json_without_an_axis_has_no_lean_and_matches_the_schema() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/frameworks/examples/sfia9-change.toml"),
     )
     .unwrap();
-    let fw = Framework::from_toml(&text).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
     assert!(!fw.axis);
     let mut a = Assessment::new("s", &fw, utc_from_epoch(1_795_888_800));
     let first = &fw.competencies[0];
@@ -1061,14 +1062,14 @@ fn json_without_an_axis_has_no_lean_and_matches_the_schema() {
     assert!(json["readiness"].as_array().is_some_and(|r| !r.is_empty()));
     validate_schema(&json);
     // The built-in framework keeps its lean object.
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let json = parse_json(&export::json(&fw, &fixed_assessment(&fw)));
     assert!(json["lean"].is_object());
 }
 
 #[test]
 fn plan_actions_with_dates_statuses_and_evidence_are_in_every_export() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = fixed_assessment(&fw);
     // CSV: per competency, open and done actions and the next open due date.
     let (header, rows) = parse_csv(&export::csv(&fw, &a));

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rolefit::app::Prompt;
-use rolefit::domain::{Assessment, Framework};
+use rolefit::domain::Assessment;
 use rolefit::runtime::{self, Persist, ScriptedEvents};
 
 /// A store whose saves fail with `kind` until `failures` is used up.
@@ -44,7 +44,7 @@ fn run_failing(data: &Path, script: &str, failures: usize, kind: io::ErrorKind) 
     let events = ScriptedEvents::new(headless::keys(script));
     let (run, store) = headless::run_stored(
         data,
-        Framework::builtin(),
+        rolefit::storage::framework::builtin(),
         events,
         (80, 24),
         &mut runtime::NoSuspend,
@@ -374,7 +374,7 @@ fn a_change_made_while_a_save_runs_stays_pending_and_is_saved() {
     };
     let (run, _) = headless::run_stored(
         dir.path(),
-        Framework::builtin(),
+        rolefit::storage::framework::builtin(),
         events,
         (80, 24),
         &mut runtime::NoSuspend,

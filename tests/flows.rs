@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use headless::{Run, keys, run, run_asked, run_edited, run_events, saved};
 use ratatui::crossterm::event::Event;
-use rolefit::domain::{Framework, Screen};
+use rolefit::domain::Screen;
 use rolefit::runtime::{EventSource, NoteEditor, Polled, ScriptedEvents, Suspend};
 
 #[test]
@@ -208,7 +208,7 @@ fn a_tiny_terminal_shows_a_message_and_keys_still_work() {
 
 /// Keys that rate every competency of the built-in framework with one level per area.
 fn rate_by_area(levels: [char; 7]) -> String {
-    let fw = rolefit::domain::Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut keys = String::from("<tab><tab>");
     for c in &fw.competencies {
         keys.push(levels[c.area]);
@@ -467,7 +467,13 @@ fn suspending(dir: &std::path::Path, script: &str, signal_after: Option<usize>) 
         events: ScriptedEvents::new(events),
         signalled,
     };
-    let r = run_events(dir, Framework::builtin(), events, (80, 24), &mut spy);
+    let r = run_events(
+        dir,
+        rolefit::storage::framework::builtin(),
+        events,
+        (80, 24),
+        &mut spy,
+    );
     (r, spy)
 }
 
@@ -555,7 +561,7 @@ fn the_flavour_pane_names_the_role_the_flavours_derive_from() {
         "role = \"architect\"\nbase = \"architect\"",
         "role = \"analyst\"\nbase = \"analyst\"",
     );
-    let fw = Framework::from_toml(&text).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let r = headless::run_with(dir.path(), fw, "f", (120, 40));
     assert!(
@@ -613,7 +619,7 @@ fn run_clicks(dir: &std::path::Path, at: &[(u16, u16)]) -> Run {
     let mut suspend = rolefit::runtime::NoSuspend;
     run_events(
         dir,
-        Framework::builtin(),
+        rolefit::storage::framework::builtin(),
         clicks(at),
         (100, 30),
         &mut suspend,
@@ -739,7 +745,7 @@ fn a_failing_editor_leaves_the_note_and_says_so() {
 fn search_finds_a_competency_by_name_and_it_is_rated_there() {
     // Grid: / finds "Gouvernânce"-style names by plain letters; Enter selects the row, Enter
     // again opens it on Rate, 4 rates it.
-    let mut fw = Framework::builtin();
+    let mut fw = rolefit::storage::framework::builtin();
     let gv3 = fw.competency_index(&"GV3".into()).unwrap();
     fw.competencies[gv3].name = "Gouvernânce design".into();
     let dir = tempfile::tempdir().unwrap();
@@ -747,7 +753,7 @@ fn search_finds_a_competency_by_name_and_it_is_rated_there() {
     assert_eq!(r.app.grid_competency(), Some(gv3), "{}", r.screen);
     assert!(r.screen.contains("GV3 Gouvernânce design"), "{}", r.screen);
     let dir = tempfile::tempdir().unwrap();
-    let mut fw = Framework::builtin();
+    let mut fw = rolefit::storage::framework::builtin();
     fw.competencies[gv3].name = "Gouvernânce design".into();
     headless::run_with(
         dir.path(),
@@ -767,7 +773,7 @@ fn search_finds_a_competency_by_name_and_it_is_rated_there() {
     events.extend(keys("<down><enter>2/zzz<esc>"));
     let r = run_events(
         dir.path(),
-        Framework::builtin(),
+        rolefit::storage::framework::builtin(),
         ScriptedEvents::new(events),
         (80, 24),
         &mut rolefit::runtime::NoSuspend,
@@ -790,7 +796,7 @@ fn search_finds_a_competency_by_name_and_it_is_rated_there() {
 #[test]
 fn an_average_at_a_half_rounds_the_same_everywhere() {
     let dir = tempfile::tempdir().unwrap();
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     // Capability Development: 4, 5, 4, 4 → 4.25; everything else 3.
     let mut keys = String::from("<tab><tab>");
     for c in &fw.competencies {

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use cmd_support::{rolefit, run, stderr, stdout};
-use rolefit::domain::Framework;
 use rolefit::domain::scoring::{self, Telling, needed_to_tell};
 
 fn root() -> &'static Path {
@@ -74,13 +73,13 @@ fn the_too_early_count_follows_the_framework() {
         assert_eq!(needed_to_tell(telling), needed, "{telling} telling");
     }
     // The built-in: centred targets differing by 0.25 or more, not raw targets that differ.
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     assert_eq!(Telling::of(&fw).total, 29);
     // The engineering ladders: five axes, each telling Tech Lead from Engineering Manager.
     let text =
         std::fs::read_to_string(root().join("assets/frameworks/examples/engineering-ladders.toml"))
             .unwrap();
-    let fw = Framework::from_toml(&text).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
     assert_eq!(Telling::of(&fw).marks, vec![true; 5]);
     // Three of them rated at the Tech Lead's targets show the lean; two are too early.
     let tl = fw.main_profiles[0];

@@ -17,7 +17,7 @@ fn root() -> &'static Path {
 fn sfia() -> Framework {
     let text = std::fs::read_to_string(root().join("assets/frameworks/examples/sfia9-change.toml"))
         .unwrap();
-    Framework::from_toml(&text).unwrap()
+    rolefit::storage::framework::from_toml(&text).unwrap()
 }
 
 fn screen(buffer: &ratatui::buffer::Buffer) -> String {
@@ -119,7 +119,7 @@ fn long_level_labels_keep_the_descriptors_in_one_column() {
         ));
     }
     text.push_str("[[profiles]]\nid = \"p\"\nname = \"P\"\nshort = \"P\"\n\n[[areas]]\nid = \"A\"\nname = \"Area\"\n\n[[competencies]]\nid = \"A.1\"\narea = \"A\"\nname = \"One\"\ndescription = \"The first.\"\n[competencies.targets]\np = 3\n");
-    let fw = Framework::from_toml(&text).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let r = headless::run_with(dir.path(), fw, "<tab><tab>", (100, 30));
     let starts: Vec<usize> = r
@@ -209,7 +209,7 @@ fn rate_with_the_editor_open_on_a_wide_short_terminal_draws() {
                 "Not part of my work, so it is left out of every score. ".repeat(6)
             ),
         );
-    let fw = Framework::from_toml(&text).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
     for width in [120, 152, 200] {
         for downs in 0..fw.scale.levels.len() + 3 {
             let dir = tempfile::tempdir().unwrap();

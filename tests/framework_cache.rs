@@ -100,7 +100,7 @@ fn a_framework_from_the_cache_has_the_same_content_hash_as_the_file() {
     let out = stdout(&second);
     assert!(!out.contains("no longer has"), "{out}");
     let saved = std::fs::read_to_string(home.path().join("data/assessments/default.toml")).unwrap();
-    let hash = rolefit::domain::Framework::from_toml(&text)
+    let hash = rolefit::storage::framework::from_toml(&text)
         .unwrap()
         .content_hash();
     assert!(

@@ -1,4 +1,4 @@
-//! Framework validation, through the library (`Framework::from_toml`) and through the command
+//! Framework validation, through the library (`storage::framework::from_toml`) and through the command
 //! line (`rolefit framework check PATH`, `rolefit framework dump`).
 //!
 //! Every bad file is the built-in framework with one targeted edit; the expected line and
@@ -9,8 +9,9 @@ mod cmd_support;
 use std::path::Path;
 
 use cmd_support::{line_col, rolefit, run, stderr, stdout};
-use rolefit::domain::framework::{BUILTIN_TOML, FocusWeight};
+use rolefit::domain::framework::FocusWeight;
 use rolefit::domain::{CompetencyId, Framework, Level, Problem};
+use rolefit::storage::framework::BUILTIN_TOML;
 
 // ---- helpers -------------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ fn pos_before(text: &str, anchor: &str, token: &str) -> (usize, usize) {
 }
 
 fn problems(text: &str) -> Vec<Problem> {
-    match Framework::from_toml(text) {
+    match rolefit::storage::framework::from_toml(text) {
         Ok(_) => panic!("the edited framework was accepted"),
         Err(problems) => {
             assert!(!problems.is_empty(), "an error must carry problems");
@@ -143,8 +144,8 @@ const B: &str = BUILTIN_TOML;
 
 #[test]
 fn builtin_framework_is_valid_and_complete() {
-    let fw = Framework::from_toml(B).expect("the built-in framework is valid");
-    assert_eq!(fw, Framework::builtin());
+    let fw = rolefit::storage::framework::from_toml(B).expect("the built-in framework is valid");
+    assert_eq!(fw, rolefit::storage::framework::builtin());
     assert_eq!(fw.id, "pm-vs-pmo");
     assert_eq!(fw.competencies.len(), 33);
     assert_eq!(fw.areas.len(), 7);
@@ -244,7 +245,7 @@ fn words(text: &str) -> Vec<String> {
 
 #[test]
 fn builtin_anchors_are_complete_distinct_observable_and_fair_to_both_roles() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let pm = fw.profile_index("pm").unwrap();
     let pmo = fw.profile_index("pmo").unwrap();
     let mut faults = Vec::new();
@@ -582,7 +583,7 @@ fn dp1_levels(table: &str) -> String {
 #[test]
 fn a_framework_without_anchors_loads_with_the_scale_descriptors() {
     let text = dp1_levels("");
-    let fw = Framework::from_toml(&text).expect("anchors are optional");
+    let fw = rolefit::storage::framework::from_toml(&text).expect("anchors are optional");
     let dp1 = fw.competency_index(&CompetencyId::from("DP1")).unwrap();
     for level in Level::all() {
         assert_eq!(fw.competencies[dp1].anchor(level), None);
@@ -593,7 +594,7 @@ fn a_framework_without_anchors_loads_with_the_scale_descriptors() {
 #[test]
 fn a_partial_set_of_anchors_falls_back_to_the_scale_for_the_rest() {
     let text = dp1_levels("[competencies.levels]\n\"4\" = \"Scopes murky work.\"\n");
-    let fw = Framework::from_toml(&text).expect("a partial set is allowed");
+    let fw = rolefit::storage::framework::from_toml(&text).expect("a partial set is allowed");
     let dp1 = fw.competency_index(&CompetencyId::from("DP1")).unwrap();
     let four = Level::new(4).unwrap();
     let three = Level::new(3).unwrap();
@@ -651,21 +652,21 @@ fn an_empty_anchor_table_points_at_the_table() {
 fn target_above_the_scale_points_at_the_value() {
     let text = replace_after(B, "id = \"DP1\"", "pm = 4\n", "pm = 7\n");
     let pos = pos_after(&text, "pm = 7\n", "7");
-    assert_only(&text, pos, "outside the scale");
+    assert_only(&text, pos, "not on the scale");
 }
 
 #[test]
 fn negative_target_points_at_the_value() {
     let text = replace_after(B, "id = \"DP1\"", "pm = 4\n", "pm = -1\n");
     let pos = pos_after(&text, "pm = -1\n", "-1");
-    assert_only(&text, pos, "outside the scale");
+    assert_only(&text, pos, "not on the scale");
 }
 
 #[test]
 fn adjust_above_the_scale_points_at_the_value() {
     let text = replace_after(B, "id = \"portfolio-pmo\"", "GV5 = 5\n", "GV5 = 9\n");
     let pos = pos_after(&text, "GV5 = 9\n", "9");
-    let p = assert_only(&text, pos, "outside the scale");
+    let p = assert_only(&text, pos, "not on the scale");
     assert!(p.message.contains("GV5"), "{}", p.message);
 }
 
@@ -757,13 +758,13 @@ fn several_independent_problems_are_all_reported_sorted_by_line() {
     let expected = [
         (pos_after(&text, "\nformat = 0\n", "0"), "format 0"),
         (pos_after(&text, "\nversion = -1\n", "-1"), "version"),
-        (pos_after(&text, "GV5 = 9\n", "9"), "outside the scale"),
+        (pos_after(&text, "GV5 = 9\n", "9"), "not on the scale"),
         (
             pos_after(&text, "role = \"boss\"", "\"boss\""),
             "unknown role",
         ),
         (pos_after(&text, "area = \"XX\"", "\"XX\""), "unknown area"),
-        (pos_after(&text, "id = \"DP2\"", "7\n"), "outside the scale"),
+        (pos_after(&text, "id = \"DP2\"", "7\n"), "not on the scale"),
         (
             pos_after(
                 &text,
@@ -828,7 +829,7 @@ fn minimal_path() -> std::path::PathBuf {
 
 fn minimal() -> Framework {
     let text = std::fs::read_to_string(minimal_path()).unwrap();
-    match Framework::from_toml(&text) {
+    match rolefit::storage::framework::from_toml(&text) {
         Ok(fw) => fw,
         Err(problems) => panic!("minimal.toml is invalid:\n{}", describe(&problems)),
     }

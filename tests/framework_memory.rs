@@ -17,7 +17,6 @@ use std::time::Duration;
 use cmd_support::{rolefit, run, stderr, stdout};
 use common::pty::{DataDir, Launch};
 use rolefit::cli::{Resolved, prepare_resolved};
-use rolefit::domain::Framework;
 
 const FIXTURE: &str = include_str!("fixtures/frameworks/minimal.toml");
 const ID: &str = "analysis-vs-architecture";
@@ -118,7 +117,9 @@ const COMMANDS: &[&[&str]] = &[
 fn the_file_records_the_framework_id_version_hash_and_absolute_path() {
     let s = Setup::new();
     let text = s.text();
-    let hash = Framework::from_toml(FIXTURE).unwrap().content_hash();
+    let hash = rolefit::storage::framework::from_toml(FIXTURE)
+        .unwrap()
+        .content_hash();
     for line in [
         format!("framework = \"{ID}\"\n"),
         "framework_version = 3\n".to_string(),
@@ -244,7 +245,7 @@ fn a_missing_framework_is_named_with_how_to_give_it_and_nothing_changes() {
 #[test]
 fn a_recorded_file_that_now_holds_another_framework_is_named() {
     let s = Setup::new();
-    std::fs::write(&s.framework, rolefit::domain::framework::BUILTIN_TOML).unwrap();
+    std::fs::write(&s.framework, rolefit::storage::framework::BUILTIN_TOML).unwrap();
     let before = s.bytes();
     let out = s.run(&["export"]);
     assert_eq!(out.status.code(), Some(1));
@@ -315,7 +316,7 @@ fn an_older_file_of_the_builtin_framework_needs_nothing() {
 fn another_framework_given_is_refused_and_nothing_changes() {
     let s = Setup::new();
     let other = s.home.path().join("builtin.toml");
-    std::fs::write(&other, rolefit::domain::framework::BUILTIN_TOML).unwrap();
+    std::fs::write(&other, rolefit::storage::framework::BUILTIN_TOML).unwrap();
     let other = other.to_str().unwrap();
     let before = s.bytes();
     for args in COMMANDS {
@@ -370,9 +371,10 @@ fn a_changed_framework_opens_with_a_notice_and_keeps_the_ratings() {
     // A save records the new version and hash, and keeps M2's rating and round.
     s.ok(&["rate", "M1", "5"]);
     let text = s.text();
-    let hash = Framework::from_toml(&std::fs::read_to_string(&s.framework).unwrap())
-        .unwrap()
-        .content_hash();
+    let hash =
+        rolefit::storage::framework::from_toml(&std::fs::read_to_string(&s.framework).unwrap())
+            .unwrap()
+            .content_hash();
     assert!(text.contains("framework_version = 4\n"), "{text}");
     assert!(
         text.contains(&format!("framework_hash = \"{hash}\"")),
@@ -437,7 +439,7 @@ fn prepare_refuses_another_framework_without_touching_the_folder() {
 #[test]
 fn prepare_with_the_right_framework_opens_it() {
     let s = Setup::new();
-    let framework = Framework::from_toml(FIXTURE).unwrap();
+    let framework = rolefit::storage::framework::from_toml(FIXTURE).unwrap();
     let prepared = prepare_resolved(
         Resolved {
             framework,
@@ -521,7 +523,7 @@ fn the_tui_refuses_another_framework_before_the_terminal_is_set_up() {
     let s = Setup::new();
     let data = pty_data(&s);
     let other = s.home.path().join("builtin.toml");
-    std::fs::write(&other, rolefit::domain::framework::BUILTIN_TOML).unwrap();
+    std::fs::write(&other, rolefit::storage::framework::BUILTIN_TOML).unwrap();
     let before = std::fs::read(data.file("team")).unwrap();
     let mut tui = tui(&s, &data, &["--framework", other.to_str().unwrap()]).spawn();
     let status = tui.wait_exit(Duration::from_secs(10));
@@ -568,7 +570,7 @@ fn a_review_of_a_custom_framework_assessment_needs_no_framework_flag() {
     let text = std::fs::read_to_string(&review).unwrap();
     assert!(text.contains(&format!("framework = \"{ID}\"")), "{text}");
     // The reviewer rates M1 at 2.
-    let fw = Framework::from_toml(FIXTURE).unwrap();
+    let fw = rolefit::storage::framework::from_toml(FIXTURE).unwrap();
     let mut filled = rolefit::review::parse(&text, &fw).unwrap();
     filled.set_reviewer("Sam");
     filled

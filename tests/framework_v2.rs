@@ -1,5 +1,5 @@
 //! Framework format 2: each rule of the format, valid and invalid, through the library
-//! (`Framework::from_toml`, `Framework::checked`) and `rolefit framework check`/`dump`; and the
+//! (`storage::framework::from_toml`, `checked`) and `rolefit framework check`/`dump`; and the
 //! built-in written in format 2 reads back as the same framework with the same scores.
 
 mod cmd_support;
@@ -7,10 +7,10 @@ mod cmd_support;
 use std::path::{Path, PathBuf};
 
 use cmd_support::{line_col, rolefit, run, stderr, stdout};
-use rolefit::domain::format2;
 use rolefit::domain::framework::FocusWeight;
 use rolefit::domain::scoring::{self, RatingSheet};
 use rolefit::domain::{Framework, Level, Problem};
+use rolefit::storage::framework::{MAX_BASE_DEPTH, dump};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frameworks/three-roles.toml")
@@ -21,11 +21,11 @@ fn base() -> String {
 }
 
 fn load(text: &str) -> Framework {
-    Framework::from_toml(text).unwrap_or_else(|p| panic!("rejected: {p:#?}"))
+    rolefit::storage::framework::from_toml(text).unwrap_or_else(|p| panic!("rejected: {p:#?}"))
 }
 
 fn problems(text: &str) -> Vec<Problem> {
-    match Framework::from_toml(text) {
+    match rolefit::storage::framework::from_toml(text) {
         Ok(_) => panic!("the edited framework was accepted"),
         Err(problems) => problems,
     }
@@ -457,13 +457,13 @@ fn a_scale_level_without_descriptor_needs_every_competency_to_describe_it() {
 
 #[test]
 fn suspicious_but_legal_things_are_warnings() {
-    let (_, warnings) = Framework::checked(&base()).unwrap();
+    let (_, warnings) = rolefit::storage::framework::checked(&base()).unwrap();
     assert!(warnings.is_empty(), "{warnings:#?}");
     let text = edit(&base(), "dev = 3\nops = 3\nlead = 5", "dev = 3\nlead = 5")
         .replace("dev = 4\nops = 2\nlead = 3", "dev = 4\nlead = 3")
         .replace("ops = 5\nlead = 4", "lead = 4");
     let text = edit(&text, "[competencies.targets]\ndev = 4\nlead = 3", "");
-    let (_, warnings) = Framework::checked(&text).unwrap();
+    let (_, warnings) = rolefit::storage::framework::checked(&text).unwrap();
     let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
     assert_eq!(warnings.len(), 2, "{messages:#?}");
     assert!(
@@ -507,19 +507,19 @@ fn framework_check_prints_problems_and_warnings_at_line_and_column() {
 
 #[test]
 fn the_builtin_in_format_2_is_the_same_framework() {
-    let builtin = Framework::builtin();
-    let text = format2::dump(&builtin);
+    let builtin = rolefit::storage::framework::builtin();
+    let text = dump(&builtin);
     assert!(text.starts_with("format = 2\n"));
     let again = load(&text);
     assert_eq!(again, builtin);
     // And writing it again gives the same text.
-    assert_eq!(format2::dump(&again), text);
+    assert_eq!(dump(&again), text);
 }
 
 #[test]
 fn the_builtin_in_format_2_scores_the_same_on_random_sheets() {
-    let builtin = Framework::builtin();
-    let again = load(&format2::dump(&builtin));
+    let builtin = rolefit::storage::framework::builtin();
+    let again = load(&dump(&builtin));
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move || {
         seed ^= seed << 13;
@@ -553,7 +553,7 @@ fn framework_dump_format_2_prints_what_loads_back() {
     let home = tempfile::tempdir().unwrap();
     let out = run(rolefit(home.path()).args(["framework", "dump", "--format", "2"]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(load(&stdout(&out)), Framework::builtin());
+    assert_eq!(load(&stdout(&out)), rolefit::storage::framework::builtin());
     // A given file is written out in format 2 as well.
     let out = run(rolefit(home.path())
         .args(["framework", "dump", "--format", "2"])
@@ -562,7 +562,7 @@ fn framework_dump_format_2_prints_what_loads_back() {
     assert_eq!(load(&stdout(&out)), fw());
     // Format 1 without a file is the built-in's own text, unchanged.
     let out = run(rolefit(home.path()).args(["framework", "dump"]));
-    assert_eq!(stdout(&out), rolefit::domain::framework::BUILTIN_TOML);
+    assert_eq!(stdout(&out), rolefit::storage::framework::BUILTIN_TOML);
 }
 
 // ---- the command line on a format 2 framework ------------------------------------------------
@@ -649,7 +649,7 @@ fn a_chain_of_bases_resolves_along_the_chain() {
     // The role's main profile is still the one without a base: the axis is dev against ops.
     assert_eq!(fw.main_profiles, [dev, ops]);
     // Written out and read back, the ladder is the same.
-    assert_eq!(load(&format2::dump(&fw)), fw);
+    assert_eq!(load(&dump(&fw)), fw);
 }
 
 /// F-D1: rolefit framework check accepts the ladder, with no error about the axis.
@@ -707,7 +707,7 @@ fn ladder_to(top: usize) -> String {
 #[test]
 fn a_chain_deeper_than_the_limit_is_one_problem() {
     // dev is 0 bases away from a main profile, dev2 1, … devN N-1.
-    let deepest_allowed = format2::MAX_BASE_DEPTH + 1;
+    let deepest_allowed = MAX_BASE_DEPTH + 1;
     let fw = load(&ladder_to(deepest_allowed));
     let top = fw.profile_index(&format!("dev{deepest_allowed}")).unwrap();
     let a2 = fw.competency_index(&"A.2".into()).unwrap();

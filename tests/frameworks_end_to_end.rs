@@ -30,8 +30,10 @@ fn sources() -> Vec<(&'static str, Option<PathBuf>)> {
 
 fn load(path: Option<&Path>) -> Framework {
     match path {
-        None => Framework::builtin(),
-        Some(p) => Framework::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap(),
+        None => rolefit::storage::framework::builtin(),
+        Some(p) => {
+            rolefit::storage::framework::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap()
+        }
     }
 }
 

@@ -97,7 +97,7 @@ fn assessment_corpus_replays() {
 #[test]
 fn framework_corpus_replays() {
     replay_corpus("framework", checks::check_framework, |text| {
-        rolefit::domain::Framework::from_toml(text).is_ok()
+        rolefit::storage::framework::from_toml(text).is_ok()
     });
 }
 

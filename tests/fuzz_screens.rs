@@ -5,7 +5,7 @@
 //! `roles = []` included; up to 20 profiles with role, base, adjust and grade; targets left
 //! out; up to 45 competencies with `valid` levels and their own level texts; parent areas;
 //! unicode, empty, odd and long texts; ids of every legal shape), loads it with
-//! `Framework::from_toml` (a refusal is a bug in the generator, and fails the test), and random
+//! `storage::framework::from_toml` (a refusal is a bug in the generator, and fails the test), and random
 //! assessments over it (ratings at any level of a competency, "none", N/A, a few levels only a
 //! hand-edited file holds, notes, plans, rounds, reviews, unknown ids, a saved position on any
 //! screen with any target profile). Then, catching a panic at every step so that the failure
@@ -1694,7 +1694,9 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     };
 
     // The generator makes valid frameworks only; one it does not is its own bug.
-    let fw = match step("Framework::from_toml", || Framework::from_toml(&files.text)) {
+    let fw = match step("storage::framework::from_toml", || {
+        rolefit::storage::framework::from_toml(&files.text)
+    }) {
         Ok(Ok(fw)) => fw,
         Ok(Err(problems)) => {
             return Err(TestCaseError::fail(files.context(&format!(
@@ -1704,8 +1706,10 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
         Err(e) => return Err(TestCaseError::fail(files.context(&e.to_string()))),
     };
     // Written as format 2, it reads back as the same framework.
-    let dumped = step("format2::dump", || rolefit::domain::format2::dump(&fw))?;
-    match Framework::from_toml(&dumped) {
+    let dumped = step("storage::framework::dump", || {
+        rolefit::storage::framework::dump(&fw)
+    })?;
+    match rolefit::storage::framework::from_toml(&dumped) {
         Ok(again) => prop_assert_eq!(
             &again,
             &fw,
@@ -2057,7 +2061,8 @@ fn sfia_rated_none_reopens_on_results() {
     let data = dir.path().join("data");
     let fw_path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/frameworks/examples/sfia9-change.toml");
-    let fw = Framework::from_toml(&std::fs::read_to_string(&fw_path).unwrap()).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&std::fs::read_to_string(&fw_path).unwrap())
+        .unwrap();
     let file = data.join("assessments").join("default.toml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     let size = (100, 30);

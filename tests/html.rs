@@ -124,7 +124,7 @@ fn reports(fw: &Framework, a: &Assessment) -> (String, Value) {
 
 #[test]
 fn readiness_areas_and_gaps_read_back_as_the_json_export_gives_them() {
-    for fw in [Framework::builtin(), html_support::sfia()] {
+    for fw in [rolefit::storage::framework::builtin(), html_support::sfia()] {
         let a = html_support::person(&fw, "Sam Rivera", None);
         let (page, json) = reports(&fw, &a);
         // Readiness per profile, with coverage.
@@ -226,7 +226,7 @@ fn readiness_areas_and_gaps_read_back_as_the_json_export_gives_them() {
 
 #[test]
 fn the_verdict_says_the_sentences_every_report_says() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = html_support::person(&fw, "Sam Rivera", None);
     let page = export::html(&fw, &a);
     let sheet = RatingSheet::from_assessment(&fw, &a);
@@ -250,7 +250,7 @@ fn the_verdict_says_the_sentences_every_report_says() {
 
 #[test]
 fn the_trend_gives_each_rounds_readiness_and_verdict() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = html_support::person(&fw, "Sam Rivera", None);
     let page = export::html(&fw, &a);
     let rows = table(&page, "trend-table");
@@ -289,7 +289,7 @@ fn the_trend_gives_each_rounds_readiness_and_verdict() {
 
 #[test]
 fn reviewers_stand_beside_self_and_far_apart_ratings_are_flagged() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = html_support::person(&fw, "Sam Rivera", None);
     let page = export::html(&fw, &a);
     let reviewers: Vec<&String> = a.reviews.keys().collect();
@@ -347,7 +347,7 @@ fn assert_text_only(page: &str, scripts: usize) {
 
 #[test]
 fn a_hostile_name_note_action_and_reviewer_are_shown_as_text() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = html_support::person(&fw, HOSTILE, Some(HOSTILE));
     let page = export::html(&fw, &a);
     assert_text_only(&page, 0);
@@ -364,7 +364,7 @@ fn a_hostile_framework_is_shown_as_text_in_the_charts_too() {
     // Area, profile and role names are drawn inside the SVG charts.
     let hostile = HOSTILE.replace('"', "'");
     let quoted = |text: &str| toml::Value::String(text.to_string()).to_string();
-    let toml = rolefit::domain::framework::BUILTIN_TOML
+    let toml = rolefit::storage::framework::BUILTIN_TOML
         .replacen(
             "name = \"Delivery Planning\"",
             &format!("name = {}", quoted(&hostile)),
@@ -374,7 +374,7 @@ fn a_hostile_framework_is_shown_as_text_in_the_charts_too() {
             "short = \"PM\"",
             &format!("short = {}", quoted("</svg><b>")),
         );
-    let fw = Framework::from_toml(&toml).expect("still a valid framework");
+    let fw = rolefit::storage::framework::from_toml(&toml).expect("still a valid framework");
     assert!(fw.areas.iter().any(|a| a.name == hostile));
     let a = html_support::person(&fw, "Sam", None);
     let page = export::html(&fw, &a);
@@ -390,7 +390,7 @@ fn a_hostile_framework_is_shown_as_text_in_the_charts_too() {
 #[test]
 fn a_hostile_name_in_a_team_is_shown_as_text() {
     let dir = tempfile::tempdir().unwrap();
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut files = Vec::new();
     for (i, a) in html_support::team(&fw, 8, true).iter().enumerate() {
         let path = dir.path().join(format!("p{i}.toml"));
@@ -413,7 +413,7 @@ fn a_hostile_name_in_a_team_is_shown_as_text() {
 
 #[test]
 fn the_page_asks_for_nothing_outside_itself_and_is_the_same_every_time() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = html_support::person(&fw, "Sam Rivera", None);
     let page = export::html(&fw, &a);
     assert_eq!(page, export::export(&fw, &a.clone(), Format::Html));
@@ -444,7 +444,7 @@ fn the_page_asks_for_nothing_outside_itself_and_is_the_same_every_time() {
 
 #[test]
 fn every_chart_has_its_figures_in_words() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let a = html_support::person(&fw, "Sam Rivera", None);
     let page = export::html(&fw, &a);
     // Every drawing is hidden from screen readers: its figures are in words beside it, in a
@@ -490,7 +490,7 @@ fn rolefit(home: &std::path::Path, args: &[&str]) -> std::process::Output {
 #[test]
 fn export_and_team_write_html_reports() {
     let home = tempfile::tempdir().unwrap();
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let file = home.path().join("sam.toml");
     std::fs::write(
         &file,
@@ -609,7 +609,7 @@ fn export_and_team_write_html_reports() {
 
 #[test]
 fn nothing_rated_and_too_early_say_so_without_a_position() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let empty = Assessment::new("New", &fw, rolefit::clock::utc_from_epoch(0));
     let page = export::html(&fw, &empty);
     let section = by_id(&page, "section", "verdict");

@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use rolefit::domain::Framework;
 use rolefit::storage::codec;
 use serde_json::json;
 
@@ -84,7 +83,7 @@ fn path_str(path: &Path) -> &str {
 /// Writes the assessments and, through the binary, their reports into `dir`; returns the
 /// manifest `check.mjs` reads.
 fn write_reports(dir: &Path, screenshots: Option<&Path>) -> serde_json::Value {
-    let builtin = Framework::builtin();
+    let builtin = rolefit::storage::framework::builtin();
     let sfia = html_support::sfia();
     let sfia_path = repo().join("assets/frameworks/examples/sfia9-change.toml");
     let out = dir.join("out");

@@ -34,10 +34,10 @@ fn frameworks() -> Vec<(&'static str, Framework)> {
     let example = |file: &str| {
         let text =
             std::fs::read_to_string(root().join("assets/frameworks/examples").join(file)).unwrap();
-        Framework::from_toml(&text).unwrap()
+        rolefit::storage::framework::from_toml(&text).unwrap()
     };
     vec![
-        ("built-in", Framework::builtin()),
+        ("built-in", rolefit::storage::framework::builtin()),
         ("sfia", example("sfia9-change.toml")),
         ("ecf", example("ecf4-ict.toml")),
         ("ladders", example("engineering-ladders.toml")),
@@ -483,7 +483,7 @@ fn other_screens_cut_no_word_without_a_marker() {
 /// so the headline is never left above the panel (N-D45).
 #[test]
 fn a_resize_brings_the_verdict_panel_back_to_its_headline() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut app = app(&fw, rated(&fw, true, 1));
     act(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
     draw(&mut app, (80, 24));

@@ -368,7 +368,7 @@ fn the_organisation_queries_answer_what_the_levels_say() {
     let home = tempfile::tempdir().unwrap();
     let repo = home.path().join("repo");
     std::fs::create_dir(&repo).unwrap();
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let people = organisation(&fw);
     write(&repo, &fw, &people);
     let out = run(rolefit(home.path())

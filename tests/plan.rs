@@ -7,7 +7,7 @@ use rolefit::app::{Action, App, AppInit, Mode, Prompt};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::due::DueGroup;
 use rolefit::domain::time::{Date, Datetime};
-use rolefit::domain::{ActionStatus, Assessment, CompetencyId, Framework, Level, Rating, Screen};
+use rolefit::domain::{ActionStatus, Assessment, CompetencyId, Level, Rating, Screen};
 
 /// 2027-03-01T09:00:00Z.
 fn day(n: i64) -> Datetime {
@@ -54,7 +54,7 @@ fn clear_field(app: &mut App) {
 
 /// A few ratings, then the Plan screen (opened from Results on its first gap row).
 fn on_plan() -> App {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut a = Assessment::new("default", &fw, day(0));
     a.display_name = Some("Sam Taylor".into());
     let mut app = App::new(AppInit::new(fw, a).color(false));

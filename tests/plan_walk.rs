@@ -7,7 +7,7 @@ mod headless;
 use std::process::Command;
 
 use headless::run;
-use rolefit::domain::{ActionStatus, Framework, Level, Screen};
+use rolefit::domain::{ActionStatus, Level, Screen};
 
 /// 2027-03-01T09:00:00Z, and the days after it.
 fn day(n: i64) -> Option<i64> {
@@ -15,7 +15,7 @@ fn day(n: i64) -> Option<i64> {
 }
 
 fn rate_all(levels: [char; 7]) -> String {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut keys = String::from("<tab><tab>");
     for c in &fw.competencies {
         keys.push(levels[c.area]);

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use cmd_support::{line_col, rolefit, run, stderr, stdout};
 use common::pty::{DataDir, Launch};
-use rolefit::domain::{Framework, Level, Rating};
+use rolefit::domain::{Level, Rating};
 
 /// A scratch home with a data folder; `rolefit` runs with `--data-dir` pointing into it.
 struct Home {
@@ -74,7 +74,7 @@ fn level(n: u8) -> Option<Rating> {
 
 /// What a reviewer does in `rolefit review FILE`, through the library: gives a name and rates.
 fn fill_in(path: &Path, reviewer: &str, ratings: &[(&str, u8)]) {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let text = std::fs::read_to_string(path).unwrap();
     let mut review = rolefit::review::parse(&text, &fw).unwrap();
     review.set_reviewer(reviewer);
@@ -398,7 +398,7 @@ fn opening_a_review_without_a_terminal_says_how_to_give_a_name() {
 #[test]
 fn the_reviewer_names_themselves_and_rates_in_the_full_screen_app() {
     let data = DataDir::new();
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut person = rolefit::domain::Assessment::new("alex", &fw, rolefit::clock::now_utc());
     person.set_rating(&"DP1".into(), level(4));
     let request = rolefit::review::request(&person, &fw, true, "r1", rolefit::clock::now_utc());
@@ -551,7 +551,7 @@ fn a_reviewer_can_fill_a_review_in_plain_mode() {
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let review = rolefit::review::parse(
         &std::fs::read_to_string(&request).unwrap(),
-        &Framework::builtin(),
+        &rolefit::storage::framework::builtin(),
     )
     .unwrap();
     assert_eq!(review.reviewer.as_deref(), Some("Sam"));
@@ -714,7 +714,7 @@ fn a_review_request_names_the_person_by_their_name() {
         text.contains("name = \"alex\"\ndisplay_name = \"Alex Moreau\"\n"),
         "{text}"
     );
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let review = rolefit::review::parse(&text, &fw).unwrap();
     assert_eq!(review.person_shown(), "Alex Moreau");
     assert_eq!(

@@ -148,7 +148,7 @@ fn diff_and_snapshot_errors_are_one_clear_line() {
 fn a_round_closed_in_the_app_shows_a_trend_and_changes_on_the_grid() {
     let dir = tempfile::tempdir().unwrap();
     // Rate GV3 at 1 on Rate, close a round on Results with a label.
-    let fw = rolefit::domain::Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let gv3 = fw.competency_index(&"GV3".into()).unwrap();
     let mut keys = String::from("<tab><tab>");
     keys.push_str(&"<right>".repeat(gv3));

@@ -15,12 +15,18 @@ fn root() -> &'static Path {
 }
 
 fn frameworks() -> Vec<(String, Framework)> {
-    let mut out = vec![("built-in".to_string(), Framework::builtin())];
+    let mut out = vec![(
+        "built-in".to_string(),
+        rolefit::storage::framework::builtin(),
+    )];
     for name in ["sfia9-change", "ecf4-ict", "engineering-ladders"] {
         let text =
             std::fs::read_to_string(root().join(format!("assets/frameworks/examples/{name}.toml")))
                 .unwrap();
-        out.push((name.to_string(), Framework::from_toml(&text).unwrap()));
+        out.push((
+            name.to_string(),
+            rolefit::storage::framework::from_toml(&text).unwrap(),
+        ));
     }
     out
 }
@@ -271,8 +277,10 @@ fn framework_import_and_export_on_the_command_line() {
         .arg("-o")
         .arg(&again));
     assert!(out.status.success(), "{}", stderr(&out));
-    let a = Framework::from_toml(&std::fs::read_to_string(&toml).unwrap()).unwrap();
-    let b = Framework::from_toml(&std::fs::read_to_string(&again).unwrap()).unwrap();
+    let a =
+        rolefit::storage::framework::from_toml(&std::fs::read_to_string(&toml).unwrap()).unwrap();
+    let b =
+        rolefit::storage::framework::from_toml(&std::fs::read_to_string(&again).unwrap()).unwrap();
     assert_eq!(a, b);
     // A sheet with a problem: one line per problem, naming file, sheet, row and column; exit 1.
     let bad = h.join("bad.csv");

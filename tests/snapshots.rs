@@ -23,7 +23,7 @@ fn fresh() -> App {
 /// A fresh app in monochrome (`None`) or in colour on this background, its name already given
 /// (the question a first run asks has its own snapshots, `asking`).
 fn fresh_on(colour: Option<Background>) -> App {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     assessment.display_name = Some("Sam Taylor".into());
     let init = fresh_init(fw, assessment);
@@ -113,7 +113,7 @@ macro_rules! snap {
 #[test]
 fn asking() {
     let asking = || {
-        let fw = Framework::builtin();
+        let fw = rolefit::storage::framework::builtin();
         let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
         App::new(fresh_init(fw, assessment))
     };
@@ -128,7 +128,7 @@ fn asking() {
     apply(&mut answered, &[Action::Confirm]);
     snap!("roles_80x24_first_run_name_kept", answered, 80, 24);
     // An older file, resumed on Rate: the question pops up over it.
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut older = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     older.position.screen = rolefit::domain::Screen::Rate;
     older.set_rating(&"DP1".into(), Some(level(3)));
@@ -357,7 +357,7 @@ fn too_small_and_overlays() {
     let mut app = fresh();
     apply(&mut app, &[Action::NextScreen, Action::ToggleHelp]);
     snap!("help_grid_80x24", app, 80, 24);
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     let app = App::new(
         fresh_init(fw, assessment).opened(Opened::Unreadable(Unreadable {
@@ -367,7 +367,7 @@ fn too_small_and_overlays() {
         })),
     );
     snap!("prompt_unreadable_80x24", app, 80, 24);
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     let app = App::new(fresh_init(fw, assessment).lock(LockState::Busy));
     snap!("prompt_locked_80x24", app, 80, 24);
@@ -375,7 +375,7 @@ fn too_small_and_overlays() {
 
 #[test]
 fn read_only_lists_no_key_that_writes() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     let mut app = App::new(
         fresh_init(fw, assessment).lock(LockState::Unavailable("read-only file system".into())),
@@ -643,7 +643,7 @@ fn screens_on(background: Background) -> Vec<(&'static str, App)> {
         Action::Down,
         Action::Right,
     ];
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
     let locked = App::new(
         fresh_init(fw, assessment)
@@ -849,7 +849,7 @@ fn help_scrolls_when_the_terminal_is_short() {
 /// levels below on Delivery Planning and the same elsewhere, Kim one above on Risk & Issues and
 /// two above on Capability Development, rating nothing else.
 fn reviewed() -> App {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut a = Assessment::new("alex", &fw, utc_from_epoch(1_795_888_800));
     let own = [4u8, 4, 3, 3, 3, 1, 1];
     let mut sam = rolefit::domain::Review {
@@ -1143,7 +1143,7 @@ fn the_grids_labels_say_what_they_are() {
 /// in the reasons and "Their relative strengths". Never "your" for the person (N-D24).
 #[test]
 fn words_for_someone_else() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut alex = Assessment::new("alex", &fw, utc_from_epoch(1_795_888_800));
     alex.display_name = Some("Alex Moreau".into());
     alex.set_rating(&"DP1".into(), Some(level(3)));

@@ -6,8 +6,8 @@ use std::fs;
 use proptest::prelude::*;
 use rolefit::domain::time::{Date, Datetime, Offset, Time};
 use rolefit::domain::{
-    ActionStatus, Assessment, CompetencyId, Editing, Entry, Framework, Level, PlanAction, PlanItem,
-    Position, Rating, Screen, Snapshot,
+    ActionStatus, Assessment, CompetencyId, Editing, Entry, Level, PlanAction, PlanItem, Position,
+    Rating, Screen, Snapshot,
 };
 use rolefit::storage::codec;
 use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
@@ -17,7 +17,7 @@ use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
 /// Competency ids: every id of the built-in framework, plus ids it does not know (some of
 /// them only writable as quoted TOML keys).
 fn all_ids() -> Vec<String> {
-    let mut ids: Vec<String> = Framework::builtin()
+    let mut ids: Vec<String> = rolefit::storage::framework::builtin()
         .competencies
         .iter()
         .map(|c| c.id.0.clone())
@@ -375,7 +375,7 @@ proptest! {
 fn with_note(note: &str) -> Assessment {
     let mut a = Assessment::new(
         "n",
-        &Framework::builtin(),
+        &rolefit::storage::framework::builtin(),
         rolefit::clock::utc_from_epoch(0),
     );
     a.set_rating(&"DP1".into(), Some(Rating::Level(Level::new(3).unwrap())));

@@ -14,7 +14,6 @@ use cmd_support::{rolefit, run, stderr, stdout};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use rolefit::domain::Framework;
 use rolefit::runtime::{EventSource, NoSuspend, Polled, ScriptedEvents};
 use rolefit::team::report::{TeamFormat, report};
 use rolefit::team::{Team, TeamView, files_in, load};
@@ -26,11 +25,16 @@ fn team(bad: bool) -> Team {
     if bad {
         sources.push(PathBuf::from("tests/fixtures/team-bad"));
     }
-    load(Framework::builtin(), &files_in(&sources).unwrap())
+    load(
+        rolefit::storage::framework::builtin(),
+        &files_in(&sources).unwrap(),
+    )
 }
 
 fn pmo() -> usize {
-    Framework::builtin().profile_index("pmo").unwrap()
+    rolefit::storage::framework::builtin()
+        .profile_index("pmo")
+        .unwrap()
 }
 
 fn view(bad: bool) -> TeamView {
@@ -581,7 +585,8 @@ fn output_file_is_written_and_never_over_a_team_file() {
 fn another_framework_is_listed_and_read_with_its_framework() {
     let home = tempfile::tempdir().unwrap();
     let minimal = fixture("frameworks/minimal.toml");
-    let fw = Framework::from_toml(&std::fs::read_to_string(&minimal).unwrap()).unwrap();
+    let fw = rolefit::storage::framework::from_toml(&std::fs::read_to_string(&minimal).unwrap())
+        .unwrap();
     let assessment =
         rolefit::domain::Assessment::new("Min", &fw, rolefit::clock::utc_from_epoch(0));
     let file = home.path().join("min.toml");
@@ -756,7 +761,10 @@ fn the_view_gives_each_persons_plan_and_who_plans_to_close_the_competency() {
         on_day(h, day, args);
     }
     let dir = h.join("data/assessments");
-    let team = load(Framework::builtin(), &files_in(&[dir]).unwrap());
+    let team = load(
+        rolefit::storage::framework::builtin(),
+        &files_in(&[dir]).unwrap(),
+    );
     let mut view = TeamView::new(team, pmo()).theme(false, Default::default());
     // A wide terminal: the ranking's Plan column and its legend, and the competency panel.
     let wide = draw(&mut view, (200, 60));

@@ -258,7 +258,7 @@ fn firmness_word(firmness: &Option<Firmness>) -> &'static str {
 
 #[test]
 fn every_person_on_the_panel_gets_the_verdict_the_readme_explains() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut wrong = Vec::new();
     for (who, ratings, expected) in panel() {
         let summary = Summary::compute_for(&fw, &sheet(&fw, ratings), None);
@@ -335,7 +335,7 @@ impl Retakes {
 #[test]
 fn a_firm_verdict_survives_a_retake() {
     const DRAWS: usize = 200;
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let mut retakes = Retakes(0x5DEE_CE66_D1CE_5EED);
     let mut failures = Vec::new();
     println!("{:<40} {:<18} {:<12} kept", "person", "verdict", "firmness");
@@ -368,7 +368,7 @@ fn a_firm_verdict_survives_a_retake() {
 /// here changes, the README changes with it.
 #[test]
 fn readme_worked_examples() {
-    let fw = Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     let [pm, pmo] = fw.main_profiles;
     let by_area = |levels: [u8; 7]| {
         RatingSheet::from_levels(

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use rolefit::app::{Action, App, AppInit, Opened};
 use rolefit::clock::utc_from_epoch;
-use rolefit::domain::{Assessment, Framework, Level, Rating};
+use rolefit::domain::{Assessment, Level, Rating};
 use rolefit::ui::theme::Background;
 
 use crate::svg;
@@ -235,7 +235,7 @@ fn team_view(bg: Background) -> rolefit::team::TeamView {
     use rolefit::team::{TeamView, files_in, load};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/team");
     let files = files_in(&[dir]).expect("the team fixture has files");
-    let framework = Framework::builtin();
+    let framework = rolefit::storage::framework::builtin();
     let pmo = framework.profile_index("pmo").expect("pmo");
     let mut view = TeamView::new(load(framework, &files), pmo).theme(true, bg);
     view.update(Action::CycleSort);
@@ -258,7 +258,7 @@ fn level(n: u8) -> Rating {
 /// A fresh app with a fixed clock and colour on, on this background, as on first run once
 /// the person has given their name.
 fn fresh(bg: Background) -> App {
-    let framework = Framework::builtin();
+    let framework = rolefit::storage::framework::builtin();
     let mut assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
     assessment.display_name = Some("Sam Taylor".into());
     App::new(
@@ -271,7 +271,7 @@ fn fresh(bg: Background) -> App {
 
 /// The first frame of a first run: the welcome asks the person's name.
 fn asking(bg: Background) -> App {
-    let framework = Framework::builtin();
+    let framework = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &framework, utc_from_epoch(1_795_888_800));
     App::new(
         AppInit::new(framework, assessment)
@@ -415,7 +415,7 @@ fn planned(bg: Background) -> App {
 /// Alex's assessment rated by area (leaning PM) with two imported reviews: Sam two levels
 /// below on Delivery Planning, Kim above on Risk & Issues and Capability Development.
 fn reviewed(bg: Background) -> App {
-    let framework = Framework::builtin();
+    let framework = rolefit::storage::framework::builtin();
     let mut a = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
     let entry = |n: u8| rolefit::domain::Entry {
         rating: Some(level(n)),
@@ -447,7 +447,7 @@ fn reviewed(bg: Background) -> App {
 /// Sam filling in Alex's review file (Alex shared their own ratings and notes): DP1 rated 2,
 /// where Alex's own 4 and note now show.
 fn reviewing(bg: Background) -> App {
-    let framework = Framework::builtin();
+    let framework = rolefit::storage::framework::builtin();
     let mut alex = Assessment::new("alex", &framework, utc_from_epoch(1_795_888_800));
     alex.display_name = Some("Alex Moreau".into());
     for (id, n) in [("DP1", 4), ("DP2", 3), ("DP3", 4)] {

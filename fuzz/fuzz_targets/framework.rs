@@ -1,4 +1,4 @@
-//! Fuzz target: the framework loader (`domain::Framework::from_toml`).
+//! Fuzz target: the framework loader (`storage::framework::from_toml`).
 //! The property lives in `src/lib.rs`, shared with rolefit's `tests/fuzz_corpus.rs`.
 #![no_main]
 

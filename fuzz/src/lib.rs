@@ -98,8 +98,8 @@ pub fn check_framework(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let first = Framework::from_toml(text);
-    let second = Framework::from_toml(text);
+    let first = rolefit::storage::framework::from_toml(text);
+    let second = rolefit::storage::framework::from_toml(text);
     assert_eq!(
         first, second,
         "reading the same framework text twice gave different results"
@@ -190,7 +190,7 @@ fn check_framework_invariants(fw: &Framework) {
             while let Some(next) = at {
                 depth += 1;
                 assert!(
-                    depth <= rolefit::domain::format2::MAX_BASE_DEPTH,
+                    depth <= rolefit::storage::framework::MAX_BASE_DEPTH,
                     "profile {}'s bases go round or too deep",
                     profile.id
                 );

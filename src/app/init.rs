@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn the_configured_show_targets_decides_where_rate_starts() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
         let init = |assessment: &Assessment| AppInit::new(fw.clone(), assessment.clone());
         // Nothing rated: the targets show only when asked for.

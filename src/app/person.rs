@@ -210,18 +210,18 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::{AppInit, LockState, Mode, Opened};
-    use crate::domain::{Assessment, Framework, Screen, Voice};
+    use crate::domain::{Assessment, Screen, Voice};
 
     fn t0() -> crate::domain::time::Datetime {
         crate::clock::utc_from_epoch(0)
     }
 
     fn fresh(name: &str) -> Assessment {
-        Assessment::new(name, &Framework::builtin(), t0())
+        Assessment::new(name, &crate::storage::framework::builtin(), t0())
     }
 
     fn start(assessment: Assessment, opened: Opened) -> App {
-        App::new(AppInit::new(Framework::builtin(), assessment).opened(opened))
+        App::new(AppInit::new(crate::storage::framework::builtin(), assessment).opened(opened))
     }
 
     fn type_text(app: &mut App, text: &str) {
@@ -269,7 +269,7 @@ mod tests {
     #[test]
     fn enter_keeps_the_default_and_esc_skips_keeping_it() {
         for skip in [false, true] {
-            let init = AppInit::new(Framework::builtin(), fresh("default"))
+            let init = AppInit::new(crate::storage::framework::builtin(), fresh("default"))
                 .opened(Opened::FirstRun)
                 .file_name("default".into());
             let init = AppInit {
@@ -327,7 +327,7 @@ mod tests {
             start(fresh("d"), Opened::Quietly).mode(),
             Mode::Screen(Screen::Roles)
         );
-        let viewing = AppInit::new(Framework::builtin(), fresh("d"))
+        let viewing = AppInit::new(crate::storage::framework::builtin(), fresh("d"))
             .opened(Opened::Resumed)
             .lock(LockState::Viewing);
         assert_eq!(App::new(viewing).mode(), Mode::Screen(Screen::Roles));
@@ -340,7 +340,8 @@ mod tests {
             start(review, Opened::Resumed).mode(),
             Mode::Screen(Screen::Roles)
         );
-        let newer = AppInit::new(Framework::builtin(), fresh("d")).opened(Opened::Newer(2));
+        let newer =
+            AppInit::new(crate::storage::framework::builtin(), fresh("d")).opened(Opened::Newer(2));
         assert_eq!(App::new(newer).mode(), Mode::Screen(Screen::Roles));
     }
 
@@ -392,7 +393,8 @@ mod tests {
         assert_eq!(app.screen(), Screen::Grid);
         app.update(Action::EditName, t0());
         assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
-        let viewing = AppInit::new(Framework::builtin(), fresh("d")).lock(LockState::Viewing);
+        let viewing =
+            AppInit::new(crate::storage::framework::builtin(), fresh("d")).lock(LockState::Viewing);
         let mut viewing = App::new(viewing);
         viewing.update(Action::EditName, t0());
         assert_eq!(viewing.mode(), Mode::Screen(Screen::Roles));
@@ -401,7 +403,7 @@ mod tests {
     #[test]
     fn someone_else_reading_is_spoken_to_in_the_third_person() {
         assert_eq!(start(fresh("d"), Opened::Quietly).voice(), &Voice::Own);
-        let team_lead = AppInit::new(Framework::builtin(), fresh("d"))
+        let team_lead = AppInit::new(crate::storage::framework::builtin(), fresh("d"))
             .lock(LockState::Viewing)
             .about("Chen Wei".into());
         assert_eq!(App::new(team_lead).voice(), &Voice::Of("Chen Wei".into()));

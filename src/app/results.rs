@@ -533,7 +533,7 @@ mod tests {
                 "[[competencies]]\nid = \"C{i}\"\narea = \"A\"\nname = \"C {i}\"\n[competencies.targets]\np = {target}\n"
             );
         }
-        Framework::from_toml(&t).unwrap_or_else(|p| panic!("{p:#?}"))
+        crate::storage::framework::from_toml(&t).unwrap_or_else(|p| panic!("{p:#?}"))
     }
 
     /// On any scale (1–7 with "none", 0–9, 0/50/99), every level against every target sorts
@@ -580,7 +580,7 @@ mod tests {
 
     #[test]
     fn filters_and_sorts_the_gap_table() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let pmo = fw.profile_index("pmo").unwrap();
         // Against PMO: GV3 target 5 → gap 4; DP1 target 2 → +3 strength; RP1 target 2 → meets.
         let s = sheet(&fw, &[("DP1", 5), ("GV3", 1), ("RP1", 2)]);

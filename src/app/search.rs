@@ -230,7 +230,7 @@ mod tests {
     }
 
     fn app() -> App {
-        app_with(Framework::builtin())
+        app_with(crate::storage::framework::builtin())
     }
 
     fn t0() -> crate::domain::time::Datetime {
@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn accents_and_case_do_not_matter() {
-        let mut fw = Framework::builtin();
+        let mut fw = crate::storage::framework::builtin();
         let gv3 = fw.competency_index(&"GV3".into()).unwrap();
         fw.competencies[gv3].name = "Gouvernânce des projets".into();
         for query in ["gouvernance", "Gouvernance", "GOUVERNÂNCE", "gouvernânce"] {

@@ -5,7 +5,7 @@ use crate::domain::{Level, Rating};
 use ratatui_textarea::Input;
 
 fn app() -> App {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
     App::new(AppInit::new(fw, assessment))
 }
@@ -286,7 +286,7 @@ fn stopping_keeps_the_note_and_the_plan_being_typed() {
 
 #[test]
 fn without_the_lock_the_app_opens_read_only_and_says_why() {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let assessment = Assessment::new("t", &fw, t0());
     let init = AppInit::new(fw, assessment).lock(LockState::Unavailable("EISDIR".into()));
     let mut app = App::new(init);
@@ -581,7 +581,7 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
     app.update(Action::NextScreen, t0());
     assert_eq!(app.notice(), None);
 
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let assessment = Assessment::new("t", &fw, t0());
     let mut app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
     assert!(app.notice().is_some_and(|n| n.starts_with("Resumed")));
@@ -597,7 +597,7 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
 /// reviewer's own assessment.
 #[test]
 fn a_review_file_opens_with_whose_review_it_is() {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let mut assessment = Assessment::new("alex", &fw, t0());
     assessment.extra.insert(
         "kind".into(),
@@ -664,7 +664,7 @@ fn what_is_typed_is_kept_and_saved_key_by_key_with_the_open_editor_recorded() {
 /// says so; a read-only start does not open it.
 #[test]
 fn an_editor_open_at_the_last_save_opens_again_at_start() {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let mut assessment = Assessment::new("t", &fw, t0());
     let dp2 = crate::domain::CompetencyId::from("DP2");
     assessment.set_note(&dp2, "half a sentence".into());
@@ -706,7 +706,7 @@ fn an_editor_open_at_the_last_save_opens_again_at_start() {
 /// editor closes, a relaunch opens there too (found by the screen fuzz, tests/fuzz_screens.rs).
 #[test]
 fn a_reopened_editor_moves_the_stored_position_with_it() {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let mut assessment = Assessment::new("t", &fw, t0());
     assessment.position.screen = Screen::Results;
     assessment.position.competency = Some("DP1".into());
@@ -725,7 +725,7 @@ fn a_reopened_editor_moves_the_stored_position_with_it() {
 /// editor the file says; the word goes once the screen changes.
 #[test]
 fn after_a_crash_the_app_opens_on_roles_and_says_so() {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let mut assessment = Assessment::new("t", &fw, t0());
     assessment.position.screen = Screen::Results;
     assessment.position.editing = Some(crate::domain::Editing::Note("DP1".into()));

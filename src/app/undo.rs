@@ -296,7 +296,7 @@ mod tests {
     use super::*;
     use crate::app::{Action, AppInit, LockState, PlanField};
     use crate::domain::time::Datetime;
-    use crate::domain::{Assessment, Framework, Level};
+    use crate::domain::{Assessment, Level};
     use ratatui_textarea::Input;
 
     fn t0() -> Datetime {
@@ -313,7 +313,7 @@ mod tests {
 
     /// A fresh assessment, on the Rate screen at DP1.
     fn on_rate() -> App {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let assessment = Assessment::new("t", &fw, t0());
         let mut app = App::new(AppInit::new(fw, assessment));
         app.update(Action::NextScreen, t0());
@@ -526,7 +526,7 @@ mod tests {
 
     #[test]
     fn read_only_does_nothing_on_undo_and_does_not_list_it() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let assessment = Assessment::new("t", &fw, t0());
         let init = AppInit::new(fw, assessment).lock(LockState::Busy);
         let mut app = App::new(init);
@@ -608,7 +608,7 @@ mod tests {
 
     #[test]
     fn the_users_editor_is_refused_read_only() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let assessment = Assessment::new("t", &fw, t0());
         let init = AppInit::new(fw, assessment).lock(LockState::Busy);
         let mut app = App::new(init);

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Cli, Error, Result, config};
-use crate::domain::framework::BUILTIN_TOML;
 use crate::domain::{Assessment, Framework};
 use crate::export::Format;
+use crate::storage::framework::BUILTIN_TOML;
 use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
 use crate::text::{display_path, display_safe, display_safe_lines};
 
@@ -20,7 +20,7 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
     let given = load_given(cli.framework.as_deref())?;
     let paths = DataPaths::resolve(cli.data_dir.as_deref())?;
     paths.check()?;
-    let builtin_id = Framework::builtin().id;
+    let builtin_id = crate::storage::framework::builtin().id;
     // A file that cannot be read is read again against the scale `rate` and `show` would use
     // for it (the given framework's or the built-in's), so its row says what they say.
     let fallback_top = given.as_ref().map_or(crate::domain::Level::MAX, |g| {
@@ -352,7 +352,7 @@ pub fn diff(cli: &Cli, from: Option<&str>, to: Option<&str>) -> Result<ExitCode>
 /// code 1 when there are any.
 pub fn framework_check(path: &Path, quiet: bool) -> Result<ExitCode> {
     let text = read_text(path)?;
-    match Framework::checked(&text) {
+    match crate::storage::framework::checked(&text) {
         Ok((fw, warnings)) => {
             if !quiet {
                 let lines = group_warnings(
@@ -474,7 +474,7 @@ pub fn framework_dump(format: u8, path: Option<&Path>) -> Result<ExitCode> {
     if format == 1 {
         print_stdout(&read_text(path.unwrap_or(Path::new("")))?)?;
     } else {
-        print_stdout(&crate::domain::format2::dump(&framework))?;
+        print_stdout(&crate::storage::framework::dump(&framework))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -651,21 +651,22 @@ fn read_existing_up_to(path: &Path, name: &str, top: u8) -> Result<Assessment> {
 /// The built-in framework, or a validated one from a file.
 pub fn load_framework(path: Option<&Path>) -> Result<Framework> {
     let Some(path) = path else {
-        return Ok(Framework::builtin());
+        return Ok(crate::storage::framework::builtin());
     };
     // A large framework is parsed and validated once; later starts read the result back.
     if let Some(framework) = crate::storage::framework_cache::load(path) {
         return Ok(framework);
     }
     let text = read_text(path)?;
-    let framework = Framework::from_toml(&text).map_err(|problems| Error::Framework {
-        path: path.to_path_buf(),
-        count: problems.len(),
-        first: problems
-            .into_iter()
-            .next()
-            .expect("an invalid framework has a problem"),
-    })?;
+    let framework =
+        crate::storage::framework::from_toml(&text).map_err(|problems| Error::Framework {
+            path: path.to_path_buf(),
+            count: problems.len(),
+            first: problems
+                .into_iter()
+                .next()
+                .expect("an invalid framework has a problem"),
+        })?;
     crate::storage::framework_cache::store(path, &text, &framework);
     Ok(framework)
 }
@@ -682,7 +683,7 @@ impl Resolved {
     /// The built-in framework.
     pub fn builtin() -> Resolved {
         Resolved {
-            framework: Framework::builtin(),
+            framework: crate::storage::framework::builtin(),
             path: None,
         }
     }

@@ -96,7 +96,8 @@ pub fn assessments() -> Vec<CompletionCandidate> {
 fn framework() -> Framework {
     let typed = typed();
     if let Some(path) = &typed.framework {
-        return super::load_framework(Some(path)).unwrap_or_else(|_| Framework::builtin());
+        return super::load_framework(Some(path))
+            .unwrap_or_else(|_| crate::storage::framework::builtin());
     }
     let file = match (&typed.file, data_paths(&typed)) {
         (Some(file), _) => Some(file.clone()),
@@ -113,7 +114,7 @@ fn framework() -> Framework {
     });
     super::framework_for(None, assessment.as_ref())
         .map(|r| r.framework)
-        .unwrap_or_else(|_| Framework::builtin())
+        .unwrap_or_else(|_| crate::storage::framework::builtin())
 }
 
 fn help(text: &str) -> Option<clap::builder::StyledStr> {

@@ -422,7 +422,7 @@ mod tests {
 
     #[test]
     fn levels_and_ids_are_read_kindly_and_refused_clearly() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         assert_eq!(find_competency(&fw, "dp1").unwrap(), 0);
         assert_eq!(find_competency(&fw, " DP2 ").unwrap(), 1);
         let err = find_competency(&fw, "XX9").unwrap_err();

@@ -40,7 +40,7 @@ fn mapping(options: &ImportOptions) -> Result<Mapping> {
                 ))
             })?;
             toml::from_str::<Mapping>(&text).map_err(|err| {
-                let p = crate::domain::Problem::from_toml_error(&text, &err);
+                let p = crate::storage::framework::toml_problem(&text, &err);
                 Error::Sheet(format!(
                     "{}:{}:{}: {}",
                     display_path(path),

@@ -562,12 +562,12 @@ mod tests {
         assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a_64(b"foobar"), 0x8594_4171_f739_67e8);
-        let builtin = Framework::builtin();
+        let builtin = crate::storage::framework::builtin();
         assert_eq!(
             builtin.content_hash(),
             format!(
                 "{:016x}",
-                fnv1a_64(super::super::framework::BUILTIN_TOML.as_bytes())
+                fnv1a_64(crate::storage::framework::BUILTIN_TOML.as_bytes())
             )
         );
         // One byte more (a comment) is another hash; the same text is the same hash.
@@ -575,16 +575,19 @@ mod tests {
             "{}
 # edited
 ",
-            super::super::framework::BUILTIN_TOML
+            crate::storage::framework::BUILTIN_TOML
         );
-        let edited = Framework::from_toml(&edited).unwrap();
+        let edited = crate::storage::framework::from_toml(&edited).unwrap();
         assert_ne!(edited.content_hash(), builtin.content_hash());
-        assert_eq!(Framework::builtin().content_hash(), builtin.content_hash());
+        assert_eq!(
+            crate::storage::framework::builtin().content_hash(),
+            builtin.content_hash()
+        );
     }
 
     #[test]
     fn a_changed_framework_is_one_with_the_same_id_and_another_version_or_hash() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut a = Assessment::new("t", &fw, crate::domain::time::utc_from_epoch(0));
         assert!(!a.framework_changed(&fw));
         a.framework_version += 1;

@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn diff_lists_changes_in_framework_order_and_moves_fits() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let from = ratings(&[("GV3", lvl(1)), ("DP1", lvl(4)), ("ZZ9", lvl(2))]);
         let to = ratings(&[("GV3", lvl(4)), ("DP1", lvl(4)), ("CD1", lvl(3))]);
         let d = diff(&fw, &from, &to);
@@ -397,7 +397,7 @@ mod tests {
 
     #[test]
     fn sides_are_found_by_number_label_date_last_and_now() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut a = Assessment::new("x", &fw, crate::domain::time::utc_from_epoch(0));
         a.set_rating(&"DP1".into(), Some(lvl(2)));
         a.close_round(crate::domain::time::utc_from_epoch(1_795_888_800), "before");

@@ -200,7 +200,7 @@ impl Later for super::time::Datetime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Entry, Framework, Level, PlanItem, Rating};
+    use crate::domain::{Entry, Level, PlanItem, Rating};
 
     fn rated(a: &mut Assessment, id: &str, level: u8) {
         a.set_rating(&id.into(), Some(Rating::Level(Level::new(level).unwrap())));
@@ -209,7 +209,7 @@ mod tests {
     fn base() -> Assessment {
         let mut a = Assessment::new(
             "p",
-            &Framework::builtin(),
+            &crate::storage::framework::builtin(),
             crate::domain::time::utc_from_epoch(0),
         );
         rated(&mut a, "DP1", 3);

@@ -4,7 +4,6 @@ pub mod assessment;
 pub mod calibration;
 pub mod diff;
 pub mod due;
-pub mod format2;
 pub mod framework;
 pub mod lean;
 pub mod level;

@@ -415,7 +415,7 @@ pub(crate) mod tests {
     use super::*;
 
     fn builtin() -> Framework {
-        Framework::builtin()
+        crate::storage::framework::builtin()
     }
 
     /// A sheet with one level per area, in area order (None leaves the area unrated).

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn figures_are_the_scoring_figures() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let pmo = fw.profile_index("pmo").unwrap();
         let sheet = by_area(
             &fw,
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn gaps_follow_the_target_profile() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let pm = fw.profile_index("pm").unwrap();
         let pmo = fw.profile_index("pmo").unwrap();
         let gv3 = fw.competency_index(&"GV3".into()).unwrap();
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn nothing_rated_gives_no_figures() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let pmo = fw.profile_index("pmo").unwrap();
         let sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
         let empty = Summary::compute(&fw, &sheet, pmo);

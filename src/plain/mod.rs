@@ -589,7 +589,7 @@ mod tests {
     /// asked); the end of the input changes nothing, so it is asked next time.
     #[test]
     fn the_name_is_asked_first_and_kept() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (out, saved) = asked(&fw, None, "Zoë Nakamura 中村\n3\nq\n");
         assert!(
             out.contains("Your name, as team views, reports and reviewers will show it"),
@@ -630,7 +630,7 @@ mod tests {
             "/tests/fixtures/frameworks/three-roles.toml"
         ))
         .unwrap();
-        let fw = Framework::from_toml(&text).unwrap();
+        let fw = crate::storage::framework::from_toml(&text).unwrap();
         // PLAN.1 is defined at 2 to 6: 7 and 1 are refused, 6 is recorded; then "-" for none
         // (as on Rate), N/A (F-D9).
         let (_, out, saved, _) = session(&fw, fresh(&fw), "7\n1\n6\n-\nn\n");
@@ -665,7 +665,7 @@ mod tests {
 
     #[test]
     fn scripted_answers_are_saved_one_by_one_and_the_end_of_input_quits() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (ended, out, saved, saves) = session(&fw, fresh(&fw), "4\n3\nn\n");
         assert_eq!(ended, Ended::Quit);
         assert_eq!(saves, 3);
@@ -704,7 +704,7 @@ mod tests {
 
     #[test]
     fn an_invalid_answer_gets_one_line_and_the_same_prompt() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (_, out, saved, saves) = session(&fw, fresh(&fw), "7\nyes\n\n2\n");
         assert_eq!(saves, 1);
         assert_eq!(rating(&saved.unwrap(), &fw, 0), level(2));
@@ -722,7 +722,7 @@ mod tests {
 
     #[test]
     fn back_returns_to_the_previous_competency_and_skip_leaves_it_unrated() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (_, out, saved, _) = session(&fw, fresh(&fw), "b\n4\nb\n2\ns\n5\nq\n");
         assert!(out.contains(strings::PLAIN_FIRST), "{out}");
         let saved = saved.unwrap();
@@ -735,7 +735,7 @@ mod tests {
 
     #[test]
     fn a_note_is_one_line_and_an_empty_one_keeps_the_current_note() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (_, out, saved, saves) =
             session(&fw, fresh(&fw), "e\nPlanned the ERP rollout\ne\n\n4\nq\n");
         let saved = saved.unwrap();
@@ -756,7 +756,7 @@ mod tests {
 
     #[test]
     fn quit_at_once_saves_nothing_and_says_where_to_resume() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (ended, out, saved, saves) = session(&fw, fresh(&fw), "Q\n");
         assert_eq!((ended, saves), (Ended::Quit, 0));
         assert!(saved.is_none());
@@ -769,7 +769,7 @@ mod tests {
 
     #[test]
     fn a_session_resumes_at_the_first_unrated_competency() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut a = fresh(&fw);
         a.set_rating(&fw.competencies[0].id, level(3));
         a.set_rating(&fw.competencies[2].id, level(3));
@@ -783,7 +783,7 @@ mod tests {
 
     #[test]
     fn the_end_of_the_list_prints_the_results() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let total = fw.competencies.len();
         let mut answers = "s\n".to_string();
         answers.push_str(&"3\n".repeat(total - 1));
@@ -797,7 +797,7 @@ mod tests {
 
     #[test]
     fn with_everything_rated_the_results_come_at_once() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut a = fresh(&fw);
         for c in &fw.competencies {
             a.set_rating(&c.id, level(2));
@@ -811,7 +811,7 @@ mod tests {
 
     #[test]
     fn a_failed_save_is_said_and_tried_again() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut fail = 1;
         let mut saved: Option<Assessment> = None;
         let store = |a: &Assessment| {
@@ -835,7 +835,7 @@ mod tests {
 
     #[test]
     fn the_output_has_no_escape_sequences_even_from_a_crafted_note_or_answer() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let (_, out, _, _) = session(&fw, fresh(&fw), "\x1b[2J\ne\nx\x1b]0;t\x07\nb\n");
         assert!(!out.contains('\x1b'), "{out:?}");
         assert!(!out.contains('\x07'), "{out:?}");

@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn a_competency_says_where_it_is_and_lists_every_level() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut a = fresh(&fw);
         let c = 2;
         let text = competency(&fw, &a, c);
@@ -299,7 +299,7 @@ mod tests {
 
     #[test]
     fn results_hold_verdict_readiness_and_top_gaps() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let mut a = fresh(&fw);
         let empty = results(&fw, &a);
         assert!(empty.contains(crate::strings::NO_RATINGS), "{empty}");
@@ -332,7 +332,7 @@ mod tests {
 
     #[test]
     fn plain_text_has_no_escape_or_box_drawing_characters() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let a = fresh(&fw);
         let mut all = results(&fw, &a);
         for c in 0..fw.competencies.len() {

@@ -19,9 +19,9 @@ use serde::Deserialize;
 
 use super::layout::{self, Field};
 use super::{Place, Sheet, Workbook};
-use crate::domain::format2::{key, q};
 use crate::domain::framework::MAX_SHORT_2;
 use crate::domain::{Framework, Problem};
+use crate::storage::framework::{key, q};
 
 /// How a sheet whose headers differ from rolefit's maps onto a framework: a TOML file given
 /// with `--map`, and the same settings as flags.
@@ -141,7 +141,7 @@ pub fn import(book: &Workbook, mapping: &Mapping, stem: &str) -> Result<Imported
         place: place_of(p),
         message: p.message.clone(),
     };
-    match Framework::checked(&out.text) {
+    match crate::storage::framework::checked(&out.text) {
         Ok((framework, warnings)) => Ok(Imported {
             toml: out.text,
             framework,

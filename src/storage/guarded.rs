@@ -205,7 +205,7 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Framework, Level, Rating};
+    use crate::domain::{Level, Rating};
 
     fn level(n: u8) -> Option<Rating> {
         Some(Rating::Level(Level::new(n).unwrap()))
@@ -215,7 +215,7 @@ mod tests {
     fn saved(path: &Path) -> (Assessment, Option<Known>) {
         let mut a = Assessment::new(
             "default",
-            &Framework::builtin(),
+            &crate::storage::framework::builtin(),
             crate::clock::utc_from_epoch(0),
         );
         a.set_rating(&"DP1".into(), level(3));

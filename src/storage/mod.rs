@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod codec;
 mod error;
+pub mod framework;
 pub mod framework_cache;
 pub mod guarded;
 pub mod note_file;

@@ -294,7 +294,7 @@ fn work(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Framework;
+
     use std::sync::mpsc::SyncSender;
 
     /// A store that records what it was asked to save, and holds each save until the test
@@ -326,7 +326,11 @@ mod tests {
     }
 
     fn named(name: &str) -> Assessment {
-        Assessment::new(name, &Framework::builtin(), crate::clock::now_utc())
+        Assessment::new(
+            name,
+            &crate::storage::framework::builtin(),
+            crate::clock::now_utc(),
+        )
     }
 
     #[test]

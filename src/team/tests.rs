@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::domain::scoring::RatingSheet;
-use crate::domain::{Assessment, Framework, Level, Rating};
+use crate::domain::{Assessment, Level, Rating};
 use crate::storage::codec;
 
 fn t0() -> crate::domain::time::Datetime {
@@ -11,7 +11,7 @@ fn t0() -> crate::domain::time::Datetime {
 
 /// Writes an assessment named `name` with `levels` for the first competencies (None: N/A).
 fn write(dir: &Path, file: &str, name: &str, levels: &[Option<u8>]) -> PathBuf {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let mut a = Assessment::new(name, &fw, t0());
     for (c, level) in levels.iter().enumerate() {
         let rating = match level {
@@ -26,11 +26,13 @@ fn write(dir: &Path, file: &str, name: &str, levels: &[Option<u8>]) -> PathBuf {
 }
 
 fn all(level: u8) -> Vec<Option<u8>> {
-    vec![Some(level); Framework::builtin().competencies.len()]
+    vec![Some(level); crate::storage::framework::builtin().competencies.len()]
 }
 
 fn pmo() -> usize {
-    Framework::builtin().profile_index("pmo").unwrap()
+    crate::storage::framework::builtin()
+        .profile_index("pmo")
+        .unwrap()
 }
 
 #[test]
@@ -47,15 +49,19 @@ fn every_unusable_file_is_listed_with_its_reason() {
         "format = 9\nframework = \"pm-vs-pmo\"\n",
     )
     .unwrap();
-    let other = codec::to_toml(&Assessment::new("Olga", &Framework::builtin(), t0()))
-        .replace("framework = \"pm-vs-pmo\"", "framework = \"sfia\"");
+    let other = codec::to_toml(&Assessment::new(
+        "Olga",
+        &crate::storage::framework::builtin(),
+        t0(),
+    ))
+    .replace("framework = \"pm-vs-pmo\"", "framework = \"sfia\"");
     std::fs::write(dir.path().join("other.toml"), other).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not an assessment").unwrap();
     let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
 
     let files = files_in(&[dir.path().to_path_buf()]).unwrap();
     assert_eq!(files.len(), 4, "only the .toml files: {files:?}");
-    let team = load(Framework::builtin(), &files);
+    let team = load(crate::storage::framework::builtin(), &files);
     assert_eq!(team.members.len(), 1);
     assert_eq!(team.members[0].name, "Ann");
     let reason = |file: &str| {
@@ -97,7 +103,10 @@ fn no_files_is_an_error_and_one_file_is_a_team() {
         Err(LoadError::Source { .. })
     ));
     let one = write(dir.path(), "solo.toml", "Solo", &all(2));
-    let team = load(Framework::builtin(), &files_in(&[one]).unwrap());
+    let team = load(
+        crate::storage::framework::builtin(),
+        &files_in(&[one]).unwrap(),
+    );
     assert_eq!(team.members.len(), 1);
     assert_eq!(team.ranking(pmo()), vec![0]);
     assert_eq!(team.bench(0, pmo()).of, 1);
@@ -112,7 +121,7 @@ fn people_with_the_same_name_are_told_apart_by_their_files() {
     let b = write(&dir.path().join("b"), "sam.toml", "Sam", &all(4));
     let c = write(dir.path(), "kim.toml", "Kim", &all(4));
     let d = write(dir.path(), "kim-2.toml", "KIM", &all(1));
-    let team = load(Framework::builtin(), &[a.clone(), b, c, d]);
+    let team = load(crate::storage::framework::builtin(), &[a.clone(), b, c, d]);
     let labels: Vec<&str> = team.members.iter().map(|m| m.label.as_str()).collect();
     // Names that differ in case only are the same name; their file names tell them apart.
     assert_eq!(labels[2..], ["Kim (kim.toml)", "KIM (kim-2.toml)"]);
@@ -131,7 +140,7 @@ fn provisional_figures_never_rank_above_complete_ones() {
     let few = write(dir.path(), "few.toml", "Aaron", &[Some(5); 5]);
     let low = write(dir.path(), "low.toml", "Zoe", &all(1));
     let high = write(dir.path(), "high.toml", "Mia", &all(3));
-    let team = load(Framework::builtin(), &[few, low, high]);
+    let team = load(crate::storage::framework::builtin(), &[few, low, high]);
     let p = pmo();
     assert!(team.members[0].readiness[p].provisional());
     assert!(team.members[0].readiness[p].percent > team.members[2].readiness[p].percent);
@@ -154,14 +163,14 @@ fn ties_rank_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let b = write(dir.path(), "b.toml", "bea", &all(3));
     let a = write(dir.path(), "a.toml", "Abe", &all(3));
-    let team = load(Framework::builtin(), &[b, a]);
+    let team = load(crate::storage::framework::builtin(), &[b, a]);
     assert_eq!(team.ranking(pmo()), vec![1, 0]);
 }
 
 #[test]
 fn bench_depth_counts_everyone_and_only_levels_at_or_above_target_meet() {
     let dir = tempfile::tempdir().unwrap();
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let p = pmo();
     let c = (0..fw.competencies.len())
         .find(|&c| crate::domain::scoring::required(&fw, p, c) && fw.target(p, c).value() >= 2)
@@ -217,7 +226,7 @@ fn bench_depth_counts_everyone_and_only_levels_at_or_above_target_meet() {
 #[test]
 fn largest_gaps_come_first() {
     let dir = tempfile::tempdir().unwrap();
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let p = pmo();
     let gaps_everywhere = all(0);
     let files = [
@@ -246,8 +255,8 @@ fn two_threads_read_what_one_reads() {
             )
         })
         .collect();
-    let one = load_with(Framework::builtin(), &files, 1);
-    let two = load_with(Framework::builtin(), &files, 2);
+    let one = load_with(crate::storage::framework::builtin(), &files, 1);
+    let two = load_with(crate::storage::framework::builtin(), &files, 2);
     assert_eq!(one.members, two.members);
     assert_eq!(
         one.members
@@ -265,7 +274,7 @@ fn three_people() -> (tempfile::TempDir, TeamView) {
         write(dir.path(), "b.toml", "Zoe", &all(1)),
         write(dir.path(), "c.toml", "Mia", &all(3)),
     ];
-    let team = load(Framework::builtin(), &files);
+    let team = load(crate::storage::framework::builtin(), &files);
     (dir, TeamView::new(team, pmo()))
 }
 
@@ -356,7 +365,7 @@ fn enter_opens_a_person_and_q_quits() {
 /// A team of `count` people with varied levels, N/A and unanswered cells, some of the same
 /// name, as files in `dir`.
 fn varied_team(dir: &Path, count: usize) -> Vec<PathBuf> {
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     (0..count)
         .map(|i| {
             let levels: Vec<Option<u8>> = (0..fw.competencies.len())
@@ -381,7 +390,7 @@ fn varied_team(dir: &Path, count: usize) -> Vec<PathBuf> {
 fn a_tally_gathered_person_by_person_has_the_team_views_figures() {
     let dir = tempfile::tempdir().unwrap();
     let files = varied_team(dir.path(), 120);
-    let team = load(Framework::builtin(), &files);
+    let team = load(crate::storage::framework::builtin(), &files);
     let fw = &team.framework;
     for profile in 0..fw.profiles.len() {
         let mut tally = tally::Tally::new(fw, profile);
@@ -417,7 +426,7 @@ fn a_tally_gathered_person_by_person_has_the_team_views_figures() {
 fn files_are_read_in_order_and_a_failing_reader_stops_it() {
     let dir = tempfile::tempdir().unwrap();
     let files = varied_team(dir.path(), 300);
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     for threads in [1, 2, 3] {
         let mut seen = Vec::new();
         read_each(&fw, &files, threads, |read| {
@@ -446,7 +455,7 @@ fn files_are_read_in_order_and_a_failing_reader_stops_it() {
 #[test]
 fn people_are_shown_by_their_name_and_else_by_their_file() {
     let dir = tempfile::tempdir().unwrap();
-    let fw = Framework::builtin();
+    let fw = crate::storage::framework::builtin();
     let mut named = Assessment::new("default", &fw, t0());
     named.display_name = Some("Zoë Nakamura 中村".into());
     named.team = Some("North".into());
@@ -467,7 +476,7 @@ fn people_are_shown_by_their_name_and_else_by_their_file() {
 fn a_persons_figures_are_their_summarys() {
     let dir = tempfile::tempdir().unwrap();
     let files = varied_team(dir.path(), 24);
-    let team = load(Framework::builtin(), &files);
+    let team = load(crate::storage::framework::builtin(), &files);
     let fw = &team.framework;
     for m in &team.members {
         let sheet = RatingSheet::from_levels(m.cells.iter().map(|c| c.level()).collect());

@@ -153,11 +153,11 @@ pub(crate) mod tests {
 
     use super::*;
     use crate::app::{App, AppInit, GridRow, NA_ROW};
-    use crate::domain::{Assessment, Framework};
+    use crate::domain::Assessment;
 
     /// A fresh app on the Roles screen, sized `size`.
     pub(crate) fn app_sized(size: (u16, u16)) -> App {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
         let mut init = AppInit::new(fw, assessment);
         init.size = size;

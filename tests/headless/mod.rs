@@ -69,7 +69,12 @@ pub struct Run {
 /// Opens the default assessment in `data_dir`, plays `script` through the real loop on a
 /// `TestBackend` of the given size, and returns the app and the last frame as text.
 pub fn run(data_dir: &Path, script: &str, size: (u16, u16)) -> Run {
-    run_with(data_dir, Framework::builtin(), script, size)
+    run_with(
+        data_dir,
+        rolefit::storage::framework::builtin(),
+        script,
+        size,
+    )
 }
 
 /// Like [`run`] with a chosen framework.
@@ -112,7 +117,7 @@ pub fn run_edited(
 ) -> Run {
     let events = ScriptedEvents::new(keys(script));
     let suspender = &mut runtime::NoSuspend;
-    let builtin = Framework::builtin();
+    let builtin = rolefit::storage::framework::builtin();
     run_full(
         data_dir,
         builtin,
@@ -132,7 +137,8 @@ pub const NAME: &str = "Sam Taylor";
 pub fn run_asked(data_dir: &Path, script: &str, size: (u16, u16)) -> Run {
     let events = ScriptedEvents::new(keys(script));
     let path = data_dir.join("assessments").join("default.toml");
-    let Prepared { init, store } = prepare(Framework::builtin(), &path, "default").unwrap();
+    let Prepared { init, store } =
+        prepare(rolefit::storage::framework::builtin(), &path, "default").unwrap();
     let app = App::new(init.color(false).size(size));
     drive(
         app,

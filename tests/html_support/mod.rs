@@ -31,7 +31,7 @@ pub fn sfia() -> Framework {
         "/assets/frameworks/examples/sfia9-change.toml"
     );
     let text = std::fs::read_to_string(path).expect("read the SFIA example");
-    Framework::from_toml(&text).expect("the SFIA example is valid")
+    rolefit::storage::framework::from_toml(&text).expect("the SFIA example is valid")
 }
 
 /// The valid level of competency `c` nearest to `wanted`.

@@ -404,7 +404,7 @@ mod tests {
     }
 
     fn framework(names: &[(&str, &str)]) -> Framework {
-        let mut fw = Framework::builtin();
+        let mut fw = crate::storage::framework::builtin();
         fw.competencies.truncate(names.len());
         for (c, (id, name)) in fw.competencies.iter_mut().zip(names) {
             c.id = (*id).into();
@@ -509,7 +509,7 @@ mod tests {
 
     #[test]
     fn the_one_pass_search_finds_what_ranking_each_competency_finds() {
-        let fw = Framework::builtin();
+        let fw = crate::storage::framework::builtin();
         let index = SearchIndex::new(&fw);
         let mut queries = std::collections::BTreeSet::new();
         for c in &fw.competencies {
