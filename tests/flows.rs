@@ -173,7 +173,7 @@ fn next_unrated_skips_rated_competencies() {
     let dir = tempfile::tempdir().unwrap();
     let r = run(dir.path(), "<tab><tab>444<home>u", (80, 24));
     // DP1–DP3 are rated; from the first, `u` goes to the first one not rated: DP4.
-    let fw = rolefit::domain::Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     assert_eq!(fw.competencies[r.app.rate().current].id.as_str(), "DP4");
     assert!(r.screen.contains("DP4 "), "{}", r.screen);
 }
@@ -785,7 +785,7 @@ fn search_finds_a_competency_by_name_and_it_is_rated_there() {
     assert_eq!(file["ratings"].as_table().map(|t| t.len()), Some(1));
     // Rating moved on to DP4; the search closed with Esc left it there.
     assert_eq!(r.app.mode(), rolefit::app::Mode::Screen(Screen::Rate));
-    let fw = rolefit::domain::Framework::builtin();
+    let fw = rolefit::storage::framework::builtin();
     assert_eq!(fw.competencies[r.app.rate().current].id.as_str(), "DP4");
     assert!(r.screen.contains("DP4 "), "{}", r.screen);
     assert!(r.screen.contains("[Rate]"), "{}", r.screen);
