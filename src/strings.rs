@@ -630,11 +630,27 @@ pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
     )
 }
 
-/// On Results, when nearly every rating is a 4 or 5: a calm suggestion, not a judgement.
-pub fn high_self_ratings(high: usize, rated: usize) -> String {
+/// On Results, when nearly every rating is at one of the scale's high levels (4 or 5 on the
+/// built-in scale): a calm suggestion, not a judgement.
+pub fn high_self_ratings(
+    high: usize,
+    rated: usize,
+    scale: &crate::domain::framework::Scale,
+) -> String {
+    let levels: Vec<String> = scale.high_levels().map(|l| l.to_string()).collect();
     format!(
-        "You rated {high} of {rated} at 4 or 5 — self-ratings this high are rare; a second opinion helps."
+        "You rated {high} of {rated} at {} — self-ratings this high are rare; a second opinion helps.",
+        or_list(&levels)
     )
+}
+
+/// Words joined as a sentence lists alternatives: "5", "4 or 5", "7, 8 or 9".
+pub fn or_list(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// The title of the note editor.

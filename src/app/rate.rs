@@ -7,9 +7,6 @@ use super::{Action, App, Effect};
 use crate::domain::{CompetencyId, Editing, Level, Rating, Screen};
 use crate::strings;
 
-/// From this level up, a rating without a note gets a gentle ask for evidence.
-pub const EVIDENCE_FROM: u8 = 4;
-
 /// Position of N/A in the Rate screen's level list on the built-in 0–5 scale (on any scale it
 /// is the last row: see [`crate::domain::Framework::choices`]).
 pub const NA_ROW: usize = Level::COUNT;
@@ -205,7 +202,7 @@ impl App {
         } else {
             self.first_unrated_after(self.rate.current)
         };
-        let unsupported = matches!(rating, Rating::Level(l) if l.value() >= EVIDENCE_FROM)
+        let unsupported = matches!(rating, Rating::Level(l) if self.framework.scale.is_high(l))
             && self.assessment.note(&id).trim().is_empty();
         match next {
             // Rate moves on, so the ask for evidence goes in the footer; when it stays, the

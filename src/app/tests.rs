@@ -771,3 +771,53 @@ fn t_chooses_the_gap_profile_and_comes_round_to_the_verdict_again() {
     assert!(!app.target_chosen(), "back to following the verdict");
     assert_eq!(app.assessment.position.target, None);
 }
+
+/// A framework of one area and three competencies on a scale of these values (format 2).
+fn on_scale(values: &[u8]) -> App {
+    let mut text = String::from("format = 2\nid = \"s\"\nversion = 1\nname = \"S\"\n\n[scale]\n");
+    for v in values {
+        text.push_str(&format!(
+            "[[scale.levels]]\nvalue = {v}\nlabel = \"L{v}\"\ndescriptor = \"D.\"\n"
+        ));
+    }
+    text.push_str("\n[[profiles]]\nid = \"p\"\nname = \"P\"\nshort = \"P\"\n\n[[areas]]\nid = \"A\"\nname = \"Area\"\n");
+    for c in 1..=3 {
+        text.push_str(&format!(
+            "\n[[competencies]]\nid = \"C{c}\"\narea = \"A\"\nname = \"Competency {c}\"\n"
+        ));
+    }
+    let fw = Framework::from_toml(&text).unwrap_or_else(|p| panic!("{p:#?}"));
+    let assessment = Assessment::new("t", &fw, t0());
+    let mut app = App::new(AppInit::new(fw, assessment));
+    app.update(Action::NextScreen, t0());
+    app.update(Action::NextScreen, t0());
+    assert_eq!(app.screen, Screen::Rate);
+    app
+}
+
+#[test]
+fn evidence_is_asked_for_the_high_levels_of_the_scale() {
+    // (scale, levels not asked about, levels asked about)
+    let cases: [(&[u8], &[u8], &[u8]); 3] = [
+        (&[1, 2, 3, 4, 5, 6, 7], &[4, 5], &[6, 7]),
+        (&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], &[4, 6], &[7, 9]),
+        (&[1, 2], &[1], &[2]),
+    ];
+    for (scale, calm, asked) in cases {
+        for &n in calm {
+            let mut app = on_scale(scale);
+            app.update(Action::Rate(level(n)), t0());
+            assert_eq!(app.assessment.rating(&"C1".into()), Some(level(n)));
+            assert_eq!(app.notice(), None, "{n} on {scale:?}");
+        }
+        for &n in asked {
+            let mut app = on_scale(scale);
+            app.update(Action::Rate(level(n)), t0());
+            let notice = app.notice().unwrap_or_default().to_string();
+            assert!(
+                notice.contains(&format!("C1 at {n}")) && notice.contains("what did you do"),
+                "{n} on {scale:?}: {notice}"
+            );
+        }
+    }
+}

@@ -175,9 +175,76 @@ impl Scale {
         )
     }
 
+    /// How many levels count as high: the upper third of the scale's levels, rounded down, and
+    /// at least the top one. On the built-in 0–5 scale that is 4 and 5; on 1–7, 6 and 7; on 0–9,
+    /// 7 to 9; on a scale of two to five levels, the top one.
+    pub fn high_count(&self) -> usize {
+        (self.levels.len() / 3).max(1)
+    }
+
+    /// The high levels, lowest first (see [`Scale::high_count`]): a rating at one of them
+    /// without a note is asked for evidence, and a sheet of nearly only these asks for a second
+    /// opinion.
+    pub fn high_levels(&self) -> impl DoubleEndedIterator<Item = Level> + Clone + '_ {
+        self.levels[self.levels.len() - self.high_count()..]
+            .iter()
+            .map(|l| l.value)
+    }
+
+    /// Whether `level` is high on this scale: at or above the lowest of
+    /// [`Scale::high_levels`]. [`Level::NONE`] never is.
+    pub fn is_high(&self, level: Level) -> bool {
+        self.high_levels().next().is_some_and(|low| level >= low)
+    }
+
     /// Whether the built-in 0–5 shape applies: six levels 0 to 5 (the digits 0–5 type them).
     pub fn is_classic(&self) -> bool {
         self.values().map(Level::value).eq(0..=Level::MAX)
+    }
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    /// A scale of these values, lowest first.
+    fn scale_of(values: &[u8]) -> Scale {
+        Scale::new(
+            String::new(),
+            values
+                .iter()
+                .map(|&v| ScaleLevel {
+                    value: Level::from_const(v),
+                    label: format!("Level {v}"),
+                    descriptor: String::new(),
+                    hint: None,
+                })
+                .collect(),
+        )
+    }
+
+    fn values(levels: impl Iterator<Item = Level>) -> Vec<u8> {
+        levels.map(Level::value).collect()
+    }
+
+    #[test]
+    fn the_high_levels_are_the_upper_third_of_any_scale() {
+        let builtin = Framework::builtin().scale;
+        assert_eq!(values(builtin.high_levels()), [4, 5]);
+        assert!(!builtin.is_high(Level::from_const(3)));
+        assert!(!builtin.is_high(Level::NONE));
+        assert_eq!(values(scale_of(&[0, 1, 2, 3, 4, 5]).high_levels()), [4, 5]);
+        let seven = scale_of(&[1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(values(seven.high_levels()), [6, 7]);
+        assert!(!seven.is_high(Level::from_const(4)));
+        assert!(!seven.is_high(Level::from_const(5)));
+        assert!(seven.is_high(Level::from_const(6)));
+        assert_eq!(
+            values(scale_of(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).high_levels()),
+            [7, 8, 9]
+        );
+        assert_eq!(values(scale_of(&[0, 50, 99]).high_levels()), [99]);
+        assert_eq!(values(scale_of(&[1, 2]).high_levels()), [2]);
     }
 }
 
