@@ -228,6 +228,15 @@ mod scale_tests {
     }
 
     #[test]
+    fn the_built_in_top_is_its_scale_s_last_level() {
+        assert_eq!(Framework::builtin_top(), 5);
+        assert_eq!(
+            Framework::builtin_top(),
+            Framework::builtin().scale.last().value()
+        );
+    }
+
+    #[test]
     fn the_high_levels_are_the_upper_third_of_any_scale() {
         let builtin = Framework::builtin().scale;
         assert_eq!(values(builtin.high_levels()), [4, 5]);
@@ -435,6 +444,13 @@ impl Framework {
     pub fn builtin_id() -> &'static str {
         static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
         ID.get_or_init(|| Framework::builtin().id)
+    }
+
+    /// The highest value of the built-in framework's scale (its last level), read once: the
+    /// levels an assessment may hold when it is read for the built-in framework.
+    pub fn builtin_top() -> u8 {
+        static TOP: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+        *TOP.get_or_init(|| Framework::builtin().scale.last().value())
     }
 
     /// Reads and validates a framework, reporting every problem found.

@@ -275,7 +275,7 @@ mod tests {
         for (role, practice) in fw.roles.iter().zip(&comp.practice) {
             assert!(text.contains(&format!("  {}: {}", role.name, practice.trim())));
         }
-        for level in Level::all() {
+        for level in fw.scale.values() {
             let scale = fw.scale.level(level);
             assert!(
                 text.contains(&format!(
