@@ -51,7 +51,7 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             safe(&voice.say(framework.level_text(c, level)))
         );
     }
-    if !framework.scale.is_classic() {
+    if framework.scale.offers_none() {
         let _ = writeln!(
             out,
             "  none: {}",

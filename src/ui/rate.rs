@@ -425,7 +425,7 @@ fn second_opinion_lines<'a>(
 
 /// One row per level and one for N/A, each descriptor wrapped in full or cut to one line at a
 /// word with "…" (see `Expand`), so the list stays compact on small terminals; with the row
-/// (level, or `NA_ROW`) of each line, for clicks.
+/// (its index in the competency's choices, N/A last) of each line, for clicks.
 fn level_lines<'a>(
     app: &App,
     width: usize,
