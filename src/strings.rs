@@ -602,7 +602,8 @@ pub fn targets_hidden() -> String {
     )
 }
 
-/// In the note pane of a competency rated 4 or 5 with no note: a gentle ask for evidence.
+/// In the note pane of a competency rated at a high level of the scale (4 or 5 on the
+/// built-in one) with no note: a gentle ask for evidence.
 pub fn evidence_prompt(level: crate::domain::Level) -> String {
     format!(
         "What did you do that shows a {level}? Press {} to add a note.",
@@ -610,8 +611,8 @@ pub fn evidence_prompt(level: crate::domain::Level) -> String {
     )
 }
 
-/// After recording a 4 or 5 without a note (Rate has moved on): the same ask, and how to go
-/// back to it.
+/// After recording a high level (4 or 5 on the built-in scale) without a note (Rate has
+/// moved on): the same ask, and how to go back to it.
 pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
     let rate = on(Screen::Rate);
     format!(
