@@ -15,6 +15,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use ratatui_textarea::Input;
 
 use crate::app::{Action, Mode, PlanField, PromptKind};
+use crate::domain::framework::Scale;
 use crate::domain::{Level, Rating, Screen};
 use crate::export::Format;
 use crate::team::TeamMode;
@@ -107,6 +108,19 @@ impl Binding {
                     | Action::DeleteAction
             )
         })
+    }
+
+    /// The binding as a framework with `scale` lists it: of the keys that record a level, only
+    /// those recording one of the scale's levels ("0-5" on the built-in scale, "1-7" on a 1–7
+    /// one, none at all when every value is above 9). The others, `-` for "none" among them,
+    /// still work where the competency takes them; Rate's level list names them.
+    pub fn on_scale(&self, scale: &Scale) -> Binding {
+        let mut listed = self.clone();
+        listed.groups.retain(|(_, action)| match action {
+            Action::Rate(Rating::Level(level)) => scale.contains(*level),
+            _ => true,
+        });
+        listed
     }
 
     /// Whether the binding does this action.
@@ -223,10 +237,14 @@ const fn rate(n: u8) -> Action {
     Action::Rate(Rating::Level(Level::from_const(n)))
 }
 
-/// One group per level 0–5, each recording that level.
+/// The keys that record a level, one group each: every digit its value, `-` "none" (below the
+/// first level). Which of them a framework takes is its scale's (and the competency's)
+/// business: the app refuses the others with a notice saying what can be recorded, and the
+/// footer and help list only those that record a level of the scale ([`Binding::on_scale`]).
 fn digits() -> Vec<(Vec<Key>, Action)> {
-    (0..=Level::MAX)
+    (0..=9)
         .map(|n| (vec![ch(char::from(b'0' + n))], rate(n)))
+        .chain([(vec![ch('-')], Action::Rate(Rating::Level(Level::NONE)))])
         .collect()
 }
 
@@ -505,7 +523,7 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
         Some(action) => Some(action),
         // A text field takes every other key as typing.
         None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
-        None => beyond_five(&pressed, mode),
+        None => None,
     }
 }
 
@@ -546,39 +564,35 @@ pub fn team_bindings(mode: TeamMode) -> Vec<&'static Binding> {
     own.chain(always).collect()
 }
 
-/// Where the digits record levels, the digits above 5 record those levels too, and `-`
-/// records "none" (below the first level), for scales that have them; the app refuses a
-/// level the competency is not defined at. They are not listed: the level list shows them.
-fn beyond_five(pressed: &Key, mode: Mode) -> Option<Action> {
-    let (KeyCode::Char(c @ ('6'..='9' | '-')), modifiers) = *pressed else {
-        return None;
-    };
-    if !modifiers.is_empty() {
-        return None;
-    }
-    let zero = ch('0');
-    let digits_rate = scopes(mode).into_iter().any(|scope| {
-        bindings()
-            .iter()
-            .filter(|b| b.scope == scope)
-            .any(|b| matches!(b.action_for(&zero), Some(Action::Rate(Rating::Level(_)))))
-    });
-    if !digits_rate {
-        return None;
-    }
-    let level = match c {
-        '-' => Level::NONE,
-        digit => Level::from_const(digit as u8 - b'0'),
-    };
-    Some(Action::Rate(Rating::Level(level)))
-}
-
 /// The bindings to list for a mode, leaving out those that write when the file is read-only.
 pub fn listed_bindings(mode: Mode, read_only: bool) -> Vec<&'static Binding> {
     visible_bindings(mode)
         .into_iter()
         .filter(|b| !(read_only && b.writes()))
         .collect()
+}
+
+/// The keys that record a level of `scale` in `mode`, as the footer writes them: "0-5" on the
+/// built-in scale, "1-7" on a 1–7 one; "—" where no key does.
+pub fn level_keys(mode: Mode, scale: &Scale) -> String {
+    scopes(mode)
+        .into_iter()
+        .find_map(|scope| {
+            bindings().iter().find(|b| {
+                b.scope == scope
+                    && b.groups
+                        .iter()
+                        .any(|(_, a)| matches!(a, Action::Rate(Rating::Level(_))))
+            })
+        })
+        .map(|b| b.on_scale(scale))
+        .filter(|b| !b.groups.is_empty())
+        .map_or_else(|| UNBOUND.to_string(), |b| b.short_label())
+}
+
+/// The keys that record "none" (below the first level) in `mode`, e.g. "-".
+pub fn none_keys(mode: Mode) -> String {
+    keys_for(mode, &Action::Rate(Rating::Level(Level::NONE)))
 }
 
 /// The bindings to list for a mode: its own first, then those of every screen.
@@ -626,7 +640,7 @@ fn binding_for(mode: Mode, action: &Action) -> Option<&'static Binding> {
 }
 
 /// The footer label of the whole binding that does `action` in `mode` ("←→" for either
-/// direction, "0-5" for any level).
+/// direction).
 pub fn binding_short_label(mode: Mode, action: &Action) -> String {
     binding_for(mode, action).map_or_else(|| UNBOUND.to_string(), Binding::short_label)
 }
@@ -895,7 +909,8 @@ mod tests {
         };
         assert_eq!(label(on(Screen::Roles), Action::Right), "←→/hl");
         assert_eq!(label(on(Screen::Grid), Action::Down), "↑↓/jk");
-        assert_eq!(label(on(Screen::Rate), rate(3)), "0-5");
+        // Every digit and `-` record a level; a framework lists those of its scale.
+        assert_eq!(label(on(Screen::Rate), rate(3)), "0-9/-");
         assert_eq!(label(on(Screen::Grid), Action::NextScreen), "Tab/S-Tab");
         assert_eq!(
             label(on(Screen::Grid), Action::ScrollDetail(1)),
@@ -904,6 +919,80 @@ mod tests {
         assert_eq!(label(on(Screen::Results), Action::OpenPlan), "Enter/p");
         assert_eq!(label(Mode::Help, Action::Back), "Esc/?");
         assert_eq!(label(Mode::Note, Action::Quit), "Ctrl-C");
+    }
+
+    /// A framework's scale of these values, read from a format 2 file.
+    fn scale_of(values: &[u8]) -> Scale {
+        let mut text =
+            String::from("format = 2\nid = \"s\"\nversion = 1\nname = \"S\"\n\n[scale]\n");
+        for v in values {
+            text.push_str(&format!(
+                "[[scale.levels]]\nvalue = {v}\nlabel = \"L{v}\"\ndescriptor = \"D.\"\n"
+            ));
+        }
+        text.push_str(
+            "\n[[profiles]]\nid = \"p\"\nname = \"P\"\nshort = \"P\"\n\n\
+             [[areas]]\nid = \"A\"\nname = \"Area\"\n\n\
+             [[competencies]]\nid = \"C1\"\narea = \"A\"\nname = \"One\"\n",
+        );
+        crate::storage::framework::from_toml(&text)
+            .unwrap_or_else(|p| panic!("{p:#?}"))
+            .scale
+    }
+
+    #[test]
+    fn the_digits_listed_are_those_of_the_scale() {
+        let rate_ = on(Screen::Rate);
+        let digits = bindings()
+            .iter()
+            .find(|b| b.scope == Scope::In(rate_) && b.does(&rate(3)))
+            .unwrap();
+        let builtin = crate::storage::framework::builtin().scale;
+        assert_eq!(digits.on_scale(&builtin).label(), "0-5");
+        assert_eq!(level_keys(rate_, &builtin), "0-5");
+        let seven = scale_of(&[1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(digits.on_scale(&seven).label(), "1-7");
+        assert_eq!(level_keys(rate_, &seven), "1-7");
+        assert_eq!(level_keys(on(Screen::Results), &seven), "1-7");
+        assert_eq!(level_keys(Mode::Plan(PlanField::Target), &seven), "1-7");
+        // Values above 9: only those a digit types (here none) are listed.
+        assert_eq!(level_keys(rate_, &scale_of(&[10, 20, 30])), UNBOUND);
+        assert_eq!(level_keys(rate_, &scale_of(&[0, 50, 99])), "0");
+        assert_eq!(none_keys(rate_), "-");
+        // Other bindings are listed as they are.
+        let na = bindings()
+            .iter()
+            .find(|b| b.scope == Scope::In(rate_) && b.does(&Action::Rate(Rating::NotApplicable)))
+            .unwrap();
+        assert_eq!(na.on_scale(&seven).label(), "n");
+    }
+
+    #[test]
+    fn every_digit_and_minus_record_a_level_wherever_digits_rate() {
+        for mode in [
+            on(Screen::Rate),
+            on(Screen::Results),
+            Mode::Plan(PlanField::Target),
+        ] {
+            for n in 0..=9u8 {
+                let digit = char::from(b'0' + n);
+                assert_eq!(
+                    map_event(&press(KeyCode::Char(digit)), mode),
+                    Some(rate(n)),
+                    "{digit} in {mode:?}"
+                );
+            }
+            assert_eq!(
+                map_event(&press(KeyCode::Char('-')), mode),
+                Some(Action::Rate(Rating::Level(Level::NONE))),
+                "- in {mode:?}"
+            );
+        }
+        // Elsewhere a digit records nothing.
+        assert_eq!(
+            map_event(&press(KeyCode::Char('7')), on(Screen::Grid)),
+            None
+        );
     }
 
     #[test]

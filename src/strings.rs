@@ -380,16 +380,18 @@ pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> Strin
     }
 }
 
-/// The notice when a what-if starts.
-pub fn what_if_on() -> String {
+/// The notice when a what-if starts; the digits as `scale` has them ("0-5").
+pub fn what_if_on(scale: &crate::domain::framework::Scale) -> String {
     let results = on(Screen::Results);
-    let zero = Action::Rate(crate::domain::Rating::Level(
-        crate::domain::Level::from_const(0),
-    ));
+    let arrows = input::binding_short_label(results, &Action::Right);
+    let digits = input::level_keys(results, scale);
     format!(
-        "What-if: {}/{} change a level · {} keep · {} discard",
-        input::binding_short_label(results, &Action::Right),
-        input::binding_short_label(results, &zero),
+        "What-if: {} change a level · {} keep · {} discard",
+        if digits == input::UNBOUND {
+            arrows
+        } else {
+            format!("{arrows}/{digits}")
+        },
         keys(results, Action::ApplyWhatIf),
         keys(results, Action::Back),
     )
@@ -561,37 +563,26 @@ pub fn gaps_against(profile: &str) -> String {
     )
 }
 
-/// The title of the level list on Rate; read-only, it names no key that writes.
-pub fn levels_title(read_only: bool) -> String {
+/// The title of Rate's level list on a framework with `scale`; read-only, it names no key
+/// that writes. Where one digit types every level: the digits of the scale's levels, the key
+/// for "not yet" where the scale offers "none", and N/A's; else ↑↓ and Enter (the picker).
+pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale) -> String {
     if read_only {
         return " Your level · read-only ".to_string();
     }
     let rate = on(Screen::Rate);
-    let zero = Action::Rate(crate::domain::Rating::Level(
-        crate::domain::Level::from_const(0),
-    ));
-    format!(
-        " Your level · {} or {} records and moves on ",
-        input::binding_short_label(rate, &zero),
-        keys(rate, Action::Rate(crate::domain::Rating::NotApplicable))
-    )
-}
-
-/// The title of Rate's level list on a scale other than the built-in 0–5 one: its digits,
-/// or ↑↓ and Enter where a value has more than one digit.
-pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale) -> String {
-    if read_only || scale.is_classic() {
-        return levels_title(read_only);
-    }
-    let rate = on(Screen::Rate);
     let na = keys(rate, Action::Rate(crate::domain::Rating::NotApplicable));
-    if scale.last().value() > 9 {
+    if !scale.digits_type_every_level() {
         return format!(" Your level · ↑↓ and Enter record it, {na} N/A ");
     }
+    let none = if scale.offers_none() {
+        format!(", {} (not yet)", input::none_keys(rate))
+    } else {
+        String::new()
+    };
     format!(
-        " Your level · {}-{}, - (not yet) or {na} records and moves on ",
-        scale.first(),
-        scale.last()
+        " Your level · {}{none} or {na} records and moves on ",
+        input::level_keys(rate, scale)
     )
 }
 
@@ -603,7 +594,8 @@ pub fn targets_hidden() -> String {
     )
 }
 
-/// In the note pane of a competency rated 4 or 5 with no note: a gentle ask for evidence.
+/// In the note pane of a competency rated at a high level of the scale (4 or 5 on the
+/// built-in one) with no note: a gentle ask for evidence.
 pub fn evidence_prompt(level: crate::domain::Level) -> String {
     format!(
         "What did you do that shows a {level}? Press {} to add a note.",
@@ -611,8 +603,8 @@ pub fn evidence_prompt(level: crate::domain::Level) -> String {
     )
 }
 
-/// After recording a 4 or 5 without a note (Rate has moved on): the same ask, and how to go
-/// back to it.
+/// After recording a high level (4 or 5 on the built-in scale) without a note (Rate has
+/// moved on): the same ask, and how to go back to it.
 pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
     let rate = on(Screen::Rate);
     format!(
@@ -622,11 +614,27 @@ pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
     )
 }
 
-/// On Results, when nearly every rating is a 4 or 5: a calm suggestion, not a judgement.
-pub fn high_self_ratings(high: usize, rated: usize) -> String {
+/// On Results, when nearly every rating is at one of the scale's high levels (4 or 5 on the
+/// built-in scale): a calm suggestion, not a judgement.
+pub fn high_self_ratings(
+    high: usize,
+    rated: usize,
+    scale: &crate::domain::framework::Scale,
+) -> String {
+    let levels: Vec<String> = scale.high_levels().map(|l| l.to_string()).collect();
     format!(
-        "You rated {high} of {rated} at 4 or 5 — self-ratings this high are rare; a second opinion helps."
+        "You rated {high} of {rated} at {} — self-ratings this high are rare; a second opinion helps.",
+        or_list(&levels)
     )
+}
+
+/// Words joined as a sentence lists alternatives: "5", "4 or 5", "7, 8 or 9".
+pub fn or_list(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
 }
 
 /// The title of the note editor.
@@ -780,9 +788,6 @@ pub fn report_failed(reason: &str) -> String {
 
 // ---- plain mode and scripting (`rolefit --plain`, `rate`, `show`) ----------------------------
 
-/// The question after each competency in plain mode.
-pub const PLAIN_PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
-
 /// A competency's valid levels as plain mode lists them: "5, 6, 7", or "1 to 7" when they
 /// run on without a gap over more than three.
 fn level_list(levels: &[crate::domain::Level]) -> String {
@@ -798,26 +803,73 @@ fn level_list(levels: &[crate::domain::Level]) -> String {
     }
 }
 
-/// The plain-mode question for competency `c`: on a scale other than the built-in 0–5 one, its
-/// own valid levels, "none" (or "-"), N/A and the other answers.
+/// Whether plain mode asks for competency `c` in the short form, by the scale alone: it takes
+/// every level of the scale, and the scale has no "none" of its own (its first level says
+/// "not yet", as the built-in 0–5 scale's 0 does).
+fn plain_short_form(framework: &crate::domain::Framework, c: usize) -> bool {
+    !framework.competencies[c].restricts(&framework.scale) && !framework.scale.offers_none()
+}
+
+/// Whether `levels` run on without a gap.
+fn consecutive(levels: &[crate::domain::Level]) -> bool {
+    levels.windows(2).all(|w| w[1].value() == w[0].value() + 1)
+}
+
+/// The plain-mode question for competency `c`. In the short form ([`plain_short_form`]) the
+/// scale's levels as the digits that type them ("0-5, n for N/A, …"); else the competency's
+/// own valid levels, "none" (or "-") where the scale offers it, N/A and the other answers.
 pub fn plain_prompt(framework: &crate::domain::Framework, c: usize) -> String {
-    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
-        return PLAIN_PROMPT.to_string();
+    let scale = &framework.scale;
+    let levels = framework.valid_levels(c);
+    let asked = if plain_short_form(framework, c) {
+        if consecutive(&levels) && scale.digits_type_every_level() {
+            format!("{}-{}", scale.first(), scale.last())
+        } else {
+            level_list(&levels)
+        }
+    } else if scale.offers_none() {
+        format!("{}, none or -", level_list(&levels))
+    } else {
+        level_list(&levels)
+    };
+    format!("{asked}, n for N/A, s to skip, b for back, e for a note, q to quit: ")
+}
+
+/// What plain mode takes as a rating of competency `c`, as its messages say it: "a level from
+/// 0 to 5" in the short form, else "one of this competency's levels (2 to 6), none or -".
+fn plain_levels(framework: &crate::domain::Framework, c: usize) -> String {
+    let levels = framework.valid_levels(c);
+    if plain_short_form(framework, c) {
+        if consecutive(&levels) {
+            let scale = &framework.scale;
+            return format!("a level from {} to {}", scale.first(), scale.last());
+        }
+        return format!("a level ({})", level_list(&levels));
     }
+    let none = if framework.scale.offers_none() {
+        ", none or -"
+    } else {
+        ""
+    };
     format!(
-        "{}, none or -, n for N/A, s to skip, b for back, e for a note, q to quit: ",
-        level_list(&framework.valid_levels(c))
+        "one of this competency's levels ({}){none}",
+        level_list(&levels)
     )
 }
 
 /// A plain-mode answer that is not one for competency `c`: the answers it takes.
 pub fn plain_invalid_on(answer: &str, framework: &crate::domain::Framework, c: usize) -> String {
-    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
-        return plain_invalid(answer);
-    }
     format!(
-        "\"{answer}\" is not an answer here: type one of this competency's levels ({}), none or -, n, s, b, e or q, then Enter.",
-        level_list(&framework.valid_levels(c))
+        "\"{answer}\" is not an answer here: type {}, n, s, b, e or q, then Enter.",
+        plain_levels(framework, c)
+    )
+}
+
+/// An empty answer in plain mode, for competency `c`: the answers it takes.
+pub fn plain_empty(framework: &crate::domain::Framework, c: usize) -> String {
+    format!(
+        "Nothing typed: type {}, n, s, b, e or q, then Enter.",
+        plain_levels(framework, c)
     )
 }
 
@@ -831,15 +883,6 @@ pub fn plain_intro(name: &str, rated: usize, total: usize) -> String {
     )
 }
 
-/// An answer plain mode does not know.
-pub fn plain_invalid(answer: &str) -> String {
-    format!(
-        "\"{answer}\" is not an answer here: type a level from 0 to 5, n, s, b, e or q, then Enter."
-    )
-}
-
-pub const PLAIN_EMPTY: &str =
-    "Nothing typed: type a level from 0 to 5, n, s, b, e or q, then Enter.";
 pub const PLAIN_FIRST: &str = "This is the first competency; there is nothing before it.";
 pub const PLAIN_NOTE_KEPT: &str = "Note unchanged.";
 pub const PLAIN_NOTE_SAVED: &str = "Note saved.";

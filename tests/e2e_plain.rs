@@ -10,7 +10,8 @@ use rolefit::domain::{CompetencyId, Level, Rating};
 use rolefit::storage::{ReadOutcome, read_assessment};
 
 const EXIT: Duration = Duration::from_secs(10);
-const PROMPT: &str = rolefit::strings::PLAIN_PROMPT;
+/// The question on the built-in 0–5 scale.
+const PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
 
 /// The assessment as saved.
 fn saved(data: &DataDir) -> rolefit::domain::Assessment {
@@ -94,7 +95,7 @@ fn a_full_plain_session_with_term_dumb_answers_goes_back_skips_notes_quits_and_r
     assert!(
         out.replace("\r\n", " ").ends_with(&format!(
             "7 {} {PROMPT}",
-            rolefit::strings::plain_invalid("7")
+            "\"7\" is not an answer here: type a level from 0 to 5, n, s, b, e or q, then Enter."
         )),
         "{out}"
     );

@@ -30,7 +30,15 @@ fn there_are_at_least_three_examples_and_each_loads() {
     assert!(files.len() >= 3, "{files:?}");
     for path in &files {
         let fw = load(path);
-        assert!(!fw.scale.is_classic(), "{}", path.display());
+        // None has the built-in's 0–5 scale: each shows a scale of its own (all are 1-based,
+        // with "none" below).
+        assert_ne!(
+            fw.scale.values().map(|l| l.value()).collect::<Vec<_>>(),
+            [0, 1, 2, 3, 4, 5],
+            "{}",
+            path.display()
+        );
+        assert!(fw.scale.offers_none(), "{}", path.display());
         // Each describes its competencies' own levels, or the levels each is defined at.
         assert!(
             fw.competencies

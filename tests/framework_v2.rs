@@ -66,7 +66,8 @@ fn three_roles_and_a_one_based_scale_load() {
     assert_eq!(fw.id, "three.roles");
     assert_eq!(fw.scale.first(), lv(1));
     assert_eq!(fw.scale.last(), lv(7));
-    assert!(!fw.scale.is_classic());
+    // A 1-based scale: "none" ("not yet") is a choice of its own below the 1.
+    assert!(fw.scale.offers_none());
     // The axis defaults to the first two roles: their main profiles.
     assert!(fw.axis);
     let [a, b] = fw.main_profiles;

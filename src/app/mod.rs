@@ -39,7 +39,7 @@ pub use init::{AppInit, DEFAULT_RERATE_DAYS, LockState, Opened};
 pub use person::NameField;
 pub use plan::{PlanEditor, PlanField};
 pub use plan_screen::{PlanInput, PlanInputKind, PlanRow, PlanState};
-pub use rate::{EVIDENCE_FROM, NA_ROW, RateState};
+pub use rate::RateState;
 pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
 pub use search::SearchState;

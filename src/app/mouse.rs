@@ -120,7 +120,7 @@ mod tests {
     use ratatui::crossterm::event::MouseEventKind;
 
     use super::*;
-    use crate::app::{GridRow, NA_ROW, Prompt};
+    use crate::app::{GridRow, Prompt};
     use crate::domain::{Level, Rating};
     use crate::ui::hit::tests::{app_sized, draw, find};
     use crate::ui::hit::{click_at, mouse_at};
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(app.assessment().rating(&dp1), None);
         // A click on another level moves the highlight; still nothing recorded.
         click(&mut app, "n N/A");
-        assert_eq!(app.rate().cursor, Some(NA_ROW));
+        assert_eq!(app.rate().cursor, Some(app.framework().scale.na_row()));
         click(&mut app, "4 Advanced");
         assert_eq!(app.assessment().rating(&dp1), None);
         // The highlighted level clicked again: recorded, and on to the next one, as Enter.

@@ -4,21 +4,15 @@ use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
 use super::{Action, App, Effect};
-use crate::domain::{CompetencyId, Editing, Level, Rating, Screen};
+use crate::domain::{CompetencyId, Editing, Rating, Screen};
 use crate::strings;
-
-/// From this level up, a rating without a note gets a gentle ask for evidence.
-pub const EVIDENCE_FROM: u8 = 4;
-
-/// Position of N/A in the Rate screen's level list on the built-in 0–5 scale (on any scale it
-/// is the last row: see [`crate::domain::Framework::choices`]).
-pub const NA_ROW: usize = Level::COUNT;
 
 /// Rate screen: the competency shown, the highlighted level, the note editor.
 #[derive(Debug, Default)]
 pub struct RateState {
     pub current: usize,
-    /// The highlighted row: 0–5 for levels, 6 for N/A; none on an unrated competency until
+    /// The highlighted row of the competency's choices ([`crate::domain::Framework::choices`]:
+    /// its levels, "none" where the scale offers it, N/A last); none on an unrated competency until
     /// ↑↓ highlight one, so Enter never records a level nobody chose.
     pub cursor: Option<usize>,
     pub editor: Option<TextArea<'static>>,
@@ -177,15 +171,9 @@ impl App {
         }
         let choices = self.framework.choices(self.rate.current);
         if !choices.contains(&rating) {
-            // A digit for a level this competency is not defined at records nothing; on the
-            // built-in scale every digit bound is a level, so this only speaks elsewhere.
-            if !self.framework.scale.is_classic()
-                || !self.framework.competencies[self.rate.current]
-                    .valid
-                    .is_empty()
-            {
-                self.notice = Some(strings::not_a_choice(&rating.to_string(), &choices));
-            }
+            // A digit or `-` for what this competency cannot record records nothing, and says
+            // what it can.
+            self.notice = Some(strings::not_a_choice(&rating.to_string(), &choices));
             return Vec::new();
         }
         let id = self.current_id();
@@ -205,7 +193,7 @@ impl App {
         } else {
             self.first_unrated_after(self.rate.current)
         };
-        let unsupported = matches!(rating, Rating::Level(l) if l.value() >= EVIDENCE_FROM)
+        let unsupported = matches!(rating, Rating::Level(l) if self.framework.scale.is_high(l))
             && self.assessment.note(&id).trim().is_empty();
         match next {
             // Rate moves on, so the ask for evidence goes in the footer; when it stays, the

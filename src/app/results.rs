@@ -397,7 +397,7 @@ impl App {
             Action::ToggleWhatIf => {
                 self.results.what_if = Some(self.derived.sheet.clone());
                 self.results.view = LowerView::Gaps;
-                self.notice = Some(strings::what_if_on());
+                self.notice = Some(strings::what_if_on(&self.framework.scale));
                 self.refresh_results();
             }
             Action::ApplyWhatIf => return self.apply_what_if(),

@@ -23,9 +23,9 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
     let builtin_id = crate::storage::framework::builtin().id;
     // A file that cannot be read is read again against the scale `rate` and `show` would use
     // for it (the given framework's or the built-in's), so its row says what they say.
-    let fallback_top = given.as_ref().map_or(crate::domain::Level::MAX, |g| {
-        g.framework.scale.last().value()
-    });
+    let fallback_top = given
+        .as_ref()
+        .map_or_else(crate::storage::framework::builtin_top, |g| g.framework.scale.last().value());
     // Each recorded framework file is read once, however many assessments use it.
     let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
         HashMap::new();
@@ -617,9 +617,10 @@ pub fn given_person(cli: &Cli) -> Option<String> {
     paths::resolve_name(&cli.assessment).ok()?.1
 }
 
-/// An assessment that must already exist and be readable (for the commands that report on it).
+/// An assessment of the built-in framework that must already exist and be readable (levels up
+/// to its scale's top).
 pub fn read_existing(path: &Path, name: &str) -> Result<Assessment> {
-    read_existing_up_to(path, name, crate::domain::Level::MAX)
+    read_existing_up_to(path, name, crate::storage::framework::builtin_top())
 }
 
 /// [`read_existing`] for an assessment made with `framework`, whose scale decides the levels

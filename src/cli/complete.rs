@@ -139,7 +139,8 @@ pub fn profiles() -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// The levels a rating may take on the framework's scale, "none" below it, and "na".
+/// The levels a rating may take on the framework's scale, "none" below it where the scale
+/// offers it, and "na".
 pub fn levels() -> Vec<CompletionCandidate> {
     let fw = framework();
     let mut out: Vec<CompletionCandidate> = fw
@@ -148,7 +149,7 @@ pub fn levels() -> Vec<CompletionCandidate> {
         .iter()
         .map(|l| CompletionCandidate::new(l.value.value().to_string()).help(help(&l.label)))
         .collect();
-    if !fw.scale.is_classic() {
+    if fw.scale.offers_none() {
         out.push(CompletionCandidate::new("none").help(help("not yet, below the first level")));
     }
     out.push(CompletionCandidate::new("na").help(help("not applicable")));

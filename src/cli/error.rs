@@ -194,11 +194,13 @@ pub enum Error {
     /// `plan add` gives no text (a usage error).
     #[error("an action needs its text, e.g. `rolefit plan add DP1 \"Shadow a PMO lead\"`")]
     EmptyAction,
-    /// `rate` gives a level off the scale (a usage error).
-    #[error("{given:?} is not a level; use 0, 1, 2, 3, 4 or 5, or na for not applicable")]
-    BadLevel { given: String },
-    /// `rate` gives a level the competency is not defined at, on a framework's own scale.
-    #[error("{given:?} is not a level of {id}; use {levels}, none, or na for not applicable")]
+    /// `rate` gives a level off the scale (a usage error); `levels` lists the scale's levels
+    /// ("0, 1, 2, 3, 4 or 5").
+    #[error("{given:?} is not a level; use {levels}, or na for not applicable")]
+    BadLevel { given: String, levels: String },
+    /// `rate` gives a level the competency is not defined at; `levels` lists its levels and
+    /// "none" where the scale offers it ("2, 3, 4, none").
+    #[error("{given:?} is not a level of {id}; use {levels}, or na for not applicable")]
     BadLevelOf {
         given: String,
         id: String,

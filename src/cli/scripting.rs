@@ -358,50 +358,47 @@ pub(super) fn find_competency(framework: &Framework, id: &str) -> Result<usize> 
         })
 }
 
-/// A rating of competency `c`: one of its valid levels, "none", or N/A.
+/// A rating of competency `c`: one of its valid levels, "none" where the scale offers it
+/// ([`crate::domain::framework::Scale::offers_none`]), or N/A ("na", "n/a" or "n", in any
+/// case).
 fn parse_rating_on(framework: &Framework, c: usize, text: &str) -> Result<Rating> {
-    if framework.scale.is_classic() && framework.competencies[c].valid.is_empty() {
-        return parse_rating(text);
-    }
+    let scale = &framework.scale;
+    let competency = &framework.competencies[c];
     let answer = text.trim().to_ascii_lowercase();
-    if answer == "none" {
+    if answer == "none" && scale.offers_none() {
         return Ok(Rating::Level(Level::NONE));
     }
     if matches!(answer.as_str(), "na" | "n/a" | "n") {
         return Ok(Rating::NotApplicable);
     }
+    let given = text.to_string();
     answer
         .parse::<u8>()
         .ok()
         .and_then(Level::new)
-        .filter(|&l| framework.competencies[c].accepts(&framework.scale, l))
+        .filter(|&l| competency.accepts(scale, l))
         .map(Rating::Level)
-        .ok_or_else(|| Error::BadLevelOf {
-            given: text.to_string(),
-            id: framework.competencies[c].id.to_string(),
-            levels: framework
+        .ok_or_else(|| {
+            let levels: Vec<String> = framework
                 .valid_levels(c)
                 .iter()
                 .map(|l| l.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
-}
-
-/// A level from 0 to 5, or N/A ("na", "n/a" or "n", in any case).
-fn parse_rating(text: &str) -> Result<Rating> {
-    let answer = text.trim().to_ascii_lowercase();
-    if matches!(answer.as_str(), "na" | "n/a" | "n") {
-        return Ok(Rating::NotApplicable);
-    }
-    answer
-        .parse::<u8>()
-        .ok()
-        .filter(|&v| v <= Level::MAX)
-        .and_then(Level::new)
-        .map(Rating::Level)
-        .ok_or_else(|| Error::BadLevel {
-            given: text.to_string(),
+                .collect();
+            // A competency that takes the scale as it is, on a scale without a "none" of its
+            // own, is refused in the scale's words; else in the competency's.
+            if competency.restricts(scale) || scale.offers_none() {
+                let none = if scale.offers_none() { ", none" } else { "" };
+                Error::BadLevelOf {
+                    given,
+                    id: competency.id.to_string(),
+                    levels: format!("{}{none}", levels.join(", ")),
+                }
+            } else {
+                Error::BadLevel {
+                    given,
+                    levels: crate::strings::or_list(&levels),
+                }
+            }
         })
 }
 
@@ -428,6 +425,7 @@ mod tests {
         let err = find_competency(&fw, "XX9").unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("from DP1 to "), "{err}");
+        let parse_rating = |text: &str| parse_rating_on(&fw, 0, text);
         assert_eq!(parse_rating("NA").unwrap(), Rating::NotApplicable);
         assert_eq!(
             parse_rating("5").unwrap(),
@@ -440,5 +438,62 @@ mod tests {
             "\"7\" is not a level; use 0, 1, 2, 3, 4 or 5, or na for not applicable"
         );
         assert!(parse_rating("-1").is_err() && parse_rating("").is_err());
+        // The built-in scale's 0 says "not yet": "none" is not a second way to say it.
+        assert!(parse_rating("none").is_err());
+    }
+
+    /// A framework of one competency on a scale of these values (format 2), with `valid`
+    /// levels when given.
+    fn on_scale(values: &[u8], valid: Option<&str>) -> Framework {
+        let mut text =
+            String::from("format = 2\nid = \"s\"\nversion = 1\nname = \"S\"\n\n[scale]\n");
+        for v in values {
+            text.push_str(&format!(
+                "[[scale.levels]]\nvalue = {v}\nlabel = \"L{v}\"\ndescriptor = \"D.\"\n"
+            ));
+        }
+        text.push_str(
+            "\n[[profiles]]\nid = \"p\"\nname = \"P\"\nshort = \"P\"\n\n\
+             [[areas]]\nid = \"A\"\nname = \"Area\"\n\n\
+             [[competencies]]\nid = \"C1\"\narea = \"A\"\nname = \"One\"\n",
+        );
+        if let Some(valid) = valid {
+            text.push_str(&format!("valid = {valid}\n"));
+        }
+        crate::storage::framework::from_toml(&text).unwrap_or_else(|p| panic!("{p:#?}"))
+    }
+
+    #[test]
+    fn a_rating_is_read_and_refused_in_the_words_of_the_scale() {
+        // 1–7: "none" is a choice; a level off the scale is refused naming the competency.
+        let fw = on_scale(&[1, 2, 3, 4, 5, 6, 7], None);
+        assert_eq!(
+            parse_rating_on(&fw, 0, "none").unwrap(),
+            Rating::Level(Level::NONE)
+        );
+        assert_eq!(
+            parse_rating_on(&fw, 0, "7").unwrap(),
+            Rating::Level(Level::new(7).unwrap())
+        );
+        assert_eq!(
+            parse_rating_on(&fw, 0, "0").unwrap_err().to_string(),
+            "\"0\" is not a level of C1; use 1, 2, 3, 4, 5, 6, 7, none, or na for not applicable"
+        );
+        // 0–9, as the built-in scale: its 0 says "not yet", so "none" is refused.
+        let fw = on_scale(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], None);
+        assert_eq!(
+            parse_rating_on(&fw, 0, "9").unwrap(),
+            Rating::Level(Level::new(9).unwrap())
+        );
+        assert_eq!(
+            parse_rating_on(&fw, 0, "none").unwrap_err().to_string(),
+            "\"none\" is not a level; use 0, 1, 2, 3, 4, 5, 6, 7, 8 or 9, or na for not applicable"
+        );
+        // A competency that leaves out levels names its own.
+        let fw = on_scale(&[0, 1, 2, 3, 4, 5], Some("[2, 3, 4]"));
+        assert_eq!(
+            parse_rating_on(&fw, 0, "5").unwrap_err().to_string(),
+            "\"5\" is not a level of C1; use 2, 3, 4, or na for not applicable"
+        );
     }
 }

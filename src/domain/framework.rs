@@ -161,9 +161,174 @@ impl Scale {
         )
     }
 
-    /// Whether the built-in 0–5 shape applies: six levels 0 to 5 (the digits 0–5 type them).
-    pub fn is_classic(&self) -> bool {
-        self.values().map(Level::value).eq(0..=Level::MAX)
+    /// Whether "none" ("not yet", [`Level::NONE`]) is a choice of its own beside the levels:
+    /// on a scale whose first level is above 0. A scale from 0 says "not yet" with its 0, which
+    /// scores what "none" would (0), so it is not offered twice (the built-in 0–5 scale's 0 is
+    /// "Not yet").
+    pub fn offers_none(&self) -> bool {
+        self.first().value() > 0
+    }
+
+    /// Whether one digit key types every level: every value is 0 to 9. Above 9 a level is
+    /// picked from the list instead.
+    pub fn digits_type_every_level(&self) -> bool {
+        self.last().value() <= 9
+    }
+
+    /// How many levels count as high: the upper third of the scale's levels, rounded down, and
+    /// at least the top one. On the built-in 0–5 scale that is 4 and 5; on 1–7, 6 and 7; on 0–9,
+    /// 7 to 9; on a scale of two to five levels, the top one.
+    pub fn high_count(&self) -> usize {
+        (self.levels.len() / 3).max(1)
+    }
+
+    /// The high levels, lowest first (see [`Scale::high_count`]): a rating at one of them
+    /// without a note is asked for evidence, and a sheet of nearly only these asks for a second
+    /// opinion.
+    pub fn high_levels(&self) -> impl DoubleEndedIterator<Item = Level> + Clone + '_ {
+        self.levels[self.levels.len() - self.high_count()..]
+            .iter()
+            .map(|l| l.value)
+    }
+
+    /// Whether `level` is high on this scale: at or above the lowest of
+    /// [`Scale::high_levels`]. [`Level::NONE`] never is.
+    pub fn is_high(&self, level: Level) -> bool {
+        self.high_levels().next().is_some_and(|low| level >= low)
+    }
+
+    /// How many rows a rating list of every level has: the levels, "none" when the scale
+    /// offers it, and N/A (see [`Framework::choices`]).
+    pub fn choice_count(&self) -> usize {
+        self.levels.len() + usize::from(self.offers_none()) + 1
+    }
+
+    /// The row of N/A in a rating list of every level: the last one.
+    pub fn na_row(&self) -> usize {
+        self.choice_count() - 1
+    }
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    /// A scale of these values, lowest first.
+    fn scale_of(values: &[u8]) -> Scale {
+        Scale::new(
+            String::new(),
+            values
+                .iter()
+                .map(|&v| ScaleLevel {
+                    value: Level::from_const(v),
+                    label: format!("Level {v}"),
+                    descriptor: String::new(),
+                    hint: None,
+                })
+                .collect(),
+        )
+    }
+
+    fn values(levels: impl Iterator<Item = Level>) -> Vec<u8> {
+        levels.map(Level::value).collect()
+    }
+
+    #[test]
+    fn the_built_in_top_is_its_scale_s_last_level() {
+        assert_eq!(crate::storage::framework::builtin_top(), 5);
+        assert_eq!(
+            crate::storage::framework::builtin_top(),
+            crate::storage::framework::builtin().scale.last().value()
+        );
+    }
+
+    #[test]
+    fn the_built_in_scale_answers_as_it_always_has() {
+        let scale = crate::storage::framework::builtin().scale;
+        assert_eq!(values(scale.values()), [0, 1, 2, 3, 4, 5]);
+        assert!(!scale.offers_none());
+        assert!(scale.digits_type_every_level());
+        assert_eq!(values(scale.high_levels()), [4, 5]);
+        assert!(!scale.is_high(Level::from_const(3)));
+        assert!(scale.is_high(Level::from_const(4)));
+        assert!(scale.is_high(Level::from_const(5)));
+        assert!(!scale.is_high(Level::NONE));
+        // 0–5, then N/A in the seventh row.
+        assert_eq!(scale.choice_count(), 7);
+        assert_eq!(scale.na_row(), 6);
+    }
+
+    #[test]
+    fn a_scale_of_the_same_shape_answers_like_the_built_in_one() {
+        let scale = scale_of(&[0, 1, 2, 3, 4, 5]);
+        assert!(!scale.offers_none());
+        assert!(scale.digits_type_every_level());
+        assert_eq!(values(scale.high_levels()), [4, 5]);
+        assert_eq!(scale.na_row(), 6);
+    }
+
+    #[test]
+    fn one_to_seven_offers_none_and_its_top_two_are_high() {
+        let scale = scale_of(&[1, 2, 3, 4, 5, 6, 7]);
+        assert!(scale.offers_none());
+        assert!(scale.digits_type_every_level());
+        assert_eq!(values(scale.high_levels()), [6, 7]);
+        assert!(!scale.is_high(Level::from_const(4)));
+        assert!(!scale.is_high(Level::from_const(5)));
+        assert!(scale.is_high(Level::from_const(6)));
+        assert!(scale.is_high(Level::from_const(7)));
+        // 1–7, "none", then N/A.
+        assert_eq!(scale.choice_count(), 9);
+        assert_eq!(scale.na_row(), 8);
+    }
+
+    #[test]
+    fn zero_to_nine_has_its_top_three_high() {
+        let scale = scale_of(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        assert!(!scale.offers_none());
+        assert!(scale.digits_type_every_level());
+        assert_eq!(values(scale.high_levels()), [7, 8, 9]);
+        assert!(!scale.is_high(Level::from_const(6)));
+        assert_eq!(scale.na_row(), 10);
+    }
+
+    #[test]
+    fn values_beyond_nine_are_not_typed_by_digits() {
+        let scale = scale_of(&[0, 50, 99]);
+        assert!(!scale.offers_none());
+        assert!(!scale.digits_type_every_level());
+        assert_eq!(values(scale.high_levels()), [99]);
+        assert!(!scale.is_high(Level::from_const(50)));
+        assert!(!scale.is_high(Level::from_const(98)));
+        assert_eq!(scale.na_row(), 3);
+        let from_ten = scale_of(&[10, 20]);
+        assert!(from_ten.offers_none());
+        assert!(!from_ten.digits_type_every_level());
+    }
+
+    #[test]
+    fn a_two_level_scale_has_its_top_one_high() {
+        let scale = scale_of(&[1, 2]);
+        assert!(scale.offers_none());
+        assert_eq!(values(scale.high_levels()), [2]);
+        assert!(!scale.is_high(Level::from_const(1)));
+        assert_eq!(scale.choice_count(), 4);
+        let from_zero = scale_of(&[0, 1]);
+        assert!(!from_zero.offers_none());
+        assert_eq!(values(from_zero.high_levels()), [1]);
+        assert_eq!(from_zero.na_row(), 2);
+    }
+
+    #[test]
+    fn a_competency_restricts_only_when_it_leaves_out_a_level() {
+        let scale = scale_of(&[1, 2, 3]);
+        let mut c = crate::storage::framework::builtin().competencies[0].clone();
+        c.valid = Vec::new();
+        assert!(!c.restricts(&scale));
+        c.valid = scale.values().collect();
+        assert!(!c.restricts(&scale));
+        c.valid = vec![Level::from_const(2), Level::from_const(3)];
+        assert!(c.restricts(&scale));
     }
 }
 
@@ -267,6 +432,12 @@ impl Competency {
             .iter()
             .find(|(l, _)| *l == level)
             .map(|(_, text)| text.as_str())
+    }
+
+    /// Whether this competency leaves out some of `scale`'s levels (its valid levels are not
+    /// the whole scale).
+    pub fn restricts(&self, scale: &Scale) -> bool {
+        !self.valid.is_empty() && scale.values().any(|l| !self.valid.contains(&l))
     }
 
     /// Whether `level` may be recorded for this competency on `scale`: one of its valid levels
@@ -466,8 +637,8 @@ impl Framework {
     }
 
     /// What a rating of competency `c` may record, in the order Rate lists them: its valid
-    /// levels lowest first, then "none" (for any scale but the built-in 0–5 one, whose 0
-    /// already says "not yet"), then N/A.
+    /// levels lowest first, then "none" where the scale offers it ([`Scale::offers_none`]),
+    /// then N/A.
     pub fn choices(&self, c: usize) -> Vec<super::level::Rating> {
         use super::level::Rating;
         let mut out: Vec<Rating> = self
@@ -475,7 +646,7 @@ impl Framework {
             .into_iter()
             .map(Rating::Level)
             .collect();
-        if !self.scale.is_classic() {
+        if self.scale.offers_none() {
             out.push(Rating::Level(Level::NONE));
         }
         out.push(Rating::NotApplicable);

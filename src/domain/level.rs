@@ -13,10 +13,6 @@ use std::fmt;
 pub struct Level(u8); // value + 1; 0 is NONE, so NONE orders below every value
 
 impl Level {
-    /// The highest level on the built-in (format 1) scale, 0 to 5.
-    pub const MAX: u8 = 5;
-    /// Number of levels on the built-in (format 1) scale (0 through 5).
-    pub const COUNT: usize = Self::MAX as usize + 1;
     /// The highest value any scale may use.
     pub const TOP: u8 = 99;
     /// "Not yet": below the first level of any scale; scores 0. As a target: not required.
@@ -46,11 +42,6 @@ impl Level {
     /// Whether this is [`Level::NONE`].
     pub fn is_none(self) -> bool {
         self.0 == 0
-    }
-
-    /// Every level of the built-in scale, lowest first.
-    pub fn all() -> impl DoubleEndedIterator<Item = Level> + Clone {
-        (0..=Self::MAX).map(|v| Level(v + 1))
     }
 }
 
@@ -103,7 +94,7 @@ mod tests {
         assert_eq!(Level::new(100), None);
         assert_eq!(Level::from_i64(-1), None);
         assert_eq!(Level::from_i64(300), None);
-        assert_eq!(Level::all().count(), Level::COUNT);
+        assert_eq!(Level::from_i64(99).map(Level::value), Some(Level::TOP));
     }
 
     #[test]

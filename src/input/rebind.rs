@@ -79,6 +79,7 @@ pub fn action_name(action: &Action) -> Option<String> {
         Action::ToggleHelp => "toggle-help",
         Action::Quit => "quit",
         Action::Suspend => "suspend",
+        Action::Rate(Rating::Level(level)) if level.is_none() => "rate-none",
         Action::Rate(Rating::Level(level)) => return Some(format!("rate-{}", level.value())),
         Action::Rate(Rating::NotApplicable) => "rate-na",
         Action::ClearRating => "clear-rating",

@@ -259,38 +259,39 @@ impl<'a, S: Store> Session<'a, S> {
                 return Ok(Step::Quit);
             };
             let answer = line.trim().to_ascii_lowercase();
-            let rating =
-                match answer.as_str() {
-                    "" => {
-                        writeln!(out, "{}", strings::PLAIN_EMPTY)?;
-                        continue;
-                    }
-                    "q" | "quit" => return Ok(Step::Quit),
-                    "s" | "skip" => return Ok(Step::Next),
-                    "b" | "back" if c == 0 => {
-                        writeln!(out, "{}", strings::PLAIN_FIRST)?;
-                        continue;
-                    }
-                    "b" | "back" => return Ok(Step::Back),
-                    "e" | "note" => {
-                        let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
-                            return Ok(Step::Quit);
-                        };
-                        let note = note.trim();
-                        if note.is_empty() {
-                            writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
-                        } else {
-                            let id = self.framework.competencies[c].id.clone();
-                            self.assessment.set_note(&id, note.to_string());
-                            if self.save(out)? {
-                                writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
-                            }
+            let rating = match answer.as_str() {
+                "" => {
+                    writeln!(out, "{}", strings::plain_empty(self.framework, c))?;
+                    continue;
+                }
+                "q" | "quit" => return Ok(Step::Quit),
+                "s" | "skip" => return Ok(Step::Next),
+                "b" | "back" if c == 0 => {
+                    writeln!(out, "{}", strings::PLAIN_FIRST)?;
+                    continue;
+                }
+                "b" | "back" => return Ok(Step::Back),
+                "e" | "note" => {
+                    let Some(note) = self.read(strings::PLAIN_NOTE_PROMPT, input, out)? else {
+                        return Ok(Step::Quit);
+                    };
+                    let note = note.trim();
+                    if note.is_empty() {
+                        writeln!(out, "{}", strings::PLAIN_NOTE_KEPT)?;
+                    } else {
+                        let id = self.framework.competencies[c].id.clone();
+                        self.assessment.set_note(&id, note.to_string());
+                        if self.save(out)? {
+                            writeln!(out, "{}", strings::PLAIN_NOTE_SAVED)?;
                         }
-                        continue;
                     }
-                    "n" | "na" | "n/a" => Rating::NotApplicable,
-                    "none" | "-" => Rating::Level(Level::NONE),
-                    digits => match digits.parse::<u8>().ok().and_then(Level::new).filter(|&l| {
+                    continue;
+                }
+                "n" | "na" | "n/a" => Rating::NotApplicable,
+                // "none" where the scale offers it; on a scale from 0, its 0 says "not yet".
+                "none" | "-" if self.framework.scale.offers_none() => Rating::Level(Level::NONE),
+                digits => {
+                    match digits.parse::<u8>().ok().and_then(Level::new).filter(|&l| {
                         self.framework.competencies[c].accepts(&self.framework.scale, l)
                     }) {
                         Some(level) => Rating::Level(level),
@@ -306,8 +307,9 @@ impl<'a, S: Store> Session<'a, S> {
                             )?;
                             continue;
                         }
-                    },
-                };
+                    }
+                }
+            };
             let id = self.framework.competencies[c].id.clone();
             self.assessment.set_rating(&id, Some(rating));
             if self.save(out)? {
@@ -526,6 +528,18 @@ mod tests {
     use super::*;
     use crate::domain::CompetencyId;
 
+    /// The question on the built-in 0–5 scale.
+    const PROMPT: &str = "0-5, n for N/A, s to skip, b for back, e for a note, q to quit: ";
+    /// An empty answer on the built-in scale.
+    const EMPTY: &str = "Nothing typed: type a level from 0 to 5, n, s, b, e or q, then Enter.";
+
+    /// An answer that is none on the built-in scale.
+    fn invalid(answer: &str) -> String {
+        format!(
+            "\"{answer}\" is not an answer here: type a level from 0 to 5, n, s, b, e or q, then Enter."
+        )
+    }
+
     fn fixed_clock() -> Datetime {
         crate::clock::utc_from_epoch(1_800_000_000)
     }
@@ -663,6 +677,78 @@ mod tests {
         assert!(!plan.contains("  7 "), "{plan}");
     }
 
+    /// A framework of three competencies on a scale of these values (format 2).
+    fn on_scale(values: &[u8]) -> Framework {
+        let mut text =
+            String::from("format = 2\nid = \"s\"\nversion = 1\nname = \"S\"\n\n[scale]\n");
+        for v in values {
+            text.push_str(&format!(
+                "[[scale.levels]]\nvalue = {v}\nlabel = \"L{v}\"\ndescriptor = \"D.\"\n"
+            ));
+        }
+        text.push_str(
+            "\n[[profiles]]\nid = \"p\"\nname = \"P\"\nshort = \"P\"\n\n\
+             [[areas]]\nid = \"A\"\nname = \"Area\"\n",
+        );
+        for c in 1..=3 {
+            text.push_str(&format!(
+                "\n[[competencies]]\nid = \"C{c}\"\narea = \"A\"\nname = \"Competency {c}\"\n"
+            ));
+        }
+        crate::storage::framework::from_toml(&text).unwrap_or_else(|p| panic!("{p:#?}"))
+    }
+
+    #[test]
+    fn none_is_taken_only_where_the_scale_offers_it() {
+        // The built-in scale's 0 says "not yet": "-" and "none" are refused, a 0 is recorded.
+        let fw = crate::storage::framework::builtin();
+        let (_, out, saved, saves) = session(&fw, fresh(&fw), "-\nnone\n0\n");
+        assert_eq!(saves, 1);
+        assert_eq!(rating(&saved.unwrap(), &fw, 0), level(0));
+        assert_eq!(out.matches(&invalid("-")).count(), 1, "{out}");
+        assert_eq!(out.matches(&invalid("none")).count(), 1, "{out}");
+        // A 0–9 scale is asked like the built-in one, with its own digits.
+        let fw = on_scale(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let (_, out, saved, _) = session(&fw, fresh(&fw), "-\n\n9\n");
+        assert_eq!(rating(&saved.unwrap(), &fw, 0), level(9));
+        assert!(
+            out.contains("0-9, n for N/A, s to skip, b for back, e for a note, q to quit: "),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "\"-\" is not an answer here: type a level from 0 to 9, n, s, b, e or q, then Enter."
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("Nothing typed: type a level from 0 to 9, n, s, b, e or q, then Enter."),
+            "{out}"
+        );
+        // A 1–7 scale offers "none" beside its levels, and an empty answer says so.
+        let fw = on_scale(&[1, 2, 3, 4, 5, 6, 7]);
+        let (_, out, saved, _) = session(&fw, fresh(&fw), "\n-\n");
+        assert_eq!(
+            rating(&saved.unwrap(), &fw, 0),
+            Some(Rating::Level(Level::NONE))
+        );
+        assert!(out.contains("1 to 7, none or -, n for N/A"), "{out}");
+        assert!(
+            out.contains("Nothing typed: type one of this competency's levels (1 to 7), none or -, n, s, b, e or q, then Enter."),
+            "{out}"
+        );
+        // Values beyond 9 are listed one by one.
+        let fw = on_scale(&[0, 50, 99]);
+        assert_eq!(
+            strings::plain_prompt(&fw, 0),
+            "0, 50, 99, n for N/A, s to skip, b for back, e for a note, q to quit: "
+        );
+        assert_eq!(
+            strings::plain_invalid_on("7", &fw, 0),
+            "\"7\" is not an answer here: type a level (0, 50, 99), n, s, b, e or q, then Enter."
+        );
+    }
+
     #[test]
     fn scripted_answers_are_saved_one_by_one_and_the_end_of_input_quits() {
         let fw = crate::storage::framework::builtin();
@@ -680,7 +766,7 @@ mod tests {
         assert!(
             out.contains(&format!(
                 "{}4\nSaved {id0}: 4. 1 of {total} answered.\n",
-                strings::PLAIN_PROMPT
+                PROMPT
             )),
             "{out}"
         );
@@ -688,7 +774,7 @@ mod tests {
         assert!(
             out.ends_with(&format!(
                 "{}\n{}\n",
-                strings::PLAIN_PROMPT,
+                PROMPT,
                 strings::plain_quit(
                     "rolefit --plain",
                     3,
@@ -708,12 +794,12 @@ mod tests {
         let (_, out, saved, saves) = session(&fw, fresh(&fw), "7\nyes\n\n2\n");
         assert_eq!(saves, 1);
         assert_eq!(rating(&saved.unwrap(), &fw, 0), level(2));
-        let p = strings::PLAIN_PROMPT;
+        let p = PROMPT;
         let expected = format!(
             "{p}7\n{}\n{p}yes\n{}\n{p}\n{}\n{p}2\nSaved ",
-            strings::plain_invalid("7"),
-            strings::plain_invalid("yes"),
-            strings::PLAIN_EMPTY
+            invalid("7"),
+            invalid("yes"),
+            EMPTY
         );
         assert!(out.contains(&expected), "{out}");
         // The competency was printed once: the prompt was asked again, not the whole text.
@@ -805,7 +891,7 @@ mod tests {
         let (ended, out, _, saves) = session(&fw, a, "4\n");
         assert_eq!((ended, saves), (Ended::Finished, 0));
         assert!(out.contains(strings::PLAIN_ALL_RATED));
-        assert!(!out.contains(strings::PLAIN_PROMPT));
+        assert!(!out.contains(PROMPT));
         assert!(out.contains("Verdict: "));
     }
 

@@ -51,7 +51,7 @@ pub fn competency(framework: &Framework, assessment: &Assessment, c: usize) -> S
             safe(&voice.say(framework.level_text(c, level)))
         );
     }
-    if !framework.scale.is_classic() {
+    if framework.scale.offers_none() {
         let _ = writeln!(
             out,
             "  none: {}",
@@ -275,7 +275,7 @@ mod tests {
         for (role, practice) in fw.roles.iter().zip(&comp.practice) {
             assert!(text.contains(&format!("  {}: {}", role.name, practice.trim())));
         }
-        for level in Level::all() {
+        for level in fw.scale.values() {
             let scale = fw.scale.level(level);
             assert!(
                 text.contains(&format!(

@@ -210,12 +210,13 @@ const PLAN_KEYS: &[&str] = &["target", "action", "actions"];
 /// The keys of a `[[plan.*.actions]]` table this version knows.
 const ACTION_KEYS: &[&str] = &["id", "text", "due", "status", "evidence", "done"];
 
-/// Reads an assessment from text. `name` is used when the file does not carry one.
+/// Reads an assessment of the built-in framework from text (levels up to its scale's top,
+/// [`crate::storage::framework::builtin_top`]). `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
-    parse_checked(text, name, true, Level::MAX)
+    parse_checked(text, name, true, crate::storage::framework::builtin_top())
 }
 
-/// Reads an assessment whose framework's scale reaches `top` (5 for the built-in 0–5 scale).
+/// Reads an assessment whose framework's scale reaches `top` (its last level's value).
 pub fn parse_up_to(text: &str, name: &str, top: u8) -> Result<Assessment, ParseError> {
     parse_checked(text, name, true, top)
 }

@@ -161,9 +161,10 @@ pub enum ReadOutcome {
     Unreadable(Unreadable),
 }
 
-/// Reads an assessment file, classifying every way it can fail.
+/// Reads an assessment file of the built-in framework (levels up to its scale's top,
+/// [`crate::storage::framework::builtin_top`]), classifying every way it can fail.
 pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
-    read_assessment_up_to(path, name, crate::domain::Level::MAX)
+    read_assessment_up_to(path, name, crate::storage::framework::builtin_top())
 }
 
 /// [`read_assessment`] for a framework whose scale reaches `top`.

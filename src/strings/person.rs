@@ -88,8 +88,9 @@ pub fn levels_title(voice: &Voice, title: &str) -> String {
     }
 }
 
-/// In the note pane of a competency rated 4 or 5 with no note: the ask for evidence, of the
-/// user or, when they rate someone else, of that person.
+/// In the note pane of a competency rated at a high level of the scale (4 or 5 on the
+/// built-in one) with no note: the ask for evidence, of the user or, when they rate someone
+/// else, of that person.
 pub fn evidence_prompt(voice: &Voice, level: crate::domain::Level) -> String {
     match voice {
         Voice::Own => super::evidence_prompt(level),
@@ -100,7 +101,8 @@ pub fn evidence_prompt(voice: &Voice, level: crate::domain::Level) -> String {
     }
 }
 
-/// After recording a 4 or 5 without a note (Rate has moved on), for whoever is rated.
+/// After recording a high level (4 or 5 on the built-in scale) without a note (Rate has
+/// moved on), for whoever is rated.
 pub fn evidence_notice(voice: &Voice, id: &str, level: crate::domain::Level) -> String {
     match voice {
         Voice::Own => super::evidence_notice(id, level),

@@ -38,7 +38,7 @@ pub enum Target {
     Tab(Screen),
     /// A row of the grid, by its index among the visible rows.
     GridRow(usize),
-    /// A row of Rate's level list, top first (on the built-in scale: level 0–5, or `NA_ROW`).
+    /// A row of Rate's level list, top first: an index into the competency's choices.
     Level(usize),
     /// A row of the Results gap table, by its index in the table.
     GapRow(usize),
@@ -152,7 +152,7 @@ pub(crate) mod tests {
     use ratatui::buffer::Buffer;
 
     use super::*;
-    use crate::app::{App, AppInit, GridRow, NA_ROW};
+    use crate::app::{App, AppInit, GridRow};
     use crate::domain::Assessment;
 
     /// A fresh app on the Roles screen, sized `size`.
@@ -289,7 +289,8 @@ pub(crate) mod tests {
         for size in [(100, 30), (160, 40), (60, 18)] {
             let app = on(Screen::Rate, size);
             let (buffer, drawn) = draw(&app);
-            for (text, row) in [("0 Not yet", 0), ("3 Independent", 3), ("n N/A", NA_ROW)] {
+            let na = app.framework().scale.na_row();
+            for (text, row) in [("0 Not yet", 0), ("3 Independent", 3), ("n N/A", na)] {
                 let at = find(&buffer, text);
                 assert_eq!(
                     click(&drawn.regions, at),

@@ -235,7 +235,7 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
         .into_iter()
         .filter_map(|b| match b.show {
             Show::Footer(short) => Some((
-                scale_keys(b, &app.framework().scale).unwrap_or_else(|| b.short_label()),
+                listed_label(b, &app.framework().scale, true)?,
                 // A framework without roles has profiles, not a role's flavours.
                 if b.groups
                     .iter()
@@ -330,20 +330,19 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The digits that record levels, as the footer shows them on a scale other than the
-/// built-in 0–5 one: "1-7" (every level has one digit), or None to keep the binding's label.
-pub(super) fn scale_keys(
+/// The keys of `b` as the footer (`short`) or the help lists them on a framework with `scale`:
+/// of the keys that record a level, those of the scale's levels ("0-5" on the built-in scale,
+/// "1-7" on a 1–7 one; see [`input::Binding::on_scale`]). None when no key of `b` is left.
+pub(super) fn listed_label(
     b: &input::Binding,
     scale: &crate::domain::framework::Scale,
+    short: bool,
 ) -> Option<String> {
-    let rates = b.groups.iter().any(|(_, action)| {
-        matches!(
-            action,
-            crate::app::Action::Rate(crate::domain::Rating::Level(_))
-        )
-    });
-    (rates && !scale.is_classic() && scale.last().value() <= 9)
-        .then(|| format!("{}-{}", scale.first(), scale.last()))
+    let b = b.on_scale(scale);
+    if b.groups.is_empty() {
+        return None;
+    }
+    Some(if short { b.short_label() } else { b.label() })
 }
 
 /// The action of the footer entry labelled `label`, when its binding has only one.
@@ -357,12 +356,12 @@ fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app:
 }
 
 /// The footer keys of a mode as one line of text, "Tab target · Esc done", for hints inside a
-/// popup.
-pub fn hint_line(mode: Mode) -> String {
+/// popup; keys that record a level as `scale` has them ("0-5 target").
+pub fn hint_line(mode: Mode, scale: &crate::domain::framework::Scale) -> String {
     input::visible_bindings(mode)
         .into_iter()
         .filter_map(|b| match b.show {
-            Show::Footer(short) => Some(format!("{} {short}", b.short_label())),
+            Show::Footer(short) => Some(format!("{} {short}", listed_label(b, scale, true)?)),
             Show::Help => None,
         })
         .collect::<Vec<_>>()

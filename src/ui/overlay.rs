@@ -21,12 +21,12 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// The help's lines, wrapped to fit `area` (each key's words under its own column), and the
 /// width of its text.
 fn help_lines<'a>(app: &App, area: Rect, theme: &Theme) -> (Vec<Line<'a>>, usize) {
-    let bindings: Vec<_> = input::listed_bindings(Mode::Screen(app.screen()), app.read_only());
     // The digits that rate name the framework's scale ("1-7"), as in the footer.
-    let labels: Vec<String> = bindings
-        .iter()
-        .map(|b| super::scale_keys(b, &app.framework().scale).unwrap_or_else(|| b.label()))
-        .collect();
+    let (bindings, labels): (Vec<_>, Vec<String>) =
+        input::listed_bindings(Mode::Screen(app.screen()), app.read_only())
+            .into_iter()
+            .filter_map(|b| Some((b, super::listed_label(b, &app.framework().scale, false)?)))
+            .unzip();
     let key_width = labels
         .iter()
         .map(|l| text::UnicodeWidthStr::width(l.as_str()))

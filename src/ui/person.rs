@@ -51,7 +51,7 @@ pub fn render_popup(
         .into_iter()
         .map(|l| Line::styled(l, theme.text))
         .collect();
-    let hints: Vec<Line> = text::wrap(&hint_line(Mode::Name), text_width)
+    let hints: Vec<Line> = text::wrap(&hint_line(Mode::Name, &app.framework().scale), text_width)
         .into_iter()
         .map(|l| Line::styled(l, theme.dim))
         .collect();

@@ -319,10 +319,13 @@ fn render_input(
         PlanInputKind::Due(a) => format!(" Due date for {} ", id_of(a)),
         PlanInputKind::Evidence(a) => format!(" Done: evidence for {} ", id_of(a)),
     };
-    let hint: Vec<Line> = text::wrap(&hint_line(Mode::PlanInput), inner_width)
-        .into_iter()
-        .map(|l| Line::styled(l, theme.dim))
-        .collect();
+    let hint: Vec<Line> = text::wrap(
+        &hint_line(Mode::PlanInput, &app.framework().scale),
+        inner_width,
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, theme.dim))
+    .collect();
     let error: Vec<Line> = input
         .error
         .as_deref()

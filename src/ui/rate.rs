@@ -9,7 +9,7 @@ use super::{
     Drawn, Pane, Target, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys,
     text, title_lines, wrapped,
 };
-use crate::app::{Action, App, EVIDENCE_FROM, Mode};
+use crate::app::{Action, App, Mode};
 use crate::domain::{Rating, Screen};
 use crate::input;
 use crate::review::{self, strings as strings_review};
@@ -255,11 +255,15 @@ fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let first = note.lines().next().unwrap_or("");
     let (body, style) = if note.is_empty() {
         match app.assessment().rating(&competency.id) {
-            // A 4 or 5 without a note: the ask for evidence, as the note's box shows it.
-            Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => (
-                text::clip_words(&strings::person::evidence_prompt(app.voice(), level), width),
-                theme.emphasis,
-            ),
+            // A high level without a note: the ask for evidence, as the note's box shows it.
+            Some(Rating::Level(level))
+                if app.framework().scale.is_high(level) && !app.read_only() =>
+            {
+                (
+                    text::clip_words(&strings::person::evidence_prompt(app.voice(), level), width),
+                    theme.emphasis,
+                )
+            }
             _ => ("none yet".to_string(), theme.dim),
         }
     } else if first.len() < note.trim_end().len() {
@@ -421,7 +425,7 @@ fn second_opinion_lines<'a>(
 
 /// One row per level and one for N/A, each descriptor wrapped in full or cut to one line at a
 /// word with "…" (see `Expand`), so the list stays compact on small terminals; with the row
-/// (level, or `NA_ROW`) of each line, for clicks.
+/// (its index in the competency's choices, N/A last) of each line, for clicks.
 fn level_lines<'a>(
     app: &App,
     width: usize,
@@ -600,7 +604,9 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let competency = &app.framework().competencies[app.rate().current];
     let lines: Vec<Line> = if note.is_empty() {
         match app.assessment().rating(&competency.id) {
-            Some(Rating::Level(level)) if level.value() >= EVIDENCE_FROM && !app.read_only() => {
+            Some(Rating::Level(level))
+                if app.framework().scale.is_high(level) && !app.read_only() =>
+            {
                 text::wrap(
                     &strings::person::evidence_prompt(app.voice(), level),
                     usize::from(inner.width),

@@ -220,7 +220,7 @@ fn render_round_label(
     let intro_height = intro_lines.len() as u16;
     // The keys wrap rather than being cut on a narrow terminal.
     let hint_lines: Vec<Line> = text::wrap(
-        &hint_line(Mode::RoundLabel),
+        &hint_line(Mode::RoundLabel, &app.framework().scale),
         usize::from(width.saturating_sub(4)),
     )
     .into_iter()
@@ -1154,7 +1154,10 @@ fn render_plan(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Rect 
         .inner(ratatui::layout::Margin::new(1, 0));
     frame.render_widget(frame_block, target_area);
     // The keys wrap rather than being cut on a narrow terminal.
-    let hint_lines = text::wrap(&hint_line(app.mode()), usize::from(inner.width));
+    let hint_lines = text::wrap(
+        &hint_line(app.mode(), &app.framework().scale),
+        usize::from(inner.width),
+    );
     let [info, target_line, label, editor, hint] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

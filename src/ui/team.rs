@@ -36,7 +36,7 @@ fn cell_width(fw: &crate::domain::Framework) -> u16 {
         .scale
         .values()
         .map(|l| l.to_string().len())
-        .chain((!fw.scale.is_classic()).then_some("none".len()))
+        .chain(fw.scale.offers_none().then_some("none".len()))
         .max()
         .unwrap_or(1)
         + 1;

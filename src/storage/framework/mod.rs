@@ -40,6 +40,13 @@ pub fn builtin_id() -> &'static str {
     ID.get_or_init(|| builtin().id)
 }
 
+/// The highest value of the built-in framework's scale (its last level), read once: the
+/// levels an assessment may hold when it is read for the built-in framework.
+pub fn builtin_top() -> u8 {
+    static TOP: std::sync::OnceLock<u8> = std::sync::OnceLock::new();
+    *TOP.get_or_init(|| builtin().scale.last().value())
+}
+
 /// Reads and validates a framework, reporting every problem found.
 pub fn from_toml(text: &str) -> Result<Framework, Vec<Problem>> {
     read(text).map(|(framework, _)| framework)
