@@ -25,7 +25,9 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
     // for it (the given framework's or the built-in's), so its row says what they say.
     let fallback_top = given
         .as_ref()
-        .map_or_else(crate::storage::framework::builtin_top, |g| g.framework.scale.last().value());
+        .map_or_else(crate::storage::framework::builtin_top, |g| {
+            g.framework.scale.last().value()
+        });
     // Each recorded framework file is read once, however many assessments use it.
     let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
         HashMap::new();
