@@ -509,6 +509,22 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Msg> {
     intent.map(Msg::Intent)
 }
 
+/// Whether `event` is a key that quits from anywhere (Ctrl-C, unless rebound): leaving a
+/// person's Results with it ends the team view too.
+pub fn quits_everywhere(event: &Event) -> bool {
+    let Event::Key(key) = event else {
+        return false;
+    };
+    if key.kind != KeyEventKind::Press {
+        return false;
+    }
+    let pressed = normalise(key);
+    bindings()
+        .iter()
+        .filter(|b| b.scope == Scope::Always)
+        .any(|b| b.action_for(&pressed) == Some(&Intent::Quit))
+}
+
 /// Maps a terminal event to a message in the team view: its mode's keys, then those that work
 /// everywhere (Ctrl-C, Ctrl-Z); while searching, other keys type.
 pub fn map_team_event(event: &Event, mode: TeamMode) -> Option<Msg> {
@@ -718,6 +734,14 @@ mod tests {
         ] {
             assert_eq!(map_event(&ctrl_c, mode), Some(Intent::Quit), "{mode:?}");
         }
+        // Read from the keymap, so a person's Results opened from the team view knows it
+        // ends the team view too; q quits only a screen, and a release is no key.
+        assert!(quits_everywhere(&ctrl_c));
+        assert!(!quits_everywhere(&press(KeyCode::Char('q'))));
+        assert!(!quits_everywhere(&press(KeyCode::Esc)));
+        let mut release = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        release.kind = KeyEventKind::Release;
+        assert!(!quits_everywhere(&Event::Key(release)));
     }
 
     #[test]

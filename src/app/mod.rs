@@ -131,6 +131,8 @@ pub struct App {
     notice_until_input: bool,
     /// True when the file must never be written.
     read_only: bool,
+    /// Opened only to look at, from the team view: going back from a screen leaves.
+    viewing: bool,
     /// Unsaved changes exist (including where the user is).
     dirty: bool,
     /// Unsaved changes to ratings, notes, plans or rounds (not just the position).
@@ -218,6 +220,7 @@ impl App {
             notice_screen: Screen::Roles,
             notice_until_input: false,
             read_only: false,
+            viewing: false,
             dirty: false,
             dirty_data: false,
             results_stale: false,
@@ -513,6 +516,10 @@ impl App {
             Mode::Note => self.update_note(action),
             Mode::Help => self.update_help(action),
             Mode::Search => self.update_search(action),
+            // Seen from the team view, going back from a screen leaves, as quitting does.
+            Mode::Screen(screen) if self.viewing && action == Intent::Back => {
+                self.update_screen(screen, Intent::Quit)
+            }
             Mode::Screen(screen) => self.update_screen(screen, action),
         }
     }

@@ -99,6 +99,34 @@ fn quit_failed(app: &mut App) {
     assert_eq!(app.prompt, Some(Prompt::ConfirmQuit("disk full".into())));
 }
 
+/// Seen from the team view, going back from a screen (Esc unless rebound) leaves as quitting
+/// does, without saving; in help and search it closes them as everywhere else.
+#[test]
+fn seen_from_the_team_view_going_back_from_a_screen_leaves() {
+    let fw = Framework::builtin();
+    let assessment = Assessment::new("t", &fw, t0());
+    let viewing =
+        || App::new(AppInit::new(fw.clone(), assessment.clone()).lock(LockState::Viewing));
+    let mut app = viewing();
+    app.update(Intent::PrevScreen, t0());
+    app.update(Intent::PrevScreen, t0());
+    assert_eq!(app.mode(), Mode::Screen(Screen::Results));
+    assert_eq!(app.update(Intent::Back, t0()), vec![Effect::Quit]);
+    let mut app = viewing();
+    app.update(Intent::ToggleHelp, t0());
+    assert_eq!(app.update(Intent::Back, t0()), Vec::<Effect>::new());
+    assert_eq!(app.mode(), Mode::Screen(Screen::Roles));
+    app.update(Intent::NextScreen, t0());
+    app.update(Intent::OpenSearch, t0());
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.update(Intent::Back, t0()), Vec::<Effect>::new());
+    assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
+    // Opened to write, Back on a screen stays (on Roles it hides the welcome).
+    let mut app = self::app();
+    assert_eq!(app.update(Intent::Back, t0()), Vec::<Effect>::new());
+    assert!(!app.quitting);
+}
+
 #[test]
 fn prompts_take_only_their_answers() {
     let mut app = app();

@@ -1,6 +1,7 @@
 //! The team view's event loop: draw, wait for a key, update, act. Generic over the backend and
 //! the event source like `runtime::run`, so tests drive it headless. Enter opens one person's
-//! Results in the ordinary app, read-only, on the same terminal; leaving it comes back here.
+//! Results in the ordinary app, read-only, on the same terminal; going back from there (the
+//! `back` intent, Esc unless rebound) comes back here.
 
 use std::collections::VecDeque;
 use std::io;
@@ -14,10 +15,6 @@ use ratatui::backend::Backend;
 use ratatui::layout::{Position, Rect};
 
 use super::state::{TeamEffect, TeamView};
-use ratatui::crossterm::event::{
-    Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
-};
-
 use crate::app::{App, AppInit, Event, Intent, LockState, Msg};
 use crate::domain::{Assessment, Screen};
 use crate::input::map_team_event;
@@ -108,7 +105,8 @@ fn suspend<B: Backend>(terminal: &mut Terminal<B>, suspender: &mut dyn Suspend) 
 
 /// Opens one person's assessment on Results in the ordinary app, read-only, read again from
 /// the file (the team view keeps only the figures). A file that has become unusable since
-/// says so in the team view instead. Quitting from there with Ctrl-C ends the team view too.
+/// says so in the team view instead. Going back (Esc, or whatever `back` is bound to) leaves
+/// it, as quitting does; quitting from everywhere (Ctrl-C) ends the team view too.
 fn open<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     view: &TeamView,
@@ -145,21 +143,21 @@ fn open<B: Backend, E: EventSource>(
         )),
         crate::clock::now_utc(),
     );
-    let mut escapes = EscGoesBack {
+    let mut watched = QuitAllWatch {
         inner: events,
-        ctrl_c: false,
+        quit_all: false,
     };
     crate::runtime::run(
         terminal,
         &mut app,
-        &mut escapes,
+        &mut watched,
         &mut NoWrites { path },
         stop,
         suspender,
         // Read-only: no note can be edited, so no editor is ever asked for.
         &mut crate::runtime::NoEditor,
     )?;
-    Ok(if escapes.ctrl_c {
+    Ok(if watched.quit_all {
         Opened::QuitAll
     } else {
         Opened::Back
@@ -184,35 +182,22 @@ pub fn viewing(
         .size(size)
 }
 
-/// Esc leaves a person's Results as q does (both close help and prompts there too), so the
-/// way back to the team view is the key that goes back everywhere else. Ctrl-C, which quits
-/// from anywhere, is noted so that it ends the team view as well.
-struct EscGoesBack<'a, E: EventSource> {
+/// Notes a key that quits from everywhere (Ctrl-C unless rebound) on its way to a person's
+/// Results, so that it ends the team view as well. Every event passes on unchanged.
+struct QuitAllWatch<'a, E: EventSource> {
     inner: &'a mut E,
-    ctrl_c: bool,
+    quit_all: bool,
 }
 
-impl<E: EventSource> EventSource for EscGoesBack<'_, E> {
+impl<E: EventSource> EventSource for QuitAllWatch<'_, E> {
     fn poll(&mut self, timeout: Duration) -> io::Result<Polled> {
-        Ok(match self.inner.poll(timeout)? {
-            Polled::Event(TermEvent::Key(key))
-                if key.code == KeyCode::Esc && key.kind == KeyEventKind::Press =>
-            {
-                Polled::Event(TermEvent::Key(KeyEvent::new(
-                    KeyCode::Char('q'),
-                    KeyModifiers::NONE,
-                )))
-            }
-            Polled::Event(TermEvent::Key(key))
-                if key.code == KeyCode::Char('c')
-                    && key.modifiers.contains(KeyModifiers::CONTROL)
-                    && key.kind == KeyEventKind::Press =>
-            {
-                self.ctrl_c = true;
-                Polled::Event(TermEvent::Key(key))
-            }
-            other => other,
-        })
+        let polled = self.inner.poll(timeout)?;
+        if let Polled::Event(event) = &polled
+            && crate::input::quits_everywhere(event)
+        {
+            self.quit_all = true;
+        }
+        Ok(polled)
     }
 
     fn pending(&self) -> bool {
