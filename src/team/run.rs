@@ -53,10 +53,10 @@ pub fn run<B: Backend, E: EventSource>(
                     TeamEffect::Suspend => suspend(terminal, suspender)?,
                     TeamEffect::Open(member) => {
                         match open(terminal, view, member, events, stop, suspender)? {
-                            Opened::Back => {}
-                            Opened::QuitAll => return Ok(()),
+                            Visit::Back => {}
+                            Visit::QuitAll => return Ok(()),
                             // Said in the team view, through the same place as a key.
-                            Opened::Refused(notice) => {
+                            Visit::Refused(notice) => {
                                 pending.push_back(Event::Notify(notice).into())
                             }
                         }
@@ -73,7 +73,7 @@ fn step(view: &mut TeamView, msg: Msg) -> Vec<TeamEffect> {
 }
 
 /// How a person's Results opened from the team view ended.
-enum Opened {
+enum Visit {
     /// The user went back to the team view.
     Back,
     /// The user quit from everywhere (Ctrl-C): the team view ends too.
@@ -114,7 +114,7 @@ fn open<B: Backend, E: EventSource>(
     events: &mut E,
     stop: &Arc<AtomicBool>,
     suspender: &mut dyn Suspend,
-) -> io::Result<Opened> {
+) -> io::Result<Visit> {
     let team = view.team();
     let person = &team.members[member];
     let framework = &team.framework;
@@ -125,7 +125,7 @@ fn open<B: Backend, E: EventSource>(
     {
         ReadOutcome::Loaded(a) if a.framework == framework.id => a,
         _ => {
-            return Ok(Opened::Refused(format!(
+            return Ok(Visit::Refused(format!(
                 "{} cannot be opened: the file has changed since the team view read it; run rolefit team again.",
                 crate::text::display_path(&path)
             )));
@@ -158,9 +158,9 @@ fn open<B: Backend, E: EventSource>(
         &mut crate::runtime::NoEditor,
     )?;
     Ok(if watched.quit_all {
-        Opened::QuitAll
+        Visit::QuitAll
     } else {
-        Opened::Back
+        Visit::Back
     })
 }
 
