@@ -231,6 +231,79 @@ impl std::error::Error for EditorError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::AppInit;
+    use crate::domain::{Framework, Level, Rating};
+
+    fn t0() -> toml::value::Datetime {
+        crate::clock::utc_from_epoch(0)
+    }
+
+    /// An app on a rated assessment named "sam".
+    fn app() -> App {
+        let fw = Framework::builtin();
+        let mut assessment = Assessment::new("sam", &fw, t0());
+        let rating = Rating::Level(Level::new(3).unwrap());
+        assessment.set_rating(&"DP1".into(), Some(rating));
+        App::new(AppInit::new(fw, assessment))
+    }
+
+    /// The runtime's typed results are worded by the app: a failed save by its reason, a
+    /// report by its file or by why it was not written, a file moved aside by where it went.
+    #[test]
+    fn reported_results_are_worded_for_the_user() {
+        let mut app = app();
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        app.update(Event::SaveFailed(full), t0());
+        assert_eq!(app.save_status(), &SaveStatus::Failed("disk full".into()));
+        app.update(
+            Event::Saved {
+                at: "09:15:00".into(),
+            },
+            t0(),
+        );
+        assert_eq!(app.save_status(), &SaveStatus::Saved("09:15:00".into()));
+
+        let denied = storage::Error::WriteReport {
+            path: "/r/sam.md".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        app.update(Event::Exported(Err(denied)), t0());
+        assert_eq!(
+            app.notice(),
+            Some("Could not write the report: /r/sam.md: permission denied")
+        );
+        app.update(Event::Exported(Ok("/r/sam.md".into())), t0());
+        assert_eq!(app.notice(), Some("Report written: sam.md in /r"));
+
+        let stuck = storage::Error::MoveAside {
+            path: "/d/sam.toml".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        app.update(Event::MovedAside(Err(stuck)), t0());
+        assert!(
+            app.notice()
+                .unwrap()
+                .starts_with("cannot move /d/sam.toml aside")
+        );
+        assert!(!app.assessment().ratings.is_empty(), "nothing is lost");
+    }
+
+    /// Once the unreadable file is moved aside, a fresh assessment of the same name takes its
+    /// place, started at the time of the event.
+    #[test]
+    fn a_file_moved_aside_gives_a_fresh_assessment_of_the_same_name() {
+        let mut app = app();
+        let later = crate::clock::utc_from_epoch(86_400);
+        app.update(Event::MovedAside(Ok("/d/sam.toml.broken".into())), later);
+        assert_eq!(app.assessment().name, "sam");
+        assert!(app.assessment().ratings.is_empty());
+        assert_eq!(app.assessment().created, later);
+        assert_eq!(app.prompt(), None);
+        assert_eq!(
+            app.notice(),
+            Some(strings::moved_aside("/d/sam.toml.broken").as_str())
+        );
+    }
 
     /// Each way the editor can fail is worded as before the errors were typed, naming the
     /// editor and saying the note is unchanged.
