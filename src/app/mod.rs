@@ -471,7 +471,7 @@ impl App {
             Msg::Event(Event::Mouse(event)) => (self.mouse(&event), true),
             // What the runtime reports applies whoever has the keyboard.
             Msg::Event(event) => (self.apply_event(event), false),
-            // Whoever has the keyboard, and no key of a screen's: a notice stays.
+            // Whoever has the keyboard; like what the runtime reports, it leaves a notice be.
             Msg::Intent(Intent::Suspend) => (self.suspend(), false),
             Msg::Intent(intent) => (self.apply(intent), true),
         };
