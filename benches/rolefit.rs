@@ -55,7 +55,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use rolefit::app::search::{SearchIndex, fold};
-use rolefit::app::{Action, App, AppInit};
+use rolefit::app::{App, AppInit, Event as AppEvent, Intent};
 use rolefit::domain::scoring::{self, RatingSheet};
 use rolefit::domain::{Assessment, Framework, Level, Rating};
 use rolefit::input::map_event;
@@ -207,7 +207,7 @@ fn new_app(fixture: &Fixture) -> App {
         fixture.assessment.clone(),
     ));
     app.update(
-        Action::Resize(SIZE.0, SIZE.1),
+        AppEvent::Resize(SIZE.0, SIZE.1),
         rolefit::clock::utc_from_epoch(0),
     );
     app
@@ -216,11 +216,11 @@ fn new_app(fixture: &Fixture) -> App {
 /// Grid with the last area expanded and the cursor 25 rows into it (clamped on small
 /// frameworks), so the table is scrolled to the far end.
 fn to_grid(app: &mut App) {
-    app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
-    app.update(Action::End, rolefit::clock::utc_from_epoch(0));
-    app.update(Action::Activate, rolefit::clock::utc_from_epoch(0));
+    app.update(Intent::NextScreen, rolefit::clock::utc_from_epoch(0));
+    app.update(Intent::End, rolefit::clock::utc_from_epoch(0));
+    app.update(Intent::Activate, rolefit::clock::utc_from_epoch(0));
     for _ in 0..25 {
-        app.update(Action::Down, rolefit::clock::utc_from_epoch(0));
+        app.update(Intent::Down, rolefit::clock::utc_from_epoch(0));
     }
 }
 
@@ -230,25 +230,25 @@ fn app_on(fixture: &Fixture, shot: Shot) -> App {
     match shot {
         Shot::Roles => {}
         Shot::RolesFlavours => {
-            app.update(Action::ToggleFlavours, rolefit::clock::utc_from_epoch(0));
+            app.update(Intent::ToggleFlavours, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Grid => to_grid(&mut app),
         Shot::Rate => {
             to_grid(&mut app);
-            app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
+            app.update(Intent::NextScreen, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Results => {
             to_grid(&mut app);
-            app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
-            app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
+            app.update(Intent::NextScreen, rolefit::clock::utc_from_epoch(0));
+            app.update(Intent::NextScreen, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Help => {
             to_grid(&mut app);
-            app.update(Action::ToggleHelp, rolefit::clock::utc_from_epoch(0));
+            app.update(Intent::ToggleHelp, rolefit::clock::utc_from_epoch(0));
         }
         Shot::Search => {
             to_grid(&mut app);
-            app.update(Action::OpenSearch, rolefit::clock::utc_from_epoch(0));
+            app.update(Intent::OpenSearch, rolefit::clock::utc_from_epoch(0));
         }
     }
     app
@@ -368,8 +368,8 @@ fn keys(c: &mut Criterion) {
     group.throughput(Throughput::Elements(navigation.len() as u64));
     for fixture in fixtures() {
         let mut app = new_app(fixture);
-        app.update(Action::NextScreen, rolefit::clock::utc_from_epoch(0));
-        app.update(Action::Activate, rolefit::clock::utc_from_epoch(0));
+        app.update(Intent::NextScreen, rolefit::clock::utc_from_epoch(0));
+        app.update(Intent::Activate, rolefit::clock::utc_from_epoch(0));
         let mut terminal = terminal();
         group.bench_function(BenchmarkId::from_parameter(&fixture.label), |b| {
             b.iter(|| {
@@ -396,7 +396,7 @@ fn keys(c: &mut Criterion) {
                 press(&mut app, &mut terminal, &three);
                 // Rating moves on to the next competency; step back to rate the same one every
                 // time (an update without a frame, a small part of the figure).
-                app.update(Action::Left, rolefit::clock::utc_from_epoch(0));
+                app.update(Intent::Left, rolefit::clock::utc_from_epoch(0));
             })
         });
     }
@@ -541,13 +541,13 @@ fn plan_keys(c: &mut Criterion) {
     for (name, before_keys, timed, after_keys) in runs {
         let mut app = App::new(AppInit::new(framework.clone(), assessment.clone()));
         let now = rolefit::clock::utc_from_epoch(PLAN_NOW);
-        app.update(Action::Resize(SIZE.0, SIZE.1), now);
+        app.update(AppEvent::Resize(SIZE.0, SIZE.1), now);
         for _ in 0..4 {
-            app.update(Action::NextScreen, now);
+            app.update(Intent::NextScreen, now);
         }
         // A row in the middle of the list, an open action with a date.
         for _ in 0..700 {
-            app.update(Action::Down, now);
+            app.update(Intent::Down, now);
         }
         let mut terminal = terminal();
         draw(&app, &mut terminal);
@@ -784,7 +784,7 @@ fn team(c: &mut Criterion) {
             let mut terminal = terminal();
             let mut view = TeamView::new(team.clone(), pmo);
             b.iter(|| {
-                view.update(Action::Down);
+                view.update(Intent::Down);
                 rolefit::team::run::draw(&mut terminal, &mut view).expect("draw");
             })
         });

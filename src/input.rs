@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
-use crate::app::{Action, Mode, PlanField, PromptKind};
+use crate::app::{Event as AppEvent, Intent, Mode, Msg, PlanField, PromptKind};
 use crate::domain::framework::Scale;
 use crate::domain::{Level, Rating, Screen};
 use crate::export::Format;
@@ -43,7 +43,7 @@ pub enum Scope {
 #[derive(Clone, Debug)]
 pub struct Binding {
     pub scope: Scope,
-    pub groups: Vec<(Vec<Key>, Action)>,
+    pub groups: Vec<(Vec<Key>, Intent)>,
     /// What it does, briefly, for the help.
     pub help: &'static str,
     /// Where the binding is listed.
@@ -77,7 +77,7 @@ impl Binding {
     }
 
     /// The action for a key, if the binding has it.
-    fn action_for(&self, key: &Key) -> Option<&Action> {
+    fn action_for(&self, key: &Key) -> Option<&Intent> {
         self.groups
             .iter()
             .find(|(keys, _)| keys.contains(key))
@@ -89,23 +89,23 @@ impl Binding {
         self.groups.iter().any(|(_, action)| {
             matches!(
                 action,
-                Action::Rate(_)
-                    | Action::ClearRating
-                    | Action::EditNote
-                    | Action::EditNoteExternally
-                    | Action::Undo
-                    | Action::Redo
-                    | Action::OpenPlan
-                    | Action::ApplyWhatIf
-                    | Action::CloseRound
-                    | Action::EditName
-                    | Action::AddAction
-                    | Action::ChooseForAction
-                    | Action::EditAction
-                    | Action::SetDue
-                    | Action::MarkDone
-                    | Action::CycleStatus
-                    | Action::DeleteAction
+                Intent::Rate(_)
+                    | Intent::ClearRating
+                    | Intent::EditNote
+                    | Intent::EditNoteExternally
+                    | Intent::Undo
+                    | Intent::Redo
+                    | Intent::OpenPlan
+                    | Intent::ApplyWhatIf
+                    | Intent::CloseRound
+                    | Intent::EditName
+                    | Intent::AddAction
+                    | Intent::ChooseForAction
+                    | Intent::EditAction
+                    | Intent::SetDue
+                    | Intent::MarkDone
+                    | Intent::CycleStatus
+                    | Intent::DeleteAction
             )
         })
     }
@@ -117,14 +117,14 @@ impl Binding {
     pub fn on_scale(&self, scale: &Scale) -> Binding {
         let mut listed = self.clone();
         listed.groups.retain(|(_, action)| match action {
-            Action::Rate(Rating::Level(level)) => scale.contains(*level),
+            Intent::Rate(Rating::Level(level)) => scale.contains(*level),
             _ => true,
         });
         listed
     }
 
     /// Whether the binding does this action.
-    fn does(&self, action: &Action) -> bool {
+    fn does(&self, action: &Intent) -> bool {
         self.groups.iter().any(|(_, a)| a == action)
     }
 }
@@ -233,23 +233,23 @@ const fn key(code: KeyCode) -> Key {
     (code, NONE)
 }
 
-const fn rate(n: u8) -> Action {
-    Action::Rate(Rating::Level(Level::from_const(n)))
+const fn rate(n: u8) -> Intent {
+    Intent::Rate(Rating::Level(Level::from_const(n)))
 }
 
 /// The keys that record a level, one group each: every digit its value, `-` "none" (below the
 /// first level). Which of them a framework takes is its scale's (and the competency's)
 /// business: the app refuses the others with a notice saying what can be recorded, and the
 /// footer and help list only those that record a level of the scale ([`Binding::on_scale`]).
-fn digits() -> Vec<(Vec<Key>, Action)> {
+fn digits() -> Vec<(Vec<Key>, Intent)> {
     (0..=9)
         .map(|n| (vec![ch(char::from(b'0' + n))], rate(n)))
-        .chain([(vec![ch('-')], Action::Rate(Rating::Level(Level::NONE)))])
+        .chain([(vec![ch('-')], Intent::Rate(Rating::Level(Level::NONE)))])
         .collect()
 }
 
 /// A binding of one group of keys to one action.
-fn one(scope: Scope, keys: &[Key], action: Action, help: &'static str, show: Show) -> Binding {
+fn one(scope: Scope, keys: &[Key], action: Intent, help: &'static str, show: Show) -> Binding {
     Binding {
         scope,
         groups: vec![(keys.to_vec(), action)],
@@ -261,8 +261,8 @@ fn one(scope: Scope, keys: &[Key], action: Action, help: &'static str, show: Sho
 /// A binding of two groups of keys, one for each direction.
 fn pair(
     scope: Scope,
-    back: (&[Key], Action),
-    forth: (&[Key], Action),
+    back: (&[Key], Intent),
+    forth: (&[Key], Intent),
     help: &'static str,
     show: Show,
 ) -> Binding {
@@ -275,7 +275,7 @@ fn pair(
 }
 
 /// A binding of several groups of keys.
-fn many(scope: Scope, groups: Vec<(Vec<Key>, Action)>, help: &'static str, show: Show) -> Binding {
+fn many(scope: Scope, groups: Vec<(Vec<Key>, Intent)>, help: &'static str, show: Show) -> Binding {
     Binding {
         scope,
         groups,
@@ -308,7 +308,7 @@ fn prompt(kind: PromptKind) -> Scope {
 /// Every key binding of rolefit. Order matters only for display.
 #[rustfmt::skip]
 fn table() -> Vec<Binding> {
-    use Action as A;
+    use Intent as A;
     let (roles, grid, rate_, results) = (screen(Screen::Roles), screen(Screen::Grid), screen(Screen::Rate), screen(Screen::Results));
     let plan_ = screen(Screen::Plan);
     let plan_input = Scope::In(Mode::PlanInput);
@@ -486,16 +486,15 @@ fn normalise(key: &KeyEvent) -> Key {
     (key.code, modifiers)
 }
 
-/// Maps a terminal event to an action for whoever has the keyboard.
-pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
+/// Maps a terminal event to a message for whoever has the keyboard: a key or a paste to what
+/// it means (an intent), a resize or a click to the event the app resolves itself.
+pub fn map_event(event: &Event, mode: Mode) -> Option<Msg> {
     let key = match event {
-        Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
+        Event::Resize(w, h) => return Some(AppEvent::Resize(*w, *h).into()),
         // A paste goes into the text field being edited, in one piece, and nowhere else: on a
         // screen its characters would otherwise act as keys.
         Event::Paste(text) if mode.is_text() => {
-            return Some(Action::Paste(
-                text.replace("\r\n", "\n").replace('\r', "\n"),
-            ));
+            return Some(Intent::Paste(text.replace("\r\n", "\n").replace('\r', "\n")).into());
         }
         Event::Paste(_) => return None,
         // Clicks and the wheel; the app resolves them against the last frame.
@@ -507,7 +506,7 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
                     | MouseEventKind::ScrollDown
                     | MouseEventKind::ScrollUp
             )
-            .then_some(Action::Mouse(*mouse));
+            .then(|| AppEvent::Mouse(*mouse).into());
         }
         Event::Key(key) if key.kind == KeyEventKind::Press => key,
         _ => return None,
@@ -519,20 +518,39 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
             .filter(|b| b.scope == scope)
             .find_map(|b| b.action_for(&pressed).cloned())
     });
-    match bound {
+    let intent = match bound {
         Some(action) => Some(action),
         // A text field takes every other key as typing.
-        None if mode.is_text() => Some(Action::Edit(Input::from(*key))),
+        None if mode.is_text() => Some(Intent::Edit(Input::from(*key))),
         None => None,
-    }
+    };
+    intent.map(Msg::Intent)
 }
 
-/// Maps a terminal event to an action in the team view: its mode's keys, then those that work
+/// Whether `event` is a key that quits from anywhere (Ctrl-C, unless rebound): leaving a
+/// person's Results with it ends the team view too.
+pub fn quits_everywhere(event: &Event) -> bool {
+    let Event::Key(key) = event else {
+        return false;
+    };
+    if key.kind != KeyEventKind::Press {
+        return false;
+    }
+    let pressed = normalise(key);
+    bindings()
+        .iter()
+        .filter(|b| b.scope == Scope::Always)
+        .any(|b| b.action_for(&pressed) == Some(&Intent::Quit))
+}
+
+/// Maps a terminal event to a message in the team view: its mode's keys, then those that work
 /// everywhere (Ctrl-C, Ctrl-Z); while searching, other keys type.
-pub fn map_team_event(event: &Event, mode: TeamMode) -> Option<Action> {
+pub fn map_team_event(event: &Event, mode: TeamMode) -> Option<Msg> {
     let key = match event {
-        Event::Resize(w, h) => return Some(Action::Resize(*w, *h)),
-        Event::Paste(text) if mode == TeamMode::Search => return Some(Action::Paste(text.clone())),
+        Event::Resize(w, h) => return Some(AppEvent::Resize(*w, *h).into()),
+        Event::Paste(text) if mode == TeamMode::Search => {
+            return Some(Intent::Paste(text.clone()).into());
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press => key,
         _ => return None,
     };
@@ -545,11 +563,12 @@ pub fn map_team_event(event: &Event, mode: TeamMode) -> Option<Action> {
                 .filter(|b| b.scope == scope)
                 .find_map(|b| b.action_for(&pressed).cloned())
         });
-    match bound {
+    let intent = match bound {
         Some(action) => Some(action),
-        None if mode == TeamMode::Search => Some(Action::Edit(Input::from(*key))),
+        None if mode == TeamMode::Search => Some(Intent::Edit(Input::from(*key))),
         None => None,
-    }
+    };
+    intent.map(Msg::Intent)
 }
 
 /// The team view's bindings for a mode, for its footer and help: its own, then those of
@@ -582,7 +601,7 @@ pub fn level_keys(mode: Mode, scale: &Scale) -> String {
                 b.scope == scope
                     && b.groups
                         .iter()
-                        .any(|(_, a)| matches!(a, Action::Rate(Rating::Level(_))))
+                        .any(|(_, a)| matches!(a, Intent::Rate(Rating::Level(_))))
             })
         })
         .map(|b| b.on_scale(scale))
@@ -592,7 +611,7 @@ pub fn level_keys(mode: Mode, scale: &Scale) -> String {
 
 /// The keys that record "none" (below the first level) in `mode`, e.g. "-".
 pub fn none_keys(mode: Mode) -> String {
-    keys_for(mode, &Action::Rate(Rating::Level(Level::NONE)))
+    keys_for(mode, &Intent::Rate(Rating::Level(Level::NONE)))
 }
 
 /// The bindings to list for a mode: its own first, then those of every screen.
@@ -615,7 +634,7 @@ pub fn visible_bindings(mode: Mode) -> Vec<&'static Binding> {
 
 /// The keys that do `action` in `mode`, as written for the user ("w", "Esc", "←→/hl"), for
 /// hints in prose; "—" if none is bound, which a test rules out for every hint rolefit gives.
-pub fn keys_for(mode: Mode, action: &Action) -> String {
+pub fn keys_for(mode: Mode, action: &Intent) -> String {
     binding_for(mode, action).map_or_else(
         || UNBOUND.to_string(),
         |b| {
@@ -631,7 +650,7 @@ pub fn keys_for(mode: Mode, action: &Action) -> String {
 }
 
 /// The binding that does `action` in `mode`, the most specific first.
-fn binding_for(mode: Mode, action: &Action) -> Option<&'static Binding> {
+fn binding_for(mode: Mode, action: &Intent) -> Option<&'static Binding> {
     scopes(mode).into_iter().find_map(|scope| {
         bindings()
             .iter()
@@ -641,7 +660,7 @@ fn binding_for(mode: Mode, action: &Action) -> Option<&'static Binding> {
 
 /// The footer label of the whole binding that does `action` in `mode` ("←→" for either
 /// direction).
-pub fn binding_short_label(mode: Mode, action: &Action) -> String {
+pub fn binding_short_label(mode: Mode, action: &Intent) -> String {
     binding_for(mode, action).map_or_else(|| UNBOUND.to_string(), Binding::short_label)
 }
 
@@ -649,7 +668,7 @@ pub fn binding_short_label(mode: Mode, action: &Action) -> String {
 pub const UNBOUND: &str = "—";
 
 /// The first key that does `action` in `mode` ("J" for scrolling down), for short hints.
-pub fn first_key(mode: Mode, action: &Action) -> String {
+pub fn first_key(mode: Mode, action: &Intent) -> String {
     let label = keys_for(mode, action);
     label
         .split('/')
@@ -662,6 +681,16 @@ pub fn first_key(mode: Mode, action: &Action) -> String {
 mod tests {
     use super::*;
 
+    /// What a key or a paste means in `mode` (resizes and clicks are no intent).
+    fn map_event(event: &Event, mode: Mode) -> Option<Intent> {
+        super::map_event(event, mode).and_then(Msg::into_intent)
+    }
+
+    /// What a key or a paste means in the team view's `mode`.
+    fn map_team_event(event: &Event, mode: TeamMode) -> Option<Intent> {
+        super::map_team_event(event, mode).and_then(Msg::into_intent)
+    }
+
     fn press(code: KeyCode) -> Event {
         Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
     }
@@ -673,28 +702,28 @@ mod tests {
     #[test]
     fn fixed_keys_map_as_the_product_says() {
         let cases = [
-            (Screen::Roles, KeyCode::Tab, Action::NextScreen),
-            (Screen::Grid, KeyCode::BackTab, Action::PrevScreen),
-            (Screen::Grid, KeyCode::Up, Action::Up),
-            (Screen::Grid, KeyCode::Char('j'), Action::Down),
-            (Screen::Grid, KeyCode::Char('h'), Action::Left),
-            (Screen::Grid, KeyCode::Right, Action::Right),
-            (Screen::Grid, KeyCode::PageUp, Action::PageUp),
-            (Screen::Grid, KeyCode::PageDown, Action::PageDown),
-            (Screen::Grid, KeyCode::Home, Action::Home),
-            (Screen::Grid, KeyCode::Char('g'), Action::Home),
-            (Screen::Grid, KeyCode::Char('G'), Action::End),
-            (Screen::Grid, KeyCode::Enter, Action::Activate),
+            (Screen::Roles, KeyCode::Tab, Intent::NextScreen),
+            (Screen::Grid, KeyCode::BackTab, Intent::PrevScreen),
+            (Screen::Grid, KeyCode::Up, Intent::Up),
+            (Screen::Grid, KeyCode::Char('j'), Intent::Down),
+            (Screen::Grid, KeyCode::Char('h'), Intent::Left),
+            (Screen::Grid, KeyCode::Right, Intent::Right),
+            (Screen::Grid, KeyCode::PageUp, Intent::PageUp),
+            (Screen::Grid, KeyCode::PageDown, Intent::PageDown),
+            (Screen::Grid, KeyCode::Home, Intent::Home),
+            (Screen::Grid, KeyCode::Char('g'), Intent::Home),
+            (Screen::Grid, KeyCode::Char('G'), Intent::End),
+            (Screen::Grid, KeyCode::Enter, Intent::Activate),
             (Screen::Rate, KeyCode::Char('3'), rate(3)),
             (Screen::Rate, KeyCode::Char('0'), rate(0)),
             (
                 Screen::Rate,
                 KeyCode::Char('n'),
-                Action::Rate(Rating::NotApplicable),
+                Intent::Rate(Rating::NotApplicable),
             ),
-            (Screen::Rate, KeyCode::Char('e'), Action::EditNote),
-            (Screen::Results, KeyCode::Char('?'), Action::ToggleHelp),
-            (Screen::Results, KeyCode::Char('q'), Action::Quit),
+            (Screen::Rate, KeyCode::Char('e'), Intent::EditNote),
+            (Screen::Results, KeyCode::Char('?'), Intent::ToggleHelp),
+            (Screen::Results, KeyCode::Char('q'), Intent::Quit),
         ];
         for (screen, code, action) in cases {
             assert_eq!(
@@ -717,8 +746,16 @@ mod tests {
             Mode::Prompt(PromptKind::ConfirmQuit),
             on(Screen::Rate),
         ] {
-            assert_eq!(map_event(&ctrl_c, mode), Some(Action::Quit), "{mode:?}");
+            assert_eq!(map_event(&ctrl_c, mode), Some(Intent::Quit), "{mode:?}");
         }
+        // Read from the keymap, so a person's Results opened from the team view knows it
+        // ends the team view too; q quits only a screen, and a release is no key.
+        assert!(quits_everywhere(&ctrl_c));
+        assert!(!quits_everywhere(&press(KeyCode::Char('q'))));
+        assert!(!quits_everywhere(&press(KeyCode::Esc)));
+        let mut release = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        release.kind = KeyEventKind::Release;
+        assert!(!quits_everywhere(&Event::Key(release)));
     }
 
     #[test]
@@ -736,12 +773,12 @@ mod tests {
         ];
         modes.extend(Screen::ALL.iter().map(|&s| on(s)));
         for mode in modes {
-            assert_eq!(map_event(&ctrl_z, mode), Some(Action::Suspend), "{mode:?}");
+            assert_eq!(map_event(&ctrl_z, mode), Some(Intent::Suspend), "{mode:?}");
         }
         // A plain z is still typed in a text field.
         assert!(matches!(
             map_event(&press(KeyCode::Char('z')), Mode::Note),
-            Some(Action::Edit(_))
+            Some(Intent::Edit(_))
         ));
     }
 
@@ -749,7 +786,7 @@ mod tests {
     fn ctrl_z_is_in_the_help_of_every_screen_not_in_a_footer() {
         for screen in Screen::ALL {
             let listed = visible_bindings(on(screen));
-            let suspend = listed.iter().find(|b| b.does(&Action::Suspend));
+            let suspend = listed.iter().find(|b| b.does(&Intent::Suspend));
             let suspend = suspend.unwrap_or_else(|| panic!("Ctrl-Z not listed on {screen:?}"));
             assert_eq!(suspend.label(), "Ctrl-Z");
             assert_eq!(suspend.help, "suspend to the shell (fg to come back)");
@@ -758,7 +795,7 @@ mod tests {
             assert!(
                 !listed
                     .iter()
-                    .any(|b| b.does(&Action::Quit) && b.scope == Scope::Always)
+                    .any(|b| b.does(&Intent::Quit) && b.scope == Scope::Always)
             );
         }
     }
@@ -768,15 +805,15 @@ mod tests {
         let context = Mode::Note;
         assert!(matches!(
             map_event(&press(KeyCode::Char('q')), context),
-            Some(Action::Edit(_))
+            Some(Intent::Edit(_))
         ));
         assert!(matches!(
             map_event(&press(KeyCode::Tab), context),
-            Some(Action::Edit(_))
+            Some(Intent::Edit(_))
         ));
         assert_eq!(
             map_event(&press(KeyCode::Esc), context),
-            Some(Action::CloseEditor)
+            Some(Intent::CloseEditor)
         );
     }
 
@@ -786,11 +823,11 @@ mod tests {
         release.kind = KeyEventKind::Release;
         assert_eq!(map_event(&Event::Key(release), on(Screen::Grid)), None);
         let shifted = Event::Key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
-        assert_eq!(map_event(&shifted, on(Screen::Grid)), Some(Action::End));
+        assert_eq!(map_event(&shifted, on(Screen::Grid)), Some(Intent::End));
         let backtab = Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
         assert_eq!(
             map_event(&backtab, on(Screen::Grid)),
-            Some(Action::PrevScreen)
+            Some(Intent::PrevScreen)
         );
     }
 
@@ -802,7 +839,7 @@ mod tests {
         );
         let context = Mode::Help;
         assert_eq!(map_event(&press(KeyCode::Enter), context), None);
-        assert_eq!(map_event(&press(KeyCode::Esc), context), Some(Action::Back));
+        assert_eq!(map_event(&press(KeyCode::Esc), context), Some(Intent::Back));
     }
 
     #[test]
@@ -810,9 +847,9 @@ mod tests {
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert_eq!(
             map_event(&press(KeyCode::Char('q')), Mode::Help),
-            Some(Action::Back)
+            Some(Intent::Back)
         );
-        assert_eq!(map_event(&ctrl_c, Mode::Help), Some(Action::Quit));
+        assert_eq!(map_event(&ctrl_c, Mode::Help), Some(Intent::Quit));
     }
 
     #[test]
@@ -820,20 +857,20 @@ mod tests {
         let rate = on(Screen::Rate);
         assert_eq!(map_event(&press(KeyCode::Char('x')), rate), None);
         for code in [KeyCode::Delete, KeyCode::Backspace] {
-            assert_eq!(map_event(&press(code), rate), Some(Action::ClearRating));
+            assert_eq!(map_event(&press(code), rate), Some(Intent::ClearRating));
         }
         assert_eq!(
             map_event(&press(KeyCode::Char('x')), on(Screen::Results)),
-            Some(Action::ExportReport(Format::Markdown))
+            Some(Intent::ExportReport(Format::Markdown))
         );
         assert_eq!(
             map_event(&press(KeyCode::Char('X')), on(Screen::Results)),
-            Some(Action::ExportReport(Format::Html))
+            Some(Intent::ExportReport(Format::Html))
         );
         // No key anywhere both clears and does something harmless elsewhere.
         let clears: Vec<&Key> = bindings()
             .iter()
-            .filter(|b| b.does(&Action::ClearRating))
+            .filter(|b| b.does(&Intent::ClearRating))
             .flat_map(|b| b.groups.iter().flat_map(|(k, _)| k))
             .collect();
         assert!(clears.iter().all(|k| !matches!(k.0, KeyCode::Char(_))));
@@ -859,22 +896,22 @@ mod tests {
         let mut context = Mode::Prompt(PromptKind::Unreadable);
         assert_eq!(
             map_event(&press(KeyCode::Char('f')), context),
-            Some(Action::StartFresh)
+            Some(Intent::StartFresh)
         );
         assert_eq!(map_event(&press(KeyCode::Tab), context), None);
         context = Mode::Prompt(PromptKind::Locked);
         assert_eq!(
             map_event(&press(KeyCode::Char('r')), context),
-            Some(Action::OpenReadOnly)
+            Some(Intent::OpenReadOnly)
         );
         context = Mode::Prompt(PromptKind::ConfirmQuit);
         assert_eq!(
             map_event(&press(KeyCode::Char('y')), context),
-            Some(Action::Confirm)
+            Some(Intent::Confirm)
         );
         assert_eq!(
             map_event(&press(KeyCode::Char('n')), context),
-            Some(Action::Cancel)
+            Some(Intent::Cancel)
         );
     }
 
@@ -900,25 +937,25 @@ mod tests {
 
     #[test]
     fn labels_are_written_from_the_keys() {
-        let label = |mode: Mode, action: Action| {
+        let label = |mode: Mode, action: Intent| {
             bindings()
                 .iter()
                 .find(|b| scopes(mode).contains(&b.scope) && b.does(&action))
                 .map(Binding::label)
                 .unwrap()
         };
-        assert_eq!(label(on(Screen::Roles), Action::Right), "←→/hl");
-        assert_eq!(label(on(Screen::Grid), Action::Down), "↑↓/jk");
+        assert_eq!(label(on(Screen::Roles), Intent::Right), "←→/hl");
+        assert_eq!(label(on(Screen::Grid), Intent::Down), "↑↓/jk");
         // Every digit and `-` record a level; a framework lists those of its scale.
         assert_eq!(label(on(Screen::Rate), rate(3)), "0-9/-");
-        assert_eq!(label(on(Screen::Grid), Action::NextScreen), "Tab/S-Tab");
+        assert_eq!(label(on(Screen::Grid), Intent::NextScreen), "Tab/S-Tab");
         assert_eq!(
-            label(on(Screen::Grid), Action::ScrollDetail(1)),
+            label(on(Screen::Grid), Intent::ScrollDetail(1)),
             "J/K/S-↓/S-↑"
         );
-        assert_eq!(label(on(Screen::Results), Action::OpenPlan), "Enter/p");
-        assert_eq!(label(Mode::Help, Action::Back), "Esc/?");
-        assert_eq!(label(Mode::Note, Action::Quit), "Ctrl-C");
+        assert_eq!(label(on(Screen::Results), Intent::OpenPlan), "Enter/p");
+        assert_eq!(label(Mode::Help, Intent::Back), "Esc/?");
+        assert_eq!(label(Mode::Note, Intent::Quit), "Ctrl-C");
     }
 
     /// A framework's scale of these values, read from a format 2 file.
@@ -962,7 +999,7 @@ mod tests {
         // Other bindings are listed as they are.
         let na = bindings()
             .iter()
-            .find(|b| b.scope == Scope::In(rate_) && b.does(&Action::Rate(Rating::NotApplicable)))
+            .find(|b| b.scope == Scope::In(rate_) && b.does(&Intent::Rate(Rating::NotApplicable)))
             .unwrap();
         assert_eq!(na.on_scale(&seven).label(), "n");
     }
@@ -984,7 +1021,7 @@ mod tests {
             }
             assert_eq!(
                 map_event(&press(KeyCode::Char('-')), mode),
-                Some(Action::Rate(Rating::Level(Level::NONE))),
+                Some(Intent::Rate(Rating::Level(Level::NONE))),
                 "- in {mode:?}"
             );
         }
@@ -997,25 +1034,25 @@ mod tests {
 
     #[test]
     fn hints_name_the_bound_keys() {
-        assert_eq!(keys_for(on(Screen::Results), &Action::ToggleWhatIf), "w");
-        assert_eq!(keys_for(on(Screen::Roles), &Action::Left), "←/h");
-        assert_eq!(first_key(on(Screen::Rate), &Action::ScrollDetail(-1)), "K");
-        assert_eq!(keys_for(on(Screen::Grid), &Action::ToggleHelp), "?");
-        assert_eq!(keys_for(on(Screen::Grid), &Action::ApplyWhatIf), UNBOUND);
+        assert_eq!(keys_for(on(Screen::Results), &Intent::ToggleWhatIf), "w");
+        assert_eq!(keys_for(on(Screen::Roles), &Intent::Left), "←/h");
+        assert_eq!(first_key(on(Screen::Rate), &Intent::ScrollDetail(-1)), "K");
+        assert_eq!(keys_for(on(Screen::Grid), &Intent::ToggleHelp), "?");
+        assert_eq!(keys_for(on(Screen::Grid), &Intent::ApplyWhatIf), UNBOUND);
     }
 
     #[test]
     fn text_fields_type_every_key_but_their_own() {
-        let typed = |mode, code| matches!(map_event(&press(code), mode), Some(Action::Edit(_)));
+        let typed = |mode, code| matches!(map_event(&press(code), mode), Some(Intent::Edit(_)));
         assert!(typed(Mode::RoundLabel, KeyCode::Char('q')));
         assert_eq!(
             map_event(&press(KeyCode::Enter), Mode::RoundLabel),
-            Some(Action::Confirm)
+            Some(Intent::Confirm)
         );
         assert!(typed(Mode::Plan(PlanField::Action), KeyCode::Enter));
         assert_eq!(
             map_event(&press(KeyCode::Tab), Mode::Plan(PlanField::Action)),
-            Some(Action::SwitchField)
+            Some(Intent::SwitchField)
         );
         assert!(typed(Mode::Note, KeyCode::Enter));
         assert!(!typed(Mode::Plan(PlanField::Target), KeyCode::Char('q')));
@@ -1027,7 +1064,7 @@ mod tests {
         for mode in [Mode::Note, Mode::RoundLabel, Mode::Plan(PlanField::Action)] {
             assert_eq!(
                 map_event(&paste, mode),
-                Some(Action::Paste("one\ntwo\nthree".into())),
+                Some(Intent::Paste("one\ntwo\nthree".into())),
                 "{mode:?}"
             );
         }
@@ -1046,18 +1083,18 @@ mod tests {
     fn the_team_view_has_its_own_keys_and_types_only_while_searching() {
         let team = TeamMode::Browse;
         let cases = [
-            (KeyCode::Char('j'), Action::Down),
-            (KeyCode::Up, Action::Up),
-            (KeyCode::Char('l'), Action::Right),
-            (KeyCode::PageDown, Action::PageDown),
-            (KeyCode::Char('G'), Action::End),
-            (KeyCode::Enter, Action::Activate),
-            (KeyCode::Char('s'), Action::CycleSort),
-            (KeyCode::Char('t'), Action::CycleTarget),
-            (KeyCode::Char('f'), Action::CycleFilter),
-            (KeyCode::Char('/'), Action::Find),
-            (KeyCode::Char('?'), Action::ToggleHelp),
-            (KeyCode::Char('q'), Action::Quit),
+            (KeyCode::Char('j'), Intent::Down),
+            (KeyCode::Up, Intent::Up),
+            (KeyCode::Char('l'), Intent::Right),
+            (KeyCode::PageDown, Intent::PageDown),
+            (KeyCode::Char('G'), Intent::End),
+            (KeyCode::Enter, Intent::Activate),
+            (KeyCode::Char('s'), Intent::CycleSort),
+            (KeyCode::Char('t'), Intent::CycleTarget),
+            (KeyCode::Char('f'), Intent::CycleFilter),
+            (KeyCode::Char('/'), Intent::Find),
+            (KeyCode::Char('?'), Intent::ToggleHelp),
+            (KeyCode::Char('q'), Intent::Quit),
         ];
         for (code, action) in cases {
             assert_eq!(map_team_event(&press(code), team), Some(action), "{code:?}");
@@ -1069,27 +1106,27 @@ mod tests {
         let search = TeamMode::Search;
         assert!(matches!(
             map_team_event(&press(KeyCode::Char('q')), search),
-            Some(Action::Edit(_))
+            Some(Intent::Edit(_))
         ));
         assert_eq!(
             map_team_event(&press(KeyCode::Enter), search),
-            Some(Action::Confirm)
+            Some(Intent::Confirm)
         );
         assert_eq!(
             map_team_event(&press(KeyCode::Esc), search),
-            Some(Action::Cancel)
+            Some(Intent::Cancel)
         );
         let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         for mode in [TeamMode::Browse, TeamMode::Search, TeamMode::Help] {
             assert_eq!(
                 map_team_event(&ctrl_c, mode),
-                Some(Action::Quit),
+                Some(Intent::Quit),
                 "{mode:?}"
             );
         }
         assert_eq!(
             map_team_event(&press(KeyCode::Char('q')), TeamMode::Help),
-            Some(Action::Back)
+            Some(Intent::Back)
         );
         // The team view's keys never leak into the app's footer or help.
         for screen in Screen::ALL {

@@ -1,8 +1,9 @@
 //! rolefit: am I a Project Manager, a PMO Manager, or both?
 //!
 //! The crate is laid out as The Elm Architecture on a plain loop: [`input`] maps terminal
-//! events to [`app::Action`]s, [`app::App::update`] changes state and returns
-//! [`app::Effect`]s, [`runtime`] performs them, and [`ui::render`] draws from `&App`.
+//! events to [`app::Intent`]s, [`app::App::update`] changes state and returns
+//! [`app::Effect`]s, [`runtime`] performs them and reports back [`app::Event`]s through the
+//! same `update`, and [`ui::render`] draws from `&App`.
 //! [`domain`] and [`storage`] know nothing about terminals.
 
 pub mod app;

@@ -10,10 +10,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event as TermEvent};
 use ratatui::layout::{Position, Rect};
 
-use crate::app::{Action, App, Effect, Prompt, SaveStatus};
+use crate::app::{App, EditorError, Effect, Event, Intent, Msg, NotStarted, Prompt};
 use crate::domain::{Assessment, CompetencyId};
 use crate::input::map_event;
 use crate::storage::guarded::{Known, Saved};
@@ -36,7 +36,7 @@ const IDLE_WAIT: Duration = Duration::from_secs(60);
 /// What the event source produced.
 #[derive(Debug)]
 pub enum Polled {
-    Event(Event),
+    Event(TermEvent),
     /// Nothing happened within the timeout.
     Idle,
     /// No more events will come (scripted input ran out).
@@ -77,7 +77,7 @@ pub struct TerminalEvents {
     wake_write: Arc<std::os::unix::net::UnixStream>,
     /// Events crossterm has parsed, taken from it all at once: while crossterm holds parsed
     /// events, stdin may have nothing left to read, or hold more than it will take in one read.
-    queued: VecDeque<Event>,
+    queued: VecDeque<TermEvent>,
 }
 
 #[cfg(unix)]
@@ -217,11 +217,11 @@ impl EventSource for TerminalEvents {
 
 /// A fixed list of events, then `Closed`.
 pub struct ScriptedEvents {
-    events: VecDeque<Event>,
+    events: VecDeque<TermEvent>,
 }
 
 impl ScriptedEvents {
-    pub fn new(events: impl IntoIterator<Item = Event>) -> ScriptedEvents {
+    pub fn new(events: impl IntoIterator<Item = TermEvent>) -> ScriptedEvents {
         ScriptedEvents {
             events: events.into_iter().collect(),
         }
@@ -266,20 +266,20 @@ impl Suspend for NoSuspend {
 /// redraws the whole screen after; this gives the terminal to the editor and takes it back.
 pub trait NoteEditor {
     /// Lets the user edit `text`, the note of competency `id`, and gives back what they saved,
-    /// or a sentence saying why the note stays as it was. The outer error is a terminal that
+    /// or why the note stays as it was. The outer error is a terminal that
     /// cannot be taken again.
-    fn edit(&mut self, id: &CompetencyId, text: &str) -> io::Result<Result<String, String>>;
+    fn edit(&mut self, id: &CompetencyId, text: &str) -> io::Result<Result<String, EditorError>>;
 }
 
 /// Where there is no terminal to lend (tests, scripted input): no editor can start.
 pub struct NoEditor;
 
 impl NoteEditor for NoEditor {
-    fn edit(&mut self, _id: &CompetencyId, _text: &str) -> io::Result<Result<String, String>> {
-        Ok(Err(crate::strings::editor_not_started(
-            "none",
-            "there is no terminal to run it in",
-        )))
+    fn edit(&mut self, _id: &CompetencyId, _text: &str) -> io::Result<Result<String, EditorError>> {
+        Ok(Err(EditorError::NotStarted {
+            editor: "none".into(),
+            why: NotStarted::NoTerminal,
+        }))
     }
 }
 
@@ -326,6 +326,9 @@ pub use crate::storage::describe_io_error;
 /// waits for the last save to finish. `suspender` gives the terminal back on Ctrl-Z or
 /// SIGTSTP; `editor` lends it to the user's editor for a note. Saves run on a writer thread
 /// (see `storage::writer`) through `store`.
+///
+/// Every key, click, resize, finished save, frame drawn and effect's result reaches the app
+/// through one method, `Io::step`, the only place that calls `App::update`.
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -347,6 +350,7 @@ pub fn run<B: Backend, E: EventSource>(
             generation: 0,
             settle: events.settles(),
             woken: waker_given,
+            later: Vec::new(),
         };
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             run_loop(&mut io, app, events, stop)
@@ -361,8 +365,8 @@ pub fn run<B: Backend, E: EventSource>(
             }
         };
         // However the loop ended, a note or plan being typed is kept, as quitting keeps it.
-        let effects = app.update(Action::Stopping, crate::clock::now_utc());
-        io.count_changes(&effects);
+        // Its effects only ask for a save, which follows.
+        io.step(app, Event::Stopping);
         io.save_and_wait(app);
         result
     })
@@ -383,9 +387,12 @@ struct Io<'a, 'scope, 'env, B: Backend> {
     settle: bool,
     /// The writer thread wakes the event source when a save finishes.
     woken: bool,
+    /// Effects of what the runtime reported in the middle of other work (a finished save, a
+    /// frame drawn), performed at the loop's next turn.
+    later: Vec<Effect>,
 }
 
-/// Whether the loop goes on after the effects of an action.
+/// Whether the loop goes on after the effects of a message.
 #[derive(PartialEq)]
 enum Flow {
     Continue,
@@ -406,17 +413,18 @@ fn run_loop<B: Backend, E: EventSource>(
             return Ok(());
         }
         // SIGTSTP (a job-control stop, `kill -TSTP`) suspends as Ctrl-Z does.
-        if io.suspender.requested() {
-            let effects = app.update(Action::Suspend, crate::clock::now_utc());
-            if io.perform(app, effects)? == Flow::Quit {
-                return Ok(());
-            }
+        if io.suspender.requested() && io.handle(app, Intent::Suspend)? == Flow::Quit {
+            return Ok(());
         }
         let finished = io.writer.ready();
         io.report(app, finished);
+        let later = std::mem::take(&mut io.later);
+        if io.perform(app, later)? == Flow::Quit {
+            return Ok(());
+        }
         let more = events.pending();
         if !more {
-            draw(io.terminal, app)?;
+            io.draw(app)?;
         }
         // A due save hands a snapshot to the writer thread after the frame is drawn: the
         // screen answers the key first, and the write never holds up the next key. The footer
@@ -428,7 +436,7 @@ fn run_loop<B: Backend, E: EventSource>(
                 let finished = io.writer.drain();
                 io.report(app, finished);
                 if !more {
-                    draw(io.terminal, app)?;
+                    io.draw(app)?;
                 }
             }
         }
@@ -440,11 +448,10 @@ fn run_loop<B: Backend, E: EventSource>(
         }
         match events.poll(timeout)? {
             Polled::Event(event) => {
-                let Some(action) = map_event(&event, app.mode()) else {
+                let Some(msg) = map_event(&event, app.mode()) else {
                     continue;
                 };
-                let effects = app.update(action, crate::clock::now_utc());
-                if io.perform(app, effects)? == Flow::Quit {
+                if io.handle(app, msg)? == Flow::Quit {
                     return Ok(());
                 }
             }
@@ -455,82 +462,91 @@ fn run_loop<B: Backend, E: EventSource>(
 }
 
 impl<B: Backend> Io<'_, '_, '_, B> {
-    /// Does what `update` asked for, in order.
-    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> io::Result<Flow> {
-        self.count_changes(&effects);
-        for effect in effects {
-            match effect {
-                Effect::Changed => {
-                    self.save_at
-                        .get_or_insert_with(|| Instant::now() + DEBOUNCE);
-                }
-                Effect::SaveNow => self.save_at = Some(Instant::now()),
-                Effect::SaveAndQuit => {
-                    if self.save_and_wait(app) {
-                        return Ok(Flow::Quit);
-                    }
-                    let reason = match app.save_status() {
-                        SaveStatus::Failed(r) => r.clone(),
-                        _ => "unknown error".into(),
-                    };
-                    app.update(Action::QuitFailed(reason), crate::clock::now_utc());
-                    self.save_at = Some(Instant::now() + RETRY);
-                }
-                Effect::Quit => return Ok(Flow::Quit),
-                Effect::StartFresh => {
-                    let (moved, finished) = self.writer.move_aside();
-                    self.report(app, finished);
-                    match moved {
-                        Ok(moved) => {
-                            let fresh = Assessment::new(
-                                &app.assessment().name,
-                                app.framework(),
-                                crate::clock::now_utc(),
-                            );
-                            let moved = moved.display().to_string();
-                            let action = Action::StartedFresh(Box::new(fresh), moved);
-                            app.update(action, crate::clock::now_utc());
-                        }
-                        Err(reason) => {
-                            let notice = Action::Notify(reason.to_string());
-                            app.update(notice, crate::clock::now_utc());
-                        }
-                    }
-                }
-                Effect::Export(format) => {
-                    let report = crate::export::export(app.framework(), app.assessment(), format);
-                    let (written, finished) = self.writer.write_report(format.extension(), report);
-                    self.report(app, finished);
-                    let written = written
-                        .map(|path| path.display().to_string())
-                        .map_err(|e| e.to_string());
-                    app.update(Action::Exported(written), crate::clock::now_utc());
-                }
-                Effect::Suspend => self.suspend(app)?,
-                Effect::EditNote(id, text) => {
-                    // Saved first: the editor may stay open for long, and rolefit may be
-                    // ended meanwhile.
-                    self.save_and_wait(app);
-                    let edited = self.editor.edit(&id, &text)?;
-                    self.redraw_all(app)?;
-                    let effects =
-                        app.update(Action::NoteEdited(id, edited), crate::clock::now_utc());
-                    if self.perform(app, effects)? == Flow::Quit {
-                        return Ok(Flow::Quit);
-                    }
-                }
-            }
-        }
-        Ok(Flow::Continue)
-    }
-
-    /// Counts the changes among `effects` (each asks for a save).
-    fn count_changes(&mut self, effects: &[Effect]) {
+    /// The one place the app is told anything: applies `msg` and counts the changes its
+    /// effects ask to save. The effects are the caller's to perform.
+    fn step(&mut self, app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
+        let effects = app.update(msg, crate::clock::now_utc());
         let changes = effects
             .iter()
             .filter(|e| matches!(e, Effect::Changed | Effect::SaveNow | Effect::SaveAndQuit))
             .count();
         self.generation += changes as u64;
+        effects
+    }
+
+    /// Applies `msg` and performs its effects at once.
+    fn handle(&mut self, app: &mut App, msg: impl Into<Msg>) -> io::Result<Flow> {
+        let effects = self.step(app, msg);
+        self.perform(app, effects)
+    }
+
+    /// Tells the app what the runtime found in the middle of other work; its effects wait for
+    /// the loop's next turn.
+    fn tell(&mut self, app: &mut App, event: Event) {
+        let effects = self.step(app, event);
+        self.later.extend(effects);
+    }
+
+    /// Does what `update` asked for, in order.
+    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> io::Result<Flow> {
+        for effect in effects {
+            let flow = match effect {
+                Effect::Changed => {
+                    self.save_at
+                        .get_or_insert_with(|| Instant::now() + DEBOUNCE);
+                    Flow::Continue
+                }
+                Effect::SaveNow => {
+                    self.save_at = Some(Instant::now());
+                    Flow::Continue
+                }
+                Effect::SaveAndQuit => self.save_and_quit(app),
+                Effect::Quit => Flow::Quit,
+                Effect::StartFresh => {
+                    let (moved, finished) = self.writer.move_aside();
+                    self.report(app, finished);
+                    self.tell(app, Event::MovedAside(moved));
+                    Flow::Continue
+                }
+                Effect::Export(format) => {
+                    let report = crate::export::export(app.framework(), app.assessment(), format);
+                    let (written, finished) = self.writer.write_report(format.extension(), report);
+                    self.report(app, finished);
+                    self.tell(app, Event::Exported(written));
+                    Flow::Continue
+                }
+                Effect::Suspend => {
+                    self.suspend(app)?;
+                    Flow::Continue
+                }
+                Effect::EditNote(id, text) => self.edit_note(app, id, text)?,
+            };
+            if flow == Flow::Quit {
+                return Ok(Flow::Quit);
+            }
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Saves and quits; if the save fails the app asks before quitting, and the save is
+    /// retried meanwhile.
+    fn save_and_quit(&mut self, app: &mut App) -> Flow {
+        if self.save_and_wait(app) {
+            return Flow::Quit;
+        }
+        self.tell(app, Event::QuitFailed);
+        self.save_at = Some(Instant::now() + RETRY);
+        Flow::Continue
+    }
+
+    /// Lends the terminal to the user's editor on the note of `id`, then gives the app what
+    /// came back.
+    fn edit_note(&mut self, app: &mut App, id: CompetencyId, text: String) -> io::Result<Flow> {
+        // Saved first: the editor may stay open for long, and rolefit may be ended meanwhile.
+        self.save_and_wait(app);
+        let edited = self.editor.edit(&id, &text)?;
+        self.redraw_all(app)?;
+        self.handle(app, Event::NoteEdited(id, edited))
     }
 
     /// Hands a snapshot of the assessment to the writer if there is something to save and the
@@ -569,19 +585,15 @@ impl<B: Backend> Io<'_, '_, '_, B> {
                     // What another program changed is taken in (or said) whatever was
                     // changed here since the snapshot.
                     if saved != Saved::Written {
-                        app.update(
-                            Action::SavedOutside(Box::new(saved)),
-                            crate::clock::now_utc(),
-                        );
+                        self.tell(app, Event::SavedOutside(Box::new(saved)));
                     }
                     if generation == self.generation {
-                        let time = crate::clock::local_hms();
-                        app.update(Action::Saved(Ok(time)), crate::clock::now_utc());
+                        let at = crate::clock::local_hms();
+                        self.tell(app, Event::Saved { at });
                     }
                 }
                 Err(err) => {
-                    let reason = describe_io_error(&err);
-                    app.update(Action::Saved(Err(reason)), crate::clock::now_utc());
+                    self.tell(app, Event::SaveFailed(err));
                     self.save_at = Some(retry_at(self.save_at));
                 }
             }
@@ -608,28 +620,25 @@ impl<B: Backend> Io<'_, '_, '_, B> {
         self.terminal
             .resize(Rect::from((Position::ORIGIN, size)))
             .map_err(backend_error)?;
-        app.update(
-            Action::Resize(size.width, size.height),
-            crate::clock::now_utc(),
-        );
+        self.tell(app, Event::Resize(size.width, size.height));
         Ok(())
     }
-}
 
-/// Draws the whole screen and tells the app where its scrollable parts ended up; a backend
-/// failure becomes an I/O error.
-fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
-    let mut drawn = ui::Drawn::default();
-    crate::crash::set_screen(app.screen());
-    terminal
-        .draw(|frame| {
-            crate::crash::test_panic(app.screen());
-            drawn = ui::draw(frame, app);
-        })
-        .map_err(|e| io::Error::other(e.to_string()))?;
-    app.update(Action::Drawn(Box::new(drawn)), crate::clock::now_utc());
-    crate::crash::first_frame_drawn();
-    Ok(())
+    /// Draws the whole screen and tells the app where its scrollable parts ended up; a
+    /// backend failure becomes an I/O error.
+    fn draw(&mut self, app: &mut App) -> io::Result<()> {
+        let mut drawn = ui::Drawn::default();
+        crate::crash::set_screen(app.screen());
+        self.terminal
+            .draw(|frame| {
+                crate::crash::test_panic(app.screen());
+                drawn = ui::draw(frame, app);
+            })
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        self.tell(app, Event::Drawn(Box::new(drawn)));
+        crate::crash::first_frame_drawn();
+        Ok(())
+    }
 }
 
 /// When to try again after a failed save: after `RETRY`, or sooner if a save is already due.

@@ -1,7 +1,7 @@
 //! User-facing text that is not part of a framework, in one place. Text that names a key
 //! asks the keymap for it (`keys`), so a binding changed there changes every hint.
 
-use crate::app::{Action, Mode};
+use crate::app::{Intent, Mode};
 use crate::domain::Screen;
 use crate::input;
 
@@ -9,7 +9,7 @@ pub mod person;
 
 /// The keys that do `action` on `screen` (or in its overlays and fields), as written for the
 /// user.
-fn keys(mode: Mode, action: Action) -> String {
+fn keys(mode: Mode, action: Intent) -> String {
     input::keys_for(mode, &action)
 }
 
@@ -31,8 +31,8 @@ pub fn welcome_for(roles: bool) -> String {
     }
     format!(
         "Welcome to rolefit. Read what each profile asks for here, compare them area by area on the Grid, rate yourself on Rate, then see how ready you are for each profile on Results. {} moves between screens and {} lists every key. Your ratings are saved as you go, so you can stop at any time.",
-        keys(on(Screen::Roles), Action::NextScreen),
-        keys(on(Screen::Roles), Action::ToggleHelp)
+        keys(on(Screen::Roles), Intent::NextScreen),
+        keys(on(Screen::Roles), Intent::ToggleHelp)
     )
 }
 
@@ -40,8 +40,8 @@ pub fn welcome_for(roles: bool) -> String {
 pub fn welcome() -> String {
     format!(
         "Welcome to rolefit. Read what each role is about here, compare them area by area on the Grid, rate yourself on Rate, then see which profile you fit on Results. {} moves between screens and {} lists every key. Your ratings are saved as you go, so you can stop at any time.",
-        keys(on(Screen::Roles), Action::NextScreen),
-        keys(on(Screen::Roles), Action::ToggleHelp)
+        keys(on(Screen::Roles), Intent::NextScreen),
+        keys(on(Screen::Roles), Intent::ToggleHelp)
     )
 }
 
@@ -49,8 +49,8 @@ pub fn welcome() -> String {
 pub fn welcome_short() -> String {
     format!(
         "Welcome to rolefit. Read the roles here, then {} to Grid, Rate and Results. {} lists every key; ratings save as you go.",
-        keys(on(Screen::Roles), Action::NextScreen),
-        keys(on(Screen::Roles), Action::ToggleHelp)
+        keys(on(Screen::Roles), Intent::NextScreen),
+        keys(on(Screen::Roles), Intent::ToggleHelp)
     )
 }
 
@@ -178,13 +178,13 @@ pub fn choose_level() -> String {
         "Nothing recorded: press a level ({}) or {} for N/A, or highlight one with {} and press {}.",
         input::binding_short_label(
             rate,
-            &Action::Rate(crate::domain::Rating::Level(
+            &Intent::Rate(crate::domain::Rating::Level(
                 crate::domain::Level::from_const(0)
             ))
         ),
-        keys(rate, Action::Rate(crate::domain::Rating::NotApplicable)),
-        input::binding_short_label(rate, &Action::Down),
-        keys(rate, Action::Activate),
+        keys(rate, Intent::Rate(crate::domain::Rating::NotApplicable)),
+        input::binding_short_label(rate, &Intent::Down),
+        keys(rate, Intent::Activate),
     )
 }
 
@@ -220,7 +220,7 @@ pub fn too_small(need: (u16, u16), have: (u16, u16), screen: Screen) -> String {
         need.1,
         have.0,
         have.1,
-        keys(on(screen), Action::Quit)
+        keys(on(screen), Intent::Quit)
     )
 }
 
@@ -383,7 +383,7 @@ pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> Strin
 /// The notice when a what-if starts; the digits as `scale` has them ("0-5").
 pub fn what_if_on(scale: &crate::domain::framework::Scale) -> String {
     let results = on(Screen::Results);
-    let arrows = input::binding_short_label(results, &Action::Right);
+    let arrows = input::binding_short_label(results, &Intent::Right);
     let digits = input::level_keys(results, scale);
     format!(
         "What-if: {} change a level · {} keep · {} discard",
@@ -392,8 +392,8 @@ pub fn what_if_on(scale: &crate::domain::framework::Scale) -> String {
         } else {
             format!("{arrows}/{digits}")
         },
-        keys(results, Action::ApplyWhatIf),
-        keys(results, Action::Back),
+        keys(results, Intent::ApplyWhatIf),
+        keys(results, Intent::Back),
     )
 }
 
@@ -419,7 +419,7 @@ pub fn quit_what_if(changes: usize) -> String {
     };
     format!(
         "Quitting discards the what-if and the {levels}; your ratings stay as they are. To keep the levels as ratings, stay and press {}.",
-        keys(on(Screen::Results), Action::ApplyWhatIf)
+        keys(on(Screen::Results), Intent::ApplyWhatIf)
     )
 }
 
@@ -427,7 +427,7 @@ pub fn quit_what_if(changes: usize) -> String {
 pub fn round_empty() -> String {
     format!(
         "Nothing to keep in a round yet: rate some competencies first ({} to Rate).",
-        keys(on(Screen::Results), Action::NextScreen)
+        keys(on(Screen::Results), Intent::NextScreen)
     )
 }
 
@@ -436,8 +436,8 @@ pub fn round_in_what_if() -> String {
     let results = on(Screen::Results);
     format!(
         "A round keeps your ratings, not what-if levels: {} keeps the levels as ratings, {} discards them; then close the round.",
-        keys(results, Action::ApplyWhatIf),
-        input::binding_short_label(results, &Action::Back)
+        keys(results, Intent::ApplyWhatIf),
+        input::binding_short_label(results, &Intent::Back)
     )
 }
 
@@ -453,7 +453,7 @@ pub const WHAT_IF_DISCARDED: &str = "What-if discarded; your ratings are unchang
 pub fn what_if_hint() -> String {
     format!(
         "Press {} to try what-if levels here; rate for real on the Rate screen.",
-        keys(on(Screen::Results), Action::ToggleWhatIf)
+        keys(on(Screen::Results), Intent::ToggleWhatIf)
     )
 }
 
@@ -551,7 +551,7 @@ pub const NOTE_FROM_EDITOR: &str = "Note updated from the editor.";
 pub fn no_rows() -> String {
     format!(
         "Nothing matches this filter; press {} for the next one.",
-        keys(on(Screen::Results), Action::CycleFilter)
+        keys(on(Screen::Results), Intent::CycleFilter)
     )
 }
 
@@ -559,7 +559,7 @@ pub fn no_rows() -> String {
 pub fn gaps_against(profile: &str) -> String {
     format!(
         "· gaps vs {profile} ({} to change) ",
-        keys(on(Screen::Grid), Action::CycleTarget)
+        keys(on(Screen::Grid), Intent::CycleTarget)
     )
 }
 
@@ -571,7 +571,7 @@ pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale)
         return " Your level · read-only ".to_string();
     }
     let rate = on(Screen::Rate);
-    let na = keys(rate, Action::Rate(crate::domain::Rating::NotApplicable));
+    let na = keys(rate, Intent::Rate(crate::domain::Rating::NotApplicable));
     if !scale.digits_type_every_level() {
         return format!(" Your level · ↑↓ and Enter record it, {na} N/A ");
     }
@@ -590,7 +590,7 @@ pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale)
 pub fn targets_hidden() -> String {
     format!(
         "Targets are hidden until you rate this, so they don't steer your answer ({} shows them).",
-        keys(on(Screen::Rate), Action::ToggleTargets)
+        keys(on(Screen::Rate), Intent::ToggleTargets)
     )
 }
 
@@ -599,7 +599,7 @@ pub fn targets_hidden() -> String {
 pub fn evidence_prompt(level: crate::domain::Level) -> String {
     format!(
         "What did you do that shows a {level}? Press {} to add a note.",
-        keys(on(Screen::Rate), Action::EditNote)
+        keys(on(Screen::Rate), Intent::EditNote)
     )
 }
 
@@ -609,8 +609,8 @@ pub fn evidence_notice(id: &str, level: crate::domain::Level) -> String {
     let rate = on(Screen::Rate);
     format!(
         "{id} at {level}: what did you do that shows it? {} then {} adds a note.",
-        input::first_key(rate, &Action::Left),
-        keys(rate, Action::EditNote)
+        input::first_key(rate, &Intent::Left),
+        keys(rate, Intent::EditNote)
     )
 }
 
@@ -641,8 +641,8 @@ pub fn or_list(words: &[String]) -> String {
 pub fn note_editing_title() -> String {
     format!(
         " Note · editing ({} when done, {} for your own editor) ",
-        keys(Mode::Note, Action::CloseEditor),
-        keys(Mode::Note, Action::EditNoteExternally)
+        keys(Mode::Note, Intent::CloseEditor),
+        keys(Mode::Note, Intent::EditNoteExternally)
     )
 }
 
@@ -653,7 +653,7 @@ pub fn note_title(read_only: bool) -> String {
     }
     format!(
         " Note · {} to edit (evidence, examples) ",
-        keys(on(Screen::Rate), Action::EditNote)
+        keys(on(Screen::Rate), Intent::EditNote)
     )
 }
 
@@ -661,7 +661,7 @@ pub fn note_title(read_only: bool) -> String {
 pub fn flavours_pointer(flavours: &str) -> String {
     format!(
         "{flavours} — press {} to read about them.",
-        keys(on(Screen::Roles), Action::ToggleFlavours)
+        keys(on(Screen::Roles), Intent::ToggleFlavours)
     )
 }
 
@@ -669,8 +669,8 @@ pub fn flavours_pointer(flavours: &str) -> String {
 pub fn flavours_intro(base: &str) -> String {
     format!(
         "Flavours are extra target profiles: each starts from the {base}'s targets and raises or lowers a few. Press {} or {} to go back.",
-        keys(on(Screen::Roles), Action::ToggleFlavours),
-        keys(on(Screen::Roles), Action::Back)
+        keys(on(Screen::Roles), Intent::ToggleFlavours),
+        keys(on(Screen::Roles), Intent::Back)
     )
 }
 
@@ -678,7 +678,7 @@ pub fn flavours_intro(base: &str) -> String {
 pub fn help_title() -> String {
     format!(
         " Help · {} to close ",
-        keys(Mode::Help, Action::Back).replace('/', " or ")
+        keys(Mode::Help, Intent::Back).replace('/', " or ")
     )
 }
 
@@ -686,7 +686,7 @@ pub fn help_title() -> String {
 pub fn help_always() -> String {
     format!(
         "{} saves and quits from anywhere, even while editing a note.",
-        keys(Mode::Note, Action::Quit)
+        keys(Mode::Note, Intent::Quit)
     )
 }
 
@@ -703,7 +703,7 @@ pub const ROUND_INTRO: &str =
 pub fn gaps_key_hint() -> String {
     format!(
         "({} for another profile)",
-        keys(on(Screen::Results), Action::CycleTarget)
+        keys(on(Screen::Results), Intent::CycleTarget)
     )
 }
 
@@ -758,7 +758,7 @@ pub fn sorted(order: &str) -> String {
     let results = on(Screen::Results);
     format!(
         "Gaps sorted: {order} ({} for the next order)",
-        keys(results, Action::CycleSort)
+        keys(results, Intent::CycleSort)
     )
 }
 
@@ -768,13 +768,13 @@ pub fn filtered(filter: &str, rows: usize) -> String {
     format!(
         "Gaps shown: {filter}, {rows} row{} ({} for the next filter)",
         if rows == 1 { "" } else { "s" },
-        keys(results, Action::CycleFilter)
+        keys(results, Intent::CycleFilter)
     )
 }
 
 /// After `T` on Rate: whether targets show before a competency is rated.
 pub fn targets_toggled(shown: bool) -> String {
-    let key = keys(on(Screen::Rate), Action::ToggleTargets);
+    let key = keys(on(Screen::Rate), Intent::ToggleTargets);
     if shown {
         format!("Targets shown before you rate ({key} hides them again)")
     } else {

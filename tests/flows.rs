@@ -673,10 +673,11 @@ fn an_undone_rating_stays_undone_after_quitting_and_the_history_starts_afresh() 
     );
 }
 
-/// Stands in for the user's editor: records the text it is given, gives back `reply`.
+/// Stands in for the user's editor: records the text it is given, gives back `reply`, or
+/// for `Err(command)`, finds no such command.
 struct FakeEditor {
     given: Vec<String>,
-    reply: Result<String, String>,
+    reply: Result<String, &'static str>,
 }
 
 impl NoteEditor for FakeEditor {
@@ -684,9 +685,15 @@ impl NoteEditor for FakeEditor {
         &mut self,
         _id: &rolefit::domain::CompetencyId,
         text: &str,
-    ) -> std::io::Result<Result<String, String>> {
+    ) -> std::io::Result<Result<String, rolefit::app::EditorError>> {
         self.given.push(text.to_string());
-        Ok(self.reply.clone())
+        Ok(self
+            .reply
+            .clone()
+            .map_err(|editor| rolefit::app::EditorError::NotStarted {
+                editor: editor.into(),
+                why: rolefit::app::NotStarted::NotFound,
+            }))
     }
 }
 
@@ -727,7 +734,7 @@ fn a_failing_editor_leaves_the_note_and_says_so() {
     run(dir.path(), "<tab><tab>ekept<esc>", (100, 30));
     let mut editor = FakeEditor {
         given: Vec::new(),
-        reply: Err("The editor `nope` could not be started (command not found); the note is unchanged — set $VISUAL or $EDITOR.".into()),
+        reply: Err("nope"),
     };
     let r = run_edited(dir.path(), "E", (100, 30), &mut editor);
     assert!(

@@ -1307,7 +1307,11 @@ fn step<R>(what: &str, f: impl FnOnce() -> R) -> Result<R, TestCaseError> {
 struct Editor(String);
 
 impl NoteEditor for Editor {
-    fn edit(&mut self, _: &CompetencyId, _: &str) -> std::io::Result<Result<String, String>> {
+    fn edit(
+        &mut self,
+        _: &CompetencyId,
+        _: &str,
+    ) -> std::io::Result<Result<String, rolefit::app::EditorError>> {
         Ok(Ok(self.0.clone()))
     }
 }

@@ -18,7 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use rolefit::app::{Action, App, AppInit, Opened};
+use rolefit::app::{App, AppInit, Event, Intent, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Framework, Rating, Screen};
 use rolefit::ui::{Drawn, Pane, Target};
@@ -52,7 +52,7 @@ fn app(fw: &Framework, assessment: Assessment) -> App {
     )
 }
 
-fn act(app: &mut App, actions: &[Action]) {
+fn act(app: &mut App, actions: &[Intent]) {
     for action in actions {
         app.update(action.clone(), utc_from_epoch(0));
     }
@@ -61,13 +61,13 @@ fn act(app: &mut App, actions: &[Action]) {
 /// Draws the app at `size` (after telling it the size, as the runtime does) and hands the
 /// frame back to it, as the runtime does; returns the buffer and where things were drawn.
 fn draw(app: &mut App, (width, height): (u16, u16)) -> (Buffer, Drawn) {
-    act(app, &[Action::Resize(width, height)]);
+    app.update(Event::Resize(width, height), utc_from_epoch(0));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut drawn = Drawn::default();
     terminal
         .draw(|frame| drawn = rolefit::ui::draw(frame, app))
         .unwrap();
-    act(app, &[Action::Drawn(Box::new(drawn.clone()))]);
+    app.update(Event::Drawn(Box::new(drawn.clone())), utc_from_epoch(0));
     (terminal.backend().buffer().clone(), drawn)
 }
 
@@ -219,10 +219,10 @@ fn choice_text(fw: &Framework, c: usize, rating: Rating) -> String {
 /// An app on Rate showing competency `c`.
 fn on_rate(fw: &Framework, assessment: Assessment, c: usize) -> App {
     let mut app = app(fw, assessment);
-    act(&mut app, &[Action::NextScreen, Action::NextScreen]);
-    act(&mut app, &[Action::Home]);
+    act(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
+    act(&mut app, &[Intent::Home]);
     for _ in 0..c {
-        act(&mut app, &[Action::Right]);
+        act(&mut app, &[Intent::Right]);
     }
     assert_eq!(app.rate().current, c);
     app
@@ -279,7 +279,7 @@ fn rate_shows_what_the_user_rates_by_at_every_size() {
                 for row in rows {
                     let mut app = on_rate(&fw, blank(&fw), c);
                     for _ in 0..=row {
-                        act(&mut app, &[Action::Down]);
+                        act(&mut app, &[Intent::Down]);
                     }
                     assert_eq!(app.rate().cursor, Some(row), "{case}");
                     let (buffer, drawn) = draw(&mut app, size);
@@ -312,7 +312,7 @@ fn rate_with_targets_shown_keeps_every_anchor_whole() {
                     fw.competencies[c].id, size.0, size.1
                 );
                 let mut app = on_rate(&fw, assessment.clone(), c);
-                act(&mut app, &[Action::Down]);
+                act(&mut app, &[Intent::Down]);
                 let cursor = app.rate().cursor.expect("a level is highlighted");
                 let (buffer, drawn) = draw(&mut app, size);
                 let levels = text_in(&buffer, level_list(&drawn), false);
@@ -371,7 +371,7 @@ fn results_show_the_verdict_readiness_and_first_gaps_at_every_size() {
             for size in SIZES {
                 let case = format!("{name}, {what}, at {}x{}", size.0, size.1);
                 let mut app = app(&fw, assessment.clone());
-                act(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
+                act(&mut app, &[Intent::PrevScreen, Intent::PrevScreen]);
                 assert_eq!(app.screen(), Screen::Results);
                 let (buffer, drawn) = draw(&mut app, size);
                 assert_no_cut_words(&buffer, &words, &case);
@@ -432,7 +432,7 @@ fn results_show_the_verdict_readiness_and_first_gaps_at_every_size() {
                     );
                 }
                 // The other view (areas, or gaps) cuts no word either.
-                act(&mut app, &[Action::SwitchView]);
+                act(&mut app, &[Intent::SwitchView]);
                 let (buffer, _) = draw(&mut app, size);
                 assert_no_cut_words(&buffer, &words, &format!("{case}, other view"));
             }
@@ -450,20 +450,20 @@ fn other_screens_cut_no_word_without_a_marker() {
             let mut app = app(&fw, rated(&fw, true, 2));
             let (buffer, _) = draw(&mut app, size);
             assert_no_cut_words(&buffer, &words, &case("Roles"));
-            act(&mut app, &[Action::ToggleFlavours]);
+            act(&mut app, &[Intent::ToggleFlavours]);
             let (buffer, _) = draw(&mut app, size);
             assert_no_cut_words(&buffer, &words, &case("Roles, profiles"));
-            act(&mut app, &[Action::ToggleFlavours, Action::NextScreen]);
+            act(&mut app, &[Intent::ToggleFlavours, Intent::NextScreen]);
             let (buffer, _) = draw(&mut app, size);
             assert_no_cut_words(&buffer, &words, &case("Grid"));
-            act(&mut app, &[Action::Activate, Action::Down, Action::Down]);
+            act(&mut app, &[Intent::Activate, Intent::Down, Intent::Down]);
             let (buffer, _) = draw(&mut app, size);
             assert_no_cut_words(&buffer, &words, &case("Grid, an area open"));
             for screen in [Screen::Grid, Screen::Rate, Screen::Results] {
                 while app.screen() != screen {
-                    act(&mut app, &[Action::NextScreen]);
+                    act(&mut app, &[Intent::NextScreen]);
                 }
-                act(&mut app, &[Action::ToggleHelp]);
+                act(&mut app, &[Intent::ToggleHelp]);
                 let (buffer, drawn) = draw(&mut app, size);
                 let help = drawn.regions.overlay.expect("the help is drawn");
                 let cut = cut_words_in(&buffer, help, &words);
@@ -473,7 +473,7 @@ fn other_screens_cut_no_word_without_a_marker() {
                     case(&format!("help on {screen:?}")),
                     self::screen(&buffer)
                 );
-                act(&mut app, &[Action::Back]);
+                act(&mut app, &[Intent::Back]);
             }
         }
     }
@@ -485,9 +485,9 @@ fn other_screens_cut_no_word_without_a_marker() {
 fn a_resize_brings_the_verdict_panel_back_to_its_headline() {
     let fw = rolefit::storage::framework::builtin();
     let mut app = app(&fw, rated(&fw, true, 1));
-    act(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
+    act(&mut app, &[Intent::PrevScreen, Intent::PrevScreen]);
     draw(&mut app, (80, 24));
-    act(&mut app, &[const { Action::ScrollDetail(1) }; 4]);
+    act(&mut app, &[const { Intent::ScrollDetail(1) }; 4]);
     let (buffer, _) = draw(&mut app, (80, 24));
     let headline = rolefit::ui::results::verdict_text(&app);
     assert!(!screen(&buffer).contains(&headline), "scrolled past it");

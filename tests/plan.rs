@@ -3,7 +3,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rolefit::app::{Action, App, AppInit, Mode, Prompt};
+use rolefit::app::{App, AppInit, Event, Intent, Mode, Prompt};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::due::DueGroup;
 use rolefit::domain::time::{Date, Datetime};
@@ -22,7 +22,7 @@ fn date(y: u16, m: u8, d: u8) -> Date {
     }
 }
 
-fn send(app: &mut App, actions: &[Action]) {
+fn send(app: &mut App, actions: &[Intent]) {
     for a in actions {
         app.update(a.clone(), day(0));
     }
@@ -31,7 +31,7 @@ fn send(app: &mut App, actions: &[Action]) {
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(
-            Action::Edit(ratatui_textarea::Input {
+            Intent::Edit(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Char(c),
                 ..Default::default()
             }),
@@ -43,7 +43,7 @@ fn typed(app: &mut App, text: &str) {
 fn clear_field(app: &mut App) {
     for _ in 0..40 {
         app.update(
-            Action::Edit(ratatui_textarea::Input {
+            Intent::Edit(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Backspace,
                 ..Default::default()
             }),
@@ -58,28 +58,28 @@ fn on_plan() -> App {
     let mut a = Assessment::new("default", &fw, day(0));
     a.display_name = Some("Sam Taylor".into());
     let mut app = App::new(AppInit::new(fw, a).color(false));
-    send(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    send(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     for n in [3, 2, 1, 4, 2] {
         send(
             &mut app,
-            &[Action::Rate(Rating::Level(Level::new(n).unwrap()))],
+            &[Intent::Rate(Rating::Level(Level::new(n).unwrap()))],
         );
     }
-    send(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    send(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     assert_eq!(app.screen(), Screen::Plan);
     app
 }
 
 fn add(app: &mut App, text: &str, due: &str) {
-    send(app, &[Action::AddAction]);
+    send(app, &[Intent::AddAction]);
     assert_eq!(app.mode(), Mode::PlanInput);
     typed(app, text);
-    send(app, &[Action::Confirm]);
+    send(app, &[Intent::Confirm]);
     if !due.is_empty() {
-        send(app, &[Action::SetDue]);
+        send(app, &[Intent::SetDue]);
         clear_field(app);
         typed(app, due);
-        send(app, &[Action::Confirm]);
+        send(app, &[Intent::Confirm]);
         assert_eq!(app.mode(), Mode::Screen(Screen::Plan), "{due} accepted");
     }
 }
@@ -122,10 +122,10 @@ fn actions_are_added_on_the_competency_opened_and_grouped_by_when_they_are_due()
 #[test]
 fn a_date_that_is_not_one_is_refused_with_what_to_type_and_the_field_stays_open() {
     let mut app = with_plan();
-    send(&mut app, &[Action::Home, Action::SetDue]);
+    send(&mut app, &[Intent::Home, Intent::SetDue]);
     clear_field(&mut app);
     typed(&mut app, "end of march");
-    send(&mut app, &[Action::Confirm]);
+    send(&mut app, &[Intent::Confirm]);
     assert_eq!(app.mode(), Mode::PlanInput);
     let error = app
         .plan_screen()
@@ -140,23 +140,23 @@ fn a_date_that_is_not_one_is_refused_with_what_to_type_and_the_field_stays_open(
         "{error}"
     );
     // Esc leaves the date as it was.
-    send(&mut app, &[Action::Cancel]);
+    send(&mut app, &[Intent::Cancel]);
     let (_, action) = app.plan_action(2).unwrap();
     assert_eq!(action.due, Some(date(2027, 2, 20)));
     // An empty date clears it.
-    send(&mut app, &[Action::SetDue]);
+    send(&mut app, &[Intent::SetDue]);
     clear_field(&mut app);
-    send(&mut app, &[Action::Confirm]);
+    send(&mut app, &[Intent::Confirm]);
     assert_eq!(app.plan_action(2).unwrap().1.due, None);
 }
 
 #[test]
 fn marking_done_asks_for_evidence_then_offers_to_rate_the_competency_again() {
     let mut app = with_plan();
-    send(&mut app, &[Action::Home, Action::MarkDone]);
+    send(&mut app, &[Intent::Home, Intent::MarkDone]);
     assert_eq!(app.mode(), Mode::PlanInput);
     typed(&mut app, "Board paper accepted");
-    send(&mut app, &[Action::Confirm]);
+    send(&mut app, &[Intent::Confirm]);
     let (id, action) = app.plan_action(2).unwrap();
     assert_eq!(action.status, ActionStatus::Done);
     assert_eq!(action.evidence, "Board paper accepted");
@@ -168,11 +168,11 @@ fn marking_done_asks_for_evidence_then_offers_to_rate_the_competency_again() {
     let id = id.clone();
     let c = app.framework().competency_index(&id).unwrap();
     assert_eq!(app.prompt(), Some(&Prompt::Rerate(c)));
-    send(&mut app, &[Action::Confirm]);
+    send(&mut app, &[Intent::Confirm]);
     assert_eq!(app.screen(), Screen::Rate);
     assert_eq!(app.rate().current, c);
     // Its row moved to the done group.
-    send(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    send(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     let row = app
         .plan_screen()
         .rows
@@ -186,30 +186,30 @@ fn marking_done_asks_for_evidence_then_offers_to_rate_the_competency_again() {
 fn status_cycles_delete_and_every_change_is_undone_and_redone() {
     let mut app = with_plan();
     let before = app.assessment().plan.clone();
-    send(&mut app, &[Action::Home, Action::CycleStatus]);
+    send(&mut app, &[Intent::Home, Intent::CycleStatus]);
     assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
-    send(&mut app, &[Action::CycleStatus]);
+    send(&mut app, &[Intent::CycleStatus]);
     assert_eq!(app.plan_action(2).unwrap().1.done_on, Some(app.today()));
-    send(&mut app, &[Action::CycleStatus]);
+    send(&mut app, &[Intent::CycleStatus]);
     let dropped = app.plan_action(2).unwrap().1;
     assert_eq!(
         (dropped.status, dropped.done_on),
         (ActionStatus::Dropped, None)
     );
-    send(&mut app, &[Action::Undo, Action::Undo]);
+    send(&mut app, &[Intent::Undo, Intent::Undo]);
     assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
-    send(&mut app, &[Action::DeleteAction]);
+    send(&mut app, &[Intent::DeleteAction]);
     assert!(app.plan_action(2).is_none());
     assert!(app.notice().unwrap().contains("z brings it back"));
-    send(&mut app, &[Action::Undo]);
+    send(&mut app, &[Intent::Undo]);
     assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
-    send(&mut app, &[Action::Undo]);
+    send(&mut app, &[Intent::Undo]);
     assert_eq!(app.assessment().plan, before);
-    send(&mut app, &[Action::Redo, Action::Redo]);
+    send(&mut app, &[Intent::Redo, Intent::Redo]);
     assert!(app.plan_action(2).is_none());
     // Undo as far as the first add: nothing left of the plan.
     for _ in 0..20 {
-        send(&mut app, &[Action::Undo]);
+        send(&mut app, &[Intent::Undo]);
     }
     assert!(app.assessment().plan.is_empty());
     assert!(app.plan_screen().rows.is_empty());
@@ -219,17 +219,17 @@ fn status_cycles_delete_and_every_change_is_undone_and_redone() {
 fn r_rates_the_selected_actions_competency_and_search_chooses_another_for_a() {
     let mut app = with_plan();
     let c = app.plan_screen().rows[0].index.unwrap();
-    send(&mut app, &[Action::Home, Action::RateSelected]);
+    send(&mut app, &[Intent::Home, Intent::RateSelected]);
     assert_eq!(app.screen(), Screen::Rate);
     assert_eq!(app.rate().current, c);
-    send(&mut app, &[Action::NextScreen, Action::NextScreen]);
-    send(&mut app, &[Action::ChooseForAction]);
+    send(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
+    send(&mut app, &[Intent::ChooseForAction]);
     assert_eq!(app.mode(), Mode::Search);
     typed(&mut app, "GV3");
-    send(&mut app, &[Action::Activate]);
+    send(&mut app, &[Intent::Activate]);
     assert_eq!(app.mode(), Mode::PlanInput);
     typed(&mut app, "Run the monthly portfolio review");
-    send(&mut app, &[Action::Confirm]);
+    send(&mut app, &[Intent::Confirm]);
     let gv3 = &app.assessment().plan[&CompetencyId::from("GV3")];
     assert_eq!(gv3.actions[0].text, "Run the monthly portfolio review");
     assert_eq!(gv3.actions[0].id, 5);
@@ -238,7 +238,7 @@ fn r_rates_the_selected_actions_competency_and_search_chooses_another_for_a() {
 #[test]
 fn an_empty_action_is_refused_and_read_only_refuses_every_change() {
     let mut app = on_plan();
-    send(&mut app, &[Action::AddAction, Action::Confirm]);
+    send(&mut app, &[Intent::AddAction, Intent::Confirm]);
     assert_eq!(app.mode(), Mode::PlanInput);
     assert!(
         app.plan_screen()
@@ -254,7 +254,7 @@ fn an_empty_action_is_refused_and_read_only_refuses_every_change() {
 }
 
 fn draw(app: &mut App, width: u16, height: u16) -> TestBackend {
-    app.update(Action::Resize(width, height), day(0));
+    app.update(Event::Resize(width, height), day(0));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| rolefit::ui::render(frame, app))
@@ -265,7 +265,7 @@ fn draw(app: &mut App, width: u16, height: u16) -> TestBackend {
 #[test]
 fn the_plan_screen_reads_at_80x24_and_60x18() {
     let mut app = with_plan();
-    send(&mut app, &[Action::Home]);
+    send(&mut app, &[Intent::Home]);
     insta::assert_snapshot!("plan_80x24", draw(&mut app, 80, 24));
     insta::assert_snapshot!("plan_60x18", draw(&mut app, 60, 18));
     // No word is cut without "…": every long text ends with it where it is cut.
@@ -278,7 +278,7 @@ fn the_plan_screen_reads_at_80x24_and_60x18() {
 fn a_click_selects_a_row_and_a_second_click_edits_it() {
     use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = with_plan();
-    send(&mut app, &[Action::Home]);
+    send(&mut app, &[Intent::Home]);
     let backend = draw(&mut app, 80, 24);
     // Drawn: tell the app where the rows are, as the runtime does.
     let mut terminal = Terminal::new(backend).unwrap();
@@ -286,7 +286,7 @@ fn a_click_selects_a_row_and_a_second_click_edits_it() {
     terminal
         .draw(|frame| drawn = Some(rolefit::ui::draw(frame, &app)))
         .unwrap();
-    app.update(Action::Drawn(Box::new(drawn.unwrap())), day(0));
+    app.update(Event::Drawn(Box::new(drawn.unwrap())), day(0));
     let buffer = terminal.backend().buffer().clone();
     let row = (0..buffer.area.height)
         .find(|&y| {
@@ -297,7 +297,7 @@ fn a_click_selects_a_row_and_a_second_click_edits_it() {
         })
         .unwrap();
     let click = |row| {
-        Action::Mouse(MouseEvent {
+        Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column: 10,
             row,
@@ -310,7 +310,7 @@ fn a_click_selects_a_row_and_a_second_click_edits_it() {
     terminal
         .draw(|frame| drawn = Some(rolefit::ui::draw(frame, &app)))
         .unwrap();
-    app.update(Action::Drawn(Box::new(drawn.unwrap())), day(0));
+    app.update(Event::Drawn(Box::new(drawn.unwrap())), day(0));
     app.update(click(row), day(0));
     assert_eq!(app.mode(), Mode::PlanInput);
 }

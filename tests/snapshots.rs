@@ -4,7 +4,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rolefit::app::{Action, App, AppInit, LockState, Opened};
+use rolefit::app::{App, AppInit, Event, Intent, LockState, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Framework, Level, Rating};
 use rolefit::storage::Unreadable;
@@ -40,7 +40,7 @@ fn fresh_init(fw: Framework, assessment: Assessment) -> AppInit {
         .color(false)
 }
 
-fn apply(app: &mut App, actions: &[Action]) {
+fn apply(app: &mut App, actions: &[Intent]) {
     for action in actions {
         app.update(action.clone(), rolefit::clock::utc_from_epoch(0));
     }
@@ -50,7 +50,7 @@ fn apply(app: &mut App, actions: &[Action]) {
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(
-            Action::Edit(ratatui_textarea::Input {
+            Intent::Edit(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Char(c),
                 ..Default::default()
             }),
@@ -69,27 +69,27 @@ fn rated_on(colour: Option<Background>) -> App {
     apply(
         &mut app,
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::Rate(level(4)),
-            Action::Rate(level(3)),
-            Action::Rate(level(5)),
-            Action::EditNote,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::Rate(level(4)),
+            Intent::Rate(level(3)),
+            Intent::Rate(level(5)),
+            Intent::EditNote,
         ],
     );
     type_text(&mut app, "Planned the 2025 ERP rollout end to end.");
     apply(
         &mut app,
-        &[Action::CloseEditor, Action::Rate(Rating::NotApplicable)],
+        &[Intent::CloseEditor, Intent::Rate(Rating::NotApplicable)],
     );
     // Back to the competency with the note.
-    apply(&mut app, &[Action::Left]);
+    apply(&mut app, &[Intent::Left]);
     app
 }
 
 fn draw(app: &mut App, width: u16, height: u16) -> TestBackend {
     app.update(
-        Action::Resize(width, height),
+        Event::Resize(width, height),
         rolefit::clock::utc_from_epoch(0),
     );
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -125,7 +125,7 @@ fn asking() {
     snap!("roles_80x24_first_run_name_typed", typed, 80, 24);
     let mut answered = asking();
     type_text(&mut answered, "Zoë Nakamura 中村");
-    apply(&mut answered, &[Action::Confirm]);
+    apply(&mut answered, &[Intent::Confirm]);
     snap!("roles_80x24_first_run_name_kept", answered, 80, 24);
     // An older file, resumed on Rate: the question pops up over it.
     let fw = rolefit::storage::framework::builtin();
@@ -141,10 +141,10 @@ fn roles() {
     snap!("roles_80x24_first_run", fresh(), 80, 24);
     snap!("roles_120x40_first_run", fresh(), 120, 40);
     let mut app = fresh();
-    apply(&mut app, &[Action::Back, Action::Right]);
+    apply(&mut app, &[Intent::Back, Intent::Right]);
     snap!("roles_80x24_second_pane", app, 80, 24);
     let mut app = fresh();
-    apply(&mut app, &[Action::ToggleFlavours]);
+    apply(&mut app, &[Intent::ToggleFlavours]);
     // Each target a flavour changes on its own line, by name, never split from its level
     // change (N-D36).
     let text = format!("{}", draw(&mut app, 80, 24));
@@ -156,7 +156,7 @@ fn roles() {
     snap!("roles_60x18_minimum", fresh(), 60, 18);
     // A tall terminal: the panes as tall as their text, the flavours below them (N-D28).
     let mut app = fresh();
-    apply(&mut app, &[Action::Back]);
+    apply(&mut app, &[Intent::Back]);
     let text = format!("{}", draw(&mut app, 200, 60));
     assert!(
         text.contains("PMO Manager flavours · f shows them in its pane"),
@@ -169,40 +169,40 @@ fn roles() {
 #[test]
 fn grid() {
     let mut app = fresh();
-    apply(&mut app, &[Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen]);
     snap!("grid_80x24_collapsed", app, 80, 24);
     let mut app = rated();
     apply(
         &mut app,
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::Activate,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::Activate,
         ],
     );
-    apply(&mut app, &[Action::Down, Action::Down, Action::Right]);
+    apply(&mut app, &[Intent::Down, Intent::Down, Intent::Right]);
     snap!("grid_80x24_expanded_rated", app, 80, 24);
     let mut app = rated();
     apply(
         &mut app,
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::Activate,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::Activate,
         ],
     );
     apply(
         &mut app,
         &[
-            Action::Down,
-            Action::Down,
-            Action::Right,
-            Action::Right,
-            Action::Right,
+            Intent::Down,
+            Intent::Down,
+            Intent::Right,
+            Intent::Right,
+            Intent::Right,
         ],
     );
     snap!("grid_120x40_expanded_rated", app, 120, 40);
@@ -214,13 +214,13 @@ fn grid_cells_say_what_they_are() {
     apply(
         &mut app,
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
         ],
     );
-    apply(&mut app, &[Action::End]);
+    apply(&mut app, &[Intent::End]);
     for (width, height) in [(60, 18), (80, 24)] {
         let text = format!("{}", draw(&mut app, width, height));
         // Area rows count answers as a fraction the legend names (N-D9): not read as a level;
@@ -244,7 +244,7 @@ fn rate() {
     snap!("rate_80x24_with_note", rated(), 80, 24);
     snap!("rate_120x40_with_note", rated(), 120, 40);
     let mut app = rated();
-    apply(&mut app, &[Action::EditNote]);
+    apply(&mut app, &[Intent::EditNote]);
     snap!("rate_80x24_editing", app, 80, 24);
 }
 
@@ -273,7 +273,7 @@ fn rate_at_every_size() {
 
 fn fresh_rate() -> App {
     let mut app = fresh();
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     app
 }
 
@@ -291,13 +291,13 @@ fn rate_long_note_wraps_in_preview_and_editor() {
     let mut app = fresh();
     apply(
         &mut app,
-        &[Action::NextScreen, Action::NextScreen, Action::EditNote],
+        &[Intent::NextScreen, Intent::NextScreen, Intent::EditNote],
     );
     app.update(
-        Action::Paste(NOTE.to_string()),
+        Intent::Paste(NOTE.to_string()),
         rolefit::clock::utc_from_epoch(0),
     );
-    apply(&mut app, &[Action::CloseEditor]);
+    apply(&mut app, &[Intent::CloseEditor]);
     assert_eq!(
         app.assessment().note(&"DP1".into()),
         NOTE,
@@ -317,7 +317,7 @@ fn rate_long_note_wraps_in_preview_and_editor() {
     let small = format!("{:?}", draw(&mut app, 80, 24));
     assert!(small.contains("Note (e): Started by"), "{small}");
     insta::assert_snapshot!("rate_80x24_long_note", draw(&mut app, 80, 24));
-    apply(&mut app, &[Action::EditNote]);
+    apply(&mut app, &[Intent::EditNote]);
     let editing = format!("{:?}", draw(&mut app, 80, 24));
     assert!(
         editing.contains("the requirements baseline") && editing.contains("ENDMARK"),
@@ -329,7 +329,7 @@ fn rate_long_note_wraps_in_preview_and_editor() {
 #[test]
 fn rate_hides_targets_until_rated_and_asks_for_evidence() {
     let mut app = fresh();
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     // DP1 is not rated: its own anchors, no targets anywhere, and the key that shows them.
     insta::assert_snapshot!(
         "rate_100x30_unrated_targets_hidden",
@@ -340,13 +340,13 @@ fn rate_hides_targets_until_rated_and_asks_for_evidence() {
         draw(&mut app, 120, 40)
     );
     // A 4 with no note: Rate moves on and the footer asks what shows a 4.
-    apply(&mut app, &[Action::Rate(level(4))]);
+    apply(&mut app, &[Intent::Rate(level(4))]);
     insta::assert_snapshot!("rate_80x24_evidence_notice", draw(&mut app, 80, 24));
     // Back on DP1 the note pane asks, and the targets are shown now that it is rated.
-    apply(&mut app, &[Action::Left]);
+    apply(&mut app, &[Intent::Left]);
     insta::assert_snapshot!("rate_120x40_rated_without_note", draw(&mut app, 120, 40));
     // The key shows the targets of unrated competencies too.
-    apply(&mut app, &[Action::Right, Action::ToggleTargets]);
+    apply(&mut app, &[Intent::Right, Intent::ToggleTargets]);
     insta::assert_snapshot!("rate_80x24_unrated_targets_shown", draw(&mut app, 80, 24));
 }
 
@@ -355,7 +355,7 @@ fn too_small_and_overlays() {
     snap!("too_small_40x12", fresh(), 40, 12);
     snap!("too_small_20x5", fresh(), 20, 5);
     let mut app = fresh();
-    apply(&mut app, &[Action::NextScreen, Action::ToggleHelp]);
+    apply(&mut app, &[Intent::NextScreen, Intent::ToggleHelp]);
     snap!("help_grid_80x24", app, 80, 24);
     let fw = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
@@ -380,7 +380,7 @@ fn read_only_lists_no_key_that_writes() {
     let mut app = App::new(
         fresh_init(fw, assessment).lock(LockState::Unavailable("read-only file system".into())),
     );
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     let screen = draw(&mut app, 80, 24);
     let text = format!("{screen}");
     // No pane title, footer or hint names a key that would write.
@@ -408,14 +408,14 @@ fn results_on(per_area: [u8; 7], colour: Option<Background>) -> App {
         .iter()
         .map(|c| (c.id.clone(), c.area))
         .collect();
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     for (_, area) in &ids {
         app.update(
-            Action::Rate(level(per_area[*area])),
+            Intent::Rate(level(per_area[*area])),
             rolefit::clock::utc_from_epoch(0),
         );
     }
-    apply(&mut app, &[Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen]);
     app
 }
 
@@ -452,10 +452,10 @@ fn results() {
     snap!("results_100x30_flat_3s", results_with([3; 7]), 100, 30);
     // Four ratings: too early, and nothing else is said.
     let mut app = fresh();
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
-    apply(&mut app, &[Action::Rate(level(4)), Action::Rate(level(3))]);
-    apply(&mut app, &[Action::Rate(level(4)), Action::Rate(level(2))]);
-    apply(&mut app, &[Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
+    apply(&mut app, &[Intent::Rate(level(4)), Intent::Rate(level(3))]);
+    apply(&mut app, &[Intent::Rate(level(4)), Intent::Rate(level(2))]);
+    apply(&mut app, &[Intent::NextScreen]);
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("Too early to tell: rate"), "{text}");
     assert!(
@@ -470,18 +470,18 @@ fn results() {
     insta::assert_snapshot!("results_100x30_too_early", draw(&mut app, 100, 30));
     // The gap table is the lower panel at first; `v` shows the areas in its place.
     let mut app = results_with(pm);
-    apply(&mut app, &[Action::SwitchView]);
+    apply(&mut app, &[Intent::SwitchView]);
     snap!("results_80x24_areas", app, 80, 24);
     let mut app = fresh();
-    apply(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
+    apply(&mut app, &[Intent::PrevScreen, Intent::PrevScreen]);
     snap!("results_80x24_no_ratings", app, 80, 24);
     let mut app = results_with(pm);
-    apply(&mut app, &[Action::OpenPlan]);
+    apply(&mut app, &[Intent::OpenPlan]);
     snap!("results_80x24_plan_editor", app, 80, 24);
     let mut app = results_with(pmo);
     apply(
         &mut app,
-        &[Action::ToggleWhatIf, Action::Right, Action::Right],
+        &[Intent::ToggleWhatIf, Intent::Right, Intent::Right],
     );
     snap!("results_120x40_what_if", app, 120, 40);
 }
@@ -493,10 +493,10 @@ fn results() {
 fn results_gap_markers_footer_overflow_and_stacking() {
     let pm = [4, 4, 3, 3, 3, 1, 1];
     let mut app = results_with(pm);
-    apply(&mut app, &[const { Action::Down }; 12]);
+    apply(&mut app, &[const { Intent::Down }; 12]);
     snap!("results_80x24_gaps_scrolled", app, 80, 24);
     let mut app = results_with(pm);
-    apply(&mut app, &[const { Action::Down }; 12]);
+    apply(&mut app, &[const { Intent::Down }; 12]);
     snap!("results_100x30_gaps_scrolled", app, 100, 30);
     snap!("results_100x34_areas_and_gaps", results_with(pm), 100, 34);
 }
@@ -508,18 +508,18 @@ fn results_what_if_feedback() {
     let mut app = results_with([2, 2, 4, 4, 4, 4, 4]);
     apply(
         &mut app,
-        &[Action::ToggleWhatIf, Action::Right, Action::Right],
+        &[Intent::ToggleWhatIf, Intent::Right, Intent::Right],
     );
     let backend = draw(&mut app, 80, 24);
     let screen = format!("{backend:?}");
     assert!(screen.contains("Esc discard"), "title hint cut:\n{screen}");
     assert!(screen.contains("% → "), "no before → after:\n{screen}");
     insta::assert_snapshot!("results_80x24_what_if_deltas", backend);
-    apply(&mut app, &[Action::Back]);
+    apply(&mut app, &[Intent::Back]);
     let backend = draw(&mut app, 80, 24);
     assert!(format!("{backend:?}").contains("Discard the what-if?"));
     insta::assert_snapshot!("results_80x24_what_if_discard_prompt", backend);
-    apply(&mut app, &[Action::Cancel, Action::ApplyWhatIf]);
+    apply(&mut app, &[Intent::Cancel, Intent::ApplyWhatIf]);
     let backend = draw(&mut app, 80, 24);
     assert!(format!("{backend:?}").contains("Kept "));
     insta::assert_snapshot!("results_80x24_what_if_kept", backend);
@@ -533,7 +533,7 @@ fn results_round_label_shows_typed_text() {
         ("results_200x60_round_label_typed", 200, 60),
     ] {
         let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
-        apply(&mut app, &[Action::CloseRound]);
+        apply(&mut app, &[Intent::CloseRound]);
         type_text(&mut app, "Before the review");
         let backend = draw(&mut app, width, height);
         assert!(
@@ -550,7 +550,7 @@ fn results_round_label_shows_typed_text() {
 #[test]
 fn search_overlay() {
     let mut app = rated();
-    apply(&mut app, &[Action::PrevScreen, Action::OpenSearch]);
+    apply(&mut app, &[Intent::PrevScreen, Intent::OpenSearch]);
     type_text(&mut app, "ri");
     let backend = draw(&mut app, 60, 18);
     let shown = format!("{backend:?}");
@@ -561,9 +561,9 @@ fn search_overlay() {
     insta::assert_snapshot!("search_60x18_typed", backend);
 
     let mut app = rated();
-    apply(&mut app, &[Action::OpenSearch]);
-    apply(&mut app, &[Action::Resize(100, 30)]);
-    apply(&mut app, &vec![Action::Down; 22]);
+    apply(&mut app, &[Intent::OpenSearch]);
+    app.update(Event::Resize(100, 30), rolefit::clock::utc_from_epoch(0));
+    apply(&mut app, &vec![Intent::Down; 22]);
     let backend = draw(&mut app, 100, 30);
     let shown = format!("{backend:?}");
     assert!(
@@ -577,7 +577,7 @@ fn search_overlay() {
     insta::assert_snapshot!("search_100x30_scrolled", backend);
 
     let mut app = rated();
-    apply(&mut app, &[Action::OpenSearch]);
+    apply(&mut app, &[Intent::OpenSearch]);
     type_text(&mut app, "xyz");
     let backend = draw(&mut app, 100, 30);
     assert!(format!("{backend:?}").contains("No competency matches “xyz”"));
@@ -585,7 +585,7 @@ fn search_overlay() {
 
     // An area's name finds its competencies, after those whose id or name match (N-D26).
     let mut app = rated();
-    apply(&mut app, &[Action::OpenSearch]);
+    apply(&mut app, &[Intent::OpenSearch]);
     type_text(&mut app, "report");
     let backend = draw(&mut app, 100, 30);
     let shown = format!("{backend}");
@@ -596,7 +596,7 @@ fn search_overlay() {
 
     // "ident" in "Risk identification": stressed by modifiers, the letters around it not.
     let mut app = rated();
-    apply(&mut app, &[Action::OpenSearch]);
+    apply(&mut app, &[Intent::OpenSearch]);
     type_text(&mut app, "IDENT");
     let backend = draw(&mut app, 100, 30);
     let buffer = backend.buffer();
@@ -630,18 +630,18 @@ fn search_overlay() {
 fn screens_on(background: Background) -> Vec<(&'static str, App)> {
     let colour = Some(background);
     let pm = [4, 4, 3, 3, 3, 1, 1];
-    let with = |mut app: App, actions: &[Action]| {
+    let with = |mut app: App, actions: &[Intent]| {
         apply(&mut app, actions);
         app
     };
     let grid = [
-        Action::NextScreen,
-        Action::NextScreen,
-        Action::NextScreen,
-        Action::Activate,
-        Action::Down,
-        Action::Down,
-        Action::Right,
+        Intent::NextScreen,
+        Intent::NextScreen,
+        Intent::NextScreen,
+        Intent::Activate,
+        Intent::Down,
+        Intent::Down,
+        Intent::Right,
     ];
     let fw = rolefit::storage::framework::builtin();
     let assessment = Assessment::new("default", &fw, utc_from_epoch(1_795_888_800));
@@ -655,26 +655,26 @@ fn screens_on(background: Background) -> Vec<(&'static str, App)> {
         ("roles", fresh_on(colour)),
         ("grid", with(rated_on(colour), &grid)),
         ("rate", rated_on(colour)),
-        ("rate, editing", with(rated_on(colour), &[Action::EditNote])),
+        ("rate, editing", with(rated_on(colour), &[Intent::EditNote])),
         ("results", results_on(pm, colour)),
         (
             "results, gaps",
-            with(results_on(pm, colour), &[Action::SwitchView]),
+            with(results_on(pm, colour), &[Intent::SwitchView]),
         ),
         (
             "results, plan",
-            with(results_on(pm, colour), &[Action::OpenPlan]),
+            with(results_on(pm, colour), &[Intent::OpenPlan]),
         ),
         (
             "results, what-if",
             with(
                 results_on(pm, colour),
-                &[Action::ToggleWhatIf, Action::Right],
+                &[Intent::ToggleWhatIf, Intent::Right],
             ),
         ),
         (
             "help",
-            with(fresh_on(colour), &[Action::NextScreen, Action::ToggleHelp]),
+            with(fresh_on(colour), &[Intent::NextScreen, Intent::ToggleHelp]),
         ),
         ("prompt", locked),
     ]
@@ -745,7 +745,7 @@ fn themes_read_under_every_palette() {
 /// Draws a frame and hands its scroll record back to the app, as the runtime does.
 fn draw_back(app: &mut App, width: u16, height: u16) -> String {
     app.update(
-        Action::Resize(width, height),
+        Event::Resize(width, height),
         rolefit::clock::utc_from_epoch(0),
     );
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -754,7 +754,7 @@ fn draw_back(app: &mut App, width: u16, height: u16) -> String {
         .draw(|frame| drawn = rolefit::ui::draw(frame, app))
         .unwrap();
     app.update(
-        Action::Drawn(Box::new(drawn)),
+        Event::Drawn(Box::new(drawn)),
         rolefit::clock::utc_from_epoch(0),
     );
     format!("{}", terminal.backend())
@@ -766,7 +766,7 @@ fn draw_back(app: &mut App, width: u16, height: u16) -> String {
 #[test]
 fn small_terminals_cut_nothing_without_a_marker() {
     let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
-    apply(&mut app, &[Action::SwitchView]);
+    apply(&mut app, &[Intent::SwitchView]);
     let text = draw_back(&mut app, 60, 18);
     let tabs = text.lines().next().unwrap();
     assert!(
@@ -777,7 +777,7 @@ fn small_terminals_cut_nothing_without_a_marker() {
     // the chart counts the four below and scrolls to them.
     assert!(text.contains("↓ 4 more"), "{text}");
     assert!(!text.contains("Framework"), "{text}");
-    apply(&mut app, &[const { Action::Down }; 5]);
+    apply(&mut app, &[const { Intent::Down }; 5]);
     let text = draw_back(&mut app, 60, 18);
     assert!(
         text.contains("↑ 4 more") && text.contains("Framework"),
@@ -788,13 +788,13 @@ fn small_terminals_cut_nothing_without_a_marker() {
     let mut app = rated();
     apply(
         &mut app,
-        &[Action::PrevScreen, Action::Home, Action::Activate],
+        &[Intent::PrevScreen, Intent::Home, Intent::Activate],
     );
     for _ in 0..4 {
-        apply(&mut app, &[Action::Down]);
+        apply(&mut app, &[Intent::Down]);
     }
-    apply(&mut app, &[Action::Back]);
-    apply(&mut app, &[const { Action::Down }; 3]);
+    apply(&mut app, &[Intent::Back]);
+    apply(&mut app, &[const { Intent::Down }; 3]);
     let text = draw_back(&mut app, 60, 18);
     assert!(text.contains("Area / competen…"), "{text}");
     // "Operational" is one word: cut with "…", never split over two lines.
@@ -811,7 +811,7 @@ fn choosing_a_target_scrolls_the_verdict_panel_to_it() {
     draw_back(&mut app, 60, 18);
     let last = app.framework().profiles.len() - 1;
     for _ in 0..last {
-        apply(&mut app, &[Action::CycleTarget]);
+        apply(&mut app, &[Intent::CycleTarget]);
         let text = draw_back(&mut app, 60, 18);
         let name = &app.framework().profiles[app.target_profile()].name;
         let marked = format!("▸{}", &name[..name.len().min(12)]);
@@ -824,22 +824,22 @@ fn choosing_a_target_scrolls_the_verdict_panel_to_it() {
 #[test]
 fn help_scrolls_when_the_terminal_is_short() {
     let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
-    apply(&mut app, &[Action::ToggleHelp]);
+    apply(&mut app, &[Intent::ToggleHelp]);
     let text = draw_back(&mut app, 80, 24);
     assert!(text.contains("↓ more (↑↓)"), "{text}");
     assert!(!text.contains("suspend to the shell"), "{text}");
-    apply(&mut app, &[Action::End]);
+    apply(&mut app, &[Intent::End]);
     let text = draw_back(&mut app, 80, 24);
     assert!(text.contains("↑ more (↑↓)"), "{text}");
     assert!(text.contains("suspend to the shell"), "{text}");
     insta::assert_snapshot!("help_results_80x24_scrolled_to_end", text);
-    apply(&mut app, &[Action::Back]);
+    apply(&mut app, &[Intent::Back]);
     assert_eq!(
         app.mode(),
         rolefit::app::Mode::Screen(rolefit::domain::Screen::Results)
     );
     // Where the help fits, the footer says nothing of scrolling it (N-D31).
-    apply(&mut app, &[Action::PrevScreen, Action::ToggleHelp]);
+    apply(&mut app, &[Intent::PrevScreen, Intent::ToggleHelp]);
     let text = draw_back(&mut app, 120, 40);
     assert!(!text.contains("more (↑↓)"), "{text}");
     assert!(!text.lines().last().unwrap().contains("scroll"), "{text}");
@@ -891,8 +891,8 @@ fn reviewed() -> App {
 fn second_opinions_beside_your_own() {
     // Grid: "You/Kim/Sam" with "!" on two levels apart, "?" where you have not rated.
     let mut app = reviewed();
-    apply(&mut app, &[Action::NextScreen, Action::Activate]);
-    apply(&mut app, &[Action::Down]);
+    apply(&mut app, &[Intent::NextScreen, Intent::Activate]);
+    apply(&mut app, &[Intent::Down]);
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("You/Kim/Sam"), "{text}");
     assert!(text.contains("4/·/2 !"), "{text}");
@@ -902,7 +902,7 @@ fn second_opinions_beside_your_own() {
 
     // Rate: the reviewers' levels once you have rated; hidden on the one you have not.
     let mut app = reviewed();
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(
         text.contains("Second opinions: Kim not rated · Sam 2 — talk about this"),
@@ -911,8 +911,8 @@ fn second_opinions_beside_your_own() {
     assert!(text.contains("[Sam]"), "{text}");
     snap!("rate_80x24_two_reviewers", app, 80, 24);
     let mut app = reviewed();
-    apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
-    apply(&mut app, &[const { Action::Right }; 4]);
+    apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
+    apply(&mut app, &[const { Intent::Right }; 4]);
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("DP5"), "{text}");
     assert!(text.contains("shown once you have rated this"), "{text}");
@@ -921,7 +921,7 @@ fn second_opinions_beside_your_own() {
     // Results: one calibration sentence per reviewer (below the verdict and readiness, in
     // view on a taller terminal); the gap rows flag "talk".
     let mut app = reviewed();
-    apply(&mut app, &[Action::PrevScreen, Action::PrevScreen]);
+    apply(&mut app, &[Intent::PrevScreen, Intent::PrevScreen]);
     let text = format!("{}", draw(&mut app, 120, 40));
     assert!(
         text.contains("You rate yourself higher than Sam on 4 competencies,"),
@@ -933,10 +933,10 @@ fn second_opinions_beside_your_own() {
     apply(
         &mut app,
         &[
-            Action::PrevScreen,
-            Action::PrevScreen,
-            Action::CycleTarget,
-            Action::Home,
+            Intent::PrevScreen,
+            Intent::PrevScreen,
+            Intent::CycleTarget,
+            Intent::Home,
         ],
     );
     let text = format!("{}", draw(&mut app, 80, 24));
@@ -953,7 +953,9 @@ fn second_opinions_beside_your_own() {
 fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
     let saved = |app: &mut App| {
         app.update(
-            Action::Saved(Ok("04:33:39".into())),
+            Event::Saved {
+                at: "04:33:39".into(),
+            },
             rolefit::clock::utc_from_epoch(0),
         );
     };
@@ -961,10 +963,10 @@ fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
     let mut app = fresh_rate();
     apply(
         &mut app,
-        &[Action::End, Action::Rate(Rating::NotApplicable)],
+        &[Intent::End, Intent::Rate(Rating::NotApplicable)],
     );
     saved(&mut app);
-    apply(&mut app, &[Action::Undo]);
+    apply(&mut app, &[Intent::Undo]);
     let text = format!("{}", draw(&mut app, 80, 24));
     let footer: Vec<&str> = text.lines().rev().take(2).collect();
     let footer = format!("{}\n{}", footer[1], footer[0]);
@@ -978,7 +980,7 @@ fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
     );
     insta::assert_snapshot!("rate_80x24_undo_notice", text);
     // The next key gives the keys' line back.
-    apply(&mut app, &[Action::Right]);
+    apply(&mut app, &[Intent::Right]);
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(
         text.lines().last().unwrap().contains("Tab screen"),
@@ -987,11 +989,11 @@ fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
 
     // A report written to a long path: its file name whole, then the folder.
     let mut app = results_with([4, 4, 3, 3, 3, 1, 1]);
-    apply(
-        &mut app,
-        &[Action::Exported(Ok(
+    app.update(
+        Event::Exported(Ok(
             "/home/pat.example/.local/share/rolefit/reports/default-2026-12-07-0433.md".into(),
-        ))],
+        )),
+        rolefit::clock::utc_from_epoch(0),
     );
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("default-2026-12-07-0433.md"), "{text}");
@@ -999,7 +1001,7 @@ fn status_messages_keep_their_end_and_stand_apart_from_the_save_state() {
 
     // The evidence ask after a 4, with the key that goes back and the one that writes.
     let mut app = fresh_rate();
-    apply(&mut app, &[Action::Right, Action::Rate(level(4))]);
+    apply(&mut app, &[Intent::Right, Intent::Rate(level(4))]);
     saved(&mut app);
     let text = format!("{}", draw(&mut app, 80, 24));
     assert!(text.contains("then e adds a note."), "{text}");
@@ -1038,20 +1040,20 @@ fn the_selected_rows_band_keeps_its_colours() {
 fn the_grids_labels_say_what_they_are() {
     use ratatui::style::Modifier;
     let mut app = fresh();
-    apply(&mut app, &[Action::NextScreen]);
+    apply(&mut app, &[Intent::NextScreen]);
     // Capability Development (the sixth area), opened.
-    apply(&mut app, &[const { Action::Down }; 5]);
+    apply(&mut app, &[const { Intent::Down }; 5]);
     let text = format!("{}", draw(&mut app, 100, 30));
     assert!(text.contains("Project Manager — not in the role"), "{text}");
     assert!(text.contains("Enter to open"), "{text}");
-    apply(&mut app, &[Action::Activate]);
+    apply(&mut app, &[Intent::Activate]);
     let text = format!("{}", draw(&mut app, 100, 30));
     assert!(text.contains("Enter to close"), "{text}");
     assert!(
         text.lines().last().unwrap().contains("Enter close"),
         "{text}"
     );
-    apply(&mut app, &[Action::Down]);
+    apply(&mut app, &[Intent::Down]);
     let text = format!("{}", draw(&mut app, 100, 30));
     assert!(
         text.lines().last().unwrap().contains("Enter rate"),
@@ -1066,15 +1068,15 @@ fn the_grids_labels_say_what_they_are() {
 
     // Portfolio PMO chosen: its target beside its gap.
     let mut app = fresh();
-    app.update(Action::Resize(100, 30), rolefit::clock::utc_from_epoch(0));
-    apply(&mut app, &[const { Action::NextScreen }; 2]);
+    app.update(Event::Resize(100, 30), rolefit::clock::utc_from_epoch(0));
+    apply(&mut app, &[const { Intent::NextScreen }; 2]);
     for _ in 0..9 {
-        apply(&mut app, &[Action::Right]);
+        apply(&mut app, &[Intent::Right]);
     }
-    apply(&mut app, &[Action::Rate(level(0)), Action::PrevScreen]);
-    apply(&mut app, &[Action::Home, Action::Down, Action::Activate]);
-    apply(&mut app, &[const { Action::Down }; 5]);
-    apply(&mut app, &[Action::CycleTarget]);
+    apply(&mut app, &[Intent::Rate(level(0)), Intent::PrevScreen]);
+    apply(&mut app, &[Intent::Home, Intent::Down, Intent::Activate]);
+    apply(&mut app, &[const { Intent::Down }; 5]);
+    apply(&mut app, &[Intent::CycleTarget]);
     assert_eq!(
         app.framework().profiles[app.target_profile()].name,
         "Portfolio PMO"
@@ -1097,7 +1099,7 @@ fn the_grids_labels_say_what_they_are() {
     // A selected row of three lines (Stakeholder Engagement at 80 columns): its name cell is
     // underlined on its first line only, and nothing in the row is dim.
     let mut app = fresh_on(Some(Background::Dark));
-    apply(&mut app, &[Action::NextScreen, Action::Down, Action::Down]);
+    apply(&mut app, &[Intent::NextScreen, Intent::Down, Intent::Down]);
     let backend = draw(&mut app, 80, 24);
     let buffer = backend.buffer();
     let row = (0..buffer.area.height)
@@ -1113,17 +1115,17 @@ fn the_grids_labels_say_what_they_are() {
 
     // The area's readiness and the round as sentences, without brackets in brackets.
     let mut app = rated();
-    apply(&mut app, &[Action::NextScreen]);
-    app.update(Action::CloseRound, rolefit::clock::utc_from_epoch(0));
+    apply(&mut app, &[Intent::NextScreen]);
+    app.update(Intent::CloseRound, rolefit::clock::utc_from_epoch(0));
     type_text(&mut app, "first try");
-    apply(&mut app, &[Action::Confirm]);
+    apply(&mut app, &[Intent::Confirm]);
     apply(
         &mut app,
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::Home,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::Home,
         ],
     );
     let text = format!("{}", draw(&mut app, 200, 60));
@@ -1131,7 +1133,7 @@ fn the_grids_labels_say_what_they_are() {
         text.contains("Ready: 100% of the PMO Manager bar in this area"),
         "{text}"
     );
-    apply(&mut app, &[Action::Activate, Action::Down]);
+    apply(&mut app, &[Intent::Activate, Intent::Down]);
     let text = format!("{}", draw(&mut app, 200, 60));
     let since = text.lines().find(|l| l.contains("Since round 1")).unwrap();
     assert!(since.contains(", first try): 4 → 4, no change"), "{since}");
@@ -1162,7 +1164,7 @@ fn words_for_someone_else() {
         assert!(!text.contains(own), "{own:?} in\n{text}");
     }
     // A 4 without a note: the ask names the person; Rate stays on DP1 after going back.
-    apply(&mut app, &[Action::Rate(level(4)), Action::Left]);
+    apply(&mut app, &[Intent::Rate(level(4)), Intent::Left]);
     let text = format!("{}", draw(&mut app, 100, 30));
     assert!(
         text.contains("What has Alex Moreau done that shows a 4?"),
@@ -1170,7 +1172,7 @@ fn words_for_someone_else() {
     );
     insta::assert_snapshot!("rate_100x30_reviewer_rates_alex", draw(&mut app, 100, 30));
     // The Grid names Alex's column and legend after Alex, not "You".
-    apply(&mut app, &[Action::PrevScreen]);
+    apply(&mut app, &[Intent::PrevScreen]);
     let text = format!("{}", draw(&mut app, 100, 30));
     let header = text
         .lines()

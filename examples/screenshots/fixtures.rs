@@ -4,7 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use rolefit::app::{Action, App, AppInit, Opened};
+use rolefit::app::{App, AppInit, Event, Intent, Opened};
 use rolefit::clock::utc_from_epoch;
 use rolefit::domain::{Assessment, Level, Rating};
 use rolefit::ui::theme::Background;
@@ -52,7 +52,7 @@ impl Screenshot {
         let (width, height) = self.size;
         // On the Plan screen's day, so its actions fall in the groups they were made for.
         self.app
-            .update(Action::Resize(width, height), utc_from_epoch(PLAN_DAY));
+            .update(Event::Resize(width, height), utc_from_epoch(PLAN_DAY));
         let mut terminal =
             Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
         if let Some(mut view) = self.team {
@@ -129,7 +129,7 @@ fn on(bg: Background) -> Vec<Screenshot> {
             "roles-flavours",
             "Roles with the PMO flavours shown in place of the second role.",
             SCREEN,
-            with(fresh(bg), &[Action::ToggleFlavours]),
+            with(fresh(bg), &[Intent::ToggleFlavours]),
         ),
         shot(
             "grid",
@@ -150,12 +150,12 @@ fn on(bg: Background) -> Vec<Screenshot> {
             with(
                 fresh(bg),
                 &[
-                    Action::NextScreen,
-                    Action::NextScreen,
-                    Action::Right,
-                    Action::Down,
-                    Action::Down,
-                    Action::Down,
+                    Intent::NextScreen,
+                    Intent::NextScreen,
+                    Intent::Right,
+                    Intent::Down,
+                    Intent::Down,
+                    Intent::Down,
                 ],
             ),
         ),
@@ -193,7 +193,7 @@ fn on(bg: Background) -> Vec<Screenshot> {
             "help",
             "The help overlay, opened on the Grid screen.",
             SCREEN,
-            with(fresh(bg), &[Action::NextScreen, Action::ToggleHelp]),
+            with(fresh(bg), &[Intent::NextScreen, Intent::ToggleHelp]),
         ),
         shot(
             "second-opinion-grid",
@@ -201,7 +201,7 @@ fn on(bg: Background) -> Vec<Screenshot> {
             SCREEN,
             with(
                 reviewed(bg),
-                &[Action::NextScreen, Action::Activate, Action::Down],
+                &[Intent::NextScreen, Intent::Activate, Intent::Down],
             ),
         ),
         shot(
@@ -210,7 +210,7 @@ fn on(bg: Background) -> Vec<Screenshot> {
             SCREEN,
             with(
                 reviewed(bg),
-                &[Action::PrevScreen, Action::PrevScreen, Action::SwitchView],
+                &[Intent::PrevScreen, Intent::PrevScreen, Intent::SwitchView],
             ),
         ),
         shot(
@@ -238,16 +238,16 @@ fn team_view(bg: Background) -> rolefit::team::TeamView {
     let framework = rolefit::storage::framework::builtin();
     let pmo = framework.profile_index("pmo").expect("pmo");
     let mut view = TeamView::new(load(framework, &files), pmo).theme(true, bg);
-    view.update(Action::CycleSort);
-    view.update(Action::Find);
+    view.update(Intent::CycleSort);
+    view.update(Intent::Find);
     for c in "GV3".chars() {
-        view.update(Action::Edit(ratatui_textarea::Input {
+        view.update(Intent::Edit(ratatui_textarea::Input {
             key: ratatui_textarea::Key::Char(c),
             ..Default::default()
         }));
     }
-    view.update(Action::Confirm);
-    view.update(Action::Home);
+    view.update(Intent::Confirm);
+    view.update(Intent::Home);
     view
 }
 
@@ -281,7 +281,7 @@ fn asking(bg: Background) -> App {
     )
 }
 
-fn with(mut app: App, actions: &[Action]) -> App {
+fn with(mut app: App, actions: &[Intent]) -> App {
     for action in actions {
         app.update(action.clone(), rolefit::clock::utc_from_epoch(0));
     }
@@ -294,17 +294,17 @@ fn rated(bg: Background) -> App {
     let mut app = with(
         fresh(bg),
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::Rate(level(4)),
-            Action::Rate(level(3)),
-            Action::Rate(level(5)),
-            Action::EditNote,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::Rate(level(4)),
+            Intent::Rate(level(3)),
+            Intent::Rate(level(5)),
+            Intent::EditNote,
         ],
     );
     for c in "Planned the 2025 ERP rollout end to end.".chars() {
         app.update(
-            Action::Edit(ratatui_textarea::Input {
+            Intent::Edit(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Char(c),
                 ..Default::default()
             }),
@@ -314,9 +314,9 @@ fn rated(bg: Background) -> App {
     with(
         app,
         &[
-            Action::CloseEditor,
-            Action::Rate(Rating::NotApplicable),
-            Action::Left,
+            Intent::CloseEditor,
+            Intent::Rate(Rating::NotApplicable),
+            Intent::Left,
         ],
     )
 }
@@ -326,21 +326,21 @@ fn grid_expanded(bg: Background) -> App {
     with(
         rated(bg),
         &[
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::NextScreen,
-            Action::Activate,
-            Action::Down,
-            Action::Down,
-            Action::Right,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::NextScreen,
+            Intent::Activate,
+            Intent::Down,
+            Intent::Down,
+            Intent::Right,
         ],
     )
 }
 
 /// On Results with every competency rated, one level per area.
 fn results_with(per_area: [u8; 7], bg: Background) -> App {
-    let mut app = with(fresh(bg), &[Action::NextScreen, Action::NextScreen]);
+    let mut app = with(fresh(bg), &[Intent::NextScreen, Intent::NextScreen]);
     // Rating moves on to the next competency, so rating them all in order fills the sheet.
     let areas: Vec<usize> = app
         .framework()
@@ -350,11 +350,11 @@ fn results_with(per_area: [u8; 7], bg: Background) -> App {
         .collect();
     for area in areas {
         app.update(
-            Action::Rate(level(per_area[area])),
+            Intent::Rate(level(per_area[area])),
             rolefit::clock::utc_from_epoch(0),
         );
     }
-    with(app, &[Action::NextScreen])
+    with(app, &[Intent::NextScreen])
 }
 
 /// Results leaning PM, then the Plan screen on the first gap row with four actions (one
@@ -362,13 +362,13 @@ fn results_with(per_area: [u8; 7], bg: Background) -> App {
 fn planned(bg: Background) -> App {
     let mut app = results_with(LEANS_PM, bg);
     let at = utc_from_epoch(PLAN_DAY);
-    let send = |app: &mut App, actions: &[Action], text: &str| {
+    let send = |app: &mut App, actions: &[Intent], text: &str| {
         for action in actions {
             app.update(action.clone(), at);
         }
         for c in text.chars() {
             app.update(
-                Action::Edit(ratatui_textarea::Input {
+                Intent::Edit(ratatui_textarea::Input {
                     key: ratatui_textarea::Key::Char(c),
                     ..Default::default()
                 }),
@@ -378,35 +378,35 @@ fn planned(bg: Background) -> App {
     };
     send(
         &mut app,
-        &[Action::NextScreen, Action::AddAction],
+        &[Intent::NextScreen, Intent::AddAction],
         "Shadow the PMO lead on two gate reviews",
     );
-    send(&mut app, &[Action::Confirm, Action::SetDue], "+2w");
+    send(&mut app, &[Intent::Confirm, Intent::SetDue], "+2w");
     send(
         &mut app,
-        &[Action::Confirm, Action::AddAction],
+        &[Intent::Confirm, Intent::AddAction],
         "Write the benefits section of the next business case",
     );
-    send(&mut app, &[Action::Confirm, Action::SetDue], "2027-02-20");
+    send(&mut app, &[Intent::Confirm, Intent::SetDue], "2027-02-20");
     send(
         &mut app,
-        &[Action::Confirm, Action::AddAction],
+        &[Intent::Confirm, Intent::AddAction],
         "Ask the portfolio office for a mentor",
     );
-    send(&mut app, &[Action::Confirm, Action::SetDue], "+3m");
+    send(&mut app, &[Intent::Confirm, Intent::SetDue], "+3m");
     send(
         &mut app,
-        &[Action::Confirm, Action::CycleStatus, Action::AddAction],
+        &[Intent::Confirm, Intent::CycleStatus, Intent::AddAction],
         "Read the governance handbook",
     );
     send(
         &mut app,
-        &[Action::Confirm, Action::MarkDone],
+        &[Intent::Confirm, Intent::MarkDone],
         "Summary shared with the team",
     );
     send(
         &mut app,
-        &[Action::Confirm, Action::Cancel, Action::Home],
+        &[Intent::Confirm, Intent::Cancel, Intent::Home],
         "",
     );
     app

@@ -1,6 +1,6 @@
 //! State of the competency grid: which areas are open, which cell is selected.
 
-use super::{Action, App, Effect};
+use super::{App, Effect, Intent};
 use crate::domain::{Framework, Screen};
 
 /// One visible row of the grid.
@@ -38,7 +38,7 @@ pub struct GridState {
     rows: Vec<GridRow>,
     pub selected: usize,
     pub column: usize,
-    /// First visible row of the last frame (see `Action::Drawn`), so the view moves only as
+    /// First visible row of the last frame (see `Event::Drawn`), so the view moves only as
     /// far as it must to keep the selection in sight.
     pub offset: usize,
     /// Scroll of the detail pane; back to the top whenever the selection moves.
@@ -154,30 +154,30 @@ impl GridState {
 }
 
 impl App {
-    pub(super) fn update_grid(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_grid(&mut self, action: Intent) -> Vec<Effect> {
         let page = self.page() as isize;
-        if let Action::ScrollDetail(delta) = action {
+        if let Intent::ScrollDetail(delta) = action {
             self.grid.scroll_detail(delta);
             return Vec::new();
         }
         let before = (self.grid.selected, self.grid.column);
         match action {
-            Action::Up => self.grid.move_rows(-1),
-            Action::Down => self.grid.move_rows(1),
-            Action::PageUp => self.grid.move_rows(-page),
-            Action::PageDown => self.grid.move_rows(page),
-            Action::Home => self.grid.jump(false),
-            Action::End => self.grid.jump(true),
-            Action::Left => self.grid.move_columns(-1),
-            Action::Right => self.grid.move_columns(1),
-            Action::Activate => match self.grid.selected_row() {
+            Intent::Up => self.grid.move_rows(-1),
+            Intent::Down => self.grid.move_rows(1),
+            Intent::PageUp => self.grid.move_rows(-page),
+            Intent::PageDown => self.grid.move_rows(page),
+            Intent::Home => self.grid.jump(false),
+            Intent::End => self.grid.jump(true),
+            Intent::Left => self.grid.move_columns(-1),
+            Intent::Right => self.grid.move_columns(1),
+            Intent::Activate => match self.grid.selected_row() {
                 GridRow::Area(a) => self.grid.toggle(&self.framework, a),
                 GridRow::Competency(c) => {
                     self.rate.current = c;
                     return self.go_to(Screen::Rate);
                 }
             },
-            Action::Back => match self.grid.selected_row() {
+            Intent::Back => match self.grid.selected_row() {
                 GridRow::Competency(c) => {
                     let area = self.framework.competencies[c].area;
                     self.grid.toggle(&self.framework, area);

@@ -244,6 +244,7 @@ impl App {
             }
             LockState::Viewing => {
                 self.read_only = true;
+                self.viewing = true;
                 self.save = SaveStatus::ReadOnly(strings::READ_ONLY_VIEWING.into());
             }
         }

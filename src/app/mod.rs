@@ -1,17 +1,21 @@
-//! Application state and `update`: semantic actions in, effects out. No key codes, no files.
+//! Application state and `update`: intents and events in, effects out. No key codes, no files.
 //!
-//! This file holds `App`, its construction and the dispatch of each action to whoever has the
+//! This file holds `App`, its construction and the dispatch of each intent to whoever has the
 //! keyboard (`Mode`). Each screen or mode adds its own `impl App` block in the file named
 //! after it: `roles`, `grid`, `rate` (with the note editor), `results` (with what-if), `plan`,
-//! `round`. `action` holds what flows in and out; `figures` the derived figures cache.
+//! `round`. `intent` holds what the user asks for, `event` what the runtime reports (and the
+//! `Msg` that carries either into `update`), `action` the effects that go out; `figures` the
+//! derived figures cache.
 //!
 //! Longer than most files: about 200 of its lines are the documented read-only accessors of
 //! `App`'s private fields, which the view and the runtime read it through.
 
 mod action;
+mod event;
 mod figures;
 pub mod grid;
 mod init;
+mod intent;
 mod mouse;
 mod outside;
 pub mod person;
@@ -32,10 +36,12 @@ use crate::domain::{Assessment, Framework, Screen};
 use crate::strings;
 use crate::ui::theme::Background;
 
-pub use action::{Action, Effect, Prompt, PromptKind, SaveStatus};
+pub use action::{Effect, Prompt, PromptKind, SaveStatus};
+pub use event::{EditorError, Event, Msg, NotStarted};
 pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
 pub use init::{AppInit, DEFAULT_RERATE_DAYS, LockState, Opened};
+pub use intent::Intent;
 pub use person::NameField;
 pub use plan::{PlanEditor, PlanField};
 pub use plan_screen::{PlanInput, PlanInputKind, PlanRow, PlanState};
@@ -125,6 +131,8 @@ pub struct App {
     notice_until_input: bool,
     /// True when the file must never be written.
     read_only: bool,
+    /// Opened only to look at, from the team view: going back from a screen leaves.
+    viewing: bool,
     /// Unsaved changes exist (including where the user is).
     dirty: bool,
     /// Unsaved changes to ratings, notes, plans or rounds (not just the position).
@@ -212,6 +220,7 @@ impl App {
             notice_screen: Screen::Roles,
             notice_until_input: false,
             read_only: false,
+            viewing: false,
             dirty: false,
             dirty_data: false,
             results_stale: false,
@@ -453,15 +462,18 @@ impl App {
         usize::from(self.size.1).saturating_sub(10).max(1)
     }
 
-    /// Applies one action that happened at `now`.
-    pub fn update(&mut self, action: Action, now: Datetime) -> Vec<Effect> {
+    /// Applies one message, an intent or an event, that came at `now`.
+    pub fn update(&mut self, msg: impl Into<Msg>, now: Datetime) -> Vec<Effect> {
         self.now = now;
         let before = self.notice.clone();
-        // What the runtime reports applies whoever has the keyboard.
-        let (effects, input) = match self.apply_report(action) {
-            Ok(effects) => (effects, false),
-            Err(Action::Mouse(event)) => (self.mouse(&event), true),
-            Err(action) => (self.apply(action), true),
+        let (effects, input) = match msg.into() {
+            // A click is the user's, like a key.
+            Msg::Event(Event::Mouse(event)) => (self.mouse(&event), true),
+            // What the runtime reports applies whoever has the keyboard.
+            Msg::Event(event) => (self.apply_event(event), false),
+            // Whoever has the keyboard; like what the runtime reports, it leaves a notice be.
+            Msg::Intent(Intent::Suspend) => (self.suspend(), false),
+            Msg::Intent(intent) => (self.apply(intent), true),
         };
         if input {
             self.regions_stale = true;
@@ -494,7 +506,7 @@ impl App {
     }
 
     /// The user's action, applied by whoever has the keyboard.
-    fn apply(&mut self, action: Action) -> Vec<Effect> {
+    fn apply(&mut self, action: Intent) -> Vec<Effect> {
         match self.mode() {
             Mode::Prompt(_) => self.answer(action),
             Mode::Plan(_) => self.update_plan(action),
@@ -504,70 +516,12 @@ impl App {
             Mode::Note => self.update_note(action),
             Mode::Help => self.update_help(action),
             Mode::Search => self.update_search(action),
+            // Seen from the team view, going back from a screen leaves, as quitting does.
+            Mode::Screen(screen) if self.viewing && action == Intent::Back => {
+                self.update_screen(screen, Intent::Quit)
+            }
             Mode::Screen(screen) => self.update_screen(screen, action),
         }
-    }
-
-    /// Applies a result the runtime reports; hands any other action back.
-    fn apply_report(&mut self, action: Action) -> Result<Vec<Effect>, Action> {
-        match action {
-            Action::Resize(w, h) => {
-                // The verdict panel's lines wrap anew: from its headline again, never from a
-                // line that now falls elsewhere.
-                if (w, h) != self.size {
-                    self.results.summary_scroll = 0;
-                }
-                self.size = (w, h);
-            }
-            Action::Drawn(drawn) => self.drawn(&drawn),
-            Action::Saved(Ok(time)) => {
-                self.dirty = false;
-                self.dirty_data = false;
-                // Read-only since (the file was changed in a way that cannot be merged): the
-                // footer keeps saying so.
-                if !self.read_only {
-                    self.save = SaveStatus::Saved(time);
-                }
-            }
-            Action::SavedOutside(saved) => self.saved_outside(*saved),
-            Action::Saved(Err(reason)) => self.save = SaveStatus::Failed(reason),
-            Action::QuitFailed(reason) => self.prompt = Some(Prompt::ConfirmQuit(reason)),
-            Action::Exported(result) => {
-                self.notice = Some(match result {
-                    Ok(path) => strings::report_written(&path),
-                    Err(reason) => strings::report_failed(&reason),
-                });
-            }
-            Action::StartedFresh(assessment, moved_to) => {
-                self.prompt = None;
-                self.assessment = *assessment;
-                // The steps were taken on the file moved aside.
-                self.history.clear();
-                self.welcome = true;
-                self.notice = Some(strings::moved_aside(&moved_to));
-                self.restore_position();
-                self.refresh();
-            }
-            Action::Notify(message) => self.notice = Some(message),
-            Action::NoteEdited(id, result) => return Ok(self.note_edited(id, result)),
-            // Whoever has the keyboard: what a text field holds is kept in the assessment
-            // (its editor stays open), so the save before stopping has it.
-            Action::Suspend => {
-                let mut effects = self.keep_note();
-                effects.extend(self.keep_plan());
-                effects.push(Effect::Suspend);
-                return Ok(effects);
-            }
-            Action::Stopping => {
-                let mut effects = self.close_note();
-                effects.extend(self.close_plan());
-                self.round_label = None;
-                self.name_field = None;
-                return Ok(effects);
-            }
-            other => return Err(other),
-        }
-        Ok(Vec::new())
     }
 
     /// Takes where the last frame put the scrollable parts: offsets that keep a selection in
@@ -608,28 +562,28 @@ impl App {
         self.regions_stale = false;
     }
 
-    fn update_help(&mut self, action: Action) -> Vec<Effect> {
+    fn update_help(&mut self, action: Intent) -> Vec<Effect> {
         match action {
-            Action::Back | Action::ToggleHelp => {
+            Intent::Back | Intent::ToggleHelp => {
                 self.help = false;
                 Vec::new()
             }
-            Action::Quit => self.quit(),
+            Intent::Quit => self.quit(),
             // The help scrolls when the terminal cannot hold it.
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => {
+            Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Home
+            | Intent::End => {
                 let page = self.page();
                 let scroll = &mut self.help_scroll;
                 *scroll = match action {
-                    Action::Up => scroll.saturating_sub(1),
-                    Action::Down => scroll.saturating_add(1),
-                    Action::PageUp => scroll.saturating_sub(page),
-                    Action::PageDown => scroll.saturating_add(page),
-                    Action::Home => 0,
+                    Intent::Up => scroll.saturating_sub(1),
+                    Intent::Down => scroll.saturating_add(1),
+                    Intent::PageUp => scroll.saturating_sub(page),
+                    Intent::PageDown => scroll.saturating_add(page),
+                    Intent::Home => 0,
                     _ => usize::MAX,
                 };
                 Vec::new()
@@ -639,34 +593,34 @@ impl App {
     }
 
     /// A screen has the keyboard: the keys of every screen first, then the screen's own.
-    fn update_screen(&mut self, screen: Screen, action: Action) -> Vec<Effect> {
+    fn update_screen(&mut self, screen: Screen, action: Intent) -> Vec<Effect> {
         match action {
-            Action::ToggleHelp => {
+            Intent::ToggleHelp => {
                 self.help = true;
                 self.help_scroll = 0;
                 Vec::new()
             }
             // A what-if with changes is not thrown away without asking, as Esc asks.
-            Action::Quit if !self.what_if_changes().is_empty() => {
+            Intent::Quit if !self.what_if_changes().is_empty() => {
                 self.prompt = Some(Prompt::QuitWhatIf(self.what_if_changes().len()));
                 Vec::new()
             }
-            Action::Quit => self.quit(),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
-            Action::OpenSearch if screen != Screen::Roles => self.open_search(),
-            Action::EditName if matches!(screen, Screen::Roles | Screen::Results) => {
+            Intent::Quit => self.quit(),
+            Intent::Undo => self.undo(),
+            Intent::Redo => self.redo(),
+            Intent::OpenSearch if screen != Screen::Roles => self.open_search(),
+            Intent::EditName if matches!(screen, Screen::Roles | Screen::Results) => {
                 self.open_name_field()
             }
-            Action::NextScreen => {
+            Intent::NextScreen => {
                 let n = Screen::ALL.len();
                 self.go_to(Screen::ALL[(screen.index() + 1) % n])
             }
-            Action::PrevScreen => {
+            Intent::PrevScreen => {
                 let n = Screen::ALL.len();
                 self.go_to(Screen::ALL[(screen.index() + n - 1) % n])
             }
-            Action::CycleTarget => {
+            Intent::CycleTarget => {
                 // Every profile in turn, from the one shown; back at the one the verdict
                 // points to, the gaps follow the verdict again.
                 let n = self.framework.profiles.len();
@@ -696,62 +650,62 @@ impl App {
     }
 
     /// A prompt has the keyboard: only its answers count.
-    fn answer(&mut self, action: Action) -> Vec<Effect> {
+    fn answer(&mut self, action: Intent) -> Vec<Effect> {
         let Some(prompt) = self.prompt.clone() else {
             return Vec::new();
         };
         match (prompt, action) {
-            (Prompt::Unreadable(_), Action::StartFresh) => vec![Effect::StartFresh],
+            (Prompt::Unreadable(_), Intent::StartFresh) => vec![Effect::StartFresh],
             (
                 Prompt::Unreadable(_) | Prompt::Locked,
-                Action::Quit | Action::Back | Action::Cancel,
+                Intent::Quit | Intent::Back | Intent::Cancel,
             ) => {
                 vec![Effect::Quit]
             }
-            (Prompt::Locked, Action::OpenReadOnly) => {
+            (Prompt::Locked, Intent::OpenReadOnly) => {
                 self.prompt = None;
                 self.read_only = true;
                 self.save = SaveStatus::ReadOnly(strings::READ_ONLY_LOCKED.into());
                 Vec::new()
             }
-            (Prompt::ConfirmQuit(_), Action::Confirm) => vec![Effect::Quit],
-            (Prompt::DiscardWhatIf(_), Action::Confirm) => {
+            (Prompt::ConfirmQuit(_), Intent::Confirm) => vec![Effect::Quit],
+            (Prompt::DiscardWhatIf(_), Intent::Confirm) => {
                 self.prompt = None;
                 self.discard_what_if();
                 Vec::new()
             }
-            (Prompt::DiscardWhatIf(_), Action::Cancel | Action::Back) => {
+            (Prompt::DiscardWhatIf(_), Intent::Cancel | Intent::Back) => {
                 self.prompt = None;
                 Vec::new()
             }
-            (Prompt::DiscardWhatIf(_), Action::Quit) => {
+            (Prompt::DiscardWhatIf(_), Intent::Quit) => {
                 self.prompt = None;
                 self.quit()
             }
-            (Prompt::QuitWhatIf(_), Action::Confirm | Action::Quit) => {
+            (Prompt::QuitWhatIf(_), Intent::Confirm | Intent::Quit) => {
                 self.prompt = None;
                 self.results.what_if = None;
                 self.refresh_results();
                 self.quit()
             }
-            (Prompt::QuitWhatIf(_), Action::Cancel | Action::Back) => {
+            (Prompt::QuitWhatIf(_), Intent::Cancel | Intent::Back) => {
                 self.prompt = None;
                 Vec::new()
             }
-            (Prompt::Rerate(c), Action::Confirm) => {
+            (Prompt::Rerate(c), Intent::Confirm) => {
                 self.prompt = None;
                 self.rate.current = c;
                 self.go_to(Screen::Rate)
             }
-            (Prompt::Rerate(_), Action::Cancel | Action::Back) => {
+            (Prompt::Rerate(_), Intent::Cancel | Intent::Back) => {
                 self.prompt = None;
                 Vec::new()
             }
-            (Prompt::Rerate(_), Action::Quit) => {
+            (Prompt::Rerate(_), Intent::Quit) => {
                 self.prompt = None;
                 self.quit()
             }
-            (Prompt::ConfirmQuit(_), Action::Cancel | Action::Back) => {
+            (Prompt::ConfirmQuit(_), Intent::Cancel | Intent::Back) => {
                 self.prompt = None;
                 self.quitting = false;
                 Vec::new()

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::MouseEvent;
 
-use super::{Action, App, Effect, Mode};
+use super::{App, Effect, Intent, Mode};
 use crate::domain::Screen;
 use crate::ui::{Pane, Target, hit};
 
@@ -21,8 +21,8 @@ impl App {
         if mode == Mode::Help {
             use ratatui::crossterm::event::MouseEventKind;
             let action = match event.kind {
-                MouseEventKind::ScrollDown => Some(Action::Down),
-                MouseEventKind::ScrollUp => Some(Action::Up),
+                MouseEventKind::ScrollDown => Some(Intent::Down),
+                MouseEventKind::ScrollUp => Some(Intent::Up),
                 _ => None,
             };
             if let Some(action) = action {
@@ -53,18 +53,18 @@ impl App {
             (_, Target::Key(action)) => self.apply(action),
             (_, Target::Tab(to)) => self.go_to(to),
             (Screen::Roles, Target::RolesPane(pane)) => self.apply(if pane == 0 {
-                Action::Left
+                Intent::Left
             } else {
-                Action::Right
+                Intent::Right
             }),
             (Screen::Grid, Target::GridRow(row)) if row == self.grid.selected => {
-                self.apply(Action::Activate)
+                self.apply(Intent::Activate)
             }
             (Screen::Grid, Target::GridRow(row)) => {
                 self.step(row as isize - self.grid.selected as isize)
             }
             (Screen::Rate, Target::Level(level)) if self.rate.cursor == Some(level) => {
-                self.apply(Action::Activate)
+                self.apply(Intent::Activate)
             }
             (Screen::Rate, Target::Level(level)) => {
                 self.rate.cursor = Some(level);
@@ -74,7 +74,7 @@ impl App {
                 self.step(row as isize - self.results.selected as isize)
             }
             (Screen::Plan, Target::PlanRow(row)) if row == self.plan.selected => {
-                self.apply(Action::EditAction)
+                self.apply(Intent::EditAction)
             }
             (Screen::Plan, Target::PlanRow(row)) => {
                 self.step(row as isize - self.plan.selected as isize)
@@ -93,7 +93,7 @@ impl App {
             | (Screen::Plan, Pane::Plan) => self.step(delta),
             (Screen::Grid, Pane::GridDetail)
             | (Screen::Rate, Pane::RateInfo)
-            | (Screen::Results, Pane::Verdict) => self.apply(Action::ScrollDetail(delta)),
+            | (Screen::Results, Pane::Verdict) => self.apply(Intent::ScrollDetail(delta)),
             (Screen::Roles, Pane::Roles(pane)) => {
                 // Drawing clamps it to the text.
                 let top = &mut self.roles.scroll[pane.min(1)];
@@ -106,7 +106,7 @@ impl App {
 
     /// `delta` presses of ↓ (↑ when negative).
     fn step(&mut self, delta: isize) -> Vec<Effect> {
-        let action = if delta < 0 { Action::Up } else { Action::Down };
+        let action = if delta < 0 { Intent::Up } else { Intent::Down };
         let mut effects = Vec::new();
         for _ in 0..delta.unsigned_abs() {
             effects.extend(self.apply(action.clone()));
@@ -120,7 +120,7 @@ mod tests {
     use ratatui::crossterm::event::MouseEventKind;
 
     use super::*;
-    use crate::app::{GridRow, Prompt};
+    use crate::app::{Event, GridRow, Prompt};
     use crate::domain::{Level, Rating};
     use crate::ui::hit::tests::{app_sized, draw, find};
     use crate::ui::hit::{click_at, mouse_at};
@@ -132,18 +132,18 @@ mod tests {
     /// Draws a frame as the runtime does and hands it back; returns the cell where `text` is.
     fn frame_at(app: &mut App, text: &str) -> (u16, u16) {
         let (buffer, drawn) = draw(app);
-        app.update(Action::Drawn(Box::new(drawn)), t0());
+        app.update(Event::Drawn(Box::new(drawn)), t0());
         find(&buffer, text)
     }
 
     fn click(app: &mut App, text: &str) -> Vec<Effect> {
         let (x, y) = frame_at(app, text);
-        app.update(Action::Mouse(click_at(x, y)), t0())
+        app.update(Event::Mouse(click_at(x, y)), t0())
     }
 
     fn wheel(app: &mut App, text: &str, kind: MouseEventKind) -> Vec<Effect> {
         let (x, y) = frame_at(app, text);
-        app.update(Action::Mouse(mouse_at(kind, x, y)), t0())
+        app.update(Event::Mouse(mouse_at(kind, x, y)), t0())
     }
 
     #[test]
@@ -206,9 +206,9 @@ mod tests {
         let mut app = app_sized((100, 30));
         click(&mut app, "Rate");
         let (x, y) = frame_at(&mut app, "2 Guided");
-        app.update(Action::Mouse(click_at(x, y)), t0());
+        app.update(Event::Mouse(click_at(x, y)), t0());
         // The same spot again before a frame shows the highlight: ignored.
-        app.update(Action::Mouse(click_at(x, y)), t0());
+        app.update(Event::Mouse(click_at(x, y)), t0());
         let dp1 = app.framework().competencies[0].id.clone();
         assert_eq!(app.assessment().rating(&dp1), None);
         assert_eq!(app.rate().cursor, Some(2));
@@ -225,7 +225,7 @@ mod tests {
         wheel(&mut app, "Project Manager", MouseEventKind::ScrollDown);
         wheel(&mut app, "Project Manager", MouseEventKind::ScrollUp);
         let (_, drawn) = draw(&app);
-        app.update(Action::Drawn(Box::new(drawn)), t0());
+        app.update(Event::Drawn(Box::new(drawn)), t0());
         assert_eq!(app.roles().scroll[0], 3);
         // A click on a pane focuses it, as → does.
         click(&mut app, "PMO Manager");
@@ -244,7 +244,7 @@ mod tests {
         wheel(&mut app, "DP1 ", MouseEventKind::ScrollDown);
         assert_eq!(app.rate().info_scroll, 3);
         // Help: the wheel scrolls it, wherever the pointer is.
-        app.update(Action::ToggleHelp, t0());
+        app.update(Intent::ToggleHelp, t0());
         wheel(&mut app, "Help", MouseEventKind::ScrollDown);
         assert_eq!(app.help_scroll(), 3);
         wheel(&mut app, "Help", MouseEventKind::ScrollUp);
@@ -261,18 +261,18 @@ mod tests {
         assert_eq!(app.screen(), Screen::Grid);
         assert!(app.prompt().is_some());
         // Its "no" answer, clicked: back to the screen; its "yes": quit.
-        let no = input_help(app.mode(), &Action::Cancel);
+        let no = input_help(app.mode(), &Intent::Cancel);
         click(&mut app, &no);
         assert_eq!(app.prompt(), None);
         app.prompt = Some(Prompt::ConfirmQuit("disk full".into()));
-        let yes = input_help(app.mode(), &Action::Confirm);
+        let yes = input_help(app.mode(), &Intent::Confirm);
         assert_eq!(click(&mut app, &yes), vec![Effect::Quit]);
 
         // The note editor has the keyboard: a click anywhere keeps it open with its text.
         app.prompt = None;
         click(&mut app, "Rate");
-        app.update(Action::EditNote, t0());
-        app.update(Action::Paste("typed so far".into()), t0());
+        app.update(Intent::EditNote, t0());
+        app.update(Intent::Paste("typed so far".into()), t0());
         for text in ["Results", "3 Independent", "DP1 "] {
             assert_eq!(click(&mut app, text), vec![]);
         }
@@ -283,7 +283,7 @@ mod tests {
     }
 
     /// What a prompt lists for the binding of `action`: its help text.
-    fn input_help(mode: Mode, action: &Action) -> String {
+    fn input_help(mode: Mode, action: &Intent) -> String {
         crate::input::visible_bindings(mode)
             .into_iter()
             .find(|b| b.groups.iter().any(|(_, a)| a == action))

@@ -4,7 +4,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{Action, App, Effect};
+use super::{App, Effect, Intent};
 use crate::domain::person;
 use crate::strings::person as words;
 
@@ -115,12 +115,12 @@ impl App {
     }
 
     /// The name field has the keyboard: one line of any text; Enter keeps it, Esc leaves.
-    pub(super) fn update_name(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_name(&mut self, action: Intent) -> Vec<Effect> {
         let Some(field) = self.name_field.as_mut() else {
             return Vec::new();
         };
         match action {
-            Action::Paste(text) => {
+            Intent::Paste(text) => {
                 // A name is one line, without control characters.
                 let line: String = text
                     .split_whitespace()
@@ -132,14 +132,14 @@ impl App {
                 field.text.insert_str(line);
                 Vec::new()
             }
-            Action::Edit(input) => {
+            Intent::Edit(input) => {
                 // Tab would type a control character, which a name cannot hold.
                 if input.key != ratatui_textarea::Key::Tab {
                     field.text.input(input);
                 }
                 Vec::new()
             }
-            Action::Confirm => {
+            Intent::Confirm => {
                 let typed = field.text.lines().join(" ");
                 let typed = typed.trim();
                 let text = match (typed.is_empty(), field.asking) {
@@ -158,7 +158,7 @@ impl App {
                     }
                 }
             }
-            Action::Cancel | Action::Back | Action::CloseEditor => {
+            Intent::Cancel | Intent::Back | Intent::CloseEditor => {
                 let field = self.name_field.take();
                 match field {
                     // Skipping the question keeps the default, and it is not asked again.
@@ -171,7 +171,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
-            Action::Quit => {
+            Intent::Quit => {
                 self.name_field = None;
                 self.quit()
             }
@@ -227,7 +227,7 @@ mod tests {
     fn type_text(app: &mut App, text: &str) {
         for c in text.chars() {
             app.update(
-                Action::Edit(ratatui_textarea::Input {
+                Intent::Edit(ratatui_textarea::Input {
                     key: ratatui_textarea::Key::Char(c),
                     ..Default::default()
                 }),
@@ -245,7 +245,7 @@ mod tests {
         // Keys that mean something on a screen are typed: the name is any text.
         type_text(&mut app, "Zoë q? 中村");
         assert_eq!(app.screen(), Screen::Roles);
-        assert_eq!(app.update(Action::Confirm, t0()), vec![Effect::Changed]);
+        assert_eq!(app.update(Intent::Confirm, t0()), vec![Effect::Changed]);
         assert_eq!(
             app.assessment().display_name.as_deref(),
             Some("Zoë q? 中村")
@@ -259,7 +259,7 @@ mod tests {
         // After it every key works as usual, and the welcome stays until the screen changes.
         assert_eq!(app.mode(), Mode::Screen(Screen::Roles));
         assert!(app.welcome());
-        assert_eq!(app.update(Action::NextScreen, t0()), vec![Effect::SaveNow]);
+        assert_eq!(app.update(Intent::NextScreen, t0()), vec![Effect::SaveNow]);
         assert_eq!(app.screen(), Screen::Grid);
         // Asked once: the next start does not ask again.
         let again = start(app.assessment().clone(), Opened::Resumed);
@@ -279,9 +279,9 @@ mod tests {
             let mut app = App::new(init);
             assert_eq!(app.mode(), Mode::Name);
             let action = if skip {
-                Action::Cancel
+                Intent::Cancel
             } else {
-                Action::Confirm
+                Intent::Confirm
             };
             assert_eq!(app.update(action, t0()), vec![Effect::Changed]);
             assert_eq!(app.assessment().person_name(), Some("Sam Taylor"));
@@ -290,7 +290,7 @@ mod tests {
         // Without a default, skipping records that the question was asked: the person is
         // shown by the file's name, and not asked again.
         let mut app = start(fresh("default"), Opened::FirstRun);
-        app.update(Action::Cancel, t0());
+        app.update(Intent::Cancel, t0());
         assert!(app.assessment().name_asked());
         assert_eq!(app.assessment().person_name(), None);
         assert!(
@@ -304,7 +304,7 @@ mod tests {
         );
         // An assessment with a name of its own (`-a kim`) suggests that name.
         let mut app = start(fresh("kim"), Opened::FirstRun);
-        app.update(Action::Confirm, t0());
+        app.update(Intent::Confirm, t0());
         assert_eq!(app.assessment().person_name(), Some("kim"));
     }
 
@@ -319,7 +319,7 @@ mod tests {
         // A digit is typed into the field, not recorded as a rating.
         type_text(&mut app, "4");
         assert!(app.assessment().ratings.is_empty());
-        app.update(Action::Confirm, t0());
+        app.update(Intent::Confirm, t0());
         assert_eq!(app.assessment().person_name(), Some("4"));
         // Quietly (tests, screenshots), read-only, viewed from the team view, a review file
         // or a file that already has a name: never asked.
@@ -351,19 +351,19 @@ mod tests {
         named.display_name = Some("Sam Taylor".into());
         let mut app = start(named, Opened::Resumed);
         assert_eq!(app.mode(), Mode::Screen(Screen::Roles));
-        app.update(Action::EditName, t0());
+        app.update(Intent::EditName, t0());
         assert_eq!(app.mode(), Mode::Name);
         assert_eq!(app.name_field().unwrap().text.lines(), ["Sam Taylor"]);
         type_text(&mut app, "x");
-        assert_eq!(app.update(Action::Cancel, t0()), Vec::<Effect>::new());
+        assert_eq!(app.update(Intent::Cancel, t0()), Vec::<Effect>::new());
         assert_eq!(app.assessment().person_name(), Some("Sam Taylor"));
         // On Results too; a paste is one line without control characters.
-        app.update(Action::PrevScreen, t0());
-        app.update(Action::PrevScreen, t0());
+        app.update(Intent::PrevScreen, t0());
+        app.update(Intent::PrevScreen, t0());
         assert_eq!(app.screen(), Screen::Results);
-        app.update(Action::EditName, t0());
+        app.update(Intent::EditName, t0());
         app.update(
-            Action::Edit(ratatui_textarea::Input {
+            Intent::Edit(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Char('u'),
                 ctrl: true,
                 ..Default::default()
@@ -374,29 +374,29 @@ mod tests {
         field.select_all();
         field.cut();
         app.name_field.as_mut().unwrap().text = field;
-        app.update(Action::Paste("José\n Núñez\x1b".into()), t0());
-        assert_eq!(app.update(Action::Confirm, t0()), vec![Effect::Changed]);
+        app.update(Intent::Paste("José\n Núñez\x1b".into()), t0());
+        assert_eq!(app.update(Intent::Confirm, t0()), vec![Effect::Changed]);
         assert_eq!(app.assessment().person_name(), Some("José Núñez"));
         // Emptied, the name goes and the file's name shows instead.
-        app.update(Action::EditName, t0());
+        app.update(Intent::EditName, t0());
         let mut field = app.name_field().unwrap().text.clone();
         field.select_all();
         field.cut();
         app.name_field.as_mut().unwrap().text = field;
-        app.update(Action::Confirm, t0());
+        app.update(Intent::Confirm, t0());
         assert_eq!(app.assessment().person_name(), None);
         assert!(app.assessment().name_asked());
         // Grid and Rate have no name key; read-only refuses it.
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
-        app.update(Action::NextScreen, t0());
+        app.update(Intent::NextScreen, t0());
+        app.update(Intent::NextScreen, t0());
+        app.update(Intent::NextScreen, t0());
         assert_eq!(app.screen(), Screen::Grid);
-        app.update(Action::EditName, t0());
+        app.update(Intent::EditName, t0());
         assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
         let viewing =
             AppInit::new(crate::storage::framework::builtin(), fresh("d")).lock(LockState::Viewing);
         let mut viewing = App::new(viewing);
-        viewing.update(Action::EditName, t0());
+        viewing.update(Intent::EditName, t0());
         assert_eq!(viewing.mode(), Mode::Screen(Screen::Roles));
     }
 

@@ -4,7 +4,7 @@
 use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
-use super::{Action, App, Effect, rate::text_area};
+use super::{App, Effect, Intent, rate::text_area};
 use crate::domain::{Editing, Level, PlanItem, Rating};
 use crate::strings;
 
@@ -62,30 +62,30 @@ impl App {
 
     /// The plan editor has the keyboard. What it holds is kept as the plan at every change,
     /// and saved on the same debounce as a rating.
-    pub(super) fn update_plan(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_plan(&mut self, action: Intent) -> Vec<Effect> {
         let Some(plan) = self.results.plan.as_mut() else {
             return Vec::new();
         };
         match (plan.field, action) {
-            (_, Action::SwitchField) => {
+            (_, Intent::SwitchField) => {
                 plan.field = match plan.field {
                     PlanField::Target => PlanField::Action,
                     PlanField::Action => PlanField::Target,
                 };
             }
-            (_, Action::Back | Action::CloseEditor) => return self.close_plan(),
-            (_, Action::Quit) => {
+            (_, Intent::Back | Intent::CloseEditor) => return self.close_plan(),
+            (_, Intent::Quit) => {
                 let mut effects = self.close_plan();
                 effects.extend(self.quit());
                 return effects;
             }
-            (PlanField::Action, Action::Paste(text)) => {
+            (PlanField::Action, Intent::Paste(text)) => {
                 plan.action.insert_str(text);
             }
-            (PlanField::Action, Action::Edit(input)) => {
+            (PlanField::Action, Intent::Edit(input)) => {
                 plan.action.input(input);
             }
-            (PlanField::Target, Action::Rate(Rating::Level(level))) => {
+            (PlanField::Target, Intent::Rate(Rating::Level(level))) => {
                 let c = plan.competency;
                 if !level.is_none()
                     && self.framework.competencies[c].accepts(&self.framework.scale, level)
@@ -93,14 +93,14 @@ impl App {
                     plan.target = Some(level);
                 }
             }
-            (PlanField::Target, Action::ClearRating) => plan.target = None,
-            (PlanField::Target, Action::Left) => {
+            (PlanField::Target, Intent::ClearRating) => plan.target = None,
+            (PlanField::Target, Intent::Left) => {
                 let c = plan.competency;
                 plan.target = plan
                     .target
                     .map(|l| self.framework.step(c, l, false).unwrap_or(l));
             }
-            (PlanField::Target, Action::Right) => {
+            (PlanField::Target, Intent::Right) => {
                 let c = plan.competency;
                 plan.target = Some(
                     plan.target

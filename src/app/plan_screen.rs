@@ -5,7 +5,7 @@ use crate::domain::time::Date;
 use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
-use super::{Action, App, Effect, Prompt, Screen};
+use super::{App, Effect, Intent, Prompt, Screen};
 use crate::domain::due::{self, DueGroup};
 use crate::domain::{ActionStatus, CompetencyId, PlanAction, PlanItem};
 use crate::strings::plan as words;
@@ -231,21 +231,21 @@ impl App {
     }
 
     /// A Plan screen key, when nothing is over the screen.
-    pub(super) fn update_plan_screen(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_plan_screen(&mut self, action: Intent) -> Vec<Effect> {
         let len = self.plan.rows.len();
         let page = self.page();
         let selected = self.plan.selected;
         match action {
-            Action::Up => self.plan.selected = selected.saturating_sub(1),
-            Action::Down => self.plan.selected = (selected + 1).min(len.saturating_sub(1)),
-            Action::PageUp => self.plan.selected = selected.saturating_sub(page),
-            Action::PageDown => {
+            Intent::Up => self.plan.selected = selected.saturating_sub(1),
+            Intent::Down => self.plan.selected = (selected + 1).min(len.saturating_sub(1)),
+            Intent::PageUp => self.plan.selected = selected.saturating_sub(page),
+            Intent::PageDown => {
                 self.plan.selected = (selected + page).min(len.saturating_sub(1));
             }
-            Action::Home => self.plan.selected = 0,
-            Action::End => self.plan.selected = len.saturating_sub(1),
-            Action::AddAction => return self.open_plan_input(None),
-            Action::ChooseForAction => {
+            Intent::Home => self.plan.selected = 0,
+            Intent::End => self.plan.selected = len.saturating_sub(1),
+            Intent::AddAction => return self.open_plan_input(None),
+            Intent::ChooseForAction => {
                 if self.read_only {
                     return self.refuse_write();
                 }
@@ -253,26 +253,26 @@ impl App {
                 self.notice = Some(words::CHOOSE.into());
                 return self.open_search();
             }
-            Action::Activate | Action::EditAction => {
+            Intent::Activate | Intent::EditAction => {
                 let id = self.plan.selected_row().map(|r| r.action);
                 return match id {
                     Some(id) => self.open_plan_input(Some(PlanInputKind::Text(id))),
                     None => self.open_plan_input(None),
                 };
             }
-            Action::SetDue => {
+            Intent::SetDue => {
                 if let Some(id) = self.plan.selected_row().map(|r| r.action) {
                     return self.open_plan_input(Some(PlanInputKind::Due(id)));
                 }
                 self.notice = Some(words::NOTHING_SELECTED.into());
             }
-            Action::MarkDone => {
+            Intent::MarkDone => {
                 if let Some(id) = self.plan.selected_row().map(|r| r.action) {
                     return self.open_plan_input(Some(PlanInputKind::Evidence(id)));
                 }
                 self.notice = Some(words::NOTHING_SELECTED.into());
             }
-            Action::CycleStatus => {
+            Intent::CycleStatus => {
                 let Some(id) = self.plan.selected_row().map(|r| r.action) else {
                     self.notice = Some(words::NOTHING_SELECTED.into());
                     return Vec::new();
@@ -289,7 +289,7 @@ impl App {
                 self.notice = Some(words::status_set(now));
                 return effects;
             }
-            Action::DeleteAction => {
+            Intent::DeleteAction => {
                 let Some(row) = self.plan.selected_row().cloned() else {
                     self.notice = Some(words::NOTHING_SELECTED.into());
                     return Vec::new();
@@ -303,7 +303,7 @@ impl App {
                 self.notice = Some(words::deleted(row.competency.as_str()));
                 return effects;
             }
-            Action::RateSelected => {
+            Intent::RateSelected => {
                 let Some(c) = self.plan.selected_row().and_then(|r| r.index) else {
                     self.notice = Some(words::NOTHING_SELECTED.into());
                     return Vec::new();
@@ -357,12 +357,12 @@ impl App {
     }
 
     /// The Plan screen's field has the keyboard.
-    pub(super) fn update_plan_input(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_plan_input(&mut self, action: Intent) -> Vec<Effect> {
         let Some(input) = self.plan.input.as_mut() else {
             return Vec::new();
         };
         match action {
-            Action::Edit(key) => {
+            Intent::Edit(key) => {
                 if !matches!(
                     key.key,
                     ratatui_textarea::Key::Enter | ratatui_textarea::Key::Tab
@@ -372,21 +372,21 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::Paste(text) => {
+            Intent::Paste(text) => {
                 input
                     .field
                     .insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
                 Vec::new()
             }
-            Action::Cancel | Action::Back | Action::CloseEditor => {
+            Intent::Cancel | Intent::Back | Intent::CloseEditor => {
                 self.plan.input = None;
                 Vec::new()
             }
-            Action::Quit => {
+            Intent::Quit => {
                 self.plan.input = None;
                 self.quit()
             }
-            Action::Confirm => self.confirm_plan_input(),
+            Intent::Confirm => self.confirm_plan_input(),
             _ => Vec::new(),
         }
     }

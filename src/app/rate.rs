@@ -3,7 +3,7 @@
 use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
-use super::{Action, App, Effect};
+use super::{App, Effect, Intent};
 use crate::domain::{CompetencyId, Editing, Rating, Screen};
 use crate::strings;
 
@@ -19,7 +19,7 @@ pub struct RateState {
     /// The note as it was when the editor opened: the whole edit is one step to undo.
     pub(super) note_before: Option<String>,
     /// Scroll of the competency text; back to the top for each competency, and clamped to the
-    /// text by the frame (see `Action::Drawn`).
+    /// text by the frame (see `Event::Drawn`).
     pub info_scroll: usize,
 }
 
@@ -80,15 +80,15 @@ impl App {
         })
     }
 
-    pub(super) fn update_rate(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_rate(&mut self, action: Intent) -> Vec<Effect> {
         let last = self.framework.competencies.len() - 1;
         match action {
-            Action::ScrollDetail(delta) => {
+            Intent::ScrollDetail(delta) => {
                 self.rate.info_scroll = self.rate.info_scroll.saturating_add_signed(delta);
                 Vec::new()
             }
-            Action::Rate(rating) => self.record(rating),
-            Action::ClearRating => {
+            Intent::Rate(rating) => self.record(rating),
+            Intent::ClearRating => {
                 if self.read_only {
                     return self.refuse_write();
                 }
@@ -105,7 +105,7 @@ impl App {
                 );
                 self.changed()
             }
-            Action::Activate => {
+            Intent::Activate => {
                 let choices = self.framework.choices(self.rate.current);
                 let Some(&rating) = self.rate.cursor.and_then(|n| choices.get(n)) else {
                     self.notice = Some(strings::choose_level());
@@ -114,44 +114,44 @@ impl App {
                 self.record(rating)
             }
             // With nothing highlighted, ↑ starts at the bottom of the list and ↓ at the top.
-            Action::Up => {
+            Intent::Up => {
                 let bottom = self.framework.choices(self.rate.current).len() - 1;
                 self.rate.cursor = Some(self.rate.cursor.map_or(bottom, |c| c.saturating_sub(1)));
                 Vec::new()
             }
-            Action::Down => {
+            Intent::Down => {
                 let bottom = self.framework.choices(self.rate.current).len() - 1;
                 self.rate.cursor = Some(self.rate.cursor.map_or(0, |c| (c + 1).min(bottom)));
                 Vec::new()
             }
-            Action::Left | Action::PageUp => {
+            Intent::Left | Intent::PageUp => {
                 self.show_competency(self.rate.current.saturating_sub(1))
             }
-            Action::Right | Action::PageDown => {
+            Intent::Right | Intent::PageDown => {
                 self.show_competency((self.rate.current + 1).min(last))
             }
-            Action::Home => self.show_competency(0),
-            Action::End => self.show_competency(last),
-            Action::NextUnrated => match self.first_unrated_after(self.rate.current) {
+            Intent::Home => self.show_competency(0),
+            Intent::End => self.show_competency(last),
+            Intent::NextUnrated => match self.first_unrated_after(self.rate.current) {
                 Some(c) => self.show_competency(c),
                 None => {
                     self.notice = Some(strings::ALL_RATED.into());
                     Vec::new()
                 }
             },
-            Action::ToggleTargets => {
+            Intent::ToggleTargets => {
                 let shown = !self.assessment.position.show_targets;
                 self.assessment.position.show_targets = shown;
                 self.notice = Some(strings::targets_toggled(shown));
                 self.position_changed()
             }
-            Action::EditNote => {
+            Intent::EditNote => {
                 if self.read_only {
                     return self.refuse_write();
                 }
                 self.open_note()
             }
-            Action::EditNoteExternally => {
+            Intent::EditNoteExternally => {
                 if self.read_only {
                     return self.refuse_write();
                 }
@@ -159,7 +159,7 @@ impl App {
                 let note = self.assessment.note(&id).to_string();
                 vec![Effect::EditNote(id, note)]
             }
-            Action::Back => self.go_to(Screen::Grid),
+            Intent::Back => self.go_to(Screen::Grid),
             _ => Vec::new(),
         }
     }
@@ -267,23 +267,23 @@ impl App {
 
     /// The note editor has the keyboard. What is typed is kept as the note at once, and saved
     /// on the same debounce as a rating.
-    pub(super) fn update_note(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_note(&mut self, action: Intent) -> Vec<Effect> {
         match action {
-            Action::Paste(text) => {
+            Intent::Paste(text) => {
                 if let Some(editor) = self.rate.editor.as_mut() {
                     editor.insert_str(text);
                 }
                 self.keep_note()
             }
-            Action::Edit(input) => {
+            Intent::Edit(input) => {
                 if let Some(editor) = self.rate.editor.as_mut() {
                     editor.input(input);
                 }
                 self.keep_note()
             }
-            Action::CloseEditor | Action::Back => self.close_note(),
+            Intent::CloseEditor | Intent::Back => self.close_note(),
             // What is typed so far goes to the user's editor, and is kept meanwhile.
-            Action::EditNoteExternally => {
+            Intent::EditNoteExternally => {
                 let Some(editor) = self.rate.editor.as_ref() else {
                     return Vec::new();
                 };
@@ -292,7 +292,7 @@ impl App {
                 effects.push(Effect::EditNote(self.current_id(), text));
                 effects
             }
-            Action::Quit => {
+            Intent::Quit => {
                 let mut effects = self.close_note();
                 effects.extend(self.quit());
                 effects
@@ -322,7 +322,7 @@ impl App {
     pub(super) fn note_edited(
         &mut self,
         id: CompetencyId,
-        result: Result<String, String>,
+        result: Result<String, super::EditorError>,
     ) -> Vec<Effect> {
         let text = match result {
             // Blank lines before and after the note are dropped; lines within it are kept.
@@ -331,8 +331,8 @@ impl App {
                 .trim_end()
                 .trim_start_matches(['\n', '\r'])
                 .to_string(),
-            Err(reason) => {
-                self.notice = Some(reason);
+            Err(error) => {
+                self.notice = Some(error.to_string());
                 return Vec::new();
             }
         };

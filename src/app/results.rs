@@ -1,7 +1,7 @@
 //! Results screen state: the summary computed from the ratings (or a what-if copy of them),
 //! the gap table's sort, filter and selection, and the development-plan editor.
 
-use super::{Action, App, Effect, PlanEditor};
+use super::{App, Effect, Intent, PlanEditor};
 use crate::domain::scoring::{self, Band, RatingSheet};
 use crate::domain::{Framework, Level, Rating, Screen};
 use crate::strings;
@@ -197,7 +197,7 @@ fn gap_key(row: &ResultRow) -> (bool, i16) {
 pub struct ResultsState {
     pub summary: Summary,
     pub selected: usize,
-    /// First visible row of the gap table in the last frame (see `Action::Drawn`).
+    /// First visible row of the gap table in the last frame (see `Event::Drawn`).
     pub offset: usize,
     /// First line shown of the verdict panel; the frame clamps it to the text.
     pub summary_scroll: usize,
@@ -322,47 +322,47 @@ impl App {
         self.results.reselect(keep);
     }
 
-    pub(super) fn update_results(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_results(&mut self, action: Intent) -> Vec<Effect> {
         let rows = self.results.summary.rows.len();
         let page = self.page();
         let last = rows.saturating_sub(1);
         let selected = self.results.selected;
         match action {
-            Action::ScrollDetail(delta) => {
+            Intent::ScrollDetail(delta) => {
                 self.results.summary_scroll =
                     self.results.summary_scroll.saturating_add_signed(delta);
             }
             // The areas chart alone on a small terminal: the moves scroll it.
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End
+            Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Home
+            | Intent::End
                 if self.results.view == LowerView::Areas && self.results.areas_alone =>
             {
                 let scroll = &mut self.results.areas_scroll;
                 *scroll = match action {
-                    Action::Up => scroll.saturating_sub(1),
-                    Action::Down => scroll.saturating_add(1),
-                    Action::PageUp => scroll.saturating_sub(page),
-                    Action::PageDown => scroll.saturating_add(page),
-                    Action::Home => 0,
+                    Intent::Up => scroll.saturating_sub(1),
+                    Intent::Down => scroll.saturating_add(1),
+                    Intent::PageUp => scroll.saturating_sub(page),
+                    Intent::PageDown => scroll.saturating_add(page),
+                    Intent::Home => 0,
                     _ => usize::MAX,
                 };
             }
-            Action::Up => self.results.selected = selected.saturating_sub(1),
-            Action::Down => self.results.selected = (selected + 1).min(last),
-            Action::PageUp => self.results.selected = selected.saturating_sub(page),
-            Action::PageDown => self.results.selected = (selected + page).min(last),
-            Action::Home => self.results.selected = 0,
-            Action::End => self.results.selected = last,
-            Action::CycleSort => {
+            Intent::Up => self.results.selected = selected.saturating_sub(1),
+            Intent::Down => self.results.selected = (selected + 1).min(last),
+            Intent::PageUp => self.results.selected = selected.saturating_sub(page),
+            Intent::PageDown => self.results.selected = (selected + page).min(last),
+            Intent::Home => self.results.selected = 0,
+            Intent::End => self.results.selected = last,
+            Intent::CycleSort => {
                 self.results.sort = self.results.sort.next();
                 self.reorder_results();
                 self.notice = Some(strings::sorted(self.results.sort.label()));
             }
-            Action::CycleFilter => {
+            Intent::CycleFilter => {
                 self.results.filter = self.results.filter.next();
                 self.results.selected = 0;
                 self.results.offset = 0;
@@ -372,21 +372,21 @@ impl App {
                     self.results.summary.rows.len(),
                 ));
             }
-            Action::SwitchView => {
+            Intent::SwitchView => {
                 self.results.view = match self.results.view {
                     LowerView::Areas => LowerView::Gaps,
                     LowerView::Gaps => LowerView::Areas,
                 };
             }
-            Action::OpenPlan | Action::Activate => return self.open_plan(),
-            Action::RateSelected => {
+            Intent::OpenPlan | Intent::Activate => return self.open_plan(),
+            Intent::RateSelected => {
                 let Some(c) = self.results.selected_competency() else {
                     return Vec::new();
                 };
                 self.rate.current = c;
                 return self.go_to(Screen::Rate);
             }
-            Action::ToggleWhatIf | Action::Back if self.what_if() => {
+            Intent::ToggleWhatIf | Intent::Back if self.what_if() => {
                 let changes = self.what_if_changes().len();
                 if changes == 0 {
                     self.discard_what_if();
@@ -394,16 +394,16 @@ impl App {
                     self.prompt = Some(super::Prompt::DiscardWhatIf(changes));
                 }
             }
-            Action::ToggleWhatIf => {
+            Intent::ToggleWhatIf => {
                 self.results.what_if = Some(self.derived.sheet.clone());
                 self.results.view = LowerView::Gaps;
                 self.notice = Some(strings::what_if_on(&self.framework.scale));
                 self.refresh_results();
             }
-            Action::ApplyWhatIf => return self.apply_what_if(),
-            Action::ExportReport(format) => return vec![Effect::Export(format)],
-            Action::CloseRound => return self.open_round_label(),
-            Action::Left | Action::Right | Action::Rate(_) => {
+            Intent::ApplyWhatIf => return self.apply_what_if(),
+            Intent::ExportReport(format) => return vec![Effect::Export(format)],
+            Intent::CloseRound => return self.open_round_label(),
+            Intent::Left | Intent::Right | Intent::Rate(_) => {
                 let Some(c) = self.results.selected_competency() else {
                     return Vec::new();
                 };
@@ -413,14 +413,14 @@ impl App {
                 };
                 let now = sheet.level(c);
                 let next = match action {
-                    Action::Rate(Rating::Level(level))
+                    Intent::Rate(Rating::Level(level))
                         if !self.framework.choices(c).contains(&Rating::Level(level)) =>
                     {
                         return Vec::new();
                     }
-                    Action::Rate(Rating::Level(level)) => Some(level),
-                    Action::Rate(Rating::NotApplicable) => None,
-                    Action::Left => now.and_then(|l| self.framework.step(c, l, false)).or(now),
+                    Intent::Rate(Rating::Level(level)) => Some(level),
+                    Intent::Rate(Rating::NotApplicable) => None,
+                    Intent::Left => now.and_then(|l| self.framework.step(c, l, false)).or(now),
                     _ => now
                         .map_or_else(
                             || self.framework.step(c, Level::NONE, true),

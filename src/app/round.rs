@@ -3,7 +3,7 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{Action, App, Effect};
+use super::{App, Effect, Intent};
 use crate::strings;
 
 impl App {
@@ -28,22 +28,22 @@ impl App {
     }
 
     /// The round label field has the keyboard.
-    pub(super) fn update_round_label(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_round_label(&mut self, action: Intent) -> Vec<Effect> {
         match action {
-            Action::Paste(text) => {
+            Intent::Paste(text) => {
                 // A label is one line.
                 if let Some(label) = self.round_label.as_mut() {
                     label.insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
                 }
                 Vec::new()
             }
-            Action::Edit(input) => {
+            Intent::Edit(input) => {
                 if let Some(label) = self.round_label.as_mut() {
                     label.input(input);
                 }
                 Vec::new()
             }
-            Action::Confirm => {
+            Intent::Confirm => {
                 let label = self
                     .round_label
                     .take()
@@ -54,11 +54,11 @@ impl App {
                 self.notice = Some(strings::round_closed(round, &title));
                 self.changed()
             }
-            Action::Cancel | Action::Back | Action::CloseEditor => {
+            Intent::Cancel | Intent::Back | Intent::CloseEditor => {
                 self.round_label = None;
                 Vec::new()
             }
-            Action::Quit => {
+            Intent::Quit => {
                 self.round_label = None;
                 self.quit()
             }

@@ -10,7 +10,7 @@ mod index;
 
 use ratatui_textarea::{Input, Key, TextArea};
 
-use super::{Action, App, Effect, LowerView};
+use super::{App, Effect, Intent, LowerView};
 use crate::domain::Screen;
 use crate::ui::keep_in_view;
 
@@ -125,7 +125,7 @@ impl App {
     }
 
     /// Search has the keyboard.
-    pub(super) fn update_search(&mut self, action: Action) -> Vec<Effect> {
+    pub(super) fn update_search(&mut self, action: Intent) -> Vec<Effect> {
         let (Some(search), Some(index)) = (self.search.as_mut(), self.search_index.as_ref()) else {
             return Vec::new();
         };
@@ -133,12 +133,12 @@ impl App {
         let last = search.hits.len().saturating_sub(1);
         match action {
             // The field is one line: a line break or a tab does nothing.
-            Action::Edit(input) if breaks_the_line(&input) => {}
-            Action::Edit(input) => {
+            Intent::Edit(input) if breaks_the_line(&input) => {}
+            Intent::Edit(input) => {
                 search.input.input(input);
                 search.refilter(index);
             }
-            Action::Paste(text) => {
+            Intent::Paste(text) => {
                 // The field is one line: line breaks and tabs become spaces.
                 let line: String = text
                     .chars()
@@ -147,11 +147,11 @@ impl App {
                 search.input.insert_str(line);
                 search.refilter(index);
             }
-            Action::Up => search.selected = search.selected.saturating_sub(1),
-            Action::Down => search.selected = (search.selected + 1).min(last),
-            Action::PageUp => search.selected = search.selected.saturating_sub(rows),
-            Action::PageDown => search.selected = (search.selected + rows).min(last),
-            Action::Activate => {
+            Intent::Up => search.selected = search.selected.saturating_sub(1),
+            Intent::Down => search.selected = (search.selected + 1).min(last),
+            Intent::PageUp => search.selected = search.selected.saturating_sub(rows),
+            Intent::PageDown => search.selected = (search.selected + rows).min(last),
+            Intent::Activate => {
                 return match search.selected_competency() {
                     Some(c) => {
                         self.search = None;
@@ -160,8 +160,8 @@ impl App {
                     None => Vec::new(),
                 };
             }
-            Action::Back | Action::Cancel | Action::CloseEditor => self.search = None,
-            Action::Quit => {
+            Intent::Back | Intent::Cancel | Intent::CloseEditor => self.search = None,
+            Intent::Quit => {
                 self.search = None;
                 return self.quit();
             }
@@ -219,13 +219,17 @@ mod tests {
     use super::*;
     use crate::app::{AppInit, Mode, Prompt};
     use crate::domain::{Assessment, Framework, Level, Rating};
-    use crate::input::map_event;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    /// What a key or a paste means in `mode`.
+    fn map_event(event: &Event, mode: Mode) -> Option<Intent> {
+        crate::input::map_event(event, mode).and_then(crate::app::Msg::into_intent)
+    }
 
     fn app_with(fw: Framework) -> App {
         let assessment = Assessment::new("t", &fw, crate::clock::utc_from_epoch(0));
         let mut app = App::new(AppInit::new(fw, assessment));
-        app.update(Action::Resize(80, 24), t0());
+        app.update(crate::app::Event::Resize(80, 24), t0());
         app
     }
 
@@ -237,7 +241,7 @@ mod tests {
         crate::clock::utc_from_epoch(0)
     }
 
-    fn apply(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    fn apply(app: &mut App, actions: &[Intent]) -> Vec<Effect> {
         actions
             .iter()
             .flat_map(|a| app.update(a.clone(), t0()))
@@ -247,7 +251,7 @@ mod tests {
     fn typed(app: &mut App, text: &str) {
         for c in text.chars() {
             app.update(
-                Action::Edit(Input {
+                Intent::Edit(Input {
                     key: Key::Char(c),
                     ..Input::default()
                 }),
@@ -275,15 +279,15 @@ mod tests {
         for screen in [Screen::Grid, Screen::Rate, Screen::Results] {
             assert_eq!(
                 map_event(&slash, Mode::Screen(screen)),
-                Some(Action::OpenSearch)
+                Some(Intent::OpenSearch)
             );
         }
         assert_eq!(map_event(&slash, Mode::Screen(Screen::Roles)), None);
         let mut app = app();
-        app.update(Action::OpenSearch, t0());
+        app.update(Intent::OpenSearch, t0());
         assert_eq!(app.mode(), Mode::Screen(Screen::Roles), "not on Roles");
-        app.update(Action::NextScreen, t0());
-        assert_eq!(app.update(Action::OpenSearch, t0()), Vec::new());
+        app.update(Intent::NextScreen, t0());
+        assert_eq!(app.update(Intent::OpenSearch, t0()), Vec::new());
         assert_eq!(app.mode(), Mode::Search);
         assert!(
             !app.editing(),
@@ -301,15 +305,15 @@ mod tests {
         let none = KeyModifiers::NONE;
         assert!(matches!(
             map_event(&press(KeyCode::Char('q'), none), Mode::Search),
-            Some(Action::Edit(_))
+            Some(Intent::Edit(_))
         ));
         for (code, modifiers, action) in [
-            (KeyCode::Down, none, Action::Down),
-            (KeyCode::Char('n'), KeyModifiers::CONTROL, Action::Down),
-            (KeyCode::Char('p'), KeyModifiers::CONTROL, Action::Up),
-            (KeyCode::PageDown, none, Action::PageDown),
-            (KeyCode::Enter, none, Action::Activate),
-            (KeyCode::Esc, none, Action::Back),
+            (KeyCode::Down, none, Intent::Down),
+            (KeyCode::Char('n'), KeyModifiers::CONTROL, Intent::Down),
+            (KeyCode::Char('p'), KeyModifiers::CONTROL, Intent::Up),
+            (KeyCode::PageDown, none, Intent::PageDown),
+            (KeyCode::Enter, none, Intent::Activate),
+            (KeyCode::Esc, none, Intent::Back),
         ] {
             assert_eq!(
                 map_event(&press(code, modifiers), Mode::Search),
@@ -318,21 +322,21 @@ mod tests {
         }
         assert_eq!(
             map_event(&Event::Paste("risk".into()), Mode::Search),
-            Some(Action::Paste("risk".into()))
+            Some(Intent::Paste("risk".into()))
         );
     }
 
     #[test]
     fn typing_filters_by_id_or_name_and_ranks_the_best_first() {
         let mut app = app();
-        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
         typed(&mut app, "gov");
         // A name starting with it before a name with it in a later word, then the rest of the
         // area "Governance" (N-D26).
         assert_eq!(ids(&app), ["GV3", "GV1", "GV2", "GV4", "GV5"]);
         // Backspace widens it again.
         app.update(
-            Action::Edit(Input {
+            Intent::Edit(Input {
                 key: Key::Backspace,
                 ..Input::default()
             }),
@@ -340,7 +344,7 @@ mod tests {
         );
         assert_eq!(app.search().unwrap().query(), "go");
         let mut app = self::app();
-        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
         typed(&mut app, "Ri1");
         assert_eq!(ids(&app), ["RI1"]);
         typed(&mut app, "x");
@@ -358,7 +362,7 @@ mod tests {
         fw.competencies[gv3].name = "Gouvernânce des projets".into();
         for query in ["gouvernance", "Gouvernance", "GOUVERNÂNCE", "gouvernânce"] {
             let mut app = app_with(fw.clone());
-            apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+            apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
             typed(&mut app, query);
             assert_eq!(ids(&app), ["GV3"], "{query}");
         }
@@ -367,13 +371,13 @@ mod tests {
     #[test]
     fn a_paste_goes_into_the_field_on_one_line_and_tab_does_nothing() {
         let mut app = app();
-        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
-        app.update(Action::Paste("risk\nident".into()), t0());
+        apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
+        app.update(Intent::Paste("risk\nident".into()), t0());
         assert_eq!(app.search().unwrap().query(), "risk ident");
         assert_eq!(ids(&app), ["RI1"]);
         for key in [Key::Tab, Key::Enter] {
             app.update(
-                Action::Edit(Input {
+                Intent::Edit(Input {
                     key,
                     ..Input::default()
                 }),
@@ -388,24 +392,24 @@ mod tests {
     #[test]
     fn moving_stops_at_the_ends_and_keeps_the_choice_in_view() {
         let mut app = app();
-        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
         let rows = crate::ui::search::list_rows(app.size);
         assert!(rows < 33, "the list is cut at 80×24");
-        apply(&mut app, &[Action::Up]);
+        apply(&mut app, &[Intent::Up]);
         assert_eq!(app.search().unwrap().selected, 0);
-        apply(&mut app, &[Action::Down, Action::Down]);
+        apply(&mut app, &[Intent::Down, Intent::Down]);
         assert_eq!(app.search().unwrap().selected, 2);
-        apply(&mut app, &[Action::PageDown]);
+        apply(&mut app, &[Intent::PageDown]);
         assert_eq!(app.search().unwrap().selected, 2 + rows);
         let search = app.search().unwrap();
         assert_eq!(search.offset, search.selected + 1 - rows, "just in view");
-        apply(&mut app, &[Action::PageDown, Action::PageDown]);
+        apply(&mut app, &[Intent::PageDown, Intent::PageDown]);
         assert_eq!(app.search().unwrap().selected, 32);
-        apply(&mut app, &[Action::PageUp, Action::PageUp, Action::PageUp]);
+        apply(&mut app, &[Intent::PageUp, Intent::PageUp, Intent::PageUp]);
         let search = app.search().unwrap();
         assert_eq!((search.selected, search.offset), (0, 0));
         // Typing chooses the best match again.
-        apply(&mut app, &[Action::Down]);
+        apply(&mut app, &[Intent::Down]);
         typed(&mut app, "r");
         assert_eq!(app.search().unwrap().selected, 0);
     }
@@ -413,9 +417,9 @@ mod tests {
     #[test]
     fn enter_on_the_grid_opens_the_area_and_selects_the_row() {
         let mut app = app();
-        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
         typed(&mut app, "se4");
-        assert_eq!(app.update(Action::Activate, t0()), Vec::new());
+        assert_eq!(app.update(Intent::Activate, t0()), Vec::new());
         assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
         let se4 = index_of(&app, "SE4");
         assert_eq!(app.grid_competency(), Some(se4));
@@ -426,10 +430,10 @@ mod tests {
     #[test]
     fn enter_on_rate_shows_the_competency_found() {
         let mut app = app();
-        apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
-        apply(&mut app, &[Action::OpenSearch]);
+        apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
+        apply(&mut app, &[Intent::OpenSearch]);
         typed(&mut app, "benefits");
-        let effects = apply(&mut app, &[Action::Activate]);
+        let effects = apply(&mut app, &[Intent::Activate]);
         assert_eq!(
             effects,
             [Effect::Changed],
@@ -443,25 +447,25 @@ mod tests {
     #[test]
     fn enter_on_results_selects_the_gap_row_or_goes_to_rate_and_says_so() {
         let mut app = app();
-        let level = |n| Action::Rate(Rating::Level(Level::new(n).unwrap()));
+        let level = |n| Intent::Rate(Rating::Level(Level::new(n).unwrap()));
         // Rate DP1 to DP3, then go to Results.
-        apply(&mut app, &[Action::NextScreen, Action::NextScreen]);
+        apply(&mut app, &[Intent::NextScreen, Intent::NextScreen]);
         apply(
             &mut app,
-            &[level(1), level(4), level(2), Action::NextScreen],
+            &[level(1), level(4), level(2), Intent::NextScreen],
         );
         assert_eq!(app.screen, Screen::Results);
-        apply(&mut app, &[Action::OpenSearch]);
+        apply(&mut app, &[Intent::OpenSearch]);
         typed(&mut app, "dp2");
-        apply(&mut app, &[Action::Activate]);
+        apply(&mut app, &[Intent::Activate]);
         assert_eq!(app.mode(), Mode::Screen(Screen::Results));
         let dp2 = index_of(&app, "DP2");
         assert_eq!(app.results.selected_competency(), Some(dp2));
         assert_ne!(app.results.selected, 0, "DP2 is not the first row");
         // GV4 is not rated, so the gap table (all rated) does not list it: Rate shows it.
-        apply(&mut app, &[Action::OpenSearch]);
+        apply(&mut app, &[Intent::OpenSearch]);
         typed(&mut app, "GV4");
-        let effects = apply(&mut app, &[Action::Activate]);
+        let effects = apply(&mut app, &[Intent::Activate]);
         assert_eq!(effects, [Effect::SaveNow]);
         assert_eq!(app.mode(), Mode::Screen(Screen::Rate));
         assert_eq!(app.rate.current, index_of(&app, "GV4"));
@@ -477,11 +481,11 @@ mod tests {
         apply(
             &mut app,
             &[
-                Action::NextScreen,
-                Action::Down,
-                Action::Activate,
-                Action::Down,
-                Action::Right,
+                Intent::NextScreen,
+                Intent::Down,
+                Intent::Activate,
+                Intent::Down,
+                Intent::Right,
             ],
         );
         let before = (
@@ -492,9 +496,9 @@ mod tests {
             app.assessment.clone(),
             app.dirty,
         );
-        apply(&mut app, &[Action::OpenSearch]);
+        apply(&mut app, &[Intent::OpenSearch]);
         typed(&mut app, "gov");
-        apply(&mut app, &[Action::Down, Action::Back]);
+        apply(&mut app, &[Intent::Down, Intent::Back]);
         assert_eq!(app.mode(), Mode::Screen(Screen::Grid));
         let after = (
             app.grid.selected,
@@ -506,7 +510,7 @@ mod tests {
         );
         assert_eq!(after, before);
         // Opened again, it starts afresh.
-        apply(&mut app, &[Action::OpenSearch]);
+        apply(&mut app, &[Intent::OpenSearch]);
         assert_eq!(app.search().unwrap().query(), "");
         assert_eq!(ids(&app).len(), 33);
     }
@@ -514,11 +518,11 @@ mod tests {
     #[test]
     fn ctrl_c_in_search_quits_and_saves_and_enter_with_no_match_stays() {
         let mut app = app();
-        apply(&mut app, &[Action::NextScreen, Action::OpenSearch]);
+        apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
         typed(&mut app, "zzz");
-        assert_eq!(apply(&mut app, &[Action::Activate]), Vec::new());
+        assert_eq!(apply(&mut app, &[Intent::Activate]), Vec::new());
         assert_eq!(app.mode(), Mode::Search);
-        assert_eq!(apply(&mut app, &[Action::Quit]), [Effect::SaveAndQuit]);
+        assert_eq!(apply(&mut app, &[Intent::Quit]), [Effect::SaveAndQuit]);
         assert!(app.search().is_none());
         assert!(!matches!(app.prompt(), Some(Prompt::ConfirmQuit(_))));
     }

@@ -466,7 +466,7 @@ edit-note = [\"e\", \"f2\"]
         assert_eq!(config.colors.0.len(), 2);
         assert_eq!(config.colors.0[0].0, "selected");
         assert_eq!(config.keys.len(), 2);
-        assert_eq!(config.keys[0].action, crate::app::Action::Quit);
+        assert_eq!(config.keys[0].action, crate::app::Intent::Quit);
         assert_eq!(config.keys[1].keys.len(), 2);
         // A pale row background is readable but leaves some colours under the aim for text.
         assert!(

@@ -321,16 +321,14 @@ impl NoteEditor for TerminalEditor {
         &mut self,
         id: &crate::domain::CompetencyId,
         text: &str,
-    ) -> std::io::Result<std::result::Result<String, String>> {
+    ) -> std::io::Result<std::result::Result<String, crate::app::EditorError>> {
+        use crate::app::{EditorError, NotStarted};
         let editor = editor_command();
         // A folder of its own (0700) holding the note (0600): nobody else reads it, and it is
         // removed when done.
         let note = match storage::note_file::NoteFile::create(text, &self.assessment, id.as_str()) {
             Ok(note) => note,
-            Err(err) => {
-                let reason = runtime::describe_io_error(&err);
-                return Ok(Err(crate::strings::editor_no_file(&reason)));
-            }
+            Err(err) => return Ok(Err(EditorError::NoFile(err))),
         };
         give_terminal_back();
         // Through the shell, so an editor with arguments (`code --wait`) works.
@@ -345,34 +343,24 @@ impl NoteEditor for TerminalEditor {
                 child.wait()
             });
         take_terminal(self.mouse)?;
-        let result =
-            match status {
-                Err(err) => Err(crate::strings::editor_not_started(
-                    &editor,
-                    &runtime::describe_io_error(&err),
-                )),
-                // The shell's own codes for a command it could not find or run.
-                Ok(status) if status.code() == Some(127) => Err(
-                    crate::strings::editor_not_started(&editor, "command not found"),
-                ),
-                Ok(status) if status.code() == Some(126) => Err(
-                    crate::strings::editor_not_started(&editor, "not executable"),
-                ),
-                Ok(status) if !status.success() => {
-                    let how = match status.code() {
-                        Some(code) => format!("exit status {code}"),
-                        None => "a signal".to_string(),
-                    };
-                    Err(crate::strings::editor_failed(&editor, &how))
-                }
-                Ok(_) => match note.read() {
-                    Ok(bytes) => String::from_utf8(bytes)
-                        .map_err(|_| crate::strings::editor_unreadable("it is not UTF-8 text")),
-                    Err(err) => Err(crate::strings::editor_unreadable(
-                        &runtime::describe_io_error(&err),
-                    )),
-                },
-            };
+        let not_started = |why| EditorError::NotStarted {
+            editor: editor.clone(),
+            why,
+        };
+        let result = match status {
+            Err(err) => Err(not_started(NotStarted::Io(err))),
+            // The shell's own codes for a command it could not find or run.
+            Ok(status) if status.code() == Some(127) => Err(not_started(NotStarted::NotFound)),
+            Ok(status) if status.code() == Some(126) => Err(not_started(NotStarted::NotExecutable)),
+            Ok(status) if !status.success() => Err(EditorError::Failed {
+                editor: editor.clone(),
+                status: status.code(),
+            }),
+            Ok(_) => match note.read() {
+                Ok(bytes) => String::from_utf8(bytes).map_err(|_| EditorError::NotText),
+                Err(err) => Err(EditorError::Unreadable(err)),
+            },
+        };
         drop(note);
         Ok(result)
     }

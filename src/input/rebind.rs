@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, Key, Scope, TABLE, scopes, table};
-use crate::app::{Action, Mode, PlanField, PromptKind};
+use crate::app::{Intent, Mode, PlanField, PromptKind};
 use crate::domain::{Rating, Screen};
 
 /// Every context a configuration can rebind, by its name in `[keys.NAME]`.
@@ -61,72 +61,72 @@ pub fn context_name(scope: Scope) -> Option<&'static str> {
 }
 
 /// The stable name of a bound action in the configuration: `next-screen`, `rate-3`, `quit`.
-/// `None` for what no key does (runtime results).
-pub fn action_name(action: &Action) -> Option<String> {
+/// `None` for what no binding names (a key typed into a field, a paste).
+pub fn action_name(action: &Intent) -> Option<String> {
     let name = match action {
-        Action::NextScreen => "next-screen",
-        Action::PrevScreen => "prev-screen",
-        Action::Up => "up",
-        Action::Down => "down",
-        Action::Left => "left",
-        Action::Right => "right",
-        Action::PageUp => "page-up",
-        Action::PageDown => "page-down",
-        Action::Home => "home",
-        Action::End => "end",
-        Action::Activate => "activate",
-        Action::Back => "back",
-        Action::ToggleHelp => "toggle-help",
-        Action::Quit => "quit",
-        Action::Suspend => "suspend",
-        Action::Rate(Rating::Level(level)) if level.is_none() => "rate-none",
-        Action::Rate(Rating::Level(level)) => return Some(format!("rate-{}", level.value())),
-        Action::Rate(Rating::NotApplicable) => "rate-na",
-        Action::ClearRating => "clear-rating",
-        Action::NextUnrated => "next-unrated",
-        Action::ToggleTargets => "toggle-targets",
-        Action::EditNote => "edit-note",
-        Action::Edit(input) if input.key == ratatui_textarea::Key::Enter => "new-line",
-        Action::CloseEditor => "close-editor",
-        Action::CycleTarget => "cycle-target",
-        Action::ToggleFlavours => "toggle-flavours",
-        Action::ScrollDetail(n) if *n > 0 => "scroll-detail-down",
-        Action::ScrollDetail(_) => "scroll-detail-up",
-        Action::CycleSort => "cycle-sort",
-        Action::CycleFilter => "cycle-filter",
-        Action::SwitchView => "switch-view",
-        Action::OpenPlan => "open-plan",
-        Action::RateSelected => "rate-selected",
-        Action::SwitchField => "switch-field",
-        Action::ToggleWhatIf => "toggle-what-if",
-        Action::ApplyWhatIf => "apply-what-if",
-        Action::CloseRound => "close-round",
-        Action::ExportReport(crate::export::Format::Html) => "export-html",
-        Action::ExportReport(_) => "export-report",
-        Action::EditName => "edit-name",
-        Action::Confirm => "confirm",
-        Action::Cancel => "cancel",
-        Action::StartFresh => "start-fresh",
-        Action::OpenReadOnly => "open-read-only",
-        Action::EditNoteExternally => "edit-note-in-editor",
-        Action::Undo => "undo",
-        Action::OpenSearch => "search",
-        Action::Find => "find",
-        Action::Redo => "redo",
-        Action::AddAction => "add-action",
-        Action::ChooseForAction => "choose-and-add-action",
-        Action::EditAction => "edit-action",
-        Action::SetDue => "set-due",
-        Action::MarkDone => "mark-done",
-        Action::CycleStatus => "cycle-status",
-        Action::DeleteAction => "delete-action",
+        Intent::NextScreen => "next-screen",
+        Intent::PrevScreen => "prev-screen",
+        Intent::Up => "up",
+        Intent::Down => "down",
+        Intent::Left => "left",
+        Intent::Right => "right",
+        Intent::PageUp => "page-up",
+        Intent::PageDown => "page-down",
+        Intent::Home => "home",
+        Intent::End => "end",
+        Intent::Activate => "activate",
+        Intent::Back => "back",
+        Intent::ToggleHelp => "toggle-help",
+        Intent::Quit => "quit",
+        Intent::Suspend => "suspend",
+        Intent::Rate(Rating::Level(level)) if level.is_none() => "rate-none",
+        Intent::Rate(Rating::Level(level)) => return Some(format!("rate-{}", level.value())),
+        Intent::Rate(Rating::NotApplicable) => "rate-na",
+        Intent::ClearRating => "clear-rating",
+        Intent::NextUnrated => "next-unrated",
+        Intent::ToggleTargets => "toggle-targets",
+        Intent::EditNote => "edit-note",
+        Intent::Edit(input) if input.key == ratatui_textarea::Key::Enter => "new-line",
+        Intent::CloseEditor => "close-editor",
+        Intent::CycleTarget => "cycle-target",
+        Intent::ToggleFlavours => "toggle-flavours",
+        Intent::ScrollDetail(n) if *n > 0 => "scroll-detail-down",
+        Intent::ScrollDetail(_) => "scroll-detail-up",
+        Intent::CycleSort => "cycle-sort",
+        Intent::CycleFilter => "cycle-filter",
+        Intent::SwitchView => "switch-view",
+        Intent::OpenPlan => "open-plan",
+        Intent::RateSelected => "rate-selected",
+        Intent::SwitchField => "switch-field",
+        Intent::ToggleWhatIf => "toggle-what-if",
+        Intent::ApplyWhatIf => "apply-what-if",
+        Intent::CloseRound => "close-round",
+        Intent::ExportReport(crate::export::Format::Html) => "export-html",
+        Intent::ExportReport(_) => "export-report",
+        Intent::EditName => "edit-name",
+        Intent::Confirm => "confirm",
+        Intent::Cancel => "cancel",
+        Intent::StartFresh => "start-fresh",
+        Intent::OpenReadOnly => "open-read-only",
+        Intent::EditNoteExternally => "edit-note-in-editor",
+        Intent::Undo => "undo",
+        Intent::OpenSearch => "search",
+        Intent::Find => "find",
+        Intent::Redo => "redo",
+        Intent::AddAction => "add-action",
+        Intent::ChooseForAction => "choose-and-add-action",
+        Intent::EditAction => "edit-action",
+        Intent::SetDue => "set-due",
+        Intent::MarkDone => "mark-done",
+        Intent::CycleStatus => "cycle-status",
+        Intent::DeleteAction => "delete-action",
         _ => return None,
     };
     Some(name.to_string())
 }
 
 /// The action a configuration names, among those the built-in table binds.
-pub fn action_from_name(name: &str) -> Option<Action> {
+pub fn action_from_name(name: &str) -> Option<Intent> {
     table()
         .into_iter()
         .flat_map(|b| b.groups.into_iter().map(|(_, action)| action))
@@ -258,7 +258,7 @@ pub fn key_config_name((code, modifiers): &Key) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rebinding {
     pub context: Scope,
-    pub action: Action,
+    pub action: Intent,
     /// Each key with its position.
     pub keys: Vec<(Key, usize)>,
     /// The position of the entry (its action's name).
@@ -295,7 +295,7 @@ fn context_label(scope: Scope) -> String {
     context_name(scope).map_or_else(|| format!("{scope:?}"), |name| format!("[keys.{name}]"))
 }
 
-fn action_label(action: &Action) -> String {
+fn action_label(action: &Intent) -> String {
     action_name(action).unwrap_or_else(|| format!("{action:?}"))
 }
 
@@ -528,7 +528,7 @@ mod tests {
             }
         }
         // Different actions never share a name.
-        let mut names: Vec<(String, Action)> = table()
+        let mut names: Vec<(String, Intent)> = table()
             .into_iter()
             .flat_map(|b| {
                 b.groups
@@ -579,21 +579,21 @@ mod tests {
         let table = apply(table(), &[rebind("screens", "quit", &["Q"])]).unwrap();
         let quit = table
             .iter()
-            .find(|b| b.scope == Scope::Screens && b.does(&Action::Quit))
+            .find(|b| b.scope == Scope::Screens && b.does(&Intent::Quit))
             .unwrap();
         assert_eq!(quit.label(), "Q");
         // Ctrl-C still quits from anywhere, and help's own q still closes it.
         assert!(
             table
                 .iter()
-                .any(|b| b.scope == Scope::Always && b.does(&Action::Quit))
+                .any(|b| b.scope == Scope::Always && b.does(&Intent::Quit))
         );
         let help_q = table
             .iter()
             .find(|b| b.scope == Scope::In(Mode::Help) && b.label() == "q");
         assert!(help_q.is_some());
         // The installed table is untouched by a mere check.
-        assert_eq!(keys_for(Mode::Screen(Screen::Grid), &Action::Quit), "q");
+        assert_eq!(keys_for(Mode::Screen(Screen::Grid), &Intent::Quit), "q");
     }
 
     #[test]

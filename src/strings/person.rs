@@ -1,7 +1,7 @@
 //! Words about the person: the name field, and the headings that say whose figures a screen
 //! shows when someone else (a reviewer, a team lead) reads them.
 
-use crate::app::{Action, Mode};
+use crate::app::{Intent, Mode};
 use crate::domain::{Screen, Voice};
 use crate::input;
 
@@ -19,7 +19,7 @@ pub fn name_question(default: Option<&str>, file_name: &str) -> String {
     };
     format!(
         "Your name, as team views, reports and reviewers will show it ({keep}; {} skips):",
-        input::keys_for(Mode::Name, &Action::Cancel)
+        input::keys_for(Mode::Name, &Intent::Cancel)
     )
 }
 
@@ -34,7 +34,7 @@ pub fn name_change(file_name: &str) -> String {
 pub fn name_saved(name: &str) -> String {
     format!(
         "Saved your name: {name} ({} changes it)",
-        input::keys_for(Mode::Screen(Screen::Roles), &Action::EditName)
+        input::keys_for(Mode::Screen(Screen::Roles), &Intent::EditName)
     )
 }
 
@@ -42,7 +42,7 @@ pub fn name_saved(name: &str) -> String {
 pub fn name_skipped(shown: &str) -> String {
     format!(
         "No name given: team views show \"{shown}\", the file's name ({} adds one)",
-        input::keys_for(Mode::Screen(Screen::Roles), &Action::EditName)
+        input::keys_for(Mode::Screen(Screen::Roles), &Intent::EditName)
     )
 }
 
@@ -96,7 +96,7 @@ pub fn evidence_prompt(voice: &Voice, level: crate::domain::Level) -> String {
         Voice::Own => super::evidence_prompt(level),
         Voice::Of(name) => format!(
             "What has {name} done that shows a {level}? Press {} to add a note.",
-            input::keys_for(Mode::Screen(Screen::Rate), &Action::EditNote)
+            input::keys_for(Mode::Screen(Screen::Rate), &Intent::EditNote)
         ),
     }
 }
@@ -110,8 +110,8 @@ pub fn evidence_notice(voice: &Voice, id: &str, level: crate::domain::Level) -> 
             let rate = Mode::Screen(Screen::Rate);
             format!(
                 "{id} at {level}: what has {name} done that shows it? {} then {} adds a note.",
-                input::first_key(rate, &Action::Left),
-                input::keys_for(rate, &Action::EditNote)
+                input::first_key(rate, &Intent::Left),
+                input::keys_for(rate, &Intent::EditNote)
             )
         }
     }

@@ -1,7 +1,9 @@
 //! The team view's event loop: draw, wait for a key, update, act. Generic over the backend and
 //! the event source like `runtime::run`, so tests drive it headless. Enter opens one person's
-//! Results in the ordinary app, read-only, on the same terminal; leaving it comes back here.
+//! Results in the ordinary app, read-only, on the same terminal; going back from there (the
+//! `back` intent, Esc unless rebound) comes back here.
 
+use std::collections::VecDeque;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,17 +12,18 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
 use super::state::{TeamEffect, TeamView};
-use crate::app::{Action, App, AppInit, LockState};
+use crate::app::{App, AppInit, Event, Intent, LockState, Msg};
 use crate::domain::{Assessment, Screen};
 use crate::input::map_team_event;
 use crate::runtime::{EventSource, Persist, Polled, Suspend};
 use crate::storage::{self, ReadOutcome};
 
 /// Runs the team view until the user quits, the events end, or `stop` is raised (a signal).
+/// Every key reaches the view through one call, `step`; the effects it returns are performed
+/// here.
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     view: &mut TeamView,
@@ -28,34 +31,55 @@ pub fn run<B: Backend, E: EventSource>(
     stop: &Arc<AtomicBool>,
     suspender: &mut dyn Suspend,
 ) -> io::Result<()> {
+    let mut pending: VecDeque<Msg> = VecDeque::new();
     loop {
         if stop.load(Ordering::SeqCst) {
             return Ok(());
         }
         if suspender.requested() {
-            suspend(terminal, suspender)?;
+            pending.push_back(Intent::Suspend.into());
+        } else {
+            draw(terminal, view)?;
+            match events.poll(Duration::from_secs(60))? {
+                Polled::Event(event) => pending.extend(map_team_event(&event, view.mode())),
+                Polled::Idle => {}
+                Polled::Closed => return Ok(()),
+            }
         }
-        draw(terminal, view)?;
-        let event = match events.poll(Duration::from_secs(60))? {
-            Polled::Event(event) => event,
-            Polled::Idle => continue,
-            Polled::Closed => return Ok(()),
-        };
-        let Some(action) = map_team_event(&event, view.mode()) else {
-            continue;
-        };
-        for effect in view.update(action) {
-            match effect {
-                TeamEffect::Quit => return Ok(()),
-                TeamEffect::Suspend => suspend(terminal, suspender)?,
-                TeamEffect::Open(member) => {
-                    if open(terminal, view, member, events, stop, suspender)? {
-                        return Ok(());
+        while let Some(msg) = pending.pop_front() {
+            for effect in step(view, msg) {
+                match effect {
+                    TeamEffect::Quit => return Ok(()),
+                    TeamEffect::Suspend => suspend(terminal, suspender)?,
+                    TeamEffect::Open(member) => {
+                        match open(terminal, view, member, events, stop, suspender)? {
+                            Visit::Back => {}
+                            Visit::QuitAll => return Ok(()),
+                            // Said in the team view, through the same place as a key.
+                            Visit::Refused(notice) => {
+                                pending.push_back(Event::Notify(notice).into())
+                            }
+                        }
                     }
                 }
             }
         }
     }
+}
+
+/// The one place the team view is told anything.
+fn step(view: &mut TeamView, msg: Msg) -> Vec<TeamEffect> {
+    view.update(msg)
+}
+
+/// How a person's Results opened from the team view ended.
+enum Visit {
+    /// The user went back to the team view.
+    Back,
+    /// The user quit from everywhere (Ctrl-C): the team view ends too.
+    QuitAll,
+    /// The file could not be opened, for the reason given.
+    Refused(String),
 }
 
 /// Draws the team view and keeps where its scrollable parts ended up.
@@ -81,16 +105,16 @@ fn suspend<B: Backend>(terminal: &mut Terminal<B>, suspender: &mut dyn Suspend) 
 
 /// Opens one person's assessment on Results in the ordinary app, read-only, read again from
 /// the file (the team view keeps only the figures). A file that has become unusable since
-/// says so in the team view instead. True when the user quit from there with Ctrl-C, which
-/// ends the team view too.
+/// says so in the team view instead. Going back (Esc, or whatever `back` is bound to) leaves
+/// it, as quitting does; quitting from everywhere (Ctrl-C) ends the team view too.
 fn open<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
-    view: &mut TeamView,
+    view: &TeamView,
     member: usize,
     events: &mut E,
     stop: &Arc<AtomicBool>,
     suspender: &mut dyn Suspend,
-) -> io::Result<bool> {
+) -> io::Result<Visit> {
     let team = view.team();
     let person = &team.members[member];
     let framework = &team.framework;
@@ -101,11 +125,10 @@ fn open<B: Backend, E: EventSource>(
     {
         ReadOutcome::Loaded(a) if a.framework == framework.id => a,
         _ => {
-            view.update(Action::Notify(format!(
+            return Ok(Visit::Refused(format!(
                 "{} cannot be opened: the file has changed since the team view read it; run rolefit team again.",
                 crate::text::display_path(&path)
             )));
-            return Ok(false);
         }
     };
     let mut app = App::new(
@@ -114,27 +137,31 @@ fn open<B: Backend, E: EventSource>(
             .file_name(storage::paths::stem(&path)),
     );
     app.update(
-        Action::Notify(format!(
+        Event::Notify(format!(
             "{}, read-only. Esc or q goes back to the team view.",
             crate::text::display_safe(&label)
         )),
         crate::clock::now_utc(),
     );
-    let mut escapes = EscGoesBack {
+    let mut watched = QuitAllWatch {
         inner: events,
-        ctrl_c: false,
+        quit_all: false,
     };
     crate::runtime::run(
         terminal,
         &mut app,
-        &mut escapes,
+        &mut watched,
         &mut NoWrites { path },
         stop,
         suspender,
         // Read-only: no note can be edited, so no editor is ever asked for.
         &mut crate::runtime::NoEditor,
     )?;
-    Ok(escapes.ctrl_c)
+    Ok(if watched.quit_all {
+        Visit::QuitAll
+    } else {
+        Visit::Back
+    })
 }
 
 /// The app's start for one person's Results seen from the team view: read-only, against the
@@ -155,35 +182,22 @@ pub fn viewing(
         .size(size)
 }
 
-/// Esc leaves a person's Results as q does (both close help and prompts there too), so the
-/// way back to the team view is the key that goes back everywhere else. Ctrl-C, which quits
-/// from anywhere, is noted so that it ends the team view as well.
-struct EscGoesBack<'a, E: EventSource> {
+/// Notes a key that quits from everywhere (Ctrl-C unless rebound) on its way to a person's
+/// Results, so that it ends the team view as well. Every event passes on unchanged.
+struct QuitAllWatch<'a, E: EventSource> {
     inner: &'a mut E,
-    ctrl_c: bool,
+    quit_all: bool,
 }
 
-impl<E: EventSource> EventSource for EscGoesBack<'_, E> {
+impl<E: EventSource> EventSource for QuitAllWatch<'_, E> {
     fn poll(&mut self, timeout: Duration) -> io::Result<Polled> {
-        Ok(match self.inner.poll(timeout)? {
-            Polled::Event(Event::Key(key))
-                if key.code == KeyCode::Esc && key.kind == KeyEventKind::Press =>
-            {
-                Polled::Event(Event::Key(KeyEvent::new(
-                    KeyCode::Char('q'),
-                    KeyModifiers::NONE,
-                )))
-            }
-            Polled::Event(Event::Key(key))
-                if key.code == KeyCode::Char('c')
-                    && key.modifiers.contains(KeyModifiers::CONTROL)
-                    && key.kind == KeyEventKind::Press =>
-            {
-                self.ctrl_c = true;
-                Polled::Event(Event::Key(key))
-            }
-            other => other,
-        })
+        let polled = self.inner.poll(timeout)?;
+        if let Polled::Event(event) = &polled
+            && crate::input::quits_everywhere(event)
+        {
+            self.quit_all = true;
+        }
+        Ok(polled)
     }
 
     fn pending(&self) -> bool {

@@ -5,7 +5,7 @@
 use ratatui_textarea::Key as TextKey;
 
 use super::{Cell, Team};
-use crate::app::Action;
+use crate::app::{Event, Intent, Msg};
 use crate::ui::theme::Background;
 
 /// Who has the keyboard in the team view.
@@ -267,13 +267,18 @@ impl TeamView {
         }
     }
 
-    /// Changes the view for one action; returns what the loop must do.
-    pub fn update(&mut self, action: Action) -> Vec<TeamEffect> {
-        match action {
-            Action::Resize(..) | Action::Drawn(_) => return Vec::new(),
-            Action::Suspend => return vec![TeamEffect::Suspend],
-            _ => {}
-        }
+    /// Changes the view for one message, an intent or an event; returns what the loop must do.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<TeamEffect> {
+        let action = match msg.into() {
+            Msg::Intent(Intent::Suspend) => return vec![TeamEffect::Suspend],
+            Msg::Intent(intent) => intent,
+            Msg::Event(Event::Notify(text)) => {
+                self.notice = Some(text);
+                return Vec::new();
+            }
+            // The team view keeps what its frame drew itself (`set_drawn`); a resize is drawn.
+            Msg::Event(_) => return Vec::new(),
+        };
         match self.mode() {
             TeamMode::Help => self.update_help(action),
             TeamMode::Search => self.update_search(action),
@@ -281,42 +286,42 @@ impl TeamView {
         }
     }
 
-    fn update_help(&mut self, action: Action) -> Vec<TeamEffect> {
+    fn update_help(&mut self, action: Intent) -> Vec<TeamEffect> {
         let top = self.drawn.help.unwrap_or(0);
         let page = self.drawn.page.max(1);
         let moved = match action {
-            Action::Quit => return vec![TeamEffect::Quit],
-            Action::Back | Action::ToggleHelp => {
+            Intent::Quit => return vec![TeamEffect::Quit],
+            Intent::Back | Intent::ToggleHelp => {
                 self.help = false;
                 return Vec::new();
             }
-            Action::Up => top.saturating_sub(1),
-            Action::Down => top + 1,
-            Action::PageUp => top.saturating_sub(page),
-            Action::PageDown => top + page,
-            Action::Home => 0,
-            Action::End => usize::MAX / 2,
+            Intent::Up => top.saturating_sub(1),
+            Intent::Down => top + 1,
+            Intent::PageUp => top.saturating_sub(page),
+            Intent::PageDown => top + page,
+            Intent::Home => 0,
+            Intent::End => usize::MAX / 2,
             _ => return Vec::new(),
         };
         self.drawn.help = Some(moved);
         Vec::new()
     }
 
-    fn update_search(&mut self, action: Action) -> Vec<TeamEffect> {
+    fn update_search(&mut self, action: Intent) -> Vec<TeamEffect> {
         match action {
-            Action::Quit => return vec![TeamEffect::Quit],
-            Action::Confirm => self.search = None,
-            Action::Cancel | Action::Back => {
+            Intent::Quit => return vec![TeamEffect::Quit],
+            Intent::Confirm => self.search = None,
+            Intent::Cancel | Intent::Back => {
                 self.search = None;
                 self.notice = None;
             }
-            Action::Paste(text) => {
+            Intent::Paste(text) => {
                 if let Some(s) = self.search.as_mut() {
                     s.push_str(text.lines().next().unwrap_or(""));
                 }
                 self.find();
             }
-            Action::Edit(input) => {
+            Intent::Edit(input) => {
                 if let Some(s) = self.search.as_mut() {
                     match input.key {
                         TextKey::Char(c) if !input.ctrl && !input.alt => s.push(c),
@@ -373,22 +378,22 @@ impl TeamView {
         ));
     }
 
-    fn update_browse(&mut self, action: Action) -> Vec<TeamEffect> {
+    fn update_browse(&mut self, action: Intent) -> Vec<TeamEffect> {
         let rows = self.rows();
         let last = rows.saturating_sub(1);
         let page = self.drawn.page.max(1);
         let columns = self.columns();
         match action {
-            Action::Quit => return vec![TeamEffect::Quit],
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(last),
-            Action::PageUp => self.row = self.row.saturating_sub(page),
-            Action::PageDown => self.row = (self.row + page).min(last),
-            Action::Home => self.row = 0,
-            Action::End => self.row = last,
-            Action::Left if self.competency > columns.start => self.move_column(-1),
-            Action::Right if self.competency + 1 < columns.end => self.move_column(1),
-            Action::CycleSort => {
+            Intent::Quit => return vec![TeamEffect::Quit],
+            Intent::Up => self.row = self.row.saturating_sub(1),
+            Intent::Down => self.row = (self.row + 1).min(last),
+            Intent::PageUp => self.row = self.row.saturating_sub(page),
+            Intent::PageDown => self.row = (self.row + page).min(last),
+            Intent::Home => self.row = 0,
+            Intent::End => self.row = last,
+            Intent::Left if self.competency > columns.start => self.move_column(-1),
+            Intent::Right if self.competency + 1 < columns.end => self.move_column(1),
+            Intent::CycleSort => {
                 self.sort = match self.sort {
                     Sort::Name => Sort::Readiness,
                     Sort::Readiness => Sort::Competency,
@@ -397,14 +402,14 @@ impl TeamView {
                 };
                 self.reorder();
             }
-            Action::CycleTarget => {
+            Intent::CycleTarget => {
                 self.profile = (self.profile + 1) % self.team.framework.profiles.len();
                 self.figures();
                 if matches!(self.sort, Sort::Readiness | Sort::Gap) {
                     self.reorder();
                 }
             }
-            Action::CycleFilter => {
+            Intent::CycleFilter => {
                 let areas = self.team.framework.areas.len();
                 self.area = match self.area {
                     None if areas > 0 => Some(0),
@@ -419,15 +424,15 @@ impl TeamView {
                     }
                 }
             }
-            Action::Find => {
+            Intent::Find => {
                 self.search = Some(String::new());
                 self.notice = None;
             }
-            Action::ToggleHelp => {
+            Intent::ToggleHelp => {
                 self.help = true;
                 self.drawn.help = Some(0);
             }
-            Action::Activate => match self.person() {
+            Intent::Activate => match self.person() {
                 Some(m) => return vec![TeamEffect::Open(m)],
                 None => {
                     if let Some(n) = self.team.not_read.get(self.row - self.order.len()) {
@@ -439,8 +444,7 @@ impl TeamView {
                     }
                 }
             },
-            Action::Back => self.notice = None,
-            Action::Notify(text) => self.notice = Some(text),
+            Intent::Back => self.notice = None,
             _ => {}
         }
         Vec::new()

@@ -287,59 +287,59 @@ fn names(view: &TeamView) -> Vec<&str> {
 
 #[test]
 fn sort_cycles_name_readiness_competency_gap_and_keeps_the_person() {
-    use crate::app::Action;
+    use crate::app::Intent;
     let (_dir, mut view) = three_people();
     assert_eq!(names(&view), ["Aaron", "Mia", "Zoe"]);
-    view.update(Action::Down); // Mia
-    view.update(Action::CycleSort);
+    view.update(Intent::Down); // Mia
+    view.update(Intent::CycleSort);
     assert_eq!(view.sort(), state::Sort::Readiness);
     // The provisional 100% is last.
     assert_eq!(names(&view), ["Mia", "Zoe", "Aaron"]);
     assert_eq!(view.team().members[view.person().unwrap()].name, "Mia");
-    view.update(Action::CycleSort);
+    view.update(Intent::CycleSort);
     // By the first competency's level: Aaron 5, Mia 3, Zoe 1.
     assert_eq!(names(&view), ["Aaron", "Mia", "Zoe"]);
-    view.update(Action::Right);
-    view.update(Action::Right);
-    view.update(Action::Right);
-    view.update(Action::Right);
-    view.update(Action::Right); // the sixth: Aaron did not answer it
+    view.update(Intent::Right);
+    view.update(Intent::Right);
+    view.update(Intent::Right);
+    view.update(Intent::Right);
+    view.update(Intent::Right); // the sixth: Aaron did not answer it
     assert_eq!(names(&view), ["Mia", "Zoe", "Aaron"]);
     // By the gap on the first competency: Zoe's 1 is furthest from the target, Aaron's 5 least.
     for _ in 0..5 {
-        view.update(Action::Left);
+        view.update(Intent::Left);
     }
-    view.update(Action::CycleSort);
+    view.update(Intent::CycleSort);
     assert_eq!(view.sort(), state::Sort::Gap);
     assert_eq!(names(&view), ["Zoe", "Mia", "Aaron"]);
-    view.update(Action::CycleSort);
+    view.update(Intent::CycleSort);
     assert_eq!(view.sort(), state::Sort::Name);
 }
 
 #[test]
 fn profile_and_area_filter_cycle_and_keep_the_selection_in_view() {
-    use crate::app::Action;
+    use crate::app::Intent;
     let (_dir, mut view) = three_people();
     let profiles = view.team().framework.profiles.len();
     let start = view.profile();
     for _ in 0..profiles {
-        view.update(Action::CycleTarget);
+        view.update(Intent::CycleTarget);
     }
     assert_eq!(view.profile(), start, "t goes round every profile");
     let areas = view.team().framework.areas.len();
-    view.update(Action::CycleFilter);
+    view.update(Intent::CycleFilter);
     assert_eq!(view.area(), Some(0));
-    view.update(Action::CycleFilter);
+    view.update(Intent::CycleFilter);
     assert_eq!(view.area(), Some(1));
     assert!(view.columns().contains(&view.competency()));
     for _ in 1..areas {
-        view.update(Action::CycleFilter);
+        view.update(Intent::CycleFilter);
     }
     assert_eq!(view.area(), None);
     // Left stops at the first column, Right at the last.
-    view.update(Action::Home);
+    view.update(Intent::Home);
     for _ in 0..100 {
-        view.update(Action::Right);
+        view.update(Intent::Right);
     }
     assert_eq!(
         view.competency(),
@@ -349,17 +349,17 @@ fn profile_and_area_filter_cycle_and_keep_the_selection_in_view() {
 
 #[test]
 fn enter_opens_a_person_and_q_quits() {
-    use crate::app::Action;
+    use crate::app::Intent;
     use state::TeamEffect;
     let (_dir, mut view) = three_people();
-    view.update(Action::End);
+    view.update(Intent::End);
     let zoe = view.person().unwrap();
-    assert_eq!(view.update(Action::Activate), vec![TeamEffect::Open(zoe)]);
-    view.update(Action::ToggleHelp);
+    assert_eq!(view.update(Intent::Activate), vec![TeamEffect::Open(zoe)]);
+    view.update(Intent::ToggleHelp);
     assert_eq!(view.mode(), TeamMode::Help);
     // q in help closes it (as in the app); a second q quits.
-    assert_eq!(view.update(Action::Back), vec![]);
-    assert_eq!(view.update(Action::Quit), vec![TeamEffect::Quit]);
+    assert_eq!(view.update(Intent::Back), vec![]);
+    assert_eq!(view.update(Intent::Quit), vec![TeamEffect::Quit]);
 }
 
 /// A team of `count` people with varied levels, N/A and unanswered cells, some of the same

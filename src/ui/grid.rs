@@ -11,7 +11,7 @@ use super::{
     Drawn, Pane, Target, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled,
     rows_marker, scroll_keys, text, title_lines, wrapped,
 };
-use crate::app::{Action, App, GridColumn, GridRow, Mode};
+use crate::app::{App, GridColumn, GridRow, Intent, Mode};
 use crate::domain::diff::Movement;
 use crate::domain::framework::{Focus, FocusWeight};
 use crate::domain::scoring::{self, Band};
@@ -514,7 +514,7 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     let area = &fw.areas[a];
     let column = app.grid().selected_column();
     // The verb of what Enter does here: open the area, or close it again.
-    let enter = input::keys_for(Mode::Screen(Screen::Grid), &Action::Activate);
+    let enter = input::keys_for(Mode::Screen(Screen::Grid), &Intent::Activate);
     let verb = enter_verb(app);
     let mut lines = title_lines(
         fw.area_path(a),
@@ -572,7 +572,7 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
         format!(
             "{} · {} to rate",
             fw.area_path(competency.area),
-            input::keys_for(Mode::Screen(Screen::Grid), &Action::Activate)
+            input::keys_for(Mode::Screen(Screen::Grid), &Intent::Activate)
         ),
         width,
         theme,

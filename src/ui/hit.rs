@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::app::Action;
+use crate::app::Intent;
 use crate::domain::Screen;
 
 /// Lines or rows one notch of the wheel scrolls.
@@ -47,7 +47,7 @@ pub enum Target {
     /// A Roles pane.
     RolesPane(usize),
     /// A key hint in the footer or an answer in a prompt: that key's action.
-    Key(Action),
+    Key(Intent),
     /// The wheel over a pane: lines or rows, down when positive.
     Scroll(Pane, isize),
 }
@@ -58,14 +58,14 @@ pub struct Regions {
     /// Clickable parts of the screen under any overlay: tabs, rows, levels, panes.
     pub clicks: Vec<(Rect, Target)>,
     /// The footer's key hints, each with its key's action.
-    pub keys: Vec<(Rect, Action)>,
+    pub keys: Vec<(Rect, Intent)>,
     /// Parts the wheel scrolls.
     pub panes: Vec<(Rect, Pane)>,
     /// An overlay (help, a prompt, an editor) over the screen: the screen below it does not
     /// answer the mouse.
     pub overlay: Option<Rect>,
     /// Clickable parts of the overlay: a prompt's answers.
-    pub overlay_clicks: Vec<(Rect, Action)>,
+    pub overlay_clicks: Vec<(Rect, Intent)>,
 }
 
 impl Regions {
@@ -90,7 +90,7 @@ impl Regions {
 /// moves point at nothing.
 pub fn hit(mouse: &MouseEvent, regions: &Regions) -> Option<Target> {
     let at = Position::new(mouse.column, mouse.row);
-    let find = |list: &[(Rect, Action)]| {
+    let find = |list: &[(Rect, Intent)]| {
         list.iter()
             .find(|(area, _)| area.contains(at))
             .map(|(_, action)| Target::Key(action.clone()))
@@ -202,7 +202,7 @@ pub(crate) mod tests {
     fn on(screen: Screen, size: (u16, u16)) -> App {
         let mut app = app_sized(size);
         while app.screen() != screen {
-            app.update(Action::NextScreen, crate::clock::utc_from_epoch(0));
+            app.update(Intent::NextScreen, crate::clock::utc_from_epoch(0));
         }
         app
     }
@@ -223,18 +223,18 @@ pub(crate) mod tests {
         assert_eq!(click(&drawn.regions, find(&buffer, "rolefit")), None);
         let (x, y) = find(&buffer, "? help");
         assert_eq!(y, 29, "the footer is the last line");
-        let help = Some(Target::Key(Action::ToggleHelp));
+        let help = Some(Target::Key(Intent::ToggleHelp));
         assert_eq!(click(&drawn.regions, (x, y)), help);
         assert_eq!(click(&drawn.regions, (x + 3, y)), help, "on its word");
         let quit = find(&buffer, "q quit");
-        assert_eq!(click(&drawn.regions, quit), Some(Target::Key(Action::Quit)));
+        assert_eq!(click(&drawn.regions, quit), Some(Target::Key(Intent::Quit)));
     }
 
     #[test]
     fn a_click_on_a_grid_row_points_at_that_row_on_each_of_its_lines() {
         let mut app = on(Screen::Grid, (100, 30));
         // Two rows down and back from the top, with an area open, at 100×30.
-        app.update(Action::Activate, crate::clock::utc_from_epoch(0));
+        app.update(Intent::Activate, crate::clock::utc_from_epoch(0));
         let (buffer, drawn) = draw(&app);
         let rows = app.grid().rows();
         for (text, row) in [
@@ -341,16 +341,16 @@ pub(crate) mod tests {
             .map(|c| c.id.clone())
             .collect();
         // Rate everything 1 on Rate, then back to Results.
-        app.update(Action::PrevScreen, crate::clock::utc_from_epoch(0));
+        app.update(Intent::PrevScreen, crate::clock::utc_from_epoch(0));
         for _ in &ids {
             app.update(
-                Action::Rate(crate::domain::Rating::Level(
+                Intent::Rate(crate::domain::Rating::Level(
                     crate::domain::Level::new(1).unwrap(),
                 )),
                 crate::clock::utc_from_epoch(0),
             );
         }
-        app.update(Action::NextScreen, crate::clock::utc_from_epoch(0));
+        app.update(Intent::NextScreen, crate::clock::utc_from_epoch(0));
         let (buffer, drawn) = draw(&app);
         let rows = &app.results().summary.rows;
         let third = &app.framework().competencies[rows[2].competency];
@@ -373,7 +373,7 @@ pub(crate) mod tests {
     fn under_an_overlay_only_its_answers_and_the_footer_answer() {
         let mut app = on(Screen::Grid, (100, 30));
         let (_, grid) = draw(&app);
-        app.update(Action::ToggleHelp, crate::clock::utc_from_epoch(0));
+        app.update(Intent::ToggleHelp, crate::clock::utc_from_epoch(0));
         let (buffer, drawn) = draw(&app);
         let overlay = drawn.regions.overlay.expect("the help is an overlay");
         // A row that answered before the help opened, now under it or beside it: nothing.
@@ -389,7 +389,7 @@ pub(crate) mod tests {
         let footer = (2, 29);
         assert!(matches!(
             click(&drawn.regions, footer),
-            Some(Target::Key(Action::Back | Action::ToggleHelp))
+            Some(Target::Key(Intent::Back | Intent::ToggleHelp))
         ));
     }
 }

@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 /// Draws the whole screen and says where its scrollable parts ended up, for the app to keep
-/// (`Action::Drawn`). Drawing never changes the app.
+/// (`Event::Drawn`). Drawing never changes the app.
 pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
     let mut drawn = Drawn::default();
     let area = frame.area();
@@ -226,7 +226,7 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
             !(help_fits
                 && b.groups
                     .iter()
-                    .any(|(_, a)| matches!(a, crate::app::Action::Up | crate::app::Action::Down)))
+                    .any(|(_, a)| matches!(a, crate::app::Intent::Up | crate::app::Intent::Down)))
         })
         .partition(|b| b.scope == Scope::Screens && b.writes());
     // (keys, description, always shown) for every binding listed in the footer: the keys of
@@ -239,14 +239,14 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
                 // A framework without roles has profiles, not a role's flavours.
                 if b.groups
                     .iter()
-                    .any(|(_, a)| *a == crate::app::Action::ToggleFlavours)
+                    .any(|(_, a)| *a == crate::app::Intent::ToggleFlavours)
                     && app.framework().roles.is_empty()
                 {
                     "profiles"
                 } else if mode == Mode::Screen(Screen::Grid)
                     && b.groups
                         .iter()
-                        .any(|(_, a)| *a == crate::app::Action::Activate)
+                        .any(|(_, a)| *a == crate::app::Intent::Activate)
                 {
                     grid::enter_verb(app)
                 } else {
@@ -276,7 +276,7 @@ fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions:
     let mut shown = fit(budget);
     // When a screen's keys are left out, the help's entry says so: "… ? for all keys".
     const ALL_KEYS: &str = "for all keys";
-    let help = input::keys_for(mode, &crate::app::Action::ToggleHelp);
+    let help = input::keys_for(mode, &crate::app::Intent::ToggleHelp);
     let help_entry = entries.iter().find(|e| e.0 == help);
     if let (true, Some(entry)) = (shown.len() < entries.len(), help_entry) {
         let extra = (2 + ALL_KEYS.chars().count()).saturating_sub(entry.1.chars().count());
@@ -346,7 +346,7 @@ pub(super) fn listed_label(
 }
 
 /// The action of the footer entry labelled `label`, when its binding has only one.
-fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app::Action> {
+fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app::Intent> {
     let label = label.strip_prefix("… ").unwrap_or(label);
     input::listed_bindings(mode, read_only)
         .into_iter()
@@ -441,8 +441,8 @@ pub fn scroll_keys(screen: crate::domain::Screen) -> String {
     let mode = Mode::Screen(screen);
     format!(
         "{}/{}",
-        input::first_key(mode, &crate::app::Action::ScrollDetail(1)),
-        input::first_key(mode, &crate::app::Action::ScrollDetail(-1))
+        input::first_key(mode, &crate::app::Intent::ScrollDetail(1)),
+        input::first_key(mode, &crate::app::Intent::ScrollDetail(-1))
     )
 }
 

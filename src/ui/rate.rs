@@ -9,7 +9,7 @@ use super::{
     Drawn, Pane, Target, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys,
     text, title_lines, wrapped,
 };
-use crate::app::{Action, App, Mode};
+use crate::app::{App, Intent, Mode};
 use crate::domain::{Rating, Screen};
 use crate::input;
 use crate::review::{self, strings as strings_review};
@@ -244,7 +244,7 @@ fn render_note_shape(frame: &mut Frame, area: Rect, shape: NoteShape, app: &App,
 fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let competency = &app.framework().competencies[app.rate().current];
     let note = app.assessment().note(&competency.id);
-    let key = input::keys_for(Mode::Screen(Screen::Rate), &Action::EditNote);
+    let key = input::keys_for(Mode::Screen(Screen::Rate), &Intent::EditNote);
     let prefix = if app.read_only() {
         " Note: ".to_string()
     } else {
@@ -626,7 +626,7 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The preview shows the start of a long note; the editor shows all of it.
     let open = format!(
         "{} to read all",
-        input::keys_for(Mode::Screen(Screen::Rate), &Action::EditNote)
+        input::keys_for(Mode::Screen(Screen::Rate), &Intent::EditNote)
     );
     render_scrolled(frame, inner, lines, 0, Some(&open));
 }

@@ -16,7 +16,7 @@ use super::{
     scroll_keys, text, title_lines, wrapped,
 };
 use crate::app::results::ResultRow;
-use crate::app::{Action, App, LowerView, Mode, PlanEditor, PlanField};
+use crate::app::{App, Intent, LowerView, Mode, PlanEditor, PlanField};
 use crate::domain::Screen;
 use crate::domain::scoring::{self, Band};
 use crate::domain::verdict;
@@ -156,13 +156,13 @@ fn render_verdict(
     theme: &Theme,
     drawn: &mut Drawn,
 ) {
-    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
+    let keys = |action: Intent| input::keys_for(Mode::Screen(Screen::Results), &action);
     let title = if app.what_if() {
         Span::styled(
             format!(
                 " WHAT-IF, not saved · {} keep · {} discard ",
-                keys(Action::ApplyWhatIf),
-                input::binding_short_label(Mode::Screen(Screen::Results), &Action::Back)
+                keys(Intent::ApplyWhatIf),
+                input::binding_short_label(Mode::Screen(Screen::Results), &Intent::Back)
             ),
             theme.warning,
         )
@@ -729,7 +729,7 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
         title.push(Span::styled(
             format!(
                 "· {} for gaps ",
-                input::keys_for(Mode::Screen(Screen::Results), &Action::SwitchView)
+                input::keys_for(Mode::Screen(Screen::Results), &Intent::SwitchView)
             ),
             theme.dim,
         ));
@@ -1021,7 +1021,7 @@ fn plan_field_lines<'a>(app: &App, plan: &PlanEditor, theme: &Theme) -> [Line<'a
 
 /// The gap table's title: the target, the order and filter with their keys.
 fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
-    let keys = |action: Action| input::keys_for(Mode::Screen(Screen::Results), &action);
+    let keys = |action: Intent| input::keys_for(Mode::Screen(Screen::Results), &action);
     let state = app.results();
     let target = &app.framework().profiles[app.target_profile()];
     let mut title = vec![
@@ -1031,15 +1031,15 @@ fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
                 "· {} · {} ({}, {}) ",
                 state.sort.label(),
                 state.filter.label(),
-                keys(Action::CycleSort),
-                keys(Action::CycleFilter)
+                keys(Intent::CycleSort),
+                keys(Intent::CycleFilter)
             ),
             theme.dim,
         ),
     ];
     if !stacked {
         title.push(Span::styled(
-            format!("· {} for areas ", keys(Action::SwitchView)),
+            format!("· {} for areas ", keys(Intent::SwitchView)),
             theme.dim,
         ));
     }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{Drawn, Pane, Target, Theme, block, padded_inner, render_scrolled, text, wrapped};
-use crate::app::{Action, App, Mode};
+use crate::app::{App, Intent, Mode};
 use crate::domain::framework::Role;
 use crate::domain::{Framework, Screen};
 use crate::input;
@@ -157,7 +157,7 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
     let inner = padded_inner(frame, area, block);
     let lines = pane_lines(app, pane, usize::from(inner.width), theme);
     let mode = Mode::Screen(Screen::Roles);
-    let keys = input::first_key(mode, &Action::Up) + &input::first_key(mode, &Action::Down);
+    let keys = input::first_key(mode, &Intent::Up) + &input::first_key(mode, &Intent::Down);
     render_scrolled(frame, inner, lines, app.roles().scroll[pane], Some(&keys))
 }
 
@@ -243,7 +243,7 @@ fn render_with_flavours_below(
     let title = format!(
         " {} flavours · {} shows them in its pane ",
         fw.side_name(pane),
-        input::keys_for(Mode::Screen(Screen::Roles), &Action::ToggleFlavours)
+        input::keys_for(Mode::Screen(Screen::Roles), &Intent::ToggleFlavours)
     );
     let block = block(Span::styled(title, theme.title), false, theme);
     let inner = padded_inner(frame, below, block);
@@ -253,7 +253,7 @@ fn render_with_flavours_below(
     ])
     .spacing(2)
     .split(inner);
-    let key = input::keys_for(Mode::Screen(Screen::Roles), &Action::ToggleFlavours);
+    let key = input::keys_for(Mode::Screen(Screen::Roles), &Intent::ToggleFlavours);
     for (lines, area) in split.into_iter().zip(areas.iter()) {
         render_scrolled(frame, *area, lines, 0, Some(&key));
     }

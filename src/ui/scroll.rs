@@ -1,6 +1,6 @@
 //! Scrolling, worked out while drawing without changing the app: each helper takes the scroll
 //! the app asked for and returns where the frame put it, which the runtime hands back to the
-//! app as `Action::Drawn`.
+//! app as `Event::Drawn`.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
