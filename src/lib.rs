@@ -10,7 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod crash;
-pub mod domain;
+pub use rolefit_core as domain;
 pub mod export;
 pub mod input;
 pub mod plain;

@@ -131,6 +131,26 @@ pub fn sibling(file: &Path, ext: &str) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// A name made from a person's name ([`crate::domain::person::slug`]) is always a valid
+    /// assessment name.
+    #[test]
+    fn every_slug_is_a_valid_assessment_name() {
+        for name in [
+            "Alex Moreau",
+            "José Núñez",
+            "日本 語",
+            "Zoë O'Brien-Ng",
+            "../etc/passwd",
+            "...",
+            "",
+            &"Verylongname ".repeat(10),
+        ] {
+            if let Some(s) = crate::domain::person::slug(name) {
+                check_name(&s).unwrap();
+            }
+        }
+    }
+
     #[test]
     fn names_that_would_escape_the_folder_are_refused() {
         assert!(check_name("default").is_ok());

@@ -317,3 +317,39 @@ fn a_warning_points_at_the_profile_it_is_about() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn the_built_in_top_is_its_scale_s_last_level() {
+    assert_eq!(builtin_top(), 5);
+    assert_eq!(builtin_top(), builtin().scale.last().value());
+}
+
+#[test]
+fn one_byte_more_in_a_framework_file_is_another_content_hash() {
+    let edited = format!("{BUILTIN_TOML}\n# edited\n");
+    let edited = from_toml(&edited).unwrap();
+    assert_ne!(edited.content_hash(), builtin().content_hash());
+    assert_eq!(
+        from_toml(BUILTIN_TOML).unwrap().content_hash(),
+        builtin().content_hash()
+    );
+}
+
+/// The model's tests read the built-in framework from a JSON copy, since the model reads no
+/// TOML; this keeps that copy equal to what the reader builds. `UPDATE_GOLDEN=1` rewrites it.
+#[test]
+fn the_model_s_copy_of_the_built_in_framework_is_the_real_one() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/rolefit-core/fixtures/builtin-framework.json");
+    let json = serde_json::to_string_pretty(&builtin()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &json).unwrap();
+    }
+    let copy = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        copy == json,
+        "{} differs from the built-in framework: run UPDATE_GOLDEN=1 cargo test --lib \
+         the_model_s_copy_of_the_built_in_framework_is_the_real_one",
+        path.display()
+    );
+}

@@ -1,5 +1,5 @@
 //! Many people's assessments side by side (PRODUCT.md §9): each person's levels and the figures
-//! [`crate::domain::Summary`] computes for them, so the team view, its reports and the Results
+//! [`crate::Summary`] computes for them, so the team view, its reports and the Results
 //! screen agree. The figures that compare people live here too: ranking per profile
 //! ([`Team::ranking`]), bench depth ([`Team::bench`]) and the team's largest gaps
 //! ([`Team::largest_gaps`]). Reading the files is the storage's job (`storage::team`).
@@ -8,10 +8,10 @@ pub mod tally;
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::scoring::{self, Outcome, RatingSheet, Readiness};
-use crate::domain::time::Calendar;
-use crate::domain::{Assessment, Framework, Level, Rating};
+use crate::scoring::{self, Outcome, RatingSheet, Readiness};
 use crate::text::display_path;
+use crate::time::Calendar;
+use crate::{Assessment, Framework, Level, Rating};
 
 /// One cell of the heatmap: what a person answered for a competency.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -92,9 +92,9 @@ pub struct Member {
     pub label: String,
     /// One cell per competency, in framework order.
     pub cells: Vec<Cell>,
-    /// Readiness per profile, in framework order (as [`crate::domain::Summary`] has it).
+    /// Readiness per profile, in framework order (as [`crate::Summary`] has it).
     pub readiness: Vec<Readiness>,
-    /// Average level per area, in framework order (as [`crate::domain::Summary`] has it).
+    /// Average level per area, in framework order (as [`crate::Summary`] has it).
     pub areas: Vec<Option<f64>>,
     /// The lean's position (1 = first main profile's shape, 0 = second's) and verdict.
     pub position: Option<f64>,
@@ -130,7 +130,7 @@ impl PlanFigures {
 
     /// The figures of `assessment`'s plan on the calendar's today.
     pub fn of(framework: &Framework, assessment: &Assessment, calendar: &dyn Calendar) -> Self {
-        use crate::domain::due;
+        use crate::due;
         let today = calendar.today();
         let since = assessment
             .history
@@ -149,7 +149,7 @@ impl PlanFigures {
                 if let Some(c) = framework.competency_index(id) {
                     figures.planning[c] = true;
                 }
-            } else if action.status == crate::domain::ActionStatus::Done {
+            } else if action.status == crate::ActionStatus::Done {
                 let counts = match (since, action.done_on) {
                     (None, _) => true,
                     (Some(since), Some(done)) => due::day_number(done) >= due::day_number(since),
@@ -167,7 +167,7 @@ impl PlanFigures {
 /// A person's last closed round: when, its label, and the answers then.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Round {
-    pub taken: crate::domain::time::Datetime,
+    pub taken: crate::time::Datetime,
     pub label: String,
     /// One cell per competency, in framework order.
     pub cells: Vec<Cell>,
@@ -176,7 +176,7 @@ pub struct Round {
 /// One cell per competency of `framework`, from ratings by id.
 fn cells_of(
     framework: &Framework,
-    rating: impl Fn(&crate::domain::CompetencyId) -> Option<Rating>,
+    rating: impl Fn(&crate::CompetencyId) -> Option<Rating>,
 ) -> Vec<Cell> {
     framework
         .competencies
@@ -190,7 +190,7 @@ fn cells_of(
 }
 
 impl Member {
-    /// Reads the figures of one assessment, as [`crate::domain::Summary`] computes them;
+    /// Reads the figures of one assessment, as [`crate::Summary`] computes them;
     /// `path` is its file; the calendar tells today and the local dates of its rounds.
     pub fn new(
         framework: &Framework,
@@ -401,7 +401,7 @@ impl Team {
 
     /// Bench depth of competency `competency` for profile `profile`.
     pub fn bench(&self, competency: usize, profile: usize) -> Bench {
-        let required = crate::domain::scoring::required(&self.framework, profile, competency);
+        let required = crate::scoring::required(&self.framework, profile, competency);
         let target = self.framework.target(profile, competency);
         let mut bench = Bench {
             meet: 0,
@@ -433,7 +433,7 @@ impl Team {
     pub fn largest_gaps(&self, profile: usize) -> Vec<TeamGap> {
         let fw = &self.framework;
         let mut gaps: Vec<TeamGap> = (0..fw.competencies.len())
-            .filter(|&c| crate::domain::scoring::required(fw, profile, c))
+            .filter(|&c| crate::scoring::required(fw, profile, c))
             .filter_map(|c| {
                 let target = fw.target(profile, c);
                 let levels: Vec<Level> = self
@@ -443,7 +443,7 @@ impl Team {
                     .collect();
                 let total: u32 = levels
                     .iter()
-                    .map(|&l| u32::from(crate::domain::scoring::gap(l, target)))
+                    .map(|&l| u32::from(crate::scoring::gap(l, target)))
                     .sum();
                 let below = levels.iter().filter(|&&l| l < target).count();
                 (below > 0).then(|| TeamGap {
@@ -524,7 +524,7 @@ pub fn area_target(fw: &Framework, area: usize, profile: usize) -> Option<f64> {
         fw.areas[area]
             .competencies
             .clone()
-            .filter(|&c| crate::domain::scoring::required(fw, profile, c))
+            .filter(|&c| crate::scoring::required(fw, profile, c))
             .map(|c| f64::from(fw.target(profile, c).value())),
     )
 }
@@ -539,7 +539,7 @@ pub fn mark(framework: &Framework, cell: Cell, competency: usize, profile: usize
     match cell {
         Cell::Unanswered => Mark::Unanswered,
         Cell::NotApplicable => Mark::NotApplicable,
-        Cell::Level(_) if !crate::domain::scoring::required(framework, profile, competency) => {
+        Cell::Level(_) if !crate::scoring::required(framework, profile, competency) => {
             Mark::NotRequired
         }
         Cell::Level(level) => {

@@ -122,14 +122,14 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Level;
-    use crate::domain::scoring::{Band, Outcome};
+    use crate::Level;
+    use crate::scoring::{Band, Outcome};
 
-    use crate::domain::scoring::tests::by_area;
+    use crate::scoring::tests::by_area;
 
     #[test]
     fn figures_are_the_scoring_figures() {
-        let fw = crate::storage::framework::builtin();
+        let fw = crate::testing::builtin();
         let pmo = fw.profile_index("pmo").unwrap();
         let sheet = by_area(
             &fw,
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn gaps_follow_the_target_profile() {
-        let fw = crate::storage::framework::builtin();
+        let fw = crate::testing::builtin();
         let pm = fw.profile_index("pm").unwrap();
         let pmo = fw.profile_index("pmo").unwrap();
         let gv3 = fw.competency_index(&"GV3".into()).unwrap();
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn nothing_rated_gives_no_figures() {
-        let fw = crate::storage::framework::builtin();
+        let fw = crate::testing::builtin();
         let pmo = fw.profile_index("pmo").unwrap();
         let sheet = RatingSheet::from_levels(vec![None; fw.competencies.len()]);
         let empty = Summary::compute(&fw, &sheet, pmo);

@@ -200,7 +200,7 @@ impl Later for super::time::Datetime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Entry, Level, PlanItem, Rating};
+    use crate::{Entry, Level, PlanItem, Rating};
 
     fn rated(a: &mut Assessment, id: &str, level: u8) {
         a.set_rating(&id.into(), Some(Rating::Level(Level::new(level).unwrap())));
@@ -209,8 +209,8 @@ mod tests {
     fn base() -> Assessment {
         let mut a = Assessment::new(
             "p",
-            &crate::storage::framework::builtin(),
-            crate::domain::time::utc_from_epoch(0),
+            &crate::testing::builtin(),
+            crate::time::utc_from_epoch(0),
         );
         rated(&mut a, "DP1", 3);
         rated(&mut a, "DP2", 2);
@@ -303,20 +303,19 @@ mod tests {
         ours.plan.insert(
             "GV3".into(),
             PlanItem {
-                actions: vec![crate::domain::PlanAction::new(1, "ours")],
+                actions: vec![crate::PlanAction::new(1, "ours")],
                 ..Default::default()
             },
         );
         let mut theirs = base.clone();
         theirs.ratings.remove(&CompetencyId::from("DP2"));
-        theirs.close_round(crate::domain::time::utc_from_epoch(60), "from git");
-        theirs.extra.insert(
-            "team".into(),
-            crate::domain::value::Value::String("north".into()),
-        );
+        theirs.close_round(crate::time::utc_from_epoch(60), "from git");
+        theirs
+            .extra
+            .insert("team".into(), crate::value::Value::String("north".into()));
         theirs.reviews.insert(
             "Kim".into(),
-            crate::domain::Review {
+            crate::Review {
                 id: "r1".into(),
                 ratings: [("DP1".into(), Entry::default())].into(),
                 ..Default::default()
@@ -337,16 +336,13 @@ mod tests {
         let base = base();
         let mut ours = base.clone();
         ours.position.competency = Some("RI2".into());
-        ours.updated = crate::domain::time::utc_from_epoch(100);
+        ours.updated = crate::time::utc_from_epoch(100);
         let mut theirs = base.clone();
         theirs.position.competency = Some("DP1".into());
-        theirs.updated = crate::domain::time::utc_from_epoch(200);
+        theirs.updated = crate::time::utc_from_epoch(200);
         let merged = merge(&base, &ours, &theirs);
         assert_eq!(merged.assessment.position.competency, Some("RI2".into()));
-        assert_eq!(
-            merged.assessment.updated,
-            crate::domain::time::utc_from_epoch(200)
-        );
+        assert_eq!(merged.assessment.updated, crate::time::utc_from_epoch(200));
         assert!(merged.outside.is_empty());
     }
 }

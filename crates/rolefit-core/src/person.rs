@@ -229,12 +229,6 @@ mod tests {
         }
         let long = slug(&"Verylongname ".repeat(10)).unwrap();
         assert!(long.chars().count() <= 40 && !long.ends_with('-'), "{long}");
-        // Every slug is a valid assessment name.
-        for (name, _) in cases {
-            if let Some(s) = slug(name) {
-                crate::storage::paths::check_name(&s).unwrap();
-            }
-        }
     }
 
     #[test]

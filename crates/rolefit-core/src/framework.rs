@@ -19,7 +19,8 @@ pub const MAX_SHORT: usize = 10;
 pub const MAX_SHORT_2: usize = 16;
 
 /// Stable identifier of a competency, e.g. `DP1`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct CompetencyId(pub String);
 
 impl CompetencyId {
@@ -42,7 +43,8 @@ impl fmt::Display for CompetencyId {
 }
 
 /// How central an area is to a role. Its numeric value is the scoring weight.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub enum FocusWeight {
     /// Not part of the role (weight 0).
     None,
@@ -74,7 +76,8 @@ impl FocusWeight {
 }
 
 /// One point on the rating scale.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct ScaleLevel {
     /// Its value on the scale.
     pub value: Level,
@@ -88,7 +91,8 @@ pub struct ScaleLevel {
 
 /// The rating scale: 2 to 10 levels with strictly increasing values, plus "not yet" below the
 /// first and the meaning of N/A.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Scale {
     /// What "not applicable" means.
     pub na: String,
@@ -234,17 +238,8 @@ mod scale_tests {
     }
 
     #[test]
-    fn the_built_in_top_is_its_scale_s_last_level() {
-        assert_eq!(crate::storage::framework::builtin_top(), 5);
-        assert_eq!(
-            crate::storage::framework::builtin_top(),
-            crate::storage::framework::builtin().scale.last().value()
-        );
-    }
-
-    #[test]
     fn the_built_in_scale_answers_as_it_always_has() {
-        let scale = crate::storage::framework::builtin().scale;
+        let scale = crate::testing::builtin().scale;
         assert_eq!(values(scale.values()), [0, 1, 2, 3, 4, 5]);
         assert!(!scale.offers_none());
         assert!(scale.digits_type_every_level());
@@ -322,7 +317,7 @@ mod scale_tests {
     #[test]
     fn a_competency_restricts_only_when_it_leaves_out_a_level() {
         let scale = scale_of(&[1, 2, 3]);
-        let mut c = crate::storage::framework::builtin().competencies[0].clone();
+        let mut c = crate::testing::builtin().competencies[0].clone();
         c.valid = Vec::new();
         assert!(!c.restricts(&scale));
         c.valid = scale.values().collect();
@@ -333,7 +328,8 @@ mod scale_tests {
 }
 
 /// A role: a job family whose profiles share the area focus (its weights).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Role {
     pub id: String,
     pub name: String,
@@ -347,7 +343,8 @@ pub struct Role {
 }
 
 /// A target profile: a role, or a flavour derived from one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Profile {
     pub id: String,
     pub name: String,
@@ -366,7 +363,8 @@ pub struct Profile {
 }
 
 /// A role's focus on an area, as the source comparison states it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Focus {
     /// Wording shown in the grid, e.g. "Designs & oversees".
     pub label: String,
@@ -391,7 +389,8 @@ impl Focus {
 }
 
 /// One row of the comparison grid.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Area {
     pub id: String,
     pub name: String,
@@ -405,7 +404,8 @@ pub struct Area {
 }
 
 /// One competency, with a target level for every profile.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Competency {
     pub id: CompetencyId,
     /// Index into [`Framework::areas`].
@@ -452,14 +452,16 @@ impl Competency {
 }
 
 /// A parent area: a heading that groups areas (a category over subcategories).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Group {
     pub id: String,
     pub name: String,
 }
 
 /// A validated framework.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Framework {
     pub id: String,
     pub version: u32,
@@ -481,11 +483,14 @@ pub struct Framework {
     pub main_profiles: [usize; 2],
     /// Whether the lean between `main_profiles` means something (an axis of two roles).
     pub axis: bool,
+    #[serde(skip)]
     pub(super) index: HashMap<CompetencyId, usize>,
     /// FNV-1a 64 of the text it was read from: see [`Framework::content_hash`]. Not part of
     /// comparisons: the same framework written another way (format 1 or 2) is equal.
+    #[serde(skip)]
     pub(super) hash: SourceHash,
     /// Competency indices by name (see `by_name`), worked out when first asked for.
+    #[serde(skip)]
     pub(super) by_name: Derived<Vec<usize>>,
 }
 

@@ -24,7 +24,7 @@ pub struct Other {
 pub fn others(assessment: &Assessment) -> Vec<Other> {
     if let Some(info) = reviewing(assessment) {
         let shared = match assessment.extra.get("self") {
-            Some(crate::domain::value::Value::Table(t)) => t,
+            Some(crate::value::Value::Table(t)) => t,
             _ => return Vec::new(),
         };
         let ratings: BTreeMap<CompetencyId, Rating> = shared
@@ -32,10 +32,8 @@ pub fn others(assessment: &Assessment) -> Vec<Other> {
             .filter_map(|(id, v)| {
                 let level = v.as_table()?.get("level")?;
                 let rating = match level {
-                    crate::domain::value::Value::Integer(n) => {
-                        Rating::Level(crate::domain::Level::from_i64(*n)?)
-                    }
-                    crate::domain::value::Value::String(s) if s.eq_ignore_ascii_case("na") => {
+                    crate::value::Value::Integer(n) => Rating::Level(crate::Level::from_i64(*n)?),
+                    crate::value::Value::String(s) if s.eq_ignore_ascii_case("na") => {
                         Rating::NotApplicable
                     }
                     _ => return None,
@@ -77,14 +75,14 @@ pub fn reviewing(assessment: &Assessment) -> Option<Reviewing> {
     let kind = assessment
         .extra
         .get("kind")
-        .and_then(crate::domain::value::Value::as_str);
+        .and_then(crate::value::Value::as_str);
     (kind == Some(KIND)).then(|| Reviewing {
         // The person's display name when the request carried it; else their assessment's.
         person: assessment.shown_name(&assessment.name),
         reviewer: assessment
             .extra
             .get("reviewer")
-            .and_then(crate::domain::value::Value::as_str)
+            .and_then(crate::value::Value::as_str)
             .map(str::to_string),
     })
 }

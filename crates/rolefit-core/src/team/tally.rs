@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use super::{Bench, Cell, Member, TeamGap};
-use crate::domain::Framework;
-use crate::domain::scoring::{gap, required};
+use crate::Framework;
+use crate::scoring::{gap, required};
 
 /// One competency's figures so far.
 #[derive(Clone, Debug, Default)]

@@ -415,7 +415,7 @@ pub(crate) mod tests {
     use super::*;
 
     fn builtin() -> Framework {
-        crate::storage::framework::builtin()
+        crate::testing::builtin()
     }
 
     /// A sheet with one level per area, in area order (None leaves the area unrated).

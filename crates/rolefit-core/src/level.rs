@@ -9,7 +9,8 @@ use std::fmt;
 
 /// A value on a framework's scale, or [`Level::NONE`]. Construction checks the range, so an
 /// out-of-range level cannot exist.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Level(u8); // value + 1; 0 is NONE, so NONE orders below every value
 
 impl Level {
@@ -56,7 +57,8 @@ impl fmt::Display for Level {
 }
 
 /// What a person recorded for one competency.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 pub enum Rating {
     /// A level on the scale, or [`Level::NONE`] ("not yet").
     Level(Level),

@@ -1,6 +1,6 @@
 //! Self against a second opinion: where the ratings differ, and by how much.
 
-use crate::domain::{Assessment, CompetencyId, Framework, Rating};
+use crate::{Assessment, CompetencyId, Framework, Rating};
 
 use super::{Other, others, reviewing};
 

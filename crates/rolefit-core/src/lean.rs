@@ -810,7 +810,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn builtin() -> Framework {
-        crate::storage::framework::builtin()
+        crate::testing::builtin()
     }
 
     fn sheet_of(levels: &[Option<u8>]) -> RatingSheet {
@@ -1115,7 +1115,7 @@ mod tests {
         prop::collection::vec(prop::bool::weighted(0.7), 33).prop_filter(
             "enough telling competencies rated",
             |rated| {
-                let fw = crate::storage::framework::builtin();
+                let fw = crate::testing::builtin();
                 let telling = Telling::of(&fw);
                 (0..33).filter(|&c| rated[c] && telling.marks[c]).count() >= telling.needed
             },

@@ -154,7 +154,7 @@ pub fn overdue(action: &PlanAction, today: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ActionStatus;
+    use crate::ActionStatus;
 
     fn date(y: u16, m: u8, d: u8) -> Date {
         Date {

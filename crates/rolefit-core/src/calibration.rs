@@ -41,10 +41,10 @@ pub fn high_self_ratings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Level;
+    use crate::Level;
 
     fn builtin() -> Scale {
-        crate::storage::framework::builtin().scale
+        crate::testing::builtin().scale
     }
 
     fn sheet(high: usize, low: usize, na: usize, unrated: usize) -> Vec<Option<Rating>> {
@@ -107,7 +107,7 @@ mod tests {
             String::new(),
             values
                 .iter()
-                .map(|&v| crate::domain::framework::ScaleLevel {
+                .map(|&v| crate::framework::ScaleLevel {
                     value: Level::from_const(v),
                     label: format!("Level {v}"),
                     descriptor: String::new(),

@@ -345,7 +345,7 @@ fn competencies_text(framework: &Framework, diff: &Diff, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Level;
+    use crate::Level;
 
     fn lvl(n: u8) -> Rating {
         Rating::Level(Level::new(n).unwrap())
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn diff_lists_changes_in_framework_order_and_moves_fits() {
-        let fw = crate::storage::framework::builtin();
+        let fw = crate::testing::builtin();
         let from = ratings(&[("GV3", lvl(1)), ("DP1", lvl(4)), ("ZZ9", lvl(2))]);
         let to = ratings(&[("GV3", lvl(4)), ("DP1", lvl(4)), ("CD1", lvl(3))]);
         let d = diff(&fw, &from, &to);
@@ -397,12 +397,12 @@ mod tests {
 
     #[test]
     fn sides_are_found_by_number_label_date_last_and_now() {
-        let fw = crate::storage::framework::builtin();
-        let mut a = Assessment::new("x", &fw, crate::domain::time::utc_from_epoch(0));
+        let fw = crate::testing::builtin();
+        let mut a = Assessment::new("x", &fw, crate::time::utc_from_epoch(0));
         a.set_rating(&"DP1".into(), Some(lvl(2)));
-        a.close_round(crate::domain::time::utc_from_epoch(1_795_888_800), "before");
+        a.close_round(crate::time::utc_from_epoch(1_795_888_800), "before");
         a.set_rating(&"DP1".into(), Some(lvl(3)));
-        a.close_round(crate::domain::time::utc_from_epoch(1_800_000_000), "");
+        a.close_round(crate::time::utc_from_epoch(1_800_000_000), "");
         a.set_rating(&"DP1".into(), Some(lvl(4)));
         let level = |s: Side| s.ratings[&CompetencyId::from("DP1")];
         assert_eq!(level(side(&a, "1").unwrap()), lvl(2));
