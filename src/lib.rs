@@ -11,7 +11,7 @@ pub mod cli;
 pub mod clock;
 pub mod crash;
 pub use rolefit_core as domain;
-pub mod export;
+pub use rolefit_report as export;
 pub mod input;
 pub mod plain;
 pub mod review;

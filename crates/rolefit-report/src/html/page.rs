@@ -77,7 +77,7 @@ fn patterns() -> Markup {
 /// The page's own markup holds none, so only text from files is changed, and the escapes are
 /// plain letters that need no HTML escaping.
 fn visible_controls(page: String) -> String {
-    crate::export::escape::md_safe(page)
+    crate::escape::md_safe(page)
 }
 
 /// Text of a note or an action as the page shows it: Windows and old Mac line breaks read as
@@ -91,7 +91,7 @@ pub(crate) fn note_text(text: &str) -> String {
 
 /// A percentage with one decimal, as the Markdown and JSON exports give it: "62.5%".
 pub(crate) fn percent(value: f64) -> String {
-    format!("{}%", crate::domain::verdict::one_decimal(value))
+    format!("{}%", rolefit_core::verdict::one_decimal(value))
 }
 
 /// A figure as SVG coordinates take it: at most two decimals, no trailing zeros.

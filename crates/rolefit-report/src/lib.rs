@@ -4,7 +4,7 @@
 //! Every export is a pure function of a [`Framework`] and an [`Assessment`]: no terminal, no
 //! files, no clock. The same inputs always give byte-identical output, so exports can be
 //! compared with golden files and diffed between assessment rounds. Every figure comes from
-//! [`crate::domain::summary::Summary`], so an export shows the same numbers as the Results
+//! [`rolefit_core::summary::Summary`], so an export shows the same numbers as the Results
 //! screen.
 //!
 //! Gaps are measured against the *target profile*: the profile named by the assessment's
@@ -17,7 +17,7 @@
 //! the team report shares) escapes by construction.
 
 mod csv;
-pub(crate) mod escape;
+pub mod escape;
 pub(crate) mod html;
 mod json;
 mod markdown;
@@ -27,9 +27,9 @@ pub mod team;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::domain::scoring::{Band, RatingSheet};
-use crate::domain::summary::Summary;
-use crate::domain::{Assessment, CompetencyId, Framework, PlanItem, Rating};
+use rolefit_core::scoring::{Band, RatingSheet};
+use rolefit_core::summary::Summary;
+use rolefit_core::{Assessment, CompetencyId, Framework, PlanItem, Rating};
 
 pub use self::csv::csv;
 pub use self::html::html;
@@ -118,8 +118,8 @@ pub fn export(framework: &Framework, assessment: &Assessment, format: Format) ->
 }
 
 /// Index of the profile gaps are measured against: the one the user chose (see
-/// [`crate::domain::Position::chosen_target`]), else the one the verdict points to
-/// ([`crate::domain::summary::default_target`]) — the same rule as the Results screen.
+/// [`rolefit_core::Position::chosen_target`]), else the one the verdict points to
+/// ([`rolefit_core::summary::default_target`]) — the same rule as the Results screen.
 pub fn target_profile(framework: &Framework, assessment: &Assessment) -> usize {
     let sheet = RatingSheet::from_assessment(framework, assessment);
     Summary::compute_for(
@@ -176,13 +176,13 @@ impl<'a> Report<'a> {
     }
 
     /// The verdict in words, as the Results screen words it.
-    fn explanation(&self) -> crate::domain::verdict::Explanation {
-        crate::domain::verdict::explain(self.fw, &self.summary)
+    fn explanation(&self) -> rolefit_core::verdict::Explanation {
+        rolefit_core::verdict::explain(self.fw, &self.summary)
     }
 }
 
 /// A percentage rounded to one decimal (half away from zero, as every figure shown:
-/// [`crate::domain::verdict::one_decimal`]).
+/// [`rolefit_core::verdict::one_decimal`]).
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }

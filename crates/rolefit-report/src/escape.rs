@@ -20,7 +20,7 @@ pub(crate) fn md_safe(report: String) -> String {
     {
         return report;
     }
-    crate::text::display_safe_keeping(&report, &['\n', '\t'])
+    rolefit_core::text::display_safe_keeping(&report, &['\n', '\t'])
 }
 
 /// A whole JSON text with DEL, the C1 controls (U+0080–U+009F) and the line and paragraph
@@ -60,7 +60,9 @@ fn csv_text(value: &str) -> std::borrow::Cow<'_, str> {
         if kept(c) || (c == '\r' && value[i + 1..].starts_with('\n')) {
             out.push(c);
         } else {
-            out.push_str(&crate::text::display_safe(c.encode_utf8(&mut [0; 4])));
+            out.push_str(&rolefit_core::text::display_safe(
+                c.encode_utf8(&mut [0; 4]),
+            ));
         }
     }
     out.into()
@@ -85,7 +87,7 @@ fn csv_field(out: &mut String, value: &str) {
 }
 
 /// One CSV record: the fields joined by commas, then [`CSV_LINE_END`].
-pub(crate) fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+pub fn csv_record<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

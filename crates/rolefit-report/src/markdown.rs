@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use super::escape::{has_text, md_cell, md_quote, md_safe};
 use super::{Report, round1};
-use crate::domain::scoring::{self, Band, GapRow};
-use crate::domain::{Assessment, Framework, PlanItem, Rating};
+use rolefit_core::scoring::{self, Band, GapRow};
+use rolefit_core::{Assessment, Framework, PlanItem, Rating};
 
 /// A rating in words: a digit, "N/A" or "not rated".
 fn rating_words(rating: Option<Rating>) -> String {
@@ -135,7 +135,7 @@ fn title(o: &mut String, r: &Report) {
 /// competencies and the closest flavour.
 /// The ladder answer: per role with graded profiles, the highest grade met and the next step.
 fn grades(o: &mut String, r: &Report) {
-    let steps = crate::domain::scoring::grade_steps(r.fw, &r.summary.readiness);
+    let steps = rolefit_core::scoring::grade_steps(r.fw, &r.summary.readiness);
     if steps.is_empty() {
         return;
     }
@@ -145,7 +145,7 @@ fn grades(o: &mut String, r: &Report) {
             o,
             "- **{}**: {}",
             md_cell(&r.fw.roles[step.role].name),
-            md_cell(&crate::domain::verdict::grade_answer(
+            md_cell(&rolefit_core::verdict::grade_answer(
                 r.fw,
                 &r.summary.readiness,
                 step
@@ -161,8 +161,8 @@ fn verdict(o: &mut String, r: &Report) {
     let _ = writeln!(o, "## Verdict\n");
     if !fw.axis {
         // Without an axis there is no lean to tell: the answer is the ranking.
-        let _ = writeln!(o, "**{}**\n", crate::domain::verdict::RANKING_TITLE);
-        for (rank, p) in crate::domain::scoring::ranking(&s.readiness)
+        let _ = writeln!(o, "**{}**\n", rolefit_core::verdict::RANKING_TITLE);
+        for (rank, p) in rolefit_core::scoring::ranking(&s.readiness)
             .into_iter()
             .enumerate()
         {
@@ -499,8 +499,8 @@ fn plan(o: &mut String, r: &Report) {
 /// levels or more apart, and the reviewers' notes. Nothing when there are no reviews.
 fn second_opinions(o: &mut String, r: &Report) {
     let (fw, assessment) = (r.fw, r.assessment);
-    let others = crate::domain::reviews::others(assessment);
-    if others.is_empty() || crate::domain::reviews::reviewing(assessment).is_some() {
+    let others = rolefit_core::reviews::others(assessment);
+    if others.is_empty() || rolefit_core::reviews::reviewing(assessment).is_some() {
         return;
     }
     let _ = writeln!(
@@ -508,7 +508,7 @@ fn second_opinions(o: &mut String, r: &Report) {
         "## Second opinions
 "
     );
-    for (c, other) in crate::domain::reviews::calibration::calibrations(fw, assessment)
+    for (c, other) in rolefit_core::reviews::calibration::calibrations(fw, assessment)
         .iter()
         .zip(&assessment.reviews)
     {
@@ -543,7 +543,7 @@ fn second_opinions(o: &mut String, r: &Report) {
         }
         let talk = theirs
             .iter()
-            .any(|t| crate::domain::reviews::calibration::differs_a_lot(own, *t));
+            .any(|t| rolefit_core::reviews::calibration::differs_a_lot(own, *t));
         let mut cells = vec![md_competency(fw, c), rating_words(own)];
         cells.extend(theirs.iter().map(|t| rating_words(*t)));
         cells.push(if talk {
@@ -667,7 +667,7 @@ fn md_action(o: &mut String, item: &PlanItem) {
         let _ = write!(o, "- {}", lines.join("\\\n  "));
         let mut said = Vec::new();
         if let Some(due) = action.due {
-            said.push(format!("due {}", crate::domain::due::show(due)));
+            said.push(format!("due {}", rolefit_core::due::show(due)));
         }
         said.push(action.status.key().to_string());
         let _ = write!(o, " — {}", said.join(", "));

@@ -3,8 +3,8 @@
 //! Inline CSS and SVG, no script, no font or image to fetch: it reads the same from a mail
 //! attachment, on a phone, in a browser without network and on paper (a print stylesheet for
 //! A4). Light and dark follow `prefers-color-scheme`. Every figure comes from the one
-//! [`crate::domain::summary::Summary`] the Results screen and the other exports show, and every
-//! sentence about the verdict from [`crate::domain::verdict::explain`].
+//! [`rolefit_core::summary::Summary`] the Results screen and the other exports show, and every
+//! sentence about the verdict from [`rolefit_core::verdict::explain`].
 //!
 //! The page is written with maud, whose splices escape all text, so names and notes from
 //! other people's files are shown as text (see [`page`]). The charts are drawn by [`chart`].
@@ -17,10 +17,10 @@ use maud::{Markup, html};
 use self::chart::Series;
 use self::page::{note_text, percent};
 use super::Report;
-use crate::domain::scoring::{self, Band, GapRow, RatingSheet};
-use crate::domain::summary::Summary;
-use crate::domain::verdict::{self, Explanation, one_decimal};
-use crate::domain::{Assessment, Framework, Rating};
+use rolefit_core::scoring::{self, Band, GapRow, RatingSheet};
+use rolefit_core::summary::Summary;
+use rolefit_core::verdict::{self, Explanation, one_decimal};
+use rolefit_core::{Assessment, Framework, Rating};
 
 /// The report for people as one HTML page: who and what, the verdict with its firmness and
 /// reasons, the spectrum, readiness per profile with coverage, the areas chart, gaps and
@@ -65,7 +65,7 @@ fn rating_words(rating: Option<Rating>) -> String {
 }
 
 /// "2026-11-28" from a TOML datetime (the whole datetime when it has no date).
-fn date(datetime: &crate::domain::time::Datetime) -> String {
+fn date(datetime: &rolefit_core::time::Datetime) -> String {
     datetime
         .date
         .map_or_else(|| datetime.to_string(), |d| d.to_string())
@@ -163,7 +163,7 @@ fn verdict_section(r: &Report, said: &Explanation) -> Markup {
                     @for step in &steps {
                         li {
                             strong { (fw.roles[step.role].name) } ": "
-                            (crate::domain::verdict::grade_answer(fw, &s.readiness, step))
+                            (rolefit_core::verdict::grade_answer(fw, &s.readiness, step))
                         }
                     }
                 }
@@ -485,11 +485,11 @@ type DifferingRow = (usize, Option<Rating>, Vec<Option<Rating>>, bool);
 /// without reviews.
 fn reviews_section(r: &Report) -> Markup {
     let (fw, a) = (r.fw, r.assessment);
-    let others = crate::domain::reviews::others(a);
-    if others.is_empty() || crate::domain::reviews::reviewing(a).is_some() {
+    let others = rolefit_core::reviews::others(a);
+    if others.is_empty() || rolefit_core::reviews::reviewing(a).is_some() {
         return html! {};
     }
-    let calibrations = crate::domain::reviews::calibration::calibrations(fw, a);
+    let calibrations = rolefit_core::reviews::calibration::calibrations(fw, a);
     let rows: Vec<DifferingRow> = fw
         .competencies
         .iter()
@@ -505,7 +505,7 @@ fn reviews_section(r: &Report) -> Markup {
             }
             let talk = theirs
                 .iter()
-                .any(|t| crate::domain::reviews::calibration::differs_a_lot(own, *t));
+                .any(|t| rolefit_core::reviews::calibration::differs_a_lot(own, *t));
             Some((c, own, theirs, talk))
         })
         .collect();
@@ -709,7 +709,7 @@ fn plan_section(r: &Report) -> Markup {
 
 /// A plan item's actions in the order they were added, each with its due date and its status
 /// in words (never colour alone) and the evidence.
-fn plan_actions(item: &crate::domain::PlanItem) -> Markup {
+fn plan_actions(item: &rolefit_core::PlanItem) -> Markup {
     html! {
         @if item.actions.is_empty() {
             p { "No actions written yet." }
@@ -720,7 +720,7 @@ fn plan_actions(item: &crate::domain::PlanItem) -> Markup {
                         (note_text(action.text.trim()))
                         " — "
                         @if let Some(due) = action.due {
-                            "due " (crate::domain::due::show(due)) ", "
+                            "due " (rolefit_core::due::show(due)) ", "
                         }
                         span class={ "status status-" (action.status.key()) } { (action.status.key()) }
                         @if !action.evidence.trim().is_empty() {

@@ -10,8 +10,8 @@
 use maud::{Markup, html};
 
 use super::page::coordinate;
-use crate::domain::Framework;
-use crate::domain::scoring::{LEANS_PM_AT, LEANS_PMO_AT};
+use rolefit_core::Framework;
+use rolefit_core::scoring::{LEANS_PM_AT, LEANS_PMO_AT};
 
 /// Where a position p (1 the first role's shape, 0 the second's) sits on the spectrum, in
 /// percent of its width: the first role on the left, as on the Results screen.
@@ -104,7 +104,7 @@ pub(crate) fn grouped_bars(labels: &[&str], series: &[Series], top: f64) -> Mark
                                 width=(format!("{}%", coordinate(x(value)))) {}
                             text x=(format!("{}%", coordinate(x(value)))) dx="5"
                                 y=(coordinate(y + BAR - 0.5)) {
-                                (s.name) " " (crate::domain::verdict::one_decimal(value))
+                                (s.name) " " (rolefit_core::verdict::one_decimal(value))
                             }
                         }
                         None => {

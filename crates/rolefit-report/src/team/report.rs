@@ -12,10 +12,10 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::domain::Framework;
-use crate::domain::team::tally::Tally;
-use crate::domain::team::{Cell, Member, NotRead, Team, label_duplicates};
-use crate::export::escape::{csv_record, json_safe, md_cell, md_safe};
+use crate::escape::{csv_record, json_safe, md_cell, md_safe};
+use rolefit_core::Framework;
+use rolefit_core::team::tally::Tally;
+use rolefit_core::team::{Cell, Member, NotRead, Team, label_duplicates};
 
 /// Version of the JSON and JSON Lines shapes; raised when a field changes meaning or goes.
 /// 2: people named by their display name, with role, team, counts and their last round; the
@@ -24,9 +24,8 @@ use crate::export::escape::{csv_record, json_safe, md_cell, md_safe};
 pub const TEAM_REPORT_VERSION: u32 = 2;
 
 /// A team report format.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum TeamFormat {
-    #[value(alias = "md")]
     Markdown,
     /// One self-contained HTML page with the heatmap and charts ([`super::html`]).
     Html,
@@ -200,11 +199,11 @@ fn percent(value: Option<f64>) -> String {
 }
 
 fn one_decimal(value: Option<f64>) -> String {
-    value.map_or_else(String::new, crate::domain::verdict::one_decimal)
+    value.map_or_else(String::new, rolefit_core::verdict::one_decimal)
 }
 
 fn or_dash(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".into(), crate::domain::verdict::one_decimal)
+    value.map_or_else(|| "—".into(), rolefit_core::verdict::one_decimal)
 }
 
 /// "62% (20/33)" with "?" when provisional.
@@ -274,7 +273,7 @@ fn markdown(team: &Team, profile: usize) -> String {
         for n in &team.not_read {
             out.push_str(&format!(
                 "- {}: {}\n",
-                md_cell(&crate::text::display_path(&n.path)),
+                md_cell(&rolefit_core::text::display_path(&n.path)),
                 md_cell(&n.reason)
             ));
         }
@@ -300,7 +299,7 @@ fn markdown_gaps(team: &Team, profile: usize, out: &mut String) {
                 c.id,
                 md_cell(&c.name),
                 g.target,
-                crate::domain::verdict::one_decimal(g.shortfall),
+                rolefit_core::verdict::one_decimal(g.shortfall),
                 g.below,
                 g.answered
             ));
@@ -327,7 +326,7 @@ fn markdown_heatmap(team: &Team, profile: usize, a: usize, out: &mut String) {
     }
     out.push_str("---:|\n| *Target* |");
     for c in area.competencies.clone() {
-        let target = if crate::domain::scoring::required(fw, profile, c) {
+        let target = if rolefit_core::scoring::required(fw, profile, c) {
             fw.target(profile, c).to_string()
         } else {
             "—".into()
@@ -407,12 +406,12 @@ fn csv_row(fw: &Framework, profile: usize, member: &Member, out: &mut String) {
     let r = member.readiness[profile];
     let mut row = vec![
         member.name.clone(),
-        crate::text::display_path(&member.path),
+        rolefit_core::text::display_path(&member.path),
         member.role.clone().unwrap_or_default(),
         member.team.clone().unwrap_or_default(),
         fw.profiles[profile].id.clone(),
         r.percent
-            .map_or_else(String::new, crate::domain::verdict::one_decimal),
+            .map_or_else(String::new, rolefit_core::verdict::one_decimal),
         r.rated.to_string(),
         r.required.to_string(),
         r.provisional().to_string(),
@@ -477,7 +476,10 @@ fn person_json(
         person.insert(key.to_string(), value);
     };
     put("name", json!(member.name));
-    put("file", json!(crate::text::display_path(&member.path)));
+    put(
+        "file",
+        json!(rolefit_core::text::display_path(&member.path)),
+    );
     put("role", json!(member.role));
     put("team", json!(member.team));
     put("framework", json!(fw.id));
@@ -583,7 +585,7 @@ fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]
                 "id": area.id,
                 "name": area.name,
                 "average": round(tally.area_average(a), 2),
-                "target": round(crate::domain::team::area_target(fw, a, profile), 2),
+                "target": round(rolefit_core::team::area_target(fw, a, profile), 2),
             })
         })
         .collect();
@@ -602,7 +604,7 @@ fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]
         .collect();
     let not_read: Vec<Value> = not_read
         .iter()
-        .map(|n| json!({ "file": crate::text::display_path(&n.path), "reason": n.reason }))
+        .map(|n| json!({ "file": rolefit_core::text::display_path(&n.path), "reason": n.reason }))
         .collect();
     let mut out = String::from("\n  ],\n  \"ranking\": [");
     // Everyone, one at a time: a ranking of 100,000 is never held as JSON values.
@@ -612,7 +614,7 @@ fn json_tail(fw: &Framework, profile: usize, tally: &Tally, not_read: &[NotRead]
             "rank": rank + 1,
             "name": r.name,
             "label": label,
-            "file": crate::text::display_path(&r.path),
+            "file": rolefit_core::text::display_path(&r.path),
             "percent": round(r.percent, 1),
             "rated": r.rated,
             "required": r.required,
@@ -650,7 +652,7 @@ fn json_text(text: &str) -> String {
 /// and area, every profile's target (null where a profile does not require it), the profile
 /// measured against and its target.
 fn jsonl_competency_parts(fw: &Framework, profile: usize) -> Vec<String> {
-    use crate::domain::scoring::required;
+    use rolefit_core::scoring::required;
     (0..fw.competencies.len())
         .map(|c| {
             let comp = &fw.competencies[c];
@@ -678,7 +680,7 @@ fn jsonl_competency_parts(fw: &Framework, profile: usize) -> Vec<String> {
 
 /// One person in JSON Lines: their person record, then one record per competency.
 fn jsonl_person(fw: &Framework, profile: usize, member: &Member, parts: &[String]) -> String {
-    use crate::domain::scoring::required;
+    use rolefit_core::scoring::required;
     // `kind` and the version first, then the person's fields in name order.
     let fields = json_safe(Value::Object(person_json(fw, profile, member, false)).to_string());
     let mut out = format!(
@@ -689,7 +691,7 @@ fn jsonl_person(fw: &Framework, profile: usize, member: &Member, parts: &[String
     let who = format!(
         "{{\"kind\":\"competency\",\"name\":{},\"file\":{},\"team\":{},",
         json_text(&member.name),
-        json_text(&crate::text::display_path(&member.path)),
+        json_text(&rolefit_core::text::display_path(&member.path)),
         member.team.as_deref().map_or("null".to_string(), json_text),
     );
     let value = |cell: Cell| match cell {
@@ -698,12 +700,12 @@ fn jsonl_person(fw: &Framework, profile: usize, member: &Member, parts: &[String
     };
     for (c, part) in parts.iter().enumerate() {
         let cell = member.cells[c];
-        let mark = crate::domain::team::mark(fw, cell, c, profile);
+        let mark = rolefit_core::team::mark(fw, cell, c, profile);
         let (gap, meets) = match (cell, required(fw, profile, c)) {
             (_, false) => ("null".to_string(), "null"),
             (Cell::Level(level), true) => {
                 let target = fw.target(profile, c);
-                let gap = crate::domain::scoring::gap(level, target);
+                let gap = rolefit_core::scoring::gap(level, target);
                 (
                     gap.to_string(),
                     if level >= target { "true" } else { "false" },

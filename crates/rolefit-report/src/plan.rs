@@ -11,12 +11,12 @@
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-use crate::domain::time::Date;
+use rolefit_core::time::Date;
 use serde::Serialize;
 
 use super::escape::{csv_record, json_safe, md_cell, md_safe};
-use crate::domain::due::{self, DueGroup};
-use crate::domain::{ActionStatus, Assessment, CompetencyId, Framework, PlanAction, Rating};
+use rolefit_core::due::{self, DueGroup};
+use rolefit_core::{ActionStatus, Assessment, CompetencyId, Framework, PlanAction, Rating};
 
 /// The version of the JSON shape `rolefit plan --format json` writes (`docs/plan.schema.json`).
 pub const PLAN_JSON_VERSION: u32 = 1;
@@ -80,7 +80,7 @@ pub struct Listed<'a> {
     pub action: &'a PlanAction,
     pub group: DueGroup,
     /// The personal target of the competency's plan, if any.
-    pub target: Option<crate::domain::Level>,
+    pub target: Option<rolefit_core::Level>,
 }
 
 /// Every action in the order `rolefit plan` lists them: by group (overdue, this month, later,
@@ -343,9 +343,9 @@ pub fn action_uid(assessment: &Assessment, framework_id: &str, id: u32) -> Strin
 }
 
 /// A UTC date-time as iCalendar writes it: 20270301T090000Z.
-fn utc_stamp(datetime: &crate::domain::time::Datetime) -> String {
-    let seconds = crate::domain::time::epoch_of(datetime).unwrap_or(0);
-    let (year, month, day) = crate::domain::time::civil_from_days(seconds.div_euclid(86_400));
+fn utc_stamp(datetime: &rolefit_core::time::Datetime) -> String {
+    let seconds = rolefit_core::time::epoch_of(datetime).unwrap_or(0);
+    let (year, month, day) = rolefit_core::time::civil_from_days(seconds.div_euclid(86_400));
     let s = seconds.rem_euclid(86_400);
     format!(
         "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",

@@ -4,8 +4,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::{Report, round1};
-use crate::domain::scoring::Outcome;
-use crate::domain::{Assessment, Framework, PlanItem, Rating};
+use rolefit_core::scoring::Outcome;
+use rolefit_core::{Assessment, Framework, PlanItem, Rating};
 
 /// Version of the JSON shape, written as `export_version`. It changes only when a field is
 /// removed or changes meaning.
@@ -228,7 +228,7 @@ impl<'a> JsonPlan<'a> {
                 .map(|a| JsonAction {
                     id: a.id,
                     text: &a.text,
-                    due: a.due.map(crate::domain::due::show),
+                    due: a.due.map(rolefit_core::due::show),
                     status: a.status.key(),
                     evidence: &a.evidence,
                 })
@@ -287,13 +287,13 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
         total: fw.competencies.len(),
         readiness: readiness(&r),
         lean: r.fw.axis.then(|| lean(&r)),
-        grades: crate::domain::scoring::grade_steps(fw, &r.summary.readiness)
+        grades: rolefit_core::scoring::grade_steps(fw, &r.summary.readiness)
             .iter()
             .map(|step| JsonGrade {
                 role: &fw.roles[step.role].id,
                 met: step.met.map(|p| fw.profiles[p].id.as_str()),
                 next: step.next.map(|p| fw.profiles[p].id.as_str()),
-                text: crate::domain::verdict::grade_answer(fw, &r.summary.readiness, step),
+                text: rolefit_core::verdict::grade_answer(fw, &r.summary.readiness, step),
             })
             .collect(),
         areas: (0..fw.areas.len()).map(|a| area(&r, a)).collect(),
@@ -320,7 +320,7 @@ pub fn json(framework: &Framework, assessment: &Assessment) -> String {
 
 /// Readiness per profile with its coverage, in framework order.
 fn reviews<'a>(fw: &'a Framework, assessment: &'a Assessment) -> Vec<JsonReview<'a>> {
-    let calibrations = crate::domain::reviews::calibration::calibrations(fw, assessment);
+    let calibrations = rolefit_core::reviews::calibration::calibrations(fw, assessment);
     assessment
         .reviews
         .iter()
@@ -391,7 +391,7 @@ fn readiness<'a>(r: &Report<'a>) -> Vec<JsonReadiness<'a>> {
 /// The lean: position, outcome in words, firmness, the personal reasons, the closest flavour;
 /// without a shape (too early, unseparated) every one of those is null.
 fn lean<'a>(r: &Report<'a>) -> JsonLean<'a> {
-    use crate::domain::scoring::{Firmness, Flavour};
+    use rolefit_core::scoring::{Firmness, Flavour};
     let fw = r.fw;
     let lean = &r.summary.lean;
     let said = r.explanation();

@@ -2,7 +2,7 @@
 
 use super::Report;
 use super::escape::csv_record;
-use crate::domain::{ActionStatus, Assessment, Framework, PlanAction, PlanItem, Rating};
+use rolefit_core::{ActionStatus, Assessment, Framework, PlanAction, PlanItem, Rating};
 
 /// One row per competency of the framework, in framework order, after a header row. Records
 /// end with CRLF (RFC 4180), text is UTF-8 without a byte-order mark. Columns:
@@ -34,14 +34,14 @@ pub fn csv(framework: &Framework, assessment: &Assessment) -> String {
         .map(|s| s.to_string()),
     );
     // The ladder answer, per role with graded profiles: the same on every row.
-    let steps = crate::domain::scoring::grade_steps(fw, &r.summary.readiness);
+    let steps = rolefit_core::scoring::grade_steps(fw, &r.summary.readiness);
     for step in &steps {
         let role = &fw.roles[step.role].id;
         header.push(format!("grade_met_{role}"));
         header.push(format!("grade_next_{role}"));
     }
     // One column per reviewer, only when there are reviews.
-    let others = crate::domain::reviews::others(assessment);
+    let others = rolefit_core::reviews::others(assessment);
     header.extend(others.iter().map(|o| format!("review_{}", o.name)));
     // Whose: the same on every row, so that exports of many people can be put together.
     header.push("person".to_string());
@@ -112,8 +112,8 @@ fn plan_cells(plan: Option<&PlanItem>) -> [String; 5] {
                 .iter()
                 .filter(|a| a.status.is_open())
                 .filter_map(|a| a.due)
-                .min_by_key(|d| crate::domain::due::day_number(*d))
+                .min_by_key(|d| rolefit_core::due::day_number(*d))
         })
-        .map_or(String::new(), crate::domain::due::show),
+        .map_or(String::new(), rolefit_core::due::show),
     ]
 }

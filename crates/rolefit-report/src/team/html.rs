@@ -3,17 +3,17 @@
 //! second cue), bench depth per competency, area averages against the target and the largest
 //! gaps. The same figures as the team view and the other team reports.
 //!
-//! The page shares the person report's shell and stylesheet ([`crate::export::html`]). Its one
+//! The page shares the person report's shell and stylesheet ([`crate::html`]). Its one
 //! script, `sort.js`, is optional: it turns the headings of the ranking, bench and gaps tables
 //! into buttons that sort them. Without it every table is there, in rank order. The content
 //! security policy lets that script run, by its hash, and nothing else.
 
 use maud::{Markup, html};
 
-use crate::domain::team::{Cell, Mark, Team};
-use crate::domain::verdict::one_decimal;
-use crate::export::html::chart::{self, Series};
-use crate::export::html::page::{self, percent};
+use crate::html::chart::{self, Series};
+use crate::html::page::{self, percent};
+use rolefit_core::team::{Cell, Mark, Team};
+use rolefit_core::verdict::one_decimal;
 
 /// The optional sorting script.
 const SORT_SCRIPT: &str = include_str!("sort.js");
@@ -171,7 +171,7 @@ fn heat(team: &Team, cell: Cell) -> &'static str {
 fn heatmap_section(team: &Team, profile: usize, ranking: &[usize]) -> Markup {
     let fw = &team.framework;
     let name = &fw.profiles[profile].name;
-    let required = |c: usize| crate::domain::scoring::required(fw, profile, c);
+    let required = |c: usize| rolefit_core::scoring::required(fw, profile, c);
     html! {
         section id="heatmap" aria-labelledby="heatmap-h" {
             h2 id="heatmap-h" { "Heatmap" }
@@ -408,7 +408,7 @@ fn not_read_section(team: &Team) -> Markup {
             h2 id="not-read-h" { "Files not read (" (team.not_read.len()) ")" }
             ul {
                 @for n in &team.not_read {
-                    li { span class="key" { (crate::text::display_path(&n.path)) } ": " (n.reason) }
+                    li { span class="key" { (rolefit_core::text::display_path(&n.path)) } ": " (n.reason) }
                 }
             }
         }
@@ -422,7 +422,7 @@ mod tests {
     #[test]
     fn the_policy_names_the_script_as_it_is() {
         assert_eq!(
-            crate::domain::framework::fnv1a_64(SORT_SCRIPT.as_bytes()),
+            rolefit_core::framework::fnv1a_64(SORT_SCRIPT.as_bytes()),
             SORT_SCRIPT_FNV,
             "src/export/team/sort.js changed: set SORT_SCRIPT_SHA256 to `openssl dgst -sha256 -binary \
              src/export/team/sort.js | base64` and SORT_SCRIPT_FNV to the value above"
