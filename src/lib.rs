@@ -8,7 +8,7 @@
 
 pub mod app;
 pub mod cli;
-pub mod clock;
+pub use rolefit_files::clock;
 pub mod crash;
 pub use rolefit_core as domain;
 pub use rolefit_report as export;
@@ -17,7 +17,7 @@ pub mod plain;
 pub mod review;
 pub mod runtime;
 pub mod sheet;
-pub mod storage;
+pub use rolefit_files as storage;
 pub mod strings;
 pub mod team;
 pub use rolefit_core::text;

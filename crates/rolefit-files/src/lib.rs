@@ -1,7 +1,10 @@
-//! The only code that touches the disk: paths, loading with clear errors, atomic saves, the
-//! single-writer lock.
+//! rolefit's files, the only code that touches the disk: the framework reader (format 2 as
+//! written, format 1 through a small adapter, one validator), the assessment codec, review
+//! files, paths, loading with clear errors, atomic saves, the single-writer lock, the writer
+//! thread, the team's files and the clock.
 
 pub mod atomic;
+pub mod clock;
 pub mod codec;
 mod error;
 pub mod framework;
@@ -9,9 +12,16 @@ pub mod framework_cache;
 pub mod guarded;
 pub mod note_file;
 pub mod paths;
+pub mod review;
 pub mod team;
 pub mod toml_value;
 pub mod writer;
+
+// Paths inside this crate still name the layers as the program's modules did (`crate::domain`,
+// `crate::storage`, `crate::text`).
+use crate as storage;
+use rolefit_core as domain;
+use rolefit_core::text;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, ErrorKind};

@@ -12,12 +12,12 @@ use super::raw::{
 use crate::domain::Framework;
 
 /// `text` as a TOML string, quotes and escapes included.
-pub(crate) fn q(text: &str) -> String {
+pub fn q(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
 /// `text` as a TOML key: bare when it can be, else quoted.
-pub(crate) fn key(text: &str) -> String {
+pub fn key(text: &str) -> String {
     if !text.is_empty()
         && text
             .chars()

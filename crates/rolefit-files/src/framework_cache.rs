@@ -541,9 +541,9 @@ mod tests {
         // Format 1 (the built-in) and format 2 (roles other than two, a 1..7 scale, parent
         // areas, per-competency levels and valid levels, targets not required, grades).
         let format2 = [
-            include_str!("../../tests/fixtures/frameworks/three-roles.toml"),
-            include_str!("../../assets/frameworks/examples/sfia9-change.toml"),
-            include_str!("../../assets/frameworks/examples/ecf4-ict.toml"),
+            include_str!("../../../tests/fixtures/frameworks/three-roles.toml"),
+            include_str!("../../../assets/frameworks/examples/sfia9-change.toml"),
+            include_str!("../../../assets/frameworks/examples/ecf4-ict.toml"),
         ];
         let frameworks = std::iter::once(crate::storage::framework::builtin()).chain(
             format2

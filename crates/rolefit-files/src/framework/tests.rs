@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::{CompetencyId, Level};
 
-const MINIMAL: &str = include_str!("../../../tests/fixtures/frameworks/minimal.toml");
+const MINIMAL: &str = include_str!("../../../../tests/fixtures/frameworks/minimal.toml");
 
 /// `minimal.toml` written by hand in format 2, leaving out what format 2 lets a file leave out.
 const MINIMAL_2: &str = r#"
@@ -340,7 +340,7 @@ fn one_byte_more_in_a_framework_file_is_another_content_hash() {
 #[test]
 fn the_model_s_copy_of_the_built_in_framework_is_the_real_one() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("crates/rolefit-core/fixtures/builtin-framework.json");
+        .join("../rolefit-core/fixtures/builtin-framework.json");
     let json = serde_json::to_string_pretty(&builtin()).unwrap() + "\n";
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &json).unwrap();

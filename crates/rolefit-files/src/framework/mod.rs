@@ -17,10 +17,10 @@ use crate::domain::{Framework, Problem};
 
 pub use check::{MAX_BASE_DEPTH, SCALE_LEVELS, valid_id};
 pub use dump::dump;
-pub(crate) use dump::{key, q};
+pub use dump::{key, q};
 
 /// The framework shipped with rolefit, as TOML text.
-pub const BUILTIN_TOML: &str = include_str!("../../../assets/frameworks/pm-vs-pmo.toml");
+pub const BUILTIN_TOML: &str = include_str!("../../../../assets/frameworks/pm-vs-pmo.toml");
 
 /// The original framework file format: exactly two roles, a 0–5 scale.
 pub const FORMAT_1: i64 = 1;
