@@ -8,6 +8,7 @@ pub mod framework_cache;
 pub mod guarded;
 pub mod note_file;
 pub mod paths;
+pub mod session;
 pub mod writer;
 
 use std::fs::{self, File, OpenOptions};
@@ -53,6 +54,7 @@ pub struct AssessmentLock {
 }
 
 /// Result of trying to take the lock.
+#[derive(Debug)]
 pub enum LockOutcome {
     Held(AssessmentLock),
     /// Another running rolefit holds it.
@@ -145,6 +147,7 @@ fn set_private(file: &File) -> io::Result<()> {
 }
 
 /// What reading an assessment file found.
+#[derive(Debug)]
 pub enum ReadOutcome {
     /// No file yet.
     Missing,
