@@ -10,7 +10,8 @@ use super::{Cli, Error, Result, config};
 use crate::domain::framework::BUILTIN_TOML;
 use crate::domain::{Assessment, Framework};
 use crate::export::Format;
-use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
+use crate::storage::session::{self, NotWritable};
+use crate::storage::{self, DataPaths, ReadOutcome, paths};
 use crate::text::{display_path, display_safe, display_safe_lines};
 
 /// `rolefit list`: every saved assessment with its progress or its problem, each counted
@@ -282,23 +283,18 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     read_existing_for(framework, &path, &name)?;
     let lock_file = paths::lock_path(&path);
     let lock_was_there = std::fs::symlink_metadata(&lock_file).is_ok();
-    let _lock = match storage::lock_soon(&path) {
-        LockOutcome::Held(lock) => Some(lock),
-        LockOutcome::Busy => return Err(Error::Busy { path }),
-        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
-            return Err(Error::LockIsLink { path: lock_file });
-        }
-        LockOutcome::Unavailable(_) => None,
+    let top = framework.scale.last().value();
+    let (_lock, assessment) = match session::open_writable(&path, &name, top)? {
+        Ok(writable) => (writable.lock, writable.assessment),
+        Err(NotWritable::Busy) => return Err(Error::Busy { path }),
+        Err(not) => return Err(super::scripting::not_writable(&path, not)),
     };
-    let mut assessment = match read_existing_for(framework, &path, &name) {
-        Ok(assessment) => assessment,
-        Err(err) => {
-            // Gone since the first look: take the lock file away with it.
-            if matches!(err, Error::Missing { .. }) && !lock_was_there {
-                let _ = std::fs::remove_file(&lock_file);
-            }
-            return Err(err);
+    let Some(mut assessment) = assessment else {
+        // Gone since the first look: take the lock file away with it.
+        if !lock_was_there {
+            let _ = std::fs::remove_file(&lock_file);
         }
+        return Err(Error::Missing { path });
     };
     // Changed since the first look (another framework recorded): checked again.
     resolve_for(Some(&resolved), Some(&assessment), &path)?;
