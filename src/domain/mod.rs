@@ -6,6 +6,7 @@ pub mod diff;
 pub mod due;
 pub mod format2;
 pub mod framework;
+pub mod hash;
 pub mod lean;
 pub mod level;
 pub mod merge;
