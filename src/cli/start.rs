@@ -383,6 +383,8 @@ impl NoteEditor for TerminalEditor {
 /// While the editor runs, the keyboard's signals are the editor's, as git does it: Ctrl-C and
 /// Ctrl-\ in an editor that takes them as signals end the editor, not rolefit; Ctrl-Z stops
 /// rolefit with it (the shell's `fg` continues both). Put back as they were when dropped.
+/// With `sigaction` itself: signal-hook cannot set a signal to ignored or to its default and
+/// later give its own handler back.
 struct EditorSignals {
     saved: Vec<(libc::c_int, libc::sigaction)>,
 }
