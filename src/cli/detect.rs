@@ -8,6 +8,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::Error;
 use super::args::ThemeSetting;
 use crate::ui::contrast::Rgb;
 use crate::ui::theme::Background;
@@ -19,19 +20,21 @@ pub const TIMEOUT: Duration = Duration::from_millis(100);
 const QUERY: &[u8] = b"\x1b]11;?\x1b\\\x1b[c";
 
 /// The theme asked for by `--theme`, else by `ROLEFIT_THEME` (`env`), else by the
-/// configuration file, else auto.
+/// configuration file, else auto. A `ROLEFIT_THEME` that names no theme is refused.
 pub fn setting(
     flag: Option<ThemeSetting>,
     env: Option<&str>,
     config: Option<ThemeSetting>,
-) -> Result<ThemeSetting, String> {
+) -> Result<ThemeSetting, Error> {
     if let Some(setting) = flag {
         return Ok(setting);
     }
     match env.map(str::trim) {
         None | Some("") => Ok(config.unwrap_or_default()),
         Some(value) => {
-            <ThemeSetting as clap::ValueEnum>::from_str(value, true).map_err(|_| value.to_string())
+            <ThemeSetting as clap::ValueEnum>::from_str(value, true).map_err(|_| Error::BadTheme {
+                value: value.to_string(),
+            })
         }
     }
 }
@@ -243,13 +246,20 @@ mod tests {
     #[test]
     fn the_flag_then_the_environment_then_the_config() {
         use ThemeSetting::{Auto, Dark, Light};
-        assert_eq!(setting(None, None, None), Ok(Auto));
-        assert_eq!(setting(None, Some("LIGHT"), None), Ok(Light));
-        assert_eq!(setting(Some(Dark), Some("light"), Some(Light)), Ok(Dark));
-        assert_eq!(setting(None, Some("dark"), Some(Light)), Ok(Dark));
-        assert_eq!(setting(None, None, Some(Light)), Ok(Light));
-        assert_eq!(setting(None, Some(""), Some(Light)), Ok(Light));
-        assert_eq!(setting(None, Some("sepia"), None), Err("sepia".to_string()));
+        let ok = |flag, env, config| setting(flag, env, config).ok();
+        assert_eq!(ok(None, None, None), Some(Auto));
+        assert_eq!(ok(None, Some("LIGHT"), None), Some(Light));
+        assert_eq!(ok(Some(Dark), Some("light"), Some(Light)), Some(Dark));
+        assert_eq!(ok(None, Some("dark"), Some(Light)), Some(Dark));
+        assert_eq!(ok(None, None, Some(Light)), Some(Light));
+        assert_eq!(ok(None, Some(""), Some(Light)), Some(Light));
+        assert!(
+            matches!(
+                setting(None, Some("sepia"), None),
+                Err(Error::BadTheme { value }) if value == "sepia"
+            ),
+            "a theme that is not one was taken"
+        );
     }
 
     #[test]
