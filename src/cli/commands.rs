@@ -287,7 +287,7 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     let (_lock, assessment) = match session::open_writable(&path, &name, top)? {
         Ok(writable) => (writable.lock, writable.assessment),
         Err(NotWritable::Busy) => return Err(Error::Busy { path }),
-        Err(not) => return Err(super::scripting::not_writable(&path, not)),
+        Err(not) => return Err(Error::not_writable(&path, not)),
     };
     let Some(mut assessment) = assessment else {
         // Gone since the first look: take the lock file away with it.

@@ -280,6 +280,30 @@ impl Error {
             _ => 1,
         }
     }
+
+    /// Why a command that writes refuses an assessment it could not open for writing, in the
+    /// words every such command uses. `Busy` is said by each command its own way; this is the
+    /// sentence for those that have none of their own.
+    pub fn not_writable(path: &std::path::Path, not: storage::session::NotWritable) -> Error {
+        use storage::session::NotWritable;
+        match not {
+            NotWritable::Busy => Error::OpenElsewhere {
+                path: path.to_path_buf(),
+            },
+            NotWritable::LockIsLink => Error::LockIsLink {
+                path: storage::paths::lock_path(path),
+            },
+            NotWritable::NoLock(source) => Error::NoLock {
+                path: path.to_path_buf(),
+                source,
+            },
+            NotWritable::Newer { found } => Error::Newer {
+                path: path.to_path_buf(),
+                found,
+            },
+            NotWritable::Unreadable(problem) => Error::Unreadable(problem),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -149,7 +149,7 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
                 display_path(&path)
             )));
         }
-        Err(not) => return Err(super::scripting::not_writable(&path, not)),
+        Err(not) => return Err(Error::not_writable(&path, not)),
     };
     let mut assessment = assessment.ok_or_else(|| Error::Missing { path: path.clone() })?;
     let imported = review::import(&mut assessment, &review, &framework).map_err(|err| {

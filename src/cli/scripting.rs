@@ -290,7 +290,7 @@ pub(super) fn open_for_writing(
                 path: path.to_path_buf(),
             });
         }
-        Err(not) => return Err(not_writable(path, not)),
+        Err(not) => return Err(Error::not_writable(path, not)),
     };
     let assessment = writable.assessment.unwrap_or_else(|| {
         let mut fresh = Assessment::new(name, framework, crate::clock::now_utc());
@@ -300,29 +300,6 @@ pub(super) fn open_for_writing(
     // Read again under the lock: it may have been replaced since the first look.
     resolve_for(Some(resolved), Some(&assessment), path)?;
     Ok((writable.lock, assessment, writable.known))
-}
-
-/// Why a command that writes refuses an assessment it could not open for writing, in the
-/// words every such command uses. `Busy` is said by each command its own way; this is the
-/// sentence for those that have none of their own.
-pub(super) fn not_writable(path: &Path, not: NotWritable) -> Error {
-    match not {
-        NotWritable::Busy => Error::OpenElsewhere {
-            path: path.to_path_buf(),
-        },
-        NotWritable::LockIsLink => Error::LockIsLink {
-            path: storage::paths::lock_path(path),
-        },
-        NotWritable::NoLock(source) => Error::NoLock {
-            path: path.to_path_buf(),
-            source,
-        },
-        NotWritable::Newer { found } => Error::Newer {
-            path: path.to_path_buf(),
-            found,
-        },
-        NotWritable::Unreadable(problem) => Error::Unreadable(problem),
-    }
 }
 
 /// Plain mode's saves: guarded against changes another program makes meanwhile.
