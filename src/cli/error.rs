@@ -246,7 +246,10 @@ pub enum Error {
     /// missing or holds another framework), or another one was given with `--framework`.
     /// `reason` says which framework it needs and how to give it.
     #[error("{} {reason}; nothing was changed", path.display())]
-    FrameworkNeeded { path: PathBuf, reason: String },
+    FrameworkNeeded {
+        path: PathBuf,
+        reason: super::commands::FrameworkNotAtHand,
+    },
     /// The TUI quit with changes it could not save.
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },
