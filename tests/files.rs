@@ -352,6 +352,26 @@ fn every_writer_refuses_without_the_lock() {
     assert!(!home.file("nowhere").exists());
 }
 
+/// A review file open in a running rolefit is refused with what to do, not with the advice
+/// for closing a round, and is left as it was.
+#[test]
+fn a_review_file_open_elsewhere_says_to_quit_it_first() {
+    let home = Home::new();
+    home.ok(&["review", "request", "-o", "x.toml"]);
+    let request = fs::read(home.file("x.toml")).unwrap();
+    let rolefit::storage::LockOutcome::Held(_held) = rolefit::storage::lock(&home.file("x.toml"))
+    else {
+        panic!("the review file's lock was not taken");
+    };
+    let err = home.refused(&["--plain", "review", "x.toml", "--reviewer", "Kim"]);
+    assert!(
+        err.contains("x.toml is open in a running rolefit; quit it first, then try again"),
+        "{err}"
+    );
+    assert!(!err.contains("close the round"), "{err}");
+    assert_eq!(fs::read(home.file("x.toml")).unwrap(), request);
+}
+
 // ---- reports never land on files rolefit depends on ------------------------------------------
 
 /// Asserts `args` is refused (exit 1) with a last line on stderr naming `needle` (`team` lists

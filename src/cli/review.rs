@@ -194,7 +194,7 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
     if review.reviewer.is_none() {
         let lock = match storage::lock_soon(file) {
             LockOutcome::Held(lock) => lock,
-            LockOutcome::Busy => return Err(Error::Busy { path: file.into() }),
+            LockOutcome::Busy => return Err(Error::OpenElsewhere { path: file.into() }),
             LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
                 return Err(Error::LockIsLink {
                     path: storage::paths::lock_path(file),
