@@ -288,6 +288,91 @@ fn a_lock_file_that_is_a_symlink_is_named_as_such() {
     assert_eq!(fs::read(home.file("x.toml")).unwrap(), request);
 }
 
+/// A lock that cannot be taken (here the lock file is a folder) refuses every command that
+/// writes the same way: `rate`, `set`, `snapshot`, `review import` and `plan add` say so in
+/// one sentence and change nothing, as they do for a lock file that is a symbolic link.
+#[cfg(unix)]
+#[test]
+fn every_writer_refuses_without_the_lock() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    home.ok(&["rate", "DP1", "3"]);
+    home.ok(&["review", "request", "-o", "r.toml"]);
+    let review = home.file("r.toml");
+    let text = fs::read_to_string(&review).unwrap();
+    let mut filled =
+        rolefit::review::parse(&text, &rolefit::storage::framework::builtin()).unwrap();
+    filled.set_reviewer("Kim");
+    filled.assessment.set_rating(
+        &"DP2".into(),
+        Some(rolefit::domain::Rating::Level(
+            rolefit::domain::Level::new(4).unwrap(),
+        )),
+    );
+    fs::write(&review, filled.to_toml()).unwrap();
+    let lock = home.data().join("assessments/default.lock");
+    let before = fs::read(home.assessment("default")).unwrap();
+    let writers: [&[&str]; 5] = [
+        &["rate", "DP2", "3"],
+        &["set", "role", "PMO lead"],
+        &["snapshot", "--label", "s1"],
+        &["review", "import", "r.toml"],
+        &["plan", "add", "DP1", "Shadow a PMO lead"],
+    ];
+    // A folder where the lock file should be: the lock cannot be taken.
+    fs::remove_file(&lock).unwrap();
+    fs::create_dir(&lock).unwrap();
+    for args in writers {
+        let err = home.refused(args);
+        assert!(
+            err.contains("cannot create the lock file"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("nothing was changed"), "{args:?}: {err}");
+        assert_eq!(
+            fs::read(home.assessment("default")).unwrap(),
+            before,
+            "{args:?}"
+        );
+    }
+    // A dangling symbolic link: named as such by every writer.
+    fs::remove_dir(&lock).unwrap();
+    symlink(home.file("nowhere/x"), &lock).unwrap();
+    for args in writers {
+        let err = home.refused(args);
+        assert!(
+            err.contains("default.lock is a symbolic link, not a lock file; remove it"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(
+            fs::read(home.assessment("default")).unwrap(),
+            before,
+            "{args:?}"
+        );
+    }
+    assert!(!home.file("nowhere").exists());
+}
+
+/// A review file open in a running rolefit is refused with what to do, not with the advice
+/// for closing a round, and is left as it was.
+#[test]
+fn a_review_file_open_elsewhere_says_to_quit_it_first() {
+    let home = Home::new();
+    home.ok(&["review", "request", "-o", "x.toml"]);
+    let request = fs::read(home.file("x.toml")).unwrap();
+    let rolefit::storage::LockOutcome::Held(_held) = rolefit::storage::lock(&home.file("x.toml"))
+    else {
+        panic!("the review file's lock was not taken");
+    };
+    let err = home.refused(&["--plain", "review", "x.toml", "--reviewer", "Kim"]);
+    assert!(
+        err.contains("x.toml is open in a running rolefit; quit it first, then try again"),
+        "{err}"
+    );
+    assert!(!err.contains("close the round"), "{err}");
+    assert_eq!(fs::read(home.file("x.toml")).unwrap(), request);
+}
+
 // ---- reports never land on files rolefit depends on ------------------------------------------
 
 /// Asserts `args` is refused (exit 1) with a last line on stderr naming `needle` (`team` lists

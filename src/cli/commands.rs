@@ -10,7 +10,8 @@ use super::{Cli, Error, Result, config};
 use crate::domain::{Assessment, Framework};
 use crate::export::Format;
 use crate::storage::framework::BUILTIN_TOML;
-use crate::storage::{self, DataPaths, LockOutcome, ReadOutcome, paths};
+use crate::storage::session::{self, NotWritable};
+use crate::storage::{self, DataPaths, ReadOutcome, paths};
 use crate::text::{display_path, display_safe, display_safe_lines};
 
 /// `rolefit list`: every saved assessment with its progress or its problem, each counted
@@ -29,8 +30,10 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
             g.framework.scale.last().value()
         });
     // Each recorded framework file is read once, however many assessments use it.
-    let mut loaded: HashMap<(String, Option<String>), std::result::Result<Resolved, String>> =
-        HashMap::new();
+    let mut loaded: HashMap<
+        (String, Option<String>),
+        std::result::Result<Resolved, FrameworkNotAtHand>,
+    > = HashMap::new();
     let listings = storage::list_assessments_with(&paths, fallback_top, |file, assessment| {
         let key = (
             assessment.framework.clone(),
@@ -69,7 +72,7 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
                     crate::clock::local_human(&assessment.updated)
                 )
             }
-            Err(reason) => reason,
+            Err(reason) => reason.to_string(),
         }
     })?;
     if listings.is_empty() {
@@ -284,23 +287,18 @@ pub fn snapshot(cli: &Cli, label: Option<&str>) -> Result<ExitCode> {
     read_existing_for(framework, &path, &name)?;
     let lock_file = paths::lock_path(&path);
     let lock_was_there = std::fs::symlink_metadata(&lock_file).is_ok();
-    let _lock = match storage::lock_soon(&path) {
-        LockOutcome::Held(lock) => Some(lock),
-        LockOutcome::Busy => return Err(Error::Busy { path }),
-        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
-            return Err(Error::LockIsLink { path: lock_file });
-        }
-        LockOutcome::Unavailable(_) => None,
+    let top = framework.scale.last().value();
+    let (_lock, assessment) = match session::open_writable(&path, &name, top)? {
+        Ok(writable) => (writable.lock, writable.assessment),
+        Err(NotWritable::Busy) => return Err(Error::Busy { path }),
+        Err(not) => return Err(Error::not_writable(&path, not)),
     };
-    let mut assessment = match read_existing_for(framework, &path, &name) {
-        Ok(assessment) => assessment,
-        Err(err) => {
-            // Gone since the first look: take the lock file away with it.
-            if matches!(err, Error::Missing { .. }) && !lock_was_there {
-                let _ = std::fs::remove_file(&lock_file);
-            }
-            return Err(err);
+    let Some(mut assessment) = assessment else {
+        // Gone since the first look: take the lock file away with it.
+        if !lock_was_there {
+            let _ = std::fs::remove_file(&lock_file);
         }
+        return Err(Error::Missing { path });
     };
     // Changed since the first look (another framework recorded): checked again.
     resolve_for(Some(&resolved), Some(&assessment), &path)?;
@@ -720,6 +718,87 @@ pub fn load_given(path: Option<&Path>) -> Result<Option<Resolved>> {
 /// What to do when an assessment's framework is not at hand.
 const GIVE_FRAMEWORK: &str = "give that framework's file with --framework PATH";
 
+/// The framework an assessment records: "was made with the framework "ID" (version N)".
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("was made with the framework {id:?} (version {version})")]
+pub struct MadeWith {
+    pub id: String,
+    pub version: u32,
+}
+
+impl MadeWith {
+    fn of(assessment: &Assessment) -> MadeWith {
+        MadeWith {
+            id: assessment.framework.clone(),
+            version: assessment.framework_version,
+        }
+    }
+}
+
+/// Why the framework an assessment needs is not at hand, said after the assessment's path
+/// (see [`framework_for`]): which framework it needs and how to give it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FrameworkNotAtHand {
+    /// `--framework` gave a framework of another id.
+    #[error(
+        "{made_with}, not {given:?}{}; {GIVE_FRAMEWORK}, or leave --framework out to use the one it records",
+        from.as_deref().map(|p| format!(" from {}", display_path(p))).unwrap_or_default()
+    )]
+    OtherId {
+        made_with: MadeWith,
+        given: String,
+        from: Option<PathBuf>,
+    },
+    /// Not the built-in framework, and no file recorded for it.
+    #[error("{made_with}, and records no file for it; {GIVE_FRAMEWORK}")]
+    NoFile { made_with: MadeWith },
+    /// The recorded file does not give the framework now.
+    #[error(
+        "{made_with}, recorded at {}, {problem}; {GIVE_FRAMEWORK}",
+        display_path(at)
+    )]
+    Recorded {
+        made_with: MadeWith,
+        at: PathBuf,
+        problem: RecordedProblem,
+    },
+    /// The framework found has no level the assessment holds, and is not the one it was saved
+    /// with.
+    #[error(
+        "{made_with}{}; the scale of {} has no level {level}; {GIVE_FRAMEWORK}",
+        at.as_deref().map(|p| format!(" at {}", display_path(p))).unwrap_or_default(),
+        used.as_deref().map_or_else(|| "the built-in framework".to_string(), display_path)
+    )]
+    Scale {
+        made_with: MadeWith,
+        at: Option<PathBuf>,
+        used: Option<PathBuf>,
+        level: u8,
+    },
+}
+
+/// What is wrong with the framework file an assessment records.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordedProblem {
+    #[error("which now holds the framework {0:?}")]
+    OtherFramework(String),
+    #[error("which is not there")]
+    Gone,
+    /// With the reason in words.
+    #[error("which cannot be read ({0})")]
+    CannotRead(String),
+    #[error("which is not UTF-8 text")]
+    NotText,
+    /// With the reason in words ("is a folder, not a file").
+    #[error("which {0}")]
+    Unusable(String),
+    /// With the first problem the validator found.
+    #[error("which is not a valid framework now ({0})")]
+    Invalid(crate::domain::Problem),
+    #[error("which cannot be used ({0})")]
+    Other(String),
+}
+
 /// The framework to read `assessment` with: the one given with `--framework`, which must have
 /// the id the assessment records; else the one it records, from its recorded file; else the
 /// built-in one. Its scale must hold every level the assessment holds (see [`check_scale`]).
@@ -727,7 +806,7 @@ const GIVE_FRAMEWORK: &str = "give that framework's file with --framework PATH";
 pub fn framework_for(
     given: Option<&Resolved>,
     assessment: Option<&Assessment>,
-) -> std::result::Result<Resolved, String> {
+) -> std::result::Result<Resolved, FrameworkNotAtHand> {
     let resolved = find_framework(given, assessment)?;
     match assessment {
         Some(assessment) => check_scale(resolved, assessment),
@@ -743,7 +822,7 @@ pub fn framework_for(
 fn check_scale(
     resolved: Resolved,
     assessment: &Assessment,
-) -> std::result::Result<Resolved, String> {
+) -> std::result::Result<Resolved, FrameworkNotAtHand> {
     let top = resolved.framework.scale.last().value();
     let Some(level) = assessment.highest_level().filter(|l| l.value() > top) else {
         return Ok(resolved);
@@ -762,56 +841,39 @@ fn check_scale(
     if saved_with {
         return Ok(resolved);
     }
-    let at = assessment
-        .framework_path
-        .as_deref()
-        .map(|p| format!(" at {}", display_path(Path::new(p))))
-        .unwrap_or_default();
-    let used = resolved
-        .path
-        .as_deref()
-        .map_or_else(|| "the built-in framework".to_string(), display_path);
-    Err(format!(
-        "was made with the framework {:?} (version {}){at}; the scale of {used} has no level {}; {GIVE_FRAMEWORK}",
-        assessment.framework,
-        assessment.framework_version,
-        level.value()
-    ))
+    Err(FrameworkNotAtHand::Scale {
+        made_with: MadeWith::of(assessment),
+        at: assessment.framework_path.as_deref().map(PathBuf::from),
+        used: resolved.path,
+        level: level.value(),
+    })
 }
 
 /// [`framework_for`] without the check of the scale: the framework by id and recorded file.
 fn find_framework(
     given: Option<&Resolved>,
     assessment: Option<&Assessment>,
-) -> std::result::Result<Resolved, String> {
-    let how = GIVE_FRAMEWORK;
+) -> std::result::Result<Resolved, FrameworkNotAtHand> {
     let Some(assessment) = assessment else {
         return Ok(given.cloned().unwrap_or_else(Resolved::builtin));
     };
-    let needed = format!(
-        "was made with the framework {:?} (version {})",
-        assessment.framework, assessment.framework_version
-    );
+    let made_with = MadeWith::of(assessment);
     if let Some(given) = given {
         if given.framework.id == assessment.framework {
             return Ok(given.clone());
         }
-        let from = given
-            .path
-            .as_deref()
-            .map(|p| format!(" from {}", display_path(p)))
-            .unwrap_or_default();
-        return Err(format!(
-            "{needed}, not {:?}{from}; {how}, or leave --framework out to use the one it records",
-            given.framework.id
-        ));
+        return Err(FrameworkNotAtHand::OtherId {
+            made_with,
+            given: given.framework.id.clone(),
+            from: given.path.clone(),
+        });
     }
     let builtin = Resolved::builtin();
     let Some(recorded) = assessment.framework_path.as_deref() else {
         if assessment.framework == builtin.framework.id {
             return Ok(builtin);
         }
-        return Err(format!("{needed}, and records no file for it; {how}"));
+        return Err(FrameworkNotAtHand::NoFile { made_with });
     };
     let problem = match load_framework(Some(Path::new(recorded))) {
         Ok(framework) if framework.id == assessment.framework => {
@@ -820,31 +882,27 @@ fn find_framework(
                 path: Some(PathBuf::from(recorded)),
             });
         }
-        Ok(framework) => format!("which now holds the framework {:?}", framework.id),
+        Ok(framework) => RecordedProblem::OtherFramework(framework.id),
         Err(Error::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            "which is not there".to_string()
+            RecordedProblem::Gone
         }
         Err(Error::Read { source, .. }) => {
-            format!(
-                "which cannot be read ({})",
-                storage::describe_io_error(&source)
-            )
+            RecordedProblem::CannotRead(storage::describe_io_error(&source))
         }
-        Err(Error::NotText { .. }) => "which is not UTF-8 text".to_string(),
-        Err(Error::Unusable { source, .. }) => format!("which {}", source.reason()),
-        Err(Error::Framework { first, .. }) => {
-            format!("which is not a valid framework now ({first})")
-        }
-        Err(other) => format!("which cannot be used ({other})"),
+        Err(Error::NotText { .. }) => RecordedProblem::NotText,
+        Err(Error::Unusable { source, .. }) => RecordedProblem::Unusable(source.reason()),
+        Err(Error::Framework { first, .. }) => RecordedProblem::Invalid(first),
+        Err(other) => RecordedProblem::Other(other.to_string()),
     };
     // Its own file gone, an assessment of the built-in framework still has the built-in.
     if assessment.framework == builtin.framework.id {
         return Ok(builtin);
     }
-    Err(format!(
-        "{needed}, recorded at {}, {problem}; {how}",
-        display_path(Path::new(recorded))
-    ))
+    Err(FrameworkNotAtHand::Recorded {
+        made_with,
+        at: PathBuf::from(recorded),
+        problem,
+    })
 }
 
 /// [`framework_for`] as a command's error, naming the assessment file at `path`.
@@ -1038,4 +1096,111 @@ pub fn team(
         }
     }
     Ok(TeamRun::Report(ExitCode::SUCCESS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FrameworkNotAtHand, MadeWith, RecordedProblem};
+    use std::path::PathBuf;
+
+    /// Each reason reads as one sentence after the assessment's path, word for word as the
+    /// command line has always said it.
+    #[test]
+    fn every_reason_names_the_framework_needed_and_how_to_give_it() {
+        let made_with = || MadeWith {
+            id: "acme".into(),
+            version: 2,
+        };
+        let needed = "was made with the framework \"acme\" (version 2)";
+        let how = "give that framework's file with --framework PATH";
+        let cases = [
+            (
+                FrameworkNotAtHand::OtherId {
+                    made_with: made_with(),
+                    given: "pm-pmo".into(),
+                    from: Some(PathBuf::from("fw.toml")),
+                },
+                format!(
+                    "{needed}, not \"pm-pmo\" from fw.toml; {how}, or leave --framework out to use the one it records"
+                ),
+            ),
+            (
+                FrameworkNotAtHand::OtherId {
+                    made_with: made_with(),
+                    given: "pm-pmo".into(),
+                    from: None,
+                },
+                format!(
+                    "{needed}, not \"pm-pmo\"; {how}, or leave --framework out to use the one it records"
+                ),
+            ),
+            (
+                FrameworkNotAtHand::NoFile {
+                    made_with: made_with(),
+                },
+                format!("{needed}, and records no file for it; {how}"),
+            ),
+            (
+                FrameworkNotAtHand::Recorded {
+                    made_with: made_with(),
+                    at: PathBuf::from("acme.toml"),
+                    problem: RecordedProblem::Gone,
+                },
+                format!("{needed}, recorded at acme.toml, which is not there; {how}"),
+            ),
+            (
+                FrameworkNotAtHand::Scale {
+                    made_with: made_with(),
+                    at: Some(PathBuf::from("acme.toml")),
+                    used: None,
+                    level: 9,
+                },
+                format!(
+                    "{needed} at acme.toml; the scale of the built-in framework has no level 9; {how}"
+                ),
+            ),
+            (
+                FrameworkNotAtHand::Scale {
+                    made_with: made_with(),
+                    at: None,
+                    used: Some(PathBuf::from("s5.toml")),
+                    level: 7,
+                },
+                format!("{needed}; the scale of s5.toml has no level 7; {how}"),
+            ),
+        ];
+        for (reason, said) in cases {
+            assert_eq!(reason.to_string(), said);
+        }
+        for (problem, said) in [
+            (
+                RecordedProblem::OtherFramework("x".into()),
+                "which now holds the framework \"x\"",
+            ),
+            (
+                RecordedProblem::CannotRead("permission denied".into()),
+                "which cannot be read (permission denied)",
+            ),
+            (RecordedProblem::NotText, "which is not UTF-8 text"),
+            (
+                RecordedProblem::Unusable("is a folder, not a file".into()),
+                "which is a folder, not a file",
+            ),
+            (
+                RecordedProblem::Other("it broke".into()),
+                "which cannot be used (it broke)",
+            ),
+        ] {
+            assert_eq!(problem.to_string(), said);
+        }
+        let invalid = RecordedProblem::Invalid(crate::domain::Problem {
+            line: 3,
+            column: 1,
+            message: "no id".into(),
+        });
+        assert_eq!(
+            invalid.to_string(),
+            "which is not a valid framework now (line 3, column 1: no id)"
+        );
+    }
 }

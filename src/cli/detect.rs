@@ -8,6 +8,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::Error;
 use super::args::ThemeSetting;
 use crate::ui::contrast::Rgb;
 use crate::ui::theme::Background;
@@ -19,19 +20,21 @@ pub const TIMEOUT: Duration = Duration::from_millis(100);
 const QUERY: &[u8] = b"\x1b]11;?\x1b\\\x1b[c";
 
 /// The theme asked for by `--theme`, else by `ROLEFIT_THEME` (`env`), else by the
-/// configuration file, else auto.
+/// configuration file, else auto. A `ROLEFIT_THEME` that names no theme is refused.
 pub fn setting(
     flag: Option<ThemeSetting>,
     env: Option<&str>,
     config: Option<ThemeSetting>,
-) -> Result<ThemeSetting, String> {
+) -> Result<ThemeSetting, Error> {
     if let Some(setting) = flag {
         return Ok(setting);
     }
     match env.map(str::trim) {
         None | Some("") => Ok(config.unwrap_or_default()),
         Some(value) => {
-            <ThemeSetting as clap::ValueEnum>::from_str(value, true).map_err(|_| value.to_string())
+            <ThemeSetting as clap::ValueEnum>::from_str(value, true).map_err(|_| Error::BadTheme {
+                value: value.to_string(),
+            })
         }
     }
 }
@@ -113,14 +116,14 @@ fn has_attributes(reply: &[u8]) -> bool {
 /// within `TIMEOUT`. Raw mode is on only while asking.
 pub fn ask_terminal() -> Option<Rgb> {
     use std::io::Write;
-    use std::os::fd::AsRawFd;
+    use std::os::fd::AsFd;
     ratatui::crossterm::terminal::enable_raw_mode().ok()?;
     let asked = {
         let mut out = std::io::stdout().lock();
         out.write_all(QUERY).and_then(|()| out.flush()).is_ok()
     };
     let reply = if asked {
-        read_reply(std::io::stdin().as_raw_fd(), TIMEOUT)
+        read_reply(std::io::stdin().as_fd(), TIMEOUT)
     } else {
         Vec::new()
     };
@@ -130,7 +133,8 @@ pub fn ask_terminal() -> Option<Rgb> {
 
 /// Reads what the terminal answers until the device attributes arrive or `timeout` passes,
 /// straight from the descriptor (no buffer keeps any of it).
-fn read_reply(fd: std::os::fd::RawFd, timeout: Duration) -> Vec<u8> {
+fn read_reply(fd: std::os::fd::BorrowedFd<'_>, timeout: Duration) -> Vec<u8> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let deadline = Instant::now() + timeout;
     let mut reply = Vec::new();
     let mut chunk = [0u8; 256];
@@ -139,26 +143,20 @@ fn read_reply(fd: std::os::fd::RawFd, timeout: Duration) -> Vec<u8> {
         if left.is_zero() {
             break;
         }
-        let mut pfd = libc::pollfd {
-            fd,
-            events: libc::POLLIN,
-            revents: 0,
+        let wait = left.clamp(Duration::from_millis(1), Duration::from_secs(1));
+        let Ok(wait) = Timespec::try_from(wait) else {
+            break;
         };
-        let ms = left.as_millis().clamp(1, 1000) as libc::c_int;
-        // SAFETY: one valid pollfd for the duration of the call.
-        let ready = unsafe { libc::poll(&mut pfd, 1, ms) };
-        if ready < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-            continue;
+        let mut fds = [PollFd::from_borrowed_fd(fd, PollFlags::IN)];
+        match poll(&mut fds, Some(&wait)) {
+            Err(rustix::io::Errno::INTR) => continue,
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
         }
-        if ready <= 0 {
-            break;
+        match rustix::io::read(fd, &mut chunk[..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => reply.extend_from_slice(&chunk[..n]),
         }
-        // SAFETY: reads at most `chunk.len()` bytes into `chunk`, which outlives the call.
-        let n = unsafe { libc::read(fd, chunk.as_mut_ptr().cast(), chunk.len()) };
-        if n <= 0 {
-            break;
-        }
-        reply.extend_from_slice(&chunk[..n as usize]);
     }
     reply
 }
@@ -248,13 +246,20 @@ mod tests {
     #[test]
     fn the_flag_then_the_environment_then_the_config() {
         use ThemeSetting::{Auto, Dark, Light};
-        assert_eq!(setting(None, None, None), Ok(Auto));
-        assert_eq!(setting(None, Some("LIGHT"), None), Ok(Light));
-        assert_eq!(setting(Some(Dark), Some("light"), Some(Light)), Ok(Dark));
-        assert_eq!(setting(None, Some("dark"), Some(Light)), Ok(Dark));
-        assert_eq!(setting(None, None, Some(Light)), Ok(Light));
-        assert_eq!(setting(None, Some(""), Some(Light)), Ok(Light));
-        assert_eq!(setting(None, Some("sepia"), None), Err("sepia".to_string()));
+        let ok = |flag, env, config| setting(flag, env, config).ok();
+        assert_eq!(ok(None, None, None), Some(Auto));
+        assert_eq!(ok(None, Some("LIGHT"), None), Some(Light));
+        assert_eq!(ok(Some(Dark), Some("light"), Some(Light)), Some(Dark));
+        assert_eq!(ok(None, Some("dark"), Some(Light)), Some(Dark));
+        assert_eq!(ok(None, None, Some(Light)), Some(Light));
+        assert_eq!(ok(None, Some(""), Some(Light)), Some(Light));
+        assert!(
+            matches!(
+                setting(None, Some("sepia"), None),
+                Err(Error::BadTheme { value }) if value == "sepia"
+            ),
+            "a theme that is not one was taken"
+        );
     }
 
     #[test]

@@ -248,7 +248,10 @@ pub enum Error {
     /// missing or holds another framework), or another one was given with `--framework`.
     /// `reason` says which framework it needs and how to give it.
     #[error("{} {reason}; nothing was changed", path.display())]
-    FrameworkNeeded { path: PathBuf, reason: String },
+    FrameworkNeeded {
+        path: PathBuf,
+        reason: super::commands::FrameworkNotAtHand,
+    },
     /// The TUI quit with changes it could not save.
     #[error("quit with unsaved changes: {} could not be written", path.display())]
     Unsaved { path: PathBuf },
@@ -280,6 +283,30 @@ impl Error {
             Error::UnknownProfile { .. } | Error::BadPerson(_) => 2,
             Error::UnknownAction { .. } | Error::BadDue(_) | Error::EmptyAction => 2,
             _ => 1,
+        }
+    }
+
+    /// Why a command that writes refuses an assessment it could not open for writing, in the
+    /// words every such command uses. `Busy` is said by each command its own way; this is the
+    /// sentence for those that have none of their own.
+    pub fn not_writable(path: &std::path::Path, not: storage::session::NotWritable) -> Error {
+        use storage::session::NotWritable;
+        match not {
+            NotWritable::Busy => Error::OpenElsewhere {
+                path: path.to_path_buf(),
+            },
+            NotWritable::LockIsLink => Error::LockIsLink {
+                path: storage::paths::lock_path(path),
+            },
+            NotWritable::NoLock(source) => Error::NoLock {
+                path: path.to_path_buf(),
+                source,
+            },
+            NotWritable::Newer { found } => Error::Newer {
+                path: path.to_path_buf(),
+                found,
+            },
+            NotWritable::Unreadable(problem) => Error::Unreadable(problem),
         }
     }
 }

@@ -273,8 +273,7 @@ fn launch_options(cli: &Cli) -> Result<LaunchOptions> {
         cli.theme,
         theme_env.as_ref().map(|v| v.to_string_lossy()).as_deref(),
         config.theme,
-    )
-    .map_err(|value| Error::BadTheme { value })?;
+    )?;
     crate::input::configure(&config.keys).map_err(|err| {
         Error::Config(config::ConfigError {
             path: config::path().unwrap_or_default(),

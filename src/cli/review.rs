@@ -9,6 +9,7 @@ use super::commands::{assessment_path, print_stdout, read_existing_for};
 use super::{Cli, Error, Result};
 use crate::domain::{Assessment, Framework};
 use crate::review::{self, ReviewError, ReviewFile};
+use crate::storage::session::{self, NotWritable};
 use crate::storage::{self, LockOutcome, ReadOutcome};
 use crate::text::{display_path, display_safe};
 
@@ -139,22 +140,18 @@ pub fn import(cli: &Cli, file: &Path) -> Result<ExitCode> {
     let framework = super::commands::resolve_at(given.as_ref(), &path, &name)?.framework;
     let review = read_review(file, &framework)?;
     read_existing_for(&framework, &path, &name)?;
-    let _lock = match storage::lock_soon(&path) {
-        LockOutcome::Held(lock) => Some(lock),
-        LockOutcome::Busy => {
+    let top = framework.scale.last().value();
+    let (_lock, assessment) = match session::open_writable(&path, &name, top)? {
+        Ok(writable) => (writable.lock, writable.assessment),
+        Err(NotWritable::Busy) => {
             return Err(Error::Review(format!(
                 "{} is open in a running rolefit; quit it, then import the review again",
                 display_path(&path)
             )));
         }
-        LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
-            return Err(Error::LockIsLink {
-                path: storage::paths::lock_path(&path),
-            });
-        }
-        LockOutcome::Unavailable(_) => None,
+        Err(not) => return Err(Error::not_writable(&path, not)),
     };
-    let mut assessment = read_existing_for(&framework, &path, &name)?;
+    let mut assessment = assessment.ok_or_else(|| Error::Missing { path: path.clone() })?;
     let imported = review::import(&mut assessment, &review, &framework).map_err(|err| {
         Error::Review(format!(
             "cannot import {}: {err}; nothing was changed",
@@ -197,7 +194,7 @@ pub fn open(cli: &Cli, file: &Path, reviewer: Option<&str>) -> Result<ExitCode> 
     if review.reviewer.is_none() {
         let lock = match storage::lock_soon(file) {
             LockOutcome::Held(lock) => lock,
-            LockOutcome::Busy => return Err(Error::Busy { path: file.into() }),
+            LockOutcome::Busy => return Err(Error::OpenElsewhere { path: file.into() }),
             LockOutcome::Unavailable(err) if storage::lock_is_link(&err) => {
                 return Err(Error::LockIsLink {
                     path: storage::paths::lock_path(file),

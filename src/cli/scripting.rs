@@ -12,7 +12,8 @@ use super::{Cli, Error, Result, assessment_path};
 use crate::domain::{Assessment, Framework, Level, Rating};
 use crate::plain::{Session, text};
 use crate::storage::guarded::{Known, Saved};
-use crate::storage::{self, AssessmentLock, LockOutcome, ReadOutcome};
+use crate::storage::session::{self, NotWritable};
+use crate::storage::{self, AssessmentLock, ReadOutcome};
 use crate::text::display_safe;
 
 /// Whether the environment asks for plain mode: `ACCESSIBLE` set (to anything but empty or
@@ -269,9 +270,9 @@ pub fn show(cli: &Cli, id: Option<&str>) -> Result<ExitCode> {
 }
 
 /// Takes the lock and reads the assessment (a new one when there is no file), for a command
-/// that writes. Refuses when another rolefit has it open, when the lock cannot be taken, when
-/// the file cannot be read or comes from a newer rolefit (such a file is never written), and
-/// when it was made with another framework than `resolved`.
+/// that writes (see [`storage::session`]). Refuses when another rolefit has it open, when the
+/// lock cannot be taken, when the file cannot be read or comes from a newer rolefit (such a
+/// file is never written), and when it was made with another framework than `resolved`.
 /// A new assessment takes `person` as the person's display name (given with `-a`).
 pub(super) fn open_for_writing(
     resolved: &Resolved,
@@ -282,47 +283,24 @@ pub(super) fn open_for_writing(
     let framework = &resolved.framework;
     // Before the lock: an assessment whose framework is not this one gets no lock file.
     resolve_at(Some(resolved), path, name)?;
-    storage::ensure_parent(path)?;
-    let lock = match storage::lock_soon(path) {
-        LockOutcome::Held(lock) => lock,
-        LockOutcome::Busy => {
+    let top = framework.scale.last().value();
+    let writable = match session::open_writable(path, name, top)? {
+        Ok(writable) => writable,
+        Err(NotWritable::Busy) => {
             return Err(Error::OpenElsewhere {
                 path: path.to_path_buf(),
             });
         }
-        LockOutcome::Unavailable(source) if storage::lock_is_link(&source) => {
-            return Err(Error::LockIsLink {
-                path: storage::paths::lock_path(path),
-            });
-        }
-        LockOutcome::Unavailable(source) => {
-            return Err(Error::NoLock {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
+        Err(not) => return Err(Error::not_writable(path, not)),
     };
-    storage::atomic::remove_leftovers(path);
-    let top = framework.scale.last().value();
-    let (read, known) = storage::read_assessment_known(path, name, top);
-    let assessment = match read {
-        ReadOutcome::Missing => {
-            let mut fresh = Assessment::new(name, framework, crate::clock::now_utc());
-            fresh.display_name = person.map(str::to_string);
-            fresh
-        }
-        ReadOutcome::Loaded(assessment) => assessment,
-        ReadOutcome::Newer { found, .. } => {
-            return Err(Error::Newer {
-                path: path.to_path_buf(),
-                found,
-            });
-        }
-        ReadOutcome::Unreadable(problem) => return Err(Error::Unreadable(problem)),
-    };
+    let assessment = writable.assessment.unwrap_or_else(|| {
+        let mut fresh = Assessment::new(name, framework, crate::clock::now_utc());
+        fresh.display_name = person.map(str::to_string);
+        fresh
+    });
     // Read again under the lock: it may have been replaced since the first look.
     resolve_for(Some(resolved), Some(&assessment), path)?;
-    Ok((lock, assessment, known))
+    Ok((writable.lock, assessment, writable.known))
 }
 
 /// Plain mode's saves: guarded against changes another program makes meanwhile.

@@ -41,8 +41,14 @@ pub fn prepare(framework: Framework, path: &Path, name: &str) -> Result<Prepared
 /// written (the caller has not touched the terminal yet).
 pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<Prepared> {
     commands::resolve_at(Some(&resolved), path, name)?;
-    storage::ensure_parent(path)?;
-    let (lock, state) = match storage::lock_soon(path) {
+    // The framework's scale decides which levels the file may hold.
+    let top = resolved.framework.scale.last().value();
+    let storage::session::Opening {
+        lock,
+        read,
+        mut known,
+    } = storage::session::open(path, name, top)?;
+    let (lock, state) = match lock {
         LockOutcome::Held(lock) => (Some(lock), LockState::Held),
         LockOutcome::Busy => (None, LockState::Busy),
         LockOutcome::Unavailable(err) => (
@@ -57,14 +63,10 @@ pub fn prepare_resolved(resolved: Resolved, path: &Path, name: &str) -> Result<P
     // Notes saved in the user's editor by a rolefit that was killed meanwhile: taken back
     // below once the file is read; their folders are removed when the note is safe.
     let editor_leftovers = if lock.is_some() {
-        storage::atomic::remove_leftovers(path);
         storage::note_file::clean_up(path)
     } else {
         Vec::new()
     };
-    // The framework's scale decides which levels the file may hold.
-    let top = resolved.framework.scale.last().value();
-    let (read, mut known) = storage::read_assessment_known(path, name, top);
     // Replaced since the first look by one made with another framework: refused too.
     if let ReadOutcome::Loaded(assessment) = &read {
         commands::resolve_for(Some(&resolved), Some(assessment), path)?;
@@ -369,6 +371,8 @@ impl NoteEditor for TerminalEditor {
 /// While the editor runs, the keyboard's signals are the editor's, as git does it: Ctrl-C and
 /// Ctrl-\ in an editor that takes them as signals end the editor, not rolefit; Ctrl-Z stops
 /// rolefit with it (the shell's `fg` continues both). Put back as they were when dropped.
+/// With `sigaction` itself: signal-hook cannot set a signal to ignored or to its default and
+/// later give its own handler back.
 struct EditorSignals {
     saved: Vec<(libc::c_int, libc::sigaction)>,
 }

@@ -770,9 +770,7 @@ impl Framework {
 
 /// FNV-1a, 64 bits: a small, stable hash of bytes (the same on every platform and build).
 pub fn fnv1a_64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    super::hash::fnv1a_64(bytes)
 }
 
 /// One thing wrong with a framework file, with its position (1-based).

@@ -7,6 +7,7 @@ pub mod calibration;
 pub mod diff;
 pub mod due;
 pub mod framework;
+pub mod hash;
 pub mod lean;
 pub mod level;
 pub mod merge;

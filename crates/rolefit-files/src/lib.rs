@@ -13,6 +13,7 @@ pub mod guarded;
 pub mod note_file;
 pub mod paths;
 pub mod review;
+pub mod session;
 pub mod team;
 pub mod toml_value;
 pub mod writer;
@@ -66,6 +67,7 @@ pub struct AssessmentLock {
 }
 
 /// Result of trying to take the lock.
+#[derive(Debug)]
 pub enum LockOutcome {
     Held(AssessmentLock),
     /// Another running rolefit holds it.
@@ -158,6 +160,7 @@ fn set_private(file: &File) -> io::Result<()> {
 }
 
 /// What reading an assessment file found.
+#[derive(Debug)]
 pub enum ReadOutcome {
     /// No file yet.
     Missing,

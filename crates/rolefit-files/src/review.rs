@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::time::Datetime;
 
+use crate::domain::hash::fnv1a_64;
 use crate::domain::{Assessment, CompetencyId, Entry, Framework, Rating, Review, Screen};
 use crate::storage::codec::{self, ParseError};
 
@@ -50,34 +51,18 @@ pub fn framework_hash(framework: &Framework) -> String {
         text.push_str(c.id.as_str());
         text.push('\n');
     }
-    format!("fnv1a64:{:016x}", fnv1a64(text.as_bytes()))
-}
-
-/// The 64-bit FNV-1a hash of `bytes`.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+    format!("fnv1a64:{:016x}", fnv1a_64(text.as_bytes()))
 }
 
 /// A fresh review id: 16 hex digits from the system's random source, or from the time and the
 /// process id where there is none.
 pub fn fresh_id() -> String {
-    let mut bytes = [0u8; 8];
-    let random = std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
-        .is_ok();
-    let value = if random {
-        u64::from_le_bytes(bytes)
-    } else {
+    let value = getrandom::u64().unwrap_or_else(|_| {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        fnv1a64(format!("{nanos}-{}", std::process::id()).as_bytes())
-    };
+        fnv1a_64(format!("{nanos}-{}", std::process::id()).as_bytes())
+    });
     format!("{value:016x}")
 }
 
