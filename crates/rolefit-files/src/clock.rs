@@ -2,8 +2,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::domain::time::{Date, Datetime};
-pub use crate::domain::time::{civil_from_days, days_from_civil, epoch_of, utc_from_epoch};
+use rolefit_core::time::{Date, Datetime};
+pub use rolefit_core::time::{civil_from_days, days_from_civil, epoch_of, utc_from_epoch};
 
 thread_local! {
     /// A fixed time for this thread, set by tests (see [`set_test_now`]).
@@ -79,7 +79,7 @@ pub fn local_hms() -> String {
 #[derive(Copy, Clone, Debug, Default)]
 pub struct Local;
 
-impl crate::domain::time::Calendar for Local {
+impl rolefit_core::time::Calendar for Local {
     fn today(&self) -> Date {
         local_date(&now_utc()).unwrap_or(Date {
             year: 1970,

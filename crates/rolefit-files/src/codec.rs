@@ -11,8 +11,8 @@ use toml::value::Datetime;
 
 use super::toml_value::{date_in, date_out, datetime_in, datetime_out, table_in, table_out};
 
-use crate::domain::framework::line_column;
-use crate::domain::{
+use rolefit_core::framework::line_column;
+use rolefit_core::{
     ActionStatus, Assessment, CompetencyId, Editing, Entry, Level, PlanAction, PlanItem, Position,
     Rating, Review, Screen, Snapshot,
 };
@@ -211,9 +211,9 @@ const PLAN_KEYS: &[&str] = &["target", "action", "actions"];
 const ACTION_KEYS: &[&str] = &["id", "text", "due", "status", "evidence", "done"];
 
 /// Reads an assessment of the built-in framework from text (levels up to its scale's top,
-/// [`crate::storage::framework::builtin_top`]). `name` is used when the file does not carry one.
+/// [`crate::framework::builtin_top`]). `name` is used when the file does not carry one.
 pub fn parse(text: &str, name: &str) -> Result<Assessment, ParseError> {
-    parse_checked(text, name, true, crate::storage::framework::builtin_top())
+    parse_checked(text, name, true, crate::framework::builtin_top())
 }
 
 /// Reads an assessment whose framework's scale reaches `top` (its last level's value).
@@ -925,7 +925,7 @@ fn level_out(rating: Rating) -> LevelOut {
 
 /// The non-empty plans, ready to write; a due or done date is written as a date alone.
 fn plans_out(plans: &BTreeMap<CompetencyId, PlanItem>) -> BTreeMap<&str, PlanOut<'_>> {
-    let day = |date: &crate::domain::time::Date| Datetime {
+    let day = |date: &rolefit_core::time::Date| Datetime {
         date: Some(date_out(date)),
         time: None,
         offset: None,
@@ -1343,7 +1343,7 @@ level = 5
         let mut older = parse(SAMPLE, "x").unwrap();
         older.extra.insert(
             "reviews".into(),
-            super::super::toml_value::value_in(&table["reviews"]),
+            crate::toml_value::value_in(&table["reviews"]),
         );
         let written_by_older = to_toml(&older);
         assert!(written_by_older.starts_with(&format!("{FILE_HEADER}format = 1\n")));

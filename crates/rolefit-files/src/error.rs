@@ -18,7 +18,7 @@ pub enum Error {
     /// The data directory is a file (or something else that is not a folder).
     #[error(
         "the data directory {} (from {from}) is {kind}, not a folder; point {} at a folder",
-        crate::text::display_path(path),
+        rolefit_core::text::display_path(path),
         if *from == "--data-dir" { "--data-dir" } else { "ROLEFIT_DATA_DIR or --data-dir" }
     )]
     DataDirNotFolder {

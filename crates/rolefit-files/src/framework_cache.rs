@@ -12,9 +12,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::Framework;
-use crate::domain::Level;
-use crate::domain::framework::{
+use rolefit_core::Framework;
+use rolefit_core::Level;
+use rolefit_core::framework::{
     Area, Competency, CompetencyId, Focus, FocusWeight, Group, Profile, Role, Scale, ScaleLevel,
 };
 
@@ -545,10 +545,10 @@ mod tests {
             include_str!("../../../assets/frameworks/examples/sfia9-change.toml"),
             include_str!("../../../assets/frameworks/examples/ecf4-ict.toml"),
         ];
-        let frameworks = std::iter::once(crate::storage::framework::builtin()).chain(
+        let frameworks = std::iter::once(crate::framework::builtin()).chain(
             format2
                 .iter()
-                .map(|text| crate::storage::framework::from_toml(text).unwrap()),
+                .map(|text| crate::framework::from_toml(text).unwrap()),
         );
         for fw in frameworks {
             let bytes = encode_file(&fw, 7);
@@ -564,7 +564,7 @@ mod tests {
 
     #[test]
     fn a_cache_for_other_content_or_damaged_is_not_used() {
-        let fw = crate::storage::framework::builtin();
+        let fw = crate::framework::builtin();
         let bytes = encode_file(&fw, 7);
         assert_eq!(decode_file(&bytes, 8), None, "made from other bytes");
         // Any single byte changed anywhere, or the file cut short, and it is refused.

@@ -1,7 +1,7 @@
 //! Saving without overwriting what another program wrote: before each save the file is
 //! compared with what rolefit last read or wrote there (its bytes' hash). When another program
 //! changed it meanwhile — a hand edit, a `git pull`, a sync client — the two are merged by part
-//! (see [`crate::domain::merge`]); where both changed the same part, the file keeps theirs and
+//! (see [`rolefit_core::merge`]); where both changed the same part, the file keeps theirs and
 //! rolefit's version is written beside it as `NAME.conflict-TIME.toml`. A file that cannot be
 //! merged (unreadable now, from a newer rolefit, made with another framework) is not written
 //! at all: rolefit's version goes to the conflict copy, and the app stops saving.
@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use super::ReadError;
 use super::codec::{self, ParseError};
-use crate::domain::Assessment;
-use crate::domain::merge::{self, Part};
+use rolefit_core::Assessment;
+use rolefit_core::merge::{self, Part};
 
 /// What the file held when rolefit last read or wrote it.
 #[derive(Clone, Debug)]
@@ -35,7 +35,7 @@ impl Known {
 }
 
 fn hash(bytes: &[u8]) -> u64 {
-    crate::domain::framework::fnv1a_64(bytes)
+    rolefit_core::framework::fnv1a_64(bytes)
 }
 
 /// What a guarded save did.
@@ -205,7 +205,7 @@ pub fn conflict_copies(path: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Level, Rating};
+    use rolefit_core::{Level, Rating};
 
     fn level(n: u8) -> Option<Rating> {
         Some(Rating::Level(Level::new(n).unwrap()))
@@ -215,7 +215,7 @@ mod tests {
     fn saved(path: &Path) -> (Assessment, Option<Known>) {
         let mut a = Assessment::new(
             "default",
-            &crate::storage::framework::builtin(),
+            &crate::framework::builtin(),
             crate::clock::utc_from_epoch(0),
         );
         a.set_rating(&"DP1".into(), level(3));

@@ -18,18 +18,12 @@ pub mod team;
 pub mod toml_value;
 pub mod writer;
 
-// Paths inside this crate still name the layers as the program's modules did (`crate::domain`,
-// `crate::storage`, `crate::text`).
-use crate as storage;
-use rolefit_core as domain;
-use rolefit_core::text;
-
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
-use crate::domain::framework::line_column;
-use crate::domain::{Assessment, Framework};
+use rolefit_core::framework::line_column;
+use rolefit_core::{Assessment, Framework};
 
 pub use codec::ParseError;
 pub use error::{Error, Result, describe_io_error};
@@ -175,9 +169,9 @@ pub enum ReadOutcome {
 }
 
 /// Reads an assessment file of the built-in framework (levels up to its scale's top,
-/// [`crate::storage::framework::builtin_top`]), classifying every way it can fail.
+/// [`crate::framework::builtin_top`]), classifying every way it can fail.
 pub fn read_assessment(path: &Path, name: &str) -> ReadOutcome {
-    read_assessment_up_to(path, name, crate::storage::framework::builtin_top())
+    read_assessment_up_to(path, name, crate::framework::builtin_top())
 }
 
 /// [`read_assessment`] for a framework whose scale reaches `top`.
@@ -323,10 +317,10 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// A FIFO, a device, a socket or a folder where a file should be.
-    #[error("{} {}", crate::text::display_path(path), self.reason())]
+    #[error("{} {}", rolefit_core::text::display_path(path), self.reason())]
     NotRegular { path: PathBuf, kind: &'static str },
     /// Larger than rolefit reads.
-    #[error("{} {}", crate::text::display_path(path), self.reason())]
+    #[error("{} {}", rolefit_core::text::display_path(path), self.reason())]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -335,7 +329,7 @@ pub enum ReadError {
     /// The file system refused (not found, permission denied…).
     #[error(
         "cannot read {}: {}",
-        crate::text::display_path(path),
+        rolefit_core::text::display_path(path),
         describe_io_error(source)
     )]
     Io {
@@ -573,7 +567,7 @@ pub fn list_assessments_with(
             continue;
         }
         let unreadable = |u: Unreadable| format!("unreadable: {}", u.problem());
-        let summary = match read_assessment_up_to(&path, name, crate::domain::Level::TOP) {
+        let summary = match read_assessment_up_to(&path, name, rolefit_core::Level::TOP) {
             ReadOutcome::Loaded(a) => summary(&path, &a),
             ReadOutcome::Newer { found, .. } => {
                 format!("format {found}, newer than this rolefit (read-only)")

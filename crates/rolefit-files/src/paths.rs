@@ -88,7 +88,7 @@ pub fn check_name(name: &str) -> Result<()> {
 /// What `-a TEXT` names: text made only of letters, digits, '-', '_' and '.' is the
 /// assessment's name as it is (checked by [`check_name`]); any other text is a person's name
 /// ("Sam Taylor"): its short form names the file (`sam-taylor`, see
-/// [`crate::domain::person::slug`]), and it is returned as the display name a new assessment
+/// [`rolefit_core::person::slug`]), and it is returned as the display name a new assessment
 /// takes.
 pub fn resolve_name(text: &str) -> Result<(String, Option<String>)> {
     let plain = text
@@ -104,8 +104,8 @@ pub fn resolve_name(text: &str) -> Result<(String, Option<String>)> {
     if text.contains(['/', '\\']) {
         return Err(bad());
     }
-    let display = crate::domain::person::clean(text, "name").map_err(|_| bad())?;
-    let slug = crate::domain::person::slug(&display).ok_or_else(bad)?;
+    let display = rolefit_core::person::clean(text, "name").map_err(|_| bad())?;
+    let slug = rolefit_core::person::slug(&display).ok_or_else(bad)?;
     check_name(&slug)?;
     Ok((slug, Some(display)))
 }
@@ -118,7 +118,7 @@ pub fn lock_path(file: &Path) -> PathBuf {
 /// A file's name without its extension, e.g. `default` for `default.toml`: the assessment's
 /// name for a file given with `--file`, and the start of the names of the files beside it.
 pub fn stem(file: &Path) -> String {
-    crate::text::file_stem(file)
+    rolefit_core::text::file_stem(file)
 }
 
 /// `dir/stem.ext` beside `file`.
@@ -131,7 +131,7 @@ pub fn sibling(file: &Path, ext: &str) -> PathBuf {
 mod tests {
     use super::*;
 
-    /// A name made from a person's name ([`crate::domain::person::slug`]) is always a valid
+    /// A name made from a person's name ([`rolefit_core::person::slug`]) is always a valid
     /// assessment name.
     #[test]
     fn every_slug_is_a_valid_assessment_name() {
@@ -145,7 +145,7 @@ mod tests {
             "",
             &"Verylongname ".repeat(10),
         ] {
-            if let Some(s) = crate::domain::person::slug(name) {
+            if let Some(s) = rolefit_core::person::slug(name) {
                 check_name(&s).unwrap();
             }
         }

@@ -29,16 +29,16 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::time::Datetime;
+use rolefit_core::time::Datetime;
 
-use crate::domain::hash::fnv1a_64;
-use crate::domain::{Assessment, CompetencyId, Entry, Framework, Rating, Review, Screen};
-use crate::storage::codec::{self, ParseError};
+use crate::codec::{self, ParseError};
+use rolefit_core::hash::fnv1a_64;
+use rolefit_core::{Assessment, CompetencyId, Entry, Framework, Rating, Review, Screen};
 
-pub use crate::domain::reviews::calibration::{
+pub use rolefit_core::reviews::calibration::{
     self, Calibration, TALK_ABOUT, calibrations, differs_a_lot,
 };
-pub use crate::domain::reviews::{
+pub use rolefit_core::reviews::{
     Beside, KIND, Other, Reviewing, beside, others, reviewing, shared_note,
 };
 
@@ -97,7 +97,7 @@ impl ReviewFile {
         self.reviewer = Some(name.to_string());
         self.assessment.extra.insert(
             "reviewer".into(),
-            crate::domain::value::Value::String(name.to_string()),
+            rolefit_core::value::Value::String(name.to_string()),
         );
     }
 
@@ -175,19 +175,19 @@ pub fn request(
     let extra = &mut file.extra;
     extra.insert(
         "kind".into(),
-        crate::domain::value::Value::String(KIND.into()),
+        rolefit_core::value::Value::String(KIND.into()),
     );
     extra.insert(
         "review_id".into(),
-        crate::domain::value::Value::String(id.into()),
+        rolefit_core::value::Value::String(id.into()),
     );
     extra.insert(
         "competencies_hash".into(),
-        crate::domain::value::Value::String(framework_hash(framework)),
+        rolefit_core::value::Value::String(framework_hash(framework)),
     );
     extra.insert(
         "requested".into(),
-        crate::domain::value::Value::Datetime(now),
+        rolefit_core::value::Value::Datetime(now),
     );
     let shared_self: BTreeMap<CompetencyId, Entry> = if share_self {
         person
@@ -198,7 +198,7 @@ pub fn request(
                 let entry = Entry {
                     rating: e.rating,
                     note: e.note.clone(),
-                    extra: crate::domain::value::Table::new(),
+                    extra: rolefit_core::value::Table::new(),
                 };
                 (id.clone(), entry)
             })
@@ -210,8 +210,8 @@ pub fn request(
         let table = shared_self
             .iter()
             .map(|(id, e)| (id.as_str().to_string(), entry_value(e)))
-            .collect::<crate::domain::value::Table>();
-        extra.insert("self".into(), crate::domain::value::Value::Table(table));
+            .collect::<rolefit_core::value::Table>();
+        extra.insert("self".into(), rolefit_core::value::Value::Table(table));
     }
     ReviewFile {
         assessment: file,
@@ -223,19 +223,19 @@ pub fn request(
 }
 
 /// One entry as a TOML table: `level` and `note` when set.
-fn entry_value(entry: &Entry) -> crate::domain::value::Value {
-    let mut table = crate::domain::value::Table::new();
+fn entry_value(entry: &Entry) -> rolefit_core::value::Value {
+    let mut table = rolefit_core::value::Table::new();
     match entry.rating {
         Some(Rating::Level(l)) => {
             table.insert(
                 "level".into(),
-                crate::domain::value::Value::Integer(i64::from(l.value())),
+                rolefit_core::value::Value::Integer(i64::from(l.value())),
             );
         }
         Some(Rating::NotApplicable) => {
             table.insert(
                 "level".into(),
-                crate::domain::value::Value::String("na".into()),
+                rolefit_core::value::Value::String("na".into()),
             );
         }
         None => {}
@@ -243,10 +243,10 @@ fn entry_value(entry: &Entry) -> crate::domain::value::Value {
     if !entry.note.is_empty() {
         table.insert(
             "note".into(),
-            crate::domain::value::Value::String(entry.note.clone()),
+            rolefit_core::value::Value::String(entry.note.clone()),
         );
     }
-    crate::domain::value::Value::Table(table)
+    rolefit_core::value::Value::Table(table)
 }
 
 /// Reads a review file's text and checks it against `framework`: a level outside the scale or
@@ -259,7 +259,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
     let kind = assessment
         .extra
         .get("kind")
-        .and_then(crate::domain::value::Value::as_str);
+        .and_then(rolefit_core::value::Value::as_str);
     if kind != Some(KIND) {
         return Err(ReviewError::Refused(
             "it is not a review file (it has no `kind = \"review\"`); make one with `rolefit review request`"
@@ -273,7 +273,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
                 .competency_index(&CompetencyId(id.clone()))
                 .is_none()
             {
-                let (line, column) = crate::domain::framework::line_column(text, offset);
+                let (line, column) = rolefit_core::framework::line_column(text, offset);
                 return Err(ReviewError::At {
                     line,
                     column,
@@ -289,7 +289,7 @@ pub fn parse(text: &str, framework: &Framework) -> Result<ReviewFile, ReviewErro
         assessment
             .extra
             .get(key)
-            .and_then(crate::domain::value::Value::as_str)
+            .and_then(rolefit_core::value::Value::as_str)
             .map(str::to_string)
     };
     let id = string("review_id").unwrap_or_default();
@@ -386,7 +386,7 @@ pub fn import(
     let rated = ratings.values().filter(|e| e.rating.is_some()).count();
     let not_applicable = ratings
         .values()
-        .filter(|e| e.rating == Some(crate::domain::Rating::NotApplicable))
+        .filter(|e| e.rating == Some(rolefit_core::Rating::NotApplicable))
         .count();
     if rated == 0 {
         return Err(ReviewError::Refused(format!(
@@ -402,7 +402,7 @@ pub fn import(
             id: review.id.clone(),
             date: Some(review.assessment.updated),
             ratings,
-            extra: crate::domain::value::Table::new(),
+            extra: rolefit_core::value::Table::new(),
         },
     );
     Ok(Imported {

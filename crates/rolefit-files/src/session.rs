@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::guarded::Known;
 use super::{AssessmentLock, LockOutcome, ReadOutcome, Result, Unreadable};
-use crate::domain::Assessment;
+use rolefit_core::Assessment;
 
 /// What opening an assessment found: the lock as it could be taken, and the file as it reads.
 pub struct Opening {
@@ -97,13 +97,13 @@ pub fn open_writable(
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
-    use crate::domain::{Level, Rating};
+    use rolefit_core::{Level, Rating};
     use std::fs;
 
     const TOP: u8 = 5;
 
     fn saved(path: &Path) -> Assessment {
-        let fw = crate::storage::framework::builtin();
+        let fw = crate::framework::builtin();
         let mut assessment = Assessment::new("default", &fw, crate::clock::now_utc());
         assessment.set_rating(&"DP1".into(), Some(Rating::Level(Level::new(3).unwrap())));
         super::super::save_assessment(path, &assessment).unwrap();

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::Framework;
-use crate::domain::team::{Member, NotRead, Team, label_duplicates};
-use crate::storage::{self, ReadOutcome};
-use crate::text::display_path;
+use crate::ReadOutcome;
+use rolefit_core::Framework;
+use rolefit_core::team::{Member, NotRead, Team, label_duplicates};
+use rolefit_core::text::display_path;
 
 /// Why no team could be read at all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -30,10 +30,7 @@ pub fn files_in(sources: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
         if source.is_dir() {
             let entries = std::fs::read_dir(source).map_err(|err| LoadError::Source {
                 path: source.clone(),
-                reason: format!(
-                    "cannot list the folder: {}",
-                    storage::describe_io_error(&err)
-                ),
+                reason: format!("cannot list the folder: {}", crate::describe_io_error(&err)),
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -73,14 +70,14 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
             reason,
         })
     };
-    let stem = storage::paths::stem(path);
+    let stem = crate::paths::stem(path);
     // Any level a scale may use first: a file of another framework is named as such, however
     // high its levels go; one of this framework is then held to this scale.
     let top = framework.scale.last().value();
-    let outcome = match storage::read_assessment_to_look(path, &stem, crate::domain::Level::TOP) {
+    let outcome = match crate::read_assessment_to_look(path, &stem, rolefit_core::Level::TOP) {
         ReadOutcome::Loaded(assessment) if assessment.framework == framework.id => {
             if assessment.highest_level().is_some_and(|l| l.value() > top) {
-                storage::read_assessment_to_look(path, &stem, top)
+                crate::read_assessment_to_look(path, &stem, top)
             } else {
                 ReadOutcome::Loaded(assessment)
             }
@@ -92,7 +89,12 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
             let file = assessment
                 .framework_path
                 .as_deref()
-                .map(|p| format!(" (its file: {})", crate::text::display_path(Path::new(p))))
+                .map(|p| {
+                    format!(
+                        " (its file: {})",
+                        rolefit_core::text::display_path(Path::new(p))
+                    )
+                })
                 .unwrap_or_default();
             not_read(format!(
                 "it uses the framework \"{}\"{file}, not \"{}\"; read it with --framework FILE",
@@ -108,7 +110,7 @@ fn read_one(framework: &Framework, path: &Path) -> Read {
         ReadOutcome::Missing => not_read("the file does not exist".into()),
         ReadOutcome::Newer { found, .. } => not_read(format!(
             "it is written in format {found}, newer than this rolefit reads ({}); update rolefit",
-            storage::codec::FORMAT
+            crate::codec::FORMAT
         )),
         ReadOutcome::Unreadable(problem) => not_read(match problem.line {
             Some((line, column)) => format!("line {line}, column {column}: {}", problem.reason),

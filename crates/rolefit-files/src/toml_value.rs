@@ -1,8 +1,8 @@
 //! The edge between TOML and the model: dates, times and kept keys converted both ways,
 //! losslessly, so that what a file held is what a save writes back.
 
-use crate::domain::time::{Date, Datetime, Offset, Time};
-use crate::domain::value::{Table, Value};
+use rolefit_core::time::{Date, Datetime, Offset, Time};
+use rolefit_core::value::{Table, Value};
 
 /// A TOML date-time as the model's.
 pub fn datetime_in(at: &toml::value::Datetime) -> Datetime {

@@ -18,24 +18,24 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::Scope;
 
-use crate::domain::Assessment;
-use crate::storage::guarded::Saved;
+use crate::guarded::Saved;
+use rolefit_core::Assessment;
 
 /// Where the assessment is saved.
 pub trait Persist {
     /// Writes the assessment; the error is shown to the user.
     fn save(&mut self, assessment: &Assessment) -> io::Result<()>;
     /// Writes the assessment unless another program changed the file meanwhile, which is then
-    /// merged or kept beside it (see [`crate::storage::guarded`]); a store that cannot tell just saves.
+    /// merged or kept beside it (see [`crate::guarded`]); a store that cannot tell just saves.
     fn save_guarded(&mut self, assessment: &Assessment) -> io::Result<Saved> {
         self.save(assessment).map(|()| Saved::Written)
     }
     /// Moves an unreadable file aside; returns where it went.
-    fn move_aside(&mut self) -> crate::storage::Result<PathBuf>;
+    fn move_aside(&mut self) -> crate::Result<PathBuf>;
     /// Writes a report (`extension` without the dot) next to the user's data; returns its path.
-    fn write_report(&mut self, extension: &str, contents: &str) -> crate::storage::Result<PathBuf> {
+    fn write_report(&mut self, extension: &str, contents: &str) -> crate::Result<PathBuf> {
         let _ = (extension, contents);
-        Err(crate::storage::Error::NoReports)
+        Err(crate::Error::NoReports)
     }
 }
 
@@ -320,17 +320,13 @@ mod tests {
             }
             Ok(())
         }
-        fn move_aside(&mut self) -> crate::storage::Result<PathBuf> {
+        fn move_aside(&mut self) -> crate::Result<PathBuf> {
             Ok(PathBuf::from("aside"))
         }
     }
 
     fn named(name: &str) -> Assessment {
-        Assessment::new(
-            name,
-            &crate::storage::framework::builtin(),
-            crate::clock::now_utc(),
-        )
+        Assessment::new(name, &crate::framework::builtin(), crate::clock::now_utc())
     }
 
     #[test]

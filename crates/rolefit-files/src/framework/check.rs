@@ -11,8 +11,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::raw::{Raw, RawRole, RawScale};
-use crate::domain::Level;
-use crate::domain::framework::{
+use rolefit_core::Level;
+use rolefit_core::framework::{
     Competency, Framework, MAX_SHORT_2, Problem, Profile, Role, Scale, ScaleLevel,
 };
 

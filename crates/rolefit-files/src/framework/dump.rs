@@ -9,7 +9,7 @@ use super::raw::{
     Raw, RawArea, RawAxis, RawCompetency, RawFocus, RawProfile, RawRole, RawScale, RawScaleLevel,
     RawTarget, RawWeight, unplaced,
 };
-use crate::domain::Framework;
+use rolefit_core::Framework;
 
 /// `text` as a TOML string, quotes and escapes included.
 pub fn q(text: &str) -> String {
@@ -151,7 +151,7 @@ fn profile_to_raw(fw: &Framework, p: usize) -> RawProfile {
     }
 }
 
-fn area_to_raw(fw: &Framework, area: &crate::domain::framework::Area) -> RawArea {
+fn area_to_raw(fw: &Framework, area: &rolefit_core::framework::Area) -> RawArea {
     let focus = area
         .focus
         .iter()

@@ -14,7 +14,7 @@ use super::raw::{
     RawTarget, RawWeight,
 };
 use super::{FORMAT_1, FORMAT_2};
-use crate::domain::framework::{MAX_SHORT, Problem};
+use rolefit_core::framework::{MAX_SHORT, Problem};
 
 /// The format 1 scale: the levels 0 to 5, in order.
 const TOP: i64 = 5;

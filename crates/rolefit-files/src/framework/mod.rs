@@ -13,7 +13,7 @@ mod raw;
 #[cfg(test)]
 mod tests;
 
-use crate::domain::{Framework, Problem};
+use rolefit_core::{Framework, Problem};
 
 pub use check::{MAX_BASE_DEPTH, SCALE_LEVELS, valid_id};
 pub use dump::dump;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::domain::framework::FocusWeight;
+use rolefit_core::framework::FocusWeight;
 
 /// A whole framework file.
 #[derive(Deserialize, Serialize)]

@@ -2,7 +2,7 @@
 //! both formats.
 
 use super::*;
-use crate::domain::{CompetencyId, Level};
+use rolefit_core::{CompetencyId, Level};
 
 const MINIMAL: &str = include_str!("../../../../tests/fixtures/frameworks/minimal.toml");
 
@@ -127,13 +127,13 @@ fn place(text: &str, needle: &str) -> (usize, usize) {
         1,
         "{needle:?} must occur once"
     );
-    crate::domain::framework::line_column(text, text.find(needle).unwrap_or(0))
+    rolefit_core::framework::line_column(text, text.find(needle).unwrap_or(0))
 }
 
 /// Line of the first `needle` in `text`.
 fn first_line(text: &str, needle: &str) -> usize {
     let at = text.find(needle).expect("needle in text");
-    crate::domain::framework::line_column(text, at).0
+    rolefit_core::framework::line_column(text, at).0
 }
 
 #[test]

@@ -1,6 +1,6 @@
 use super::*;
 use crate::clock::utc_from_epoch;
-use crate::domain::Level;
+use rolefit_core::Level;
 
 fn level(n: u8) -> Option<Rating> {
     Some(Rating::Level(Level::new(n).unwrap()))
@@ -33,7 +33,7 @@ fn filled(framework: &Framework, reviewer: &str, id: &str, ratings: &[(&str, u8)
 
 #[test]
 fn a_request_without_share_self_holds_nothing_of_the_persons() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let file = request(
         &person(&fw),
         &fw,
@@ -64,7 +64,7 @@ fn a_request_without_share_self_holds_nothing_of_the_persons() {
 
 #[test]
 fn a_request_with_share_self_holds_the_persons_ratings_and_notes() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let file = request(
         &person(&fw),
         &fw,
@@ -101,12 +101,12 @@ fn a_request_with_share_self_holds_the_persons_ratings_and_notes() {
 fn ids_are_fresh_and_the_hash_follows_the_competencies() {
     assert_ne!(fresh_id(), fresh_id());
     assert_eq!(fresh_id().len(), 16);
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     assert_eq!(
         framework_hash(&fw),
-        framework_hash(&crate::storage::framework::builtin())
+        framework_hash(&crate::framework::builtin())
     );
-    let mut other = crate::storage::framework::builtin();
+    let mut other = crate::framework::builtin();
     other.competencies.pop();
     assert_ne!(framework_hash(&fw), framework_hash(&other));
     // The published FNV-1a test vector.
@@ -118,7 +118,7 @@ fn ids_are_fresh_and_the_hash_follows_the_competencies() {
 
 #[test]
 fn import_adds_the_review_and_reimport_replaces_it() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let mut a = person(&fw);
     let first = parse(&filled(&fw, "Sam", "r1", &[("DP1", 2)]), &fw).unwrap();
     let done = import(&mut a, &first, &fw).unwrap();
@@ -146,7 +146,7 @@ fn import_adds_the_review_and_reimport_replaces_it() {
 
 #[test]
 fn two_reviewers_are_kept_side_by_side() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let mut a = person(&fw);
     for (who, id, n) in [("Sam", "r1", 2), ("Kim", "r2", 4)] {
         let review = parse(&filled(&fw, who, id, &[("DP1", n), ("DP2", 4)]), &fw).unwrap();
@@ -184,7 +184,7 @@ fn two_reviewers_are_kept_side_by_side() {
 
 #[test]
 fn a_review_of_another_person_or_framework_is_refused_and_nothing_changes() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let review = parse(&filled(&fw, "Sam", "r1", &[("DP1", 2)]), &fw).unwrap();
     let mut bob = person(&fw);
     bob.name = "bob".into();
@@ -202,7 +202,7 @@ fn a_review_of_another_person_or_framework_is_refused_and_nothing_changes() {
     assert_eq!(other, before);
 
     // A framework whose competencies differ is refused when the file is read.
-    let mut changed = crate::storage::framework::builtin();
+    let mut changed = crate::framework::builtin();
     changed.competencies.pop();
     let err = parse(&filled(&fw, "Sam", "r1", &[("DP1", 2)]), &changed).unwrap_err();
     assert_eq!(
@@ -213,14 +213,14 @@ fn a_review_of_another_person_or_framework_is_refused_and_nothing_changes() {
         }
     );
     // Another framework, and another version of this one, say which the file was made for.
-    let mut other = crate::storage::framework::builtin();
+    let mut other = crate::framework::builtin();
     other.id = "t.fw".into();
     let err = parse(&filled(&other, "Sam", "r1", &[]), &fw)
         .unwrap_err()
         .to_string();
     assert!(err.contains("made for the framework \"t.fw\""), "{err}");
     assert!(err.contains("--framework FILE"), "{err}");
-    let mut newer = crate::storage::framework::builtin();
+    let mut newer = crate::framework::builtin();
     newer.version = 2;
     let err = parse(&filled(&newer, "Sam", "r1", &[]), &fw)
         .unwrap_err()
@@ -233,7 +233,7 @@ fn a_review_of_another_person_or_framework_is_refused_and_nothing_changes() {
 
 #[test]
 fn an_unfilled_or_empty_review_is_refused() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let mut a = person(&fw);
     let unfilled = request(&a, &fw, true, "r1", utc_from_epoch(1_800_000_000));
     let unfilled = parse(&unfilled.to_toml(), &fw).unwrap();
@@ -247,7 +247,7 @@ fn an_unfilled_or_empty_review_is_refused() {
 
 #[test]
 fn hand_edited_review_files_are_refused_with_line_and_column() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let good = filled(&fw, "Sam", "r1", &[("DP1", 2)]);
     let at = |text: &str| match parse(text, &fw) {
         Err(ReviewError::At {
@@ -292,7 +292,7 @@ fn differences_of_two_levels_or_more_are_flagged() {
 
 #[test]
 fn in_a_review_file_the_sentence_speaks_to_the_reviewer() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let mut file = request(&person(&fw), &fw, true, "r1", utc_from_epoch(1_800_000_000));
     file.assessment.set_rating(&"DP1".into(), level(1));
     // The person's note shows to the reviewer only once they have rated the competency.
@@ -318,7 +318,7 @@ fn in_a_review_file_the_sentence_speaks_to_the_reviewer() {
 
 #[test]
 fn a_reviewers_name_is_read_without_control_characters() {
-    let fw = crate::storage::framework::builtin();
+    let fw = crate::framework::builtin();
     let text = filled(&fw, "Sam", "r1", &[("DP1", 2)])
         .replace("reviewer = \"Sam\"", "reviewer = \"  Sam\\u001b[2J \"");
     assert!(text.contains("\\u001b"), "{text}");

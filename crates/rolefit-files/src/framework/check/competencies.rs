@@ -8,8 +8,8 @@ use toml::Spanned;
 
 use super::super::raw::{RawArea, RawCompetency, RawFocus, RawLevels, RawTarget};
 use super::{Check, Spans, depth, list};
-use crate::domain::Level;
-use crate::domain::framework::{
+use rolefit_core::Level;
+use rolefit_core::framework::{
     Area, Competency, CompetencyId, Focus, FocusWeight, Group, Profile, Scale,
 };
 

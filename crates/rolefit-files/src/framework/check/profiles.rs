@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::super::raw::{RawAxis, RawProfile, RawTarget};
 use super::{Check, MAX_BASE_DEPTH, Spans, depth};
-use crate::domain::framework::{Profile, Role, line_column};
+use rolefit_core::framework::{Profile, Role, line_column};
 
 impl Check<'_> {
     #[allow(clippy::type_complexity)]
