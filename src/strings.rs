@@ -54,20 +54,33 @@ pub fn welcome_short() -> String {
     )
 }
 
+/// The notice over a person's Results opened from the team view: read-only, and the keys that
+/// go back.
+pub fn person_view(label: &str) -> String {
+    let results = on(Screen::Results);
+    format!(
+        "{label}, read-only. {} or {} goes back to the team view.",
+        keys(results, Intent::Back),
+        keys(results, Intent::Quit)
+    )
+}
+
 /// The focus of a role on an area that is not part of it, told apart from the rating "N/A".
 pub const NOT_PART_OF_ROLE: &str = "— not in the role";
 
 /// Where the profiles beyond the two panes are, on the Roles screen.
 pub fn more_profiles(others: usize, roles: usize) -> String {
+    let list = keys(on(Screen::Roles), Intent::ToggleFlavours);
+    let target = keys(on(Screen::Grid), Intent::CycleTarget);
     if roles == 0 {
         // A framework without roles has profiles only: no word of roles or flavours.
         return format!(
-            "{others} more profile{}: press f to list them, and t on the Grid or Results to measure against any of them.",
+            "{others} more profile{}: press {list} to list them, and {target} on the Grid or Results to measure against any of them.",
             if others == 1 { "" } else { "s" },
         );
     }
     format!(
-        "{others} more profile{} in {roles} role{}: press f to list every profile, and t on the Grid or Results to measure against any of them.",
+        "{others} more profile{} in {roles} role{}: press {list} to list every profile, and {target} on the Grid or Results to measure against any of them.",
         if others == 1 { "" } else { "s" },
         if roles == 1 { "" } else { "s" },
     )
@@ -573,7 +586,12 @@ pub fn levels_title_on(read_only: bool, scale: &crate::domain::framework::Scale)
     let rate = on(Screen::Rate);
     let na = keys(rate, Intent::Rate(crate::domain::Rating::NotApplicable));
     if !scale.digits_type_every_level() {
-        return format!(" Your level · ↑↓ and Enter record it, {na} N/A ");
+        let choose = format!(
+            "{} and {}",
+            input::binding_short_label(rate, &Intent::Down),
+            keys(rate, Intent::Activate)
+        );
+        return format!(" Your level · {choose} record it, {na} N/A ");
     }
     let none = if scale.offers_none() {
         format!(", {} (not yet)", input::none_keys(rate))
@@ -956,21 +974,58 @@ pub mod plan {
     use crate::domain::ActionStatus;
     use crate::domain::time::Date;
 
-    pub const CHOOSE: &str = "Choose the competency for the new action, then Enter";
-    pub const NOTHING_SELECTED: &str = "No action selected: press a to add one";
+    use super::{Intent, Mode, Screen, keys, on};
+
+    /// After `A`: choosing the competency in the search box.
+    pub fn choose() -> String {
+        format!(
+            "Choose the competency for the new action, then {}",
+            keys(Mode::Search, Intent::Activate)
+        )
+    }
+
+    /// A key that works on an action, with none selected.
+    pub fn nothing_selected() -> String {
+        format!(
+            "No action selected: press {} to add one",
+            keys(on(Screen::Plan), Intent::AddAction)
+        )
+    }
+
     pub const TEXT_PLACEHOLDER: &str = "what you will do, e.g. shadow a gate review";
     pub const DUE_PLACEHOLDER: &str = "2027-03-31, +10d, +2w or +3m (empty: no date)";
     pub const EVIDENCE_PLACEHOLDER: &str = "optional: what shows it is done";
-    pub const EMPTY_TEXT: &str =
-        "An action needs a few words: type what you will do, or Esc to leave it.";
-    pub const EMPTY: &str = "No actions yet. Press a to add one for the competency named above, or A to choose another.";
+
+    /// An action's text left empty.
+    pub fn empty_text() -> String {
+        format!(
+            "An action needs a few words: type what you will do, or {} to leave it.",
+            keys(Mode::PlanInput, Intent::Cancel)
+        )
+    }
+
+    /// The Plan screen with no action yet.
+    pub fn empty() -> String {
+        let plan = on(Screen::Plan);
+        format!(
+            "No actions yet. Press {} to add one for the competency named above, or {} to choose another.",
+            keys(plan, Intent::AddAction),
+            keys(plan, Intent::ChooseForAction)
+        )
+    }
 
     pub fn added(id: &str) -> String {
-        format!("Action added to {id}; d gives it a date")
+        format!(
+            "Action added to {id}; {} gives it a date",
+            keys(on(Screen::Plan), Intent::SetDue)
+        )
     }
 
     pub fn deleted(id: &str) -> String {
-        format!("Action deleted from {id}; z brings it back")
+        format!(
+            "Action deleted from {id}; {} brings it back",
+            keys(on(Screen::Plan), Intent::Undo)
+        )
     }
 
     pub fn status_set(status: ActionStatus) -> String {

@@ -60,15 +60,22 @@ fn run(view: &mut TeamView, events: Vec<Event>) -> String {
         .join("\n")
 }
 
+/// The configuration both tests run under (installed once per process, so the same for
+/// both): x quits; x's own bindings on Results and Plan move to m; closing a round is Y and
+/// adding an action n.
+fn rebind() {
+    let config = rolefit::cli::config::parse(
+        "[keys.screens]\nquit = \"x\"\n[keys.results]\nexport-report = \"m\"\nclose-round = \"Y\"\n[keys.plan]\nmark-done = \"m\"\nadd-action = \"n\"\n",
+    )
+    .unwrap();
+    rolefit::input::configure(&config.keys).unwrap();
+}
+
 #[test]
 fn with_quit_rebound_esc_still_goes_back_from_a_persons_results() {
     // x writes a report on Results and marks an action done on Plan; those move to m so that
     // x can quit.
-    let config = rolefit::cli::config::parse(
-        "[keys.screens]\nquit = \"x\"\n[keys.results]\nexport-report = \"m\"\n[keys.plan]\nmark-done = \"m\"\n",
-    )
-    .unwrap();
-    rolefit::input::configure(&config.keys).unwrap();
+    rebind();
     // In a person's Results, q no longer quits: the view stays there.
     let mut view = view();
     let inside = run(
@@ -76,6 +83,12 @@ fn with_quit_rebound_esc_still_goes_back_from_a_persons_results() {
         vec![key(KeyCode::Enter), key(KeyCode::Char('q'))],
     );
     assert!(inside.contains("[Results]"), "{inside}");
+    // The notice over it names the keys as bound, not a q that no longer quits.
+    let notice = rolefit::strings::person_view("Sam");
+    assert_eq!(
+        notice,
+        "Sam, read-only. Esc or x goes back to the team view."
+    );
     // Esc goes back to the team view, and the keys after it move there: the third person is
     // selected, so the view went on reading keys in the team view.
     let mut view = self::view();
@@ -91,4 +104,20 @@ fn with_quit_rebound_esc_still_goes_back_from_a_persons_results() {
     assert!(back.contains("People × competencies"), "{back}");
     assert!(!back.contains("[Results]"), "{back}");
     assert_eq!(view.row(), 2);
+}
+
+/// Every sentence that names a key names it as bound: rebound keys are named in the hints of
+/// the Plan screen, the Roles screen and the command line's messages.
+#[test]
+fn hints_in_prose_name_the_keys_as_bound() {
+    rebind();
+    let plan = rolefit::strings::plan::nothing_selected();
+    assert!(plan.contains("press n to add one"), "{plan}");
+    let empty = rolefit::strings::plan::empty();
+    assert!(empty.contains("Press n to add one"), "{empty}");
+    let busy = rolefit::cli::Error::Busy {
+        path: "x.toml".into(),
+    }
+    .to_string();
+    assert!(busy.contains("(Results, key Y)"), "{busy}");
 }

@@ -250,7 +250,7 @@ impl App {
                     return self.refuse_write();
                 }
                 self.plan.choosing = true;
-                self.notice = Some(words::CHOOSE.into());
+                self.notice = Some(words::choose());
                 return self.open_search();
             }
             Intent::Activate | Intent::EditAction => {
@@ -264,17 +264,17 @@ impl App {
                 if let Some(id) = self.plan.selected_row().map(|r| r.action) {
                     return self.open_plan_input(Some(PlanInputKind::Due(id)));
                 }
-                self.notice = Some(words::NOTHING_SELECTED.into());
+                self.notice = Some(words::nothing_selected());
             }
             Intent::MarkDone => {
                 if let Some(id) = self.plan.selected_row().map(|r| r.action) {
                     return self.open_plan_input(Some(PlanInputKind::Evidence(id)));
                 }
-                self.notice = Some(words::NOTHING_SELECTED.into());
+                self.notice = Some(words::nothing_selected());
             }
             Intent::CycleStatus => {
                 let Some(id) = self.plan.selected_row().map(|r| r.action) else {
-                    self.notice = Some(words::NOTHING_SELECTED.into());
+                    self.notice = Some(words::nothing_selected());
                     return Vec::new();
                 };
                 if self.read_only {
@@ -291,7 +291,7 @@ impl App {
             }
             Intent::DeleteAction => {
                 let Some(row) = self.plan.selected_row().cloned() else {
-                    self.notice = Some(words::NOTHING_SELECTED.into());
+                    self.notice = Some(words::nothing_selected());
                     return Vec::new();
                 };
                 if self.read_only {
@@ -305,7 +305,7 @@ impl App {
             }
             Intent::RateSelected => {
                 let Some(c) = self.plan.selected_row().and_then(|r| r.index) else {
-                    self.notice = Some(words::NOTHING_SELECTED.into());
+                    self.notice = Some(words::nothing_selected());
                     return Vec::new();
                 };
                 self.rate.current = c;
@@ -401,7 +401,7 @@ impl App {
         match kind {
             PlanInputKind::Add(c) => {
                 if text.is_empty() {
-                    self.set_input_error(words::EMPTY_TEXT);
+                    self.set_input_error(&words::empty_text());
                     return Vec::new();
                 }
                 self.plan.input = None;
@@ -416,7 +416,7 @@ impl App {
             }
             PlanInputKind::Text(action) => {
                 if text.is_empty() {
-                    self.set_input_error(words::EMPTY_TEXT);
+                    self.set_input_error(&words::empty_text());
                     return Vec::new();
                 }
                 self.plan.input = None;

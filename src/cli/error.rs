@@ -145,8 +145,9 @@ pub enum Error {
     },
     /// Another rolefit holds the assessment's lock.
     #[error(
-        "{} is open in a running rolefit; close the round there (Results, key c) or quit it first",
-        path.display()
+        "{} is open in a running rolefit; close the round there (Results, key {}) or quit it first",
+        path.display(),
+        close_round_keys()
     )]
     Busy { path: PathBuf },
     /// `snapshot` could not save the closed round.
@@ -158,7 +159,8 @@ pub enum Error {
     },
     /// `diff` without a round to compare from.
     #[error(
-        "{name} has no closed rounds yet; close one with `rolefit snapshot` or on the Results screen (key c)"
+        "{name} has no closed rounds yet; close one with `rolefit snapshot` or on the Results screen (key {})",
+        close_round_keys()
     )]
     NoRounds { name: String },
     /// `diff` names a round that is not there.
@@ -309,6 +311,14 @@ impl Error {
             NotWritable::Unreadable(problem) => Error::Unreadable(problem),
         }
     }
+}
+
+/// The keys that close a round on Results, as the messages name them ("c" unless rebound).
+fn close_round_keys() -> String {
+    crate::input::keys_for(
+        crate::app::Mode::Screen(crate::domain::Screen::Results),
+        &crate::app::Intent::CloseRound,
+    )
 }
 
 #[cfg(test)]

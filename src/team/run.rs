@@ -137,10 +137,9 @@ fn open<B: Backend, E: EventSource>(
             .file_name(storage::paths::stem(&path)),
     );
     app.update(
-        Event::Notify(format!(
-            "{}, read-only. Esc or q goes back to the team view.",
-            crate::text::display_safe(&label)
-        )),
+        Event::Notify(crate::strings::person_view(&crate::text::display_safe(
+            &label,
+        ))),
         crate::clock::now_utc(),
     );
     let mut watched = QuitAllWatch {

@@ -108,7 +108,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         frame.render_widget(text::fit_line(line, width), focus_line);
     }
     if state.rows.is_empty() {
-        let lines: Vec<Line> = text::wrap(words::EMPTY, width)
+        let lines: Vec<Line> = text::wrap(&words::empty(), width)
             .into_iter()
             .map(|l| Line::styled(l, theme.dim))
             .collect();
