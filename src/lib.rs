@@ -4,7 +4,9 @@
 //! events to [`app::Intent`]s, [`app::App::update`] changes state and returns
 //! [`app::Effect`]s, [`runtime`] performs them and reports back [`app::Event`]s through the
 //! same `update`, and [`ui::render`] draws from `&App`.
-//! [`domain`] and [`storage`] know nothing about terminals.
+//! The model ([`domain`], the `rolefit-core` crate), the files ([`storage`], `rolefit-files`)
+//! and the reports ([`export`], `rolefit-report`) are crates of their own, which know nothing
+//! of terminals; this crate is the full-screen app and the program.
 
 pub mod app;
 pub mod cli;
