@@ -582,3 +582,32 @@ fn list_reports_a_level_off_the_scale_as_show_does() {
         assert!(row.contains(problem), "{problem:?} not in {out}");
     }
 }
+
+/// A comment a person writes in their assessment file stays when rolefit saves it again, from
+/// the command line and from the writer the app uses alike (one save path).
+#[test]
+fn comments_written_in_the_file_survive_a_save() {
+    let home = Home::new();
+    home.ok(&["rate", "DP1", "3"]);
+    let file = home.assessment("default");
+    let text = fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "[ratings.DP1]",
+        "# Rated after the spring review, see my notes\n[ratings.DP1]",
+        1,
+    ) + "\n# my own keys below\n[mine]\nmentor = \"Sam\" # asked in May\n";
+    fs::write(&file, &edited).unwrap();
+    home.ok(&["rate", "DP2", "4"]);
+    home.ok(&["rate", "DP1", "2"]);
+    let saved = fs::read_to_string(&file).unwrap();
+    for kept in [
+        "# Rated after the spring review, see my notes\n[ratings.DP1]",
+        "# my own keys below",
+        "mentor = \"Sam\" # asked in May",
+    ] {
+        assert!(saved.contains(kept), "{kept:?} is kept:\n{saved}");
+    }
+    let table: toml::Table = toml::from_str(&saved).unwrap();
+    assert_eq!(table["ratings"]["DP1"]["level"].as_integer(), Some(2));
+    assert_eq!(table["ratings"]["DP2"]["level"].as_integer(), Some(4));
+}

@@ -148,7 +148,7 @@ fn empty_like(ours: &Assessment) -> Assessment {
 
 /// Writes `assessment` atomically and remembers it as what the file holds.
 fn write(path: &Path, known: &mut Option<Known>, assessment: &Assessment) -> io::Result<()> {
-    let text = codec::to_toml(assessment);
+    let text = super::file_text(path, assessment);
     super::atomic::write_atomic(path, text.as_bytes())?;
     *known = Some(Known::new(text.as_bytes(), assessment.clone()));
     Ok(())

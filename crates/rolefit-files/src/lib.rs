@@ -10,6 +10,7 @@ mod error;
 pub mod framework;
 pub mod framework_cache;
 pub mod guarded;
+pub mod keep;
 pub mod note_file;
 pub mod paths;
 pub mod review;
@@ -515,9 +516,20 @@ pub fn create_private_dirs(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Saves an assessment atomically.
+/// Saves an assessment atomically, keeping the comments a person wrote in the file.
 pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
-    atomic::write_atomic(path, codec::to_toml(assessment).as_bytes())
+    atomic::write_atomic(path, file_text(path, assessment).as_bytes())
+}
+
+/// The text that saves `assessment` to `path`: as the codec writes it, laid over the file
+/// there now so that the comments and blank lines a person added stay
+/// ([`keep::keep_comments`]); the codec's text alone where there is no readable file.
+pub fn file_text(path: &Path, assessment: &Assessment) -> String {
+    let new = codec::to_toml(assessment);
+    match read_regular(path, MAX_FILE_BYTES).map(String::from_utf8) {
+        Ok(Ok(old)) => keep::keep_comments(&old, &new),
+        _ => new,
+    }
 }
 
 /// One line of `rolefit list`.
