@@ -590,7 +590,12 @@ fn comments_written_in_the_file_survive_a_save() {
     let home = Home::new();
     home.ok(&["rate", "DP1", "3"]);
     let file = home.assessment("default");
-    let text = fs::read_to_string(&file).unwrap();
+    // A file from before comments were kept, with the first line that said so.
+    let text = fs::read_to_string(&file).unwrap().replacen(
+        rolefit::storage::codec::FILE_HEADER,
+        rolefit::storage::codec::OLD_FILE_HEADER,
+        1,
+    );
     let edited = text.replacen(
         "[ratings.DP1]",
         "# Rated after the spring review, see my notes\n[ratings.DP1]",
@@ -607,6 +612,12 @@ fn comments_written_in_the_file_survive_a_save() {
     ] {
         assert!(saved.contains(kept), "{kept:?} is kept:\n{saved}");
     }
+    // The first line says what a save does now, once.
+    assert!(
+        saved.starts_with(rolefit::storage::codec::FILE_HEADER),
+        "{saved}"
+    );
+    assert_eq!(saved.matches("# Saved by rolefit").count(), 1, "{saved}");
     let table: toml::Table = toml::from_str(&saved).unwrap();
     assert_eq!(table["ratings"]["DP1"]["level"].as_integer(), Some(2));
     assert_eq!(table["ratings"]["DP2"]["level"].as_integer(), Some(4));

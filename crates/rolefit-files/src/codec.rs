@@ -1027,9 +1027,14 @@ pub fn to_toml(assessment: &Assessment) -> String {
     format!("{FILE_HEADER}{body}")
 }
 
-/// The first line of every file rolefit writes: the file is written anew at each save, so a
-/// comment added by hand would be lost without a word (F-D21); a note is kept.
+/// The first line of every file rolefit writes: what a save keeps (F-D21). A save lays the
+/// new values over the file ([`crate::keep`]), so a comment added by hand stays.
 pub const FILE_HEADER: &str =
+    "# Saved by rolefit: your comments stay, and every value is rolefit's at each save.\n";
+
+/// The first line files written before comments were kept start with; a save replaces it
+/// with [`FILE_HEADER`].
+pub const OLD_FILE_HEADER: &str =
     "# Saved by rolefit, which writes this file anew: comments are not kept, notes are.\n";
 
 #[cfg(test)]

@@ -526,9 +526,19 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
 /// ([`keep::keep_comments`]); the codec's text alone where there is no readable file.
 pub fn file_text(path: &Path, assessment: &Assessment) -> String {
     let new = codec::to_toml(assessment);
-    match read_regular(path, MAX_FILE_BYTES).map(String::from_utf8) {
-        Ok(Ok(old)) => keep::keep_comments(&old, &new),
-        _ => new,
+    let Ok(Ok(old)) = read_regular(path, MAX_FILE_BYTES).map(String::from_utf8) else {
+        return new;
+    };
+    // The first line is rolefit's, as it says now; the rest of the file's own words stay.
+    let old = [codec::FILE_HEADER, codec::OLD_FILE_HEADER]
+        .iter()
+        .find_map(|header| old.strip_prefix(header))
+        .unwrap_or(&old);
+    let kept = keep::keep_comments(old, &new);
+    if kept.starts_with(codec::FILE_HEADER) {
+        kept
+    } else {
+        format!("{}{kept}", codec::FILE_HEADER)
     }
 }
 
