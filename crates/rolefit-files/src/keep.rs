@@ -1,13 +1,14 @@
 //! A save that keeps what a person wrote in the file: the new text laid over the old one, so
-//! that comments, blank lines and the order of what stays survive, while every value is the
-//! one rolefit writes now.
+//! that comments and blank lines survive, while every value, and the order of the values, is
+//! the one rolefit writes now.
 
 use toml_edit::{DocumentMut, Item, Table};
 
 /// `new` (the file as rolefit writes it now) laid over `old` (the file as it is): every key
-/// and value of `new`; the comments, blank lines and order `old` had around the keys and
-/// tables that stay. A key `new` no longer has goes with its comments; a key `old` did not
-/// have is added after those of its table. Where `old` does not read as TOML, `new` as it is.
+/// and value of `new`, its values in `new`'s order; the comments and blank lines `old` had
+/// around the keys and tables that stay, and where its tables stand. A key `new` no longer has
+/// goes with its comments; a table `old` did not have is added after the others. Where `old`
+/// does not read as TOML, `new` as it is.
 pub fn keep_comments(old: &str, new: &str) -> String {
     let (Ok(mut kept), Ok(fresh)) = (old.parse::<DocumentMut>(), new.parse::<DocumentMut>()) else {
         return new.to_string();
@@ -27,6 +28,13 @@ fn lay_over(kept: &mut Table, fresh: &Table) {
             }
         }
     }
+    // The values in rolefit's order, each with the comments that came with it.
+    let order: std::collections::HashMap<&str, usize> = fresh
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key, i))
+        .collect();
+    kept.sort_values_by(|a, _, b, _| order.get(a.get()).cmp(&order.get(b.get())));
 }
 
 /// Lays one item over another: tables and arrays of tables key by key and table by table, a
@@ -113,6 +121,16 @@ label = \"spring\"
         // What went goes, and the new table is written.
         assert!(!kept.contains("DP2") && !kept.contains("autumn"), "{kept}");
         assert!(kept.contains("[ratings.DP3]"), "{kept}");
+    }
+
+    #[test]
+    fn a_value_added_takes_its_place_among_the_others() {
+        let old = "name = \"default\" # mine\ncreated = 1\n";
+        let new = "name = \"default\"\nrole = \"lead\"\ncreated = 1\n";
+        assert_eq!(
+            keep_comments(old, new),
+            "name = \"default\" # mine\nrole = \"lead\"\ncreated = 1\n"
+        );
     }
 
     #[test]
