@@ -709,7 +709,31 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Reads the competency sheet: its columns, the profiles its target columns add, one row
+    /// per competency, and the areas and groups it names when there is no Areas sheet.
     fn competencies(&mut self, model: &mut Model, mapping: &Mapping) {
+        let Some((sheet, header)) = self.competency_table(mapping) else {
+            return;
+        };
+        let Some(mut columns) = self.competency_columns(model, mapping, sheet, header) else {
+            return;
+        };
+        self.target_profiles(model, sheet, header, &mut columns.targets);
+        let mut areas = SheetAreas::default();
+        for r in Self::data_rows(sheet, header).collect::<Vec<_>>() {
+            if let Some(row) = self.competency_row(model, &mut areas, &columns, sheet, r) {
+                model.competencies.push(row);
+            }
+        }
+        if model.areas.is_empty() {
+            areas.into_model(model);
+        }
+        self.check_competency_ids(model);
+        self.check_targets(model);
+    }
+
+    /// The competency sheet and its header row, or None after saying why there is none.
+    fn competency_table(&mut self, mapping: &Mapping) -> Option<(&'a Sheet, usize)> {
         let Some(sheet) = self.competency_sheet(mapping) else {
             let message = match &mapping.sheet {
                 Some(name) => format!(
@@ -724,7 +748,7 @@ impl<'a> Reader<'a> {
                 None => "there is no sheet of competencies".to_string(),
             };
             self.error(None, message);
-            return;
+            return None;
         };
         let Some(header) = Self::header_row(sheet) else {
             let place = place_in(self.book.csv, sheet, 0, None);
@@ -732,166 +756,72 @@ impl<'a> Reader<'a> {
                 place,
                 "the sheet is empty: it needs a header row, then one row per competency",
             );
-            return;
+            return None;
         };
-        let headers: Vec<String> = sheet.rows[header].clone();
-        let csv = self.book.csv;
-        // What each column holds.
-        let mut fields: Vec<(usize, Field)> = Vec::new();
-        let mut target_columns: Vec<(usize, String)> = Vec::new(); // column, profile id or ""
-        let mapped_field = |h: &str| -> Option<Field> {
-            for (field, column) in &mapping.columns {
-                if layout::normal(column) == layout::normal(h) {
-                    return Field::from_key(field);
+        Some((sheet, header))
+    }
+
+    /// Sorts the header row's columns into fields and target columns, reporting the columns
+    /// left out; None (after an error) when no column holds ids or names, or targets.
+    fn competency_columns(
+        &mut self,
+        model: &Model,
+        mapping: &Mapping,
+        sheet: &Sheet,
+        header: usize,
+    ) -> Option<Columns> {
+        let mut columns = Columns::default();
+        for (c, h) in sheet.rows[header].iter().enumerate() {
+            let left_out = match column_kind(model, mapping, sheet, header, c, h) {
+                ColumnKind::Field(field) if columns.fields.iter().any(|(_, f)| *f == field) => {
+                    Some("a second column for the same thing; only the first is read")
                 }
-            }
-            for (level, column) in &mapping.levels {
-                if layout::normal(column) == layout::normal(h) {
-                    return level.parse().ok().map(Field::Level);
+                ColumnKind::Field(field) => {
+                    columns.fields.push((c, field));
+                    None
                 }
-            }
-            None
-        };
-        let mapped_profile = |h: &str| -> Option<String> {
-            mapping
-                .profiles
-                .iter()
-                .find(|(column, _)| layout::normal(column) == layout::normal(h))
-                .map(|(_, id)| id.clone())
-        };
-        let by_profiles_sheet = |h: &str| -> Option<String> {
-            model
-                .profiles
-                .iter()
-                .find(|p| p.id.value == h.trim())
-                .or_else(|| {
-                    model.profiles.iter().find(|p| {
-                        p.fields
-                            .iter()
-                            .any(|(k, v)| *k == "name" && v.value.trim() == h.trim())
-                    })
-                })
-                .or_else(|| {
-                    model.profiles.iter().find(|p| {
-                        p.id.value.eq_ignore_ascii_case(h.trim())
-                            || p.fields.iter().any(|(k, v)| {
-                                *k == "name" && layout::normal(&v.value) == layout::normal(h)
-                            })
-                    })
-                })
-                .map(|p| p.id.value.clone())
-        };
-        for (c, h) in headers.iter().enumerate() {
-            if h.trim().is_empty() {
-                if (header + 1..sheet.rows.len()).any(|r| !sheet.cell(r, c).trim().is_empty()) {
-                    let place = place_in(self.book.csv, sheet, header, Some(c));
-                    self.unplaced(place, "a column without a header; its cells are left out");
+                ColumnKind::Targets(profile) => {
+                    columns.targets.push((c, profile));
+                    None
                 }
-                continue;
-            }
-            let field = mapped_field(h).or_else(|| {
-                // With a mapping for a field, that field's other spellings are not taken.
-                layout::field_of(h).filter(|f| {
-                    !matches!(f, Field::Level(_) | Field::Practice(_)) || mapping.levels.is_empty()
-                })
-            });
-            let field = field.filter(|f| {
-                !matches!(
-                    f,
-                    Field::Id
-                        | Field::Name
-                        | Field::Area
-                        | Field::AreaId
-                        | Field::Parent
-                        | Field::Description
-                        | Field::Valid
-                        | Field::References
-                ) || mapping.columns.is_empty()
-                    || mapped_field(h).is_some()
-                    || !mapping
-                        .columns
-                        .keys()
-                        .any(|k| Field::from_key(k).as_ref() == Some(f))
-            });
-            if let Some(profile) = mapped_profile(h) {
-                target_columns.push((c, profile));
-                continue;
-            }
-            if let Some(field) = field {
-                if fields.iter().any(|(_, f)| *f == field) {
-                    let place = place_in(self.book.csv, sheet, header, Some(c));
-                    self.unplaced(
-                        place,
-                        "a second column for the same thing; only the first is read",
-                    );
-                } else {
-                    fields.push((c, field));
-                }
-                continue;
-            }
-            if !mapping.profiles.is_empty() {
+                ColumnKind::Empty => None,
+                ColumnKind::LeftOut(why) => Some(why),
+            };
+            if let Some(why) = left_out {
                 let place = place_in(self.book.csv, sheet, header, Some(c));
-                self.unplaced(
-                    place,
-                    "a column the mapping does not name; its cells are left out",
-                );
-                continue;
-            }
-            if !model.profiles.is_empty() {
-                match by_profiles_sheet(h) {
-                    Some(id) => target_columns.push((c, id)),
-                    None => {
-                        let place = place_in(self.book.csv, sheet, header, Some(c));
-                        self.unplaced(
-                            place,
-                            "a column that is no profile of the Profiles sheet; its cells are left out",
-                        );
-                    }
-                }
-                continue;
-            }
-            // Without a Profiles sheet, a column mostly of levels is a profile's targets (a
-            // cell in it that is not a level is then reported, not the column dropped).
-            let (mut levels, mut text) = (0, 0);
-            for r in header + 1..sheet.rows.len() {
-                let t = sheet.cell(r, c);
-                if whole(t).is_some() {
-                    levels += 1;
-                } else if !not_required(t) {
-                    text += 1;
-                }
-            }
-            if levels > 0 && levels >= text {
-                target_columns.push((c, String::new()));
-            } else {
-                let place = place_in(self.book.csv, sheet, header, Some(c));
-                self.unplaced(
-                    place,
-                    "a column of text rolefit does not use; name it in a mapping (--column or --profile) if it matters",
-                );
+                self.unplaced(place, why);
             }
         }
-        let column_of = |field: &Field| fields.iter().find(|(_, f)| f == field).map(|(c, _)| *c);
-        let (id_col, name_col) = (column_of(&Field::Id), column_of(&Field::Name));
-        if id_col.is_none() && name_col.is_none() {
+        if columns.of(&Field::Id).is_none() && columns.of(&Field::Name).is_none() {
             let place = place_in(self.book.csv, sheet, header, None);
             self.error(
                 place,
                 "no column holds the competencies' ids or names; name one \"ID\" or \"Name\", or map it with --column id=HEADER",
             );
-            return;
+            return None;
         }
-        if target_columns.is_empty() && model.profiles.is_empty() {
+        if columns.targets.is_empty() && model.profiles.is_empty() {
             let place = place_in(self.book.csv, sheet, header, None);
             self.error(
                 place,
                 "no column holds a profile's targets (a column of levels per profile); map one with --profile HEADER",
             );
-            return;
+            return None;
         }
-        // Profiles from target columns.
+        Some(columns)
+    }
+
+    /// Ties each target column to its profile, adding a profile (named by the header) for a
+    /// column the Profiles sheet does not have; `targets` gets the ids it ends with.
+    fn target_profiles(
+        &mut self,
+        model: &mut Model,
+        sheet: &Sheet,
+        header: usize,
+        targets: &mut [(usize, String)],
+    ) {
         let mut taken: Vec<String> = model.profiles.iter().map(|p| p.id.value.clone()).collect();
-        for (i, (c, id)) in target_columns.iter_mut().enumerate() {
+        for (i, (c, id)) in targets.iter_mut().enumerate() {
             let existing = model.profiles.iter().position(|p| p.id.value == *id);
             match existing {
                 Some(p) => {
@@ -905,7 +835,7 @@ impl<'a> Reader<'a> {
                     model.profiles[p].column = Some(i);
                 }
                 None => {
-                    let h = headers[*c].trim().to_string();
+                    let h = sheet.rows[header][*c].trim().to_string();
                     let place = place_in(self.book.csv, sheet, header, Some(*c));
                     let wanted = if id.is_empty() {
                         slug(&h).to_lowercase()
@@ -926,195 +856,156 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // The rows.
-        let mut area_rows: Vec<AreaRow> = Vec::new();
-        let mut area_names: HashMap<String, usize> = HashMap::new();
-        let mut counters: HashMap<String, usize> = HashMap::new();
-        for r in Self::data_rows(sheet, header).collect::<Vec<_>>() {
-            let cell = |c: Option<usize>| -> Option<At<String>> {
-                let c = c?;
-                let text = sheet.cell(r, c);
-                (!text.trim().is_empty())
-                    .then(|| at(text.to_string(), place_in(csv, sheet, r, Some(c))))
-            };
-            let id = cell(id_col);
-            let name = cell(name_col);
-            if id.is_none() && name.is_none() {
-                let place = place_in(self.book.csv, sheet, r, None);
-                self.unplaced(
-                    place,
-                    "a row without a competency id or name; it is left out",
-                );
-                continue;
+    }
+
+    /// Row `r` of the competency sheet as a competency, or None (after saying why) when it
+    /// has no id or name, or an area the Areas sheet does not have.
+    fn competency_row(
+        &mut self,
+        model: &Model,
+        areas: &mut SheetAreas,
+        columns: &Columns,
+        sheet: &Sheet,
+        r: usize,
+    ) -> Option<CompetencyRow> {
+        let csv = self.book.csv;
+        let cell = |c: Option<usize>| cell_at(csv, sheet, r, c);
+        let id = cell(columns.of(&Field::Id));
+        let name = cell(columns.of(&Field::Name));
+        if id.is_none() && name.is_none() {
+            let place = place_in(csv, sheet, r, None);
+            self.unplaced(
+                place,
+                "a row without a competency id or name; it is left out",
+            );
+            return None;
+        }
+        let area = self.row_area(model, areas, columns, sheet, r)?;
+        let id = match id {
+            Some(id) => at(id.value.trim().to_string(), id.place),
+            None => {
+                let n = areas.unnumbered.entry(area.value.clone()).or_insert(0);
+                *n += 1;
+                at(
+                    format!("{}.{n}", area.value),
+                    name.as_ref().and_then(|n| n.place.clone()),
+                )
             }
-            // Its area: by id, by name, or the one area of a sheet without areas.
-            let area_id = cell(column_of(&Field::AreaId));
-            let area_name = cell(column_of(&Field::Area));
-            let parent = cell(column_of(&Field::Parent));
-            let area = if !model.areas.is_empty() {
-                let found = model.areas.iter().find(|a| {
-                    area_id
-                        .as_ref()
-                        .is_some_and(|i| i.value.trim() == a.id.value)
-                        || (area_id.is_none()
-                            && area_name.as_ref().is_some_and(|n| {
-                                n.value.trim() == a.name.value.trim()
-                                    || n.value.trim() == a.id.value
-                            }))
-                });
-                match found {
-                    Some(a) => at(
-                        a.id.value.clone(),
-                        area_id.clone().or(area_name.clone()).and_then(|v| v.place),
-                    ),
-                    None => {
-                        let given = area_id.clone().or(area_name.clone());
-                        let place = given.as_ref().and_then(|g| g.place.clone()).or(place_in(
-                            self.book.csv,
-                            sheet,
-                            r,
-                            None,
-                        ));
-                        let what = given
-                            .map_or("no area".to_string(), |g| format!("the area {:?}", g.value));
-                        self.error(
-                            place,
-                            format!(
-                                "{what} is not in the Areas sheet; add it there or correct the name"
-                            ),
-                        );
-                        continue;
+        };
+        let name = name.unwrap_or_else(|| id.clone());
+        let mut levels = Vec::new();
+        let mut practice = Vec::new();
+        for (c, field) in &columns.fields {
+            match field {
+                Field::Level(v) => {
+                    if let Some(text) = cell(Some(*c)) {
+                        levels.push((*v, text));
                     }
                 }
-            } else {
-                let name_text = area_name
-                    .as_ref()
-                    .or(area_id.as_ref())
-                    .map_or("Competencies".to_string(), |n| n.value.trim().to_string());
-                let key = area_id
-                    .as_ref()
-                    .map_or(name_text.clone(), |i| i.value.trim().to_string());
-                let index = match area_names.get(&key) {
-                    Some(&i) => i,
-                    None => {
-                        let mut taken: Vec<String> =
-                            area_rows.iter().map(|a| a.id.value.clone()).collect();
-                        let place = area_id.clone().or(area_name.clone()).and_then(|v| v.place);
-                        let id = match &area_id {
-                            Some(i) => i.value.trim().to_string(),
-                            None => unique(slug(&name_text), &mut taken, "area"),
-                        };
-                        area_rows.push(AreaRow {
-                            id: at(id, place.clone()),
-                            name: at(name_text.clone(), place),
-                            parent: parent.clone(),
-                            contrast: None,
-                            focus: Vec::new(),
-                        });
-                        area_names.insert(key, area_rows.len() - 1);
-                        area_rows.len() - 1
+                Field::Practice(role) => {
+                    if let Some(text) = cell(Some(*c)) {
+                        practice.push((role.clone(), text));
                     }
-                };
-                let a = &area_rows[index];
-                at(a.id.value.clone(), a.id.place.clone())
-            };
-            let id = match id {
-                Some(id) => at(id.value.trim().to_string(), id.place),
-                None => {
-                    let n = counters.entry(area.value.clone()).or_insert(0);
-                    *n += 1;
-                    at(
-                        format!("{}.{n}", area.value),
-                        name.as_ref().and_then(|n| n.place.clone()),
-                    )
                 }
-            };
-            let name = name.unwrap_or_else(|| id.clone());
-            let mut levels = Vec::new();
-            let mut practice = Vec::new();
-            for (c, field) in &fields {
-                match field {
-                    Field::Level(v) => {
-                        if let Some(text) = cell(Some(*c)) {
-                            levels.push((*v, text));
-                        }
-                    }
-                    Field::Practice(role) => {
-                        if let Some(text) = cell(Some(*c)) {
-                            practice.push((role.clone(), text));
-                        }
-                    }
-                    _ => {}
-                }
+                _ => {}
             }
-            let valid = cell(column_of(&Field::Valid)).map(|v| {
-                let list = level_list(&v.value);
-                if list.is_none() {
-                    self.error(
-                        v.place.clone(),
-                        format!(
-                            "{:?} is not a list of levels; write them as \"5, 6, 7\" or \"5-7\"",
-                            v.value
-                        ),
-                    );
-                }
-                at(list.unwrap_or_default(), v.place)
-            });
-            let refs = cell(column_of(&Field::References)).map(|v| {
-                let list = v
-                    .value
-                    .lines()
-                    .map(str::to_string)
-                    .filter(|l| !l.trim().is_empty())
-                    .collect();
-                at(list, v.place)
-            });
-            let targets = target_columns
-                .iter()
-                .map(|(c, _)| {
-                    let text = sheet.cell(r, *c);
-                    (!not_required(text))
-                        .then(|| at(text.trim().to_string(), place_in(csv, sheet, r, Some(*c))))
-                })
+        }
+        let valid = cell(columns.of(&Field::Valid)).map(|v| self.valid_levels(v));
+        let refs = cell(columns.of(&Field::References)).map(|v| {
+            let list = v
+                .value
+                .lines()
+                .map(str::to_string)
+                .filter(|l| !l.trim().is_empty())
                 .collect();
-            model.competencies.push(CompetencyRow {
-                id,
-                area,
-                name,
-                description: cell(column_of(&Field::Description)),
-                valid,
-                refs,
-                practice,
-                levels,
-                targets,
-                place: place_in(self.book.csv, sheet, r, None),
-            });
-        }
+            at(list, v.place)
+        });
+        let targets = columns
+            .targets
+            .iter()
+            .map(|(c, _)| {
+                let text = sheet.cell(r, *c);
+                (!not_required(text))
+                    .then(|| at(text.trim().to_string(), place_in(csv, sheet, r, Some(*c))))
+            })
+            .collect();
+        Some(CompetencyRow {
+            id,
+            area,
+            name,
+            description: cell(columns.of(&Field::Description)),
+            valid,
+            refs,
+            practice,
+            levels,
+            targets,
+            place: place_in(csv, sheet, r, None),
+        })
+    }
+
+    /// A row's area: by id or name from the Areas sheet, else the one the row names (or the
+    /// one area of a sheet without areas); None (after an error) when the Areas sheet lacks it.
+    fn row_area(
+        &mut self,
+        model: &Model,
+        areas: &mut SheetAreas,
+        columns: &Columns,
+        sheet: &Sheet,
+        r: usize,
+    ) -> Option<At<String>> {
+        let csv = self.book.csv;
+        let area_id = cell_at(csv, sheet, r, columns.of(&Field::AreaId));
+        let area_name = cell_at(csv, sheet, r, columns.of(&Field::Area));
+        let parent = cell_at(csv, sheet, r, columns.of(&Field::Parent));
         if model.areas.is_empty() {
-            // Parent areas named in the sheet become groups.
-            let mut groups: Vec<(At<String>, At<String>)> = Vec::new();
-            let mut taken: Vec<String> = area_rows.iter().map(|a| a.id.value.clone()).collect();
-            for area in &mut area_rows {
-                if let Some(parent) = area.parent.take() {
-                    let name = parent.value.trim().to_string();
-                    let id = match groups.iter().find(|(_, n)| n.value == name) {
-                        Some((id, _)) => id.value.clone(),
-                        None => {
-                            let id = unique(slug(&name), &mut taken, "group");
-                            groups.push((
-                                at(id.clone(), parent.place.clone()),
-                                at(name, parent.place.clone()),
-                            ));
-                            id
-                        }
-                    };
-                    area.parent = Some(at(id, parent.place));
-                }
-            }
-            model.groups = groups;
-            model.areas = area_rows;
+            return Some(areas.area(area_id, area_name, parent));
         }
-        // One row per competency id (a second one would also break the profiles' tables).
+        let found = model.areas.iter().find(|a| {
+            area_id
+                .as_ref()
+                .is_some_and(|i| i.value.trim() == a.id.value)
+                || (area_id.is_none()
+                    && area_name.as_ref().is_some_and(|n| {
+                        n.value.trim() == a.name.value.trim() || n.value.trim() == a.id.value
+                    }))
+        });
+        if let Some(a) = found {
+            return Some(at(
+                a.id.value.clone(),
+                area_id.or(area_name).and_then(|v| v.place),
+            ));
+        }
+        let given = area_id.or(area_name);
+        let place = given
+            .as_ref()
+            .and_then(|g| g.place.clone())
+            .or(place_in(csv, sheet, r, None));
+        let what = given.map_or("no area".to_string(), |g| format!("the area {:?}", g.value));
+        self.error(
+            place,
+            format!("{what} is not in the Areas sheet; add it there or correct the name"),
+        );
+        None
+    }
+
+    /// The levels a "valid" cell lists, reporting a cell that is no list of levels.
+    fn valid_levels(&mut self, v: At<String>) -> At<Vec<String>> {
+        let list = level_list(&v.value);
+        if list.is_none() {
+            self.error(
+                v.place.clone(),
+                format!(
+                    "{:?} is not a list of levels; write them as \"5, 6, 7\" or \"5-7\"",
+                    v.value
+                ),
+            );
+        }
+        at(list.unwrap_or_default(), v.place)
+    }
+
+    /// Reports every competency id after the first row that has it (a second one would also
+    /// break the profiles' tables).
+    fn check_competency_ids(&mut self, model: &Model) {
         let mut first: HashMap<&str, Option<usize>> = HashMap::new();
         for row in &model.competencies {
             let row_number = row.place.as_ref().map(|p| p.row);
@@ -1132,7 +1023,10 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // Target cells must be whole numbers.
+    }
+
+    /// Reports every target cell that is not a whole number.
+    fn check_targets(&mut self, model: &Model) {
         for row in &model.competencies {
             for target in row.targets.iter().flatten() {
                 if whole(&target.value).is_none() {
@@ -1237,6 +1131,260 @@ impl<'a> Reader<'a> {
     }
 }
 
+// ---- the competency sheet's columns and areas ------------------------------------------------------
+
+/// What the competency sheet's columns hold.
+#[derive(Default)]
+struct Columns {
+    /// Column → the field it holds.
+    fields: Vec<(usize, Field)>,
+    /// Column → the profile whose targets it holds ("" for one made from its header).
+    targets: Vec<(usize, String)>,
+}
+
+impl Columns {
+    /// The column that holds `field`, if any.
+    fn of(&self, field: &Field) -> Option<usize> {
+        self.fields
+            .iter()
+            .find(|(_, f)| f == field)
+            .map(|(c, _)| *c)
+    }
+}
+
+/// What one column of the competency sheet holds.
+enum ColumnKind {
+    /// A field of every competency.
+    Field(Field),
+    /// A profile's targets (its id, or "" for one made from the header).
+    Targets(String),
+    /// Nothing: no header and no cells.
+    Empty,
+    /// Something rolefit leaves out, and why.
+    LeftOut(&'static str),
+}
+
+/// What column `c` of the competency sheet, headed `h`, holds.
+fn column_kind(
+    model: &Model,
+    mapping: &Mapping,
+    sheet: &Sheet,
+    header: usize,
+    c: usize,
+    h: &str,
+) -> ColumnKind {
+    if h.trim().is_empty() {
+        let used = (header + 1..sheet.rows.len()).any(|r| !sheet.cell(r, c).trim().is_empty());
+        return if used {
+            ColumnKind::LeftOut("a column without a header; its cells are left out")
+        } else {
+            ColumnKind::Empty
+        };
+    }
+    if let Some(profile) = mapped_profile(mapping, h) {
+        return ColumnKind::Targets(profile);
+    }
+    if let Some(field) = header_field(mapping, h) {
+        return ColumnKind::Field(field);
+    }
+    if !mapping.profiles.is_empty() {
+        return ColumnKind::LeftOut("a column the mapping does not name; its cells are left out");
+    }
+    if !model.profiles.is_empty() {
+        return match profile_named(model, h) {
+            Some(id) => ColumnKind::Targets(id),
+            None => ColumnKind::LeftOut(
+                "a column that is no profile of the Profiles sheet; its cells are left out",
+            ),
+        };
+    }
+    // Without a Profiles sheet, a column mostly of levels is a profile's targets (a cell in
+    // it that is not a level is then reported, not the column dropped).
+    if mostly_levels(sheet, header, c) {
+        ColumnKind::Targets(String::new())
+    } else {
+        ColumnKind::LeftOut(
+            "a column of text rolefit does not use; name it in a mapping (--column or --profile) if it matters",
+        )
+    }
+}
+
+/// The field the mapping gives header `h`, as a column or as a level's meaning.
+fn mapped_field(mapping: &Mapping, h: &str) -> Option<Field> {
+    for (field, column) in &mapping.columns {
+        if layout::normal(column) == layout::normal(h) {
+            return Field::from_key(field);
+        }
+    }
+    for (level, column) in &mapping.levels {
+        if layout::normal(column) == layout::normal(h) {
+            return level.parse().ok().map(Field::Level);
+        }
+    }
+    None
+}
+
+/// The field header `h` names: by the mapping, else by its usual words unless the mapping
+/// gives that field (or the levels' meanings) other columns.
+fn header_field(mapping: &Mapping, h: &str) -> Option<Field> {
+    let field = mapped_field(mapping, h).or_else(|| {
+        // With a mapping for a field, that field's other spellings are not taken.
+        layout::field_of(h).filter(|f| {
+            !matches!(f, Field::Level(_) | Field::Practice(_)) || mapping.levels.is_empty()
+        })
+    });
+    field.filter(|f| {
+        !matches!(
+            f,
+            Field::Id
+                | Field::Name
+                | Field::Area
+                | Field::AreaId
+                | Field::Parent
+                | Field::Description
+                | Field::Valid
+                | Field::References
+        ) || mapping.columns.is_empty()
+            || mapped_field(mapping, h).is_some()
+            || !mapping
+                .columns
+                .keys()
+                .any(|k| Field::from_key(k).as_ref() == Some(f))
+    })
+}
+
+/// The profile id the mapping gives the target column headed `h`.
+fn mapped_profile(mapping: &Mapping, h: &str) -> Option<String> {
+    mapping
+        .profiles
+        .iter()
+        .find(|(column, _)| layout::normal(column) == layout::normal(h))
+        .map(|(_, id)| id.clone())
+}
+
+/// The profile of the Profiles sheet header `h` names: by id, by name, then either ignoring
+/// case and spacing.
+fn profile_named(model: &Model, h: &str) -> Option<String> {
+    model
+        .profiles
+        .iter()
+        .find(|p| p.id.value == h.trim())
+        .or_else(|| {
+            model.profiles.iter().find(|p| {
+                p.fields
+                    .iter()
+                    .any(|(k, v)| *k == "name" && v.value.trim() == h.trim())
+            })
+        })
+        .or_else(|| {
+            model.profiles.iter().find(|p| {
+                p.id.value.eq_ignore_ascii_case(h.trim())
+                    || p.fields
+                        .iter()
+                        .any(|(k, v)| *k == "name" && layout::normal(&v.value) == layout::normal(h))
+            })
+        })
+        .map(|p| p.id.value.clone())
+}
+
+/// Whether column `c` below the header holds levels at least as often as other text.
+fn mostly_levels(sheet: &Sheet, header: usize, c: usize) -> bool {
+    let (mut levels, mut text) = (0, 0);
+    for r in header + 1..sheet.rows.len() {
+        let t = sheet.cell(r, c);
+        if whole(t).is_some() {
+            levels += 1;
+        } else if !not_required(t) {
+            text += 1;
+        }
+    }
+    levels > 0 && levels >= text
+}
+
+/// The text of row `r`, column `c` of `sheet` with its place, when the cell is not empty.
+fn cell_at(csv: bool, sheet: &Sheet, r: usize, c: Option<usize>) -> Option<At<String>> {
+    let c = c?;
+    let text = sheet.cell(r, c);
+    (!text.trim().is_empty()).then(|| at(text.to_string(), place_in(csv, sheet, r, Some(c))))
+}
+
+/// The areas a competency sheet names when there is no Areas sheet, as they are met, and how
+/// many competencies without an id each area has numbered.
+#[derive(Default)]
+struct SheetAreas {
+    rows: Vec<AreaRow>,
+    /// Area id (or name, without one) → index into `rows`.
+    by_key: HashMap<String, usize>,
+    /// Area id → competencies numbered in it so far.
+    unnumbered: HashMap<String, usize>,
+}
+
+impl SheetAreas {
+    /// The area a row names by id or name ("Competencies" when it names none), added when
+    /// first met.
+    fn area(
+        &mut self,
+        area_id: Option<At<String>>,
+        area_name: Option<At<String>>,
+        parent: Option<At<String>>,
+    ) -> At<String> {
+        let name_text = area_name
+            .as_ref()
+            .or(area_id.as_ref())
+            .map_or("Competencies".to_string(), |n| n.value.trim().to_string());
+        let key = area_id
+            .as_ref()
+            .map_or(name_text.clone(), |i| i.value.trim().to_string());
+        let index = match self.by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                let mut taken: Vec<String> = self.rows.iter().map(|a| a.id.value.clone()).collect();
+                let place = area_id.clone().or(area_name.clone()).and_then(|v| v.place);
+                let id = match &area_id {
+                    Some(i) => i.value.trim().to_string(),
+                    None => unique(slug(&name_text), &mut taken, "area"),
+                };
+                self.rows.push(AreaRow {
+                    id: at(id, place.clone()),
+                    name: at(name_text.clone(), place),
+                    parent,
+                    contrast: None,
+                    focus: Vec::new(),
+                });
+                self.by_key.insert(key, self.rows.len() - 1);
+                self.rows.len() - 1
+            }
+        };
+        let a = &self.rows[index];
+        at(a.id.value.clone(), a.id.place.clone())
+    }
+
+    /// Gives the model these areas, the parent areas they name becoming groups.
+    fn into_model(mut self, model: &mut Model) {
+        let mut groups: Vec<(At<String>, At<String>)> = Vec::new();
+        let mut taken: Vec<String> = self.rows.iter().map(|a| a.id.value.clone()).collect();
+        for area in &mut self.rows {
+            if let Some(parent) = area.parent.take() {
+                let name = parent.value.trim().to_string();
+                let id = match groups.iter().find(|(_, n)| n.value == name) {
+                    Some((id, _)) => id.value.clone(),
+                    None => {
+                        let id = unique(slug(&name), &mut taken, "group");
+                        groups.push((
+                            at(id.clone(), parent.place.clone()),
+                            at(name, parent.place.clone()),
+                        ));
+                        id
+                    }
+                };
+                area.parent = Some(at(id, parent.place));
+            }
+        }
+        model.groups = groups;
+        model.areas = self.rows;
+    }
+}
+
 // ---- writing format 2, remembering where each line came from ---------------------------------------
 
 struct Out {
@@ -1268,103 +1416,136 @@ impl Out {
     }
 }
 
+/// The model as format-2 TOML, each line with the cell it came from.
 fn write(model: &Model) -> Out {
     let mut out = Out {
         text: String::new(),
         origins: Vec::new(),
     };
-    out.line(
-        "# Written by rolefit framework import from a spreadsheet; check it with rolefit framework check.",
-        None,
-    );
-    out.line("format = 2", None);
-    if let Some(id) = &model.id {
-        out.string("id", id);
-    }
-    match &model.version {
-        Some(v) => out.number("version", v),
-        None => out.line("version = 1", None),
-    }
-    if let Some(name) = &model.name {
-        out.string("name", name);
-    }
-    if let Some(summary) = model.summary.as_ref().filter(|s| !s.value.is_empty()) {
-        out.string("summary", summary);
-    }
-    out.line("\n[scale]", None);
-    if let Some(na) = model.na.as_ref().filter(|s| !s.value.is_empty()) {
-        out.string("na", na);
-    }
-    for level in &model.scale {
-        out.line("\n[[scale.levels]]", level.value.place.clone());
-        out.number("value", &level.value);
-        out.string("label", &level.label);
-        if let Some(d) = &level.descriptor {
-            out.string("descriptor", d);
-        }
-        if let Some(h) = &level.hint {
-            out.string("hint", h);
-        }
-    }
-    for role in &model.roles {
-        out.line(
-            "\n[[roles]]",
-            role.first().and_then(|(_, v)| v.place.clone()),
+    out.head(model);
+    out.roles(model);
+    out.profiles(model);
+    out.areas(model);
+    out.competencies(model);
+    out
+}
+
+/// Profile `p`'s target for competency `c`, as the sheet gives it (none without a column).
+fn target_of(p: &ProfileRow, c: &CompetencyRow) -> Option<At<String>> {
+    p.column.and_then(|i| c.targets[i].clone())
+}
+
+impl Out {
+    /// The framework's own keys and its scale.
+    fn head(&mut self, model: &Model) {
+        self.line(
+            "# Written by rolefit framework import from a spreadsheet; check it with rolefit framework check.",
+            None,
         );
-        for (key, value) in role {
-            if *key == "activities" {
-                let items: Vec<String> = value
-                    .value
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .map(q)
-                    .collect();
-                out.line(
-                    format!("activities = [{}]", items.join(", ")),
-                    value.place.clone(),
-                );
-            } else {
-                out.string(key, value);
+        self.line("format = 2", None);
+        if let Some(id) = &model.id {
+            self.string("id", id);
+        }
+        match &model.version {
+            Some(v) => self.number("version", v),
+            None => self.line("version = 1", None),
+        }
+        if let Some(name) = &model.name {
+            self.string("name", name);
+        }
+        if let Some(summary) = model.summary.as_ref().filter(|s| !s.value.is_empty()) {
+            self.string("summary", summary);
+        }
+        self.line("\n[scale]", None);
+        if let Some(na) = model.na.as_ref().filter(|s| !s.value.is_empty()) {
+            self.string("na", na);
+        }
+        for level in &model.scale {
+            self.line("\n[[scale.levels]]", level.value.place.clone());
+            self.number("value", &level.value);
+            self.string("label", &level.label);
+            if let Some(d) = &level.descriptor {
+                self.string("descriptor", d);
+            }
+            if let Some(h) = &level.hint {
+                self.string("hint", h);
             }
         }
     }
-    if let Some(axis) = &model.axis {
-        out.line("\n[axis]", axis.place.clone());
-        let roles: Vec<String> = axis.value.iter().map(|r| q(r)).collect();
-        out.line(
-            format!("roles = [{}]", roles.join(", ")),
-            axis.place.clone(),
-        );
-    }
-    // Targets by profile id, as the sheet gives them (resolved, for profiles with a base).
-    let targets_of = |p: &ProfileRow, c: &CompetencyRow| -> Option<At<String>> {
-        p.column.and_then(|i| c.targets[i].clone())
-    };
-    let by_id: HashMap<&str, &ProfileRow> = model
-        .profiles
-        .iter()
-        .map(|p| (p.id.value.as_str(), p))
-        .collect();
-    for profile in &model.profiles {
-        out.line("\n[[profiles]]", profile.place.clone());
-        out.string("id", &profile.id);
-        for (key, value) in &profile.fields {
-            if *key == "grade" {
-                out.number(key, value);
-            } else {
-                out.string(key, value);
+
+    /// The roles, and the axis when the sheets give one.
+    fn roles(&mut self, model: &Model) {
+        for role in &model.roles {
+            self.line(
+                "\n[[roles]]",
+                role.first().and_then(|(_, v)| v.place.clone()),
+            );
+            for (key, value) in role {
+                if *key == "activities" {
+                    let items: Vec<String> = value
+                        .value
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(q)
+                        .collect();
+                    self.line(
+                        format!("activities = [{}]", items.join(", ")),
+                        value.place.clone(),
+                    );
+                } else {
+                    self.string(key, value);
+                }
             }
         }
-        let Some(base) = &profile.base else { continue };
-        out.string("base", base);
-        let Some(base_row) = by_id.get(base.value.trim()) else {
-            continue;
-        };
-        // What differs from the base's targets, as the sheet's two columns show them.
+        if let Some(axis) = &model.axis {
+            self.line("\n[axis]", axis.place.clone());
+            let roles: Vec<String> = axis.value.iter().map(|r| q(r)).collect();
+            self.line(
+                format!("roles = [{}]", roles.join(", ")),
+                axis.place.clone(),
+            );
+        }
+    }
+
+    /// The profiles, each with its base and what it adjusts.
+    fn profiles(&mut self, model: &Model) {
+        let by_id: HashMap<&str, &ProfileRow> = model
+            .profiles
+            .iter()
+            .map(|p| (p.id.value.as_str(), p))
+            .collect();
+        for profile in &model.profiles {
+            self.line("\n[[profiles]]", profile.place.clone());
+            self.string("id", &profile.id);
+            for (key, value) in &profile.fields {
+                if *key == "grade" {
+                    self.number(key, value);
+                } else {
+                    self.string(key, value);
+                }
+            }
+            let Some(base) = &profile.base else { continue };
+            self.string("base", base);
+            let Some(base_row) = by_id.get(base.value.trim()) else {
+                continue;
+            };
+            self.adjust(model, profile, base, base_row);
+        }
+    }
+
+    /// A profile's `[profiles.adjust]`: its targets that differ from its base's, as the
+    /// sheet's two columns show them (none when it has no column of its own).
+    fn adjust(
+        &mut self,
+        model: &Model,
+        profile: &ProfileRow,
+        base: &At<String>,
+        base_row: &ProfileRow,
+    ) {
         let mut adjust = Vec::new();
         for c in &model.competencies {
-            let mine = targets_of(profile, c);
-            let theirs = targets_of(base_row, c);
+            let mine = target_of(profile, c);
+            let theirs = target_of(base_row, c);
             let same = match (&mine, &theirs) {
                 (None, None) => true,
                 (Some(a), Some(b)) => whole(&a.value) == whole(&b.value),
@@ -1379,98 +1560,105 @@ fn write(model: &Model) -> Out {
             adjust.clear();
         }
         if !adjust.is_empty() {
-            out.line("[profiles.adjust]", base.place.clone());
+            self.line("[profiles.adjust]", base.place.clone());
             for (c, mine) in adjust {
                 match mine {
-                    Some(t) => out.number(&key(&c.id.value), &t),
-                    None => out.line(format!("{} = \"none\"", key(&c.id.value)), c.place.clone()),
+                    Some(t) => self.number(&key(&c.id.value), &t),
+                    None => self.line(format!("{} = \"none\"", key(&c.id.value)), c.place.clone()),
                 }
             }
         }
     }
-    for (id, name) in &model.groups {
-        out.line("\n[[areas]]", id.place.clone());
-        out.string("id", id);
-        out.string("name", name);
+
+    /// The groups, then the Areas sheet's areas (parents first, as format 2 groups them).
+    fn areas(&mut self, model: &Model) {
+        for (id, name) in &model.groups {
+            self.line("\n[[areas]]", id.place.clone());
+            self.string("id", id);
+            self.string("name", name);
+        }
+        // Parent areas from an Areas sheet are written first, as format 2 groups them.
+        let parents: Vec<&str> = model
+            .areas
+            .iter()
+            .filter_map(|a| a.parent.as_ref().map(|p| p.value.trim()))
+            .collect();
+        let (groups, leaves): (Vec<&AreaRow>, Vec<&AreaRow>) = model
+            .areas
+            .iter()
+            .partition(|a| parents.contains(&a.id.value.trim()));
+        for area in groups.into_iter().chain(leaves) {
+            self.line("\n[[areas]]", area.id.place.clone());
+            self.string("id", &area.id);
+            self.string("name", &area.name);
+            if let Some(contrast) = &area.contrast {
+                self.string("contrast", contrast);
+            }
+            if let Some(parent) = &area.parent {
+                self.string("parent", parent);
+            }
+            for (role, [label, weight, meaning]) in &area.focus {
+                if label.is_none() && weight.is_none() && meaning.is_none() {
+                    continue;
+                }
+                self.line(format!("[areas.focus.{}]", key(role)), None);
+                if let Some(label) = label {
+                    self.string("label", label);
+                }
+                if let Some(weight) = weight {
+                    self.string(
+                        "weight",
+                        &at(weight.value.trim().to_lowercase(), weight.place.clone()),
+                    );
+                }
+                if let Some(meaning) = meaning {
+                    self.string("meaning", meaning);
+                }
+            }
+        }
     }
-    // Parent areas from an Areas sheet are written first, as format 2 groups them.
-    let parents: Vec<&str> = model
-        .areas
-        .iter()
-        .filter_map(|a| a.parent.as_ref().map(|p| p.value.trim()))
-        .collect();
-    let (groups, leaves): (Vec<&AreaRow>, Vec<&AreaRow>) = model
-        .areas
-        .iter()
-        .partition(|a| parents.contains(&a.id.value.trim()));
-    for area in groups.into_iter().chain(leaves) {
-        out.line("\n[[areas]]", area.id.place.clone());
-        out.string("id", &area.id);
-        out.string("name", &area.name);
-        if let Some(contrast) = &area.contrast {
-            out.string("contrast", contrast);
-        }
-        if let Some(parent) = &area.parent {
-            out.string("parent", parent);
-        }
-        for (role, [label, weight, meaning]) in &area.focus {
-            if label.is_none() && weight.is_none() && meaning.is_none() {
-                continue;
+
+    /// The competencies, with their levels' meanings and the targets of profiles without a base.
+    fn competencies(&mut self, model: &Model) {
+        for c in &model.competencies {
+            self.line("\n[[competencies]]", c.place.clone());
+            self.string("id", &c.id);
+            self.string("area", &c.area);
+            self.string("name", &c.name);
+            if let Some(d) = &c.description {
+                self.string("description", d);
             }
-            out.line(format!("[areas.focus.{}]", key(role)), None);
-            if let Some(label) = label {
-                out.string("label", label);
+            if let Some(refs) = c.refs.as_ref().filter(|r| !r.value.is_empty()) {
+                let items: Vec<String> = refs.value.iter().map(|r| q(r)).collect();
+                self.line(format!("refs = [{}]", items.join(", ")), refs.place.clone());
             }
-            if let Some(weight) = weight {
-                out.string(
-                    "weight",
-                    &at(weight.value.trim().to_lowercase(), weight.place.clone()),
+            if let Some(valid) = c.valid.as_ref().filter(|v| !v.value.is_empty()) {
+                self.line(
+                    format!("valid = [{}]", valid.value.join(", ")),
+                    valid.place.clone(),
                 );
             }
-            if let Some(meaning) = meaning {
-                out.string("meaning", meaning);
+            if !c.practice.is_empty() {
+                self.line("[competencies.practice]", None);
+                for (role, text) in &c.practice {
+                    self.string(&key(role), text);
+                }
+            }
+            if !c.levels.is_empty() {
+                self.line("[competencies.levels]", None);
+                for (value, text) in &c.levels {
+                    self.string(&value.to_string(), text);
+                }
+            }
+            self.line("[competencies.targets]", c.place.clone());
+            for profile in &model.profiles {
+                if profile.base.is_some() {
+                    continue;
+                }
+                if let Some(target) = target_of(profile, c) {
+                    self.number(&key(&profile.id.value), &target);
+                }
             }
         }
     }
-    for c in &model.competencies {
-        out.line("\n[[competencies]]", c.place.clone());
-        out.string("id", &c.id);
-        out.string("area", &c.area);
-        out.string("name", &c.name);
-        if let Some(d) = &c.description {
-            out.string("description", d);
-        }
-        if let Some(refs) = c.refs.as_ref().filter(|r| !r.value.is_empty()) {
-            let items: Vec<String> = refs.value.iter().map(|r| q(r)).collect();
-            out.line(format!("refs = [{}]", items.join(", ")), refs.place.clone());
-        }
-        if let Some(valid) = c.valid.as_ref().filter(|v| !v.value.is_empty()) {
-            out.line(
-                format!("valid = [{}]", valid.value.join(", ")),
-                valid.place.clone(),
-            );
-        }
-        if !c.practice.is_empty() {
-            out.line("[competencies.practice]", None);
-            for (role, text) in &c.practice {
-                out.string(&key(role), text);
-            }
-        }
-        if !c.levels.is_empty() {
-            out.line("[competencies.levels]", None);
-            for (value, text) in &c.levels {
-                out.string(&value.to_string(), text);
-            }
-        }
-        out.line("[competencies.targets]", c.place.clone());
-        for profile in &model.profiles {
-            if profile.base.is_some() {
-                continue;
-            }
-            if let Some(target) = targets_of(profile, c) {
-                out.number(&key(&profile.id.value), &target);
-            }
-        }
-    }
-    out
 }
