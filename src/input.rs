@@ -305,21 +305,27 @@ fn prompt(kind: PromptKind) -> Scope {
     Scope::In(Mode::Prompt(kind))
 }
 
-/// Every key binding of rolefit. Order matters only for display.
-#[rustfmt::skip]
+/// Every key binding of rolefit, context by context. Order matters only for display.
 fn table() -> Vec<Binding> {
+    [
+        prompt_bindings(),
+        help_bindings(),
+        roles_bindings(),
+        grid_bindings(),
+        rate_bindings(),
+        results_bindings(),
+        plan_bindings(),
+        editor_bindings(),
+        team_view_bindings(),
+        everywhere_bindings(),
+    ]
+    .concat()
+}
+
+/// The prompts' bindings: they take over the keyboard.
+#[rustfmt::skip]
+fn prompt_bindings() -> Vec<Binding> {
     use Intent as A;
-    let (roles, grid, rate_, results) = (screen(Screen::Roles), screen(Screen::Grid), screen(Screen::Rate), screen(Screen::Results));
-    let plan_ = screen(Screen::Plan);
-    let plan_input = Scope::In(Mode::PlanInput);
-    let plan_target = Scope::In(Mode::Plan(PlanField::Target));
-    let plan_action = Scope::In(Mode::Plan(PlanField::Action));
-    let note = Scope::In(Mode::Note);
-    let label = Scope::In(Mode::RoundLabel);
-    let name = Scope::In(Mode::Name);
-    let help = Scope::In(Mode::Help);
-    let search = Scope::In(Mode::Search);
-    let (team, team_search, team_help) = (Scope::Team(TeamMode::Browse), Scope::Team(TeamMode::Search), Scope::Team(TeamMode::Help));
     vec![
         // Prompts take over the keyboard.
         one(prompt(PromptKind::Unreadable), &[ch('f')], A::StartFresh, "move the file aside and start fresh", Footer("start fresh")),
@@ -334,6 +340,15 @@ fn table() -> Vec<Binding> {
         one(prompt(PromptKind::QuitWhatIf), &[ch('n'), key(Esc)], A::Cancel, "stay and keep trying levels", Footer("stay")),
         one(prompt(PromptKind::Rerate), &[ch('y'), key(Enter)], A::Confirm, "rate the competency again now", Footer("rate it")),
         one(prompt(PromptKind::Rerate), &[ch('n'), key(Esc)], A::Cancel, "stay on the plan", Footer("not now")),
+    ]
+}
+
+/// The help overlay's bindings.
+#[rustfmt::skip]
+fn help_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let help = Scope::In(Mode::Help);
+    vec![
         // Help overlay.
         // q closes help, as in less and htop; Ctrl-C still quits.
         one(help, &[key(Esc), ch('?')], A::Back, "close help", Footer("close")),
@@ -341,6 +356,15 @@ fn table() -> Vec<Binding> {
         pair(help, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the help", Footer("scroll")),
         pair(help, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
         pair(help, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
+    ]
+}
+
+/// The Roles screen's bindings.
+#[rustfmt::skip]
+fn roles_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let roles = screen(Screen::Roles);
+    vec![
         // Roles.
         pair(roles, (LEFT_H, A::Left), (RIGHT_L, A::Right), "switch pane", Footer("pane")),
         pair(roles, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the pane", Footer("scroll")),
@@ -348,6 +372,15 @@ fn table() -> Vec<Binding> {
         one(roles, &[key(Enter)], A::Activate, "go to the grid", Help),
         one(roles, &[key(Esc)], A::Back, "hide the welcome / flavours", Help),
         one(roles, &[ch('N')], A::EditName, "your name, as team views and reviewers show it", Footer("name")),
+    ]
+}
+
+/// The Grid screen's bindings.
+#[rustfmt::skip]
+fn grid_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let grid = screen(Screen::Grid);
+    vec![
         // Grid.
         pair(grid, (UP_K, A::Up), (DOWN_J, A::Down), "move between rows", Footer("move")),
         pair(grid, (LEFT_H, A::Left), (RIGHT_L, A::Right), "move between columns", Footer("column")),
@@ -356,6 +389,15 @@ fn table() -> Vec<Binding> {
         pair(grid, (&[ch('J'), (Down, SHIFT)], A::ScrollDetail(1)), (&[ch('K'), (Up, SHIFT)], A::ScrollDetail(-1)), "scroll the detail pane down / up", Help),
         one(grid, &[ch('t')], A::CycleTarget, "change the target profile for gaps", Footer("target")),
         one(grid, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
+    ]
+}
+
+/// The Rate screen's bindings.
+#[rustfmt::skip]
+fn rate_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let rate_ = screen(Screen::Rate);
+    vec![
         // Rate.
         many(rate_, digits(), "record that level and move on", Footer("rate")),
         one(rate_, &[ch('n')], A::Rate(Rating::NotApplicable), "record N/A (not part of your work) and move on", Footer("N/A")),
@@ -370,6 +412,15 @@ fn table() -> Vec<Binding> {
         one(rate_, CLEAR, A::ClearRating, "clear the rating", Help),
         one(rate_, &[key(Esc)], A::Back, "back to the grid", Help),
         one(rate_, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
+    ]
+}
+
+/// The Results screen's bindings.
+#[rustfmt::skip]
+fn results_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let results = screen(Screen::Results);
+    vec![
         // Results.
         pair(results, (UP_K, A::Up), (DOWN_J, A::Down), "move in the gap table", Footer("move")),
         one(results, &[ch('v')], A::SwitchView, "show areas / gaps (small terminals)", Footer("view")),
@@ -389,6 +440,18 @@ fn table() -> Vec<Binding> {
         one(results, &[key(Esc)], A::Back, "discard the what-if", Help),
         one(results, &[ch('/')], A::OpenSearch, "find a competency by id or name", Footer("find")),
         one(results, &[ch('N')], A::EditName, "your name, as team views and reviewers show it", Help),
+    ]
+}
+
+/// The Plan screen's bindings, its one-line field's and the plan editor's.
+#[rustfmt::skip]
+fn plan_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let plan_ = screen(Screen::Plan);
+    let plan_input = Scope::In(Mode::PlanInput);
+    let plan_target = Scope::In(Mode::Plan(PlanField::Target));
+    let plan_action = Scope::In(Mode::Plan(PlanField::Action));
+    vec![
         // Plan screen.
         one(plan_, &[ch('a')], A::AddAction, "add an action on the selected competency", Footer("add")),
         one(plan_, &[ch('d')], A::SetDue, "set or move the due date (2027-03-31, +10d, +2w, +3m)", Footer("date")),
@@ -412,6 +475,18 @@ fn table() -> Vec<Binding> {
         // Plan editor, action field (other keys type).
         one(plan_action, &[key(Tab), key(BackTab)], A::SwitchField, "go to the target", Footer("target")),
         one(plan_action, &[key(Esc)], A::CloseEditor, "save the plan and close", Footer("save the plan and close")),
+    ]
+}
+
+/// The bindings of the fields that take typing: the note, the round's label, the name and search.
+#[rustfmt::skip]
+fn editor_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let note = Scope::In(Mode::Note);
+    let label = Scope::In(Mode::RoundLabel);
+    let name = Scope::In(Mode::Name);
+    let search = Scope::In(Mode::Search);
+    vec![
         // Note editor (other keys type).
         one(note, &[key(Esc)], A::CloseEditor, "done (the note is kept)", Footer("done (the note is kept)")),
         one(note, &[(KeyCode::Char('e'), CTRL)], A::EditNoteExternally, "edit the note in your editor ($VISUAL or $EDITOR)", Help),
@@ -427,6 +502,15 @@ fn table() -> Vec<Binding> {
         pair(search, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page through the matches", Help),
         one(search, &[key(Enter)], A::Activate, "go to the chosen competency", Footer("open")),
         one(search, &[key(Esc)], A::Back, "close search, staying where you were", Footer("back")),
+    ]
+}
+
+/// The team view's bindings (`rolefit team`).
+#[rustfmt::skip]
+fn team_view_bindings() -> Vec<Binding> {
+    use Intent as A;
+    let (team, team_search, team_help) = (Scope::Team(TeamMode::Browse), Scope::Team(TeamMode::Search), Scope::Team(TeamMode::Help));
+    vec![
         // Team view (`rolefit team`).
         pair(team, (UP_K, A::Up), (DOWN_J, A::Down), "move between people", Footer("person")),
         pair(team, (LEFT_H, A::Left), (RIGHT_L, A::Right), "move between competencies", Footer("competency")),
@@ -446,6 +530,14 @@ fn table() -> Vec<Binding> {
         pair(team_help, (UP_K, A::Up), (DOWN_J, A::Down), "scroll the help", Footer("scroll")),
         pair(team_help, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
         pair(team_help, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
+    ]
+}
+
+/// The bindings of every screen, and those that work everywhere, even while typing.
+#[rustfmt::skip]
+fn everywhere_bindings() -> Vec<Binding> {
+    use Intent as A;
+    vec![
         // Every screen.
         pair(Scope::Screens, (&[key(PageUp)], A::PageUp), (&[key(PageDown)], A::PageDown), "page up / down", Help),
         pair(Scope::Screens, (&[key(Home), ch('g')], A::Home), (&[key(End), ch('G')], A::End), "jump to start / end", Help),
