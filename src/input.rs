@@ -6,6 +6,9 @@
 //!
 //! Longer than most files: the binding table is one line per binding by design (so the whole
 //! keymap reads at a glance), and the keymap's tests live beside it.
+//!
+//! One file because the key table and the lookups the footer, the help and the prose make in it
+//! are one idea, the bindings; their tests are in `input/tests.rs`.
 
 pub mod rebind;
 

@@ -1,5 +1,8 @@
 //! Results screen state: the summary computed from the ratings (or a what-if copy of them),
 //! the gap table's sort, filter and selection, and the development-plan editor.
+//!
+//! One file: the Results screen's state and what each action does to it; about 110 of its
+//! lines are tests.
 
 use super::{App, Effect, Intent, PlanEditor};
 use crate::domain::scoring::{self, Band, RatingSheet};

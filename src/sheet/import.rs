@@ -11,6 +11,10 @@
 //! The result is format-2 TOML, checked by the same validator as any framework file. Every
 //! line written remembers the cell it came from, so a problem the validator finds is reported
 //! at its sheet, row and column.
+//!
+//! One file because the optional sheets (About, Scale, Roles, Profiles, Areas) are read the
+//! same way into the one model they share; the competency sheet is read in
+//! `import/competencies.rs` and the model written as TOML in `import/write.rs`.
 
 mod competencies;
 mod write;

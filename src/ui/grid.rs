@@ -1,5 +1,8 @@
 //! Grid screen: the seven areas (expandable to competencies) against both roles, your rating
 //! and the gap to the chosen target profile, with a detail pane for the selected row.
+//!
+//! One file because it draws one screen: the table, and the detail pane for the table's
+//! selected row (about 220 lines, from `render_detail`), which shows that row's texts.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

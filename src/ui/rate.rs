@@ -1,4 +1,7 @@
 //! Rate screen: one competency at a time, the six levels and N/A, and the evidence note.
+//!
+//! One file because its three parts (the competency, the levels, the note) are sized against
+//! each other: which of them fits the height decides how each is drawn.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

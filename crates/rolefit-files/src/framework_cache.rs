@@ -9,6 +9,9 @@
 //! and decodes completely with every index in range; anything else is a miss, and the framework
 //! is parsed and validated from its file as if there were no cache. A cache that cannot be
 //! written is no error: the next start parses again.
+//!
+//! One file because the cache's layout is written and read side by side here, so the two
+//! cannot drift apart; about 55 of its lines are tests.
 
 use std::path::{Path, PathBuf};
 

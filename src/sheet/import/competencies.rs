@@ -1,6 +1,9 @@
 //! The competency sheet: its header row sorted into fields and profiles' target columns, the
 //! profiles those columns add, one competency per row, and the areas and groups the rows name
 //! when there is no Areas sheet.
+//!
+//! One file because its columns, rows and areas are read in one pass over the sheet and share
+//! its map of columns.
 
 use std::collections::HashMap;
 
