@@ -1,5 +1,6 @@
-//! The command line: parsing (clap, in `args`), one function per subcommand (`commands`), and
-//! the TUI start-up (`start`), split into a testable `prepare` and the terminal-owning `launch`.
+//! The command line: parsing (clap, in `args`), one function per subcommand (`commands`;
+//! `rolefit team` in `team`), and the TUI start-up (`start`), split into a testable `prepare`
+//! and the terminal-owning `launch`.
 
 mod args;
 mod commands;
@@ -13,6 +14,7 @@ mod review;
 mod scripting;
 mod sheets;
 mod start;
+mod team;
 
 use std::process::ExitCode;
 
@@ -141,15 +143,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             profile,
             output,
-        }) => match commands::team(
+        }) => match team::team(
             &cli,
             sources,
             *format,
             profile.as_deref(),
             output.as_deref(),
         )? {
-            commands::TeamRun::Report(code) => Ok(code),
-            commands::TeamRun::View(view, theme) => {
+            team::TeamRun::Report(code) => Ok(code),
+            team::TeamRun::View(view, theme) => {
                 start::launch_team(*view, theme)?;
                 Ok(ExitCode::SUCCESS)
             }
