@@ -1,5 +1,8 @@
 //! Results screen state: the summary computed from the ratings (or a what-if copy of them),
 //! the gap table's sort, filter and selection, and the development-plan editor.
+//!
+//! One file: the Results screen's state and what each action does to it; about 110 of its
+//! lines are tests.
 
 use super::{App, Effect, Intent, PlanEditor};
 use crate::domain::scoring::{self, Band, RatingSheet};
@@ -322,7 +325,53 @@ impl App {
         self.results.reselect(keep);
     }
 
+    /// What an action does on the Results screen.
     pub(super) fn update_results(&mut self, action: Intent) -> Vec<Effect> {
+        match action {
+            Intent::ScrollDetail(_)
+            | Intent::Up
+            | Intent::Down
+            | Intent::PageUp
+            | Intent::PageDown
+            | Intent::Home
+            | Intent::End => self.move_in_results(action),
+            Intent::CycleSort | Intent::CycleFilter | Intent::SwitchView => {
+                self.arrange_results(action);
+            }
+            Intent::OpenPlan | Intent::Activate => return self.open_plan(),
+            Intent::RateSelected => {
+                let Some(c) = self.results.selected_competency() else {
+                    return Vec::new();
+                };
+                self.rate.current = c;
+                return self.go_to(Screen::Rate);
+            }
+            Intent::ToggleWhatIf | Intent::Back if self.what_if() => {
+                let changes = self.what_if_changes().len();
+                if changes == 0 {
+                    self.discard_what_if();
+                } else {
+                    self.prompt = Some(super::Prompt::DiscardWhatIf(changes));
+                }
+            }
+            Intent::ToggleWhatIf => {
+                self.results.what_if = Some(self.derived.sheet.clone());
+                self.results.view = LowerView::Gaps;
+                self.notice = Some(strings::what_if_on(&self.framework.scale));
+                self.refresh_results();
+            }
+            Intent::ApplyWhatIf => return self.apply_what_if(),
+            Intent::ExportReport(format) => return vec![Effect::Export(format)],
+            Intent::CloseRound => return self.open_round_label(),
+            Intent::Left | Intent::Right | Intent::Rate(_) => return self.step_what_if(action),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Scrolls the summary, or moves the gap table's selection (the areas chart's scroll when
+    /// it is alone on a small terminal).
+    fn move_in_results(&mut self, action: Intent) {
         let rows = self.results.summary.rows.len();
         let page = self.page();
         let last = rows.saturating_sub(1);
@@ -357,6 +406,13 @@ impl App {
             Intent::PageDown => self.results.selected = (selected + page).min(last),
             Intent::Home => self.results.selected = 0,
             Intent::End => self.results.selected = last,
+            _ => {}
+        }
+    }
+
+    /// Sorts or filters the gap table, or switches between it and the areas chart.
+    fn arrange_results(&mut self, action: Intent) {
+        match action {
             Intent::CycleSort => {
                 self.results.sort = self.results.sort.next();
                 self.reorder_results();
@@ -378,61 +434,38 @@ impl App {
                     LowerView::Gaps => LowerView::Areas,
                 };
             }
-            Intent::OpenPlan | Intent::Activate => return self.open_plan(),
-            Intent::RateSelected => {
-                let Some(c) = self.results.selected_competency() else {
-                    return Vec::new();
-                };
-                self.rate.current = c;
-                return self.go_to(Screen::Rate);
-            }
-            Intent::ToggleWhatIf | Intent::Back if self.what_if() => {
-                let changes = self.what_if_changes().len();
-                if changes == 0 {
-                    self.discard_what_if();
-                } else {
-                    self.prompt = Some(super::Prompt::DiscardWhatIf(changes));
-                }
-            }
-            Intent::ToggleWhatIf => {
-                self.results.what_if = Some(self.derived.sheet.clone());
-                self.results.view = LowerView::Gaps;
-                self.notice = Some(strings::what_if_on(&self.framework.scale));
-                self.refresh_results();
-            }
-            Intent::ApplyWhatIf => return self.apply_what_if(),
-            Intent::ExportReport(format) => return vec![Effect::Export(format)],
-            Intent::CloseRound => return self.open_round_label(),
-            Intent::Left | Intent::Right | Intent::Rate(_) => {
-                let Some(c) = self.results.selected_competency() else {
-                    return Vec::new();
-                };
-                let Some(sheet) = self.results.what_if.as_mut() else {
-                    self.notice = Some(strings::what_if_hint());
-                    return Vec::new();
-                };
-                let now = sheet.level(c);
-                let next = match action {
-                    Intent::Rate(Rating::Level(level))
-                        if !self.framework.choices(c).contains(&Rating::Level(level)) =>
-                    {
-                        return Vec::new();
-                    }
-                    Intent::Rate(Rating::Level(level)) => Some(level),
-                    Intent::Rate(Rating::NotApplicable) => None,
-                    Intent::Left => now.and_then(|l| self.framework.step(c, l, false)).or(now),
-                    _ => now
-                        .map_or_else(
-                            || self.framework.step(c, Level::NONE, true),
-                            |l| self.framework.step(c, l, true),
-                        )
-                        .or(now),
-                };
-                sheet.set(c, next);
-                self.refresh_results_keeping(true);
-            }
             _ => {}
         }
+    }
+
+    /// Sets or steps the selected competency's what-if level (a hint outside what-if).
+    fn step_what_if(&mut self, action: Intent) -> Vec<Effect> {
+        let Some(c) = self.results.selected_competency() else {
+            return Vec::new();
+        };
+        let Some(sheet) = self.results.what_if.as_mut() else {
+            self.notice = Some(strings::what_if_hint());
+            return Vec::new();
+        };
+        let now = sheet.level(c);
+        let next = match action {
+            Intent::Rate(Rating::Level(level))
+                if !self.framework.choices(c).contains(&Rating::Level(level)) =>
+            {
+                return Vec::new();
+            }
+            Intent::Rate(Rating::Level(level)) => Some(level),
+            Intent::Rate(Rating::NotApplicable) => None,
+            Intent::Left => now.and_then(|l| self.framework.step(c, l, false)).or(now),
+            _ => now
+                .map_or_else(
+                    || self.framework.step(c, Level::NONE, true),
+                    |l| self.framework.step(c, l, true),
+                )
+                .or(now),
+        };
+        sheet.set(c, next);
+        self.refresh_results_keeping(true);
         Vec::new()
     }
 

@@ -1,5 +1,9 @@
 //! One function per subcommand, and the helpers they share. Each reads what it needs, prints
 //! its result on stdout, and leaves failures to the caller as an [`Error`].
+//!
+//! One file because the subcommands here are short and share the reading of an assessment and
+//! of the framework it needs (from `assessment_path` on), which the rest of the command line
+//! imports from here too; about 105 of its lines are tests.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -259,7 +263,7 @@ fn is_review_file(path: &Path) -> bool {
 }
 
 /// Why writing a report into `folder` failed, in words.
-fn describe_write_error(err: &std::io::Error, folder: &Path) -> String {
+pub(super) fn describe_write_error(err: &std::io::Error, folder: &Path) -> String {
     let folder = display_path(folder);
     match err.kind() {
         std::io::ErrorKind::NotFound => {
@@ -942,160 +946,6 @@ fn read_text(path: &Path) -> Result<String> {
         path: path.to_path_buf(),
         source,
     })
-}
-
-/// Why a team report was not written: no file could be used.
-#[derive(Debug, thiserror::Error)]
-#[error("no assessment could be used")]
-struct NoPeople;
-
-/// What `rolefit team` comes to: a report written, or the team view to open (which the caller
-/// launches, so this module needs nothing from the start-up code).
-pub enum TeamRun {
-    Report(ExitCode),
-    View(Box<crate::team::TeamView>, crate::cli::args::ThemeSetting),
-}
-
-/// `rolefit team`: reads the team's files (never writing, never locking) and opens the team
-/// view, or with `--format`/`-o` writes it as a report. Files that cannot be used are listed
-/// with the reason, never skipped silently.
-pub fn team(
-    cli: &Cli,
-    sources: &[PathBuf],
-    format: Option<crate::team::report::TeamFormat>,
-    profile: Option<&str>,
-    output: Option<&Path>,
-) -> Result<TeamRun> {
-    use crate::team::report::{self, TeamFormat};
-    let framework = load_framework(cli.framework.as_deref())?;
-    let assessments = DataPaths::resolve(cli.data_dir.as_deref())
-        .ok()
-        .map(|p| p.assessments_dir());
-    let sources = match (sources.is_empty(), &assessments) {
-        (false, _) => sources.to_vec(),
-        (true, Some(dir)) => vec![dir.clone()],
-        (true, None) => {
-            DataPaths::resolve(cli.data_dir.as_deref()).map(|p| vec![p.assessments_dir()])?
-        }
-    };
-    let profile = match profile {
-        None => framework.main_profiles[1],
-        Some(id) => framework
-            .profile_index(id)
-            .ok_or_else(|| Error::UnknownProfile {
-                id: id.to_string(),
-                known: framework
-                    .profiles
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?,
-    };
-    // The data folder, when no folder or file is named, may not exist yet: then there is no
-    // assessment in it, which says what to do rather than that a folder is missing.
-    let defaulted = sources.len() == 1 && Some(&sources[0]) == assessments.as_ref();
-    if defaulted && !sources[0].exists() {
-        return Err(crate::team::LoadError::NoFiles { places: sources }.into());
-    }
-    let files = crate::team::files_in(&sources)?;
-    let report_wanted = format.is_some() || output.is_some();
-    if !report_wanted {
-        let team = crate::team::load(framework, &files);
-        if team.members.is_empty() {
-            for n in &team.not_read {
-                eprintln!(
-                    "rolefit: not read: {}: {}",
-                    display_path(&n.path),
-                    display_safe(&n.reason)
-                );
-            }
-            return Err(Error::NoTeam { count: files.len() });
-        }
-        // The configured keys and colours apply here as in the app.
-        let theme = super::launch_options(cli)?.theme;
-        return Ok(TeamRun::View(
-            Box::new(crate::team::TeamView::new(team, profile)),
-            theme,
-        ));
-    }
-    let format = format.unwrap_or(TeamFormat::Markdown);
-    // Each person is written as their file is read (see `team::report`); a file that cannot
-    // be used is said on stderr as it is met.
-    let write = |out: &mut dyn Write| -> std::io::Result<usize> {
-        let mut writer = report::ReportWriter::new(&framework, profile, format, out);
-        crate::team::read_each(
-            &framework,
-            &files,
-            crate::team::THREADS,
-            |read| match read {
-                crate::team::Read::Member(member) => writer.person(*member),
-                crate::team::Read::NotRead(n) => {
-                    eprintln!(
-                        "rolefit: not read: {}: {}",
-                        display_path(&n.path),
-                        display_safe(&n.reason)
-                    );
-                    writer.not_read(n);
-                    Ok(())
-                }
-            },
-        )?;
-        writer.finish().map(|(people, _)| people)
-    };
-    match output {
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let people = match write(&mut out).and_then(|people| out.flush().map(|()| people)) {
-                Ok(people) => people,
-                // A closed pipe (`| head`) is not an error worth reporting.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(TeamRun::Report(ExitCode::SUCCESS));
-                }
-                Err(e) => return Err(Error::Output(e)),
-            };
-            if people == 0 {
-                return Err(Error::NoTeam { count: files.len() });
-            }
-        }
-        Some(out) => {
-            let frameworks = [(cli.framework.as_deref(), "in use")];
-            let folder = check_report_target(out, &files[0], assessments.as_deref(), &frameworks)?;
-            if files.iter().any(|f| storage::same_file(out, f)) {
-                return Err(Error::ReportOverAssessment {
-                    path: out.to_path_buf(),
-                });
-            }
-            // Written beside the target and renamed over it only when complete and with
-            // someone in it: a report that fails leaves nothing behind.
-            let people = storage::atomic::write_atomic_streamed(out, |file| {
-                let people = write(file)?;
-                if people == 0 {
-                    return Err(std::io::Error::other(NoPeople));
-                }
-                Ok(people)
-            });
-            let people = match people {
-                Ok(people) => people,
-                Err(e) if e.get_ref().is_some_and(|inner| inner.is::<NoPeople>()) => {
-                    return Err(Error::NoTeam { count: files.len() });
-                }
-                Err(source) => {
-                    return Err(Error::WriteReport {
-                        path: out.to_path_buf(),
-                        reason: describe_write_error(&source, &folder),
-                        source,
-                    });
-                }
-            };
-            print_stdout(&format!(
-                "Wrote the {format} team report ({people} people) to {}\n",
-                display_path(out)
-            ))?;
-        }
-    }
-    Ok(TeamRun::Report(ExitCode::SUCCESS))
 }
 
 #[cfg(test)]

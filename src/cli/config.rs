@@ -3,6 +3,9 @@
 //! meaning), mouse on or off, whether Rate shows the targets before a rating, and key bindings
 //! per context. rolefit writes it only on `rolefit config init`. A file that cannot be used
 //! stops rolefit with its line and column, so the app never starts half-configured.
+//!
+//! One file: reading, checking and writing the one configuration file; about 200 of its
+//! lines are tests.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -132,53 +135,9 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
     for (key, value) in in_file_order(document.get_ref()) {
         let start = value.span().start;
         match key.get_ref().as_ref() {
-            "theme" => match value.get_ref() {
-                DeValue::String(name) => {
-                    config.theme = Some(theme_setting(name).map_err(|m| at(start, m))?);
-                }
-                DeValue::Table(table) => {
-                    for (key, value) in in_file_order(table) {
-                        let start = value.span().start;
-                        let name = key.get_ref().as_ref();
-                        let DeValue::String(text) = value.get_ref() else {
-                            return Err(at(
-                                start,
-                                format!(
-                                    "theme.{name} must be a string, not {}",
-                                    value.get_ref().type_str()
-                                ),
-                            ));
-                        };
-                        if name == "base" {
-                            config.theme = Some(theme_setting(text).map_err(|m| at(start, m))?);
-                            continue;
-                        }
-                        let Some((meaning, part)) = theme::meaning_of(name) else {
-                            return Err(at(
-                                key.span().start,
-                                format!(
-                                    "unknown theme setting `{name}`; give base, or a colour for \
-                                     one of {} (NAME for its text, NAME_bg for its background)",
-                                    theme::MEANINGS.join(", ")
-                                ),
-                            ));
-                        };
-                        let color =
-                            theme::parse_color(text).map_err(|m| at(start, m.to_string()))?;
-                        config.colors.0.push((meaning, part, color));
-                        color_at.push(start);
-                    }
-                }
-                other => {
-                    return Err(at(
-                        start,
-                        format!(
-                            "theme must be \"auto\", \"dark\", \"light\" or a [theme] table, not {}",
-                            other.type_str()
-                        ),
-                    ));
-                }
-            },
+            "theme" => {
+                theme_value(value, &mut config, &mut color_at).map_err(|(o, m)| at(o, m))?;
+            }
             "mouse" => config.mouse = boolean(value, "mouse").map_err(|m| at(start, m))?,
             "show_targets" => {
                 config.show_targets =
@@ -212,6 +171,74 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
         }
     }
     rebind::check(&config.keys).map_err(|err| at(err.at, err.message))?;
+    check_colors(text, &mut config, &color_at)?;
+    Ok(config)
+}
+
+/// The `theme` setting: a base theme's name, or a `[theme]` table of a base and colours
+/// (whose offsets go to `color_at`); an error is its offset and reason.
+fn theme_value(
+    value: &Spanned<DeValue>,
+    config: &mut Config,
+    color_at: &mut Vec<usize>,
+) -> Result<(), (usize, String)> {
+    let start = value.span().start;
+    match value.get_ref() {
+        DeValue::String(name) => {
+            config.theme = Some(theme_setting(name).map_err(|m| (start, m))?);
+        }
+        DeValue::Table(table) => {
+            for (key, value) in in_file_order(table) {
+                let start = value.span().start;
+                let name = key.get_ref().as_ref();
+                let DeValue::String(text) = value.get_ref() else {
+                    return Err((
+                        start,
+                        format!(
+                            "theme.{name} must be a string, not {}",
+                            value.get_ref().type_str()
+                        ),
+                    ));
+                };
+                if name == "base" {
+                    config.theme = Some(theme_setting(text).map_err(|m| (start, m))?);
+                    continue;
+                }
+                let Some((meaning, part)) = theme::meaning_of(name) else {
+                    return Err((
+                        key.span().start,
+                        format!(
+                            "unknown theme setting `{name}`; give base, or a colour for \
+                             one of {} (NAME for its text, NAME_bg for its background)",
+                            theme::MEANINGS.join(", ")
+                        ),
+                    ));
+                };
+                let color = theme::parse_color(text).map_err(|m| (start, m.to_string()))?;
+                config.colors.0.push((meaning, part, color));
+                color_at.push(start);
+            }
+        }
+        other => {
+            return Err((
+                start,
+                format!(
+                    "theme must be \"auto\", \"dark\", \"light\" or a [theme] table, not {}",
+                    other.type_str()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the colours the file sets against the backgrounds its theme may have: a colour
+/// refused is the error, one only hard to read is a warning.
+fn check_colors(text: &str, config: &mut Config, color_at: &[usize]) -> Result<(), Problem> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        (line, column, message)
+    };
     let backgrounds: &[Background] = match config.theme {
         Some(ThemeSetting::Dark) => &[Background::Dark],
         Some(ThemeSetting::Light) => &[Background::Light],
@@ -229,7 +256,7 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
         }
         config.warnings.push(problem);
     }
-    Ok(config)
+    Ok(())
 }
 
 /// What `rolefit config init` writes: every setting with its default, the theme's meanings and

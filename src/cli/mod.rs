@@ -1,5 +1,6 @@
-//! The command line: parsing (clap, in `args`), one function per subcommand (`commands`), and
-//! the TUI start-up (`start`), split into a testable `prepare` and the terminal-owning `launch`.
+//! The command line: parsing (clap, in `args`), one function per subcommand (`commands`;
+//! `rolefit team` in `team`), and the TUI start-up (`start`), split into a testable `prepare`
+//! and the terminal-owning `launch`.
 
 mod args;
 mod commands;
@@ -13,6 +14,7 @@ mod review;
 mod scripting;
 mod sheets;
 mod start;
+mod team;
 
 use std::process::ExitCode;
 
@@ -93,56 +95,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     crate::crash::set_command(&command_name(&cli));
     match &cli.command {
         Some(Command::List) => commands::list(&cli),
-        Some(Command::Framework { command }) => match command {
-            FrameworkCommand::Check { path, quiet } => commands::framework_check(path, *quiet),
-            FrameworkCommand::Import {
-                path,
-                output,
-                force,
-                map,
-                sheet,
-                columns,
-                profiles,
-                levels,
-                id,
-                name,
-                scale,
-                quiet,
-            } => {
-                let flags = crate::sheet::Mapping {
-                    sheet: sheet.clone(),
-                    id: id.clone(),
-                    name: name.clone(),
-                    version: None,
-                    scale: None,
-                    columns: Default::default(),
-                    levels: Default::default(),
-                    profiles: Default::default(),
-                };
-                sheets::import(
-                    path,
-                    sheets::ImportOptions {
-                        output: output.as_deref(),
-                        force: *force,
-                        map: map.as_deref(),
-                        flags,
-                        columns,
-                        profiles,
-                        levels,
-                        scale: scale.as_deref(),
-                        quiet: *quiet,
-                    },
-                )
-            }
-            FrameworkCommand::Export {
-                path,
-                format,
-                output,
-            } => sheets::export(path.as_deref(), *format, output.as_deref()),
-            FrameworkCommand::Dump { format, path } => {
-                commands::framework_dump(*format, path.as_deref())
-            }
-        },
+        Some(Command::Framework { command }) => run_framework(command),
         Some(Command::Paths) => commands::paths(&cli),
         Some(Command::Export { format, output }) => {
             commands::export(&cli, *format, output.as_deref())
@@ -179,60 +132,132 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             command,
             review_file,
             reviewer,
-        }) => match command {
-            Some(ReviewCommand::Request { output, share_self }) => {
-                review::request(&cli, output, *share_self)
-            }
-            Some(ReviewCommand::Import { review_file }) => review::import(&cli, review_file),
-            None => match review_file {
-                Some(file) => review::open(&cli, file, reviewer.as_deref()),
-                None => Err(Error::Review(
-                    "give the review file to open, e.g. `rolefit review alex-review.toml`".into(),
-                )),
-            },
-        },
+        }) => run_review(
+            &cli,
+            command.as_ref(),
+            review_file.as_ref(),
+            reviewer.as_deref(),
+        ),
         Some(Command::Team {
             sources,
             format,
             profile,
             output,
-        }) => match commands::team(
+        }) => match team::team(
             &cli,
             sources,
             *format,
             profile.as_deref(),
             output.as_deref(),
         )? {
-            commands::TeamRun::Report(code) => Ok(code),
-            commands::TeamRun::View(view, theme) => {
+            team::TeamRun::Report(code) => Ok(code),
+            team::TeamRun::View(view, theme) => {
                 start::launch_team(*view, theme)?;
                 Ok(ExitCode::SUCCESS)
             }
         },
-        None => {
-            let given = commands::load_given(cli.framework.as_deref())?;
-            let (path, name) = assessment_path(&cli)?;
-            // The framework the assessment was made with, or a clear error: before the
-            // terminal is touched and before anything is written.
-            let framework = commands::resolve_at(given.as_ref(), &path, &name)?;
-            let env = |key| std::env::var_os(key);
-            if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
-                let person = commands::given_person(&cli);
-                return scripting::plain(
-                    framework,
-                    &path,
-                    &name,
-                    person.as_deref(),
-                    scripting::plain_resume(&cli),
-                );
-            }
-            let mut options = launch_options(&cli)?;
-            options.person = commands::given_person(&cli);
-            let resume = scripting::resume_command(&cli, false);
-            launch(framework, &path, &name, options, &resume)?;
-            Ok(ExitCode::SUCCESS)
+        None => run_assessment(&cli),
+    }
+}
+
+/// Runs a `framework` subcommand.
+fn run_framework(command: &FrameworkCommand) -> Result<ExitCode> {
+    match command {
+        FrameworkCommand::Check { path, quiet } => commands::framework_check(path, *quiet),
+        FrameworkCommand::Import {
+            path,
+            output,
+            force,
+            map,
+            sheet,
+            columns,
+            profiles,
+            levels,
+            id,
+            name,
+            scale,
+            quiet,
+        } => {
+            let flags = crate::sheet::Mapping {
+                sheet: sheet.clone(),
+                id: id.clone(),
+                name: name.clone(),
+                version: None,
+                scale: None,
+                columns: Default::default(),
+                levels: Default::default(),
+                profiles: Default::default(),
+            };
+            sheets::import(
+                path,
+                sheets::ImportOptions {
+                    output: output.as_deref(),
+                    force: *force,
+                    map: map.as_deref(),
+                    flags,
+                    columns,
+                    profiles,
+                    levels,
+                    scale: scale.as_deref(),
+                    quiet: *quiet,
+                },
+            )
+        }
+        FrameworkCommand::Export {
+            path,
+            format,
+            output,
+        } => sheets::export(path.as_deref(), *format, output.as_deref()),
+        FrameworkCommand::Dump { format, path } => {
+            commands::framework_dump(*format, path.as_deref())
         }
     }
+}
+
+/// Runs `review`: a request, an import, or the review file to open.
+fn run_review(
+    cli: &Cli,
+    command: Option<&ReviewCommand>,
+    review_file: Option<&std::path::PathBuf>,
+    reviewer: Option<&str>,
+) -> Result<ExitCode> {
+    match command {
+        Some(ReviewCommand::Request { output, share_self }) => {
+            review::request(cli, output, *share_self)
+        }
+        Some(ReviewCommand::Import { review_file }) => review::import(cli, review_file),
+        None => match review_file {
+            Some(file) => review::open(cli, file, reviewer),
+            None => Err(Error::Review(
+                "give the review file to open, e.g. `rolefit review alex-review.toml`".into(),
+            )),
+        },
+    }
+}
+
+/// Runs rolefit without a subcommand: the assessment, in the terminal or as plain text.
+fn run_assessment(cli: &Cli) -> Result<ExitCode> {
+    let given = commands::load_given(cli.framework.as_deref())?;
+    let (path, name) = assessment_path(cli)?;
+    // The framework the assessment was made with, or a clear error: before the
+    // terminal is touched and before anything is written.
+    let framework = commands::resolve_at(given.as_ref(), &path, &name)?;
+    let env = |key| std::env::var_os(key);
+    if cli.plain || plain_from_env(env("ACCESSIBLE").as_deref(), env("TERM").as_deref()) {
+        let person = commands::given_person(cli);
+        return scripting::plain(
+            framework,
+            &path,
+            &name,
+            person.as_deref(),
+            scripting::plain_resume(cli),
+        );
+    }
+    let mut options = launch_options(cli)?;
+    options.person = commands::given_person(cli);
+    let resume = scripting::resume_command(cli, false);
+    launch(framework, &path, &name, options, &resume)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The subcommand, for a crash report: its name only, never its arguments (they may hold a

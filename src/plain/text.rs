@@ -108,7 +108,6 @@ pub fn results(framework: &Framework, assessment: &Assessment) -> String {
         &sheet,
         assessment.position.chosen_target(framework),
     );
-    let target = summary.target;
     let said = crate::domain::verdict::explain(framework, &summary);
     let total = framework.competencies.len();
     let rated = assessment.rated_count(framework);
@@ -167,6 +166,17 @@ pub fn results(framework: &Framework, assessment: &Assessment) -> String {
     if let Some(junior) = &said.junior {
         let _ = writeln!(out, "{}.", display_safe(junior));
     }
+    readiness_lines(&mut out, framework, &summary);
+    top_gaps(&mut out, framework, &summary);
+    if rated < total {
+        let _ = writeln!(out, "Not answered yet: {} of {total}.", total - rated);
+    }
+    out
+}
+
+/// Readiness for every profile, the one the gaps are measured against marked.
+fn readiness_lines(out: &mut String, framework: &Framework, summary: &Summary) {
+    let target = summary.target;
     let _ = writeln!(out, "Readiness for each profile (rated of required):");
     for (p, (profile, readiness)) in framework
         .profiles
@@ -186,6 +196,11 @@ pub fn results(framework: &Framework, assessment: &Assessment) -> String {
             crate::strings::readiness(readiness)
         );
     }
+}
+
+/// The largest gaps and top-ups against the target profile, or that there are none.
+fn top_gaps(out: &mut String, framework: &Framework, summary: &Summary) {
+    let target = summary.target;
     let target_name = display_safe(&framework.profiles[target].name);
     let gaps: Vec<_> = summary
         .gaps
@@ -214,10 +229,6 @@ pub fn results(framework: &Framework, assessment: &Assessment) -> String {
             );
         }
     }
-    if rated < total {
-        let _ = writeln!(out, "Not answered yet: {} of {total}.", total - rated);
-    }
-    out
 }
 
 /// Per role with graded profiles, the highest grade met and the next step.

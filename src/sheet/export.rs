@@ -53,6 +53,23 @@ pub fn target_header(fw: &Framework, p: usize) -> String {
 
 /// The framework as cells.
 pub fn workbook(fw: &Framework) -> Workbook {
+    let mut sheets = vec![Sheet {
+        name: layout::COMPETENCIES.to_string(),
+        first_row: 1,
+        rows: competency_rows(fw),
+    }];
+    sheets.push(sheet("Profiles", profile_rows(fw)));
+    sheets.push(sheet("Areas", area_rows(fw)));
+    sheets.push(sheet("Scale", scale_rows(fw)));
+    if !fw.roles.is_empty() {
+        sheets.push(sheet("Roles", role_rows(fw)));
+    }
+    sheets.push(sheet("About", about_rows(fw)));
+    Workbook { csv: false, sheets }
+}
+
+/// The competency sheet: the fields the framework uses, then one target column per profile.
+fn competency_rows(fw: &Framework) -> Vec<Vec<String>> {
     let anchored: Vec<u8> = fw
         .scale
         .levels
@@ -116,13 +133,11 @@ pub fn workbook(fw: &Framework) -> Workbook {
         row.extend(competency.targets.iter().map(|&t| level_text(t)));
         rows.push(row);
     }
-    let mut sheets = vec![Sheet {
-        name: layout::COMPETENCIES.to_string(),
-        first_row: 1,
-        rows,
-    }];
+    rows
+}
 
-    // Profiles.
+/// The Profiles sheet.
+fn profile_rows(fw: &Framework) -> Vec<Vec<String>> {
     let mut rows = vec![row_of(&layout::PROFILE_COLUMNS)];
     for profile in &fw.profiles {
         rows.push(vec![
@@ -140,9 +155,11 @@ pub fn workbook(fw: &Framework) -> Workbook {
             profile.reference.clone().unwrap_or_default(),
         ]);
     }
-    sheets.push(sheet("Profiles", rows));
+    rows
+}
 
-    // Areas: parent areas first, as format 2 writes them.
+/// The Areas sheet: parent areas first, as format 2 writes them.
+fn area_rows(fw: &Framework) -> Vec<Vec<String>> {
     let mut header = row_of(&layout::AREA_COLUMNS);
     for role in &fw.roles {
         header.push(format!("Focus label ({})", role.id));
@@ -175,9 +192,11 @@ pub fn workbook(fw: &Framework) -> Workbook {
         }
         rows.push(row);
     }
-    sheets.push(sheet("Areas", rows));
+    rows
+}
 
-    // Scale.
+/// The Scale sheet.
+fn scale_rows(fw: &Framework) -> Vec<Vec<String>> {
     let mut rows = vec![row_of(&layout::SCALE_COLUMNS)];
     for level in &fw.scale.levels {
         rows.push(vec![
@@ -187,28 +206,30 @@ pub fn workbook(fw: &Framework) -> Workbook {
             level.hint.clone().unwrap_or_default(),
         ]);
     }
-    sheets.push(sheet("Scale", rows));
+    rows
+}
 
-    // Roles.
-    if !fw.roles.is_empty() {
-        let mut rows = vec![row_of(&layout::ROLE_COLUMNS)];
-        for role in &fw.roles {
-            rows.push(vec![
-                role.id.clone(),
-                role.name.clone(),
-                role.short.clone(),
-                role.essence.clone(),
-                role.description.clone(),
-                role.activities.join("\n"),
-                role.horizon.clone(),
-                role.scope.clone(),
-                role.in_practice.clone(),
-            ]);
-        }
-        sheets.push(sheet("Roles", rows));
+/// The Roles sheet (for a framework with roles).
+fn role_rows(fw: &Framework) -> Vec<Vec<String>> {
+    let mut rows = vec![row_of(&layout::ROLE_COLUMNS)];
+    for role in &fw.roles {
+        rows.push(vec![
+            role.id.clone(),
+            role.name.clone(),
+            role.short.clone(),
+            role.essence.clone(),
+            role.description.clone(),
+            role.activities.join("\n"),
+            role.horizon.clone(),
+            role.scope.clone(),
+            role.in_practice.clone(),
+        ]);
     }
+    rows
+}
 
-    // About.
+/// The About sheet: the framework's own keys, and its axis as the roles it runs between.
+fn about_rows(fw: &Framework) -> Vec<Vec<String>> {
     let axis = if fw.axis {
         fw.main_profiles
             .map(|p| {
@@ -231,8 +252,7 @@ pub fn workbook(fw: &Framework) -> Workbook {
     ] {
         rows.push(vec![key.to_string(), value]);
     }
-    sheets.push(sheet("About", rows));
-    Workbook { csv: false, sheets }
+    rows
 }
 
 fn row_of(cells: &[&str]) -> Vec<String> {

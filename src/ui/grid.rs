@@ -1,5 +1,8 @@
 //! Grid screen: the seven areas (expandable to competencies) against both roles, your rating
 //! and the gap to the chosen target profile, with a detail pane for the selected row.
+//!
+//! One file because it draws one screen: the table, and the detail pane for the table's
+//! selected row (about 220 lines, from `render_detail`), which shows that row's texts.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -114,6 +117,55 @@ pub fn enter_verb(app: &App) -> &'static str {
     }
 }
 
+/// The grid's legend of the cells' marks, fitted to `width`: yours, or others' beside yours.
+fn grid_legend(app: &App, alone: bool, width: u16) -> String {
+    let fw = app.framework();
+    let target = &fw.profiles[app.target_profile()];
+    if alone {
+        let legend = strings::grid_legend(
+            &target.short,
+            fw.axis,
+            !app.assessment().history.is_empty(),
+            app.assessment().plan.values().any(|p| p.target.is_some()),
+            usize::from(width),
+        );
+        // Someone else's levels: the column's own heading, and "their target".
+        let first = strings::person::you_column(app.voice());
+        app.voice()
+            .say(&legend.replacen("You:", &format!("{first}:"), 1))
+    } else {
+        review::strings::grid_legend(app.voice(), &strings::person::you_column(app.voice()))
+    }
+}
+
+/// The grid's header row, every heading fitting its column or ending in "…"; `widths` are
+/// the name, role and you columns'.
+fn grid_header<'a>(
+    app: &App,
+    [c0, c1]: [usize; 2],
+    others: &[&str],
+    [name_width, role_width, you_w]: [usize; 3],
+    theme: &Theme,
+) -> Row<'a> {
+    let fw = app.framework();
+    let target = &fw.profiles[app.target_profile()];
+    let header_names = [
+        "Area / competency".to_string(),
+        fw.profiles[c0].short.clone(),
+        fw.profiles[c1].short.clone(),
+        review::strings::you_heading(&strings::person::you_column(app.voice()), others),
+        format!("Gap {}", text::truncate(&target.short, 6)),
+    ];
+    let header_widths = [name_width, role_width, role_width, you_w, GAP_WIDTH];
+    Row::new(
+        header_names
+            .iter()
+            .zip(header_widths)
+            .map(|(name, w)| TableCell::from(text::truncate(name, w))),
+    )
+    .style(theme.heading)
+}
+
 /// Draws the grid, recording where each row is; returns the first row shown.
 fn render_table(
     frame: &mut Frame,
@@ -141,21 +193,7 @@ fn render_table(
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let others = review::others(app.assessment());
     let you_w = you_width(others.len());
-    let legend = if others.is_empty() {
-        let legend = strings::grid_legend(
-            &target.short,
-            fw.axis,
-            !app.assessment().history.is_empty(),
-            app.assessment().plan.values().any(|p| p.target.is_some()),
-            usize::from(inner.width),
-        );
-        // Someone else's levels: the column's own heading, and "their target".
-        let first = strings::person::you_column(app.voice());
-        app.voice()
-            .say(&legend.replacen("You:", &format!("{first}:"), 1))
-    } else {
-        review::strings::grid_legend(app.voice(), &strings::person::you_column(app.voice()))
-    };
+    let legend = grid_legend(app, others.is_empty(), inner.width);
     frame.render_widget(
         Line::styled(text::truncate(&legend, usize::from(inner.width)), theme.dim),
         legend_area,
@@ -170,26 +208,15 @@ fn render_table(
         Constraint::Length(you_w as u16),
         Constraint::Length(GAP_WIDTH as u16),
     ];
-    let header_names = [
-        "Area / competency".to_string(),
-        fw.profiles[c0].short.clone(),
-        fw.profiles[c1].short.clone(),
-        review::strings::you_heading(
-            &strings::person::you_column(app.voice()),
-            &others.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
-        ),
-        format!("Gap {}", text::truncate(&target.short, 6)),
-    ];
     let lines = usize::from(inner.height.saturating_sub(1));
-    // Every heading fits its column, or ends in "…".
-    let header_widths = [name_width, role_width, role_width, you_w, GAP_WIDTH];
-    let header = Row::new(
-        header_names
-            .iter()
-            .zip(header_widths)
-            .map(|(name, w)| TableCell::from(text::truncate(name, w))),
-    )
-    .style(theme.heading);
+    let others_names: Vec<&str> = others.iter().map(|o| o.name.as_str()).collect();
+    let header = grid_header(
+        app,
+        [c0, c1],
+        &others_names,
+        [name_width, role_width, you_w],
+        theme,
+    );
     let row_height = |row: GridRow| match row {
         GridRow::Area(a) => {
             // Tall enough for the longer focus label, wrapped; capped to keep rows compact.

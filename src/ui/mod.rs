@@ -2,6 +2,7 @@
 
 pub mod calibration;
 pub mod contrast;
+mod footer;
 pub mod grid;
 pub mod hit;
 pub mod overlay;
@@ -24,7 +25,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use crate::app::Mode;
 use crate::app::{App, SaveStatus};
 use crate::domain::Screen;
-use crate::input::{self, Scope, Show};
+use crate::input::{self, Show};
 use crate::strings;
 
 pub use hit::{Pane, Regions, Target, hit};
@@ -76,7 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App) -> Drawn {
         app,
         &theme,
     ) {
-        render_keys(frame, keys, app, &theme, &mut drawn.regions);
+        footer::render_keys(frame, keys, app, &theme, &mut drawn.regions);
     }
     if app.mode() == Mode::Help {
         let (top, overlay) = overlay::render_help(frame, area, app, &theme);
@@ -214,122 +215,6 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> boo
     true
 }
 
-fn render_keys(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, regions: &mut Regions) {
-    let mode = app.mode();
-    // Keys of every screen that change the assessment (undo, redo) are spare: shown where
-    // room is left at the end, never in place of a screen's own keys.
-    // The help's scroll keys are named only when it scrolls.
-    let help_fits = mode == Mode::Help && !overlay::help_scrolls(app, frame.area());
-    let (spare, listed): (Vec<_>, Vec<_>) = input::listed_bindings(mode, app.read_only())
-        .into_iter()
-        .filter(|b| {
-            !(help_fits
-                && b.groups
-                    .iter()
-                    .any(|(_, a)| matches!(a, crate::app::Intent::Up | crate::app::Intent::Down)))
-        })
-        .partition(|b| b.scope == Scope::Screens && b.writes());
-    // (keys, description, always shown) for every binding listed in the footer: the keys of
-    // every screen, and all of a text field's, always fit; a screen's own fill what is left.
-    let entries: Vec<(String, &str, bool)> = listed
-        .into_iter()
-        .filter_map(|b| match b.show {
-            Show::Footer(short) => Some((
-                listed_label(b, &app.framework().scale, true)?,
-                // A framework without roles has profiles, not a role's flavours.
-                if b.groups
-                    .iter()
-                    .any(|(_, a)| *a == crate::app::Intent::ToggleFlavours)
-                    && app.framework().roles.is_empty()
-                {
-                    "profiles"
-                } else if mode == Mode::Screen(Screen::Grid)
-                    && b.groups
-                        .iter()
-                        .any(|(_, a)| *a == crate::app::Intent::Activate)
-                {
-                    grid::enter_verb(app)
-                } else {
-                    short
-                },
-                b.scope == Scope::Screens || mode.is_text(),
-            )),
-            Show::Help => None,
-        })
-        .collect();
-    let width_of =
-        |(keys, short, _): &(String, &str, bool)| keys.chars().count() + short.chars().count() + 4;
-    let reserved: usize = entries.iter().filter(|e| e.2).map(width_of).sum();
-    let fit = |mut budget: usize| {
-        let mut shown = Vec::new();
-        for entry in &entries {
-            if entry.2 {
-                shown.push(entry.clone());
-            } else if width_of(entry) <= budget {
-                budget -= width_of(entry);
-                shown.push(entry.clone());
-            }
-        }
-        shown
-    };
-    let budget = usize::from(area.width).saturating_sub(1 + reserved);
-    let mut shown = fit(budget);
-    // When a screen's keys are left out, the help's entry says so: "… ? for all keys".
-    const ALL_KEYS: &str = "for all keys";
-    let help = input::keys_for(mode, &crate::app::Intent::ToggleHelp);
-    let help_entry = entries.iter().find(|e| e.0 == help);
-    if let (true, Some(entry)) = (shown.len() < entries.len(), help_entry) {
-        let extra = (2 + ALL_KEYS.chars().count()).saturating_sub(entry.1.chars().count());
-        shown = fit(budget.saturating_sub(extra));
-        if let Some(entry) = shown.iter_mut().find(|e| e.0 == help) {
-            entry.0 = format!("… {help}");
-            entry.1 = ALL_KEYS;
-        }
-    }
-    // Where there is no help key to point to (prompts, editors) or even the keys kept for
-    // every screen do not fit, the footer drops keys from its end and ends in "…".
-    // A leading space, each entry's keys, a space and its words, " · " between entries.
-    let line_width = |shown: &[(String, &str, bool)]| {
-        shown.iter().map(width_of).sum::<usize>().saturating_sub(2)
-    };
-    let mut cut = shown.len() < entries.len() && help_entry.is_none();
-    while !shown.is_empty() && line_width(&shown) + usize::from(cut) * 2 > usize::from(area.width) {
-        shown.pop();
-        cut = true;
-    }
-    if !cut {
-        let mut room = usize::from(area.width).saturating_sub(line_width(&shown));
-        for b in spare {
-            if let Show::Footer(short) = b.show {
-                let entry = (b.short_label(), short, false);
-                if width_of(&entry) <= room {
-                    room -= width_of(&entry);
-                    shown.push(entry);
-                }
-            }
-        }
-    }
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (keys, short, _)) in shown.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme.dim));
-        }
-        let x: usize = spans.iter().map(Span::width).sum();
-        spans.push(Span::styled(keys.clone(), theme.key));
-        spans.push(Span::styled(format!(" {short}"), theme.dim));
-        // A click on a hint does what its key does, when the key has one action.
-        let width = spans[spans.len() - 2].width() + spans[spans.len() - 1].width();
-        let hint = Rect::new(area.x + x as u16, area.y, width as u16, 1).intersection(area);
-        if let Some(action) = footer_action(mode, app.read_only(), keys) {
-            regions.keys.push((hint, action));
-        }
-    }
-    if cut {
-        spans.push(Span::styled(" …", theme.dim));
-    }
-    frame.render_widget(Line::from(spans), area);
-}
-
 /// The keys of `b` as the footer (`short`) or the help lists them on a framework with `scale`:
 /// of the keys that record a level, those of the scale's levels ("0-5" on the built-in scale,
 /// "1-7" on a 1–7 one; see [`input::Binding::on_scale`]). None when no key of `b` is left.
@@ -343,16 +228,6 @@ pub(super) fn listed_label(
         return None;
     }
     Some(if short { b.short_label() } else { b.label() })
-}
-
-/// The action of the footer entry labelled `label`, when its binding has only one.
-fn footer_action(mode: Mode, read_only: bool, label: &str) -> Option<crate::app::Intent> {
-    let label = label.strip_prefix("… ").unwrap_or(label);
-    input::listed_bindings(mode, read_only)
-        .into_iter()
-        .find(|b| b.short_label() == label)
-        .filter(|b| b.groups.len() == 1)
-        .map(|b| b.groups[0].1.clone())
 }
 
 /// The footer keys of a mode as one line of text, "Tab target · Esc done", for hints inside a

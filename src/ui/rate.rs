@@ -1,4 +1,7 @@
 //! Rate screen: one competency at a time, the six levels and N/A, and the evidence note.
+//!
+//! One file because its three parts (the competency, the levels, the note) are sized against
+//! each other: which of them fits the height decides how each is drawn.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -87,7 +90,90 @@ fn plans(full_info: u16, editing: bool) -> Vec<Plan> {
     out
 }
 
+/// Draws the Rate screen: in two columns where the width allows, else one above another.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &mut Drawn) {
+    let title = strings::person::levels_title(
+        app.voice(),
+        &strings::levels_title_on(app.read_only(), &app.framework().scale),
+    );
+    if area.width >= TWO_COLUMN_WIDTH {
+        render_two_columns(frame, area, app, title, theme, drawn);
+    } else {
+        render_one_column(frame, area, app, title, theme, drawn);
+    }
+}
+
+/// The competency on the left and the levels on the right, as tall as the taller of the two;
+/// the note below both, across the width, with the rest of the height.
+fn render_two_columns(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: String,
+    theme: &Theme,
+    drawn: &mut Drawn,
+) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let (info, _) = info_lines(app, usize::from(left.width.saturating_sub(4)), theme);
+    let level_width = usize::from(right.width.saturating_sub(3));
+    let (levels, shape) = two_column_plan(app, level_width, area.height, theme);
+    let note_min = NOTE_LEAST[shape as usize];
+    let band = (levels.0.len() as u16 + 2)
+        .max(info.len() as u16 + 2)
+        .min(area.height.saturating_sub(note_min));
+    let [band, note_area] =
+        Layout::vertical([Constraint::Length(band), Constraint::Fill(1)]).areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(band);
+    drawn.rate_info = Some(render_info(frame, left, app, info, theme));
+    drawn.regions.pane(left, Pane::RateInfo);
+    render_levels(frame, right, levels, title, theme, drawn);
+    render_note_shape(frame, note_area, shape, app, theme);
+}
+
+/// The levels and the note's shape for two columns: every level's text if it fits, else the
+/// highlighted level's, each with the largest note that still fits.
+fn two_column_plan<'a>(
+    app: &App,
+    level_width: usize,
+    height: u16,
+    theme: &Theme,
+) -> ((Vec<Line<'a>>, Vec<usize>), NoteShape) {
+    let mut chosen = None;
+    for expand in [Expand::All, Expand::Cursor] {
+        for shape in [NoteShape::Box, NoteShape::Line, NoteShape::Hidden] {
+            if app.editing() && shape != NoteShape::Box {
+                continue;
+            }
+            let levels = level_lines(app, level_width, expand, theme);
+            let need = levels.0.len() as u16 + 2 + NOTE_LEAST[shape as usize];
+            // The last plan is taken whether it fits or not: the highlighted level as far as
+            // it goes, with the note hidden, or with the editor's box while it is open (the
+            // editor stays in view whatever else gives way).
+            let last = expand == Expand::Cursor
+                && (shape == NoteShape::Hidden || (app.editing() && shape == NoteShape::Box));
+            if need <= height || last {
+                chosen = Some((levels, shape));
+                break;
+            }
+        }
+        if chosen.is_some() {
+            break;
+        }
+    }
+    chosen.expect("the last plan always fits")
+}
+
+/// The competency, the levels and the note one above another, the rows shared out by a plan.
+fn render_one_column(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: String,
+    theme: &Theme,
+    drawn: &mut Drawn,
+) {
     let note = app
         .assessment()
         .note(&app.framework().competencies[app.rate().current].id);
@@ -105,56 +191,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
             note_lines(width).min(4) + 2
         }
     };
-    let title = strings::person::levels_title(
-        app.voice(),
-        &strings::levels_title_on(app.read_only(), &app.framework().scale),
-    );
-    if area.width >= TWO_COLUMN_WIDTH {
-        // The competency on the left and the levels on the right, as tall as the taller of
-        // the two; the note below both, across the width, with the rest of the height.
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(area);
-        let (info, _) = info_lines(app, usize::from(left.width.saturating_sub(4)), theme);
-        let level_width = usize::from(right.width.saturating_sub(3));
-        let mut chosen = None;
-        for expand in [Expand::All, Expand::Cursor] {
-            for shape in [NoteShape::Box, NoteShape::Line, NoteShape::Hidden] {
-                if app.editing() && shape != NoteShape::Box {
-                    continue;
-                }
-                let levels = level_lines(app, level_width, expand, theme);
-                let need = levels.0.len() as u16 + 2 + NOTE_LEAST[shape as usize];
-                // The last plan is taken whether it fits or not: the highlighted level as far as
-                // it goes, with the note hidden, or with the editor's box while it is open (the
-                // editor stays in view whatever else gives way).
-                let last = expand == Expand::Cursor
-                    && (shape == NoteShape::Hidden || (app.editing() && shape == NoteShape::Box));
-                if need <= area.height || last {
-                    chosen = Some((levels, shape));
-                    break;
-                }
-            }
-            if chosen.is_some() {
-                break;
-            }
-        }
-        let (levels, shape) = chosen.expect("the last plan always fits");
-        let note_min = NOTE_LEAST[shape as usize];
-        let band = (levels.0.len() as u16 + 2)
-            .max(info.len() as u16 + 2)
-            .min(area.height.saturating_sub(note_min));
-        let [band, note_area] =
-            Layout::vertical([Constraint::Length(band), Constraint::Fill(1)]).areas(area);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(band);
-        drawn.rate_info = Some(render_info(frame, left, app, info, theme));
-        drawn.regions.pane(left, Pane::RateInfo);
-        render_levels(frame, right, levels, title, theme, drawn);
-        render_note_shape(frame, note_area, shape, app, theme);
-        return;
-    }
     let width = usize::from(area.width.saturating_sub(3));
     let (info, practice_end) = info_lines(app, usize::from(area.width.saturating_sub(4)), theme);
     let full_info = practice_end as u16 + 2;
@@ -432,99 +468,15 @@ fn level_lines<'a>(
     expand: Expand,
     theme: &Theme,
 ) -> (Vec<Line<'a>>, Vec<usize>) {
-    let fw = app.framework();
-    let c = app.rate().current;
-    let recorded = app.assessment().rating(&fw.competencies[c].id);
-    // The label column is as wide as the longest label ("Set strategy, inspire, mobilise"),
-    // up to a third of the width; a longer label is cut with "…", so every descriptor starts
-    // in the same column. Values are right-aligned to the widest ("10").
-    let label_width = fw
-        .scale
-        .levels
-        .iter()
-        .map(|l| text::UnicodeWidthStr::width(l.label.as_str()))
-        .chain([
-            3,
-            text::UnicodeWidthStr::width(fw.scale.none.label.as_str()),
-        ])
-        .max()
-        .unwrap_or(8)
-        .min((width / 3).max(8));
-    let value_width = fw
-        .scale
-        .values()
-        .map(|l| l.to_string().len())
-        .max()
-        .unwrap_or(1);
-    let label = |text: &str| {
-        let cut = text::truncate(text, label_width);
-        let w = text::UnicodeWidthStr::width(cut.as_str());
-        format!("{cut}{}", " ".repeat(label_width.saturating_sub(w)))
-    };
-    let [p0, p1] = fw.main_profiles;
-    let show_targets = app.targets_shown();
-    let others = review::others(app.assessment());
-    let beside = review::beside(app.assessment(), &others, &fw.competencies[c].id);
-    let choices = fw.choices(c);
-    let mut rows: Vec<(usize, String, String, bool)> = choices
-        .iter()
-        .enumerate()
-        .filter_map(|(row, r)| r.level().map(|level| (row, level)))
-        .map(|(row, level)| {
-            if level.is_none() {
-                return (
-                    row,
-                    format!("{:>value_width$} {}", "-", label(&fw.scale.none.label)),
-                    app.voice().say(&fw.scale.none.descriptor),
-                    recorded == Some(Rating::Level(level)),
-                );
-            }
-            let scale = fw.scale.level(level);
-            let tags: Vec<&str> = [(p0, 0), (p1, 1)]
-                .into_iter()
-                .filter(|(p, _)| show_targets && fw.target(*p, c) == level)
-                .map(|(_, r)| fw.side_short(r))
-                .collect();
-            let mut tag = if tags.is_empty() {
-                String::new()
-            } else {
-                format!("[{} target] ", tags.join(" & "))
-            };
-            if let Some(beside) = &beside {
-                let names = beside.names_at(Rating::Level(level));
-                if !names.is_empty() {
-                    tag.push_str(&format!("[{}] ", names.join(", ")));
-                }
-            }
-            // A competency's own anchor says how complex the work is; the generic descriptor
-            // takes the scale's complexity hint.
-            let anchor = fw.competencies[c].anchor(level);
-            let hint = match (anchor, &scale.hint) {
-                (None, Some(h)) => format!(" ({h})"),
-                _ => String::new(),
-            };
-            (
-                row,
-                format!(
-                    "{:>value_width$} {}",
-                    level.to_string(),
-                    label(&scale.label)
-                ),
-                format!("{tag}{}{hint}", app.voice().say(fw.level_text(c, level))),
-                recorded == Some(Rating::Level(level)),
-            )
-        })
-        .collect();
-    rows.push((
-        choices.len() - 1,
-        format!("{:>value_width$} {}", "n", label("N/A")),
-        // Someone rating another person reads "not part of their work".
-        app.voice().say(&fw.scale.na),
-        recorded == Some(Rating::NotApplicable),
-    ));
     let mut lines = Vec::new();
     let mut line_rows = Vec::new();
-    for (row, head, rest, is_recorded) in rows {
+    for LevelRow {
+        row,
+        head,
+        rest,
+        recorded: is_recorded,
+    } in level_rows(app, width)
+    {
         let is_cursor = app.rate().cursor == Some(row);
         let head = format!(
             "{}{} {head} ",
@@ -559,6 +511,139 @@ fn level_lines<'a>(
         }
     }
     (lines, line_rows)
+}
+
+/// One choice of the levels list.
+struct LevelRow {
+    /// Its row among the competency's choices.
+    row: usize,
+    /// Its value and label.
+    head: String,
+    /// Its text, after the targets and others' names at it.
+    rest: String,
+    /// Whether it is the rating recorded.
+    recorded: bool,
+}
+
+/// The value and label columns of the levels list.
+struct LevelHeads {
+    label_width: usize,
+    value_width: usize,
+}
+
+impl LevelHeads {
+    /// The label column as wide as the longest label ("Set strategy, inspire, mobilise"), up
+    /// to a third of the width (a longer label is cut with "…", so every descriptor starts in
+    /// the same column); values right-aligned to the widest ("10").
+    fn new(app: &App, width: usize) -> LevelHeads {
+        let fw = app.framework();
+        let label_width = fw
+            .scale
+            .levels
+            .iter()
+            .map(|l| text::UnicodeWidthStr::width(l.label.as_str()))
+            .chain([
+                3,
+                text::UnicodeWidthStr::width(fw.scale.none.label.as_str()),
+            ])
+            .max()
+            .unwrap_or(8)
+            .min((width / 3).max(8));
+        let value_width = fw
+            .scale
+            .values()
+            .map(|l| l.to_string().len())
+            .max()
+            .unwrap_or(1);
+        LevelHeads {
+            label_width,
+            value_width,
+        }
+    }
+
+    /// A choice's value, right-aligned, and its label filling the label column.
+    fn head(&self, value: &str, label: &str) -> String {
+        let cut = text::truncate(label, self.label_width);
+        let w = text::UnicodeWidthStr::width(cut.as_str());
+        let pad = " ".repeat(self.label_width.saturating_sub(w));
+        format!("{value:>width$} {cut}{pad}", width = self.value_width)
+    }
+}
+
+/// The current competency's choices on the levels list: each level it can be rated at (with
+/// "none" where it has one), then N/A.
+fn level_rows(app: &App, width: usize) -> Vec<LevelRow> {
+    let fw = app.framework();
+    let c = app.rate().current;
+    let recorded = app.assessment().rating(&fw.competencies[c].id);
+    let heads = LevelHeads::new(app, width);
+    let others = review::others(app.assessment());
+    let beside = review::beside(app.assessment(), &others, &fw.competencies[c].id);
+    let choices = fw.choices(c);
+    let mut rows: Vec<LevelRow> = choices
+        .iter()
+        .enumerate()
+        .filter_map(|(row, r)| r.level().map(|level| (row, level)))
+        .map(|(row, level)| {
+            if level.is_none() {
+                return LevelRow {
+                    row,
+                    head: heads.head("-", &fw.scale.none.label),
+                    rest: app.voice().say(&fw.scale.none.descriptor),
+                    recorded: recorded == Some(Rating::Level(level)),
+                };
+            }
+            let scale = fw.scale.level(level);
+            let names = beside
+                .as_ref()
+                .map_or_else(Vec::new, |b| b.names_at(Rating::Level(level)));
+            let tag = level_tag(app, level, &names);
+            // A competency's own anchor says how complex the work is; the generic descriptor
+            // takes the scale's complexity hint.
+            let anchor = fw.competencies[c].anchor(level);
+            let hint = match (anchor, &scale.hint) {
+                (None, Some(h)) => format!(" ({h})"),
+                _ => String::new(),
+            };
+            LevelRow {
+                row,
+                head: heads.head(&level.to_string(), &scale.label),
+                rest: format!("{tag}{}{hint}", app.voice().say(fw.level_text(c, level))),
+                recorded: recorded == Some(Rating::Level(level)),
+            }
+        })
+        .collect();
+    rows.push(LevelRow {
+        row: choices.len() - 1,
+        head: heads.head("n", "N/A"),
+        // Someone rating another person reads "not part of their work".
+        rest: app.voice().say(&fw.scale.na),
+        recorded: recorded == Some(Rating::NotApplicable),
+    });
+    rows
+}
+
+/// What a level of the current competency is tagged with: the targets (when shown) set at
+/// it, then the names of others who rated it there.
+fn level_tag(app: &App, level: crate::domain::Level, names: &[&str]) -> String {
+    let fw = app.framework();
+    let c = app.rate().current;
+    let [p0, p1] = fw.main_profiles;
+    let show_targets = app.targets_shown();
+    let tags: Vec<&str> = [(p0, 0), (p1, 1)]
+        .into_iter()
+        .filter(|(p, _)| show_targets && fw.target(*p, c) == level)
+        .map(|(_, r)| fw.side_short(r))
+        .collect();
+    let mut tag = if tags.is_empty() {
+        String::new()
+    } else {
+        format!("[{} target] ", tags.join(" & "))
+    };
+    if !names.is_empty() {
+        tag.push_str(&format!("[{}] ", names.join(", ")));
+    }
+    tag
 }
 
 /// Draws the level list, recording the lines of each level for clicks.

@@ -707,7 +707,6 @@ fn level_cell(value: Option<f64>, top: f64, cells: usize) -> String {
 /// with the rows above and below counted on its border; returns the first row shown.
 fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: &Theme) -> usize {
     let fw = app.framework();
-    let summary = &app.results().summary;
     // Beside your level, the two sides' targets; without an axis (a ranking of profiles), the
     // profile the gaps are measured against and the next one, as on the Grid.
     let sides = if fw.axis {
@@ -715,6 +714,53 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
     } else {
         crate::ui::grid::target_columns(app)
     };
+    let block = block(areas_title(app, sides, stacked, theme), false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
+    let headings = [
+        strings::person::you_column(app.voice()),
+        format!("{} target", fw.profiles[sides[0]].short),
+        format!("{} target", fw.profiles[sides[1]].short),
+        format!("Ready {}", fw.profiles[app.target_profile()].short),
+    ];
+    let columns = AreaColumns::fit(app, &headings, inner.width);
+    let header = areas_header(app, sides, &headings, &columns, theme);
+    let height = usize::from(inner.height.saturating_sub(1));
+    let top = if stacked {
+        0
+    } else {
+        app.results()
+            .areas_scroll
+            .min(fw.areas.len().saturating_sub(height))
+    };
+    let rows = (0..fw
+        .areas
+        .len()
+        .min(app.results().summary.figures.areas.len()))
+        .skip(top)
+        .take(height)
+        .map(|index| area_row(app, sides, index, &columns, theme));
+    let widths = [
+        Constraint::Length(columns.name as u16),
+        Constraint::Length(columns.levels[0] as u16),
+        Constraint::Length(columns.levels[1] as u16),
+        Constraint::Length(columns.levels[2] as u16),
+        Constraint::Length(columns.levels[3] as u16),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(2),
+        inner,
+    );
+    let below = fw.areas.len().saturating_sub(top + height);
+    rows_marker(frame, area, top, below);
+    top
+}
+
+/// The areas chart's title: whom you are set against, and (beside the gaps) the key that
+/// switches to them.
+fn areas_title<'a>(app: &App, sides: [usize; 2], stacked: bool, theme: &Theme) -> Line<'a> {
+    let fw = app.framework();
     let heading = if fw.two_role_shape() {
         " Areas: you against both roles' targets ".to_string()
     } else {
@@ -734,71 +780,94 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             theme.dim,
         ));
     }
-    let block = block(Line::from(title), false, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = inner.inner(ratatui::layout::Margin::new(1, 0));
-    // Columns sized to what they hold: the area names as long as the longest, each level
-    // column as wide as its heading where there is room (else the heading is cut with "…"),
-    // and the bars as long as the width left allows, from 5 to 20 cells.
-    let headings = [
-        strings::person::you_column(app.voice()),
-        format!("{} target", fw.profiles[sides[0]].short),
-        format!("{} target", fw.profiles[sides[1]].short),
-        format!("Ready {}", fw.profiles[app.target_profile()].short),
-    ];
-    let heading_width = |i: usize| text::UnicodeWidthStr::width(headings[i].as_str());
-    let longest = fw
-        .areas
-        .iter()
-        .map(|a| text::UnicodeWidthStr::width(a.name.as_str()))
-        .max()
-        .unwrap_or(10)
-        // The name column is never narrower than this, so the others are sized to what it leaves.
-        .max(8);
-    let avail = usize::from(inner.width).saturating_sub(4 * 2);
-    let ready_least = 5;
-    let cells = (avail.saturating_sub(longest + heading_width(3).max(ready_least)) / 3)
-        .saturating_sub(4)
-        .clamp(5, 20);
-    let level_width = cells + 4;
-    let want = [
-        level_width,
-        level_width.max(heading_width(1)),
-        level_width.max(heading_width(2)),
-        heading_width(3).max(ready_least),
-    ];
-    let least = [level_width, level_width, level_width, ready_least];
-    // The area names whole first; what is left widens the headings towards their length, so a
-    // long profile name is cut with "…" before an area's name is.
-    let columns = if want.iter().sum::<usize>() + longest <= avail {
-        want
-    } else {
-        let mut spare = avail.saturating_sub(least.iter().sum::<usize>() + longest);
-        let mut columns = least;
-        for (column, wanted) in columns.iter_mut().zip(want) {
-            let more = wanted.saturating_sub(*column).min(spare);
-            *column += more;
-            spare -= more;
+    Line::from(title)
+}
+
+/// The areas chart's column widths.
+struct AreaColumns {
+    /// The area names'.
+    name: usize,
+    /// The bars' length in cells.
+    cells: usize,
+    /// Your level, the two sides' targets, and the readiness.
+    levels: [usize; 4],
+}
+
+impl AreaColumns {
+    /// Columns sized to what they hold: the area names as long as the longest, each level
+    /// column as wide as its heading where there is room (else the heading is cut with "…"),
+    /// and the bars as long as the width left allows, from 5 to 20 cells.
+    fn fit(app: &App, headings: &[String; 4], width: u16) -> AreaColumns {
+        let fw = app.framework();
+        let heading_width = |i: usize| text::UnicodeWidthStr::width(headings[i].as_str());
+        let longest = fw
+            .areas
+            .iter()
+            .map(|a| text::UnicodeWidthStr::width(a.name.as_str()))
+            .max()
+            .unwrap_or(10)
+            // The name column is never narrower than this, so the others are sized to what it leaves.
+            .max(8);
+        let avail = usize::from(width).saturating_sub(4 * 2);
+        let ready_least = 5;
+        let cells = (avail.saturating_sub(longest + heading_width(3).max(ready_least)) / 3)
+            .saturating_sub(4)
+            .clamp(5, 20);
+        let level_width = cells + 4;
+        let want = [
+            level_width,
+            level_width.max(heading_width(1)),
+            level_width.max(heading_width(2)),
+            heading_width(3).max(ready_least),
+        ];
+        let least = [level_width, level_width, level_width, ready_least];
+        // The area names whole first; what is left widens the headings towards their length, so a
+        // long profile name is cut with "…" before an area's name is.
+        let levels = if want.iter().sum::<usize>() + longest <= avail {
+            want
+        } else {
+            let mut spare = avail.saturating_sub(least.iter().sum::<usize>() + longest);
+            let mut columns = least;
+            for (column, wanted) in columns.iter_mut().zip(want) {
+                let more = wanted.saturating_sub(*column).min(spare);
+                *column += more;
+                spare -= more;
+            }
+            columns
+        };
+        let name = longest
+            .min(avail.saturating_sub(levels.iter().sum::<usize>()))
+            .max(8);
+        AreaColumns {
+            name,
+            cells,
+            levels,
         }
-        columns
-    };
-    let name_width = longest
-        .min(avail.saturating_sub(columns.iter().sum::<usize>()))
-        .max(8);
+    }
+}
+
+/// The areas chart's header row, each heading cut to its column.
+fn areas_header<'a>(
+    app: &App,
+    sides: [usize; 2],
+    headings: &[String; 4],
+    columns: &AreaColumns,
+    theme: &Theme,
+) -> Row<'a> {
+    let fw = app.framework();
     let shorter = [
         headings[0].clone(),
         fw.profiles[sides[0]].short.clone(),
         fw.profiles[sides[1]].short.clone(),
         "Ready".to_string(),
     ];
-    let header = Row::new(
+    Row::new(
         std::iter::once(TableCell::from("Area"))
             .chain(
                 headings
                     .iter()
                     .zip(&shorter)
-                    .zip(columns)
+                    .zip(columns.levels)
                     .map(|((h, short), w)| {
                         // Too narrow for the whole heading: its first words ("PMO lead",
                         // "Ready"), else cut with "…".
@@ -812,60 +881,41 @@ fn render_areas(frame: &mut Frame, area: Rect, app: &App, stacked: bool, theme: 
             )
             .collect::<Vec<_>>(),
     )
-    .style(theme.heading);
-    let height = usize::from(inner.height.saturating_sub(1));
-    let top = if stacked {
-        0
-    } else {
-        app.results()
-            .areas_scroll
-            .min(fw.areas.len().saturating_sub(height))
-    };
+    .style(theme.heading)
+}
+
+/// One area's row of the chart: its name, your level, the two sides' targets, the readiness.
+fn area_row<'a>(
+    app: &App,
+    sides: [usize; 2],
+    index: usize,
+    columns: &AreaColumns,
+    theme: &Theme,
+) -> Row<'a> {
+    let fw = app.framework();
+    let summary = &app.results().summary;
+    let (a, levels) = (&fw.areas[index], &summary.figures.areas[index]);
     let scale_top = f64::from(fw.scale.last().value());
-    let rows = fw
-        .areas
-        .iter()
-        .zip(&summary.figures.areas)
-        .enumerate()
-        .skip(top)
-        .take(height)
-        .map(|(index, (a, levels))| {
-            let fit = summary.figures.area_readiness_for_target(index).percent;
-            // A side that requires nothing in the area has no average target there.
-            let side_target = |side: usize| {
-                let p = sides[side];
-                a.competencies.clone().any(|c| fw.requires(p, c)).then(|| {
-                    if p == fw.main_profiles[side] {
-                        levels.targets[side]
-                    } else {
-                        crate::domain::scoring::area_target(fw, app.sheet(), index, p)
-                    }
-                })
-            };
-            Row::new(vec![
-                TableCell::from(text::truncate(&a.name, name_width)),
-                TableCell::from(level_cell(levels.level, scale_top, cells)).style(theme.emphasis),
-                TableCell::from(level_cell(side_target(0), scale_top, cells))
-                    .style(theme.first_role),
-                TableCell::from(level_cell(side_target(1), scale_top, cells))
-                    .style(theme.second_role),
-                TableCell::from(fit.map_or(String::new(), |f| format!("{f:>3.0}%"))),
-            ])
-        });
-    let widths = [
-        Constraint::Length(name_width as u16),
-        Constraint::Length(columns[0] as u16),
-        Constraint::Length(columns[1] as u16),
-        Constraint::Length(columns[2] as u16),
-        Constraint::Length(columns[3] as u16),
-    ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(2),
-        inner,
-    );
-    let below = fw.areas.len().saturating_sub(top + height);
-    rows_marker(frame, area, top, below);
-    top
+    let cells = columns.cells;
+    let fit = summary.figures.area_readiness_for_target(index).percent;
+    // A side that requires nothing in the area has no average target there.
+    let side_target = |side: usize| {
+        let p = sides[side];
+        a.competencies.clone().any(|c| fw.requires(p, c)).then(|| {
+            if p == fw.main_profiles[side] {
+                levels.targets[side]
+            } else {
+                crate::domain::scoring::area_target(fw, app.sheet(), index, p)
+            }
+        })
+    };
+    Row::new(vec![
+        TableCell::from(text::truncate(&a.name, columns.name)),
+        TableCell::from(level_cell(levels.level, scale_top, cells)).style(theme.emphasis),
+        TableCell::from(level_cell(side_target(0), scale_top, cells)).style(theme.first_role),
+        TableCell::from(level_cell(side_target(1), scale_top, cells)).style(theme.second_role),
+        TableCell::from(fit.map_or(String::new(), |f| format!("{f:>3.0}%"))),
+    ])
 }
 
 /// "▼▼ gap" style labels: a glyph and a word, never colour alone.
@@ -899,21 +949,7 @@ fn render_gaps(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if summary.rows.is_empty() {
-        let message = if summary.figures.rated_on_scale == 0 {
-            verdict::NO_RATINGS.to_string()
-        } else {
-            strings::no_rows()
-        };
-        frame.render_widget(
-            Paragraph::new(wrapped(
-                " ",
-                &message,
-                usize::from(inner.width),
-                theme.dim,
-                theme.dim,
-            )),
-            inner,
-        );
+        render_no_gaps(frame, inner, app, theme);
         return None;
     }
     let header = Row::new(vec![
@@ -932,6 +968,61 @@ fn render_gaps(
         height,
         |_| 1,
     );
+    let (name_width, band_width, plan_width) = gap_widths(app, offset, height, inner.width);
+    let rows = summary
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| gap_row(app, i, row, (name_width, plan_width), theme));
+    let widths = [
+        Constraint::Length(name_width as u16),
+        Constraint::Length(3),
+        Constraint::Length(6),
+        Constraint::Length(band_width as u16),
+        Constraint::Length(plan_width as u16),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        inner,
+    );
+    gap_clicks(
+        drawn,
+        area,
+        inner,
+        offset,
+        summary.rows.len().saturating_sub(offset).min(height),
+    );
+    // Rows above and below the window are counted on the bottom border, clear of the title.
+    let below = summary.rows.len().saturating_sub(offset + height);
+    rows_marker(frame, area, offset, below);
+    Some(offset)
+}
+
+/// What the gap table says when it has no rows: that nothing is rated yet, or that no row
+/// is left to show.
+fn render_no_gaps(frame: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
+    let message = if app.results().summary.figures.rated_on_scale == 0 {
+        verdict::NO_RATINGS.to_string()
+    } else {
+        strings::no_rows()
+    };
+    frame.render_widget(
+        Paragraph::new(wrapped(
+            " ",
+            &message,
+            usize::from(inner.width),
+            theme.dim,
+            theme.dim,
+        )),
+        inner,
+    );
+}
+
+/// The gap table's competency, band and plan column widths for the rows from `offset`.
+fn gap_widths(app: &App, offset: usize, height: usize, width: u16) -> (usize, usize, usize) {
+    let summary = &app.results().summary;
     // Columns sized to what they hold: the band as wide as its widest label, the competency
     // as wide as its longest id and name (as far as the plan keeps its heading), and the
     // plan with the rest.
@@ -957,31 +1048,17 @@ fn render_gaps(
     let fixed = 3 + 6 + band_width + 4;
     // Both whole where they fit; else the plans keep what they need of the width left, up to
     // two fifths of it.
-    let room = usize::from(inner.width).saturating_sub(fixed);
+    let room = usize::from(width).saturating_sub(fixed);
     let name_width = longest
         .min(room.saturating_sub(plan_want).max(room * 3 / 5))
         .max(12);
-    let plan_width = usize::from(inner.width).saturating_sub(fixed + name_width);
-    let rows = summary
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, row)| gap_row(app, i, row, (name_width, plan_width), theme));
-    let widths = [
-        Constraint::Length(name_width as u16),
-        Constraint::Length(3),
-        Constraint::Length(6),
-        Constraint::Length(band_width as u16),
-        Constraint::Length(plan_width as u16),
-    ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1),
-        inner,
-    );
+    let plan_width = usize::from(width).saturating_sub(fixed + name_width);
+    (name_width, band_width, plan_width)
+}
+
+/// Makes the gap pane and each of its `shown` rows from `offset` clickable.
+fn gap_clicks(drawn: &mut Drawn, area: Rect, inner: Rect, offset: usize, shown: usize) {
     drawn.regions.pane(area, Pane::Gaps);
-    let shown = summary.rows.len().saturating_sub(offset).min(height);
     for line in 0..shown {
         // Below the header line.
         let on_screen = Rect::new(inner.x, inner.y + 1 + line as u16, inner.width, 1);
@@ -989,10 +1066,6 @@ fn render_gaps(
             .regions
             .click(on_screen, Target::GapRow(offset + line));
     }
-    // Rows above and below the window are counted on the bottom border, clear of the title.
-    let below = summary.rows.len().saturating_sub(offset + height);
-    rows_marker(frame, area, offset, below);
-    Some(offset)
 }
 
 /// The plan editor's two field labels, the one with the keyboard marked.

@@ -9,6 +9,9 @@
 //! and decodes completely with every index in range; anything else is a miss, and the framework
 //! is parsed and validated from its file as if there were no cache. A cache that cannot be
 //! written is no error: the next start parses again.
+//!
+//! One file because the cache's layout is written and read side by side here, so the two
+//! cannot drift apart; about 55 of its lines are tests.
 
 use std::path::{Path, PathBuf};
 
@@ -378,6 +381,9 @@ impl In<'_> {
         })
     }
 
+    /// A whole framework: its own keys, the scale, roles, profiles, groups, areas and
+    /// competencies, then the two main profiles and whether it has an axis; None when any
+    /// count or index is out of range.
     fn framework(&mut self) -> Option<Framework> {
         let id = self.str()?;
         let version = u32::try_from(self.u32()?).ok()?;
@@ -390,50 +396,12 @@ impl In<'_> {
         let none = self.scale_level()?;
         let role_count = self.count(40)?;
         let roles = (0..role_count)
-            .map(|_| {
-                Some(Role {
-                    id: self.str()?,
-                    name: self.str()?,
-                    short: self.str()?,
-                    essence: self.str()?,
-                    description: self.str()?,
-                    activities: self.strs()?,
-                    horizon: self.str()?,
-                    scope: self.str()?,
-                    in_practice: self.str()?,
-                })
-            })
+            .map(|_| self.role())
             .collect::<Option<Vec<_>>>()?;
         let profile_count = self.count(30)?;
-        let mut profiles = Vec::with_capacity(profile_count);
-        for _ in 0..profile_count {
-            let id = self.str()?;
-            let name = self.str()?;
-            let short = self.str()?;
-            let role = self.opt_index(role_count)?;
-            let grade = match self.byte()? {
-                0 => None,
-                1 => Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?)),
-                _ => return None,
-            };
-            let base = self.opt_index(profile_count)?;
-            let description = self.str()?;
-            let reference = self.opt_str()?;
-            let adjusted = (0..self.count(4)?)
-                .map(|_| self.u32())
-                .collect::<Option<Vec<_>>>()?;
-            profiles.push(Profile {
-                id,
-                name,
-                short,
-                role,
-                grade,
-                base,
-                description,
-                reference,
-                adjusted,
-            });
-        }
+        let profiles = (0..profile_count)
+            .map(|_| self.profile(role_count, profile_count))
+            .collect::<Option<Vec<_>>>()?;
         let group_count = self.count(8)?;
         let groups = (0..group_count)
             .map(|_| {
@@ -444,64 +412,13 @@ impl In<'_> {
             })
             .collect::<Option<Vec<_>>>()?;
         let area_count = self.count(24)?;
-        let mut areas = Vec::with_capacity(area_count);
-        for _ in 0..area_count {
-            let id = self.str()?;
-            let name = self.str()?;
-            let contrast = self.str()?;
-            let focus = (0..self.count(9)?)
-                .map(|_| {
-                    Some(Focus {
-                        label: self.str()?,
-                        weight: weight_of(self.byte()?)?,
-                        meaning: self.str()?,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?;
-            if focus.len() != role_count {
-                return None;
-            }
-            let parent = self.opt_index(group_count)?;
-            let start = self.u32()?;
-            let end = self.u32()?;
-            areas.push(Area {
-                id,
-                name,
-                contrast,
-                focus,
-                parent,
-                competencies: start..end,
-            });
-        }
+        let areas = (0..area_count)
+            .map(|_| self.area(role_count, group_count))
+            .collect::<Option<Vec<_>>>()?;
         let competency_count = self.count(30)?;
-        let mut competencies = Vec::with_capacity(competency_count);
-        for _ in 0..competency_count {
-            let id = CompetencyId(self.str()?);
-            let area = self.index(area_count)?;
-            let name = self.str()?;
-            let description = self.str()?;
-            let refs = self.strs()?;
-            let practice = self.strs()?;
-            let targets = self.levels()?;
-            if targets.len() != profile_count || practice.len() != role_count {
-                return None;
-            }
-            let levels = (0..self.count(5)?)
-                .map(|_| Some((self.level()?, self.str()?)))
-                .collect::<Option<Vec<_>>>()?;
-            let valid = self.levels()?;
-            competencies.push(Competency {
-                id,
-                area,
-                name,
-                description,
-                refs,
-                practice,
-                targets,
-                levels,
-                valid,
-            });
-        }
+        let competencies = (0..competency_count)
+            .map(|_| self.competency(area_count, profile_count, role_count))
+            .collect::<Option<Vec<_>>>()?;
         let main_profiles = [self.index(profile_count)?, self.index(profile_count)?];
         let axis = match self.byte()? {
             0 => false,
@@ -528,6 +445,116 @@ impl In<'_> {
                 main_profiles,
                 axis,
             )
+        })
+    }
+
+    /// One role.
+    fn role(&mut self) -> Option<Role> {
+        Some(Role {
+            id: self.str()?,
+            name: self.str()?,
+            short: self.str()?,
+            essence: self.str()?,
+            description: self.str()?,
+            activities: self.strs()?,
+            horizon: self.str()?,
+            scope: self.str()?,
+            in_practice: self.str()?,
+        })
+    }
+
+    /// One profile, its role and base in range.
+    fn profile(&mut self, role_count: usize, profile_count: usize) -> Option<Profile> {
+        let id = self.str()?;
+        let name = self.str()?;
+        let short = self.str()?;
+        let role = self.opt_index(role_count)?;
+        let grade = match self.byte()? {
+            0 => None,
+            1 => Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?)),
+            _ => return None,
+        };
+        let base = self.opt_index(profile_count)?;
+        let description = self.str()?;
+        let reference = self.opt_str()?;
+        let adjusted = (0..self.count(4)?)
+            .map(|_| self.u32())
+            .collect::<Option<Vec<_>>>()?;
+        Some(Profile {
+            id,
+            name,
+            short,
+            role,
+            grade,
+            base,
+            description,
+            reference,
+            adjusted,
+        })
+    }
+
+    /// One area, with a focus per role and its group in range.
+    fn area(&mut self, role_count: usize, group_count: usize) -> Option<Area> {
+        let id = self.str()?;
+        let name = self.str()?;
+        let contrast = self.str()?;
+        let focus = (0..self.count(9)?)
+            .map(|_| {
+                Some(Focus {
+                    label: self.str()?,
+                    weight: weight_of(self.byte()?)?,
+                    meaning: self.str()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        if focus.len() != role_count {
+            return None;
+        }
+        let parent = self.opt_index(group_count)?;
+        let start = self.u32()?;
+        let end = self.u32()?;
+        Some(Area {
+            id,
+            name,
+            contrast,
+            focus,
+            parent,
+            competencies: start..end,
+        })
+    }
+
+    /// One competency, with its area in range and a target per profile and a practice text
+    /// per role.
+    fn competency(
+        &mut self,
+        area_count: usize,
+        profile_count: usize,
+        role_count: usize,
+    ) -> Option<Competency> {
+        let id = CompetencyId(self.str()?);
+        let area = self.index(area_count)?;
+        let name = self.str()?;
+        let description = self.str()?;
+        let refs = self.strs()?;
+        let practice = self.strs()?;
+        let targets = self.levels()?;
+        if targets.len() != profile_count || practice.len() != role_count {
+            return None;
+        }
+        let levels = (0..self.count(5)?)
+            .map(|_| Some((self.level()?, self.str()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let valid = self.levels()?;
+        Some(Competency {
+            id,
+            area,
+            name,
+            description,
+            refs,
+            practice,
+            targets,
+            levels,
+            valid,
         })
     }
 }
