@@ -552,15 +552,20 @@ pub enum ConfigCommand {
 
 /// Checks `--file` while parsing: a lock file's name is a usage error (exit 2), not an empty
 /// assessment.
-fn assessment_file(path: PathBuf) -> Result<PathBuf, String> {
+fn assessment_file(path: PathBuf) -> Result<PathBuf, LockFileGiven> {
     if path.extension().is_some_and(|e| e == "lock") {
-        return Err(format!(
-            "{} is the name of a lock file, not of an assessment; give the assessment's .toml file",
-            crate::text::display_path(&path)
-        ));
+        return Err(LockFileGiven(path));
     }
     Ok(path)
 }
+
+/// `--file` names a lock file.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{} is the name of a lock file, not of an assessment; give the assessment's .toml file",
+    crate::text::display_path(.0)
+)]
+pub struct LockFileGiven(PathBuf);
 
 /// Checks `--assessment` while parsing, so a bad name is a usage error (exit 2). The text is
 /// kept as typed: a person's name is both the file's short name and, for a new assessment,

@@ -138,10 +138,12 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
             "theme" => {
                 theme_value(value, &mut config, &mut color_at).map_err(|(o, m)| at(o, m))?;
             }
-            "mouse" => config.mouse = boolean(value, "mouse").map_err(|m| at(start, m))?,
+            "mouse" => {
+                config.mouse = boolean(value, "mouse").map_err(|m| at(start, m.to_string()))?
+            }
             "show_targets" => {
                 config.show_targets =
-                    Some(boolean(value, "show_targets").map_err(|m| at(start, m))?);
+                    Some(boolean(value, "show_targets").map_err(|m| at(start, m.to_string()))?);
             }
             "rerate_after_days" => {
                 config.rerate_after_days = value
@@ -185,7 +187,7 @@ fn theme_value(
     let start = value.span().start;
     match value.get_ref() {
         DeValue::String(name) => {
-            config.theme = Some(theme_setting(name).map_err(|m| (start, m))?);
+            config.theme = Some(theme_setting(name).map_err(|m| (start, m.to_string()))?);
         }
         DeValue::Table(table) => {
             for (key, value) in in_file_order(table) {
@@ -201,7 +203,7 @@ fn theme_value(
                     ));
                 };
                 if name == "base" {
-                    config.theme = Some(theme_setting(text).map_err(|m| (start, m))?);
+                    config.theme = Some(theme_setting(text).map_err(|m| (start, m.to_string()))?);
                     continue;
                 }
                 let Some((meaning, part)) = theme::meaning_of(name) else {
@@ -341,24 +343,33 @@ fn in_file_order<'a, 'i>(
     entries
 }
 
-fn theme_setting(name: &str) -> Result<ThemeSetting, String> {
+/// A setting the configuration file gives a value it cannot take; the message says what it
+/// can, and the caller puts it at the value's line and column.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+enum BadSetting {
+    #[error("unknown theme {0:?}; choose \"auto\", \"dark\" or \"light\"")]
+    Theme(String),
+    #[error("{name} must be true or false, not {found}")]
+    NotABoolean { name: String, found: &'static str },
+}
+
+fn theme_setting(name: &str) -> Result<ThemeSetting, BadSetting> {
     match name {
         "auto" => Ok(ThemeSetting::Auto),
         "dark" => Ok(ThemeSetting::Dark),
         "light" => Ok(ThemeSetting::Light),
-        _ => Err(format!(
-            "unknown theme {name:?}; choose \"auto\", \"dark\" or \"light\""
-        )),
+        _ => Err(BadSetting::Theme(name.to_string())),
     }
 }
 
-fn boolean(value: &Spanned<DeValue>, name: &str) -> Result<bool, String> {
-    value.get_ref().as_bool().ok_or_else(|| {
-        format!(
-            "{name} must be true or false, not {}",
-            value.get_ref().type_str()
-        )
-    })
+fn boolean(value: &Spanned<DeValue>, name: &str) -> Result<bool, BadSetting> {
+    value
+        .get_ref()
+        .as_bool()
+        .ok_or_else(|| BadSetting::NotABoolean {
+            name: name.to_string(),
+            found: value.get_ref().type_str(),
+        })
 }
 
 /// The `[keys.CONTEXT]` tables, each `ACTION = "KEY"` or `ACTION = ["KEY", ...]`; a problem
@@ -406,7 +417,7 @@ fn rebindings(value: &Spanned<DeValue>) -> Result<Vec<Rebinding>, (usize, String
             let one = |value: &Spanned<DeValue>| match value.get_ref() {
                 DeValue::String(text) => rebind::parse_key(text)
                     .map(|key| (key, value.span().start))
-                    .map_err(|m| (value.span().start, m)),
+                    .map_err(|m| (value.span().start, m.to_string())),
                 other => Err((
                     value.span().start,
                     format!(

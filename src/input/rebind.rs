@@ -133,15 +133,31 @@ pub fn action_from_name(name: &str) -> Option<Intent> {
         .find(|action| action_name(action).as_deref() == Some(name))
 }
 
+/// A key the configuration names that is none; the message says how to write one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BadKey {
+    /// A control character typed as it is.
+    #[error("{0:?} is a control character; write e.g. \"ctrl-c\" or \"tab\"")]
+    Control(String),
+    /// `shift-` before a character.
+    #[error("{0:?}: write the shifted character itself (e.g. \"Q\" for shift-q)")]
+    Shifted(String),
+    /// No key of that name.
+    #[error(
+        "unknown key {0:?}; write a character (q, Q, ?), or a name such as enter, esc, tab, \
+         shift-tab, space, up, down, left, right, pgup, pgdn, home, end, del, backspace, f1, \
+         with ctrl-, alt- or shift- before it"
+    )]
+    Unknown(String),
+}
+
 /// A key as the configuration writes it: `q`, `Q`, `?`, `ctrl-c`, `enter`, `shift-tab`,
 /// `pgdn`, `f1`, `space`, `del`. Letters are case-sensitive; names and modifiers are not.
-pub fn parse_key(text: &str) -> Result<Key, String> {
+pub fn parse_key(text: &str) -> Result<Key, BadKey> {
     let mut chars = text.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return if c.is_control() {
-            Err(format!(
-                "{text:?} is a control character; write e.g. \"ctrl-c\" or \"tab\""
-            ))
+            Err(BadKey::Control(text.to_string()))
         } else {
             Ok((KeyCode::Char(c), KeyModifiers::NONE))
         };
@@ -165,20 +181,12 @@ pub fn parse_key(text: &str) -> Result<Key, String> {
         modifiers |= modifier;
         rest = &rest[len..];
     }
-    let unknown = || {
-        format!(
-            "unknown key {text:?}; write a character (q, Q, ?), or a name such as enter, esc, \
-             tab, shift-tab, space, up, down, left, right, pgup, pgdn, home, end, del, \
-             backspace, f1, with ctrl-, alt- or shift- before it"
-        )
-    };
+    let unknown = || BadKey::Unknown(text.to_string());
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
         (Some(c), None) if !c.is_control() => {
             if modifiers.contains(KeyModifiers::SHIFT) {
-                return Err(format!(
-                    "{text:?}: write the shifted character itself (e.g. \"Q\" for shift-q)"
-                ));
+                return Err(BadKey::Shifted(text.to_string()));
             }
             let c = if modifiers.contains(KeyModifiers::CONTROL) {
                 c.to_ascii_lowercase()
