@@ -17,8 +17,8 @@ use rolefit_core::{
     Rating, Review, Screen, Snapshot,
 };
 
-/// The assessment file format this build writes.
-pub const FORMAT: i64 = 1;
+mod write;
+pub use write::{FILE_HEADER, FORMAT, to_toml};
 
 /// Why a file's text could not be read as an assessment.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -782,9 +782,6 @@ pub fn table_key_offsets(text: &str, section: &str) -> Vec<(String, usize)> {
         _ => Vec::new(),
     }
 }
-
-mod write;
-pub use write::{FILE_HEADER, to_toml};
 
 #[cfg(test)]
 mod tests;

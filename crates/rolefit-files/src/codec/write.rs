@@ -1,15 +1,17 @@
-//! Writing the assessment file: a stable, diff-friendly order, the keys this version does not
-//! know put back where they were read.
+//! Writing the assessment file: every key in a stable, diff-friendly order, and the keys this
+//! version does not know written back as they were read.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use toml::value::Datetime;
 
-use super::super::toml_value::{date_out, datetime_out, table_out};
-use super::FORMAT;
+use crate::toml_value::{date_out, datetime_out, table_out};
 
 use rolefit_core::{Assessment, CompetencyId, Editing, Entry, Level, PlanItem, Rating};
+
+/// The assessment file format this build writes.
+pub const FORMAT: i64 = 1;
 
 #[derive(Serialize)]
 #[serde(untagged)]
