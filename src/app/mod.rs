@@ -1,4 +1,5 @@
 //! Application state and `update`: intents and events in, effects out. No key codes, no files.
+//! One file because `App`'s fields, its construction and the dispatch of each intent (with the prompts' answers and quitting, which every mode reaches) change together when a mode is added.
 //!
 //! This file holds `App`, its construction and the dispatch of each intent to whoever has the
 //! keyboard (`Mode`). Each screen or mode adds its own `impl App` block in the file named

@@ -1,4 +1,5 @@
 //! Update tests: state changes and effects, no terminal.
+//! One file for the tests of the shared dispatch (screens, rating, quitting, prompts, the editors, suspend, the gap table, notices), which share its helpers; the what-if, opening again and other scales are in app/tests/.
 
 use super::*;
 use crate::domain::{Level, Rating};

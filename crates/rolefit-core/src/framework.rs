@@ -1,10 +1,8 @@
 //! The competency framework: roles, target profiles, areas, competencies and the rating scale.
+//! One file because the framework's types and the queries every screen asks of them are one model, indexed without checks once read; the rating scale is in framework/scale.rs.
 //!
 //! A framework is read and validated in full by `storage::framework` before use, so the rest
 //! of the program can index into it without checks; this is the model and its queries.
-//!
-//! Longer than most files: the model's types and the queries every screen asks of them belong
-//! together.
 
 use std::collections::HashMap;
 use std::fmt;

@@ -1,3 +1,5 @@
+//! One file because the position, its firmness, the reasons and the flavour are one computation over the same centred ratings (`Fit`), derived once in this doc; the tests are in lean/tests.rs.
+//!
 //! The lean: which axis profile's *shape* the user's relative strengths follow (PRODUCT.md §7),
 //! how sure that is, the competencies that moved it, and the closest flavour.
 //!

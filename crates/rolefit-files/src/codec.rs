@@ -1,7 +1,7 @@
+//! One file because reading an assessment is one pass over its TOML: every section's checks share the raw types, the known keys and the line/column errors; writing is in codec/write.rs, the tests in codec/tests.rs.
+//!
 //! The assessment file format (PRODUCT.md §6): reading with line/column errors, writing in a
 //! stable, diff-friendly order, keeping keys this version does not know.
-//!
-//! Longer than most files: about a third is the tests of every way a file can be read wrong.
 
 use std::collections::BTreeMap;
 
