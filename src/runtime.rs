@@ -1,3 +1,5 @@
+//! One file because the loop, the event sources it waits on and the effects it performs share one timing (debounce, retry, idle wait) and the seams tests replace (`EventSource`, `Suspend`, `NoteEditor`, `Persist`).
+//!
 //! The event loop: draw, wait for an event or a timer, map, update, perform effects. Generic
 //! over the ratatui backend and the event source, so tests can run it headless.
 

@@ -1,4 +1,5 @@
 //! The command line's shape: the clap types and the parsers of their values.
+//! One file because it is the whole clap tree: each command's arguments, help texts and value parsers read top to bottom as `rolefit --help` shows them.
 
 use std::path::PathBuf;
 

@@ -1,3 +1,5 @@
+//! One file because start-up owns the terminal from the first read of the disk to the last restore: entering and leaving it, suspending, handing it to the note editor and the signals follow one order.
+//!
 //! The TUI start-up: a testable `prepare` that reads the disk, and `launch`, which owns the
 //! terminal.
 

@@ -1,3 +1,5 @@
+//! One file because the Roles screen's panes, its flavours and the welcome share one layout, which switches between side by side and one role at a time by width.
+//!
 //! Roles screen: the two roles side by side (or one at a time when narrow), and the flavours
 //! in the pane of the role they belong to.
 

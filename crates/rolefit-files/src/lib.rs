@@ -11,15 +11,17 @@ pub mod framework;
 pub mod framework_cache;
 pub mod guarded;
 pub mod keep;
+mod lock;
 pub mod note_file;
 pub mod paths;
+mod regular;
 pub mod review;
 pub mod session;
 pub mod team;
 pub mod toml_value;
 pub mod writer;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
@@ -28,7 +30,9 @@ use rolefit_core::{Assessment, Framework};
 
 pub use codec::ParseError;
 pub use error::{Error, Result, describe_io_error};
+pub use lock::{AssessmentLock, LockIsLink, LockOutcome, lock, lock_is_link, lock_soon};
 pub use paths::DataPaths;
+pub use regular::{MAX_FILE_BYTES, ReadError, file_kind, read_regular};
 
 /// Why a file on disk is unusable; shown to the user with its path.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -52,106 +56,6 @@ fn place(line: Option<(usize, usize)>) -> String {
     line.map_or_else(String::new, |(line, column)| {
         format!("line {line}, column {column}: ")
     })
-}
-
-/// The lock that makes one rolefit the only writer of an assessment. Released by the OS when
-/// the process ends, however it ends.
-#[derive(Debug)]
-pub struct AssessmentLock {
-    _file: File,
-}
-
-/// Result of trying to take the lock.
-#[derive(Debug)]
-pub enum LockOutcome {
-    Held(AssessmentLock),
-    /// Another running rolefit holds it.
-    Busy,
-    /// The lock file could not be created (e.g. read-only folder); carry on, saves will fail
-    /// visibly.
-    Unavailable(io::Error),
-}
-
-/// Takes the lock for an assessment file, waiting briefly if it is held: a rolefit that is just
-/// quitting, or a process that has just forked, can hold it for a moment.
-pub fn lock_soon(file: &Path) -> LockOutcome {
-    const TRIES: u32 = 10;
-    for _ in 1..TRIES {
-        match lock(file) {
-            LockOutcome::Busy => std::thread::sleep(std::time::Duration::from_millis(20)),
-            other => return other,
-        }
-    }
-    lock(file)
-}
-
-/// Takes the lock for an assessment file without waiting. The lock sits beside the path the user
-/// gave: for a symlink, beside the link, never beside its target (which may be anywhere).
-pub fn lock(file: &Path) -> LockOutcome {
-    let path = paths::lock_path(file);
-    match open_lock_file(&path) {
-        Err(err) => LockOutcome::Unavailable(err),
-        Ok(file) => match file.try_lock() {
-            Ok(()) => LockOutcome::Held(AssessmentLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => LockOutcome::Busy,
-            Err(fs::TryLockError::Error(err)) => LockOutcome::Unavailable(err),
-        },
-    }
-}
-
-/// Opens the lock file, creating it readable by its owner only whatever the umask.
-fn open_lock_file(path: &Path) -> io::Result<File> {
-    let mut create = OpenOptions::new();
-    create.create_new(true).read(true).write(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut create, atomic::NEW_FILE_MODE);
-    match create.open(path) {
-        Ok(file) => {
-            set_private(&file)?;
-            Ok(file)
-        }
-        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-            // Never through a symbolic link: it could point at any file.
-            let mut open = OpenOptions::new();
-            open.read(true).write(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::custom_flags(&mut open, libc::O_NOFOLLOW);
-            open.open(path).map_err(|err| {
-                let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-                if link {
-                    io::Error::other(LockIsLink)
-                } else {
-                    err
-                }
-            })
-        }
-        Err(err) => Err(err),
-    }
-}
-
-/// Why a lock could not be taken: the lock file is a symbolic link, which rolefit does not
-/// follow. Carried in the [`LockOutcome::Unavailable`] error; see [`lock_is_link`].
-#[derive(Debug, thiserror::Error)]
-#[error("it is a symbolic link, not a lock file; remove it")]
-pub struct LockIsLink;
-
-/// Whether a lock was unavailable because the lock file is a symbolic link.
-pub fn lock_is_link(err: &io::Error) -> bool {
-    err.get_ref().is_some_and(|inner| inner.is::<LockIsLink>())
-}
-
-/// Mode 0600 on a file rolefit has just created, whatever the umask left.
-fn set_private(file: &File) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(fs::Permissions::from_mode(atomic::NEW_FILE_MODE))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = file;
-        Ok(())
-    }
 }
 
 /// What reading an assessment file found.
@@ -305,136 +209,6 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     match (canonical_location(a), canonical_location(b)) {
         (Some(x), Some(y)) => x == y,
         _ => false,
-    }
-}
-
-/// The most rolefit reads of an assessment, a review file or a framework file. Generous: the
-/// built-in framework is 60 KiB, the 20,000-competency stress framework 10 MiB, and an
-/// assessment with years of long notes well under 1 MiB. Anything larger is not one of these
-/// (a disk image, a log, a device) and parsing it would take several times its size in memory.
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
-
-/// Why a file rolefit reads could not be read; shown as a sentence naming the file.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// A FIFO, a device, a socket or a folder where a file should be.
-    #[error("{} {}", rolefit_core::text::display_path(path), self.reason())]
-    NotRegular { path: PathBuf, kind: &'static str },
-    /// Larger than rolefit reads.
-    #[error("{} {}", rolefit_core::text::display_path(path), self.reason())]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-    /// The file system refused (not found, permission denied…).
-    #[error(
-        "cannot read {}: {}",
-        rolefit_core::text::display_path(path),
-        describe_io_error(source)
-    )]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-}
-
-impl ReadError {
-    /// What is wrong, after the file's name: "is a FIFO (named pipe), not a regular file".
-    pub fn reason(&self) -> String {
-        match self {
-            ReadError::NotRegular { kind, .. } => format!("is {kind}, not a regular file"),
-            ReadError::TooLarge { size, limit, .. } => format!(
-                "is too large ({}; rolefit reads files of at most {})",
-                size_words(*size),
-                size_words(*limit)
-            ),
-            ReadError::Io { source, .. } => {
-                format!("cannot be read ({})", describe_io_error(source))
-            }
-        }
-    }
-
-    /// The I/O error, when the file system refused.
-    pub fn io_error(&self) -> Option<&io::Error> {
-        match self {
-            ReadError::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
-}
-
-/// A size in words: "65 MiB", "12 KiB", "300 bytes".
-fn size_words(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1 << 20 => format!("{} MiB", b >> 20),
-        b if b >= 1 << 10 => format!("{} KiB", b >> 10),
-        b => format!("{b} bytes"),
-    }
-}
-
-/// Reads a file that must be a regular file of at most `limit` bytes: the one way rolefit reads
-/// a file. It is opened without blocking and checked before it is read, so a FIFO or a device
-/// where a file should be is reported rather than waited on forever or read until memory runs
-/// out, and a huge file is refused by its size.
-pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadError> {
-    let io_error = |source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path).map_err(io_error)?;
-    let meta = file.metadata().map_err(io_error)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotRegular {
-            path: path.to_path_buf(),
-            kind: file_kind(&meta),
-        });
-    }
-    let too_large = |size| ReadError::TooLarge {
-        path: path.to_path_buf(),
-        size,
-        limit,
-    };
-    if meta.len() > limit {
-        return Err(too_large(meta.len()));
-    }
-    // A file that grows while it is read stops at the limit too.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes).map_err(io_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-/// What a path that is not a regular file is, in words: "a folder", "a FIFO (named pipe)"…
-pub fn file_kind(meta: &fs::Metadata) -> &'static str {
-    let kind = meta.file_type();
-    if kind.is_dir() {
-        return "a folder";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    if kind.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
     }
 }
 
@@ -623,99 +397,4 @@ pub fn list_assessments_with(
 }
 
 #[cfg(all(test, unix))]
-mod tests {
-    use super::*;
-    use std::os::unix::fs::{PermissionsExt, symlink};
-
-    #[test]
-    fn the_lock_of_a_symlink_sits_beside_the_link_not_its_target() {
-        let dir = tempfile::tempdir().unwrap();
-        let elsewhere = dir.path().join("elsewhere");
-        fs::create_dir(&elsewhere).unwrap();
-        let target = elsewhere.join("passwd");
-        fs::write(&target, "not rolefit's").unwrap();
-        let link = dir.path().join("mine.toml");
-        symlink(&target, &link).unwrap();
-        let LockOutcome::Held(_lock) = lock(&link) else {
-            panic!("the lock beside the link was not taken");
-        };
-        assert!(dir.path().join("mine.lock").exists());
-        let beside_target: Vec<_> = fs::read_dir(&elsewhere)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            beside_target,
-            ["passwd"],
-            "a lock appeared beside the target"
-        );
-    }
-
-    #[test]
-    fn a_lock_file_that_is_a_symlink_is_not_followed_and_says_so() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("default.toml");
-        let target = dir.path().join("theirs.txt");
-        fs::write(&target, "theirs").unwrap();
-        for points_to in [dir.path().join("nowhere/x"), target.clone()] {
-            let _ = fs::remove_file(dir.path().join("default.lock"));
-            symlink(&points_to, dir.path().join("default.lock")).unwrap();
-            let LockOutcome::Unavailable(err) = lock(&file) else {
-                panic!("a lock was taken through a link to {points_to:?}");
-            };
-            assert!(lock_is_link(&err), "{err:?}");
-            assert_eq!(
-                describe_io_error(&err),
-                "it is a symbolic link, not a lock file; remove it"
-            );
-        }
-        assert_eq!(fs::read_to_string(&target).unwrap(), "theirs");
-        assert!(!dir.path().join("nowhere").exists());
-    }
-
-    #[test]
-    fn a_fifo_is_reported_not_waited_on() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("default.toml");
-        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
-        let (send, receive) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let outcome = read_assessment(&fifo, "default");
-            let _ = send.send(match outcome {
-                ReadOutcome::Unreadable(u) => u.reason,
-                _ => "something else".into(),
-            });
-        });
-        let reason = receive
-            .recv_timeout(std::time::Duration::from_secs(5))
-            .expect("reading a FIFO blocked");
-        assert!(
-            reason.contains("FIFO") && reason.contains("not a regular file"),
-            "{reason}"
-        );
-    }
-
-    #[test]
-    fn new_folders_are_private() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("data/assessments/default.toml");
-        ensure_parent(&file).unwrap();
-        for folder in ["data", "data/assessments"] {
-            let mode = fs::metadata(dir.path().join(folder))
-                .unwrap()
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o700, "{folder}");
-        }
-        let LockOutcome::Held(_lock) = lock(&file) else {
-            panic!("no lock");
-        };
-        let mode = fs::metadata(dir.path().join("data/assessments/default.lock"))
-            .unwrap()
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
-}
+mod tests;

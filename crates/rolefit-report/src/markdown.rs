@@ -2,48 +2,18 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{has_text, md_cell, md_quote, md_safe};
+use super::escape::{md_cell, md_safe};
 use super::{Report, round1};
 use rolefit_core::scoring::{self, Band, GapRow};
-use rolefit_core::{Assessment, Framework, PlanItem, Rating};
+use rolefit_core::{Assessment, Framework};
 
-/// A rating in words: a digit, "N/A" or "not rated".
-fn rating_words(rating: Option<Rating>) -> String {
-    rating.map_or("not rated".to_string(), |r| r.to_string())
-}
+mod notes;
+mod opinions;
+mod text;
 
-/// A percentage with one decimal, or "no basis yet".
-fn md_percent(percent: Option<f64>) -> String {
-    percent.map_or("no basis yet".to_string(), |p| format!("{:.1}%", round1(p)))
-}
-
-/// "DP1 Scope and requirements definition", escaped.
-fn md_competency(fw: &Framework, c: usize) -> String {
-    let competency = &fw.competencies[c];
-    md_cell(&format!("{} {}", competency.id, competency.name))
-}
-
-/// A GFM table row.
-fn md_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
-    out.push('|');
-    for cell in cells {
-        out.push(' ');
-        out.push_str(cell.as_ref());
-        out.push_str(" |");
-    }
-    out.push('\n');
-}
-
-/// A GFM table header and delimiter row; `right` marks right-aligned (numeric) columns.
-fn md_header(out: &mut String, cells: &[(&str, bool)]) {
-    let names: Vec<String> = cells.iter().map(|(name, _)| md_cell(name)).collect();
-    md_row(out, &names);
-    let rules: Vec<&str> = cells
-        .iter()
-        .map(|(_, right)| if *right { "---:" } else { "---" })
-        .collect();
-    md_row(out, &rules);
-}
+use notes::{not_scored, notes, plan, unknown_ratings};
+use opinions::second_opinions;
+use text::{md_competency, md_header, md_percent, md_row, target_name};
 
 /// The report for people, in GitHub-flavoured Markdown: summary, verdict, readiness per profile,
 /// areas against both roles, gaps and strengths against the target profile, what is not
@@ -73,11 +43,6 @@ pub fn markdown(framework: &Framework, assessment: &Assessment) -> String {
         out.pop();
     }
     md_safe(out)
-}
-
-/// The target profile's name, escaped.
-fn target_name(r: &Report) -> String {
-    md_cell(&r.fw.profiles[r.target()].name)
 }
 
 /// Title and summary: framework, dates, how much is rated, the target profile.
@@ -435,246 +400,6 @@ fn strengths(o: &mut String, r: &Report) {
                 scoring::delta(row.level, row.target).to_string(),
             ],
         );
-    }
-    o.push('\n');
-}
-
-/// Competencies not rated yet and those rated N/A; nothing when there are none.
-fn not_scored(o: &mut String, r: &Report) {
-    let fw = r.fw;
-    let total = fw.competencies.len();
-    let unrated: Vec<usize> = (0..total).filter(|&c| r.rating(c).is_none()).collect();
-    let not_applicable: Vec<usize> = (0..total)
-        .filter(|&c| r.rating(c) == Some(Rating::NotApplicable))
-        .collect();
-    if unrated.is_empty() && not_applicable.is_empty() {
-        return;
-    }
-    let _ = writeln!(o, "## Not scored\n");
-    for (label, list) in [("Not answered yet", &unrated), ("N/A", &not_applicable)] {
-        if list.is_empty() {
-            continue;
-        }
-        let ids: Vec<&str> = list
-            .iter()
-            .map(|&c| fw.competencies[c].id.as_str())
-            .collect();
-        let _ = writeln!(
-            o,
-            "- {label} ({}): {}",
-            list.len(),
-            md_cell(&ids.join(", "))
-        );
-    }
-    o.push('\n');
-}
-
-/// The development plan, in framework order.
-fn plan(o: &mut String, r: &Report) {
-    let fw = r.fw;
-    let target_name = target_name(r);
-    let _ = writeln!(o, "## Development plan\n");
-    let planned: Vec<usize> = (0..fw.competencies.len())
-        .filter(|&c| r.plan(&fw.competencies[c].id).is_some())
-        .collect();
-    if planned.is_empty() {
-        let _ = writeln!(o, "No development plan yet.\n");
-    }
-    for &c in &planned {
-        let item = r.plan(&fw.competencies[c].id).expect("filtered on a plan");
-        let _ = writeln!(o, "### {}\n", md_competency(fw, c));
-        let _ = writeln!(
-            o,
-            "You: {} · {target_name} target: {} · your target: {}\n",
-            rating_words(r.rating(c)),
-            fw.target(r.target(), c),
-            item.target.map_or("none".to_string(), |t| t.to_string())
-        );
-        md_action(o, item);
-    }
-}
-
-/// Reviewers' ratings beside your own: one calibration sentence per reviewer, then every
-/// competency where someone's rating differs from yours, "talk about this" where they are two
-/// levels or more apart, and the reviewers' notes. Nothing when there are no reviews.
-fn second_opinions(o: &mut String, r: &Report) {
-    let (fw, assessment) = (r.fw, r.assessment);
-    let others = rolefit_core::reviews::others(assessment);
-    if others.is_empty() || rolefit_core::reviews::reviewing(assessment).is_some() {
-        return;
-    }
-    let _ = writeln!(
-        o,
-        "## Second opinions
-"
-    );
-    for (c, other) in rolefit_core::reviews::calibration::calibrations(fw, assessment)
-        .iter()
-        .zip(&assessment.reviews)
-    {
-        let date = other
-            .1
-            .date
-            .and_then(|d| d.date)
-            .map_or(String::new(), |d| format!(" (reviewed {d})"));
-        let _ = writeln!(
-            o,
-            "- **{}**{date}: {}",
-            md_cell(&c.name),
-            md_cell(&c.sentence())
-        );
-    }
-    o.push('\n');
-    let mut header: Vec<(String, bool)> = vec![("Competency".into(), false), ("You".into(), true)];
-    header.extend(others.iter().map(|other| (other.name.clone(), true)));
-    header.push(("Flag".into(), false));
-    let header_refs: Vec<(&str, bool)> = header.iter().map(|(n, a)| (n.as_str(), *a)).collect();
-    let mut rows = 0;
-    let mut table = String::new();
-    md_header(&mut table, &header_refs);
-    for (c, competency) in fw.competencies.iter().enumerate() {
-        let own = assessment.rating(&competency.id);
-        let theirs: Vec<Option<Rating>> = others
-            .iter()
-            .map(|other| other.ratings.get(&competency.id).copied())
-            .collect();
-        if own.is_none() || theirs.iter().all(|t| t.is_none() || *t == own) {
-            continue;
-        }
-        let talk = theirs
-            .iter()
-            .any(|t| rolefit_core::reviews::calibration::differs_a_lot(own, *t));
-        let mut cells = vec![md_competency(fw, c), rating_words(own)];
-        cells.extend(theirs.iter().map(|t| rating_words(*t)));
-        cells.push(if talk {
-            "⚑ talk about this".into()
-        } else {
-            String::new()
-        });
-        md_row(&mut table, &cells);
-        rows += 1;
-    }
-    if rows == 0 {
-        let _ = writeln!(
-            o,
-            "Your reviewers rated every competency you rated as you did.\n"
-        );
-    } else {
-        let _ = writeln!(
-            o,
-            "Where the ratings differ (⚑ = two levels or more apart):\n"
-        );
-        o.push_str(&table);
-        o.push('\n');
-    }
-    for (name, review) in &assessment.reviews {
-        for competency in &fw.competencies {
-            let note = review
-                .ratings
-                .get(&competency.id)
-                .map_or("", |e| e.note.as_str());
-            if has_text(note) {
-                let _ = writeln!(
-                    o,
-                    "### {} on {} {}\n",
-                    md_cell(name),
-                    md_cell(competency.id.as_str()),
-                    md_cell(&competency.name)
-                );
-                md_quote(o, note);
-                o.push('\n');
-            }
-        }
-    }
-}
-
-/// Every evidence note, in framework order.
-fn notes(o: &mut String, r: &Report) {
-    let (fw, assessment) = (r.fw, r.assessment);
-    let _ = writeln!(o, "## Notes\n");
-    let noted: Vec<usize> = (0..fw.competencies.len())
-        .filter(|&c| has_text(assessment.note(&fw.competencies[c].id)))
-        .collect();
-    if noted.is_empty() {
-        let _ = writeln!(o, "No notes yet.\n");
-    }
-    for &c in &noted {
-        let rating = match r.rating(c) {
-            Some(Rating::Level(level)) => format!("rated {level}"),
-            Some(Rating::NotApplicable) => "N/A".to_string(),
-            None => "not rated".to_string(),
-        };
-        let _ = writeln!(o, "### {} ({rating})\n", md_competency(fw, c));
-        md_quote(o, assessment.note(&fw.competencies[c].id));
-        o.push('\n');
-    }
-}
-
-/// Ratings for competencies the framework does not have; nothing when there are none.
-fn unknown_ratings(o: &mut String, r: &Report) {
-    let assessment = r.assessment;
-    if r.unknown.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        o,
-        "## Ratings for competencies this framework does not have\n"
-    );
-    let _ = writeln!(
-        o,
-        "Kept in the assessment file and left out of every score.\n"
-    );
-    for id in &r.unknown {
-        let _ = writeln!(o, "### {}\n", md_cell(id.as_str()));
-        let mut facts = format!("Rating: {}", rating_words(assessment.rating(id)));
-        if let Some(item) = r.plan(id) {
-            let _ = write!(
-                facts,
-                " · your target: {}",
-                item.target.map_or("none".to_string(), |t| t.to_string())
-            );
-        }
-        let _ = writeln!(o, "{facts}\n");
-        let note = assessment.note(id);
-        if has_text(note) {
-            let _ = writeln!(o, "Note:\n");
-            md_quote(o, note);
-            o.push('\n');
-        }
-        if let Some(item) = r.plan(id) {
-            md_action(o, item);
-        }
-    }
-}
-
-/// A plan item's actions, one line each in the order they were added: the text, the due date,
-/// the status in words and the evidence.
-fn md_action(o: &mut String, item: &PlanItem) {
-    if item.actions.is_empty() {
-        o.push_str("No actions written yet.\n\n");
-        return;
-    }
-    o.push_str("Actions:\n\n");
-    for action in &item.actions {
-        // Each line of the text kept as a line of the item (a hard break, then indented).
-        let lines: Vec<String> = action
-            .text
-            .split(['\r', '\n'])
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(md_cell)
-            .collect();
-        let _ = write!(o, "- {}", lines.join("\\\n  "));
-        let mut said = Vec::new();
-        if let Some(due) = action.due {
-            said.push(format!("due {}", rolefit_core::due::show(due)));
-        }
-        said.push(action.status.key().to_string());
-        let _ = write!(o, " — {}", said.join(", "));
-        if has_text(&action.evidence) {
-            let _ = write!(o, "; evidence: {}", md_cell(action.evidence.trim()));
-        }
-        o.push('\n');
     }
     o.push('\n');
 }

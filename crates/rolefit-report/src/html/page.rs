@@ -9,6 +9,7 @@
 //! drive a terminal if the file were printed there.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use rolefit_core::Rating;
 
 /// The stylesheet of every report: light, dark (`prefers-color-scheme`) and print.
 pub(crate) const STYLE: &str = include_str!("style.css");
@@ -102,6 +103,28 @@ pub(crate) fn coordinate(value: f64) -> String {
         "0".to_string()
     } else {
         text.to_string()
+    }
+}
+
+/// A rating in words: a digit, "N/A" or "not rated".
+pub(crate) fn rating_words(rating: Option<Rating>) -> String {
+    rating.map_or("not rated".to_string(), |r| r.to_string())
+}
+
+/// "2026-11-28" from a TOML datetime (the whole datetime when it has no date).
+pub(crate) fn date(datetime: &rolefit_core::time::Datetime) -> String {
+    datetime
+        .date
+        .map_or_else(|| datetime.to_string(), |d| d.to_string())
+}
+
+/// A table that may be wider than a phone: it scrolls sideways in its own frame, which the
+/// keyboard can reach.
+pub(crate) fn wide(label: &str, table: Markup) -> Markup {
+    html! {
+        div class="table-wrap" role="region" aria-label=(format!("{label} (table)")) tabindex="0" {
+            (table)
+        }
     }
 }
 
