@@ -93,7 +93,7 @@ impl GapFilter {
 }
 
 /// The lower half of the Results screen when there is no room for both: the gap table first,
-/// since the first gaps are what a user decides by (PRODUCT.md §3).
+/// since the first gaps are what a user decides by (README: Using it).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
 pub enum LowerView {
     Areas,

@@ -1,5 +1,5 @@
 //! `rolefit review request | FILE | import`: a second opinion through a file the person sends
-//! and gets back (PRODUCT.md §10).
+//! and gets back (README: A second opinion).
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;

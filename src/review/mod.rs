@@ -1,4 +1,4 @@
-//! A second opinion without a server (PRODUCT.md §10): the review files are
+//! A second opinion without a server (README: A second opinion): the review files are
 //! [`rolefit_files::review`]'s, others' ratings beside your own the model's
 //! ([`crate::domain::reviews`]); here are the words the screens use for them.
 

@@ -1,4 +1,4 @@
-//! The team view (PRODUCT.md §9): many people's assessment files read side by side, without
+//! The team view (README: Team view): many people's assessment files read side by side, without
 //! writing anything.
 //!
 //! The people and their figures are the model's ([`crate::domain::team`]), reading the files

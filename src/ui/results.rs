@@ -64,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         }
     }
     // The verdict panel always holds what the user decides by, down to both main profiles'
-    // readiness (PRODUCT.md §3); the rest of it scrolls.
+    // readiness (README: Using it); the rest of it scrolls.
     let must = said.must as u16 + 2;
     let all = said.lines.len() as u16 + 2;
     let mut summary_height = all.min(area.height / 2).max(must);

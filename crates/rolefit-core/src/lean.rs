@@ -1,6 +1,6 @@
 //! One file because the position, its firmness, the reasons and the flavour are one computation over the same centred ratings (`Fit`), derived once in this doc; the tests are in lean/tests.rs.
 //!
-//! The lean: which axis profile's *shape* the user's relative strengths follow (PRODUCT.md §7),
+//! The lean: which axis profile's *shape* the user's relative strengths follow (README: How rolefit decides),
 //! how sure that is, the competencies that moved it, and the closest flavour.
 //!
 //! **Position.** Over the rated competencies R that both axis main profiles require, with the
@@ -185,7 +185,7 @@ impl Telling {
 }
 
 /// How many rated competencies that tell the roles apart a framework with `total` of them needs
-/// (PRODUCT.md §7): [`MIN_TELLING`], or with fewer than that, half of them but at least 3 (all of
+/// (README: How rolefit decides): [`MIN_TELLING`], or with fewer than that, half of them but at least 3 (all of
 /// them when there are fewer than 3).
 pub fn needed_to_tell(total: usize) -> usize {
     if total >= MIN_TELLING {

@@ -1,5 +1,5 @@
 //! The person an assessment is about: a display name in any script, an optional role and
-//! team (PRODUCT.md §9), the short file name made from a name, and the words for speaking of
+//! team (README: Team view), the short file name made from a name, and the words for speaking of
 //! someone else ("their level") when a reviewer or a team lead reads an assessment.
 
 /// The most characters a display name, a role or a team may have.

@@ -1,5 +1,5 @@
 //! Scoring: readiness for each profile, the lean between the two main profiles, gaps and bands
-//! (PRODUCT.md §7: two questions, answered separately).
+//! (README: How rolefit decides: two questions, answered separately).
 //!
 //! Everything here is a pure function of the framework and a [`RatingSheet`], so the Results
 //! screen and every export compute the same numbers.

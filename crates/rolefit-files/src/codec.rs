@@ -1,6 +1,6 @@
 //! One file because reading an assessment is one pass over its TOML: every section's checks share the raw types, the known keys and the line/column errors; writing is in codec/write.rs, the tests in codec/tests.rs.
 //!
-//! The assessment file format (PRODUCT.md §6): reading with line/column errors, writing in a
+//! The assessment file format (README: Files): reading with line/column errors, writing in a
 //! stable, diff-friendly order, keeping keys this version does not know.
 
 use std::collections::BTreeMap;

@@ -1,4 +1,4 @@
-//! A second opinion without a server (PRODUCT.md §10): a review file a person sends to a
+//! A second opinion without a server (README: A second opinion): a review file a person sends to a
 //! reviewer, the reviewer's ratings of that person saved into it, and its import into the
 //! person's assessment under `[reviews.REVIEWER]`.
 //!

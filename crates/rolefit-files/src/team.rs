@@ -1,4 +1,4 @@
-//! Reading a team's assessment files (PRODUCT.md §9) for the team view and its reports:
+//! Reading a team's assessment files (README: Team view) for the team view and its reports:
 //! never writing, never locking, every file that cannot be used listed with the reason.
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,5 @@
 //! Exports of an assessment: a Markdown report, an HTML report with charts, JSON and CSV
-//! (PRODUCT.md §5–§7).
+//! (README: Reports to share).
 //!
 //! Every export is a pure function of a [`Framework`] and an [`Assessment`]: no terminal, no
 //! files, no clock. The same inputs always give byte-identical output, so exports can be

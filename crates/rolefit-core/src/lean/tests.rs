@@ -1,4 +1,4 @@
-//! Every property of PRODUCT.md §7, on the built-in framework; the personas and the
+//! Every property of README: How rolefit decides, on the built-in framework; the personas and the
 //! retake simulation are in `tests/verdicts.rs`.
 
 use super::*;
@@ -73,7 +73,7 @@ fn copies_of_the_profiles_sit_at_the_ends_and_lean_to_them() {
 }
 
 /// The position of real-valued levels (every competency rated) by the formula of
-/// PRODUCT.md §7 written out directly, clamped to 0…1.
+/// README: How rolefit decides written out directly, clamped to 0…1.
 fn reference(fw: &Framework, levels: &[f64]) -> f64 {
     let [pa, pb] = fw.main_profiles;
     let n = levels.len() as f64;

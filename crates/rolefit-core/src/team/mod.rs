@@ -1,6 +1,6 @@
 //! One file because a team's members and the figures that compare them (ranking, bench depth, largest gaps) are one model the team view and its reports read; gathering them one person at a time is in team/tally.rs.
 //!
-//! Many people's assessments side by side (PRODUCT.md §9): each person's levels and the figures
+//! Many people's assessments side by side (README: Team view): each person's levels and the figures
 //! [`crate::Summary`] computes for them, so the team view, its reports and the Results
 //! screen agree. The figures that compare people live here too: ranking per profile
 //! ([`Team::ranking`]), bench depth ([`Team::bench`]) and the team's largest gaps

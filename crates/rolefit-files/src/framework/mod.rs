@@ -25,7 +25,7 @@ pub const BUILTIN_TOML: &str = include_str!("../../../../assets/frameworks/pm-vs
 /// The original framework file format: exactly two roles, a 0–5 scale.
 pub const FORMAT_1: i64 = 1;
 
-/// The newest framework file format this build reads (PRODUCT.md §6b).
+/// The newest framework file format this build reads (README: Bring your own framework).
 pub const FORMAT_2: i64 = 2;
 
 /// The built-in framework. Its validity is checked by a test, so this cannot fail in a

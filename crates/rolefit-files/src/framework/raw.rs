@@ -1,4 +1,4 @@
-//! The framework file as it is written (format 2, PRODUCT.md §6b): the shape serde reads, with
+//! The framework file as it is written (format 2, README: Bring your own framework): the shape serde reads, with
 //! the position of everything a problem may point at, and the shape `dump` writes. Every file,
 //! whatever its format, reaches the validator in this shape.
 
