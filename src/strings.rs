@@ -188,7 +188,7 @@ pub fn grid_legend(target: &str, axis: bool, rounds: bool, plans: bool, width: u
     ];
     variants
         .iter()
-        .find(|v| v.chars().count() <= width)
+        .find(|v| crate::text::width(v) <= width)
         .unwrap_or(&variants[variants.len() - 1])
         .clone()
 }
@@ -757,7 +757,7 @@ pub fn readiness_legend(provisional: bool, width: usize) -> String {
             "Readiness · ▸ the gap table's profile",
         )
     };
-    if full.chars().count() <= width {
+    if crate::text::width(full) <= width {
         full.to_string()
     } else {
         short.to_string()

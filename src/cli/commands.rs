@@ -93,12 +93,15 @@ pub fn list(cli: &Cli) -> Result<ExitCode> {
         .collect();
     let width = rows
         .iter()
-        .map(|(name, _)| name.chars().count())
+        .map(|(name, _)| crate::text::width(name))
         .max()
         .unwrap_or(0);
     let mut out = String::new();
     for (name, summary) in rows {
-        out.push_str(&format!("{name:<width$}  {summary}\n"));
+        out.push_str(&format!(
+            "{}  {summary}\n",
+            crate::text::pad_to(&name, width)
+        ));
     }
     print_stdout(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -329,7 +329,7 @@ pub fn wrapped<'a>(
     prefix_style: ratatui::style::Style,
     style: ratatui::style::Style,
 ) -> Vec<Line<'a>> {
-    let indent = prefix.chars().count();
+    let indent = crate::text::width(prefix);
     let lines = text::wrap(text_value, width.saturating_sub(indent).max(10));
     let mut out = Vec::with_capacity(lines.len().max(1));
     for (i, line) in lines.into_iter().enumerate() {

@@ -659,17 +659,17 @@ fn spectrum_line<'a>(app: &App, position: f64, width: usize, theme: &Theme) -> L
     let fw = app.framework();
     let left = format!("{} ◀", fw.side_short(0));
     let right = format!("▶ {}", fw.side_short(1));
-    let ends = left.chars().count() + right.chars().count() + 2;
+    let ends = crate::text::width(&left) + crate::text::width(&right) + 2;
     // The band's meaning beside the spectrum, where the track keeps 21 cells with it.
     let legend = format!("  {}", strings::NO_LEAN_BAND);
-    let legend_width = legend.chars().count();
+    let legend_width = crate::text::width(&legend);
     let legend = if width >= ends + legend_width + 21 {
         legend
     } else {
         String::new()
     };
     let track = width
-        .saturating_sub(ends + legend.chars().count())
+        .saturating_sub(ends + crate::text::width(&legend))
         .clamp(11, 61);
     // The track runs from the first role (position 1) on the left to the second (position 0)
     // on the right; a shape beyond either profile's own sits at the end.

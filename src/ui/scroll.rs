@@ -99,7 +99,7 @@ pub fn render_scrolled(
                 Some(keys) => format!(" {arrow} more ({keys}) "),
                 None => format!(" {arrow} more "),
             };
-            let width = (label.chars().count() as u16).min(area.width);
+            let width = (crate::text::width(&label) as u16).min(area.width);
             let x = area.x + area.width.saturating_sub(width);
             // Words in the default colour, not the border's (too pale on a light background).
             let style = ratatui::style::Style::new().fg(ratatui::style::Color::Reset);
@@ -136,7 +136,7 @@ pub fn border_marker(frame: &mut Frame, block: Rect, y: u16, marks: &[(usize, &s
     }
     let label = format!(" {} {words} ", marks.join(" · "));
     let inner_width = block.width.saturating_sub(2);
-    let width = (label.chars().count() as u16).min(inner_width);
+    let width = (crate::text::width(&label) as u16).min(inner_width);
     let x = block.x + 1 + inner_width.saturating_sub(width);
     frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
 }

@@ -311,7 +311,7 @@ fn render_status(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
     }
     if let Some(notice) = view.notice() {
         let at = if view.search().is_some() {
-            let used = 9 + view.search().map_or(0, |s| s.chars().count()) as u16;
+            let used = 9 + view.search().map_or(0, crate::text::width) as u16;
             Rect {
                 x: left.x + used.min(left.width),
                 width: left.width.saturating_sub(used),

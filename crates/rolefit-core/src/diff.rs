@@ -266,7 +266,7 @@ fn readiness_text(framework: &Framework, diff: &Diff, out: &mut String) {
     let width = framework
         .profiles
         .iter()
-        .map(|p| p.name.chars().count())
+        .map(|p| crate::text::width(&p.name))
         .max()
         .unwrap_or(10);
     let marked = |value: Option<f64>, provisional: bool| {
@@ -279,8 +279,8 @@ fn readiness_text(framework: &Framework, diff: &Diff, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>5} → {:>5}  {delta}",
-            framework.profiles[m.profile].name,
+            "  {}  {:>5} → {:>5}  {delta}",
+            crate::text::pad_to(&framework.profiles[m.profile].name, width),
             marked(m.from, m.provisional[0]),
             marked(m.to, m.provisional[1])
         );
@@ -299,7 +299,7 @@ fn areas_text(framework: &Framework, diff: &Diff, out: &mut String) {
     let width = framework
         .areas
         .iter()
-        .map(|a| a.name.chars().count())
+        .map(|a| crate::text::width(&a.name))
         .max()
         .unwrap_or(10);
     for m in &diff.areas {
@@ -311,8 +311,8 @@ fn areas_text(framework: &Framework, diff: &Diff, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>3} → {:>3}  {delta}",
-            framework.areas[m.area].name,
+            "  {}  {:>3} → {:>3}  {delta}",
+            crate::text::pad_to(&framework.areas[m.area].name, width),
             level(m.from),
             level(m.to)
         );
@@ -393,6 +393,29 @@ mod tests {
         );
         assert!(text.contains("? provisional: under half"), "{text}");
         assert!(text.contains("(not in this framework)"), "{text}");
+    }
+
+    /// Names in wide characters keep the figures in one column: padding counts terminal
+    /// columns, not characters.
+    #[test]
+    fn wide_names_keep_the_figures_in_a_column() {
+        let mut fw = crate::testing::builtin();
+        fw.profiles[0].name = "项目经理".into();
+        let from = ratings(&[("DP1", lvl(2))]);
+        let to = ratings(&[("DP1", lvl(4))]);
+        let text = to_text(&fw, &diff(&fw, &from, &to), "round 1", "now");
+        let columns: Vec<usize> = text
+            .lines()
+            .skip_while(|l| *l != "Readiness")
+            .skip(1)
+            .take_while(|l| l.contains('→'))
+            .map(|l| crate::text::width(&l[..l.find('→').unwrap()]))
+            .collect();
+        assert!(columns.len() > 2, "{text}");
+        assert!(
+            columns.iter().all(|&c| c == columns[0]),
+            "{columns:?}\n{text}"
+        );
     }
 
     #[test]

@@ -71,6 +71,18 @@ pub fn file_stem(file: &Path) -> String {
         .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned())
 }
 
+/// The columns `text` takes on a terminal: two for a wide (CJK) character, none for a
+/// combining mark.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` padded with spaces to `columns` terminal columns, for text in aligned columns
+/// (`format!`'s `{:<n}` counts characters, which misaligns wide ones).
+pub fn pad_to(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +102,14 @@ mod tests {
             display_safe_keeping("a\tb\nc\rd\u{85}", &['\n', '\t']),
             "a\tb\nc\\x0dd\\u{85}"
         );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns_when_padded() {
+        assert_eq!(width("中村"), 4);
+        assert_eq!(pad_to("中村", 6), "中村  ");
+        assert_eq!(pad_to("Sam", 6), "Sam   ");
+        assert_eq!(pad_to("Samantha", 6), "Samantha");
+        assert_eq!(width("e\u{301}"), 1);
     }
 }
