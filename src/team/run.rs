@@ -218,6 +218,6 @@ impl Persist for NoWrites {
     }
 
     fn move_aside(&mut self) -> storage::Result<PathBuf> {
-        Err(storage::Error::NoReports)
+        Err(storage::Error::ReadOnly)
     }
 }

@@ -61,7 +61,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, drawn: &m
         drawn.roles[pane] = Some(render_pane(frame, body, app, pane, theme));
         drawn.regions.pane(body, Pane::Roles(pane));
     }
-    let _ = fw;
 }
 
 /// The first-run welcome with the one thing it asks: the person's name, in a one-line field

@@ -63,6 +63,9 @@ pub enum Error {
     /// A store that has nowhere to put reports.
     #[error("reports cannot be written here")]
     NoReports,
+    /// A store opened only to look: it moves nothing aside.
+    #[error("the file is open read-only, so nothing is moved aside")]
+    ReadOnly,
 }
 
 /// Says in a few words why a save failed.

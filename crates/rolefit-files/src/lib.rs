@@ -25,8 +25,8 @@ use std::fs;
 use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 
+use rolefit_core::Assessment;
 use rolefit_core::framework::line_column;
-use rolefit_core::{Assessment, Framework};
 
 pub use codec::ParseError;
 pub use error::{Error, Result, describe_io_error};
@@ -321,19 +321,6 @@ pub fn file_text(path: &Path, assessment: &Assessment) -> String {
 pub struct Listing {
     pub name: String,
     pub summary: String,
-}
-
-/// Every assessment in the data folder, by name, with its progress or its problem.
-pub fn list_assessments(paths: &DataPaths, framework: &Framework) -> Result<Vec<Listing>> {
-    let top = framework.scale.last().value();
-    list_assessments_with(paths, top, |_, a| {
-        format!(
-            "{}/{} answered, last change {}",
-            a.rated_count(framework),
-            framework.competencies.len(),
-            a.updated
-        )
-    })
 }
 
 /// Every assessment in the data folder, by name, with `summary` of each that can be read (and
