@@ -1950,12 +1950,14 @@ fn reviews(case: &Case, fw: &Framework, files: &Files) -> Result<(), TestCaseErr
 /// Plain mode (`rolefit --plain`) with typed answers.
 fn plain(case: &Case, fw: &Framework, files: &Files) -> Result<(), TestCaseError> {
     let top = fw.scale.last().value();
-    let rolefit::storage::ReadOutcome::Loaded(assessment) =
-        rolefit::storage::read_assessment_up_to(&files.default, "default", top)
-    else {
-        return Err(TestCaseError::fail(
-            files.context("the assessment the app saved cannot be read back"),
-        ));
+    let assessment = match rolefit::storage::read_assessment_up_to(&files.default, "default", top) {
+        rolefit::storage::ReadOutcome::Loaded(assessment) => assessment,
+        other => {
+            let text = std::fs::read_to_string(&files.default).unwrap_or_default();
+            return Err(TestCaseError::fail(files.context(&format!(
+                "the assessment the app saved cannot be read back: {other:?}\n--- assessment ---\n{text}"
+            ))));
+        }
     };
     let levels: Vec<Level> = fw.scale.values().collect();
     let input: String = case

@@ -14,7 +14,39 @@ pub fn keep_comments(old: &str, new: &str) -> String {
         return new.to_string();
     };
     lay_over(kept.as_table_mut(), fresh.as_table());
-    kept.to_string()
+    // Tables are written in rolefit's order, each with its own comments: a table added from
+    // `new` has no place among `old`'s, so none keeps one (a new round's subtable would
+    // otherwise land under the next round).
+    unplace(kept.as_table_mut());
+    let kept = kept.to_string();
+    // What the file holds must be what rolefit wrote now; where laying over cannot give that,
+    // the new text alone.
+    match (
+        toml::from_str::<toml::Table>(&kept),
+        toml::from_str::<toml::Table>(new),
+    ) {
+        (Ok(a), Ok(b)) if a == b => kept,
+        _ => new.to_string(),
+    }
+}
+
+/// Lets every table under `table` be written where its keys put it, not at a remembered place.
+fn unplace(table: &mut Table) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(sub) => {
+                sub.set_position(None);
+                unplace(sub);
+            }
+            Item::ArrayOfTables(array) => {
+                for sub in array.iter_mut() {
+                    sub.set_position(None);
+                    unplace(sub);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Lays `fresh`'s keys over `kept`'s, in place.
@@ -139,6 +171,18 @@ label = \"spring\"
         // An empty file reads: everything is new.
         let kept: toml::Table = toml::from_str(&keep_comments("", NEW)).unwrap();
         assert_eq!(kept, toml::from_str::<toml::Table>(NEW).unwrap());
+    }
+
+    /// A round added after the file's only one keeps its ratings under it, and the file's
+    /// round keeps its own (tables added from the new text take their place in it).
+    #[test]
+    fn a_round_added_keeps_its_ratings_under_it() {
+        let old = "format = 1\n\n# the first round\n[[history]]\nlabel = \"a\"\n\n[history.ratings]\nC0 = 1\n";
+        let new = "format = 1\n\n[[history]]\nlabel = \"a\"\n\n[history.ratings]\nC0 = 1\n\n[[history]]\nlabel = \"b\"\n\n[history.ratings]\nC0 = 2\n\n[reviews.Kim]\nid = \"x\"\n\n[reviews.Kim.ratings.C0]\nlevel = 3\n";
+        let kept = keep_comments(old, new);
+        assert!(kept.contains("# the first round"), "{kept}");
+        let kept: toml::Table = toml::from_str(&kept).unwrap();
+        assert_eq!(kept, toml::from_str::<toml::Table>(new).unwrap());
     }
 
     #[test]
