@@ -4,11 +4,10 @@
 
 use toml_edit::{DocumentMut, Item, Table};
 
-/// `new` (the file as rolefit writes it now) laid over `old` (the file as it is): every key
-/// and value of `new`, its values in `new`'s order; the comments and blank lines `old` had
-/// around the keys and tables that stay, and where its tables stand. A key `new` no longer has
-/// goes with its comments; a table `old` did not have is added after the others. Where `old`
-/// does not read as TOML, `new` as it is.
+/// `new` (the file as rolefit writes it now) laid over `old` (the file as it is): every key,
+/// value and table of `new`, in `new`'s order; the comments and blank lines `old` had around
+/// the keys and tables that stay. A key `new` no longer has goes with its comments. Where `old`
+/// does not read as TOML, or laying over would not read back as `new`'s data, `new` as it is.
 pub fn keep_comments(old: &str, new: &str) -> String {
     let (Ok(mut kept), Ok(fresh)) = (old.parse::<DocumentMut>(), new.parse::<DocumentMut>()) else {
         return new.to_string();
