@@ -79,7 +79,7 @@ pub fn save(
     };
     let Some(bytes) = current else {
         let removed = known.is_some();
-        write(path, known, ours)?;
+        write(path, known, ours, None)?;
         return Ok(if removed {
             Saved::Recreated
         } else {
@@ -87,7 +87,7 @@ pub fn save(
         });
     };
     if known.as_ref().is_some_and(|k| k.hash == hash(&bytes)) {
-        write(path, known, ours)?;
+        write(path, known, ours, Some(&bytes))?;
         return Ok(Saved::Written);
     }
     // Changed by someone else, or made by someone else since a first run found no file.
@@ -124,7 +124,7 @@ pub fn save(
     } else {
         Some(write_copy(path, ours)?)
     };
-    write(path, known, &merged.assessment)?;
+    write(path, known, &merged.assessment, Some(&bytes))?;
     Ok(Saved::Merged {
         ours: Box::new(ours.clone()),
         theirs: Box::new(theirs),
@@ -146,9 +146,15 @@ fn empty_like(ours: &Assessment) -> Assessment {
     empty
 }
 
-/// Writes `assessment` atomically and remembers it as what the file holds.
-fn write(path: &Path, known: &mut Option<Known>, assessment: &Assessment) -> io::Result<()> {
-    let text = super::file_text(path, assessment);
+/// Writes `assessment` atomically over the file that held `old` (its comments kept) and
+/// remembers it as what the file holds.
+fn write(
+    path: &Path,
+    known: &mut Option<Known>,
+    assessment: &Assessment,
+    old: Option<&[u8]>,
+) -> io::Result<()> {
+    let text = super::text_over(old, assessment);
     super::atomic::write_atomic(path, text.as_bytes())?;
     *known = Some(Known::new(text.as_bytes(), assessment.clone()));
     Ok(())

@@ -299,15 +299,24 @@ pub fn save_assessment(path: &Path, assessment: &Assessment) -> io::Result<()> {
 /// there now so that the comments and blank lines a person added stay
 /// ([`keep::keep_comments`]); the codec's text alone where there is no readable file.
 pub fn file_text(path: &Path, assessment: &Assessment) -> String {
+    text_over(
+        read_regular(path, MAX_FILE_BYTES).ok().as_deref(),
+        assessment,
+    )
+}
+
+/// The text that saves `assessment` over a file that holds `old` (None: no file, or none that
+/// can be read): see [`file_text`].
+pub fn text_over(old: Option<&[u8]>, assessment: &Assessment) -> String {
     let new = codec::to_toml(assessment);
-    let Ok(Ok(old)) = read_regular(path, MAX_FILE_BYTES).map(String::from_utf8) else {
+    let Some(Ok(old)) = old.map(std::str::from_utf8) else {
         return new;
     };
     // The first line is rolefit's, as it says now; the rest of the file's own words stay.
     let old = [codec::FILE_HEADER, codec::OLD_FILE_HEADER]
         .iter()
         .find_map(|header| old.strip_prefix(header))
-        .unwrap_or(&old);
+        .unwrap_or(old);
     let kept = keep::keep_comments(old, &new);
     if kept.starts_with(codec::FILE_HEADER) {
         kept
