@@ -78,11 +78,7 @@ impl App {
 
     /// Today, on the local calendar, at the action being applied.
     pub fn today(&self) -> Date {
-        crate::clock::local_date(&self.now).unwrap_or(Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        })
+        crate::clock::local_day(&self.now)
     }
 
     /// The action with this id and its competency.

@@ -22,16 +22,7 @@ use crate::text::{display_path, display_safe};
 
 /// Today on the local calendar (the test clock's day under `ROLEFIT_NOW`).
 fn today() -> Date {
-    local_day(&crate::clock::now_utc())
-}
-
-/// The date on the local calendar at `at` (1970-01-01 where it cannot be told).
-fn local_day(at: &crate::domain::time::Datetime) -> Date {
-    crate::clock::local_date(at).unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
+    crate::clock::local_day(&crate::clock::now_utc())
 }
 
 /// `rolefit plan [--format F] [-o FILE]`: the actions, overdue first.
@@ -45,7 +36,7 @@ pub fn list(cli: &Cli, format: PlanFormat, output: Option<&Path>) -> Result<Exit
         &framework,
         &assessment,
         today(),
-        local_day(&assessment.updated),
+        crate::clock::local_day(&assessment.updated),
         format,
     );
     match output {

@@ -81,16 +81,21 @@ pub struct Local;
 
 impl rolefit_core::time::Calendar for Local {
     fn today(&self) -> Date {
-        local_date(&now_utc()).unwrap_or(Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        })
+        local_day(&now_utc())
     }
 
     fn date_of(&self, at: &Datetime) -> Option<Date> {
         local_date(at)
     }
+}
+
+/// The date on the local calendar at `at`; 1970-01-01 where it cannot be told (no date).
+pub fn local_day(at: &Datetime) -> Date {
+    local_date(at).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 /// The date on the local calendar at `datetime` (its own date when it holds no time).
