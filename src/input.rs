@@ -681,7 +681,12 @@ pub fn team_bindings(mode: TeamMode) -> Vec<&'static Binding> {
 /// The keys that do `action` in the team view's `mode`, as written for the user ("q"), for
 /// hints in prose; "—" if none is bound.
 pub fn team_keys_for(mode: TeamMode, action: &Intent) -> String {
-    let keys: Vec<Key> = team_bindings(mode)
+    keys_in(team_bindings(mode), action)
+}
+
+/// The keys of `bindings` that do `action`, as written for the user; "—" if none does.
+fn keys_in<'a>(bindings: impl IntoIterator<Item = &'a Binding>, action: &Intent) -> String {
+    let keys: Vec<Key> = bindings
         .into_iter()
         .flat_map(|b| b.groups.iter())
         .filter(|(_, a)| a == action)
@@ -746,18 +751,7 @@ pub fn visible_bindings(mode: Mode) -> Vec<&'static Binding> {
 /// The keys that do `action` in `mode`, as written for the user ("w", "Esc", "←→/hl"), for
 /// hints in prose; "—" if none is bound, which a test rules out for every hint rolefit gives.
 pub fn keys_for(mode: Mode, action: &Intent) -> String {
-    binding_for(mode, action).map_or_else(
-        || UNBOUND.to_string(),
-        |b| {
-            let keys: Vec<Key> = b
-                .groups
-                .iter()
-                .filter(|(_, a)| a == action)
-                .flat_map(|(k, _)| k.clone())
-                .collect();
-            label_of(&keys)
-        },
-    )
+    keys_in(binding_for(mode, action), action)
 }
 
 /// The binding that does `action` in `mode`, the most specific first.
