@@ -7,6 +7,8 @@ use crate::app::{Intent, Mode};
 use crate::domain::Screen;
 use crate::input;
 
+pub mod fields;
+mod notice;
 pub mod person;
 mod plain;
 
@@ -24,6 +26,11 @@ fn keys(mode: Mode, action: Intent) -> String {
 
 fn on(screen: Screen) -> Mode {
     Mode::Screen(screen)
+}
+
+/// Search's list when nothing matches `query`.
+pub fn no_match(query: &str) -> String {
+    format!("No competency matches “{}”", query.trim())
 }
 
 /// Product name in the title bar.
@@ -717,8 +724,6 @@ pub fn help_always() -> String {
     )
 }
 
-pub const ROUND_LABEL_PLACEHOLDER: &str = "optional label, e.g. before the secondment";
-
 pub fn round_closed(round: usize, title: &str) -> String {
     format!("Closed round {round}: {title}.")
 }
@@ -811,6 +816,89 @@ pub fn targets_toggled(shown: bool) -> String {
 
 pub fn report_failed(reason: &str) -> String {
     format!("Could not write the report: {reason}")
+}
+
+/// The verdict panel's title during a what-if, with the keys that keep and discard it.
+pub fn what_if_title() -> String {
+    let results = on(Screen::Results);
+    format!(
+        " WHAT-IF, not saved · {} keep · {} discard ",
+        keys(results, Intent::ApplyWhatIf),
+        input::binding_short_label(results, &Intent::Back)
+    )
+}
+
+/// The areas chart's title, beside the heading: the key that shows the gaps instead.
+pub fn areas_for_gaps() -> String {
+    format!(
+        "· {} for gaps ",
+        keys(on(Screen::Results), Intent::SwitchView)
+    )
+}
+
+/// The gap table's title after the target: its order and filter, with the keys that change
+/// them.
+pub fn gaps_order(sort: &str, filter: &str) -> String {
+    let results = on(Screen::Results);
+    format!(
+        "· {sort} · {filter} ({}, {}) ",
+        keys(results, Intent::CycleSort),
+        keys(results, Intent::CycleFilter)
+    )
+}
+
+/// The Grid's detail under an area: how many competencies, and what Enter does (`verb`).
+pub fn grid_area_line(competencies: usize, verb: &str) -> String {
+    format!(
+        "{competencies} competencies · {} to {verb}",
+        keys(on(Screen::Grid), Intent::Activate)
+    )
+}
+
+/// The Grid's detail under a competency: its area, and the key that rates it.
+pub fn grid_competency_line(area_path: &str) -> String {
+    format!(
+        "{area_path} · {} to rate",
+        keys(on(Screen::Grid), Intent::Activate)
+    )
+}
+
+/// Rate's note line: " Note (e): ", or " Note: " where the note cannot be edited.
+pub fn note_prefix(read_only: bool) -> String {
+    if read_only {
+        " Note: ".to_string()
+    } else {
+        format!(" Note ({}): ", keys(on(Screen::Rate), Intent::EditNote))
+    }
+}
+
+/// Under a note's preview cut short: the key that shows all of it.
+pub fn read_all_note() -> String {
+    format!("{} to read all", keys(on(Screen::Rate), Intent::EditNote))
+}
+
+/// The title of the flavours below the Roles panes: whose, and the key that shows them in the
+/// pane.
+pub fn flavours_below(side: &str) -> String {
+    format!(
+        " {side} flavours · {} shows them in its pane ",
+        keys(on(Screen::Roles), Intent::ToggleFlavours)
+    )
+}
+
+/// The team view in a terminal smaller than `need`.
+pub fn team_too_small(need: (u16, u16), have: (u16, u16)) -> String {
+    let quit = input::team_keys_for(crate::team::TeamMode::Browse, &Intent::Quit);
+    format!(
+        "The team view needs a terminal of at least {}×{}; this one is {}×{}. Enlarge it, or press {quit} to quit.",
+        need.0, need.1, have.0, have.1
+    )
+}
+
+/// The keys that close a round on Results, as the command line's messages name them ("c"
+/// unless rebound).
+pub fn close_round_keys() -> String {
+    keys(on(Screen::Results), Intent::CloseRound)
 }
 
 /// The Plan screen's words.

@@ -259,10 +259,11 @@ fn a_read_only_folder_is_reported_and_nothing_changes() {
     let r = headless::run(&data, "", (80, 24));
     assert!(
         r.app
-            .notice()
+            .notice_text()
+            .as_deref()
             .is_some_and(|n| n.contains("read-only file system")),
         "{:?}",
-        r.app.notice()
+        r.app.notice_text().as_deref()
     );
     let r = headless::run(&data, "<s-tab>3<tab>", (80, 24));
     assert!(r.screen.contains("Read-only: no lock"), "{}", r.screen);

@@ -133,8 +133,9 @@ fn a_date_that_is_not_one_is_refused_with_what_to_type_and_the_field_stays_open(
         .as_ref()
         .unwrap()
         .error
-        .clone()
-        .unwrap();
+        .as_ref()
+        .unwrap()
+        .to_string();
     assert!(
         error.contains("2027-03-31") && error.contains("+2w"),
         "{error}"
@@ -200,7 +201,12 @@ fn status_cycles_delete_and_every_change_is_undone_and_redone() {
     assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
     send(&mut app, &[Intent::DeleteAction]);
     assert!(app.plan_action(2).is_none());
-    assert!(app.notice().unwrap().contains("z brings it back"));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .unwrap()
+            .contains("z brings it back")
+    );
     send(&mut app, &[Intent::Undo]);
     assert_eq!(app.plan_action(2).unwrap().1.status, ActionStatus::Doing);
     send(&mut app, &[Intent::Undo]);
@@ -248,6 +254,7 @@ fn an_empty_action_is_refused_and_read_only_refuses_every_change() {
             .error
             .as_ref()
             .unwrap()
+            .to_string()
             .contains("a few words")
     );
     assert!(app.assessment().plan.is_empty());

@@ -45,7 +45,7 @@ fn rate_plan_come_back_a_day_later_mark_done_rate_again_and_see_it_in_the_diff()
     rolefit::clock::set_test_now(day(1));
     let r = run(dir.path(), "", (80, 24));
     assert_eq!(r.app.screen(), Screen::Plan);
-    let notice = r.app.notice().unwrap().to_string();
+    let notice = r.app.notice_text().as_deref().unwrap().to_string();
     assert!(
         notice.contains("1 plan action overdue: see the Plan tab"),
         "{notice}"
@@ -105,19 +105,24 @@ fn a_round_older_than_the_interval_asks_whether_it_is_time_to_rate_again() {
     rolefit::clock::set_test_now(day(89));
     let r = run(dir.path(), "", (80, 24));
     assert!(
-        !r.app.notice().unwrap_or("").contains("re-rate"),
+        !r.app
+            .notice_text()
+            .as_deref()
+            .unwrap_or("")
+            .contains("re-rate"),
         "{:?}",
-        r.app.notice()
+        r.app.notice_text().as_deref()
     );
     rolefit::clock::set_test_now(day(90));
     let r = run(dir.path(), "", (80, 24));
     assert!(
         r.app
-            .notice()
+            .notice_text()
+            .as_deref()
             .unwrap_or("")
             .contains("your last round was 90 days ago: time to re-rate?"),
         "{:?}",
-        r.app.notice()
+        r.app.notice_text().as_deref()
     );
     rolefit::clock::set_test_now(None);
 }

@@ -36,7 +36,7 @@ pub enum SaveStatus {
     Saved(String),
     Failed(String),
     /// Never written, and why.
-    ReadOnly(String),
+    ReadOnly(super::notice::ReadOnly),
 }
 
 /// A question that takes over the keyboard until answered.

@@ -11,17 +11,15 @@
 //! Results carry their errors typed (an I/O error, a storage error, an [`EditorError`]); the
 //! app words them for the user when it shows them.
 
-use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::MouseEvent;
 
-use super::{App, Effect, Intent, Prompt, SaveStatus};
+use super::{App, Effect, Intent, Notice, Prompt, SaveStatus};
 use crate::domain::{Assessment, CompetencyId};
 use crate::storage;
 use crate::storage::guarded::Saved;
-use crate::strings;
 
 /// Everything `App::update` takes.
 #[derive(Debug)]
@@ -63,7 +61,7 @@ pub enum Event {
     /// The terminal changed size.
     Resize(u16, u16),
     /// A frame was drawn; where its scrollable parts ended up.
-    Drawn(Box<crate::ui::Drawn>),
+    Drawn(Box<super::frame::Drawn>),
     /// A save finished, at this local time (`14:03:12`).
     Saved { at: String },
     /// A save failed; it is retried.
@@ -124,13 +122,13 @@ impl App {
             }
             Event::Exported(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => strings::report_written(&path.display().to_string()),
-                    Err(err) => strings::report_failed(&err.to_string()),
+                    Ok(path) => Notice::ReportWritten(path),
+                    Err(err) => Notice::ReportFailed(err.to_string()),
                 });
             }
             Event::MovedAside(Ok(moved_to)) => self.start_fresh(&moved_to),
-            Event::MovedAside(Err(err)) => self.notice = Some(err.to_string()),
-            Event::Notify(message) => self.notice = Some(message),
+            Event::MovedAside(Err(err)) => self.notice = Some(Notice::Said(err.to_string())),
+            Event::Notify(message) => self.notice = Some(Notice::Said(message)),
             Event::NoteEdited(id, result) => return self.note_edited(id, result),
             Event::Stopping => {
                 let mut effects = self.close_note();
@@ -160,7 +158,7 @@ impl App {
         // The steps were taken on the file moved aside.
         self.history.clear();
         self.welcome = true;
-        self.notice = Some(strings::moved_aside(&moved_to.display().to_string()));
+        self.notice = Some(Notice::MovedAside(moved_to.to_path_buf()));
         self.restore_position();
         self.refresh();
     }
@@ -196,36 +194,7 @@ pub enum NotStarted {
     NoTerminal,
 }
 
-impl fmt::Display for EditorError {
-    /// One sentence for the user: what happened, that the note is unchanged, and what to do.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::strings;
-        let describe = storage::describe_io_error;
-        let text = match self {
-            EditorError::NoFile(err) => strings::editor_no_file(&describe(err)),
-            EditorError::NotStarted { editor, why } => {
-                let reason = match why {
-                    NotStarted::Io(err) => describe(err),
-                    NotStarted::NotFound => "command not found".into(),
-                    NotStarted::NotExecutable => "not executable".into(),
-                    NotStarted::NoTerminal => "there is no terminal to run it in".into(),
-                };
-                strings::editor_not_started(editor, &reason)
-            }
-            EditorError::Failed { editor, status } => {
-                let how = match status {
-                    Some(code) => format!("exit status {code}"),
-                    None => "a signal".to_string(),
-                };
-                strings::editor_failed(editor, &how)
-            }
-            EditorError::Unreadable(err) => strings::editor_unreadable(&describe(err)),
-            EditorError::NotText => strings::editor_unreadable("it is not UTF-8 text"),
-        };
-        f.write_str(&text)
-    }
-}
-
+/// Worded by the view (`strings`), as every notice is.
 impl std::error::Error for EditorError {}
 
 #[cfg(test)]
@@ -269,11 +238,14 @@ mod tests {
         };
         app.update(Event::Exported(Err(denied)), t0());
         assert_eq!(
-            app.notice(),
+            app.notice_text().as_deref(),
             Some("Could not write the report: /r/sam.md: permission denied")
         );
         app.update(Event::Exported(Ok("/r/sam.md".into())), t0());
-        assert_eq!(app.notice(), Some("Report written: sam.md in /r"));
+        assert_eq!(
+            app.notice_text().as_deref(),
+            Some("Report written: sam.md in /r")
+        );
 
         let stuck = storage::Error::MoveAside {
             path: "/d/sam.toml".into(),
@@ -281,7 +253,8 @@ mod tests {
         };
         app.update(Event::MovedAside(Err(stuck)), t0());
         assert!(
-            app.notice()
+            app.notice_text()
+                .as_deref()
                 .unwrap()
                 .starts_with("cannot move /d/sam.toml aside")
         );
@@ -301,7 +274,7 @@ mod tests {
         assert_eq!(app.prompt(), None);
         assert_eq!(
             app.notice(),
-            Some(strings::moved_aside("/d/sam.toml.broken").as_str())
+            Some(Notice::MovedAside("/d/sam.toml.broken".into())).as_ref()
         );
     }
 

@@ -1,11 +1,11 @@
 //! What an `App` starts from: the assessment as read from disk, how it was found, the lock,
 //! and the terminal; and what the app says about it on the first frame.
 
+use super::Background;
+use super::notice::{Notice, ReadOnly};
 use super::{App, Prompt, SaveStatus};
 use crate::domain::{Assessment, Framework, Screen};
 use crate::storage::Unreadable;
-use crate::strings;
-use crate::ui::theme::Background;
 
 /// How the assessment file was found at start.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,10 +164,29 @@ impl AppInit {
 }
 
 impl App {
-    /// Says how the file was found, and takes the prompt or read-only state that follows.
+    /// The notice for an assessment whose framework changed since it was saved (see
+    /// [`Assessment::framework_changed`]), naming the ratings for competencies that version no
+    /// longer has, which are kept. None when it has not changed.
+    fn framework_changed(&self) -> Option<Notice> {
+        if !self.assessment.framework_changed(&self.framework) {
+            return None;
+        }
+        Some(Notice::FrameworkChanged {
+            id: self.framework.id.clone(),
+            from: self.assessment.framework_version,
+            to: self.framework.version,
+            gone: self
+                .assessment
+                .unknown_ids(&self.framework)
+                .into_iter()
+                .map(|id| id.0)
+                .collect(),
+        })
+    }
+
     /// What the start says about the plan and the last round, if anything: actions overdue or
     /// due within a week, and a round older than `rerate_days`.
-    pub(super) fn coming_back(&self, rerate_days: u32) -> Option<String> {
+    pub(super) fn coming_back(&self, rerate_days: u32) -> Vec<Notice> {
         let today = self.today();
         let actions = || self.assessment.actions().map(|(_, a)| a);
         let overdue = actions()
@@ -184,14 +203,15 @@ impl App {
         });
         let mut parts = Vec::new();
         if overdue + soon > 0 {
-            parts.push(strings::plan::reminder(overdue, soon));
+            parts.push(Notice::PlanReminder { overdue, soon });
         }
         if let Some(days) = days {
-            parts.push(strings::plan::time_to_rerate(days));
+            parts.push(Notice::TimeToRerate(days));
         }
-        (!parts.is_empty()).then(|| parts.join(" · "))
+        parts
     }
 
+    /// Says how the file was found, and takes the prompt or read-only state that follows.
     pub(super) fn opened(&mut self, opened: Opened, lock: LockState, rerate_days: u32) {
         match opened {
             Opened::FirstRun => self.welcome = true,
@@ -203,30 +223,32 @@ impl App {
                     .into_iter()
                     .map(|id| id.0)
                     .collect();
-                let resumed = match crate::review::reviewing(&self.assessment) {
-                    Some(review) => crate::review::strings::review_resumed(&review, rated, total),
-                    None => strings::resumed(rated, total),
+                let resumed = Notice::Resumed {
+                    rated,
+                    total,
+                    review_of: crate::review::reviewing(&self.assessment).map(|r| r.person),
                 };
                 // A changed framework is said once, then recorded for the next save.
-                let changed = strings::framework_changed_notice(&self.assessment, &self.framework);
+                let changed = self.framework_changed();
                 self.assessment.record_framework(&self.framework);
                 // Unknown ids and a changed framework are worth keeping in view until the
                 // screen changes.
                 self.notice_until_input = unknown.is_empty() && changed.is_none();
-                let resumed = match self.coming_back(rerate_days) {
-                    Some(back) => format!("{resumed} · {back}"),
-                    None => resumed,
-                };
+                let mut parts = vec![resumed];
+                parts.extend(self.coming_back(rerate_days));
+                if !unknown.is_empty() {
+                    parts.push(Notice::UnknownIds(unknown));
+                }
                 self.notice = Some(match changed {
                     Some(changed) => changed,
-                    None if unknown.is_empty() => resumed,
-                    None => format!("{resumed} · {}", strings::unknown_ids(&unknown)),
+                    None if parts.len() == 1 => parts.remove(0),
+                    None => Notice::Joined(parts),
                 });
             }
             Opened::Newer(found) => {
                 self.read_only = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NEWER.into());
-                self.notice = Some(strings::newer_untouched(found));
+                self.save = SaveStatus::ReadOnly(ReadOnly::Newer);
+                self.notice = Some(Notice::NewerFormat(found));
             }
             Opened::Unreadable(problem) if lock != LockState::Busy => {
                 self.prompt = Some(Prompt::Unreadable(problem));
@@ -238,14 +260,14 @@ impl App {
             LockState::Busy => self.prompt = Some(Prompt::Locked),
             LockState::Unavailable(reason) => {
                 self.read_only = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_NO_LOCK.into());
-                self.notice = Some(strings::no_lock(&reason));
+                self.save = SaveStatus::ReadOnly(ReadOnly::NoLock);
+                self.notice = Some(Notice::NoLock(reason));
                 self.notice_until_input = false;
             }
             LockState::Viewing => {
                 self.read_only = true;
                 self.viewing = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_VIEWING.into());
+                self.save = SaveStatus::ReadOnly(ReadOnly::Viewing);
             }
         }
         if !self.read_only && self.prompt.is_none() {
@@ -272,9 +294,9 @@ impl App {
         if ids.is_empty() {
             return;
         }
-        let said = strings::notes_taken_back(ids);
+        let said = Notice::NotesTakenBack(ids.to_vec());
         self.notice = Some(match self.notice.take() {
-            Some(before) => format!("{said} · {before}"),
+            Some(before) => Notice::Joined(vec![said, before]),
             None => said,
         });
         self.notice_until_input = false;

@@ -12,10 +12,12 @@
 mod action;
 mod event;
 mod figures;
+pub mod frame;
 pub mod grid;
 mod init;
 mod intent;
 mod mouse;
+pub mod notice;
 mod outside;
 pub mod person;
 mod plan;
@@ -32,8 +34,6 @@ use crate::domain::time::Datetime;
 use ratatui_textarea::TextArea;
 
 use crate::domain::{Assessment, Framework, Screen};
-use crate::strings;
-use crate::ui::theme::Background;
 
 pub use action::{Effect, Prompt, PromptKind, SaveStatus};
 pub use event::{EditorError, Event, Msg, NotStarted};
@@ -41,6 +41,7 @@ pub use figures::Derived;
 pub use grid::{GridColumn, GridRow, GridState};
 pub use init::{AppInit, DEFAULT_RERATE_DAYS, LockState, Opened};
 pub use intent::Intent;
+pub use notice::Notice;
 pub use person::NameField;
 pub use plan::{PlanEditor, PlanField};
 pub use plan_screen::{PlanInput, PlanInputKind, PlanRow, PlanState};
@@ -49,6 +50,17 @@ pub use results::{GapFilter, GapSort, LowerView, ResultsState, Summary};
 pub use roles::RolesState;
 pub use search::SearchState;
 pub use undo::History;
+
+/// The terminal's background, as detected or chosen: the app keeps it, and the view's theme
+/// (with the palettes measured on each, `ui::contrast`) draws for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Background {
+    /// Light text on a dark background (the default when nothing says otherwise).
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
 
 /// Who has the keyboard. Input mapping, `update` and drawing all ask this one question.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -122,7 +134,7 @@ pub struct App {
     /// A one-line message for the user, shown in the footer until replaced, until the screen
     /// changes, or (for `notice_until_input`: a greeting, or the answer to an action) until
     /// the user's next key.
-    notice: Option<String>,
+    notice: Option<Notice>,
     /// The screen the notice was given on.
     notice_screen: Screen,
     /// The notice only greets ("Resumed — …") or answers the last action: the user's next
@@ -151,7 +163,7 @@ pub struct App {
     background: Background,
     derived: Derived,
     /// Where the last frame put the parts that answer the mouse.
-    regions: crate::ui::Regions,
+    regions: frame::Regions,
     /// The screen changed since the last frame: a click would land on what the user has not
     /// seen yet, so it is ignored until the next frame.
     regions_stale: bool,
@@ -197,7 +209,7 @@ impl App {
             derived,
             results,
             plan: PlanState::default(),
-            regions: crate::ui::Regions::default(),
+            regions: frame::Regions::default(),
             regions_stale: false,
             history: History::default(),
             round_label: None,
@@ -320,7 +332,7 @@ impl App {
     /// A notice answering the user's action stays until their next action; one rolefit gives
     /// on its own (at start, after a save) until the screen changes, or for a greeting until
     /// the first key.
-    fn expire_notice(&mut self, before: Option<String>, input: bool) {
+    fn expire_notice(&mut self, before: Option<Notice>, input: bool) {
         if self.notice.is_none() {
             return;
         }
@@ -354,7 +366,7 @@ impl App {
 
     /// Takes where the last frame put the scrollable parts: offsets that keep a selection in
     /// view, and scrolls clamped to their text.
-    fn drawn(&mut self, drawn: &crate::ui::Drawn) {
+    fn drawn(&mut self, drawn: &frame::Drawn) {
         for (pane, top) in drawn.roles.iter().enumerate() {
             if let Some(top) = top {
                 self.roles.scroll[pane] = *top;
@@ -461,10 +473,10 @@ impl App {
                 }
                 // The next frame scrolls the verdict panel to the newly marked profile.
                 self.results.reveal_target = true;
-                self.notice = Some(strings::target_notice(
-                    &self.framework.profiles[self.target_profile()].name,
-                    self.chosen_target.is_none(),
-                ));
+                self.notice = Some(Notice::TargetChosen {
+                    profile: self.framework.profiles[self.target_profile()].name.clone(),
+                    follows: self.chosen_target.is_none(),
+                });
                 self.position_changed()
             }
             other => match screen {
@@ -493,7 +505,7 @@ impl App {
             (Prompt::Locked, Intent::OpenReadOnly) => {
                 self.prompt = None;
                 self.read_only = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_LOCKED.into());
+                self.save = SaveStatus::ReadOnly(notice::ReadOnly::Locked);
                 Vec::new()
             }
             (Prompt::ConfirmQuit(_), Intent::Confirm) => vec![Effect::Quit],
@@ -654,7 +666,7 @@ impl App {
     }
 
     fn refuse_write(&mut self) -> Vec<Effect> {
-        self.notice = Some(strings::READ_ONLY_REFUSED.into());
+        self.notice = Some(Notice::ReadOnlyRefused);
         Vec::new()
     }
 }

@@ -3,9 +3,9 @@
 
 use ratatui::crossterm::event::MouseEvent;
 
+use super::frame::{Pane, Target, hit};
 use super::{App, Effect, Intent, Mode};
 use crate::domain::Screen;
-use crate::ui::{Pane, Target, hit};
 
 impl App {
     /// Applies a mouse event. A click on a row selects it, and on the row already selected

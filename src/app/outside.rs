@@ -1,10 +1,10 @@
 //! What a save found when another program had changed the file: its changes taken in, a clash
 //! kept beside it, or the file left alone (see `storage::guarded`).
 
+use super::notice::{Notice, ReadOnly};
 use super::{App, SaveStatus};
 use crate::domain::merge;
 use crate::storage::guarded::Saved;
-use crate::strings;
 
 impl App {
     /// Takes in what another program changed in the file, as the save merged it: each part it
@@ -13,7 +13,7 @@ impl App {
     pub(super) fn saved_outside(&mut self, saved: Saved) {
         match saved {
             Saved::Written => {}
-            Saved::Recreated => self.notice = Some(strings::FILE_RECREATED.into()),
+            Saved::Recreated => self.notice = Some(Notice::FileRecreated),
             Saved::Merged {
                 ours,
                 theirs,
@@ -28,12 +28,11 @@ impl App {
                 }
                 let names: Vec<String> = outside.iter().map(merge::Part::describe).collect();
                 self.notice = Some(match copy {
-                    None => strings::merged_outside(&names),
-                    Some(copy) => {
-                        let clashes: Vec<String> =
-                            clashes.iter().map(merge::Part::describe).collect();
-                        strings::clashed_outside(&clashes, &crate::text::display_path(&copy))
-                    }
+                    None => Notice::MergedOutside(names),
+                    Some(copy) => Notice::ClashedOutside {
+                        clashes: clashes.iter().map(merge::Part::describe).collect(),
+                        copy,
+                    },
                 });
                 self.notice_until_input = false;
                 self.refresh();
@@ -43,11 +42,8 @@ impl App {
             }
             Saved::Stopped { copy, reason } => {
                 self.read_only = true;
-                self.save = SaveStatus::ReadOnly(strings::READ_ONLY_CHANGED_OUTSIDE.into());
-                self.notice = Some(strings::stopped_outside(
-                    &reason,
-                    &crate::text::display_path(&copy),
-                ));
+                self.save = SaveStatus::ReadOnly(ReadOnly::ChangedOutside);
+                self.notice = Some(Notice::StoppedOutside { reason, copy });
                 self.notice_until_input = false;
             }
         }

@@ -4,9 +4,9 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Intent};
+use super::{App, Effect, Intent, Notice};
 use crate::domain::person;
-use crate::strings::person as words;
+use crate::strings::fields;
 
 /// The name field while it is open.
 #[derive(Clone, Debug)]
@@ -22,7 +22,7 @@ pub struct NameField {
     /// What the start said ("Resumed — …", a changed framework) and whether it goes at the
     /// next key: said again once the name is given, in place of a word about the name (the
     /// first key typed in the field would otherwise clear it unread).
-    greeting: Option<(String, bool)>,
+    greeting: Option<(Notice, bool)>,
 }
 
 impl App {
@@ -81,7 +81,7 @@ impl App {
         if let Some(default) = &default {
             text.set_placeholder_text(default.clone());
         } else {
-            text.set_placeholder_text(words::NAME_PLACEHOLDER);
+            text.set_placeholder_text(fields::NAME_PLACEHOLDER);
         }
         self.name_field = Some(NameField {
             text,
@@ -97,14 +97,14 @@ impl App {
             return self.refuse_write();
         }
         if crate::review::reviewing(&self.assessment).is_some() {
-            self.notice = Some(words::NAME_IN_REVIEW.into());
+            self.notice = Some(Notice::NameInReview);
             return Vec::new();
         }
         let mut text = TextArea::default();
         if let Some(name) = self.assessment.person_name() {
             text.insert_str(name);
         }
-        text.set_placeholder_text(words::NAME_PLACEHOLDER);
+        text.set_placeholder_text(fields::NAME_PLACEHOLDER);
         self.name_field = Some(NameField {
             text,
             asking: false,
@@ -153,7 +153,7 @@ impl App {
                         self.set_name(name, greeting)
                     }
                     Err(err) => {
-                        self.notice = Some(err.to_string());
+                        self.notice = Some(Notice::Said(err.to_string()));
                         Vec::new()
                     }
                 }
@@ -181,13 +181,13 @@ impl App {
 
     /// Records the person's name ("" for none) and says how it will be shown, or says again
     /// what the start said (`greeting`) when it was asked at start.
-    fn set_name(&mut self, name: String, greeting: Option<(String, bool)>) -> Vec<Effect> {
+    fn set_name(&mut self, name: String, greeting: Option<(Notice, bool)>) -> Vec<Effect> {
         let before = self.assessment.display_name.clone();
         self.assessment.display_name = Some(name);
         let shown = self.assessment.shown_name(&self.file_name);
         let said = match self.assessment.person_name() {
-            Some(name) => words::name_saved(name),
-            None => words::name_skipped(&shown),
+            Some(name) => Notice::NameSaved(name.to_string()),
+            None => Notice::NameSkipped(shown),
         };
         match greeting {
             Some((start, until_input)) => {
@@ -251,7 +251,8 @@ mod tests {
             Some("Zoë q? 中村")
         );
         assert!(
-            app.notice()
+            app.notice_text()
+                .as_deref()
                 .unwrap()
                 .contains("Saved your name: Zoë q? 中村")
         );
@@ -294,9 +295,12 @@ mod tests {
         assert!(app.assessment().name_asked());
         assert_eq!(app.assessment().person_name(), None);
         assert!(
-            app.notice().unwrap().contains("show \"default\""),
+            app.notice_text()
+                .as_deref()
+                .unwrap()
+                .contains("show \"default\""),
             "{:?}",
-            app.notice()
+            app.notice_text().as_deref()
         );
         assert_eq!(
             start(app.assessment().clone(), Opened::Resumed).mode(),

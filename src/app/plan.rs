@@ -6,7 +6,6 @@ use ratatui_textarea::TextArea;
 use super::undo::{Change, Kind};
 use super::{App, Effect, Intent, rate::text_area};
 use crate::domain::{Editing, Level, PlanItem, Rating};
-use crate::strings;
 
 /// Which field of the plan editor has the keyboard.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -123,7 +122,7 @@ impl App {
         effects.extend(self.set_editing(None));
         let id = self.framework.competencies[plan.competency].id.clone();
         if !effects.is_empty() {
-            self.notice = Some(strings::plan_saved(id.as_str()));
+            self.notice = Some(super::Notice::PlanSaved(id.to_string()));
         }
         let after = self.assessment.plan.get(&id).cloned();
         self.history.push(

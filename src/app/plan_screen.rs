@@ -4,11 +4,12 @@
 use crate::domain::time::Date;
 use ratatui_textarea::TextArea;
 
+use super::Notice;
 use super::undo::{Change, Kind};
 use super::{App, Effect, Intent, Prompt, Screen};
 use crate::domain::due::{self, DueGroup};
 use crate::domain::{ActionStatus, CompetencyId, PlanAction, PlanItem};
-use crate::strings::plan as words;
+use crate::strings::fields;
 
 /// One row of the Plan screen: an action, by its competency and id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub struct PlanInput {
     pub kind: PlanInputKind,
     pub field: TextArea<'static>,
     /// Why the last Enter was refused (a date that is not one).
-    pub error: Option<String>,
+    pub error: Option<Notice>,
 }
 
 /// The Plan screen's state.
@@ -246,7 +247,7 @@ impl App {
                     return self.refuse_write();
                 }
                 self.plan.choosing = true;
-                self.notice = Some(words::choose());
+                self.notice = Some(Notice::PlanChoose);
                 return self.open_search();
             }
             Intent::Activate | Intent::EditAction => {
@@ -260,17 +261,17 @@ impl App {
                 if let Some(id) = self.plan.selected_row().map(|r| r.action) {
                     return self.open_plan_input(Some(PlanInputKind::Due(id)));
                 }
-                self.notice = Some(words::nothing_selected());
+                self.notice = Some(Notice::NothingSelected);
             }
             Intent::MarkDone => {
                 if let Some(id) = self.plan.selected_row().map(|r| r.action) {
                     return self.open_plan_input(Some(PlanInputKind::Evidence(id)));
                 }
-                self.notice = Some(words::nothing_selected());
+                self.notice = Some(Notice::NothingSelected);
             }
             Intent::CycleStatus => {
                 let Some(id) = self.plan.selected_row().map(|r| r.action) else {
-                    self.notice = Some(words::nothing_selected());
+                    self.notice = Some(Notice::NothingSelected);
                     return Vec::new();
                 };
                 if self.read_only {
@@ -282,12 +283,12 @@ impl App {
                     a.set_status(a.status.next(), today);
                     now = a.status;
                 });
-                self.notice = Some(words::status_set(now));
+                self.notice = Some(Notice::StatusSet(now));
                 return effects;
             }
             Intent::DeleteAction => {
                 let Some(row) = self.plan.selected_row().cloned() else {
-                    self.notice = Some(words::nothing_selected());
+                    self.notice = Some(Notice::NothingSelected);
                     return Vec::new();
                 };
                 if self.read_only {
@@ -296,12 +297,12 @@ impl App {
                 let effects = self.change_plan(&row.competency, |item| {
                     item.actions.retain(|a| a.id != row.action);
                 });
-                self.notice = Some(words::deleted(row.competency.as_str()));
+                self.notice = Some(Notice::ActionDeleted(row.competency.to_string()));
                 return effects;
             }
             Intent::RateSelected => {
                 let Some(c) = self.plan.selected_row().and_then(|r| r.index) else {
-                    self.notice = Some(words::nothing_selected());
+                    self.notice = Some(Notice::NothingSelected);
                     return Vec::new();
                 };
                 self.rate.current = c;
@@ -340,9 +341,9 @@ impl App {
         };
         let mut field = super::rate::text_area(&text);
         field.set_placeholder_text(match kind {
-            PlanInputKind::Add(_) | PlanInputKind::Text(_) => words::TEXT_PLACEHOLDER,
-            PlanInputKind::Due(_) => words::DUE_PLACEHOLDER,
-            PlanInputKind::Evidence(_) => words::EVIDENCE_PLACEHOLDER,
+            PlanInputKind::Add(_) | PlanInputKind::Text(_) => fields::TEXT_PLACEHOLDER,
+            PlanInputKind::Due(_) => fields::DUE_PLACEHOLDER,
+            PlanInputKind::Evidence(_) => fields::EVIDENCE_PLACEHOLDER,
         });
         self.plan.input = Some(PlanInput {
             kind,
@@ -397,7 +398,7 @@ impl App {
         match kind {
             PlanInputKind::Add(c) => {
                 if text.is_empty() {
-                    self.set_input_error(&words::empty_text());
+                    self.set_input_error(Notice::EmptyAction);
                     return Vec::new();
                 }
                 self.plan.input = None;
@@ -407,12 +408,12 @@ impl App {
                     item.actions.push(PlanAction::new(new, &text));
                 });
                 self.select_action(new);
-                self.notice = Some(words::added(id.as_str()));
+                self.notice = Some(Notice::ActionAdded(id.to_string()));
                 effects
             }
             PlanInputKind::Text(action) => {
                 if text.is_empty() {
-                    self.set_input_error(&words::empty_text());
+                    self.set_input_error(Notice::EmptyAction);
                     return Vec::new();
                 }
                 self.plan.input = None;
@@ -425,14 +426,14 @@ impl App {
                     match due::parse_due(&text, self.today()) {
                         Ok(date) => Some(date),
                         Err(reason) => {
-                            self.set_input_error(&reason.to_string());
+                            self.set_input_error(Notice::Said(reason.to_string()));
                             return Vec::new();
                         }
                     }
                 };
                 self.plan.input = None;
                 let effects = self.change_action(action, |a| a.due = due);
-                self.notice = Some(words::due_set(due));
+                self.notice = Some(Notice::DueSet(due));
                 effects
             }
             PlanInputKind::Evidence(action) => {
@@ -453,9 +454,9 @@ impl App {
         }
     }
 
-    fn set_input_error(&mut self, reason: &str) {
+    fn set_input_error(&mut self, reason: Notice) {
         if let Some(input) = self.plan.input.as_mut() {
-            input.error = Some(reason.to_string());
+            input.error = Some(reason);
         }
     }
 
@@ -470,7 +471,7 @@ impl App {
         let id = &self.framework.competencies[c].id;
         match self.plan.rows.iter().position(|r| &r.competency == id) {
             Some(at) => self.plan.selected = at,
-            None => self.notice = Some(words::no_actions_yet(id.as_str())),
+            None => self.notice = Some(Notice::NoActionsYet(id.to_string())),
         }
         Vec::new()
     }

@@ -3,9 +3,8 @@
 use ratatui_textarea::TextArea;
 
 use super::undo::{Change, Kind};
-use super::{App, Effect, Intent};
+use super::{App, Effect, Intent, Notice};
 use crate::domain::{CompetencyId, Editing, Rating, Screen};
-use crate::strings;
 
 /// Rate screen: the competency shown, the highlighted level, the note editor.
 #[derive(Debug, Default)]
@@ -108,7 +107,7 @@ impl App {
             Intent::Activate => {
                 let choices = self.framework.choices(self.rate.current);
                 let Some(&rating) = self.rate.cursor.and_then(|n| choices.get(n)) else {
-                    self.notice = Some(strings::choose_level());
+                    self.notice = Some(Notice::ChooseLevel);
                     return Vec::new();
                 };
                 self.record(rating)
@@ -135,14 +134,14 @@ impl App {
             Intent::NextUnrated => match self.first_unrated_after(self.rate.current) {
                 Some(c) => self.show_competency(c),
                 None => {
-                    self.notice = Some(strings::ALL_RATED.into());
+                    self.notice = Some(Notice::AllRated);
                     Vec::new()
                 }
             },
             Intent::ToggleTargets => {
                 let shown = !self.assessment.position.show_targets;
                 self.assessment.position.show_targets = shown;
-                self.notice = Some(strings::targets_toggled(shown));
+                self.notice = Some(Notice::TargetsShown(shown));
                 self.position_changed()
             }
             Intent::EditNote => {
@@ -173,7 +172,10 @@ impl App {
         if !choices.contains(&rating) {
             // A digit or `-` for what this competency cannot record records nothing, and says
             // what it can.
-            self.notice = Some(strings::not_a_choice(&rating.to_string(), &choices));
+            self.notice = Some(Notice::NotAChoice {
+                typed: rating.to_string(),
+                choices,
+            });
             return Vec::new();
         }
         let id = self.current_id();
@@ -201,17 +203,18 @@ impl App {
             Some(next) => {
                 self.rate.current = next;
                 self.sync_cursor();
-                self.notice =
-                    match rating {
-                        Rating::Level(level) if unsupported => Some(
-                            strings::person::evidence_notice(&self.voice, id.as_str(), level),
-                        ),
-                        _ => None,
-                    };
+                self.notice = match rating {
+                    Rating::Level(level) if unsupported => Some(Notice::Evidence {
+                        voice: self.voice.clone(),
+                        id: id.to_string(),
+                        level,
+                    }),
+                    _ => None,
+                };
             }
             None => {
                 self.sync_cursor();
-                self.notice = Some(strings::ALL_RATED.into());
+                self.notice = Some(Notice::AllRated);
             }
         }
         self.store_position();
@@ -239,7 +242,7 @@ impl App {
             self.assessment.position.editing = None;
             return;
         };
-        let what = match editing {
+        let plan = match editing {
             Editing::Note(_) => {
                 self.screen = Screen::Rate;
                 self.rate.current = c;
@@ -247,21 +250,21 @@ impl App {
                 let note = self.assessment.note(editing.competency()).to_string();
                 self.rate.editor = Some(text_area(&note));
                 self.rate.note_before = Some(note);
-                "note"
+                false
             }
             Editing::Plan(_) => {
                 self.screen = Screen::Results;
                 self.open_plan_on(c);
-                "plan"
+                true
             }
         };
         // Where the editor opened is where the user is: a relaunch after it closes comes back
         // here, whatever screen the file named before.
         self.store_position();
-        self.notice = Some(strings::editor_reopened(
-            what,
-            editing.competency().as_str(),
-        ));
+        self.notice = Some(Notice::EditorReopened {
+            plan,
+            id: editing.competency().to_string(),
+        });
         self.notice_until_input = false;
     }
 
@@ -332,7 +335,7 @@ impl App {
                 .trim_start_matches(['\n', '\r'])
                 .to_string(),
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.notice = Some(Notice::Said(error.to_string()));
                 return Vec::new();
             }
         };
@@ -345,10 +348,10 @@ impl App {
             _ => self.assessment.note(&id).to_string(),
         };
         if text == now {
-            self.notice = Some(strings::NOTE_UNCHANGED.into());
+            self.notice = Some(Notice::NoteUnchanged);
             return Vec::new();
         }
-        self.notice = Some(strings::NOTE_FROM_EDITOR.into());
+        self.notice = Some(Notice::NoteFromEditor);
         if in_editor {
             self.rate.editor = Some(text_area(&text));
             return self.keep_note();

@@ -3,13 +3,13 @@
 
 use ratatui_textarea::TextArea;
 
+use super::Background;
 use super::{
     App, Derived, GridState, Mode, PlanEditor, Prompt, RateState, ResultsState, RolesState,
     SaveStatus,
 };
 use crate::domain::scoring::RatingSheet;
 use crate::domain::{Assessment, Framework, Screen};
-use crate::ui::theme::Background;
 
 impl App {
     /// The framework the assessment is rated against.
@@ -79,8 +79,13 @@ impl App {
     }
 
     /// The footer's message, if any.
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+    pub fn notice(&self) -> Option<&super::Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The notice as the footer words it.
+    pub fn notice_text(&self) -> Option<String> {
+        self.notice.as_ref().map(ToString::to_string)
     }
 
     /// Whether the file must never be written.

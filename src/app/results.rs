@@ -4,10 +4,9 @@
 //! One file: the Results screen's state and what each action does to it; about 110 of its
 //! lines are tests.
 
-use super::{App, Effect, Intent, PlanEditor};
+use super::{App, Effect, Intent, Notice, PlanEditor};
 use crate::domain::scoring::{self, Band, RatingSheet};
 use crate::domain::{Framework, Level, Rating, Screen};
-use crate::strings;
 
 /// Order of the gap table.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -357,7 +356,7 @@ impl App {
             Intent::ToggleWhatIf => {
                 self.results.what_if = Some(self.derived.sheet.clone());
                 self.results.view = LowerView::Gaps;
-                self.notice = Some(strings::what_if_on(&self.framework.scale));
+                self.notice = Some(Notice::WhatIfOn(self.framework.scale.clone()));
                 self.refresh_results();
             }
             Intent::ApplyWhatIf => return self.apply_what_if(),
@@ -416,17 +415,17 @@ impl App {
             Intent::CycleSort => {
                 self.results.sort = self.results.sort.next();
                 self.reorder_results();
-                self.notice = Some(strings::sorted(self.results.sort.label()));
+                self.notice = Some(Notice::Sorted(self.results.sort));
             }
             Intent::CycleFilter => {
                 self.results.filter = self.results.filter.next();
                 self.results.selected = 0;
                 self.results.offset = 0;
                 self.reorder_results();
-                self.notice = Some(strings::filtered(
-                    self.results.filter.label(),
-                    self.results.summary.rows.len(),
-                ));
+                self.notice = Some(Notice::Filtered {
+                    filter: self.results.filter,
+                    rows: self.results.summary.rows.len(),
+                });
             }
             Intent::SwitchView => {
                 self.results.view = match self.results.view {
@@ -444,7 +443,7 @@ impl App {
             return Vec::new();
         };
         let Some(sheet) = self.results.what_if.as_mut() else {
-            self.notice = Some(strings::what_if_hint());
+            self.notice = Some(Notice::WhatIfHint);
             return Vec::new();
         };
         let now = sheet.level(c);
@@ -491,13 +490,13 @@ impl App {
     /// Drops the what-if levels (asked first when there are any).
     pub(super) fn discard_what_if(&mut self) {
         self.results.what_if = None;
-        self.notice = Some(strings::WHAT_IF_DISCARDED.into());
+        self.notice = Some(Notice::WhatIfDiscarded);
         self.refresh_results();
     }
 
     fn apply_what_if(&mut self) -> Vec<Effect> {
         if self.results.what_if.is_none() {
-            self.notice = Some(strings::what_if_hint());
+            self.notice = Some(Notice::WhatIfHint);
             return Vec::new();
         }
         let changes = self.what_if_changes();
@@ -523,7 +522,7 @@ impl App {
             ));
         }
         self.history.push(super::undo::Kind::WhatIf, undo);
-        self.notice = Some(strings::what_if_applied(&named));
+        self.notice = Some(Notice::WhatIfApplied(named));
         if changes.is_empty() {
             self.refresh_results();
             return Vec::new();

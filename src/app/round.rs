@@ -3,8 +3,8 @@
 
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Intent};
-use crate::strings;
+use super::{App, Effect, Intent, Notice};
+use crate::strings::fields;
 
 impl App {
     /// Opens the label field for a round about to be closed.
@@ -14,15 +14,15 @@ impl App {
         }
         // A round keeps answers: none yet, or only what-if levels on screen, is not one.
         if self.derived.rated == 0 {
-            self.notice = Some(strings::round_empty());
+            self.notice = Some(Notice::RoundEmpty);
             return Vec::new();
         }
         if self.what_if() {
-            self.notice = Some(strings::round_in_what_if());
+            self.notice = Some(Notice::RoundInWhatIf);
             return Vec::new();
         }
         let mut label = TextArea::default();
-        label.set_placeholder_text(strings::ROUND_LABEL_PLACEHOLDER);
+        label.set_placeholder_text(fields::ROUND_LABEL_PLACEHOLDER);
         self.round_label = Some(label);
         Vec::new()
     }
@@ -51,7 +51,7 @@ impl App {
                     .unwrap_or_default();
                 let round = self.assessment.close_round(self.now, &label);
                 let title = self.assessment.history[round - 1].title();
-                self.notice = Some(strings::round_closed(round, &title));
+                self.notice = Some(Notice::RoundClosed { round, title });
                 self.changed()
             }
             Intent::Cancel | Intent::Back | Intent::CloseEditor => {

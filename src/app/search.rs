@@ -10,9 +10,11 @@ mod index;
 
 use ratatui_textarea::{Input, Key, TextArea};
 
+use super::frame::keep_in_view;
 use super::{App, Effect, Intent, LowerView};
 use crate::domain::Screen;
-use crate::ui::keep_in_view;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
 
 pub use index::{Hit, Rank, SearchIndex, fold, matched_range};
 
@@ -33,7 +35,7 @@ pub struct SearchState {
 impl SearchState {
     fn new(index: &SearchIndex) -> SearchState {
         let mut input = TextArea::default();
-        input.set_placeholder_text(PLACEHOLDER);
+        input.set_placeholder_text(crate::strings::fields::SEARCH_PLACEHOLDER);
         input.set_max_histories(0);
         SearchState {
             input,
@@ -87,20 +89,6 @@ impl SearchState {
     }
 }
 
-/// What the empty field shows.
-pub const PLACEHOLDER: &str = "type an id or part of a name";
-
-/// The message when nothing matches `query`.
-pub fn no_match(query: &str) -> String {
-    format!("No competency matches “{}”", query.trim())
-}
-
-/// The notice when the competency found is not in the gap table as filtered, so Rate shows
-/// it instead.
-pub fn not_in_gap_table(id: &str, filter: &str) -> String {
-    format!("{id} is not in the gap table ({filter}): here it is on Rate.")
-}
-
 /// Keys that would put a line break or a tab in the one-line field.
 fn breaks_the_line(input: &Input) -> bool {
     matches!(
@@ -129,7 +117,7 @@ impl App {
         let (Some(search), Some(index)) = (self.search.as_mut(), self.search_index.as_ref()) else {
             return Vec::new();
         };
-        let rows = crate::ui::search::list_rows(self.size);
+        let rows = list_rows(self.size);
         let last = search.hits.len().saturating_sub(1);
         match action {
             // The field is one line: a line break or a tab does nothing.
@@ -197,7 +185,10 @@ impl App {
                     return Vec::new();
                 }
                 let id = self.framework.competencies[c].id.to_string();
-                self.notice = Some(not_in_gap_table(&id, self.results.filter.label()));
+                self.notice = Some(super::Notice::NotInGapTable {
+                    id,
+                    filter: self.results.filter,
+                });
                 self.rate.current = c;
                 self.go_to(Screen::Rate)
             }
@@ -212,6 +203,48 @@ impl App {
             }
         }
     }
+}
+
+// The popup's geometry: the view draws into it and the app pages by it.
+
+/// Widest the overlay gets, in columns and rows.
+const MAX_SIZE: (u16, u16) = (110, 30);
+
+/// The parts of the overlay drawn in `body` (the frame between the tab bar and the status
+/// line): the whole popup, the field line, the line above the list, the list.
+pub fn layout(body: Rect) -> (Rect, Rect, Rect, Rect) {
+    let width = if body.width >= 64 {
+        (body.width - 4).min(MAX_SIZE.0)
+    } else {
+        body.width
+    };
+    let height = if body.height >= 20 {
+        (body.height - 2).min(MAX_SIZE.1)
+    } else {
+        body.height
+    };
+    let popup = body.centered(Constraint::Length(width), Constraint::Length(height));
+    let inner = Block::bordered()
+        .inner(popup)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    let [field, rule, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    (popup, field, rule, list)
+}
+
+/// The frame's body in a terminal of `size`: what `ui::draw` leaves between the tab bar and
+/// the two lines at the bottom.
+pub fn body_of(size: (u16, u16)) -> Rect {
+    Rect::new(0, 1, size.0, size.1.saturating_sub(3))
+}
+
+/// How many matches the list shows in a terminal of `size`, for paging and scrolling.
+pub fn list_rows(size: (u16, u16)) -> usize {
+    usize::from(layout(body_of(size)).3.height).max(1)
 }
 
 #[cfg(test)]

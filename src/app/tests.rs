@@ -237,7 +237,11 @@ fn without_the_lock_the_app_opens_read_only_and_says_why() {
     let mut app = App::new(init);
     assert!(app.read_only());
     assert!(matches!(app.save_status(), SaveStatus::ReadOnly(_)));
-    assert!(app.notice().is_some_and(|n| n.contains("EISDIR")));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .is_some_and(|n| n.contains("EISDIR"))
+    );
     app.update(Intent::NextScreen, t0());
     app.update(Intent::NextScreen, t0());
     assert_eq!(
@@ -379,17 +383,17 @@ fn a_4_or_5_without_a_note_asks_for_evidence_once_and_never_blocks() {
     app.update(Intent::NextScreen, t0());
     app.update(Intent::Rate(level(4)), t0());
     assert_eq!(app.rate.current, 1, "a 4 is recorded and Rate moves on");
-    let notice = app.notice().expect("an ask for evidence");
+    let notice = app.notice_text().expect("an ask for evidence");
     assert!(notice.contains("DP1 at 4"), "{notice}");
     assert!(notice.contains("what did you do"), "{notice}");
     // A 3 needs no evidence prompt.
     app.update(Intent::Rate(level(3)), t0());
-    assert_eq!(app.notice(), None);
+    assert_eq!(app.notice_text().as_deref(), None);
     // A 5 with a note already written is not asked about.
     app.assessment
         .set_note(&"DP3".into(), "Joined six plans into one baseline.".into());
     app.update(Intent::Rate(level(5)), t0());
-    assert_eq!(app.notice(), None);
+    assert_eq!(app.notice_text().as_deref(), None);
     assert_eq!(app.assessment.rating(&"DP3".into()), Some(level(5)));
 }
 
@@ -472,7 +476,12 @@ fn enter_on_an_unrated_competency_records_nothing_until_a_level_is_highlighted()
     assert_eq!(app.update(Intent::Activate, t0()), Vec::new());
     assert_eq!(app.assessment.rating(&"DP1".into()), None);
     assert_eq!(app.rate.current, 0);
-    assert!(app.notice().unwrap().contains("Nothing recorded"));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .unwrap()
+            .contains("Nothing recorded")
+    );
     // ↓ starts at the top, ↑ at the bottom; then Enter records the deliberate choice.
     app.update(Intent::Down, t0());
     assert_eq!(app.rate.cursor, Some(0));
@@ -496,21 +505,25 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
     let mut app = app();
     app.update(Intent::NextScreen, t0());
     app.update(Intent::CycleTarget, t0());
-    assert!(app.notice().is_some_and(|n| n.contains("Gaps are now")));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .is_some_and(|n| n.contains("Gaps are now"))
+    );
     // The next action clears the answer to the last one (N-D29).
     app.update(Intent::Down, t0());
-    assert_eq!(app.notice(), None);
+    assert_eq!(app.notice_text().as_deref(), None);
     // On Results, s and f say what they did.
     app.update(Intent::NextScreen, t0());
     app.update(Intent::NextScreen, t0());
     app.update(Intent::CycleSort, t0());
     assert_eq!(
-        app.notice(),
+        app.notice_text().as_deref(),
         Some("Gaps sorted: framework order (s for the next order)")
     );
     app.update(Intent::CycleFilter, t0());
     assert_eq!(
-        app.notice(),
+        app.notice_text().as_deref(),
         Some("Gaps shown: below target, 0 rows (f for the next filter)")
     );
     app.update(Intent::PrevScreen, t0());
@@ -518,18 +531,23 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
     // What rolefit says on its own (a report written) stays on its screen until it changes.
     app.update(Event::Exported(Ok("/tmp/reports/default.md".into())), t0());
     assert!(
-        app.notice()
+        app.notice_text()
+            .as_deref()
             .is_some_and(|n| n.starts_with("Report written: default.md in /tmp/reports"))
     );
     app.update(Intent::Down, t0());
-    assert!(app.notice().is_some());
+    assert!(app.notice_text().as_deref().is_some());
     app.update(Intent::NextScreen, t0());
-    assert_eq!(app.notice(), None);
+    assert_eq!(app.notice_text().as_deref(), None);
 
     let fw = crate::storage::framework::builtin();
     let assessment = Assessment::new("t", &fw, t0());
     let mut app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
-    assert!(app.notice().is_some_and(|n| n.starts_with("Resumed")));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Resumed"))
+    );
     // What the runtime reports is not the user's action.
     app.update(Event::Resize(80, 24), t0());
     app.update(
@@ -538,9 +556,13 @@ fn a_notice_answers_one_action_a_report_stays_on_its_screen_and_the_greeting_goe
         },
         t0(),
     );
-    assert!(app.notice().is_some_and(|n| n.starts_with("Resumed")));
+    assert!(
+        app.notice_text()
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Resumed"))
+    );
     app.update(Intent::Down, t0());
-    assert_eq!(app.notice(), None);
+    assert_eq!(app.notice_text().as_deref(), None);
 }
 
 /// The gaps follow the verdict until the user chooses with `t`; the choice is remembered in

@@ -7,9 +7,9 @@
 
 use std::collections::VecDeque;
 
+use super::notice::{Notice, Undone};
 use super::{App, Effect, Screen};
 use crate::domain::{CompetencyId, PlanItem, Rating};
-use crate::strings;
 
 /// How many steps can be undone; the oldest is forgotten past this.
 pub const LIMIT: usize = 200;
@@ -139,13 +139,9 @@ impl App {
             Direction::Redo => self.history.redo.pop(),
         };
         let Some(step) = step else {
-            self.notice = Some(
-                match direction {
-                    Direction::Undo => strings::NOTHING_TO_UNDO,
-                    Direction::Redo => strings::NOTHING_TO_REDO,
-                }
-                .into(),
-            );
+            self.notice = Some(Notice::NothingTo {
+                redo: direction == Direction::Redo,
+            });
             return Vec::new();
         };
         let what = self.describe(&step, direction);
@@ -162,9 +158,9 @@ impl App {
             Direction::Undo => self.history.redo.push(step),
             Direction::Redo => self.history.undo.push_back(step),
         }
-        self.notice = Some(match direction {
-            Direction::Undo => strings::undid(&what),
-            Direction::Redo => strings::redid(&what),
+        self.notice = Some(Notice::Undone {
+            redo: direction == Direction::Redo,
+            what,
         });
         let effects = self.changed();
         self.follow_what_if(&tried);
@@ -250,14 +246,13 @@ impl App {
         }
     }
 
-    /// What a step did, as the notice names it: "RI1 4 → not rated (Risk and issues)".
-    fn describe(&self, step: &Step, direction: Direction) -> String {
+    /// What a step did, for the notice: "RI1 4 → not rated (Risk and issues)".
+    fn describe(&self, step: &Step, direction: Direction) -> Undone {
         let name = |id: &CompetencyId| match self.framework.competency_index(id) {
             Some(c) => format!("{id} {}", self.framework.competencies[c].name),
             None => id.to_string(),
         };
-        let rating = |r: &Option<Rating>| strings::rating_word(*r);
-        let ratings: Vec<String> = step
+        let ratings: Vec<(String, Option<Rating>, Option<Rating>)> = step
             .changes
             .iter()
             .filter_map(|change| match change {
@@ -270,23 +265,22 @@ impl App {
                 }
                 _ => None,
             })
-            .map(|(id, from, to)| format!("{id} {} → {}", rating(from), rating(to)))
+            .map(|(id, from, to)| (id.to_string(), *from, *to))
             .collect();
-        // One change names its competency after it, so a short footer keeps the change:
-        // "RI1 4 → not rated (Risk and issues)".
-        let named = |text: &String| match step.changes.first().map(|c| c.id()) {
-            Some(id) if ratings.len() == 1 => match self.framework.competency_index(id) {
-                Some(c) => format!("{text} ({})", self.framework.competencies[c].name),
-                None => text.clone(),
-            },
-            _ => text.clone(),
-        };
         let first = step.changes.first().map(Change::id);
         match (step.kind, first) {
-            (Kind::Note, Some(id)) => strings::undo_note(&name(id)),
-            (Kind::Plan, Some(id)) => strings::undo_plan(&name(id)),
-            (Kind::WhatIf, _) => strings::undo_what_if(&ratings),
-            _ => named(&ratings.join(", ")),
+            (Kind::Note, Some(id)) => Undone::Note(name(id)),
+            (Kind::Plan, Some(id)) => Undone::Plan(name(id)),
+            (Kind::WhatIf, _) => Undone::WhatIf(ratings),
+            // One change names its competency after it, so a short footer keeps the change:
+            // "RI1 4 → not rated (Risk and issues)".
+            _ => Undone::Ratings {
+                name: first
+                    .filter(|_| ratings.len() == 1)
+                    .and_then(|id| self.framework.competency_index(id))
+                    .map(|c| self.framework.competencies[c].name.clone()),
+                changes: ratings,
+            },
         }
     }
 }

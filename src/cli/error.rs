@@ -313,13 +313,7 @@ impl Error {
     }
 }
 
-/// The keys that close a round on Results, as the messages name them ("c" unless rebound).
-fn close_round_keys() -> String {
-    crate::input::keys_for(
-        crate::app::Mode::Screen(crate::domain::Screen::Results),
-        &crate::app::Intent::CloseRound,
-    )
-}
+use crate::strings::close_round_keys;
 
 #[cfg(test)]
 mod tests {

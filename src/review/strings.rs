@@ -17,10 +17,10 @@ pub fn reviewing(r: &Reviewing) -> String {
     }
 }
 
-/// On opening a review file again: whose review it is and how far it has got, in place of
-/// "Resumed", which would read as the reviewer's own assessment.
-pub fn review_resumed(r: &Reviewing, rated: usize, total: usize) -> String {
-    format!("Review of {}: {rated}/{total} answered so far", r.person)
+/// On opening a review file again: whose review it is (`person`) and how far it has got, in
+/// place of "Resumed", which would read as the reviewer's own assessment.
+pub fn review_resumed(person: &str, rated: usize, total: usize) -> String {
+    format!("Review of {person}: {rated}/{total} answered so far")
 }
 
 /// The grid's heading of the person's column with others beside it: "You/Kim/Sam", or with

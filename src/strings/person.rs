@@ -8,9 +8,6 @@ use crate::input;
 /// The name field's title.
 pub const NAME_TITLE: &str = " Your name ";
 
-/// What the field shows while empty and without a default.
-pub const NAME_PLACEHOLDER: &str = "your name, e.g. Sam Taylor";
-
 /// The question in the first-run welcome and over an older file: what the name is for.
 pub fn name_question(default: Option<&str>, file_name: &str) -> String {
     let keep = match default {

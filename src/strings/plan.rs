@@ -21,10 +21,6 @@ pub fn nothing_selected() -> String {
     )
 }
 
-pub const TEXT_PLACEHOLDER: &str = "what you will do, e.g. shadow a gate review";
-pub const DUE_PLACEHOLDER: &str = "2027-03-31, +10d, +2w or +3m (empty: no date)";
-pub const EVIDENCE_PLACEHOLDER: &str = "optional: what shows it is done";
-
 /// An action's text left empty.
 pub fn empty_text() -> String {
     format!(

@@ -5,16 +5,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The terminal's background, as detected or chosen. It lives here, with the palettes measured
-/// on each, and the theme takes it from here.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Background {
-    /// Light text on a dark background (the default when nothing says otherwise).
-    #[default]
-    Dark,
-    /// Dark text on a light background.
-    Light,
-}
+pub use crate::app::Background;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

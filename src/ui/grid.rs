@@ -14,12 +14,11 @@ use super::{
     Drawn, Pane, Target, Theme, block, keep_in_view, padded_inner, practice_lines, render_scrolled,
     rows_marker, scroll_keys, text, title_lines, wrapped,
 };
-use crate::app::{App, GridColumn, GridRow, Intent, Mode};
+use crate::app::{App, GridColumn, GridRow};
 use crate::domain::diff::Movement;
 use crate::domain::framework::{Focus, FocusWeight};
 use crate::domain::scoring::{self, Band};
 use crate::domain::{Level, Rating, Screen};
-use crate::input;
 use crate::review;
 use crate::strings;
 
@@ -541,14 +540,10 @@ fn area_detail<'a>(app: &App, a: usize, width: usize, theme: &Theme) -> Vec<Line
     let area = &fw.areas[a];
     let column = app.grid().selected_column();
     // The verb of what Enter does here: open the area, or close it again.
-    let enter = input::keys_for(Mode::Screen(Screen::Grid), &Intent::Activate);
     let verb = enter_verb(app);
     let mut lines = title_lines(
         fw.area_path(a),
-        format!(
-            "{} competencies · {enter} to {verb}",
-            area.competencies.len()
-        ),
+        strings::grid_area_line(area.competencies.len(), verb),
         width,
         theme,
     );
@@ -596,11 +591,7 @@ fn competency_detail<'a>(app: &App, c: usize, width: usize, theme: &Theme) -> Ve
     let column = app.grid().selected_column();
     let mut lines = title_lines(
         format!("{} {}", competency.id, competency.name),
-        format!(
-            "{} · {} to rate",
-            fw.area_path(competency.area),
-            input::keys_for(Mode::Screen(Screen::Grid), &Intent::Activate)
-        ),
+        strings::grid_competency_line(&fw.area_path(competency.area)),
         width,
         theme,
     );

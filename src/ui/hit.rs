@@ -1,149 +1,8 @@
-//! Where the pointer is: the parts of one frame that answer the mouse, recorded while drawing,
-//! and `hit`, which says what a mouse event at a cell points at. Both are pure, so the app
-//! resolves a click against the last frame the user saw, and tests check clicks against
-//! layouts drawn into a test backend.
+//! Clicks and the wheel on drawn frames: the regions and `hit` are the app's
+//! ([`crate::app::frame`]); here are the tests that draw a frame and point at it, and their
+//! helpers, which the app's mouse tests share.
 
-use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
-
-use crate::app::Intent;
-use crate::domain::Screen;
-
-/// Lines or rows one notch of the wheel scrolls.
-pub const WHEEL_STEP: isize = 3;
-
-/// A part of the screen the wheel scrolls.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Pane {
-    /// The grid's rows (the selection moves).
-    Grid,
-    /// The Grid's detail pane.
-    GridDetail,
-    /// The competency text on Rate.
-    RateInfo,
-    /// A Roles pane, first or second role.
-    Roles(usize),
-    /// The Results gap table (the selection moves).
-    Gaps,
-    /// The Results verdict panel.
-    Verdict,
-    /// The Plan screen's actions (the selection moves).
-    Plan,
-}
-
-/// What a mouse event points at.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    /// A screen's tab.
-    Tab(Screen),
-    /// A row of the grid, by its index among the visible rows.
-    GridRow(usize),
-    /// A row of Rate's level list, top first: an index into the competency's choices.
-    Level(usize),
-    /// A row of the Results gap table, by its index in the table.
-    GapRow(usize),
-    /// A row of the Plan screen, by its index among the actions.
-    PlanRow(usize),
-    /// A Roles pane.
-    RolesPane(usize),
-    /// A key hint in the footer or an answer in a prompt: that key's action.
-    Key(Intent),
-    /// The wheel over a pane: lines or rows, down when positive.
-    Scroll(Pane, isize),
-}
-
-/// The parts of one frame that answer the mouse, in screen cells.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Regions {
-    /// Clickable parts of the screen under any overlay: tabs, rows, levels, panes.
-    pub clicks: Vec<(Rect, Target)>,
-    /// The footer's key hints, each with its key's action.
-    pub keys: Vec<(Rect, Intent)>,
-    /// Parts the wheel scrolls.
-    pub panes: Vec<(Rect, Pane)>,
-    /// An overlay (help, a prompt, an editor) over the screen: the screen below it does not
-    /// answer the mouse.
-    pub overlay: Option<Rect>,
-    /// Clickable parts of the overlay: a prompt's answers.
-    pub overlay_clicks: Vec<(Rect, Intent)>,
-}
-
-impl Regions {
-    /// Records a clickable part.
-    pub fn click(&mut self, area: Rect, target: Target) {
-        if !area.is_empty() {
-            self.clicks.push((area, target));
-        }
-    }
-
-    /// Records a part the wheel scrolls.
-    pub fn pane(&mut self, area: Rect, pane: Pane) {
-        if !area.is_empty() {
-            self.panes.push((area, pane));
-        }
-    }
-}
-
-/// What a mouse event points at in a frame: a left click on a tab, row, level, pane, key hint
-/// or prompt answer; the wheel over a pane. While an overlay is shown, only its own answers
-/// and the footer's keys answer a click, and the wheel nothing; other buttons, releases and
-/// moves point at nothing.
-pub fn hit(mouse: &MouseEvent, regions: &Regions) -> Option<Target> {
-    let at = Position::new(mouse.column, mouse.row);
-    let find = |list: &[(Rect, Intent)]| {
-        list.iter()
-            .find(|(area, _)| area.contains(at))
-            .map(|(_, action)| Target::Key(action.clone()))
-    };
-    match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) => {
-            if let Some(overlay) = regions.overlay {
-                return if overlay.contains(at) {
-                    find(&regions.overlay_clicks)
-                } else {
-                    find(&regions.keys)
-                };
-            }
-            regions
-                .clicks
-                .iter()
-                .find(|(area, _)| area.contains(at))
-                .map(|(_, target)| target.clone())
-                .or_else(|| find(&regions.keys))
-        }
-        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            if regions.overlay.is_some() {
-                return None;
-            }
-            let delta = if mouse.kind == MouseEventKind::ScrollDown {
-                WHEEL_STEP
-            } else {
-                -WHEEL_STEP
-            };
-            regions
-                .panes
-                .iter()
-                .find(|(area, _)| area.contains(at))
-                .map(|(_, pane)| Target::Scroll(*pane, delta))
-        }
-        _ => None,
-    }
-}
-
-/// A mouse event of this kind at a cell, for tests and scripts.
-pub fn mouse_at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
-    MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
-    }
-}
-
-/// A left click at a cell.
-pub fn click_at(column: u16, row: u16) -> MouseEvent {
-    mouse_at(MouseEventKind::Down(MouseButton::Left), column, row)
-}
+pub use crate::app::frame::{Pane, Regions, Target, WHEEL_STEP, click_at, hit, mouse_at};
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -152,8 +11,10 @@ pub(crate) mod tests {
     use ratatui::buffer::Buffer;
 
     use super::*;
-    use crate::app::{App, AppInit, GridRow};
+    use crate::app::{App, AppInit, GridRow, Intent};
     use crate::domain::Assessment;
+    use crate::domain::Screen;
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 
     /// A fresh app on the Roles screen, sized `size`.
     pub(crate) fn app_sized(size: (u16, u16)) -> App {

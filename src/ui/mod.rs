@@ -179,7 +179,7 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> boo
         }
         SaveStatus::Saved(time) => (strings::saved(time), theme.dim),
         SaveStatus::Failed(reason) => (strings::save_failed(reason), theme.error),
-        SaveStatus::ReadOnly(reason) => (reason.clone(), theme.warning),
+        SaveStatus::ReadOnly(why) => (why.to_string(), theme.warning),
     };
     let save_width = text::UnicodeWidthStr::width(save_text.as_str()) as u16;
     let first = Rect { height: 1, ..area };
@@ -189,9 +189,10 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> boo
         Line::styled(save_text, save_style).alignment(Alignment::Right),
         right,
     );
-    let Some(notice) = app.notice() else {
+    let Some(notice) = app.notice_text() else {
         return false;
     };
+    let notice = notice.as_str();
     // One column before the notice, three between it and the save state.
     let beside = usize::from(left.width.saturating_sub(3)).max(1);
     let lines = text::wrap(notice, beside);

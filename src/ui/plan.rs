@@ -328,9 +328,9 @@ fn render_input(
     .collect();
     let error: Vec<Line> = input
         .error
-        .as_deref()
+        .as_ref()
         .map(|e| {
-            text::wrap(e, inner_width)
+            text::wrap(&e.to_string(), inner_width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.error))
                 .collect()

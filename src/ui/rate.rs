@@ -12,9 +12,8 @@ use super::{
     Drawn, Pane, Target, Theme, block, padded_inner, practice_lines, render_scrolled, scroll_keys,
     text, title_lines, wrapped,
 };
-use crate::app::{App, Intent, Mode};
+use crate::app::App;
 use crate::domain::{Rating, Screen};
-use crate::input;
 use crate::review::{self, strings as strings_review};
 use crate::strings;
 
@@ -280,12 +279,7 @@ fn render_note_shape(frame: &mut Frame, area: Rect, shape: NoteShape, app: &App,
 fn render_note_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let competency = &app.framework().competencies[app.rate().current];
     let note = app.assessment().note(&competency.id);
-    let key = input::keys_for(Mode::Screen(Screen::Rate), &Intent::EditNote);
-    let prefix = if app.read_only() {
-        " Note: ".to_string()
-    } else {
-        format!(" Note ({key}): ")
-    };
+    let prefix = strings::note_prefix(app.read_only());
     let width =
         usize::from(area.width).saturating_sub(text::UnicodeWidthStr::width(prefix.as_str()) + 1);
     let first = note.lines().next().unwrap_or("");
@@ -709,9 +703,6 @@ fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .collect()
     };
     // The preview shows the start of a long note; the editor shows all of it.
-    let open = format!(
-        "{} to read all",
-        input::keys_for(Mode::Screen(Screen::Rate), &Intent::EditNote)
-    );
+    let open = strings::read_all_note();
     render_scrolled(frame, inner, lines, 0, Some(&open));
 }

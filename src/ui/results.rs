@@ -156,16 +156,8 @@ fn render_verdict(
     theme: &Theme,
     drawn: &mut Drawn,
 ) {
-    let keys = |action: Intent| input::keys_for(Mode::Screen(Screen::Results), &action);
     let title = if app.what_if() {
-        Span::styled(
-            format!(
-                " WHAT-IF, not saved · {} keep · {} discard ",
-                keys(Intent::ApplyWhatIf),
-                input::binding_short_label(Mode::Screen(Screen::Results), &Intent::Back)
-            ),
-            theme.warning,
-        )
+        Span::styled(strings::what_if_title(), theme.warning)
     } else {
         Span::styled(strings::person::verdict_title(app.voice()), theme.title)
     };
@@ -772,13 +764,7 @@ fn areas_title<'a>(app: &App, sides: [usize; 2], stacked: bool, theme: &Theme) -
     let heading = strings::person::who_against(app.voice(), &heading);
     let mut title = vec![Span::styled(heading, theme.title)];
     if !stacked {
-        title.push(Span::styled(
-            format!(
-                "· {} for gaps ",
-                input::keys_for(Mode::Screen(Screen::Results), &Intent::SwitchView)
-            ),
-            theme.dim,
-        ));
+        title.push(Span::styled(strings::areas_for_gaps(), theme.dim));
     }
     Line::from(title)
 }
@@ -1100,13 +1086,7 @@ fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
     let mut title = vec![
         Span::styled(format!(" Gaps vs {} ", target.name), theme.title),
         Span::styled(
-            format!(
-                "· {} · {} ({}, {}) ",
-                state.sort.label(),
-                state.filter.label(),
-                keys(Intent::CycleSort),
-                keys(Intent::CycleFilter)
-            ),
+            strings::gaps_order(state.sort.label(), state.filter.label()),
             theme.dim,
         ),
     ];

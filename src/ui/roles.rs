@@ -241,11 +241,7 @@ fn render_with_flavours_below(
         height: below.height.min(needed),
         ..below
     };
-    let title = format!(
-        " {} flavours · {} shows them in its pane ",
-        fw.side_name(pane),
-        input::keys_for(Mode::Screen(Screen::Roles), &Intent::ToggleFlavours)
-    );
+    let title = strings::flavours_below(fw.side_name(pane));
     let block = block(Span::styled(title, theme.title), false, theme);
     let inner = padded_inner(frame, below, block);
     let areas = Layout::horizontal(vec![

@@ -7,75 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-/// Where the scrollable parts of one frame ended up. A part the frame did not draw is `None`,
-/// so the app keeps its own value for it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Drawn {
-    /// First line shown in each Roles pane.
-    pub roles: [Option<usize>; 2],
-    /// First line shown of the competency text on Rate.
-    pub rate_info: Option<usize>,
-    /// First line shown of the Grid's detail pane.
-    pub grid_detail: Option<usize>,
-    /// First row shown of the grid.
-    pub grid_offset: Option<usize>,
-    /// First row shown of the Results gap table.
-    pub gaps_offset: Option<usize>,
-    /// First line shown of the Results verdict panel.
-    pub results_summary: Option<usize>,
-    /// First row shown of the Results areas chart, and whether it was drawn alone (without
-    /// the gap table), where the moves scroll it.
-    pub results_areas: Option<(usize, bool)>,
-    /// First line shown of the Plan screen's list.
-    pub plan_offset: Option<usize>,
-    /// First line shown of the help overlay.
-    pub help: Option<usize>,
-    /// Where the frame put the parts that answer the mouse.
-    pub regions: Box<super::hit::Regions>,
-}
-
-/// The first of `len` rows to draw so that row `selected` is fully visible in `height` lines,
-/// given each row's height in lines; `previous` is the last frame's answer, so the view moves
-/// only as far as it must. Looks only at rows near the window.
-pub fn keep_in_view(
-    previous: usize,
-    selected: usize,
-    len: usize,
-    height: usize,
-    row_height: impl Fn(usize) -> usize,
-) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    let height = height.max(1);
-    let last = len - 1;
-    let selected = selected.min(last);
-    let mut top = previous.min(last);
-    if selected < top {
-        return selected;
-    }
-    // Walk back from the selection until the window is full.
-    let mut used = 0;
-    let mut first = selected;
-    loop {
-        used += row_height(first);
-        if used > height || first == 0 {
-            if used > height && first < selected {
-                first += 1;
-            }
-            break;
-        }
-        first -= 1;
-    }
-    top = top.max(first);
-    // Fill the window when there is room above (after collapsing near the end).
-    let mut used: usize = (top..len).map(&row_height).take(height + 1).sum();
-    while top > 0 && used + row_height(top - 1) <= height {
-        top -= 1;
-        used += row_height(top);
-    }
-    top
-}
+pub use crate::app::frame::{Drawn, keep_in_view};
 
 /// Renders pre-wrapped lines from line `scroll`, clamped to the content so keys scroll exactly
 /// as far as there is text; returns the first line shown. `scroll_keys` names the keys that
@@ -139,24 +71,4 @@ pub fn border_marker(frame: &mut Frame, block: Rect, y: u16, marks: &[(usize, &s
     let width = (crate::text::width(&label) as u16).min(inner_width);
     let x = block.x + 1 + inner_width.saturating_sub(width);
     frame.render_widget(Line::from(label), Rect::new(x, y, width, 1));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keep_in_view_moves_the_window_only_as_far_as_it_must() {
-        // Ten one-line rows in a four-line window, each answer fed into the next frame.
-        let mut top = 0;
-        for (selected, expected) in [(2, 0), (6, 3), (4, 3), (1, 1), (9, 6)] {
-            top = keep_in_view(top, selected, 10, 4, |_| 1);
-            assert_eq!(top, expected, "selected {selected}");
-        }
-        // Two-line rows: row 3 needs rows 2 and 3 only.
-        assert_eq!(keep_in_view(0, 3, 10, 4, |_| 2), 2);
-        // Fewer rows than lines: from the top; no rows: zero.
-        assert_eq!(keep_in_view(5, 2, 3, 10, |_| 1), 0);
-        assert_eq!(keep_in_view(0, 0, 0, 10, |_| 1), 0);
-    }
 }

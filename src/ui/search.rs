@@ -10,51 +10,13 @@ use ratatui::widgets::Clear;
 
 use super::{Theme, block, keep_in_view, text};
 use crate::app::App;
-use crate::app::search::{Hit, Rank, SearchState, matched_range, no_match};
+use crate::app::search::layout;
+use crate::app::search::{Hit, Rank, SearchState, matched_range};
 use crate::domain::Rating;
-
-/// Widest the overlay gets, in columns and rows.
-const MAX_SIZE: (u16, u16) = (110, 30);
+use crate::strings::no_match;
 
 /// Widest the id column gets.
 const ID_WIDTH: usize = 12;
-
-/// The parts of the overlay drawn in `body` (the frame between the tab bar and the status
-/// line): the whole popup, the field line, the line above the list, the list.
-fn layout(body: Rect) -> (Rect, Rect, Rect, Rect) {
-    let width = if body.width >= 64 {
-        (body.width - 4).min(MAX_SIZE.0)
-    } else {
-        body.width
-    };
-    let height = if body.height >= 20 {
-        (body.height - 2).min(MAX_SIZE.1)
-    } else {
-        body.height
-    };
-    let popup = body.centered(Constraint::Length(width), Constraint::Length(height));
-    let inner = block("", true, &Theme::monochrome())
-        .inner(popup)
-        .inner(ratatui::layout::Margin::new(1, 0));
-    let [field, rule, list] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    (popup, field, rule, list)
-}
-
-/// The frame's body in a terminal of `size`: what `ui::draw` leaves between the tab bar and
-/// the two lines at the bottom.
-fn body_of(size: (u16, u16)) -> Rect {
-    Rect::new(0, 1, size.0, size.1.saturating_sub(3))
-}
-
-/// How many matches the list shows in a terminal of `size`, for paging and scrolling.
-pub fn list_rows(size: (u16, u16)) -> usize {
-    usize::from(layout(body_of(size)).3.height).max(1)
-}
 
 /// Draws the open search over `body`.
 pub fn render(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
@@ -257,14 +219,14 @@ mod tests {
     #[test]
     fn the_list_fits_every_supported_size() {
         for (w, h) in [(60, 18), (80, 24), (100, 30), (200, 60)] {
-            let (popup, field, rule, list) = layout(body_of((w, h)));
+            let (popup, field, rule, list) = layout(crate::app::search::body_of((w, h)));
             assert!(
                 popup.bottom() <= h - 2 && popup.y >= 1,
                 "{w}×{h}: {popup:?}"
             );
             assert!(popup.right() <= w);
             assert!(field.y < rule.y && rule.y < list.y && list.bottom() < popup.bottom());
-            assert!(list_rows((w, h)) >= 10, "{w}×{h}");
+            assert!(crate::app::search::list_rows((w, h)) >= 10, "{w}×{h}");
         }
     }
 

@@ -35,12 +35,7 @@ pub fn draw(frame: &mut Frame, view: &TeamView) -> TeamDrawn {
     let theme = Theme::new(view.color(), view.background());
     let mut drawn = view.drawn();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let quit =
-            crate::input::team_keys_for(crate::team::TeamMode::Browse, &crate::app::Intent::Quit);
-        let message = format!(
-            "The team view needs a terminal of at least {}×{}; this one is {}×{}. Enlarge it, or press {quit} to quit.",
-            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
-        );
+        let message = crate::strings::team_too_small(MIN_SIZE, (area.width, area.height));
         let lines: Vec<Line> = super::text::wrap(&message, usize::from(area.width.max(1)))
             .into_iter()
             .map(Line::from)

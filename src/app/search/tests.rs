@@ -132,7 +132,7 @@ fn typing_filters_by_id_or_name_and_ranks_the_best_first() {
     typed(&mut app, "x");
     assert!(ids(&app).is_empty());
     assert_eq!(
-        no_match(app.search().unwrap().query()),
+        crate::strings::no_match(app.search().unwrap().query()),
         "No competency matches “Ri1x”"
     );
 }
@@ -175,7 +175,7 @@ fn a_paste_goes_into_the_field_on_one_line_and_tab_does_nothing() {
 fn moving_stops_at_the_ends_and_keeps_the_choice_in_view() {
     let mut app = app();
     apply(&mut app, &[Intent::NextScreen, Intent::OpenSearch]);
-    let rows = crate::ui::search::list_rows(app.size);
+    let rows = super::list_rows(app.size);
     assert!(rows < 33, "the list is cut at 80×24");
     apply(&mut app, &[Intent::Up]);
     assert_eq!(app.search().unwrap().selected, 0);
@@ -252,7 +252,7 @@ fn enter_on_results_selects_the_gap_row_or_goes_to_rate_and_says_so() {
     assert_eq!(app.mode(), Mode::Screen(Screen::Rate));
     assert_eq!(app.rate.current, index_of(&app, "GV4"));
     assert_eq!(
-        app.notice(),
+        app.notice_text().as_deref(),
         Some("GV4 is not in the gap table (all rated): here it is on Rate.")
     );
 }

@@ -14,7 +14,10 @@ fn a_review_file_opens_with_whose_review_it_is() {
         crate::domain::value::Value::String("review".into()),
     );
     let app = App::new(AppInit::new(fw, assessment).opened(Opened::Resumed));
-    assert_eq!(app.notice(), Some("Review of alex: 0/33 answered so far"));
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some("Review of alex: 0/33 answered so far")
+    );
 }
 
 /// Every key typed into the note or plan editor changes the note or plan at once and asks for
@@ -86,9 +89,12 @@ fn an_editor_open_at_the_last_save_opens_again_at_start() {
     let editor = app.rate.editor.as_ref().unwrap();
     assert_eq!(editor.lines().join("\n"), "half a sentence");
     assert!(
-        app.notice().unwrap().contains("note for DP2"),
+        app.notice_text()
+            .as_deref()
+            .unwrap()
+            .contains("note for DP2"),
         "{:?}",
-        app.notice()
+        app.notice_text().as_deref()
     );
 
     assessment.plan.insert(

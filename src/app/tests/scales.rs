@@ -1,6 +1,7 @@
 //! Rating on scales other than the built-in 0–5: typing levels, asking for evidence, the N/A row.
 
 use super::*;
+use crate::strings;
 
 /// A framework of one area and three competencies on a scale of these values (format 2).
 fn on_scale(values: &[u8]) -> App {
@@ -58,17 +59,18 @@ fn a_7_is_recorded_on_a_1_to_7_scale_and_refused_on_the_built_in_one() {
         assert_eq!(app.assessment.rating(&"DP1".into()), None, "{typed}");
         assert_eq!(app.rate.current, 0, "Rate stays on DP1 after {typed}");
         assert_eq!(
-            app.notice(),
+            app.notice_text().as_deref(),
             Some(strings::not_a_choice(shown, &choices).as_str())
         );
     }
     // The notice names the built-in scale's levels.
     assert!(
-        app.notice()
+        app.notice_text()
+            .as_deref()
             .unwrap()
             .contains("choose 0, 1, 2, 3, 4, 5, or N/A"),
         "{:?}",
-        app.notice()
+        app.notice_text().as_deref()
     );
 }
 
@@ -85,12 +87,12 @@ fn evidence_is_asked_for_the_high_levels_of_the_scale() {
             let mut app = on_scale(scale);
             app.update(Intent::Rate(level(n)), t0());
             assert_eq!(app.assessment.rating(&"C1".into()), Some(level(n)));
-            assert_eq!(app.notice(), None, "{n} on {scale:?}");
+            assert_eq!(app.notice_text().as_deref(), None, "{n} on {scale:?}");
         }
         for &n in asked {
             let mut app = on_scale(scale);
             app.update(Intent::Rate(level(n)), t0());
-            let notice = app.notice().unwrap_or_default().to_string();
+            let notice = app.notice_text().as_deref().unwrap_or_default().to_string();
             assert!(
                 notice.contains(&format!("C1 at {n}")) && notice.contains("what did you do"),
                 "{n} on {scale:?}: {notice}"

@@ -1,6 +1,7 @@
 //! What-if on Results: the fits move, the ratings stay until kept, and leaving asks first.
 
 use super::*;
+use crate::strings;
 
 #[test]
 fn what_if_leaves_ratings_alone_until_kept() {
@@ -74,7 +75,10 @@ fn discarding_a_what_if_with_changes_asks_first() {
     assert!(!app.what_if());
     assert_eq!(app.prompt, None);
     assert_eq!(app.assessment.rating(&"DP1".into()), Some(level(1)));
-    assert_eq!(app.notice.as_deref(), Some(strings::WHAT_IF_DISCARDED));
+    assert_eq!(
+        app.notice_text().as_deref(),
+        Some(strings::WHAT_IF_DISCARDED)
+    );
 }
 
 #[test]
@@ -92,7 +96,7 @@ fn a_what_if_shows_the_fits_before_and_keeping_it_names_each_change() {
     app.update(Intent::Right, t0());
     assert_eq!(app.update(Intent::ApplyWhatIf, t0()), vec![Effect::Changed]);
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice_text().as_deref(),
         Some("Kept DP1 1→2, GV3 3→5 as ratings.")
     );
     assert_eq!(app.what_if_before(), None);

@@ -2,6 +2,7 @@ use super::*;
 use crate::app::{AppInit, Event, Intent, LockState, PlanField};
 use crate::domain::time::Datetime;
 use crate::domain::{Assessment, Level};
+use crate::strings;
 use ratatui_textarea::Input;
 
 fn t0() -> Datetime {
@@ -44,8 +45,8 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-fn notice(app: &App) -> &str {
-    app.notice.as_deref().unwrap_or("")
+fn notice(app: &App) -> String {
+    app.notice_text().unwrap_or_default()
 }
 
 #[test]
