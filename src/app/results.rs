@@ -174,23 +174,13 @@ impl Summary {
             .map(row)
             .filter(keep)
             .collect();
-        // The order of `scoring::gaps`, with unrated rows last; the sort is stable, so equal
-        // keys stay in competency order, as the rows were made. The key is a level minus a
-        // target on whatever scale the framework has (up to ±99), so nothing here is sized by
-        // one scale.
+        // The model's one gap order (`scoring::gap_order`, as `scoring::gaps` sorts), with
+        // unrated rows last; the sort is stable, so equal keys stay in competency order, as
+        // the rows were made.
         if sort == GapSort::Gap {
-            rows.sort_by_key(gap_key);
+            rows.sort_by_key(|row| scoring::gap_order(row.level, row.target));
         }
         rows
-    }
-}
-
-/// Where a row goes in the largest-gap-first order: rated rows by level − target (most
-/// negative first), then unrated rows.
-fn gap_key(row: &ResultRow) -> (bool, i16) {
-    match row.level {
-        Some(level) => (false, i16::from(scoring::delta(level, row.target))),
-        None => (true, 0),
     }
 }
 

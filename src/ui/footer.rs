@@ -6,6 +6,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::text::UnicodeWidthStr;
+
 use super::{Regions, Theme, grid, listed_label, overlay};
 use crate::app::{App, Mode};
 use crate::domain::Screen;
@@ -113,8 +115,7 @@ fn fit_footer(
     width: u16,
 ) -> (Vec<FooterEntry>, bool) {
     let mode = app.mode();
-    let width_of =
-        |(keys, short, _): &FooterEntry| keys.chars().count() + short.chars().count() + 4;
+    let width_of = |(keys, short, _): &FooterEntry| keys.width() + short.width() + 4;
     let reserved: usize = entries.iter().filter(|e| e.2).map(width_of).sum();
     let fit = |mut budget: usize| {
         let mut shown = Vec::new();
@@ -135,7 +136,7 @@ fn fit_footer(
     let help = input::keys_for(mode, &crate::app::Intent::ToggleHelp);
     let help_entry = entries.iter().find(|e| e.0 == help);
     if let (true, Some(entry)) = (shown.len() < entries.len(), help_entry) {
-        let extra = (2 + ALL_KEYS.chars().count()).saturating_sub(entry.1.chars().count());
+        let extra = (2 + ALL_KEYS.width()).saturating_sub(entry.1.width());
         shown = fit(budget.saturating_sub(extra));
         if let Some(entry) = shown.iter_mut().find(|e| e.0 == help) {
             entry.0 = format!("… {help}");

@@ -289,7 +289,7 @@ fn render_status(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
     const READ_ONLY: &str = "Read-only: files are never written ";
     // The reminder on the right only where it leaves room for messages.
     let reminder = if area.width >= 90 {
-        READ_ONLY.chars().count() as u16
+        READ_ONLY.width() as u16
     } else {
         0
     };
@@ -341,8 +341,7 @@ fn render_keys(frame: &mut Frame, area: Rect, mode: TeamMode, theme: &Theme) {
             Show::Help => None,
         })
         .collect();
-    let width_of =
-        |(keys, short): &(String, &str)| keys.chars().count() + short.chars().count() + 4;
+    let width_of = |(keys, short): &(String, &str)| keys.width() + short.width() + 4;
     let mut budget = usize::from(area.width).saturating_sub(1);
     let help = entries.iter().find(|(_, s)| *s == "help").cloned();
     if help.is_some() {

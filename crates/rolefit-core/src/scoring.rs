@@ -223,6 +223,16 @@ pub fn delta(level: Level, target: Level) -> i8 {
     level.value() as i8 - target.value() as i8
 }
 
+/// Where a competency goes in the largest-gap-first order that every gap list uses (Results,
+/// the reports, plain mode): rated ones by level − target, most negative first, then the
+/// unrated ones. Sort by it stably, so equal keys keep the framework's order.
+pub fn gap_order(level: Option<Level>, target: Level) -> (bool, i16) {
+    match level {
+        Some(level) => (false, i16::from(delta(level, target))),
+        None => (true, 0),
+    }
+}
+
 /// One row of a gap analysis.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct GapRow {
@@ -253,7 +263,7 @@ pub fn gaps(framework: &Framework, sheet: &RatingSheet, profile: usize) -> Vec<G
             })
         })
         .collect();
-    rows.sort_by_key(|row| (delta(row.level, row.target), row.competency));
+    rows.sort_by_key(|row| (gap_order(Some(row.level), row.target), row.competency));
     rows
 }
 
