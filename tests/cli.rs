@@ -684,6 +684,29 @@ fn list_says_when_in_local_time() {
     assert!(!text.contains('T') || !text.contains('Z'), "{text}");
 }
 
+/// Local time is the system's time zone as `TZ` gives it, a rule as well as a name: the same
+/// moment reads 22:00 in UTC and 03:30 the next day five and a half hours east.
+#[test]
+fn local_time_follows_the_time_zone_rule_in_tz() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let now = "2027-03-01T22:00:00Z";
+    let rated = run(rolefit(h)
+        .args(["rate", "DP1", "3"])
+        .env("ROLEFIT_NOW", now));
+    assert!(rated.status.success(), "{}", stderr(&rated));
+    let list = |tz: &str| {
+        stdout(&run(rolefit(h)
+            .arg("list")
+            .env("ROLEFIT_NOW", now)
+            .env("TZ", tz)))
+    };
+    let utc = list("UTC0");
+    assert!(utc.contains("last change today 22:00"), "{utc}");
+    let east = list("IST-5:30");
+    assert!(east.contains("last change today 03:30"), "{east}");
+}
+
 /// `--help` lists the commands in the order a newcomer needs them and ends with examples; the
 /// manual page's DESCRIPTION says what rolefit does rather than repeating the tagline (N-D39).
 #[test]

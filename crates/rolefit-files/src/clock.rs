@@ -57,16 +57,7 @@ pub fn file_stamp() -> String {
 /// The local wall-clock time as `HH:MM:SS`, for the footer.
 pub fn local_hms() -> String {
     let seconds = epoch_seconds();
-    #[cfg(unix)]
-    {
-        let t = seconds as libc::time_t;
-        // SAFETY: localtime_r writes only into the zeroed struct we own.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        if !unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
-            return format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
-        }
-    }
-    let secs = seconds.rem_euclid(86_400);
+    let secs = (seconds + local_offset(seconds)).rem_euclid(86_400);
     format!(
         "{:02}:{:02}:{:02}",
         secs / 3600,
@@ -110,19 +101,14 @@ pub fn local_date(datetime: &Datetime) -> Option<Date> {
     })
 }
 
-/// The local time zone's offset from UTC at `seconds`, in seconds (0 where it is unknown).
+/// The local time zone's offset from UTC at `seconds`, in seconds: the system's time zone as
+/// `jiff` finds it (`TZ`, else `/etc/localtime`; UTC where there is none). 0 for a moment
+/// outside the years −9999 to 9999.
 fn local_offset(seconds: i64) -> i64 {
-    #[cfg(unix)]
-    {
-        let t = seconds as libc::time_t;
-        // SAFETY: localtime_r writes only into the zeroed struct we own.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        if !unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
-            return tm.tm_gmtoff;
-        }
+    match jiff::Timestamp::from_second(seconds) {
+        Ok(at) => i64::from(jiff::tz::TimeZone::system().to_offset(at).seconds()),
+        Err(_) => 0,
     }
-    let _ = seconds;
-    0
 }
 
 /// A moment as people read it, in local time: "today 14:03", "yesterday 09:30", else
