@@ -7,6 +7,7 @@ use std::fmt;
 use crate::app::notice::{ReadOnly, Undone};
 use crate::app::{EditorError, NotStarted, Notice};
 use crate::storage;
+use crate::team::state::TeamNotice;
 use crate::text::display_path;
 
 impl fmt::Display for Notice {
@@ -123,6 +124,24 @@ fn undone(what: &Undone) -> String {
         Undone::Note(competency) => super::undo_note(competency),
         Undone::Plan(competency) => super::undo_plan(competency),
         Undone::WhatIf(changes) => super::undo_what_if(&ratings(changes)),
+    }
+}
+
+impl fmt::Display for TeamNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TeamNotice::NotRead(files) => write!(
+                f,
+                "{files} file(s) could not be read: listed after the people, with the reason."
+            ),
+            TeamNotice::NoMatch(text) => {
+                write!(f, "No person or competency name holds \"{text}\".")
+            }
+            TeamNotice::FileNotRead { path, reason } => {
+                write!(f, "{}: {reason}", display_path(path))
+            }
+            TeamNotice::Said(text) => f.write_str(text),
+        }
     }
 }
 

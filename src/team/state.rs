@@ -5,8 +5,8 @@
 use ratatui_textarea::Key as TextKey;
 
 use super::{Cell, Team};
+use crate::app::Background;
 use crate::app::{Event, Intent, Msg};
-use crate::ui::theme::Background;
 
 /// Who has the keyboard in the team view.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -87,7 +87,7 @@ pub struct TeamView {
     /// Selected competency (a framework index, always in the filter).
     competency: usize,
     search: Option<String>,
-    notice: Option<String>,
+    notice: Option<TeamNotice>,
     help: bool,
     pub(crate) drawn: TeamDrawn,
     color: bool,
@@ -117,10 +117,7 @@ impl TeamView {
         view.figures();
         view.reorder();
         if !view.team.not_read.is_empty() {
-            view.notice = Some(format!(
-                "{} file(s) could not be read: listed after the people, with the reason.",
-                view.team.not_read.len()
-            ));
+            view.notice = Some(TeamNotice::NotRead(view.team.not_read.len()));
         }
         view
     }
@@ -184,8 +181,8 @@ impl TeamView {
     pub fn search(&self) -> Option<&str> {
         self.search.as_deref()
     }
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+    pub fn notice(&self) -> Option<&TeamNotice> {
+        self.notice.as_ref()
     }
     pub fn color(&self) -> bool {
         self.color
@@ -273,7 +270,7 @@ impl TeamView {
             Msg::Intent(Intent::Suspend) => return vec![TeamEffect::Suspend],
             Msg::Intent(intent) => intent,
             Msg::Event(Event::Notify(text)) => {
-                self.notice = Some(text);
+                self.notice = Some(TeamNotice::Said(text));
                 return Vec::new();
             }
             // The team view keeps what its frame drew itself (`set_drawn`); a resize is drawn.
@@ -372,10 +369,7 @@ impl TeamView {
             }
             return;
         }
-        self.notice = Some(format!(
-            "No person or competency name holds \"{}\".",
-            self.search.as_deref().unwrap_or("")
-        ));
+        self.notice = Some(TeamNotice::NoMatch(self.search.clone().unwrap_or_default()));
     }
 
     fn update_browse(&mut self, action: Intent) -> Vec<TeamEffect> {
@@ -436,11 +430,10 @@ impl TeamView {
                 Some(m) => return vec![TeamEffect::Open(m)],
                 None => {
                     if let Some(n) = self.team.not_read.get(self.row - self.order.len()) {
-                        self.notice = Some(format!(
-                            "{}: {}",
-                            crate::text::display_path(&n.path),
-                            n.reason
-                        ));
+                        self.notice = Some(TeamNotice::FileNotRead {
+                            path: n.path.clone(),
+                            reason: n.reason.clone(),
+                        });
                     }
                 }
             },
@@ -456,4 +449,20 @@ impl TeamView {
             self.reorder();
         }
     }
+}
+
+/// What the team view has to tell the user, as meaning; the view words it (`strings`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamNotice {
+    /// This many files of the folder could not be read.
+    NotRead(usize),
+    /// No person or competency name holds this text.
+    NoMatch(String),
+    /// The file not read that is selected, and why.
+    FileNotRead {
+        path: std::path::PathBuf,
+        reason: String,
+    },
+    /// Worded where it was made: a person's file that could not be opened.
+    Said(String),
 }

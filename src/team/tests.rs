@@ -488,3 +488,36 @@ fn a_persons_figures_are_their_summarys() {
         assert_eq!(m.areas, areas);
     }
 }
+
+/// The team view stores what it has to say as meaning, and the words name the count, the
+/// file and its reason.
+#[test]
+fn the_team_views_notices_are_meaning_worded_by_the_view() {
+    use crate::app::Intent;
+    use state::TeamNotice;
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        write(dir.path(), "ann.toml", "Ann", &all(3)),
+        dir.path().join("broken.toml"),
+    ];
+    std::fs::write(&files[1], "format = 1\nframework = [\n").unwrap();
+    let team = load(crate::storage::framework::builtin(), &files);
+    let mut view = TeamView::new(team, pmo());
+    assert_eq!(view.notice(), Some(&TeamNotice::NotRead(1)));
+    assert_eq!(
+        view.notice().unwrap().to_string(),
+        "1 file(s) could not be read: listed after the people, with the reason."
+    );
+    // The file not read is the row after the people; Enter there says why.
+    view.update(Intent::Down);
+    view.update(Intent::Activate);
+    let Some(TeamNotice::FileNotRead { path, reason }) = view.notice().cloned() else {
+        panic!("{:?}", view.notice());
+    };
+    assert!(path.ends_with("broken.toml"));
+    let said = view.notice().unwrap().to_string();
+    assert!(
+        said.contains("broken.toml: ") && said.ends_with(&reason),
+        "{said}"
+    );
+}

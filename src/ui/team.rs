@@ -316,7 +316,7 @@ fn render_status(frame: &mut Frame, area: Rect, view: &TeamView, theme: &Theme) 
             left
         };
         let shown = truncate(
-            &display_safe(notice),
+            &display_safe(&notice.to_string()),
             usize::from(at.width.saturating_sub(1)),
         );
         frame.render_widget(Line::styled(format!(" {shown}"), theme.emphasis), at);
