@@ -901,5 +901,47 @@ pub fn close_round_keys() -> String {
     keys(on(Screen::Results), Intent::CloseRound)
 }
 
+/// The keys that scroll a detail pane down and up, e.g. "J/K", for its "more" hints.
+pub fn scroll_keys(screen: Screen) -> String {
+    let mode = on(screen);
+    format!(
+        "{}/{}",
+        input::first_key(mode, &Intent::ScrollDetail(1)),
+        input::first_key(mode, &Intent::ScrollDetail(-1))
+    )
+}
+
+/// The keys that move through a Roles pane, e.g. "↑↓", for its "more" hints.
+pub fn roles_move_keys() -> String {
+    let roles = on(Screen::Roles);
+    input::first_key(roles, &Intent::Up) + &input::first_key(roles, &Intent::Down)
+}
+
+/// The key that shows a role's flavours in its pane, for the "more" hints below the panes.
+pub fn flavours_key() -> String {
+    keys(on(Screen::Roles), Intent::ToggleFlavours)
+}
+
+/// The key that scrolls the help down, for its "more" hints.
+pub fn help_scroll_key() -> String {
+    input::binding_short_label(Mode::Help, &Intent::Down)
+}
+
+/// A "more" hint on a border: " ↓ more (J/K) ", naming the keys that scroll when given.
+pub fn more(arrow: &str, keys: Option<&str>) -> String {
+    match keys {
+        Some(keys) => format!(" {arrow} more ({keys}) "),
+        None => format!(" {arrow} more "),
+    }
+}
+
+/// The gap table's title, beside the target: the key that shows the areas instead.
+pub fn gaps_for_areas() -> String {
+    format!(
+        "· {} for areas ",
+        keys(on(Screen::Results), Intent::SwitchView)
+    )
+}
+
 /// The Plan screen's words.
 pub mod plan;

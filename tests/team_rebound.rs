@@ -65,7 +65,7 @@ fn run(view: &mut TeamView, events: Vec<Event>) -> String {
 /// adding an action n.
 fn rebind() {
     let config = rolefit::cli::config::parse(
-        "[keys.screens]\nquit = \"x\"\n[keys.results]\nexport-report = \"m\"\nclose-round = \"Y\"\n[keys.plan]\nmark-done = \"m\"\nadd-action = \"n\"\n",
+        "[keys.screens]\nquit = \"x\"\n[keys.results]\nexport-report = \"m\"\nclose-round = \"Y\"\nswitch-view = \"V\"\n[keys.plan]\nmark-done = \"m\"\nadd-action = \"n\"\n",
     )
     .unwrap();
     rolefit::input::configure(&config.keys).unwrap();
@@ -120,4 +120,10 @@ fn hints_in_prose_name_the_keys_as_bound() {
     }
     .to_string();
     assert!(busy.contains("(Results, key Y)"), "{busy}");
+    // A notice the app stores is meaning; its words ask the keymap when they are drawn.
+    let notice = rolefit::app::Notice::NoActionsYet("DP1".into()).to_string();
+    assert_eq!(notice, "DP1 has no actions yet; n adds one");
+    // So do the sentences the view draws in titles.
+    let title = rolefit::strings::gaps_for_areas();
+    assert_eq!(title, "· V for areas ");
 }

@@ -312,15 +312,7 @@ pub fn practice_lines<'a>(
     lines
 }
 
-/// The keys that scroll a detail pane down and up, e.g. "J/K", for its "more" hints.
-pub fn scroll_keys(screen: crate::domain::Screen) -> String {
-    let mode = Mode::Screen(screen);
-    format!(
-        "{}/{}",
-        input::first_key(mode, &crate::app::Intent::ScrollDetail(1)),
-        input::first_key(mode, &crate::app::Intent::ScrollDetail(-1))
-    )
-}
+pub use crate::strings::scroll_keys;
 
 /// Wraps a paragraph of text into styled lines with a first-line prefix and hanging indent.
 pub fn wrapped<'a>(

@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Regions, Theme, block, render_scrolled, text, wrapped};
 use crate::app::Mode;
-use crate::app::{App, Intent, Prompt};
+use crate::app::{App, Prompt};
 use crate::input::{self, Scope};
 use crate::strings;
 
@@ -105,7 +105,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (
         inner.inner(ratatui::layout::Margin::new(1, 0)),
         lines,
         app.help_scroll(),
-        Some(&input::binding_short_label(Mode::Help, &Intent::Down)),
+        Some(&crate::strings::help_scroll_key()),
     );
     (top, target)
 }

@@ -16,11 +16,10 @@ use super::{
     scroll_keys, text, title_lines, wrapped,
 };
 use crate::app::results::ResultRow;
-use crate::app::{App, Intent, LowerView, Mode, PlanEditor, PlanField};
+use crate::app::{App, LowerView, Mode, PlanEditor, PlanField};
 use crate::domain::Screen;
 use crate::domain::scoring::{self, Band};
 use crate::domain::verdict;
-use crate::input;
 use crate::strings;
 
 /// Width from which the verdict and the areas sit side by side above the gap table.
@@ -1080,7 +1079,6 @@ fn plan_field_lines<'a>(app: &App, plan: &PlanEditor, theme: &Theme) -> [Line<'a
 
 /// The gap table's title: the target, the order and filter with their keys.
 fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
-    let keys = |action: Intent| input::keys_for(Mode::Screen(Screen::Results), &action);
     let state = app.results();
     let target = &app.framework().profiles[app.target_profile()];
     let mut title = vec![
@@ -1091,10 +1089,7 @@ fn gaps_title<'a>(app: &App, stacked: bool, theme: &Theme) -> Line<'a> {
         ),
     ];
     if !stacked {
-        title.push(Span::styled(
-            format!("· {} for areas ", keys(Intent::SwitchView)),
-            theme.dim,
-        ));
+        title.push(Span::styled(strings::gaps_for_areas(), theme.dim));
     }
     Line::from(title)
 }

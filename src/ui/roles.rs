@@ -8,10 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::{Drawn, Pane, Target, Theme, block, padded_inner, render_scrolled, text, wrapped};
-use crate::app::{App, Intent, Mode};
+use crate::app::App;
+use crate::domain::Framework;
 use crate::domain::framework::Role;
-use crate::domain::{Framework, Screen};
-use crate::input;
 use crate::strings;
 
 /// Below this width the panes are shown one at a time.
@@ -157,8 +156,7 @@ fn render_pane(frame: &mut Frame, area: Rect, app: &App, pane: usize, theme: &Th
     let block = block(pane_title(app, pane, narrow, theme), focused, theme);
     let inner = padded_inner(frame, area, block);
     let lines = pane_lines(app, pane, usize::from(inner.width), theme);
-    let mode = Mode::Screen(Screen::Roles);
-    let keys = input::first_key(mode, &Intent::Up) + &input::first_key(mode, &Intent::Down);
+    let keys = strings::roles_move_keys();
     render_scrolled(frame, inner, lines, app.roles().scroll[pane], Some(&keys))
 }
 
@@ -250,7 +248,7 @@ fn render_with_flavours_below(
     ])
     .spacing(2)
     .split(inner);
-    let key = input::keys_for(Mode::Screen(Screen::Roles), &Intent::ToggleFlavours);
+    let key = strings::flavours_key();
     for (lines, area) in split.into_iter().zip(areas.iter()) {
         render_scrolled(frame, *area, lines, 0, Some(&key));
     }

@@ -27,10 +27,7 @@ pub fn render_scrolled(
     // Scroll hints sit on the surrounding block's borders, clear of the text.
     if max > 0 && area.width > 10 {
         let hint = |frame: &mut Frame, y: u16, arrow: &str| {
-            let label = match scroll_keys {
-                Some(keys) => format!(" {arrow} more ({keys}) "),
-                None => format!(" {arrow} more "),
-            };
+            let label = crate::strings::more(arrow, scroll_keys);
             let width = (crate::text::width(&label) as u16).min(area.width);
             let x = area.x + area.width.saturating_sub(width);
             // Words in the default colour, not the border's (too pale on a light background).
