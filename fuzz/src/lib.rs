@@ -121,6 +121,13 @@ pub fn check_framework(data: &[u8]) {
 }
 
 fn check_framework_invariants(fw: &Framework) {
+    // The model's own check, which the cache of validated frameworks runs on what it reads
+    // back: a framework the validator lets through must pass it, or its cache is never used.
+    assert_eq!(
+        fw.check_invariants(),
+        Ok(()),
+        "a framework that loads fails the model's invariant check"
+    );
     let competencies = fw.competencies.len();
     let profiles = fw.profiles.len();
     // Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its
