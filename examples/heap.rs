@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Each step is run alone, from nothing, `ROUNDS` times; the table shows the median time and
-//! the peak heap above what was live before the step.
+//! the peak heap above what was live before the step. The framework cache's steps use a cache
+//! folder of their own (a temporary `XDG_CACHE_HOME`), never the user's.
 
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
@@ -18,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rolefit::app::{App, AppInit};
-use rolefit::domain::Assessment;
+use rolefit::domain::{Assessment, Framework};
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;
@@ -92,6 +93,9 @@ fn row(what: &str, (time, peak): (Duration, usize)) {
 }
 
 fn main() {
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    // SAFETY: set before any other thread starts; only this process's cache folder moves.
+    unsafe { std::env::set_var("XDG_CACHE_HOME", scratch.path().join("cache")) };
     let sizes: Vec<usize> = match std::env::args().nth(1) {
         Some(n) => vec![n.parse().expect("a number of competencies (0: built-in)")],
         None => vec![0, 2_000, 20_000],
@@ -125,6 +129,7 @@ fn main() {
             "the `Framework` kept (a clone)",
             measure(|| framework.clone()),
         );
+        cache_rows(scratch.path(), &name, &text, &framework);
         let now = rolefit::clock::now_utc();
         row(
             "`Assessment::new` + `App::new`",
@@ -134,4 +139,35 @@ fn main() {
             }),
         );
     }
+}
+
+/// The framework cache: writing it (`store`, after a parse) and a start that reads it back
+/// (`load`: the framework file read and hashed, the cache read, checked and decoded); then the
+/// cache file's size.
+fn cache_rows(scratch: &std::path::Path, name: &str, text: &str, framework: &Framework) {
+    use rolefit::storage::framework_cache;
+    let path = scratch.join(format!("{name}.toml"));
+    std::fs::write(&path, text).expect("the framework file is written");
+    row(
+        "`framework_cache::store` (encode + write)",
+        measure(|| framework_cache::store(&path, text, framework)),
+    );
+    let back = framework_cache::load(&path).expect("the cache is read back");
+    assert_eq!(&back, framework, "the cache gives back the same framework");
+    row(
+        "`framework_cache::load` (hash the file, read + check + decode)",
+        measure(|| framework_cache::load(&path).expect("a cache hit")),
+    );
+    let folder = framework_cache::folder().expect("a cache folder");
+    let size: u64 = std::fs::read_dir(folder)
+        .expect("the cache folder")
+        .map(|entry| entry.expect("an entry").metadata().expect("its size").len())
+        .sum();
+    println!(
+        "| the cache file | | {:.2} MiB ({size} bytes) |",
+        size as f64 / 1048576.0
+    );
+    std::fs::remove_file(&path).expect("the framework file is removed");
+    std::fs::remove_dir_all(framework_cache::folder().expect("a cache folder"))
+        .expect("the cache is removed");
 }

@@ -75,6 +75,40 @@ fn a_later_start_reads_the_cache_and_a_damaged_or_stale_one_is_replaced() {
     assert!(!changed.contains("Solution Architect"), "{changed}");
 }
 
+/// A cache cut short, or one of another layout (the hand-written one before, whose magic
+/// says `v2`), is not used: the same results, and a new cache replaces it.
+#[test]
+fn a_truncated_cache_or_one_of_another_layout_is_replaced() {
+    let home = tempfile::tempdir().unwrap();
+    let framework = home.path().join("framework.toml");
+    std::fs::copy("tests/fixtures/frameworks/minimal.toml", &framework).unwrap();
+    let first = show(home.path(), &framework);
+    let cache = cache_file(home.path());
+    let whole = std::fs::read(&cache).unwrap();
+    assert!(
+        whole.starts_with(b"rolefit-fwc-v3\n\0"),
+        "{:?}",
+        &whole[..16]
+    );
+    let older = [b"rolefit-fwc-v2\n\0".as_slice(), &whole[16..]].concat();
+    for (what, bytes) in [
+        ("cut short", &whole[..whole.len() - 1]),
+        ("only the header", &whole[..40]),
+        ("empty", &whole[..0]),
+        ("of the layout before", &older[..]),
+    ] {
+        std::fs::write(&cache, bytes).unwrap();
+        let damaged = inode(&cache);
+        assert_eq!(show(home.path(), &framework), first, "{what}");
+        assert_ne!(inode(&cache), damaged, "{what}: the cache was replaced");
+        assert_eq!(
+            std::fs::read(&cache).unwrap(),
+            whole,
+            "{what}: made again as before"
+        );
+    }
+}
+
 /// The content hash an assessment records is the file's, whether the framework was parsed or
 /// read back from the cache: a start from the cache is not taken for a changed framework.
 #[test]

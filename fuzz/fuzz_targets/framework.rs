@@ -1,5 +1,5 @@
 //! Fuzz target: the framework loader (`storage::framework::from_toml`).
-//! The property lives in `src/lib.rs`, shared with rolefit's `tests/fuzz_corpus.rs`.
+//! The property lives in `src/lib.rs`, shared with `crates/rolefit-files/tests/fuzz_corpus.rs`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,13 +1,14 @@
-//! The properties the fuzz targets check. This file uses nothing but rolefit and std, so
-//! rolefit's `tests/fuzz_corpus.rs` includes it with `#[path]` and a plain `cargo test` replays
-//! every committed corpus and regression file with exactly the same checks, no fuzzer needed.
+//! The properties the fuzz targets check. This file uses nothing but rolefit's model and files
+//! crates (`rolefit-core`, `rolefit-files`) and std, so the files crate's
+//! `tests/fuzz_corpus.rs` includes it with `#[path]` and a plain `cargo test` replays every
+//! committed corpus and regression file with exactly the same checks, no fuzzer needed.
 //!
 //! Each check takes raw bytes, as a file on disk would give them. Bytes that are not UTF-8 are
 //! skipped: `storage::read_assessment` and `framework check` refuse them before parsing.
 
-use rolefit::domain::{Framework, Level, Problem};
-use rolefit::storage::ParseError;
-use rolefit::storage::codec;
+use rolefit_core::{Framework, Level, Problem};
+use rolefit_files::ParseError;
+use rolefit_files::codec;
 
 /// The assessment loader: reading never panics; an error names a real place (line and column
 /// from 1); a file that loads, once saved (`to_toml`) and loaded again, gives the same value;
@@ -18,7 +19,7 @@ pub fn check_assessment(data: &[u8]) {
     };
     // Reading only to look (the team view) accepts and refuses exactly what reading to write
     // does, and holds the same assessment but for the keys this version does not know.
-    let lean = codec::parse_for_reading(text, "fuzz", rolefit::storage::framework::builtin_top());
+    let lean = codec::parse_for_reading(text, "fuzz", rolefit_files::framework::builtin_top());
     let first = match codec::parse(text, "fuzz") {
         Ok(first) => first,
         Err(err) => {
@@ -98,8 +99,8 @@ pub fn check_framework(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let first = rolefit::storage::framework::from_toml(text);
-    let second = rolefit::storage::framework::from_toml(text);
+    let first = rolefit_files::framework::from_toml(text);
+    let second = rolefit_files::framework::from_toml(text);
     assert_eq!(
         first, second,
         "reading the same framework text twice gave different results"
@@ -121,6 +122,13 @@ pub fn check_framework(data: &[u8]) {
 }
 
 fn check_framework_invariants(fw: &Framework) {
+    // The model's own check, which the cache of validated frameworks runs on what it reads
+    // back: a framework the validator lets through must pass it, or its cache is never used.
+    assert_eq!(
+        fw.check_invariants(),
+        Ok(()),
+        "a framework that loads fails the model's invariant check"
+    );
     let competencies = fw.competencies.len();
     let profiles = fw.profiles.len();
     // Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its
@@ -204,7 +212,7 @@ fn check_framework_invariants(fw: &Framework) {
             while let Some(next) = at {
                 depth += 1;
                 assert!(
-                    depth <= rolefit::storage::framework::MAX_BASE_DEPTH,
+                    depth <= rolefit_files::framework::MAX_BASE_DEPTH,
                     "profile {}'s bases go round or too deep",
                     profile.id
                 );

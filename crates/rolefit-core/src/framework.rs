@@ -2,7 +2,8 @@
 //! One file because the framework's types and the queries every screen asks of them are one model, indexed without checks once read; the rating scale is in framework/scale.rs.
 //!
 //! A framework is read and validated in full by `storage::framework` before use, so the rest
-//! of the program can index into it without checks; this is the model and its queries.
+//! of the program can index into it without checks; this is the model and its queries. A
+//! framework read back with serde is held to the same invariants (framework/stored.rs).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -16,9 +17,17 @@ pub const MAX_SHORT: usize = 10;
 /// Longest short name of a role or profile in a format 2 file.
 pub const MAX_SHORT_2: usize = 16;
 
+/// How long a chain of bases may be (a profile based on one based on one …): deep enough for
+/// any career ladder, short enough that a mistake is caught.
+pub const MAX_BASE_DEPTH: usize = 16;
+
+/// Fewest and most levels a scale may have.
+pub const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=10;
+
 /// Stable identifier of a competency, e.g. `DP1`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct CompetencyId(pub String);
 
 impl CompetencyId {
@@ -41,8 +50,9 @@ impl fmt::Display for CompetencyId {
 }
 
 /// How central an area is to a role. Its numeric value is the scoring weight.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FocusWeight {
     /// Not part of the role (weight 0).
     None,
@@ -76,12 +86,14 @@ impl FocusWeight {
 mod scale;
 pub use scale::{Scale, ScaleLevel};
 
+mod stored;
+pub use stored::Inconsistent;
+
 #[cfg(test)]
 mod scale_tests;
 
 /// A role: a job family whose profiles share the area focus (its weights).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     pub id: String,
     pub name: String,
@@ -95,8 +107,7 @@ pub struct Role {
 }
 
 /// A target profile: a role, or a flavour derived from one.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Profile {
     pub id: String,
     pub name: String,
@@ -115,8 +126,7 @@ pub struct Profile {
 }
 
 /// A role's focus on an area, as the source comparison states it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Focus {
     /// Wording shown in the grid, e.g. "Designs & oversees".
     pub label: String,
@@ -141,8 +151,7 @@ impl Focus {
 }
 
 /// One row of the comparison grid.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Area {
     pub id: String,
     pub name: String,
@@ -156,8 +165,7 @@ pub struct Area {
 }
 
 /// One competency, with a target level for every profile.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Competency {
     pub id: CompetencyId,
     /// Index into [`Framework::areas`].
@@ -204,16 +212,17 @@ impl Competency {
 }
 
 /// A parent area: a heading that groups areas (a category over subcategories).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub id: String,
     pub name: String,
 }
 
-/// A validated framework.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+/// A validated framework. Read back with serde (from the cache of validated frameworks, or the
+/// model's tests' JSON copy), it is checked again ([`Framework::check_invariants`]) and its
+/// lookup tables are rebuilt: one that breaks an invariant does not deserialize.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "stored::Stored")]
 pub struct Framework {
     pub id: String,
     pub version: u32,
@@ -332,7 +341,14 @@ impl Framework {
     /// Records the text this framework was read from, for [`Framework::content_hash`] (a
     /// framework read back from the cache of validated frameworks is given its file's bytes).
     pub fn record_source(&mut self, text: &[u8]) {
-        self.hash = SourceHash(fnv1a_64(text));
+        self.record_source_hash(fnv1a_64(text));
+    }
+
+    /// Records the [`fnv1a_64`] hash of the text this framework was read from, worked out
+    /// before (the cache of validated frameworks hashes the file and lets its bytes go before
+    /// it reads the cache).
+    pub fn record_source_hash(&mut self, hash: u64) {
+        self.hash = SourceHash(hash);
     }
 
     /// Every competency index, ordered by name without regard to case, equal names in

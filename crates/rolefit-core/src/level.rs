@@ -9,9 +9,22 @@ use std::fmt;
 
 /// A value on a framework's scale, or [`Level::NONE`]. Construction checks the range, so an
 /// out-of-range level cannot exist.
+///
+/// Serialized as its stored byte (the value + 1, [`Level::NONE`] 0); read back only within range.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
 pub struct Level(u8); // value + 1; 0 is NONE, so NONE orders below every value
+
+impl<'de> serde::Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Level, D::Error> {
+        let stored = u8::deserialize(deserializer)?;
+        match stored.checked_sub(1) {
+            None => Ok(Level::NONE),
+            Some(value) => Level::new(value).ok_or_else(|| {
+                serde::de::Error::custom(format_args!("level {value} is outside every scale"))
+            }),
+        }
+    }
+}
 
 impl Level {
     /// The highest value any scale may use.
@@ -106,6 +119,18 @@ mod tests {
         assert!(Level::NONE.is_none());
         assert!(!Level::new(0).unwrap().is_none());
         assert_eq!(Level::NONE.to_string(), "none");
+    }
+
+    #[test]
+    fn a_level_reads_back_only_within_range() {
+        let written = serde_json::to_string(&Level::new(Level::TOP).unwrap()).unwrap();
+        assert_eq!(written, "100", "its stored byte");
+        let read = |text: &str| serde_json::from_str::<Level>(text).ok();
+        assert_eq!(read(&written), Level::new(Level::TOP));
+        assert_eq!(read("0"), Some(Level::NONE));
+        assert_eq!(read("4").map(Level::value), Some(3));
+        assert_eq!(read("101"), None, "past the top");
+        assert_eq!(read("256"), None);
     }
 
     #[test]

@@ -12,23 +12,9 @@ pub fn builtin() -> Framework {
     static BUILTIN: OnceLock<Framework> = OnceLock::new();
     BUILTIN
         .get_or_init(|| {
-            let parts: Framework =
+            let mut framework: Framework =
                 serde_json::from_str(include_str!("../fixtures/builtin-framework.json"))
                     .expect("the JSON copy of the built-in framework reads");
-            let mut framework = Framework::from_parts(
-                parts.id,
-                parts.version,
-                parts.name,
-                parts.summary,
-                parts.scale,
-                parts.roles,
-                parts.profiles,
-                parts.groups,
-                parts.areas,
-                parts.competencies,
-                parts.main_profiles,
-                parts.axis,
-            );
             framework.record_source(BUILTIN_TOML.as_bytes());
             framework
         })

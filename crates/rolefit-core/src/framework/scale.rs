@@ -4,8 +4,7 @@
 use crate::level::Level;
 
 /// One point on the rating scale.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScaleLevel {
     /// Its value on the scale.
     pub value: Level,
@@ -19,8 +18,7 @@ pub struct ScaleLevel {
 
 /// The rating scale: 2 to 10 levels with strictly increasing values, plus "not yet" below the
 /// first and the meaning of N/A.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Scale {
     /// What "not applicable" means.
     pub na: String,

@@ -16,12 +16,9 @@ use rolefit_core::framework::{
     Competency, Framework, MAX_SHORT_2, Problem, Profile, Role, Scale, ScaleLevel,
 };
 
-/// How long a chain of bases may be (a profile based on one based on one …): deep enough for
-/// any career ladder, short enough that a mistake is caught.
-pub const MAX_BASE_DEPTH: usize = 16;
-
-/// Fewest and most levels a scale may have.
-pub const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=10;
+/// The limits the model holds every framework to (its invariants, checked again when a
+/// framework is read back from the cache): how deep bases chain, how many levels a scale has.
+pub use rolefit_core::framework::{MAX_BASE_DEPTH, SCALE_LEVELS};
 
 /// Where profiles and competencies start in the file, for warnings.
 #[derive(Default)]

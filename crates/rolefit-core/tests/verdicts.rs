@@ -4,10 +4,20 @@
 //!
 //! Each person is a string of ratings in framework order, DP1 … FD4, grouped by area: a digit
 //! is a level, `n` is N/A, `.` is not rated.
+//!
+//! The model reads no TOML: the built-in framework comes from its JSON copy
+//! (`fixtures/builtin-framework.json`), which a test of the framework reader keeps equal to the
+//! real one.
 
-use rolefit::domain::scoring::{Firmness, Flavour, Outcome, RatingSheet};
-use rolefit::domain::summary::Summary;
-use rolefit::domain::{Framework, Level};
+use rolefit_core::scoring::{Firmness, Flavour, Outcome, RatingSheet};
+use rolefit_core::summary::Summary;
+use rolefit_core::{Framework, Level};
+
+/// The built-in framework, read from the model's JSON copy of it.
+fn builtin() -> Framework {
+    serde_json::from_str(include_str!("../fixtures/builtin-framework.json"))
+        .expect("the JSON copy of the built-in framework reads")
+}
 
 /// What a person is expected to get.
 struct Expected {
@@ -258,7 +268,7 @@ fn firmness_word(firmness: &Option<Firmness>) -> &'static str {
 
 #[test]
 fn every_person_on_the_panel_gets_the_verdict_the_readme_explains() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = builtin();
     let mut wrong = Vec::new();
     for (who, ratings, expected) in panel() {
         let summary = Summary::compute_for(&fw, &sheet(&fw, ratings), None);
@@ -330,22 +340,21 @@ impl Retakes {
 }
 
 /// Under 200 simulated retakes per person, a verdict called firm keeps its outcome at least
-/// 95% of the time. The figures are printed (`cargo test --test verdicts -- --nocapture`) and
-/// recorded in BENCHMARKS.md.
+/// 95% of the time. The figures are printed
+/// (`cargo test -p rolefit-core --test verdicts -- --nocapture`) and recorded in BENCHMARKS.md.
 #[test]
 fn a_firm_verdict_survives_a_retake() {
     const DRAWS: usize = 200;
-    let fw = rolefit::storage::framework::builtin();
+    let fw = builtin();
     let mut retakes = Retakes(0x5DEE_CE66_D1CE_5EED);
     let mut failures = Vec::new();
     println!("{:<40} {:<18} {:<12} kept", "person", "verdict", "firmness");
     for (who, ratings, _) in panel() {
         let sheet = sheet(&fw, ratings);
-        let lean = rolefit::domain::scoring::lean(&fw, &sheet);
+        let lean = rolefit_core::scoring::lean(&fw, &sheet);
         let kept = (0..DRAWS)
             .filter(|_| {
-                rolefit::domain::scoring::lean(&fw, &retakes.of(&fw, &sheet)).outcome
-                    == lean.outcome
+                rolefit_core::scoring::lean(&fw, &retakes.of(&fw, &sheet)).outcome == lean.outcome
             })
             .count();
         let share = kept as f64 / DRAWS as f64;
@@ -368,7 +377,7 @@ fn a_firm_verdict_survives_a_retake() {
 /// here changes, the README changes with it.
 #[test]
 fn readme_worked_examples() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = builtin();
     let [pm, pmo] = fw.main_profiles;
     let by_area = |levels: [u8; 7]| {
         RatingSheet::from_levels(

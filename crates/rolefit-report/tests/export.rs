@@ -1,16 +1,17 @@
 //! Exports: golden files for each format, CSV parse-back, JSON Schema validation, an empty
 //! assessment, another target profile and a custom framework.
 //!
-//! Golden files live in `tests/golden/`. After an intended change to an export, regenerate
-//! them with `UPDATE_GOLDEN=1 cargo test --test export` and review the diff.
+//! Golden files live in this crate's `tests/golden/`. After an intended change to an export,
+//! regenerate them with `UPDATE_GOLDEN=1 cargo test -p rolefit-report --test export` and review
+//! the diff.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rolefit::clock::utc_from_epoch;
-use rolefit::domain::scoring::{self, RatingSheet};
-use rolefit::domain::{Assessment, CompetencyId, Framework, Level, PlanItem, Rating};
-use rolefit::export::{self, Format};
+use rolefit_core::scoring::{self, RatingSheet};
+use rolefit_core::{Assessment, CompetencyId, Framework, Level, PlanItem, Rating};
+use rolefit_files::clock::utc_from_epoch;
+use rolefit_report::{self as export, Format};
 use serde_json::Value;
 
 // ---- fixtures ----------------------------------------------------------------------------
@@ -98,17 +99,17 @@ fn fixed_assessment(fw: &Framework) -> Assessment {
                 actions: if action.is_empty() {
                     Vec::new()
                 } else {
-                    vec![rolefit::domain::PlanAction::new(n as u32 + 1, action)]
+                    vec![rolefit_core::PlanAction::new(n as u32 + 1, action)]
                 },
                 ..PlanItem::default()
             },
         );
     }
     // Actions with dates, statuses and evidence: a second one on GV3 being done, CD2's done.
-    use rolefit::domain::{ActionStatus, PlanAction};
+    use rolefit_core::{ActionStatus, PlanAction};
     let gv3 = a.plan.get_mut(&CompetencyId::from("GV3")).unwrap();
     gv3.actions.push(PlanAction {
-        due: Some(rolefit::domain::time::Date {
+        due: Some(rolefit_core::time::Date {
             year: 2027,
             month: 3,
             day: 31,
@@ -118,7 +119,7 @@ fn fixed_assessment(fw: &Framework) -> Assessment {
     });
     let cd2 = &mut a.plan.get_mut(&CompetencyId::from("CD2")).unwrap().actions[0];
     cd2.status = ActionStatus::Done;
-    cd2.due = Some(rolefit::domain::time::Date {
+    cd2.due = Some(rolefit_core::time::Date {
         year: 2027,
         month: 2,
         day: 15,
@@ -276,7 +277,7 @@ sa = 2
 
 fn custom() -> (Framework, Assessment) {
     let fw =
-        rolefit::storage::framework::from_toml(CUSTOM).expect("the custom test framework is valid");
+        rolefit_files::framework::from_toml(CUSTOM).expect("the custom test framework is valid");
     let mut a = Assessment::new("custom", &fw, utc_from_epoch(CREATED));
     a.set_rating(&"M1".into(), level(3));
     a.set_rating(&"G1".into(), level(4));
@@ -305,7 +306,7 @@ fn check_golden(name: &str, actual: &str) {
     }
     let expected = fs::read_to_string(&path).unwrap_or_else(|err| {
         panic!(
-            "cannot read golden file {}: {err}; run `UPDATE_GOLDEN=1 cargo test --test export` \
+            "cannot read golden file {}: {err}; run `UPDATE_GOLDEN=1 cargo test -p rolefit-report --test export` \
              to create it",
             path.display()
         )
@@ -338,7 +339,7 @@ fn check_golden(name: &str, actual: &str) {
         }
     }
     message.push_str(
-        "If the change is intended, run `UPDATE_GOLDEN=1 cargo test --test export` and review \
+        "If the change is intended, run `UPDATE_GOLDEN=1 cargo test -p rolefit-report --test export` and review \
          the diff.",
     );
     panic!("{message}");
@@ -350,7 +351,7 @@ fn parse_json(text: &str) -> Value {
 
 /// Validates an export against `docs/export.schema.json`.
 fn validate_schema(instance: &Value) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export.schema.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/export.schema.json");
     let schema: Value =
         serde_json::from_str(&fs::read_to_string(&path).expect("schema exists")).unwrap();
     let mut schemas = boon::Schemas::new();
@@ -425,19 +426,19 @@ fn unescape(text: &str) -> String {
 
 #[test]
 fn markdown_matches_golden() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     check_golden("report.md", &export::markdown(&fw, &fixed_assessment(&fw)));
 }
 
 #[test]
 fn json_matches_golden() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     check_golden("report.json", &export::json(&fw, &fixed_assessment(&fw)));
 }
 
 #[test]
 fn csv_matches_golden() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     check_golden("report.csv", &export::csv(&fw, &fixed_assessment(&fw)));
 }
 
@@ -449,7 +450,7 @@ fn custom_framework_markdown_matches_golden() {
 
 #[test]
 fn export_dispatches_on_format_and_is_deterministic() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = fixed_assessment(&fw);
     assert_eq!(
         export::export(&fw, &a, Format::Markdown),
@@ -473,7 +474,7 @@ fn export_dispatches_on_format_and_is_deterministic() {
 
 #[test]
 fn csv_parses_back_with_every_note_exact() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = fixed_assessment(&fw);
     let text = export::csv(&fw, &a);
     assert!(text.ends_with("\r\n"));
@@ -548,7 +549,7 @@ fn csv_parses_back_with_every_note_exact() {
 
 #[test]
 fn json_matches_the_schema_and_the_scoring_module() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = fixed_assessment(&fw);
     let v = parse_json(&export::json(&fw, &a));
     validate_schema(&v);
@@ -659,7 +660,7 @@ fn json_matches_the_schema_and_the_scoring_module() {
 
 #[test]
 fn empty_assessment_exports_without_a_verdict() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = Assessment::new("empty", &fw, utc_from_epoch(0));
 
     let v = parse_json(&export::json(&fw, &a));
@@ -698,7 +699,7 @@ fn empty_assessment_exports_without_a_verdict() {
 #[test]
 fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
     // Capability Development carries weight 0 for the PM: PM readiness has no basis.
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let mut a = Assessment::new("pmo-only", &fw, utc_from_epoch(0));
     a.set_rating(&"CD1".into(), level(3));
     let v = parse_json(&export::json(&fw, &a));
@@ -729,7 +730,7 @@ fn only_zero_weight_ratings_give_no_verdict_and_no_nan() {
 
 #[test]
 fn the_target_profile_comes_from_the_assessment_when_the_framework_has_it() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let mut a = fixed_assessment(&fw);
     // Nothing chosen: the gaps follow the verdict, which leans Project Manager.
     assert_eq!(export::target_profile(&fw, &a), fw.main_profiles[0]);
@@ -764,8 +765,8 @@ fn the_target_profile_comes_from_the_assessment_when_the_framework_has_it() {
 
     // A profile the framework lacks is no choice: the gaps follow the verdict.
     a.position.target = Some("no-such-profile".into());
-    let sheet = rolefit::domain::scoring::RatingSheet::from_assessment(&fw, &a);
-    let follows = rolefit::domain::summary::Summary::compute_for(&fw, &sheet, None).target;
+    let sheet = rolefit_core::scoring::RatingSheet::from_assessment(&fw, &a);
+    let follows = rolefit_core::summary::Summary::compute_for(&fw, &sheet, None).target;
     assert_eq!(export::target_profile(&fw, &a), follows);
 }
 
@@ -824,7 +825,7 @@ fn a_custom_framework_exports_with_its_own_profile_ids() {
 fn markdown_tables_are_well_formed_and_every_note_line_renders() {
     for (fw, a) in [
         {
-            let fw = rolefit::storage::framework::builtin();
+            let fw = rolefit_files::framework::builtin();
             let a = fixed_assessment(&fw);
             (fw, a)
         },
@@ -897,7 +898,7 @@ fn markdown_tables_are_well_formed_and_every_note_line_renders() {
 
 #[test]
 fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = fixed_assessment(&fw);
     let md = export::markdown(&fw, &a);
     let v = parse_json(&export::json(&fw, &a));
@@ -928,12 +929,12 @@ fn markdown_reports_the_verdict_gaps_plan_and_unknown_ids() {
 /// GV1, an N/A) and Kim (one rating, agreeing).
 fn reviewed_assessment(fw: &Framework) -> Assessment {
     let mut a = fixed_assessment(fw);
-    let entry = |rating, note: &str| rolefit::domain::Entry {
+    let entry = |rating, note: &str| rolefit_core::Entry {
         rating,
         note: note.to_string(),
         ..Default::default()
     };
-    let sam = rolefit::domain::Review {
+    let sam = rolefit_core::Review {
         id: "5c8931dde338ff6b".into(),
         date: Some(utc_from_epoch(CREATED + 86_400)),
         ratings: [
@@ -947,7 +948,7 @@ fn reviewed_assessment(fw: &Framework) -> Assessment {
         .collect(),
         extra: Default::default(),
     };
-    let kim = rolefit::domain::Review {
+    let kim = rolefit_core::Review {
         id: "0000000000000002".into(),
         date: None,
         ratings: [(CompetencyId::from("DP3"), entry(level(4), ""))].into(),
@@ -960,7 +961,7 @@ fn reviewed_assessment(fw: &Framework) -> Assessment {
 
 #[test]
 fn exports_with_reviews_match_golden() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = reviewed_assessment(&fw);
     check_golden("reviews.md", &export::markdown(&fw, &a));
     check_golden("reviews.json", &export::json(&fw, &a));
@@ -969,7 +970,7 @@ fn exports_with_reviews_match_golden() {
 
 #[test]
 fn reviews_are_in_every_export() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = reviewed_assessment(&fw);
     // JSON: valid against the schema, one object per reviewer with ratings and calibration.
     let json = parse_json(&export::json(&fw, &a));
@@ -1031,10 +1032,11 @@ fn reviews_are_in_every_export() {
 #[test]
 fn json_without_an_axis_has_no_lean_and_matches_the_schema() {
     let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/frameworks/examples/sfia9-change.toml"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../assets/frameworks/examples/sfia9-change.toml"),
     )
     .unwrap();
-    let fw = rolefit::storage::framework::from_toml(&text).unwrap();
+    let fw = rolefit_files::framework::from_toml(&text).unwrap();
     assert!(!fw.axis);
     let mut a = Assessment::new("s", &fw, utc_from_epoch(1_795_888_800));
     let first = &fw.competencies[0];
@@ -1062,14 +1064,14 @@ fn json_without_an_axis_has_no_lean_and_matches_the_schema() {
     assert!(json["readiness"].as_array().is_some_and(|r| !r.is_empty()));
     validate_schema(&json);
     // The built-in framework keeps its lean object.
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let json = parse_json(&export::json(&fw, &fixed_assessment(&fw)));
     assert!(json["lean"].is_object());
 }
 
 #[test]
 fn plan_actions_with_dates_statuses_and_evidence_are_in_every_export() {
-    let fw = rolefit::storage::framework::builtin();
+    let fw = rolefit_files::framework::builtin();
     let a = fixed_assessment(&fw);
     // CSV: per competency, open and done actions and the next open due date.
     let (header, rows) = parse_csv(&export::csv(&fw, &a));

@@ -1,6 +1,7 @@
 //! Replays every committed fuzz input with the fuzz targets' own checks, so plain `cargo test`
 //! (and CI) covers them without a fuzzer: the seed corpus in `fuzz/corpus/<target>/` and the
-//! crashing inputs the fuzzers found, kept in `tests/fixtures/fuzz-regressions/<target>-<name>`.
+//! crashing inputs the fuzzers found, kept in this crate's
+//! `tests/fixtures/fuzz-regressions/<target>-<name>`.
 //! How to run the fuzzers themselves: docs/fuzzing.md.
 
 use std::fs;
@@ -8,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 /// The properties, shared with the fuzz targets (`fuzz/fuzz_targets/*.rs`).
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../../fuzz/src/lib.rs"]
 mod checks;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -63,7 +64,7 @@ fn failing(paths: &[PathBuf], check: impl Fn(&Path)) -> Vec<&str> {
 /// load and inputs that are refused, so both halves of the check (the round trip or the
 /// invariants, and the error places) run; an emptied or one-sided corpus fails here.
 fn replay_corpus(target: &str, check: fn(&[u8]), loads: fn(&str) -> bool) {
-    let dir = format!("fuzz/corpus/{target}");
+    let dir = format!("../../fuzz/corpus/{target}");
     let paths = files(&dir);
     assert!(
         paths.len() >= 5,
@@ -90,14 +91,14 @@ fn replay_corpus(target: &str, check: fn(&[u8]), loads: fn(&str) -> bool) {
 #[test]
 fn assessment_corpus_replays() {
     replay_corpus("assessment", checks::check_assessment, |text| {
-        rolefit::storage::codec::parse(text, "fuzz").is_ok()
+        rolefit_files::codec::parse(text, "fuzz").is_ok()
     });
 }
 
 #[test]
 fn framework_corpus_replays() {
     replay_corpus("framework", checks::check_framework, |text| {
-        rolefit::storage::framework::from_toml(text).is_ok()
+        rolefit_files::framework::from_toml(text).is_ok()
     });
 }
 

@@ -4,20 +4,20 @@
 use std::fs;
 
 use proptest::prelude::*;
-use rolefit::domain::time::{Date, Datetime, Offset, Time};
-use rolefit::domain::{
+use rolefit_core::time::{Date, Datetime, Offset, Time};
+use rolefit_core::{
     ActionStatus, Assessment, CompetencyId, Editing, Entry, Level, PlanAction, PlanItem, Position,
     Rating, Screen, Snapshot,
 };
-use rolefit::storage::codec;
-use rolefit::storage::{ReadOutcome, read_assessment, save_assessment};
+use rolefit_files::codec;
+use rolefit_files::{ReadOutcome, read_assessment, save_assessment};
 
 // ---- strategies ----------------------------------------------------------------------------
 
 /// Competency ids: every id of the built-in framework, plus ids it does not know (some of
 /// them only writable as quoted TOML keys).
 fn all_ids() -> Vec<String> {
-    let mut ids: Vec<String> = rolefit::storage::framework::builtin()
+    let mut ids: Vec<String> = rolefit_files::framework::builtin()
         .competencies
         .iter()
         .map(|c| c.id.0.clone())
@@ -105,25 +105,25 @@ fn rating() -> impl Strategy<Value = Option<Rating>> {
 }
 
 /// A scalar TOML value that compares equal to itself (no floats: NaN).
-fn scalar() -> impl Strategy<Value = rolefit::domain::value::Value> {
+fn scalar() -> impl Strategy<Value = rolefit_core::value::Value> {
     prop_oneof![
-        text().prop_map(rolefit::domain::value::Value::String),
-        any::<i64>().prop_map(rolefit::domain::value::Value::Integer),
-        any::<bool>().prop_map(rolefit::domain::value::Value::Boolean),
+        text().prop_map(rolefit_core::value::Value::String),
+        any::<i64>().prop_map(rolefit_core::value::Value::Integer),
+        any::<bool>().prop_map(rolefit_core::value::Value::Boolean),
         prop::collection::vec(
-            any::<i64>().prop_map(rolefit::domain::value::Value::Integer),
+            any::<i64>().prop_map(rolefit_core::value::Value::Integer),
             0..3
         )
-        .prop_map(rolefit::domain::value::Value::Array),
+        .prop_map(rolefit_core::value::Value::Array),
     ]
 }
 
 /// Unknown keys, as a newer rolefit or a person might add them.
-fn extras(keys: &'static [&'static str]) -> impl Strategy<Value = rolefit::domain::value::Table> {
+fn extras(keys: &'static [&'static str]) -> impl Strategy<Value = rolefit_core::value::Table> {
     prop::collection::btree_map(prop::sample::select(keys), scalar(), 0..3).prop_map(|m| {
         m.into_iter()
             .map(|(k, v)| (k.to_string(), v))
-            .collect::<rolefit::domain::value::Table>()
+            .collect::<rolefit_core::value::Table>()
     })
 }
 
@@ -298,13 +298,13 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 if !position_extra.is_empty() {
                     extra.insert(
                         "position".into(),
-                        rolefit::domain::value::Value::Table(position_extra),
+                        rolefit_core::value::Value::Table(position_extra),
                     );
                 }
                 if let Some(section) = section {
                     extra.insert(
                         "extra_section".into(),
-                        rolefit::domain::value::Value::Table(section),
+                        rolefit_core::value::Value::Table(section),
                     );
                 }
                 // Ids as rolefit gives them: unique across the plan, not always in order.
@@ -375,8 +375,8 @@ proptest! {
 fn with_note(note: &str) -> Assessment {
     let mut a = Assessment::new(
         "n",
-        &rolefit::storage::framework::builtin(),
-        rolefit::clock::utc_from_epoch(0),
+        &rolefit_files::framework::builtin(),
+        rolefit_files::clock::utc_from_epoch(0),
     );
     a.set_rating(&"DP1".into(), Some(Rating::Level(Level::new(3).unwrap())));
     a.set_note(&"DP1".into(), note.to_string());
