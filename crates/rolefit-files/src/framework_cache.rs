@@ -100,6 +100,32 @@ pub fn store(path: &Path, source: &str, framework: &Framework) {
         return;
     }
     let _ = write_replacing(&file, &bytes);
+    if let Some(folder) = file.parent() {
+        forget_old_layouts(folder);
+    }
+}
+
+/// Removes the cache files in `folder` that an earlier layout wrote: no rolefit reads them
+/// again, and their names (from the hash that layout used) are never written over. Only
+/// regular `.bin` files that begin with a cache header of another version are removed;
+/// anything else is left alone.
+fn forget_old_layouts(folder: &Path) {
+    use std::io::Read;
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let regular = entry.file_type().is_ok_and(|kind| kind.is_file());
+        if !regular || path.extension().is_none_or(|ext| ext != "bin") {
+            continue;
+        }
+        let mut head = [0; MAGIC.len()];
+        let read = std::fs::File::open(&path).and_then(|mut file| file.read_exact(&mut head));
+        if read.is_ok() && head.starts_with(b"rolefit-fwc-v") && &head != MAGIC {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// Writes `bytes` to `file` through a new temp file beside it and a rename over the name. The
@@ -183,6 +209,28 @@ mod tests {
         }
         assert!(out.len() >= 7, "{} frameworks", out.len());
         out
+    }
+
+    /// Files an earlier layout wrote go; this layout's files, other files and links stay.
+    #[test]
+    fn caches_of_an_earlier_layout_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        std::fs::write(at("old.bin"), b"rolefit-fwc-v2\n\0 and the rest").unwrap();
+        std::fs::write(at("now.bin"), [MAGIC.as_slice(), b"rest"].concat()).unwrap();
+        std::fs::write(at("notes.bin"), b"not a cache").unwrap();
+        std::fs::write(at("short.bin"), b"rolefit").unwrap();
+        std::fs::write(at("old.txt"), b"rolefit-fwc-v2\n\0 not a .bin").unwrap();
+        std::os::unix::fs::symlink(at("old.bin"), at("link.bin")).unwrap();
+        forget_old_layouts(dir.path());
+        assert!(!at("old.bin").exists());
+        for kept in ["now.bin", "notes.bin", "short.bin", "old.txt"] {
+            assert!(at(kept).exists(), "{kept}");
+        }
+        assert!(
+            at("link.bin").symlink_metadata().is_ok(),
+            "the link itself stays"
+        );
     }
 
     #[test]
