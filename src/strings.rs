@@ -1,4 +1,4 @@
-//! One file because the wording of every screen and notice sits together, so its tone and the key names it asks the keymap for are reviewed in one place; plain mode's, the Plan screen's and the person's words are beside it in strings/.
+//! One file because the wording of every screen and notice sits together, so its tone and the key names it asks the keymap for are reviewed in one place; plain mode's, the Plan screen's, the person's, each notice's (`notice.rs`) and the empty fields' words are beside it in strings/.
 //!
 //! User-facing text that is not part of a framework, in one place. Text that names a key
 //! asks the keymap for it (`keys`), so a binding changed there changes every hint.

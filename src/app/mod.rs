@@ -5,9 +5,10 @@
 //! keyboard (`Mode`). Each screen or mode adds its own `impl App` block in the file named
 //! after it: `roles`, `grid`, `rate` (with the note editor), `results` (with what-if), `plan`,
 //! `round`. `intent` holds what the user asks for, `event` what the runtime reports (and the
-//! `Msg` that carries either into `update`), `action` the effects that go out; `figures` the
-//! derived figures cache; `read` the read-only accessors the view and the runtime read `App`
-//! through.
+//! `Msg` that carries either into `update`), `action` the effects that go out; `notice` what
+//! the app tells the user, as meaning the view words; `frame` what the last frame drew (the
+//! regions that answer the mouse, where scrolling ended up); `figures` the derived figures
+//! cache; `read` the read-only accessors the view and the runtime read `App` through.
 
 mod action;
 mod event;
