@@ -38,214 +38,212 @@ const PM: Outcome = Outcome::Leans { side: 0 };
 const PMO: Outcome = Outcome::Leans { side: 1 };
 
 /// The panel: who, their ratings, what they get.
-fn panel() -> Vec<(&'static str, &'static str, Expected)> {
-    vec![
-        (
-            "junior project manager, two years in",
-            "33321 32221 22211 22111 22111 0000 0000",
-            Expected {
-                outcome: PM,
-                firmness: "firm",
-                reasons: &["DP1", "DP2", "RI1"],
-                flavour: "none",
-                gaps: "pm",
-                junior: true,
-            },
-        ),
-        (
-            "seasoned project manager",
-            "55553 55552 44553 44232 53233 2312 2231",
-            Expected {
-                outcome: PM,
-                firmness: "firm",
-                reasons: &["DP1", "DP2", "DP4"],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "programme manager",
-            "44445 44445 55545 44443 44544 3333 2322",
-            Expected {
-                outcome: Outcome::Straddles,
-                firmness: "close call",
-                reasons: &["SE3", "RP3"],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "PMO analyst",
-            "22232 22232 22222 23333 43343 1111 2222",
-            Expected {
-                outcome: Outcome::NoClearLean,
-                firmness: "close call",
-                reasons: &["RP1", "GV3"],
-                flavour: "delivery-pmo",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "project support officer",
-            "23232 23221 23221 22121 33121 0000 2222",
-            Expected {
-                outcome: PM,
-                firmness: "close call",
-                reasons: &["DP2", "DP4", "RI2"],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "PMO manager",
-            "32335 33335 55445 45555 35555 4544 5545",
-            Expected {
-                outcome: PMO,
-                firmness: "firm",
-                reasons: &["GV3", "DP2", "DP1"],
-                flavour: "none",
-                gaps: "pmo",
-                junior: false,
-            },
-        ),
-        (
-            "head of portfolio office",
-            "32224 33335 44555 45555 34555 4534 4444",
-            Expected {
-                outcome: PMO,
-                firmness: "firm",
-                reasons: &["GV3", "DP2", "DP4"],
-                flavour: "portfolio-pmo",
-                gaps: "pmo",
-                junior: false,
-            },
-        ),
-        (
-            "centre of excellence methods lead",
-            "22213 22213 33343 34444 23323 5555 5555",
-            Expected {
-                outcome: PMO,
-                firmness: "firm",
-                reasons: &["CD1", "DP4", "RI4"],
-                flavour: "coe",
-                gaps: "pmo",
-                junior: false,
-            },
-        ),
-        (
-            "start-up PMO of one",
-            "44443 44443 44444 34444 44444 3333 4444",
-            Expected {
-                outcome: Outcome::Straddles,
-                firmness: "close call",
-                reasons: &["RI5", "GV1"],
-                flavour: "delivery-pmo",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "agile delivery lead",
-            "43343 44332 55443 33221 44222 3322 2211",
-            Expected {
-                outcome: PM,
-                firmness: "firm",
-                reasons: &["DP1", "DP4", "RI1"],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "inflated rater",
-            "55555 55555 55555 55555 55555 5555 5545",
-            Expected {
-                outcome: Outcome::Straddles,
-                firmness: "firm",
-                reasons: &["FD3"],
-                flavour: "none",
-                gaps: "pmo",
-                junior: false,
-            },
-        ),
-        (
-            "modest rater, a project manager",
-            "33331 33330 22331 22010 31011 0100 0010",
-            Expected {
-                outcome: PM,
-                firmness: "firm",
-                reasons: &["DP1", "DP2", "DP4"],
-                flavour: "none",
-                gaps: "pm",
-                junior: true,
-            },
-        ),
-        (
-            "half N/A, a project manager",
-            "5n5n3 n5n5n 4n5n3 n4n3n 5n2n3 n3n2 n2n1",
-            Expected {
-                outcome: PM,
-                firmness: "firm",
-                reasons: &["DP1", "FD4", "RI2"],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "consultant strong in both",
-            "54545 45445 55554 45545 45454 4545 5454",
-            Expected {
-                outcome: Outcome::Straddles,
-                firmness: "close call",
-                reasons: &["RP3", "DP2"],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "3 everywhere",
-            "33333 33333 33333 33333 33333 3333 3333",
-            Expected {
-                outcome: Outcome::Straddles,
-                firmness: "close call",
-                reasons: &[],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "3 everywhere, nine PM-core items N/A",
-            "nn3n3 nnn33 3333n 33n33 33n33 3333 3333",
-            Expected {
-                outcome: Outcome::Straddles,
-                firmness: "close call",
-                reasons: &[],
-                flavour: "none",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-        (
-            "four ratings: too early",
-            "5.... 3.... 2.... ..... ..... 1... ....",
-            Expected {
-                outcome: Outcome::TooEarly,
-                firmness: "",
-                reasons: &[],
-                flavour: "",
-                gaps: "pm",
-                junior: false,
-            },
-        ),
-    ]
-}
+const PANEL: &[(&str, &str, Expected)] = &[
+    (
+        "junior project manager, two years in",
+        "33321 32221 22211 22111 22111 0000 0000",
+        Expected {
+            outcome: PM,
+            firmness: "firm",
+            reasons: &["DP1", "DP2", "RI1"],
+            flavour: "none",
+            gaps: "pm",
+            junior: true,
+        },
+    ),
+    (
+        "seasoned project manager",
+        "55553 55552 44553 44232 53233 2312 2231",
+        Expected {
+            outcome: PM,
+            firmness: "firm",
+            reasons: &["DP1", "DP2", "DP4"],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "programme manager",
+        "44445 44445 55545 44443 44544 3333 2322",
+        Expected {
+            outcome: Outcome::Straddles,
+            firmness: "close call",
+            reasons: &["SE3", "RP3"],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "PMO analyst",
+        "22232 22232 22222 23333 43343 1111 2222",
+        Expected {
+            outcome: Outcome::NoClearLean,
+            firmness: "close call",
+            reasons: &["RP1", "GV3"],
+            flavour: "delivery-pmo",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "project support officer",
+        "23232 23221 23221 22121 33121 0000 2222",
+        Expected {
+            outcome: PM,
+            firmness: "close call",
+            reasons: &["DP2", "DP4", "RI2"],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "PMO manager",
+        "32335 33335 55445 45555 35555 4544 5545",
+        Expected {
+            outcome: PMO,
+            firmness: "firm",
+            reasons: &["GV3", "DP2", "DP1"],
+            flavour: "none",
+            gaps: "pmo",
+            junior: false,
+        },
+    ),
+    (
+        "head of portfolio office",
+        "32224 33335 44555 45555 34555 4534 4444",
+        Expected {
+            outcome: PMO,
+            firmness: "firm",
+            reasons: &["GV3", "DP2", "DP4"],
+            flavour: "portfolio-pmo",
+            gaps: "pmo",
+            junior: false,
+        },
+    ),
+    (
+        "centre of excellence methods lead",
+        "22213 22213 33343 34444 23323 5555 5555",
+        Expected {
+            outcome: PMO,
+            firmness: "firm",
+            reasons: &["CD1", "DP4", "RI4"],
+            flavour: "coe",
+            gaps: "pmo",
+            junior: false,
+        },
+    ),
+    (
+        "start-up PMO of one",
+        "44443 44443 44444 34444 44444 3333 4444",
+        Expected {
+            outcome: Outcome::Straddles,
+            firmness: "close call",
+            reasons: &["RI5", "GV1"],
+            flavour: "delivery-pmo",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "agile delivery lead",
+        "43343 44332 55443 33221 44222 3322 2211",
+        Expected {
+            outcome: PM,
+            firmness: "firm",
+            reasons: &["DP1", "DP4", "RI1"],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "inflated rater",
+        "55555 55555 55555 55555 55555 5555 5545",
+        Expected {
+            outcome: Outcome::Straddles,
+            firmness: "firm",
+            reasons: &["FD3"],
+            flavour: "none",
+            gaps: "pmo",
+            junior: false,
+        },
+    ),
+    (
+        "modest rater, a project manager",
+        "33331 33330 22331 22010 31011 0100 0010",
+        Expected {
+            outcome: PM,
+            firmness: "firm",
+            reasons: &["DP1", "DP2", "DP4"],
+            flavour: "none",
+            gaps: "pm",
+            junior: true,
+        },
+    ),
+    (
+        "half N/A, a project manager",
+        "5n5n3 n5n5n 4n5n3 n4n3n 5n2n3 n3n2 n2n1",
+        Expected {
+            outcome: PM,
+            firmness: "firm",
+            reasons: &["DP1", "FD4", "RI2"],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "consultant strong in both",
+        "54545 45445 55554 45545 45454 4545 5454",
+        Expected {
+            outcome: Outcome::Straddles,
+            firmness: "close call",
+            reasons: &["RP3", "DP2"],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "3 everywhere",
+        "33333 33333 33333 33333 33333 3333 3333",
+        Expected {
+            outcome: Outcome::Straddles,
+            firmness: "close call",
+            reasons: &[],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "3 everywhere, nine PM-core items N/A",
+        "nn3n3 nnn33 3333n 33n33 33n33 3333 3333",
+        Expected {
+            outcome: Outcome::Straddles,
+            firmness: "close call",
+            reasons: &[],
+            flavour: "none",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+    (
+        "four ratings: too early",
+        "5.... 3.... 2.... ..... ..... 1... ....",
+        Expected {
+            outcome: Outcome::TooEarly,
+            firmness: "",
+            reasons: &[],
+            flavour: "",
+            gaps: "pm",
+            junior: false,
+        },
+    ),
+];
 
 fn sheet(framework: &Framework, ratings: &str) -> RatingSheet {
     let levels: Vec<Option<Level>> = ratings
@@ -270,7 +268,7 @@ fn firmness_word(firmness: &Option<Firmness>) -> &'static str {
 fn every_person_on_the_panel_gets_the_verdict_the_readme_explains() {
     let fw = builtin();
     let mut wrong = Vec::new();
-    for (who, ratings, expected) in panel() {
+    for (who, ratings, expected) in PANEL {
         let summary = Summary::compute_for(&fw, &sheet(&fw, ratings), None);
         let lean = &summary.lean;
         let reasons: Vec<&str> = lean
@@ -349,7 +347,7 @@ fn a_firm_verdict_survives_a_retake() {
     let mut retakes = Retakes(0x5DEE_CE66_D1CE_5EED);
     let mut failures = Vec::new();
     println!("{:<40} {:<18} {:<12} kept", "person", "verdict", "firmness");
-    for (who, ratings, _) in panel() {
+    for (who, ratings, _) in PANEL {
         let sheet = sheet(&fw, ratings);
         let lean = rolefit_core::scoring::lean(&fw, &sheet);
         let kept = (0..DRAWS)

@@ -547,6 +547,34 @@ fn csv_parses_back_with_every_note_exact() {
 
 // ---- JSON --------------------------------------------------------------------------------
 
+/// The JSON's lean is the scoring module's: outcome, firmness, position, reasons and role.
+fn assert_lean_matches(fw: &Framework, sheet: &RatingSheet, lean: &Value) {
+    let expected = scoring::lean(fw, sheet);
+    assert_eq!(lean["outcome"], expected.outcome.key());
+    assert_eq!(lean["firm"], expected.firm());
+    let position = lean["position"].as_f64().unwrap();
+    assert!((position - expected.position.unwrap()).abs() < 0.0005);
+    let reasons: Vec<&str> = lean["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let expected_reasons: Vec<&str> = expected
+        .reasons
+        .iter()
+        .map(|r| fw.competencies[r.competency].id.as_str())
+        .collect();
+    assert_eq!(reasons, expected_reasons);
+    match expected.outcome {
+        scoring::Outcome::Leans { side } => {
+            assert_eq!(lean["role"], fw.roles[side].id.as_str());
+            assert!(lean["text"].as_str().unwrap().starts_with("Leans "));
+        }
+        _ => assert!(lean["role"].is_null()),
+    }
+}
+
 #[test]
 fn json_matches_the_schema_and_the_scoring_module() {
     let fw = rolefit_files::framework::builtin();
@@ -580,31 +608,7 @@ fn json_matches_the_schema_and_the_scoring_module() {
         assert_eq!(entry["coverage"]["required"], expected.required);
         assert_eq!(entry["coverage"]["provisional"], expected.provisional());
     }
-    let lean = &v["lean"];
-    let expected = scoring::lean(&fw, &sheet);
-    assert_eq!(lean["outcome"], expected.outcome.key());
-    assert_eq!(lean["firm"], expected.firm());
-    let position = lean["position"].as_f64().unwrap();
-    assert!((position - expected.position.unwrap()).abs() < 0.0005);
-    let reasons: Vec<&str> = lean["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    let expected_reasons: Vec<&str> = expected
-        .reasons
-        .iter()
-        .map(|r| fw.competencies[r.competency].id.as_str())
-        .collect();
-    assert_eq!(reasons, expected_reasons);
-    match expected.outcome {
-        scoring::Outcome::Leans { side } => {
-            assert_eq!(lean["role"], fw.roles[side].id.as_str());
-            assert!(lean["text"].as_str().unwrap().starts_with("Leans "));
-        }
-        _ => assert!(lean["role"].is_null()),
-    }
+    assert_lean_matches(&fw, &sheet, &v["lean"]);
 
     let competencies = v["competencies"].as_array().unwrap();
     assert_eq!(competencies.len(), 33);
