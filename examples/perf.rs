@@ -1,6 +1,9 @@
 //! Whole-process comparison of rolefit with a minimal ratatui program (`examples/baseline.rs`),
 //! both run in a pseudo-terminal by the same harness, rounds alternating A B A B …
 //!
+//! One file because it is one program: the pseudo-terminal harness, the programs it measures and
+//! the table it prints; each part is its own section.
+//!
 //! For each run it measures:
 //! - time to the first full frame: from spawn until a complete frame shows a known text (the
 //!   baseline's title; rolefit's tab bar with "Roles" and "N/M answered");

@@ -1,5 +1,8 @@
 //! The command line of the real binary: help and version, usage errors, `paths`, `list`,
 //! `--framework` with a broken file, and the TUI refusing to start without a terminal.
+//!
+//! One file because its 32 tests all run the binary through the same helpers; each command's
+//! own capability has its own file (config, review, team, plan, export).
 
 mod cmd_support;
 

@@ -2,6 +2,9 @@
 //! of a sensible size is refused with one sentence (never waited on, never read until memory
 //! runs out), a report never lands on a file rolefit depends on, new folders are private
 //! whatever the umask, and a lock file that is a symbolic link is named as such.
+//!
+//! One file because its 12 tests share the binary's helpers and the odd files they plant
+//! (FIFOs, links, huge files); each is one kind of file.
 
 mod cmd_support;
 

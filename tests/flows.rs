@@ -1,4 +1,7 @@
 //! Headless key-sequence flows through the real loop, with a temp data directory.
+//!
+//! One file because its 29 flows share one headless harness and one set of key helpers; each
+//! flow is its own test.
 
 mod headless;
 

@@ -6,6 +6,9 @@
 //!
 //! The custom framework is `tests/fixtures/frameworks/minimal.toml` (id
 //! `analysis-vs-architecture`, version 3, competencies M1, G1, M2), copied per test.
+//!
+//! One file because its 18 tests share the frameworks, folders and pty helpers they set up;
+//! each is one way an assessment and its framework meet.
 
 mod cmd_support;
 mod common;

@@ -1,3 +1,6 @@
+//! The team view's state, keys and figures, on small teams written to temp folders. One file
+//! because its tests share the same writers of assessments and the three-person team.
+
 use std::path::{Path, PathBuf};
 
 use super::*;

@@ -1,5 +1,8 @@
 //! Assessment files: property-based round trips through the codec and through the disk, how
 //! `read_assessment` classifies broken files, and unknown keys surviving a rewrite.
+//!
+//! One file because its 25 tests share the property strategies that build assessments; the
+//! sections are round trips, broken files and unknown keys.
 
 use std::fs;
 

@@ -4,6 +4,9 @@
 //! Golden files live in this crate's `tests/golden/`. After an intended change to an export,
 //! regenerate them with `UPDATE_GOLDEN=1 cargo test -p rolefit-report --test export` and review
 //! the diff.
+//!
+//! One file because its 17 tests share one fixed assessment and the golden-file helpers; each
+//! format has its own section.
 
 use std::fs;
 use std::path::{Path, PathBuf};
