@@ -703,6 +703,18 @@ fn storage(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("parse", &fixture.label), |b| {
             b.iter(|| codec::parse(black_box(&text), "bench").expect("valid"))
         });
+        // What a save writes over the file as it is: the codec's text laid over it, so a
+        // person's comments stay (`text_over`), against `to_toml` alone above. The file holds
+        // a comment and the assessment before its first rating changed.
+        let mut before = assessment.clone();
+        let first = &fixture.framework.competencies[0].id;
+        before.set_rating(first, None);
+        let written = codec::to_toml(&before);
+        let (header, rest) = written.split_once('\n').expect("a header line");
+        let on_disk = format!("{header}\n# my own words\n{rest}");
+        group.bench_function(BenchmarkId::new("text_over", &fixture.label), |b| {
+            b.iter(|| rolefit::storage::text_over(Some(black_box(on_disk.as_bytes())), assessment))
+        });
         group.bench_function(
             BenchmarkId::new("write_atomic_fsync", &fixture.label),
             |b| b.iter(|| write_atomic(&path, &text)),
