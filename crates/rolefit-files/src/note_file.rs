@@ -289,8 +289,7 @@ fn is_own_dir(dir: &Path) -> bool {
 /// The user rolefit runs as.
 #[cfg(unix)]
 fn current_user() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+    rustix::process::geteuid().as_raw()
 }
 
 /// Reads `path` in `dir` without following a link: a regular file with the same owner as the
