@@ -129,10 +129,14 @@ fn check_framework_invariants(fw: &Framework) {
         Ok(()),
         "a framework that loads fails the model's invariant check"
     );
-    let competencies = fw.competencies.len();
-    let profiles = fw.profiles.len();
-    // Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its
-    // value.
+    check_scale(fw);
+    check_areas_and_competencies(fw);
+    check_profiles(fw);
+}
+
+/// Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its
+/// value.
+fn check_scale(fw: &Framework) {
     assert!(
         (2..=10).contains(&fw.scale.levels.len()),
         "scale levels: {}",
@@ -149,6 +153,13 @@ fn check_framework_invariants(fw: &Framework) {
         assert!(!level.is_none() && level.value() <= Level::TOP);
         assert_eq!(fw.scale.level(level).value, level, "scale level {level}");
     }
+}
+
+/// At least one area and one competency; the areas' ranges cover every competency in order,
+/// and each competency is in its area's range, found by its id, with a target per profile.
+fn check_areas_and_competencies(fw: &Framework) {
+    let competencies = fw.competencies.len();
+    let profiles = fw.profiles.len();
     assert!(!fw.areas.is_empty(), "a framework with no area loaded");
     assert!(competencies > 0, "a framework with no competency loaded");
 
@@ -186,7 +197,13 @@ fn check_framework_invariants(fw: &Framework) {
         assert_eq!(fw.competency_index(&c.id), Some(i), "index of {}", c.id);
         assert_eq!(c.targets.len(), profiles, "targets of {}", c.id);
     }
+}
 
+/// Every profile's role, id, base chain and adjustments are in range; each role's main profile
+/// is in range, has no base, and in the two-role shape is the role's own.
+fn check_profiles(fw: &Framework) {
+    let competencies = fw.competencies.len();
+    let profiles = fw.profiles.len();
     for (p, profile) in fw.profiles.iter().enumerate() {
         assert!(
             profile.role.is_none_or(|r| r < fw.roles.len()),
