@@ -521,8 +521,7 @@ fn plan_keys(c: &mut Criterion) {
     group.finish();
 }
 
-/// The Plan screen keys timed, as (name, untimed keys before, the key timed, untimed keys
-/// after).
+/// The Plan keys timed: (name, untimed keys before, the key timed, untimed keys after).
 fn plan_key_runs() -> Vec<(&'static str, Vec<Event>, Event, Vec<Event>)> {
     let ch = |c: char| key(KeyCode::Char(c));
     let (down, up, enter, delete, esc) = (

@@ -399,8 +399,7 @@ fn main() {
     }
 }
 
-/// After a start: counts the note folders a killed rolefit left, and checks the word saved in
-/// the user's editor before the last kill was taken back into the note.
+/// Counts note folders a start left, and checks it took back the word the editor saved.
 fn check_the_start(tally: &mut Tally, i: usize, editor: &Editor, file: &Path) {
     // The start removed every folder a killed rolefit left, and took back its note.
     let left = editor.leftovers();
@@ -437,8 +436,7 @@ fn kill_in_the_note_editor(tui: &mut Tui, tally: &mut Tally, i: usize, id: &str)
         .push(word);
 }
 
-/// Opens the plan editor on Results, types a word into its action, then kills `BOUND` after
-/// the last key.
+/// Types a word into the plan editor's action on Results, then kills `BOUND` after it.
 fn kill_in_the_plan_editor(tui: &mut Tui, tally: &mut Tally, i: usize) {
     let word = format!("p{i}");
     tui.send("\t");
@@ -513,8 +511,7 @@ fn acknowledged_change(tui: &mut Tui, tally: &mut Tally, i: usize, id: &str, ind
     tally.acked_changes += 1;
 }
 
-/// One more change, maybe saved, then the kill at a varied moment; checks the file has every
-/// acknowledged level, and a rating made `BOUND` before the kill. Returns whether it loads.
+/// One more change, a kill, then the file's levels checked; returns whether the file loads.
 fn one_more_change_then_kill(tui: &mut Tui, tally: &mut Tally, i: usize, file: &Path) -> bool {
     let (next_id, ..) = rate_at(&tui.screen()).unwrap_or_default();
     let extra = ["5", "2", "e x\x1b", ""][(i / 2) % 4];

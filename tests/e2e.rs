@@ -278,8 +278,7 @@ fn rate_three_quit_and_resume() {
     resumes_with_the_note(&data, total, &saved_at, &third_id);
 }
 
-/// Checks the file holds the three ratings (4, 3, N/A), the two-line note and the position on
-/// the fourth competency; returns the competency saved as the position.
+/// Checks the file has the three ratings, the note and the position; returns the position.
 fn saved_three_and_the_note(
     data: &DataDir,
     [first_id, second_id, third_id, fourth_id]: [&str; 4],
@@ -474,8 +473,7 @@ fn kill9_loop() {
     );
 }
 
-/// Starts rolefit on `data`, on Rate: the first run goes there, later ones resume; no temp
-/// files are left once it is up.
+/// Starts rolefit on Rate (a first run, else a resume); checks no temp files are left.
 fn start_on_rate(data: &DataDir, i: usize) -> (Tui, String) {
     let mut tui = Tui::start(data);
     let screen = if i == 0 {
@@ -491,8 +489,7 @@ fn start_on_rate(data: &DataDir, i: usize) -> (Tui, String) {
     (tui, screen)
 }
 
-/// From the last competency, back to the first with `g`, Tab and Shift-Tab, saved; returns
-/// the screen.
+/// Goes back to the first competency with `g`, Tab, Shift-Tab, saved; returns the screen.
 fn back_to_the_first(tui: &mut Tui) -> String {
     let mark = tui.frame_count();
     tui.send("g\t\x1b[Z");
@@ -507,8 +504,7 @@ fn back_to_the_first(tui: &mut Tui) -> String {
     tui.screen()
 }
 
-/// Sends `key` and waits until the footer acknowledges the rating as saved: by a screen change
-/// (Tab, Shift-Tab), or by the debounced autosave when `debounced`.
+/// Sends `key` (and Tab, Shift-Tab unless `debounced`); waits until the footer says saved.
 fn rate_until_acknowledged(tui: &mut Tui, i: usize, index: usize, key: char, debounced: bool) {
     let mark = tui.frame_count();
     if debounced {
@@ -537,8 +533,7 @@ fn rate_until_acknowledged(tui: &mut Tui, i: usize, index: usize, key: char, deb
     });
 }
 
-/// Maybe another rating (see [`Then`]), then a kill -9 after a varied delay; returns what was
-/// done, the second key and the competency it was meant for.
+/// Maybe another rating (a [`Then`]), then kill -9; returns it, its key and its competency.
 fn then_kill(mut tui: Tui, i: usize) -> (Then, char, String) {
     let then = [
         Then::Nothing,
@@ -564,8 +559,7 @@ fn then_kill(mut tui: Tui, i: usize) -> (Then, char, String) {
     (then, second, second_id)
 }
 
-/// Checks every acknowledged rating is on disk (or, after [`Then`], the second one in its place),
-/// and nothing else is.
+/// Checks every acknowledged rating, and nothing else but the second one, is on disk.
 fn check_acknowledged_on_disk(
     i: usize,
     then: Then,

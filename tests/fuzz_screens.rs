@@ -587,8 +587,7 @@ fn axis(spec: &FwSpec, role_ids: &[String]) -> (Option<[usize; 2]>, Option<Strin
     }
 }
 
-/// Which profiles are main and each one's role: the first is always main; an axis role gets
-/// exactly one main profile (one is added if none can take it).
+/// Which profiles are main and their roles: an axis role gets exactly one main profile.
 fn main_profiles(spec: &FwSpec, axis_roles: Option<[usize; 2]>) -> (Vec<bool>, Vec<Option<usize>>) {
     let r = spec.roles.len();
     let mut main: Vec<bool> = spec
@@ -654,8 +653,7 @@ fn accepted_levels(spec: &FwSpec) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Every profile as written: a variant's base is a main profile, its adjustments at levels its
-/// competency accepts.
+/// Every profile as written: a variant's base is a main one, its adjustments valid levels.
 fn profile_outs(spec: &FwSpec, layout: &Layout) -> Vec<ProfileOut> {
     let n_comp = spec.competencies.len();
     let (main, mains, accepted) = (&layout.main, &layout.mains, &layout.accepted);
@@ -781,8 +779,7 @@ fn write_profiles(t: &mut String, layout: &Layout) {
     }
 }
 
-/// Writes the leaf `[[areas]]` with their focus per role, and the parent areas some of them
-/// name before or after them.
+/// Writes the leaf `[[areas]]` with their focus, and the parents named before or after them.
 fn write_areas(t: &mut String, spec: &FwSpec, layout: &Layout) {
     let r = spec.roles.len();
     let leaves = layout.leaf_ids.len();
@@ -834,8 +831,7 @@ fn write_areas(t: &mut String, spec: &FwSpec, layout: &Layout) {
     }
 }
 
-/// Writes every `[[competencies]]`: its texts, `valid` levels, practice per role, level texts
-/// and targets for the main profiles.
+/// Writes every `[[competencies]]`: texts, valid levels, practice, level texts, targets.
 fn write_competencies(t: &mut String, spec: &FwSpec, layout: &Layout) {
     let r = spec.roles.len();
     let accepted = &layout.accepted;
@@ -896,8 +892,7 @@ fn write_competencies(t: &mut String, spec: &FwSpec, layout: &Layout) {
     }
 }
 
-/// A competency's own level texts, and one for every level it accepts that the scale leaves
-/// undescribed.
+/// A competency's own level texts, and one for each accepted level the scale leaves bare.
 fn own_levels(spec: &FwSpec, comp: &CompSpec, accepted: &[u8]) -> Vec<(u8, String)> {
     let described = |i: usize| {
         spec.scale.descriptors[i]
@@ -1168,8 +1163,7 @@ fn add_rounds(a: &mut Assessment, fw: &Framework, spec: &AsSpec) {
     }
 }
 
-/// Adds a rating, a plan item, a round's rating and a reviewer's rating of a competency `fw`
-/// lacks.
+/// Adds a rating, plan item, round rating and review rating of a competency `fw` lacks.
 fn add_strays(a: &mut Assessment, fw: &Framework) {
     let stray = CompetencyId("NOT.IN.THE.FRAMEWORK".into());
     let rating = Rating::Level(fw.scale.first());
@@ -1750,8 +1744,7 @@ struct Files {
 }
 
 impl Files {
-    /// A temporary folder with the data folder, an output folder and the framework `spec`
-    /// stands for.
+    /// A temporary folder with the data and output folders and the framework `spec` stands for.
     fn new(spec: &FwSpec) -> Files {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
@@ -1844,8 +1837,7 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     changes(case, &fw, &files)
 }
 
-/// The generated framework, loaded; fails if it is refused or its format 2 dump reads back
-/// differently.
+/// The generated framework, loaded; fails if refused or if its dump reads back otherwise.
 fn load_framework(files: &Files) -> Result<Framework, TestCaseError> {
     // The generator makes valid frameworks only; one it does not is its own bug.
     let fw = match step("storage::framework::from_toml", || {
@@ -1890,8 +1882,7 @@ fn save_assessments(case: &Case, fw: &Framework, files: &Files) {
     }
 }
 
-/// Every screen at every size; each time a relaunch on what was saved opens where the run
-/// ended.
+/// The app at every size; each relaunch on what was saved opens where the run ended.
 fn every_size_and_relaunch(
     case: &Case,
     fw: &Framework,
@@ -1932,8 +1923,7 @@ fn every_size_and_relaunch(
     Ok(())
 }
 
-/// The commands that change the assessment, last: `rate`, `show`, `snapshot` and `diff`, then
-/// the app once more.
+/// The commands that change the assessment, last (rate, show, snapshot, diff), then the app.
 fn changes(case: &Case, fw: &Framework, files: &Files) -> Result<(), TestCaseError> {
     let n = fw.competencies.len();
     let (c, level) = &case.rate;

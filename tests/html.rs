@@ -542,8 +542,7 @@ fn export_writes_an_html_report(home: &std::path::Path, fw: &Framework) {
     );
 }
 
-/// A team folder of five in `home`, the first of whom plans two actions on the first
-/// competency; returns the folder, that competency and the planner's name.
+/// A team folder of five, the first planning two actions; returns it, the competency, the name.
 fn a_team_with_a_planner(
     home: &std::path::Path,
     fw: &Framework,

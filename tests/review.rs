@@ -105,8 +105,7 @@ fn request_fill_in_import_and_export() {
     a_second_reviewer_is_kept(&home);
 }
 
-/// Alex rates four competencies and asks for a review sharing their own ratings; checks the
-/// request says what to do, holds Alex's ratings and note, and is private; returns its path.
+/// Alex rates and asks for a review sharing their ratings; checks the request; returns it.
 fn requests_a_review_sharing_self(home: &Home) -> PathBuf {
     home.rate(
         "alex",
@@ -147,8 +146,7 @@ fn requests_a_review_sharing_self(home: &Home) -> PathBuf {
     request
 }
 
-/// Sam fills the request in and Alex imports it; checks the file gains the review and Alex's
-/// own ratings are untouched.
+/// Checks Sam's filled-in review imports, and Alex's own ratings are untouched.
 fn sam_fills_it_in_and_it_is_imported(home: &Home, request: &Path) {
     fill_in(request, "Sam", &[("DP1", 2), ("RI1", 3), ("GV1", 3)]);
     let before = std::fs::read_to_string(home.assessment("alex")).unwrap();

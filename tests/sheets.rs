@@ -233,8 +233,7 @@ fn framework_import_and_export_on_the_command_line() {
     flags_map_headers(h);
 }
 
-/// Imports the PMO sheet to stdout and to a file that checks clean and is not replaced without
-/// `--force`; returns the file.
+/// Checks the PMO sheet imports to stdout and to a file, not replaced without `--force`.
 fn imports_to_stdout_and_to_a_file(h: &Path) -> PathBuf {
     let out = run(rolefit(h).args(["framework", "import"]).arg(pmo_sheet()));
     assert!(out.status.success(), "{}", stderr(&out));
@@ -269,8 +268,7 @@ fn imports_to_stdout_and_to_a_file(h: &Path) -> PathBuf {
     toml
 }
 
-/// Exports `toml` as CSV to stdout and as XLSX to a file; checks the XLSX imports back to the
-/// same framework.
+/// Checks `toml` exports as CSV and as an XLSX that imports back to the same framework.
 fn exports_csv_and_an_xlsx_that_imports_back(h: &Path, toml: &Path) {
     let out = run(rolefit(h)
         .args(["framework", "export", "--format", "csv"])
@@ -301,8 +299,7 @@ fn exports_csv_and_an_xlsx_that_imports_back(h: &Path, toml: &Path) {
     assert_eq!(a, b);
 }
 
-/// Checks a sheet with a bad level is refused with one line naming file, row and column, and
-/// nothing is written.
+/// Checks a bad level is refused in one line naming file, row and column; nothing written.
 fn a_bad_sheet_names_file_row_and_column(h: &Path) {
     let bad = h.join("bad.csv");
     std::fs::write(

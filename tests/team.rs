@@ -675,8 +675,7 @@ fn alex_and_bea_plan(h: &Path, day1: &str, day2: &str) {
     );
 }
 
-/// Checks the JSON Lines and JSON reports give each person's plan figures, valid by their
-/// schemas, and per competency how many plan to close it.
+/// Checks the JSON Lines and JSON reports' plan figures per person and per competency.
 fn json_reports_count_plans(report_of: &impl Fn(&str) -> String) {
     let jsonl = report_of("jsonl");
     let people: Vec<serde_json::Value> = jsonl

@@ -72,8 +72,7 @@ fn push_roles(out: &mut String) {
     }
 }
 
-/// Appends the two main profiles and the four PMO flavours, their adjustments spread over the
-/// framework's `competencies`.
+/// Appends the two main profiles and the four PMO flavours, with adjustments spread over all.
 fn push_profiles(out: &mut String, competencies: usize) {
     use std::fmt::Write;
     out.push_str(

@@ -134,8 +134,7 @@ fn check_framework_invariants(fw: &Framework) {
     check_profiles(fw);
 }
 
-/// Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its
-/// value.
+/// Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its value.
 fn check_scale(fw: &Framework) {
     assert!(
         (2..=10).contains(&fw.scale.levels.len()),
@@ -155,8 +154,7 @@ fn check_scale(fw: &Framework) {
     }
 }
 
-/// At least one area and one competency; the areas' ranges cover every competency in order,
-/// and each competency is in its area's range, found by its id, with a target per profile.
+/// Areas cover every competency in order; each competency is in its area, indexed, targeted.
 fn check_areas_and_competencies(fw: &Framework) {
     let competencies = fw.competencies.len();
     let profiles = fw.profiles.len();
@@ -199,8 +197,7 @@ fn check_areas_and_competencies(fw: &Framework) {
     }
 }
 
-/// Every profile's role, id, base chain and adjustments are in range; each role's main profile
-/// is in range, has no base, and in the two-role shape is the role's own.
+/// Every profile's role, id, base chain and adjustments are in range; a main one has no base.
 fn check_profiles(fw: &Framework) {
     let competencies = fw.competencies.len();
     let profiles = fw.profiles.len();

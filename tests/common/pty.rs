@@ -282,8 +282,7 @@ impl Launch {
         }
     }
 
-    /// The command that starts rolefit: through `sh -c exec` for a umask or a stderr file,
-    /// with the test's arguments and variables, in a clean environment of its own.
+    /// The command that starts rolefit (via `sh -c exec` for a umask or stderr), env cleaned.
     fn command(&self) -> CommandBuilder {
         let binary = env!("CARGO_BIN_EXE_rolefit");
         let umask = self

@@ -170,8 +170,7 @@ fn add_plan(a: &mut Assessment, fw: &Framework, note: Option<&str>) {
     }
 }
 
-/// Adds two reviews, Priya's a level or two above the person on some competencies, the other's
-/// below; with `note`, the other reviewer is named `name` and writes `note`.
+/// Adds two reviews, one above and one below the person; with `note`, by `name` with `note`.
 fn add_reviews(
     a: &mut Assessment,
     fw: &Framework,
