@@ -468,6 +468,61 @@ fn plan_keys(c: &mut Criterion) {
     let framework = rolefit::storage::framework::builtin();
     let actions = 2_000;
     let assessment = with_actions(&framework, actions);
+    let runs = plan_key_runs();
+    let mut group = c.benchmark_group("plan_keys");
+    for (name, before_keys, timed, after_keys) in runs {
+        let mut app = App::new(AppInit::new(framework.clone(), assessment.clone()));
+        let now = rolefit::clock::utc_from_epoch(PLAN_NOW);
+        app.update(AppEvent::Resize(SIZE.0, SIZE.1), now);
+        for _ in 0..4 {
+            app.update(Intent::NextScreen, now);
+        }
+        // A row in the middle of the list, an open action with a date.
+        for _ in 0..700 {
+            app.update(Intent::Down, now);
+        }
+        let mut terminal = terminal();
+        draw(&app, &mut terminal);
+        let before = app.assessment().plan.clone();
+        group.bench_function(BenchmarkId::new(name, actions), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    for event in &before_keys {
+                        press_on_plan(&mut app, &mut terminal, event);
+                    }
+                    let start = std::time::Instant::now();
+                    press_on_plan(&mut app, &mut terminal, &timed);
+                    spent += start.elapsed();
+                    for event in &after_keys {
+                        press_on_plan(&mut app, &mut terminal, event);
+                    }
+                }
+                spent
+            })
+        });
+        assert_eq!(
+            app.screen(),
+            rolefit::domain::Screen::Plan,
+            "{name}: still on the Plan screen"
+        );
+        assert_eq!(
+            app.mode(),
+            rolefit::app::Mode::Screen(rolefit::domain::Screen::Plan),
+            "{name}"
+        );
+        assert_eq!(app.plan_screen().rows.len(), actions as usize, "{name}");
+        assert_eq!(
+            app.assessment().plan,
+            before,
+            "{name}: each run ends where it started"
+        );
+    }
+    group.finish();
+}
+
+/// The Plan keys timed: (name, untimed keys before, the key timed, untimed keys after).
+fn plan_key_runs() -> Vec<(&'static str, Vec<Event>, Event, Vec<Event>)> {
     let ch = |c: char| key(KeyCode::Char(c));
     let (down, up, enter, delete, esc) = (
         key(KeyCode::Down),
@@ -480,8 +535,7 @@ fn plan_keys(c: &mut Criterion) {
         .chain(std::iter::repeat_n(key(KeyCode::Backspace), 10))
         .chain([ch('+'), ch('2'), ch('w')])
         .collect();
-    // (name, untimed keys before, the key timed, untimed keys after)
-    let runs: Vec<(&str, Vec<Event>, Event, Vec<Event>)> = vec![
+    vec![
         ("move ↓", vec![], down.clone(), vec![up.clone()]),
         ("move ↑", vec![down.clone()], up.clone(), vec![]),
         ("add: a opens the field", vec![], ch('a'), vec![esc.clone()]),
@@ -536,57 +590,7 @@ fn plan_keys(c: &mut Criterion) {
         ),
         ("delete: Del", vec![], delete.clone(), vec![ch('z')]),
         ("undo: z", vec![ch('s')], ch('z'), vec![]),
-    ];
-    let mut group = c.benchmark_group("plan_keys");
-    for (name, before_keys, timed, after_keys) in runs {
-        let mut app = App::new(AppInit::new(framework.clone(), assessment.clone()));
-        let now = rolefit::clock::utc_from_epoch(PLAN_NOW);
-        app.update(AppEvent::Resize(SIZE.0, SIZE.1), now);
-        for _ in 0..4 {
-            app.update(Intent::NextScreen, now);
-        }
-        // A row in the middle of the list, an open action with a date.
-        for _ in 0..700 {
-            app.update(Intent::Down, now);
-        }
-        let mut terminal = terminal();
-        draw(&app, &mut terminal);
-        let before = app.assessment().plan.clone();
-        group.bench_function(BenchmarkId::new(name, actions), |b| {
-            b.iter_custom(|iters| {
-                let mut spent = std::time::Duration::ZERO;
-                for _ in 0..iters {
-                    for event in &before_keys {
-                        press_on_plan(&mut app, &mut terminal, event);
-                    }
-                    let start = std::time::Instant::now();
-                    press_on_plan(&mut app, &mut terminal, &timed);
-                    spent += start.elapsed();
-                    for event in &after_keys {
-                        press_on_plan(&mut app, &mut terminal, event);
-                    }
-                }
-                spent
-            })
-        });
-        assert_eq!(
-            app.screen(),
-            rolefit::domain::Screen::Plan,
-            "{name}: still on the Plan screen"
-        );
-        assert_eq!(
-            app.mode(),
-            rolefit::app::Mode::Screen(rolefit::domain::Screen::Plan),
-            "{name}"
-        );
-        assert_eq!(app.plan_screen().rows.len(), actions as usize, "{name}");
-        assert_eq!(
-            app.assessment().plan,
-            before,
-            "{name}: each run ends where it started"
-        );
-    }
-    group.finish();
+    ]
 }
 
 fn search(c: &mut Criterion) {

@@ -299,6 +299,22 @@ fn start_on_rate(binary: &Path, data: &Path, editor: &Editor) -> (Tui, Vec<Strin
     (tui, screen)
 }
 
+/// What the loop expects in the file and counts across its iterations.
+#[derive(Default)]
+struct Tally {
+    expected: Expected,
+    torn: usize,
+    lost: usize,
+    acked_changes: usize,
+    unacked_on_disk: usize,
+    bounded: usize,
+    late: usize,
+    leftovers: usize,
+    kills: BTreeMap<&'static str, usize>,
+    /// A word saved in the user's editor when rolefit was killed: the next start takes it back.
+    from_editor: Option<(String, String)>,
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let iterations: usize = args.next().map_or(1000, |n| n.parse().expect("ITERATIONS"));
@@ -311,12 +327,7 @@ fn main() {
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("assessments/default.toml");
     let editor = Editor::new(&data.path().join("editor"));
-    let mut expected = Expected::default();
-    let (mut torn, mut lost, mut acked_changes, mut unacked_on_disk) = (0, 0, 0, 0);
-    let (mut bounded, mut late, mut leftovers) = (0, 0, 0);
-    let mut kills = BTreeMap::<&str, usize>::new();
-    // A word saved in the user's editor when rolefit was killed: the next start takes it back.
-    let mut from_editor: Option<(String, String)> = None;
+    let mut tally = Tally::default();
     let started = Instant::now();
 
     for i in 0..iterations {
@@ -329,23 +340,7 @@ fn main() {
             Moment::OwnEditor,
         ][i % 6];
         let (mut tui, mut screen) = start_on_rate(&binary, data.path(), &editor);
-        // The start removed every folder a killed rolefit left, and took back its note.
-        let left = editor.leftovers();
-        if left > 0 {
-            leftovers += left;
-            eprintln!("iteration {i}: {left} note folder(s) left after the start");
-        }
-        if let Some((id, word)) = from_editor.take() {
-            let note = load(&file).map(|a| note_of(&a, &id)).unwrap_or_default();
-            if has_word(&note, &word) {
-                expected.notes.entry(id).or_default().push(word);
-            } else {
-                lost += 1;
-                eprintln!(
-                    "iteration {i}: {word}, saved in the editor for {id}, was not taken back"
-                );
-            }
-        }
+        check_the_start(&mut tally, i, &editor, &file);
         let (_, index, total) = rate_at(&screen).unwrap();
         if index >= total - 1 {
             // Back to the first competency.
@@ -357,169 +352,20 @@ fn main() {
         let (id, index, _) = rate_at(&screen).unwrap();
 
         match moment {
-            Moment::NoteEditor => {
-                let word = format!("k{i}");
-                tui.send("e");
-                tui.wait_for("the note editor", |s| contains(s, "Note · editing"));
-                tui.send(&format!(" {word}"));
-                tui.wait_for("the word typed", |s| contains(s, &word));
-                std::thread::sleep(BOUND);
-                tui.kill_9();
-                *kills.entry("note editor open").or_default() += 1;
-                expected.notes.entry(id.clone()).or_default().push(word);
-            }
-            Moment::PlanEditor => {
-                let word = format!("p{i}");
-                tui.send("\t");
-                tui.wait_for("Results", |s| contains(s, "[Results]"));
-                tui.send("v");
-                tui.send("\r");
-                let screen = tui.wait_for("the plan editor", |s| contains(s, "Plan for "));
-                let line = screen.iter().find(|l| l.contains("Plan for ")).unwrap();
-                let plan_id = line[line.find("Plan for ").unwrap() + 9..]
-                    .split_whitespace()
-                    .next()
-                    .unwrap()
-                    .to_string();
-                tui.send("\t");
-                tui.send(&format!(" {word}"));
-                tui.wait_for("the action typed", |s| contains(s, &word));
-                std::thread::sleep(BOUND);
-                tui.kill_9();
-                *kills.entry("plan editor open").or_default() += 1;
-                expected.plans.entry(plan_id).or_default().push(word);
-            }
-            Moment::OwnEditor => {
-                let word = format!("x{i}");
-                std::fs::write(&editor.word, &word).unwrap();
-                tui.send("E");
-                let deadline = Instant::now() + WAIT;
-                while !editor.saved.exists() {
-                    assert!(
-                        Instant::now() < deadline,
-                        "iteration {i}: the editor never ran"
-                    );
-                    std::thread::sleep(Duration::from_millis(2));
-                }
-                tui.kill_9();
-                editor.end();
-                *kills.entry("own editor open").or_default() += 1;
-                from_editor = Some((id.clone(), word));
-            }
-            Moment::AfterChange => {
-                // An acknowledged change: a note (every third time) or a rating.
-                if i % 4 == 0 {
-                    let word = format!("w{i}");
-                    tui.send("e");
-                    tui.wait_for("the note editor", |s| contains(s, "Note · editing"));
-                    tui.send(&format!(" {word}"));
-                    tui.wait_for("the word typed", |s| contains(s, &word));
-                    tui.send("\x1b");
-                    tui.wait_for("the note saved", |s| {
-                        contains(s, "Note · e to edit") && saved_clean(s)
-                    });
-                    expected.notes.entry(id.clone()).or_default().push(word);
-                } else {
-                    let key = ["4", "3", "0", "5", "1", "n", "2"][i % 7];
-                    tui.send(key);
-                    tui.wait_for("the rating saved", |s| {
-                        rate_at(s).is_some_and(|(_, n, _)| n == index + 1) && saved_clean(s)
-                    });
-                    let level = if key == "n" { "na" } else { key };
-                    expected.levels.insert(id.clone(), level.to_string());
-                }
-                acked_changes += 1;
-            }
+            Moment::NoteEditor => kill_in_the_note_editor(&mut tui, &mut tally, i, &id),
+            Moment::PlanEditor => kill_in_the_plan_editor(&mut tui, &mut tally, i),
+            Moment::OwnEditor => kill_in_the_own_editor(&mut tui, &mut tally, &editor, i, &id),
+            Moment::AfterChange => acknowledged_change(&mut tui, &mut tally, i, &id, index),
         }
 
-        if moment == Moment::AfterChange {
-            // One more change, maybe saved, then the kill at a varied moment.
-            let (next_id, ..) = rate_at(&tui.screen()).unwrap_or_default();
-            let extra = ["5", "2", "e x\x1b", ""][(i / 2) % 4];
-            // The rating "2" is killed only after the bound, so it must be on disk.
-            let within_bound = extra == "2" && !next_id.is_empty();
-            tui.send(extra);
-            if within_bound {
-                std::thread::sleep(BOUND);
-            } else {
-                std::thread::sleep(Duration::from_micros((i as u64 * 7919) % 200_000));
-            }
-            tui.kill_9();
-            *kills.entry("after a change").or_default() += 1;
-            let Some(assessment) = load(&file) else {
-                torn += 1;
-                eprintln!("iteration {i}: the file does not load");
-                continue;
-            };
-            if within_bound {
-                bounded += 1;
-                let on_disk = assessment
-                    .ratings
-                    .iter()
-                    .find(|(k, _)| k.0 == next_id)
-                    .and_then(|(_, e)| e.rating)
-                    .map(|r| r.to_string());
-                if on_disk.as_deref() == Some("2") {
-                    expected.levels.insert(next_id.clone(), "2".into());
-                } else {
-                    late += 1;
-                    eprintln!(
-                        "iteration {i}: {next_id} = 2 rated {BOUND:?} before the kill, the file \
-                         has {on_disk:?}"
-                    );
-                }
-            }
-            for (cid, level) in expected.levels.clone() {
-                let on_disk = assessment
-                    .ratings
-                    .iter()
-                    .find(|(k, _)| k.0 == cid)
-                    .and_then(|(_, e)| e.rating)
-                    .map(|r| r.to_string().to_lowercase());
-                let matches = on_disk
-                    .as_deref()
-                    .is_some_and(|d| d == level || (level == "na" && d.contains("n/a")));
-                if !matches {
-                    if cid == next_id
-                        && !within_bound
-                        && !extra.is_empty()
-                        && !extra.starts_with('e')
-                    {
-                        unacked_on_disk += 1;
-                        expected.levels.insert(cid, on_disk.unwrap_or_default());
-                    } else {
-                        lost += 1;
-                        eprintln!(
-                            "iteration {i}: acknowledged {cid} = {level}, the file has {on_disk:?}"
-                        );
-                    }
-                }
-            }
-        }
-
-        // The file parses, and every word that must be there is.
-        let Some(assessment) = load(&file) else {
-            torn += 1;
-            eprintln!("iteration {i}: the file does not load");
+        if moment == Moment::AfterChange
+            && !one_more_change_then_kill(&mut tui, &mut tally, i, &file)
+        {
             continue;
-        };
-        for (cid, words) in &expected.notes {
-            let note = note_of(&assessment, cid);
-            for word in words {
-                if !has_word(&note, word) {
-                    lost += 1;
-                    eprintln!("iteration {i}: note word {word} missing from {cid}");
-                }
-            }
         }
-        for (cid, words) in &expected.plans {
-            let action = plan_of(&assessment, cid);
-            for word in words {
-                if !has_word(&action, word) {
-                    lost += 1;
-                    eprintln!("iteration {i}: plan word {word} missing from {cid}'s plan");
-                }
-            }
+
+        if !every_word_is_there(&mut tally, i, &file) {
+            continue;
         }
         if (i + 1) % 100 == 0 {
             eprintln!("{} iterations, {:.1?}", i + 1, started.elapsed());
@@ -527,8 +373,19 @@ fn main() {
     }
     // One last start: it takes back a note left in the editor and clears its folder.
     let (mut tui, _) = start_on_rate(&binary, data.path(), &editor);
-    leftovers += editor.leftovers();
+    tally.leftovers += editor.leftovers();
     tui.kill_9();
+    let Tally {
+        torn,
+        lost,
+        acked_changes,
+        unacked_on_disk,
+        bounded,
+        late,
+        leftovers,
+        kills,
+        ..
+    } = tally;
     println!(
         "killloop: {iterations} kills in {:.1?} ({kills:?}): {acked_changes} acknowledged \
          changes, {torn} torn files, {lost} lost acknowledged changes or words ({unacked_on_disk} \
@@ -540,4 +397,207 @@ fn main() {
     if torn > 0 || lost > 0 || late > 0 || leftovers > 0 {
         std::process::exit(1);
     }
+}
+
+/// Counts note folders a start left, and checks it took back the word the editor saved.
+fn check_the_start(tally: &mut Tally, i: usize, editor: &Editor, file: &Path) {
+    // The start removed every folder a killed rolefit left, and took back its note.
+    let left = editor.leftovers();
+    if left > 0 {
+        tally.leftovers += left;
+        eprintln!("iteration {i}: {left} note folder(s) left after the start");
+    }
+    if let Some((id, word)) = tally.from_editor.take() {
+        let note = load(file).map(|a| note_of(&a, &id)).unwrap_or_default();
+        if has_word(&note, &word) {
+            tally.expected.notes.entry(id).or_default().push(word);
+        } else {
+            tally.lost += 1;
+            eprintln!("iteration {i}: {word}, saved in the editor for {id}, was not taken back");
+        }
+    }
+}
+
+/// Types a word into the note editor, then kills `BOUND` after the last key.
+fn kill_in_the_note_editor(tui: &mut Tui, tally: &mut Tally, i: usize, id: &str) {
+    let word = format!("k{i}");
+    tui.send("e");
+    tui.wait_for("the note editor", |s| contains(s, "Note · editing"));
+    tui.send(&format!(" {word}"));
+    tui.wait_for("the word typed", |s| contains(s, &word));
+    std::thread::sleep(BOUND);
+    tui.kill_9();
+    *tally.kills.entry("note editor open").or_default() += 1;
+    tally
+        .expected
+        .notes
+        .entry(id.to_string())
+        .or_default()
+        .push(word);
+}
+
+/// Types a word into the plan editor's action on Results, then kills `BOUND` after it.
+fn kill_in_the_plan_editor(tui: &mut Tui, tally: &mut Tally, i: usize) {
+    let word = format!("p{i}");
+    tui.send("\t");
+    tui.wait_for("Results", |s| contains(s, "[Results]"));
+    tui.send("v");
+    tui.send("\r");
+    let screen = tui.wait_for("the plan editor", |s| contains(s, "Plan for "));
+    let line = screen.iter().find(|l| l.contains("Plan for ")).unwrap();
+    let plan_id = line[line.find("Plan for ").unwrap() + 9..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    tui.send("\t");
+    tui.send(&format!(" {word}"));
+    tui.wait_for("the action typed", |s| contains(s, &word));
+    std::thread::sleep(BOUND);
+    tui.kill_9();
+    *tally.kills.entry("plan editor open").or_default() += 1;
+    tally.expected.plans.entry(plan_id).or_default().push(word);
+}
+
+/// Opens the user's own editor on the note, and kills once it has saved a word into it.
+fn kill_in_the_own_editor(tui: &mut Tui, tally: &mut Tally, editor: &Editor, i: usize, id: &str) {
+    let word = format!("x{i}");
+    std::fs::write(&editor.word, &word).unwrap();
+    tui.send("E");
+    let deadline = Instant::now() + WAIT;
+    while !editor.saved.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "iteration {i}: the editor never ran"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    tui.kill_9();
+    editor.end();
+    *tally.kills.entry("own editor open").or_default() += 1;
+    tally.from_editor = Some((id.to_string(), word));
+}
+
+/// An acknowledged change, a note or a rating, waited for until the footer says it is saved.
+fn acknowledged_change(tui: &mut Tui, tally: &mut Tally, i: usize, id: &str, index: usize) {
+    if i.is_multiple_of(4) {
+        let word = format!("w{i}");
+        tui.send("e");
+        tui.wait_for("the note editor", |s| contains(s, "Note · editing"));
+        tui.send(&format!(" {word}"));
+        tui.wait_for("the word typed", |s| contains(s, &word));
+        tui.send("\x1b");
+        tui.wait_for("the note saved", |s| {
+            contains(s, "Note · e to edit") && saved_clean(s)
+        });
+        tally
+            .expected
+            .notes
+            .entry(id.to_string())
+            .or_default()
+            .push(word);
+    } else {
+        let key = ["4", "3", "0", "5", "1", "n", "2"][i % 7];
+        tui.send(key);
+        tui.wait_for("the rating saved", |s| {
+            rate_at(s).is_some_and(|(_, n, _)| n == index + 1) && saved_clean(s)
+        });
+        let level = if key == "n" { "na" } else { key };
+        tally
+            .expected
+            .levels
+            .insert(id.to_string(), level.to_string());
+    }
+    tally.acked_changes += 1;
+}
+
+/// One more change, a kill, then the file's levels checked; returns whether the file loads.
+fn one_more_change_then_kill(tui: &mut Tui, tally: &mut Tally, i: usize, file: &Path) -> bool {
+    let (next_id, ..) = rate_at(&tui.screen()).unwrap_or_default();
+    let extra = ["5", "2", "e x\x1b", ""][(i / 2) % 4];
+    // The rating "2" is killed only after the bound, so it must be on disk.
+    let within_bound = extra == "2" && !next_id.is_empty();
+    tui.send(extra);
+    if within_bound {
+        std::thread::sleep(BOUND);
+    } else {
+        std::thread::sleep(Duration::from_micros((i as u64 * 7919) % 200_000));
+    }
+    tui.kill_9();
+    *tally.kills.entry("after a change").or_default() += 1;
+    let Some(assessment) = load(file) else {
+        tally.torn += 1;
+        eprintln!("iteration {i}: the file does not load");
+        return false;
+    };
+    if within_bound {
+        tally.bounded += 1;
+        let on_disk = assessment
+            .ratings
+            .iter()
+            .find(|(k, _)| k.0 == next_id)
+            .and_then(|(_, e)| e.rating)
+            .map(|r| r.to_string());
+        if on_disk.as_deref() == Some("2") {
+            tally.expected.levels.insert(next_id.clone(), "2".into());
+        } else {
+            tally.late += 1;
+            eprintln!(
+                "iteration {i}: {next_id} = 2 rated {BOUND:?} before the kill, the file \
+                 has {on_disk:?}"
+            );
+        }
+    }
+    for (cid, level) in tally.expected.levels.clone() {
+        let on_disk = assessment
+            .ratings
+            .iter()
+            .find(|(k, _)| k.0 == cid)
+            .and_then(|(_, e)| e.rating)
+            .map(|r| r.to_string().to_lowercase());
+        let matches = on_disk
+            .as_deref()
+            .is_some_and(|d| d == level || (level == "na" && d.contains("n/a")));
+        if !matches {
+            if cid == next_id && !within_bound && !extra.is_empty() && !extra.starts_with('e') {
+                tally.unacked_on_disk += 1;
+                tally
+                    .expected
+                    .levels
+                    .insert(cid, on_disk.unwrap_or_default());
+            } else {
+                tally.lost += 1;
+                eprintln!("iteration {i}: acknowledged {cid} = {level}, the file has {on_disk:?}");
+            }
+        }
+    }
+    true
+}
+
+/// The file parses, and every word that must be there is. Returns whether it loads.
+fn every_word_is_there(tally: &mut Tally, i: usize, file: &Path) -> bool {
+    let Some(assessment) = load(file) else {
+        tally.torn += 1;
+        eprintln!("iteration {i}: the file does not load");
+        return false;
+    };
+    for (cid, words) in &tally.expected.notes {
+        let note = note_of(&assessment, cid);
+        for word in words {
+            if !has_word(&note, word) {
+                tally.lost += 1;
+                eprintln!("iteration {i}: note word {word} missing from {cid}");
+            }
+        }
+    }
+    for (cid, words) in &tally.expected.plans {
+        let action = plan_of(&assessment, cid);
+        for word in words {
+            if !has_word(&action, word) {
+                tally.lost += 1;
+                eprintln!("iteration {i}: plan word {word} missing from {cid}'s plan");
+            }
+        }
+    }
+    true
 }

@@ -272,20 +272,31 @@ fn rate_three_quit_and_resume() {
         "{out:?}"
     );
 
+    let saved_at = saved_three_and_the_note(&data, [&first_id, &second_id, &third_id, &fourth_id]);
+
+    // Relaunch: resumed where we left off.
+    resumes_with_the_note(&data, total, &saved_at, &third_id);
+}
+
+/// Checks the file has the three ratings, the note and the position; returns the position.
+fn saved_three_and_the_note(
+    data: &DataDir,
+    [first_id, second_id, third_id, fourth_id]: [&str; 4],
+) -> String {
     let file = data.default_file();
     let table = read_table(&file);
     assert_eq!(
-        level_in(&table, &first_id).as_deref(),
+        level_in(&table, first_id).as_deref(),
         Some("4"),
         "{table:#?}"
     );
     assert_eq!(
-        level_in(&table, &second_id).as_deref(),
+        level_in(&table, second_id).as_deref(),
         Some("3"),
         "{table:#?}"
     );
     assert_eq!(
-        level_in(&table, &third_id).as_deref(),
+        level_in(&table, third_id).as_deref(),
         Some("na"),
         "{table:#?}"
     );
@@ -302,9 +313,12 @@ fn rate_three_quit_and_resume() {
         .expect("position.competency")
         .to_string();
     assert_eq!(saved_at, fourth_id);
+    saved_at
+}
 
-    // Relaunch: resumed where we left off.
-    let mut tui = Tui::start(&data);
+/// Checks a relaunch resumes on `saved_at`, and the competency before it shows the whole note.
+fn resumes_with_the_note(data: &DataDir, total: usize, saved_at: &str, third_id: &str) {
+    let mut tui = Tui::start(data);
     let resumed = format!("Resumed — 3/{total} answered");
     let s = tui.wait_for(&resumed, |s| s.contains(&resumed));
     let (shown, ..) = rate_at(&s).unwrap_or_else(|| panic!("not on Rate:\n{}", tui.describe()));
@@ -383,17 +397,7 @@ fn kill9_loop() {
     let mut debounced_acks = 0;
 
     for i in 0..ITERATIONS {
-        let mut tui = Tui::start(&data);
-        let mut screen = if i == 0 {
-            go_to_rate_first_run(&mut tui)
-        } else {
-            resume_on_rate(&mut tui)
-        };
-        let leftover = temp_files(&data);
-        assert!(
-            leftover.is_empty(),
-            "iteration {i}: temp files left after start: {leftover:?}"
-        );
+        let (mut tui, mut screen) = start_on_rate(&data, i);
         let (mut id, mut index, total) = rate_at(&screen).unwrap();
         if i > 0 {
             assert_eq!(
@@ -405,18 +409,7 @@ fn kill9_loop() {
 
         // On the last competency a digit would not move on; start over from the first.
         if index == total {
-            let mark = tui.frame_count();
-            tui.send("g\t\x1b[Z");
-            tui.wait_for_frames(mark, "back to the first competency, saved", |frames| {
-                let Some(results) = frames.iter().position(|f| active_tab(f) == Some("Results"))
-                else {
-                    return false;
-                };
-                frames[results..]
-                    .last()
-                    .is_some_and(|f| saved_clean(f) && rate_at(f).is_some_and(|(_, i, _)| i == 1))
-            });
-            screen = tui.screen();
+            screen = back_to_the_first(&mut tui);
             (id, index, _) = rate_at(&screen).unwrap();
         }
 
@@ -424,56 +417,14 @@ fn kill9_loop() {
         // Shift-Tab: immediate); every tenth time by the debounced autosave.
         let key = KEYS[i % KEYS.len()];
         let debounced = i % 10 == 3;
-        let mark = tui.frame_count();
+        rate_until_acknowledged(&mut tui, i, index, key, debounced);
         if debounced {
-            tui.send(&key.to_string());
             debounced_acks += 1;
-        } else {
-            tui.send(&format!("{key}\t\x1b[Z"));
         }
-        tui.wait_for_frames(mark, "the rating acknowledged as saved", |frames| {
-            // The first frame after the digit shows the next competency with the change
-            // pending; a later frame on Rate saying "Saved" with nothing pending follows a
-            // save that included it.
-            let Some(moved) = frames
-                .iter()
-                .position(|f| rate_at(f).is_some_and(|(_, n, _)| n == index + 1))
-            else {
-                return false;
-            };
-            assert!(
-                !saved_clean(&frames[moved]),
-                "iteration {i}: the footer says saved before any save:\n{}",
-                frames[moved]
-            );
-            frames[moved + 1..]
-                .iter()
-                .any(|f| rate_at(f).is_some() && saved_clean(f))
-        });
         acked.insert(id.clone(), level_of_key(key));
 
         // Then maybe more, and a kill at a varied moment.
-        let then = [
-            Then::Nothing,
-            Then::Digit,
-            Then::DigitTab,
-            Then::DigitTabBack,
-        ][i % 4];
-        let second = KEYS[(i * 3 + 1) % KEYS.len()];
-        let (second_id, ..) = rate_at(&tui.screen()).unwrap();
-        match then {
-            Then::Nothing => {}
-            Then::Digit => tui.send(&second.to_string()),
-            Then::DigitTab => tui.send(&format!("{second}\t")),
-            Then::DigitTabBack => tui.send(&format!("{second}\t\x1b[Z")),
-        }
-        std::thread::sleep(Duration::from_millis((i % 7) as u64));
-        let status = tui.kill_9();
-        assert!(
-            status.signal().is_some(),
-            "iteration {i}: expected death by SIGKILL, got {status:?}"
-        );
-        drop(tui);
+        let (then, second, second_id) = then_kill(tui, i);
 
         leftovers_after_kill += temp_files(&data).len();
         let assessment = load(&file);
@@ -482,27 +433,7 @@ fn kill9_loop() {
             .iter()
             .filter_map(|(id, entry)| entry.rating.map(|r| (id.0.clone(), rating_text(r))))
             .collect();
-        for (id, level) in &acked {
-            let found = on_disk.get(id);
-            let allowed = found == Some(level)
-                || (!matches!(then, Then::Nothing)
-                    && *id == second_id
-                    && found == Some(&level_of_key(second)));
-            assert!(
-                allowed,
-                "iteration {i} ({then:?}): acknowledged {id} = {level} but the file has {found:?}"
-            );
-        }
-        for (id, level) in &on_disk {
-            if !acked.contains_key(id) {
-                assert!(
-                    !matches!(then, Then::Nothing)
-                        && *id == second_id
-                        && *level == level_of_key(second),
-                    "iteration {i}: unexpected rating {id} = {level} in the file"
-                );
-            }
-        }
+        check_acknowledged_on_disk(i, then, &acked, &on_disk, (second, &second_id));
         if !matches!(then, Then::Nothing)
             && on_disk.get(&second_id) == Some(&level_of_key(second))
             && acked.get(&second_id) != Some(&level_of_key(second))
@@ -540,6 +471,123 @@ fn kill9_loop() {
          temp files found right after a kill)",
         started.elapsed()
     );
+}
+
+/// Starts rolefit on Rate (a first run, else a resume); checks no temp files are left.
+fn start_on_rate(data: &DataDir, i: usize) -> (Tui, String) {
+    let mut tui = Tui::start(data);
+    let screen = if i == 0 {
+        go_to_rate_first_run(&mut tui)
+    } else {
+        resume_on_rate(&mut tui)
+    };
+    let leftover = temp_files(data);
+    assert!(
+        leftover.is_empty(),
+        "iteration {i}: temp files left after start: {leftover:?}"
+    );
+    (tui, screen)
+}
+
+/// Goes back to the first competency with `g`, Tab, Shift-Tab, saved; returns the screen.
+fn back_to_the_first(tui: &mut Tui) -> String {
+    let mark = tui.frame_count();
+    tui.send("g\t\x1b[Z");
+    tui.wait_for_frames(mark, "back to the first competency, saved", |frames| {
+        let Some(results) = frames.iter().position(|f| active_tab(f) == Some("Results")) else {
+            return false;
+        };
+        frames[results..]
+            .last()
+            .is_some_and(|f| saved_clean(f) && rate_at(f).is_some_and(|(_, i, _)| i == 1))
+    });
+    tui.screen()
+}
+
+/// Sends `key` (and Tab, Shift-Tab unless `debounced`); waits until the footer says saved.
+fn rate_until_acknowledged(tui: &mut Tui, i: usize, index: usize, key: char, debounced: bool) {
+    let mark = tui.frame_count();
+    if debounced {
+        tui.send(&key.to_string());
+    } else {
+        tui.send(&format!("{key}\t\x1b[Z"));
+    }
+    tui.wait_for_frames(mark, "the rating acknowledged as saved", |frames| {
+        // The first frame after the digit shows the next competency with the change
+        // pending; a later frame on Rate saying "Saved" with nothing pending follows a
+        // save that included it.
+        let Some(moved) = frames
+            .iter()
+            .position(|f| rate_at(f).is_some_and(|(_, n, _)| n == index + 1))
+        else {
+            return false;
+        };
+        assert!(
+            !saved_clean(&frames[moved]),
+            "iteration {i}: the footer says saved before any save:\n{}",
+            frames[moved]
+        );
+        frames[moved + 1..]
+            .iter()
+            .any(|f| rate_at(f).is_some() && saved_clean(f))
+    });
+}
+
+/// Maybe another rating (a [`Then`]), then kill -9; returns it, its key and its competency.
+fn then_kill(mut tui: Tui, i: usize) -> (Then, char, String) {
+    let then = [
+        Then::Nothing,
+        Then::Digit,
+        Then::DigitTab,
+        Then::DigitTabBack,
+    ][i % 4];
+    let second = KEYS[(i * 3 + 1) % KEYS.len()];
+    let (second_id, ..) = rate_at(&tui.screen()).unwrap();
+    match then {
+        Then::Nothing => {}
+        Then::Digit => tui.send(&second.to_string()),
+        Then::DigitTab => tui.send(&format!("{second}\t")),
+        Then::DigitTabBack => tui.send(&format!("{second}\t\x1b[Z")),
+    }
+    std::thread::sleep(Duration::from_millis((i % 7) as u64));
+    let status = tui.kill_9();
+    assert!(
+        status.signal().is_some(),
+        "iteration {i}: expected death by SIGKILL, got {status:?}"
+    );
+    drop(tui);
+    (then, second, second_id)
+}
+
+/// Checks every acknowledged rating, and nothing else but the second one, is on disk.
+fn check_acknowledged_on_disk(
+    i: usize,
+    then: Then,
+    acked: &BTreeMap<String, String>,
+    on_disk: &BTreeMap<String, String>,
+    (second, second_id): (char, &str),
+) {
+    for (id, level) in acked {
+        let found = on_disk.get(id);
+        let allowed = found == Some(level)
+            || (!matches!(then, Then::Nothing)
+                && *id == second_id
+                && found == Some(&level_of_key(second)));
+        assert!(
+            allowed,
+            "iteration {i} ({then:?}): acknowledged {id} = {level} but the file has {found:?}"
+        );
+    }
+    for (id, level) in on_disk {
+        if !acked.contains_key(id) {
+            assert!(
+                !matches!(then, Then::Nothing)
+                    && *id == second_id
+                    && *level == level_of_key(second),
+                "iteration {i}: unexpected rating {id} = {level} in the file"
+            );
+        }
+    }
 }
 
 /// Ctrl-C saves and quits from anywhere, even in the note editor; the note is kept.

@@ -465,19 +465,110 @@ struct ProfileOut {
     adjust: BTreeMap<String, String>,
 }
 
+/// What `render` writes, worked out from a spec: the ids of every kind, the axis, the profiles,
+/// where each area and competency goes and the levels each competency accepts.
+struct Layout {
+    role_ids: Vec<String>,
+    axis_text: Option<String>,
+    main: Vec<bool>,
+    roles_of: Vec<Option<usize>>,
+    mains: Vec<usize>,
+    profile_ids: Vec<String>,
+    profiles: Vec<ProfileOut>,
+    leaf_ids: Vec<String>,
+    group_ids: Vec<String>,
+    parent_of: Vec<Option<usize>>,
+    comp_ids: Vec<String>,
+    area_of: Vec<usize>,
+    accepted: Vec<Vec<u8>>,
+}
+
 /// The framework file for `spec`, made valid: the rules of PRODUCT.md §6b are met by
 /// construction (an axis role has exactly one main profile, a base is a main profile, every
 /// area holds a competency and every parent an area, a level without a descriptor is
 /// described by every competency that can be rated at it, targets are among a competency's
 /// own levels).
 fn render(spec: &FwSpec) -> String {
+    let layout = layout(spec);
+    let mut t = String::new();
+    write_head_and_scale(&mut t, spec);
+    write_roles(&mut t, spec, &layout.role_ids);
+    if let Some(axis) = &layout.axis_text {
+        let _ = writeln!(t, "\n[axis]\n{axis}");
+    }
+    write_profiles(&mut t, &layout);
+    write_areas(&mut t, spec, &layout);
+    write_competencies(&mut t, spec, &layout);
+    t
+}
+
+/// The ids, the axis, the profiles and where every area and competency goes, for `spec`.
+fn layout(spec: &FwSpec) -> Layout {
     let style = spec.id_style;
     let r = spec.roles.len();
     let role_ids: Vec<String> = (0..r).map(|i| make_id(style, "r", i)).collect();
-    let values = &spec.scale.values;
+    let (axis_roles, axis_text) = axis(spec, &role_ids);
+    let (main, roles_of) = main_profiles(spec, axis_roles);
+    let mains: Vec<usize> = (0..main.len()).filter(|&k| main[k]).collect();
+    let n_profiles = main.len();
+    let profile_ids: Vec<String> = (0..n_profiles).map(|k| make_id(style, "p", k)).collect();
 
-    // The axis.
-    let (axis_roles, axis_text) = match &spec.axis {
+    // Areas: as many leaves as there are competencies to fill them; parents only where an
+    // area names them.
+    let n_comp = spec.competencies.len();
+    let leaves = spec.areas.len().min(n_comp);
+    let leaf_ids: Vec<String> = (0..leaves).map(|a| make_id(style, "A", a)).collect();
+    let group_ids: Vec<String> = (0..spec.groups.len())
+        .map(|g| make_id(style, "G", 50 + g))
+        .collect();
+    let parent_of: Vec<Option<usize>> = spec.areas[..leaves]
+        .iter()
+        .map(|a| {
+            a.parent
+                .filter(|_| !spec.groups.is_empty())
+                .map(|p| p.index(spec.groups.len()))
+        })
+        .collect();
+
+    // Competencies: the first ones fill the areas in turn.
+    let comp_ids: Vec<String> = (0..n_comp).map(|c| make_id(style, "C", c)).collect();
+    let area_of: Vec<usize> = spec
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(c, comp)| {
+            if c < leaves {
+                c
+            } else {
+                comp.area.index(leaves)
+            }
+        })
+        .collect();
+    let accepted = accepted_levels(spec);
+
+    let mut layout = Layout {
+        role_ids,
+        axis_text,
+        main,
+        roles_of,
+        mains,
+        profile_ids,
+        profiles: Vec::new(),
+        leaf_ids,
+        group_ids,
+        parent_of,
+        comp_ids,
+        area_of,
+        accepted,
+    };
+    layout.profiles = profile_outs(spec, &layout);
+    layout
+}
+
+/// The axis's two roles, if there is an axis, and its `roles = …` line, if one is written.
+fn axis(spec: &FwSpec, role_ids: &[String]) -> (Option<[usize; 2]>, Option<String>) {
+    let r = role_ids.len();
+    match &spec.axis {
         AxisSpec::Omitted => ((r >= 2).then_some([0, 1]), None),
         AxisSpec::Empty => (None, Some("roles = []".to_string())),
         AxisSpec::Pair(a, b) if r >= 2 => {
@@ -493,9 +584,12 @@ fn render(spec: &FwSpec) -> String {
             )
         }
         AxisSpec::Pair(..) => (None, Some("roles = []".to_string())),
-    };
+    }
+}
 
-    // Profiles: the first is always main; an axis role gets exactly one main profile.
+/// Which profiles are main and their roles: an axis role gets exactly one main profile.
+fn main_profiles(spec: &FwSpec, axis_roles: Option<[usize; 2]>) -> (Vec<bool>, Vec<Option<usize>>) {
+    let r = spec.roles.len();
     let mut main: Vec<bool> = spec
         .profiles
         .iter()
@@ -532,43 +626,13 @@ fn render(spec: &FwSpec) -> String {
             }
         }
     }
-    let mains: Vec<usize> = (0..main.len()).filter(|&k| main[k]).collect();
-    let n_profiles = main.len();
-    let profile_ids: Vec<String> = (0..n_profiles).map(|k| make_id(style, "p", k)).collect();
+    (main, roles_of)
+}
 
-    // Areas: as many leaves as there are competencies to fill them; parents only where an
-    // area names them.
-    let n_comp = spec.competencies.len();
-    let leaves = spec.areas.len().min(n_comp);
-    let leaf_ids: Vec<String> = (0..leaves).map(|a| make_id(style, "A", a)).collect();
-    let group_ids: Vec<String> = (0..spec.groups.len())
-        .map(|g| make_id(style, "G", 50 + g))
-        .collect();
-    let parent_of: Vec<Option<usize>> = spec.areas[..leaves]
-        .iter()
-        .map(|a| {
-            a.parent
-                .filter(|_| !spec.groups.is_empty())
-                .map(|p| p.index(spec.groups.len()))
-        })
-        .collect();
-
-    // Competencies: the first ones fill the areas in turn.
-    let comp_ids: Vec<String> = (0..n_comp).map(|c| make_id(style, "C", c)).collect();
-    let area_of: Vec<usize> = spec
-        .competencies
-        .iter()
-        .enumerate()
-        .map(|(c, comp)| {
-            if c < leaves {
-                c
-            } else {
-                comp.area.index(leaves)
-            }
-        })
-        .collect();
-    let accepted: Vec<Vec<u8>> = spec
-        .competencies
+/// The levels each competency accepts: the scale's, or those its mask picks (at least one).
+fn accepted_levels(spec: &FwSpec) -> Vec<Vec<u8>> {
+    let values = &spec.scale.values;
+    spec.competencies
         .iter()
         .map(|comp| match &comp.valid {
             None => values.clone(),
@@ -586,17 +650,17 @@ fn render(spec: &FwSpec) -> String {
                 }
             }
         })
-        .collect();
-    let described = |i: usize| {
-        spec.scale.descriptors[i]
-            .as_deref()
-            .is_some_and(|d| !d.trim().is_empty())
-    };
+        .collect()
+}
 
+/// Every profile as written: a variant's base is a main one, its adjustments valid levels.
+fn profile_outs(spec: &FwSpec, layout: &Layout) -> Vec<ProfileOut> {
+    let n_comp = spec.competencies.len();
+    let (main, mains, accepted) = (&layout.main, &layout.mains, &layout.accepted);
     let mut profiles: Vec<ProfileOut> = Vec::new();
-    for k in 0..n_profiles {
+    for (k, &is_main) in main.iter().enumerate() {
         let given = spec.profiles.get(k);
-        let base = (!main[k]).then(|| {
+        let base = (!is_main).then(|| {
             let pick = given
                 .and_then(|p| p.base)
                 .map_or(0, |b| b.index(mains.len()));
@@ -610,25 +674,28 @@ fn render(spec: &FwSpec) -> String {
                     None => q("none"),
                     Some(l) => accepted[c][l.index(accepted[c].len())].to_string(),
                 };
-                adjust.insert(comp_ids[c].clone(), value);
+                adjust.insert(layout.comp_ids[c].clone(), value);
             }
         }
         profiles.push(ProfileOut {
-            id: profile_ids[k].clone(),
+            id: layout.profile_ids[k].clone(),
             name: given.map_or_else(|| format!("Axis profile {k}"), |p| p.name.clone()),
             short: short(given.map_or("Axis", |p| p.short.as_str())),
             description: given.and_then(|p| p.description.clone()),
             reference: given.and_then(|p| p.reference.clone()),
-            role: roles_of[k],
+            role: layout.roles_of[k],
             base,
             grade: given.and_then(|p| p.grade),
             adjust,
         });
     }
+    profiles
+}
 
-    let mut t = String::new();
+/// Writes the framework's own keys and its `[scale]` with every level.
+fn write_head_and_scale(t: &mut String, spec: &FwSpec) {
     let _ = writeln!(t, "format = 2");
-    let _ = writeln!(t, "id = {}", q(&make_id(style, "fw", 1)));
+    let _ = writeln!(t, "id = {}", q(&make_id(spec.id_style, "fw", 1)));
     let _ = writeln!(t, "version = {}", spec.version);
     let _ = writeln!(t, "name = {}", q(&spec.name));
     if let Some(summary) = &spec.summary {
@@ -638,7 +705,7 @@ fn render(spec: &FwSpec) -> String {
     if let Some(na) = &spec.scale.na {
         let _ = writeln!(t, "na = {}", q(na));
     }
-    for (i, value) in values.iter().enumerate() {
+    for (i, value) in spec.scale.values.iter().enumerate() {
         let _ = writeln!(t, "\n[[scale.levels]]\nvalue = {value}");
         let _ = writeln!(t, "label = {}", q(&spec.scale.labels[i]));
         if let Some(d) = &spec.scale.descriptors[i] {
@@ -648,6 +715,10 @@ fn render(spec: &FwSpec) -> String {
             let _ = writeln!(t, "hint = {}", q(h));
         }
     }
+}
+
+/// Writes every `[[roles]]` with the texts it has.
+fn write_roles(t: &mut String, spec: &FwSpec, role_ids: &[String]) {
     for (i, role) in spec.roles.iter().enumerate() {
         let _ = writeln!(
             t,
@@ -672,10 +743,11 @@ fn render(spec: &FwSpec) -> String {
             let _ = writeln!(t, "activities = [{}]", items.join(", "));
         }
     }
-    if let Some(axis) = axis_text {
-        let _ = writeln!(t, "\n[axis]\n{axis}");
-    }
-    for p in &profiles {
+}
+
+/// Writes every `[[profiles]]`, a variant's base and `[profiles.adjust]` included.
+fn write_profiles(t: &mut String, layout: &Layout) {
+    for p in &layout.profiles {
         let _ = writeln!(
             t,
             "\n[[profiles]]\nid = {}\nname = {}\nshort = {}",
@@ -690,13 +762,13 @@ fn render(spec: &FwSpec) -> String {
             let _ = writeln!(t, "reference = {}", q(reference));
         }
         if let Some(role) = p.role {
-            let _ = writeln!(t, "role = {}", q(&role_ids[role]));
+            let _ = writeln!(t, "role = {}", q(&layout.role_ids[role]));
         }
         if let Some(grade) = p.grade {
             let _ = writeln!(t, "grade = {grade}");
         }
         if let Some(base) = p.base {
-            let _ = writeln!(t, "base = {}", q(&profile_ids[base]));
+            let _ = writeln!(t, "base = {}", q(&layout.profile_ids[base]));
             if !p.adjust.is_empty() {
                 let _ = writeln!(t, "[profiles.adjust]");
                 for (id, value) in &p.adjust {
@@ -705,38 +777,44 @@ fn render(spec: &FwSpec) -> String {
             }
         }
     }
+}
+
+/// Writes the leaf `[[areas]]` with their focus, and the parents named before or after them.
+fn write_areas(t: &mut String, spec: &FwSpec, layout: &Layout) {
+    let r = spec.roles.len();
+    let leaves = layout.leaf_ids.len();
     let used_groups: Vec<usize> = (0..spec.groups.len())
-        .filter(|g| parent_of.contains(&Some(*g)))
+        .filter(|g| layout.parent_of.contains(&Some(*g)))
         .collect();
     let write_groups = |t: &mut String| {
         for &g in &used_groups {
             let _ = writeln!(
                 t,
                 "\n[[areas]]\nid = {}\nname = {}",
-                q(&group_ids[g]),
+                q(&layout.group_ids[g]),
                 q(&spec.groups[g])
             );
         }
     };
     if spec.groups_first {
-        write_groups(&mut t);
+        write_groups(t);
     }
     for (a, area) in spec.areas[..leaves].iter().enumerate() {
         let _ = writeln!(
             t,
             "\n[[areas]]\nid = {}\nname = {}",
-            q(&leaf_ids[a]),
+            q(&layout.leaf_ids[a]),
             q(&area.name)
         );
         if let Some(contrast) = &area.contrast {
             let _ = writeln!(t, "contrast = {}", q(contrast));
         }
-        if let Some(parent) = parent_of[a] {
-            let _ = writeln!(t, "parent = {}", q(&group_ids[parent]));
+        if let Some(parent) = layout.parent_of[a] {
+            let _ = writeln!(t, "parent = {}", q(&layout.group_ids[parent]));
         }
         for (role, focus) in area.focus.iter().take(r).enumerate() {
             let Some(focus) = focus else { continue };
-            let _ = writeln!(t, "[areas.focus.{}]", q(&role_ids[role]));
+            let _ = writeln!(t, "[areas.focus.{}]", q(&layout.role_ids[role]));
             if let Some(label) = &focus.label {
                 let _ = writeln!(t, "label = {}", q(label));
             }
@@ -749,14 +827,20 @@ fn render(spec: &FwSpec) -> String {
         }
     }
     if !spec.groups_first {
-        write_groups(&mut t);
+        write_groups(t);
     }
+}
+
+/// Writes every `[[competencies]]`: texts, valid levels, practice, level texts, targets.
+fn write_competencies(t: &mut String, spec: &FwSpec, layout: &Layout) {
+    let r = spec.roles.len();
+    let accepted = &layout.accepted;
     for (c, comp) in spec.competencies.iter().enumerate() {
         let _ = writeln!(
             t,
             "\n[[competencies]]\nid = {}\narea = {}\nname = {}",
-            q(&comp_ids[c]),
-            q(&leaf_ids[area_of[c]]),
+            q(&layout.comp_ids[c]),
+            q(&layout.leaf_ids[layout.area_of[c]]),
             q(&comp.name)
         );
         if let Some(d) = &comp.description {
@@ -780,30 +864,18 @@ fn render(spec: &FwSpec) -> String {
         if !practice.is_empty() {
             let _ = writeln!(t, "[competencies.practice]");
             for (role, text) in practice {
-                let _ = writeln!(t, "{} = {}", q(&role_ids[role]), q(text));
+                let _ = writeln!(t, "{} = {}", q(&layout.role_ids[role]), q(text));
             }
         }
-        // Its own level texts, and one for every level it accepts that the scale leaves
-        // undescribed.
-        let mut own: Vec<(u8, String)> = Vec::new();
-        for (i, &v) in values.iter().enumerate() {
-            if !accepted[c].contains(&v) {
-                continue;
-            }
-            let given = comp.levels.as_ref().and_then(|l| l[i].as_deref());
-            match given {
-                Some(text) => own.push((v, one_line(text))),
-                None if !described(i) => own.push((v, format!("What {v} means here."))),
-                None => {}
-            }
-        }
+        let own = own_levels(spec, comp, &accepted[c]);
         if !own.is_empty() {
             let _ = writeln!(t, "[competencies.levels]");
             for (v, text) in own {
                 let _ = writeln!(t, "\"{v}\" = {}", q(&text));
             }
         }
-        let targets: Vec<(usize, u8)> = mains
+        let targets: Vec<(usize, u8)> = layout
+            .mains
             .iter()
             .enumerate()
             .filter_map(|(i, &p)| {
@@ -814,11 +886,32 @@ fn render(spec: &FwSpec) -> String {
         if !targets.is_empty() {
             let _ = writeln!(t, "[competencies.targets]");
             for (p, v) in targets {
-                let _ = writeln!(t, "{} = {v}", q(&profile_ids[p]));
+                let _ = writeln!(t, "{} = {v}", q(&layout.profile_ids[p]));
             }
         }
     }
-    t
+}
+
+/// A competency's own level texts, and one for each accepted level the scale leaves bare.
+fn own_levels(spec: &FwSpec, comp: &CompSpec, accepted: &[u8]) -> Vec<(u8, String)> {
+    let described = |i: usize| {
+        spec.scale.descriptors[i]
+            .as_deref()
+            .is_some_and(|d| !d.trim().is_empty())
+    };
+    let mut own: Vec<(u8, String)> = Vec::new();
+    for (i, &v) in spec.scale.values.iter().enumerate() {
+        if !accepted.contains(&v) {
+            continue;
+        }
+        let given = comp.levels.as_ref().and_then(|l| l[i].as_deref());
+        match given {
+            Some(text) => own.push((v, one_line(text))),
+            None if !described(i) => own.push((v, format!("What {v} means here."))),
+            None => {}
+        }
+    }
+    own
 }
 
 // ---- the assessments ---------------------------------------------------------------------------
@@ -996,7 +1089,6 @@ fn entries(fw: &Framework, rated: &[Rated]) -> BTreeMap<CompetencyId, Entry> {
 
 /// The assessment `spec` stands for, made with `fw` from the file `fw_path`.
 fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment {
-    let n = fw.competencies.len();
     let mut a = Assessment::new(&spec.name, fw, datetime("2026-01-02T03:04:05Z"));
     a.framework_path = Some(fw_path.to_str().expect("a UTF-8 path").to_string());
     if spec.stale {
@@ -1004,6 +1096,29 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
         a.framework_hash = Some("0123456789abcdef".into());
     }
     a.ratings = entries(fw, &spec.ratings);
+    add_plan(&mut a, fw, spec);
+    add_rounds(&mut a, fw, spec);
+    for (reviewer, id, rated) in &spec.reviews {
+        a.reviews.insert(
+            reviewer.clone(),
+            Review {
+                id: id.clone(),
+                date: Some(datetime("2026-01-01T00:00:00Z")),
+                ratings: entries(fw, rated),
+                extra: Default::default(),
+            },
+        );
+    }
+    if spec.stray {
+        add_strays(&mut a, fw);
+    }
+    a.position = position(fw, spec);
+    a
+}
+
+/// Adds the plan items of `spec` that have a target or an action.
+fn add_plan(a: &mut Assessment, fw: &Framework, spec: &AsSpec) {
+    let n = fw.competencies.len();
     for (c, target, action) in &spec.plan {
         let c = c.index(n);
         let target = target
@@ -1027,6 +1142,11 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             a.plan.insert(fw.competencies[c].id.clone(), item);
         }
     }
+}
+
+/// Adds the earlier rounds of `spec`, in November 2025.
+fn add_rounds(a: &mut Assessment, fw: &Framework, spec: &AsSpec) {
+    let n = fw.competencies.len();
     for (day, label, ratings) in &spec.history {
         a.history.push(Snapshot {
             taken: datetime(&format!("2025-11-{day:02}T10:00:00Z")),
@@ -1041,51 +1161,47 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
             extra: Default::default(),
         });
     }
-    for (reviewer, id, rated) in &spec.reviews {
-        a.reviews.insert(
-            reviewer.clone(),
-            Review {
-                id: id.clone(),
-                date: Some(datetime("2026-01-01T00:00:00Z")),
-                ratings: entries(fw, rated),
-                extra: Default::default(),
-            },
-        );
+}
+
+/// Adds a rating, plan item, round rating and review rating of a competency `fw` lacks.
+fn add_strays(a: &mut Assessment, fw: &Framework) {
+    let stray = CompetencyId("NOT.IN.THE.FRAMEWORK".into());
+    let rating = Rating::Level(fw.scale.first());
+    a.ratings.insert(
+        stray.clone(),
+        Entry {
+            rating: Some(rating),
+            note: "kept".into(),
+            extra: Default::default(),
+        },
+    );
+    a.plan.insert(
+        stray.clone(),
+        PlanItem {
+            target: Some(fw.scale.last()),
+            actions: vec![rolefit::domain::PlanAction::new(100_000, "kept too")],
+            extra: Default::default(),
+        },
+    );
+    if let Some(round) = a.history.first_mut() {
+        round.ratings.insert(stray.clone(), rating);
     }
-    if spec.stray {
-        let stray = CompetencyId("NOT.IN.THE.FRAMEWORK".into());
-        let rating = Rating::Level(fw.scale.first());
-        a.ratings.insert(
-            stray.clone(),
+    if let Some(review) = a.reviews.values_mut().next() {
+        review.ratings.insert(
+            stray,
             Entry {
-                rating: Some(rating),
-                note: "kept".into(),
+                rating: Some(Rating::NotApplicable),
+                note: String::new(),
                 extra: Default::default(),
             },
         );
-        a.plan.insert(
-            stray.clone(),
-            PlanItem {
-                target: Some(fw.scale.last()),
-                actions: vec![rolefit::domain::PlanAction::new(100_000, "kept too")],
-                extra: Default::default(),
-            },
-        );
-        if let Some(round) = a.history.first_mut() {
-            round.ratings.insert(stray.clone(), rating);
-        }
-        if let Some(review) = a.reviews.values_mut().next() {
-            review.ratings.insert(
-                stray,
-                Entry {
-                    rating: Some(Rating::NotApplicable),
-                    note: String::new(),
-                    extra: Default::default(),
-                },
-            );
-        }
     }
-    a.position = Position {
+}
+
+/// The saved position `spec` picks: a screen, a competency, a target and an open editor.
+fn position(fw: &Framework, spec: &AsSpec) -> Position {
+    let n = fw.competencies.len();
+    Position {
         screen: Screen::ALL[spec.screen.index(Screen::ALL.len())],
         competency: match &spec.competency {
             Pick::Nothing => None,
@@ -1112,8 +1228,7 @@ fn build_assessment(fw: &Framework, fw_path: &Path, spec: &AsSpec) -> Assessment
                 Editing::Note(id)
             }
         }),
-    };
-    a
+    }
 }
 
 // ---- keys --------------------------------------------------------------------------------------
@@ -1629,6 +1744,27 @@ struct Files {
 }
 
 impl Files {
+    /// A temporary folder with the data and output folders and the framework `spec` stands for.
+    fn new(spec: &FwSpec) -> Files {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let assessments = data.join("assessments");
+        std::fs::create_dir_all(&assessments).unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let framework = dir.path().join("framework.toml");
+        let text = render(spec);
+        std::fs::write(&framework, &text).unwrap();
+        Files {
+            data: data.to_str().unwrap().to_string(),
+            default: assessments.join("default.toml"),
+            assessments,
+            out,
+            framework,
+            text,
+            _dir: dir,
+        }
+    }
     fn out(&self, name: &str) -> String {
         self.out.join(name).to_str().unwrap().to_string()
     }
@@ -1678,25 +1814,31 @@ fn app_session(
 /// Everything one case does; a panic anywhere is a failure naming where.
 fn check(case: &Case) -> Result<(), TestCaseError> {
     isolate();
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let assessments = data.join("assessments");
-    std::fs::create_dir_all(&assessments).unwrap();
-    let out = dir.path().join("out");
-    std::fs::create_dir_all(&out).unwrap();
-    let framework = dir.path().join("framework.toml");
-    let text = render(&case.framework);
-    std::fs::write(&framework, &text).unwrap();
-    let files = Files {
-        data: data.to_str().unwrap().to_string(),
-        default: assessments.join("default.toml"),
-        assessments,
-        out,
-        framework,
-        text,
-        _dir: dir,
-    };
+    let files = Files::new(&case.framework);
+    let fw = load_framework(&files)?;
+    save_assessments(case, &fw, &files);
+    every_size_and_relaunch(case, &fw, &files)?;
 
+    let (size, keys) = &case.other_size;
+    app_session(
+        &files,
+        &fw,
+        &files.default,
+        keys,
+        *size,
+        case.look(),
+        "the app",
+    )?;
+
+    commands(case, &fw, &files)?;
+    reviews(case, &fw, &files)?;
+    plain(case, &fw, &files)?;
+    team(case, &fw, &files)?;
+    changes(case, &fw, &files)
+}
+
+/// The generated framework, loaded; fails if refused or if its dump reads back otherwise.
+fn load_framework(files: &Files) -> Result<Framework, TestCaseError> {
     // The generator makes valid frameworks only; one it does not is its own bug.
     let fw = match step("storage::framework::from_toml", || {
         rolefit::storage::framework::from_toml(&files.text)
@@ -1726,21 +1868,30 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             ));
         }
     }
+    Ok(fw)
+}
 
-    let main = build_assessment(&fw, &files.framework, &case.assessment);
+/// Saves the case's own assessment as the default file and each team member's beside it.
+fn save_assessments(case: &Case, fw: &Framework, files: &Files) {
+    let main = build_assessment(fw, &files.framework, &case.assessment);
     rolefit::storage::save_assessment(&files.default, &main).unwrap();
     for (i, member) in case.team.iter().enumerate() {
-        let a = build_assessment(&fw, &files.framework, member);
+        let a = build_assessment(fw, &files.framework, member);
         let path = files.assessments.join(format!("member-{i}.toml"));
         rolefit::storage::save_assessment(&path, &a).unwrap();
     }
+}
 
-    // Every screen at every size; each time a relaunch on what was saved opens where the run
-    // ended.
+/// The app at every size; each relaunch on what was saved opens where the run ended.
+fn every_size_and_relaunch(
+    case: &Case,
+    fw: &Framework,
+    files: &Files,
+) -> Result<(), TestCaseError> {
     for (keys, &size) in case.keys.iter().zip(&SIZES) {
         let app = app_session(
-            &files,
-            &fw,
+            files,
+            fw,
             &files.default,
             keys,
             size,
@@ -1750,8 +1901,8 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
         let ended_on = app.screen();
         drop(app);
         let again = app_session(
-            &files,
-            &fw,
+            files,
+            fw,
             &files.default,
             &[],
             size,
@@ -1769,24 +1920,11 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             ))
         );
     }
+    Ok(())
+}
 
-    let (size, keys) = &case.other_size;
-    app_session(
-        &files,
-        &fw,
-        &files.default,
-        keys,
-        *size,
-        case.look(),
-        "the app",
-    )?;
-
-    commands(case, &fw, &files)?;
-    reviews(case, &fw, &files)?;
-    plain(case, &fw, &files)?;
-    team(case, &fw, &files)?;
-
-    // The commands that change the assessment, last.
+/// The commands that change the assessment, last (rate, show, snapshot, diff), then the app.
+fn changes(case: &Case, fw: &Framework, files: &Files) -> Result<(), TestCaseError> {
     let n = fw.competencies.len();
     let (c, level) = &case.rate;
     let c = c.index(n);
@@ -1810,8 +1948,8 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     };
     let size = SIZES[case.after_review_keys.0.index(SIZES.len())];
     app_session(
-        &files,
-        &fw,
+        files,
+        fw,
         &files.default,
         &[],
         size,

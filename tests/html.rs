@@ -491,14 +491,22 @@ fn rolefit(home: &std::path::Path, args: &[&str]) -> std::process::Output {
 fn export_and_team_write_html_reports() {
     let home = tempfile::tempdir().unwrap();
     let fw = rolefit::storage::framework::builtin();
-    let file = home.path().join("sam.toml");
+    export_writes_an_html_report(home.path(), &fw);
+
+    let (team, first, planner) = a_team_with_a_planner(home.path(), &fw);
+    team_writes_an_html_report(home.path(), &fw, &team, &first, &planner);
+}
+
+/// Checks `export --format html` prints the page `export::html` makes, and `-o` writes it.
+fn export_writes_an_html_report(home: &std::path::Path, fw: &Framework) {
+    let file = home.join("sam.toml");
     std::fs::write(
         &file,
-        codec::to_toml(&html_support::person(&fw, "Sam Rivera", None)),
+        codec::to_toml(&html_support::person(fw, "Sam Rivera", None)),
     )
     .unwrap();
     let file = file.to_str().unwrap();
-    let out = rolefit(home.path(), &["export", "--file", file, "--format", "HTML"]);
+    let out = rolefit(home, &["export", "--file", file, "--format", "HTML"]);
     assert!(
         out.status.success(),
         "{}",
@@ -508,13 +516,13 @@ fn export_and_team_write_html_reports() {
     assert_eq!(
         page,
         export::html(
-            &fw,
+            fw,
             &codec::parse(&std::fs::read_to_string(file).unwrap(), "sam").unwrap()
         )
     );
-    let report = home.path().join("sam.html");
+    let report = home.join("sam.html");
     let out = rolefit(
-        home.path(),
+        home,
         &[
             "export",
             "--file",
@@ -532,10 +540,16 @@ fn export_and_team_write_html_reports() {
             .unwrap()
             .contains("<h1>Sam Rivera</h1>")
     );
+}
 
-    let team = home.path().join("team");
+/// A team folder of five, the first planning two actions; returns it, the competency, the name.
+fn a_team_with_a_planner(
+    home: &std::path::Path,
+    fw: &Framework,
+) -> (std::path::PathBuf, String, String) {
+    let team = home.join("team");
     std::fs::create_dir(&team).unwrap();
-    let mut people = html_support::team(&fw, 5, false);
+    let mut people = html_support::team(fw, 5, false);
     // The first person plans two actions on the first competency, one of them long overdue.
     let first = fw.competencies[0].id.to_string();
     let planner = people[0].name.clone();
@@ -554,8 +568,19 @@ fn export_and_team_write_html_reports() {
     for (i, a) in people.iter().enumerate() {
         std::fs::write(team.join(format!("p{i}.toml")), codec::to_toml(a)).unwrap();
     }
+    (team, first, planner)
+}
+
+/// Checks `team --format html` writes the ranking, heat map and bench, with the plan figures.
+fn team_writes_an_html_report(
+    home: &std::path::Path,
+    fw: &Framework,
+    team: &std::path::Path,
+    first: &str,
+    planner: &str,
+) {
     let out = rolefit(
-        home.path(),
+        home,
         &[
             "team",
             team.to_str().unwrap(),
@@ -602,7 +627,7 @@ fn export_and_team_write_html_reports() {
             .unwrap_or_else(|| panic!("{id}'s bench row"));
         row.cells.last().unwrap().clone()
     };
-    assert_eq!(planning(&first), "1", "one person plans to close {first}");
+    assert_eq!(planning(first), "1", "one person plans to close {first}");
     assert_eq!(planning(&fw.competencies[1].id.to_string()), "0");
     assert!(by_id(&page, "section", "bench").contains("Planning"));
 }

@@ -118,8 +118,22 @@ fn expected(fw: &Framework, people: &[Person]) -> BTreeMap<&'static str, Vec<Vec
     let pmo = fw.profile_index("pmo").unwrap();
     let ids: Vec<String> = fw.competencies.iter().map(|c| c.id.to_string()).collect();
     let mut out = BTreeMap::new();
+    out.insert("bench_depth", bench_depth(fw, people, pmo, &ids));
+    out.insert("area_average_per_team", area_average_per_team(fw, people));
+    out.insert(
+        "closest_to_profile",
+        closest_to_profile(fw, people, pmo, &ids),
+    );
+    out.insert("largest_gaps", largest_gaps(fw, people, pmo, &ids));
+    out.insert(
+        "change_since_last_round",
+        change_since_last_round(people, &ids),
+    );
+    out
+}
 
-    // Bench depth.
+/// The bench depth query's rows: per competency the profile requires, how many meet it.
+fn bench_depth(fw: &Framework, people: &[Person], pmo: usize, ids: &[String]) -> Vec<Vec<Value>> {
     let mut rows: Vec<(i64, String, i64)> = (0..ids.len())
         .filter_map(|c| {
             let t = target(fw, pmo, c)?;
@@ -131,21 +145,20 @@ fn expected(fw: &Framework, people: &[Person]) -> BTreeMap<&'static str, Vec<Vec
         })
         .collect();
     rows.sort();
-    out.insert(
-        "bench_depth",
-        rows.into_iter()
-            .map(|(meet, id, t)| {
-                vec![
-                    id.into(),
-                    t.into(),
-                    meet.into(),
-                    (people.len() as i64).into(),
-                ]
-            })
-            .collect(),
-    );
+    rows.into_iter()
+        .map(|(meet, id, t)| {
+            vec![
+                id.into(),
+                t.into(),
+                meet.into(),
+                (people.len() as i64).into(),
+            ]
+        })
+        .collect()
+}
 
-    // Average level per area per team.
+/// The average level per area per team query's rows.
+fn area_average_per_team(fw: &Framework, people: &[Person]) -> Vec<Vec<Value>> {
     let mut areas: BTreeMap<(String, String), Vec<i64>> = BTreeMap::new();
     for p in people {
         for (c, r) in p.now.iter().enumerate() {
@@ -156,23 +169,27 @@ fn expected(fw: &Framework, people: &[Person]) -> BTreeMap<&'static str, Vec<Vec
             }
         }
     }
-    out.insert(
-        "area_average_per_team",
-        areas
-            .into_iter()
-            .map(|((team, area), vs)| {
-                let avg = vs.iter().sum::<i64>() as f64 / vs.len() as f64;
-                vec![
-                    team.into(),
-                    area.into(),
-                    round(avg, 2).into(),
-                    (vs.len() as i64).into(),
-                ]
-            })
-            .collect(),
-    );
+    areas
+        .into_iter()
+        .map(|((team, area), vs)| {
+            let avg = vs.iter().sum::<i64>() as f64 / vs.len() as f64;
+            vec![
+                team.into(),
+                area.into(),
+                round(avg, 2).into(),
+                (vs.len() as i64).into(),
+            ]
+        })
+        .collect()
+}
 
-    // Closest to the profile: readiness by its formula.
+/// The closest to the profile query's rows: the ten readiest, by the readiness formula.
+fn closest_to_profile(
+    fw: &Framework,
+    people: &[Person],
+    pmo: usize,
+    ids: &[String],
+) -> Vec<Vec<Value>> {
     let mut ready: Vec<(bool, f64, String, String, i64, i64)> = people
         .iter()
         .map(|p| {
@@ -210,29 +227,28 @@ fn expected(fw: &Framework, people: &[Person]) -> BTreeMap<&'static str, Vec<Vec
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
-    out.insert(
-        "closest_to_profile",
-        ready
-            .into_iter()
-            .take(10)
-            .map(|(provisional, percent, name, file, rated, required)| {
-                vec![
-                    name.into(),
-                    file.into(),
-                    if percent < 0.0 {
-                        Value::Null
-                    } else {
-                        percent.into()
-                    },
-                    rated.into(),
-                    required.into(),
-                    provisional.into(),
-                ]
-            })
-            .collect(),
-    );
+    ready
+        .into_iter()
+        .take(10)
+        .map(|(provisional, percent, name, file, rated, required)| {
+            vec![
+                name.into(),
+                file.into(),
+                if percent < 0.0 {
+                    Value::Null
+                } else {
+                    percent.into()
+                },
+                rated.into(),
+                required.into(),
+                provisional.into(),
+            ]
+        })
+        .collect()
+}
 
-    // Largest gaps.
+/// The largest gaps query's rows: the ten competencies furthest below the profile on average.
+fn largest_gaps(fw: &Framework, people: &[Person], pmo: usize, ids: &[String]) -> Vec<Vec<Value>> {
     let mut gaps: Vec<(f64, i64, String, i64, i64)> = (0..ids.len())
         .filter_map(|c| {
             let t = target(fw, pmo, c)?;
@@ -253,23 +269,22 @@ fn expected(fw: &Framework, people: &[Person]) -> BTreeMap<&'static str, Vec<Vec
         })
         .collect();
     gaps.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    out.insert(
-        "largest_gaps",
-        gaps.into_iter()
-            .take(10)
-            .map(|(shortfall, below, id, t, answered)| {
-                vec![
-                    id.into(),
-                    t.into(),
-                    shortfall.into(),
-                    below.into(),
-                    answered.into(),
-                ]
-            })
-            .collect(),
-    );
+    gaps.into_iter()
+        .take(10)
+        .map(|(shortfall, below, id, t, answered)| {
+            vec![
+                id.into(),
+                t.into(),
+                shortfall.into(),
+                below.into(),
+                answered.into(),
+            ]
+        })
+        .collect()
+}
 
-    // Change since the last round.
+/// The change since the last round query's rows: per competency, the average change.
+fn change_since_last_round(people: &[Person], ids: &[String]) -> Vec<Vec<Value>> {
     let mut change: Vec<(f64, String, i64, i64, i64)> = (0..ids.len())
         .filter_map(|c| {
             let pairs: Vec<(i64, i64)> = people
@@ -292,16 +307,12 @@ fn expected(fw: &Framework, people: &[Person]) -> BTreeMap<&'static str, Vec<Vec
         })
         .collect();
     change.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    out.insert(
-        "change_since_last_round",
-        change
-            .into_iter()
-            .map(|(avg, id, rose, fell, n)| {
-                vec![id.into(), avg.into(), rose.into(), fell.into(), n.into()]
-            })
-            .collect(),
-    );
-    out
+    change
+        .into_iter()
+        .map(|(avg, id, rose, fell, n)| {
+            vec![id.into(), avg.into(), rose.into(), fell.into(), n.into()]
+        })
+        .collect()
 }
 
 /// Runs every statement of `docs/organisation.sql` with DuckDB in `dir` (where `team.jsonl`

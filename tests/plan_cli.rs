@@ -228,11 +228,8 @@ print(json.dumps({'prodid': str(cal['PRODID']), 'version': str(cal['VERSION']), 
     serde_json::from_slice(&out.stdout).expect("the script prints JSON")
 }
 
-#[test]
-fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
-    // Python's icalendar is the independent reader; `.ci/run` installs it. Without it the test
-    // fails when `CI` is set (CI must run it) and elsewhere says `SKIPPED (not run)`, as the
-    // DuckDB test does.
+/// Whether python3 cannot import icalendar: a failure in CI, `SKIPPED (not run)` elsewhere.
+fn icalendar_is_missing() -> bool {
     let reader = std::process::Command::new("python3")
         .args(["-c", "import icalendar"])
         .output();
@@ -246,12 +243,33 @@ fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
         eprintln!(
             "SKIPPED (not run): the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids: python3 cannot import icalendar (pip install icalendar)"
         );
+        return true;
+    }
+    false
+}
+
+#[test]
+fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
+    // Python's icalendar is the independent reader; `.ci/run` installs it. Without it the test
+    // fails when `CI` is set (CI must run it) and elsewhere says `SKIPPED (not run)`, as the
+    // DuckDB test does.
+    if icalendar_is_missing() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     four_actions(h);
     let ics = h.join("plan.ics");
+    writes_the_same_calendar_on_another_day(h, &ics);
+    reads_back_three_dated_todos(&ics);
+    // Marking one done, dropping and starting others: the same UIDs, the new statuses.
+    keeps_the_uids_with_new_statuses(h, &ics);
+    // Another person's calendar has other UIDs.
+    gives_another_person_other_uids(h);
+}
+
+/// Writes the calendar with `-o`, and checks another day's run prints the same bytes.
+fn writes_the_same_calendar_on_another_day(h: &Path, ics: &Path) {
     let out = at(h, &["plan", "--format", "ICS", "-o", ics.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
@@ -262,12 +280,16 @@ fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
         stderr(&out),
         "rolefit: 1 action without a date is not in the calendar\n"
     );
-    let first = fs::read(&ics).unwrap();
+    let first = fs::read(ics).unwrap();
     // Byte-identical on another run, on another day: nothing in it comes from the clock.
     let again = rolefit_at(h, "2027-06-01T18:30:00Z", &["plan", "--format", "ics"]);
     assert!(again.status.success());
     assert_eq!(again.stdout, first, "the same file gives the same calendar");
-    let parsed = parse_ics(&ics);
+}
+
+/// Checks the calendar reads back as three dated to-dos with their UIDs, in date order.
+fn reads_back_three_dated_todos(ics: &Path) {
+    let parsed = parse_ics(ics);
     assert_eq!(parsed["prodid"], "-//rolefit//rolefit plan//EN");
     assert_eq!(parsed["version"], "2.0");
     let todos = parsed["todos"].as_array().unwrap();
@@ -323,7 +345,10 @@ fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
         "the gap is described: {}",
         todos[1]
     );
-    // Marking one done, dropping and starting others: the same UIDs, the new statuses.
+}
+
+/// Marks one action done, drops one and starts one: the UIDs stay, the statuses follow.
+fn keeps_the_uids_with_new_statuses(h: &Path, ics: &Path) {
     ok(h, &["plan", "done", "1", "--note", "Shadowed Priya"]);
     ok(h, &["plan", "status", "3", "dropped"]);
     ok(h, &["plan", "status", "4", "doing"]);
@@ -333,7 +358,7 @@ fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
         &["plan", "--format", "ics", "-o", ics.to_str().unwrap()],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let parsed = parse_ics(&ics);
+    let parsed = parse_ics(ics);
     let todos = parsed["todos"].as_array().unwrap();
     let by_uid = |n: u32| {
         todos
@@ -352,7 +377,10 @@ fn the_calendar_is_rfc_5545_read_back_by_python_icalendar_with_stable_uids() {
     assert_eq!(by_uid(3)["status"], "CANCELLED");
     assert_eq!(by_uid(4)["status"], "IN-PROCESS");
     assert_eq!(by_uid(4)["due"], "2027-06-01");
-    // Another person's calendar has other UIDs.
+}
+
+/// Checks another person's calendar has UIDs of its own.
+fn gives_another_person_other_uids(h: &Path) {
     let out = at(
         h,
         &[

@@ -90,6 +90,23 @@ fn fill_in(path: &Path, reviewer: &str, ratings: &[(&str, u8)]) {
 #[test]
 fn request_fill_in_import_and_export() {
     let home = Home::new();
+    let request = requests_a_review_sharing_self(&home);
+
+    // Sam fills it in: DP1 two below Alex's own, RI1 two below, GV1 the same.
+    sam_fills_it_in_and_it_is_imported(&home, &request);
+
+    // The exports carry the review.
+    the_exports_carry_the_review(&home);
+
+    // Importing the same review again, filled in further, replaces it.
+    a_second_import_replaces_the_review(&home, &request);
+
+    // A second reviewer is kept beside the first.
+    a_second_reviewer_is_kept(&home);
+}
+
+/// Alex rates and asks for a review sharing their ratings; checks the request; returns it.
+fn requests_a_review_sharing_self(home: &Home) -> PathBuf {
     home.rate(
         "alex",
         &[("DP1", "4"), ("DP2", "1"), ("RI1", "5"), ("GV1", "3")],
@@ -126,9 +143,12 @@ fn request_fill_in_import_and_export() {
         let mode = std::fs::metadata(&request).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+    request
+}
 
-    // Sam fills it in: DP1 two below Alex's own, RI1 two below, GV1 the same.
-    fill_in(&request, "Sam", &[("DP1", 2), ("RI1", 3), ("GV1", 3)]);
+/// Checks Sam's filled-in review imports, and Alex's own ratings are untouched.
+fn sam_fills_it_in_and_it_is_imported(home: &Home, request: &Path) {
+    fill_in(request, "Sam", &[("DP1", 2), ("RI1", 3), ("GV1", 3)]);
     let before = std::fs::read_to_string(home.assessment("alex")).unwrap();
     let out = home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
     assert!(out.contains("Imported Sam's review of alex"), "{out}");
@@ -150,8 +170,10 @@ fn request_fill_in_import_and_export() {
             .current_ratings()
     };
     assert_eq!(own(&before), own(&after));
+}
 
-    // The exports carry the review.
+/// Checks the JSON, Markdown and CSV exports carry Sam's review.
+fn the_exports_carry_the_review(home: &Home) {
     let json: serde_json::Value =
         serde_json::from_str(&home.ok(&["-a", "alex", "export", "--format", "json"])).unwrap();
     let review = &json["reviews"][0];
@@ -173,9 +195,11 @@ fn request_fill_in_import_and_export() {
         csv.lines().next().unwrap().ends_with(",review_Sam,person"),
         "{csv}"
     );
+}
 
-    // Importing the same review again, filled in further, replaces it.
-    fill_in(&request, "Sam", &[("DP2", 1)]);
+/// Checks the same review, filled in further and imported again, replaces the first.
+fn a_second_import_replaces_the_review(home: &Home, request: &Path) {
+    fill_in(request, "Sam", &[("DP2", 1)]);
     let out = home.ok(&["-a", "alex", "review", "import", request.to_str().unwrap()]);
     assert!(out.contains("replaces the review Sam gave before"), "{out}");
     let a = rolefit::storage::codec::parse(
@@ -185,8 +209,10 @@ fn request_fill_in_import_and_export() {
     .unwrap();
     assert_eq!(a.reviews.len(), 1);
     assert_eq!(a.reviews["Sam"].rating(&"DP2".into()), level(1));
+}
 
-    // A second reviewer is kept beside the first.
+/// Checks a second reviewer's review is kept beside the first.
+fn a_second_reviewer_is_kept(home: &Home) {
     let second = home.file("for-kim.toml");
     home.ok(&[
         "-a",

@@ -224,6 +224,17 @@ fn framework_import_and_export_on_the_command_line() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     // Import: the TOML on stdout by default, and a clean check.
+    let toml = imports_to_stdout_and_to_a_file(h);
+    // Export: CSV to stdout, XLSX to a file; the XLSX imports back to the same framework.
+    exports_csv_and_an_xlsx_that_imports_back(h, &toml);
+    // A sheet with a problem: one line per problem, naming file, sheet, row and column; exit 1.
+    a_bad_sheet_names_file_row_and_column(h);
+    // Flags map headers.
+    flags_map_headers(h);
+}
+
+/// Checks the PMO sheet imports to stdout and to a file, not replaced without `--force`.
+fn imports_to_stdout_and_to_a_file(h: &Path) -> PathBuf {
     let out = run(rolefit(h).args(["framework", "import"]).arg(pmo_sheet()));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("format = 2\n"));
@@ -254,10 +265,14 @@ fn framework_import_and_export_on_the_command_line() {
         "{}",
         stderr(&out)
     );
-    // Export: CSV to stdout, XLSX to a file; the XLSX imports back to the same framework.
+    toml
+}
+
+/// Checks `toml` exports as CSV and as an XLSX that imports back to the same framework.
+fn exports_csv_and_an_xlsx_that_imports_back(h: &Path, toml: &Path) {
     let out = run(rolefit(h)
         .args(["framework", "export", "--format", "csv"])
-        .arg(&toml));
+        .arg(toml));
     assert!(
         stdout(&out).starts_with("Area ID,Area,ID,Name,"),
         "{}",
@@ -266,7 +281,7 @@ fn framework_import_and_export_on_the_command_line() {
     let xlsx = h.join("pmo.xlsx");
     let out = run(rolefit(h)
         .args(["framework", "export", "--format", "xlsx"])
-        .arg(&toml)
+        .arg(toml)
         .arg("-o")
         .arg(&xlsx));
     assert!(out.status.success(), "{}", stderr(&out));
@@ -278,11 +293,14 @@ fn framework_import_and_export_on_the_command_line() {
         .arg(&again));
     assert!(out.status.success(), "{}", stderr(&out));
     let a =
-        rolefit::storage::framework::from_toml(&std::fs::read_to_string(&toml).unwrap()).unwrap();
+        rolefit::storage::framework::from_toml(&std::fs::read_to_string(toml).unwrap()).unwrap();
     let b =
         rolefit::storage::framework::from_toml(&std::fs::read_to_string(&again).unwrap()).unwrap();
     assert_eq!(a, b);
-    // A sheet with a problem: one line per problem, naming file, sheet, row and column; exit 1.
+}
+
+/// Checks a bad level is refused in one line naming file, row and column; nothing written.
+fn a_bad_sheet_names_file_row_and_column(h: &Path) {
     let bad = h.join("bad.csv");
     std::fs::write(
         &bad,
@@ -303,7 +321,10 @@ fn framework_import_and_export_on_the_command_line() {
         "{err}"
     );
     assert!(!h.join("bad.toml").exists());
-    // Flags map headers.
+}
+
+/// Checks `--column`, `--profile` and `--id` map a sheet with other headers.
+fn flags_map_headers(h: &Path) {
     let odd = h.join("odd.csv");
     std::fs::write(&odd, "Group,Key,Skill title,Senior\nOps,O1,Running,3\n").unwrap();
     let out = run(rolefit(h).args(["framework", "import"]).arg(&odd).args([

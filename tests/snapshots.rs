@@ -1038,7 +1038,21 @@ fn the_selected_rows_band_keeps_its_colours() {
 /// (N-D33); the detail pane speaks in sentences (N-D34).
 #[test]
 fn the_grids_labels_say_what_they_are() {
-    use ratatui::style::Modifier;
+    grid_says_not_in_the_role_and_what_enter_does();
+
+    // Portfolio PMO chosen: its target beside its gap.
+    grid_shows_the_chosen_targets_column();
+
+    // A selected row of three lines (Stakeholder Engagement at 80 columns): its name cell is
+    // underlined on its first line only, and nothing in the row is dim.
+    grid_marks_a_selected_row_once();
+
+    // The area's readiness and the round as sentences, without brackets in brackets.
+    grid_speaks_in_sentences();
+}
+
+/// Checks an area outside the PM role: no PM target, "not in the role", never "N/A"; Enter's verb.
+fn grid_says_not_in_the_role_and_what_enter_does() {
     let mut app = fresh();
     apply(&mut app, &[Intent::NextScreen]);
     // Capability Development (the sixth area), opened.
@@ -1065,8 +1079,10 @@ fn the_grids_labels_say_what_they_are() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(!cd1.contains("target 1") && cd1.contains("—"), "{cd1}");
     assert!(!text.contains("N/A"), "{text}");
+}
 
-    // Portfolio PMO chosen: its target beside its gap.
+/// Checks the target column is the chosen Portfolio PMO's, beside its gap.
+fn grid_shows_the_chosen_targets_column() {
     let mut app = fresh();
     app.update(Event::Resize(100, 30), rolefit::clock::utc_from_epoch(0));
     apply(&mut app, &[const { Intent::NextScreen }; 2]);
@@ -1095,9 +1111,11 @@ fn the_grids_labels_say_what_they_are() {
         .find(|l| l.contains("RI5"))
         .unwrap_or_else(|| panic!("{text}"));
     assert!(ri5.contains("target 5") && ri5.contains("−5 gap"), "{ri5}");
+}
 
-    // A selected row of three lines (Stakeholder Engagement at 80 columns): its name cell is
-    // underlined on its first line only, and nothing in the row is dim.
+/// Checks a selected row of three lines is underlined on its first line only, nothing in it dim.
+fn grid_marks_a_selected_row_once() {
+    use ratatui::style::Modifier;
     let mut app = fresh_on(Some(Background::Dark));
     apply(&mut app, &[Intent::NextScreen, Intent::Down, Intent::Down]);
     let backend = draw(&mut app, 80, 24);
@@ -1112,8 +1130,10 @@ fn the_grids_labels_say_what_they_are() {
         (0..buffer.area.width).all(|x| !buffer[(x, row)].modifier.contains(Modifier::DIM)),
         "nothing dim in the selected row"
     );
+}
 
-    // The area's readiness and the round as sentences, without brackets in brackets.
+/// Checks the area's readiness and the round read as sentences.
+fn grid_speaks_in_sentences() {
     let mut app = rated();
     apply(&mut app, &[Intent::NextScreen]);
     app.update(Intent::CloseRound, rolefit::clock::utc_from_epoch(0));

@@ -624,10 +624,20 @@ fn on_day(home: &Path, now: &str, args: &[&str]) -> String {
 fn reports_count_each_persons_plan_and_who_plans_to_close_each_competency() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
-    // Alex, no round: one action overdue, one open without a date, one done.
-    let alex = ["-a", "Alex Moreau"];
     let day1 = "2027-03-01T09:00:00Z";
     let day2 = "2027-03-02T09:00:00Z";
+    alex_and_bea_plan(h, day1, day2);
+    let dir = h.join("data/assessments");
+    let dir = dir.to_str().unwrap();
+    let report_of = |format: &str| on_day(h, day2, &["team", dir, "--format", format]);
+    // JSON Lines and JSON: the person's figures, and per competency who plans to close it.
+    json_reports_count_plans(&report_of);
+    // CSV and Markdown say the same.
+    csv_and_markdown_count_plans(&report_of);
+}
+
+/// Alex (no round) and Bea (a round on `day1`) add actions, do some and leave some open.
+fn alex_and_bea_plan(h: &Path, day1: &str, day2: &str) {
     let with = |who: &[&str], rest: &[&str]| -> Vec<String> {
         who.iter().chain(rest).map(|s| s.to_string()).collect()
     };
@@ -635,6 +645,8 @@ fn reports_count_each_persons_plan_and_who_plans_to_close_each_competency() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         on_day(h, now, &args);
     };
+    // Alex, no round: one action overdue, one open without a date, one done.
+    let alex = ["-a", "Alex Moreau"];
     go(day1, with(&alex, &["rate", "DP1", "2"]));
     go(
         day1,
@@ -661,10 +673,10 @@ fn reports_count_each_persons_plan_and_who_plans_to_close_each_competency() {
         day2,
         with(&bea, &["plan", "add", "dp1", "z", "--due", "+1w"]),
     );
-    let dir = h.join("data/assessments");
-    let dir = dir.to_str().unwrap();
-    let report_of = |format: &str| on_day(h, day2, &["team", dir, "--format", format]);
-    // JSON Lines and JSON: the person's figures, and per competency who plans to close it.
+}
+
+/// Checks the JSON Lines and JSON reports' plan figures per person and per competency.
+fn json_reports_count_plans(report_of: &impl Fn(&str) -> String) {
     let jsonl = report_of("jsonl");
     let people: Vec<serde_json::Value> = jsonl
         .lines()
@@ -705,7 +717,10 @@ fn reports_count_each_persons_plan_and_who_plans_to_close_each_competency() {
         (2, 0, 0),
         "done actions plan nothing"
     );
-    // CSV and Markdown say the same.
+}
+
+/// Checks the CSV and Markdown reports give the same plan figures, and the bench who plans.
+fn csv_and_markdown_count_plans(report_of: &impl Fn(&str) -> String) {
     let csv = report_of("csv");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();

@@ -7,9 +7,7 @@ const PER_AREA: usize = 50;
 /// profiles of the built-in framework (two main ones, four PMO flavours with adjustments),
 /// areas of [`PER_AREA`] competencies, texts about as long as the built-in ones.
 pub fn synthetic_framework(competencies: usize) -> String {
-    use std::fmt::Write;
     let areas = competencies.div_ceil(PER_AREA);
-    let id = |c: usize| format!("A{:03}C{:02}", c / PER_AREA, c % PER_AREA);
     let mut out = String::with_capacity(competencies * 700);
     out.push_str(&format!(
         "format = 1\nid = \"synthetic-{competencies}\"\nversion = 1\n\
@@ -17,6 +15,21 @@ pub fn synthetic_framework(competencies: usize) -> String {
          summary = \"Generated for benchmarks: two roles, six profiles, areas of {PER_AREA} competencies.\"\n\n\
          [scale]\nna = \"Not applicable: left out of every score.\"\n"
     ));
+    push_scale(&mut out);
+    push_roles(&mut out);
+    push_profiles(&mut out, competencies);
+    push_areas(&mut out, areas);
+    push_competencies(&mut out, competencies);
+    out
+}
+
+/// The id of competency `c`: its area and its place in it.
+fn id(c: usize) -> String {
+    format!("A{:03}C{:02}", c / PER_AREA, c % PER_AREA)
+}
+
+/// Appends the six levels of the scale, 0 to 5, each with a descriptor; 2 to 4 with a hint.
+fn push_scale(out: &mut String) {
     let labels = [
         "Not yet",
         "Aware",
@@ -34,6 +47,10 @@ pub fn synthetic_framework(competencies: usize) -> String {
             out.push_str("hint = \"normal work\"\n");
         }
     }
+}
+
+/// Appends the two roles, with texts about as long as the built-in ones.
+fn push_roles(out: &mut String) {
     for (role, name, short) in [
         ("pm", "Project Manager", "PM"),
         ("pmo", "PMO Manager", "PMO"),
@@ -53,6 +70,11 @@ pub fn synthetic_framework(competencies: usize) -> String {
             "How the role blurs in practice, in a few sentences. ".repeat(4),
         ));
     }
+}
+
+/// Appends the two main profiles and the four PMO flavours, with adjustments spread over all.
+fn push_profiles(out: &mut String, competencies: usize) {
+    use std::fmt::Write;
     out.push_str(
         "\n[[profiles]]\nid = \"pm\"\nname = \"Project Manager\"\nshort = \"PM\"\nrole = \"pm\"\n\
          description = \"Targets for a Project Manager.\"\n\
@@ -77,6 +99,10 @@ pub fn synthetic_framework(competencies: usize) -> String {
             writeln!(out, "{} = {}", id(c), (k + f) % 6).expect("write to a String");
         }
     }
+}
+
+/// Appends `areas` areas, each role's focus on them cycling through the weights.
+fn push_areas(out: &mut String, areas: usize) {
     let weights = ["core", "light", "operational", "strategic", "none"];
     let focus_labels = [
         "Core",
@@ -99,6 +125,10 @@ pub fn synthetic_framework(competencies: usize) -> String {
             ));
         }
     }
+}
+
+/// Appends `competencies` competencies, with practice texts and targets for both roles.
+fn push_competencies(out: &mut String, competencies: usize) {
     for c in 0..competencies {
         out.push_str(&format!(
             "\n[[competencies]]\nid = \"{}\"\narea = \"A{:03}\"\nname = \"Competency {c}: a name of ordinary length\"\n\
@@ -116,5 +146,4 @@ pub fn synthetic_framework(competencies: usize) -> String {
             1 + (c * 7 + 3) % 5,
         ));
     }
-    out
 }

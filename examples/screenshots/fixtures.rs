@@ -102,51 +102,45 @@ fn light_name(name: &str) -> &'static str {
     Box::leak(format!("{name}-light").into_boxed_str())
 }
 
-/// Every screen's picture on this background.
-fn on(bg: Background) -> Vec<Screenshot> {
-    let shot = |name, caption, size, app| Screenshot {
-        name,
-        caption,
-        size,
-        app,
-        team: None,
-    };
-    let team_shot = Screenshot {
-        name: "team",
-        caption: "The team view (`rolefit team`): eight people's files as a heatmap against the PMO Manager profile, sorted by readiness, on the team's largest gap (GV3) with its bench depth and the ranking.",
-        size: (120, 32),
-        app: fresh(bg),
-        team: Some(team_view(bg)),
-    };
-    let mut shots = vec![
-        shot(
-            "roles",
-            "Roles, first run: the welcome asks the person's name in a one-line field, above the two roles side by side.",
-            SCREEN,
-            asking(bg),
-        ),
-        shot(
-            "roles-flavours",
-            "Roles with the PMO flavours shown in place of the second role.",
-            SCREEN,
-            with(fresh(bg), &[Intent::ToggleFlavours]),
-        ),
-        shot(
-            "grid",
-            "Grid with an area expanded: competencies, ratings and the detail pane.",
-            SCREEN,
-            grid_expanded(bg),
-        ),
-        shot(
-            "rate",
-            "Rate: a competency marked N/A, with its note, the level scale and the cursor.",
-            SCREEN,
-            rated(bg),
-        ),
-        shot(
-            "rate-80x24",
-            "Rate at 80×24: every level's anchor whole (level 2 highlighted), the competency's name and the start of its text above (J/K scroll it), the note on one line.",
-            (80, 24),
+/// One picture of [`SHOTS`]: its name, caption and size, and the app behind it on a background.
+type Shot = (
+    &'static str,
+    &'static str,
+    (u16, u16),
+    fn(Background) -> App,
+);
+
+/// Every screen's picture but the team view, in order.
+const SHOTS: &[Shot] = &[
+    (
+        "roles",
+        "Roles, first run: the welcome asks the person's name in a one-line field, above the two roles side by side.",
+        SCREEN,
+        asking,
+    ),
+    (
+        "roles-flavours",
+        "Roles with the PMO flavours shown in place of the second role.",
+        SCREEN,
+        |bg| with(fresh(bg), &[Intent::ToggleFlavours]),
+    ),
+    (
+        "grid",
+        "Grid with an area expanded: competencies, ratings and the detail pane.",
+        SCREEN,
+        grid_expanded,
+    ),
+    (
+        "rate",
+        "Rate: a competency marked N/A, with its note, the level scale and the cursor.",
+        SCREEN,
+        rated,
+    ),
+    (
+        "rate-80x24",
+        "Rate at 80×24: every level's anchor whole (level 2 highlighted), the competency's name and the start of its text above (J/K scroll it), the note on one line.",
+        (80, 24),
+        |bg| {
             with(
                 fresh(bg),
                 &[
@@ -157,75 +151,100 @@ fn on(bg: Background) -> Vec<Screenshot> {
                     Intent::Down,
                     Intent::Down,
                 ],
-            ),
-        ),
-        shot(
-            "results-leans-pm",
-            "Results for an assessment that leans Project Manager.",
-            SCREEN,
-            results_with(LEANS_PM, bg),
-        ),
-        shot(
-            "results-leans-pmo",
-            "Results for an assessment that leans PMO Manager.",
-            SCREEN,
-            results_with(LEANS_PMO, bg),
-        ),
-        shot(
-            "results-straddles",
-            "Results for an assessment that straddles both roles.",
-            SCREEN,
-            results_with(STRADDLES, bg),
-        ),
-        shot(
-            "results-gaps",
-            "Results at 80×24: the verdict, where it sits and how firm it is, both main profiles' readiness first, and the first rows of the gap table (v shows the areas in its place).",
-            (80, 24),
-            results_with(LEANS_PM, bg),
-        ),
-        shot(
-            "plan",
-            "Plan: the actions for one gap grouped as overdue, this month, later and done, each with its competency, the gap it closes (level → target) and its status in words.",
-            SCREEN,
-            planned(bg),
-        ),
-        shot(
-            "help",
-            "The help overlay, opened on the Grid screen.",
-            SCREEN,
-            with(fresh(bg), &[Intent::NextScreen, Intent::ToggleHelp]),
-        ),
-        shot(
-            "second-opinion-grid",
-            "Grid after importing two reviews: your level, then Kim's and Sam's; ! marks two levels or more apart.",
-            SCREEN,
+            )
+        },
+    ),
+    (
+        "results-leans-pm",
+        "Results for an assessment that leans Project Manager.",
+        SCREEN,
+        |bg| results_with(LEANS_PM, bg),
+    ),
+    (
+        "results-leans-pmo",
+        "Results for an assessment that leans PMO Manager.",
+        SCREEN,
+        |bg| results_with(LEANS_PMO, bg),
+    ),
+    (
+        "results-straddles",
+        "Results for an assessment that straddles both roles.",
+        SCREEN,
+        |bg| results_with(STRADDLES, bg),
+    ),
+    (
+        "results-gaps",
+        "Results at 80×24: the verdict, where it sits and how firm it is, both main profiles' readiness first, and the first rows of the gap table (v shows the areas in its place).",
+        (80, 24),
+        |bg| results_with(LEANS_PM, bg),
+    ),
+    (
+        "plan",
+        "Plan: the actions for one gap grouped as overdue, this month, later and done, each with its competency, the gap it closes (level → target) and its status in words.",
+        SCREEN,
+        planned,
+    ),
+    (
+        "help",
+        "The help overlay, opened on the Grid screen.",
+        SCREEN,
+        |bg| with(fresh(bg), &[Intent::NextScreen, Intent::ToggleHelp]),
+    ),
+    (
+        "second-opinion-grid",
+        "Grid after importing two reviews: your level, then Kim's and Sam's; ! marks two levels or more apart.",
+        SCREEN,
+        |bg| {
             with(
                 reviewed(bg),
                 &[Intent::NextScreen, Intent::Activate, Intent::Down],
-            ),
-        ),
-        shot(
-            "second-opinion-results",
-            "Results after importing two reviews: a calibration sentence per reviewer, and talk flags in the gap table.",
-            SCREEN,
+            )
+        },
+    ),
+    (
+        "second-opinion-results",
+        "Results after importing two reviews: a calibration sentence per reviewer, and talk flags in the gap table.",
+        SCREEN,
+        |bg| {
             with(
                 reviewed(bg),
                 &[Intent::PrevScreen, Intent::PrevScreen, Intent::SwitchView],
-            ),
-        ),
-        shot(
-            "review-rate",
-            "A reviewer rating someone in their review file: the person's own level shows once the reviewer has rated.",
-            SCREEN,
-            reviewing(bg),
-        ),
-        shot(
-            "too-small",
-            "The message shown when the terminal is smaller than the layout needs.",
-            TOO_SMALL,
-            fresh(bg),
-        ),
-    ];
+            )
+        },
+    ),
+    (
+        "review-rate",
+        "A reviewer rating someone in their review file: the person's own level shows once the reviewer has rated.",
+        SCREEN,
+        reviewing,
+    ),
+    (
+        "too-small",
+        "The message shown when the terminal is smaller than the layout needs.",
+        TOO_SMALL,
+        fresh,
+    ),
+];
+
+/// Every screen's picture on this background.
+fn on(bg: Background) -> Vec<Screenshot> {
+    let team_shot = Screenshot {
+        name: "team",
+        caption: "The team view (`rolefit team`): eight people's files as a heatmap against the PMO Manager profile, sorted by readiness, on the team's largest gap (GV3) with its bench depth and the ranking.",
+        size: (120, 32),
+        app: fresh(bg),
+        team: Some(team_view(bg)),
+    };
+    let mut shots: Vec<Screenshot> = SHOTS
+        .iter()
+        .map(|&(name, caption, size, app)| Screenshot {
+            name,
+            caption,
+            size,
+            app: app(bg),
+            team: None,
+        })
+        .collect();
     shots.push(team_shot);
     shots
 }

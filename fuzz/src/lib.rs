@@ -129,10 +129,13 @@ fn check_framework_invariants(fw: &Framework) {
         Ok(()),
         "a framework that loads fails the model's invariant check"
     );
-    let competencies = fw.competencies.len();
-    let profiles = fw.profiles.len();
-    // Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its
-    // value.
+    check_scale(fw);
+    check_areas_and_competencies(fw);
+    check_profiles(fw);
+}
+
+/// Any scale a framework may have: 2 to 10 levels, strictly increasing, each found by its value.
+fn check_scale(fw: &Framework) {
     assert!(
         (2..=10).contains(&fw.scale.levels.len()),
         "scale levels: {}",
@@ -149,6 +152,12 @@ fn check_framework_invariants(fw: &Framework) {
         assert!(!level.is_none() && level.value() <= Level::TOP);
         assert_eq!(fw.scale.level(level).value, level, "scale level {level}");
     }
+}
+
+/// Areas cover every competency in order; each competency is in its area, indexed, targeted.
+fn check_areas_and_competencies(fw: &Framework) {
+    let competencies = fw.competencies.len();
+    let profiles = fw.profiles.len();
     assert!(!fw.areas.is_empty(), "a framework with no area loaded");
     assert!(competencies > 0, "a framework with no competency loaded");
 
@@ -186,7 +195,12 @@ fn check_framework_invariants(fw: &Framework) {
         assert_eq!(fw.competency_index(&c.id), Some(i), "index of {}", c.id);
         assert_eq!(c.targets.len(), profiles, "targets of {}", c.id);
     }
+}
 
+/// Every profile's role, id, base chain and adjustments are in range; a main one has no base.
+fn check_profiles(fw: &Framework) {
+    let competencies = fw.competencies.len();
+    let profiles = fw.profiles.len();
     for (p, profile) in fw.profiles.iter().enumerate() {
         assert!(
             profile.role.is_none_or(|r| r < fw.roles.len()),

@@ -225,45 +225,7 @@ impl Launch {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let binary = env!("CARGO_BIN_EXE_rolefit");
-        let umask = self
-            .umask
-            .map_or(String::new(), |mask| format!("umask {mask:03o}; "));
-        let mut cmd = match (&self.stderr, self.umask) {
-            (None, None) => CommandBuilder::new(binary),
-            (None, Some(_)) => {
-                let mut cmd = CommandBuilder::new("/bin/sh");
-                cmd.arg("-c");
-                cmd.arg(format!("{umask}exec \"$@\""));
-                cmd.arg("sh");
-                cmd.arg(binary);
-                cmd
-            }
-            (Some(path), _) => {
-                let mut cmd = CommandBuilder::new("/bin/sh");
-                cmd.arg("-c");
-                cmd.arg(format!("{umask}f=$1; shift; exec \"$@\" 2>>\"$f\""));
-                cmd.arg("sh");
-                cmd.arg(path);
-                cmd.arg(binary);
-                cmd
-            }
-        };
-        cmd.args(&self.args);
-        cmd.cwd(&self.data_dir);
-        for var in ["NO_COLOR", "ROLEFIT_DATA_DIR", "XDG_DATA_HOME"] {
-            cmd.env_remove(var);
-        }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("ROLEFIT_DATA_DIR", &self.data_dir);
-        // The user's own configuration never reaches a test: each run has an empty config
-        // directory of its own unless the test sets one.
-        cmd.env("XDG_CONFIG_HOME", self.data_dir.join("xdg-config"));
-        // Nor does a test leave a framework cache behind in the user's cache directory.
-        cmd.env("XDG_CACHE_HOME", self.data_dir.join("xdg-cache"));
-        for (key, value) in &self.env {
-            cmd.env(key, value);
-        }
+        let cmd = self.command();
         let child = pair.slave.spawn_command(cmd).expect("spawn rolefit");
         // Only the child keeps the terminal side open, so its exit ends our reads.
         drop(pair.slave);
@@ -318,6 +280,50 @@ impl Launch {
                 NameAnswer::Done
             },
         }
+    }
+
+    /// The command that starts rolefit (via `sh -c exec` for a umask or stderr), env cleaned.
+    fn command(&self) -> CommandBuilder {
+        let binary = env!("CARGO_BIN_EXE_rolefit");
+        let umask = self
+            .umask
+            .map_or(String::new(), |mask| format!("umask {mask:03o}; "));
+        let mut cmd = match (&self.stderr, self.umask) {
+            (None, None) => CommandBuilder::new(binary),
+            (None, Some(_)) => {
+                let mut cmd = CommandBuilder::new("/bin/sh");
+                cmd.arg("-c");
+                cmd.arg(format!("{umask}exec \"$@\""));
+                cmd.arg("sh");
+                cmd.arg(binary);
+                cmd
+            }
+            (Some(path), _) => {
+                let mut cmd = CommandBuilder::new("/bin/sh");
+                cmd.arg("-c");
+                cmd.arg(format!("{umask}f=$1; shift; exec \"$@\" 2>>\"$f\""));
+                cmd.arg("sh");
+                cmd.arg(path);
+                cmd.arg(binary);
+                cmd
+            }
+        };
+        cmd.args(&self.args);
+        cmd.cwd(&self.data_dir);
+        for var in ["NO_COLOR", "ROLEFIT_DATA_DIR", "XDG_DATA_HOME"] {
+            cmd.env_remove(var);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("ROLEFIT_DATA_DIR", &self.data_dir);
+        // The user's own configuration never reaches a test: each run has an empty config
+        // directory of its own unless the test sets one.
+        cmd.env("XDG_CONFIG_HOME", self.data_dir.join("xdg-config"));
+        // Nor does a test leave a framework cache behind in the user's cache directory.
+        cmd.env("XDG_CACHE_HOME", self.data_dir.join("xdg-cache"));
+        for (key, value) in &self.env {
+            cmd.env(key, value);
+        }
+        cmd
     }
 }
 

@@ -75,6 +75,30 @@ fn entry(rating: Option<Rating>, note: &str) -> Entry {
 pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
     let mut a = Assessment::new(name, fw, utc_from_epoch(START));
     a.updated = utc_from_epoch(START + 120 * DAY);
+    let now = ratings_now(fw);
+    add_rounds(&mut a, fw, &now);
+    let n = fw.competencies.len();
+    let notes = [
+        "Ran the quarterly portfolio review for eight projects; wrote the pack and chaired the \
+         prioritisation meeting.",
+        "Built the risk register template the office now uses.\nTrained three project managers \
+         on it.",
+        note.unwrap_or("Coached two new project managers through their first stage gate."),
+    ];
+    for (id, rating) in &now {
+        a.set_rating(id, Some(*rating));
+    }
+    for (i, text) in notes.iter().enumerate() {
+        let id = fw.competencies[(i * 5 + 1) % n].id.clone();
+        a.set_note(&id, text.to_string());
+    }
+    add_plan(&mut a, fw, note);
+    add_reviews(&mut a, fw, &now, name, note);
+    a
+}
+
+/// The person's ratings now: near a blend of the main profiles' targets, two N/A, two left.
+fn ratings_now(fw: &Framework) -> BTreeMap<CompetencyId, Rating> {
     let n = fw.competencies.len();
     let lean = if fw.axis { 0.3 } else { 0.6 };
     let mut now = BTreeMap::new();
@@ -88,7 +112,11 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
             now.insert(fw.competencies[c].id.clone(), rating);
         }
     }
-    // Two closed rounds: further from the targets the further back.
+    now
+}
+
+/// Adds two closed rounds, further from the targets the further back.
+fn add_rounds(a: &mut Assessment, fw: &Framework, now: &BTreeMap<CompetencyId, Rating>) {
     for (round, back) in [(0, 2i64), (1, 1)] {
         let ratings: BTreeMap<CompetencyId, Rating> = now
             .iter()
@@ -114,20 +142,11 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
             extra: Default::default(),
         });
     }
-    let notes = [
-        "Ran the quarterly portfolio review for eight projects; wrote the pack and chaired the \
-         prioritisation meeting.",
-        "Built the risk register template the office now uses.\nTrained three project managers \
-         on it.",
-        note.unwrap_or("Coached two new project managers through their first stage gate."),
-    ];
-    for (id, rating) in &now {
-        a.set_rating(id, Some(*rating));
-    }
-    for (i, text) in notes.iter().enumerate() {
-        let id = fw.competencies[(i * 5 + 1) % n].id.clone();
-        a.set_note(&id, text.to_string());
-    }
+}
+
+/// Adds a plan of three items, the first action `note` if there is one.
+fn add_plan(a: &mut Assessment, fw: &Framework, note: Option<&str>) {
+    let n = fw.competencies.len();
     for (i, c) in [2, 9, 16].into_iter().enumerate() {
         let c = c % n;
         let target = fw.target(fw.main_profiles[1], c);
@@ -149,6 +168,16 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
             },
         );
     }
+}
+
+/// Adds two reviews, one above and one below the person; with `note`, by `name` with `note`.
+fn add_reviews(
+    a: &mut Assessment,
+    fw: &Framework,
+    now: &BTreeMap<CompetencyId, Rating>,
+    name: &str,
+    note: Option<&str>,
+) {
     let reviewers = [
         ("Priya Shah", 1i64, "Saw this on the ERP programme: strong."),
         (note.map_or("Jon", |_| name), -1, note.unwrap_or("")),
@@ -179,7 +208,6 @@ pub fn person(fw: &Framework, name: &str, note: Option<&str>) -> Assessment {
             },
         );
     }
-    a
 }
 
 /// `count` people on `fw`, their shapes spread from the second main profile's to the first's;
