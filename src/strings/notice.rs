@@ -1,6 +1,6 @@
-//! The words of each [`Notice`] the app stores, of the footer's read-only state, and of the
-//! user's editor failing: the view writes `notice.to_string()`, and every key named is asked of
-//! the keymap.
+//! The words of each [`Notice`] the app stores and each `TeamNotice` the team view stores, of
+//! the footer's read-only state, and of the user's editor failing: the view writes
+//! `notice.to_string()`, and every key named is asked of the keymap.
 
 use std::fmt;
 
