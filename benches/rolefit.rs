@@ -1,6 +1,9 @@
 //! Criterion benchmarks of rolefit at three framework sizes: the built-in framework and
 //! synthetic ones of 2,000 and 20,000 competencies (generated here, never committed).
 //!
+//! One file because criterion runs one bench binary: every group shares the three fixtures and
+//! their synthetic frameworks; each group is its own function.
+//!
 //! Groups, each with one benchmark per size (the id's last part is the competency count):
 //!
 //! - `load_framework`: `storage::framework::from_toml` (parse and validate).

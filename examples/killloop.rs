@@ -1,5 +1,7 @@
 //! A kill -9 loop against the real binary, for confidence beyond the tests (not run in CI).
 //!
+//! One file because it is one program: the loop, each kill moment and the checks after it.
+//!
 //! Starts `rolefit` in a pseudo-terminal again and again on one data folder, rates competencies
 //! and writes notes, waits until the footer says each change is saved, makes one more change
 //! that may or may not be saved, and kills it with SIGKILL at a varied moment. After every kill

@@ -1,5 +1,8 @@
 //! End-to-end tests: the real `rolefit` binary in a pseudo-terminal (see `common::pty`).
 //!
+//! One file because its 27 tests share the pty harness and the waits on what is drawn; each is
+//! one way a user runs rolefit.
+//!
 //! Every test has its own data directory. Synchronisation is by waiting for what is drawn;
 //! the only sleeps are the deliberate kill delays of the kill -9 loop.
 

@@ -1,6 +1,9 @@
 //! Framework validation, through the library (`storage::framework::from_toml`) and through the command
 //! line (`rolefit framework check PATH`, `rolefit framework dump`).
 //!
+//! One file because its 34 tests share the built-in text, the edit helpers and the check that
+//! the command line reports what the library does.
+//!
 //! Every bad file is the built-in framework with one targeted edit; the expected line and
 //! column are computed from the edited text by finding the offending token.
 //!

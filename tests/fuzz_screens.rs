@@ -1,5 +1,8 @@
 //! Random frameworks through every screen: a property test that nothing panics, on any scale.
 //!
+//! One file because the generator, the screens it drives and the checks after each case are
+//! one property; each part is its own section of functions.
+//!
 //! Each case generates a valid format 2 framework as TOML text (a scale of 2 to 10 levels from
 //! any start up to 99, with or without descriptors; 0 to 5 roles; with or without an `[axis]`,
 //! `roles = []` included; up to 20 profiles with role, base, adjust and grade; targets left

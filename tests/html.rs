@@ -2,6 +2,9 @@
 //! export's and the verdict's sentences; hostile names and notes stay text; the page asks for
 //! nothing outside itself; the command line writes both reports. `tests/html_browser.rs` checks
 //! the same pages in Chromium.
+//!
+//! One file because its 11 tests share the page readers (figures, text, links) they check
+//! with.
 
 mod html_support;
 

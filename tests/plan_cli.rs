@@ -2,6 +2,8 @@
 //! actions' stable ids, in Markdown, JSON (against docs/plan.schema.json), CSV and an RFC 5545
 //! calendar read back by an independent parser (Python's `icalendar`, installed by .ci/run);
 //! `plan add`, `done`, `move`, `status` under the lock, and every refusal writing nothing.
+//!
+//! One file because its tests share one assessment with a plan and the readers of each format.
 
 mod cmd_support;
 

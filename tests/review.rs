@@ -1,6 +1,9 @@
 //! A second opinion end to end with the real binary: `review request`, the reviewer filling
 //! the file in (through the library, and in a pty through `rolefit review FILE`), `review
 //! import` with its refusals, and the exports that include the review.
+//!
+//! One file because a second opinion is one flow: request, fill in, import, export share its
+//! files and helpers.
 
 mod cmd_support;
 mod common;

@@ -1,6 +1,9 @@
 //! Full-screen snapshots of every screen from the real `ui::render`, at 80×24 and 120×40
 //! (Results also at 100×30), without colour as under `NO_COLOR`, and the contrast of every
 //! screen in both colour themes under every common palette.
+//!
+//! One file because its 25 tests share the app builders and the insta settings; each screen is
+//! its own section.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

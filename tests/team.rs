@@ -2,6 +2,9 @@
 //! from 60×18 to 200×60 drawn with its scroll markers, the loop driven headless into one
 //! person's Results and back, the four report formats, and the command line of the real binary
 //! (0 files, only bad files, a usage error, `-o`), never writing to the team's files.
+//!
+//! One file because its 22 tests share the team builders, the headless loop and the binary's
+//! helpers.
 
 mod cmd_support;
 

@@ -1,5 +1,8 @@
 //! The app states the screenshots show, built the way a user gets there: by applying actions
 //! to a fresh app with a fixed clock.
+//!
+//! One file because every picture's state is built with the same few steps; the pictures are
+//! one table.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

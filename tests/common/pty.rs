@@ -1,5 +1,8 @@
 //! Runs the real `rolefit` binary in a pseudo-terminal and reads what it draws.
 //!
+//! One file because the terminal the tests drive is one thing: spawning, reading, keys and the
+//! screen they wait for share its state.
+//!
 //! A background thread drains the pty continuously into a [`vt100::Parser`], so the child
 //! never blocks on a full pty buffer. Besides the live screen, the thread keeps a snapshot of
 //! every *complete* frame: ratatui ends each frame with "hide cursor" (`ESC [ ? 25 l`), and the

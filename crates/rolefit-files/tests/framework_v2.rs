@@ -3,6 +3,9 @@
 //! reads back as the same framework with the same scores. What `rolefit framework check` and
 //! `dump` print, and the commands on a format 2 framework, are in the root's
 //! `tests/framework_v2.rs`.
+//!
+//! One file because its 32 tests share the fixture frameworks and the edit helpers that break
+//! one rule at a time; each rule is its own test.
 
 mod support;
 
