@@ -13,58 +13,12 @@ mod cmd_support;
 
 use std::path::Path;
 
-use cmd_support::{line_col, rolefit, run, stderr, stdout};
+use cmd_support::text::{describe, pos_after, pos_before, problems, replace_after, unique};
+use cmd_support::{rolefit, run, stderr, stdout};
 use rolefit::domain::Problem;
 use rolefit::storage::framework::BUILTIN_TOML;
 
 // ---- helpers -------------------------------------------------------------------------------
-
-/// Byte offset of `anchor`, which must occur exactly once in `text`.
-fn unique(text: &str, anchor: &str) -> usize {
-    let count = text.matches(anchor).count();
-    assert_eq!(count, 1, "anchor {anchor:?} occurs {count} times");
-    text.find(anchor).unwrap()
-}
-
-/// `text` with the first `from` at or after the unique `anchor` replaced by `to`.
-fn replace_after(text: &str, anchor: &str, from: &str, to: &str) -> String {
-    let start = unique(text, anchor);
-    let at = cmd_support::find_from(text, start, from);
-    format!("{}{}{}", &text[..at], to, &text[at + from.len()..])
-}
-
-/// Line and column of the first `token` at or after the unique `anchor`.
-fn pos_after(text: &str, anchor: &str, token: &str) -> (usize, usize) {
-    let start = unique(text, anchor);
-    line_col(text, cmd_support::find_from(text, start, token))
-}
-
-/// Line and column of the last `token` before the unique `anchor` (e.g. the table header a
-/// key belongs to).
-fn pos_before(text: &str, anchor: &str, token: &str) -> (usize, usize) {
-    let end = unique(text, anchor);
-    let at = text[..end]
-        .rfind(token)
-        .unwrap_or_else(|| panic!("{token:?} not found before {anchor:?}"));
-    line_col(text, at)
-}
-
-fn problems(text: &str) -> Vec<Problem> {
-    match rolefit::storage::framework::from_toml(text) {
-        Ok(_) => panic!("the edited framework was accepted"),
-        Err(problems) => {
-            assert!(!problems.is_empty(), "an error must carry problems");
-            problems
-        }
-    }
-}
-
-fn describe(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {}:{}: {}\n", p.line, p.column, p.message))
-        .collect()
-}
 
 /// Asserts that a problem whose message contains `needle` is reported at `pos`, and that
 /// `framework check` prints the same problems; returns all problems.

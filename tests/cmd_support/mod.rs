@@ -37,25 +37,13 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
-/// 1-based line and column (counted in characters) of a byte offset in `text`, computed
-/// independently of rolefit's own helper.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count())
-        + 1;
-    (line, column)
-}
+/// The framework reader's text helpers, one copy shared with `rolefit-files`' own tests.
+#[path = "../../crates/rolefit-files/tests/support/mod.rs"]
+pub mod text;
 
-/// Byte offset of the first `needle` at or after `from`; panics with a clear message if absent.
-pub fn find_from(text: &str, from: usize, needle: &str) -> usize {
-    from + text[from..]
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not found after byte {from}"))
-}
+// Not every test file that includes this module uses them, as with the functions above.
+#[allow(unused_imports)]
+pub use text::{find_from, line_col};
 
 /// Runs a command to completion, killing it (and failing the test) if it takes longer than
 /// `seconds`: a command that would block forever is a failure, not a hung test run.

@@ -9,58 +9,11 @@
 mod support;
 
 use rolefit_core::framework::FocusWeight;
-use rolefit_core::{CompetencyId, Framework, Level, Problem};
+use rolefit_core::{CompetencyId, Framework, Level};
 use rolefit_files::framework::BUILTIN_TOML;
-use support::line_col;
+use support::{describe, pos_after, pos_before, problems, replace_after, unique};
 
 // ---- helpers -------------------------------------------------------------------------------
-
-/// Byte offset of `anchor`, which must occur exactly once in `text`.
-fn unique(text: &str, anchor: &str) -> usize {
-    let count = text.matches(anchor).count();
-    assert_eq!(count, 1, "anchor {anchor:?} occurs {count} times");
-    text.find(anchor).unwrap()
-}
-
-/// `text` with the first `from` at or after the unique `anchor` replaced by `to`.
-fn replace_after(text: &str, anchor: &str, from: &str, to: &str) -> String {
-    let start = unique(text, anchor);
-    let at = support::find_from(text, start, from);
-    format!("{}{}{}", &text[..at], to, &text[at + from.len()..])
-}
-
-/// Line and column of the first `token` at or after the unique `anchor`.
-fn pos_after(text: &str, anchor: &str, token: &str) -> (usize, usize) {
-    let start = unique(text, anchor);
-    line_col(text, support::find_from(text, start, token))
-}
-
-/// Line and column of the last `token` before the unique `anchor` (e.g. the table header a
-/// key belongs to).
-fn pos_before(text: &str, anchor: &str, token: &str) -> (usize, usize) {
-    let end = unique(text, anchor);
-    let at = text[..end]
-        .rfind(token)
-        .unwrap_or_else(|| panic!("{token:?} not found before {anchor:?}"));
-    line_col(text, at)
-}
-
-fn problems(text: &str) -> Vec<Problem> {
-    match rolefit_files::framework::from_toml(text) {
-        Ok(_) => panic!("the edited framework was accepted"),
-        Err(problems) => {
-            assert!(!problems.is_empty(), "an error must carry problems");
-            problems
-        }
-    }
-}
-
-fn describe(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {}:{}: {}\n", p.line, p.column, p.message))
-        .collect()
-}
 
 const B: &str = BUILTIN_TOML;
 
