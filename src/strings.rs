@@ -363,32 +363,9 @@ pub fn unknown_ids(ids: &[String]) -> String {
     )
 }
 
-/// The notice when an assessment opens with a changed version of its framework: which of its
-/// ratings are for competencies that version no longer has (they stay in the file), else what
-/// changed.
-/// The one-line notice for an assessment whose framework changed since it was saved (see
-/// [`crate::domain::Assessment::framework_changed`]), naming the ratings for competencies that version no
-/// longer has, which are kept. None when it has not changed.
-pub fn framework_changed_notice(
-    assessment: &crate::domain::Assessment,
-    framework: &crate::domain::Framework,
-) -> Option<String> {
-    if !assessment.framework_changed(framework) {
-        return None;
-    }
-    let gone: Vec<String> = assessment
-        .unknown_ids(framework)
-        .into_iter()
-        .map(|id| id.0)
-        .collect();
-    Some(framework_changed(
-        &framework.id,
-        assessment.framework_version,
-        framework.version,
-        &gone,
-    ))
-}
-
+/// The notice when an assessment opens with a changed version of its framework (`id`, from
+/// version `from` to `to`): which of its ratings are for competencies that version no longer
+/// has (`gone`; they stay in the file), else what changed.
 pub fn framework_changed(id: &str, from: u32, to: u32, gone: &[String]) -> String {
     match gone.len() {
         0 if from == to => {

@@ -164,26 +164,6 @@ impl AppInit {
 }
 
 impl App {
-    /// The notice for an assessment whose framework changed since it was saved (see
-    /// [`Assessment::framework_changed`]), naming the ratings for competencies that version no
-    /// longer has, which are kept. None when it has not changed.
-    fn framework_changed(&self) -> Option<Notice> {
-        if !self.assessment.framework_changed(&self.framework) {
-            return None;
-        }
-        Some(Notice::FrameworkChanged {
-            id: self.framework.id.clone(),
-            from: self.assessment.framework_version,
-            to: self.framework.version,
-            gone: self
-                .assessment
-                .unknown_ids(&self.framework)
-                .into_iter()
-                .map(|id| id.0)
-                .collect(),
-        })
-    }
-
     /// What the start says about the plan and the last round, if anything: actions overdue or
     /// due within a week, and a round older than `rerate_days`.
     pub(super) fn coming_back(&self, rerate_days: u32) -> Vec<Notice> {
@@ -229,7 +209,7 @@ impl App {
                     review_of: crate::review::reviewing(&self.assessment).map(|r| r.person),
                 };
                 // A changed framework is said once, then recorded for the next save.
-                let changed = self.framework_changed();
+                let changed = Notice::framework_changed(&self.assessment, &self.framework);
                 self.assessment.record_framework(&self.framework);
                 // Unknown ids and a changed framework are worth keeping in view until the
                 // screen changes.

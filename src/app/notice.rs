@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::domain::framework::Scale;
 use crate::domain::time::Date;
-use crate::domain::{ActionStatus, Level, Rating, Voice};
+use crate::domain::{ActionStatus, Assessment, Framework, Level, Rating, Voice};
 
 use super::{GapFilter, GapSort};
 
@@ -148,6 +148,28 @@ pub enum Notice {
     NameSaved(String),
     /// No name was given: the person shows as this.
     NameSkipped(String),
+}
+
+impl Notice {
+    /// The notice for an assessment whose framework changed since it was saved (see
+    /// [`Assessment::framework_changed`]), naming the ratings for competencies that version no
+    /// longer has, which are kept. None when it has not changed. The app says it at start;
+    /// `rate` and `set` print it.
+    pub fn framework_changed(assessment: &Assessment, framework: &Framework) -> Option<Notice> {
+        if !assessment.framework_changed(framework) {
+            return None;
+        }
+        Some(Notice::FrameworkChanged {
+            id: framework.id.clone(),
+            from: assessment.framework_version,
+            to: framework.version,
+            gone: assessment
+                .unknown_ids(framework)
+                .into_iter()
+                .map(|id| id.0)
+                .collect(),
+        })
+    }
 }
 
 /// What an undo or redo changed, for its notice.

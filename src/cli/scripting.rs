@@ -45,9 +45,8 @@ pub fn plain(
     resume: String,
 ) -> Result<ExitCode> {
     let (lock, assessment, known) = open_for_writing(&resolved, path, name, person)?;
-    if let Some(notice) = crate::strings::framework_changed_notice(&assessment, &resolved.framework)
-    {
-        print_stdout(&format!("{}\n", display_safe(&notice)))?;
+    if let Some(notice) = crate::app::Notice::framework_changed(&assessment, &resolved.framework) {
+        print_stdout(&format!("{}\n", display_safe(&notice.to_string())))?;
     }
     let mut assessment = assessment;
     resolved.record_in(&mut assessment);
